@@ -1,0 +1,40 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** Client code never imports server code: the one-way arrows of ARCHITECTURE.md. */
+const serverOnly = {
+  patterns: [
+    { group: ["@/lib/server", "@/lib/server/*", "@/server", "@/server/*"], message: "Client code must not import server code (ARCHITECTURE.md)." },
+    { group: ["**/lib/server/**", "**/server/**"], message: "Client code must not import server code (ARCHITECTURE.md)." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".next/", "lib/server/db/generated/", "playwright-report/", "test-results/", "next-env.d.ts", "data/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["components/**", "lib/client/**", "lib/catalogue/**", "lib/realtime/**", "lib/station/**", "lib/observations/**", "lib/units/**", "lib/i18n/**"],
+    rules: { "no-restricted-imports": ["error", serverOnly] },
+  },
+  {
+    files: ["**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

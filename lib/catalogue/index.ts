@@ -1,0 +1,63 @@
+import { PARAMETER_CODES, type TParameterCode } from "./codes";
+import { PARAMETERS } from "./parameters";
+import type { TDeviceType, TParameter, TSupportKind, TTargetRange } from "./types";
+
+export * from "./codes";
+export * from "./types";
+export { SOURCES } from "./sources";
+
+const BY_CODE: ReadonlyMap<string, TParameter> = new Map(PARAMETERS.map((p) => [p.code, p]));
+
+export const CATALOGUE: readonly TParameter[] = PARAMETERS;
+
+export function getParameter(code: TParameterCode): TParameter {
+  const parameter = BY_CODE.get(code);
+  // The codes list and the catalogue are checked against each other by catalogue.test.ts.
+  if (!parameter) throw new Error(`Parameter ${code} is missing from the catalogue`);
+  return parameter;
+}
+
+export function findParameter(code: string): TParameter | undefined {
+  return BY_CODE.get(code);
+}
+
+export function isParameterCode(code: string): code is TParameterCode {
+  return (PARAMETER_CODES as readonly string[]).includes(code);
+}
+
+/** The supports whose targets apply: a VA-ECMO patient with an IABP is governed by the ECMO targets first. */
+export function supportKinds(deviceType: TDeviceType): readonly TSupportKind[] {
+  switch (deviceType) {
+    case "VA_ECMO":
+      return ["VA_ECMO"];
+    case "IABP":
+      return ["IABP"];
+    case "VA_ECMO_IABP":
+      return ["VA_ECMO", "IABP"];
+  }
+}
+
+/** The parameters measured for a device type, in catalogue order. */
+export function parametersFor(deviceType: TDeviceType): readonly TParameter[] {
+  const kinds = supportKinds(deviceType);
+  return PARAMETERS.filter((p) => p.supports.some((s) => kinds.includes(s)));
+}
+
+/** The default target in force for a parameter on a device type, or undefined when the catalogue sets none. */
+export function defaultTarget(code: TParameterCode, deviceType: TDeviceType): TTargetRange | undefined {
+  const parameter = getParameter(code);
+  for (const kind of supportKinds(deviceType)) {
+    const target = parameter.targets[kind];
+    if (target) return target;
+  }
+  return undefined;
+}
+
+export type TTargetStatus = "in" | "low" | "high" | "none";
+
+export function targetStatus(value: number, target: TTargetRange | undefined): TTargetStatus {
+  if (!target) return "none";
+  if (target.low !== undefined && (target.lowExclusive ? value <= target.low : value < target.low)) return "low";
+  if (target.high !== undefined && (target.highExclusive ? value >= target.high : value > target.high)) return "high";
+  return "in";
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const OBSERVATION_SOURCES = ["simulator", "device", "hl7", "fhir", "csv", "manual"] as const;
+export const ZObservationSource = z.enum(OBSERVATION_SOURCES);
+export type TObservationSource = z.infer<typeof ZObservationSource>;
+
+/**
+ * A reading as a producer (simulator, importer, device gateway) hands it to the write path. The parameter and unit
+ * are free text here: the write path checks them against the catalogue and says why it refuses.
+ */
+export const ZReadingInput = z.object({
+  episodeId: z.string().min(1).max(64),
+  parameter: z.string().min(1).max(64),
+  value: z.number().finite(),
+  unit: z.string().max(32),
+  observedAt: z.date(),
+  source: ZObservationSource,
+  /** Identifies the reading at its source, so that a retried or re-imported reading is stored once. */
+  sourceRef: z.string().min(1).max(256),
+});
+export type TReadingInput = z.infer<typeof ZReadingInput>;
+
+export const REJECTION_CODES = [
+  "INVALID_READING",
+  "UNKNOWN_PARAMETER",
+  "UNIT_NOT_ACCEPTED",
+  "IMPLAUSIBLE_VALUE",
+  "NOT_ALLOWED_VALUE",
+  "FUTURE_TIME",
+  "UNKNOWN_EPISODE",
+  "OUTSIDE_EPISODE",
+  "PARAMETER_NOT_FOR_DEVICE",
+] as const;
+export type TRejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface TRejection {
+  readonly code: TRejectionCode;
+  /** Which field of the reading is at fault. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type TWriteResult =
+  | { readonly status: "stored"; readonly seq: number }
+  | { readonly status: "duplicate" }
+  | { readonly status: "rejected"; readonly rejection: TRejection };

@@ -1,0 +1,92 @@
+import { findParameter, supportKinds, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { toCatalogueUnit } from "@/lib/units/to-catalogue-unit";
+import { ZReadingInput, type TObservationSource, type TRejection, type TRejectionCode } from "./reading";
+
+/** What the write path knows of an episode when it checks a reading against it. */
+export interface TEpisodeContext {
+  readonly id: string;
+  readonly bedId: string;
+  readonly unitId: string;
+  readonly deviceType: TDeviceType;
+  readonly startedAt: Date;
+  readonly endedAt: Date | null;
+}
+
+/** A reading that passed every check, in the catalogue's unit, ready to be stored. */
+export interface TValidReading {
+  readonly episodeId: string;
+  readonly bedId: string;
+  readonly unitId: string;
+  readonly parameter: TParameterCode;
+  readonly value: number;
+  readonly unit: string;
+  readonly observedAt: Date;
+  readonly source: TObservationSource;
+  readonly sourceRef: string;
+}
+
+export type TValidation = { ok: true; reading: TValidReading } | { ok: false; rejection: TRejection };
+
+/** Clocks of devices and lab systems drift; a reading a little ahead of ours is not "in the future". */
+export const FUTURE_TOLERANCE_MS = 2 * 60_000;
+
+const reject = (code: TRejectionCode, field: string, message: string): TValidation => ({
+  ok: false,
+  rejection: { code, field, message },
+});
+
+/**
+ * Checks a reading against the catalogue and its episode. Pure: the caller looks the episode up (undefined when the
+ * episode does not exist) and passes the clock, so every rule here is unit-tested without a database.
+ */
+export function validateReading(input: unknown, episode: TEpisodeContext | undefined, now: Date): TValidation {
+  const parsed = ZReadingInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "reading";
+    return reject("INVALID_READING", field, `${field}: ${issue?.message ?? "invalid"}`);
+  }
+  const reading = parsed.data;
+  const parameter = findParameter(reading.parameter);
+  if (!parameter) return reject("UNKNOWN_PARAMETER", "parameter", `unknown parameter "${reading.parameter}"`);
+
+  const unit = toCatalogueUnit(parameter, reading.value, reading.unit);
+  if (!unit.ok) return reject("UNIT_NOT_ACCEPTED", "unit", unit.message);
+
+  const { min, max } = parameter.plausible;
+  if (unit.value < min || unit.value > max) {
+    const shown = unit.convertedFrom ? `${reading.value} ${unit.convertedFrom} (= ${unit.value} ${unit.unit})` : `${unit.value} ${unit.unit}`;
+    return reject("IMPLAUSIBLE_VALUE", "value", `${parameter.code} ${shown} is outside the plausible range ${min}–${max} ${parameter.unit}`);
+  }
+  if (parameter.allowedValues && !parameter.allowedValues.includes(unit.value)) {
+    return reject("NOT_ALLOWED_VALUE", "value", `${parameter.code} ${unit.value} is not one of ${parameter.allowedValues.join(", ")}`);
+  }
+  if (reading.observedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    return reject("FUTURE_TIME", "observedAt", `observed at ${reading.observedAt.toISOString()}, later than now (${now.toISOString()})`);
+  }
+  if (!episode) return reject("UNKNOWN_EPISODE", "episodeId", `no support episode "${reading.episodeId}"`);
+
+  const kinds = supportKinds(episode.deviceType);
+  if (parameter.sourceKind === "device" && !parameter.supports.some((s) => kinds.includes(s))) {
+    return reject("PARAMETER_NOT_FOR_DEVICE", "parameter", `${parameter.code} is not measured on ${episode.deviceType}`);
+  }
+  const at = reading.observedAt.getTime();
+  if (at < episode.startedAt.getTime() || (episode.endedAt && at > episode.endedAt.getTime())) {
+    return reject("OUTSIDE_EPISODE", "observedAt", `observed at ${reading.observedAt.toISOString()}, outside the episode (${episode.startedAt.toISOString()} – ${episode.endedAt?.toISOString() ?? "ongoing"})`);
+  }
+
+  return {
+    ok: true,
+    reading: {
+      episodeId: episode.id,
+      bedId: episode.bedId,
+      unitId: episode.unitId,
+      parameter: parameter.code,
+      value: unit.value,
+      unit: unit.unit,
+      observedAt: reading.observedAt,
+      source: reading.source,
+      sourceRef: reading.sourceRef,
+    },
+  };
+}

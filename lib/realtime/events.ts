@@ -1,0 +1,80 @@
+import { z } from "zod";
+import type { TObservationDto } from "@/lib/observations/observation";
+
+/**
+ * The one socket contract between the server and every screen. Names are `entity:verb`: past tense for facts the
+ * server broadcasts, imperative for commands, which answer through a typed acknowledgement. The socket only
+ * notifies: the database is the truth, and a screen that (re)connects replays from its last sequence number.
+ */
+
+export const HEARTBEAT_INTERVAL_MS = 1_000;
+/** A screen that hears no heartbeat for this long says it is not live (the requirement is: within 5 s). */
+export const HEARTBEAT_TIMEOUT_MS = 3_500;
+/** At most this many readings in one replay answer; the client asks again from the last one it received. */
+export const REPLAY_PAGE_SIZE = 5_000;
+
+export const ZUnitSubscribe = z.object({
+  unitId: z.string().min(1).max(64),
+  /** The highest sequence number the client has applied; the server answers with every later reading. */
+  sinceSeq: z.number().int().nonnegative(),
+});
+export type TUnitSubscribe = z.infer<typeof ZUnitSubscribe>;
+
+export const ZBedSubscribe = z.object({
+  bedId: z.string().min(1).max(64),
+  sinceSeq: z.number().int().nonnegative(),
+});
+export type TBedSubscribe = z.infer<typeof ZBedSubscribe>;
+
+export const ZRoomLeave = z.object({ room: z.string().min(1).max(80) });
+export type TRoomLeave = z.infer<typeof ZRoomLeave>;
+
+export type TCommandError = { ok: false; error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "INTERNAL"; message: string } };
+
+export type TReplayAnswer =
+  | {
+      ok: true;
+      observations: TObservationDto[];
+      /** True when more readings follow: ask again with sinceSeq set to the last one received. */
+      more: boolean;
+    }
+  | TCommandError;
+
+export interface TObservationsRecorded {
+  unitId: string;
+  /** In commit order (ascending seq). */
+  observations: TObservationDto[];
+}
+
+export interface THeartbeat {
+  /** Server clock, epoch ms: screens measure their clock offset with it. */
+  at: number;
+  /** The last committed sequence number. */
+  lastSeq: number;
+}
+
+export interface ServerToClientEvents {
+  "observation:recorded": (payload: TObservationsRecorded) => void;
+  "server:heartbeat": (payload: THeartbeat) => void;
+}
+
+/**
+ * Payload types here describe what a well-behaved client sends; the server parses every payload with the schemas
+ * above before it trusts it.
+ */
+export interface ClientToServerEvents {
+  "unit:subscribe": (payload: TUnitSubscribe, ack: (answer: TReplayAnswer) => void) => void;
+  "bed:subscribe": (payload: TBedSubscribe, ack: (answer: TReplayAnswer) => void) => void;
+  "room:leave": (payload: TRoomLeave) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  connectedAt: number;
+}
+
+export const rooms = {
+  unit: (unitId: string) => `unit:${unitId}`,
+  bed: (bedId: string) => `bed:${bedId}`,
+} as const;

@@ -1,0 +1,84 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Db } from "@/lib/server/db/client";
+import { getLastSeq } from "@/lib/server/observations/get-last-seq";
+import { EpisodeDirectory } from "./ingest/episode-directory";
+import { ObservationWriter } from "./ingest/observation-writer";
+import type { Logger } from "./logger";
+import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface StationServerOptions {
+  db: Db;
+  log: Logger;
+  /** Next's request handler; absent in integration tests that exercise only the write path and the socket. */
+  nextHandler?: RequestHandler;
+  /** Routes the Node process answers itself (before Next), e.g. the simulator's controls. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  now?: () => Date;
+}
+
+export interface StationServer {
+  httpServer: HttpServer;
+  writer: ObservationWriter;
+  realtime: Realtime;
+  episodes: EpisodeDirectory;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+/**
+ * The Node process as a function of its dependencies: one HTTP server carrying Next and socket.io, and the one
+ * write path whose commits are broadcast. Tests start it on a free port with a temporary database.
+ */
+export async function createStationServer(options: StationServerOptions): Promise<StationServer> {
+  const { db, log } = options;
+  const httpServer = createServer((req, res) => {
+    try {
+      if (options.routes?.(req, res)) return;
+      if (options.nextHandler) {
+        void Promise.resolve(options.nextHandler(req, res)).catch((error: unknown) => fail(res, error, log));
+        return;
+      }
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+    } catch (error) {
+      fail(res, error, log);
+    }
+  });
+
+  const episodes = new EpisodeDirectory(db);
+  let realtime: Realtime | undefined;
+  const writer = new ObservationWriter({
+    db,
+    episodes,
+    now: options.now,
+    onCommitted: (observations) => realtime?.broadcast(observations),
+  });
+  writer.setInitialSeq(await getLastSeq({ db }));
+  realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log });
+  const rt = realtime;
+
+  return {
+    httpServer,
+    writer,
+    realtime: rt,
+    episodes,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      }),
+    async close() {
+      await writer.drain();
+      await rt.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+function fail(res: ServerResponse, error: unknown, log: Logger): void {
+  log.error("request failed", error);
+  if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+  res.end(JSON.stringify({ error: "internal error" }));
+}

@@ -1,0 +1,32 @@
+import type { Db } from "@/lib/server/db/client";
+import { findEpisodeContext } from "@/lib/server/episodes/find-episode-context";
+import type { TEpisodeContext } from "@/lib/observations/validate-reading";
+
+/**
+ * Episode lookups for the write path. Readings arrive by the thousand per second for a few dozen episodes, so the
+ * contexts are cached; an unknown id is not cached, so an episode created a moment ago is found on the next reading.
+ */
+export class EpisodeDirectory {
+  private readonly cache = new Map<string, TEpisodeContext>();
+  private readonly pending = new Map<string, Promise<TEpisodeContext | undefined>>();
+
+  constructor(private readonly db: Db) {}
+
+  async get(episodeId: string): Promise<TEpisodeContext | undefined> {
+    const cached = this.cache.get(episodeId);
+    if (cached) return cached;
+    let lookup = this.pending.get(episodeId);
+    if (!lookup) {
+      lookup = findEpisodeContext({ db: this.db, episodeId }).finally(() => this.pending.delete(episodeId));
+      this.pending.set(episodeId, lookup);
+    }
+    const found = await lookup;
+    if (found) this.cache.set(episodeId, found);
+    return found;
+  }
+
+  /** Call when an episode ends or moves, so that the next reading is checked against the stored row. */
+  forget(episodeId: string): void {
+    this.cache.delete(episodeId);
+  }
+}

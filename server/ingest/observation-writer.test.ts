@@ -1,0 +1,101 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TObservationDto } from "@/lib/observations/observation";
+import type { TReadingInput } from "@/lib/observations/reading";
+import { createTestDb, type TestDb } from "../testing/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
+import { EpisodeDirectory } from "./episode-directory";
+import { ObservationWriter } from "./observation-writer";
+
+let t: TestDb;
+let ep: TestEpisode;
+let committed: TObservationDto[][];
+let writer: ObservationWriter;
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+const reading = (overrides: Partial<TReadingInput> = {}): TReadingInput => ({
+  episodeId: ep.episodeId,
+  parameter: "lactate",
+  value: 3.4,
+  unit: "mmol/L",
+  observedAt: new Date(NOW.getTime() - 60_000),
+  source: "manual",
+  sourceRef: `ref-${Math.random()}`,
+  ...overrides,
+});
+
+const storedCount = () => {
+  const raw = new Database(t.path, { readonly: true });
+  const row = raw.prepare(`SELECT COUNT(*) AS n FROM "Observation"`).get() as { n: number };
+  raw.close();
+  return row.n;
+};
+
+beforeEach(async () => {
+  t = await createTestDb();
+  ep = await seedTestEpisode(t.db, { startedAt: new Date(NOW.getTime() - 86_400_000) });
+  committed = [];
+  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, onCommitted: (o) => committed.push(o) });
+});
+afterEach(async () => {
+  await writer.drain();
+  await t.cleanup();
+});
+
+describe("ObservationWriter", () => {
+  it("acknowledges a reading only once it can be read back from the file by another connection", async () => {
+    const [result] = await writer.submit([reading({ sourceRef: "a" })]);
+    expect(result).toMatchObject({ status: "stored" });
+    expect(storedCount()).toBe(1);
+    expect(committed.flat()).toHaveLength(1);
+    expect(committed[0]?.[0]).toMatchObject({ parameter: "lactate", value: 3.4, bedId: ep.bedId, unitId: ep.unitId });
+  });
+
+  it("converts a known unit to the catalogue's before storing it", async () => {
+    await writer.submit([reading({ unit: "mg/dL", value: 36.04, sourceRef: "mg" })]);
+    expect(committed[0]?.[0]).toMatchObject({ value: 4, unit: "mmol/L" });
+  });
+
+  it.each([
+    [{ parameter: "lactat" }, "UNKNOWN_PARAMETER", "parameter"],
+    [{ unit: "g/mL", parameter: "hemoglobin", value: 12.5 }, "UNIT_NOT_ACCEPTED", "unit"],
+    [{ value: 45 }, "IMPLAUSIBLE_VALUE", "value"],
+    [{ value: Number.NaN }, "INVALID_READING", "value"],
+    [{ observedAt: new Date(NOW.getTime() + 3_600_000) }, "FUTURE_TIME", "observedAt"],
+    [{ observedAt: new Date(NOW.getTime() - 3 * 86_400_000) }, "OUTSIDE_EPISODE", "observedAt"],
+    [{ episodeId: "nobody" }, "UNKNOWN_EPISODE", "episodeId"],
+    [{ parameter: "helium_level", unit: "%", value: 80 }, "PARAMETER_NOT_FOR_DEVICE", "parameter"],
+    [{ parameter: "iabp_ratio", unit: "{ratio}", value: 5 }, "IMPLAUSIBLE_VALUE", "value"],
+  ] as const)("rejects %o with %s naming the field, and stores nothing", async (overrides, code, field) => {
+    const [result] = await writer.submit([reading(overrides as Partial<TReadingInput>)]);
+    expect(result).toMatchObject({ status: "rejected", rejection: { code, field } });
+    if (result?.status === "rejected") expect(result.rejection.message.length).toBeGreaterThan(10);
+    expect(storedCount()).toBe(0);
+    expect(committed).toHaveLength(0);
+  });
+
+  it("stores a reading sent twice once, within a batch and across batches", async () => {
+    const first = await writer.submit([reading({ sourceRef: "dup" }), reading({ sourceRef: "dup" })]);
+    const again = await writer.submit([reading({ sourceRef: "dup" })]);
+    expect(first.map((r) => r.status)).toEqual(["stored", "duplicate"]);
+    expect(again.map((r) => r.status)).toEqual(["duplicate"]);
+    expect(storedCount()).toBe(1);
+  });
+
+  it("keeps good readings of a batch when others are rejected, and gives increasing sequence numbers", async () => {
+    const results = await writer.submit([reading({ sourceRef: "1" }), reading({ value: -1, sourceRef: "2" }), reading({ sourceRef: "3" })]);
+    expect(results.map((r) => r.status)).toEqual(["stored", "rejected", "stored"]);
+    const seqs = results.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
+    expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
+    expect(writer.committedSeq).toBe(seqs[1]);
+  });
+
+  it("acknowledges nothing when the transaction fails", async () => {
+    const raw = new Database(t.path);
+    raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    raw.close();
+    await expect(writer.submit([reading({ sourceRef: "ok-1" }), reading({ sourceRef: "boom" })])).rejects.toThrow();
+    expect(storedCount()).toBe(0);
+    expect(committed).toHaveLength(0);
+  });
+});
