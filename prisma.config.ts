@@ -5,11 +5,11 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () =>
-    new PrismaBetterSQLite3(
+  adapter: () =>
+    Promise.resolve(new PrismaBetterSQLite3(
       { url: process.env.DATABASE_URL ?? "file:./data/station.db" },
       { timestampFormat: "unixepoch-ms" },
-    ),
+    )),
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
 });

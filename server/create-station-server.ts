@@ -48,16 +48,14 @@ export async function createStationServer(options: StationServerOptions): Promis
   });
 
   const episodes = new EpisodeDirectory(db);
-  let realtime: Realtime | undefined;
-  const writer = new ObservationWriter({
+  const writer: ObservationWriter = new ObservationWriter({
     db,
     episodes,
     now: options.now,
-    onCommitted: (observations) => realtime?.broadcast(observations),
+    onCommitted: (observations) => rt.broadcast(observations),
   });
   writer.setInitialSeq(await getLastSeq({ db }));
-  realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log });
-  const rt = realtime;
+  const rt: Realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log });
 
   return {
     httpServer,

@@ -19,6 +19,6 @@ export async function applyMigrations(databaseUrl: string, cwd: string = process
     await run(process.execPath, [cli, "migrate", "deploy"], { cwd, env: { ...process.env, DATABASE_URL: databaseUrl } });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`Database migration failed for ${databaseUrl}:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    throw new Error(`Database migration failed for ${databaseUrl}:\n${e.stdout ?? ""}${e.stderr ?? ""}`, { cause: error });
   }
 }

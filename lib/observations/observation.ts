@@ -1,17 +1,30 @@
 import { z } from "zod";
 import { ZObservationSource } from "./reading";
 
-/** A stored observation as it travels to clients (HTTP snapshot, socket events). Times are epoch milliseconds. */
+/**
+ * A stored observation as it travels to screens (replay answers and `observation:recorded`). Times are epoch
+ * milliseconds. The unit is not sent: the write path stores every value in the catalogue's unit, so the catalogue
+ * says it; leaving it (and the unit id, which the envelope carries) out makes the busiest message a third smaller,
+ * which the fan-out bench measured as the difference between meeting and missing its p99 target.
+ */
 export const ZObservationDto = z.object({
   seq: z.number().int().positive(),
   episodeId: z.string(),
   bedId: z.string(),
-  unitId: z.string(),
   parameter: z.string(),
   value: z.number(),
-  unit: z.string(),
   observedAt: z.number(),
-  receivedAt: z.number(),
   source: ZObservationSource,
 });
 export type TObservationDto = z.infer<typeof ZObservationDto>;
+
+/** What the write path knows of a reading it has just committed: the wire form plus where it belongs. */
+export interface TCommittedObservation extends TObservationDto {
+  unitId: string;
+  unit: string;
+  receivedAt: number;
+}
+
+export function toWire(o: TCommittedObservation): TObservationDto {
+  return { seq: o.seq, episodeId: o.episodeId, bedId: o.bedId, parameter: o.parameter, value: o.value, observedAt: o.observedAt, source: o.source };
+}

@@ -67,7 +67,7 @@ describe("ObservationWriter", () => {
     [{ parameter: "helium_level", unit: "%", value: 80 }, "PARAMETER_NOT_FOR_DEVICE", "parameter"],
     [{ parameter: "iabp_ratio", unit: "{ratio}", value: 5 }, "IMPLAUSIBLE_VALUE", "value"],
   ] as const)("rejects %o with %s naming the field, and stores nothing", async (overrides, code, field) => {
-    const [result] = await writer.submit([reading(overrides as Partial<TReadingInput>)]);
+    const [result] = await writer.submit([reading(overrides)]);
     expect(result).toMatchObject({ status: "rejected", rejection: { code, field } });
     if (result?.status === "rejected") expect(result.rejection.message.length).toBeGreaterThan(10);
     expect(storedCount()).toBe(0);

@@ -1,8 +1,8 @@
-import type { TObservationDto } from "@/lib/observations/observation";
+import type { TCommittedObservation } from "@/lib/observations/observation";
 import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "@/lib/server/db/client";
-import { insertObservations } from "@/lib/server/observations/insert-observations";
+import { MAX_ROWS_PER_STATEMENT, insertObservations } from "@/lib/server/observations/insert-observations";
 import type { EpisodeDirectory } from "./episode-directory";
 import type { ReadingSink } from "./reading-sink";
 
@@ -16,7 +16,7 @@ export interface ObservationWriterOptions {
   db: Db;
   episodes: EpisodeDirectory;
   /** Called after each commit with the stored readings in commit order; it broadcasts. */
-  onCommitted: (observations: TObservationDto[]) => void;
+  onCommitted: (observations: TCommittedObservation[]) => void;
   now?: () => Date;
   /** Readings per transaction: larger batches amortise the commit, smaller ones shorten the wait. */
   maxBatch?: number;
@@ -36,7 +36,7 @@ export class ObservationWriter implements ReadingSink {
 
   constructor(private readonly options: ObservationWriterOptions) {
     this.now = options.now ?? (() => new Date());
-    this.maxBatch = options.maxBatch ?? 4_000;
+    this.maxBatch = Math.min(options.maxBatch ?? MAX_ROWS_PER_STATEMENT, MAX_ROWS_PER_STATEMENT);
   }
 
   /** The highest sequence number this writer has committed (or was told of at start-up). */
@@ -108,7 +108,7 @@ export class ObservationWriter implements ReadingSink {
       return;
     }
     const seqByKey = new Map(inserted.map((k) => [`${k.source}\u0000${k.sourceRef}`, k.seq]));
-    const stored: TObservationDto[] = [];
+    const stored: TCommittedObservation[] = [];
     for (const [key, p] of unique) {
       const seq = seqByKey.get(key);
       if (seq === undefined) {

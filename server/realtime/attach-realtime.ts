@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { TObservationDto } from "@/lib/observations/observation";
+import { toWire, type TCommittedObservation } from "@/lib/observations/observation";
 import {
   HEARTBEAT_INTERVAL_MS,
   REPLAY_PAGE_SIZE,
@@ -33,7 +33,7 @@ export interface RealtimeOptions {
 export interface Realtime {
   io: StationIo;
   /** Broadcast readings that were just committed to their unit's and bed's rooms. */
-  broadcast(observations: TObservationDto[]): void;
+  broadcast(observations: TCommittedObservation[]): void;
   close(): Promise<void>;
 }
 
@@ -91,11 +91,11 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     io,
     broadcast(observations) {
       const byUnit = groupBy(observations, (o) => o.unitId);
-      for (const [unitId, list] of byUnit) io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list });
+      for (const [unitId, list] of byUnit) io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
       const byBed = groupBy(observations, (o) => o.bedId);
       for (const [bedId, list] of byBed) {
         const unitId = list[0]?.unitId ?? "";
-        io.to(rooms.bed(bedId)).except(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list });
+        io.to(rooms.bed(bedId)).except(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
       }
     },
     async close() {

@@ -7,7 +7,7 @@ import type { TObservationDto } from "@/lib/observations/observation";
 import type { ClientToServerEvents, ServerToClientEvents, TReplayAnswer } from "@/lib/realtime/events";
 import { createStationServer, type StationServer } from "../create-station-server";
 import { silentLogger } from "../logger";
-import { createTestDb, type TestDb } from "../testing/create-test-db";
+import { createTestDb } from "../testing/create-test-db";
 import { seedTestEpisode } from "../testing/seed-test-episode";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -82,9 +82,9 @@ describe("real-time channel", () => {
     const feed = follow(socket, ep.unitId);
     await waitFor(() => socket.connected);
 
-    const forged = await socket.timeout(2000).emitWithAck("unit:subscribe", { unitId: 42, sinceSeq: -1 } as never);
+    const forged = (await socket.timeout(2000).emitWithAck("unit:subscribe", { unitId: 42, sinceSeq: -1 } as never)) as TReplayAnswer;
     expect(forged).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
-    const unknown = await socket.timeout(2000).emitWithAck("unit:subscribe", { unitId: "nowhere", sinceSeq: 0 });
+    const unknown = (await socket.timeout(2000).emitWithAck("unit:subscribe", { unitId: "nowhere", sinceSeq: 0 })) as TReplayAnswer;
     expect(unknown).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
 
     await new Promise((r) => setTimeout(r, 100));

@@ -8,12 +8,9 @@ interface Row {
   seq: number | bigint;
   episodeId: string;
   bedId: string;
-  unitId: string;
   parameter: string;
   value: number;
-  unit: string;
   observedAt: number | bigint;
-  receivedAt: number | bigint;
   source: string;
 }
 
@@ -31,7 +28,7 @@ export async function findObservationsSince({
 }): Promise<TObservationDto[]> {
   const [column, id] = "unitId" in scope ? ["unitId", scope.unitId] : ["bedId", scope.bedId];
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source"
+    `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source"
        FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
     id,
     sinceSeq,
@@ -45,12 +42,9 @@ export function toObservationDto(row: Row): TObservationDto {
     seq: Number(row.seq),
     episodeId: row.episodeId,
     bedId: row.bedId,
-    unitId: row.unitId,
     parameter: row.parameter,
     value: row.value,
-    unit: row.unit,
     observedAt: Number(row.observedAt),
-    receivedAt: Number(row.receivedAt),
     source: row.source as TObservationSource,
   };
 }

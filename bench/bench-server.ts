@@ -1,0 +1,24 @@
+// The station server in its own process for the fan-out bench, so that its RSS is its own. Every second it hands
+// 64 beds × 12 parameters to the write path; observedAt is the moment of entry, which clients subtract.
+import { createDb } from "@/lib/server/db/client";
+import { createStationServer } from "@/server/create-station-server";
+import { silentLogger } from "@/server/logger";
+import { BENCH_PARAMETERS } from "./world";
+
+const db = await createDb(process.env.DATABASE_URL ?? "");
+const server = await createStationServer({ db, log: silentLogger });
+await server.listen(Number(process.env.PORT), "127.0.0.1");
+const beds = Number(process.env.BENCH_BEDS ?? "64");
+let tick = 0;
+setInterval(() => {
+  tick += 1;
+  const at = new Date();
+  const readings = [];
+  for (let b = 1; b <= beds; b++) {
+    for (const [parameter, unit, value] of BENCH_PARAMETERS) {
+      readings.push({ episodeId: `bench-e-${b}`, parameter, unit, value, observedAt: at, source: "device" as const, sourceRef: `f-${tick}-${b}-${parameter}` });
+    }
+  }
+  void server.writer.submit(readings);
+}, 1000);
+process.stdout.write("READY\n");

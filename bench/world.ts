@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/server/db/client";
+
+/** 64 beds of VA-ECMO in one unit: the load the issue measures at (64 beds × 12 parameters at 1 Hz). */
+export const BENCH_PARAMETERS = [
+  ["ecmo_flow", "L/min", 3.5],
+  ["ecmo_rpm", "/min", 3200],
+  ["ecmo_sweep", "L/min", 3],
+  ["ecmo_fdo2", "%", 60],
+  ["ecmo_p1", "mm[Hg]", 250],
+  ["ecmo_p2", "mm[Hg]", 220],
+  ["ecmo_dp", "mm[Hg]", 30],
+  ["ecmo_pven", "mm[Hg]", -40],
+  ["nirs_left", "%", 70],
+  ["nirs_right", "%", 68],
+  ["map", "mm[Hg]", 72],
+  ["hr", "/min", 88],
+] as const;
+
+export async function seedBenchWorld(db: Db, beds = 64): Promise<string[]> {
+  await db.unit.create({ data: { id: "bench-unit", name: "Bench unit", timeZone: "UTC" } });
+  const episodes: string[] = [];
+  for (let i = 1; i <= beds; i++) {
+    await db.bed.create({ data: { id: `bench-bed-${i}`, unitId: "bench-unit", label: String(i), position: i } });
+    await db.patient.create({
+      data: { id: `bench-p-${i}`, identifier: `BENCH-${i}`, givenName: "Bench", familyName: `P${i}`, birthDate: new Date("1960-01-01"), sex: "M" },
+    });
+    await db.supportEpisode.create({
+      data: { id: `bench-e-${i}`, patientId: `bench-p-${i}`, bedId: `bench-bed-${i}`, deviceType: "VA_ECMO", startedAt: new Date(Date.now() - 86_400_000) },
+    });
+    episodes.push(`bench-e-${i}`);
+  }
+  return episodes;
+}

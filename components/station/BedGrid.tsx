@@ -1,0 +1,28 @@
+import { useTranslations } from "next-intl";
+import type { CSSProperties } from "react";
+import { chooseGrid } from "@/lib/station/choose-grid";
+import type { TPreparedTile } from "@/lib/station/prepare-tile";
+import { BedTile } from "./BedTile";
+
+/** Every bed at once, never scrolled: the grid's columns and rows come from the bed count. */
+export function BedGrid({
+  tiles,
+  unitName,
+  timeZone,
+}: {
+  readonly tiles: readonly TPreparedTile[];
+  readonly unitName: string;
+  readonly timeZone: string;
+}) {
+  const t = useTranslations("station");
+  const { columns, rows } = chooseGrid(tiles.length);
+  // Custom properties carry the layout into station.css, where font sizes scale with the tile.
+  const style = { "--columns": columns, "--rows": rows } as CSSProperties;
+  return (
+    <section className="station__grid" style={style} aria-label={t("gridLabel", { unit: unitName })} data-columns={columns} data-rows={rows}>
+      {tiles.map((tile) => (
+        <BedTile key={tile.bedId} tile={tile} timeZone={timeZone} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { NextIntlClientProvider } from "next-intl";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+import { prepareTile } from "@/lib/station/prepare-tile";
+import type { TStationBed } from "@/lib/station/snapshot";
+import { BedTile } from "./BedTile";
+
+const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
+
+function bed(latest: TStationBed["latest"]): TStationBed {
+  return {
+    bedId: "bed-7",
+    label: "07",
+    position: 7,
+    patient: { initials: "JD", ageYears: 64, sex: "M" },
+    episode: { id: "e", deviceType: "VA_ECMO", startedAt: NOW - 30 * 3600_000, cannulationSite: null, settings: {} },
+    latest,
+  };
+}
+
+function render(stationBed: TStationBed, locale: "en" | "fr" = "en"): string {
+  const tile = prepareTile({ bed: stationBed, locale, now: NOW });
+  return renderToStaticMarkup(
+    <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
+      <BedTile tile={tile} timeZone="UTC" />
+    </NextIntlClientProvider>,
+  );
+}
+
+const fresh = (value: number, ageMs: number) => ({ seq: 1, value, observedAt: NOW - ageMs, reference: null });
+
+/** The attributes the end-to-end tests rely on (e2e/): changing one breaks them. */
+describe("BedTile", () => {
+  it("carries the test ids and the time of every value", () => {
+    const html = render(bed({ ecmo_flow: fresh(1.5, 2_000), lactate: fresh(3.4, 2 * 3600_000 + 60_000) }));
+    expect(html).toContain('data-testid="bed-tile"');
+    expect(html).toContain('data-bed-id="bed-7"');
+    expect(html).toContain('data-stale="false"');
+    expect(html).toContain(`data-testid="value-ecmo_flow" data-observed-at="${NOW - 2_000}"`);
+    expect(html).toMatch(/data-testid="lab-age-lactate"[^>]*>2 h ago</);
+    expect(html).toContain("Device data 11:59:58");
+  });
+
+  it("marks an out-of-target value with a shape and words, not colour alone", () => {
+    const html = render(bed({ ecmo_flow: fresh(1.5, 2_000) }));
+    expect(html).toContain("▼");
+    expect(html).toContain("below target");
+  });
+
+  it("says since when a silent bed is stale", () => {
+    const html = render(bed({ hr: fresh(80, 60_000) }), "fr");
+    expect(html).toContain('data-stale="true"');
+    expect(html).toContain("NON ACTUALISÉ depuis 11:59:00");
+  });
+
+  it("draws an empty bed as empty", () => {
+    const html = render({ ...bed({}), patient: null, episode: null });
+    expect(html).toContain("Empty bed");
+    expect(html).toContain('data-stale="false"');
+  });
+});

@@ -1,0 +1,146 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { TTargetStatus } from "@/lib/catalogue";
+import { formatClockTime } from "@/lib/station/format-clock-time";
+import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
+import { LabAge } from "./LabAge";
+import { TileValue } from "./TileValue";
+
+type TOccupiedTile = Extract<TPreparedTile, { kind: "occupied" }>;
+
+/** One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. */
+export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; readonly timeZone: string }) {
+  const t = useTranslations("tile");
+  const headingId = `bed-${tile.bedId}-heading`;
+
+  if (tile.kind === "empty") {
+    return (
+      <article className="tile tile--empty" data-testid="bed-tile" data-bed-id={tile.bedId} data-stale="false" aria-labelledby={headingId}>
+        <header className="tile__head">
+          <h2 className="tile__bed" id={headingId}>
+            {tile.label}
+          </h2>
+        </header>
+        <p className="tile__empty">{t("empty")}</p>
+      </article>
+    );
+  }
+
+  const stale = tile.device.stale;
+  return (
+    <article
+      className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}`}
+      data-testid="bed-tile"
+      data-bed-id={tile.bedId}
+      data-stale={stale}
+      aria-labelledby={headingId}
+    >
+      <header className="tile__head">
+        <h2 className="tile__bed" id={headingId}>
+          {tile.label}
+        </h2>
+        {tile.patient && (
+          <span className="tile__patient">{t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}</span>
+        )}
+        <span className="tile__badges">
+          {tile.badges.map((badge) => (
+            <Badge key={badge.kind} badge={badge} />
+          ))}
+        </span>
+      </header>
+      <dl className="tile__values" aria-label={t("deviceValues")}>
+        {tile.cells.map((cell) => (
+          <Cell key={cell.kind === "value" ? cell.value.code : "augmentation"} cell={cell} timeZone={timeZone} />
+        ))}
+      </dl>
+      <dl className="tile__labs" aria-label={t("labs")}>
+        {tile.labs.map((lab) => (
+          <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
+        ))}
+      </dl>
+      <DeviceFooter tile={tile} timeZone={timeZone} />
+    </article>
+  );
+}
+
+function Badge({ badge }: { readonly badge: TDeviceBadge }) {
+  const t = useTranslations("tile");
+  if (badge.kind === "ecmo") return <span className="badge badge--ecmo">{t("ecmoDay", { day: badge.day })}</span>;
+  return (
+    <span className="badge badge--iabp">{badge.ratio === null ? t("iabpNoRatio") : t("iabpRatio", { ratio: badge.ratio })}</span>
+  );
+}
+
+function cellClass(status: TTargetStatus, stale: boolean): string {
+  const out = status === "low" || status === "high";
+  return `cell${out ? " cell--out" : ""}${stale ? " cell--stale" : ""}`;
+}
+
+function CellLabel({ label, unit }: { readonly label: string; readonly unit: string }) {
+  return (
+    <dt className="cell__label">
+      {label}
+      {unit !== "" && <span className="cell__unit">{unit}</span>}
+    </dt>
+  );
+}
+
+function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone: string }) {
+  const t = useTranslations("tile");
+  if (cell.kind === "value") {
+    return (
+      <div className={cellClass(cell.value.status, cell.value.stale)}>
+        <CellLabel label={cell.value.label} unit={cell.value.unit} />
+        <dd className="cell__value">
+          <TileValue value={cell.value} timeZone={timeZone} />
+        </dd>
+      </div>
+    );
+  }
+  const { aug, sys } = cell;
+  // Two numbers in one cell: the comparison is the message, so the pair drops its trend arrows for width.
+  return (
+    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`}>
+      <CellLabel label={t("augVsSys", { aug: aug.label, sys: sys.label })} unit={sys.unit} />
+      <dd className="cell__value">
+        <TileValue value={aug} timeZone={timeZone} showTrend={false} />
+        <TileValue value={sys} timeZone={timeZone} showTrend={false} />
+      </dd>
+    </div>
+  );
+}
+
+/** Labs: the age goes beside the number ("3.4 ↑ 2 h ago"): hours apart, their age matters more than their time. */
+function LabCell({ lab, timeZone }: { readonly lab: TLabTileValue; readonly timeZone: string }) {
+  return (
+    <div className={`${cellClass(lab.status, lab.stale)} cell--lab`}>
+      <CellLabel label={lab.label} unit={lab.unit} />
+      <dd className="cell__value">
+        <TileValue value={lab} timeZone={timeZone} />
+        {lab.age && <LabAge code={lab.code} age={lab.age} />}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * The time of the bed's newest device reading. When the bed is stale the same line turns into the stale notice:
+ * "STALE since" that very time, in the tile's one reserved line, so that nothing else moves or gets pushed out.
+ */
+function DeviceFooter({ tile, timeZone }: { readonly tile: TOccupiedTile; readonly timeZone: string }) {
+  const t = useTranslations("tile");
+  const locale = useLocale();
+  const { newestAt, stale } = tile.device;
+  const time = newestAt === null ? null : formatClockTime(newestAt, locale, timeZone);
+  if (stale) {
+    return (
+      <footer className="tile__foot tile__foot--stale" data-testid="device-time">
+        <span data-testid="stale-line">{time === null ? t("noDeviceData") : t("staleSince", { time })}</span>
+      </footer>
+    );
+  }
+  return (
+    <footer className="tile__foot" data-testid="device-time">
+      {time === null ? t("noDeviceDataFooter") : t("deviceData", { time })}
+    </footer>
+  );
+}

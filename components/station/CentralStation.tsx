@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { Notice } from "@/components/ui/Notice";
+import { useConnection, useServerNow } from "@/lib/client/use-connection";
+import { useStation, type TUseStation } from "@/lib/client/use-station";
+import { prepareTile } from "@/lib/station/prepare-tile";
+import { BedGrid } from "./BedGrid";
+import { ConnectionBanner } from "./ConnectionBanner";
+import { StationHeader } from "./StationHeader";
+import "./station.css";
+
+/** Until the snapshot names the unit's zone, the clock uses the browser's: the screen sits in the unit anyway. */
+const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The central station wall screen of one unit: every bed's key values, live, with their age and freshness. */
+export function CentralStation({ unitId }: { readonly unitId: string }) {
+  const t = useTranslations("station");
+  const locale = useLocale();
+  const { station, status, error, catchUpFailing } = useStation(unitId);
+  const connection = useConnection();
+  const now = useServerNow();
+  const timeZone = station?.unit.timeZone ?? BROWSER_TIME_ZONE;
+
+  const tiles = useMemo(() => {
+    if (!station) return [];
+    // Before the screen has a clock of its own, the snapshot's read time stands for "now".
+    const at = now ?? station.serverTime;
+    return [...station.beds].sort((a, b) => a.position - b.position).map((bed) => prepareTile({ bed, locale, now: at }));
+  }, [station, locale, now]);
+
+  return (
+    <div className="station" data-connection={connection.state}>
+      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} />
+      <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
+      {catchUpFailing && (
+        <p className="catch-up-warning" role="status" data-testid="catch-up-warning">
+          {t("catchUpFailing")}
+        </p>
+      )}
+      <main className="station__main">
+        {station ? (
+          tiles.length > 0 ? (
+            <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} />
+          ) : (
+            <Notice title={t("noBeds")} />
+          )
+        ) : (
+          <LoadState status={status} error={error} />
+        )}
+      </main>
+      <footer className="station__footer" data-testid="primary-alarm-source">
+        {t("primaryAlarmSource")}
+      </footer>
+    </div>
+  );
+}
+
+function LoadState({ status, error }: Pick<TUseStation, "status" | "error">) {
+  const t = useTranslations("station");
+  if (error === null || status === "success") return <Notice title={t("loading")} testId="station-loading" />;
+  if (error?.code === "NOT_FOUND") {
+    return (
+      <Notice title={t("notFound")} testId="station-error">
+        <p>{t("notFoundHint")}</p>
+        <Link href="/">{t("backHome")}</Link>
+      </Notice>
+    );
+  }
+  if (error?.code === "INVALID_RESPONSE") {
+    return (
+      <Notice title={t("invalid")} testId="station-error">
+        <p>{t("invalidHint")}</p>
+      </Notice>
+    );
+  }
+  return (
+    <Notice title={t("unavailable")} testId="station-error">
+      <p>{t("unavailableHint")}</p>
+    </Notice>
+  );
+}

@@ -1,0 +1,37 @@
+import { useLocale, useTranslations } from "next-intl";
+import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
+import type { TConnectionState } from "@/lib/client/connection-state";
+import { formatClockTime } from "@/lib/station/format-clock-time";
+
+export function StationHeader({
+  unitName,
+  now,
+  timeZone,
+  connection,
+}: {
+  readonly unitName: string | null;
+  /** Server time to the second; null before the screen has a clock (server rendering, hydration). */
+  readonly now: number | null;
+  readonly timeZone: string;
+  readonly connection: TConnectionState;
+}) {
+  const t = useTranslations();
+  const locale = useLocale();
+  return (
+    <header className="station__header">
+      <h1 className="station__title">{unitName ?? t("app.title")}</h1>
+      <p className={`connection-state connection-state--${connection}`} data-testid="connection-state" data-state={connection}>
+        <span className="connection-state__dot" aria-hidden="true" />
+        <span className="visually-hidden">{t("connection.label")} </span>
+        {t(`connection.${connection}`)}
+      </p>
+      <p className="station__clock">
+        <span className="visually-hidden">{t("clock.label")} </span>
+        <time data-testid="station-clock" dateTime={now === null ? undefined : new Date(now).toISOString()}>
+          {now === null ? "\u00a0" : formatClockTime(now, locale, timeZone)}
+        </time>
+      </p>
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,211 @@
+import { hashKey, type QueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { ZObservationDto } from "@/lib/observations/observation";
+import { rooms, type TReplayAnswer, type TUnitSubscribe } from "@/lib/realtime/events";
+import { mergeObservations, type TLiveStation, type TMergeableObservation } from "@/lib/station/merge-observations";
+import { needsSnapshotRefresh } from "@/lib/station/needs-snapshot-refresh";
+import { stationKeys } from "./query-keys";
+import type { TStationSocket } from "./socket";
+
+/** A replay page that has not answered by then is asked again: the server answers within a second when well. */
+export const REPLAY_TIMEOUT_MS = 10_000;
+export const REPLAY_RETRY_MS = 3_000;
+/**
+ * Live readings held while a replay runs. Beyond this the buffer is dropped and the replay asked again: every held
+ * reading is later than the cache's lastSeq, so the server still has them all.
+ */
+export const MAX_BUFFERED = 20_000;
+
+/**
+ * Readings are parsed for the fields merging reads and no more: a server that trims or adds fields of a broadcast
+ * must not silently freeze the wall. What does not parse is fetched again from the database (a replay).
+ */
+const ZObservations = z.array(
+  ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }),
+);
+
+/** What the sync needs of the socket; narrow so that tests drive it without a server. */
+export interface TStationTransport {
+  isConnected(): boolean;
+  subscribe(payload: TUnitSubscribe): Promise<TReplayAnswer>;
+  leave(room: string): void;
+  onRecorded(listener: (payload: { unitId: string; observations: unknown }) => void): () => void;
+  onConnect(listener: () => void): () => void;
+  onDisconnect(listener: () => void): () => void;
+}
+
+export function socketTransport(socket: TStationSocket): TStationTransport {
+  return {
+    isConnected: () => socket.connected,
+    subscribe: (payload) =>
+      new Promise((resolve, reject) => {
+        socket.timeout(REPLAY_TIMEOUT_MS).emit("unit:subscribe", payload, (error, answer) => {
+          if (error) reject(error);
+          else resolve(answer);
+        });
+      }),
+    leave: (room) => void socket.emit("room:leave", { room }),
+    onRecorded: (listener) => {
+      socket.on("observation:recorded", listener);
+      return () => void socket.off("observation:recorded", listener);
+    },
+    onConnect: (listener) => {
+      const handler = () => listener();
+      socket.on("connect", handler);
+      return () => void socket.off("connect", handler);
+    },
+    onDisconnect: (listener) => {
+      const handler = () => listener();
+      socket.on("disconnect", handler);
+      return () => void socket.off("disconnect", handler);
+    },
+  };
+}
+
+export interface TStartStationSyncOptions {
+  readonly unitId: string;
+  readonly queryClient: QueryClient;
+  readonly transport: TStationTransport;
+  /** Told after every catch-up whether it failed: the screen may then lack readings until a retry succeeds. */
+  readonly onCatchUpResult?: (failed: boolean) => void;
+  readonly retryMs?: number;
+}
+
+/**
+ * Keeps the cached station of a unit current. On every connection, and whenever a new snapshot lands in the cache,
+ * it asks for every reading after the cache's lastSeq (page after page) and merges them; live readings that arrive
+ * meanwhile are held and merged after, so none falls between the replay and the live stream. Merging is
+ * idempotent, so a reading that comes both ways is applied once. Returns the function that stops it.
+ */
+export function startStationSync({
+  unitId,
+  queryClient,
+  transport,
+  onCatchUpResult,
+  retryMs = REPLAY_RETRY_MS,
+}: TStartStationSyncOptions): () => void {
+  const queryKey = stationKeys.snapshot(unitId);
+  const queryHash = hashKey(queryKey);
+  const read = () => queryClient.getQueryData<TLiveStation>(queryKey);
+
+  let disposed = false;
+  let syncing = false;
+  let rerun = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let buffer: TMergeableObservation[] = [];
+  /**
+   * serverTime of the snapshot that the last completed replay brought up to date; null while a replay is owed
+   * (after a disconnection, a failure, a malformed event). Live readings are applied directly only on top of it:
+   * otherwise they would raise lastSeq past readings that the owed replay has not brought yet.
+   */
+  let syncedFrom: number | null = null;
+  let seenServerTime = read()?.serverTime;
+
+  const apply = (observations: readonly TMergeableObservation[]) => {
+    if (observations.length === 0) return;
+    let refresh = false;
+    queryClient.setQueryData<TLiveStation>(queryKey, (current) => {
+      if (!current) return current;
+      refresh ||= needsSnapshotRefresh(current, observations);
+      return mergeObservations(current, observations);
+    });
+    // A new episode in a bed: read the snapshot again (without cancelling a read already under way).
+    if (refresh) void queryClient.refetchQueries({ queryKey, exact: true }, { cancelRefetch: false });
+  };
+
+  const replay = async () => {
+    const start = read();
+    if (!start || !transport.isConnected()) return;
+    let sinceSeq = start.lastSeq;
+    for (;;) {
+      const answer = await transport.subscribe({ unitId, sinceSeq });
+      if (disposed) return;
+      if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+      const observations = ZObservations.parse(answer.observations);
+      apply(observations);
+      const last = observations.at(-1);
+      if (!answer.more || !last) break;
+      sinceSeq = last.seq;
+    }
+    const held = buffer;
+    buffer = [];
+    apply(held);
+    syncedFrom = start.serverTime;
+    // The snapshot was read again while this replay ran: replay from the new one too.
+    if (read()?.serverTime !== start.serverTime) rerun = true;
+  };
+
+  const sync = async () => {
+    if (disposed) return;
+    syncedFrom = null;
+    if (syncing) {
+      rerun = true;
+      return;
+    }
+    syncing = true;
+    rerun = false;
+    clearTimeout(retryTimer);
+    let failed = false;
+    try {
+      await replay();
+    } catch {
+      failed = true;
+    } finally {
+      syncing = false;
+    }
+    if (disposed) return;
+    onCatchUpResult?.(failed);
+    if (rerun) void sync();
+    else if (failed && transport.isConnected()) retryTimer = setTimeout(() => void sync(), retryMs);
+  };
+
+  const stopRecorded = transport.onRecorded((payload) => {
+    if (payload.unitId !== unitId) return;
+    const parsed = ZObservations.safeParse(payload.observations);
+    if (!parsed.success) {
+      // The readings are in the database: ask for them rather than show a screen that silently stopped.
+      void sync();
+      return;
+    }
+    const current = read();
+    // No snapshot yet: the replay that follows its arrival brings these readings.
+    if (!current) return;
+    if (syncing || syncedFrom === null || current.serverTime !== syncedFrom) {
+      buffer.push(...parsed.data);
+      if (buffer.length > MAX_BUFFERED) {
+        buffer = [];
+        rerun = true;
+      }
+      return;
+    }
+    apply(parsed.data);
+  });
+
+  const stopConnect = transport.onConnect(() => void sync());
+  // Readings missed while disconnected come by replay; until it has run, nothing live is applied.
+  const stopDisconnect = transport.onDisconnect(() => {
+    syncedFrom = null;
+  });
+
+  // A snapshot read (the first one, or a refresh) means a replay from its lastSeq.
+  const stopCache = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.query.queryHash !== queryHash) return;
+    const serverTime = read()?.serverTime;
+    if (serverTime === undefined || serverTime === seenServerTime) return;
+    seenServerTime = serverTime;
+    void sync();
+  });
+
+  if (transport.isConnected()) void sync();
+
+  return () => {
+    disposed = true;
+    clearTimeout(retryTimer);
+    stopCache();
+    stopRecorded();
+    stopConnect();
+    stopDisconnect();
+    // The server keeps a socket in a room until told; a screen that moved to another unit stops receiving this one.
+    if (transport.isConnected()) transport.leave(rooms.unit(unitId));
+  };
+}

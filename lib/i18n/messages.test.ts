@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+
+/** Every leaf key as a dotted path, so that a difference names the exact message. */
+function keys(messages: unknown, prefix = ""): string[] {
+  if (typeof messages !== "object" || messages === null) return [prefix];
+  return Object.entries(messages).flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key)).sort();
+}
+
+/** ICU arguments ({count}, {time}…) of every message: a translation must fill the same ones. */
+function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
+  if (typeof messages === "string") {
+    const names = [...messages.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1] ?? "");
+    return { [prefix]: [...new Set(names)].sort() };
+  }
+  if (typeof messages !== "object" || messages === null) return {};
+  const all: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(messages)) Object.assign(all, argumentsOf(value, prefix ? `${prefix}.${key}` : key));
+  return all;
+}
+
+describe("message catalogues", () => {
+  it("have exactly the same keys in English and French", () => {
+    expect(keys(fr)).toEqual(keys(en));
+  });
+
+  it("use the same arguments in both languages", () => {
+    expect(argumentsOf(fr)).toEqual(argumentsOf(en));
+  });
+
+  it("have no empty message", () => {
+    for (const catalogue of [en, fr]) {
+      const empty = Object.entries(leaves(catalogue)).filter(([, text]) => text.trim() === "");
+      expect(empty).toEqual([]);
+    }
+  });
+});
+
+function leaves(messages: unknown, prefix = ""): Record<string, string> {
+  if (typeof messages === "string") return { [prefix]: messages };
+  if (typeof messages !== "object" || messages === null) return {};
+  const all: Record<string, string> = {};
+  for (const [key, value] of Object.entries(messages)) Object.assign(all, leaves(value, prefix ? `${prefix}.${key}` : key));
+  return all;
+}

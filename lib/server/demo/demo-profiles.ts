@@ -1,0 +1,98 @@
+import type { TEpisodeSettings } from "@/lib/episodes/episode-settings";
+import type { TScenarioName } from "@/lib/simulator/scenarios";
+
+/** Beds in the default demo unit, in bed order: 5 VA-ECMO (one with an IABP) and 3 IABP, each a different story. */
+export const DEMO_SCENARIO_ORDER: readonly TScenarioName[] = [
+  "stable_va_ecmo",
+  "rising_lactate",
+  "iabp_helium_leak",
+  "anti_xa_drift",
+  "limb_ischaemia",
+  "iabp_weaning",
+  "oxygenator_thrombosis",
+  "hit_platelets",
+  // Only used by units larger than 8 beds.
+  "stable_iabp",
+];
+
+export interface TDemoEpisodeProfile {
+  /**
+   * How long before the seed's `now` the episode starts. Chosen so that each scenario's signature is under way when
+   * the demo opens and crosses its threshold within the next few hours at speed 1 (see each scenario's timeline).
+   */
+  readonly startHoursAgo: number;
+  readonly diagnosis: string;
+  readonly cannulationSite: string;
+  readonly settings: TEpisodeSettings;
+}
+
+const balloon = { ratio: "1:1", trigger: "ECG" } as const;
+
+export const DEMO_EPISODES: Readonly<Record<TScenarioName, TDemoEpisodeProfile>> = {
+  stable_va_ecmo: {
+    startHoursAgo: 72,
+    diagnosis: "Cardiogenic shock after anterior STEMI",
+    cannulationSite: "femoral right",
+    settings: { rpm: 3300, sweep: 3.5, fdo2: 60 },
+  },
+  rising_lactate: {
+    startHoursAgo: 28,
+    diagnosis: "Cardiogenic shock after inferior STEMI; IABP to unload the left ventricle",
+    cannulationSite: "femoral right",
+    settings: { rpm: 3500, sweep: 4, fdo2: 70, ...balloon },
+  },
+  iabp_helium_leak: {
+    startHoursAgo: 30,
+    diagnosis: "Anterior STEMI with cardiogenic shock (SCAI C)",
+    cannulationSite: "femoral left",
+    settings: balloon,
+  },
+  anti_xa_drift: {
+    startHoursAgo: 38,
+    diagnosis: "Fulminant myocarditis",
+    cannulationSite: "femoral left",
+    settings: { rpm: 3100, sweep: 2.5, fdo2: 50 },
+  },
+  limb_ischaemia: {
+    startHoursAgo: 24,
+    diagnosis: "Refractory ventricular fibrillation",
+    cannulationSite: "femoral right",
+    settings: { rpm: 3200, sweep: 3, fdo2: 60 },
+  },
+  iabp_weaning: {
+    startHoursAgo: 44,
+    diagnosis: "Low output after high-risk PCI, recovering",
+    cannulationSite: "femoral right",
+    settings: balloon,
+  },
+  oxygenator_thrombosis: {
+    startHoursAgo: 36,
+    diagnosis: "Massive pulmonary embolism",
+    cannulationSite: "femoral right",
+    settings: { rpm: 3400, sweep: 3.5, fdo2: 80 },
+  },
+  hit_platelets: {
+    startHoursAgo: 126,
+    diagnosis: "Acute ischaemic mitral regurgitation awaiting surgery",
+    cannulationSite: "femoral right",
+    settings: balloon,
+  },
+  stable_iabp: {
+    startHoursAgo: 50,
+    diagnosis: "Support during high-risk PCI",
+    cannulationSite: "femoral left",
+    settings: balloon,
+  },
+};
+
+/** Obviously fictional people: the family names are French for example, fictitious, fake, simulated, and so on. */
+export const DEMO_PATIENTS = [
+  { givenName: "Alice", familyName: "Exemple", sex: "F", ageYears: 58, weightKg: 68 },
+  { givenName: "Bernard", familyName: "Fictif", sex: "M", ageYears: 64, weightKg: 92 },
+  { givenName: "Chloé", familyName: "Factice", sex: "F", ageYears: 47, weightKg: 61 },
+  { givenName: "David", familyName: "Simulé", sex: "M", ageYears: 71, weightKg: 85 },
+  { givenName: "Émile", familyName: "Maquette", sex: "M", ageYears: 36, weightKg: 77 },
+  { givenName: "Françoise", familyName: "Essai", sex: "F", ageYears: 76, weightKg: 58 },
+  { givenName: "Gaston", familyName: "Témoin", sex: "M", ageYears: 52, weightKg: 96 },
+  { givenName: "Hélène", familyName: "Modèle", sex: "F", ageYears: 33, weightKg: 64 },
+] as const;

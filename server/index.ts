@@ -1,0 +1,64 @@
+// The station's process: validates its configuration, migrates the database, seeds the demo unit in demo mode,
+// serves Next and socket.io on one port, and runs the simulator.
+import path from "node:path";
+import next from "next";
+import { createDb } from "@/lib/server/db/client";
+import { provideDb } from "@/lib/server/db/get-db";
+import { seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
+import { ZScenarioName } from "@/lib/simulator/scenarios";
+import { createStationServer } from "./create-station-server";
+import { parseServerEnv } from "./env";
+import { simulatorRoutes } from "./http/simulator-routes";
+import { consoleLogger as log } from "./logger";
+import { applyMigrations } from "./migrate";
+import { startSimulator, type Simulator } from "./simulator/start-simulator";
+
+const env = parseServerEnv(process.env);
+const root = path.resolve(import.meta.dirname, "..");
+
+await applyMigrations(env.DATABASE_URL, root);
+const db = await createDb(env.DATABASE_URL);
+provideDb(db);
+
+if (env.DEMO) {
+  const scenarios = env.SIMULATOR_SCENARIOS?.split(",").map((s) => ZScenarioName.parse(s.trim()));
+  const seeded = await seedDemoUnit({ db, now: new Date(), seed: env.SIMULATOR_SEED, beds: env.DEMO_BEDS, scenarios });
+  if (seeded.created) log.info(`demo unit "${seeded.unitId}" created with ${env.DEMO_BEDS} beds`);
+}
+
+let nextHandler;
+if (env.SERVE_NEXT) {
+  const app = next({ dev: env.NODE_ENV === "development", dir: root, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  nextHandler = app.getRequestHandler();
+}
+
+let simulator: Simulator | undefined;
+const server = await createStationServer({
+  db,
+  log,
+  nextHandler,
+  routes: (req, res) => (simulator && env.DEMO ? simulatorRoutes(simulator)(req, res) : false),
+});
+const address = await server.listen(env.PORT, env.HOST);
+const shownHost = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
+log.info(`central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`);
+
+if (env.SIMULATOR) {
+  log.info(`simulator starting (seed ${env.SIMULATOR_SEED}, speed ×${env.SIMULATOR_SPEED}); backfilling history first`);
+  simulator = await startSimulator({ sink: server.writer, db, seed: env.SIMULATOR_SEED, speed: env.SIMULATOR_SPEED, tickMs: env.SIMULATOR_TICK_MS, log });
+  log.info(`simulator running for ${simulator.bedIds().length} beds`);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: stopping; committing what is queued`);
+  await simulator?.stop();
+  await server.close();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
