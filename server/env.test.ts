@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseServerEnv } from "./env";
+
+describe("server configuration", () => {
+  it("starts the demo on loopback port 3000 with a SQLite file under data/ when nothing is set", () => {
+    expect(parseServerEnv({})).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./data/station.db",
+      DEMO: true,
+      SIMULATOR: true,
+      SIMULATOR_SPEED: 1,
+      DEMO_BEDS: 8,
+    });
+  });
+
+  it("reads switches written the ways people write them", () => {
+    expect(parseServerEnv({ SIMULATOR: "off", DEMO: "0" })).toMatchObject({ SIMULATOR: false, DEMO: false });
+  });
+
+  it("fails loudly, naming each wrong variable", () => {
+    expect(() => parseServerEnv({ PORT: "eighty", DATABASE_URL: "postgres://x", SIMULATOR: "maybe" })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*SIMULATOR/,
+    );
+  });
+});
