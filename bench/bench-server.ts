@@ -22,3 +22,11 @@ setInterval(() => {
   void server.writer.submit(readings);
 }, 1000);
 process.stdout.write("READY\n");
+// BENCH_MEM_LOG=1 prints the heap after a full GC every 10 s: how the retained-batches problem was found.
+if (process.env.BENCH_MEM_LOG) {
+  setInterval(() => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    process.stderr.write(`mem rss=${Math.round(m.rss / 1e6)} MB heapUsed=${Math.round(m.heapUsed / 1e6)} MB\n`);
+  }, 10_000);
+}

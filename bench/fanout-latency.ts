@@ -27,7 +27,7 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
       s.close(() => resolve(p));
     });
   });
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/bench-server.ts"], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_MEM_LOG ? ["--expose-gc"] : []), "--import", "tsx", "bench/bench-server.ts"], {
     env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), BENCH_BEDS: String(beds) },
     stdio: ["ignore", "pipe", "inherit"],
   });
