@@ -12,7 +12,7 @@ const serverOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "lib/server/db/generated/", "playwright-report/", "test-results/", "next-env.d.ts", "data/"] },
+  { ignores: ["node_modules/", ".next*/", "lib/server/db/generated/", "playwright-report/", "test-results/", "next-env.d.ts", "data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

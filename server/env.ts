@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/import/time/local-time-to-date";
 
 const boolean = z
   .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
@@ -29,10 +30,23 @@ export const ZServerEnv = z.object({
   SIMULATOR_SCENARIOS: z.string().optional(),
   /** Set to false to serve without building Next (integration tests that need only the API and socket). */
   SERVE_NEXT: boolean.default(true),
+  /**
+   * TCP port of the HL7 v2 MLLP listener (how interface engines send lab results); 0 leaves it off, as in the demo:
+   * a listener should be opened on purpose, towards a known interface engine.
+   */
+  MLLP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Loopback by default, like HOST: an interface engine on another machine needs the address set explicitly. */
+  MLLP_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Zone of HL7 times sent without an offset (HL7 says: the sender's local time). */
+  IMPORT_TIME_ZONE: z.string().refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)").default("Europe/Paris"),
+  /** A JSON file of local codes (lib/import/codes/local-codes.ts) added to the shipped table. */
+  IMPORT_LOCAL_CODES: z.string().min(1).optional(),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 
-export function parseServerEnv(source: NodeJS.ProcessEnv): TServerEnv {
+// Not NodeJS.ProcessEnv: Next's types (next-env.d.ts, present after any build) make its NODE_ENV required, so a
+// test's `{ DEMO: "0" }` would stop type-checking, and `next build` with it.
+export function parseServerEnv(source: Readonly<Record<string, string | undefined>>): TServerEnv {
   const parsed = ZServerEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -2,13 +2,20 @@
 // serves Next and socket.io on one port, and runs the simulator.
 import path from "node:path";
 import next from "next";
+import type { TReadingInput } from "@/lib/observations/reading";
 import { createDb } from "@/lib/server/db/client";
 import { provideDb } from "@/lib/server/db/get-db";
 import { seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
+import type { TImportState } from "@/lib/server/imports/run-import";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import { createStationServer } from "./create-station-server";
 import { parseServerEnv } from "./env";
+import { importRoutes } from "./http/import-routes";
 import { simulatorRoutes } from "./http/simulator-routes";
+import { broadcastImportProgress } from "./import/broadcast-import-progress";
+import { loadLocalCodes } from "./import/load-local-codes";
+import { handleMllpMessage } from "./import/mllp/handle-mllp-message";
+import { startMllpListener, type TMllpListener } from "./import/mllp/start-mllp-listener";
 import { consoleLogger as log } from "./logger";
 import { applyMigrations } from "./migrate";
 import { startSimulator, type Simulator } from "./simulator/start-simulator";
@@ -34,15 +41,34 @@ if (env.SERVE_NEXT) {
 }
 
 let simulator: Simulator | undefined;
+const localCodes = await loadLocalCodes(env.IMPORT_LOCAL_CODES);
+// Imports go through the server's writer and report on its socket, which exist once the server does: the routes
+// reach them when a request comes, not before.
+const importSink = { submit: (readings: readonly TReadingInput[]) => server.writer.submit(readings) };
+const onImportProgress = (state: TImportState) => progressBroadcast(state);
+const imports = importRoutes({ db, sink: importSink, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress, log });
 const server = await createStationServer({
   db,
   log,
   nextHandler,
-  routes: (req, res) => (simulator && env.DEMO ? simulatorRoutes(simulator)(req, res) : false),
+  routes: (req, res) => imports(req, res) || (simulator && env.DEMO ? simulatorRoutes(simulator)(req, res) : false),
 });
+const progressBroadcast = broadcastImportProgress(server.realtime.io);
 const address = await server.listen(env.PORT, env.HOST);
 const shownHost = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
 log.info(`central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`);
+
+let mllp: TMllpListener | undefined;
+if (env.MLLP_PORT > 0) {
+  mllp = await startMllpListener({
+    port: env.MLLP_PORT,
+    host: env.MLLP_HOST,
+    log,
+    handle: (message, peer) =>
+      handleMllpMessage({ db, sink: importSink, message, peer, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress }),
+  });
+  log.info(`HL7 MLLP listener on ${env.MLLP_HOST}:${mllp.port}`);
+}
 
 if (env.SIMULATOR) {
   log.info(`simulator starting (seed ${env.SIMULATOR_SEED}, speed ×${env.SIMULATOR_SPEED}); backfilling history first`);
@@ -56,6 +82,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info(`${signal}: stopping; committing what is queued`);
   await simulator?.stop();
+  await mllp?.close();
   await server.close();
   await db.$disconnect();
   process.exit(0);

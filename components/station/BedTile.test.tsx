@@ -55,6 +55,13 @@ describe("BedTile", () => {
     expect(html).toContain("NON ACTUALISÉ depuis 11:59:00");
   });
 
+  it("opens the bed view from anywhere on the tile, through one named link", () => {
+    const html = render(bed({ hr: fresh(80, 1_000) }));
+    expect(html).toContain('<a class="tile__link" aria-label="Open bed 07" data-testid="bed-tile-link" href="/beds/bed-7">07</a>');
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(render({ ...bed({}), patient: null, episode: null }, "fr")).toContain('aria-label="Ouvrir le lit 07"');
+  });
+
   it("draws an empty bed as empty", () => {
     const html = render({ ...bed({}), patient: null, episode: null });
     expect(html).toContain("Empty bed");

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { TTargetStatus } from "@/lib/catalogue";
 import { formatClockTime } from "@/lib/station/format-clock-time";
@@ -17,7 +18,7 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
       <article className="tile tile--empty" data-testid="bed-tile" data-bed-id={tile.bedId} data-stale="false" aria-labelledby={headingId}>
         <header className="tile__head">
           <h2 className="tile__bed" id={headingId}>
-            {tile.label}
+            <TileLink bedId={tile.bedId} label={tile.label} />
           </h2>
         </header>
         <p className="tile__empty">{t("empty")}</p>
@@ -36,7 +37,7 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
     >
       <header className="tile__head">
         <h2 className="tile__bed" id={headingId}>
-          {tile.label}
+          <TileLink bedId={tile.bedId} label={tile.label} />
         </h2>
         {tile.patient && (
           <span className="tile__patient">{t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}</span>
@@ -59,6 +60,19 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
       </dl>
       <DeviceFooter tile={tile} timeZone={timeZone} />
     </article>
+  );
+}
+
+/**
+ * The bed label is the tile's one link, stretched over the whole tile (station.css): a click anywhere on the tile
+ * opens the bed, and the keyboard reaches each tile once, by a link that says where it goes.
+ */
+function TileLink({ bedId, label }: { readonly bedId: string; readonly label: string }) {
+  const t = useTranslations("tile");
+  return (
+    <Link className="tile__link" href={`/beds/${encodeURIComponent(bedId)}`} aria-label={t("open", { label })} data-testid="bed-tile-link">
+      {label}
+    </Link>
   );
 }
 

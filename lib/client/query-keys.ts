@@ -6,3 +6,30 @@ export const stationKeys = {
   all: ["station"] as const,
   snapshot: (unitId: string) => [...stationKeys.all, "snapshot", unitId] as const,
 };
+
+/**
+ * The bed view: its detail, and one series per parameter and window. `series(bedId)` without the rest names every
+ * series of the bed, which is how a live reading reaches all of them with one setQueriesData.
+ */
+export const bedKeys = {
+  all: ["bed"] as const,
+  detail: (bedId: string) => [...bedKeys.all, bedId, "detail"] as const,
+  seriesOf: (bedId: string) => [...bedKeys.all, bedId, "series"] as const,
+  series: (bedId: string, parameter: string, window: TSeriesWindowKey, width: number) => [...bedKeys.seriesOf(bedId), parameter, window, width] as const,
+  /** Several parameters' series over one window, fetched together (GET /api/beds/:bedId/trends). */
+  trends: (bedId: string, window: TSeriesWindowKey, width: number) => [...bedKeys.seriesOf(bedId), "batch", window, width] as const,
+  /** The window of a key built by `series` or `trends`, read back by the live sync to know whether it follows. */
+  windowOf: (queryKey: readonly unknown[]): TSeriesWindowKey | undefined => {
+    const window = queryKey[4];
+    return typeof window === "object" && window !== null && "kind" in window ? (window as TSeriesWindowKey) : undefined;
+  },
+};
+
+/** A live window by its range name (it slides), a fixed one by its bounds. */
+export type TSeriesWindowKey = { readonly kind: "live"; readonly range: string } | { readonly kind: "fixed"; readonly from: number; readonly to: number };
+
+/** Import jobs: the history list of the import page. */
+export const importKeys = {
+  all: ["import"] as const,
+  history: () => [...importKeys.all, "history"] as const,
+};

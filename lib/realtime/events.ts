@@ -53,9 +53,27 @@ export interface THeartbeat {
   lastSeq: number;
 }
 
+/**
+ * How far an import job has got: sent after each committed batch (at most a few a second) and once when it ends, to
+ * every screen; the import page shows the job it started. Counts are those of the ImportJob row.
+ */
+export const ZImportProgress = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  status: z.enum(["running", "done", "failed"]),
+  dryRun: z.boolean(),
+  processed: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  duplicate: z.number().int().nonnegative(),
+  ignored: z.number().int().nonnegative(),
+});
+export type TImportProgress = z.infer<typeof ZImportProgress>;
+
 export interface ServerToClientEvents {
   "observation:recorded": (payload: TObservationsRecorded) => void;
   "server:heartbeat": (payload: THeartbeat) => void;
+  "import:progress": (payload: TImportProgress) => void;
 }
 
 /**

@@ -1,15 +1,10 @@
-import { parametersFor, ZDeviceType, type TParameter } from "@/lib/catalogue";
-import { TREND_LOOKBACK_MS, type TLatestValue, type TStationBed, type TStationSnapshot } from "@/lib/station/snapshot";
+import { parametersFor, ZDeviceType } from "@/lib/catalogue";
+import { ageInYears } from "@/lib/patients/age-in-years";
+import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { findLatestValues } from "../observations/find-latest-values";
 import { getLastSeq } from "../observations/get-last-seq";
-
-interface LatestRow {
-  parameter: string;
-  seq: number | bigint;
-  value: number;
-  observedAt: number | bigint;
-}
 
 /**
  * What the central station shows of a unit: every bed, its patient (initials only), its active episode and the
@@ -60,53 +55,10 @@ export async function getStationSnapshot({ db, unitId, now = new Date() }: { db:
         cannulationSite: episode.cannulationSite,
         settings: parseSettings(episode.settings),
       },
-      latest: await latestValues(db, episode.id, parametersFor(deviceType)),
+      latest: await findLatestValues({ db, episodeId: episode.id, parameters: parametersFor(deviceType) }),
     });
   }
   return { unit, serverTime: now.getTime(), lastSeq, beds: stationBeds };
-}
-
-/** One statement per bed: the newest reading of each parameter, then the reading its trend is compared with. */
-async function latestValues(db: Db, episodeId: string, parameters: readonly TParameter[]): Promise<Record<string, TLatestValue>> {
-  const pick = (extra: string) =>
-    `SELECT * FROM (SELECT "parameter","seq","value","observedAt" FROM "Observation"
-       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1)`;
-  const latestSql = parameters.map(() => pick("")).join(" UNION ALL ");
-  const latestRows = await db.$queryRawUnsafe<LatestRow[]>(latestSql, ...parameters.flatMap((p) => [episodeId, p.code]));
-  if (latestRows.length === 0) return {};
-
-  const byCode = new Map(parameters.map((p) => [p.code as string, p]));
-  const refArgs: unknown[] = [];
-  for (const row of latestRows) {
-    const parameter = byCode.get(row.parameter);
-    // Device data: compare with the value about five minutes earlier; labs: with the previous sample.
-    const before = parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
-    refArgs.push(episodeId, row.parameter, before);
-  }
-  const refSql = latestRows.map(() => pick(`AND "observedAt" <= ?`)).join(" UNION ALL ");
-  const refRows = await db.$queryRawUnsafe<LatestRow[]>(refSql, ...refArgs);
-  const refs = new Map(refRows.map((r) => [r.parameter, r]));
-
-  const latest: Record<string, TLatestValue> = {};
-  for (const row of latestRows) {
-    const ref = refs.get(row.parameter);
-    latest[row.parameter] = {
-      seq: Number(row.seq),
-      value: row.value,
-      observedAt: Number(row.observedAt),
-      reference: ref ? { value: ref.value, observedAt: Number(ref.observedAt) } : null,
-    };
-  }
-  return latest;
-}
-
-function ageInYears(birthDate: Date, now: Date): number {
-  let age = now.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday =
-    now.getUTCMonth() < birthDate.getUTCMonth() ||
-    (now.getUTCMonth() === birthDate.getUTCMonth() && now.getUTCDate() < birthDate.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
 }
 
 function parseSettings(text: string): Record<string, unknown> {

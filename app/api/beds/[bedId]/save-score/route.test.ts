@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provideDb } from "@/lib/server/db/get-db";
+import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
+import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
+import { POST } from "./route";
+
+let test: TestDb;
+let ecmo: TestEpisode;
+let iabp: TestEpisode;
+beforeAll(async () => {
+  test = await createTestDb();
+  ecmo = await seedTestEpisode(test.db, { suffix: "1", deviceType: "VA_ECMO" });
+  iabp = await seedTestEpisode(test.db, { suffix: "2", deviceType: "IABP" });
+  provideDb(test.db);
+});
+afterAll(async () => {
+  await test.cleanup();
+});
+
+const inputs = {
+  ageYears: 30,
+  weightKg: 70,
+  diagnosis: "myocarditis",
+  liverFailure: false,
+  cnsDysfunction: false,
+  acuteRenalFailure: false,
+  chronicRenalFailure: false,
+  intubationHours: 5,
+  peakInspiratoryPressure: 18,
+  cardiacArrest: false,
+  diastolicBp: 45,
+  pulsePressure: 25,
+  bicarbonate: 20,
+};
+
+const post = async (bedId: string, body: unknown) => {
+  const response = await POST(new Request(`http://station.test/api/beds/${bedId}/save-score`, { method: "POST", body: JSON.stringify(body) }), {
+    params: Promise.resolve({ bedId }),
+  });
+  return { status: response.status, body: (await response.json()) as { score?: { total: number; riskClass: string }; error?: { code: string; message: string } } };
+};
+
+describe("POST /api/beds/:bedId/save-score", () => {
+  it("stores the inputs with the episode and answers the computed score", async () => {
+    const { status, body } = await post(ecmo.bedId, inputs);
+    expect(status).toBe(201);
+    expect(body.score).toMatchObject({ total: 12, riskClass: "I" });
+    const detail = await getBedDetail({ db: test.db, bedId: ecmo.bedId });
+    expect(detail.episode?.saveScore).toMatchObject({ ...inputs, recordedAt: expect.any(Number) as number });
+  });
+
+  it("refuses invalid inputs with the field named", async () => {
+    const { status, body } = await post(ecmo.bedId, { ...inputs, ageYears: 12, diagnosis: "flu" });
+    expect(status).toBe(400);
+    expect(body.error?.message).toMatch(/ageYears: the SAVE score is for adults.*diagnosis:/);
+  });
+
+  it("refuses a bed on an IABP alone, and an unknown bed", async () => {
+    expect((await post(iabp.bedId, inputs)).status).toBe(409);
+    expect((await post("nope", inputs)).status).toBe(404);
+  });
+});

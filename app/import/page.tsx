@@ -1,0 +1,5 @@
+import { ImportPage } from "@/components/import/ImportPage";
+
+export default function ImportRoute() {
+  return <ImportPage />;
+}

@@ -1,0 +1,79 @@
+// Browser time to first draw of the bed page with six charts, in Chromium, against a running station:
+//   BENCH_URL=http://127.0.0.1:3401 [BENCH_BED=demo-bed-1] [BENCH_RUNS=7] node --import tsx bench/bed-page-draw.ts
+// Run it against a production build (`next build`), not `next dev`, whose first compile would be measured instead.
+// Each run opens a fresh browser context (no cache, no socket) and measures from navigation start to the first
+// animation frame in which six trend charts hold a drawn line (`bed:six-charts-drawn`), and to the frame in which
+// every chart of the page has settled (`bed:all-charts-drawn`). Lab charts draw from the bed's detail, device
+// charts wait on their series requests. Not a test: it prints.
+import { chromium } from "@playwright/test";
+
+const base = process.env.BENCH_URL;
+if (!base) throw new Error("BENCH_URL is required: the address of a running station (e.g. http://127.0.0.1:3401)");
+const bedId = process.env.BENCH_BED ?? "demo-bed-1";
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const charts = 6;
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const url = `${base.replace(/\/$/, "")}/beds/${encodeURIComponent(bedId)}`;
+const samples: { draw: number; all: number; domContentLoaded: number; ttfb: number; drawnCharts: number }[] = [];
+try {
+  // One unmeasured load warms the server's route handlers and the OS file cache.
+  for (let run = -1; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(
+      (count) => {
+        const drawn = document.querySelectorAll("[data-testid^='trend-'] .recharts-line-curve[d]").length;
+        if (drawn < count) return false;
+        performance.mark("bed:six-charts-drawn");
+        return true;
+      },
+      charts,
+      { polling: "raf", timeout: 30_000 },
+    );
+    // Every chart settled: drawn, or saying it has nothing to draw (the device trends wait on their series requests).
+    await page.waitForFunction(
+      () => {
+        const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")];
+        if (cards.length === 0 || cards.some((c) => c.getAttribute("data-state") === "loading")) return false;
+        if (cards.some((c) => c.getAttribute("data-state") === "drawn" && !c.querySelector(".recharts-line"))) return false;
+        performance.mark("bed:all-charts-drawn");
+        return true;
+      },
+      null,
+      { polling: "raf", timeout: 30_000 },
+    );
+    const figures = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      const mark = performance.getEntriesByName("bed:six-charts-drawn")[0];
+      const all = performance.getEntriesByName("bed:all-charts-drawn")[0];
+      return {
+        draw: mark?.startTime ?? NaN,
+        all: all?.startTime ?? NaN,
+        domContentLoaded: navigation?.domContentLoadedEventEnd ?? NaN,
+        ttfb: navigation?.responseStart ?? NaN,
+        drawnCharts: document.querySelectorAll("[data-testid^='trend-'][data-state='drawn']").length,
+      };
+    });
+    if (run >= 0) samples.push(figures);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const draws = samples.map((s) => s.draw);
+console.log(`\n## Bed page: first draw of ${charts} charts in Chromium (${url})\ntarget: ≤ 500 ms`);
+const rows: Record<string, string> = {
+  runs: String(samples.length),
+  "median to six charts drawn, ms": median(draws).toFixed(0),
+  "fastest / slowest, ms": `${Math.min(...draws).toFixed(0)} / ${Math.max(...draws).toFixed(0)}`,
+  "median to every chart drawn, ms": median(samples.map((s) => s.all)).toFixed(0),
+  "charts on the page": String(samples[0]?.drawnCharts ?? 0),
+  "median time to first byte, ms": median(samples.map((s) => s.ttfb)).toFixed(0),
+  "median DOMContentLoaded, ms": median(samples.map((s) => s.domContentLoaded)).toFixed(0),
+};
+for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(34)} ${v}`);

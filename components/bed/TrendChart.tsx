@@ -1,0 +1,121 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import { useRef, useState, type PointerEvent } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { formatTick } from "@/lib/bed/format-date-time";
+import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
+import { MIN_ZOOM_MS } from "@/lib/bed/trend-ranges";
+import { formatNumber } from "@/lib/station/prepare-tile";
+
+/** Fixed so that the drag-to-zoom overlay knows where the plot area starts (recharts puts the Y axis there). */
+const Y_AXIS_WIDTH = 56;
+const MARGIN = { top: 6, right: 14, bottom: 0, left: 0 } as const;
+
+/**
+ * Draws a prepared chart (lib/bed/prepare-trend-chart.ts) and decides nothing: lines break at null points
+ * (connectNulls off: a gap is a gap), the target band is shaded, lab results are thin dotted markers. Dragging across
+ * the plot selects a window to zoom to.
+ */
+export function TrendChart({
+  chart,
+  timeZone,
+  height,
+  onZoom,
+}: {
+  readonly chart: TPreparedChart;
+  readonly timeZone: string;
+  readonly height: number;
+  readonly onZoom: (from: number, to: number) => void;
+}) {
+  const locale = useLocale();
+  const [from, to] = chart.domain;
+  const overlay = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const step = (chart.ticks[1] ?? to) - (chart.ticks[0] ?? from);
+  const decimals = chart.lines[0]?.decimals ?? 0;
+
+  // Pixel x within the overlay → time, through the plot area that recharts draws right of the Y axis.
+  const timeAt = (clientX: number): number => {
+    const box = overlay.current?.getBoundingClientRect();
+    if (!box) return from;
+    const left = box.left + MARGIN.left + Y_AXIS_WIDTH;
+    const width = Math.max(1, box.width - MARGIN.left - Y_AXIS_WIDTH - MARGIN.right);
+    const ratio = Math.min(1, Math.max(0, (clientX - left) / width));
+    return from + ratio * (to - from);
+  };
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const at = timeAt(event.clientX);
+    setDrag({ start: at, end: at });
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (drag) setDrag({ ...drag, end: timeAt(event.clientX) });
+  };
+  const onPointerUp = () => {
+    if (!drag) return;
+    const a = Math.min(drag.start, drag.end);
+    const b = Math.max(drag.start, drag.end);
+    setDrag(null);
+    if (b - a >= MIN_ZOOM_MS) onZoom(Math.round(a), Math.round(b));
+  };
+
+  return (
+    <div
+      className="trend-chart__plot"
+      ref={overlay}
+      style={{ height }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={() => setDrag(null)}
+    >
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+        <LineChart margin={MARGIN} accessibilityLayer={false}>
+          <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={[from, to]}
+            ticks={[...chart.ticks]}
+            tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
+            allowDataOverflow
+            stroke="#b4bfcc"
+            tick={{ fontSize: 12 }}
+          />
+          <YAxis
+            type="number"
+            width={Y_AXIS_WIDTH}
+            domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
+            allowDataOverflow
+            tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
+            stroke="#b4bfcc"
+            tick={{ fontSize: 12 }}
+          />
+          {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
+          {chart.labMarkers.map((t) => (
+            <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
+          ))}
+          {chart.lines.map((line) => (
+            <Line
+              key={line.code}
+              data={[...line.points]}
+              dataKey="v"
+              name={line.label}
+              type="linear"
+              stroke={line.color}
+              strokeWidth={line.markers ? 1.5 : 1.6}
+              strokeDasharray={line.dash}
+              dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
+              activeDot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+          {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

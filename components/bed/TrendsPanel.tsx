@@ -1,0 +1,166 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { TBedDetail } from "@/lib/bed/bed-detail";
+import { trendChartsFor } from "@/lib/bed/trend-charts";
+import { liveSpanMs, panWindow, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
+import { useQuery } from "@tanstack/react-query";
+import { ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
+import type { TParameterCode } from "@/lib/catalogue";
+import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
+import { BedLoadError, getJson } from "@/lib/client/use-bed";
+import { TrendChartCard } from "./TrendChartCard";
+
+/** Charts in two columns from this container width; one below (tablets in portrait). */
+const TWO_COLUMNS_FROM_PX = 1_000;
+
+/** Series are asked for at the plot's width rounded up to 100 px, so that a small resize does not refetch. */
+function seriesWidth(containerPx: number): number {
+  if (containerPx <= 0) return 0;
+  const columns = containerPx >= TWO_COLUMNS_FROM_PX ? 2 : 1;
+  const plot = containerPx / columns - 80;
+  return Math.min(1_500, Math.max(200, Math.ceil(plot / 100) * 100));
+}
+
+/**
+ * The trends of a bed: one chart per parameter group over a range (6 h … the whole episode) that follows the live
+ * edge, or a fixed window chosen by dragging across a chart or by panning; each chart also reads as a table.
+ */
+export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { readonly detail: TBedDetail; readonly timeZone: string }) {
+  const t = useTranslations("bed.trends");
+  const [window, setWindow] = useState<TTrendWindow>({ kind: "live", range: "24h" });
+  const [view, setView] = useState<"chart" | "table">("chart");
+  const container = useRef<HTMLDivElement>(null);
+  const [containerPx, setContainerPx] = useState(0);
+
+  // Measured before the first paint, so that the series are asked for in the same commit as the first render
+  // rather than after a ResizeObserver round (the first draw of the page waits on these requests).
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    setContainerPx(element.getBoundingClientRect().width);
+    const observer = new ResizeObserver((entries) => setContainerPx(entries[0]?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const episode = detail.episode;
+  const episodeStart = episode?.startedAt ?? detail.serverTime;
+  // The live edge moves with the readings themselves, so that charts slide when data arrives, not every second.
+  const liveEdge = useMemo(() => Math.max(detail.serverTime, ...Object.values(detail.latest).map((l) => l.observedAt)), [detail.serverTime, detail.latest]);
+  // Labs drawn together (a morning panel) share one marker.
+  const labTimes = useMemo(
+    () => [...new Set(Object.values(detail.labs).flatMap((samples) => samples.map((s) => s.observedAt)))].sort((a, b) => a - b),
+    [detail.labs],
+  );
+
+  let from: number;
+  let to: number;
+  let windowKey: TSeriesWindowKey;
+  if (window.kind === "live") {
+    const span = liveSpanMs(window.range);
+    to = liveEdge;
+    from = span === null ? episodeStart : Math.max(episodeStart, to - span);
+    windowKey = { kind: "live", range: window.range };
+  } else {
+    ({ from, to } = window);
+    windowKey = { kind: "fixed", from, to };
+  }
+  const fetchTo = window.kind === "live" ? undefined : to;
+
+  const specs = useMemo(() => (episode ? trendChartsFor(episode.deviceType) : []), [episode]);
+  const parameters = useMemo(() => [...new Set(specs.filter((s) => s.source === "series").flatMap((s) => s.parameters))], [specs]);
+  const width = seriesWidth(containerPx);
+  const trends = useQuery<TBedTrends, BedLoadError>({
+    queryKey: bedKeys.trends(detail.bed.id, windowKey, width),
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ parameters: parameters.join(","), width: String(width), from: String(Math.floor(from)) });
+      if (fetchTo !== undefined) params.set("to", String(Math.ceil(fetchTo)));
+      return getJson(`/api/beds/${encodeURIComponent(detail.bed.id)}/trends?${params.toString()}`, ZBedTrends, signal);
+    },
+    enabled: width > 0 && parameters.length > 0,
+    // Live windows are then extended by the bed's socket sync, never fetched again while shown.
+    staleTime: Infinity,
+    // A window no longer shown is dropped after a minute: it would otherwise keep growing live.
+    gcTime: 60_000,
+    refetchOnReconnect: false,
+  });
+  const byCode = useMemo(() => {
+    const map: Partial<Record<TParameterCode, TParameterSeries>> = {};
+    for (const one of trends.data?.series ?? []) map[one.parameter] = one;
+    return map;
+  }, [trends.data]);
+
+  const onZoom = useCallback((a: number, b: number) => setWindow({ kind: "fixed", from: a, to: b }), []);
+  const pan = (fraction: number) => setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });
+  const height = containerPx >= TWO_COLUMNS_FROM_PX ? 170 : 150;
+
+  if (!episode) return null;
+  return (
+    <section className="panel trends" aria-labelledby="trends-title" data-testid="trends" data-window={window.kind === "live" ? window.range : "fixed"}>
+      <div className="trends__bar">
+        <h2 className="panel__title" id="trends-title">
+          {t("title")}
+        </h2>
+        <div className="segmented" role="group" aria-label={t("rangeLabel")}>
+          {TREND_RANGES.map((range: TTrendRange) => (
+            <button
+              key={range}
+              type="button"
+              className="segmented__option"
+              aria-pressed={window.kind === "live" && window.range === range}
+              onClick={() => setWindow({ kind: "live", range })}
+              data-testid={`range-${range}`}
+            >
+              {t(`ranges.${range}`)}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label={t("panLabel")}>
+          <button type="button" className="segmented__option" onClick={() => pan(-0.5)} data-testid="pan-earlier" disabled={from <= episodeStart}>
+            ‹ {t("earlier")}
+          </button>
+          <button type="button" className="segmented__option" onClick={() => pan(0.5)} data-testid="pan-later" disabled={window.kind === "live"}>
+            {t("later")} ›
+          </button>
+          {window.kind === "fixed" && (
+            <button type="button" className="segmented__option segmented__option--live" onClick={() => setWindow({ kind: "live", range: "24h" })} data-testid="back-to-live">
+              {t("backToLive")}
+            </button>
+          )}
+        </div>
+        <div className="segmented" role="group" aria-label={t("viewLabel")}>
+          <button type="button" className="segmented__option" aria-pressed={view === "chart"} onClick={() => setView("chart")} data-testid="view-chart">
+            {t("chart")}
+          </button>
+          <button type="button" className="segmented__option" aria-pressed={view === "table"} onClick={() => setView("table")} data-testid="view-table">
+            {t("table")}
+          </button>
+        </div>
+      </div>
+      <p className="trends__hint">{window.kind === "fixed" ? t("zoomed") : t("hint")}</p>
+      <div className="trends__grid" ref={container}>
+        {specs.map((spec) => (
+          <TrendChartCard
+            key={spec.id}
+            spec={spec}
+            deviceType={episode.deviceType}
+            labs={detail.labs}
+            labTimes={labTimes}
+            series={byCode}
+            loading={trends.isPending}
+            failed={trends.isError}
+            from={from}
+            to={to}
+            width={width}
+            view={view}
+            timeZone={timeZone}
+            height={height}
+            onZoom={onZoom}
+          />
+        ))}
+      </div>
+    </section>
+  );
+});

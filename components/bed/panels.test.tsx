@@ -1,0 +1,134 @@
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { prepareDevicePanel } from "@/lib/bed/prepare-device-panel";
+import { prepareLabsPanel } from "@/lib/bed/prepare-labs";
+import { prepareTrendChart } from "@/lib/bed/prepare-trend-chart";
+import { prepareTrendTable } from "@/lib/bed/prepare-trend-table";
+import { bedDetailFixture } from "@/lib/bed/testing";
+import { trendChartsFor } from "@/lib/bed/trend-charts";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+import { DevicePanel } from "./DevicePanel";
+import { FourTsForm } from "./FourTsForm";
+import { LabsPanel } from "./LabsPanel";
+import { SaveSummary } from "./SaveScoreCard";
+import { TrendTable } from "./TrendTable";
+
+const T0 = Date.UTC(2025, 0, 6, 8);
+const M = 60_000;
+const H = 60 * M;
+
+function render(node: ReactNode, locale: "en" | "fr" = "en"): string {
+  return renderToStaticMarkup(
+    <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
+}
+
+const latest = (value: number, at: number) => ({ seq: 1, value, observedAt: at, reference: null });
+
+describe("DevicePanel", () => {
+  it("shows a stopped balloon with its running timer, and every value with its age", () => {
+    const at = T0 + 5 * H;
+    const detail = bedDetailFixture({
+      deviceType: "IABP",
+      startedAt: T0,
+      latest: { iabp_pumping: latest(0, at - 2_000), helium_level: latest(15, at - 2_000), map: latest(70, at - 40_000) },
+      runs: { pumping: { value: 0, since: at - 25 * M }, ratio: null },
+    });
+    const panel = prepareDevicePanel(detail, "en", at);
+    if (!panel) throw new Error("no panel");
+    const html = render(<DevicePanel panel={panel} timeZone="UTC" />);
+    expect(html).toContain('data-pumping="false"');
+    expect(html).toMatch(/data-testid="pump-stopped-timer">stopped for 0:25:00 \(since 12:35\)/);
+    expect(html).toContain("a stopped balloon must not stay in place &gt; 20 min");
+    expect(html).toMatch(/data-testid="panel-helium_level"[^>]*data-status="low"/);
+    expect(html).toMatch(/data-testid="age-map"[^>]*>40 s ago</);
+  });
+});
+
+describe("LabsPanel", () => {
+  it("gives each lab its sample time, age, change and target with its source; in French too", () => {
+    const detail = bedDetailFixture({
+      startedAt: T0,
+      labs: {
+        lactate: [
+          { seq: 1, value: 3.1, observedAt: T0 + 2 * H },
+          { seq: 2, value: 2.4, observedAt: T0 + 8 * H },
+        ],
+      },
+    });
+    const labs = prepareLabsPanel(detail, "fr", T0 + 11 * H);
+    if (!labs) throw new Error("no labs");
+    const html = render(<LabsPanel labs={labs} timeZone="UTC" />, "fr");
+    expect(html).toMatch(/data-testid="lab-lactate" data-status="high"/);
+    expect(html).toContain("06/01 16:00");
+    expect(html).toMatch(/data-testid="lab-age-lactate">il y a 3 h</);
+    expect(html).toContain("−0,7");
+    expect(html).toContain("&lt; 2,0");
+    expect(html).toContain("SCAI shock classification 2019");
+  });
+});
+
+describe("FourTsForm", () => {
+  it("pre-fills what the counts tell and says so, leaving the clinical items open", () => {
+    const html = render(<FourTsForm prefill={{ thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: null }} suggested />);
+    expect(html).toContain("<details");
+    expect(html).toContain(" open=");
+    expect(html).toContain("pre-filled from the counts: fall &gt; 50 %, nadir ≥ 20");
+    expect(html).toContain('name="four-ts-thrombocytopenia" checked="" value="2"');
+    expect(html).not.toMatch(/name="four-ts-thrombosis" value="\d" checked/);
+    expect(html).toContain("Score every item to see the total.");
+  });
+});
+
+describe("TrendTable", () => {
+  it("reads a stretch without readings as a gap, never as a value", () => {
+    const spec = trendChartsFor("VA_ECMO")[0];
+    if (!spec) throw new Error("no spec");
+    const chart = prepareTrendChart({
+      spec,
+      deviceType: "VA_ECMO",
+      locale: "en",
+      timeZone: "UTC",
+      from: T0,
+      to: T0 + 3 * H - 1,
+      width: 300,
+      points: { ecmo_flow: [{ t: T0 + 10 * M, v: 3.5 }, { t: T0 + 70 * M, v: null }, { t: T0 + 130 * M, v: 3.7 }] },
+      labTimes: [],
+    });
+    const table = prepareTrendTable(chart.lines, { from: T0, to: T0 + 3 * H - 1, timeZone: "UTC", locale: "en", maxRows: 3 });
+    const html = render(<TrendTable chart={chart} table={table} timeZone="UTC" />);
+    expect(html).toContain('data-testid="trend-table-ecmo_flow"');
+    // Flow's middle hour, and the sweep line (no readings at all) in each of the three hours.
+    expect(html.match(/trend-table__gap">no readings</g)).toHaveLength(4);
+    expect(html).toContain(">3.50<");
+    expect(html).toContain(">3.70<");
+  });
+});
+
+describe("SaveSummary", () => {
+  it("shows the recorded total with class and published survival, or that none is recorded", () => {
+    const stored = {
+      ageYears: 55,
+      weightKg: 80,
+      diagnosis: "other" as const,
+      liverFailure: false,
+      cnsDysfunction: false,
+      acuteRenalFailure: false,
+      chronicRenalFailure: false,
+      intubationHours: 0,
+      peakInspiratoryPressure: null,
+      cardiacArrest: false,
+      diastolicBp: 35,
+      pulsePressure: 30,
+      bicarbonate: 22,
+      recordedAt: T0,
+    };
+    expect(render(<SaveSummary stored={stored} />)).toContain('data-total="-1">SAVE -1 · class III · survival 42 %');
+    expect(render(<SaveSummary stored={null} />, "fr")).toContain("SAVE non renseigné");
+  });
+});

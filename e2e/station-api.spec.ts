@@ -1,0 +1,43 @@
+import { ZStationSnapshot } from "@/lib/station/snapshot";
+import { expect, test } from "./fixtures";
+import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
+
+test.describe("the station's HTTP API", () => {
+  test("GET /api/health answers 200", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok" });
+  });
+
+  test("GET /api/units/:unitId/station answers a snapshot that parses against its schema", async ({ request }) => {
+    const response = await request.get(`/api/units/${DEMO_UNIT_ID}/station`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    // Live data: nothing between the screen and the server may cache it.
+    expect(response.headers()["cache-control"]).toContain("no-store");
+
+    // The same schema the screen parses with (lib/client/use-station.ts): a mismatch fails here with zod's message.
+    const snapshot = ZStationSnapshot.parse(await response.json());
+    expect(snapshot.unit.id).toBe(DEMO_UNIT_ID);
+    expect(snapshot.beds.map((bed) => bed.bedId).sort()).toEqual(
+      Array.from({ length: DEMO_BED_COUNT }, (_, i) => `demo-bed-${i + 1}`).sort(),
+    );
+    expect(Math.abs(snapshot.serverTime - Date.now())).toBeLessThan(60_000);
+    for (const bed of snapshot.beds) expect(bed.episode, `${bed.bedId} has a patient on support`).not.toBeNull();
+  });
+
+  test("GET /api/units/:unitId/station answers 404 with a message for an unknown unit", async ({ request }) => {
+    const response = await request.get("/api/units/no-such-unit/station");
+    expect(response.status()).toBe(404);
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    expect(body.error?.code).toBe("NOT_FOUND");
+    expect(body.error?.message).toEqual(expect.stringMatching(/\S/));
+  });
+
+  test("the simulator's feed control refuses a malformed body and an unknown bed", async ({ request }) => {
+    const feed = (bedId: string, data: unknown) => request.post(`/api/simulator/beds/${bedId}/feed`, { data });
+    // The route is mounted once the simulator runs (after its backfill): wait for it rather than race it.
+    await expect.poll(async () => (await feed("demo-bed-1", { running: "yes" })).status(), { timeout: 30_000 }).toBe(400);
+    expect((await feed("no-such-bed", { running: true })).status()).toBe(404);
+  });
+});

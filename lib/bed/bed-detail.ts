@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { ZDeviceType } from "@/lib/catalogue";
+import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { ZStoredSaveScore } from "@/lib/scores/save-score";
+import { ZLatestValue } from "@/lib/station/snapshot";
+
+export const ZLabSample = z.object({ seq: z.number().int(), value: z.number(), observedAt: z.number() });
+export type TLabSample = z.infer<typeof ZLabSample>;
+
+/** The current value of a coded setting and since when it has held it (pump stopped since, ratio since). */
+export const ZValueRun = z.object({ value: z.number(), since: z.number() });
+export type TValueRun = z.infer<typeof ZValueRun>;
+
+export const ZDpFlowBaselineDto = z.object({
+  dp: z.number(),
+  flow: z.number(),
+  from: z.number(),
+  to: z.number(),
+  complete: z.boolean(),
+});
+
+/** `GET /api/beds/:bedId`: what the bed view shows besides its trends. */
+export const ZBedDetail = z.object({
+  /** Server clock when read, epoch ms. */
+  serverTime: z.number(),
+  /** Every reading up to this sequence number is in the detail; the bed's replay continues from here. */
+  lastSeq: z.number().int().nonnegative(),
+  bed: z.object({ id: z.string(), label: z.string(), unitId: z.string(), unitName: z.string(), timeZone: z.string() }),
+  /** Null for an empty bed. Initials only: the bed view is a shared screen too. */
+  patient: z.object({ initials: z.string(), ageYears: z.number().int(), sex: z.string(), weightKg: z.number().nullable() }).nullable(),
+  episode: z
+    .object({
+      id: z.string(),
+      deviceType: ZDeviceType,
+      startedAt: z.number(),
+      cannulationSite: z.string().nullable(),
+      diagnosis: z.string().nullable(),
+      /** Settings at the start; a field the row does not hold (or holds malformed) is absent. */
+      settings: ZEpisodeSettings,
+      /** Age at cannulation, for the SAVE score. */
+      ageAtStartYears: z.number().int().nullable(),
+      /** SAVE inputs recorded at cannulation (VA-ECMO); null until recorded. */
+      saveScore: ZStoredSaveScore.nullable(),
+    })
+    .nullable(),
+  latest: z.record(z.string(), ZLatestValue),
+  /** Every sample of each lab parameter over the episode, oldest first (a few dozen a week). */
+  labs: z.record(z.string(), z.array(ZLabSample)),
+  runs: z.object({ pumping: ZValueRun.nullable(), ratio: ZValueRun.nullable() }),
+  /** Mean ΔP and flow over the first 24 h of recorded readings; null without both. */
+  dpFlowBaseline: ZDpFlowBaselineDto.nullable(),
+});
+export type TBedDetail = z.infer<typeof ZBedDetail>;

@@ -1,0 +1,40 @@
+import type { TLocale } from "@/lib/i18n/locales";
+
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: "time" | "dayTime" | "day", locale: TLocale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let format = FORMATS.get(key);
+  if (format) return format;
+  const options: Intl.DateTimeFormatOptions =
+    kind === "time"
+      ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
+      : kind === "day"
+        ? { day: "2-digit", month: "2-digit" }
+        : { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  const tag = locale === "fr" ? "fr-FR" : "en-GB";
+  try {
+    format = new Intl.DateTimeFormat(tag, { ...options, timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat(tag, { ...options, timeZone: "UTC" });
+  }
+  FORMATS.set(key, format);
+  return format;
+}
+
+/** "06/01 14:05" in the unit's zone: lab samples are hours or days apart, so the day matters. */
+export function formatDayTime(at: number, locale: TLocale, timeZone: string): string {
+  return formatter("dayTime", locale, timeZone).format(at);
+}
+
+/** "14:05". */
+export function formatHourMinute(at: number, locale: TLocale, timeZone: string): string {
+  return formatter("time", locale, timeZone).format(at);
+}
+
+/** An axis tick: the day at midnight or for day-long steps, the time otherwise. */
+export function formatTick(at: number, stepMs: number, locale: TLocale, timeZone: string): string {
+  if (stepMs >= 24 * 3_600_000) return formatter("day", locale, timeZone).format(at);
+  const time = formatter("time", locale, timeZone).format(at);
+  return time === "00:00" ? formatter("day", locale, timeZone).format(at) : time;
+}

@@ -1,0 +1,112 @@
+import { defaultTarget, getParameter, parametersFor, targetStatus, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import type { TLocale } from "@/lib/i18n/locales";
+import { prefillFourTs, type TFourTsPrefill } from "@/lib/scores/four-ts";
+import { cannulationLactateClearance, recentLactateClearance, type TLactateClearance } from "@/lib/scores/lactate-clearance";
+import { plateletFall, type TPlateletFall } from "@/lib/scores/platelet-fall";
+import { suggestScaiStage, type TScaiSuggestion } from "@/lib/scores/scai-stage";
+import { timeInRange, type TTimeInRange } from "@/lib/scores/time-in-range";
+import type { TTimedValue } from "@/lib/scores/types";
+import { formatNumber, STALE_FACTOR } from "@/lib/station/prepare-tile";
+import type { TBedDetail } from "./bed-detail";
+import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
+import { formatTarget } from "./format-target";
+
+/** The labs of the panel, in the order of shared/clinical.md §2; each shown when the device type measures it. */
+export const PANEL_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh"];
+
+export interface TLabRow {
+  readonly code: TParameterCode;
+  readonly label: string;
+  readonly unit: string;
+  readonly text: string | null;
+  readonly observedAt: number | null;
+  readonly age: TReadingAge | null;
+  /** Change from the previous sample, signed and printed ("+0.4"), with that sample's time. */
+  readonly delta: { readonly text: string; readonly direction: "up" | "down" | "same"; readonly previousAt: number } | null;
+  readonly targetText: string | null;
+  readonly targetSource: string | null;
+  readonly targetNote: string | null;
+  readonly status: TTargetStatus;
+  /** No sample for longer than three expected intervals. */
+  readonly stale: boolean;
+}
+
+export interface TLabsPanel {
+  readonly rows: readonly TLabRow[];
+  readonly clearance6h: TLactateClearance | null;
+  readonly clearance24h: TLactateClearance | null;
+  readonly clearanceFromCannulation: (TLactateClearance & { readonly poorPrognosis: boolean }) | null;
+  readonly antiXa: { readonly ttr: TTimeInRange | null; readonly targetText: string | null } | null;
+  readonly plateletFall: TPlateletFall | null;
+  readonly fourTs: TFourTsPrefill;
+  readonly scai: TScaiSuggestion;
+}
+
+const HOUR = 3_600_000;
+
+export function samplesOf(detail: TBedDetail, code: TParameterCode): TTimedValue[] {
+  return (detail.labs[code] ?? []).map((s) => ({ t: s.observedAt, v: s.value }));
+}
+
+/** The labs panel: each lab with its age, delta and target in force, and what the lab history computes. */
+export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: number): TLabsPanel | null {
+  const episode = detail.episode;
+  if (!episode) return null;
+  const { deviceType } = episode;
+  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+  const rows = PANEL_LABS.filter((code) => measured.has(code)).map((code): TLabRow => {
+    const parameter = getParameter(code);
+    const samples = detail.labs[code] ?? [];
+    const last = samples.at(-1);
+    const previous = samples.at(-2);
+    const target = defaultTarget(code, deviceType);
+    const base = {
+      code,
+      label: parameter.short[locale],
+      unit: parameter.unitDisplay,
+      targetText: formatTarget(target, parameter.decimals, locale),
+      targetSource: target?.source.citation ?? null,
+      targetNote: target?.note ?? null,
+    };
+    if (!last) return { ...base, text: null, observedAt: null, age: null, delta: null, status: "none", stale: false };
+    const change = previous ? last.value - previous.value : null;
+    const rounded = change === null ? null : Number(change.toFixed(parameter.decimals));
+    return {
+      ...base,
+      text: formatNumber(last.value, parameter.decimals, locale),
+      observedAt: last.observedAt,
+      age: describeReadingAge(now - last.observedAt),
+      delta:
+        rounded === null || !previous
+          ? null
+          : {
+              text: `${rounded > 0 ? "+" : rounded < 0 ? "−" : "±"}${formatNumber(Math.abs(rounded), parameter.decimals, locale)}`,
+              direction: rounded > 0 ? "up" : rounded < 0 ? "down" : "same",
+              previousAt: previous.observedAt,
+            },
+      status: targetStatus(last.value, target),
+      stale: now - last.observedAt > STALE_FACTOR * parameter.expectedIntervalSec * 1000,
+    };
+  });
+
+  const lactate = samplesOf(detail, "lactate");
+  const antiXaTarget = defaultTarget("anti_xa", deviceType);
+  const fall = plateletFall(samplesOf(detail, "platelets"), episode.startedAt);
+  const latestLactate = lactate.at(-1) ?? null;
+  return {
+    rows,
+    clearance6h: recentLactateClearance(lactate, 6 * HOUR),
+    clearance24h: recentLactateClearance(lactate, 24 * HOUR),
+    clearanceFromCannulation: cannulationLactateClearance(lactate, episode.startedAt),
+    antiXa:
+      antiXaTarget?.low !== undefined && antiXaTarget.high !== undefined
+        ? {
+            ttr: timeInRange(samplesOf(detail, "anti_xa"), { low: antiXaTarget.low, high: antiXaTarget.high }),
+            targetText: formatTarget(antiXaTarget, 2, locale),
+          }
+        : null,
+    plateletFall: fall,
+    fourTs: prefillFourTs(fall),
+    scai: suggestScaiStage(latestLactate),
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { prepareTrendChart } from "./prepare-trend-chart";
+import { prepareTrendTable } from "./prepare-trend-table";
+import { alignedTicks, timeZoneOffsetMs } from "./time-axis";
+import { trendChartsFor } from "./trend-charts";
+
+const T0 = Date.UTC(2025, 0, 6, 8);
+const H = 3_600_000;
+
+describe("trend charts", () => {
+  it("groups parameters that share a unit, per device type", () => {
+    expect(trendChartsFor("VA_ECMO").map((c) => c.id)).toEqual(["ecmo_flow", "ecmo_rpm", "ecmo_pressures", "haemodynamics", "limb", "lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh"]);
+    const iabp = trendChartsFor("IABP");
+    expect(iabp.map((c) => c.id)).not.toContain("ecmo_flow");
+    expect(iabp.find((c) => c.id === "haemodynamics")?.parameters).toEqual(["map", "hr"]);
+  });
+
+  it("shades the target band, keeps its limit in view, and keeps gaps as gaps", () => {
+    const spec = trendChartsFor("VA_ECMO")[0];
+    if (!spec) throw new Error("no chart");
+    const chart = prepareTrendChart({
+      spec,
+      deviceType: "VA_ECMO",
+      locale: "en",
+      timeZone: "UTC",
+      from: T0,
+      to: T0 + 6 * H,
+      width: 600,
+      points: { ecmo_flow: [{ t: T0 - H, v: 9 }, { t: T0 + H, v: 3.5 }, { t: T0 + 2 * H, v: null }, { t: T0 + 3 * H, v: 3.8 }] },
+      labTimes: [T0 + 2 * H, T0 - H],
+    });
+    expect(chart.band).toMatchObject({ y1: 2, y2: chart.yDomain?.[1], text: "> 2.00" });
+    expect(chart.lines[0]?.points.map((p) => p.v)).toEqual([3.5, null, 3.8]);
+    expect(chart.yDomain?.[0]).toBeLessThan(2);
+    expect(chart.labMarkers).toEqual([T0 + 2 * H]);
+    expect(chart.ticks).toEqual([0, 1, 2, 3, 4, 5, 6].map((h) => T0 + h * H));
+  });
+
+  it("draws lab samples as markers with a break after a long silence", () => {
+    const spec = trendChartsFor("VA_ECMO").find((c) => c.id === "lactate");
+    if (!spec) throw new Error("no chart");
+    const chart = prepareTrendChart({
+      spec,
+      deviceType: "VA_ECMO",
+      locale: "en",
+      timeZone: "UTC",
+      from: T0,
+      to: T0 + 72 * H,
+      width: 600,
+      points: { lactate: [{ t: T0, v: 4 }, { t: T0 + 6 * H, v: 3 }, { t: T0 + 60 * H, v: 2 }] },
+      labTimes: [],
+    });
+    expect(chart.lines[0]?.markers).toBe(true);
+    expect(chart.lines[0]?.points.map((p) => p.v)).toEqual([4, 3, null, 2]);
+  });
+});
+
+describe("time axis", () => {
+  it("aligns ticks on the unit's wall clock", () => {
+    expect(timeZoneOffsetMs(T0, "Europe/Paris")).toBe(H);
+    // 3 h steps in Paris fall on 09:00, 12:00 Paris = 08:00, 11:00 UTC.
+    expect(alignedTicks(T0 - 1, T0 + 4 * H, 3 * H, "Europe/Paris")).toEqual([T0, T0 + 3 * H]);
+  });
+});
+
+describe("prepareTrendTable", () => {
+  it("gives min–max per clock step, newest first, and a gap as an empty cell", () => {
+    const line = {
+      code: "ecmo_flow" as const,
+      label: "Flow",
+      color: "#fff",
+      dash: undefined,
+      decimals: 2,
+      markers: false,
+      points: [
+        { t: T0 + 10 * 60_000, v: 3.4 },
+        { t: T0 + 40 * 60_000, v: 3.6 },
+        { t: T0 + 2 * H + 5 * 60_000, v: 3.5 },
+      ],
+    };
+    const table = prepareTrendTable([line], { from: T0, to: T0 + 3 * H - 1, timeZone: "UTC", locale: "en", maxRows: 3 });
+    expect(table.stepMs).toBe(H);
+    expect(table.rows.map((r) => r.cells[0]?.text ?? null)).toEqual(["3.50", null, "3.40–3.60"]);
+    expect(table.rows[2]?.from).toBe(T0);
+  });
+});
+
+describe("prepareTrendTable for labs", () => {
+  it("lists only the stretches that hold a sample", () => {
+    const line = { code: "lactate" as const, label: "Lactate", color: "#fff", dash: undefined, decimals: 1, markers: true, points: [{ t: T0 + 30 * 60_000, v: 2.1 }] };
+    const table = prepareTrendTable([line], { from: T0, to: T0 + 6 * H, timeZone: "UTC", locale: "en", onlyFilled: true });
+    expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(["2.1"]);
+  });
+});

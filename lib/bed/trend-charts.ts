@@ -1,0 +1,68 @@
+import { parametersFor, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+
+/**
+ * The bed view's charts: one per parameter group, each with parameters that share a unit so that they share an axis
+ * (pump speed in thousands would flatten flow in litres). `band` names the parameter whose target range is shaded.
+ * `source` says where the points come from: device streams through the series API, labs from the bed's own detail.
+ */
+export const TREND_CHART_IDS = [
+  "ecmo_flow",
+  "ecmo_rpm",
+  "ecmo_pressures",
+  "iabp_pressures",
+  "iabp_helium",
+  "iabp_ratio",
+  "haemodynamics",
+  "limb",
+  "lactate",
+  "anti_xa",
+  "platelets",
+  "hemoglobin",
+  "fibrinogen",
+  "ldh",
+] as const;
+export type TTrendChartId = (typeof TREND_CHART_IDS)[number];
+
+export interface TTrendChartSpec {
+  readonly id: TTrendChartId;
+  readonly parameters: readonly TParameterCode[];
+  readonly band: TParameterCode | null;
+  readonly source: "series" | "labs";
+}
+
+const ECMO_CHARTS: readonly TTrendChartSpec[] = [
+  { id: "ecmo_flow", parameters: ["ecmo_flow", "ecmo_sweep"], band: "ecmo_flow", source: "series" },
+  { id: "ecmo_rpm", parameters: ["ecmo_rpm"], band: null, source: "series" },
+  { id: "ecmo_pressures", parameters: ["ecmo_p1", "ecmo_p2", "ecmo_dp", "ecmo_pven"], band: null, source: "series" },
+];
+const IABP_CHARTS: readonly TTrendChartSpec[] = [
+  { id: "iabp_pressures", parameters: ["iabp_aug", "iabp_sys", "iabp_baedp"], band: null, source: "series" },
+  { id: "iabp_helium", parameters: ["helium_level"], band: "helium_level", source: "series" },
+  { id: "iabp_ratio", parameters: ["iabp_ratio"], band: null, source: "series" },
+];
+const COMMON_CHARTS: readonly TTrendChartSpec[] = [
+  { id: "haemodynamics", parameters: ["map", "hr"], band: "map", source: "series" },
+  { id: "limb", parameters: ["nirs_left", "nirs_right"], band: "nirs_left", source: "series" },
+];
+const LAB_CHARTS: readonly TTrendChartSpec[] = [
+  { id: "lactate", parameters: ["lactate"], band: "lactate", source: "labs" },
+  { id: "anti_xa", parameters: ["anti_xa"], band: "anti_xa", source: "labs" },
+  { id: "platelets", parameters: ["platelets"], band: "platelets", source: "labs" },
+  { id: "hemoglobin", parameters: ["hemoglobin"], band: "hemoglobin", source: "labs" },
+  { id: "fibrinogen", parameters: ["fibrinogen"], band: "fibrinogen", source: "labs" },
+  { id: "ldh", parameters: ["ldh"], band: "ldh", source: "labs" },
+];
+
+/** The charts of a device type, device groups first, each limited to the parameters that device reports. */
+export function trendChartsFor(deviceType: TDeviceType): readonly TTrendChartSpec[] {
+  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+  const specs = [
+    ...(deviceType === "IABP" ? [] : ECMO_CHARTS),
+    ...(deviceType === "VA_ECMO" ? [] : IABP_CHARTS),
+    ...COMMON_CHARTS,
+    ...LAB_CHARTS,
+  ];
+  return specs
+    .map((spec) => ({ ...spec, parameters: spec.parameters.filter((p) => measured.has(p)) }))
+    .filter((spec) => spec.parameters.length > 0);
+}

@@ -1,0 +1,234 @@
+import { hashKey, type QueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import type { TBedDetail } from "@/lib/bed/bed-detail";
+import { mergeBedDetail } from "@/lib/bed/merge-bed-detail";
+import { appendToSeries } from "@/lib/bed/merge-series";
+import type { TBedTrends, TParameterSeries } from "@/lib/bed/series";
+import { liveSpanMs, ZTrendRange } from "@/lib/bed/trend-ranges";
+import { ZObservationDto } from "@/lib/observations/observation";
+import { REPLAY_PAGE_SIZE, rooms, type TBedSubscribe, type TReplayAnswer } from "@/lib/realtime/events";
+import { bedKeys } from "./query-keys";
+import type { TStationSocket } from "./socket";
+
+const REPLAY_TIMEOUT_MS = 10_000;
+const REPLAY_RETRY_MS = 3_000;
+/** Beyond this many held readings the replay starts over rather than hold more in memory. */
+const MAX_BUFFERED = REPLAY_PAGE_SIZE * 4;
+/**
+ * Readings applied in the last minutes, kept for series that are still being fetched: one broadcast between the
+ * moment the server read a series' lastSeq and the moment the answer lands would otherwise be missing from it.
+ */
+const RECENT_MS = 2 * 60_000;
+const MAX_RECENT = 2_000;
+
+const ZReadings = z.array(ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }));
+type TReading = z.infer<typeof ZReadings>[number];
+
+/** What the sync needs of the socket; narrow so that tests drive it without a server. */
+export interface TBedTransport {
+  isConnected(): boolean;
+  subscribe(payload: TBedSubscribe): Promise<TReplayAnswer>;
+  leave(room: string): void;
+  onRecorded(listener: (payload: { observations: unknown }) => void): () => void;
+  onConnect(listener: () => void): () => void;
+  onDisconnect(listener: () => void): () => void;
+}
+
+export function bedSocketTransport(socket: TStationSocket): TBedTransport {
+  return {
+    isConnected: () => socket.connected,
+    subscribe: (payload) =>
+      new Promise((resolve, reject) => {
+        socket.timeout(REPLAY_TIMEOUT_MS).emit("bed:subscribe", payload, (error, answer) => (error ? reject(error) : resolve(answer)));
+      }),
+    leave: (room) => void socket.emit("room:leave", { room }),
+    onRecorded: (listener) => {
+      socket.on("observation:recorded", listener);
+      return () => void socket.off("observation:recorded", listener);
+    },
+    onConnect: (listener) => {
+      const handler = () => listener();
+      socket.on("connect", handler);
+      return () => void socket.off("connect", handler);
+    },
+    onDisconnect: (listener) => {
+      const handler = () => listener();
+      socket.on("disconnect", handler);
+      return () => void socket.off("disconnect", handler);
+    },
+  };
+}
+
+/** How a cached series follows the live edge, read from its own key (fixed windows do not move). */
+function followOf(queryKey: readonly unknown[]): { spanMs: number | null } | null {
+  const window = bedKeys.windowOf(queryKey);
+  if (!window || window.kind !== "live") return null;
+  const range = ZTrendRange.safeParse(window.range);
+  return range.success ? { spanMs: liveSpanMs(range.data) } : null;
+}
+
+/** A cached series, or a batch of them (the trends of one window): live readings extend each. */
+type TCachedSeries = TParameterSeries | TBedTrends;
+
+function extend(cached: TCachedSeries | undefined, readings: readonly TReading[], follow: { spanMs: number | null }): TCachedSeries | undefined {
+  if (!cached) return cached;
+  if (!("series" in cached)) return appendToSeries(cached, readings, follow);
+  const series = cached.series.map((one) => appendToSeries(one, readings, follow));
+  return series.every((one, i) => one === cached.series[i]) ? cached : { series };
+}
+
+export interface TStartBedSyncOptions {
+  readonly bedId: string;
+  readonly queryClient: QueryClient;
+  readonly transport: TBedTransport;
+  readonly onCatchUpResult?: (failed: boolean) => void;
+  readonly retryMs?: number;
+}
+
+/**
+ * Keeps a bed's cached detail and every cached series of it current, the way the station's sync keeps a unit: on
+ * each connection (and each new detail) it replays every reading after the detail's lastSeq, page after page,
+ * holding live readings until the replay is done; then live readings go straight in. Readings update the caches
+ * with setQueryData: appended to each series, merged into the detail, never a refetch of a whole range. A reading
+ * of a new episode refetches the detail (a new patient). Returns the function that stops it.
+ */
+export function startBedSync({ bedId, queryClient, transport, onCatchUpResult, retryMs = REPLAY_RETRY_MS }: TStartBedSyncOptions): () => void {
+  const detailKey = bedKeys.detail(bedId);
+  const detailHash = hashKey(detailKey);
+  const read = () => queryClient.getQueryData<TBedDetail>(detailKey);
+
+  let disposed = false;
+  let syncing = false;
+  let rerun = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let buffer: TReading[] = [];
+  /** serverTime of the detail the last completed replay brought up to date; null while a replay is owed. */
+  let syncedFrom: number | null = null;
+  let seenServerTime = read()?.serverTime;
+  let recent: TReading[] = [];
+
+  const remember = (readings: readonly TReading[]) => {
+    const newest = Math.max(...readings.map((r) => r.observedAt), ...recent.map((r) => r.observedAt));
+    recent = [...recent, ...readings].filter((r) => r.observedAt >= newest - RECENT_MS).slice(-MAX_RECENT);
+  };
+
+  const catchUpSeries = (queryKey: readonly unknown[]) => {
+    const follow = followOf(queryKey);
+    if (!follow || recent.length === 0) return;
+    queryClient.setQueryData<TCachedSeries>(queryKey, (cached) => extend(cached, recent, follow));
+  };
+
+  const apply = (readings: readonly TReading[]) => {
+    const mine = readings.filter((r) => r.bedId === bedId);
+    if (mine.length === 0) return;
+    remember(mine);
+    let refresh = false;
+    queryClient.setQueryData<TBedDetail>(detailKey, (current) => {
+      if (!current) return current;
+      const merged = mergeBedDetail(current, mine);
+      refresh ||= merged.newEpisode;
+      return merged.detail;
+    });
+    for (const query of queryClient.getQueryCache().findAll({ queryKey: bedKeys.seriesOf(bedId) })) {
+      const follow = followOf(query.queryKey);
+      if (!follow) continue;
+      queryClient.setQueryData<TCachedSeries>(query.queryKey, (cached) => extend(cached, mine, follow));
+    }
+    if (refresh) void queryClient.refetchQueries({ queryKey: detailKey, exact: true }, { cancelRefetch: false });
+  };
+
+  const replay = async () => {
+    const start = read();
+    if (!start || !transport.isConnected()) return;
+    let sinceSeq = start.lastSeq;
+    for (;;) {
+      const answer = await transport.subscribe({ bedId, sinceSeq });
+      if (disposed) return;
+      if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+      const readings = ZReadings.parse(answer.observations);
+      apply(readings);
+      const last = readings.at(-1);
+      if (!answer.more || !last) break;
+      sinceSeq = last.seq;
+    }
+    const held = buffer;
+    buffer = [];
+    apply(held);
+    syncedFrom = start.serverTime;
+    if (read()?.serverTime !== start.serverTime) rerun = true;
+  };
+
+  const sync = async () => {
+    if (disposed) return;
+    syncedFrom = null;
+    if (syncing) {
+      rerun = true;
+      return;
+    }
+    syncing = true;
+    rerun = false;
+    clearTimeout(retryTimer);
+    let failed = false;
+    try {
+      await replay();
+    } catch {
+      failed = true;
+    } finally {
+      syncing = false;
+    }
+    if (disposed) return;
+    onCatchUpResult?.(failed);
+    if (rerun) void sync();
+    else if (failed && transport.isConnected()) retryTimer = setTimeout(() => void sync(), retryMs);
+  };
+
+  const stopRecorded = transport.onRecorded((payload) => {
+    const parsed = ZReadings.safeParse(payload.observations);
+    if (!parsed.success) {
+      void sync();
+      return;
+    }
+    const mine = parsed.data.filter((r) => r.bedId === bedId);
+    const current = read();
+    if (mine.length === 0 || !current) return;
+    if (syncing || syncedFrom === null || current.serverTime !== syncedFrom) {
+      buffer.push(...mine);
+      if (buffer.length > MAX_BUFFERED) {
+        buffer = [];
+        rerun = true;
+      }
+      return;
+    }
+    apply(mine);
+  });
+  const stopConnect = transport.onConnect(() => void sync());
+  const stopDisconnect = transport.onDisconnect(() => {
+    syncedFrom = null;
+  });
+  const seriesPrefix = hashKey(bedKeys.seriesOf(bedId)).slice(0, -1);
+  const stopCache = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated") return;
+    // A series answer just landed (not one of our own setQueryData): give it the readings it may have missed.
+    if (event.action.type === "success" && !event.action.manual && event.query.queryHash.startsWith(seriesPrefix)) {
+      catchUpSeries(event.query.queryKey as readonly unknown[]);
+      return;
+    }
+    if (event.query.queryHash !== detailHash) return;
+    const serverTime = read()?.serverTime;
+    if (serverTime === undefined || serverTime === seenServerTime) return;
+    seenServerTime = serverTime;
+    void sync();
+  });
+
+  if (transport.isConnected()) void sync();
+
+  return () => {
+    disposed = true;
+    clearTimeout(retryTimer);
+    stopCache();
+    stopRecorded();
+    stopConnect();
+    stopDisconnect();
+    if (transport.isConnected()) transport.leave(rooms.bed(bedId));
+  };
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { ZImportJobDto, ZImportSummaryDto, type TImportJobDto, type TImportSummaryDto } from "@/lib/import/import-job";
+import type { TImportKind } from "@/lib/import/import-record";
+
+const ZHistory = z.object({ jobs: z.array(ZImportJobDto) });
+const ZError = z.object({ error: z.object({ message: z.string() }) });
+
+/** The import history, latest first. */
+export async function fetchImportJobs(): Promise<TImportJobDto[]> {
+  const response = await fetch("/api/imports?limit=50", { cache: "no-store" });
+  if (!response.ok) throw new Error(`history: HTTP ${response.status}`);
+  return ZHistory.parse(await response.json()).jobs;
+}
+
+export interface TPostImport {
+  file: File;
+  kind: TImportKind;
+  dryRun: boolean;
+  /** Chosen here so that the page can follow the job's progress on the socket before the answer comes. */
+  jobId: string;
+}
+
+/** Sends a file as the raw body (the browser streams it) and returns the job's summary once it has finished. */
+export async function postImport({ file, kind, dryRun, jobId }: TPostImport): Promise<TImportSummaryDto> {
+  const query = new URLSearchParams({ kind, dryRun: String(dryRun), fileName: file.name.slice(0, 255), jobId });
+  const response = await fetch(`/api/imports?${query.toString()}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+  const body: unknown = await response.json();
+  if (!response.ok) throw new Error(ZError.safeParse(body).data?.error.message ?? `HTTP ${response.status}`);
+  return ZImportSummaryDto.parse(body);
+}

@@ -1,0 +1,170 @@
+import { Message } from "node-hl7-client";
+import type { TCoding, TImportItem, TImportLocation, TImportRecord, TParsedTime } from "../import-record";
+import { sourceRef } from "../source-ref";
+import { Hl7MessageError } from "./hl7-message-error";
+import { hl7ResultStatus } from "./hl7-result-status";
+import { normaliseHl7 } from "./normalise-hl7";
+import { hl7TimeOffset, parseHl7Time } from "./parse-hl7-time";
+
+type Hl7Node = ReturnType<Message["get"]>;
+
+export interface TReadOruMessageOptions {
+  /** One message; BOM and LF line ends are normalised here. */
+  text: string;
+  /** Names the source in locations: a file name, or "mllp 10.0.0.5" for a message received over MLLP. */
+  file: string;
+  /** The file line of each segment, when the message was read from a file; else locations give the segment index. */
+  segmentLines?: readonly number[];
+  /** Zone of times sent without an offset and without one in MSH-7. */
+  timeZone: string;
+}
+
+export interface TOruMessage {
+  readonly controlId: string;
+  readonly sender: string;
+  readonly items: TImportItem[];
+}
+
+interface TDelimiters {
+  component: string;
+  repetition: string;
+  escape: string;
+  subcomponent: string;
+}
+
+/**
+ * Reads one ORU^R01 message into import records, one per OBX, each with the patient of the PID and the order (OBR)
+ * above it. The observation time is OBX-14, else the order's OBR-7 (collection time): never the time the message
+ * arrived. Throws Hl7MessageError when the message as a whole cannot be imported.
+ */
+export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruMessageOptions): TOruMessage {
+  const normalised = normaliseHl7(text);
+  let message: Message;
+  try {
+    message = new Message({ text: normalised });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Hl7MessageError(`not an HL7 v2 message: ${reason}`, "MSH", normalised.slice(0, 40), "100");
+  }
+  const segments = message.toArray();
+  const msh = segments[0];
+  if (!msh || msh.name !== "MSH") throw new Hl7MessageError("the message does not begin with MSH", "MSH", normalised.slice(0, 40), "100");
+  const delimiters: TDelimiters = {
+    component: normalised.charAt(4) || "^",
+    repetition: normalised.charAt(5) || "~",
+    escape: normalised.charAt(6) || "\\",
+    subcomponent: normalised.charAt(7) || "&",
+  };
+
+  const type = `${str(msh, "9.1")}^${str(msh, "9.2")}`;
+  if (type !== "ORU^R01") throw new Hl7MessageError(`message type ${type} is not supported: only ORU^R01 is imported`, "MSH-9", type, "200");
+  const controlId = str(msh, "10");
+  if (!controlId) throw new Hl7MessageError("MSH-10 (message control id) is empty: results could not be told apart on a re-send", "MSH-10", "", "101");
+  const application = str(msh, "3.1");
+  const facility = str(msh, "4.1");
+  const sender = facility ? `${application}@${facility}` : application;
+  const messageTime = str(msh, "7");
+  const fallbackOffsetMinutes = hl7TimeOffset(messageTime);
+
+  const items: TImportItem[] = [];
+  let patientIdentifiers: string[] = [];
+  let obrOrdinal = 0;
+  let obrTime = "";
+  let obxOrdinal = 0;
+  segments.forEach((segment, index) => {
+    const location: TImportLocation = segmentLines?.[index] !== undefined ? { file, line: segmentLines[index] } : { file, segment: `segment ${index + 1}` };
+    switch (segment.name) {
+      case "PID":
+        patientIdentifiers = readIdentifiers(raw(segment, "3"), delimiters);
+        obrOrdinal = 0;
+        break;
+      case "OBR":
+        obrOrdinal += 1;
+        obxOrdinal = 0;
+        obrTime = str(segment, "7");
+        break;
+      case "OBX": {
+        obxOrdinal += 1;
+        const setId = str(segment, "1") || String(obxOrdinal);
+        const statusText = str(segment, "11");
+        const status = hl7ResultStatus(statusText);
+        const obxTime = str(segment, "14");
+        const timeText = obxTime || obrTime;
+        const time: TParsedTime = timeText
+          ? parseHl7Time(timeText, { timeZone, fallbackOffsetMinutes })
+          : { ok: false, reason: "no observation time: OBX-14 and OBR-7 are both empty" };
+        const unit = str(segment, "6.1") || str(segment, "6.2");
+        const record: TImportRecord = {
+          location: { ...location, segment: `OBX[${setId}]` },
+          fields: { patient: "PID-3", code: "OBX-3", value: "OBX-5", unit: "OBX-6", time: obxTime ? "OBX-14" : "OBR-7", status: "OBX-11" },
+          sender,
+          patientIdentifiers,
+          codings: readCodings(segment),
+          valueType: str(segment, "2"),
+          valueText: unescape(raw(segment, "5"), delimiters),
+          unit,
+          time,
+          timeText,
+          status,
+          statusText,
+          // MSH-7 with MSH-10: a sender that restarts its counters does not make a new result look like an old one.
+          // A corrected result gets its own reference: it is stored beside the value it corrects, and flagged so.
+          sourceRef: sourceRef("hl7", [sender, messageTime, controlId, String(obrOrdinal), setId, ...(status === "corrected" ? ["C"] : [])]),
+        };
+        items.push({ type: "record", record });
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return { controlId, sender, items };
+}
+
+function str(segment: Hl7Node, path: string): string {
+  return segment.get(path).toString().trim();
+}
+
+function raw(segment: Hl7Node, path: string): string {
+  return segment.get(path).toRaw();
+}
+
+/** OBX-3's identifier triplets: the primary (components 1–3) and the alternate (4–6), which may carry the LOINC. */
+function readCodings(segment: Hl7Node): TCoding[] {
+  const codings: TCoding[] = [];
+  for (const [code, display, system] of [["3.1", "3.2", "3.3"], ["3.4", "3.5", "3.6"]] as const) {
+    const value = str(segment, code);
+    if (value) codings.push({ code: value, display: str(segment, display), system: str(segment, system) });
+  }
+  return codings;
+}
+
+/** PID-3's repetitions (CX: id^check^scheme^authority^type), medical record numbers first. */
+function readIdentifiers(field: string, d: TDelimiters): string[] {
+  const ids = field
+    .split(d.repetition)
+    .map((rep) => rep.split(d.component))
+    .map(([id = "", , , , type = ""]) => ({ id: unescape(id, d).trim(), mr: type.trim() === "MR" }))
+    .filter((x) => x.id !== "");
+  return [...ids.filter((x) => x.mr), ...ids.filter((x) => !x.mr)].map((x) => x.id);
+}
+
+/** HL7 escape sequences (\F\ \S\ \T\ \R\ \E\) back to their characters; other sequences are left as sent. */
+function unescape(text: string, d: TDelimiters): string {
+  if (!text.includes(d.escape)) return text;
+  const e = d.escape.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  return text.replace(new RegExp(`${e}([FSTRE])${e}`, "g"), (_, c: string) => {
+    switch (c) {
+      case "F":
+        return "|";
+      case "S":
+        return d.component;
+      case "T":
+        return d.subcomponent;
+      case "R":
+        return d.repetition;
+      default:
+        return d.escape;
+    }
+  });
+}

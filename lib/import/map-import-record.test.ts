@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { createCodeIndex } from "./codes/create-code-index";
+import type { TImportRecord } from "./import-record";
+import { mapImportRecord } from "./map-import-record";
+
+const record = (overrides: Partial<TImportRecord> = {}): TImportRecord => ({
+  location: { file: "m.hl7", line: 5, segment: "OBX[1]" },
+  fields: { patient: "PID-3", code: "OBX-3", value: "OBX-5", unit: "OBX-6", time: "OBX-14", status: "OBX-11" },
+  sender: "LAB",
+  patientIdentifiers: ["MRN-1"],
+  codings: [{ system: "LN", code: "2518-9" }],
+  valueType: "NM",
+  valueText: "3.2",
+  unit: "mmol/L",
+  time: { ok: true, at: new Date("2026-11-23T07:00:00Z") },
+  timeText: "202611230800+0100",
+  status: "final",
+  statusText: "F",
+  sourceRef: "hl7:LAB:1",
+  ...overrides,
+});
+const codes = createCodeIndex();
+const map = (overrides: Partial<TImportRecord> = {}, index = codes) => mapImportRecord({ record: record(overrides), codes: index });
+
+describe("mapImportRecord", () => {
+  it("maps a final LOINC-coded result to its catalogue parameter, leaving the unit to the write path", () => {
+    expect(map()).toMatchObject({ outcome: "mapped", parameter: "lactate", value: 3.2, corrected: false });
+  });
+
+  it("maps by any of the codings sent (HL7 alternate identifier, FHIR's several codings)", () => {
+    expect(map({ codings: [{ system: "99LOC", code: "LAC" }, { system: "http://loinc.org", code: "777-3" }] })).toMatchObject({ parameter: "platelets" });
+  });
+
+  it("ignores an analyte the station does not monitor, counting it by its code, rather than calling it an error", () => {
+    expect(map({ codings: [{ system: "LN", code: "26453-1" }], valueText: "4.41" })).toEqual({ outcome: "ignored", code: "LN 26453-1" });
+  });
+
+  it("uses a site's local code, even one restricted to a sender whose LOINC is wrong", () => {
+    const site = createCodeIndex({ localCodes: [{ system: "LN", code: "11125-2", parameter: "platelets", sender: "SomeSystem" }] });
+    const sent = { codings: [{ system: "LN", code: "11125-2" }], valueText: "221", unit: "giga.l-1" };
+    expect(map({ ...sent, sender: "SomeSystem" }, site)).toMatchObject({ outcome: "mapped", parameter: "platelets" });
+    expect(map({ ...sent, sender: "Other" }, site)).toMatchObject({ outcome: "ignored" });
+  });
+
+  it("accepts a corrected result and says so", () => {
+    expect(map({ status: "corrected", statusText: "C" })).toMatchObject({ outcome: "mapped", corrected: true });
+  });
+
+  it.each([
+    [{ status: "pending", statusText: "P" } as const, "PENDING_RESULT", "OBX-11", /pending result \/ no value/],
+    [{ status: "pending", statusText: "I", valueText: "" } as const, "PENDING_RESULT", "OBX-11", /pending result/],
+    [{ valueText: "" }, "PENDING_RESULT", "OBX-5", /pending result \/ no value/],
+    [{ valueText: "  ", valueNote: "UNABLE TO REPORT." }, "PENDING_RESULT", "OBX-5", /UNABLE TO REPORT/],
+    [{ status: "cancelled", statusText: "X" } as const, "STATUS_NOT_ACCEPTED", "OBX-11", /cancelled/],
+    [{ status: "unknown", statusText: "" } as const, "STATUS_NOT_ACCEPTED", "OBX-11", /no result status/],
+    [{ valueText: "ERROR" }, "NOT_NUMERIC", "OBX-5", /"ERROR" is not a number/],
+    [{ valueText: "3,2" }, "NOT_NUMERIC", "OBX-5", /decimal comma/],
+    [{ valueType: "CWE", valueText: "260348001" }, "NOT_NUMERIC", "OBX-5", /CWE is not numeric/],
+    [{ valueType: "SN", valueText: "<^0.5" }, "NOT_NUMERIC", "OBX-5", /censored/],
+    [{ valueType: "Quantity", valueText: ">1500" }, "NOT_NUMERIC", "OBX-5", /censored/],
+    [{ time: { ok: false, reason: "no time" } as const }, "INVALID_TIME", "OBX-14", /no time/],
+    [{ patientIdentifiers: [] }, "MISSING_PATIENT", "PID-3", /no patient identifier/],
+    [{ parameterCode: "inr" }, "UNKNOWN_PARAMETER", "OBX-3", /unknown parameter code "inr"/],
+  ])("rejects %o as %s naming %s", (overrides, code, field, reason) => {
+    const mapped = map(overrides);
+    expect(mapped).toMatchObject({ outcome: "rejected", rejection: { code, field, location: "m.hl7 line 5 OBX[1]" } });
+    if (mapped.outcome === "rejected") expect(mapped.rejection.reason).toMatch(reason);
+  });
+
+  it("reads SN with an equals sign or no comparator as a plain number", () => {
+    expect(map({ valueType: "SN", valueText: "=^3.2" })).toMatchObject({ outcome: "mapped", value: 3.2 });
+    expect(map({ valueType: "SN", valueText: "^3.2" })).toMatchObject({ outcome: "mapped", value: 3.2 });
+  });
+});

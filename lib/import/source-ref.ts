@@ -1,0 +1,15 @@
+import { createHash } from "node:crypto";
+
+/** The longest source reference the Observation table accepts (ZReadingInput). */
+const MAX_REF = 256;
+
+/**
+ * A source reference from its parts. Deterministic, so that the same result read twice gets the same reference and
+ * the database's unique (source, sourceRef) stores it once. A reference that would be too long is hashed whole:
+ * still deterministic, still distinct.
+ */
+export function sourceRef(prefix: string, parts: readonly string[]): string {
+  const ref = `${prefix}:${parts.map((p) => p.replaceAll(":", "%3A")).join(":")}`;
+  if (ref.length <= MAX_REF) return ref;
+  return `${prefix}:sha256:${createHash("sha256").update(ref).digest("hex")}`;
+}

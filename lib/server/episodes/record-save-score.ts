@@ -1,0 +1,29 @@
+import { computeSaveScore, type TSaveScore, type TSaveScoreInputs, type TStoredSaveScore } from "@/lib/scores/save-score";
+import { findBedEpisode } from "../beds/find-bed-episode";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+
+/**
+ * Stores the SAVE score inputs of the active episode of a bed (VA-ECMO only: the score was derived there), replacing
+ * earlier ones: a correction is a new recording. The inputs are stored, not the total, which is recomputed on read.
+ */
+export async function recordSaveScore({
+  db,
+  bedId,
+  inputs,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  inputs: TSaveScoreInputs;
+  now?: Date;
+}): Promise<{ stored: TStoredSaveScore; score: TSaveScore }> {
+  const { episode } = await findBedEpisode({ db, bedId });
+  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support.`);
+  if (episode.deviceType !== "VA_ECMO" && episode.deviceType !== "VA_ECMO_IABP") {
+    throw new AppError("CONFLICT", "The SAVE score applies to VA-ECMO only; this bed's support is an IABP.");
+  }
+  const stored: TStoredSaveScore = { ...inputs, recordedAt: now.getTime() };
+  await db.supportEpisode.update({ where: { id: episode.id }, data: { saveScoreInputs: JSON.stringify(stored) } });
+  return { stored, score: computeSaveScore(inputs) };
+}

@@ -1,0 +1,276 @@
+import { randomUUID } from "node:crypto";
+import { createCodeIndex } from "@/lib/import/codes/create-code-index";
+import type { TLocalCode } from "@/lib/import/codes/local-codes";
+import { EMPTY_COUNTS, type TImportCounts } from "@/lib/import/import-job";
+import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/import/import-record";
+import { mapImportRecord } from "@/lib/import/map-import-record";
+import type { TObservationSource, TReadingInput, TRejection, TWriteResult } from "@/lib/observations/reading";
+import { validateReading, type TEpisodeContext } from "@/lib/observations/validate-reading";
+import type { Db } from "../db/client";
+import { createImportJob } from "./create-import-job";
+import { contentKey, findExistingObservations, type TContentKey } from "./find-existing-observations";
+import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episodes";
+import { finishImportJob } from "./finish-import-job";
+import { recordImportBatch } from "./record-import-batch";
+
+/** The write path as the importer needs it (server/ingest's ObservationWriter satisfies it). */
+export interface TReadingSubmitter {
+  submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]>;
+}
+
+export type TRecordOutcome = {
+  readonly location: string;
+  /** The FHIR Bundle entry the record came from, for per-entry answers. */
+  readonly entry?: number;
+  readonly status: "accepted" | "duplicate" | "rejected" | "ignored";
+  readonly rejection?: TImportRejection;
+};
+
+export interface TImportSummary extends TImportCounts {
+  readonly jobId: string;
+  readonly kind: TImportKind;
+  readonly fileName: string;
+  readonly status: "done" | "failed";
+  readonly dryRun: boolean;
+  readonly error?: string;
+  readonly ignoredCodes: Record<string, number>;
+  /** The first rejections (all of them are in the job's report). */
+  readonly rejections: TImportRejection[];
+  readonly outcomes?: TRecordOutcome[];
+}
+
+/** A job's state while it runs (after each batch) and when it ends. */
+export type TImportState = Omit<TImportSummary, "status"> & { readonly status: "running" | "done" | "failed" };
+
+export interface TRunImportOptions {
+  db: Db;
+  sink: TReadingSubmitter;
+  items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>;
+  kind: TImportKind;
+  fileName: string;
+  actor: string;
+  dryRun?: boolean;
+  /** The clock for "a time in the future"; the write path must use the same one. */
+  now?: () => Date;
+  localCodes?: readonly TLocalCode[];
+  /** Records per batch; each batch is committed in one transaction (at most the writer's 3,000). */
+  batchSize?: number;
+  jobId?: string;
+  onProgress?: (state: TImportState) => void;
+  /** Keep every record's outcome in the summary (FHIR answers, MLLP acknowledgements): for small inputs only. */
+  collectOutcomes?: boolean;
+}
+
+const SOURCE: Record<TImportKind, TObservationSource> = { hl7: "hl7", fhir: "fhir", csv: "csv", mimic: "csv" };
+const REJECTIONS_KEPT = 100;
+
+interface TCandidate {
+  readonly record: TImportRecord;
+  readonly input: TReadingInput;
+  readonly content: TContentKey;
+  readonly key: string;
+  readonly corrected: boolean;
+}
+
+/**
+ * Imports records as one job: map each to the catalogue, match its patient to an active support episode, validate it
+ * as the write path will, skip what is already stored (same source reference, or same episode, parameter, time and
+ * value), and hand the rest to the write path a batch at a time, each batch committed whole. The job's counts and
+ * rejections are recorded after each batch, so a job stopped mid-way shows how far it got; a dry run does everything
+ * but the write and reports the same counts.
+ */
+export async function runImport(options: TRunImportOptions): Promise<TImportSummary> {
+  const { db, sink, kind, fileName, actor, dryRun = false, collectOutcomes = false } = options;
+  const now = options.now ?? (() => new Date());
+  const batchSize = Math.min(Math.max(options.batchSize ?? 2_000, 1), 3_000);
+  const jobId = options.jobId ?? randomUUID();
+  const source = SOURCE[kind];
+  const codes = createCodeIndex({ localCodes: options.localCodes });
+  const patients = new Map<string, TPatientEpisodes | null>();
+  // A dry run commits nothing, so a reading repeated in a later batch is found here rather than in the database.
+  const seenInDryRun = dryRun ? new Set<string>() : undefined;
+
+  const counts: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
+  const ignoredCodes: Record<string, number> = {};
+  const kept: TImportRejection[] = [];
+  const outcomes: TRecordOutcome[] | undefined = collectOutcomes ? [] : undefined;
+  const summary = (status: TImportState["status"], error?: string): TImportState => ({
+    jobId, kind, fileName, status, dryRun, error, ...counts, ignoredCodes: { ...ignoredCodes }, rejections: [...kept], outcomes,
+  });
+
+  await createImportJob({ db, id: jobId, kind, fileName, actor, dryRun, startedAt: now() });
+
+  const processBatch = async (batch: TImportItem[]) => {
+    // Outcomes are gathered with the record's position in the batch and sorted at the end, so the report follows the
+    // source's order although rejections are found in two passes (mapping, then validation).
+    const batchOutcomes: { index: number; outcome: TRecordOutcome }[] = [];
+    const order = new Map<TImportRecord, number>();
+    const reject = (rejection: TImportRejection, index: number, entry?: number) => {
+      counts.rejected += 1;
+      batchOutcomes.push({ index, outcome: { location: rejection.location, entry, status: "rejected", rejection } });
+    };
+    const outcome = (record: TImportRecord, status: "accepted" | "duplicate" | "ignored") =>
+      batchOutcomes.push({ index: order.get(record) ?? 0, outcome: { location: formatLocation(record.location), entry: record.location.entry, status } });
+
+    const mapped = [];
+    for (const [index, item] of batch.entries()) {
+      counts.processed += 1;
+      if (item.type === "unreadable") {
+        reject(item.rejection, index, item.entry);
+        continue;
+      }
+      order.set(item.record, index);
+      const m = mapImportRecord({ record: item.record, codes });
+      if (m.outcome === "ignored") {
+        counts.ignored += 1;
+        ignoredCodes[m.code] = (ignoredCodes[m.code] ?? 0) + 1;
+        outcome(item.record, "ignored");
+      } else if (m.outcome === "rejected") reject(m.rejection, index, item.record.location.entry);
+      else mapped.push(m);
+    }
+
+    const unknown = [...new Set(mapped.flatMap((m) => m.record.patientIdentifiers))].filter((id) => !patients.has(id));
+    const found = await findPatientEpisodes({ db, identifiers: unknown });
+    for (const id of unknown) patients.set(id, found.get(id) ?? null);
+
+    const at = now();
+    const candidates: TCandidate[] = [];
+    for (const m of mapped) {
+      const { record } = m;
+      const patient = record.patientIdentifiers.map((id) => patients.get(id)).find((p) => p) ?? undefined;
+      // The active episode (not ended) receives the reading; validateReading then checks the time against its start.
+      const episode = patient?.episodes.find((e) => e.endedAt === null);
+      const input: TReadingInput = {
+        episodeId: episode?.id ?? "(none)",
+        parameter: m.parameter,
+        value: m.value,
+        unit: record.unit,
+        observedAt: m.observedAt,
+        source,
+        sourceRef: record.sourceRef,
+      };
+      const validation = validateReading(input, episode, at);
+      if (!validation.ok) {
+        reject(toImportRejection(record, validation.rejection, patient, episode), order.get(record) ?? 0, record.location.entry);
+        continue;
+      }
+      const r = validation.reading;
+      const content = { episodeId: r.episodeId, parameter: r.parameter, observedAt: r.observedAt.getTime(), value: r.value };
+      candidates.push({ record, input, corrected: m.corrected, content, key: contentKey(content) });
+    }
+
+    // A real run needs no look-up by source reference: the write path skips a stored reference and says so. A dry
+    // run writes nothing, so it asks the database to report the same duplicates.
+    const existing = await findExistingObservations({
+      db,
+      source,
+      sourceRefs: dryRun ? candidates.map((c) => c.input.sourceRef) : [],
+      contents: candidates.map((c) => c.content),
+    });
+    const fresh: TCandidate[] = [];
+    const batchSeen = new Set<string>();
+    for (const c of candidates) {
+      const refKey = `ref\u0000${c.input.sourceRef}`;
+      const duplicate =
+        existing.refs.has(c.input.sourceRef) || existing.contents.has(c.key) || batchSeen.has(refKey) || batchSeen.has(c.key) || seenInDryRun?.has(refKey) || seenInDryRun?.has(c.key);
+      batchSeen.add(refKey).add(c.key);
+      seenInDryRun?.add(refKey).add(c.key);
+      if (duplicate) {
+        counts.duplicate += 1;
+        outcome(c.record, "duplicate");
+      } else fresh.push(c);
+    }
+
+    if (dryRun) {
+      for (const c of fresh) accept(c);
+    } else if (fresh.length > 0) {
+      const results = await sink.submit(fresh.map((c) => c.input));
+      fresh.forEach((c, i) => {
+        const result = results[i];
+        if (result?.status === "stored") accept(c);
+        else if (result?.status === "duplicate") {
+          counts.duplicate += 1;
+          outcome(c.record, "duplicate");
+        } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), order.get(c.record) ?? 0, c.record.location.entry);
+      });
+    }
+    batchOutcomes.sort((a, b) => a.index - b.index);
+    const rejections = batchOutcomes.flatMap((f) => (f.outcome.rejection ? [f.outcome.rejection] : []));
+    for (const r of rejections) if (kept.length < REJECTIONS_KEPT) kept.push(r);
+    if (outcomes) for (const f of batchOutcomes) outcomes.push(f.outcome);
+    await recordImportBatch({ db, jobId, counts, ignoredCodes, rejections });
+    options.onProgress?.(summary("running"));
+
+    function accept(c: TCandidate) {
+      counts.accepted += 1;
+      if (c.corrected) counts.corrected += 1;
+      outcome(c.record, "accepted");
+    }
+  };
+
+  try {
+    let batch: TImportItem[] = [];
+    for await (const chunk of options.items) {
+      for (const item of isChunk(chunk) ? chunk : [chunk]) {
+        batch.push(item);
+        if (batch.length >= batchSize) {
+          await processBatch(batch);
+          batch = [];
+        }
+      }
+    }
+    if (batch.length > 0) await processBatch(batch);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = `stopped after ${counts.processed} records: ${message}. Batches committed before the failure are kept; run the same import again to complete it (nothing is stored twice).`;
+    try {
+      await finishImportJob({ db, jobId, error: reason, finishedAt: now() });
+    } catch {
+      // The database itself failed: the job stays "running" with the counts of its last committed batch.
+    }
+    const failed = summary("failed", reason);
+    options.onProgress?.(failed);
+    return { ...failed, status: "failed" };
+  }
+  await finishImportJob({ db, jobId, finishedAt: now() });
+  const done = summary("done");
+  options.onProgress?.(done);
+  return { ...done, status: "done" };
+}
+
+function isChunk(chunk: TImportChunk): chunk is readonly TImportItem[] {
+  return Array.isArray(chunk);
+}
+
+/** The write path's rejection in the source's own words: its field names, the value as sent. */
+function toImportRejection(record: TImportRecord, rejection: TRejection, patient: TPatientEpisodes | undefined, episode: TEpisodeContext | undefined): TImportRejection {
+  const location = formatLocation(record.location);
+  const { fields } = record;
+  switch (rejection.code) {
+    case "UNKNOWN_EPISODE": {
+      const ids = record.patientIdentifiers.join('", "');
+      if (!patient) return { location, field: fields.patient, value: record.patientIdentifiers.join(" / "), code: "UNKNOWN_PATIENT", reason: `unknown patient: no patient with identifier "${ids}"` };
+      const last = patient.episodes[0];
+      const ended = last?.endedAt ? ` (the last one ended at ${last.endedAt.toISOString()})` : "";
+      return { location, field: fields.patient, value: patient.identifier, code: "NO_ACTIVE_EPISODE", reason: `patient "${patient.identifier}" has no active support episode${ended}` };
+    }
+    case "OUTSIDE_EPISODE":
+      return {
+        location,
+        field: fields.time,
+        value: record.timeText,
+        code: rejection.code,
+        reason: episode ? `${rejection.message}; the patient's active episode began at ${episode.startedAt.toISOString()}` : rejection.message,
+      };
+    case "UNIT_NOT_ACCEPTED":
+      return { location, field: fields.unit, value: record.unit, code: rejection.code, reason: rejection.message };
+    case "IMPLAUSIBLE_VALUE":
+    case "NOT_ALLOWED_VALUE":
+    case "INVALID_READING":
+      return { location, field: fields.value, value: `${record.valueText} ${record.unit}`.trim(), code: rejection.code, reason: rejection.message };
+    case "FUTURE_TIME":
+      return { location, field: fields.time, value: record.timeText, code: rejection.code, reason: `a time in the future: ${rejection.message}` };
+    default:
+      return { location, field: fields.code, value: record.codings[0]?.code ?? record.parameterCode ?? "", code: rejection.code, reason: rejection.message };
+  }
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SupportEpisode" ADD COLUMN "saveScoreInputs" TEXT;
+

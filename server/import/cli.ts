@@ -1,0 +1,165 @@
+// `npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes local-codes.json] [--time-zone Europe/Paris]
+//  [--csv-time-zone UTC] [--report rejections.csv] [--server http://127.0.0.1:3000] [--actor name]`
+//
+// By default the CLI opens the database of DATABASE_URL and writes through the same write path as the server (same
+// validation, same batches, same idempotency), without sockets: screens that are open show the readings on their
+// next snapshot or replay, not live. With --server it streams the file to the running station's POST /api/imports
+// instead, so the readings are broadcast as they commit.
+import { createReadStream, createWriteStream } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/import/format-rejection-csv";
+import { ZImportKind } from "@/lib/import/import-record";
+import { isTimeZone } from "@/lib/import/time/local-time-to-date";
+import { createDb } from "@/lib/server/db/client";
+import { listImportRejections } from "@/lib/server/imports/list-import-rejections";
+import { ZServerEnv } from "../env";
+import { EpisodeDirectory } from "../ingest/episode-directory";
+import { ObservationWriter } from "../ingest/observation-writer";
+import { applyMigrations } from "../migrate";
+import { importFile } from "./import-file";
+import { loadLocalCodes } from "./load-local-codes";
+
+const ZCliOptions = z.object({
+  file: z.string().min(1),
+  kind: ZImportKind.optional(),
+  dryRun: z.boolean(),
+  codes: z.string().optional(),
+  timeZone: z.string().refine(isTimeZone, "not an IANA time zone").optional(),
+  csvTimeZone: z.string().refine(isTimeZone, "not an IANA time zone").optional(),
+  report: z.string().optional(),
+  server: z.url().optional(),
+  actor: z.string().min(1).max(200).optional(),
+  batchSize: z.coerce.number().int().min(1).max(3000).optional(),
+});
+
+const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url] [--actor name] [--batch-size n]";
+
+async function main(): Promise<number> {
+  let options: z.infer<typeof ZCliOptions>;
+  try {
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: {
+        kind: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        codes: { type: "string" },
+        "time-zone": { type: "string" },
+        "csv-time-zone": { type: "string" },
+        report: { type: "string" },
+        server: { type: "string" },
+        actor: { type: "string" },
+        "batch-size": { type: "string" },
+      },
+    });
+    options = ZCliOptions.parse({
+      file: positionals[0],
+      kind: values.kind,
+      dryRun: values["dry-run"],
+      codes: values.codes,
+      timeZone: values["time-zone"],
+      csvTimeZone: values["csv-time-zone"],
+      report: values.report,
+      server: values.server,
+      actor: values.actor,
+      batchSize: values["batch-size"],
+    });
+  } catch (error) {
+    const message = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(error);
+    console.error(`${message}\n${USAGE}`);
+    return 2;
+  }
+  const actor = options.actor ?? `cli:${userInfo().username}`;
+  if (options.server) return postToServer(options.server, options, actor);
+
+  const env = ZServerEnv.pick({ DATABASE_URL: true, IMPORT_TIME_ZONE: true, IMPORT_LOCAL_CODES: true }).parse(process.env);
+  const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
+  await applyMigrations(env.DATABASE_URL, path.resolve(import.meta.dirname, "../.."));
+  const db = await createDb(env.DATABASE_URL);
+  try {
+    const writer = new ObservationWriter({ db, episodes: new EpisodeDirectory(db), onCommitted: () => {} });
+    let lastPrinted = 0;
+    const summary = await importFile({
+      db,
+      sink: writer,
+      filePath: options.file,
+      kind: options.kind,
+      dryRun: options.dryRun,
+      actor,
+      localCodes,
+      timeZone: options.timeZone ?? env.IMPORT_TIME_ZONE,
+      csvTimeZone: options.csvTimeZone,
+      batchSize: options.batchSize,
+      onProgress: (s) => {
+        if (s.status === "running" && Date.now() - lastPrinted > 2_000) {
+          lastPrinted = Date.now();
+          console.error(`… ${s.processed} records read, ${s.accepted} accepted`);
+        }
+      },
+    });
+    await writer.drain();
+    printSummary({ ...summary, fileName: path.basename(options.file) });
+    if (options.report) {
+      const out = createWriteStream(options.report);
+      out.write(REJECTION_CSV_HEADER);
+      for await (const r of listImportRejections({ db, jobId: summary.jobId })) out.write(formatRejectionCsv(r));
+      out.end();
+      await finished(out);
+      console.log(`rejection report: ${options.report}`);
+    }
+    return summary.status === "done" ? 0 : 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const ZServerAnswer = z.looseObject({
+  jobId: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  dryRun: z.boolean(),
+  processed: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  duplicate: z.number(),
+  ignored: z.number(),
+  corrected: z.number(),
+  error: z.string().optional(),
+  rejections: z.array(z.object({ location: z.string(), field: z.string(), value: z.string(), reason: z.string() })),
+});
+
+async function postToServer(server: string, options: z.infer<typeof ZCliOptions>, actor: string): Promise<number> {
+  const url = new URL("/api/imports", server);
+  url.searchParams.set("fileName", path.basename(options.file));
+  url.searchParams.set("dryRun", String(options.dryRun));
+  url.searchParams.set("actor", actor);
+  if (options.kind) url.searchParams.set("kind", options.kind);
+  if (options.csvTimeZone) url.searchParams.set("csvTimeZone", options.csvTimeZone);
+  const body = Readable.toWeb(createReadStream(options.file)) as ReadableStream<Uint8Array>;
+  const response = await fetch(url, { method: "POST", body, duplex: "half", headers: { "content-type": "application/octet-stream" } } as RequestInit);
+  const json: unknown = await response.json();
+  if (!response.ok) {
+    console.error(`the server refused the import (${response.status}): ${JSON.stringify(json)}`);
+    return 1;
+  }
+  const summary = ZServerAnswer.parse(json);
+  printSummary({ ...summary, fileName: path.basename(options.file) });
+  return summary.status === "done" ? 0 : 1;
+}
+
+function printSummary(s: z.infer<typeof ZServerAnswer> & { fileName: string }): void {
+  console.log(`${s.dryRun ? "DRY RUN (nothing stored) " : ""}${s.fileName} as ${s.kind}: job ${s.jobId} ${s.status}`);
+  console.log(`  processed ${s.processed}  accepted ${s.accepted}${s.corrected ? ` (${s.corrected} corrected)` : ""}  rejected ${s.rejected}  duplicate ${s.duplicate}  ignored ${s.ignored}`);
+  if (s.error) console.log(`  ${s.error}`);
+  for (const r of s.rejections.slice(0, 20)) console.log(`  ✗ ${r.location} ${r.field} "${r.value}": ${r.reason}`);
+  if (s.rejected > 20) console.log(`  … ${s.rejected - 20} more in the report (--report file.csv, or GET /api/imports/${s.jobId}/rejections.csv)`);
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});
