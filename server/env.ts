@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone } from "@/lib/import/time/local-time-to-date";
+import { isTimeZone } from "@/lib/time/zoned-time";
 
 const boolean = z
   .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])

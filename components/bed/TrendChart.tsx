@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { useRef, useState, type PointerEvent } from "react";
+import { memo, useRef, useState, type PointerEvent } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
@@ -17,7 +17,7 @@ const MARGIN = { top: 6, right: 14, bottom: 0, left: 0 } as const;
  * (connectNulls off: a gap is a gap), the target band is shaded, lab results are thin dotted markers. Dragging across
  * the plot selects a window to zoom to.
  */
-export function TrendChart({
+export const TrendChart = memo(function TrendChart({
   chart,
   timeZone,
   height,
@@ -118,4 +118,4 @@ export function TrendChart({
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -1,15 +1,15 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
+import { ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import { trendChartsFor } from "@/lib/bed/trend-charts";
 import { liveSpanMs, panWindow, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
-import { useQuery } from "@tanstack/react-query";
-import { ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
-import { BedLoadError, getJson } from "@/lib/client/use-bed";
+import { getJson, type BedLoadError } from "@/lib/client/use-bed";
 import { TrendChartCard } from "./TrendChartCard";
 
 /** Charts in two columns from this container width; one below (tablets in portrait). */

@@ -114,6 +114,20 @@ describe("startBedSync", () => {
     expect(queryClient.getQueryData<TParameterSeries>(key)?.points.map((p) => p.v)).toEqual([80, 70]);
   });
 
+  it("extends every series of a live trends batch, and returns the same batch when none changes", async () => {
+    const { queryClient, transport } = setup();
+    const key = bedKeys.trends("b1", { kind: "live", range: "24h" }, 100);
+    const batch = { series: [series("hr", 100), { ...series("map", 100), parameter: "map" as const }] };
+    queryClient.setQueryData(key, batch);
+    transport.connect();
+    await transport.answer([reading(101, "map", 66, 65)]);
+    const after = queryClient.getQueryData<typeof batch>(key);
+    expect(after?.series[0]).toBe(batch.series[0]);
+    expect(after?.series[1]?.points.map((p) => p.v)).toEqual([80, 66]);
+    transport.broadcast([reading(102, "spo2_right", 97, 70)]);
+    expect(queryClient.getQueryData(key)).toBe(after);
+  });
+
   it("leaves the bed's room when stopped", () => {
     const { transport } = setup();
     transport.connect();

@@ -8,7 +8,7 @@ import { toOperationOutcome, type TOperationOutcome } from "@/lib/import/fhir/to
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/import/format-rejection-csv";
 import { ZImportKind, type TImportChunk } from "@/lib/import/import-record";
 import { MAX_FHIR_BYTES, readImportSource } from "@/lib/import/read-import-source";
-import { isTimeZone } from "@/lib/import/time/local-time-to-date";
+import { isTimeZone } from "@/lib/time/zoned-time";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors/app-error";
 import { getImportJob } from "@/lib/server/imports/get-import-job";

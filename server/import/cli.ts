@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/import/format-rejection-csv";
 import { ZImportKind } from "@/lib/import/import-record";
-import { isTimeZone } from "@/lib/import/time/local-time-to-date";
+import { isTimeZone } from "@/lib/time/zoned-time";
 import { createDb } from "@/lib/server/db/client";
 import { listImportRejections } from "@/lib/server/imports/list-import-rejections";
 import { ZServerEnv } from "../env";

@@ -1,5 +1,5 @@
 import type { TParsedTime } from "../import-record";
-import { localTimeToDate } from "../time/local-time-to-date";
+import { localTimeToDate } from "@/lib/time/zoned-time";
 
 const TS = /^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.(\d{1,4}))?([+-]\d{4})?$/;
 

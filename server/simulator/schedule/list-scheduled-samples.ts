@@ -1,5 +1,5 @@
 import type { TParameterCode } from "@/lib/catalogue";
-import { localDayOf, nextLocalDay, zonedTimeToEpoch, type TLocalDay } from "../clock/zoned-time";
+import { localDayOf, nextLocalDay, zonedTimeToEpoch, type TLocalDay } from "@/lib/time/zoned-time";
 import type { TEpisodeSimulation } from "../create-episode-simulation";
 import { HOUR, MINUTE } from "../scenarios/curves";
 import { measureLab } from "./measure-lab";
