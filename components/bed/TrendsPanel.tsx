@@ -3,14 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
-import { ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
+import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import { trendChartsFor } from "@/lib/bed/trend-charts";
 import { liveSpanMs, panWindow, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
 import { getJson, type BedLoadError } from "@/lib/client/use-bed";
 import { TrendChartCard } from "./TrendChartCard";
+
+/** The series width of a 1920 px desktop (two columns of charts): what the server's render preloads. */
+const PRELOAD_WIDTH = 700;
 
 /** Charts in two columns from this container width; one below (tablets in portrait). */
 const TWO_COLUMNS_FROM_PX = 1_000;
@@ -74,11 +78,7 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
   const width = seriesWidth(containerPx);
   const trends = useQuery<TBedTrends, BedLoadError>({
     queryKey: bedKeys.trends(detail.bed.id, windowKey, width),
-    queryFn: ({ signal }) => {
-      const params = new URLSearchParams({ parameters: parameters.join(","), width: String(width), from: String(Math.floor(from)) });
-      if (fetchTo !== undefined) params.set("to", String(Math.ceil(fetchTo)));
-      return getJson(`/api/beds/${encodeURIComponent(detail.bed.id)}/trends?${params.toString()}`, ZBedTrends, signal);
-    },
+    queryFn: ({ signal }) => getJson(trendsUrl(detail.bed.id, { parameters, from, to: fetchTo, width }), ZBedTrends, signal),
     enabled: width > 0 && parameters.length > 0,
     // Live windows are then extended by the bed's socket sync, never fetched again while shown.
     staleTime: Infinity,
@@ -91,6 +91,13 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
     for (const one of trends.data?.series ?? []) map[one.parameter] = one;
     return map;
   }, [trends.data]);
+
+  // Before the width is measured (the server's render, and the first render in the browser), the default window is
+  // preloaded at the width a desktop measures: the browser fetches it while it loads the scripts, and the first
+  // query, asking for the very same address, takes that response instead of waiting for hydration to ask.
+  if (containerPx === 0 && parameters.length > 0) {
+    preload(trendsUrl(detail.bed.id, { parameters, from, width: PRELOAD_WIDTH }), { as: "fetch", crossOrigin: "anonymous" });
+  }
 
   const onZoom = useCallback((a: number, b: number) => setWindow({ kind: "fixed", from: a, to: b }), []);
   const pan = (fraction: number) => setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareTrendChart } from "./prepare-trend-chart";
 import { prepareTrendTable } from "./prepare-trend-table";
-import { alignedTicks, timeZoneOffsetMs } from "./time-axis";
+import { alignedTicks } from "./time-axis";
 import { trendChartsFor } from "./trend-charts";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
@@ -57,9 +57,16 @@ describe("trend charts", () => {
 
 describe("time axis", () => {
   it("aligns ticks on the unit's wall clock", () => {
-    expect(timeZoneOffsetMs(T0, "Europe/Paris")).toBe(H);
     // 3 h steps in Paris fall on 09:00, 12:00 Paris = 08:00, 11:00 UTC.
     expect(alignedTicks(T0 - 1, T0 + 4 * H, 3 * H, "Europe/Paris")).toEqual([T0, T0 + 3 * H]);
+  });
+
+  it("keeps ticks on the wall clock across the spring change, without drawing one twice", () => {
+    // Paris, 29 March 2026: 02:00 local does not exist; 6 h ticks stay at 00:00, 06:00, 12:00 local.
+    const ticks = alignedTicks(Date.UTC(2026, 2, 28, 22, 0), Date.UTC(2026, 2, 29, 11, 0), 6 * H, "Europe/Paris");
+    expect(ticks.map((t) => new Date(t).toISOString())).toEqual(["2026-03-28T23:00:00.000Z", "2026-03-29T04:00:00.000Z", "2026-03-29T10:00:00.000Z"]);
+    const hourly = alignedTicks(Date.UTC(2026, 2, 29, 0, 0), Date.UTC(2026, 2, 29, 2, 0), H, "Europe/Paris");
+    expect(hourly.map((t) => new Date(t).toISOString())).toEqual(["2026-03-29T00:00:00.000Z", "2026-03-29T01:00:00.000Z", "2026-03-29T02:00:00.000Z"]);
   });
 });
 

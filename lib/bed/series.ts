@@ -69,3 +69,13 @@ export type TTrendsQuery = z.infer<typeof ZTrendsQuery>;
 
 export const ZBedTrends = z.object({ series: z.array(ZParameterSeries) });
 export type TBedTrends = z.infer<typeof ZBedTrends>;
+
+/**
+ * The address of a trends request. Built in one place: the server's render preloads the default window by this very
+ * address, and the browser reuses that response only if the client asks for exactly the same one.
+ */
+export function trendsUrl(bedId: string, { parameters, from, to, width }: { parameters: readonly string[]; from: number; to?: number; width: number }): string {
+  const params = new URLSearchParams({ parameters: parameters.join(","), width: String(width), from: String(Math.floor(from)) });
+  if (to !== undefined) params.set("to", String(Math.ceil(to)));
+  return `/api/beds/${encodeURIComponent(bedId)}/trends?${params.toString()}`;
+}

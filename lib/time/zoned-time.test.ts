@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTimeZone, localDayOf, localTimeToDate, nextLocalDay, zonedTimeToEpoch } from "./zoned-time";
+import { isTimeZone, localDayOf, localTimeToDate, nextLocalDay, utcOffsetMs, zonedTimeToEpoch } from "./zoned-time";
 
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -18,6 +18,12 @@ describe("zoned time", () => {
   it("gives the local day of an instant near midnight and rolls months over", () => {
     expect(localDayOf(at("2026-10-31T23:30:00Z"), "Europe/Paris")).toEqual({ year: 2026, month: 11, day: 1 });
     expect(nextLocalDay({ year: 2026, month: 12, day: 31 })).toEqual({ year: 2027, month: 1, day: 1 });
+  });
+
+  it("gives the zone's UTC offset at an instant, through the daylight-saving change", () => {
+    expect(utcOffsetMs(at("2026-03-29T00:30:00Z"), "Europe/Paris")).toBe(3_600_000);
+    expect(utcOffsetMs(at("2026-03-29T01:30:00Z"), "Europe/Paris")).toBe(7_200_000);
+    expect(utcOffsetMs(at("2026-03-29T01:30:00Z"), "Mars/Olympus")).toBe(0);
   });
 
   it("knows IANA zones and refuses made-up ones", () => {

@@ -53,3 +53,9 @@ export function localTimeToDate(local: TLocalDateTime, timeZone: string): Date {
 export function zonedTimeToEpoch(day: TLocalDay, hour: number, minute: number, timeZone: string): number {
   return localTimeToDate({ ...day, hour, minute, second: 0, millisecond: 0 }, timeZone).getTime();
 }
+
+/** The zone's offset from UTC at an instant, ms (Paris: +3,600,000 in winter, +7,200,000 in summer); 0 for an unknown zone. */
+export function utcOffsetMs(epochMs: number, timeZone: string): number {
+  if (!isTimeZone(timeZone)) return 0;
+  return -new TZDate(epochMs, timeZone).getTimezoneOffset() * 60_000;
+}

@@ -3,6 +3,9 @@ import type { TParameterSeries } from "@/lib/bed/series";
 import { bucketSizeMs, bucketsToPoints, downsampleMinMax, gapThresholdMs, type TBucket } from "@/lib/charts/downsample-min-max";
 import type { Db } from "../db/client";
 
+/** Expected readings beyond this many times the sparse limit: the range is dense, the probe would be wasted. */
+const SURELY_DENSE = 8;
+
 interface BucketRow {
   i: number | bigint;
   tFirst: number | bigint | null;
@@ -71,17 +74,22 @@ export async function readEpisodeSeries({
   const bucketMs = bucketSizeMs(from, to, width);
   // Sparse range (labs, a short window, a recent episode): at most two readings per column are simply read and run
   // through the same pure downsampling, which gives exactly what the buckets would, without a subquery per column.
+  // Not even tried when the parameter's cadence makes the range certainly dense (a week at 5 s: 120,960 readings).
   const limit = 2 * width;
-  const raw = await db.$queryRawUnsafe<{ t: number | bigint; v: number }[]>(
-    `SELECT "observedAt" AS t, "value" AS v FROM "Observation"
-      WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt" LIMIT ?`,
-    episode.id,
-    code,
-    from,
-    to,
-    limit + 1,
-  );
-  if (raw.length <= limit) {
+  const expected = (to - from) / (parameter.expectedIntervalSec * 1000);
+  const raw =
+    expected > SURELY_DENSE * limit
+      ? null
+      : await db.$queryRawUnsafe<{ t: number | bigint; v: number }[]>(
+          `SELECT "observedAt" AS t, "value" AS v FROM "Observation"
+            WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt" LIMIT ?`,
+          episode.id,
+          code,
+          from,
+          to,
+          limit + 1,
+        );
+  if (raw && raw.length <= limit) {
     const samples = raw.map((r) => ({ t: Number(r.t), v: r.v }));
     return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
   }
