@@ -1,0 +1,38 @@
+import { expect } from "@playwright/test";
+import { test } from "./fixtures";
+import { BedView } from "./pages/bed-view";
+
+// demo-bed-1 is the stable VA-ECMO patient of the demo unit (lib/server/demo/demo-profiles.ts).
+const BED = "demo-bed-1";
+
+test("a bed opens from its tile, switches ranges, receives live values and reads as a table", async ({ page, station }) => {
+  await station.open("demo-icu");
+  await station.tile(BED).getByTestId("bed-tile-link").click();
+  await expect(page).toHaveURL(new RegExp(`/beds/${BED}$`));
+
+  const bed = new BedView(page);
+  await expect(bed.root).toBeVisible();
+  await expect(bed.title).toContainText("01");
+
+  // The flow chart is drawn from the 24 h history, then for 6 h and for the whole episode.
+  const flow = bed.chart("ecmo_flow");
+  await expect(flow).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
+  for (const range of ["6h", "episode"] as const) {
+    await bed.range(range).click();
+    await expect(bed.trends).toHaveAttribute("data-window", range);
+    await expect(flow).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
+  }
+
+  // Live: the panel's flow reading gets newer while the page stays open (the e2e simulator ticks every second).
+  const first = await bed.observedAt("ecmo_flow");
+  expect(first).not.toBeNull();
+  await expect.poll(() => bed.observedAt("ecmo_flow"), { timeout: 10_000 }).toBeGreaterThan(first ?? 0);
+
+  // The same data as a table, with times and values a person can read.
+  await bed.range("6h").click();
+  await page.getByTestId("view-table").click();
+  const table = bed.table("ecmo_flow");
+  await expect(table).toBeVisible();
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  await expect(table.locator("tbody tr").first()).toContainText(/\d{2}:\d{2}/);
+});
