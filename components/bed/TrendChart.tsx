@@ -89,6 +89,8 @@ export const TrendChart = memo(function TrendChart({
             width={Y_AXIS_WIDTH}
             domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
             allowDataOverflow
+            // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
+            allowDecimals={decimals > 0}
             tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
             stroke="#b4bfcc"
             tick={{ fontSize: 12 }}
