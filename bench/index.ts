@@ -5,7 +5,7 @@ import { benchIngestThroughput } from "./ingest-throughput";
  * BENCH_ONLY=ingest,fanout,import,series picks benches; BENCH_SOAK_SEC shortens the 5-minute soak for a quick look;
  * BENCH_IMPORT_ROWS sizes the CSV import (default 1,000,000).
  */
-const only = (process.env.BENCH_ONLY ?? "ingest,fanout").split(",");
+const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series").split(",");
 const print = (name: string, figures: Record<string, unknown>, targets: string) => {
   console.log(`\n## ${name}\n${targets}`);
   for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(32)} ${String(v)}`);
