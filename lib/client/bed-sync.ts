@@ -7,6 +7,7 @@ import type { TBedTrends, TParameterSeries } from "@/lib/bed/series";
 import { liveSpanMs, ZTrendRange } from "@/lib/bed/trend-ranges";
 import { ZObservationDto } from "@/lib/observations/observation";
 import { REPLAY_PAGE_SIZE, rooms, type TBedSubscribe, type TReplayAnswer } from "@/lib/realtime/events";
+import { createReplayFollower } from "./create-replay-follower";
 import { bedKeys } from "./query-keys";
 import type { TStationSocket } from "./socket";
 
@@ -97,13 +98,6 @@ export function startBedSync({ bedId, queryClient, transport, onCatchUpResult, r
   const detailHash = hashKey(detailKey);
   const read = () => queryClient.getQueryData<TBedDetail>(detailKey);
 
-  let disposed = false;
-  let syncing = false;
-  let rerun = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let buffer: TReading[] = [];
-  /** serverTime of the detail the last completed replay brought up to date; null while a replay is owed. */
-  let syncedFrom: number | null = null;
   let seenServerTime = read()?.serverTime;
   let recent: TReading[] = [];
 
@@ -137,74 +131,24 @@ export function startBedSync({ bedId, queryClient, transport, onCatchUpResult, r
     if (refresh) void queryClient.refetchQueries({ queryKey: detailKey, exact: true }, { cancelRefetch: false });
   };
 
-  const replay = async () => {
-    const start = read();
-    if (!start || !transport.isConnected()) return;
-    let sinceSeq = start.lastSeq;
-    for (;;) {
-      const answer = await transport.subscribe({ bedId, sinceSeq });
-      if (disposed) return;
-      if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-      const readings = ZReadings.parse(answer.observations);
-      apply(readings);
-      const last = readings.at(-1);
-      if (!answer.more || !last) break;
-      sinceSeq = last.seq;
-    }
-    const held = buffer;
-    buffer = [];
-    apply(held);
-    syncedFrom = start.serverTime;
-    if (read()?.serverTime !== start.serverTime) rerun = true;
-  };
-
-  const sync = async () => {
-    if (disposed) return;
-    syncedFrom = null;
-    if (syncing) {
-      rerun = true;
-      return;
-    }
-    syncing = true;
-    rerun = false;
-    clearTimeout(retryTimer);
-    let failed = false;
-    try {
-      await replay();
-    } catch {
-      failed = true;
-    } finally {
-      syncing = false;
-    }
-    if (disposed) return;
-    onCatchUpResult?.(failed);
-    if (rerun) void sync();
-    else if (failed && transport.isConnected()) retryTimer = setTimeout(() => void sync(), retryMs);
-  };
+  const follower = createReplayFollower<TReading>({
+    read,
+    subscribe: (sinceSeq) => transport.subscribe({ bedId, sinceSeq }),
+    isConnected: () => transport.isConnected(),
+    parse: (observations) => ZReadings.parse(observations),
+    apply,
+    onCatchUpResult,
+    retryMs,
+    maxBuffered: MAX_BUFFERED,
+  });
 
   const stopRecorded = transport.onRecorded((payload) => {
     const parsed = ZReadings.safeParse(payload.observations);
-    if (!parsed.success) {
-      void sync();
-      return;
-    }
-    const mine = parsed.data.filter((r) => r.bedId === bedId);
-    const current = read();
-    if (mine.length === 0 || !current) return;
-    if (syncing || syncedFrom === null || current.serverTime !== syncedFrom) {
-      buffer.push(...mine);
-      if (buffer.length > MAX_BUFFERED) {
-        buffer = [];
-        rerun = true;
-      }
-      return;
-    }
-    apply(mine);
+    if (!parsed.success) void follower.sync();
+    else follower.live(parsed.data.filter((r) => r.bedId === bedId));
   });
-  const stopConnect = transport.onConnect(() => void sync());
-  const stopDisconnect = transport.onDisconnect(() => {
-    syncedFrom = null;
-  });
+  const stopConnect = transport.onConnect(() => void follower.sync());
+  const stopDisconnect = transport.onDisconnect(() => follower.disconnected());
   const seriesPrefix = hashKey(bedKeys.seriesOf(bedId)).slice(0, -1);
   const stopCache = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== "updated") return;
@@ -217,14 +161,13 @@ export function startBedSync({ bedId, queryClient, transport, onCatchUpResult, r
     const serverTime = read()?.serverTime;
     if (serverTime === undefined || serverTime === seenServerTime) return;
     seenServerTime = serverTime;
-    void sync();
+    void follower.sync();
   });
 
-  if (transport.isConnected()) void sync();
+  if (transport.isConnected()) void follower.sync();
 
   return () => {
-    disposed = true;
-    clearTimeout(retryTimer);
+    follower.dispose();
     stopCache();
     stopRecorded();
     stopConnect();

@@ -4,6 +4,7 @@ import { ZObservationDto } from "@/lib/observations/observation";
 import { rooms, type TReplayAnswer, type TUnitSubscribe } from "@/lib/realtime/events";
 import { mergeObservations, type TLiveStation, type TMergeableObservation } from "@/lib/station/merge-observations";
 import { needsSnapshotRefresh } from "@/lib/station/needs-snapshot-refresh";
+import { createReplayFollower } from "./create-replay-follower";
 import { stationKeys } from "./query-keys";
 import type { TStationSocket } from "./socket";
 
@@ -88,17 +89,6 @@ export function startStationSync({
   const queryHash = hashKey(queryKey);
   const read = () => queryClient.getQueryData<TLiveStation>(queryKey);
 
-  let disposed = false;
-  let syncing = false;
-  let rerun = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let buffer: TMergeableObservation[] = [];
-  /**
-   * serverTime of the snapshot that the last completed replay brought up to date; null while a replay is owed
-   * (after a disconnection, a failure, a malformed event). Live readings are applied directly only on top of it:
-   * otherwise they would raise lastSeq past readings that the owed replay has not brought yet.
-   */
-  let syncedFrom: number | null = null;
   let seenServerTime = read()?.serverTime;
 
   const apply = (observations: readonly TMergeableObservation[]) => {
@@ -113,79 +103,28 @@ export function startStationSync({
     if (refresh) void queryClient.refetchQueries({ queryKey, exact: true }, { cancelRefetch: false });
   };
 
-  const replay = async () => {
-    const start = read();
-    if (!start || !transport.isConnected()) return;
-    let sinceSeq = start.lastSeq;
-    for (;;) {
-      const answer = await transport.subscribe({ unitId, sinceSeq });
-      if (disposed) return;
-      if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-      const observations = ZObservations.parse(answer.observations);
-      apply(observations);
-      const last = observations.at(-1);
-      if (!answer.more || !last) break;
-      sinceSeq = last.seq;
-    }
-    const held = buffer;
-    buffer = [];
-    apply(held);
-    syncedFrom = start.serverTime;
-    // The snapshot was read again while this replay ran: replay from the new one too.
-    if (read()?.serverTime !== start.serverTime) rerun = true;
-  };
-
-  const sync = async () => {
-    if (disposed) return;
-    syncedFrom = null;
-    if (syncing) {
-      rerun = true;
-      return;
-    }
-    syncing = true;
-    rerun = false;
-    clearTimeout(retryTimer);
-    let failed = false;
-    try {
-      await replay();
-    } catch {
-      failed = true;
-    } finally {
-      syncing = false;
-    }
-    if (disposed) return;
-    onCatchUpResult?.(failed);
-    if (rerun) void sync();
-    else if (failed && transport.isConnected()) retryTimer = setTimeout(() => void sync(), retryMs);
-  };
+  const follower = createReplayFollower<TMergeableObservation>({
+    read,
+    subscribe: (sinceSeq) => transport.subscribe({ unitId, sinceSeq }),
+    isConnected: () => transport.isConnected(),
+    parse: (observations) => ZObservations.parse(observations),
+    apply,
+    onCatchUpResult,
+    retryMs,
+    maxBuffered: MAX_BUFFERED,
+  });
 
   const stopRecorded = transport.onRecorded((payload) => {
     if (payload.unitId !== unitId) return;
     const parsed = ZObservations.safeParse(payload.observations);
-    if (!parsed.success) {
-      // The readings are in the database: ask for them rather than show a screen that silently stopped.
-      void sync();
-      return;
-    }
-    const current = read();
-    // No snapshot yet: the replay that follows its arrival brings these readings.
-    if (!current) return;
-    if (syncing || syncedFrom === null || current.serverTime !== syncedFrom) {
-      buffer.push(...parsed.data);
-      if (buffer.length > MAX_BUFFERED) {
-        buffer = [];
-        rerun = true;
-      }
-      return;
-    }
-    apply(parsed.data);
+    // The readings are in the database: ask for them rather than show a screen that silently stopped.
+    if (!parsed.success) void follower.sync();
+    else follower.live(parsed.data);
   });
 
-  const stopConnect = transport.onConnect(() => void sync());
+  const stopConnect = transport.onConnect(() => void follower.sync());
   // Readings missed while disconnected come by replay; until it has run, nothing live is applied.
-  const stopDisconnect = transport.onDisconnect(() => {
-    syncedFrom = null;
-  });
+  const stopDisconnect = transport.onDisconnect(() => follower.disconnected());
 
   // A snapshot read (the first one, or a refresh) means a replay from its lastSeq.
   const stopCache = queryClient.getQueryCache().subscribe((event) => {
@@ -193,14 +132,13 @@ export function startStationSync({
     const serverTime = read()?.serverTime;
     if (serverTime === undefined || serverTime === seenServerTime) return;
     seenServerTime = serverTime;
-    void sync();
+    void follower.sync();
   });
 
-  if (transport.isConnected()) void sync();
+  if (transport.isConnected()) void follower.sync();
 
   return () => {
-    disposed = true;
-    clearTimeout(retryTimer);
+    follower.dispose();
     stopCache();
     stopRecorded();
     stopConnect();
