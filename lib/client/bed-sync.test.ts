@@ -24,12 +24,12 @@ class FakeTransport implements TBedTransport {
   connected = false;
   pending: { payload: TBedSubscribe; resolve: (a: TReplayAnswer) => void }[] = [];
   left: string[] = [];
-  private recorded = new Set<(payload: { observations: unknown }) => void>();
+  private recorded = new Set<(payload: { unitId: string; observations: unknown }) => void>();
   private connects = new Set<() => void>();
   isConnected = () => this.connected;
   subscribe = (payload: TBedSubscribe) => new Promise<TReplayAnswer>((resolve) => this.pending.push({ payload, resolve }));
   leave = (room: string) => void this.left.push(room);
-  onRecorded = (listener: (payload: { observations: unknown }) => void) => {
+  onRecorded = (listener: (payload: { unitId: string; observations: unknown }) => void) => {
     this.recorded.add(listener);
     return () => void this.recorded.delete(listener);
   };
@@ -43,7 +43,7 @@ class FakeTransport implements TBedTransport {
     for (const listener of this.connects) listener();
   }
   broadcast(observations: unknown[]) {
-    for (const listener of this.recorded) listener({ observations });
+    for (const listener of this.recorded) listener({ unitId: "unit-1", observations });
   }
   async answer(observations: unknown[], more = false) {
     const next = this.pending.shift();

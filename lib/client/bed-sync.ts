@@ -6,12 +6,11 @@ import { appendToSeries } from "@/lib/bed/merge-series";
 import type { TBedTrends, TParameterSeries } from "@/lib/bed/series";
 import { liveSpanMs, ZTrendRange } from "@/lib/bed/trend-ranges";
 import { ZObservationDto } from "@/lib/observations/observation";
-import { REPLAY_PAGE_SIZE, rooms, type TBedSubscribe, type TReplayAnswer } from "@/lib/realtime/events";
+import { REPLAY_PAGE_SIZE, rooms, type TBedSubscribe } from "@/lib/realtime/events";
 import { createReplayFollower } from "./create-replay-follower";
 import { bedKeys } from "./query-keys";
-import type { TStationSocket } from "./socket";
+import type { TRoomTransport } from "./socket-transport";
 
-const REPLAY_TIMEOUT_MS = 10_000;
 const REPLAY_RETRY_MS = 3_000;
 /** Beyond this many held readings the replay starts over rather than hold more in memory. */
 const MAX_BUFFERED = REPLAY_PAGE_SIZE * 4;
@@ -25,40 +24,7 @@ const MAX_RECENT = 2_000;
 const ZReadings = z.array(ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }));
 type TReading = z.infer<typeof ZReadings>[number];
 
-/** What the sync needs of the socket; narrow so that tests drive it without a server. */
-export interface TBedTransport {
-  isConnected(): boolean;
-  subscribe(payload: TBedSubscribe): Promise<TReplayAnswer>;
-  leave(room: string): void;
-  onRecorded(listener: (payload: { observations: unknown }) => void): () => void;
-  onConnect(listener: () => void): () => void;
-  onDisconnect(listener: () => void): () => void;
-}
-
-export function bedSocketTransport(socket: TStationSocket): TBedTransport {
-  return {
-    isConnected: () => socket.connected,
-    subscribe: (payload) =>
-      new Promise((resolve, reject) => {
-        socket.timeout(REPLAY_TIMEOUT_MS).emit("bed:subscribe", payload, (error, answer) => (error ? reject(error) : resolve(answer)));
-      }),
-    leave: (room) => void socket.emit("room:leave", { room }),
-    onRecorded: (listener) => {
-      socket.on("observation:recorded", listener);
-      return () => void socket.off("observation:recorded", listener);
-    },
-    onConnect: (listener) => {
-      const handler = () => listener();
-      socket.on("connect", handler);
-      return () => void socket.off("connect", handler);
-    },
-    onDisconnect: (listener) => {
-      const handler = () => listener();
-      socket.on("disconnect", handler);
-      return () => void socket.off("disconnect", handler);
-    },
-  };
-}
+export type TBedTransport = TRoomTransport<TBedSubscribe>;
 
 /** How a cached series follows the live edge, read from its own key (fixed windows do not move). */
 function followOf(queryKey: readonly unknown[]): { spanMs: number | null } | null {

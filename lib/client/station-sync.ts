@@ -1,15 +1,13 @@
 import { hashKey, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { ZObservationDto } from "@/lib/observations/observation";
-import { rooms, type TReplayAnswer, type TUnitSubscribe } from "@/lib/realtime/events";
+import { rooms, type TUnitSubscribe } from "@/lib/realtime/events";
 import { mergeObservations, type TLiveStation, type TMergeableObservation } from "@/lib/station/merge-observations";
 import { needsSnapshotRefresh } from "@/lib/station/needs-snapshot-refresh";
 import { createReplayFollower } from "./create-replay-follower";
 import { stationKeys } from "./query-keys";
-import type { TStationSocket } from "./socket";
+import type { TRoomTransport } from "./socket-transport";
 
-/** A replay page that has not answered by then is asked again: the server answers within a second when well. */
-export const REPLAY_TIMEOUT_MS = 10_000;
 export const REPLAY_RETRY_MS = 3_000;
 /**
  * Live readings held while a replay runs. Beyond this the buffer is dropped and the replay asked again: every held
@@ -25,43 +23,7 @@ const ZObservations = z.array(
   ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }),
 );
 
-/** What the sync needs of the socket; narrow so that tests drive it without a server. */
-export interface TStationTransport {
-  isConnected(): boolean;
-  subscribe(payload: TUnitSubscribe): Promise<TReplayAnswer>;
-  leave(room: string): void;
-  onRecorded(listener: (payload: { unitId: string; observations: unknown }) => void): () => void;
-  onConnect(listener: () => void): () => void;
-  onDisconnect(listener: () => void): () => void;
-}
-
-export function socketTransport(socket: TStationSocket): TStationTransport {
-  return {
-    isConnected: () => socket.connected,
-    subscribe: (payload) =>
-      new Promise((resolve, reject) => {
-        socket.timeout(REPLAY_TIMEOUT_MS).emit("unit:subscribe", payload, (error, answer) => {
-          if (error) reject(error);
-          else resolve(answer);
-        });
-      }),
-    leave: (room) => void socket.emit("room:leave", { room }),
-    onRecorded: (listener) => {
-      socket.on("observation:recorded", listener);
-      return () => void socket.off("observation:recorded", listener);
-    },
-    onConnect: (listener) => {
-      const handler = () => listener();
-      socket.on("connect", handler);
-      return () => void socket.off("connect", handler);
-    },
-    onDisconnect: (listener) => {
-      const handler = () => listener();
-      socket.on("disconnect", handler);
-      return () => void socket.off("disconnect", handler);
-    },
-  };
-}
+export type TStationTransport = TRoomTransport<TUnitSubscribe>;
 
 export interface TStartStationSyncOptions {
   readonly unitId: string;

@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { ZBedDetail, type TBedDetail } from "@/lib/bed/bed-detail";
-import { startBedSync, bedSocketTransport } from "./bed-sync";
+import { startBedSync } from "./bed-sync";
+import { bedTransport } from "./socket-transport";
 import { bedKeys } from "./query-keys";
 import { getSocket } from "./socket";
 
@@ -72,7 +73,7 @@ export function useBed(bedId: string, initialDetail?: TBedDetail): TUseBed {
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 30_000),
   });
   useEffect(
-    () => startBedSync({ bedId, queryClient, transport: bedSocketTransport(getSocket()), onCatchUpResult: setCatchUpFailing }),
+    () => startBedSync({ bedId, queryClient, transport: bedTransport(getSocket()), onCatchUpResult: setCatchUpFailing }),
     [bedId, queryClient],
   );
   return { detail: query.data, status: query.status, error: query.error ?? query.failureReason, catchUpFailing };

@@ -7,7 +7,8 @@ import { toLiveStation, type TLiveStation } from "@/lib/station/merge-observatio
 import { ZStationSnapshot } from "@/lib/station/snapshot";
 import { stationKeys } from "./query-keys";
 import { getSocket } from "./socket";
-import { socketTransport, startStationSync } from "./station-sync";
+import { unitTransport } from "./socket-transport";
+import { startStationSync } from "./station-sync";
 
 /**
  * The snapshot is read again this often. Readings arrive by socket, but admissions, discharges and episode changes
@@ -84,7 +85,7 @@ export function useStation(unitId: string): TUseStation {
       startStationSync({
         unitId,
         queryClient,
-        transport: socketTransport(getSocket()),
+        transport: unitTransport(getSocket()),
         onCatchUpResult: setCatchUpFailing,
       }),
     [queryClient, unitId],
