@@ -22,12 +22,20 @@ export function simulatorRoutes(simulator: Simulator) {
       return true;
     }
     let body = "";
+    let tooLarge = false;
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => {
+      if (tooLarge) return;
       body += chunk;
-      if (body.length > MAX_BODY) req.destroy();
+      // Say why rather than drop the connection; what follows is read and discarded, never parsed.
+      if (body.length > MAX_BODY) {
+        tooLarge = true;
+        body = "";
+        reply(413, { error: { code: "INVALID_INPUT", message: `body: larger than ${MAX_BODY} bytes; send {"running": true|false}` } });
+      }
     });
     req.on("end", () => {
+      if (tooLarge) return;
       let json: unknown;
       try {
         json = JSON.parse(body);
