@@ -1,5 +1,6 @@
 // Browser time to first draw of the bed page with six charts, in Chromium, against a running station:
 //   BENCH_URL=http://127.0.0.1:3401 [BENCH_BED=demo-bed-1] [BENCH_RUNS=7] node --import tsx bench/bed-page-draw.ts
+// It signs in first as BENCH_USERNAME / BENCH_PASSWORD (default: the demo nurse, a member of the demo unit).
 // Run it against a production build (`next build`), not `next dev`, whose first compile would be measured instead.
 // Each run opens a fresh browser context (no cache, no socket) and measures from navigation start to the first
 // animation frame in which six trend charts hold a drawn line (`bed:six-charts-drawn`), and to the frame in which
@@ -13,14 +14,23 @@ const bedId = process.env.BENCH_BED ?? "demo-bed-1";
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const charts = 6;
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const username = process.env.BENCH_USERNAME ?? "nurse";
+const password = process.env.BENCH_PASSWORD ?? "nurse-demo-2026";
 
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-const url = `${base.replace(/\/$/, "")}/beds/${encodeURIComponent(bedId)}`;
+const origin = base.replace(/\/$/, "");
+const url = `${origin}/beds/${encodeURIComponent(bedId)}`;
 const samples: { draw: number; all: number; domContentLoaded: number; ttfb: number; drawnCharts: number }[] = [];
 try {
+  // One sign-in, outside the measure; each run's fresh context starts from its cookie (and nothing else: no cache).
+  const signInContext = await browser.newContext();
+  const signedIn = await signInContext.request.post(`${origin}/api/auth/sign-in`, { data: { username, password }, headers: { origin } });
+  if (!signedIn.ok()) throw new Error(`sign-in as "${username}" failed (${signedIn.status()}): set BENCH_USERNAME and BENCH_PASSWORD`);
+  const storageState = await signInContext.storageState();
+  await signInContext.close();
   // One unmeasured load warms the server's route handlers and the OS file cache.
   for (let run = -1; run < runs; run += 1) {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, storageState });
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(

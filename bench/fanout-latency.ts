@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { createTestDb } from "@/server/testing/create-test-db";
-import { seedBenchWorld } from "./world";
+import { seedBenchWorld, signInBenchNurse } from "./world";
 
 const rssMb = (pid: number) => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -20,6 +20,7 @@ const rssMb = (pid: number) => {
 export async function benchFanout({ soakSec, clients, beds }: { soakSec: number; clients: number; beds: number }) {
   const t = await createTestDb();
   await seedBenchWorld(t.db, beds);
+  const cookie = await signInBenchNurse(t.db);
   await t.db.$disconnect();
   const port = await new Promise<number>((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => {
@@ -38,7 +39,7 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
   let counting = false;
   const sockets: Socket[] = [];
   for (let i = 0; i < clients; i++) {
-    const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true });
+    const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true, extraHeaders: { cookie } });
     socket.on("observation:recorded", ({ observations }: { observations: { observedAt: number }[] }) => {
       if (!counting) return;
       const now = Date.now();

@@ -5,7 +5,7 @@ import type { TReadingInput } from "@/lib/observations/reading";
 import { createStationServer } from "@/server/create-station-server";
 import { silentLogger } from "@/server/logger";
 import { createTestDb } from "@/server/testing/create-test-db";
-import { BENCH_PARAMETERS, seedBenchWorld } from "./world";
+import { BENCH_PARAMETERS, seedBenchWorld, signInBenchNurse } from "./world";
 
 /**
  * Sustained ingest through the whole write path (validate → batch → commit → broadcast to a subscribed client),
@@ -14,9 +14,10 @@ import { BENCH_PARAMETERS, seedBenchWorld } from "./world";
 export async function benchIngestThroughput(total: number): Promise<Record<string, number>> {
   const t = await createTestDb();
   const episodes = await seedBenchWorld(t.db);
+  const cookie = await signInBenchNurse(t.db);
   const server = await createStationServer({ db: t.db, log: silentLogger });
   const { port } = await server.listen(0, "127.0.0.1");
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"] });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { cookie } });
   let broadcast = 0;
   socket.on("observation:recorded", ({ observations }) => (broadcast += observations.length));
   await new Promise<void>((resolve) => socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 0 }, () => resolve())));

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/server/db/client";
+import { signInTestUser } from "@/server/testing/sign-in-test-user";
 
 /** 64 beds of VA-ECMO in one unit: the load the issue measures at (64 beds × 12 parameters at 1 Hz). */
 export const BENCH_PARAMETERS = [
@@ -30,4 +31,13 @@ export async function seedBenchWorld(db: Db, beds = 64): Promise<string[]> {
     episodes.push(`bench-e-${i}`);
   }
   return episodes;
+}
+
+/**
+ * The Cookie header of a nurse of the bench unit, whose session is opened directly in the database: every socket and
+ * request needs one, and the benches measure the station, not argon2. Sockets do not count as activity, so the
+ * session idles out after SESSION_IDLE_MINUTES (30): far longer than any bench.
+ */
+export async function signInBenchNurse(db: Db): Promise<string> {
+  return (await signInTestUser(db, { role: "nurse", unitIds: ["bench-unit"], username: "bench-nurse" })).cookie;
 }

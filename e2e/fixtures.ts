@@ -1,10 +1,13 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import type { TRole } from "@/lib/auth/roles";
 import { CentralStation } from "./pages/central-station";
+import { signInAs } from "./support/accounts";
 import { StationProcess, type TStationProcessOptions } from "./support/station-process";
 
 /**
  * The simulator's control route (server/http/simulator-routes.ts): how a test makes a bed go silent. Only mounted
- * once the simulator runs, so the first call waits for it rather than failing on a server still backfilling.
+ * once the simulator runs, so the first call waits for it rather than failing on a server still backfilling. Driving
+ * the simulator is an admin's right: the fixture gives it a request context signed in as the demo admin.
  */
 export class SimulatorFeed {
   private readonly cut = new Set<string>();
@@ -41,6 +44,11 @@ export class SimulatorFeed {
 
 export type TLaunchStation = (options: TStationProcessOptions) => Promise<StationProcess>;
 
+interface TOptions {
+  /** Who the test's browser is signed in as (on the shared server, and on any server it launches); null: nobody. */
+  role: TRole | null;
+}
+
 interface TFixtures {
   station: CentralStation;
   simulatorFeed: SimulatorFeed;
@@ -50,29 +58,40 @@ interface TFixtures {
 
 // Fixture bodies call their second argument `provide`, not Playwright's usual `use`: the React hooks lint rule
 // takes any call of `use(...)` for React's use() hook.
-export const test = base.extend<TFixtures>({
+export const test = base.extend<TFixtures & TOptions>({
+  role: ["nurse", { option: true }],
+
+  // Every test's browser starts signed in as `role` (a nurse unless the test says otherwise), as a person would be.
+  context: async ({ context, role, baseURL }, provide) => {
+    if (role && baseURL) await signInAs(context.request, baseURL, role);
+    await provide(context);
+  },
+
   station: async ({ page }, provide) => {
     await provide(new CentralStation(page));
   },
 
-  simulatorFeed: async ({ request }, provide) => {
+  simulatorFeed: async ({ playwright, baseURL }, provide) => {
+    const request = await playwright.request.newContext({ baseURL });
+    await signInAs(request, baseURL ?? "", "admin");
     const feed = new SimulatorFeed(request);
     try {
       await provide(feed);
     } finally {
       await feed.restoreAll();
+      await request.dispose();
     }
   },
 
-  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
-  // eslint-disable-next-line no-empty-pattern
-  launchStation: async ({}, provide, testInfo) => {
+  // A launched server has its own database and sessions: the test's browser signs in there as `role`.
+  launchStation: async ({ context, role }, provide, testInfo) => {
     const started: StationProcess[] = [];
     try {
       await provide(async (options) => {
         const station = await StationProcess.create(options);
         started.push(station);
         await station.start();
+        if (role) await signInAs(context.request, station.baseURL, role);
         return station;
       });
     } finally {

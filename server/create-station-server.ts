@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ZAuthEnv, toAuthConfig, type TAuthConfig } from "@/lib/server/auth/auth-config";
+import { SignInThrottle } from "@/lib/server/auth/sign-in-throttle";
 import type { Db } from "@/lib/server/db/client";
 import { getLastSeq } from "@/lib/server/observations/get-last-seq";
 import { EpisodeDirectory } from "./ingest/episode-directory";
 import { ObservationWriter } from "./ingest/observation-writer";
 import type { Logger } from "./logger";
+import { createAuthGate } from "./auth/auth-gate";
+import { authRoutes } from "./http/auth-routes";
 import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -16,6 +20,12 @@ export interface StationServerOptions {
   nextHandler?: RequestHandler;
   /** Routes the Node process answers itself (before Next), e.g. the simulator's controls. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Session and origin settings (default: those of an empty environment: 30 min idle, same-origin only). */
+  auth?: TAuthConfig;
+  /** Next in development mode: the CSP then allows what React's dev build needs. */
+  dev?: boolean;
+  /** Sign-in brute-force limits (tests pass tighter ones). */
+  throttle?: SignInThrottle;
   now?: () => Date;
 }
 
@@ -24,6 +34,7 @@ export interface StationServer {
   writer: ObservationWriter;
   realtime: Realtime;
   episodes: EpisodeDirectory;
+  auth: TAuthConfig;
   listen(port: number, host: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -34,17 +45,20 @@ export interface StationServer {
  */
 export async function createStationServer(options: StationServerOptions): Promise<StationServer> {
   const { db, log } = options;
+  const auth = options.auth ?? toAuthConfig(ZAuthEnv.parse({}));
+  const gate = createAuthGate({ db, config: auth, dev: options.dev ?? false, now: options.now });
+  const throttle = options.throttle ?? new SignInThrottle();
+  // Every request passes the gate first (security headers, cross-site check, session); then the Node process's own
+  // routes; then Next.
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if ((await gate(req, res)).handled) return;
+    if (sessionRoutes(req, res)) return;
+    if (options.routes?.(req, res)) return;
+    if (options.nextHandler) return options.nextHandler(req, res);
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
+  };
   const httpServer = createServer((req, res) => {
-    try {
-      if (options.routes?.(req, res)) return;
-      if (options.nextHandler) {
-        void Promise.resolve(options.nextHandler(req, res)).catch((error: unknown) => fail(res, error, log));
-        return;
-      }
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
-    } catch (error) {
-      fail(res, error, log);
-    }
+    handle(req, res).catch((error: unknown) => fail(res, error, log));
   });
 
   const episodes = new EpisodeDirectory(db);
@@ -55,13 +69,15 @@ export async function createStationServer(options: StationServerOptions): Promis
     onCommitted: (observations) => rt.broadcast(observations),
   });
   writer.setInitialSeq(await getLastSeq({ db }));
-  const rt: Realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log });
+  const rt: Realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log, auth, now: options.now });
+  const sessionRoutes = authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => rt.endSessions(ids, reason), log });
 
   return {
     httpServer,
     writer,
     realtime: rt,
     episodes,
+    auth,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -78,5 +94,5 @@ export async function createStationServer(options: StationServerOptions): Promis
 function fail(res: ServerResponse, error: unknown, log: Logger): void {
   log.error("request failed", error);
   if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-  res.end(JSON.stringify({ error: "internal error" }));
+  res.end(JSON.stringify({ error: { code: "INTERNAL", message: "The server could not answer. Retry; if it persists, call IT." } }));
 }

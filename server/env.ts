@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAuthEnv } from "@/lib/server/auth/auth-config";
 import { isTimeZone } from "@/lib/time/zoned-time";
 
 const boolean = z
@@ -18,7 +19,10 @@ export const ZServerEnv = z.object({
     .string()
     .regex(/^file:/, "only SQLite file URLs (file:...) are supported by this build")
     .default("file:./data/station.db"),
-  /** Demo mode seeds the demo unit (and, later, demo accounts). Off for a real deployment. */
+  /**
+   * Demo mode seeds the demo unit and one account per role, whose credentials the sign-in page shows under a DEMO
+   * banner. Off for a real deployment: nothing is seeded, and the first administrator comes from `npm run user:create`.
+   */
   DEMO: boolean.default(true),
   SIMULATOR: boolean.default(true),
   SIMULATOR_SEED: z.coerce.number().int().default(20261123),
@@ -41,7 +45,7 @@ export const ZServerEnv = z.object({
   IMPORT_TIME_ZONE: z.string().refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)").default("Europe/Paris"),
   /** A JSON file of local codes (lib/import/codes/local-codes.ts) added to the shipped table. */
   IMPORT_LOCAL_CODES: z.string().min(1).optional(),
-});
+}).extend(ZAuthEnv.shape);
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 
 // Not NodeJS.ProcessEnv: Next's types (next-env.d.ts, present after any build) make its NODE_ENV required, so a

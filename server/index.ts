@@ -5,6 +5,8 @@ import next from "next";
 import type { TReadingInput } from "@/lib/observations/reading";
 import { createDb } from "@/lib/server/db/client";
 import { provideDb } from "@/lib/server/db/get-db";
+import { toAuthConfig } from "@/lib/server/auth/auth-config";
+import { seedDemoAccounts } from "@/lib/server/demo/seed-demo-accounts";
 import { seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
 import type { TImportState } from "@/lib/server/imports/run-import";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
@@ -31,6 +33,10 @@ if (env.DEMO) {
   const scenarios = env.SIMULATOR_SCENARIOS?.split(",").map((s) => ZScenarioName.parse(s.trim()));
   const seeded = await seedDemoUnit({ db, now: new Date(), seed: env.SIMULATOR_SEED, beds: env.DEMO_BEDS, scenarios });
   if (seeded.created) log.info(`demo unit "${seeded.unitId}" created with ${env.DEMO_BEDS} beds`);
+  const accounts = await seedDemoAccounts({ db, unitId: seeded.unitId, now: new Date() });
+  if (accounts.created.length > 0) log.info(`demo accounts created: ${accounts.created.join(", ")} (passwords on the sign-in page)`);
+} else if ((await db.user.count({ where: { role: "admin", active: true } })) === 0) {
+  log.info("no administrator yet: create one with  npm run user:create -- --role admin --username <name> --name \"<full name>\"");
 }
 
 let nextHandler;
@@ -51,7 +57,9 @@ const server = await createStationServer({
   db,
   log,
   nextHandler,
-  routes: (req, res) => imports(req, res) || (simulator && env.DEMO ? simulatorRoutes(simulator)(req, res) : false),
+  auth: toAuthConfig(env),
+  dev: env.NODE_ENV === "development",
+  routes: (req, res) => imports(req, res) || (simulator && env.DEMO ? simulatorRoutes({ simulator, db, log })(req, res) : false),
 });
 const progressBroadcast = broadcastImportProgress(server.realtime.io);
 const address = await server.listen(env.PORT, env.HOST);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
@@ -64,6 +65,7 @@ export function BedHeader({
         </time>
       </p>
       <LanguageSwitch />
+      <UserMenu />
       {episode?.diagnosis && <p className="bed-header__diagnosis">{episode.diagnosis}</p>}
     </header>
   );

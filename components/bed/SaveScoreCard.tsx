@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { bedKeys } from "@/lib/client/query-keys";
+import { useCan } from "@/lib/client/session-user";
 import {
   computeSaveScore,
   SAVE_DIAGNOSES,
@@ -96,6 +97,9 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
   const episode = detail.episode;
   const stored = episode?.saveScore ?? null;
   const [editing, setEditing] = useState(false);
+  // Recording is for physicians and perfusionists; the others see the score without the button (the server refuses
+  // them anyway).
+  const mayRecord = useCan("score.record");
   const [draft, setDraft] = useState<TDraft | null>(null);
   const mutation = useMutation({
     mutationFn: (inputs: TSaveScoreInputs) => postSaveScore(detail.bed.id, inputs),
@@ -144,7 +148,7 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
       ) : (
         <p className="score-card__result">{t("notRecorded")}</p>
       )}
-      {!editing && (
+      {!editing && mayRecord && (
         <button type="button" className="button" onClick={open} data-testid="save-open">
           {stored ? t("correct") : t("record")}
         </button>

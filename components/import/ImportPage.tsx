@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type DragEvent } from "react";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { fetchImportJobs, postImport } from "@/lib/client/imports-api";
 import { importKeys } from "@/lib/client/query-keys";
@@ -78,6 +79,7 @@ export function ImportPage() {
         <nav className="import__nav">
           <Link href="/">{t("backHome")}</Link>
           <LanguageSwitch />
+          <UserMenu />
         </nav>
       </header>
       <p className="import__intro">{t("intro")}</p>

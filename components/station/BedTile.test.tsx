@@ -3,6 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import type { TRole } from "@/lib/auth/roles";
+import { SessionUserProvider } from "@/lib/client/session-user";
 import { prepareTile } from "@/lib/station/prepare-tile";
 import type { TStationBed } from "@/lib/station/snapshot";
 import { BedTile } from "./BedTile";
@@ -20,11 +22,14 @@ function bed(latest: TStationBed["latest"]): TStationBed {
   };
 }
 
-function render(stationBed: TStationBed, locale: "en" | "fr" = "en"): string {
+function render(stationBed: TStationBed, locale: "en" | "fr" = "en", role: TRole = "nurse"): string {
   const tile = prepareTile({ bed: stationBed, locale, now: NOW });
+  const user = { userId: "u", username: "u", displayName: "U", role, unitIds: ["unit"], idleTimeoutMinutes: role === "display" ? null : 30 };
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
-      <BedTile tile={tile} timeZone="UTC" />
+      <SessionUserProvider user={user}>
+        <BedTile tile={tile} timeZone="UTC" />
+      </SessionUserProvider>
     </NextIntlClientProvider>,
   );
 }
@@ -66,5 +71,12 @@ describe("BedTile", () => {
     const html = render({ ...bed({}), patient: null, episode: null });
     expect(html).toContain("Empty bed");
     expect(html).toContain('data-stale="false"');
+  });
+
+  it("opens the bed for a clinician, but on a wall screen the label is not a link (a display has no bed view)", () => {
+    expect(render(bed({ hr: fresh(80, 1_000) }), "en", "nurse")).toContain('data-testid="bed-tile-link"');
+    const wall = render(bed({ hr: fresh(80, 1_000) }), "en", "display");
+    expect(wall).not.toContain("href=");
+    expect(wall).toContain('data-testid="bed-tile-label"');
   });
 });

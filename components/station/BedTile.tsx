@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { TTargetStatus } from "@/lib/catalogue";
+import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
 import { LabAge } from "./LabAge";
@@ -69,6 +70,15 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
  */
 function TileLink({ bedId, label }: { readonly bedId: string; readonly label: string }) {
   const t = useTranslations("tile");
+  // A wall screen shows the unit, not a bed's detail (lib/auth/permissions.ts): its label is text, not a link.
+  const mayOpen = useCan("bed.view");
+  if (!mayOpen) {
+    return (
+      <span className="tile__link tile__link--static" data-testid="bed-tile-label">
+        {label}
+      </span>
+    );
+  }
   return (
     <Link className="tile__link" href={`/beds/${encodeURIComponent(bedId)}`} aria-label={t("open", { label })} data-testid="bed-tile-link">
       {label}

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import type { TConnectionState } from "@/lib/client/connection-state";
 import { formatClockTime } from "@/lib/station/format-clock-time";
@@ -32,6 +33,7 @@ export function StationHeader({
         </time>
       </p>
       <LanguageSwitch />
+      <UserMenu />
     </header>
   );
 }

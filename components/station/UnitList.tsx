@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 
 export interface TUnitListItem {
@@ -16,6 +17,7 @@ export function UnitList({ units }: { readonly units: readonly TUnitListItem[] }
       <header className="home__header">
         <h1>{t("title")}</h1>
         <LanguageSwitch />
+        <UserMenu />
       </header>
       {units.length === 0 ? (
         <div className="notice">

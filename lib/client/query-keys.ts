@@ -1,3 +1,5 @@
+import type { TAuditFilter } from "./audit-filter";
+
 /**
  * react-query keys, built only here so that a fetch, a live update and an invalidation always name the same entry.
  * Each factory starts with its entity so that `stationKeys.all` invalidates every station.
@@ -32,4 +34,13 @@ export type TSeriesWindowKey = { readonly kind: "live"; readonly range: string }
 export const importKeys = {
   all: ["import"] as const,
   history: () => [...importKeys.all, "history"] as const,
+};
+
+/** The administration pages: accounts, wall screens, and the audit trail per filter (paged by its cursor). */
+export const adminKeys = {
+  all: ["admin"] as const,
+  users: () => [...adminKeys.all, "users"] as const,
+  displays: () => [...adminKeys.all, "displays"] as const,
+  auditOf: () => [...adminKeys.all, "audit"] as const,
+  audit: (filter: TAuditFilter) => [...adminKeys.auditOf(), filter] as const,
 };

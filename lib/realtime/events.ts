@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TPrincipal } from "@/lib/auth/principal";
 import type { TObservationDto } from "@/lib/observations/observation";
 
 /**
@@ -70,10 +71,31 @@ export const ZImportProgress = z.object({
 });
 export type TImportProgress = z.infer<typeof ZImportProgress>;
 
+/**
+ * Why the server closed a screen's socket: its session ended (idle timeout or maximum age), was signed out (here or
+ * everywhere), or was revoked (a deactivated user, a revoked display, changed rights). The screen then goes to the
+ * sign-in (or pairing) page and says why.
+ */
+export type TSessionEndReason = "expired" | "signed-out" | "revoked";
+export interface TSessionEnded {
+  reason: TSessionEndReason;
+}
+
+/** The handshake's refusal, in `connect_error`'s `data`: the screen tells "sign in again" from "network down". */
+export interface THandshakeRefusal {
+  code: "UNAUTHENTICATED" | "FORBIDDEN";
+  reason?: "expired" | "none" | "origin";
+}
+
+/** How often the server re-checks the sessions behind open sockets (revocations made elsewhere reach them so). */
+export const SESSION_SWEEP_MS = 5_000;
+
 export interface ServerToClientEvents {
   "observation:recorded": (payload: TObservationsRecorded) => void;
   "server:heartbeat": (payload: THeartbeat) => void;
+  /** Only to screens whose role may see imports (PERMISSIONS["import.view"]). */
   "import:progress": (payload: TImportProgress) => void;
+  "session:ended": (payload: TSessionEnded) => void;
 }
 
 /**
@@ -90,9 +112,15 @@ export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
   connectedAt: number;
+  /** Set by the handshake: every socket belongs to a valid session. */
+  principal: TPrincipal;
 }
 
 export const rooms = {
   unit: (unitId: string) => `unit:${unitId}`,
   bed: (bedId: string) => `bed:${bedId}`,
+  /** Every socket of one session: how a sign-out closes them. */
+  session: (sessionId: string) => `session:${sessionId}`,
+  /** Screens allowed to follow imports. */
+  imports: "imports",
 } as const;

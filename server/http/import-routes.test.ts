@@ -1,21 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ClientToServerEvents, ServerToClientEvents, TImportProgress } from "@/lib/realtime/events";
+import type { TImportProgress } from "@/lib/realtime/events";
 import { createStationServer, type StationServer } from "../create-station-server";
 import { broadcastImportProgress } from "../import/broadcast-import-progress";
 import { silentLogger } from "../logger";
+import { connectTestSocket, type TestSocket } from "../testing/connect-test-socket";
 import { createTestDb, type TestDb } from "../testing/create-test-db";
 import { externalFile } from "../testing/external-data";
 import { seedImportPatients } from "../testing/seed-import-patients";
+import { signInTestUser, type TTestSession } from "../testing/sign-in-test-user";
 import { importRoutes } from "./import-routes";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 let t: TestDb;
 let server: StationServer;
 let base: string;
-let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+let socket: TestSocket;
+/** Imports are an administrator's (PERMISSIONS["import.run"]), who also watches the import unit's station. */
+let admin: TTestSession;
 
 const observation = (overrides: Record<string, unknown> = {}) => ({
   resourceType: "Observation",
@@ -28,7 +31,8 @@ const observation = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const post = (path: string, body: string | Buffer, type = "application/json") =>
-  fetch(`${base}${path}`, { method: "POST", body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]), headers: { "content-type": type } });
+  fetch(`${base}${path}`, { method: "POST", body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]), headers: { "content-type": type, cookie: admin.cookie } });
+const get = (path: string) => fetch(`${base}${path}`, { headers: { cookie: admin.cookie } });
 const postJson = (path: string, body: unknown) => post(path, JSON.stringify(body), "application/fhir+json");
 const stored = () => t.db.observation.count();
 
@@ -38,6 +42,7 @@ beforeEach(async () => {
     { identifier: "MRN-1", episodeStartedAt: new Date("2026-11-22T00:00:00Z") },
     { identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") },
   ]);
+  admin = await signInTestUser(t.db, { role: "admin", unitIds: ["import-unit"], now: NOW });
   const routes = importRoutes({
     db: t.db,
     sink: { submit: (readings) => server.writer.submit(readings) },
@@ -50,7 +55,7 @@ beforeEach(async () => {
   server = await createStationServer({ db: t.db, log: silentLogger, now: () => NOW, routes });
   const { port } = await server.listen(0, "127.0.0.1");
   base = `http://127.0.0.1:${port}`;
-  socket = connect(base, { transports: ["websocket"] });
+  socket = connectTestSocket(base, { cookie: admin.cookie });
   await new Promise<void>((resolve) => socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "import-unit", sinceSeq: 0 }, () => resolve())));
 });
 afterEach(async () => {
@@ -72,6 +77,8 @@ describe("POST /api/imports", () => {
     await expect.poll(() => progress.at(-1)?.status).toBe("done");
     expect(progress.at(-1)).toMatchObject({ jobId, fileName: "nist.hl7", accepted: 1, rejected: 1 });
     await expect.poll(() => recorded).toEqual([210]);
+    const audited = await t.db.auditEvent.findMany({ where: { action: "import.run" } });
+    expect(audited).toMatchObject([{ actorId: admin.userId, targetId: jobId, outcome: "success" }]);
   });
 
   it("dry-runs: the same counts, nothing stored", async () => {
@@ -82,16 +89,16 @@ describe("POST /api/imports", () => {
 
   it("keeps the history and serves the rejection report as CSV", async () => {
     const { jobId } = (await (await post("/api/imports?fileName=nist.hl7", readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")))).json()) as { jobId: string };
-    const history = (await (await fetch(`${base}/api/imports`)).json()) as { jobs: { id: string; accepted: number; ignoredCodes: Record<string, number> }[] };
+    const history = (await (await get("/api/imports")).json()) as { jobs: { id: string; accepted: number; ignoredCodes: Record<string, number> }[] };
     expect(history.jobs.map((j) => j.id)).toEqual([jobId]);
     expect(history.jobs[0]?.ignoredCodes["LN 26453-1"]).toBe(1);
-    const report = await fetch(`${base}/api/imports/${jobId}/rejections.csv`);
+    const report = await get(`/api/imports/${jobId}/rejections.csv`);
     expect(report.headers.get("content-type")).toMatch(/text\/csv/);
     expect(report.headers.get("content-disposition")).toBe('attachment; filename="nist.hl7-rejections.csv"');
     expect(await report.text()).toBe(
       'location,field,value,code,reason\r\nnist.hl7 line 6 OBX[2],OBX-6,g/mL,UNIT_NOT_ACCEPTED,"unit ""g/mL"" is not accepted for hemoglobin (accepted: g/dL, g/L, g/l, mmol/L, g/dl)"\r\n',
     );
-    expect((await fetch(`${base}/api/imports/${randomUUID()}`)).status).toBe(404);
+    expect((await get(`/api/imports/${randomUUID()}`)).status).toBe(404);
   });
 
   it.each([

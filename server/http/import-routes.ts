@@ -9,12 +9,15 @@ import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/import/format-re
 import { ZImportKind, type TImportChunk } from "@/lib/import/import-record";
 import { MAX_FHIR_BYTES, readImportSource } from "@/lib/import/read-import-source";
 import { isTimeZone } from "@/lib/time/zoned-time";
+import { actorOf, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { assertCan } from "@/lib/server/auth/authorize";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors/app-error";
 import { getImportJob } from "@/lib/server/imports/get-import-job";
 import { listImportJobs } from "@/lib/server/imports/list-import-jobs";
 import { listImportRejections } from "@/lib/server/imports/list-import-rejections";
 import { runImport, type TImportState, type TImportSummary, type TReadingSubmitter, type TRecordOutcome } from "@/lib/server/imports/run-import";
+import { contextOf, principalOf } from "../auth/auth-gate";
 import type { Logger } from "../logger";
 
 export interface TImportRoutesOptions {
@@ -33,7 +36,6 @@ const ZImportQuery = z.object({
   kind: ZImportKind.optional(),
   dryRun: flag.default(false),
   fileName: z.string().min(1).max(255).default("upload"),
-  actor: z.string().min(1).max(200).optional(),
   /** Chosen by the page so that it can follow the job's progress before the answer arrives. */
   jobId: z.uuid().optional(),
   csvTimeZone: z.string().refine(isTimeZone, "not an IANA time zone").optional(),
@@ -58,14 +60,23 @@ export function importRoutes(options: TImportRoutesOptions) {
     const path = url.pathname;
     if (!path.startsWith("/api/imports") && path !== "/api/fhir" && path !== "/api/fhir/Observation") return false;
     const query = Object.fromEntries(url.searchParams);
-    const handled = route(options, req, res, path, query);
-    if (!handled) return false;
+    const method = req.method ?? "GET";
+    const principal = principalOf(req);
+    // The gate let nobody through without a session; the role decides: seeing imports, or running them.
+    const handled = principal
+      ? assertCan({ db: options.db, principal, action: method === "POST" ? "import.run" : "import.view", context: contextOf(req), via: `http ${method} ${path}` }).then(() =>
+          route({ ...options, req }, req, res, path, query),
+        )
+      : Promise.reject(new AppError("UNAUTHENTICATED", "Sign in first."));
     handled.catch((error: unknown) => fail(res, error, options.log, path.startsWith("/api/fhir")));
     return true;
   };
 }
 
-function route(o: TImportRoutesOptions, req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> | undefined {
+/** The options plus the request being answered: who runs an import is recorded on its job and in the audit trail. */
+type TRouteContext = TImportRoutesOptions & { req: IncomingMessage };
+
+function route(o: TRouteContext, req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> {
   const method = req.method ?? "GET";
   if (path === "/api/imports") {
     if (method === "POST") return postImport(o, req, res, query);
@@ -80,10 +91,10 @@ function route(o: TImportRoutesOptions, req: IncomingMessage, res: ServerRespons
   if (path === "/api/fhir/Observation" && method === "POST") return postFhir(o, req, res, "Observation");
   if (path === "/api/fhir" && method === "POST") return postFhir(o, req, res, "Bundle");
   if (path.startsWith("/api/fhir")) return Promise.resolve(fhir(res, 405, outcome("not-supported", `${method} ${path} is not supported: POST an Observation or a Bundle`)));
-  return undefined;
+  return Promise.resolve(json(res, 404, { error: { code: "NOT_FOUND", message: `no route ${method} ${path}` } }));
 }
 
-async function postImport(o: TImportRoutesOptions, req: IncomingMessage, res: ServerResponse, query: Record<string, string>): Promise<void> {
+async function postImport(o: TRouteContext, req: IncomingMessage, res: ServerResponse, query: Record<string, string>): Promise<void> {
   const parsed = ZImportQuery.safeParse(query);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const q = parsed.data;
@@ -91,11 +102,11 @@ async function postImport(o: TImportRoutesOptions, req: IncomingMessage, res: Se
   const kind = q.kind ?? detectImportKind({ fileName: q.fileName, head: first.subarray(0, 4096).toString("utf8") });
   if (!kind) throw new AppError("INVALID_INPUT", `cannot tell what ${q.fileName} is: add ?kind=hl7|fhir|csv|mimic`);
   const items = readImportSource({ kind, input: body, file: q.fileName, timeZone: o.timeZone, csvTimeZone: q.csvTimeZone });
-  const summary = await run(o, { items, kind, fileName: q.fileName, dryRun: q.dryRun, actor: q.actor ? `http:${q.actor}` : "http", jobId: q.jobId });
+  const summary = await run(o, { items, kind, fileName: q.fileName, dryRun: q.dryRun, jobId: q.jobId });
   json(res, 200, { ...summary, outcomes: undefined });
 }
 
-async function rejectionsCsv(o: TImportRoutesOptions, res: ServerResponse, jobId: string): Promise<void> {
+async function rejectionsCsv(o: TRouteContext, res: ServerResponse, jobId: string): Promise<void> {
   const job = await getImportJob({ db: o.db, jobId });
   const name = `${job.fileName.replace(/[^\w.-]+/g, "_")}-rejections.csv`;
   res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
@@ -106,7 +117,7 @@ async function rejectionsCsv(o: TImportRoutesOptions, res: ServerResponse, jobId
   res.end();
 }
 
-async function postFhir(o: TImportRoutesOptions, req: IncomingMessage, res: ServerResponse, expected: "Observation" | "Bundle"): Promise<void> {
+async function postFhir(o: TRouteContext, req: IncomingMessage, res: ServerResponse, expected: "Observation" | "Bundle"): Promise<void> {
   const text = await readBody(req, expected === "Observation" ? MAX_OBSERVATION_BYTES : MAX_FHIR_BYTES);
   if (text === undefined) return fhir(res, 413, outcome("too-costly", `the body is larger than ${expected === "Observation" ? "1" : "20"} MB`));
   let body: unknown;
@@ -120,7 +131,7 @@ async function postFhir(o: TImportRoutesOptions, req: IncomingMessage, res: Serv
   if ((read.kind === "observation") !== (expected === "Observation")) {
     return fhir(res, 400, outcome("not-supported", expected === "Observation" ? "POST /api/fhir/Observation takes one Observation" : "POST /api/fhir takes a Bundle"));
   }
-  const common = { kind: "fhir" as const, actor: "http:fhir", collectOutcomes: true };
+  const common = { kind: "fhir" as const, collectOutcomes: true };
 
   if (read.kind === "observation") {
     const summary = await run(o, { ...common, items: read.items, fileName: "FHIR Observation" });
@@ -167,8 +178,21 @@ function entryResponse(result: TRecordOutcome | undefined): { status: string; bo
   }
 }
 
-function run(o: TImportRoutesOptions, args: { items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>; kind: z.infer<typeof ZImportKind>; fileName: string; actor: string; dryRun?: boolean; jobId?: string; collectOutcomes?: boolean }): Promise<TImportSummary> {
-  return runImport({ db: o.db, sink: o.sink, localCodes: o.localCodes, onProgress: o.onProgress, now: o.now, ...args });
+/** Runs an import as the signed-in user (the job's actor is "user:<username>") and audits what it did. */
+async function run(o: TRouteContext, args: { items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>; kind: z.infer<typeof ZImportKind>; fileName: string; dryRun?: boolean; jobId?: string; collectOutcomes?: boolean }): Promise<TImportSummary> {
+  const principal = principalOf(o.req);
+  if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  const summary = await runImport({ db: o.db, sink: o.sink, localCodes: o.localCodes, onProgress: o.onProgress, now: o.now, actor: `user:${principal.username}`, ...args });
+  await recordAuditEvent({
+    db: o.db,
+    action: "import.run",
+    outcome: summary.status === "failed" ? "failure" : "success",
+    actor: actorOf(principal),
+    context: contextOf(o.req),
+    target: { type: "import-job", id: summary.jobId },
+    details: { kind: args.kind, fileName: args.fileName, dryRun: args.dryRun ?? false, accepted: summary.accepted, rejected: summary.rejected, duplicate: summary.duplicate, ignored: summary.ignored },
+  });
+  return summary;
 }
 
 function outcome(code: string, diagnostics: string, field?: string, severity: "error" | "fatal" | "information" = "error"): TOperationOutcome {

@@ -1,4 +1,4 @@
-import type { TImportProgress } from "@/lib/realtime/events";
+import { rooms, type TImportProgress } from "@/lib/realtime/events";
 import type { TImportState } from "@/lib/server/imports/run-import";
 import type { StationIo } from "../realtime/attach-realtime";
 
@@ -6,8 +6,8 @@ import type { StationIo } from "../realtime/attach-realtime";
 const MIN_INTERVAL_MS = 250;
 
 /**
- * Sends `import:progress` to every screen, at most four times a second per job while it runs and always when it
- * ends. Every screen, because a job is the unit's news (a lab file landed) and the events are rare and small.
+ * Sends `import:progress` to the screens whose role may see imports, at most four times a second per job while it
+ * runs and always when it ends. A job names files, not patients, but it is still no business of a wall screen's.
  */
 export function broadcastImportProgress(io: StationIo): (state: TImportState) => void {
   const last = new Map<string, number>();
@@ -27,6 +27,6 @@ export function broadcastImportProgress(io: StationIo): (state: TImportState) =>
       duplicate: state.duplicate,
       ignored: state.ignored,
     };
-    io.emit("import:progress", payload);
+    io.to(rooms.imports).emit("import:progress", payload);
   };
 }

@@ -1,10 +1,13 @@
 // `npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes local-codes.json] [--time-zone Europe/Paris]
-//  [--csv-time-zone UTC] [--report rejections.csv] [--server http://127.0.0.1:3000] [--actor name]`
+//  [--csv-time-zone UTC] [--report rejections.csv] [--server http://127.0.0.1:3000 --user name [--password-stdin]]
+//  [--actor name]`
 //
 // By default the CLI opens the database of DATABASE_URL and writes through the same write path as the server (same
 // validation, same batches, same idempotency), without sockets: screens that are open show the readings on their
-// next snapshot or replay, not live. With --server it streams the file to the running station's POST /api/imports
-// instead, so the readings are broadcast as they commit.
+// next snapshot or replay, not live; the import is audited with the actor "cli:<os user>". With --server it signs in
+// as --user (an admin: imports need the import.run right; password from STATION_PASSWORD, --password-stdin or a
+// hidden prompt) and streams the file to the running station's POST /api/imports, so the readings are broadcast as
+// they commit and the job and the audit trail name that user.
 import { createReadStream, createWriteStream } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -15,11 +18,13 @@ import { z } from "zod";
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/import/format-rejection-csv";
 import { ZImportKind } from "@/lib/import/import-record";
 import { isTimeZone } from "@/lib/time/zoned-time";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { createDb } from "@/lib/server/db/client";
 import { listImportRejections } from "@/lib/server/imports/list-import-rejections";
 import { ZServerEnv } from "../env";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
+import { readPassword } from "../cli/read-password";
 import { applyMigrations } from "../migrate";
 import { importFile } from "./import-file";
 import { loadLocalCodes } from "./load-local-codes";
@@ -33,11 +38,13 @@ const ZCliOptions = z.object({
   csvTimeZone: z.string().refine(isTimeZone, "not an IANA time zone").optional(),
   report: z.string().optional(),
   server: z.url().optional(),
+  user: z.string().min(1).max(64).optional(),
+  passwordStdin: z.boolean(),
   actor: z.string().min(1).max(200).optional(),
   batchSize: z.coerce.number().int().min(1).max(3000).optional(),
 });
 
-const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url] [--actor name] [--batch-size n]";
+const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n]";
 
 async function main(): Promise<number> {
   let options: z.infer<typeof ZCliOptions>;
@@ -52,6 +59,8 @@ async function main(): Promise<number> {
         "csv-time-zone": { type: "string" },
         report: { type: "string" },
         server: { type: "string" },
+        user: { type: "string" },
+        "password-stdin": { type: "boolean", default: false },
         actor: { type: "string" },
         "batch-size": { type: "string" },
       },
@@ -65,6 +74,8 @@ async function main(): Promise<number> {
       csvTimeZone: values["csv-time-zone"],
       report: values.report,
       server: values.server,
+      user: values.user,
+      passwordStdin: values["password-stdin"],
       actor: values.actor,
       batchSize: values["batch-size"],
     });
@@ -73,8 +84,14 @@ async function main(): Promise<number> {
     console.error(`${message}\n${USAGE}`);
     return 2;
   }
+  if (options.server) {
+    if (!options.user) {
+      console.error(`--server needs --user: the station imports only for a signed-in user allowed to.\n${USAGE}`);
+      return 2;
+    }
+    return postToServer(options.server, options, options.user);
+  }
   const actor = options.actor ?? `cli:${userInfo().username}`;
-  if (options.server) return postToServer(options.server, options, actor);
 
   const env = ZServerEnv.pick({ DATABASE_URL: true, IMPORT_TIME_ZONE: true, IMPORT_LOCAL_CODES: true }).parse(process.env);
   const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
@@ -102,6 +119,15 @@ async function main(): Promise<number> {
       },
     });
     await writer.drain();
+    await recordAuditEvent({
+      db,
+      action: "import.run",
+      outcome: summary.status === "failed" ? "failure" : "success",
+      actor: { userId: null, username: actor, role: null },
+      context: null,
+      target: { type: "import-job", id: summary.jobId },
+      details: { kind: summary.kind, fileName: path.basename(options.file), dryRun: options.dryRun, accepted: summary.accepted, rejected: summary.rejected, duplicate: summary.duplicate, ignored: summary.ignored },
+    });
     printSummary({ ...summary, fileName: path.basename(options.file) });
     if (options.report) {
       const out = createWriteStream(options.report);
@@ -132,15 +158,22 @@ const ZServerAnswer = z.looseObject({
   rejections: z.array(z.object({ location: z.string(), field: z.string(), value: z.string(), reason: z.string() })),
 });
 
-async function postToServer(server: string, options: z.infer<typeof ZCliOptions>, actor: string): Promise<number> {
+async function postToServer(server: string, options: z.infer<typeof ZCliOptions>, username: string): Promise<number> {
+  const password = await readPassword({ prompt: `Password for ${username}: `, envVar: "STATION_PASSWORD", fromStdin: options.passwordStdin });
+  const signIn = await fetch(new URL("/api/auth/sign-in", server), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+  if (!signIn.ok) {
+    console.error(`sign-in refused (${signIn.status}): ${JSON.stringify(await signIn.json().catch(() => null))}`);
+    return 1;
+  }
+  // The session cookie, as a browser would send it back (name=value, without its attributes).
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const url = new URL("/api/imports", server);
   url.searchParams.set("fileName", path.basename(options.file));
   url.searchParams.set("dryRun", String(options.dryRun));
-  url.searchParams.set("actor", actor);
   if (options.kind) url.searchParams.set("kind", options.kind);
   if (options.csvTimeZone) url.searchParams.set("csvTimeZone", options.csvTimeZone);
   const body = Readable.toWeb(createReadStream(options.file)) as ReadableStream<Uint8Array>;
-  const response = await fetch(url, { method: "POST", body, duplex: "half", headers: { "content-type": "application/octet-stream" } } as RequestInit);
+  const response = await fetch(url, { method: "POST", body, duplex: "half", headers: { "content-type": "application/octet-stream", cookie } } as RequestInit);
   const json: unknown = await response.json();
   if (!response.ok) {
     console.error(`the server refused the import (${response.status}): ${JSON.stringify(json)}`);
@@ -148,6 +181,7 @@ async function postToServer(server: string, options: z.infer<typeof ZCliOptions>
   }
   const summary = ZServerAnswer.parse(json);
   printSummary({ ...summary, fileName: path.basename(options.file) });
+  await fetch(new URL("/api/auth/sign-out", server), { method: "POST", headers: { cookie } }).catch(() => undefined);
   return summary.status === "done" ? 0 : 1;
 }
 

@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { can } from "@/lib/auth/permissions";
+import { readSessionToken } from "@/lib/auth/session-cookie";
 import { toWire, type TCommittedObservation } from "@/lib/observations/observation";
 import {
   HEARTBEAT_INTERVAL_MS,
@@ -12,8 +14,19 @@ import {
   type InterServerEvents,
   type ServerToClientEvents,
   type SocketData,
+  type TCommandError,
+  type THandshakeRefusal,
   type TReplayAnswer,
+  type TSessionEndReason,
+  SESSION_SWEEP_MS,
 } from "@/lib/realtime/events";
+import type { TAuthConfig } from "@/lib/server/auth/auth-config";
+import { assertBedAccess, assertUnitAccess } from "@/lib/server/auth/authorize";
+import { findEndedSessions } from "@/lib/server/auth/find-ended-sessions";
+import { validateSession } from "@/lib/server/auth/validate-session";
+import { AppError } from "@/lib/server/errors/app-error";
+import { clientAddress } from "../auth/client-address";
+import { isSameOriginRequest } from "../auth/origin-check";
 import type { Db } from "@/lib/server/db/client";
 import { findObservationsSince, type TReplayScope } from "@/lib/server/observations/find-observations-since";
 import type { Logger } from "../logger";
@@ -26,27 +39,58 @@ export interface RealtimeOptions {
   /** The last committed sequence number, sent with every heartbeat. */
   lastSeq: () => number;
   log: Logger;
-  /** Origins allowed to open a socket; undefined accepts same-origin requests only (socket.io's default CORS). */
-  allowedOrigins?: string[];
+  /** Sessions, and the origin a browser's socket must come from. */
+  auth: TAuthConfig;
+  now?: () => Date;
 }
 
 export interface Realtime {
   io: StationIo;
   /** Broadcast readings that were just committed to their unit's and bed's rooms. */
   broadcast(observations: TCommittedObservation[]): void;
+  /** Tells the sockets of these sessions why, and closes them. */
+  endSessions(sessionIds: readonly string[], reason: TSessionEndReason): void;
   close(): Promise<void>;
 }
 
 export function attachRealtime(options: RealtimeOptions): Realtime {
+  const now = options.now ?? (() => new Date());
   const io: StationIo = new Server(options.httpServer, {
     path: "/socket.io",
-    cors: options.allowedOrigins ? { origin: options.allowedOrigins } : undefined,
+    // Cross-site WebSocket hijacking: a page of another site could open a socket with the user's cookie. A browser
+    // always sends Origin on a handshake; a foreign one is refused before the session is even looked at.
+    allowRequest: (req, callback) => {
+      const allowed = isSameOriginRequest(req, options.auth.publicOrigin);
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
     // Replay is ours, from the database (STYLE.md §4): socket.io's in-memory recovery stays off.
     serveClient: false,
   });
 
+  // The handshake authenticates with the same session cookie as the pages; no session, no socket.
+  io.use((socket, next) => {
+    const req = socket.request;
+    const context = { ipAddress: clientAddress(req, options.auth.trustProxy), userAgent: req.headers["user-agent"] ?? null };
+    validateSession({ db: options.db, token: readSessionToken(req.headers.cookie), config: options.auth, now: now(), context }).then(
+      (check) => {
+        if (check.status !== "valid") {
+          const refusal = new Error("UNAUTHENTICATED") as Error & { data: THandshakeRefusal };
+          refusal.data = { code: "UNAUTHENTICATED", reason: check.status === "expired" ? "expired" : "none" };
+          return next(refusal);
+        }
+        socket.data.principal = check.principal;
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error("handshake failed")),
+    );
+  });
+
   io.on("connection", (socket) => {
     socket.data.connectedAt = Date.now();
+    const principal = socket.data.principal;
+    const context = { ipAddress: clientAddress(socket.request, options.auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
+    void socket.join(rooms.session(principal.sessionId));
+    if (can(principal.role, "import.view")) void socket.join(rooms.imports);
 
     const replay = async (scope: TReplayScope, room: string, sinceSeq: number): Promise<TReplayAnswer> => {
       // Join first, then read: a reading committed after the join is broadcast to us, one committed before the read
@@ -62,6 +106,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
         if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
         const unit = await options.db.unit.findUnique({ where: { id: parsed.data.unitId }, select: { id: true } });
         if (!unit) return { ok: false, error: { code: "NOT_FOUND", message: `no unit "${parsed.data.unitId}"` } };
+        const refused = await refusal(() =>
+          assertUnitAccess({ db: options.db, principal, action: "station.view", unitId: unit.id, context, target: { type: "unit", id: unit.id }, via: "socket unit:subscribe" }),
+        );
+        if (refused) return refused;
         return replay({ unitId: unit.id }, rooms.unit(unit.id), parsed.data.sinceSeq);
       }, options.log);
     });
@@ -70,17 +118,42 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       answer(ack, async () => {
         const parsed = ZBedSubscribe.safeParse(payload);
         if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
-        const bed = await options.db.bed.findUnique({ where: { id: parsed.data.bedId }, select: { id: true } });
-        if (!bed) return { ok: false, error: { code: "NOT_FOUND", message: `no bed "${parsed.data.bedId}"` } };
-        return replay({ bedId: bed.id }, rooms.bed(bed.id), parsed.data.sinceSeq);
+        const bedId = parsed.data.bedId;
+        const refused = await refusal(() => assertBedAccess({ db: options.db, principal, action: "bed.view", bedId, context, via: "socket bed:subscribe" }));
+        if (refused) return refused;
+        return replay({ bedId }, rooms.bed(bedId), parsed.data.sinceSeq);
       }, options.log);
     });
 
     socket.on("room:leave", (payload) => {
       const parsed = ZRoomLeave.safeParse(payload);
-      if (parsed.success) void socket.leave(parsed.data.room);
+      // Only a unit's or a bed's room: the session's room is how a sign-out reaches this socket.
+      if (parsed.success && /^(unit|bed):/.test(parsed.data.room)) void socket.leave(parsed.data.room);
     });
   });
+
+  const endSessions = (sessionIds: readonly string[], reason: TSessionEndReason): void => {
+    for (const id of sessionIds) {
+      io.to(rooms.session(id)).emit("session:ended", { reason });
+      io.in(rooms.session(id)).disconnectSockets(true);
+    }
+  };
+
+  // Sessions end elsewhere too (an admin deactivates a user or revokes a display from a Next route, a session idles
+  // out): every few seconds the sessions behind open sockets are checked, and the ended ones' sockets are closed.
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    const ids = [...new Set([...io.sockets.sockets.values()].map((s) => (s.data as Partial<SocketData>).principal?.sessionId).filter((id): id is string => !!id))];
+    findEndedSessions({ db: options.db, sessionIds: ids, config: options.auth, now: now() })
+      .then((ended) => {
+        for (const [id, reason] of ended) endSessions([id], reason);
+      })
+      .catch((error: unknown) => options.log.error("session sweep failed", error))
+      .finally(() => (sweeping = false));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
 
   const heartbeat = setInterval(() => {
     io.emit("server:heartbeat", { at: Date.now(), lastSeq: options.lastSeq() });
@@ -98,11 +171,24 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
         io.to(rooms.bed(bedId)).except(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
       }
     },
+    endSessions,
     async close() {
       clearInterval(heartbeat);
+      clearInterval(sweep);
       await io.close();
     },
   };
+}
+
+/** Runs an access check; a refusal becomes the command's error answer (the check has audited it). */
+async function refusal(check: () => Promise<unknown>): Promise<TCommandError | undefined> {
+  try {
+    await check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) return { ok: false, error: { code: error.code, message: error.message } };
+    throw error;
+  }
 }
 
 function invalid(message: string | undefined): TReplayAnswer {

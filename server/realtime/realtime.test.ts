@@ -1,16 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import Database from "better-sqlite3";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TObservationDto } from "@/lib/observations/observation";
-import type { ClientToServerEvents, ServerToClientEvents, TReplayAnswer } from "@/lib/realtime/events";
+import type { TReplayAnswer } from "@/lib/realtime/events";
 import { createStationServer, type StationServer } from "../create-station-server";
 import { silentLogger } from "../logger";
+import { connectTestSocket, type TestSocket as ClientSocket } from "../testing/connect-test-socket";
 import { createTestDb } from "../testing/create-test-db";
 import { seedTestEpisode } from "../testing/seed-test-episode";
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { signInTestUser } from "../testing/sign-in-test-user";
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -74,10 +73,11 @@ describe("real-time channel", () => {
     const t = await createTestDb();
     cleanups.push(() => t.cleanup());
     const ep = await seedTestEpisode(t.db);
+    const nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [ep.unitId] });
     const server: StationServer = await createStationServer({ db: t.db, log: silentLogger });
     const { port } = await server.listen(0, "127.0.0.1");
     cleanups.push(() => server.close());
-    const socket: ClientSocket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"] });
+    const socket: ClientSocket = connectTestSocket(`http://127.0.0.1:${port}`, { cookie: nurse.cookie });
     cleanups.push(() => void socket.close());
     const feed = follow(socket, ep.unitId);
     await waitFor(() => socket.connected);
@@ -100,6 +100,8 @@ describe("real-time channel", () => {
     const t = await createTestDb();
     cleanups.push(() => t.cleanup());
     const ep = await seedTestEpisode(t.db);
+    // Sessions live in the database, so the restarted server still knows this screen's.
+    const nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [ep.unitId] });
     const port = await freePort();
     const start = () => {
       const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/testing/run-test-server.ts"], {
@@ -111,7 +113,7 @@ describe("real-time channel", () => {
     };
 
     let child = await start();
-    const socket: ClientSocket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], reconnectionDelay: 100, reconnectionDelayMax: 300 });
+    const socket: ClientSocket = connectTestSocket(`http://127.0.0.1:${port}`, { cookie: nurse.cookie, reconnectionDelay: 100, reconnectionDelayMax: 300 });
     cleanups.push(() => void socket.close());
     const feed = follow(socket, ep.unitId);
     await waitFor(() => feed.applied.length >= 20);

@@ -1,5 +1,6 @@
 import { computeSaveScore, type TSaveScore, type TSaveScoreInputs, type TStoredSaveScore } from "@/lib/scores/save-score";
 import { findBedEpisode } from "../beds/find-bed-episode";
+import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 
@@ -11,19 +12,28 @@ export async function recordSaveScore({
   db,
   bedId,
   inputs,
+  actor,
+  context,
   now = new Date(),
 }: {
   db: Db;
   bedId: string;
   inputs: TSaveScoreInputs;
+  /** Who recorded it: audited in the same commit. */
+  actor: TAuditActor;
+  context: TRequestContext | null;
   now?: Date;
 }): Promise<{ stored: TStoredSaveScore; score: TSaveScore }> {
-  const { episode } = await findBedEpisode({ db, bedId });
+  const { bed, episode } = await findBedEpisode({ db, bedId });
   if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support.`);
   if (episode.deviceType !== "VA_ECMO" && episode.deviceType !== "VA_ECMO_IABP") {
     throw new AppError("CONFLICT", "The SAVE score applies to VA-ECMO only; this bed's support is an IABP.");
   }
   const stored: TStoredSaveScore = { ...inputs, recordedAt: now.getTime() };
-  await db.supportEpisode.update({ where: { id: episode.id }, data: { saveScoreInputs: JSON.stringify(stored) } });
-  return { stored, score: computeSaveScore(inputs) };
+  const score = computeSaveScore(inputs);
+  await db.$transaction(async (tx) => {
+    await tx.supportEpisode.update({ where: { id: episode.id }, data: { saveScoreInputs: JSON.stringify(stored) } });
+    await recordAuditEvent({ db: tx, action: "score.recorded", actor, context, target: { type: "episode", id: episode.id }, unitId: bed.unitId, details: { score: "SAVE", bedId, inputs, total: score.total }, now });
+  });
+  return { stored, score };
 }

@@ -5,6 +5,8 @@ export const APP_ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { invalidInput } from "./invalid-input";
 
 /** A JSON request body through its zod schema, or INVALID_INPUT (400) naming each field at fault and why. */
 export async function readJsonBody<TSchema extends z.ZodType>(request: Request, schema: TSchema): Promise<z.infer<TSchema>> {
@@ -11,6 +12,5 @@ export async function readJsonBody<TSchema extends z.ZodType>(request: Request, 
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
-  throw new AppError("INVALID_INPUT", `Invalid input. ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}.`, { issues });
+  throw invalidInput(parsed.error);
 }

@@ -1,14 +1,14 @@
 import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
-import { getDb } from "@/lib/server/db/get-db";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 
-// No access check yet: the station has no accounts (the auth issue adds them); same as the station's routes.
-export async function GET(_request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
-    const detail = await getBedDetail({ db: await getDb(), bedId });
+    const { db } = await authorizeBed(request, "bed.view", bedId);
+    const detail = await getBedDetail({ db, bedId });
     return Response.json(detail, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

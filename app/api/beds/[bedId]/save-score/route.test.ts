@@ -3,15 +3,18 @@ import { provideDb } from "@/lib/server/db/get-db";
 import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
 import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
 import { POST } from "./route";
 
 let test: TestDb;
 let ecmo: TestEpisode;
 let iabp: TestEpisode;
+let physician: TTestSession;
 beforeAll(async () => {
   test = await createTestDb();
   ecmo = await seedTestEpisode(test.db, { suffix: "1", deviceType: "VA_ECMO" });
   iabp = await seedTestEpisode(test.db, { suffix: "2", deviceType: "IABP" });
+  physician = await signInTestUser(test.db, { role: "physician", unitIds: [ecmo.unitId, iabp.unitId] });
   provideDb(test.db);
 });
 afterAll(async () => {
@@ -35,19 +38,22 @@ const inputs = {
 };
 
 const post = async (bedId: string, body: unknown) => {
-  const response = await POST(new Request(`http://station.test/api/beds/${bedId}/save-score`, { method: "POST", body: JSON.stringify(body) }), {
+  const request = new Request(`http://station.test/api/beds/${bedId}/save-score`, { method: "POST", body: JSON.stringify(body), headers: { cookie: physician.cookie } });
+  const response = await POST(request, {
     params: Promise.resolve({ bedId }),
   });
   return { status: response.status, body: (await response.json()) as { score?: { total: number; riskClass: string }; error?: { code: string; message: string } } };
 };
 
 describe("POST /api/beds/:bedId/save-score", () => {
-  it("stores the inputs with the episode and answers the computed score", async () => {
+  it("stores the inputs with the episode, answers the computed score, and audits who recorded it", async () => {
     const { status, body } = await post(ecmo.bedId, inputs);
     expect(status).toBe(201);
     expect(body.score).toMatchObject({ total: 12, riskClass: "I" });
     const detail = await getBedDetail({ db: test.db, bedId: ecmo.bedId });
     expect(detail.episode?.saveScore).toMatchObject({ ...inputs, recordedAt: expect.any(Number) as number });
+    const audited = await test.db.auditEvent.findMany({ where: { action: "score.recorded" } });
+    expect(audited).toMatchObject([{ actorId: physician.userId, actorName: physician.username, unitId: ecmo.unitId, targetId: ecmo.episodeId, outcome: "success" }]);
   });
 
   it("refuses invalid inputs with the field named", async () => {

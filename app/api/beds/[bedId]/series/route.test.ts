@@ -2,14 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provideDb } from "@/lib/server/db/get-db";
 import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
+import { signInTestUser } from "@/server/testing/sign-in-test-user";
 import { GET as getDetail } from "../route";
 import { GET } from "./route";
 
 let test: TestDb;
 let world: TestEpisode;
+let headers: { cookie: string };
 beforeAll(async () => {
   test = await createTestDb();
   world = await seedTestEpisode(test.db);
+  headers = { cookie: (await signInTestUser(test.db, { role: "nurse", unitIds: [world.unitId] })).cookie };
   provideDb(test.db);
 });
 afterAll(async () => {
@@ -17,7 +20,7 @@ afterAll(async () => {
 });
 
 const call = async (bedId: string, query: string) => {
-  const response = await GET(new Request(`http://station.test/api/beds/${bedId}/series?${query}`), { params: Promise.resolve({ bedId }) });
+  const response = await GET(new Request(`http://station.test/api/beds/${bedId}/series?${query}`, { headers }), { params: Promise.resolve({ bedId }) });
   return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; issues?: unknown[] }; points?: unknown[] } };
 };
 
@@ -38,7 +41,7 @@ describe("GET /api/beds/:bedId/series", () => {
 
   it("answers 404 for a bed that does not exist, here and on the bed itself", async () => {
     expect((await call("no-such-bed", "parameter=hr&width=300")).status).toBe(404);
-    const response = await getDetail(new Request("http://station.test/api/beds/no-such-bed"), { params: Promise.resolve({ bedId: "no-such-bed" }) });
+    const response = await getDetail(new Request("http://station.test/api/beds/no-such-bed", { headers }), { params: Promise.resolve({ bedId: "no-such-bed" }) });
     expect(response.status).toBe(404);
   });
 });

@@ -1,17 +1,18 @@
 import { ZTrendsQuery } from "@/lib/bed/series";
-import { getDb } from "@/lib/server/db/get-db";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
 import { parseSearchParams } from "@/lib/server/http/parse-search-params";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
 import { getBedTrends } from "@/lib/server/series/get-bed-trends";
 
 export const dynamic = "force-dynamic";
 
-// No access check yet: the station has no accounts (the auth issue adds them); same as the station's routes.
 export async function GET(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
+    // Access first: a caller without a session learns nothing, not even what the query should look like.
+    const { db } = await authorizeBed(request, "bed.view", bedId);
     const query = parseSearchParams(ZTrendsQuery, request.url);
-    const trends = await getBedTrends({ db: await getDb(), bedId, query });
+    const trends = await getBedTrends({ db, bedId, query });
     return Response.json(trends, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

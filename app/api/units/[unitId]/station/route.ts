@@ -1,13 +1,14 @@
-import { getDb } from "@/lib/server/db/get-db";
+import { authorizeUnit } from "@/lib/server/auth/authorize-request";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
 import { getStationSnapshot } from "@/lib/server/station/get-station-snapshot";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
   try {
     const { unitId } = await params;
-    const snapshot = await getStationSnapshot({ db: await getDb(), unitId });
+    const { db } = await authorizeUnit(request, "station.view", unitId);
+    const snapshot = await getStationSnapshot({ db, unitId });
     return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

@@ -1,0 +1,12 @@
+import { AccessDenied } from "@/components/auth/AccessDenied";
+import { DisplaysPage } from "@/components/admin/DisplaysPage";
+import { authorizePage } from "@/lib/server/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { listUnits } from "@/lib/server/units/list-units";
+
+export default async function AdminDisplaysRoute() {
+  const access = await authorizePage(await getPagePrincipal(), "display.manage");
+  if (!access.ok) return <AccessDenied reason={access.reason} />;
+  const units = await listUnits();
+  return <DisplaysPage units={units.map(({ id, name }) => ({ id, name }))} />;
+}

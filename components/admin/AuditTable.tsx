@@ -1,0 +1,76 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { TAuditEventDto } from "@/lib/auth/audit-actions";
+import { ZRole } from "@/lib/auth/roles";
+import { unitName, type TAdminUnit } from "./admin-unit";
+import { useAuditActionLabel } from "./use-audit-action-label";
+
+/** Events of the trail, newest first: when (UTC as stored, and the station's local time), who, what, how it ended. */
+export function AuditTable({ events, units }: { readonly events: readonly TAuditEventDto[]; readonly units: readonly TAdminUnit[] }) {
+  const t = useTranslations("admin.audit.table");
+  const tRole = useTranslations("auth.roles");
+  const tOutcome = useTranslations("admin.audit.outcomes");
+  const actionLabel = useAuditActionLabel();
+  const format = useFormatter();
+  const roleLabel = (role: string | null) => {
+    const known = ZRole.safeParse(role);
+    return known.success ? tRole(known.data) : role;
+  };
+  const outcomeLabel = (outcome: string) => (outcome === "success" || outcome === "failure" || outcome === "denied" ? tOutcome(outcome) : outcome);
+
+  return (
+    <table className="admin-table admin-table--audit" data-testid="audit-table">
+      <caption className="visually-hidden">{t("caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("time")}</th>
+          <th scope="col">{t("actor")}</th>
+          <th scope="col">{t("action")}</th>
+          <th scope="col">{t("outcome")}</th>
+          <th scope="col">{t("target")}</th>
+          <th scope="col">{t("unit")}</th>
+          <th scope="col">{t("ip")}</th>
+          <th scope="col">{t("details")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => {
+          const details = Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : null;
+          return (
+            <tr key={event.id} data-testid="audit-row" data-action={event.action} data-outcome={event.outcome}>
+              <td>
+                <time dateTime={event.at} className="admin-table__nowrap">
+                  {utc(event.at)}
+                </time>
+                <span className="admin-table__sub">{format.dateTime(new Date(event.at), { dateStyle: "short", timeStyle: "medium" })}</span>
+              </td>
+              <td>
+                {event.actorName ?? <span className="admin__muted">{t("noActor")}</span>}
+                {event.actorRole && <span className="admin-table__sub">{roleLabel(event.actorRole)}</span>}
+              </td>
+              <td>
+                {actionLabel(event.action)}
+                <span className="admin-table__sub">
+                  <code>{event.action}</code>
+                </span>
+              </td>
+              <td>
+                <span className={`admin-badge admin-badge--${event.outcome}`}>{outcomeLabel(event.outcome)}</span>
+              </td>
+              <td>{event.targetType ? <code className="admin-table__wrap">{`${event.targetType}:${event.targetId ?? ""}`}</code> : null}</td>
+              <td>{event.unitId ? unitName(units, event.unitId) : null}</td>
+              <td>{event.ipAddress ? <code>{event.ipAddress}</code> : null}</td>
+              <td>{details && <code className="admin-table__details">{details}</code>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** "2026-11-23T09:00:00.000Z" → "2026-11-23 09:00:00 UTC": the stored instant, as the CSV export writes it. */
+function utc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * What the audit trail records. Later clinical features add theirs here (alarm acknowledgement, threshold change,
+ * checklist and handover signatures), so that the audit page's filter knows every action.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.sign-in",
+  "auth.sign-in-failed",
+  "auth.locked-out",
+  "auth.sign-out",
+  "auth.sign-out-everywhere",
+  "auth.session-expired",
+  "access.denied",
+  "audit.exported",
+  "user.created",
+  "user.updated",
+  "user.deactivated",
+  "user.reactivated",
+  "user.password-reset",
+  "display.created",
+  "display.pairing-issued",
+  "display.paired",
+  "display.pairing-failed",
+  "display.revoked",
+  "score.recorded",
+  "import.run",
+  "simulator.feed-changed",
+] as const;
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+export const ZAuditOutcome = z.enum(AUDIT_OUTCOMES);
+export type TAuditOutcome = z.infer<typeof ZAuditOutcome>;
+
+/** One row of the trail as the audit page and its CSV show it. */
+export const ZAuditEventDto = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  outcome: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type TAuditEventDto = z.infer<typeof ZAuditEventDto>;

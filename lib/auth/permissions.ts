@@ -1,0 +1,39 @@
+import type { TRole } from "./roles";
+
+/**
+ * The one role × action matrix. The server refuses what a role may not do (lib/server/auth/authorize.ts, the socket,
+ * the node routes); the screens read the same table to hide what the role cannot use. Access to a unit's data also
+ * needs membership of that unit (lib/auth/principal.ts: canAccessUnit).
+ *
+ * The alarm, threshold, checklist and handover actions are the clinical actions of the alarm, rounds and handover
+ * work: listed here so that those features start from one agreed answer to "who may".
+ */
+export const PERMISSIONS = {
+  /** The central station of a unit. */
+  "station.view": ["nurse", "physician", "perfusionist", "admin", "display"],
+  /** One bed's detail, trends and scores. A wall screen shows the unit, not a bed's detail. */
+  "bed.view": ["nurse", "physician", "perfusionist", "admin"],
+  /** Record score inputs (SAVE at cannulation). */
+  "score.record": ["physician", "perfusionist"],
+  "alarm.acknowledge": ["nurse", "physician", "perfusionist"],
+  "alarm.pause-audio": ["nurse", "physician", "perfusionist"],
+  "threshold.change": ["physician", "perfusionist"],
+  "checklist.sign": ["nurse", "perfusionist"],
+  "handover.sign": ["nurse", "physician"],
+  /** See import jobs and their rejection reports. */
+  "import.view": ["physician", "admin"],
+  /** Import files (HL7 v2, FHIR, CSV, MIMIC) and post FHIR resources. */
+  "import.run": ["admin"],
+  /** Cut or restore a simulated bed's feed (demo mode only). */
+  "simulator.control": ["admin"],
+  "user.manage": ["admin"],
+  "display.manage": ["admin"],
+  "audit.view": ["admin"],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type TAction = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as TAction[];
+
+export function can(role: TRole, action: TAction): boolean {
+  return (PERMISSIONS[action] as readonly TRole[]).includes(role);
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { ZUserDto, ZDisplayDto, ZIssuedPairing, type TDisplayDto, type TIssuedPairing, type TUserDto } from "@/lib/auth/account-dtos";
+import { ZAuditEventDto, type TAuditEventDto } from "@/lib/auth/audit-actions";
+import type { TCreateDisplay, TCreateUser, TUpdateUser } from "@/lib/auth/schemas";
+import { auditQueryString, type TAuditFilter } from "./audit-filter";
+
+/*
+ * The browser's side of /api/admin/*. Every answer is parsed with the schema the server built it with, so a change on
+ * one side fails here loudly rather than showing a wrong account. Mutations are same-origin fetches: the server's
+ * gate checks their Origin.
+ */
+
+const ZErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** An operation's refusal that concerns one field (a taken username, an unknown unit). */
+    field: z.string().optional(),
+    /** Schema failures, one per field (readJsonBody, parseSearchParams). */
+    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** A refusal from the server: its message, and the message of each field it named (by top-level field name). */
+export class AdminRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+    this.name = "AdminRequestError";
+  }
+}
+
+async function request(path: string, init: { method: string; body?: unknown } = { method: "GET" }): Promise<Response> {
+  const response = await fetch(path, {
+    method: init.method,
+    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    cache: "no-store",
+  });
+  if (response.ok) return response;
+  const parsed = ZErrorBody.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new AdminRequestError(response.status, "HTTP", `HTTP ${response.status}`, {});
+  const { code, message, field, issues = [] } = parsed.data.error;
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[topField(issue.field)] ??= issue.message;
+  // "username: "x" is taken" → "\"x\" is taken": the field's label is shown beside it already.
+  if (field) fields[topField(field)] ??= message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  throw new AdminRequestError(response.status, code, message, fields);
+}
+
+/** "unitIds.2" → "unitIds": the form shows one message per input. */
+function topField(path: string): string {
+  return path.split(".")[0] ?? path;
+}
+
+export async function fetchUsers(): Promise<TUserDto[]> {
+  const body: unknown = await (await request("/api/admin/users")).json();
+  return z.object({ users: z.array(ZUserDto) }).parse(body).users;
+}
+
+export async function createUser(input: TCreateUser): Promise<TUserDto> {
+  const body: unknown = await (await request("/api/admin/users", { method: "POST", body: input })).json();
+  return z.object({ user: ZUserDto }).parse(body).user;
+}
+
+export async function updateUser(userId: string, changes: TUpdateUser): Promise<TUserDto> {
+  const body: unknown = await (await request(`/api/admin/users/${encodeURIComponent(userId)}`, { method: "PATCH", body: changes })).json();
+  return z.object({ user: ZUserDto }).parse(body).user;
+}
+
+export async function resetUserPassword(userId: string, password: string): Promise<void> {
+  await request(`/api/admin/users/${encodeURIComponent(userId)}/password`, { method: "POST", body: { password } });
+}
+
+export async function fetchDisplays(): Promise<TDisplayDto[]> {
+  const body: unknown = await (await request("/api/admin/displays")).json();
+  return z.object({ displays: z.array(ZDisplayDto) }).parse(body).displays;
+}
+
+export async function createDisplay(input: TCreateDisplay): Promise<TIssuedPairing> {
+  return ZIssuedPairing.parse(await (await request("/api/admin/displays", { method: "POST", body: input })).json());
+}
+
+export async function issuePairingCode(displayId: string): Promise<TIssuedPairing> {
+  return ZIssuedPairing.parse(await (await request(`/api/admin/displays/${encodeURIComponent(displayId)}/pairing`, { method: "POST" })).json());
+}
+
+export async function revokeDisplay(displayId: string): Promise<void> {
+  await request(`/api/admin/displays/${encodeURIComponent(displayId)}/revoke`, { method: "POST" });
+}
+
+const ZAuditPage = z.object({ events: z.array(ZAuditEventDto), nextBefore: z.number().int().nullable() });
+export type TAuditPageDto = { events: TAuditEventDto[]; nextBefore: number | null };
+
+/** One page of the trail, newest first; `before` is the previous page's `nextBefore`. */
+export async function fetchAuditPage(filter: TAuditFilter, before: number | undefined): Promise<TAuditPageDto> {
+  const query = auditQueryString(filter, { before, limit: AUDIT_PAGE_SIZE });
+  return ZAuditPage.parse(await (await request(`/api/admin/audit?${query}`)).json());
+}
+
+export const AUDIT_PAGE_SIZE = 100;
+
+/** Where the CSV of everything matching the filter downloads from (a plain link: the browser saves the file). */
+export function auditExportUrl(filter: TAuditFilter): string {
+  const query = auditQueryString(filter);
+  return query ? `/api/admin/audit/export?${query}` : "/api/admin/audit/export";
+}

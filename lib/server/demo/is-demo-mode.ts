@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+const ZDemo = z
+  .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
+  .default("true")
+  .transform((v) => ["true", "1", "on", "yes"].includes(v));
+
+/**
+ * Whether this station runs as a demo (DEMO, validated at start-up by server/env.ts with the same default): the
+ * sign-in page then shows the DEMO banner and the demo accounts. Outside demo mode it shows neither.
+ */
+export function isDemoMode(): boolean {
+  return ZDemo.catch(false).parse(process.env.DEMO);
+}

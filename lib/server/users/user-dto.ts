@@ -1,0 +1,45 @@
+import { ZRole } from "@/lib/auth/roles";
+import type { TUserDto } from "@/lib/auth/account-dtos";
+
+// The schema lives in lib/auth so that the admin pages parse answers with it too (client code cannot import this file).
+export { ZUserDto, type TUserDto } from "@/lib/auth/account-dtos";
+
+export const USER_DTO_SELECT = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  active: true,
+  passwordHash: true,
+  createdAt: true,
+  units: { select: { unitId: true } },
+  sessions: { select: { lastActiveAt: true } },
+} as const;
+
+interface TUserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  active: boolean;
+  passwordHash: string | null;
+  createdAt: Date;
+  units: { unitId: string }[];
+  sessions: { lastActiveAt: Date }[];
+}
+
+export function toUserDto(row: TUserRow): TUserDto {
+  const last = row.sessions.reduce<Date | null>((max, s) => (max === null || s.lastActiveAt > max ? s.lastActiveAt : max), null);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: ZRole.parse(row.role),
+    unitIds: row.units.map((u) => u.unitId).sort(),
+    active: row.active,
+    hasPassword: row.passwordHash !== null,
+    createdAt: row.createdAt.toISOString(),
+    sessions: row.sessions.length,
+    lastActiveAt: last?.toISOString() ?? null,
+  };
+}
