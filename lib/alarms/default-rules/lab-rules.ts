@@ -1,0 +1,90 @@
+import { SOURCES } from "@/lib/catalogue";
+import { SCORE_SOURCES } from "@/lib/scores/sources";
+import type { TAlarmRuleInput } from "../rule-schema";
+import { ALARM_SOURCES } from "../sources";
+import { ALL_DEVICES, LAB_HYSTERESIS, LAB_VALIDATION_DELAY_MS } from "./shared";
+
+const lab = { validationDelayMs: LAB_VALIDATION_DELAY_MS, hysteresis: LAB_HYSTERESIS } as const;
+
+/** Rules on lab results (shared/clinical.md §3): lactate, anti-Xa, platelets. */
+export const LAB_RULES = [
+  {
+    ...lab,
+    id: "lactate-medium",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    priority: "medium",
+    family: "lactate",
+    parameter: "lactate",
+    limit: { comparison: "gte", value: 2 },
+    latching: false,
+    messageKey: "lactateMedium",
+    source: SOURCES.scai2019,
+  },
+  {
+    ...lab,
+    id: "lactate-high",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    priority: "high",
+    family: "lactate",
+    parameter: "lactate",
+    limit: { comparison: "gte", value: 4 },
+    latching: false,
+    messageKey: "lactateHigh",
+    source: ALARM_SOURCES.clinicalRules,
+  },
+  {
+    ...lab,
+    id: "lactate-rising",
+    kind: "trend",
+    deviceTypes: ALL_DEVICES,
+    // An early warning below the level rules, which already raise medium and high: awareness, not action.
+    priority: "low",
+    parameter: "lactate",
+    trend: { measure: "riseBetweenSamples", by: 0.5 },
+    latching: false,
+    messageKey: "lactateRising",
+    source: ALARM_SOURCES.clinicalRules,
+  },
+  {
+    ...lab,
+    id: "anti-xa-out-of-target",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    priority: "medium",
+    parameter: "anti_xa",
+    // The limits and their source come from the catalogue's target for the device (ELSO on ECMO, French IABP protocol).
+    limit: { comparison: "outsideTarget" },
+    latching: false,
+    messageKey: "antiXaOutOfTarget",
+    source: SOURCES.elso2021,
+  },
+  {
+    ...lab,
+    id: "platelets-low",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    priority: "medium",
+    parameter: "platelets",
+    limit: { comparison: "lt", value: 50 },
+    latching: false,
+    messageKey: "plateletsLow",
+    source: SOURCES.clinicalRef,
+  },
+  {
+    ...lab,
+    id: "platelets-fall-from-peak",
+    kind: "trend",
+    deviceTypes: ALL_DEVICES,
+    priority: "medium",
+    parameter: "platelets",
+    // The definition of lib/scores/platelet-fall.ts: > 50 %, or > 30 % on days 5–10 after heparin started.
+    trend: { measure: "fallFromPeak", pct: 50, early: { pct: 30, fromDay: 5, toDay: 10 } },
+    // The HIT screen is a task: a later count that recovers must not withdraw it before someone has seen it.
+    latching: true,
+    prompt: "fourTsScreen",
+    messageKey: "plateletsFallFromPeak",
+    source: SCORE_SOURCES.hit,
+  },
+] satisfies TAlarmRuleInput[];

@@ -1,0 +1,54 @@
+import { isParameterCode, type TParameterCode } from "@/lib/catalogue";
+import { emptyRuleState, type TAlarmEpisode, type TAlarmReading, type TAlarmState, type TAlarmTransition } from "./alarm-state";
+import { applyJudgement } from "./apply-judgement";
+import { judgeReading } from "./judge-reading";
+import { ruleInputs, rulesInForce } from "./rule-inputs";
+import type { TAlarmRule } from "./rule-schema";
+
+export interface TEvaluateAlarmsOptions {
+  readonly rules: readonly TAlarmRule[];
+  readonly state: TAlarmState;
+  readonly episode: TAlarmEpisode;
+  /** New readings of the episode, in any order; each value in its catalogue unit. */
+  readonly readings: readonly TAlarmReading[];
+  /** The evaluation's time, epoch ms; validation delays count on the readings' own times. */
+  readonly now: number;
+}
+
+export interface TAlarmEvaluation {
+  readonly state: TAlarmState;
+  readonly transitions: TAlarmTransition[];
+}
+
+/**
+ * Judges new readings against the rules in force for the episode's device type. Pure: the state given is left as
+ * it was, and the next state and the alarms raised or cleared, in the order they happened, are returned for the
+ * engine to persist.
+ */
+export function evaluateAlarms({ rules, state, episode, readings, now }: TEvaluateAlarmsOptions): TAlarmEvaluation {
+  const next = structuredClone(state);
+  const transitions: TAlarmTransition[] = [];
+  const inForce = rulesInForce(rules, episode.deviceType);
+  const listeners = new Map<TParameterCode, TAlarmRule[]>();
+  for (const rule of inForce) {
+    for (const code of ruleInputs(rule, episode.deviceType)) listeners.set(code, [...(listeners.get(code) ?? []), rule]);
+  }
+
+  const ordered = [...readings].sort((a, b) => a.observedAt - b.observedAt || a.seq - b.seq);
+  for (const reading of ordered) {
+    if (!isParameterCode(reading.parameter)) continue;
+    const code = reading.parameter;
+    const previous = next.latest[code];
+    // A reading older than the newest known (a back-dated import, a replay) is history, not the current value.
+    if (previous && (reading.observedAt < previous.observedAt || (reading.observedAt === previous.observedAt && reading.seq <= previous.seq))) continue;
+    const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
+    next.latest[code] = sample;
+    for (const rule of listeners.get(code) ?? []) {
+      const ruleState = (next.rules[rule.id] ??= emptyRuleState());
+      const judgement = judgeReading({ rule, ruleState, code, sample, previous, latest: next.latest, episode });
+      if (judgement) applyJudgement({ rule, rules: inForce, state: next, judgement, at: sample.observedAt, seq: sample.seq, transitions });
+    }
+  }
+  next.evaluatedAt = now;
+  return { state: next, transitions };
+}
