@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { ZEnvBoolean } from "@/lib/server/env-boolean";
 import { ZAuthEnv } from "@/lib/server/auth/auth-config";
 import { isTimeZone } from "@/lib/time/zoned-time";
 
-const boolean = z
-  .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
-  .transform((v) => ["true", "1", "on", "yes"].includes(v));
 
 /**
  * The server's configuration, validated once at start-up: a wrong value stops the server with a message naming the
@@ -23,8 +21,8 @@ export const ZServerEnv = z.object({
    * Demo mode seeds the demo unit and one account per role, whose credentials the sign-in page shows under a DEMO
    * banner. Off for a real deployment: nothing is seeded, and the first administrator comes from `npm run user:create`.
    */
-  DEMO: boolean.default(true),
-  SIMULATOR: boolean.default(true),
+  DEMO: ZEnvBoolean.default(true),
+  SIMULATOR: ZEnvBoolean.default(true),
   SIMULATOR_SEED: z.coerce.number().int().default(20261123),
   SIMULATOR_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
   SIMULATOR_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
@@ -33,7 +31,7 @@ export const ZServerEnv = z.object({
   /** Comma-separated scenario names to run, in bed order (default: one of each, cycling). */
   SIMULATOR_SCENARIOS: z.string().optional(),
   /** Set to false to serve without building Next (integration tests that need only the API and socket). */
-  SERVE_NEXT: boolean.default(true),
+  SERVE_NEXT: ZEnvBoolean.default(true),
   /**
    * TCP port of the HL7 v2 MLLP listener (how interface engines send lab results); 0 leaves it off, as in the demo:
    * a listener should be opened on purpose, towards a known interface engine.

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { ZEnvBoolean } from "../env-boolean";
 
-const boolean = z
-  .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
-  .transform((v) => ["true", "1", "on", "yes"].includes(v));
 
 /**
  * Session and origin settings, read by the Node server and by Next's route handlers and pages alike (one process,
@@ -22,7 +20,7 @@ export const ZAuthEnv = z.object({
     .transform((u) => new URL(u).origin)
     .optional(),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (the proxy's own is useless to audit). */
-  TRUST_PROXY: boolean.default(false),
+  TRUST_PROXY: ZEnvBoolean.default(false),
 });
 export type TAuthEnv = z.infer<typeof ZAuthEnv>;
 

@@ -1,9 +1,6 @@
-import { z } from "zod";
+import { ZEnvBoolean } from "../env-boolean";
 
-const ZDemo = z
-  .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
-  .default("true")
-  .transform((v) => ["true", "1", "on", "yes"].includes(v));
+const ZDemo = ZEnvBoolean.default(true);
 
 /**
  * Whether this station runs as a demo (DEMO, validated at start-up by server/env.ts with the same default): the
