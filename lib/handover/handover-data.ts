@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { ZDeviceType } from "@/lib/catalogue";
+
+/**
+ * What a handover sheet fills in by itself from the shift's data (the generated part of I-PASS). Computed live
+ * while the sheet is a draft; frozen as this JSON in the sheet when the outgoing nurse signs, so that a signed sheet
+ * shows what was handed over, whatever arrives later. Every value carries its time.
+ */
+export const ILLNESS_SEVERITIES = ["stable", "watcher", "unstable"] as const;
+export const ZIllnessSeverity = z.enum(ILLNESS_SEVERITIES);
+export type TIllnessSeverity = z.infer<typeof ZIllnessSeverity>;
+
+const ZTimedValue = z.object({ value: z.number(), observedAt: z.number() });
+const ZTargetStatus = z.enum(["in", "low", "high", "none"]);
+const ZLabPoint = ZTimedValue.extend({ status: ZTargetStatus });
+
+export const ZLabShiftSummary = z.object({
+  code: z.string(),
+  start: ZLabPoint.nullable(),
+  end: ZLabPoint.nullable(),
+  delta: z.number().nullable(),
+  samplesInShift: z.number().int(),
+  nextDueAt: z.number().nullable(),
+});
+
+export const ZTrendSummary = z.object({
+  code: z.string(),
+  first: ZTimedValue.nullable(),
+  last: ZTimedValue.nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  count: z.number().int(),
+});
+
+export const ALARM_PRIORITIES = ["high", "medium", "low"] as const;
+const ZAlarmItem = z.object({
+  id: z.string(),
+  priority: z.enum(ALARM_PRIORITIES),
+  /** The alarm's message as the station shows it (lib/alarms/format-alarm-message). */
+  message: z.string(),
+  raisedAt: z.number(),
+  /** When the condition ended; null while it lasts. */
+  endedAt: z.number().nullable(),
+  /** IEC 60601-1-8 state at the end of the period covered: ACTIVE, ACKNOWLEDGED, AUDIO PAUSED, … */
+  state: z.string(),
+});
+
+/** A section fed by another feature is either there or says plainly why not: never a silent zero. */
+const unavailable = z.object({ available: z.literal(false), reason: z.string() });
+
+export const ZAlarmSection = z.discriminatedUnion("available", [
+  unavailable,
+  z.object({
+    available: z.literal(true),
+    counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+    raised: z.array(ZAlarmItem),
+    active: z.array(ZAlarmItem),
+  }),
+]);
+export type TAlarmSection = z.infer<typeof ZAlarmSection>;
+
+export const ZRoundSection = z.discriminatedUnion("available", [
+  unavailable,
+  z.object({
+    available: z.literal(true),
+    done: z.number().int(),
+    late: z.number().int(),
+    /** Hourly rounds that had room and were not done. */
+    missed: z.number().int(),
+    /** No round of the shift covered the once-a-shift items. */
+    shiftItemsMissed: z.boolean(),
+    abnormal: z.array(z.object({ roundId: z.string(), signedAt: z.number(), item: z.string(), value: z.string(), comment: z.string().nullable() })),
+    /** When the next round is due, if the rounds feature says. */
+    nextDueAt: z.number().nullable(),
+  }),
+]);
+export type TRoundSection = z.infer<typeof ZRoundSection>;
+
+export const ZProtocolTimer = z.discriminatedUnion("kind", [
+  /** The balloon has been still since `since`: it must not stay still in the aorta > 20 min (clinical.md §3, §6). */
+  z.object({ kind: z.literal("balloon_stopped"), since: z.number(), limitAt: z.number() }),
+  /** Weaning by assist ratio: the current ratio and since when (a step every 1–6 h as tolerated, §6). */
+  z.object({ kind: z.literal("ratio_step"), ratio: z.number().int(), since: z.number() }),
+  /** Femoral VA-ECMO without any distal perfusion cannula flow recorded: DPC due within 6 h of cannulation (§6). */
+  z.object({ kind: z.literal("dpc_missing"), dueAt: z.number() }),
+  /** The next sample of a lab by its interval (§2). */
+  z.object({ kind: z.literal("lab_due"), code: z.string(), dueAt: z.number(), lastAt: z.number() }),
+]);
+export type TProtocolTimer = z.infer<typeof ZProtocolTimer>;
+
+export const SEVERITY_REASON_CODES = [
+  "lactate_high",
+  "lactate_raised",
+  "lactate_rising",
+  "flow_low",
+  "balloon_stopped",
+  "map_low",
+  "nirs_low",
+  "nirs_asymmetry",
+  "lab_out_of_target",
+  "lab_overdue",
+  "settings_changed",
+  "high_alarm_active",
+  "alarms_raised",
+  "rounds_missed",
+  "abnormal_findings",
+  "no_finding",
+] as const;
+export const ZSeverityReason = z.object({
+  code: z.enum(SEVERITY_REASON_CODES),
+  /** The severity this reason alone points to. */
+  level: ZIllnessSeverity,
+  /** Values the sentence quotes (parameter code, value, time…), for the screens to format. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type TSeverityReason = z.infer<typeof ZSeverityReason>;
+
+export const ZHandoverData = z.object({
+  generatedAt: z.number(),
+  /** The period the data covers: the shift's start to its end, or to now / the sign-out while it runs. */
+  coversFrom: z.number(),
+  coversUntil: z.number(),
+  patient: z.object({ initials: z.string(), identifier: z.string(), ageYears: z.number().int(), sex: z.string(), weightKg: z.number().nullable() }),
+  episode: z.object({
+    id: z.string(),
+    deviceType: ZDeviceType,
+    startedAt: z.number(),
+    /** Day 1 is the first 24 h on support. */
+    dayOnSupport: z.number().int(),
+    cannulationSite: z.string().nullable(),
+    diagnosis: z.string().nullable(),
+    /** IABP trigger as entered at insertion (not sent by the console). */
+    trigger: z.string().nullable(),
+  }),
+  settings: z.object({
+    current: z.array(ZTimedValue.extend({ code: z.string() })),
+    changes: z.array(z.object({ code: z.string(), from: z.number(), to: z.number(), at: z.number() })),
+  }),
+  labs: z.array(ZLabShiftSummary),
+  trends: z.array(ZTrendSummary),
+  alarms: ZAlarmSection,
+  rounds: ZRoundSection,
+  timers: z.array(ZProtocolTimer),
+  severity: z.object({ suggested: ZIllnessSeverity, reasons: z.array(ZSeverityReason) }),
+});
+export type THandoverData = z.infer<typeof ZHandoverData>;

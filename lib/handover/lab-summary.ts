@@ -1,0 +1,68 @@
+import { defaultTarget, getParameter, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import type { TTimedValue } from "@/lib/scores/types";
+
+export interface TLabPoint {
+  readonly value: number;
+  readonly observedAt: number;
+  readonly status: TTargetStatus;
+}
+
+export interface TLabShiftSummary {
+  readonly code: TParameterCode;
+  /** The last value known when the shift began (it may be older than the shift), or null. */
+  readonly start: TLabPoint | null;
+  /** The last value known at the end of the period covered. */
+  readonly end: TLabPoint | null;
+  /** end − start, rounded to the parameter's decimals; null unless a new sample came during the shift after one before. */
+  readonly delta: number | null;
+  /** Samples taken during the shift. */
+  readonly samplesInShift: number;
+  /** When the next sample is due by the expected interval (clinical.md §2), from the last one. */
+  readonly nextDueAt: number | null;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * How long after a sample the next one is due. Lactate follows clinical.md §2 (every 2–4 h while ≥ 2 mmol/L, else
+ * 6–8 h; the later bound, so that "overdue" means overdue); the other labs use the catalogue's interval.
+ */
+export function labIntervalMs(code: TParameterCode, lastValue: number): number {
+  if (code === "lactate") return (lastValue >= 2 ? 4 : 8) * HOUR;
+  return getParameter(code).expectedIntervalSec * 1000;
+}
+
+/**
+ * One lab over a shift [startsAt, coversUntil): samples in time order, all of the episode (earlier ones included).
+ * A sample taken at the very start of the shift is the shift's, as the shift includes its start.
+ */
+export function summarizeLab({
+  code,
+  deviceType,
+  samples,
+  startsAt,
+  coversUntil,
+}: {
+  code: TParameterCode;
+  deviceType: TDeviceType;
+  samples: readonly TTimedValue[];
+  startsAt: number;
+  coversUntil: number;
+}): TLabShiftSummary {
+  const target = defaultTarget(code, deviceType);
+  const point = (s: TTimedValue | undefined): TLabPoint | null => (s ? { value: s.v, observedAt: s.t, status: targetStatus(s.v, target) } : null);
+  const before = samples.filter((s) => s.t < startsAt);
+  const inShift = samples.filter((s) => s.t >= startsAt && s.t < coversUntil);
+  const start = point(before.at(-1));
+  const end = point(inShift.at(-1) ?? before.at(-1));
+  const decimals = getParameter(code).decimals;
+  const delta = start && end && inShift.length > 0 ? Number((end.value - start.value).toFixed(decimals)) : null;
+  return {
+    code,
+    start,
+    end,
+    delta: delta === 0 ? 0 : delta, // never -0
+    samplesInShift: inShift.length,
+    nextDueAt: end ? end.observedAt + labIntervalMs(code, end.value) : null,
+  };
+}
