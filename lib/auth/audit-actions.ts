@@ -26,6 +26,13 @@ export const AUDIT_ACTIONS = [
   "score.recorded",
   "import.run",
   "simulator.feed-changed",
+  "handover.drafted",
+  "handover.signed-out",
+  "handover.received",
+  "handover.amended",
+  "handover.action-added",
+  "handover.action-done",
+  "shift.pattern-changed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -5,10 +5,10 @@ import { ROLES, type TRole } from "./roles";
 
 /** What each role may do, spelled out: a change to the matrix must change this table too, on purpose. */
 const EXPECTED: Record<TRole, readonly string[]> = {
-  nurse: ["station.view", "bed.view", "alarm.acknowledge", "alarm.pause-audio", "checklist.sign", "handover.sign"],
-  physician: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "handover.sign", "import.view"],
-  perfusionist: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "checklist.sign"],
-  admin: ["station.view", "bed.view", "import.view", "import.run", "simulator.control", "user.manage", "display.manage", "audit.view"],
+  nurse: ["station.view", "bed.view", "alarm.acknowledge", "alarm.pause-audio", "checklist.sign", "handover.sign", "handover.view", "handover.edit"],
+  physician: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "handover.sign", "import.view", "handover.view", "handover.edit"],
+  perfusionist: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "checklist.sign", "handover.view"],
+  admin: ["station.view", "bed.view", "import.view", "import.run", "simulator.control", "user.manage", "display.manage", "audit.view", "shift.configure"],
   display: ["station.view"],
 };
 

@@ -29,6 +29,12 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "display.manage": ["admin"],
   "audit.view": ["admin"],
+  /** Read handover sheets (current and past shifts), the unit handover page, print them. */
+  "handover.view": ["nurse", "physician", "perfusionist"],
+  /** Write a sheet's draft, its action list, and amend a signed sheet (with a reason). */
+  "handover.edit": ["nurse", "physician"],
+  /** A unit's shift pattern (start times of its shifts). */
+  "shift.configure": ["admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TAction = keyof typeof PERMISSIONS;
