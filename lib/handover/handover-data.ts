@@ -35,14 +35,19 @@ export const ZTrendSummary = z.object({
 export const ALARM_PRIORITIES = ["high", "medium", "low"] as const;
 const ZAlarmItem = z.object({
   id: z.string(),
-  priority: z.enum(ALARM_PRIORITIES),
-  /** The alarm's message as the station shows it (lib/alarms/format-alarm-message). */
-  message: z.string(),
+  priority: z.enum([...ALARM_PRIORITIES, "technical"]),
+  /** The rule (lib/alarms) or outside raiser's id, and the numbers of its message (docs/alarms.md). */
+  ruleId: z.string(),
+  parameter: z.string().nullable(),
+  value: z.number().nullable(),
+  limit: z.number().nullable(),
+  comparison: z.string().nullable(),
+  valueUnit: z.string().nullable(),
   raisedAt: z.number(),
-  /** When the condition ended; null while it lasts. */
-  endedAt: z.number().nullable(),
-  /** IEC 60601-1-8 state at the end of the period covered: ACTIVE, ACKNOWLEDGED, AUDIO PAUSED, … */
-  state: z.string(),
+  /** When it left the list (resolved) if that was before the end of the period covered; else null. */
+  resolvedAt: z.number().nullable(),
+  /** Its status at the end of the period covered: active | acknowledged | latched | resolved (docs/alarms.md). */
+  status: z.string(),
 });
 
 /** A section fed by another feature is either there or says plainly why not: never a silent zero. */
@@ -52,7 +57,8 @@ export const ZAlarmSection = z.discriminatedUnion("available", [
   unavailable,
   z.object({
     available: z.literal(true),
-    counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+    /** Alarms raised during the period, by priority. */
+    counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int(), technical: z.number().int() }),
     raised: z.array(ZAlarmItem),
     active: z.array(ZAlarmItem),
   }),
@@ -69,7 +75,9 @@ export const ZRoundSection = z.discriminatedUnion("available", [
     missed: z.number().int(),
     /** No round of the shift covered the once-a-shift items. */
     shiftItemsMissed: z.boolean(),
-    abnormal: z.array(z.object({ roundId: z.string(), signedAt: z.number(), item: z.string(), value: z.string(), comment: z.string().nullable() })),
+    abnormal: z.array(
+      z.object({ roundId: z.string(), signedAt: z.number(), itemId: z.string(), label: z.object({ en: z.string(), fr: z.string() }), value: z.string(), comment: z.string().nullable() }),
+    ),
     /** When the next round is due, if the rounds feature says. */
     nextDueAt: z.number().nullable(),
   }),

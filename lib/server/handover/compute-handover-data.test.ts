@@ -135,9 +135,63 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
     expect(data.episode.dayOnSupport).toBe(2);
   });
 
-  it("says plainly that alarms and rounds are not available rather than counting zero", async () => {
-    const data = await computeHandoverData({ db: t.db, episodeId: "ep-iabp_weaning", startsAt: NIGHT.startsAt, coversUntil: NIGHT.endsAt, now: NIGHT.endsAt });
-    expect(data.alarms).toEqual({ available: false, reason: "not_installed" });
-    expect(data.rounds).toEqual({ available: false, reason: "not_installed" });
+  it("counts the shift's alarms by priority and lists those still on the list at its end, with their status then", async () => {
+    const S = NIGHT.startsAt;
+    const E = NIGHT.endsAt;
+    const fixtures = [
+      { id: "a-high", priority: "high", raisedAt: S + 2 * HOUR, events: [["raised", S + 2 * HOUR, "active"]] },
+      { id: "a-medium", priority: "medium", raisedAt: S + 3 * HOUR, resolvedAt: S + 4 * HOUR, events: [["raised", S + 3 * HOUR, "active"], ["cleared", S + 4 * HOUR, "resolved"]] },
+      { id: "a-medium-2", priority: "medium", raisedAt: S + 5 * HOUR, events: [["raised", S + 5 * HOUR, "active"], ["acknowledged", S + 6 * HOUR, "acknowledged"]] },
+      { id: "a-low-before", priority: "low", raisedAt: S - HOUR, events: [["raised", S - HOUR, "active"]] },
+      { id: "a-old", priority: "high", raisedAt: S - 5 * HOUR, resolvedAt: S - 4 * HOUR, events: [["raised", S - 5 * HOUR, "active"], ["cleared", S - 4 * HOUR, "resolved"]] },
+      // Acknowledged after the shift ended: at the end of the shift it was still unacknowledged.
+      { id: "a-late-ack", priority: "high", raisedAt: E - HOUR, events: [["raised", E - HOUR, "active"], ["acknowledged", E + HOUR, "acknowledged"]] },
+      { id: "a-next", priority: "high", raisedAt: E + 2 * HOUR, events: [["raised", E + 2 * HOUR, "active"]] },
+    ] as const;
+    for (const f of fixtures) {
+      const last = f.events.at(-1);
+      await t.db.alarm.create({
+        data: {
+          id: f.id, unitId: "u1", bedId: "bed-2", episodeId: "ep-rising_lactate", ruleId: "lactate-high", origin: "engine", priority: f.priority, messageKey: "thresholdHigh",
+          parameter: "lactate", value: 4.4, limit: 4, comparison: "gte", valueUnit: "mmol/L", limitSource: "default", conditionSince: new Date(f.raisedAt), raisedAt: new Date(f.raisedAt),
+          status: last?.[2] ?? "active", resolvedAt: "resolvedAt" in f ? new Date(f.resolvedAt) : null, lastEventSeq: 0,
+        },
+      });
+      for (const [type, when, status] of f.events) await t.db.alarmEvent.create({ data: { alarmId: f.id, unitId: "u1", bedId: "bed-2", type, at: new Date(when), status } });
+    }
+    const data = await computeHandoverData({ db: t.db, episodeId: "ep-rising_lactate", startsAt: S, coversUntil: E, now: E });
+    if (!data.alarms.available) throw new Error("alarms should be available");
+    const raisedInShift = fixtures.filter((f) => f.raisedAt >= S && f.raisedAt < E);
+    const count = (p: string) => raisedInShift.filter((f) => f.priority === p).length;
+    expect(data.alarms.counts).toEqual({ high: count("high"), medium: count("medium"), low: count("low"), technical: 0 });
+    expect(data.alarms.raised.map((a) => a.priority)).toEqual(["high", "high", "medium", "medium"]);
+    expect(Object.fromEntries(data.alarms.active.map((a) => [a.id, a.status]))).toEqual({ "a-high": "active", "a-late-ack": "active", "a-medium-2": "acknowledged", "a-low-before": "active" });
+    expect(data.severity.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["high_alarm_active", "alarms_raised"]));
+  });
+
+  it("counts rounds done, late and missed and the abnormal findings in force, as the schedule of docs/rounds.md says", async () => {
+    const S = NIGHT.startsAt;
+    const E = NIGHT.endsAt;
+    const MIN = 60_000;
+    await t.db.user.create({ data: { id: "nurse-1", username: "nurse1", displayName: "Nurse One", role: "nurse", createdAt: new Date(0), updatedAt: new Date(0) } });
+    await t.db.roundTemplate.create({ data: { id: "tpl-iabp", deviceType: "IABP", version: 1, publishedAt: new Date(0) } });
+    await t.db.roundTemplateItem.create({ data: { templateId: "tpl-iabp", itemId: "iabp.puncture_site", position: 1, sectionEn: "Site", sectionFr: "Site", labelEn: "Puncture site", labelFr: "Point de ponction", type: "normal_abnormal", frequency: "hourly" } });
+    // Signed times: one before the shift, then a regular start, a 3 h 30 gap and nothing for the last six hours.
+    const times = [S - 30 * MIN, S + 30 * MIN, S + 90 * MIN, S + 300 * MIN, S + 360 * MIN];
+    for (const [i, at] of times.entries()) {
+      await t.db.round.create({
+        data: { id: `r${i}`, unitId: "u1", bedId: "bed-1", episodeId: "ep-iabp_weaning", templateId: "tpl-iabp", dueAt: new Date(at - 10 * MIN), signedAt: new Date(at), signedById: "nurse-1", frequencies: i === 1 ? '["hourly","shift"]' : '["hourly"]', abnormalCount: i === 2 ? 1 : 0 },
+      });
+      await t.db.roundAnswer.create({ data: { roundId: `r${i}`, itemId: "iabp.puncture_site", value: i === 2 || i === 3 ? "abnormal" : "normal", abnormal: i === 2 || i === 3, comment: i === 2 || i === 3 ? "Small haematoma" : null } });
+    }
+    // The finding of r3 was recorded in error: its amendment (before the shift's end) makes it normal.
+    await t.db.roundAmendment.create({ data: { id: "am1", roundId: "r3", itemId: "iabp.puncture_site", value: "normal", abnormal: false, reason: "wrong bed", amendedAt: new Date(S + 400 * MIN), amendedById: "nurse-1" } });
+
+    const data = await computeHandoverData({ db: t.db, episodeId: "ep-iabp_weaning", startsAt: S, coversUntil: E, now: E });
+    if (!data.rounds.available) throw new Error("rounds should be available");
+    // Missed, by hand: S+2:30 and S+3:30 in the gap from 1:30 to 5:00; S+7:00 … S+11:00 (five) after 6:00.
+    expect(data.rounds).toMatchObject({ done: 4, late: 4, missed: 7, shiftItemsMissed: false, nextDueAt: S + 420 * MIN });
+    expect(data.rounds.abnormal).toEqual([{ roundId: "r2", signedAt: S + 90 * MIN, itemId: "iabp.puncture_site", label: { en: "Puncture site", fr: "Point de ponction" }, value: "abnormal", comment: "Small haematoma" }]);
+    expect(data.severity.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["rounds_missed", "abnormal_findings"]));
   });
 });

@@ -1,8 +1,10 @@
 import { parametersFor, ZDeviceType, type TParameterCode } from "@/lib/catalogue";
 import { ZEpisodeSettings, type TEpisodeSettings } from "@/lib/episodes/episode-settings";
-import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type TAlarmSection, type THandoverData, type TRoundSection } from "@/lib/handover";
+import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type THandoverData } from "@/lib/handover";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../db/client";
+import { readShiftAlarms } from "./read-shift-alarms";
+import { readShiftRounds } from "./read-shift-rounds";
 import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries, readValueRun } from "./read-shift-observations";
 
 export interface TComputeHandoverData {
@@ -16,7 +18,7 @@ export interface TComputeHandoverData {
 
 /**
  * The generated part of a handover sheet: the episode's data over the shift, read from the database, shaped by
- * lib/handover. Alarms and rounds come from their own features; until those are installed the sections say so.
+ * lib/handover, with the alarms and rounds of the shift from their features' tables (docs/alarms.md, docs/rounds.md).
  */
 export async function computeHandoverData({ db, episodeId, startsAt, coversUntil, now }: TComputeHandoverData): Promise<THandoverData> {
   const episode = await db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId }, include: { patient: true } });
@@ -34,8 +36,10 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
     has("dpc_flow") ? hasReading(db, episodeId, "dpc_flow", coversUntil) : true,
   ]);
   const { patient } = episode;
-  const alarms: TAlarmSection = { available: false, reason: "not_installed" };
-  const rounds: TRoundSection = { available: false, reason: "not_installed" };
+  const [alarms, rounds] = await Promise.all([
+    readShiftAlarms({ db, episodeId, startsAt, coversUntil }),
+    readShiftRounds({ db, episodeId, episodeStartedAt: episode.startedAt.getTime(), startsAt, coversUntil }),
+  ]);
   const data = buildHandoverData({
     generatedAt: now,
     startsAt,
