@@ -82,7 +82,7 @@ export function SignInForm({ next, demoAccounts }: { readonly next: string | nul
             </thead>
             <tbody>
               {demoAccounts.map((account) => (
-                <tr key={account.username} data-testid={`demo-account-${account.role}`}>
+                <tr key={account.username} data-testid={`demo-account-${account.username}`}>
                   <td>{tRoles(account.role)}</td>
                   <td>
                     <code>{account.username}</code>

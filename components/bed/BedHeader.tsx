@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/UserMenu";
+import { HandoverLink } from "@/components/handover/HandoverLink";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
@@ -32,6 +33,7 @@ export function BedHeader({
       <Link className="bed-header__back" href={`/station/${encodeURIComponent(detail.bed.unitId)}`} data-testid="back-to-station">
         ‹ {detail.bed.unitName}
       </Link>
+      <HandoverLink href={`/beds/${encodeURIComponent(detail.bed.id)}/handover`} kind="bed" />
       <h1 className="bed-header__title" data-testid="bed-title">
         {t("title", { label: detail.bed.label })}
       </h1>

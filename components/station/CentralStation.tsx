@@ -33,7 +33,7 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
 
   return (
     <div className="station" data-connection={connection.state}>
-      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} />
+      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} unitId={unitId} />
       <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { UserMenu } from "@/components/auth/UserMenu";
+import { HandoverLink } from "@/components/handover/HandoverLink";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import type { TConnectionState } from "@/lib/client/connection-state";
 import { formatClockTime } from "@/lib/station/format-clock-time";
@@ -9,12 +10,15 @@ export function StationHeader({
   now,
   timeZone,
   connection,
+  unitId,
 }: {
   readonly unitName: string | null;
   /** Server time to the second; null before the screen has a clock (server rendering, hydration). */
   readonly now: number | null;
   readonly timeZone: string;
   readonly connection: TConnectionState;
+  /** Links the unit's handover page when given and the role may read it. */
+  readonly unitId?: string;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -32,6 +36,7 @@ export function StationHeader({
           {now === null ? "\u00a0" : formatClockTime(now, locale, timeZone)}
         </time>
       </p>
+      {unitId && <HandoverLink href={`/units/${encodeURIComponent(unitId)}/handover`} kind="unit" />}
       <LanguageSwitch />
       <UserMenu />
     </header>

@@ -44,3 +44,12 @@ export const adminKeys = {
   auditOf: () => [...adminKeys.all, "audit"] as const,
   audit: (filter: TAuditFilter) => [...adminKeys.auditOf(), filter] as const,
 };
+
+/** Handover: a bed's sheet per shift (undefined: the running one), a bed's past shifts, a unit's page per shift. */
+export const handoverKeys = {
+  all: ["handover"] as const,
+  sheetsOf: (bedId: string) => [...handoverKeys.all, "bed", bedId] as const,
+  sheet: (bedId: string, shiftKey: string | undefined) => [...handoverKeys.sheetsOf(bedId), "sheet", shiftKey ?? "current"] as const,
+  history: (bedId: string) => [...handoverKeys.sheetsOf(bedId), "history"] as const,
+  unit: (unitId: string, shiftKey: string | undefined) => [...handoverKeys.all, "unit", unitId, shiftKey ?? "current"] as const,
+};

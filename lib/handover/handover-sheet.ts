@@ -144,3 +144,16 @@ export type TUnitHandover = z.infer<typeof ZUnitHandover>;
 
 /** Query of the sheet and unit routes: a shift by its key, or the current one. */
 export const ZShiftQuery = z.object({ shift: z.string().regex(/^\d{4}-\d{2}-\d{2}\/.+$/, { message: 'Expected a shift key like "2026-03-28/night"' }).optional() });
+
+/** One past shift of a bed in the review list, with the state of its sheet. */
+export interface TBedHandoverEntry {
+  shiftKey: string;
+  shiftName: string;
+  startsAt: number;
+  endsAt: number;
+  status: THandoverStatus;
+  illnessSeverity: string | null;
+  signedOutAt: number | null;
+  receivedAt: number | null;
+  amendments: number;
+}

@@ -3,12 +3,14 @@ import adminEn from "./messages/admin.en.json";
 import adminFr from "./messages/admin.fr.json";
 import authEn from "./messages/auth.en.json";
 import authFr from "./messages/auth.fr.json";
+import handoverEn from "./messages/handover.en.json";
+import handoverFr from "./messages/handover.fr.json";
 import screensEn from "./messages/en.json";
 import screensFr from "./messages/fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn };
-const fr = { ...screensFr, ...authFr, ...adminFr };
+const en = { ...screensEn, ...authEn, ...adminEn, ...handoverEn };
+const fr = { ...screensFr, ...authFr, ...adminFr, ...handoverFr };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {

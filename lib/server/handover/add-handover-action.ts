@@ -1,6 +1,7 @@
+import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import { findBedEpisode } from "../beds/find-bed-episode";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 
@@ -16,7 +17,7 @@ export async function addHandoverAction({
   db: Db;
   bedId: string;
   text: string;
-  actor: TAuditActor & { userId: string };
+  actor: THandoverActor;
   context: TRequestContext | null;
   now?: Date;
 }): Promise<{ actionId: string }> {

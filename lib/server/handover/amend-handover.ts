@@ -1,6 +1,7 @@
+import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import type { TAmendHandover } from "@/lib/handover";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -19,7 +20,7 @@ export async function amendHandover({
   bedId: string;
   shiftKey: string;
   amendment: TAmendHandover;
-  actor: TAuditActor & { userId: string };
+  actor: THandoverActor;
   context: TRequestContext | null;
   now?: Date;
 }): Promise<{ amendmentId: string }> {

@@ -1,4 +1,5 @@
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import type { THandoverActor } from "./handover-actor";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 
@@ -14,7 +15,7 @@ export async function completeHandoverAction({
   db: Db;
   bedId: string;
   actionId: string;
-  actor: TAuditActor & { userId: string };
+  actor: THandoverActor;
   context: TRequestContext | null;
   now?: Date;
 }): Promise<{ actionId: string; doneAt: number }> {

@@ -1,20 +1,9 @@
-import { type THandoverStatus } from "@/lib/handover";
+import type { TBedHandoverEntry, THandoverStatus } from "@/lib/handover";
 import { shiftsBetween } from "@/lib/shifts";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
-export interface TBedHandoverEntry {
-  shiftKey: string;
-  shiftName: string;
-  startsAt: number;
-  endsAt: number;
-  status: THandoverStatus;
-  illnessSeverity: string | null;
-  signedOutAt: number | null;
-  receivedAt: number | null;
-  amendments: number;
-}
 
 /**
  * The shifts of a bed's past days, newest first, each with the state of its sheet: the physician's morning review

@@ -1,5 +1,6 @@
+import type { THandoverActor } from "./handover-actor";
 import type { TReceiveHandover } from "@/lib/handover";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -21,7 +22,7 @@ export async function receiveHandover({
   bedId: string;
   shiftKey: string;
   receive: TReceiveHandover;
-  actor: TAuditActor & { userId: string };
+  actor: THandoverActor;
   context: TRequestContext | null;
   now?: Date;
 }): Promise<{ sheetId: string }> {

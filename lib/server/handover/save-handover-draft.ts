@@ -1,6 +1,7 @@
+import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import type { TSaveHandoverDraft } from "@/lib/handover";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -10,7 +11,7 @@ export interface TSaveHandoverDraftOptions {
   bedId: string;
   shiftKey: string;
   draft: TSaveHandoverDraft;
-  actor: TAuditActor & { userId: string };
+  actor: THandoverActor;
   context: TRequestContext | null;
   now?: Date;
 }

@@ -1,5 +1,6 @@
+import type { THandoverActor } from "./handover-actor";
 import type { TSignOutHandover } from "@/lib/handover";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { computeHandoverData } from "./compute-handover-data";
@@ -26,7 +27,7 @@ export async function signOutHandover({
   bedId: string;
   shiftKey: string;
   signOut: TSignOutHandover;
-  actor: TAuditActor & { userId: string };
+  actor: THandoverActor;
   context: TRequestContext | null;
   now?: Date;
 }): Promise<{ sheetId: string }> {

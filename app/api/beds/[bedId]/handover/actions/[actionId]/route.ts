@@ -1,0 +1,20 @@
+import { ZCompleteHandoverAction } from "@/lib/handover";
+import { handoverActorOf } from "@/lib/server/handover/handover-actor";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
+import { completeHandoverAction } from "@/lib/server/handover/complete-handover-action";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** Marks an action done (`{ "done": true }`); it then leaves the following shifts' sheets. */
+export async function PATCH(request: Request, { params }: { params: Promise<{ bedId: string; actionId: string }> }): Promise<Response> {
+  try {
+    const { bedId, actionId } = await params;
+    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
+    await readJsonBody(request, ZCompleteHandoverAction);
+    return Response.json(await completeHandoverAction({ db, bedId, actionId, actor: handoverActorOf(principal), context }));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,20 @@
+import { ZAddHandoverAction } from "@/lib/handover";
+import { handoverActorOf } from "@/lib/server/handover/handover-actor";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
+import { addHandoverAction } from "@/lib/server/handover/add-handover-action";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** Adds an item to the action list of the bed's patient. */
+export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+  try {
+    const { bedId } = await params;
+    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
+    const { text } = await readJsonBody(request, ZAddHandoverAction);
+    return Response.json(await addHandoverAction({ db, bedId, text, actor: handoverActorOf(principal), context }), { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,22 @@
+import { ZReceiveHandover } from "@/lib/handover";
+import { handoverActorOf } from "@/lib/server/handover/handover-actor";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
+import { receiveHandover } from "@/lib/server/handover/receive-handover";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { requiredShiftKey } from "../shift-key";
+
+export const dynamic = "force-dynamic";
+
+/** The incoming nurse, another person, receives the sheet with a read-back. */
+export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+  try {
+    const { bedId } = await params;
+    const { db, principal, context } = await authorizeBed(request, "handover.sign", bedId);
+    const shiftKey = requiredShiftKey(request.url);
+    const receive = await readJsonBody(request, ZReceiveHandover);
+    return Response.json(await receiveHandover({ db, bedId, shiftKey, receive, actor: handoverActorOf(principal), context }), { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,22 @@
+import { ZSignOutHandover } from "@/lib/handover";
+import { handoverActorOf } from "@/lib/server/handover/handover-actor";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
+import { signOutHandover } from "@/lib/server/handover/sign-out-handover";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { requiredShiftKey } from "../shift-key";
+
+export const dynamic = "force-dynamic";
+
+/** The outgoing nurse signs the sheet out: it is frozen from then on. */
+export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+  try {
+    const { bedId } = await params;
+    const { db, principal, context } = await authorizeBed(request, "handover.sign", bedId);
+    const shiftKey = requiredShiftKey(request.url);
+    const signOut = await readJsonBody(request, ZSignOutHandover);
+    return Response.json(await signOutHandover({ db, bedId, shiftKey, signOut, actor: handoverActorOf(principal), context }), { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

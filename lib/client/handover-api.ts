@@ -1,0 +1,77 @@
+import { z } from "zod";
+import {
+  ZHandoverSheetView,
+  ZUnitHandover,
+  type TAmendHandover,
+  type THandoverSheetView,
+  type TReceiveHandover,
+  type TSaveHandoverDraft,
+  type TSignOutHandover,
+  type TUnitHandover,
+} from "@/lib/handover";
+
+/*
+ * The browser's side of the handover routes. Answers are parsed with the schemas the server built them with; a
+ * refusal carries the server's message (what went wrong and what to do), shown as it is.
+ */
+
+const ZErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }) });
+
+export class HandoverRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HandoverRequestError";
+  }
+}
+
+async function request(path: string, init: { method: string; body?: unknown } = { method: "GET" }): Promise<unknown> {
+  const response = await fetch(path, {
+    method: init.method,
+    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    cache: "no-store",
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body;
+  const parsed = ZErrorBody.safeParse(body);
+  throw new HandoverRequestError(response.status, parsed.success ? parsed.data.error.code : "HTTP", parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
+}
+
+const bedPath = (bedId: string, rest = "") => `/api/beds/${encodeURIComponent(bedId)}/handover${rest}`;
+const shiftQuery = (shiftKey: string | undefined) => (shiftKey ? `?shift=${encodeURIComponent(shiftKey)}` : "");
+
+export async function fetchHandoverSheet(bedId: string, shiftKey: string | undefined): Promise<THandoverSheetView> {
+  return ZHandoverSheetView.parse(await request(bedPath(bedId, shiftQuery(shiftKey))));
+}
+
+export async function fetchUnitHandover(unitId: string, shiftKey: string | undefined): Promise<TUnitHandover> {
+  return ZUnitHandover.parse(await request(`/api/units/${encodeURIComponent(unitId)}/handover${shiftQuery(shiftKey)}`));
+}
+
+export async function saveHandoverDraft(bedId: string, shiftKey: string, draft: TSaveHandoverDraft): Promise<void> {
+  await request(bedPath(bedId, `/draft${shiftQuery(shiftKey)}`), { method: "PUT", body: draft });
+}
+
+export async function signOutHandover(bedId: string, shiftKey: string, signOut: TSignOutHandover): Promise<void> {
+  await request(bedPath(bedId, `/sign-out${shiftQuery(shiftKey)}`), { method: "POST", body: signOut });
+}
+
+export async function receiveHandover(bedId: string, shiftKey: string, receive: TReceiveHandover): Promise<void> {
+  await request(bedPath(bedId, `/receive${shiftQuery(shiftKey)}`), { method: "POST", body: receive });
+}
+
+export async function amendHandover(bedId: string, shiftKey: string, amendment: TAmendHandover): Promise<void> {
+  await request(bedPath(bedId, `/amend${shiftQuery(shiftKey)}`), { method: "POST", body: amendment });
+}
+
+export async function addHandoverAction(bedId: string, text: string): Promise<void> {
+  await request(bedPath(bedId, "/actions"), { method: "POST", body: { text } });
+}
+
+export async function completeHandoverAction(bedId: string, actionId: string): Promise<void> {
+  await request(bedPath(bedId, `/actions/${encodeURIComponent(actionId)}`), { method: "PATCH", body: { done: true } });
+}

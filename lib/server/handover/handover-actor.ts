@@ -1,0 +1,12 @@
+import type { TPrincipal } from "@/lib/auth/principal";
+
+/** A signed-in person as the handover operations record them: a signature always names an account. */
+export interface THandoverActor {
+  userId: string;
+  username: string;
+  role: string;
+}
+
+export function handoverActorOf(principal: Pick<TPrincipal, "userId" | "username" | "role">): THandoverActor {
+  return { userId: principal.userId, username: principal.username, role: principal.role };
+}
