@@ -26,6 +26,16 @@ export const AUDIT_ACTIONS = [
   "score.recorded",
   "import.run",
   "simulator.feed-changed",
+  "alarm.raised",
+  "alarm.resumed",
+  "alarm.latched",
+  "alarm.cleared",
+  "alarm.acknowledged",
+  "alarm.superseded",
+  "alarm.episode-ended",
+  "alarm.withdrawn",
+  "alarm.audio-paused",
+  "alarm.limit-changed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
