@@ -44,3 +44,11 @@ export const adminKeys = {
   auditOf: () => [...adminKeys.all, "audit"] as const,
   audit: (filter: TAuditFilter) => [...adminKeys.auditOf(), filter] as const,
 };
+
+/** Alarms: a unit's open list (snapshot + replay + live), its burden per shift, and a bed's history. */
+export const alarmKeys = {
+  all: ["alarms"] as const,
+  unit: (unitId: string) => [...alarmKeys.all, "unit", unitId] as const,
+  burden: (unitId: string) => [...alarmKeys.all, "burden", unitId] as const,
+  history: (bedId: string) => [...alarmKeys.all, "history", bedId] as const,
+};
