@@ -7,7 +7,7 @@ import { ALARM_PRIORITIES } from "@/lib/alarms/rule-schema";
 import { fetchAlarmJson } from "@/lib/client/alarms-api";
 import { alarmKeys } from "@/lib/client/query-keys";
 import { isLocale } from "@/lib/i18n/locales";
-import { formatClockTime } from "@/lib/station/format-clock-time";
+import { formatHourMinute } from "@/lib/bed/format-date-time";
 
 /** Alarms raised per bed and priority this shift (07:00/19:00 in the unit's zone), and the previous shift's total. */
 export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; readonly onHistory: (bed: { bedId: string; label: string }) => void }) {
@@ -21,7 +21,7 @@ export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; re
   const burden = query.data;
   if (!burden) return null;
   const { current, previous } = burden;
-  const start = formatClockTime(current.start, isLocale(locale) ? locale : "en", burden.timeZone);
+  const start = formatHourMinute(current.start, isLocale(locale) ? locale : "en", burden.timeZone);
   return (
     <section className="alarm-burden" aria-labelledby="alarm-burden-title" data-testid="alarm-burden">
       <h3 id="alarm-burden-title" className="alarm-panel__subtitle">

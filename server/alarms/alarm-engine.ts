@@ -24,6 +24,10 @@ const CHECKPOINT_MS = 30_000;
 /** An episode the engine meets without a stored state is rebuilt from this much of its history. */
 const REBUILD_WINDOW_MS = 24 * 3_600_000;
 const REPLAY_LIMIT = 300_000;
+/** Readings older than this when judged are history arriving, not the live feed… */
+const HISTORY_AGE_MS = 5 * 60_000;
+/** …and the clock waits this long after the last of them. */
+const CATCHING_UP_MS = 30_000;
 
 interface TEpisodeMemory {
   readonly id: string;
@@ -37,6 +41,12 @@ interface TEpisodeMemory {
   dirty: boolean;
   /** Transitions found while rebuilding, written with the next batch. */
   pending: TAlarmTransition[];
+  /**
+   * Until then (wall clock) the clock leaves this episode alone: history is arriving (a backfill, an import of past
+   * results), and an absence judged now would raise "overdue" for a result still on its way in. Each old batch
+   * pushes it on by CATCHING_UP_MS, so a single late lab result delays the timers by that much at most.
+   */
+  catchingUpUntil: number;
 }
 
 export interface AlarmEngineOptions {
@@ -162,6 +172,8 @@ export class AlarmEngine {
     const result = evaluateAlarms({ rules, state: memory.state, episode: memory.episode, readings, now });
     memory.state = result.state;
     memory.lastSeq = Math.max(memory.lastSeq, ...readings.map((r) => r.seq));
+    const wallClock = this.now().getTime();
+    if (now < wallClock - HISTORY_AGE_MS) memory.catchingUpUntil = wallClock + CATCHING_UP_MS;
     memory.dirty = true;
     memory.pending.push(...result.transitions);
   }
@@ -175,7 +187,7 @@ export class AlarmEngine {
     const changed: TEpisodeMemory[] = [];
     for (const episode of await listMonitoredEpisodes({ db: this.options.db })) {
       const memory = await this.recall(episode.id);
-      if (!memory) continue;
+      if (!memory || memory.catchingUpUntil > now.getTime()) continue;
       const result = evaluateTimers({ rules: this.rulesFor(memory).rules, state: memory.state, episode: memory.episode, now: now.getTime() });
       memory.state = result.state;
       memory.dirty = true;
@@ -244,6 +256,7 @@ export class AlarmEngine {
       lastSeq: stored?.lastSeq ?? 0,
       dirty: false,
       pending: [],
+      catchingUpUntil: 0,
     };
     this.memory.set(episodeId, memory);
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);

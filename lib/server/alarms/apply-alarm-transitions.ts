@@ -33,7 +33,7 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
   for (const t of transitions) {
     const at = new Date(t.observedAt);
     const openKey = alarmOpenKey(episode.id, t.ruleId, "");
-    const open = await db.alarm.findUnique({ where: { openKey }, select: { id: true, status: true, acknowledgedAt: true } });
+    const open = await db.alarm.findUnique({ where: { openKey }, select: { id: true, status: true, acknowledgedAt: true, raisedAt: true } });
     const facts = { value: t.value, limit: t.limit, comparison: t.comparison, unit: t.unit, seq: t.seq };
     const ref = { unitId: episode.unitId, bedId: episode.bedId, ruleId: t.ruleId };
 
@@ -82,20 +82,23 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
     }
 
     if (!open) continue;
-    const cleared = { conditionActive: false, clearedAt: at, clearedBySeq: t.clearedBySeq, value: t.value };
+    // The alarm keeps the value that raised it (its message says why it was raised); the clearing value is in the
+    // event. A reading older than the raise (a late import) cannot end it before it began.
+    const endAt = new Date(Math.max(at.getTime(), open.raisedAt.getTime()));
+    const cleared = { conditionActive: false, clearedAt: endAt, clearedBySeq: t.clearedBySeq };
     if (t.latched && open.acknowledgedAt === null) {
       const alarm = await db.alarm.update({ where: { id: open.id }, data: { ...cleared, status: "latched" }, select: { id: true, status: true } });
-      await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "latched", at, actor: null, context: null, details: facts });
+      await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "latched", at: endAt, actor: null, context: null, details: facts });
       continue;
     }
     if (t.latched) endedOnLatch.push(t.ruleId);
     const resolution = t.supersededBy ? "superseded" : "cleared";
     const alarm = await db.alarm.update({
       where: { id: open.id },
-      data: { ...cleared, status: "resolved", openKey: null, resolvedAt: at, resolution },
+      data: { ...cleared, status: "resolved", openKey: null, resolvedAt: endAt, resolution },
       select: { id: true, status: true },
     });
-    await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: resolution, at, actor: null, context: null, details: { ...facts, supersededBy: t.supersededBy } });
+    await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: resolution, at: endAt, actor: null, context: null, details: { ...facts, supersededBy: t.supersededBy } });
   }
   return { endedOnLatch };
 }
