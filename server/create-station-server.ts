@@ -32,6 +32,8 @@ export interface StationServerOptions {
   now?: () => Date;
   /** How often the alarm engine judges its timers (absence, staleness, pump stopped); 0 leaves the clock off (tests tick it). */
   alarmTickMs?: number;
+  /** How long after the start the engine's clock waits (default STARTUP_GRACE_MS); tests pass 0. */
+  alarmStartupGraceMs?: number;
 }
 
 export interface StationServer {
@@ -90,7 +92,7 @@ export async function createStationServer(options: StationServerOptions): Promis
       for (const e of events) if (e.type === "acknowledged" && e.alarm?.origin === "engine") alarmEngine.noteAcknowledged(e.alarm.episodeId, e.alarm.ruleId, e.at);
     },
   });
-  const alarmEngine = new AlarmEngine({ db, episodes, log, now: options.now, onChanged: () => alarmTailer.kick() });
+  const alarmEngine = new AlarmEngine({ db, episodes, log, now: options.now, onChanged: () => alarmTailer.kick(), startupGraceMs: options.alarmStartupGraceMs });
   if ((options.alarmTickMs ?? ALARM_TICK_MS) > 0) alarmEngine.start(options.alarmTickMs ?? ALARM_TICK_MS);
   attachAlarmCommands({ io: rt.io, db, auth, log, onChanged: () => alarmTailer.kick(), now: options.now });
   const sessionRoutes = authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => rt.endSessions(ids, reason), log });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { TAlarmDto, TUnitAlarms } from "@/lib/alarms/alarm-dto";
@@ -49,6 +50,9 @@ export function AlarmPanel({
           {t("panel.title")} <span className="alarm-panel__count">{t("panel.count", { count: list.length })}</span>
         </h2>
         <AudioPause unitId={unitId} pause={alarms?.audioPause ?? null} now={now} />
+        <Link className="alarm-panel__limits" href={`/station/${encodeURIComponent(unitId)}/limits`} data-testid="alarm-limits-link">
+          {t("limits.link")}
+        </Link>
       </header>
       <p className="alarm-panel__note">{t("audio.noSound")}</p>
       {list.length === 0 ? (

@@ -13,7 +13,13 @@ export function TileAlarm({ alarm }: { readonly alarm: TTileAlarm }) {
       {/* The colour says the priority on the wall; the word is there for whoever cannot tell the colours apart. */}
       <span className="visually-hidden">{t(`priority.${alarm.priority}`)} </span>
       <span className="tile__alarm-message">{text(alarm.top)}</span>
-      {alarm.top.status !== "active" && <span className="tile__alarm-state">{t(`status.${alarm.top.status}`)}</span>}
+      {/* The IEC word in full in the list; on a narrow tile a mark, with the word for screen readers and on hover. */}
+      {alarm.top.status !== "active" && (
+        <span className="tile__alarm-state" title={t(`status.${alarm.top.status}`)}>
+          <span aria-hidden="true">{alarm.top.status === "acknowledged" ? "✓" : "⧗"}</span>
+          <span className="visually-hidden">{t(`status.${alarm.top.status}`)}</span>
+        </span>
+      )}
       {alarm.others > 0 && <span className="tile__alarm-more">{t("tile.more", { count: alarm.others })}</span>}
     </p>
   );

@@ -51,4 +51,5 @@ export const alarmKeys = {
   unit: (unitId: string) => [...alarmKeys.all, "unit", unitId] as const,
   burden: (unitId: string) => [...alarmKeys.all, "burden", unitId] as const,
   history: (bedId: string) => [...alarmKeys.all, "history", bedId] as const,
+  limits: (unitId: string) => [...alarmKeys.all, "limits", unitId] as const,
 };

@@ -4,6 +4,7 @@ import type { TRole } from "@/lib/auth/roles";
 import type { TReadingInput } from "@/lib/observations/reading";
 import type { TAlarmCommandAnswer, TAlarmReplayAnswer, TAlarmsChanged, TPauseAudioAnswer } from "@/lib/realtime/events";
 import { raiseExternalAlarm } from "@/lib/server/alarms/raise-external-alarm";
+import { setAlarmLimitOverride } from "@/lib/server/alarms/set-alarm-limit-override";
 import type { Db } from "@/lib/server/db/client";
 import { connectTestSocket, handshake, type TestSocket } from "../testing/connect-test-socket";
 import { createTestDb, type TestDb } from "../testing/create-test-db";
@@ -46,7 +47,7 @@ interface TWorld {
 async function startWorld(existing?: TestDb): Promise<TWorld> {
   const test = existing ?? (await createTestDb());
   const world = existing ? { unitId: "test-unit-1", bedId: "test-bed-1", episodeId: "test-episode-1" } : await seedTestEpisode(test.db);
-  const station = await startTestStation({ db: test.db, alarmTickMs: 0 });
+  const station = await startTestStation({ db: test.db, alarmTickMs: 0, alarmStartupGraceMs: 0 });
   cleanups.push(() => station.close());
   if (!existing) cleanups.push(() => test.cleanup());
   return { test, world, station };
@@ -191,7 +192,7 @@ describe("the alarm engine", () => {
     const test = await createTestDb();
     cleanups.push(() => test.cleanup());
     const world = await seedTestEpisode(test.db);
-    const first = await startTestStation({ db: test.db, alarmTickMs: 0 });
+    const first = await startTestStation({ db: test.db, alarmTickMs: 0, alarmStartupGraceMs: 0 });
     await first.server.writer.submit([reading(world, "lactate", 4.6, "mmol/L", 2_000)]);
     await first.server.alarms.idle();
     await first.close();
@@ -204,6 +205,25 @@ describe("the alarm engine", () => {
     await second.station.server.alarms.idle();
     const alarm = await test.db.alarm.findFirstOrThrow({ where: { ruleId: "lactate-high" } });
     expect(alarm).toMatchObject({ status: "resolved", resolution: "cleared" });
+  });
+
+  it("judges against a patient's own limit once a physician sets it, and says the limit came from that override", async () => {
+    const w = await startWorld();
+    const physician = await userOf(w.test.db, w.world, "physician");
+    const principal = { userId: physician.userId, username: physician.username, displayName: "Dr Test", role: physician.role, unitIds: [w.world.unitId], idleTimeoutMinutes: 30, sessionId: "s" };
+    const { id } = await setAlarmLimitOverride({
+      db: w.test.db,
+      principal,
+      input: { ruleId: "lactate-high", scope: "episode", unitId: w.world.unitId, episodeId: w.world.episodeId, limits: { value: 5 }, reason: "Metformin: lactate runs high" },
+      context: null,
+      via: "test",
+    });
+    await lactate(w, 4.6);
+    await w.station.server.alarms.idle();
+    expect(await w.test.db.alarm.count({ where: { ruleId: "lactate-high" } })).toBe(0);
+    await lactate(w, 5.2);
+    await w.station.server.alarms.idle();
+    expect(await w.test.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({ limit: 5, limitSource: "episode-override", limitSourceRef: id });
   });
 
   it("raises what only time can tell on the clock: an anti-Xa not measured for 12 h", async () => {

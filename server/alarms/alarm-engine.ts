@@ -28,6 +28,12 @@ const REPLAY_LIMIT = 300_000;
 const HISTORY_AGE_MS = 5 * 60_000;
 /** …and the clock waits this long after the last of them. */
 const CATCHING_UP_MS = 30_000;
+/**
+ * After a start the clock waits this long before judging absences: the producers (device gateways, the simulator's
+ * backfill, importers) first deliver what they hold, which an "overdue" judged at once would call missing. A feed
+ * that stays silent is reported this much later than in steady running.
+ */
+export const STARTUP_GRACE_MS = 60_000;
 
 interface TEpisodeMemory {
   readonly id: string;
@@ -57,6 +63,8 @@ export interface AlarmEngineOptions {
   onChanged: () => void;
   rules?: readonly TAlarmRule[];
   now?: () => Date;
+  /** Default STARTUP_GRACE_MS; tests that tick the clock themselves pass 0. */
+  startupGraceMs?: number;
 }
 
 /**
@@ -77,10 +85,13 @@ export class AlarmEngine {
   private lastCheckpoint = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The clock judges nothing before then (STARTUP_GRACE_MS after the start). */
+  private readonly graceUntil: number;
 
   constructor(private readonly options: AlarmEngineOptions) {
     this.rules = options.rules ?? DEFAULT_ALARM_RULES;
     this.now = options.now ?? (() => new Date());
+    this.graceUntil = this.now().getTime() + (options.startupGraceMs ?? STARTUP_GRACE_MS);
   }
 
   /** The writer's onCommitted: never blocks the write path; readings wait for the batch being judged. */
@@ -180,6 +191,7 @@ export class AlarmEngine {
 
   private async judgeTimers(): Promise<void> {
     const now = this.now();
+    if (now.getTime() < this.graceUntil) return;
     await this.refreshOverrides();
     const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now });
     for (const id of ended) this.memory.delete(id);
