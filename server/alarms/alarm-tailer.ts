@@ -73,8 +73,7 @@ export async function startAlarmTailer(options: AlarmTailerOptions): Promise<Ala
   const audioPauseOf = async (event: TAlarmEventRow): Promise<TAudioPause> => {
     const until = untilOf(event.details);
     if (until === null) return null;
-    const actor = await db.alarmEvent.findUnique({ where: { seq: event.seq }, select: { actorId: true } });
-    const user = actor?.actorId ? await db.user.findUnique({ where: { id: actor.actorId }, select: { displayName: true } }) : null;
+    const user = event.actorId ? await db.user.findUnique({ where: { id: event.actorId }, select: { displayName: true } }) : null;
     return { until, by: user?.displayName ?? null };
   };
 

@@ -7,6 +7,7 @@ export interface TAlarmEventRow {
   type: string;
   at: number;
   details: string;
+  actorId: string | null;
   /** For the engine: which episode and rule an acknowledged alarm belongs to. */
   alarm: { episodeId: string; ruleId: string; origin: string } | null;
 }
@@ -17,7 +18,7 @@ export async function findAlarmEventsSince({ db, sinceSeq, limit }: { db: Db; si
     where: { seq: { gt: sinceSeq } },
     orderBy: { seq: "asc" },
     take: limit,
-    select: { seq: true, alarmId: true, unitId: true, type: true, at: true, details: true, alarm: { select: { episodeId: true, ruleId: true, origin: true } } },
+    select: { seq: true, alarmId: true, unitId: true, type: true, at: true, details: true, actorId: true, alarm: { select: { episodeId: true, ruleId: true, origin: true } } },
   });
   return rows.map((r) => ({ ...r, at: r.at.getTime() }));
 }
