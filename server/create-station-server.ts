@@ -10,6 +10,9 @@ import type { Logger } from "./logger";
 import { createAuthGate } from "./auth/auth-gate";
 import { authRoutes } from "./http/auth-routes";
 import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
+import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
+import { startAlarmTailer, type AlarmTailer } from "./alarms/alarm-tailer";
+import { attachAlarmCommands } from "./realtime/attach-alarm-commands";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -27,6 +30,10 @@ export interface StationServerOptions {
   /** Sign-in brute-force limits (tests pass tighter ones). */
   throttle?: SignInThrottle;
   now?: () => Date;
+  /** How often the alarm engine judges its timers (absence, staleness, pump stopped); 0 leaves the clock off (tests tick it). */
+  alarmTickMs?: number;
+  /** How long after the start the engine's clock waits (default STARTUP_GRACE_MS); tests pass 0. */
+  alarmStartupGraceMs?: number;
 }
 
 export interface StationServer {
@@ -35,6 +42,9 @@ export interface StationServer {
   realtime: Realtime;
   episodes: EpisodeDirectory;
   auth: TAuthConfig;
+  /** Judges every committed reading and the clock; its changes reach screens through the tailer. */
+  alarms: AlarmEngine;
+  alarmTailer: AlarmTailer;
   listen(port: number, host: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -66,10 +76,25 @@ export async function createStationServer(options: StationServerOptions): Promis
     db,
     episodes,
     now: options.now,
-    onCommitted: (observations) => rt.broadcast(observations),
+    onCommitted: (observations) => {
+      rt.broadcast(observations);
+      alarmEngine.onCommitted(observations);
+    },
   });
   writer.setInitialSeq(await getLastSeq({ db }));
   const rt: Realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log, auth, now: options.now });
+  // Alarms: judged after commit, written with their log, broadcast by the tailer whoever wrote them (docs/alarms.md).
+  const alarmTailer = await startAlarmTailer({
+    db,
+    io: rt.io,
+    log,
+    onEvents: (events) => {
+      for (const e of events) if (e.type === "acknowledged" && e.alarm?.origin === "engine") alarmEngine.noteAcknowledged(e.alarm.episodeId, e.alarm.ruleId, e.at);
+    },
+  });
+  const alarmEngine = new AlarmEngine({ db, episodes, log, now: options.now, onChanged: () => alarmTailer.kick(), startupGraceMs: options.alarmStartupGraceMs });
+  if ((options.alarmTickMs ?? ALARM_TICK_MS) > 0) alarmEngine.start(options.alarmTickMs ?? ALARM_TICK_MS);
+  attachAlarmCommands({ io: rt.io, db, auth, log, onChanged: () => alarmTailer.kick(), now: options.now });
   const sessionRoutes = authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => rt.endSessions(ids, reason), log });
 
   return {
@@ -78,6 +103,8 @@ export async function createStationServer(options: StationServerOptions): Promis
     realtime: rt,
     episodes,
     auth,
+    alarms: alarmEngine,
+    alarmTailer,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -85,6 +112,8 @@ export async function createStationServer(options: StationServerOptions): Promis
       }),
     async close() {
       await writer.drain();
+      await alarmEngine.stop();
+      await alarmTailer.stop();
       await rt.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { CSSProperties } from "react";
+import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { chooseGrid } from "@/lib/station/choose-grid";
 import type { TPreparedTile } from "@/lib/station/prepare-tile";
 import { BedTile } from "./BedTile";
@@ -9,10 +10,13 @@ export function BedGrid({
   tiles,
   unitName,
   timeZone,
+  alarms,
 }: {
   readonly tiles: readonly TPreparedTile[];
   readonly unitName: string;
   readonly timeZone: string;
+  /** Each bed's alarm state (lib/alarms/prepare-alarms.ts), when the alarms have loaded. */
+  readonly alarms?: ReadonlyMap<string, TTileAlarm>;
 }) {
   const t = useTranslations("station");
   const { columns, rows } = chooseGrid(tiles.length);
@@ -21,7 +25,7 @@ export function BedGrid({
   return (
     <section className="station__grid" style={style} aria-label={t("gridLabel", { unit: unitName })} data-columns={columns} data-rows={rows}>
       {tiles.map((tile) => (
-        <BedTile key={tile.bedId} tile={tile} timeZone={timeZone} />
+        <BedTile key={tile.bedId} tile={tile} timeZone={timeZone} alarm={alarms?.get(tile.bedId)} />
       ))}
     </section>
   );

@@ -4,13 +4,15 @@ import type { TTargetStatus } from "@/lib/catalogue";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
+import { TileAlarm } from "@/components/alarms/TileAlarm";
+import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { LabAge } from "./LabAge";
 import { TileValue } from "./TileValue";
 
 type TOccupiedTile = Extract<TPreparedTile, { kind: "occupied" }>;
 
 /** One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. */
-export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; readonly timeZone: string }) {
+export function BedTile({ tile, timeZone, alarm }: { readonly tile: TPreparedTile; readonly timeZone: string; readonly alarm?: TTileAlarm }) {
   const t = useTranslations("tile");
   const headingId = `bed-${tile.bedId}-heading`;
 
@@ -30,10 +32,12 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
   const stale = tile.device.stale;
   return (
     <article
-      className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}`}
+      className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}${alarmClass(alarm)}`}
       data-testid="bed-tile"
       data-bed-id={tile.bedId}
       data-stale={stale}
+      data-alarm-priority={alarm?.priority ?? "none"}
+      data-alarm-flashing={alarm?.flashing ?? false}
       aria-labelledby={headingId}
     >
       <header className="tile__head">
@@ -59,9 +63,16 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
           <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
         ))}
       </dl>
+      {alarm && <TileAlarm alarm={alarm} />}
       <DeviceFooter tile={tile} timeZone={timeZone} />
     </article>
   );
+}
+
+/** The tile's colour is its highest open alarm's priority (IEC 60601-1-8); it flashes while unacknowledged. */
+function alarmClass(alarm: TTileAlarm | undefined): string {
+  if (!alarm) return "";
+  return ` tile--alarm-${alarm.priority}${alarm.flashing ? " tile--alarm-flashing" : ""}`;
 }
 
 /**

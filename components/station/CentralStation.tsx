@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Notice } from "@/components/ui/Notice";
+import { AlarmPanel } from "@/components/alarms/AlarmPanel";
+import { prepareTileAlarms } from "@/lib/alarms/prepare-alarms";
+import { useUnitAlarms } from "@/lib/client/use-unit-alarms";
 import { useConnection, useServerNow } from "@/lib/client/use-connection";
 import { useStation, type TUseStation } from "@/lib/client/use-station";
 import { prepareTile } from "@/lib/station/prepare-tile";
@@ -23,6 +26,9 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
   const connection = useConnection();
   const now = useServerNow();
   const timeZone = station?.unit.timeZone ?? BROWSER_TIME_ZONE;
+  const { alarms } = useUnitAlarms(unitId);
+  const tileAlarms = useMemo(() => prepareTileAlarms(alarms?.alarms ?? []), [alarms]);
+  const bedLabels = useMemo(() => new Map((station?.beds ?? []).map((bed) => [bed.bedId, bed.label])), [station]);
 
   const tiles = useMemo(() => {
     if (!station) return [];
@@ -40,16 +46,17 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
           {t("catchUpFailing")}
         </p>
       )}
-      <main className="station__main">
+      <main className="station__main station__main--with-alarms">
         {station ? (
           tiles.length > 0 ? (
-            <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} />
+            <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
           ) : (
             <Notice title={t("noBeds")} />
           )
         ) : (
           <LoadState status={status} error={error} />
         )}
+        <AlarmPanel unitId={unitId} alarms={alarms} bedLabels={bedLabels} timeZone={timeZone} now={now} />
       </main>
       <footer className="station__footer" data-testid="primary-alarm-source">
         {t("primaryAlarmSource")}

@@ -119,6 +119,12 @@ const CASES: Record<string, TCase> = {
     silent: device("helium_level", 20, 15, 60),
     silentBecause: "20 is not under 20, and 15 lasts 10 s",
   },
+  "dpc-flow-low": {
+    deviceType: "VA_ECMO",
+    raises: series("dpc_flow", T0 + H, [99], H),
+    silent: series("dpc_flow", T0 + H, [150, 100], H),
+    silentBecause: "100 mL/min is not under 100",
+  },
   "helium-falling": {
     deviceType: "IABP",
     // A leak of 6 %/h, read every minute: 3 points gone after 30 min.
@@ -190,11 +196,12 @@ describe("the default rules as data", () => {
     }
   });
 
-  it("delay device values, never lab results", () => {
+  it("delay continuous device values, never lab results or hourly charted values", () => {
     for (const rule of DEFAULT_ALARM_RULES) {
       if (rule.kind !== "threshold" && rule.kind !== "trend") continue;
-      const lab = getParameter(rule.parameter).sourceKind === "lab";
-      expect(rule.validationDelayMs > 0, rule.id).toBe(!lab);
+      const parameter = getParameter(rule.parameter);
+      const sampled = parameter.sourceKind === "lab" || parameter.expectedIntervalSec >= H / 1000;
+      expect(rule.validationDelayMs > 0, rule.id).toBe(!sampled);
     }
   });
 

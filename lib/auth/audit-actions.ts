@@ -33,6 +33,16 @@ export const AUDIT_ACTIONS = [
   "handover.action-added",
   "handover.action-done",
   "shift.pattern-changed",
+  "alarm.raised",
+  "alarm.resumed",
+  "alarm.latched",
+  "alarm.cleared",
+  "alarm.acknowledged",
+  "alarm.superseded",
+  "alarm.episode-ended",
+  "alarm.withdrawn",
+  "alarm.audio-paused",
+  "alarm.limit-changed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -53,3 +53,12 @@ export const handoverKeys = {
   history: (bedId: string) => [...handoverKeys.sheetsOf(bedId), "history"] as const,
   unit: (unitId: string, shiftKey: string | undefined) => [...handoverKeys.all, "unit", unitId, shiftKey ?? "current"] as const,
 };
+
+/** Alarms: a unit's open list (snapshot + replay + live), its burden per shift, and a bed's history. */
+export const alarmKeys = {
+  all: ["alarms"] as const,
+  unit: (unitId: string) => [...alarmKeys.all, "unit", unitId] as const,
+  burden: (unitId: string) => [...alarmKeys.all, "burden", unitId] as const,
+  history: (bedId: string) => [...alarmKeys.all, "history", bedId] as const,
+  limits: (unitId: string) => [...alarmKeys.all, "limits", unitId] as const,
+};

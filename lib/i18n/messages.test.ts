@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import adminEn from "./messages/admin.en.json";
 import adminFr from "./messages/admin.fr.json";
+import alarmsEn from "./messages/alarms.en.json";
+import alarmsFr from "./messages/alarms.fr.json";
 import authEn from "./messages/auth.en.json";
 import authFr from "./messages/auth.fr.json";
 import handoverEn from "./messages/handover.en.json";
@@ -9,8 +11,8 @@ import screensEn from "./messages/en.json";
 import screensFr from "./messages/fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn, ...handoverEn };
-const fr = { ...screensFr, ...authFr, ...adminFr, ...handoverFr };
+const en = { ...screensEn, ...authEn, ...adminEn, ...handoverEn, ...alarmsEn };
+const fr = { ...screensFr, ...authFr, ...adminFr, ...handoverFr, ...alarmsFr };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
@@ -32,7 +34,7 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
 
 describe("message catalogues", () => {
   it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [screensEn, authEn, adminEn].flatMap((file) => Object.keys(file));
+    const namespaces = [screensEn, authEn, adminEn, alarmsEn].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });
 

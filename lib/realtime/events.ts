@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TPrincipal } from "@/lib/auth/principal";
 import type { TObservationDto } from "@/lib/observations/observation";
+import type { TAcknowledgeAlarm, TAlarmDto, TAudioPause } from "@/lib/alarms/alarm-dto";
 
 /**
  * The one socket contract between the server and every screen. Names are `entity:verb`: past tense for facts the
@@ -96,6 +97,8 @@ export interface ServerToClientEvents {
   /** Only to screens whose role may see imports (PERMISSIONS["import.view"]). */
   "import:progress": (payload: TImportProgress) => void;
   "session:ended": (payload: TSessionEnded) => void;
+  /** Alarms of the unit that changed, as they are now (docs/alarms.md), after the log's commit. */
+  "alarm:changed": (payload: TAlarmsChanged) => void;
 }
 
 /**
@@ -106,7 +109,30 @@ export interface ClientToServerEvents {
   "unit:subscribe": (payload: TUnitSubscribe, ack: (answer: TReplayAnswer) => void) => void;
   "bed:subscribe": (payload: TBedSubscribe, ack: (answer: TReplayAnswer) => void) => void;
   "room:leave": (payload: TRoomLeave) => void;
+  /** Joins the unit's room for alarms and answers every alarm changed after `sinceSeq` (an AlarmEvent seq). */
+  "alarm:subscribe": (payload: TUnitSubscribe, ack: (answer: TAlarmReplayAnswer) => void) => void;
+  "alarm:acknowledge": (payload: TAcknowledgeAlarm, ack: (answer: TAlarmCommandAnswer) => void) => void;
+  "alarm:pause-audio": (payload: TPauseAudio, ack: (answer: TPauseAudioAnswer) => void) => void;
 }
+
+/** Alarm changes broadcast to a unit's room: the alarms touched, and the unit's AUDIO PAUSED when it changed. */
+export interface TAlarmsChanged {
+  unitId: string;
+  alarms: TAlarmDto[];
+  /** Present when the audio pause changed; null when it ended. */
+  audioPause?: TAudioPause;
+  /** The highest AlarmEvent seq this message covers: the screen replays from it after a reconnect. */
+  lastSeq: number;
+}
+
+export type TAlarmReplayAnswer = { ok: true; alarms: TAlarmDto[]; audioPause: TAudioPause; lastSeq: number; more: boolean } | TCommandError;
+export type TAlarmCommandError = { ok: false; error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INTERNAL"; message: string } };
+export type TAlarmCommandAnswer = { ok: true; alarm: TAlarmDto } | TAlarmCommandError;
+export const ZPauseAudio = z.object({ unitId: z.string().min(1).max(64) });
+export type TPauseAudio = z.infer<typeof ZPauseAudio>;
+export type TPauseAudioAnswer = { ok: true; audioPause: TAudioPause } | TAlarmCommandError;
+/** At most this many alarms in one replay answer. */
+export const ALARM_REPLAY_PAGE_SIZE = 1_000;
 
 export type InterServerEvents = Record<string, never>;
 

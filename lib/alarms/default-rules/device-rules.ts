@@ -111,6 +111,20 @@ export const DEVICE_RULES = [
     source: SOURCES.bonicolini2019,
   },
   {
+    id: "dpc-flow-low",
+    kind: "threshold",
+    deviceTypes: WITH_ECMO,
+    priority: "medium",
+    parameter: "dpc_flow",
+    // Charted with the hourly limb check, each a deliberate reading like a lab result: no delay, no hysteresis band.
+    validationDelayMs: 0,
+    limit: { comparison: "lt", value: 100 },
+    hysteresis: 0,
+    latching: false,
+    messageKey: "dpcFlowLow",
+    source: SOURCES.bonicolini2019,
+  },
+  {
     ...device,
     id: "helium-low",
     kind: "threshold",

@@ -1,0 +1,11 @@
+import { AccessDenied } from "@/components/auth/AccessDenied";
+import { AlarmLimitsPage } from "@/components/alarms/AlarmLimitsPage";
+import { authorizePage } from "@/lib/server/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+
+export default async function LimitsPage({ params }: { readonly params: Promise<{ unitId: string }> }) {
+  const { unitId } = await params;
+  const access = await authorizePage(await getPagePrincipal(), "station.view", { unitId });
+  if (!access.ok) return <AccessDenied reason={access.reason} />;
+  return <AlarmLimitsPage unitId={unitId} />;
+}

@@ -1,0 +1,16 @@
+import { listBedAlarmHistory } from "@/lib/server/alarms/list-bed-alarm-history";
+import { authorizeBed } from "@/lib/server/auth/authorize-request";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** The alarm history of the bed's current patient, newest first. */
+export async function GET(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+  try {
+    const { bedId } = await params;
+    const { db } = await authorizeBed(request, "station.view", bedId);
+    return Response.json(await listBedAlarmHistory({ db, bedId }), { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,16 @@
+import { countAlarmBurden } from "@/lib/server/alarms/count-alarm-burden";
+import { authorizeUnit } from "@/lib/server/auth/authorize-request";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** Alarms raised per bed and priority in the current shift and the one before (07:00/19:00, unit time zone). */
+export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
+  try {
+    const { unitId } = await params;
+    const { db } = await authorizeUnit(request, "station.view", unitId);
+    return Response.json(await countAlarmBurden({ db, unitId }), { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

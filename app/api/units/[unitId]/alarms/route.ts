@@ -1,0 +1,16 @@
+import { getUnitAlarms } from "@/lib/server/alarms/get-unit-alarms";
+import { authorizeUnit } from "@/lib/server/auth/authorize-request";
+import { toErrorResponse } from "@/lib/server/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** The unit's open alarms and AUDIO PAUSED, with the alarm seq they cover (the screen replays from it by socket). */
+export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
+  try {
+    const { unitId } = await params;
+    const { db } = await authorizeUnit(request, "station.view", unitId);
+    return Response.json(await getUnitAlarms({ db, unitId }), { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

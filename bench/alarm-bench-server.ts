@@ -1,0 +1,36 @@
+// The station server in its own process for the alarm bench: every second 64 beds × 12 device parameters enter the
+// write path (as in the fan-out bench), and every TRIGGER_MS one bed's lactate alternates 4.6 / 1.0 mmol/L, raising
+// and clearing "lactate-high". observedAt is the moment of entry; the alarm's raisedAt is that reading's time.
+import { createDb } from "@/lib/server/db/client";
+import { createStationServer } from "@/server/create-station-server";
+import { silentLogger } from "@/server/logger";
+import { BENCH_PARAMETERS } from "./world";
+
+const TRIGGER_MS = Number(process.env.BENCH_TRIGGER_MS ?? 250);
+const db = await createDb(process.env.DATABASE_URL ?? "");
+const server = await createStationServer({ db, log: silentLogger });
+await server.listen(Number(process.env.PORT), "127.0.0.1");
+const beds = Number(process.env.BENCH_BEDS ?? "64");
+let tick = 0;
+setInterval(() => {
+  tick += 1;
+  const at = new Date();
+  const readings = [];
+  for (let b = 1; b <= beds; b++) {
+    for (const [parameter, unit, value] of BENCH_PARAMETERS) {
+      readings.push({ episodeId: `bench-e-${b}`, parameter, unit, value, observedAt: at, source: "device" as const, sourceRef: `a-${tick}-${b}-${parameter}` });
+    }
+  }
+  void server.writer.submit(readings);
+}, 1000);
+let trigger = 0;
+setInterval(() => {
+  trigger += 1;
+  const bed = (trigger % beds) + 1;
+  // Each bed's lactate alternates between a high value and a normal one on its successive turns.
+  const high = Math.floor(trigger / beds) % 2 === 0;
+  void server.writer.submit([
+    { episodeId: `bench-e-${bed}`, parameter: "lactate", unit: "mmol/L", value: high ? 4.6 : 1.0, observedAt: new Date(), source: "device" as const, sourceRef: `t-${trigger}` },
+  ]);
+}, TRIGGER_MS);
+process.stdout.write("READY\n");

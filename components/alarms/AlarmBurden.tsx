@@ -1,0 +1,82 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { ZAlarmBurden } from "@/lib/alarms/alarm-history";
+import { ALARM_PRIORITIES } from "@/lib/alarms/rule-schema";
+import { fetchAlarmJson } from "@/lib/client/alarms-api";
+import { alarmKeys } from "@/lib/client/query-keys";
+import { isLocale } from "@/lib/i18n/locales";
+import { formatHourMinute } from "@/lib/bed/format-date-time";
+
+/** Alarms raised per bed and priority this shift (07:00/19:00 in the unit's zone), and the previous shift's total. */
+export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; readonly onHistory: (bed: { bedId: string; label: string }) => void }) {
+  const t = useTranslations("alarms");
+  const locale = useLocale();
+  const query = useQuery({
+    queryKey: alarmKeys.burden(unitId),
+    queryFn: ({ signal }) => fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarms/burden`, ZAlarmBurden, signal),
+    refetchInterval: 30_000,
+  });
+  const burden = query.data;
+  if (!burden) return null;
+  const { current, previous } = burden;
+  const start = formatHourMinute(current.start, isLocale(locale) ? locale : "en", burden.timeZone);
+  return (
+    <section className="alarm-burden" aria-labelledby="alarm-burden-title" data-testid="alarm-burden">
+      <h3 id="alarm-burden-title" className="alarm-panel__subtitle">
+        {t("burden.title")} · {current.kind === "day" ? t("burden.shiftDay", { start }) : t("burden.shiftNight", { start })}
+      </h3>
+      <table className="alarm-burden__table">
+        <thead>
+          <tr>
+            <th scope="col">{t("burden.bed")}</th>
+            {ALARM_PRIORITIES.map((p) => (
+              <th key={p} scope="col" className={`alarm-priority--${p}`}>
+                {t(`priority.${p}`)}
+              </th>
+            ))}
+            <th scope="col">{t("burden.total")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("panel.history")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {current.beds.map((bed) => (
+            <tr key={bed.bedId} data-testid="alarm-burden-row" data-bed-id={bed.bedId}>
+              <th scope="row">{bed.label}</th>
+              {ALARM_PRIORITIES.map((p) => (
+                <td key={p}>{bed.counts[p] || ""}</td>
+              ))}
+              <td>{bed.total}</td>
+              <td>
+                <button type="button" className="alarm-button alarm-button--small" aria-label={t("panel.historyFor", { label: bed.label })} data-testid="alarm-history-open" onClick={() => onHistory({ bedId: bed.bedId, label: bed.label })}>
+                  {t("panel.history")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("burden.total")}</th>
+            {ALARM_PRIORITIES.map((p) => (
+              <td key={p}>{current.counts[p]}</td>
+            ))}
+            <td>{current.total}</td>
+            <td />
+          </tr>
+          <tr className="alarm-burden__previous">
+            <th scope="row">{t("burden.previous")}</th>
+            {ALARM_PRIORITIES.map((p) => (
+              <td key={p}>{previous.counts[p]}</td>
+            ))}
+            <td>{previous.total}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}

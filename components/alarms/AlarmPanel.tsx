@@ -1,0 +1,111 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import type { TAlarmDto, TUnitAlarms } from "@/lib/alarms/alarm-dto";
+import { isUnacknowledged, sortAlarms } from "@/lib/alarms/prepare-alarms";
+import { useCan } from "@/lib/client/session-user";
+import { isLocale } from "@/lib/i18n/locales";
+import { formatClockTime } from "@/lib/station/format-clock-time";
+import { AcknowledgeDialog } from "./AcknowledgeDialog";
+import "./alarms.css";
+import { AlarmBurden } from "./AlarmBurden";
+import { useAlarmLimit, useAlarmText } from "./AlarmText";
+import { AudioPause } from "./AudioPause";
+import { BedAlarmHistory } from "./BedAlarmHistory";
+
+/**
+ * The unit's alarm list beside the wall: open alarms by priority then time, each with its bed, message (value and
+ * limit in force, and where the limit comes from), state and the ACKNOWLEDGE action; AUDIO PAUSED; the shift's burden.
+ */
+export function AlarmPanel({
+  unitId,
+  alarms,
+  bedLabels,
+  timeZone,
+  now,
+}: {
+  readonly unitId: string;
+  readonly alarms: TUnitAlarms | undefined;
+  readonly bedLabels: ReadonlyMap<string, string>;
+  readonly timeZone: string;
+  readonly now: number | null;
+}) {
+  const t = useTranslations("alarms");
+  const locale = useLocale();
+  const mayAcknowledge = useCan("alarm.acknowledge");
+  const text = useAlarmText();
+  const limitOf = useAlarmLimit();
+  const [acknowledging, setAcknowledging] = useState<TAlarmDto | null>(null);
+  const [history, setHistory] = useState<{ bedId: string; label: string } | null>(null);
+  const list = useMemo(() => sortAlarms(alarms?.alarms ?? []), [alarms]);
+  const label = (bedId: string) => bedLabels.get(bedId) ?? bedId;
+  const clock = (ms: number) => formatClockTime(ms, isLocale(locale) ? locale : "en", timeZone);
+
+  return (
+    <aside className="alarm-panel" aria-labelledby="alarm-panel-title" data-testid="alarm-panel">
+      <header className="alarm-panel__header">
+        <h2 id="alarm-panel-title" className="alarm-panel__title">
+          {t("panel.title")} <span className="alarm-panel__count">{t("panel.count", { count: list.length })}</span>
+        </h2>
+        <AudioPause unitId={unitId} pause={alarms?.audioPause ?? null} now={now} />
+        <Link className="alarm-panel__limits" href={`/station/${encodeURIComponent(unitId)}/limits`} data-testid="alarm-limits-link">
+          {t("limits.link")}
+        </Link>
+      </header>
+      <p className="alarm-panel__note">{t("audio.noSound")}</p>
+      {list.length === 0 ? (
+        <p className="alarm-panel__empty">{t("panel.empty")}</p>
+      ) : (
+        <ol className="alarm-list" data-testid="alarm-list">
+          {list.map((alarm) => (
+            <li
+              key={alarm.id}
+              className={`alarm-item alarm-item--${alarm.priority}${isUnacknowledged(alarm) ? " alarm-item--unacknowledged" : ""}`}
+              data-testid="alarm-item"
+              data-bed-id={alarm.bedId}
+              data-rule={alarm.ruleId}
+              data-priority={alarm.priority}
+              data-status={alarm.status}
+            >
+              <p className="alarm-item__head">
+                <span className="alarm-item__bed">{t("panel.bed", { label: label(alarm.bedId) })}</span>
+                <span className="alarm-item__priority">{t(`priority.${alarm.priority}`)}</span>
+                <span className="alarm-item__state">{t(`status.${alarm.status}`)}</span>
+                <time className="alarm-item__time" dateTime={new Date(alarm.raisedAt).toISOString()}>
+                  {t("panel.raisedAt", { time: clock(alarm.raisedAt) })}
+                </time>
+              </p>
+              <p className="alarm-item__message">{text(alarm)}</p>
+              {alarm.limit !== null && (
+                <p className="alarm-item__limit" data-testid="alarm-limit-source" data-source={alarm.limitSource}>
+                  {t("panel.limitInForce", { limit: limitOf(alarm), source: t(`limitSource.${alarm.limitSource}`) })}
+                </p>
+              )}
+              {alarm.acknowledgedAt !== null && alarm.acknowledgedReason !== null && (
+                <p className="alarm-item__ack">
+                  {t("panel.acknowledgedBy", { name: alarm.acknowledgedBy ?? "?", time: clock(alarm.acknowledgedAt), reason: t(`reason.${alarm.acknowledgedReason}`) })}
+                </p>
+              )}
+              {mayAcknowledge && isUnacknowledged(alarm) && (
+                <button
+                  type="button"
+                  className="alarm-button alarm-button--small"
+                  aria-label={t("panel.acknowledgeFor", { label: label(alarm.bedId), message: text(alarm) })}
+                  data-testid="alarm-acknowledge"
+                  onClick={() => setAcknowledging(alarm)}
+                >
+                  {t("panel.acknowledge")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <AlarmBurden unitId={unitId} onHistory={setHistory} />
+      {acknowledging && <AcknowledgeDialog alarm={acknowledging} bedLabel={label(acknowledging.bedId)} onClose={() => setAcknowledging(null)} />}
+      {history && <BedAlarmHistory bedId={history.bedId} bedLabel={history.label} timeZone={timeZone} onClose={() => setHistory(null)} />}
+    </aside>
+  );
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
+import type { TAlarmTransition } from "@/lib/alarms/alarm-state";
+import type { TLimitProvenance } from "@/lib/alarms/limit-overrides";
+import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
+
+export interface TApplyAlarmTransitions {
+  /** The engine's transaction: the alarms, their events, their audit and the evaluator state commit together. */
+  db: TAlarmDb;
+  episode: { id: string; unitId: string; bedId: string };
+  transitions: readonly TAlarmTransition[];
+  /** Where each rule's limit in force came from (an override, the default). */
+  provenance: ReadonlyMap<string, TLimitProvenance>;
+}
+
+export interface TAppliedTransitions {
+  /**
+   * Rules whose alarm the database ended although the evaluator latched it: someone acknowledged it (from another
+   * screen) before the engine learnt of it. The engine drops them from its state.
+   */
+  readonly endedOnLatch: string[];
+}
+
+const OPEN = ["active", "acknowledged", "latched"];
+
+/**
+ * Writes what the pure evaluator decided: a raise opens an Alarm row, a latch, a clear or a supersession moves it,
+ * each with its AlarmEvent and audit event (engine transitions have no actor). The row is the truth: a transition
+ * about an alarm the database no longer holds open is skipped.
+ */
+export async function applyAlarmTransitions({ db, episode, transitions, provenance }: TApplyAlarmTransitions): Promise<TAppliedTransitions> {
+  const endedOnLatch: string[] = [];
+  for (const t of transitions) {
+    const at = new Date(t.observedAt);
+    const openKey = alarmOpenKey(episode.id, t.ruleId, "");
+    const open = await db.alarm.findUnique({ where: { openKey }, select: { id: true, status: true, acknowledgedAt: true, raisedAt: true } });
+    const facts = { value: t.value, limit: t.limit, comparison: t.comparison, unit: t.unit, seq: t.seq };
+    const ref = { unitId: episode.unitId, bedId: episode.bedId, ruleId: t.ruleId };
+
+    if (t.type === "raised") {
+      const limitOrigin = provenance.get(t.ruleId);
+      const values = {
+        priority: t.priority,
+        messageKey: t.messageKey,
+        parameter: t.parameter,
+        value: t.value,
+        limit: t.limit,
+        comparison: t.comparison,
+        valueUnit: t.unit,
+        // An override's id, else the cited source of the limit (the catalogue's target for anti-Xa).
+        limitSource: limitOrigin?.source ?? "default",
+        limitSourceRef: limitOrigin && limitOrigin.source.endsWith("override") ? limitOrigin.ref : t.source.id,
+        conditionActive: true,
+        details: JSON.stringify({ prompt: t.prompt, source: t.source.citation }),
+      };
+      if (open && OPEN.includes(open.status)) {
+        const status = open.acknowledgedAt ? "acknowledged" : "active";
+        const alarm = await db.alarm.update({ where: { id: open.id }, data: { ...values, status }, select: { id: true, status: true } });
+        await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "resumed", at, actor: null, context: null, details: facts });
+        continue;
+      }
+      const alarm = await db.alarm.create({
+        data: {
+          id: randomUUID(),
+          unitId: episode.unitId,
+          bedId: episode.bedId,
+          episodeId: episode.id,
+          ruleId: t.ruleId,
+          openKey,
+          origin: "engine",
+          ...values,
+          raisedBySeq: t.seq,
+          conditionSince: new Date(t.conditionSince),
+          raisedAt: at,
+          status: "active",
+          lastEventSeq: 0,
+        },
+        select: { id: true, status: true },
+      });
+      await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "raised", at, actor: null, context: null, details: facts });
+      continue;
+    }
+
+    if (!open) continue;
+    // The alarm keeps the value that raised it (its message says why it was raised); the clearing value is in the
+    // event. A reading older than the raise (a late import) cannot end it before it began.
+    const endAt = new Date(Math.max(at.getTime(), open.raisedAt.getTime()));
+    const cleared = { conditionActive: false, clearedAt: endAt, clearedBySeq: t.clearedBySeq };
+    if (t.latched && open.acknowledgedAt === null) {
+      const alarm = await db.alarm.update({ where: { id: open.id }, data: { ...cleared, status: "latched" }, select: { id: true, status: true } });
+      await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "latched", at: endAt, actor: null, context: null, details: facts });
+      continue;
+    }
+    if (t.latched) endedOnLatch.push(t.ruleId);
+    const resolution = t.supersededBy ? "superseded" : "cleared";
+    const alarm = await db.alarm.update({
+      where: { id: open.id },
+      data: { ...cleared, status: "resolved", openKey: null, resolvedAt: endAt, resolution },
+      select: { id: true, status: true },
+    });
+    await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: resolution, at: endAt, actor: null, context: null, details: { ...facts, supersededBy: t.supersededBy } });
+  }
+  return { endedOnLatch };
+}

@@ -1,0 +1,292 @@
+import type { TAlarmEpisode, TAlarmReading, TAlarmState, TAlarmTransition } from "@/lib/alarms/alarm-state";
+import { emptyAlarmState } from "@/lib/alarms/alarm-state";
+import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
+import { evaluateAlarms } from "@/lib/alarms/evaluate-alarms";
+import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
+import { applyLimitOverrides, type TLimitProvenance } from "@/lib/alarms/limit-overrides";
+import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
+import type { TAlarmRule } from "@/lib/alarms/rule-schema";
+import type { TCommittedObservation } from "@/lib/observations/observation";
+import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/server/alarms/alarm-engine-state";
+import { applyAlarmTransitions } from "@/lib/server/alarms/apply-alarm-transitions";
+import { endAlarmsOfEndedEpisodes } from "@/lib/server/alarms/end-alarms-of-ended-episodes";
+import { findEpisodeReadingsSince } from "@/lib/server/alarms/find-episode-readings-since";
+import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/server/alarms/find-limit-overrides";
+import { listMonitoredEpisodes } from "@/lib/server/alarms/list-monitored-episodes";
+import type { Db } from "@/lib/server/db/client";
+import type { EpisodeDirectory } from "../ingest/episode-directory";
+import type { Logger } from "../logger";
+
+/** Absence, staleness and pump-stop timers are judged this often. */
+export const ALARM_TICK_MS = 5_000;
+/** An episode's evaluator state is stored at least this often, so that a restart replays little. */
+const CHECKPOINT_MS = 30_000;
+/** An episode the engine meets without a stored state is rebuilt from this much of its history. */
+const REBUILD_WINDOW_MS = 24 * 3_600_000;
+const REPLAY_LIMIT = 300_000;
+/** Readings older than this when judged are history arriving, not the live feed… */
+const HISTORY_AGE_MS = 5 * 60_000;
+/** …and the clock waits this long after the last of them. */
+const CATCHING_UP_MS = 30_000;
+/**
+ * After a start the clock waits this long before judging absences: the producers (device gateways, the simulator's
+ * backfill, importers) first deliver what they hold, which an "overdue" judged at once would call missing. A feed
+ * that stays silent is reported this much later than in steady running.
+ */
+export const STARTUP_GRACE_MS = 60_000;
+
+interface TEpisodeMemory {
+  readonly id: string;
+  readonly unitId: string;
+  readonly bedId: string;
+  readonly episode: TAlarmEpisode;
+  state: TAlarmState;
+  /** The last observation seq judged. */
+  lastSeq: number;
+  /** Changed since it was last stored. */
+  dirty: boolean;
+  /** Transitions found while rebuilding, written with the next batch. */
+  pending: TAlarmTransition[];
+  /**
+   * Until then (wall clock) the clock leaves this episode alone: history is arriving (a backfill, an import of past
+   * results), and an absence judged now would raise "overdue" for a result still on its way in. Each old batch
+   * pushes it on by CATCHING_UP_MS, so a single late lab result delays the timers by that much at most.
+   */
+  catchingUpUntil: number;
+}
+
+export interface AlarmEngineOptions {
+  db: Db;
+  episodes: EpisodeDirectory;
+  log: Logger;
+  /** Called after alarms changed and committed: the tailer broadcasts at once instead of at its next poll. */
+  onChanged: () => void;
+  rules?: readonly TAlarmRule[];
+  now?: () => Date;
+  /** Default STARTUP_GRACE_MS; tests that tick the clock themselves pass 0. */
+  startupGraceMs?: number;
+}
+
+/**
+ * Drives the pure evaluator of lib/alarms from the write path: every committed reading is judged (after commit, in
+ * commit order, one batch at a time), and a clock judges what time alone can raise. Alarms, their log, their audit
+ * and the evaluator state are written in one transaction, so that a restart resumes from the stored state and replays
+ * only the readings after it.
+ */
+export class AlarmEngine {
+  private readonly memory = new Map<string, TEpisodeMemory>();
+  private readonly rules: readonly TAlarmRule[];
+  private readonly now: () => Date;
+  private queue: TCommittedObservation[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private overrides: TLimitOverrideRow[] = [];
+  private overrideCount = -1;
+  private lastCheckpoint = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** The clock judges nothing before then (STARTUP_GRACE_MS after the start). */
+  private readonly graceUntil: number;
+
+  constructor(private readonly options: AlarmEngineOptions) {
+    this.rules = options.rules ?? DEFAULT_ALARM_RULES;
+    this.now = options.now ?? (() => new Date());
+    this.graceUntil = this.now().getTime() + (options.startupGraceMs ?? STARTUP_GRACE_MS);
+  }
+
+  /** The writer's onCommitted: never blocks the write path; readings wait for the batch being judged. */
+  onCommitted(observations: readonly TCommittedObservation[]): void {
+    if (this.stopped) return;
+    this.queue.push(...observations);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    void this.enqueue(async () => {
+      this.scheduled = false;
+      const batch = this.queue;
+      this.queue = [];
+      await this.judgeReadings(batch);
+    });
+  }
+
+  /** Someone acknowledged an engine alarm (on any screen): the evaluator must know, or it would latch it again. */
+  noteAcknowledged(episodeId: string, ruleId: string, at: number): void {
+    void this.enqueue(async () => {
+      const memory = this.memory.get(episodeId);
+      if (!memory) return;
+      const { state } = recordAcknowledgement({ state: memory.state, ruleId, at });
+      memory.state = state;
+      memory.dirty = true;
+      await Promise.resolve();
+    });
+  }
+
+  /** Judges the timers of every episode under way now; the clock calls it every ALARM_TICK_MS. */
+  tick(): Promise<void> {
+    return this.enqueue(() => this.judgeTimers());
+  }
+
+  /** A limit override was stored: the next judgement uses it. */
+  reloadLimits(): Promise<void> {
+    return this.enqueue(async () => {
+      this.overrideCount = -1;
+      await this.refreshOverrides();
+    });
+  }
+
+  start(tickMs = ALARM_TICK_MS): void {
+    this.timer = setInterval(() => void this.tick(), tickMs);
+    this.timer.unref();
+  }
+
+  /** Resolves when everything queued so far has been judged and written. */
+  idle(): Promise<void> {
+    return this.enqueue(() => Promise.resolve());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.idle();
+    await this.enqueue(() => this.checkpoint(true));
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(work).catch((error: unknown) => this.options.log.error("alarm engine: judgement failed", error));
+    this.chain = run;
+    return run;
+  }
+
+  private async judgeReadings(batch: readonly TCommittedObservation[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.refreshOverrides();
+    const byEpisode = new Map<string, TAlarmReading[]>();
+    for (const o of batch) {
+      const list = byEpisode.get(o.episodeId) ?? [];
+      list.push({ seq: o.seq, parameter: o.parameter, value: o.value, observedAt: o.observedAt });
+      byEpisode.set(o.episodeId, list);
+    }
+    const changed: TEpisodeMemory[] = [];
+    for (const [episodeId, readings] of byEpisode) {
+      const memory = await this.recall(episodeId);
+      if (!memory) continue;
+      const fresh = readings.filter((r) => r.seq > memory.lastSeq);
+      if (fresh.length === 0 && memory.pending.length === 0) continue;
+      if (fresh.length > 0) this.judge(memory, fresh);
+      if (memory.pending.length > 0) changed.push(memory);
+    }
+    await this.persist(changed);
+  }
+
+  private judge(memory: TEpisodeMemory, readings: readonly TAlarmReading[]): void {
+    const { rules } = this.rulesFor(memory);
+    const now = Math.max(...readings.map((r) => r.observedAt));
+    const result = evaluateAlarms({ rules, state: memory.state, episode: memory.episode, readings, now });
+    memory.state = result.state;
+    memory.lastSeq = Math.max(memory.lastSeq, ...readings.map((r) => r.seq));
+    const wallClock = this.now().getTime();
+    if (now < wallClock - HISTORY_AGE_MS) memory.catchingUpUntil = wallClock + CATCHING_UP_MS;
+    memory.dirty = true;
+    memory.pending.push(...result.transitions);
+  }
+
+  private async judgeTimers(): Promise<void> {
+    const now = this.now();
+    if (now.getTime() < this.graceUntil) return;
+    await this.refreshOverrides();
+    const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now });
+    for (const id of ended) this.memory.delete(id);
+    if (ended.length > 0) this.options.onChanged();
+    const changed: TEpisodeMemory[] = [];
+    for (const episode of await listMonitoredEpisodes({ db: this.options.db })) {
+      const memory = await this.recall(episode.id);
+      if (!memory || memory.catchingUpUntil > now.getTime()) continue;
+      const result = evaluateTimers({ rules: this.rulesFor(memory).rules, state: memory.state, episode: memory.episode, now: now.getTime() });
+      memory.state = result.state;
+      memory.dirty = true;
+      memory.pending.push(...result.transitions);
+      if (memory.pending.length > 0) changed.push(memory);
+    }
+    await this.persist(changed);
+    await this.checkpoint(false);
+  }
+
+  /** Writes the transitions of these episodes with their states, in one transaction, then tells the tailer. */
+  private async persist(changed: readonly TEpisodeMemory[]): Promise<void> {
+    if (changed.length === 0) return;
+    const now = this.now();
+    const endedOnLatch = new Map<TEpisodeMemory, string[]>();
+    await this.options.db.$transaction(async (tx) => {
+      for (const memory of changed) {
+        const applied = await applyAlarmTransitions({ db: tx, episode: memory, transitions: memory.pending, provenance: this.rulesFor(memory).provenance });
+        if (applied.endedOnLatch.length > 0) endedOnLatch.set(memory, applied.endedOnLatch);
+        await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+      }
+    });
+    for (const memory of changed) {
+      memory.pending = [];
+      memory.dirty = false;
+    }
+    // The database ended these alarms (acknowledged before the engine heard of it): the evaluator lets them go too.
+    for (const [memory, ruleIds] of endedOnLatch) {
+      for (const ruleId of ruleIds) {
+        const ruleState = memory.state.rules[ruleId];
+        if (ruleState) ruleState.alarm = null;
+      }
+      memory.dirty = true;
+    }
+    this.options.onChanged();
+  }
+
+  private async checkpoint(force: boolean): Promise<void> {
+    const now = this.now();
+    if (!force && now.getTime() - this.lastCheckpoint < CHECKPOINT_MS) return;
+    this.lastCheckpoint = now.getTime();
+    const dirty = [...this.memory.values()].filter((m) => m.dirty);
+    if (dirty.length === 0) return;
+    await this.options.db.$transaction(async (tx) => {
+      for (const memory of dirty) await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+    });
+    for (const memory of dirty) memory.dirty = false;
+  }
+
+  /**
+   * The episode's memory: in the process, else its stored state plus the readings committed after it (a restart), else
+   * rebuilt from its recent history (an episode the engine has never seen).
+   */
+  private async recall(episodeId: string): Promise<TEpisodeMemory | undefined> {
+    const known = this.memory.get(episodeId);
+    if (known) return known;
+    const context = await this.options.episodes.get(episodeId);
+    if (!context || context.endedAt !== null) return undefined;
+    const stored = await loadAlarmEngineState({ db: this.options.db, episodeId });
+    const memory: TEpisodeMemory = {
+      id: episodeId,
+      unitId: context.unitId,
+      bedId: context.bedId,
+      episode: { deviceType: context.deviceType, startedAt: context.startedAt.getTime() },
+      state: stored?.state ?? emptyAlarmState(),
+      lastSeq: stored?.lastSeq ?? 0,
+      dirty: false,
+      pending: [],
+      catchingUpUntil: 0,
+    };
+    this.memory.set(episodeId, memory);
+    const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
+    const history = await findEpisodeReadingsSince({ db: this.options.db, episodeId, sinceSeq: memory.lastSeq, fromTime, limit: REPLAY_LIMIT });
+    if (history.length > 0) this.judge(memory, history);
+    return memory;
+  }
+
+  private rulesFor(memory: TEpisodeMemory): { rules: TAlarmRule[]; provenance: Map<string, TLimitProvenance> } {
+    const mine = this.overrides.filter((o) => (o.scope === "unit" && o.unitId === memory.unitId) || (o.scope === "episode" && o.episodeId === memory.id));
+    return applyLimitOverrides(this.rules, mine);
+  }
+
+  /** Overrides are few and append-only: their count tells whether to read them again. */
+  private async refreshOverrides(): Promise<void> {
+    const count = await this.options.db.alarmLimitOverride.count();
+    if (count === this.overrideCount) return;
+    this.overrides = await findLimitOverrides({ db: this.options.db });
+    this.overrideCount = count;
+  }
+}

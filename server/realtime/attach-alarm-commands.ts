@@ -1,0 +1,91 @@
+import { ZPauseAudio, ZUnitSubscribe, ALARM_REPLAY_PAGE_SIZE, rooms, type TAlarmCommandError } from "@/lib/realtime/events";
+import type { TAuthConfig } from "@/lib/server/auth/auth-config";
+import { acknowledgeAlarm } from "@/lib/server/alarms/acknowledge-alarm";
+import { findAlarmsChangedSince } from "@/lib/server/alarms/find-alarms-changed-since";
+import { findAudioPause } from "@/lib/server/alarms/find-audio-pause";
+import { getLastAlarmSeq } from "@/lib/server/alarms/find-alarm-events-since";
+import { pauseAlarmAudio } from "@/lib/server/alarms/pause-alarm-audio";
+import { assertUnitAccess } from "@/lib/server/auth/authorize";
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors/app-error";
+import { clientAddress } from "../auth/client-address";
+import type { Logger } from "../logger";
+import type { StationIo } from "./attach-realtime";
+
+export interface AlarmCommandsOptions {
+  io: StationIo;
+  db: Db;
+  auth: TAuthConfig;
+  log: Logger;
+  /** After a change this process made: broadcast it now rather than at the tailer's next poll. */
+  onChanged: () => void;
+  now?: () => Date;
+}
+
+/**
+ * The alarm commands of the socket contract: replay by seq, ACKNOWLEDGED with a reason, AUDIO PAUSED. Each payload
+ * is parsed, each action checked against the role × action table and the unit (refusals audited), and each answer
+ * comes through the command's acknowledgement; the change itself reaches every screen by the tailer's broadcast.
+ */
+export function attachAlarmCommands({ io, db, auth, log, onChanged, now = () => new Date() }: AlarmCommandsOptions): void {
+  io.on("connection", (socket) => {
+    const principal = socket.data.principal;
+    const context = { ipAddress: clientAddress(socket.request, auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
+
+    socket.on("alarm:subscribe", (payload, ack) => {
+      answer(ack, log, async () => {
+        const parsed = ZUnitSubscribe.safeParse(payload);
+        if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+        const { unitId, sinceSeq } = parsed.data;
+        await assertUnitAccess({ db, principal, action: "station.view", unitId, context, target: { type: "unit", id: unitId }, via: "socket alarm:subscribe" });
+        // Join, then read: a change committed after the join is broadcast to us, one before is in the answer.
+        await socket.join(rooms.unit(unitId));
+        const lastSeq = await getLastAlarmSeq({ db });
+        const alarms = await findAlarmsChangedSince({ db, unitId, sinceSeq, limit: ALARM_REPLAY_PAGE_SIZE });
+        const more = alarms.length === ALARM_REPLAY_PAGE_SIZE;
+        const covered = more ? Math.max(sinceSeq, ...alarms.map((a) => a.lastEventSeq)) : lastSeq;
+        return { ok: true as const, alarms, audioPause: await findAudioPause({ db, unitId, now: now() }), lastSeq: covered, more };
+      });
+    });
+
+    socket.on("alarm:acknowledge", (payload, ack) => {
+      answer(ack, log, async () => {
+        const alarm = await acknowledgeAlarm({ db, principal, input: payload, context, via: "socket alarm:acknowledge", now: now() });
+        onChanged();
+        return { ok: true as const, alarm };
+      });
+    });
+
+    socket.on("alarm:pause-audio", (payload, ack) => {
+      answer(ack, log, async () => {
+        const parsed = ZPauseAudio.safeParse(payload);
+        if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+        const audioPause = await pauseAlarmAudio({ db, principal, unitId: parsed.data.unitId, context, via: "socket alarm:pause-audio", now: now() });
+        onChanged();
+        return { ok: true as const, audioPause };
+      });
+    });
+  });
+}
+
+function invalid(message: string | undefined): TAlarmCommandError {
+  return { ok: false, error: { code: "INVALID_PAYLOAD", message: message ?? "invalid payload" } };
+}
+
+/**
+ * Runs a command and answers through its acknowledgement: an AppError becomes its code and message (the person can
+ * act on it), anything else a generic failure, logged. A forged event without a callback is ignored.
+ */
+function answer<T>(ack: unknown, log: Logger, run: () => Promise<T | TAlarmCommandError>): void {
+  if (typeof ack !== "function") return;
+  const reply = ack as (answer: T | TAlarmCommandError) => void;
+  run().then(reply, (error: unknown) => {
+    if (error instanceof AppError) {
+      const code = error.code === "INVALID_INPUT" ? "INVALID_PAYLOAD" : error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "CONFLICT" ? error.code : "INTERNAL";
+      reply({ ok: false, error: { code, message: error.message } });
+      return;
+    }
+    log.error("socket alarm command failed", error);
+    reply({ ok: false, error: { code: "INTERNAL", message: "the server could not answer; retry" } });
+  });
+}
