@@ -1,0 +1,2 @@
+export * from "./shift-pattern";
+export * from "./shifts";
