@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   "score.recorded",
   "import.run",
   "simulator.feed-changed",
+  "round.signed",
+  "round.amended",
+  "round-template.published",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "display.manage": ["admin"],
   "audit.view": ["admin"],
+  /** Publish a new version of a nurse-round checklist (docs/rounds.md). */
+  "checklist.publish": ["admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TAction = keyof typeof PERMISSIONS;
