@@ -90,12 +90,24 @@ export interface THandshakeRefusal {
 /** How often the server re-checks the sessions behind open sockets (revocations made elsewhere reach them so). */
 export const SESSION_SWEEP_MS = 5_000;
 
+/**
+ * A round was signed or amended on a bed (docs/rounds.md): screens showing its due time or flags read the unit's
+ * rounds again over HTTP. Sent to the unit's room.
+ */
+export interface TRoundChanged {
+  unitId: string;
+  bedId: string;
+  roundId: string;
+}
+
 export interface ServerToClientEvents {
   "observation:recorded": (payload: TObservationsRecorded) => void;
   "server:heartbeat": (payload: THeartbeat) => void;
   /** Only to screens whose role may see imports (PERMISSIONS["import.view"]). */
   "import:progress": (payload: TImportProgress) => void;
   "session:ended": (payload: TSessionEnded) => void;
+  "round:signed": (payload: TRoundChanged) => void;
+  "round:amended": (payload: TRoundChanged) => void;
 }
 
 /**

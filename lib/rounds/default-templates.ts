@@ -35,7 +35,7 @@ type TItemBody =
   | { type: "choice"; choices: TRoundChoice[] };
 
 function item(itemId: string, section: TSection, en: string, fr: string, frequency: TRoundTemplateItem["frequency"], body: TItemBody): TRoundTemplateItem {
-  return { itemId, sectionEn: section.en, sectionFr: section.fr, labelEn: en, labelFr: fr, frequency, ...body } as TRoundTemplateItem;
+  return { itemId, sectionEn: section.en, sectionFr: section.fr, labelEn: en, labelFr: fr, frequency, ...body };
 }
 const check = { type: "check" } as const;
 const normal = { type: "normal_abnormal" } as const;
