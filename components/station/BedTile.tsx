@@ -4,6 +4,7 @@ import type { TTargetStatus } from "@/lib/catalogue";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
+import { TileRoundLine } from "@/components/rounds/TileRoundLine";
 import { LabAge } from "./LabAge";
 import { TileValue } from "./TileValue";
 
@@ -59,6 +60,7 @@ export function BedTile({ tile, timeZone }: { readonly tile: TPreparedTile; read
           <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
         ))}
       </dl>
+      <TileRoundLine bedId={tile.bedId} />
       <DeviceFooter tile={tile} timeZone={timeZone} />
     </article>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { RoundStatusProvider } from "@/components/rounds/RoundStatusProvider";
 import { Notice } from "@/components/ui/Notice";
 import { useConnection, useServerNow } from "@/lib/client/use-connection";
 import { useStation, type TUseStation } from "@/lib/client/use-station";
@@ -43,7 +44,9 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
       <main className="station__main">
         {station ? (
           tiles.length > 0 ? (
-            <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} />
+            <RoundStatusProvider unitId={unitId} now={now}>
+              <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} />
+            </RoundStatusProvider>
           ) : (
             <Notice title={t("noBeds")} />
           )

@@ -5,10 +5,12 @@ import authEn from "./messages/auth.en.json";
 import authFr from "./messages/auth.fr.json";
 import screensEn from "./messages/en.json";
 import screensFr from "./messages/fr.json";
+import roundsEn from "./messages/rounds.en.json";
+import roundsFr from "./messages/rounds.fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn };
-const fr = { ...screensFr, ...authFr, ...adminFr };
+const en = { ...screensEn, ...authEn, ...adminEn, ...roundsEn };
+const fr = { ...screensFr, ...authFr, ...adminFr, ...roundsFr };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
@@ -30,7 +32,7 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
 
 describe("message catalogues", () => {
   it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [screensEn, authEn, adminEn].flatMap((file) => Object.keys(file));
+    const namespaces = [screensEn, authEn, adminEn, roundsEn].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });
 
