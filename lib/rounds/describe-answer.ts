@@ -23,7 +23,8 @@ export const sectionOf = (item: Pick<TRoundTemplateItem, "sectionEn" | "sectionF
 /** A duration in whole minutes as the screens word it: "25 min", "2 h 10 min", "3 d 4 h". */
 export function splitDuration(minutes: number): { readonly unit: "minutes" | "hours" | "days"; readonly days: number; readonly hours: number; readonly minutes: number } {
   const m = Math.max(0, Math.floor(minutes));
-  if (m < 60) return { unit: "minutes", days: 0, hours: 0, minutes: m };
+  // "60 min" rather than "1 h 0 min": the hour after a round is the commonest wait on the screen.
+  if (m <= 60) return { unit: "minutes", days: 0, hours: 0, minutes: m };
   if (m < 24 * 60) return { unit: "hours", days: 0, hours: Math.floor(m / 60), minutes: m % 60 };
   return { unit: "days", days: Math.floor(m / 1440), hours: Math.floor((m % 1440) / 60), minutes: m % 60 };
 }
