@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * An alarm raised by another feature than the engine (a round's abnormal finding): what the raiser must say. The
+ * schema is the contract of lib/server/alarms/raise-external-alarm.ts; the rule id must not be one of the engine's.
+ */
+export const ZRaiseExternalAlarmSchema = z.object({
+  episodeId: z.string().min(1),
+  /** kebab-case, e.g. "round-abnormal-finding"; stored as the alarm's ruleId. */
+  ruleId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case"),
+  /** What the alarm is about within its rule (a round item): one open alarm per episode, rule and subject. */
+  subjectKey: z.string().min(1).max(200),
+  /**
+   * Outside raisers report findings a person made, not physiological values the engine watches continuously: they
+   * may ask for attention (low) or a prompt response (medium); high priority stays with the engine's rules.
+   */
+  priority: z.enum(["low", "medium"]),
+  /** Key under the `alarms` namespace of the message catalogue: its sentence takes {summary}. */
+  messageKey: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "camelCase"),
+  /** What the station shows after the message, in each language the catalogue has (e.g. the item and the finding). */
+  summary: z.object({ en: z.string().trim().min(1).max(300), fr: z.string().trim().min(1).max(300) }),
+  /** The raiser's own references (round id, item id), kept in the alarm's details. */
+  refs: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type TRaiseExternalAlarm = z.input<typeof ZRaiseExternalAlarmSchema>;
+
+export const ZClearExternalAlarmSchema = z.object({
+  episodeId: z.string().min(1),
+  ruleId: ZRaiseExternalAlarmSchema.shape.ruleId,
+  subjectKey: ZRaiseExternalAlarmSchema.shape.subjectKey,
+  /** cleared: the condition is over (the finding is normal again); withdrawn: it was recorded in error. */
+  resolution: z.enum(["cleared", "withdrawn"]).default("cleared"),
+});
+export type TClearExternalAlarm = z.input<typeof ZClearExternalAlarmSchema>;
+
+/** The unique key of an open alarm (Alarm.openKey): one per episode, rule and subject. */
+export function alarmOpenKey(episodeId: string, ruleId: string, subjectKey: string): string {
+  return `${episodeId}|${ruleId}|${subjectKey}`;
+}
