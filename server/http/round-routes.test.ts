@@ -89,6 +89,23 @@ describe("signing a round", () => {
     // The next round is due an hour after this one.
     expect(bed?.schedule?.dueAt).toBe(stored.signedAt.getTime() + 3_600_000);
     expect(bed?.schedule?.open).toEqual(["hourly"]);
+
+    // …and as a MEDIUM alarm on the bed, committed with the round.
+    const alarm = await t.db.alarm.findFirstOrThrow({ where: { episodeId: world.episodeId, ruleId: "round-abnormal-finding" } });
+    expect(alarm).toMatchObject({ subjectKey: "leg_left.pulse", priority: "medium", status: "active", origin: "rounds", messageKey: "roundAbnormalFinding" });
+    expect(JSON.parse(alarm.details)).toMatchObject({ summary: { en: "Left leg: Doppler pulse: Weak — Cool left foot" }, refs: { roundId: round.roundId } });
+    expect(await t.db.alarmEvent.count({ where: { alarmId: alarm.id, type: "raised" } })).toBe(1);
+  });
+
+  it("clears the finding's alarm when the next round finds the item normal", async () => {
+    await post("/api/rounds", iabpRound({ "leg_left.pulse": { value: "absent", comment: "No Doppler signal" } }));
+    const next = iabpRound();
+    next.frequencies = ["hourly"];
+    next.answers = next.answers.filter((a) => itemsAsked(DEFAULT_ROUND_TEMPLATES.IABP.items, ["hourly"]).some((i) => i.itemId === a.itemId));
+    expect((await post("/api/rounds", next)).status).toBe(201);
+    const alarm = await t.db.alarm.findFirstOrThrow({ where: { ruleId: "round-abnormal-finding" } });
+    expect(alarm).toMatchObject({ status: "resolved", resolution: "cleared", openKey: null });
+    expect((await getUnitRounds({ db: t.db, unitId: world.unitId })).beds[0]?.abnormal).toEqual([]);
   });
 
   it("refuses a half-done round, naming what is missing, and writes nothing", async () => {
@@ -101,6 +118,7 @@ describe("signing a round", () => {
     expect(body.error.message).toContain("needs a comment");
     expect(await t.db.round.count()).toBe(0);
     expect(await t.db.observation.count()).toBe(0);
+    expect(await t.db.alarm.count()).toBe(0);
   });
 
   it("is refused to a role that may not sign a checklist", async () => {
@@ -134,6 +152,8 @@ describe("amending a signed round", () => {
     // The flag follows the answer in force.
     expect((await getUnitRounds({ db: t.db, unitId: world.unitId })).beds[0]?.abnormal).toEqual([]);
     expect(notified.map((n) => n.event)).toEqual(["round:signed", "round:amended"]);
+    // A finding recorded in error: its alarm is withdrawn, not "cleared".
+    expect(await t.db.alarm.findFirstOrThrow({ where: { ruleId: "round-abnormal-finding" } })).toMatchObject({ status: "resolved", resolution: "withdrawn" });
   });
 
   it("refuses an amendment without a reason", async () => {

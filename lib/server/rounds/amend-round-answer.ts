@@ -8,6 +8,7 @@ import { AppError } from "../errors/app-error";
 import { TEMPLATE_INCLUDE, toTemplateDto } from "./round-template-rows";
 import { episodeContextOf, roundReadings } from "./round-readings";
 import { ROUND_INCLUDE, toRoundDto } from "./round-rows";
+import { syncRoundAlarms } from "./sync-round-alarms";
 
 export interface TAmendedRound {
   round: TRoundDto;
@@ -53,6 +54,11 @@ export async function amendRoundAnswer({
   const readings = roundReadings({ items: template.items, answers: [checked], episode: episodeContextOf(row.episode, row.unitId), sourceRefOf: (itemId) => `${roundId}/${itemId}/${amendmentId}`, observedAt: row.signedAt, now });
   await db.$transaction(async (tx) => {
     await tx.roundAmendment.create({ data: { id: amendmentId, roundId, ...checked, reason: input.reason, amendedAt: now, amendedById: actor.userId } });
+    // The bed's alarm follows the item's newest answer: only a correction of the latest round to ask it moves it.
+    const newest = await tx.round.findFirst({ where: { episodeId: row.episodeId, answers: { some: { itemId: input.itemId } } }, orderBy: { signedAt: "desc" }, select: { id: true } });
+    if (newest?.id === roundId && row.episode.endedAt === null) {
+      await syncRoundAlarms({ db: tx, episodeId: row.episodeId, roundId, items: template.items, answers: [checked], actor, context, correction: true, now });
+    }
     await recordAuditEvent({
       db: tx,
       action: "round.amended",

@@ -11,6 +11,7 @@ import { loadEpisodeRounds } from "./load-episode-rounds";
 import { TEMPLATE_INCLUDE, toTemplateDto } from "./round-template-rows";
 import { episodeContextOf, roundReadings } from "./round-readings";
 import { ROUND_INCLUDE, toRoundDto } from "./round-rows";
+import { syncRoundAlarms } from "./sync-round-alarms";
 
 export interface TSignedRound {
   /** "duplicate": the tablet retried a submission already stored; nothing new was written. */
@@ -83,6 +84,8 @@ export async function signRound({
         },
       });
       await tx.roundAnswer.createMany({ data: check.answers.map((a) => ({ roundId: input.roundId, ...a })) });
+      // The finding's alarm commits with the round or not at all.
+      await syncRoundAlarms({ db: tx, episodeId: episode.id, roundId: input.roundId, items: template.items, answers: check.answers, actor, context, now });
       await recordAuditEvent({
         db: tx,
         action: "round.signed",
