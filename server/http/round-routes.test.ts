@@ -6,6 +6,7 @@ import { DEFAULT_ROUND_TEMPLATES } from "@/lib/rounds/default-templates";
 import { getBedRoundHistory } from "@/lib/server/rounds/get-bed-round-history";
 import { getUnitRounds } from "@/lib/server/rounds/get-unit-rounds";
 import { installDefaultRoundTemplates } from "@/lib/server/rounds/install-default-round-templates";
+import { publishRoundTemplate } from "@/lib/server/rounds/publish-round-template";
 import { createStationServer, type StationServer } from "../create-station-server";
 import { silentLogger } from "../logger";
 import { createTestDb, type TestDb } from "../testing/create-test-db";
@@ -170,6 +171,22 @@ describe("amending a signed round", () => {
     await post(`/api/rounds/${round.roundId}/amendments`, { itemId: "urine_output", value: "54", reason: "Read the wrong bag" });
     const values = (await t.db.observation.findMany({ where: { source: "round" }, orderBy: { seq: "asc" } })).map((o) => o.value);
     expect(values).toEqual([45, 54]);
+  });
+});
+
+describe("a new checklist version", () => {
+  it("is used by new rounds, while a signed round keeps the version it was filled with", async () => {
+    const round = iabpRound();
+    await post("/api/rounds", round);
+    const items = DEFAULT_ROUND_TEMPLATES.IABP.items.map((i) => (i.itemId === "transit" ? { ...i, labelEn: "Bowel transit" } : i));
+    await publishRoundTemplate({ db: t.db, input: { deviceType: "IABP", items }, actor: { userId: nurse.userId, username: nurse.username, role: "admin" }, context: null });
+    const history = await getBedRoundHistory({ db: t.db, bedId: world.bedId });
+    expect(history.rounds[0]).toMatchObject({ templateId: "IABP-v1", templateVersion: 1 });
+    expect(history.templates.map((x) => x.id)).toEqual(["IABP-v1"]);
+    // A tablet still holding a v1 form may sign it: the station checks it against v1.
+    const late = { ...iabpRound(), frequencies: ["hourly"], answers: iabpRound().answers.filter((a) => itemsAsked(DEFAULT_ROUND_TEMPLATES.IABP.items, ["hourly"]).some((i) => i.itemId === a.itemId)) };
+    expect((await post("/api/rounds", late)).status).toBe(201);
+    expect((await t.db.round.findUniqueOrThrow({ where: { id: late.roundId } })).templateId).toBe("IABP-v1");
   });
 });
 
