@@ -19,7 +19,9 @@ test("an IABP round with an abnormal left leg flags the bed, joins the history, 
   // The demo's last round on this bed was 75 min ago (lib/server/demo/seed-demo-rounds.ts): 15 min late.
   if (before.length === 1) await expect(tileRound.getByTestId("tile-round-due")).toHaveText(/^Round overdue 1[5-9] min$/);
 
-  await rounds.openUnit(UNIT);
+  // From the station to the rounds, then one tap on the bed.
+  await page.getByTestId("station-rounds-link").click();
+  await expect(page.getByTestId("rounds-page")).toBeVisible();
   await rounds.bed(WEANING_BED).getByTestId("bed-round-open").click();
   await expect(page).toHaveURL(new RegExp(`/beds/${WEANING_BED}/round$`));
   await expect(rounds.saveStatus).toHaveAttribute("data-state", "draft");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { RoundStatusProvider } from "@/components/rounds/RoundStatusProvider";
+import { RoundsLink } from "@/components/rounds/RoundsLink";
 import { Notice } from "@/components/ui/Notice";
 import { useConnection, useServerNow } from "@/lib/client/use-connection";
 import { useStation, type TUseStation } from "@/lib/client/use-station";
@@ -34,7 +35,7 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
 
   return (
     <div className="station" data-connection={connection.state}>
-      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} />
+      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} actions={<RoundsLink unitId={unitId} />} />
       <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import type { TConnectionState } from "@/lib/client/connection-state";
@@ -9,12 +10,15 @@ export function StationHeader({
   now,
   timeZone,
   connection,
+  actions,
 }: {
   readonly unitName: string | null;
   /** Server time to the second; null before the screen has a clock (server rendering, hydration). */
   readonly now: number | null;
   readonly timeZone: string;
   readonly connection: TConnectionState;
+  /** Links of other features shown before the language switch (the nurse rounds). */
+  readonly actions?: ReactNode;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -32,6 +36,7 @@ export function StationHeader({
           {now === null ? "\u00a0" : formatClockTime(now, locale, timeZone)}
         </time>
       </p>
+      {actions}
       <LanguageSwitch />
       <UserMenu />
     </header>

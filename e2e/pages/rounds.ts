@@ -33,7 +33,8 @@ export class RoundsPages {
   async answer(itemId: string, value: string, comment?: string): Promise<void> {
     const item = this.item(itemId);
     if ((await item.getAttribute("data-item-type")) === "number") await item.getByRole("textbox").fill(value);
-    else await item.getByText(value, { exact: true }).click();
+    // The answer's large box (its label), not the "Last: Normal" beside the item.
+    else await item.locator(".round-option").filter({ hasText: new RegExp(`^${value}$`) }).click();
     if (comment !== undefined) await item.getByRole("textbox").fill(comment);
   }
 
