@@ -30,6 +30,8 @@ test("an IABP round with an abnormal left leg flags the bed, joins the history, 
   await expect(rounds.signButton).toBeDisabled();
 
   await rounds.answerAll({ "leg_left.pulse": { value: "Weak", comment: "Cool, mottled left foot; weak Doppler signal" } });
+  await rounds.item("leg_left.pulse").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/rounds-form-abnormal.png" });
   await expect(rounds.signButton).toBeEnabled();
   await page.screenshot({ path: "test-results/rounds-form-portrait.png", fullPage: false });
   await rounds.signButton.click();
@@ -49,6 +51,7 @@ test("an IABP round with an abnormal left leg flags the bed, joins the history, 
   const leftPulse = history.locator('tr[data-item-id="leg_left.pulse"] td').last();
   await expect(leftPulse).toHaveAttribute("data-abnormal", "true");
   await expect(leftPulse).toContainText("Weak");
+  await page.screenshot({ path: "test-results/rounds-history.png", fullPage: true });
 
   // The station: the round is now due in about an hour, and the tile carries the finding.
   await station.open(UNIT);

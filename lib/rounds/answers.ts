@@ -44,7 +44,14 @@ export function parseNumberAnswer(value: string): number | null {
   return Number(normalised);
 }
 
-/** One answer against its item; null when the value is fine for the item's type. */
+/** Whether this value of the item is an abnormal finding (whatever else is wrong with the answer). */
+export function isAbnormalValue(item: TRoundTemplateItem, value: string): boolean {
+  if (item.type === "normal_abnormal") return value === "abnormal";
+  if (item.type === "choice") return item.choices.some((c) => c.value === value && c.abnormal);
+  return false;
+}
+
+/** One answer against its item: the answer as stored, or what is wrong with it. */
 export function checkAnswer(item: TRoundTemplateItem, answer: TRoundAnswerInput): TAnswerIssue | TCheckedAnswer {
   const comment = answer.comment && answer.comment.length > 0 ? answer.comment : null;
   const issue = (code: TAnswerIssue["code"], message: string): TAnswerIssue => ({ itemId: item.itemId, code, message });

@@ -1,5 +1,5 @@
 import type { TLocale } from "@/lib/i18n/locales";
-import { checkAnswer, itemsAsked, type TAnswerIssue } from "./answers";
+import { checkAnswer, isAbnormalValue, itemsAsked, type TAnswerIssue } from "./answers";
 import { describeAnswer, labelOf, sectionOf, type TAnswerWords } from "./describe-answer";
 import type { TPreviousAnswer } from "./round-dtos";
 import type { TRoundFrequency, TRoundTemplateItem } from "./template";
@@ -63,7 +63,7 @@ export function prepareRoundForm({
       answer,
       issue,
       previous: before ? { words: describeAnswer(item, before.value, locale), abnormal: before.abnormal, comment: before.comment, at: before.at } : null,
-      abnormal: checked !== null && !("code" in checked) ? checked.abnormal : answer?.value === "abnormal",
+      abnormal: answer !== null && isAbnormalValue(item, answer.value),
     };
     const title = sectionOf(item, locale);
     const section = sections.at(-1);
