@@ -54,13 +54,14 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   const [generation, setGeneration] = useState(0);
   const data = context.data;
   const templateId = data?.template.id;
+  const episodeId = data?.episode.id;
   const open = data?.schedule.open;
   const serverTime = data?.serverTime;
   // Open the round: the tablet's draft for this bed if it is of this checklist, else a new one (with its id).
   const opened = useMemo(
-    () => (mounted && templateId && open && serverTime !== undefined ? openDraft({ bedId, templateId, open, now: serverTime, generation }) : null),
+    () => (mounted && templateId && episodeId && open && serverTime !== undefined ? openDraft({ bedId, episodeId, templateId, open, now: serverTime, generation }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the schedule read once: a refetch must not change the items asked mid-round
-    [mounted, bedId, templateId, generation],
+    [mounted, bedId, episodeId, templateId, generation],
   );
   const draft = edited ?? opened?.draft ?? null;
 
@@ -74,6 +75,7 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
         const result = await submitRound({
           roundId: toSend.roundId,
           bedId: toSend.bedId,
+          episodeId: toSend.episodeId,
           templateId: toSend.templateId,
           frequencies: toSend.frequencies,
           startedAt: toSend.startedAt,
@@ -204,14 +206,18 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
 
 const noSubscription = () => () => {};
 
-/** The stored draft of this bed if it was started on this checklist version; otherwise a new round, stored at once. */
-function openDraft({ bedId, templateId, open, now }: { bedId: string; templateId: string; open: TRoundDraft["frequencies"]; now: number; generation: number }): { draft: TRoundDraft; versionChanged: boolean } {
+/**
+ * The stored draft of this bed if it was started for this patient on this checklist version; otherwise a new round,
+ * stored at once. A draft of a discharged patient is dropped, never offered for the next one.
+ */
+function openDraft({ bedId, episodeId, templateId, open, now }: { bedId: string; episodeId: string; templateId: string; open: TRoundDraft["frequencies"]; now: number; generation: number }): { draft: TRoundDraft; versionChanged: boolean } {
   const stored = loadRoundDraft(bedId);
+  const samePatient = stored?.episodeId === episodeId;
   // A signed round waiting for the station's confirmation is sent as it was signed, whatever was published since.
-  if (stored && (stored.templateId === templateId || stored.submittedAt !== null)) return { draft: stored, versionChanged: false };
-  const draft = newRoundDraft({ bedId, templateId, frequencies: open, now });
+  if (stored && samePatient && (stored.templateId === templateId || stored.submittedAt !== null)) return { draft: stored, versionChanged: false };
+  const draft = newRoundDraft({ bedId, episodeId, templateId, frequencies: open, now });
   saveRoundDraft(draft);
-  return { draft, versionChanged: stored !== null };
+  return { draft, versionChanged: stored !== null && samePatient };
 }
 
 function readCachedContext(bedId: string): TBedRoundContext | undefined {

@@ -9,6 +9,7 @@ import { ZRoundFrequency } from "@/lib/rounds/template";
 export const ZRoundDraft = z.object({
   roundId: z.uuid(),
   bedId: z.string(),
+  episodeId: z.string(),
   templateId: z.string(),
   frequencies: z.array(ZRoundFrequency),
   startedAt: z.number(),
@@ -39,8 +40,8 @@ export function clearRoundDraft(bedId: string): void {
   window.localStorage.removeItem(keyOf(bedId));
 }
 
-export function newRoundDraft({ bedId, templateId, frequencies, now }: { bedId: string; templateId: string; frequencies: TRoundDraft["frequencies"]; now: number }): TRoundDraft {
-  return { roundId: uuidV4(), bedId, templateId, frequencies, startedAt: now, answers: {}, submittedAt: null };
+export function newRoundDraft({ bedId, episodeId, templateId, frequencies, now }: { bedId: string; episodeId: string; templateId: string; frequencies: TRoundDraft["frequencies"]; now: number }): TRoundDraft {
+  return { roundId: uuidV4(), bedId, episodeId, templateId, frequencies, startedAt: now, answers: {}, submittedAt: null };
 }
 
 /** crypto.randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere. */

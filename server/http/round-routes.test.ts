@@ -27,6 +27,7 @@ function iabpRound(overrides: Record<string, { value: string; comment?: string }
   return {
     roundId: randomUUID(),
     bedId: world.bedId,
+    episodeId: world.episodeId,
     templateId: "IABP-v1",
     frequencies: ["hourly", "shift", "daily"],
     startedAt: Date.now() - 120_000,
@@ -120,6 +121,12 @@ describe("signing a round", () => {
     expect(await t.db.round.count()).toBe(0);
     expect(await t.db.observation.count()).toBe(0);
     expect(await t.db.alarm.count()).toBe(0);
+  });
+
+  it("refuses a round opened for another patient of the bed (a draft left from before a discharge)", async () => {
+    const response = await post("/api/rounds", { ...iabpRound(), episodeId: "an-earlier-episode" });
+    expect(response.status).toBe(409);
+    expect(await t.db.round.count()).toBe(0);
   });
 
   it("is refused to a role that may not sign a checklist", async () => {

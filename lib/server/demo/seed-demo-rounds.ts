@@ -40,6 +40,7 @@ export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; uni
       input: {
         roundId: randomUUID(),
         bedId: bed.id,
+        episodeId: episode.id,
         templateId: template.id,
         frequencies,
         startedAt: signedAt.getTime() - 4 * 60_000,

@@ -45,6 +45,7 @@ export async function signRound({
 
   const { bed, episode } = await findBedEpisode({ db, bedId: input.bedId });
   if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: the round cannot be signed.`);
+  if (episode.id !== input.episodeId) throw new AppError("CONFLICT", `This round was opened for another patient of bed ${bed.label}: discard it and open a new round.`);
   const templateRow = await db.roundTemplate.findUnique({ where: { id: input.templateId }, include: TEMPLATE_INCLUDE });
   if (!templateRow || templateRow.deviceType !== episode.deviceType) {
     throw new AppError("CONFLICT", `Checklist "${input.templateId}" is not one for this bed's ${episode.deviceType}: reopen the round.`);
