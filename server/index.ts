@@ -7,13 +7,17 @@ import { createDb } from "@/lib/server/db/client";
 import { provideDb } from "@/lib/server/db/get-db";
 import { toAuthConfig } from "@/lib/server/auth/auth-config";
 import { seedDemoAccounts } from "@/lib/server/demo/seed-demo-accounts";
-import { seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
+import { DEMO_UNIT_ID, seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
 import type { TImportState } from "@/lib/server/imports/run-import";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import { createStationServer } from "./create-station-server";
 import { parseServerEnv } from "./env";
 import { importRoutes } from "./http/import-routes";
 import { simulatorRoutes } from "./http/simulator-routes";
+import { roundRoutes } from "./http/round-routes";
+import { installDefaultRoundTemplates } from "@/lib/server/rounds/install-default-round-templates";
+import { seedDemoRounds } from "@/lib/server/demo/seed-demo-rounds";
+import { rooms } from "@/lib/realtime/events";
 import { broadcastImportProgress } from "./import/broadcast-import-progress";
 import { loadLocalCodes } from "./import/load-local-codes";
 import { handleMllpMessage } from "./import/mllp/handle-mllp-message";
@@ -39,6 +43,13 @@ if (env.DEMO) {
   log.info("no administrator yet: create one with  npm run user:create -- --role admin --username <name> --name \"<full name>\"");
 }
 
+// Nurse rounds need a checklist per device type: the built-in ones (clinical.md §5) where none was published yet.
+const roundTemplates = await installDefaultRoundTemplates({ db });
+if (roundTemplates.length > 0) log.info(`round checklists installed: ${roundTemplates.join(", ")}`);
+// Demo: a last round on each bed, so that rounds are due soon or late rather than days overdue; its numbers join the
+// series through the writer once the server exists.
+const demoRoundReadings = env.DEMO ? await seedDemoRounds({ db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now: new Date() }) : [];
+
 let nextHandler;
 if (env.SERVE_NEXT) {
   const app = next({ dev: env.NODE_ENV === "development", dir: root, hostname: env.HOST, port: env.PORT });
@@ -53,15 +64,22 @@ const localCodes = await loadLocalCodes(env.IMPORT_LOCAL_CODES);
 const importSink = { submit: (readings: readonly TReadingInput[]) => server.writer.submit(readings) };
 const onImportProgress = (state: TImportState) => progressBroadcast(state);
 const imports = importRoutes({ db, sink: importSink, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress, log });
+const rounds = roundRoutes({
+  db,
+  sink: importSink,
+  notify: (event, payload) => server.realtime.io.to(rooms.unit(payload.unitId)).emit(event, payload),
+  log,
+});
 const server = await createStationServer({
   db,
   log,
   nextHandler,
   auth: toAuthConfig(env),
   dev: env.NODE_ENV === "development",
-  routes: (req, res) => imports(req, res) || (simulator && env.DEMO ? simulatorRoutes({ simulator, db, log })(req, res) : false),
+  routes: (req, res) => imports(req, res) || rounds(req, res) || (simulator && env.DEMO ? simulatorRoutes({ simulator, db, log })(req, res) : false),
 });
 const progressBroadcast = broadcastImportProgress(server.realtime.io);
+if (demoRoundReadings.length > 0) await server.writer.submit(demoRoundReadings);
 const address = await server.listen(env.PORT, env.HOST);
 const shownHost = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
 log.info(`central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`);

@@ -6,6 +6,7 @@ import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
 import { TileAlarm } from "@/components/alarms/TileAlarm";
 import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
+import { TileRoundLine } from "@/components/rounds/TileRoundLine";
 import { LabAge } from "./LabAge";
 import { TileValue } from "./TileValue";
 
@@ -64,6 +65,7 @@ export function BedTile({ tile, timeZone, alarm }: { readonly tile: TPreparedTil
         ))}
       </dl>
       {alarm && <TileAlarm alarm={alarm} />}
+      <TileRoundLine bedId={tile.bedId} />
       <DeviceFooter tile={tile} timeZone={timeZone} />
     </article>
   );

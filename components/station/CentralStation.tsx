@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { RoundStatusProvider } from "@/components/rounds/RoundStatusProvider";
+import { RoundsLink } from "@/components/rounds/RoundsLink";
 import { Notice } from "@/components/ui/Notice";
 import { AlarmPanel } from "@/components/alarms/AlarmPanel";
 import { prepareTileAlarms } from "@/lib/alarms/prepare-alarms";
@@ -39,7 +41,7 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
 
   return (
     <div className="station" data-connection={connection.state}>
-      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} unitId={unitId} />
+      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} unitId={unitId} actions={<RoundsLink unitId={unitId} />} />
       <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">
@@ -49,7 +51,9 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
       <main className="station__main station__main--with-alarms">
         {station ? (
           tiles.length > 0 ? (
-            <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
+            <RoundStatusProvider unitId={unitId} now={now}>
+              <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
+            </RoundStatusProvider>
           ) : (
             <Notice title={t("noBeds")} />
           )

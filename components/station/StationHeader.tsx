@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { HandoverLink } from "@/components/handover/HandoverLink";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
@@ -11,6 +12,7 @@ export function StationHeader({
   timeZone,
   connection,
   unitId,
+  actions,
 }: {
   readonly unitName: string | null;
   /** Server time to the second; null before the screen has a clock (server rendering, hydration). */
@@ -19,6 +21,8 @@ export function StationHeader({
   readonly connection: TConnectionState;
   /** Links the unit's handover page when given and the role may read it. */
   readonly unitId?: string;
+  /** Links of other features shown before the language switch (the nurse rounds). */
+  readonly actions?: ReactNode;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -36,6 +40,7 @@ export function StationHeader({
           {now === null ? "\u00a0" : formatClockTime(now, locale, timeZone)}
         </time>
       </p>
+      {actions}
       {unitId && <HandoverLink href={`/units/${encodeURIComponent(unitId)}/handover`} kind="unit" />}
       <LanguageSwitch />
       <UserMenu />

@@ -43,6 +43,9 @@ export const AUDIT_ACTIONS = [
   "alarm.withdrawn",
   "alarm.audio-paused",
   "alarm.limit-changed",
+  "round.signed",
+  "round.amended",
+  "round-template.published",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

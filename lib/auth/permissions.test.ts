@@ -8,7 +8,7 @@ const EXPECTED: Record<TRole, readonly string[]> = {
   nurse: ["station.view", "bed.view", "alarm.acknowledge", "alarm.pause-audio", "checklist.sign", "handover.sign", "handover.view", "handover.edit"],
   physician: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "handover.sign", "import.view", "handover.view", "handover.edit"],
   perfusionist: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "checklist.sign", "handover.view"],
-  admin: ["station.view", "bed.view", "import.view", "import.run", "simulator.control", "user.manage", "display.manage", "audit.view", "shift.configure"],
+  admin: ["station.view", "bed.view", "import.view", "import.run", "simulator.control", "user.manage", "display.manage", "audit.view", "shift.configure", "checklist.publish"],
   display: ["station.view"],
 };
 

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "handover.edit": ["nurse", "physician"],
   /** A unit's shift pattern (start times of its shifts). */
   "shift.configure": ["admin"],
+  /** Publish a new version of a nurse-round checklist (docs/rounds.md). */
+  "checklist.publish": ["admin"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TAction = keyof typeof PERMISSIONS;

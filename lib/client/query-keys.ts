@@ -62,3 +62,12 @@ export const alarmKeys = {
   history: (bedId: string) => [...alarmKeys.all, "history", bedId] as const,
   limits: (unitId: string) => [...alarmKeys.all, "limits", unitId] as const,
 };
+
+/** Nurse rounds: a unit's round status (rounds page, station tiles), a bed's form context and history, checklists. */
+export const roundKeys = {
+  all: ["rounds"] as const,
+  unit: (unitId: string) => [...roundKeys.all, "unit", unitId] as const,
+  bedContext: (bedId: string) => [...roundKeys.all, "bed", bedId, "context"] as const,
+  bedHistory: (bedId: string) => [...roundKeys.all, "bed", bedId, "history"] as const,
+  templates: () => [...roundKeys.all, "templates"] as const,
+};

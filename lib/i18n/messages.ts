@@ -3,6 +3,7 @@ import type adminEn from "./messages/admin.en.json";
 import type authEn from "./messages/auth.en.json";
 import type alarmsEn from "./messages/alarms.en.json";
 import type handoverEn from "./messages/handover.en.json";
+import type roundsEn from "./messages/rounds.en.json";
 import type en from "./messages/en.json";
 
 /**
@@ -10,11 +11,11 @@ import type en from "./messages/en.json";
  * admin.*), each file holding its own top-level namespace; a locale's messages are their union. The English files are
  * the reference shape; the French ones must hold the same keys (messages.test.ts checks both ways).
  */
-export type TMessages = typeof en & typeof authEn & typeof adminEn & typeof handoverEn & typeof alarmsEn;
+export type TMessages = typeof en & typeof authEn & typeof adminEn & typeof handoverEn & typeof alarmsEn & typeof roundsEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
-  en: async () => ({ ...(await import("./messages/en.json")).default, ...(await import("./messages/auth.en.json")).default, ...(await import("./messages/admin.en.json")).default, ...(await import("./messages/handover.en.json")).default, ...(await import("./messages/alarms.en.json")).default }),
-  fr: async () => ({ ...(await import("./messages/fr.json")).default, ...(await import("./messages/auth.fr.json")).default, ...(await import("./messages/admin.fr.json")).default, ...(await import("./messages/handover.fr.json")).default, ...(await import("./messages/alarms.fr.json")).default }),
+  en: async () => ({ ...(await import("./messages/en.json")).default, ...(await import("./messages/auth.en.json")).default, ...(await import("./messages/admin.en.json")).default, ...(await import("./messages/handover.en.json")).default, ...(await import("./messages/alarms.en.json")).default, ...(await import("./messages/rounds.en.json")).default }),
+  fr: async () => ({ ...(await import("./messages/fr.json")).default, ...(await import("./messages/auth.fr.json")).default, ...(await import("./messages/admin.fr.json")).default, ...(await import("./messages/handover.fr.json")).default, ...(await import("./messages/alarms.fr.json")).default, ...(await import("./messages/rounds.fr.json")).default }),
 };
 
 export async function loadMessages(locale: TLocale): Promise<TMessages> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const OBSERVATION_SOURCES = ["simulator", "device", "hl7", "fhir", "csv", "manual"] as const;
+export const OBSERVATION_SOURCES = ["simulator", "device", "hl7", "fhir", "csv", "manual", "round"] as const;
 export const ZObservationSource = z.enum(OBSERVATION_SOURCES);
 export type TObservationSource = z.infer<typeof ZObservationSource>;
 

@@ -91,6 +91,16 @@ export interface THandshakeRefusal {
 /** How often the server re-checks the sessions behind open sockets (revocations made elsewhere reach them so). */
 export const SESSION_SWEEP_MS = 5_000;
 
+/**
+ * A round was signed or amended on a bed (docs/rounds.md): screens showing its due time or flags read the unit's
+ * rounds again over HTTP. Sent to the unit's room.
+ */
+export interface TRoundChanged {
+  unitId: string;
+  bedId: string;
+  roundId: string;
+}
+
 export interface ServerToClientEvents {
   "observation:recorded": (payload: TObservationsRecorded) => void;
   "server:heartbeat": (payload: THeartbeat) => void;
@@ -99,6 +109,8 @@ export interface ServerToClientEvents {
   "session:ended": (payload: TSessionEnded) => void;
   /** Alarms of the unit that changed, as they are now (docs/alarms.md), after the log's commit. */
   "alarm:changed": (payload: TAlarmsChanged) => void;
+  "round:signed": (payload: TRoundChanged) => void;
+  "round:amended": (payload: TRoundChanged) => void;
 }
 
 /**

@@ -1,0 +1,13 @@
+import { AccessDenied } from "@/components/auth/AccessDenied";
+import { RoundHistory } from "@/components/rounds/RoundHistory";
+import { authorizePage } from "@/lib/server/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+
+export const dynamic = "force-dynamic";
+
+export default async function BedRoundHistoryPage({ params }: { readonly params: Promise<{ bedId: string }> }) {
+  const { bedId } = await params;
+  const access = await authorizePage(await getPagePrincipal(), "bed.view", { bedId });
+  if (!access.ok && access.reason !== "not-found") return <AccessDenied reason={access.reason} />;
+  return <RoundHistory bedId={bedId} />;
+}

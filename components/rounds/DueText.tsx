@@ -1,0 +1,12 @@
+import { useTranslations } from "next-intl";
+import type { TPreparedRoundStatus } from "@/lib/rounds/prepare-round-status";
+
+type TTimed = Extract<TPreparedRoundStatus, { kind: "due" | "overdue" }>;
+
+/** "Round due in 12 min" / "Round overdue 25 min" (hours and days for longer). */
+export function DueText({ status }: { readonly status: TTimed }) {
+  const t = useTranslations("rounds");
+  const d = status.duration;
+  const duration = d.unit === "minutes" ? t("duration.minutes", { minutes: d.minutes }) : d.unit === "hours" ? t("duration.hours", { hours: d.hours, minutes: d.minutes }) : t("duration.days", { days: d.days, hours: d.hours });
+  return <>{status.kind === "overdue" ? t("due.overdue", { duration }) : t("due.in", { duration })}</>;
+}
