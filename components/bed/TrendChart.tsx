@@ -1,12 +1,14 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { memo, useRef, useState, type PointerEvent } from "react";
+import { memo, useEffect, useRef, useState, type PointerEvent } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import { MIN_ZOOM_MS } from "@/lib/bed/trend-ranges";
+import { whenIdle } from "@/lib/client/idle-queue";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import { TrendSketch } from "./TrendSketch";
 
 /** Fixed so that the drag-to-zoom overlay knows where the plot area starts (recharts puts the Y axis there). */
 const Y_AXIS_WIDTH = 56;
@@ -16,6 +18,10 @@ const MARGIN = { top: 6, right: 14, bottom: 0, left: 0 } as const;
  * Draws a prepared chart (lib/bed/prepare-trend-chart.ts) and decides nothing: lines break at null points
  * (connectNulls off: a gap is a gap), the target band is shaded, lab results are thin dotted markers. Dragging across
  * the plot selects a window to zoom to.
+ *
+ * The first picture is TrendSketch (plain SVG, rendered by the server with the page); recharts is mounted in its
+ * place when the main thread is idle, one chart at a time in page order (lib/client/idle-queue.ts). Zooming works on
+ * either: the overlay below maps pixels to time itself.
  */
 export const TrendChart = memo(function TrendChart({
   chart,
@@ -32,6 +38,8 @@ export const TrendChart = memo(function TrendChart({
   const [from, to] = chart.domain;
   const overlay = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const [upgraded, setUpgraded] = useState(false);
+  useEffect(() => whenIdle(() => setUpgraded(true)), []);
   const step = (chart.ticks[1] ?? to) - (chart.ticks[0] ?? from);
   const decimals = chart.lines[0]?.decimals ?? 0;
 
@@ -46,6 +54,7 @@ export const TrendChart = memo(function TrendChart({
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
+    setUpgraded(true);
     event.currentTarget.setPointerCapture(event.pointerId);
     const at = timeAt(event.clientX);
     setDrag({ start: at, end: at });
@@ -66,58 +75,65 @@ export const TrendChart = memo(function TrendChart({
       className="trend-chart__plot"
       ref={overlay}
       style={{ height }}
+      data-renderer={upgraded ? "recharts" : "sketch"}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => setDrag(null)}
     >
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <LineChart margin={MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={[from, to]}
-            ticks={[...chart.ticks]}
-            tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
-            allowDataOverflow
-            stroke="#b4bfcc"
-            tick={{ fontSize: 12 }}
-          />
-          <YAxis
-            type="number"
-            width={Y_AXIS_WIDTH}
-            domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
-            allowDataOverflow
-            // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
-            allowDecimals={decimals > 0}
-            tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
-            stroke="#b4bfcc"
-            tick={{ fontSize: 12 }}
-          />
-          {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
-          {chart.labMarkers.map((t) => (
-            <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
-          ))}
-          {chart.lines.map((line) => (
-            <Line
-              key={line.code}
-              data={[...line.points]}
-              dataKey="v"
-              name={line.label}
-              type="linear"
-              stroke={line.color}
-              strokeWidth={line.markers ? 1.5 : 1.6}
-              strokeDasharray={line.dash}
-              dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
-              activeDot={false}
-              connectNulls={false}
-              isAnimationActive={false}
+      {!upgraded ? (
+        <TrendSketch chart={chart} timeZone={timeZone} height={height} />
+      ) : (
+        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+          <LineChart margin={MARGIN} accessibilityLayer={false}>
+            <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={[from, to]}
+              ticks={[...chart.ticks]}
+              tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
+              allowDataOverflow
+              stroke="#b4bfcc"
+              tick={{ fontSize: 12 }}
             />
-          ))}
-          {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
-        </LineChart>
-      </ResponsiveContainer>
+            <YAxis
+              type="number"
+              width={Y_AXIS_WIDTH}
+              domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
+              allowDataOverflow
+              // The prepared round ticks, the ones the sketch showed (recharts' own would start at the domain's edge).
+              ticks={chart.yTicks.length > 0 ? [...chart.yTicks] : undefined}
+              // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
+              allowDecimals={decimals > 0}
+              tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
+              stroke="#b4bfcc"
+              tick={{ fontSize: 12 }}
+            />
+            {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
+            {chart.labMarkers.map((t) => (
+              <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
+            ))}
+            {chart.lines.map((line) => (
+              <Line
+                key={line.code}
+                data={[...line.points]}
+                dataKey="v"
+                name={line.label}
+                type="linear"
+                stroke={line.color}
+                strokeWidth={line.markers ? 1.5 : 1.6}
+                strokeDasharray={line.dash}
+                dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
+                activeDot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ))}
+            {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
+          </LineChart>
+        </ResponsiveContainer>
+      )}
     </div>
   );
 });

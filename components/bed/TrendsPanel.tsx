@@ -7,17 +7,18 @@ import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import { trendChartsFor } from "@/lib/bed/trend-charts";
-import { liveSpanMs, panWindow, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
+import { DEFAULT_TREND_WINDOW, liveEdgeOf, liveSpanMs, panWindow, PRELOAD_WIDTH, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
 import { getJson, type BedLoadError } from "@/lib/client/use-bed";
 import { TrendChartCard } from "./TrendChartCard";
 
-/** The series width of a 1920 px desktop (two columns of charts): what the server's render preloads. */
-const PRELOAD_WIDTH = 700;
-
 /** Charts in two columns from this container width; one below (tablets in portrait). */
 const TWO_COLUMNS_FROM_PX = 1_000;
+
+/** Chart height in two columns; one column (tablets in portrait) is a little lower. */
+const HEIGHT_TWO_COLUMNS = 170;
+const HEIGHT_ONE_COLUMN = 150;
 
 /** Series are asked for at the plot's width rounded up to 100 px, so that a small resize does not refetch. */
 function seriesWidth(containerPx: number): number {
@@ -31,20 +32,29 @@ function seriesWidth(containerPx: number): number {
  * The trends of a bed: one chart per parameter group over a range (6 h … the whole episode) that follows the live
  * edge, or a fixed window chosen by dragging across a chart or by panning; each chart also reads as a table.
  */
-export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { readonly detail: TBedDetail; readonly timeZone: string }) {
+export const TrendsPanel = memo(function TrendsPanel({
+  detail,
+  timeZone,
+  initialTrends,
+}: {
+  readonly detail: TBedDetail;
+  readonly timeZone: string;
+  /** The default window's series at PRELOAD_WIDTH, read by the server with the page (absent if that read failed). */
+  readonly initialTrends?: TBedTrends;
+}) {
   const t = useTranslations("bed.trends");
-  const [window, setWindow] = useState<TTrendWindow>({ kind: "live", range: "24h" });
+  const [window, setWindow] = useState<TTrendWindow>(DEFAULT_TREND_WINDOW);
   const [view, setView] = useState<"chart" | "table">("chart");
   const container = useRef<HTMLDivElement>(null);
-  const [containerPx, setContainerPx] = useState(0);
+  // Null until measured: the server's render and the first render in the browser assume a desktop.
+  const [containerPx, setContainerPx] = useState<number | null>(null);
 
-  // Measured before the first paint, so that the series are asked for in the same commit as the first render
-  // rather than after a ResizeObserver round (the first draw of the page waits on these requests).
+  // Measured before the first paint; on a desktop the measure gives PRELOAD_WIDTH again and nothing re-renders below.
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     setContainerPx(element.getBoundingClientRect().width);
-    const observer = new ResizeObserver((entries) => setContainerPx(entries[0]?.contentRect.width ?? 0));
+    const observer = new ResizeObserver((entries) => setContainerPx(entries[0]?.contentRect.width ?? null));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -52,7 +62,7 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
   const episode = detail.episode;
   const episodeStart = episode?.startedAt ?? detail.serverTime;
   // The live edge moves with the readings themselves, so that charts slide when data arrives, not every second.
-  const liveEdge = useMemo(() => Math.max(detail.serverTime, ...Object.values(detail.latest).map((l) => l.observedAt)), [detail.serverTime, detail.latest]);
+  const liveEdge = useMemo(() => liveEdgeOf(detail), [detail]);
   // Labs drawn together (a morning panel) share one marker.
   const labTimes = useMemo(
     () => [...new Set(Object.values(detail.labs).flatMap((samples) => samples.map((s) => s.observedAt)))].sort((a, b) => a - b),
@@ -75,10 +85,13 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
 
   const specs = useMemo(() => (episode ? trendChartsFor(episode.deviceType) : []), [episode]);
   const parameters = useMemo(() => [...new Set(specs.filter((s) => s.source === "series").flatMap((s) => s.parameters))], [specs]);
-  const width = seriesWidth(containerPx);
+  const width = containerPx === null ? PRELOAD_WIDTH : seriesWidth(containerPx);
+  const isDefault = window.kind === "live" && window.range === DEFAULT_TREND_WINDOW.range && width === PRELOAD_WIDTH;
   const trends = useQuery<TBedTrends, BedLoadError>({
     queryKey: bedKeys.trends(detail.bed.id, windowKey, width),
     queryFn: ({ signal }) => getJson(trendsUrl(detail.bed.id, { parameters, from, to: fetchTo, width }), ZBedTrends, signal),
+    // The server's read of the default window: the charts hydrate drawn, and the live sync extends it from its lastSeq.
+    initialData: isDefault ? initialTrends : undefined,
     enabled: width > 0 && parameters.length > 0,
     // Live windows are then extended by the bed's socket sync, never fetched again while shown.
     staleTime: Infinity,
@@ -92,16 +105,16 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
     return map;
   }, [trends.data]);
 
-  // Before the width is measured (the server's render, and the first render in the browser), the default window is
-  // preloaded at the width a desktop measures: the browser fetches it while it loads the scripts, and the first
-  // query, asking for the very same address, takes that response instead of waiting for hydration to ask.
-  if (containerPx === 0 && parameters.length > 0) {
+  // Without the server's read (it failed), the default window is preloaded at the width a desktop measures: the
+  // browser fetches it while it loads the scripts, and the first query, asking for the very same address, takes that
+  // response instead of waiting for hydration to ask.
+  if (containerPx === null && initialTrends === undefined && parameters.length > 0) {
     preload(trendsUrl(detail.bed.id, { parameters, from, width: PRELOAD_WIDTH }), { as: "fetch", crossOrigin: "anonymous" });
   }
 
   const onZoom = useCallback((a: number, b: number) => setWindow({ kind: "fixed", from: a, to: b }), []);
   const pan = (fraction: number) => setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });
-  const height = containerPx >= TWO_COLUMNS_FROM_PX ? 170 : 150;
+  const height = containerPx === null || containerPx >= TWO_COLUMNS_FROM_PX ? HEIGHT_TWO_COLUMNS : HEIGHT_ONE_COLUMN;
 
   if (!episode) return null;
   return (
