@@ -5,9 +5,11 @@ import { memo, useEffect, useRef, useState, type PointerEvent } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
+import type { TTrendMarker } from "@/lib/bed/prepare-trend-markers";
 import { MIN_ZOOM_MS } from "@/lib/bed/trend-ranges";
 import { whenIdle } from "@/lib/client/idle-queue";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import { TrendMarkers } from "./TrendMarkers";
 import { TrendSketch } from "./TrendSketch";
 
 /** Fixed so that the drag-to-zoom overlay knows where the plot area starts (recharts puts the Y axis there). */
@@ -25,11 +27,13 @@ const MARGIN = { top: 6, right: 14, bottom: 0, left: 0 } as const;
  */
 export const TrendChart = memo(function TrendChart({
   chart,
+  markers,
   timeZone,
   height,
   onZoom,
 }: {
   readonly chart: TPreparedChart;
+  readonly markers: readonly TTrendMarker[];
   readonly timeZone: string;
   readonly height: number;
   readonly onZoom: (from: number, to: number) => void;
@@ -134,6 +138,7 @@ export const TrendChart = memo(function TrendChart({
           </LineChart>
         </ResponsiveContainer>
       )}
+      <TrendMarkers markers={markers} timeZone={timeZone} />
     </div>
   );
 });

@@ -6,7 +6,8 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "r
 import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
-import { trendChartsFor } from "@/lib/bed/trend-charts";
+import { trendChartsFor, trendParametersFor } from "@/lib/bed/trend-charts";
+import { detectSettingChanges } from "@/lib/bed/trend-events";
 import { DEFAULT_TREND_WINDOW, liveEdgeOf, liveSpanMs, panWindow, PRELOAD_WIDTH, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
@@ -84,7 +85,7 @@ export const TrendsPanel = memo(function TrendsPanel({
   const fetchTo = window.kind === "live" ? undefined : to;
 
   const specs = useMemo(() => (episode ? trendChartsFor(episode.deviceType) : []), [episode]);
-  const parameters = useMemo(() => [...new Set(specs.filter((s) => s.source === "series").flatMap((s) => s.parameters))], [specs]);
+  const parameters = useMemo(() => (episode ? trendParametersFor(episode.deviceType) : []), [episode]);
   const width = containerPx === null ? PRELOAD_WIDTH : seriesWidth(containerPx);
   const isDefault = window.kind === "live" && window.range === DEFAULT_TREND_WINDOW.range && width === PRELOAD_WIDTH;
   const trends = useQuery<TBedTrends, BedLoadError>({
@@ -104,6 +105,12 @@ export const TrendsPanel = memo(function TrendsPanel({
     for (const one of trends.data?.series ?? []) map[one.parameter] = one;
     return map;
   }, [trends.data]);
+  // Settings changes read from the same series: markers on every device chart.
+  const events = useMemo(() => {
+    const points: Partial<Record<TParameterCode, TParameterSeries["points"]>> = {};
+    for (const [code, one] of Object.entries(byCode)) points[code as TParameterCode] = one.points;
+    return detectSettingChanges(points);
+  }, [byCode]);
 
   // Without the server's read (it failed), the default window is preloaded at the width a desktop measures: the
   // browser fetches it while it loads the scripts, and the first query, asking for the very same address, takes that
@@ -168,6 +175,7 @@ export const TrendsPanel = memo(function TrendsPanel({
             deviceType={episode.deviceType}
             labs={detail.labs}
             labTimes={labTimes}
+            events={events}
             series={byCode}
             loading={trends.isPending}
             failed={trends.isError}

@@ -3,12 +3,14 @@ import adminEn from "./messages/admin.en.json";
 import adminFr from "./messages/admin.fr.json";
 import authEn from "./messages/auth.en.json";
 import authFr from "./messages/auth.fr.json";
+import bedEventsEn from "./messages/bedEvents.en.json";
+import bedEventsFr from "./messages/bedEvents.fr.json";
 import screensEn from "./messages/en.json";
 import screensFr from "./messages/fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn };
-const fr = { ...screensFr, ...authFr, ...adminFr };
+const en = { ...screensEn, ...authEn, ...adminEn, ...bedEventsEn };
+const fr = { ...screensFr, ...authFr, ...adminFr, ...bedEventsFr };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
@@ -30,7 +32,7 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
 
 describe("message catalogues", () => {
   it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [screensEn, authEn, adminEn].flatMap((file) => Object.keys(file));
+    const namespaces = [screensEn, authEn, adminEn, bedEventsEn].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });
 

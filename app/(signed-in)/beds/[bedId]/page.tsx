@@ -5,7 +5,7 @@ import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
 import { getDb } from "@/lib/server/db/get-db";
 import { getBedTrends } from "@/lib/server/series/get-bed-trends";
-import { trendChartsFor } from "@/lib/bed/trend-charts";
+import { trendParametersFor } from "@/lib/bed/trend-charts";
 import { DEFAULT_TREND_WINDOW, liveEdgeOf, PRELOAD_WIDTH, resolveWindow } from "@/lib/bed/trend-ranges";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function BedPage({ params }: { readonly params: Promise<{ b
   let initialTrends;
   if (db && initialDetail && episode) {
     const { from } = resolveWindow(DEFAULT_TREND_WINDOW, { now: liveEdgeOf(initialDetail), episodeStart: episode.startedAt });
-    const parameters = [...new Set(trendChartsFor(episode.deviceType).filter((s) => s.source === "series").flatMap((s) => s.parameters))];
+    const parameters = trendParametersFor(episode.deviceType);
     initialTrends = await getBedTrends({ db, bedId, query: { parameters, from: Math.floor(from), width: PRELOAD_WIDTH } }).catch(() => undefined);
   }
   return <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends} />;
