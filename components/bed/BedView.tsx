@@ -77,7 +77,14 @@ export function BedView({
               </h2>
               <SaveScoreCard detail={detail} />
               <ScaiCard scai={labs.scai} timeZone={timeZone} />
-              <FourTsForm key={JSON.stringify(labs.fourTs)} prefill={labs.fourTs} suggested={labs.plateletFall?.screen != null} />
+              <FourTsForm
+                key={JSON.stringify(labs.fourTs)}
+                bedId={bedId}
+                prefill={labs.fourTs}
+                suggested={labs.plateletFall?.screen != null}
+                screens={detail.episode.fourTs}
+                timeZone={timeZone}
+              />
             </section>
           </div>
           <TrendsPanel detail={detail} timeZone={timeZone} initialTrends={initialTrends} />

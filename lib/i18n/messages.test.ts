@@ -5,12 +5,14 @@ import authEn from "./messages/auth.en.json";
 import authFr from "./messages/auth.fr.json";
 import bedEventsEn from "./messages/bedEvents.en.json";
 import bedEventsFr from "./messages/bedEvents.fr.json";
+import fourTsRecordEn from "./messages/fourTsRecord.en.json";
+import fourTsRecordFr from "./messages/fourTsRecord.fr.json";
 import screensEn from "./messages/en.json";
 import screensFr from "./messages/fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn, ...bedEventsEn };
-const fr = { ...screensFr, ...authFr, ...adminFr, ...bedEventsFr };
+const en = { ...screensEn, ...authEn, ...adminEn, ...bedEventsEn, ...fourTsRecordEn };
+const fr = { ...screensFr, ...authFr, ...adminFr, ...bedEventsFr, ...fourTsRecordFr };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
@@ -32,7 +34,7 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
 
 describe("message catalogues", () => {
   it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [screensEn, authEn, adminEn, bedEventsEn].flatMap((file) => Object.keys(file));
+    const namespaces = [screensEn, authEn, adminEn, bedEventsEn, fourTsRecordEn].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });
 
