@@ -53,4 +53,12 @@ test("a settings change read from the observations is marked on the trends, draw
   // The server's sketch is replaced by recharts once the page is idle; the marker stays.
   await expect(ratio.locator("[data-renderer]")).toHaveAttribute("data-renderer", "recharts", { timeout: 15_000 });
   await expect(ratio.getByTestId("trend-marker").first()).toBeVisible();
+
+  // The values can be read without a mouse: focus the plot, move along it with the arrow keys.
+  await ratio.locator("[data-renderer]").focus();
+  await page.keyboard.press("End");
+  const readout = ratio.getByTestId("trend-readout");
+  await expect(readout).toContainText(/Ratio (\d|no reading)/);
+  await page.keyboard.press("Escape");
+  await expect(readout).toHaveCount(0);
 });

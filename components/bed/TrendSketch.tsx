@@ -1,4 +1,5 @@
 import { useLocale } from "next-intl";
+import { memo } from "react";
 import { formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import { SKETCH_SIZE, sketchTrendChart } from "@/lib/bed/sketch-trend-chart";
@@ -10,7 +11,7 @@ import { formatNumber } from "@/lib/station/prepare-tile";
  * left, X axis 30 px below, the chart's margins) and the prepared ticks, so that the recharts chart mounted in its
  * place after hydration (TrendChart) replaces it without anything moving.
  */
-export function TrendSketch({ chart, timeZone, height }: { readonly chart: TPreparedChart; readonly timeZone: string; readonly height: number }) {
+export const TrendSketch = memo(function TrendSketch({ chart, timeZone, height }: { readonly chart: TPreparedChart; readonly timeZone: string; readonly height: number }) {
   const locale = useLocale();
   const sketch = sketchTrendChart(chart);
   const [from, to] = chart.domain;
@@ -50,4 +51,4 @@ export function TrendSketch({ chart, timeZone, height }: { readonly chart: TPrep
       ))}
     </div>
   );
-}
+});
