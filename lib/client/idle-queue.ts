@@ -7,16 +7,26 @@
 const queue: (() => void)[] = [];
 let pending = false;
 
+/** An idle period is used while it has this much left; a task (one recharts chart) takes a few tens of ms. */
+const MIN_REMAINING_MS = 10;
+/**
+ * On a busy machine idle periods may not come at all: a task then runs after this long anyway, so that every chart
+ * is upgraded within a few seconds rather than one per second.
+ */
+const IDLE_TIMEOUT_MS = 200;
+
 function schedule(): void {
   if (pending || queue.length === 0) return;
   pending = true;
-  const run = () => {
+  const run = (deadline?: IdleDeadline) => {
     pending = false;
-    queue.shift()?.();
+    // At least one task; more while the idle period lasts.
+    do queue.shift()?.();
+    while (queue.length > 0 && deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() > MIN_REMAINING_MS);
     schedule();
   };
   // Safari has no requestIdleCallback; a timer still yields to rendering and input between tasks.
-  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(run, { timeout: 1_000 });
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
   else window.setTimeout(run, 16);
 }
 
