@@ -3,9 +3,12 @@
 // It signs in first as BENCH_USERNAME / BENCH_PASSWORD (default: the demo nurse, a member of the demo unit).
 // Run it against a production build (`next build`), not `next dev`, whose first compile would be measured instead.
 // Each run opens a fresh browser context (no cache, no socket) and measures from navigation start to the first
-// animation frame in which six trend charts hold a drawn line (`bed:six-charts-drawn`), and to the frame in which
-// every chart of the page has settled (`bed:all-charts-drawn`). Lab charts draw from the bed's detail, device
-// charts wait on their series requests. Not a test: it prints.
+// animation frame in which the first six trend charts in page order (at 1920 × 1080, the six a user sees first at
+// the top of the trends: the device charts and the first lab) each hold a drawn, non-empty line
+// (`bed:six-charts-drawn`), whether that line is the server-drawn sketch or recharts' own; then to the frame in which
+// every chart of the page has settled and is drawn by recharts (`bed:all-charts-drawn`: the page is fully
+// interactive). It also prints the browser's first contentful paint, the paint of the server's HTML. Not a test: it
+// prints.
 import { chromium } from "@playwright/test";
 
 const base = process.env.BENCH_URL;
@@ -20,7 +23,7 @@ const password = process.env.BENCH_PASSWORD ?? "nurse-demo-2026";
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 const origin = base.replace(/\/$/, "");
 const url = `${origin}/beds/${encodeURIComponent(bedId)}`;
-const samples: { draw: number; all: number; domContentLoaded: number; ttfb: number; drawnCharts: number }[] = [];
+const samples: { draw: number; all: number; domContentLoaded: number; ttfb: number; fcp: number; drawnCharts: number }[] = [];
 try {
   // One sign-in, outside the measure; each run's fresh context starts from its cookie (and nothing else: no cache).
   const signInContext = await browser.newContext();
@@ -35,15 +38,22 @@ try {
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(
       (count) => {
-        const drawn = document.querySelectorAll("[data-testid^='trend-'] .recharts-line-curve[d]").length;
-        if (drawn < count) return false;
+        // The first `count` charts in page order, not any `count` lines: a chart of four lines is one chart, and
+        // charts below the fold drawn early are not what the user sees.
+        const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")].slice(0, count);
+        const drawn = cards.filter((card) =>
+          // A line, or the dots of lab results (a single sample has no line to draw).
+          [...card.querySelectorAll(".trend-sketch__line, .trend-sketch__dots, .recharts-line-curve")].some((path) => (path.getAttribute("d") ?? "").length > 1) ||
+          card.querySelector(".recharts-line-dot") !== null,
+        );
+        if (cards.length < count || drawn.length < count) return false;
         performance.mark("bed:six-charts-drawn");
         return true;
       },
       charts,
       { polling: "raf", timeout: 30_000 },
     );
-    // Every chart settled: drawn, or saying it has nothing to draw (the device trends wait on their series requests).
+    // Every chart settled (drawn, or saying it has nothing to draw) and every drawn one handed over to recharts.
     await page.waitForFunction(
       () => {
         const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")];
@@ -59,11 +69,15 @@ try {
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
       const mark = performance.getEntriesByName("bed:six-charts-drawn")[0];
       const all = performance.getEntriesByName("bed:all-charts-drawn")[0];
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
       return {
-        draw: mark?.startTime ?? NaN,
+        // The mark is taken in an animation frame's callback, before that frame paints: when the charts came with
+        // the server's HTML, the user sees them at the first paint, which may come later; so the later of the two.
+        draw: Math.max(mark?.startTime ?? NaN, fcp),
         all: all?.startTime ?? NaN,
         domContentLoaded: navigation?.domContentLoadedEventEnd ?? NaN,
         ttfb: navigation?.responseStart ?? NaN,
+        fcp,
         drawnCharts: document.querySelectorAll("[data-testid^='trend-'][data-state='drawn']").length,
       };
     });
@@ -79,11 +93,14 @@ const draws = samples.map((s) => s.draw);
 console.log(`\n## Bed page: first draw of ${charts} charts in Chromium (${url})\ntarget: ≤ 500 ms`);
 const rows: Record<string, string> = {
   runs: String(samples.length),
-  "median to six charts drawn, ms": median(draws).toFixed(0),
+  "median to six charts on screen, ms": median(draws).toFixed(0),
   "fastest / slowest, ms": `${Math.min(...draws).toFixed(0)} / ${Math.max(...draws).toFixed(0)}`,
-  "median to every chart drawn, ms": median(samples.map((s) => s.all)).toFixed(0),
+  "median first contentful paint, ms": median(samples.map((s) => s.fcp)).toFixed(0),
+  "median to every chart by recharts, ms": median(samples.map((s) => s.all)).toFixed(0),
   "charts on the page": String(samples[0]?.drawnCharts ?? 0),
   "median time to first byte, ms": median(samples.map((s) => s.ttfb)).toFixed(0),
   "median DOMContentLoaded, ms": median(samples.map((s) => s.domContentLoaded)).toFixed(0),
 };
-for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(34)} ${v}`);
+for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(38)} ${v}`);
+// Every run, for a loaded machine's outliers.
+if (process.env.BENCH_VERBOSE) for (const s of samples) console.log(`  run: ${JSON.stringify(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(v)])))}`);

@@ -36,3 +36,29 @@ test("a bed opens from its tile, switches ranges, receives live values and reads
   await expect(table.locator("tbody tr").first()).toBeVisible();
   await expect(table.locator("tbody tr").first()).toContainText(/\d{2}:\d{2}/);
 });
+
+// demo-bed-6 is the IABP weaning patient: 1:1 until 40 h of support, then 1:2 (server/simulator/scenarios/iabp-weaning.ts),
+// about four hours before the server started, so inside the 24 h the bed view opens on.
+test("a settings change read from the observations is marked on the trends, drawn by the server then by recharts", async ({ page }) => {
+  await page.goto("/beds/demo-bed-6");
+  const bed = new BedView(page);
+  const ratio = bed.chart("iabp_ratio");
+  await expect(ratio).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
+  const marker = ratio.getByTestId("trend-marker").first();
+  await expect(marker).toHaveAttribute("aria-label", /Ratio 1:1 → 1:2/);
+  await expect(marker).toContainText("Ratio 1:2");
+  // Every device chart of the bed carries the same marker; lab charts carry none.
+  await expect(bed.chart("iabp_pressures").getByTestId("trend-marker").first()).toHaveAttribute("data-at", (await marker.getAttribute("data-at")) ?? "");
+  await expect(bed.chart("lactate").getByTestId("trend-marker")).toHaveCount(0);
+  // The server's sketch is replaced by recharts once the page is idle; the marker stays.
+  await expect(ratio.locator("[data-renderer]")).toHaveAttribute("data-renderer", "recharts", { timeout: 15_000 });
+  await expect(ratio.getByTestId("trend-marker").first()).toBeVisible();
+
+  // The values can be read without a mouse: focus the plot, move along it with the arrow keys.
+  await ratio.locator("[data-renderer]").focus();
+  await page.keyboard.press("End");
+  const readout = ratio.getByTestId("trend-readout");
+  await expect(readout).toContainText(/Ratio (\d|no reading)/);
+  await page.keyboard.press("Escape");
+  await expect(readout).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { ConnectionBanner } from "@/components/station/ConnectionBanner";
 import { Notice } from "@/components/ui/Notice";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
+import type { TBedTrends } from "@/lib/bed/series";
 import { prepareDevicePanel } from "@/lib/bed/prepare-device-panel";
 import { prepareLabsPanel } from "@/lib/bed/prepare-labs";
 import { useConnection, useServerNow } from "@/lib/client/use-connection";
@@ -25,7 +26,16 @@ import "./bed.css";
  * series come from react-query caches that the bed's socket sync keeps current (lib/client/bed-sync.ts); this
  * component prepares nothing itself beyond calling the pure prepare functions with the server's time.
  */
-export function BedView({ bedId, initialDetail }: { readonly bedId: string; readonly initialDetail?: TBedDetail }) {
+export function BedView({
+  bedId,
+  initialDetail,
+  initialTrends,
+}: {
+  readonly bedId: string;
+  readonly initialDetail?: TBedDetail;
+  /** The default window's series, read by the server with the page: the trends hydrate drawn. */
+  readonly initialTrends?: TBedTrends;
+}) {
   const t = useTranslations("bed");
   const locale = useLocale();
   const { detail, status, error, catchUpFailing } = useBed(bedId, initialDetail);
@@ -67,10 +77,17 @@ export function BedView({ bedId, initialDetail }: { readonly bedId: string; read
               </h2>
               <SaveScoreCard detail={detail} />
               <ScaiCard scai={labs.scai} timeZone={timeZone} />
-              <FourTsForm key={JSON.stringify(labs.fourTs)} prefill={labs.fourTs} suggested={labs.plateletFall?.screen != null} />
+              <FourTsForm
+                key={JSON.stringify(labs.fourTs)}
+                bedId={bedId}
+                prefill={labs.fourTs}
+                suggested={labs.plateletFall?.screen != null}
+                screens={detail.episode.fourTs}
+                timeZone={timeZone}
+              />
             </section>
           </div>
-          <TrendsPanel detail={detail} timeZone={timeZone} />
+          <TrendsPanel detail={detail} timeZone={timeZone} initialTrends={initialTrends} />
         </main>
       )}
       <footer className="bed__footer">{t("primaryAlarmSource")}</footer>

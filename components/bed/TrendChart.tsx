@@ -1,39 +1,57 @@
 "use client";
 
-import { useLocale } from "next-intl";
-import { memo, useRef, useState, type PointerEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { memo, startTransition, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { formatTick } from "@/lib/bed/format-date-time";
+import { formatDayTime, formatHourMinute, formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
+import type { TTrendMarker } from "@/lib/bed/prepare-trend-markers";
+import { readTrendAt } from "@/lib/bed/trend-readout";
 import { MIN_ZOOM_MS } from "@/lib/bed/trend-ranges";
+import { whenIdle } from "@/lib/client/idle-queue";
+import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import { TrendMarkers } from "./TrendMarkers";
+import { TrendSketch } from "./TrendSketch";
 
 /** Fixed so that the drag-to-zoom overlay knows where the plot area starts (recharts puts the Y axis there). */
 const Y_AXIS_WIDTH = 56;
 const MARGIN = { top: 6, right: 14, bottom: 0, left: 0 } as const;
+/** Arrow keys move the readout by this fraction of the window. */
+const KEY_STEP = 1 / 60;
 
 /**
  * Draws a prepared chart (lib/bed/prepare-trend-chart.ts) and decides nothing: lines break at null points
- * (connectNulls off: a gap is a gap), the target band is shaded, lab results are thin dotted markers. Dragging across
- * the plot selects a window to zoom to.
+ * (connectNulls off: a gap is a gap), the target band is shaded, lab results are thin dotted markers, events are
+ * marked. Dragging across the plot selects a window to zoom to; hovering it, or moving along it with the arrow keys
+ * once it has the focus, reads the values at that instant (lib/bed/trend-readout.ts), announced to screen readers.
+ *
+ * The first picture is TrendSketch (plain SVG, rendered by the server with the page); recharts is mounted in its
+ * place when the main thread is idle, one chart at a time in page order (lib/client/idle-queue.ts). Zooming and the
+ * readout work on either: the overlay below maps pixels to time itself.
  */
 export const TrendChart = memo(function TrendChart({
   chart,
+  markers,
   timeZone,
   height,
   onZoom,
 }: {
   readonly chart: TPreparedChart;
+  readonly markers: readonly TTrendMarker[];
   readonly timeZone: string;
   readonly height: number;
   readonly onZoom: (from: number, to: number) => void;
 }) {
+  const t = useTranslations("bedEvents.readout");
   const locale = useLocale();
   const [from, to] = chart.domain;
   const overlay = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
-  const step = (chart.ticks[1] ?? to) - (chart.ticks[0] ?? from);
-  const decimals = chart.lines[0]?.decimals ?? 0;
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [upgraded, setUpgraded] = useState(false);
+  // A transition: React renders the recharts chart in slices, so a tap or a key is not kept waiting behind it.
+  useEffect(() => whenIdle(() => startTransition(() => setUpgraded(true))), []);
 
   // Pixel x within the overlay → time, through the plot area that recharts draws right of the Y axis.
   const timeAt = (clientX: number): number => {
@@ -46,12 +64,14 @@ export const TrendChart = memo(function TrendChart({
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
+    setUpgraded(true);
     event.currentTarget.setPointerCapture(event.pointerId);
     const at = timeAt(event.clientX);
     setDrag({ start: at, end: at });
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (drag) setDrag({ ...drag, end: timeAt(event.clientX) });
+    else if (event.pointerType === "mouse") setCursor(timeAt(event.clientX));
   };
   const onPointerUp = () => {
     if (!drag) return;
@@ -60,64 +80,135 @@ export const TrendChart = memo(function TrendChart({
     setDrag(null);
     if (b - a >= MIN_ZOOM_MS) onZoom(Math.round(a), Math.round(b));
   };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const span = to - from;
+    const clamp = (v: number) => Math.min(to, Math.max(from, v));
+    const moves: Record<string, () => number | null> = {
+      ArrowLeft: () => clamp((cursor ?? to) - span * KEY_STEP),
+      ArrowRight: () => clamp((cursor ?? from) + span * KEY_STEP),
+      Home: () => from,
+      End: () => to,
+      Escape: () => null,
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    setCursor(move());
+  };
+
+  // Near enough to read: three pixel columns of a 700 px plot, or the width of a lab marker on a sparse line.
+  const readout = cursor === null ? null : readTrendAt(chart, cursor, { toleranceMs: (to - from) / 200, locale });
+  const x = cursor === null ? 0 : (cursor - from) / Math.max(1, to - from);
+  const multiDay = to - from > 20 * 3_600_000;
 
   return (
     <div
       className="trend-chart__plot"
       ref={overlay}
       style={{ height }}
+      data-renderer={upgraded ? "recharts" : "sketch"}
+      tabIndex={0}
+      aria-label={t("hint")}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
+      onPointerLeave={() => setCursor(null)}
       onPointerCancel={() => setDrag(null)}
+      onKeyDown={onKeyDown}
+      onBlur={() => setCursor(null)}
     >
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <LineChart margin={MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={[from, to]}
-            ticks={[...chart.ticks]}
-            tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
-            allowDataOverflow
-            stroke="#b4bfcc"
-            tick={{ fontSize: 12 }}
-          />
-          <YAxis
-            type="number"
-            width={Y_AXIS_WIDTH}
-            domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
-            allowDataOverflow
-            // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
-            allowDecimals={decimals > 0}
-            tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
-            stroke="#b4bfcc"
-            tick={{ fontSize: 12 }}
-          />
-          {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
-          {chart.labMarkers.map((t) => (
-            <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
-          ))}
-          {chart.lines.map((line) => (
-            <Line
-              key={line.code}
-              data={[...line.points]}
-              dataKey="v"
-              name={line.label}
-              type="linear"
-              stroke={line.color}
-              strokeWidth={line.markers ? 1.5 : 1.6}
-              strokeDasharray={line.dash}
-              dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
-              activeDot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-          {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
-        </LineChart>
-      </ResponsiveContainer>
+      {!upgraded ? <TrendSketch chart={chart} timeZone={timeZone} height={height} /> : <RechartsPlot chart={chart} timeZone={timeZone} height={height} locale={locale} drag={drag} />}
+      <TrendMarkers markers={markers} timeZone={timeZone} />
+      {readout && (
+        <>
+          <div className="trend-readout__cursor" style={{ left: `calc(56px + ${x} * (100% - 70px))` }} aria-hidden="true" />
+          <div
+            className={`trend-readout${x > 0.6 ? " trend-readout--left" : ""}`}
+            style={{ left: `calc(56px + ${x} * (100% - 70px))` }}
+            role="status"
+            aria-live="polite"
+            data-testid="trend-readout"
+          >
+            <span className="trend-readout__time">{multiDay ? formatDayTime(readout.at, locale, timeZone) : formatHourMinute(readout.at, locale, timeZone)}</span>
+            {readout.lines.map((line) => (
+              <span key={line.code} className="trend-readout__line">
+                <span className="trend-readout__swatch" style={{ background: line.color }} aria-hidden="true" />
+                {line.label} {line.reading ? line.reading.text : t("noReading")}
+              </span>
+            ))}
+          </div>
+        </>
+      )}
     </div>
+  );
+});
+
+/** recharts' drawing, memoised apart so that moving the readout does not redraw the chart. */
+const RechartsPlot = memo(function RechartsPlot({
+  chart,
+  timeZone,
+  height,
+  locale,
+  drag,
+}: {
+  readonly chart: TPreparedChart;
+  readonly timeZone: string;
+  readonly height: number;
+  readonly locale: TLocale;
+  readonly drag: { start: number; end: number } | null;
+}) {
+  const [from, to] = chart.domain;
+  const step = (chart.ticks[1] ?? to) - (chart.ticks[0] ?? from);
+  const decimals = chart.lines[0]?.decimals ?? 0;
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      <LineChart margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[from, to]}
+          ticks={[...chart.ticks]}
+          tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
+          allowDataOverflow
+          stroke="#b4bfcc"
+          tick={{ fontSize: 12 }}
+        />
+        <YAxis
+          type="number"
+          width={Y_AXIS_WIDTH}
+          domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
+          allowDataOverflow
+          // The prepared round ticks, the ones the sketch showed (recharts' own would start at the domain's edge).
+          ticks={chart.yTicks.length > 0 ? [...chart.yTicks] : undefined}
+          // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
+          allowDecimals={decimals > 0}
+          tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
+          stroke="#b4bfcc"
+          tick={{ fontSize: 12 }}
+        />
+        {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
+        {chart.labMarkers.map((t) => (
+          <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
+        ))}
+        {chart.lines.map((line) => (
+          <Line
+            key={line.code}
+            data={[...line.points]}
+            dataKey="v"
+            name={line.label}
+            type="linear"
+            stroke={line.color}
+            strokeWidth={line.markers ? 1.5 : 1.6}
+            strokeDasharray={line.dash}
+            dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+        {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
+      </LineChart>
+    </ResponsiveContainer>
   );
 });

@@ -4,7 +4,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { memo, useMemo } from "react";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { prepareTrendChart } from "@/lib/bed/prepare-trend-chart";
+import { prepareTrendMarkers } from "@/lib/bed/prepare-trend-markers";
 import { prepareTrendTable } from "@/lib/bed/prepare-trend-table";
+import type { TTrendEvent } from "@/lib/bed/trend-events";
 import type { TParameterSeries } from "@/lib/bed/series";
 import type { TTrendChartSpec } from "@/lib/bed/trend-charts";
 import type { TParameterCode } from "@/lib/catalogue";
@@ -17,6 +19,8 @@ export interface TTrendChartCardProps {
   readonly deviceType: NonNullable<TBedDetail["episode"]>["deviceType"];
   readonly labs: TBedDetail["labs"];
   readonly labTimes: readonly number[];
+  /** Events marked on device charts (settings changes; alarms and rounds when they exist). */
+  readonly events: readonly TTrendEvent[];
   /** Device series of the window by parameter (from the one trends request); undefined entries are still loading. */
   readonly series: Partial<Record<TParameterCode, TParameterSeries>>;
   readonly loading: boolean;
@@ -54,6 +58,7 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
     () => prepareTrendChart({ spec, deviceType: props.deviceType, locale, timeZone, from, to, points, labTimes: props.labTimes, width }),
     [spec, props.deviceType, locale, timeZone, from, to, points, props.labTimes, width],
   );
+  const markers = useMemo(() => (fromSeries ? prepareTrendMarkers(props.events, { from, to, locale }) : []), [fromSeries, props.events, from, to, locale]);
   const table = useMemo(() => (view === "table" ? prepareTrendTable(chart.lines, { from, to, timeZone, locale, onlyFilled: !fromSeries }) : null), [view, chart, from, to, timeZone, locale, fromSeries]);
 
   return (
@@ -85,7 +90,7 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
         </div>
       ) : (
         <div className="trend-chart__body">
-          <TrendChart chart={chart} timeZone={timeZone} height={props.height} onZoom={props.onZoom} />
+          <TrendChart chart={chart} markers={markers} timeZone={timeZone} height={props.height} onZoom={props.onZoom} />
         </div>
       )}
     </figure>

@@ -6,18 +6,20 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "r
 import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
-import { trendChartsFor } from "@/lib/bed/trend-charts";
-import { liveSpanMs, panWindow, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
+import { trendChartsFor, trendParametersFor } from "@/lib/bed/trend-charts";
+import { detectSettingChanges } from "@/lib/bed/trend-events";
+import { DEFAULT_TREND_WINDOW, liveEdgeOf, liveSpanMs, panWindow, PRELOAD_WIDTH, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
 import { getJson, type BedLoadError } from "@/lib/client/use-bed";
 import { TrendChartCard } from "./TrendChartCard";
 
-/** The series width of a 1920 px desktop (two columns of charts): what the server's render preloads. */
-const PRELOAD_WIDTH = 700;
-
 /** Charts in two columns from this container width; one below (tablets in portrait). */
 const TWO_COLUMNS_FROM_PX = 1_000;
+
+/** Chart height in two columns; one column (tablets in portrait) is a little lower. */
+const HEIGHT_TWO_COLUMNS = 170;
+const HEIGHT_ONE_COLUMN = 150;
 
 /** Series are asked for at the plot's width rounded up to 100 px, so that a small resize does not refetch. */
 function seriesWidth(containerPx: number): number {
@@ -31,20 +33,29 @@ function seriesWidth(containerPx: number): number {
  * The trends of a bed: one chart per parameter group over a range (6 h … the whole episode) that follows the live
  * edge, or a fixed window chosen by dragging across a chart or by panning; each chart also reads as a table.
  */
-export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { readonly detail: TBedDetail; readonly timeZone: string }) {
+export const TrendsPanel = memo(function TrendsPanel({
+  detail,
+  timeZone,
+  initialTrends,
+}: {
+  readonly detail: TBedDetail;
+  readonly timeZone: string;
+  /** The default window's series at PRELOAD_WIDTH, read by the server with the page (absent if that read failed). */
+  readonly initialTrends?: TBedTrends;
+}) {
   const t = useTranslations("bed.trends");
-  const [window, setWindow] = useState<TTrendWindow>({ kind: "live", range: "24h" });
+  const [window, setWindow] = useState<TTrendWindow>(DEFAULT_TREND_WINDOW);
   const [view, setView] = useState<"chart" | "table">("chart");
   const container = useRef<HTMLDivElement>(null);
-  const [containerPx, setContainerPx] = useState(0);
+  // Null until measured: the server's render and the first render in the browser assume a desktop.
+  const [containerPx, setContainerPx] = useState<number | null>(null);
 
-  // Measured before the first paint, so that the series are asked for in the same commit as the first render
-  // rather than after a ResizeObserver round (the first draw of the page waits on these requests).
+  // Measured before the first paint; on a desktop the measure gives PRELOAD_WIDTH again and nothing re-renders below.
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     setContainerPx(element.getBoundingClientRect().width);
-    const observer = new ResizeObserver((entries) => setContainerPx(entries[0]?.contentRect.width ?? 0));
+    const observer = new ResizeObserver((entries) => setContainerPx(entries[0]?.contentRect.width ?? null));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -52,7 +63,7 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
   const episode = detail.episode;
   const episodeStart = episode?.startedAt ?? detail.serverTime;
   // The live edge moves with the readings themselves, so that charts slide when data arrives, not every second.
-  const liveEdge = useMemo(() => Math.max(detail.serverTime, ...Object.values(detail.latest).map((l) => l.observedAt)), [detail.serverTime, detail.latest]);
+  const liveEdge = useMemo(() => liveEdgeOf(detail), [detail]);
   // Labs drawn together (a morning panel) share one marker.
   const labTimes = useMemo(
     () => [...new Set(Object.values(detail.labs).flatMap((samples) => samples.map((s) => s.observedAt)))].sort((a, b) => a - b),
@@ -74,11 +85,14 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
   const fetchTo = window.kind === "live" ? undefined : to;
 
   const specs = useMemo(() => (episode ? trendChartsFor(episode.deviceType) : []), [episode]);
-  const parameters = useMemo(() => [...new Set(specs.filter((s) => s.source === "series").flatMap((s) => s.parameters))], [specs]);
-  const width = seriesWidth(containerPx);
+  const parameters = useMemo(() => (episode ? trendParametersFor(episode.deviceType) : []), [episode]);
+  const width = containerPx === null ? PRELOAD_WIDTH : seriesWidth(containerPx);
+  const isDefault = window.kind === "live" && window.range === DEFAULT_TREND_WINDOW.range && width === PRELOAD_WIDTH;
   const trends = useQuery<TBedTrends, BedLoadError>({
     queryKey: bedKeys.trends(detail.bed.id, windowKey, width),
     queryFn: ({ signal }) => getJson(trendsUrl(detail.bed.id, { parameters, from, to: fetchTo, width }), ZBedTrends, signal),
+    // The server's read of the default window: the charts hydrate drawn, and the live sync extends it from its lastSeq.
+    initialData: isDefault ? initialTrends : undefined,
     enabled: width > 0 && parameters.length > 0,
     // Live windows are then extended by the bed's socket sync, never fetched again while shown.
     staleTime: Infinity,
@@ -91,17 +105,23 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
     for (const one of trends.data?.series ?? []) map[one.parameter] = one;
     return map;
   }, [trends.data]);
+  // Settings changes read from the same series: markers on every device chart.
+  const events = useMemo(() => {
+    const points: Partial<Record<TParameterCode, TParameterSeries["points"]>> = {};
+    for (const [code, one] of Object.entries(byCode)) points[code as TParameterCode] = one.points;
+    return detectSettingChanges(points);
+  }, [byCode]);
 
-  // Before the width is measured (the server's render, and the first render in the browser), the default window is
-  // preloaded at the width a desktop measures: the browser fetches it while it loads the scripts, and the first
-  // query, asking for the very same address, takes that response instead of waiting for hydration to ask.
-  if (containerPx === 0 && parameters.length > 0) {
+  // Without the server's read (it failed), the default window is preloaded at the width a desktop measures: the
+  // browser fetches it while it loads the scripts, and the first query, asking for the very same address, takes that
+  // response instead of waiting for hydration to ask.
+  if (containerPx === null && initialTrends === undefined && parameters.length > 0) {
     preload(trendsUrl(detail.bed.id, { parameters, from, width: PRELOAD_WIDTH }), { as: "fetch", crossOrigin: "anonymous" });
   }
 
   const onZoom = useCallback((a: number, b: number) => setWindow({ kind: "fixed", from: a, to: b }), []);
   const pan = (fraction: number) => setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });
-  const height = containerPx >= TWO_COLUMNS_FROM_PX ? 170 : 150;
+  const height = containerPx === null || containerPx >= TWO_COLUMNS_FROM_PX ? HEIGHT_TWO_COLUMNS : HEIGHT_ONE_COLUMN;
 
   if (!episode) return null;
   return (
@@ -155,6 +175,7 @@ export const TrendsPanel = memo(function TrendsPanel({ detail, timeZone }: { rea
             deviceType={episode.deviceType}
             labs={detail.labs}
             labTimes={labTimes}
+            events={events}
             series={byCode}
             loading={trends.isPending}
             failed={trends.isError}

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -10,6 +11,11 @@ import { bedDetailFixture } from "@/lib/bed/testing";
 import { trendChartsFor } from "@/lib/bed/trend-charts";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import fourTsRecordEn from "@/lib/i18n/messages/fourTsRecord.en.json";
+import fourTsRecordFr from "@/lib/i18n/messages/fourTsRecord.fr.json";
+import { SessionUserProvider } from "@/lib/client/session-user";
+import type { TRole } from "@/lib/auth/roles";
+import type { TStoredFourTs } from "@/lib/scores/four-ts-record";
 import { DevicePanel } from "./DevicePanel";
 import { FourTsForm } from "./FourTsForm";
 import { LabsPanel } from "./LabsPanel";
@@ -20,11 +26,16 @@ const T0 = Date.UTC(2025, 0, 6, 8);
 const M = 60_000;
 const H = 60 * M;
 
-function render(node: ReactNode, locale: "en" | "fr" = "en"): string {
+function render(node: ReactNode, locale: "en" | "fr" = "en", role: TRole = "physician"): string {
+  const user = { userId: "u1", username: "doc", displayName: "Dr Test", role, unitIds: ["u"], idleTimeoutMinutes: 30 };
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
-      {node}
-    </NextIntlClientProvider>,
+    <QueryClientProvider client={new QueryClient()}>
+      <SessionUserProvider user={user}>
+        <NextIntlClientProvider locale={locale} messages={locale === "en" ? { ...en, ...fourTsRecordEn } : { ...fr, ...fourTsRecordFr }} timeZone="UTC">
+          {node}
+        </NextIntlClientProvider>
+      </SessionUserProvider>
+    </QueryClientProvider>,
   );
 }
 
@@ -75,13 +86,41 @@ describe("LabsPanel", () => {
 
 describe("FourTsForm", () => {
   it("pre-fills what the counts tell and says so, leaving the clinical items open", () => {
-    const html = render(<FourTsForm prefill={{ thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: null }} suggested />);
+    const html = render(<FourTsForm bedId="b1" prefill={{ thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: null }} suggested screens={[]} timeZone="UTC" />);
     expect(html).toContain("<details");
     expect(html).toContain(" open=");
     expect(html).toContain("pre-filled from the counts: fall &gt; 50 %, nadir ≥ 20");
     expect(html).toContain('name="four-ts-thrombocytopenia" checked="" value="2"');
     expect(html).not.toMatch(/name="four-ts-thrombosis" value="\d" checked/);
     expect(html).toContain("Score every item to see the total.");
+    // Recording waits for a complete screen; nothing is recorded yet.
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*data-testid="four-ts-record"/);
+    expect(html).toContain("No screen recorded for this episode.");
+  });
+
+  it("shows a recorded screen with who, when, each answer's source and the counts it rested on", () => {
+    const screen: TStoredFourTs = {
+      id: 1,
+      recordedAt: T0 + 6 * 24 * H,
+      recordedBy: { id: "u1", name: "Dr Test" },
+      answers: { thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 1 },
+      inputs: {
+        heparinStartedAt: T0,
+        platelets: { peak: { t: T0 + 24 * H, v: 200 }, nadir: { t: T0 + 6 * 24 * H, v: 90 }, latest: { t: T0 + 6 * 24 * H, v: 90 }, maxFallPct: 55, onsetDay: 6 },
+        prefill: { thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: { score: 2, reason: "onsetDays5to10" } },
+      },
+      sources: { thrombocytopenia: "data", timing: "data", thrombosis: "clinician", otherCause: "clinician" },
+      total: 5,
+      probability: "intermediate",
+    };
+    const html = render(<FourTsForm bedId="b1" prefill={{ thrombocytopenia: null, timing: null }} suggested={false} screens={[screen]} timeZone="UTC" />);
+    expect(html).toContain("12/01, 08:00 by Dr Test: 5 — intermediate probability");
+    expect(html).toContain("Thrombocytopenia: 2 · from the counts");
+    expect(html).toContain("Thrombosis or other sequelae: 0 · at the bedside");
+    expect(html).toContain("peak 200 ×10⁹/L (07/01, 08:00), nadir 90 (12/01, 08:00), fall 55 %; fall reached 30 % on day 6.0.");
+    expect(html).toContain("Heparin assumed from cannulation (06/01, 08:00).");
+    // A nurse reads the screens but has no button to record one.
+    expect(render(<FourTsForm bedId="b1" prefill={{ thrombocytopenia: null, timing: null }} suggested={false} screens={[screen]} timeZone="UTC" />, "en", "nurse")).not.toContain('data-testid="four-ts-record"');
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZStoredFourTs } from "@/lib/scores/four-ts-record";
 import { ZDeviceType } from "@/lib/catalogue";
 import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
 import { ZStoredSaveScore } from "@/lib/scores/save-score";
@@ -41,6 +42,8 @@ export const ZBedDetail = z.object({
       ageAtStartYears: z.number().int().nullable(),
       /** SAVE inputs recorded at cannulation (VA-ECMO); null until recorded. */
       saveScore: ZStoredSaveScore.nullable(),
+      /** Recorded 4Ts screens, newest first (the latest few). */
+      fourTs: z.array(ZStoredFourTs).default([]),
     })
     .nullable(),
   latest: z.record(z.string(), ZLatestValue),

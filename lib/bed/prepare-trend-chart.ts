@@ -3,6 +3,7 @@ import { downsampleMinMax, gapThresholdMs, type TSeriesPoint } from "@/lib/chart
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatTarget } from "./format-target";
 import { alignedTicks, chooseStep } from "./time-axis";
+import { valueTicks } from "./value-axis";
 import type { TTrendChartId, TTrendChartSpec } from "./trend-charts";
 
 /** Colours distinguishable on the dark theme; the second line of a chart is also dashed, so it reads in greyscale. */
@@ -34,6 +35,8 @@ export interface TPreparedChart {
   /** Null when there is nothing to draw: the axis then stays at its default. */
   readonly yDomain: readonly [number, number] | null;
   readonly ticks: readonly number[];
+  /** Value-axis ticks on round numbers inside yDomain (empty without data), shared by the sketch and recharts. */
+  readonly yTicks: readonly number[];
   /** Times of lab results inside the window, drawn as thin markers on device charts. */
   readonly labMarkers: readonly number[];
   readonly empty: boolean;
@@ -104,6 +107,7 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
     domain: [from, to],
     yDomain,
     ticks: alignedTicks(from, to, chooseStep(from, to, 8), options.timeZone),
+    yTicks: yDomain ? valueTicks(yDomain[0], yDomain[1], first.decimals) : [],
     labMarkers: spec.source === "labs" ? [] : options.labTimes.filter((t) => t >= from && t <= to),
     empty,
   };

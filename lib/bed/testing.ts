@@ -8,7 +8,7 @@ export function bedDetailFixture(patch: Partial<TBedDetail> & { deviceType?: "VA
     lastSeq: 100,
     bed: { id: "b1", label: "01", unitId: "u", unitName: "ICU", timeZone: "Europe/Paris" },
     patient: { initials: "AE", ageYears: 58, sex: "F", weightKg: 68 },
-    episode: { id: "e1", deviceType, startedAt, cannulationSite: "femoral right", diagnosis: "STEMI", settings: {}, ageAtStartYears: 58, saveScore: null },
+    episode: { id: "e1", deviceType, startedAt, cannulationSite: "femoral right", diagnosis: "STEMI", settings: {}, ageAtStartYears: 58, saveScore: null, fourTs: [] },
     latest: {},
     labs: {},
     runs: { pumping: null, ratio: null },

@@ -1,4 +1,5 @@
 import { parametersFor, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { SETTING_CODES } from "./trend-events";
 
 /**
  * The bed view's charts: one per parameter group, each with parameters that share a unit so that they share an axis
@@ -65,4 +66,14 @@ export function trendChartsFor(deviceType: TDeviceType): readonly TTrendChartSpe
   return specs
     .map((spec) => ({ ...spec, parameters: spec.parameters.filter((p) => measured.has(p)) }))
     .filter((spec) => spec.parameters.length > 0);
+}
+
+/**
+ * The parameters of a device type's trends request: every device chart's, and the settings whose changes are marked
+ * (lib/bed/trend-events.ts). One list for the server's render and the browser, which must ask for the same series.
+ */
+export function trendParametersFor(deviceType: TDeviceType): TParameterCode[] {
+  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+  const charted = trendChartsFor(deviceType).filter((s) => s.source === "series").flatMap((s) => s.parameters);
+  return [...new Set([...charted, ...SETTING_CODES.filter((code) => measured.has(code))])];
 }

@@ -21,6 +21,21 @@ export type TTrendWindow =
   | { readonly kind: "live"; readonly range: TTrendRange }
   | { readonly kind: "fixed"; readonly from: number; readonly to: number };
 
+/** The window every bed view opens on: the server renders it with the page. */
+export const DEFAULT_TREND_WINDOW: Extract<TTrendWindow, { kind: "live" }> = { kind: "live", range: "24h" };
+
+/**
+ * The series width of a 1920 px desktop (two columns of charts): what the server renders the default window at, and
+ * what the first render in the browser keeps until the container is measured, so that hydration draws the very same
+ * charts and a desktop's measure changes nothing.
+ */
+export const PRELOAD_WIDTH = 700;
+
+/** The live edge of a bed's trends: its newest reading or the server's time, so that charts slide when data arrives. */
+export function liveEdgeOf(detail: { readonly serverTime: number; readonly latest: Readonly<Record<string, { readonly observedAt: number }>> }): number {
+  return Math.max(detail.serverTime, ...Object.values(detail.latest).map((l) => l.observedAt));
+}
+
 /** Span of a live window, null for the whole episode. */
 export function liveSpanMs(range: TTrendRange): number | null {
   return range === "episode" ? null : RANGE_MS[range];

@@ -9,12 +9,16 @@ import handoverEn from "./messages/handover.en.json";
 import handoverFr from "./messages/handover.fr.json";
 import screensEn from "./messages/en.json";
 import screensFr from "./messages/fr.json";
+import bedEventsEn from "./messages/bedEvents.en.json";
+import bedEventsFr from "./messages/bedEvents.fr.json";
+import fourTsRecordEn from "./messages/fourTsRecord.en.json";
+import fourTsRecordFr from "./messages/fourTsRecord.fr.json";
 import roundsEn from "./messages/rounds.en.json";
 import roundsFr from "./messages/rounds.fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn, ...handoverEn, ...alarmsEn, ...roundsEn };
-const fr = { ...screensFr, ...authFr, ...adminFr, ...handoverFr, ...alarmsFr, ...roundsFr };
+const en = { ...screensEn, ...authEn, ...adminEn, ...handoverEn, ...alarmsEn, ...roundsEn, ...bedEventsEn, ...fourTsRecordEn };
+const fr = { ...screensFr, ...authFr, ...adminFr, ...handoverFr, ...alarmsFr, ...roundsFr, ...bedEventsFr, ...fourTsRecordFr };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
@@ -36,7 +40,7 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
 
 describe("message catalogues", () => {
   it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [screensEn, authEn, adminEn, handoverEn, alarmsEn, roundsEn].flatMap((file) => Object.keys(file));
+    const namespaces = [screensEn, authEn, adminEn, handoverEn, alarmsEn, roundsEn, bedEventsEn, fourTsRecordEn].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });
 

@@ -19,14 +19,22 @@ export interface TLocalDateTime extends TLocalDay {
   readonly millisecond: number;
 }
 
+/** Answers of isTimeZone: building an Intl.DateTimeFormat costs about as much as a chart tick, and every tick asks. */
+const KNOWN_ZONES = new Map<string, boolean>();
+
 /** True when `timeZone` is an IANA zone this runtime knows ("Europe/Paris", "UTC"). */
 export function isTimeZone(timeZone: string): boolean {
+  let known = KNOWN_ZONES.get(timeZone);
+  if (known !== undefined) return known;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
+    known = true;
   } catch {
-    return false;
+    known = false;
   }
+  // Zone names come from the units' settings: a handful per process, so the map stays small.
+  KNOWN_ZONES.set(timeZone, known);
+  return known;
 }
 
 /** The local calendar day of an instant. */

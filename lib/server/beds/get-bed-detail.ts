@@ -7,6 +7,7 @@ import { parseStoredSaveScore } from "@/lib/scores/save-score";
 import type { Db } from "../db/client";
 import { findLatestValues } from "../observations/find-latest-values";
 import { getLastSeq } from "../observations/get-last-seq";
+import { listFourTs } from "../episodes/list-four-ts";
 import { findBedEpisode } from "./find-bed-episode";
 
 /**
@@ -26,12 +27,13 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
   const labCodes = parameters.filter((p) => p.sourceKind === "lab").map((p) => p.code);
   const hasIabp = deviceType !== "VA_ECMO";
   const hasEcmo = deviceType !== "IABP";
-  const [latest, labs, pumping, ratio, dpFlowBaseline] = await Promise.all([
+  const [latest, labs, pumping, ratio, dpFlowBaseline, fourTs] = await Promise.all([
     findLatestValues({ db, episodeId: episode.id, parameters }),
     findLabs(db, episode.id, labCodes),
     hasIabp ? findRun(db, episode.id, "iabp_pumping") : null,
     hasIabp ? findRun(db, episode.id, "iabp_ratio") : null,
     hasEcmo ? findDpFlowBaseline(db, episode.id) : null,
+    listFourTs({ db, episodeId: episode.id }),
   ]);
   const { patient } = episode;
   return {
@@ -48,6 +50,7 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
       settings: parseSettings(episode.settings),
       ageAtStartYears: ageInYears(patient.birthDate, episode.startedAt),
       saveScore: parseStoredSaveScore(episode.saveScoreInputs),
+      fourTs,
     },
     latest,
     labs,

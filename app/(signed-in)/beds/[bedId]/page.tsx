@@ -4,6 +4,9 @@ import { authorizePage } from "@/lib/server/auth/authorize-page";
 import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
 import { getDb } from "@/lib/server/db/get-db";
+import { getBedTrends } from "@/lib/server/series/get-bed-trends";
+import { trendParametersFor } from "@/lib/bed/trend-charts";
+import { DEFAULT_TREND_WINDOW, liveEdgeOf, PRELOAD_WIDTH, resolveWindow } from "@/lib/bed/trend-ranges";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +18,16 @@ export default async function BedPage({ params }: { readonly params: Promise<{ b
   // Read here so that the panels come with the HTML and the trends' requests leave at hydration rather than after a
   // first round trip from the browser. Any failure (unknown bed included) is left to the client, which fetches,
   // retries and explains; from there the bed's socket sync keeps the detail current.
-  const initialDetail = access.ok ? await getBedDetail({ db: await getDb(), bedId }).catch(() => undefined) : undefined;
-  return <BedView bedId={bedId} initialDetail={initialDetail} />;
+  const db = access.ok ? await getDb() : undefined;
+  const initialDetail = db ? await getBedDetail({ db, bedId }).catch(() => undefined) : undefined;
+  // The default window's trends too, so that the charts come drawn with the HTML (TrendSketch) before any script has
+  // run; on failure the browser asks for them itself.
+  const episode = initialDetail?.episode;
+  let initialTrends;
+  if (db && initialDetail && episode) {
+    const { from } = resolveWindow(DEFAULT_TREND_WINDOW, { now: liveEdgeOf(initialDetail), episodeStart: episode.startedAt });
+    const parameters = trendParametersFor(episode.deviceType);
+    initialTrends = await getBedTrends({ db, bedId, query: { parameters, from: Math.floor(from), width: PRELOAD_WIDTH } }).catch(() => undefined);
+  }
+  return <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends} />;
 }

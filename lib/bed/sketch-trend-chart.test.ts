@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { prepareTrendChart } from "./prepare-trend-chart";
+import { sketchTrendChart } from "./sketch-trend-chart";
+import { trendChartsFor } from "./trend-charts";
+
+const T0 = Date.UTC(2025, 0, 6, 8);
+const H = 3_600_000;
+const specOf = (id: string) => {
+  const spec = trendChartsFor("VA_ECMO").find((c) => c.id === id);
+  if (!spec) throw new Error(`no chart ${id}`);
+  return spec;
+};
+const base = { deviceType: "VA_ECMO" as const, locale: "en" as const, timeZone: "UTC", from: T0, to: T0 + 4 * H, width: 600, labTimes: [] };
+
+describe("trend sketch (the server-drawn chart)", () => {
+  it("lifts the pen at a gap instead of joining across it", () => {
+    const chart = prepareTrendChart({
+      ...base,
+      spec: specOf("ecmo_rpm"),
+      points: { ecmo_rpm: [{ t: T0, v: 3000 }, { t: T0 + H, v: 3100 }, { t: T0 + 2 * H, v: null }, { t: T0 + 3 * H, v: 3000 }, { t: T0 + 4 * H, v: 3100 }] },
+    });
+    const [line] = sketchTrendChart(chart).lines;
+    expect(line?.d.match(/M/g)).toHaveLength(2);
+    expect(line?.d.startsWith("M0 ")).toBe(true);
+    expect(line?.d).toMatch(/^M0 \d+L250 \d+M750 \d+L1000 \d+$/);
+    expect(line?.dots).toBeNull();
+  });
+
+  it("puts the highest value near the top and the lowest near the bottom, as the y domain says", () => {
+    const chart = prepareTrendChart({ ...base, spec: specOf("ecmo_rpm"), points: { ecmo_rpm: [{ t: T0, v: 3000 }, { t: T0 + 4 * H, v: 3400 }] } });
+    const sketch = sketchTrendChart(chart);
+    const [, y0, , y1] = (sketch.lines[0]?.d.match(/\d+/g) ?? []).map(Number);
+    expect(y0).toBeGreaterThan(y1 ?? Infinity);
+    // Ticks are where the values are: 3,000 lies below 3,400 on screen.
+    const at = (v: number) => sketch.yTicks.find((tick) => tick.v === v)?.at ?? NaN;
+    expect(at(3_000)).toBeGreaterThan(at(3_400));
+    expect(sketch.xTicks[0]).toEqual({ t: T0, at: 0 });
+    expect(sketch.xTicks.at(-1)).toEqual({ t: T0 + 4 * H, at: 1 });
+  });
+
+  it("draws each lab result as a dot and shades the target band within the plot", () => {
+    const chart = prepareTrendChart({ ...base, spec: specOf("lactate"), points: { lactate: [{ t: T0 + H, v: 1.2 }, { t: T0 + 3 * H, v: 4 }] } });
+    const sketch = sketchTrendChart(chart);
+    expect(sketch.lines[0]?.dots?.match(/h0/g)).toHaveLength(2);
+    // Lactate < 2.0: the band runs from the bottom of the plot up to 2.0.
+    expect(sketch.band?.bottom).toBe(1000);
+    expect(sketch.band?.top).toBeGreaterThan(0);
+    expect(sketch.band?.top).toBeLessThan(1000);
+  });
+});

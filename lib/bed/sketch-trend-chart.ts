@@ -1,0 +1,65 @@
+import type { TPreparedChart } from "./prepare-trend-chart";
+
+/**
+ * A prepared chart as plain SVG geometry in a fixed 1000 × 1000 box that the drawing stretches over the plot area:
+ * what the server renders with the page, so that the trends are on screen before any script has run. The same
+ * points, domains and ticks as recharts is then given (the chart's data stays prepareTrendChart's output); only
+ * the scaling happens here. Integer coordinates keep the page small (a 700 px plot resolves 0.7 px per unit).
+ */
+export const SKETCH_SIZE = 1_000;
+
+export interface TSketchLine {
+  readonly code: string;
+  readonly color: string;
+  readonly dash: string | undefined;
+  /** The line, broken wherever a point is null: a gap stays a gap. Empty when nothing is in the window. */
+  readonly d: string;
+  /** One zero-length segment per sample, drawn with round caps as dots (lab results); null for device lines. */
+  readonly dots: string | null;
+}
+
+export interface TTrendSketch {
+  readonly lines: readonly TSketchLine[];
+  /** The shaded target band, top and bottom in box units; null without a band. */
+  readonly band: { readonly top: number; readonly bottom: number } | null;
+  /** Tick positions as fractions of the plot (0: left or top, 1: right or bottom) with the value they stand for. */
+  readonly xTicks: readonly { readonly t: number; readonly at: number }[];
+  readonly yTicks: readonly { readonly v: number; readonly at: number }[];
+  readonly labMarkers: readonly number[];
+}
+
+/** Pure: the sketch of a chart that has data (`chart.yDomain` set); an empty chart sketches to nothing. */
+export function sketchTrendChart(chart: TPreparedChart): TTrendSketch {
+  const [from, to] = chart.domain;
+  const [low, high] = chart.yDomain ?? [0, 1];
+  const xFraction = (t: number) => (t - from) / Math.max(1, to - from);
+  const yFraction = (v: number) => (high - v) / (high - low || 1);
+  const x = (t: number) => Math.round(xFraction(t) * SKETCH_SIZE);
+  const y = (v: number) => Math.round(yFraction(v) * SKETCH_SIZE);
+
+  const lines = chart.lines.map((line): TSketchLine => {
+    const path: string[] = [];
+    const dots: string[] = [];
+    let pen = false;
+    for (const p of line.points) {
+      if (p.v === null) {
+        pen = false;
+        continue;
+      }
+      const point = `${x(p.t)} ${y(p.v)}`;
+      path.push(`${pen ? "L" : "M"}${point}`);
+      if (line.markers) dots.push(`M${point}h0`);
+      pen = true;
+    }
+    return { code: line.code, color: line.color, dash: line.dash, d: path.join(""), dots: line.markers ? dots.join("") : null };
+  });
+
+  const band = chart.band && chart.yDomain ? { top: Math.max(0, y(chart.band.y2)), bottom: Math.min(SKETCH_SIZE, y(chart.band.y1)) } : null;
+  return {
+    lines,
+    band: band && band.bottom > band.top ? band : null,
+    xTicks: chart.ticks.map((t) => ({ t, at: xFraction(t) })),
+    yTicks: chart.yDomain ? chart.yTicks.map((v) => ({ v, at: yFraction(v) })) : [],
+    labMarkers: chart.labMarkers.map(x),
+  };
+}

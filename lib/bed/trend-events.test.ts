@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { prepareTrendMarkers } from "./prepare-trend-markers";
+import { detectSettingChanges } from "./trend-events";
+
+const T0 = Date.UTC(2025, 0, 6, 8);
+const MIN = 60_000;
+const series = (values: readonly (number | null)[], stepMs = MIN) => values.map((v, i) => ({ t: T0 + i * stepMs, v }));
+
+describe("settings changes from the observations", () => {
+  it("marks a sweep and an FdO2 change at the first reading of the new value, with both values", () => {
+    const changes = detectSettingChanges({ ecmo_sweep: series([3, 3, 3, 3.5, 3.5]), ecmo_fdo2: series([60, 60, 60, 60, 50]) });
+    expect(changes).toEqual([
+      { kind: "setting", at: T0 + 3 * MIN, parameter: "ecmo_sweep", from: 3, to: 3.5 },
+      { kind: "setting", at: T0 + 4 * MIN, parameter: "ecmo_fdo2", from: 60, to: 50 },
+    ]);
+  });
+
+  it("ignores pump-speed noise but marks a speed step, then follows the new level", () => {
+    const rpm = series([3300, 3304, 3296, 3301, 3100, 3097, 3103, 3100, 3300]);
+    expect(detectSettingChanges({ ecmo_rpm: rpm }).map((c) => [c.at, c.from, c.to])).toEqual([
+      [T0 + 4 * MIN, 3300, 3100],
+      [T0 + 8 * MIN, 3100, 3300],
+    ]);
+  });
+
+  it("marks a change made while the feed was cut at the first reading after the gap, and draws nothing for a gap alone", () => {
+    expect(detectSettingChanges({ iabp_ratio: series([1, 1, null, null, 2, 2]) })).toEqual([{ kind: "setting", at: T0 + 4 * MIN, parameter: "iabp_ratio", from: 1, to: 2 }]);
+    expect(detectSettingChanges({ iabp_ratio: series([1, null, 1, null, 1]) })).toEqual([]);
+  });
+
+  it("takes the window's first value as the level: a window starting after a change shows none", () => {
+    expect(detectSettingChanges({ ecmo_sweep: series([4, 4, 4]) })).toEqual([]);
+    expect(detectSettingChanges({})).toEqual([]);
+  });
+
+  it("keeps a change between the min and the max of one downsampled column", () => {
+    // One pixel column holding the old level (its min, earlier) and the new one (its max, later).
+    const downsampled = [{ t: T0, v: 1 }, { t: T0 + 30_000, v: 1 }, { t: T0 + 45_000, v: 2 }, { t: T0 + 90_000, v: 2 }];
+    expect(detectSettingChanges({ iabp_ratio: downsampled }).map((c) => c.at)).toEqual([T0 + 45_000]);
+  });
+});
+
+describe("trend markers", () => {
+  it("gathers changes of one instant in one marker, worded as the panels print values", () => {
+    const events = detectSettingChanges({ ecmo_sweep: series([3, 3.5]), ecmo_fdo2: series([60, 50]), iabp_ratio: series([1, 1, 2]) });
+    const markers = prepareTrendMarkers(events, { from: T0, to: T0 + 4 * MIN, locale: "en" });
+    expect(markers).toHaveLength(2);
+    expect(markers[0]).toMatchObject({ at: T0 + MIN, x: 0.25, kind: "setting" });
+    expect(markers[0]?.items).toEqual([
+      { kind: "value", label: "FdO2", from: "60", to: "50" },
+      { kind: "value", label: "Sweep", from: "3.0", to: "3.5" },
+    ]);
+    expect(markers[1]?.items).toEqual([{ kind: "value", label: "Ratio", from: "1:1", to: "1:2" }]);
+  });
+
+  it("keeps only the window's events and words a stopped or resumed balloon", () => {
+    const events = detectSettingChanges({ iabp_pumping: series([1, 0, 0, 1]) });
+    expect(prepareTrendMarkers(events, { from: T0, to: T0 + 2 * MIN, locale: "fr" }).map((m) => m.items)).toEqual([[{ kind: "pumpingStopped" }]]);
+    expect(prepareTrendMarkers(events, { from: T0 + 2 * MIN, to: T0 + 3 * MIN, locale: "fr" }).map((m) => m.items)).toEqual([[{ kind: "pumpingResumed" }]]);
+  });
+
+  it("prints French decimals in French", () => {
+    const [marker] = prepareTrendMarkers(detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }), { from: T0, to: T0 + MIN, locale: "fr" });
+    expect(marker?.items[0]).toMatchObject({ from: "3,0", to: "3,5" });
+  });
+});

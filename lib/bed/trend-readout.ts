@@ -1,0 +1,43 @@
+import type { TLocale } from "@/lib/i18n/locales";
+import { formatNumber } from "@/lib/station/prepare-tile";
+import type { TPreparedChart } from "./prepare-trend-chart";
+
+/** What a chart's lines read at one instant: the reading nearest to it on each line, or none. */
+export interface TTrendReadout {
+  readonly at: number;
+  readonly lines: readonly {
+    readonly code: string;
+    readonly label: string;
+    readonly color: string;
+    /** The nearest reading's time and printed value; null where the line has no reading near `at` (a gap). */
+    readonly reading: { readonly t: number; readonly text: string } | null;
+  }[];
+}
+
+/**
+ * The values under a cursor (hover or keyboard): on each line, the point nearest to `at` if it lies within
+ * `toleranceMs` and no break in the line separates them, so that a readout never bridges a gap any more than the
+ * line does. Pure; the chart's own points, as drawn.
+ */
+export function readTrendAt(chart: TPreparedChart, at: number, { toleranceMs, locale }: { toleranceMs: number; locale: TLocale }): TTrendReadout {
+  return {
+    at,
+    lines: chart.lines.map((line) => {
+      const points = line.points;
+      // First index whose time is ≥ at (binary search: a week's line holds thousands of points).
+      let lo = 0;
+      let hi = points.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((points[mid]?.t ?? Infinity) < at) lo = mid + 1;
+        else hi = mid;
+      }
+      const before = points[lo - 1];
+      const after = points[lo];
+      const candidates = [before, after].filter((p) => p !== undefined && p.v !== null && Math.abs(p.t - at) <= toleranceMs);
+      const nearest = candidates.sort((a, b) => Math.abs((a?.t ?? 0) - at) - Math.abs((b?.t ?? 0) - at))[0];
+      const reading = nearest && nearest.v !== null ? { t: nearest.t, text: formatNumber(nearest.v, line.decimals, locale) } : null;
+      return { code: line.code, label: line.label, color: line.color, reading };
+    }),
+  };
+}
