@@ -98,4 +98,28 @@ describe("ObservationWriter", () => {
     expect(storedCount()).toBe(0);
     expect(committed).toHaveLength(0);
   });
+
+  it("waits for a transaction open on the shared connection rather than committing inside it", async () => {
+    // Prisma's interactive transactions run on the writer's connection: a batch written inside one would be
+    // acknowledged, then erased by its rollback.
+    let opened!: () => void;
+    let release!: () => void;
+    const isOpen = new Promise<void>((resolve) => (opened = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = t.db.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe(`SELECT 1`);
+      opened();
+      await held;
+      throw new Error("rolled back");
+    });
+    await isOpen;
+    const submitted = writer.submit([reading({ sourceRef: "during-a-transaction" })]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(storedCount()).toBe(0);
+    release();
+    await expect(transaction).rejects.toThrow("rolled back");
+    const [result] = await submitted;
+    expect(result).toMatchObject({ status: "stored" });
+    expect(storedCount()).toBe(1);
+  });
 });

@@ -2,14 +2,14 @@ import type { TCommittedObservation } from "@/lib/observations/observation";
 import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "@/lib/server/db/client";
-import { MAX_ROWS_PER_STATEMENT, insertObservations } from "@/lib/server/observations/insert-observations";
+import { MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/server/observations/insert-observations";
 import type { EpisodeDirectory } from "./episode-directory";
 import type { ReadingSink } from "./reading-sink";
 
 interface Pending {
   reading: TValidReading;
-  resolve: (result: TWriteResult) => void;
-  reject: (error: unknown) => void;
+  settle: (result: TWriteResult) => void;
+  fail: (error: unknown) => void;
 }
 
 export interface ObservationWriterOptions {
@@ -36,7 +36,7 @@ export class ObservationWriter implements ReadingSink {
 
   constructor(private readonly options: ObservationWriterOptions) {
     this.now = options.now ?? (() => new Date());
-    this.maxBatch = Math.min(options.maxBatch ?? MAX_ROWS_PER_STATEMENT, MAX_ROWS_PER_STATEMENT);
+    this.maxBatch = Math.min(options.maxBatch ?? MAX_READINGS_PER_COMMIT, MAX_READINGS_PER_COMMIT);
   }
 
   /** The highest sequence number this writer has committed (or was told of at start-up). */
@@ -50,17 +50,21 @@ export class ObservationWriter implements ReadingSink {
 
   async submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]> {
     const now = this.now();
-    const results = await Promise.all(
-      readings.map(async (input): Promise<TWriteResult | TValidReading> => {
-        const episodeId = typeof input?.episodeId === "string" ? input.episodeId : undefined;
-        const episode = episodeId ? await this.options.episodes.get(episodeId) : undefined;
-        const validation = validateReading(input, episode, now);
-        return validation.ok ? validation.reading : { status: "rejected", rejection: validation.rejection };
-      }),
-    );
-    return Promise.all(
-      results.map((r) => ("status" in r ? Promise.resolve(r) : this.enqueue(r))),
-    );
+    // Each episode is looked up once per call rather than once per reading: an import hands over thousands of
+    // readings for a few dozen episodes.
+    const episodeIds = new Set<string>();
+    for (const input of readings) if (typeof input?.episodeId === "string") episodeIds.add(input.episodeId);
+    const episodes = new Map(await Promise.all([...episodeIds].map(async (id) => [id, await this.options.episodes.get(id)] as const)));
+    const results: TWriteResult[] = new Array<TWriteResult>(readings.length);
+    const valid: { index: number; reading: TValidReading }[] = [];
+    readings.forEach((input, index) => {
+      const episode = typeof input?.episodeId === "string" ? episodes.get(input.episodeId) : undefined;
+      const validation = validateReading(input, episode, now);
+      if (validation.ok) valid.push({ index, reading: validation.reading });
+      else results[index] = { status: "rejected", rejection: validation.rejection };
+    });
+    if (valid.length > 0) await this.enqueue(valid, results);
+    return results;
   }
 
   /** Resolves when everything submitted so far is committed; used at shutdown. */
@@ -68,9 +72,20 @@ export class ObservationWriter implements ReadingSink {
     while (this.flushing) await this.flushing;
   }
 
-  private enqueue(reading: TValidReading): Promise<TWriteResult> {
+  /** Resolves once every reading has its result (written into `results`); rejects if a batch holding one failed. */
+  private enqueue(valid: readonly { index: number; reading: TValidReading }[], results: TWriteResult[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ reading, resolve, reject });
+      let left = valid.length;
+      for (const { index, reading } of valid) {
+        this.queue.push({
+          reading,
+          settle: (result) => {
+            results[index] = result;
+            if (--left === 0) resolve();
+          },
+          fail: reject,
+        });
+      }
       this.flushing ??= this.flushLoop();
     });
   }
@@ -99,21 +114,20 @@ export class ObservationWriter implements ReadingSink {
     }
     const receivedAt = this.now();
     const firsts = [...unique.values()];
-    let inserted;
+    let seqs: (number | null)[];
     try {
-      inserted = await insertObservations({ db: this.options.db, readings: firsts.map((p) => p.reading), receivedAt });
+      seqs = await insertObservations({ db: this.options.db, readings: firsts.map((p) => p.reading), receivedAt });
     } catch (error) {
       // Nothing was committed (the transaction rolled back): the producers are told, nothing is acknowledged.
-      for (const p of batch) p.reject(error);
+      for (const p of batch) p.fail(error);
       return;
     }
-    const seqByKey = new Map(inserted.map((k) => [`${k.source}\u0000${k.sourceRef}`, k.seq]));
     const stored: TCommittedObservation[] = [];
-    for (const [key, p] of unique) {
-      const seq = seqByKey.get(key);
-      if (seq === undefined) {
-        p.resolve({ status: "duplicate" });
-        continue;
+    firsts.forEach((p, i) => {
+      const seq = seqs[i];
+      if (seq === null || seq === undefined) {
+        p.settle({ status: "duplicate" });
+        return;
       }
       const r = p.reading;
       stored.push({
@@ -128,9 +142,9 @@ export class ObservationWriter implements ReadingSink {
         receivedAt: receivedAt.getTime(),
         source: r.source,
       });
-      p.resolve({ status: "stored", seq });
-    }
-    for (const p of repeats) p.resolve({ status: "duplicate" });
+      p.settle({ status: "stored", seq });
+    });
+    for (const p of repeats) p.settle({ status: "duplicate" });
     stored.sort((a, b) => a.seq - b.seq);
     const last = stored.at(-1);
     if (last) this.lastSeq = Math.max(this.lastSeq, last.seq);

@@ -33,6 +33,13 @@ describe("readCsvFile", () => {
     expect(a).not.toBe(b);
   });
 
+  it("leads a row's reference with its time, so that a file's consecutive rows sort together in the unique index", async () => {
+    const text = `${HEADER}MRN-2,lactate,,3.2,mmol/L,2026-11-23T08:00:00Z,\nMRN-1,hr,,80,/min,2026-11-23T08:00:01Z,\n`;
+    const refs = (await collect(readCsvFile({ input: fromText(text), file: "x.csv", preset: "generic" }))).map((i) => (i.type === "record" ? i.record.sourceRef : ""));
+    expect(refs[0]).toMatch(/^csv:row:2026-11-23T08%3A00%3A00Z:[\w-]{27}$/);
+    expect([...refs].sort()).toEqual(refs);
+  });
+
   it("refuses a local time without a zone unless the import names one", async () => {
     const text = `${HEADER}MRN-1,lactate,,3.2,mmol/L,2026-11-23 08:00,\n`;
     const [plain] = await collect(readCsvFile({ input: fromText(text), file: "x.csv", preset: "generic" }));

@@ -106,10 +106,12 @@ function genericRow(header: string[], file: string, timeZone: string | undefined
       status,
       statusText: statusText || "final",
       // Without an id column the row's content is its identity: the same reading in two exports is one reading,
-      // two different readings never share a reference.
+      // two different readings never share a reference. The time as sent leads the reference so that a file's
+      // consecutive rows land side by side in the unique (source, sourceRef) index: a hash alone scattered each batch
+      // over thousands of the index's pages, each rewritten at every commit (bench/import-csv.ts, docs/imports.md).
       sourceRef: id
         ? sourceRef("csv", ["id", id])
-        : sourceRef("csv", ["row", createHash("sha1").update([patient, parameter || loinc, observed, value, unit, statusText].join("\u0000")).digest("base64url")]),
+        : sourceRef("csv", ["row", observed, createHash("sha1").update([patient, parameter || loinc, observed, value, unit, statusText].join("\u0000")).digest("base64url")]),
     };
   };
 }

@@ -1,19 +1,51 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
+
+/**
+ * Prisma's better-sqlite3 adapter, remembering the connection it opens. The write path's hot loop runs prepared
+ * statements on that same connection (lib/server/observations/insert-observations.ts): one connection is one writer,
+ * so Prisma's client and the fast path can never hold competing write locks (Prisma issue #29933).
+ */
+class SharedConnectionAdapter extends PrismaBetterSQLite3 {
+  connection: Database.Database | undefined;
+
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter keeps its better-sqlite3 Database in `client` (adapter 6.19); checked, so that an upgrade that
+    // changes it fails at start-up rather than writing through a second connection.
+    const client: unknown = (adapter as unknown as { client?: unknown }).client;
+    if (!(client instanceof Database)) {
+      throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`: the write path cannot share it");
+    }
+    this.connection = client;
+    return adapter;
+  }
+}
+
+const ADAPTERS = new WeakMap<Db, SharedConnectionAdapter>();
 
 /**
  * Opens the database. One PrismaClient per process: the better-sqlite3 driver holds one connection, so every write
  * of the process goes through a single writer (Prisma issue #29933: SQLITE_BUSY at COMMIT can break the client).
  */
 export async function createDb(databaseUrl: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl }, { timestampFormat: "unixepoch-ms" });
+  const adapter = new SharedConnectionAdapter({ url: databaseUrl }, { timestampFormat: "unixepoch-ms" });
   const db = new PrismaClient({ adapter });
+  ADAPTERS.set(db, adapter);
   // WAL lets the station's readers run while the writer commits; the busy timeout waits out a CLI or a backup.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
+}
+
+/** The better-sqlite3 connection behind a client made by createDb (the same one Prisma's queries use). */
+export function sqliteConnection(db: Db): Database.Database {
+  const connection = ADAPTERS.get(db)?.connection;
+  if (!connection?.open) throw new Error("the database client is not connected (made by createDb, not yet disconnected)");
+  return connection;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { preparedStatement } from "../db/shared-connection";
 
 export interface TContentKey {
   readonly episodeId: string;
@@ -14,10 +15,11 @@ export function contentKey(k: TContentKey): string {
 
 /**
  * Which of a batch's readings the database already holds, by source reference and by content (same episode,
- * parameter, time and value: the same result sent again by another route, e.g. HL7 then FHIR). Two queries per batch,
- * each an index lookup driven by a JSON array, so that a batch of thousands costs two round trips.
+ * parameter, time and value: the same result sent again by another route, e.g. HL7 then FHIR). One index lookup per
+ * reading through statements prepared once on the shared connection: cheaper than one Prisma query per batch whose
+ * keys SQLite had to unpack from a JSON array (bench/import-csv.ts).
  */
-export async function findExistingObservations({
+export function findExistingObservations({
   db,
   source,
   sourceRefs,
@@ -27,27 +29,21 @@ export async function findExistingObservations({
   source: string;
   sourceRefs: readonly string[];
   contents: readonly TContentKey[];
-}): Promise<{ refs: Set<string>; contents: Set<string> }> {
+}): { refs: Set<string>; contents: Set<string> } {
   const refs = new Set<string>();
   const found = new Set<string>();
   if (sourceRefs.length > 0) {
-    const rows = await db.$queryRawUnsafe<{ sourceRef: string }[]>(
-      `SELECT "sourceRef" FROM "Observation" WHERE "source" = ? AND "sourceRef" IN (SELECT value FROM json_each(?))`,
-      source,
-      JSON.stringify(sourceRefs),
-    );
-    for (const row of rows) refs.add(row.sourceRef);
+    const stored = preparedStatement<[string, string], number>(db, `SELECT 1 FROM "Observation" WHERE "source" = ? AND "sourceRef" = ?`).pluck();
+    for (const ref of sourceRefs) if (stored.get(source, ref) !== undefined) refs.add(ref);
   }
   if (contents.length > 0) {
-    const keys = contents.map((k) => [k.episodeId, k.parameter, k.observedAt]);
-    const rows = await db.$queryRawUnsafe<{ episodeId: string; parameter: string; observedAt: number | bigint; value: number }[]>(
-      // Twice as fast as json_extract with DISTINCT (measured on 300,000 rows); a key repeated in the batch returns
-      // its rows twice, which the Set absorbs.
-      `SELECT o."episodeId", o."parameter", o."observedAt", o."value" FROM json_each(?) k
-       JOIN "Observation" o ON o."episodeId" = k.value->>0 AND o."parameter" = k.value->>1 AND o."observedAt" = k.value->>2`,
-      JSON.stringify(keys),
-    );
-    for (const row of rows) found.add(contentKey({ episodeId: row.episodeId, parameter: row.parameter, observedAt: Number(row.observedAt), value: row.value }));
+    const values = preparedStatement<[string, string, number], number>(
+      db,
+      `SELECT "value" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" = ?`,
+    ).pluck();
+    for (const k of contents) {
+      for (const value of values.all(k.episodeId, k.parameter, k.observedAt)) found.add(contentKey({ ...k, value }));
+    }
   }
   return { refs, contents: found };
 }

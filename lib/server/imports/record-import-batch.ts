@@ -1,6 +1,7 @@
 import type { TImportCounts } from "@/lib/import/import-job";
 import type { TImportRejection } from "@/lib/import/import-record";
 import type { Db } from "../db/client";
+import { preparedStatement, writeInTransaction } from "../db/shared-connection";
 
 const MAX_TEXT = 1_000;
 
@@ -13,19 +14,26 @@ export interface TRecordImportBatch {
   rejections: readonly TImportRejection[];
 }
 
-/** Stores a batch's rejections and the job's new counts together, so the report never disagrees with the counts. */
+/**
+ * Stores a batch's rejections and the job's new counts together, so the report never disagrees with the counts. Once
+ * per batch of an import, so through statements prepared on the shared connection rather than Prisma queries.
+ */
 export async function recordImportBatch({ db, jobId, counts, ignoredCodes, rejections }: TRecordImportBatch): Promise<void> {
-  await db.$transaction([
-    db.importRejection.createMany({
-      data: rejections.map((r) => ({
-        jobId,
-        location: r.location.slice(0, MAX_TEXT),
-        field: r.field.slice(0, 100),
-        value: r.value.slice(0, MAX_TEXT),
-        code: r.code,
-        reason: r.reason.slice(0, MAX_TEXT),
-      })),
-    }),
-    db.importJob.update({ where: { id: jobId }, data: { ...counts, ignoredCodes: JSON.stringify(ignoredCodes) } }),
-  ]);
+  const insertRejection = preparedStatement<[string, string, string, string, string, string]>(
+    db,
+    `INSERT INTO "ImportRejection" ("jobId","location","field","value","code","reason") VALUES (?,?,?,?,?,?)`,
+  );
+  const updateJob = preparedStatement<[number, number, number, number, number, number, string, string]>(
+    db,
+    `UPDATE "ImportJob" SET "processed" = ?, "accepted" = ?, "rejected" = ?, "duplicate" = ?, "ignored" = ?, "corrected" = ?, "ignoredCodes" = ? WHERE "id" = ?`,
+  );
+  await writeInTransaction(db, () => {
+    for (const r of rejections) {
+      insertRejection.run(jobId, r.location.slice(0, MAX_TEXT), r.field.slice(0, 100), r.value.slice(0, MAX_TEXT), r.code, r.reason.slice(0, MAX_TEXT));
+    }
+    const { processed, accepted, rejected, duplicate, ignored, corrected } = counts;
+    const { changes } = updateJob.run(processed, accepted, rejected, duplicate, ignored, corrected, JSON.stringify(ignoredCodes), jobId);
+    // Thrown inside the transaction, so the rejections above are rolled back with it.
+    if (changes !== 1) throw new Error(`import job ${jobId} does not exist`);
+  });
 }

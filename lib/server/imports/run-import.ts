@@ -3,7 +3,7 @@ import { createCodeIndex } from "@/lib/import/codes/create-code-index";
 import type { TLocalCode } from "@/lib/import/codes/local-codes";
 import { EMPTY_COUNTS, type TImportCounts } from "@/lib/import/import-job";
 import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/import/import-record";
-import { mapImportRecord } from "@/lib/import/map-import-record";
+import { mapImportRecord, type TMappedRecord } from "@/lib/import/map-import-record";
 import type { TObservationSource, TReadingInput, TRejection, TWriteResult } from "@/lib/observations/reading";
 import { validateReading, type TEpisodeContext } from "@/lib/observations/validate-reading";
 import type { Db } from "../db/client";
@@ -65,6 +65,8 @@ const SOURCE: Record<TImportKind, TObservationSource> = { hl7: "hl7", fhir: "fhi
 const REJECTIONS_KEPT = 100;
 
 interface TCandidate {
+  /** The record's position in its batch, so that the report follows the source's order. */
+  readonly index: number;
   readonly record: TImportRecord;
   readonly input: TReadingInput;
   readonly content: TContentKey;
@@ -104,38 +106,40 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     // Outcomes are gathered with the record's position in the batch and sorted at the end, so the report follows the
     // source's order although rejections are found in two passes (mapping, then validation).
     const batchOutcomes: { index: number; outcome: TRecordOutcome }[] = [];
-    const order = new Map<TImportRecord, number>();
     const reject = (rejection: TImportRejection, index: number, entry?: number) => {
       counts.rejected += 1;
       batchOutcomes.push({ index, outcome: { location: rejection.location, entry, status: "rejected", rejection } });
     };
-    const outcome = (record: TImportRecord, status: "accepted" | "duplicate" | "ignored") =>
-      batchOutcomes.push({ index: order.get(record) ?? 0, outcome: { location: formatLocation(record.location), entry: record.location.entry, status } });
+    // Only rejections are reported unless every outcome was asked for: an accepted row of a million-row file needs
+    // no location text.
+    const outcome = (record: TImportRecord, index: number, status: "accepted" | "duplicate" | "ignored") => {
+      if (outcomes) batchOutcomes.push({ index, outcome: { location: formatLocation(record.location), entry: record.location.entry, status } });
+    };
 
-    const mapped = [];
+    const mapped: { index: number; m: Extract<TMappedRecord, { outcome: "mapped" }> }[] = [];
     for (const [index, item] of batch.entries()) {
       counts.processed += 1;
       if (item.type === "unreadable") {
         reject(item.rejection, index, item.entry);
         continue;
       }
-      order.set(item.record, index);
       const m = mapImportRecord({ record: item.record, codes });
       if (m.outcome === "ignored") {
         counts.ignored += 1;
         ignoredCodes[m.code] = (ignoredCodes[m.code] ?? 0) + 1;
-        outcome(item.record, "ignored");
+        outcome(item.record, index, "ignored");
       } else if (m.outcome === "rejected") reject(m.rejection, index, item.record.location.entry);
-      else mapped.push(m);
+      else mapped.push({ index, m });
     }
 
-    const unknown = [...new Set(mapped.flatMap((m) => m.record.patientIdentifiers))].filter((id) => !patients.has(id));
-    const found = await findPatientEpisodes({ db, identifiers: unknown });
+    const unknown = new Set<string>();
+    for (const { m } of mapped) for (const id of m.record.patientIdentifiers) if (!patients.has(id)) unknown.add(id);
+    const found = await findPatientEpisodes({ db, identifiers: [...unknown] });
     for (const id of unknown) patients.set(id, found.get(id) ?? null);
 
     const at = now();
     const candidates: TCandidate[] = [];
-    for (const m of mapped) {
+    for (const { index, m } of mapped) {
       const { record } = m;
       const patient = record.patientIdentifiers.map((id) => patients.get(id)).find((p) => p) ?? undefined;
       // The active episode (not ended) receives the reading; validateReading then checks the time against its start.
@@ -151,17 +155,17 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
       };
       const validation = validateReading(input, episode, at);
       if (!validation.ok) {
-        reject(toImportRejection(record, validation.rejection, patient, episode), order.get(record) ?? 0, record.location.entry);
+        reject(toImportRejection(record, validation.rejection, patient, episode), index, record.location.entry);
         continue;
       }
       const r = validation.reading;
       const content = { episodeId: r.episodeId, parameter: r.parameter, observedAt: r.observedAt.getTime(), value: r.value };
-      candidates.push({ record, input, corrected: m.corrected, content, key: contentKey(content) });
+      candidates.push({ index, record, input, corrected: m.corrected, content, key: contentKey(content) });
     }
 
     // A real run needs no look-up by source reference: the write path skips a stored reference and says so. A dry
     // run writes nothing, so it asks the database to report the same duplicates.
-    const existing = await findExistingObservations({
+    const existing = findExistingObservations({
       db,
       source,
       sourceRefs: dryRun ? candidates.map((c) => c.input.sourceRef) : [],
@@ -177,7 +181,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
       seenInDryRun?.add(refKey).add(c.key);
       if (duplicate) {
         counts.duplicate += 1;
-        outcome(c.record, "duplicate");
+        outcome(c.record, c.index, "duplicate");
       } else fresh.push(c);
     }
 
@@ -190,8 +194,8 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         if (result?.status === "stored") accept(c);
         else if (result?.status === "duplicate") {
           counts.duplicate += 1;
-          outcome(c.record, "duplicate");
-        } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), order.get(c.record) ?? 0, c.record.location.entry);
+          outcome(c.record, c.index, "duplicate");
+        } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), c.index, c.record.location.entry);
       });
     }
     batchOutcomes.sort((a, b) => a.index - b.index);
@@ -204,7 +208,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     function accept(c: TCandidate) {
       counts.accepted += 1;
       if (c.corrected) counts.corrected += 1;
-      outcome(c.record, "accepted");
+      outcome(c.record, c.index, "accepted");
     }
   };
 
