@@ -7,8 +7,6 @@ import type roundsEn from "./messages/rounds.en.json";
 import type bedEventsEn from "./messages/bedEvents.en.json";
 import type fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import type en from "./messages/en.json";
-import type bedEventsEn from "./messages/bedEvents.en.json";
-import type fourTsRecordEn from "./messages/fourTsRecord.en.json";
 
 /**
  * The catalogue is split by area (the screens in en/fr.json, sign-in and sessions in auth.*, administration in
