@@ -24,6 +24,7 @@ const CHECKPOINT_MS = 30_000;
 /** An episode the engine meets without a stored state is rebuilt from this much of its history. */
 const REBUILD_WINDOW_MS = 24 * 3_600_000;
 const REPLAY_LIMIT = 300_000;
+const REPLAY_PAGE = 10_000;
 /** Readings judged in one go before the engine yields to the event loop. */
 const JUDGE_SLICE = 2_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -286,8 +287,13 @@ export class AlarmEngine {
     };
     this.memory.set(episodeId, memory);
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
-    const history = await findEpisodeReadingsSince({ db: this.options.db, episodeId, sinceSeq: memory.lastSeq, fromTime, limit: REPLAY_LIMIT });
-    if (history.length > 0) await this.judge(memory, history);
+    // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.
+    for (let read = 0; read < REPLAY_LIMIT; read += REPLAY_PAGE) {
+      const page = await findEpisodeReadingsSince({ db: this.options.db, episodeId, sinceSeq: memory.lastSeq, fromTime, limit: REPLAY_PAGE });
+      if (page.length > 0) await this.judge(memory, page);
+      if (page.length < REPLAY_PAGE) break;
+      await yieldToEventLoop();
+    }
     return memory;
   }
 
