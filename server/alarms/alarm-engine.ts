@@ -24,6 +24,10 @@ const CHECKPOINT_MS = 30_000;
 /** An episode the engine meets without a stored state is rebuilt from this much of its history. */
 const REBUILD_WINDOW_MS = 24 * 3_600_000;
 const REPLAY_LIMIT = 300_000;
+const REPLAY_PAGE = 10_000;
+/** Readings judged in one go before the engine yields to the event loop. */
+const JUDGE_SLICE = 2_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Readings older than this when judged are history arriving, not the live feed… */
 const HISTORY_AGE_MS = 5 * 60_000;
 /** …and the clock waits this long after the last of them. */
@@ -171,22 +175,33 @@ export class AlarmEngine {
       if (!memory) continue;
       const fresh = readings.filter((r) => r.seq > memory.lastSeq);
       if (fresh.length === 0 && memory.pending.length === 0) continue;
-      if (fresh.length > 0) this.judge(memory, fresh);
+      if (fresh.length > 0) await this.judge(memory, fresh);
+      // One episode at a time: the heartbeats and the writer's commits go on between them.
+      await yieldToEventLoop();
       if (memory.pending.length > 0) changed.push(memory);
     }
     await this.persist(changed);
   }
 
-  private judge(memory: TEpisodeMemory, readings: readonly TAlarmReading[]): void {
+  /**
+   * Judges an episode's readings in time order, a slice at a time, yielding to the event loop between slices: a
+   * backfill or a replay of hours of readings must not stall the heartbeats and the write path meanwhile.
+   */
+  private async judge(memory: TEpisodeMemory, readings: readonly TAlarmReading[]): Promise<void> {
     const { rules } = this.rulesFor(memory);
-    const now = Math.max(...readings.map((r) => r.observedAt));
-    const result = evaluateAlarms({ rules, state: memory.state, episode: memory.episode, readings, now });
-    memory.state = result.state;
-    memory.lastSeq = Math.max(memory.lastSeq, ...readings.map((r) => r.seq));
+    const ordered = [...readings].sort((a, b) => a.observedAt - b.observedAt || a.seq - b.seq);
     const wallClock = this.now().getTime();
-    if (now < wallClock - HISTORY_AGE_MS) memory.catchingUpUntil = wallClock + CATCHING_UP_MS;
+    for (let from = 0; from < ordered.length; from += JUDGE_SLICE) {
+      if (from > 0) await yieldToEventLoop();
+      const slice = ordered.slice(from, from + JUDGE_SLICE);
+      const newest = slice[slice.length - 1]?.observedAt ?? wallClock;
+      const result = evaluateAlarms({ rules, state: memory.state, episode: memory.episode, readings: slice, now: newest });
+      memory.state = result.state;
+      memory.pending.push(...result.transitions);
+      for (const r of slice) if (r.seq > memory.lastSeq) memory.lastSeq = r.seq;
+      if (newest < wallClock - HISTORY_AGE_MS) memory.catchingUpUntil = wallClock + CATCHING_UP_MS;
+    }
     memory.dirty = true;
-    memory.pending.push(...result.transitions);
   }
 
   private async judgeTimers(): Promise<void> {
@@ -272,8 +287,13 @@ export class AlarmEngine {
     };
     this.memory.set(episodeId, memory);
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
-    const history = await findEpisodeReadingsSince({ db: this.options.db, episodeId, sinceSeq: memory.lastSeq, fromTime, limit: REPLAY_LIMIT });
-    if (history.length > 0) this.judge(memory, history);
+    // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.
+    for (let read = 0; read < REPLAY_LIMIT; read += REPLAY_PAGE) {
+      const page = await findEpisodeReadingsSince({ db: this.options.db, episodeId, sinceSeq: memory.lastSeq, fromTime, limit: REPLAY_PAGE });
+      if (page.length > 0) await this.judge(memory, page);
+      if (page.length < REPLAY_PAGE) break;
+      await yieldToEventLoop();
+    }
     return memory;
   }
 
