@@ -262,7 +262,12 @@ function RoundsSection({ data, when, locale }: { readonly data: THandoverData; r
         <>
           <p data-testid="handover-round-summary">{t("rounds.summary", { done: rounds.done, late: rounds.late, missed: rounds.missed })}</p>
           {rounds.shiftItemsMissed && <p className="handover-flag">{t("rounds.shiftItemsMissed")}</p>}
-          {rounds.nextDueAt !== null && <p className="handover-muted">{t("rounds.nextDue", { time: when(rounds.nextDueAt) })}</p>}
+          {rounds.nextDueAt !== null && (
+            <p className="handover-muted">
+              {t("rounds.nextDue", { time: when(rounds.nextDueAt) })}
+              {rounds.nextDueAt <= data.coversUntil && <span className="handover-flag"> {t("timers.overdue")}</span>}
+            </p>
+          )}
           <h3>{t("rounds.abnormal")}</h3>
           {rounds.abnormal.length === 0 ? (
             <p className="handover-muted">{t("rounds.noAbnormal")}</p>

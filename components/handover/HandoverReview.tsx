@@ -88,7 +88,7 @@ function CompareTable({ sheets }: { readonly sheets: readonly [THandoverSheetVie
   const rows: [string, (s: THandoverSheetView) => React.ReactNode][] = [
     [t("review.status"), (s) => t(`status.${s.status}`)],
     [t("illness.chosen"), (s) => <SeverityBadge severity={s.inForce.illnessSeverity} />],
-    [t("illness.suggested", { severity: "" }), (s) => (s.data ? t(`severity.${s.data.severity.suggested}`) : t("review.none"))],
+    [t("illness.suggestedLabel"), (s) => (s.data ? t(`severity.${s.data.severity.suggested}`) : t("review.none"))],
     ...settingCodes.map((code): [string, (s: THandoverSheetView) => React.ReactNode] => [parameterLabel(code, locale), (s) => value(code, s.data?.settings.current.find((x) => x.code === code)?.value)]),
     [t("settings.changes"), (s) => s.data?.settings.changes.length ?? t("review.none")],
     ...labCodes.map((code): [string, (s: THandoverSheetView) => React.ReactNode] => [

@@ -143,7 +143,7 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
     actions: canEdit && sheet.data ? (
       <>
         <ActionListEditable sheet={sheet} onDone={(id) => mutation.mutate(() => completeHandoverAction(bedId, id))} />
-        {sheet.nextShiftKey === null && (
+        {!sheet.frozen && sheet.nextShiftKey === null && (
           <form className="handover-inline-form" onSubmit={addAction}>
             <label className="visually-hidden" htmlFor="handover-new-action">
               {t("actions.placeholder")}

@@ -7,11 +7,12 @@ export interface TRoundTimes {
 }
 
 /**
- * Rounds of one episode over a shift [startsAt, coversUntil), by the schedule of docs/rounds.md: hourly rounds are
- * due 60 min after the previous one (the episode's start for the first); between two rounds t1 < t2, the hours
- * t1 + k·60 min (k = 1 … ⌊(t2 − t1) / 60 min⌋ − 1) had room for a round and none was done, and the same after the
- * last round up to the end of the period. A missed round counts for the shift its due time falls in. The
- * once-a-shift items are missed when no round of the shift covered them once they were due (60 min into the shift).
+ * Rounds of one episode over a shift [startsAt, coversUntil), by the schedule of docs/rounds.md, with the same
+ * counting as the rounds feature's summarizeShiftRounds (lib/rounds on the rounds branch), so that the handover and
+ * the rounds page agree: hourly rounds fall due one hour after the previous round (the first at the episode's
+ * start); between two rounds t1 < t2, ⌊(t2 − t1) / 1 h⌋ − 1 were missed, and after the last round ⌊(end − t) / 1 h⌋;
+ * due times before the shift (or the episode) began are another shift's. The once-a-shift items are missed when no
+ * round of the shift covered them once they were due (60 min into the shift).
  */
 export function summarizeRounds({
   rounds,
@@ -27,25 +28,24 @@ export function summarizeRounds({
 }): { done: number; late: number; missed: number; shiftItemsMissed: boolean; nextDueAt: number } {
   const signed = rounds.filter((r) => r.signedAt < coversUntil).sort((a, b) => a.signedAt - b.signedAt);
   const inShift = signed.filter((r) => r.signedAt >= startsAt);
-  const points = [episodeStartedAt, ...signed.map((r) => r.signedAt), coversUntil];
+  const before = signed.filter((r) => r.signedAt < startsAt).at(-1);
+  const start = Math.max(startsAt, episodeStartedAt);
+  // The hour clock runs from the last round before the shift, or an hour before the episode's start (its first
+  // round is due at the start).
+  let anchor = before ? before.signedAt : episodeStartedAt - HOUR;
   let missed = 0;
-  for (let i = 1; i < points.length; i++) {
-    const t1 = points[i - 1] ?? 0;
-    const t2 = points[i] ?? 0;
-    // The stretch from the episode's start to its first round counts like a gap after a round at the start.
-    const slots = Math.floor((t2 - t1) / HOUR) - 1;
-    for (let k = 1; k <= slots; k++) {
-      const due = t1 + k * HOUR;
-      if (due >= startsAt && due < coversUntil) missed += 1;
-    }
+  for (const point of [...inShift.map((r) => ({ at: r.signedAt, round: true })), { at: coversUntil, round: false }]) {
+    const due = Math.floor((point.at - anchor) / HOUR);
+    const dueBeforeStart = Math.max(0, Math.ceil((start - anchor) / HOUR) - 1);
+    // A round fulfils one of the due times up to it; the end of the period fulfils none.
+    missed += Math.max(0, due - Math.min(due, dueBeforeStart) - (point.round ? 1 : 0));
+    anchor = point.at;
   }
-  const shiftItemsDue = coversUntil > startsAt + HOUR;
-  const shiftCovered = inShift.some((r) => r.frequencies.includes("shift"));
   return {
     done: inShift.length,
     late: inShift.filter((r) => r.dueAt !== null && r.signedAt > r.dueAt).length,
     missed,
-    shiftItemsMissed: shiftItemsDue && !shiftCovered,
-    nextDueAt: (signed.at(-1)?.signedAt ?? episodeStartedAt) + HOUR,
+    shiftItemsMissed: coversUntil - start >= HOUR && !inShift.some((r) => r.frequencies.includes("shift")),
+    nextDueAt: (signed.at(-1)?.signedAt ?? episodeStartedAt - HOUR) + HOUR,
   };
 }

@@ -189,8 +189,8 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
 
     const data = await computeHandoverData({ db: t.db, episodeId: "ep-iabp_weaning", startsAt: S, coversUntil: E, now: E });
     if (!data.rounds.available) throw new Error("rounds should be available");
-    // Missed, by hand: S+2:30 and S+3:30 in the gap from 1:30 to 5:00; S+7:00 … S+11:00 (five) after 6:00.
-    expect(data.rounds).toMatchObject({ done: 4, late: 4, missed: 7, shiftItemsMissed: false, nextDueAt: S + 420 * MIN });
+    // Missed, by hand: S+2:30 and S+3:30 in the gap from 1:30 to 5:00; S+7:00 … S+12:00 (six) after 6:00.
+    expect(data.rounds).toMatchObject({ done: 4, late: 4, missed: 8, shiftItemsMissed: false, nextDueAt: S + 420 * MIN });
     expect(data.rounds.abnormal).toEqual([{ roundId: "r2", signedAt: S + 90 * MIN, itemId: "iabp.puncture_site", label: { en: "Puncture site", fr: "Point de ponction" }, value: "abnormal", comment: "Small haematoma" }]);
     expect(data.severity.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["rounds_missed", "abnormal_findings"]));
   });
