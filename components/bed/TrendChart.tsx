@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { memo, startTransition, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatDayTime, formatHourMinute, formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
@@ -50,8 +50,9 @@ export const TrendChart = memo(function TrendChart({
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const [cursor, setCursor] = useState<number | null>(null);
   const [upgraded, setUpgraded] = useState(false);
-  // A transition: React renders the recharts chart in slices, so a tap or a key is not kept waiting behind it.
-  useEffect(() => whenIdle(() => startTransition(() => setUpgraded(true))), []);
+  // Not a transition: live readings re-render the charts every second, and would keep restarting an interruptible
+  // mount on a loaded machine (seen: every chart upgraded only after 15 s at a load of 15 on two cores).
+  useEffect(() => whenIdle(() => setUpgraded(true)), []);
 
   // Pixel x within the overlay → time, through the plot area that recharts draws right of the Y axis.
   const timeAt = (clientX: number): number => {

@@ -20,7 +20,7 @@ function schedule(): void {
   pending = true;
   const run = (deadline?: IdleDeadline) => {
     pending = false;
-    // At least one task; more while the idle period lasts.
+    // At least one task; more while the idle period lasts (their renders then happen together, after it).
     do queue.shift()?.();
     while (queue.length > 0 && deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() > MIN_REMAINING_MS);
     schedule();
