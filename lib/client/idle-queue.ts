@@ -7,22 +7,20 @@
 const queue: (() => void)[] = [];
 let pending = false;
 
-/** An idle period is used while it has this much left; a task (one recharts chart) takes a few tens of ms. */
-const MIN_REMAINING_MS = 10;
 /**
  * On a busy machine idle periods may not come at all: a task then runs after this long anyway, so that every chart
- * is upgraded within a few seconds rather than one per second.
+ * is upgraded within seconds rather than never.
  */
-const IDLE_TIMEOUT_MS = 200;
+const IDLE_TIMEOUT_MS = 500;
 
 function schedule(): void {
   if (pending || queue.length === 0) return;
   pending = true;
-  const run = (deadline?: IdleDeadline) => {
+  // One task per idle period: a task's render (a recharts chart, tens of ms; far more on a loaded machine) happens
+  // after the callback, and several at once made one long task that kept a loaded page at a frame a second.
+  const run = () => {
     pending = false;
-    // At least one task; more while the idle period lasts (their renders then happen together, after it).
-    do queue.shift()?.();
-    while (queue.length > 0 && deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() > MIN_REMAINING_MS);
+    queue.shift()?.();
     schedule();
   };
   // Safari has no requestIdleCallback; a timer still yields to rendering and input between tasks.
