@@ -53,13 +53,13 @@ test("an outgoing nurse signs a sheet out, another nurse receives it with a read
     await expect(sheet2.status).toHaveText("Signed out");
     await sheet2.receive("Balloon weaning at 1:2; back to 1:1 if MAP below 65; femoral site check at 06:00.");
     await expect(sheet2.status).toHaveText("Received");
-    await expect(page2.getByTestId("handover-received")).toContainText("Demo Nurse 2");
+    await expect(page2.getByTestId("handover-received")).toContainText("Demo Second Nurse");
     await expect(page2.getByTestId("handover-read-back")).toContainText("back to 1:1");
 
     const unit2 = new UnitHandover(page2);
     await unit2.open(UNIT, shiftKey);
     await expect(unit2.row(BED)).toHaveAttribute("data-status", "received");
-    await expect(unit2.row(BED)).toContainText("Demo Nurse 2");
+    await expect(unit2.row(BED)).toContainText("Demo Second Nurse");
   } finally {
     await incoming.close();
   }

@@ -63,8 +63,12 @@ export function HandoverSheetPage({ bedId, shiftKey }: { readonly bedId: string;
         <LanguageSwitch />
         <UserMenu />
       </nav>
-      {/* Keyed by version: a save or a sign-out from anyone starts the editor again from what the server holds. */}
-      <SheetEditors key={`${sheet.shift.key}|${sheet.version}|${sheet.status}`} sheet={sheet} />
+      {/*
+        Keyed by shift and status: a sign-out or a receipt starts the editors again from what the server holds. A
+        save by someone else does not: the text being typed stays, and this editor's next save, based on an older
+        version, is refused with a message rather than overwriting theirs.
+      */}
+      <SheetEditors key={`${sheet.shift.key}|${sheet.status}`} sheet={sheet} />
     </main>
   );
 }
@@ -88,6 +92,7 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
   const [amendValue, setAmendValue] = useState("");
   const [amendReason, setAmendReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [baseVersion, setBaseVersion] = useState(sheet.version);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: handoverKeys.sheetsOf(bedId) });
   const mutation = useMutation({
@@ -102,14 +107,18 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
   const editable = canEdit && (sheet.status === "not_started" || sheet.status === "draft") && sheet.data !== null;
   const content = { illnessSeverity: severity, situation, contingencies: contingencies.filter((c) => c.if.trim() && c.then.trim()), notes };
 
-  const save = () => mutation.mutate(() => saveHandoverDraft(bedId, shiftKey, { ...content, version: sheet.version }));
+  const save = () =>
+    mutation.mutate(async () => {
+      const saved = await saveHandoverDraft(bedId, shiftKey, { ...content, version: baseVersion });
+      setBaseVersion(saved.version);
+    });
   const signOut = () => {
     if (!severity) {
       setError(t("sign.needSeverity"));
       return;
     }
     if (!window.confirm(t("sign.confirm"))) return;
-    mutation.mutate(() => signOutHandover(bedId, shiftKey, { ...content, illnessSeverity: severity, version: sheet.version }));
+    mutation.mutate(() => signOutHandover(bedId, shiftKey, { ...content, illnessSeverity: severity, version: baseVersion }));
   };
   const receive = (event: FormEvent) => {
     event.preventDefault();

@@ -52,8 +52,11 @@ export async function fetchUnitHandover(unitId: string, shiftKey: string | undef
   return ZUnitHandover.parse(await request(`/api/units/${encodeURIComponent(unitId)}/handover${shiftQuery(shiftKey)}`));
 }
 
-export async function saveHandoverDraft(bedId: string, shiftKey: string, draft: TSaveHandoverDraft): Promise<void> {
-  await request(bedPath(bedId, `/draft${shiftQuery(shiftKey)}`), { method: "PUT", body: draft });
+const ZSaved = z.object({ sheetId: z.string(), version: z.number().int() });
+
+/** Saves a draft; answers the sheet's new version, which the next save must name. */
+export async function saveHandoverDraft(bedId: string, shiftKey: string, draft: TSaveHandoverDraft): Promise<z.infer<typeof ZSaved>> {
+  return ZSaved.parse(await request(bedPath(bedId, `/draft${shiftQuery(shiftKey)}`), { method: "PUT", body: draft }));
 }
 
 export async function signOutHandover(bedId: string, shiftKey: string, signOut: TSignOutHandover): Promise<void> {

@@ -19,5 +19,6 @@ export const DEMO_ACCOUNTS: readonly TDemoAccount[] = [
   { username: "admin", password: "admin-demo-2026", role: "admin", displayName: "Demo Administrator" },
   { username: "display", password: "display-demo-2026", role: "display", displayName: "Demo wall screen" },
   // A second nurse, so that a demo can show a handover: the incoming nurse must be another person than the outgoing.
-  { username: "nurse2", password: "nurse2-demo-2026", role: "nurse", displayName: "Demo Nurse 2" },
+  // Named so that "Demo Nurse" still finds the first one alone.
+  { username: "nurse2", password: "nurse2-demo-2026", role: "nurse", displayName: "Demo Second Nurse" },
 ];
