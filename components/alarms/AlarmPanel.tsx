@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { TAlarmDto, TUnitAlarms } from "@/lib/alarms/alarm-dto";
 import { isUnacknowledged, sortAlarms } from "@/lib/alarms/prepare-alarms";
 import { useCan } from "@/lib/client/session-user";
@@ -33,15 +33,10 @@ export function AlarmPanel({
   readonly now: number | null;
 }) {
   const t = useTranslations("alarms");
-  const locale = useLocale();
-  const mayAcknowledge = useCan("alarm.acknowledge");
-  const text = useAlarmText();
-  const limitOf = useAlarmLimit();
   const [acknowledging, setAcknowledging] = useState<TAlarmDto | null>(null);
   const [history, setHistory] = useState<{ bedId: string; label: string } | null>(null);
   const list = useMemo(() => sortAlarms(alarms?.alarms ?? []), [alarms]);
   const label = (bedId: string) => bedLabels.get(bedId) ?? bedId;
-  const clock = (ms: number) => formatClockTime(ms, isLocale(locale) ? locale : "en", timeZone);
 
   return (
     <aside className="alarm-panel" aria-labelledby="alarm-panel-title" data-testid="alarm-panel">
@@ -50,11 +45,43 @@ export function AlarmPanel({
           {t("panel.title")} <span className="alarm-panel__count">{t("panel.count", { count: list.length })}</span>
         </h2>
         <AudioPause unitId={unitId} pause={alarms?.audioPause ?? null} now={now} />
-        <Link className="alarm-panel__limits" href={`/station/${encodeURIComponent(unitId)}/limits`} data-testid="alarm-limits-link">
+        <Link className="alarm-panel__limits" href={`/station/${encodeURIComponent(unitId)}/limits`} prefetch={false} data-testid="alarm-limits-link">
           {t("limits.link")}
         </Link>
       </header>
       <p className="alarm-panel__note">{t("audio.noSound")}</p>
+      <AlarmList list={list} bedLabels={bedLabels} timeZone={timeZone} onAcknowledge={setAcknowledging} />
+      <AlarmBurden unitId={unitId} onHistory={setHistory} />
+      {acknowledging && <AcknowledgeDialog alarm={acknowledging} bedLabel={label(acknowledging.bedId)} onClose={() => setAcknowledging(null)} />}
+      {history && <BedAlarmHistory bedId={history.bedId} bedLabel={history.label} timeZone={timeZone} onClose={() => setHistory(null)} />}
+    </aside>
+  );
+}
+
+/**
+ * The list itself, drawn again only when the alarms change: the panel around it renders every second for the
+ * AUDIO PAUSED countdown, and a wall screen must keep its main thread free for the live values.
+ */
+const AlarmList = memo(function AlarmList({
+  list,
+  bedLabels,
+  timeZone,
+  onAcknowledge,
+}: {
+  readonly list: readonly TAlarmDto[];
+  readonly bedLabels: ReadonlyMap<string, string>;
+  readonly timeZone: string;
+  readonly onAcknowledge: (alarm: TAlarmDto) => void;
+}) {
+  const t = useTranslations("alarms");
+  const locale = useLocale();
+  const mayAcknowledge = useCan("alarm.acknowledge");
+  const text = useAlarmText();
+  const limitOf = useAlarmLimit();
+  const label = (bedId: string) => bedLabels.get(bedId) ?? bedId;
+  const clock = (ms: number) => formatClockTime(ms, isLocale(locale) ? locale : "en", timeZone);
+  return (
+    <>
       {list.length === 0 ? (
         <p className="alarm-panel__empty">{t("panel.empty")}</p>
       ) : (
@@ -94,7 +121,7 @@ export function AlarmPanel({
                   className="alarm-button alarm-button--small"
                   aria-label={t("panel.acknowledgeFor", { label: label(alarm.bedId), message: text(alarm) })}
                   data-testid="alarm-acknowledge"
-                  onClick={() => setAcknowledging(alarm)}
+                  onClick={() => onAcknowledge(alarm)}
                 >
                   {t("panel.acknowledge")}
                 </button>
@@ -103,9 +130,6 @@ export function AlarmPanel({
           ))}
         </ol>
       )}
-      <AlarmBurden unitId={unitId} onHistory={setHistory} />
-      {acknowledging && <AcknowledgeDialog alarm={acknowledging} bedLabel={label(acknowledging.bedId)} onClose={() => setAcknowledging(null)} />}
-      {history && <BedAlarmHistory bedId={history.bedId} bedLabel={history.label} timeZone={timeZone} onClose={() => setHistory(null)} />}
-    </aside>
+    </>
   );
-}
+});

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { memo } from "react";
 import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { useAlarmText } from "./AlarmText";
 
 /** The tile's alarm line: the message of its top alarm ("Arterial lactate 4.6 ≥ 4 mmol/L"), its state, how many more. */
-export function TileAlarm({ alarm }: { readonly alarm: TTileAlarm }) {
+export const TileAlarm = memo(function TileAlarm({ alarm }: { readonly alarm: TTileAlarm }) {
   const t = useTranslations("alarms");
   const text = useAlarmText();
   return (
@@ -23,4 +24,4 @@ export function TileAlarm({ alarm }: { readonly alarm: TTileAlarm }) {
       {alarm.others > 0 && <span className="tile__alarm-more">{t("tile.more", { count: alarm.others })}</span>}
     </p>
   );
-}
+});

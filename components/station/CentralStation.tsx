@@ -30,7 +30,10 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
   const timeZone = station?.unit.timeZone ?? BROWSER_TIME_ZONE;
   const { alarms } = useUnitAlarms(unitId);
   const tileAlarms = useMemo(() => prepareTileAlarms(alarms?.alarms ?? []), [alarms]);
-  const bedLabels = useMemo(() => new Map((station?.beds ?? []).map((bed) => [bed.bedId, bed.label])), [station]);
+  // Keyed on the beds themselves, not the station (which changes with every reading): the alarm list redraws only
+  // when its alarms or the beds change.
+  const bedKey = (station?.beds ?? []).map((bed) => `${bed.bedId}\u0000${bed.label}`).join("\u0001");
+  const bedLabels = useMemo(() => new Map(bedKey === "" ? [] : bedKey.split("\u0001").map((entry) => entry.split("\u0000") as [string, string])), [bedKey]);
 
   const tiles = useMemo(() => {
     if (!station) return [];

@@ -6,6 +6,18 @@ import type { TComparison } from "./rule-schema";
 const MIN = 60_000;
 const H = 60 * MIN;
 
+/** Formatters are costly to build and the station prints every alarm every second: one per locale and precision. */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: TLocale, minDecimals: number, maxDecimals: number): Intl.NumberFormat {
+  const key = `${locale}|${minDecimals}|${maxDecimals}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
+    FORMATS.set(key, format);
+  }
+  return format;
+}
+
 const SYMBOLS: Readonly<Record<TComparison, string>> = { gte: "≥", gt: ">", lte: "≤", lt: "<" };
 
 /** What a message needs of an alarm: a transition, or the stored alarm that carries the same fields. */
@@ -37,8 +49,7 @@ export interface TFormatAlarmMessageOptions {
  */
 export function formatAlarmMessage({ alarm, locale }: TFormatAlarmMessageOptions): TAlarmMessage {
   const parameter = alarm.parameter === null ? null : getParameter(alarm.parameter);
-  const print = (x: number, minDecimals: number, maxDecimals: number) =>
-    new Intl.NumberFormat(locale, { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals }).format(x);
+  const print = (x: number, minDecimals: number, maxDecimals: number) => numberFormat(locale, minDecimals, maxDecimals).format(x);
 
   let value: string;
   let limit: string;
