@@ -47,7 +47,7 @@ if (env.DEMO) {
 const roundTemplates = await installDefaultRoundTemplates({ db });
 if (roundTemplates.length > 0) log.info(`round checklists installed: ${roundTemplates.join(", ")}`);
 // Demo: a last round on each bed, so that rounds are due soon or late rather than days overdue; its numbers join the
-// series through the writer once the server exists.
+// series through the writer once the server exists and the simulator has written its history (below).
 const demoRoundReadings = env.DEMO ? await seedDemoRounds({ db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now: new Date() }) : [];
 
 let nextHandler;
@@ -79,7 +79,6 @@ const server = await createStationServer({
   routes: (req, res) => imports(req, res) || rounds(req, res) || (simulator && env.DEMO ? simulatorRoutes({ simulator, db, log })(req, res) : false),
 });
 const progressBroadcast = broadcastImportProgress(server.realtime.io);
-if (demoRoundReadings.length > 0) await server.writer.submit(demoRoundReadings);
 const address = await server.listen(env.PORT, env.HOST);
 const shownHost = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
 log.info(`central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`);
@@ -101,6 +100,9 @@ if (env.SIMULATOR) {
   simulator = await startSimulator({ sink: server.writer, db, seed: env.SIMULATOR_SEED, speed: env.SIMULATOR_SPEED, tickMs: env.SIMULATOR_TICK_MS, log });
   log.info(`simulator running for ${simulator.bedIds().length} beds`);
 }
+// After the simulator's backfill: it writes 24 h of history only into episodes without any observation, and the
+// demo round's numbers (urine output, NIRS) would otherwise count as history and leave the beds without one.
+if (demoRoundReadings.length > 0) await server.writer.submit(demoRoundReadings);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
