@@ -62,3 +62,25 @@ test("a settings change read from the observations is marked on the trends, draw
   await page.keyboard.press("Escape");
   await expect(readout).toHaveCount(0);
 });
+
+// demo-bed-3 is the helium leak (server/simulator/scenarios): the alarm engine raises "helium falling" (medium,
+// yellow) as it judges the bed's history; the demo signs one uneventful round per bed a little while before start-up.
+test("an alarm raised and a round signed are marked on the bed's trends, coloured by priority and by finding", async ({ page }) => {
+  await page.goto("/beds/demo-bed-3");
+  const bed = new BedView(page);
+  const helium = bed.chart("iabp_helium");
+  await expect(helium).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
+
+  // The engine may still be judging the backfill when the page opens: the marker then arrives by socket.
+  const alarm = helium.locator('[data-testid="trend-marker"][data-kind="alarm"][data-tone="medium"]').first();
+  await expect(alarm).toBeAttached({ timeout: 60_000 });
+  await expect(alarm).toHaveAttribute("aria-label", /^Alarm raised at \d{2}:\d{2}: medium priority, .*Helium/);
+  await expect(alarm).toHaveCSS("border-left-color", "rgb(255, 212, 0)");
+
+  const round = helium.locator('[data-testid="trend-marker"][data-kind="round"]').first();
+  await expect(round).toBeAttached();
+  await expect(round).toHaveAttribute("data-tone", "normal");
+  await expect(round).toHaveAttribute("aria-label", /^Round signed at \d{2}:\d{2}: signed by .+, no abnormal finding$/);
+  await helium.screenshot({ path: "test-results/markers-helium.png" });
+  await page.screenshot({ path: "test-results/markers-bed-3.png", fullPage: true });
+});
