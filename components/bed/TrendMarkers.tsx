@@ -3,6 +3,9 @@ import { formatHourMinute } from "@/lib/bed/format-date-time";
 import type { TMarkerItem, TTrendMarker } from "@/lib/bed/prepare-trend-markers";
 import { useAlarmText } from "../alarms/AlarmText";
 
+/** Past this fraction of the plot, a tag is written to the left of its line: at the live edge it would be cut off. */
+const TAG_FLIPS_FROM = 0.85;
+
 /**
  * Event markers over a chart's plot (settings changes, alarms raised, rounds signed): a thin line at the instant and a short tag, the whole
  * change in words for a screen reader and on hover. HTML over the plot area rather than recharts elements, so that
@@ -51,7 +54,7 @@ export function TrendMarkers({ markers, timeZone }: { readonly markers: readonly
         return (
           <div
             key={`${marker.kind}${marker.tone ?? ""}${marker.at}`}
-            className={`trend-marker trend-marker--${marker.kind}${marker.tone ? ` trend-marker--${marker.kind}-${marker.tone}` : ""}`}
+            className={`trend-marker trend-marker--${marker.kind}${marker.tone ? ` trend-marker--${marker.kind}-${marker.tone}` : ""}${marker.x > TAG_FLIPS_FROM ? " trend-marker--near-end" : ""}`}
             style={{ left: `calc(56px + ${marker.x} * (100% - 70px))` }}
             data-testid="trend-marker"
             data-kind={marker.kind}
