@@ -44,15 +44,17 @@ test("a settings change read from the observations is marked on the trends, draw
   const bed = new BedView(page);
   const ratio = bed.chart("iabp_ratio");
   await expect(ratio).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
-  const marker = ratio.getByTestId("trend-marker").first();
+  // Settings markers only: the bed's alarms and its demo round are marked on the same charts.
+  const settingMarker = (chart: typeof ratio) => chart.locator('[data-testid="trend-marker"][data-kind="setting"]').first();
+  const marker = settingMarker(ratio);
   await expect(marker).toHaveAttribute("aria-label", /Ratio 1:1 → 1:2/);
   await expect(marker).toContainText("Ratio 1:2");
   // Every device chart of the bed carries the same marker; lab charts carry none.
-  await expect(bed.chart("iabp_pressures").getByTestId("trend-marker").first()).toHaveAttribute("data-at", (await marker.getAttribute("data-at")) ?? "");
+  await expect(settingMarker(bed.chart("iabp_pressures"))).toHaveAttribute("data-at", (await marker.getAttribute("data-at")) ?? "");
   await expect(bed.chart("lactate").getByTestId("trend-marker")).toHaveCount(0);
   // The server's sketch is replaced by recharts once the page is idle; the marker stays.
   await expect(ratio.locator("[data-renderer]")).toHaveAttribute("data-renderer", "recharts", { timeout: 15_000 });
-  await expect(ratio.getByTestId("trend-marker").first()).toBeVisible();
+  await expect(settingMarker(ratio)).toBeVisible();
 
   // The values can be read without a mouse: focus the plot, move along it with the arrow keys.
   await ratio.locator("[data-renderer]").focus();
@@ -61,4 +63,28 @@ test("a settings change read from the observations is marked on the trends, draw
   await expect(readout).toContainText(/Ratio (\d|no reading)/);
   await page.keyboard.press("Escape");
   await expect(readout).toHaveCount(0);
+});
+
+// demo-bed-3 (IABP) raises medium-priority (yellow) alarms as soon as the engine judges it: anti-Xa not measured for
+// 12 h on a fresh e2e database, helium falling later in its scenario; the demo signs one uneventful round per bed a
+// little while before start-up.
+test("an alarm raised and a round signed are marked on the bed's trends, coloured by priority and by finding", async ({ page }) => {
+  await page.goto("/beds/demo-bed-3");
+  const bed = new BedView(page);
+  const helium = bed.chart("iabp_helium");
+  await expect(helium).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
+
+  // The engine may still be judging the bed when the page opens: the marker then arrives by socket.
+  const alarm = helium.locator('[data-testid="trend-marker"][data-kind="alarm"][data-tone="medium"]').first();
+  await expect(alarm).toBeAttached({ timeout: 60_000 });
+  await expect(alarm).toHaveAttribute("aria-label", /^Alarm raised at \d{2}:\d{2}: medium priority, .+, (active, not ACKNOWLEDGED|ACKNOWLEDGED at \d{2}:\d{2}|ended at \d{2}:\d{2})/);
+  await expect(alarm).toContainText("!! alarm");
+  await expect(alarm).toHaveCSS("border-left-color", "rgb(255, 212, 0)");
+
+  const round = helium.locator('[data-testid="trend-marker"][data-kind="round"]').first();
+  await expect(round).toBeAttached();
+  await expect(round).toHaveAttribute("data-tone", "normal");
+  await expect(round).toHaveAttribute("aria-label", /^Round signed at \d{2}:\d{2}: signed by .+, no abnormal finding$/);
+  await helium.screenshot({ path: "test-results/markers-helium.png" });
+  await page.screenshot({ path: "test-results/markers-bed-3.png", fullPage: true });
 });

@@ -67,7 +67,8 @@ const imports = importRoutes({ db, sink: importSink, timeZone: env.IMPORT_TIME_Z
 const rounds = roundRoutes({
   db,
   sink: importSink,
-  notify: (event, payload) => server.realtime.io.to(rooms.unit(payload.unitId)).emit(event, payload),
+  // The bed's own room too: its bed view marks the round on the trends.
+  notify: (event, payload) => server.realtime.io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(event, payload),
   log,
 });
 const server = await createStationServer({

@@ -7,11 +7,12 @@ import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import { trendChartsFor, trendParametersFor } from "@/lib/bed/trend-charts";
-import { detectSettingChanges } from "@/lib/bed/trend-events";
+import { detectSettingChanges, toTrendEvents, type TTrendEvent } from "@/lib/bed/trend-events";
 import { DEFAULT_TREND_WINDOW, liveEdgeOf, liveSpanMs, panWindow, PRELOAD_WIDTH, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
 import { getJson, type BedLoadError } from "@/lib/client/use-bed";
+import { useBedTrendEvents } from "@/lib/client/use-bed-trend-events";
 import { TrendChartCard } from "./TrendChartCard";
 
 /** Charts in two columns from this container width; one below (tablets in portrait). */
@@ -105,12 +106,15 @@ export const TrendsPanel = memo(function TrendsPanel({
     for (const one of trends.data?.series ?? []) map[one.parameter] = one;
     return map;
   }, [trends.data]);
-  // Settings changes read from the same series: markers on every device chart.
-  const events = useMemo(() => {
+  // Alarms raised and rounds signed over the same window, kept live by the socket.
+  const recorded = useBedTrendEvents({ bedId: detail.bed.id, episodeId: episode?.id ?? null, windowKey, from, to: fetchTo });
+  // Settings changes read from the same series, with the alarms and rounds: markers on every device chart.
+  const events = useMemo((): TTrendEvent[] => {
     const points: Partial<Record<TParameterCode, TParameterSeries["points"]>> = {};
     for (const [code, one] of Object.entries(byCode)) points[code as TParameterCode] = one.points;
-    return detectSettingChanges(points);
-  }, [byCode]);
+    const settings = detectSettingChanges(points);
+    return recorded.data ? [...settings, ...toTrendEvents(recorded.data)] : settings;
+  }, [byCode, recorded.data]);
 
   // Without the server's read (it failed), the default window is preloaded at the width a desktop measures: the
   // browser fetches it while it loads the scripts, and the first query, asking for the very same address, takes that

@@ -1,20 +1,34 @@
 import { getParameter } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
 import type { TTrendEvent } from "./trend-events";
 
 /** One line of a marker's text; the screen words it through the catalogue (bedEvents.marker.*). */
 export type TMarkerItem =
   | { readonly kind: "value"; readonly label: string; readonly from: string; readonly to: string }
   | { readonly kind: "pumpingStopped" }
-  | { readonly kind: "pumpingResumed" };
+  | { readonly kind: "pumpingResumed" }
+  /** Worded by the alarm's own message (components/alarms/AlarmText), with how it stands now. */
+  | { readonly kind: "alarm"; readonly alarm: TAlarmDto; readonly state: TAlarmMarkerState }
+  | { readonly kind: "round"; readonly signedBy: string; readonly abnormalCount: number };
+
+/** How an alarm stands, for its marker's words: still on (and whether ACKNOWLEDGED), or ended. */
+export type TAlarmMarkerState = "active" | "acknowledged" | "ended";
+
+/**
+ * What a marker's colour says beyond its kind: an alarm's priority (the IEC colours of the station), a round
+ * normal or with an abnormal finding; null for a settings change.
+ */
+export type TMarkerTone = "high" | "medium" | "low" | "technical" | "normal" | "abnormal" | null;
 
 export interface TTrendMarker {
   readonly at: number;
   /** Position across the plot, 0 (left edge, `from`) to 1 (right edge, `to`). */
   readonly x: number;
   readonly kind: TTrendEvent["kind"];
-  /** Events at the same instant share one marker. */
+  readonly tone: TMarkerTone;
+  /** Events of one kind and tone at the same instant share one marker. */
   readonly items: readonly TMarkerItem[];
 }
 
@@ -24,16 +38,37 @@ export interface TTrendMarker {
  * its values as the panels print them. Pure.
  */
 export function prepareTrendMarkers(events: readonly TTrendEvent[], { from, to, locale }: { from: number; to: number; locale: TLocale }): TTrendMarker[] {
-  const markers = new Map<string, { at: number; kind: TTrendEvent["kind"]; items: TMarkerItem[] }>();
+  const markers = new Map<string, { at: number; kind: TTrendEvent["kind"]; tone: TMarkerTone; items: TMarkerItem[] }>();
   for (const event of events) {
     if (event.at < from || event.at > to) continue;
-    const key = `${event.kind}|${event.at}`;
-    const marker = markers.get(key) ?? { at: event.at, kind: event.kind, items: [] };
+    const tone = toneOf(event);
+    const key = `${event.kind}|${tone ?? ""}|${event.at}`;
+    const marker = markers.get(key) ?? { at: event.at, kind: event.kind, tone, items: [] };
     marker.items.push(describe(event, locale));
     markers.set(key, marker);
   }
   const span = Math.max(1, to - from);
-  return [...markers.values()].sort((a, b) => a.at - b.at).map((m) => ({ ...m, x: (m.at - from) / span }));
+  // Within an instant, the most urgent last: later in the page, a high-priority alarm is drawn over the rest.
+  return [...markers.values()].sort((a, b) => a.at - b.at || TONE_RANK[a.tone ?? "null"] - TONE_RANK[b.tone ?? "null"]).map((m) => ({ ...m, x: (m.at - from) / span }));
+}
+
+const TONE_RANK: Readonly<Record<NonNullable<TMarkerTone> | "null", number>> = { null: 0, normal: 1, abnormal: 2, technical: 3, low: 4, medium: 5, high: 6 };
+
+function toneOf(event: TTrendEvent): TMarkerTone {
+  switch (event.kind) {
+    case "setting":
+      return null;
+    case "alarm":
+      return event.priority;
+    case "round":
+      return event.abnormalCount > 0 ? "abnormal" : "normal";
+  }
+}
+
+/** An alarm has ended once its condition cleared or it was resolved; until then, whether it was ACKNOWLEDGED. */
+function alarmState(alarm: TAlarmDto): TAlarmMarkerState {
+  if (alarm.status === "resolved" || alarm.clearedAt !== null) return "ended";
+  return alarm.acknowledgedAt !== null ? "acknowledged" : "active";
 }
 
 function describe(event: TTrendEvent, locale: TLocale): TMarkerItem {
@@ -45,5 +80,9 @@ function describe(event: TTrendEvent, locale: TLocale): TMarkerItem {
       const print = (v: number) => (event.parameter === "iabp_ratio" ? `1:${v}` : formatNumber(v, parameter.decimals, locale));
       return { kind: "value", label: parameter.short[locale], from: print(event.from), to: print(event.to) };
     }
+    case "alarm":
+      return { kind: "alarm", alarm: event.alarm, state: alarmState(event.alarm) };
+    case "round":
+      return { kind: "round", signedBy: event.signedBy, abnormalCount: event.abnormalCount };
   }
 }

@@ -3,7 +3,7 @@ import { ZParameterCode } from "@/lib/catalogue";
 import { MAX_WIDTH } from "@/lib/charts/downsample-min-max";
 
 /** Epoch milliseconds in a query string: digits only, so that "2025-01-06" or "1e12" is refused rather than guessed. */
-const ZEpochMs = z
+export const ZEpochMs = z
   .string()
   .regex(/^\d{1,15}$/, "must be epoch milliseconds (digits only)")
   .transform(Number);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareTrendMarkers } from "./prepare-trend-markers";
-import { detectSettingChanges } from "./trend-events";
+import { trendAlarm } from "./trend-alarm-fixture";
+import { detectSettingChanges, toTrendEvents } from "./trend-events";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
 const MIN = 60_000;
@@ -62,5 +63,54 @@ describe("trend markers", () => {
   it("prints French decimals in French", () => {
     const [marker] = prepareTrendMarkers(detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }), { from: T0, to: T0 + MIN, locale: "fr" });
     expect(marker?.items[0]).toMatchObject({ from: "3,0", to: "3,5" });
+  });
+});
+
+describe("alarm and round markers", () => {
+  const rounds = [
+    { signedAt: T0 + 2 * MIN, signedBy: "Nurse A", abnormalCount: 0 },
+    { signedAt: T0 + 3 * MIN, signedBy: "Nurse B", abnormalCount: 2 },
+  ];
+
+  it("marks each alarm at its raise, coloured by its priority, and says whether it ended or was ACKNOWLEDGED", () => {
+    const alarms = [
+      trendAlarm({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
+      trendAlarm({ id: "a2", raisedAt: T0 + 2 * MIN, priority: "low", status: "acknowledged", acknowledgedAt: T0 + 3 * MIN }),
+      trendAlarm({ id: "a3", raisedAt: T0 + 3 * MIN, priority: "medium", status: "resolved", clearedAt: T0 + 4 * MIN, resolvedAt: T0 + 4 * MIN }),
+    ];
+    const markers = prepareTrendMarkers(toTrendEvents({ alarms, rounds: [] }), { from: T0, to: T0 + 4 * MIN, locale: "en" });
+    expect(markers.map((m) => [m.kind, m.tone, m.at])).toEqual([
+      ["alarm", "high", T0 + MIN],
+      ["alarm", "low", T0 + 2 * MIN],
+      ["alarm", "medium", T0 + 3 * MIN],
+    ]);
+    expect(markers.map((m) => (m.items[0]?.kind === "alarm" ? m.items[0].state : null))).toEqual(["active", "acknowledged", "ended"]);
+  });
+
+  it("tells an abnormal round from a normal one and keeps who signed", () => {
+    const markers = prepareTrendMarkers(toTrendEvents({ alarms: [], rounds }), { from: T0, to: T0 + 4 * MIN, locale: "fr" });
+    expect(markers.map((m) => [m.kind, m.tone])).toEqual([
+      ["round", "normal"],
+      ["round", "abnormal"],
+    ]);
+    expect(markers[1]?.items).toEqual([{ kind: "round", signedBy: "Nurse B", abnormalCount: 2 }]);
+  });
+
+  it("keeps alarms of different priorities at one instant apart, the most urgent last (drawn on top), and drops those outside the window", () => {
+    const alarms = [
+      trendAlarm({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
+      trendAlarm({ id: "a2", raisedAt: T0 + MIN, priority: "low" }),
+      trendAlarm({ id: "a3", raisedAt: T0 + MIN, priority: "low" }),
+      trendAlarm({ id: "a4", raisedAt: T0 + 10 * MIN, priority: "high" }),
+    ];
+    const events = [...detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }), ...toTrendEvents({ alarms, rounds })];
+    const markers = prepareTrendMarkers(events, { from: T0, to: T0 + 4 * MIN, locale: "en" });
+    expect(markers.map((m) => [m.at - T0, m.kind, m.tone, m.items.length])).toEqual([
+      [MIN, "setting", null, 1],
+      [MIN, "alarm", "low", 2],
+      [MIN, "alarm", "high", 1],
+      [2 * MIN, "round", "normal", 1],
+      [3 * MIN, "round", "abnormal", 1],
+    ]);
   });
 });

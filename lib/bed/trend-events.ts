@@ -1,14 +1,45 @@
+import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
+import type { TAlarmPriority } from "@/lib/alarms/rule-schema";
 import type { TParameterCode } from "@/lib/catalogue";
 import type { TSeriesPoint } from "@/lib/charts/downsample-min-max";
 
 /**
  * What happened at an instant of the episode, marked on the trends: one list of typed events, whatever their origin.
- * Today: changes of the device settings, read from the observations. To add alarms or rounds (their tables are being
- * built alongside), add a variant here (e.g. `{ kind: "alarm"; at; priority: "HIGH" | "MEDIUM" | "LOW"; label }`),
- * feed the events to prepareTrendMarkers with the others, and handle the kind in its `describe` switch (exhaustive:
- * TypeScript points at it) and in the message catalogue (bedEvents.*.json). Nothing else changes.
+ * Changes of the device settings (read from the observations), alarms raised and rounds signed (read from their
+ * tables, GET /api/beds/:bedId/trend-events). A new kind: add a variant here, feed the events to prepareTrendMarkers
+ * with the others, and handle the kind in its `describe` switch (exhaustive: TypeScript points at it), in the
+ * message catalogue (bedEvents.*.json) and in bed.css. Nothing else changes.
  */
-export type TTrendEvent = TSettingChange;
+export type TTrendEvent = TSettingChange | TAlarmRaised | TRoundSigned;
+
+/** An alarm raised on the episode, marked at its raise; the marker's colour is its IEC 60601-1-8 priority. */
+export interface TAlarmRaised {
+  readonly kind: "alarm";
+  readonly at: number;
+  readonly priority: TAlarmPriority;
+  /** The alarm as the station has it: its message, when it ended and when it was ACKNOWLEDGED are read from here. */
+  readonly alarm: TAlarmDto;
+}
+
+/** A signed nurse round; `abnormal` when at least one answer was abnormal at signature. */
+export interface TRoundSigned {
+  readonly kind: "round";
+  readonly at: number;
+  readonly signedBy: string;
+  readonly abnormalCount: number;
+}
+
+/**
+ * The alarms and rounds of a bed's trend-events answer as trend events. Pure; sorted by time (settings first at a tie,
+ * then alarms, then rounds, so that markers at one instant keep a stable order).
+ */
+export function toTrendEvents({ alarms, rounds }: { alarms: readonly TAlarmDto[]; rounds: readonly { signedAt: number; signedBy: string; abnormalCount: number }[] }): (TAlarmRaised | TRoundSigned)[] {
+  const events: (TAlarmRaised | TRoundSigned)[] = [
+    ...alarms.map((alarm): TAlarmRaised => ({ kind: "alarm", at: alarm.raisedAt, priority: alarm.priority, alarm })),
+    ...rounds.map((r): TRoundSigned => ({ kind: "round", at: r.signedAt, signedBy: r.signedBy, abnormalCount: r.abnormalCount })),
+  ];
+  return events.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "alarm" ? -1 : 1));
+}
 
 /** A setting the team sets on a device, from the value it held before to the one it holds from `at`. */
 export interface TSettingChange {

@@ -20,6 +20,9 @@ export const bedKeys = {
   series: (bedId: string, parameter: string, window: TSeriesWindowKey, width: number) => [...bedKeys.seriesOf(bedId), parameter, window, width] as const,
   /** Several parameters' series over one window, fetched together (GET /api/beds/:bedId/trends). */
   trends: (bedId: string, window: TSeriesWindowKey, width: number) => [...bedKeys.seriesOf(bedId), "batch", window, width] as const,
+  /** Alarms raised and rounds signed over one window (GET /api/beds/:bedId/trend-events); `eventsOf` names them all. */
+  eventsOf: (bedId: string) => [...bedKeys.all, bedId, "events"] as const,
+  events: (bedId: string, window: TSeriesWindowKey) => [...bedKeys.eventsOf(bedId), window] as const,
   /** The window of a key built by `series` or `trends`, read back by the live sync to know whether it follows. */
   windowOf: (queryKey: readonly unknown[]): TSeriesWindowKey | undefined => {
     const window = queryKey[4];

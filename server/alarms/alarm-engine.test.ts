@@ -249,4 +249,18 @@ describe("the alarm engine", () => {
     const heard = await waitFor(() => nurse.changes.find((c) => c.audioPause)?.audioPause);
     expect(heard?.until).toBeGreaterThan(Date.now() + 100_000);
   });
+
+  it("sends an alarm to the bed view following the bed's room, which marks it on the trends", async () => {
+    const w = await startWorld();
+    const user = await userOf(w.test.db, w.world, "nurse");
+    const socket: TestSocket = connectTestSocket(w.station.base, { cookie: user.cookie });
+    cleanups.push(() => void socket.close());
+    const changes: TAlarmsChanged[] = [];
+    socket.on("alarm:changed", (c) => changes.push(c));
+    expect(await handshake(socket)).toEqual({ connected: true });
+    await new Promise((resolve) => socket.emit("bed:subscribe", { bedId: w.world.bedId, sinceSeq: 0 }, resolve));
+    await lactate(w, 4.6);
+    const alarm = await waitFor(() => changes.flatMap((c) => c.alarms).find((a) => a.ruleId === "lactate-high"));
+    expect(alarm).toMatchObject({ bedId: w.world.bedId, priority: "high", status: "active" });
+  });
 });

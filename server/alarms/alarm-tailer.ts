@@ -67,7 +67,12 @@ export async function startAlarmTailer(options: AlarmTailerOptions): Promise<Ala
       const changed = entry(event.unitId, event.seq);
       if (event.type === "audio-paused") changed.audioPause = await audioPauseOf(event);
     }
-    for (const payload of byUnit.values()) io.to(rooms.unit(payload.unitId)).emit("alarm:changed", payload);
+    for (const payload of byUnit.values()) {
+      // The bed views of the beds concerned follow their bed's room (trend markers), not the unit's; socket.io sends
+      // once to a socket in both. A bed's room was joined with bed.view on its unit: the unit's payload is its to see.
+      const bedRooms = [...new Set(payload.alarms.map((a) => rooms.bed(a.bedId)))];
+      io.to([rooms.unit(payload.unitId), ...bedRooms]).emit("alarm:changed", payload);
+    }
   };
 
   const audioPauseOf = async (event: TAlarmEventRow): Promise<TAudioPause> => {
