@@ -9,7 +9,7 @@ import { alarmKeys } from "@/lib/client/query-keys";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatHourMinute } from "@/lib/bed/format-date-time";
 
-/** Alarms raised per bed and priority this shift (07:00/19:00 in the unit's zone), and the previous shift's total. */
+/** Alarms raised per bed and priority this shift (the unit's shifts, lib/shifts), and the previous shift's total. */
 export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; readonly onHistory: (bed: { bedId: string; label: string }) => void }) {
   const t = useTranslations("alarms");
   const locale = useLocale();
@@ -25,7 +25,11 @@ export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; re
   return (
     <section className="alarm-burden" aria-labelledby="alarm-burden-title" data-testid="alarm-burden">
       <h3 id="alarm-burden-title" className="alarm-panel__subtitle">
-        {t("burden.title")} · {current.kind === "day" ? t("burden.shiftDay", { start }) : t("burden.shiftNight", { start })}
+        {t("burden.title")} · {current.name === "day"
+          ? t("burden.shiftDay", { start })
+          : current.name === "night"
+            ? t("burden.shiftNight", { start })
+            : t("burden.shiftNamed", { name: current.name, start })}
       </h3>
       <table className="alarm-burden__table">
         <thead>

@@ -16,7 +16,9 @@ export type TBedAlarmHistory = z.infer<typeof ZBedAlarmHistory>;
 
 const ZCounts = z.record(ZAlarmPriority, z.number().int().nonnegative());
 export const ZShiftBurden = z.object({
-  kind: z.enum(["day", "night"]),
+  /** The shift of the unit's pattern (lib/shifts): its name ("day", "night", or a unit's own) and local start time. */
+  name: z.string(),
+  startTime: z.string(),
   start: z.number(),
   end: z.number(),
   /** Alarms raised in the shift, per bed and priority. */

@@ -4,5 +4,4 @@ export * from "./lab-summary";
 export * from "./suggest-severity";
 export * from "./build-handover-data";
 export * from "./handover-sheet";
-export * from "./round-summary";
 export * from "./format-handover";

@@ -1,17 +1,21 @@
 import type { TAlarmBurden } from "@/lib/alarms/alarm-history";
 import { ALARM_PRIORITIES, ZAlarmPriority, type TAlarmPriority } from "@/lib/alarms/rule-schema";
-import { previousShiftWindow, shiftWindowAt, type TShiftWindow } from "@/lib/alarms/shift-window";
+import { previousShift, shiftAt, type TShift } from "@/lib/shifts";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
 /**
  * How many alarms each bed raised in the current shift and the one before, by priority: the burden a team carried,
- * which shows a bed that cries wolf (many alarms, all acknowledged as artefacts) as well as a bed that is unwell.
+ * which shows a bed that cries wolf (many alarms, all acknowledged as artefacts) as well as a bed that is unwell. Shifts
+ * are the unit's own (lib/shifts; 07:00/19:00 unless configured), the same as its handover sheets'.
  */
 export async function countAlarmBurden({ db, unitId, now = new Date() }: { db: Db; unitId: string; now?: Date }): Promise<TAlarmBurden> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { timeZone: true, beds: { select: { id: true, label: true, position: true }, orderBy: { position: "asc" } } } });
   if (!unit) throw new AppError("NOT_FOUND", `no unit "${unitId}"`);
-  const shift = async (window: TShiftWindow) => {
+  const shifts = await getUnitShiftPattern({ db, unitId });
+  const shift = async ({ name, startTime, startsAt, endsAt }: TShift) => {
+    const window = { name, startTime, start: startsAt, end: endsAt };
     const groups = await db.alarm.groupBy({
       by: ["bedId", "priority"],
       where: { unitId, raisedAt: { gte: new Date(window.start), lt: new Date(window.end) } },
@@ -26,7 +30,8 @@ export async function countAlarmBurden({ db, unitId, now = new Date() }: { db: D
     for (const bed of beds) for (const p of ALARM_PRIORITIES) counts[p] += bed.counts[p];
     return { ...window, beds, counts, total: sum(counts) };
   };
-  return { unitId, timeZone: unit.timeZone, current: await shift(shiftWindowAt(now.getTime(), unit.timeZone)), previous: await shift(previousShiftWindow(now.getTime(), unit.timeZone)) };
+  const current = shiftAt(now.getTime(), shifts);
+  return { unitId, timeZone: unit.timeZone, current: await shift(current), previous: await shift(previousShift(current, shifts)) };
 }
 
 function zero(): Record<TAlarmPriority, number> {

@@ -1,22 +1,27 @@
-import { summarizeRounds, type TRoundSection } from "@/lib/handover";
+import type { TRoundSection } from "@/lib/handover";
+import { HOURLY_INTERVAL_MS } from "@/lib/rounds/schedule";
+import { summarizeShiftRounds } from "@/lib/rounds/summarize-shift-rounds";
 import type { Db } from "../db/client";
 
 /**
  * The rounds of an episode over [startsAt, coversUntil) (docs/rounds.md): done, late, missed, the once-a-shift
- * items, and the abnormal findings in force (an amendment made before the end replaces the signed answer).
+ * items, and the abnormal findings in force (an amendment made before the end replaces the signed answer). The
+ * counts are the rounds feature's own (summarizeShiftRounds), so the sheet and the rounds page agree.
  */
 export async function readShiftRounds({ db, episodeId, episodeStartedAt, startsAt, coversUntil }: { db: Db; episodeId: string; episodeStartedAt: number; startsAt: number; coversUntil: number }): Promise<TRoundSection> {
   const rounds = await db.round.findMany({
     where: { episodeId, signedAt: { lt: new Date(coversUntil) } },
     orderBy: { signedAt: "asc" },
-    select: { id: true, templateId: true, signedAt: true, dueAt: true, frequencies: true },
+    select: { id: true, templateId: true, signedAt: true, dueAt: true, frequencies: true, abnormalCount: true },
   });
-  const summary = summarizeRounds({
-    rounds: rounds.map((r) => ({ signedAt: r.signedAt.getTime(), dueAt: r.dueAt?.getTime() ?? null, frequencies: parseFrequencies(r.frequencies) })),
+  const summary = summarizeShiftRounds({
+    rounds: rounds.map((r) => ({ id: r.id, signedAt: r.signedAt.getTime(), dueAt: r.dueAt?.getTime() ?? null, frequencies: parseFrequencies(r.frequencies), abnormalCount: r.abnormalCount })),
+    from: startsAt,
+    to: coversUntil,
     episodeStartedAt,
-    startsAt,
-    coversUntil,
   });
+  // The next hourly round falls due an hour after the last one (the episode's first at its start).
+  const nextDueAt = (rounds.at(-1)?.signedAt.getTime() ?? episodeStartedAt - HOURLY_INTERVAL_MS) + HOURLY_INTERVAL_MS;
   const inShift = rounds.filter((r) => r.signedAt.getTime() >= startsAt);
   const ids = inShift.map((r) => r.id);
   const [answers, amendments, items] = ids.length
@@ -43,7 +48,7 @@ export async function readShiftRounds({ db, episodeId, episodeStartedAt, startsA
         };
       }),
   );
-  return { available: true, done: summary.done, late: summary.late, missed: summary.missed, shiftItemsMissed: summary.shiftItemsMissed, abnormal, nextDueAt: summary.nextDueAt };
+  return { available: true, done: summary.done, late: summary.late, missed: summary.missedHourly, shiftItemsMissed: summary.shiftItemsMissed, abnormal, nextDueAt };
 }
 
 function parseFrequencies(text: string): string[] {

@@ -4,7 +4,7 @@ import { toErrorResponse } from "@/lib/server/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 
-/** Alarms raised per bed and priority in the current shift and the one before (07:00/19:00, unit time zone). */
+/** Alarms raised per bed and priority in the current shift and the one before (the unit's shift pattern). */
 export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
   try {
     const { unitId } = await params;
