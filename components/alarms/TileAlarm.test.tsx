@@ -10,38 +10,11 @@ import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { SessionUserProvider } from "@/lib/client/session-user";
 import { prepareTile } from "@/lib/station/prepare-tile";
+import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
 
 const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
 
-const lactateHigh: TAlarmDto = {
-  id: "a1",
-  unitId: "unit",
-  bedId: "bed-7",
-  episodeId: "e",
-  ruleId: "lactate-high",
-  origin: "engine",
-  priority: "high",
-  messageKey: "lactateHigh",
-  parameter: "lactate",
-  value: 4.6,
-  limit: 4,
-  comparison: "gte",
-  valueUnit: "mmol/L",
-  limitSource: "default",
-  limitSourceRef: "clinicalRef-rules",
-  summary: null,
-  status: "active",
-  conditionActive: true,
-  raisedAt: NOW - 60_000,
-  clearedAt: null,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  acknowledgedReason: null,
-  acknowledgedComment: null,
-  resolvedAt: null,
-  resolution: null,
-  lastEventSeq: 3,
-};
+const lactateHigh: TAlarmDto = alarmDto({ id: "a1", unitId: "unit", bedId: "bed-7", episodeId: "e", limitSourceRef: "clinicalRef-rules", raisedAt: NOW - 60_000, lastEventSeq: 3 });
 
 function render(alarms: TAlarmDto[], locale: "en" | "fr" = "en"): string {
   const tile = prepareTile({

@@ -2,42 +2,14 @@ import { describe, expect, it } from "vitest";
 import alarmsEn from "@/lib/i18n/messages/alarms.en.json";
 import alarmsFr from "@/lib/i18n/messages/alarms.fr.json";
 import type { TAlarmDto } from "./alarm-dto";
+import { alarmDto } from "./alarm-dto-fixture";
 import { DEFAULT_ALARM_RULES } from "./default-alarm-rules";
 import { describeAlarm, mergeAlarms, prepareTileAlarms, sortAlarms } from "./prepare-alarms";
 
 let n = 0;
 function alarm(patch: Partial<TAlarmDto>): TAlarmDto {
   n += 1;
-  return {
-    id: `a${n}`,
-    unitId: "u",
-    bedId: "b1",
-    episodeId: "e1",
-    ruleId: "lactate-high",
-    origin: "engine",
-    priority: "high",
-    messageKey: "lactateHigh",
-    parameter: "lactate",
-    value: 4.6,
-    limit: 4,
-    comparison: "gte",
-    valueUnit: "mmol/L",
-    limitSource: "default",
-    limitSourceRef: "clinicalRef-rules",
-    summary: null,
-    status: "active",
-    conditionActive: true,
-    raisedAt: 1_000 + n,
-    clearedAt: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    acknowledgedReason: null,
-    acknowledgedComment: null,
-    resolvedAt: null,
-    resolution: null,
-    lastEventSeq: n,
-    ...patch,
-  };
+  return alarmDto({ id: `a${n}`, unitId: "u", bedId: "b1", episodeId: "e1", limitSourceRef: "clinicalRef-rules", raisedAt: 1_000 + n, lastEventSeq: n, ...patch });
 }
 
 const KEYS = new Set(Object.keys(alarmsEn.alarms.message));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TBedTrendEvents } from "./bed-trend-events";
 import { mergeTrendAlarms } from "./merge-trend-alarms";
-import { trendAlarm } from "./trend-alarm-fixture";
+import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
 const MIN = 60_000;
@@ -10,14 +10,14 @@ const bed = { bedId: "bed-1", episodeId: "episode-1" };
 
 describe("live alarms on a trend window", () => {
   it("adds an alarm raised after the live window's last read, and moves its end", () => {
-    const merged = mergeTrendAlarms(window([]), [trendAlarm({ id: "new", raisedAt: T0 + 12 * MIN })], { ...bed, live: true });
+    const merged = mergeTrendAlarms(window([]), [alarmDto({ id: "new", raisedAt: T0 + 12 * MIN })], { ...bed, live: true });
     expect(merged.alarms.map((a) => a.id)).toEqual(["new"]);
     expect(merged.to).toBe(T0 + 12 * MIN);
   });
 
   it("replaces an alarm by its newer state (ACKNOWLEDGED) in place", () => {
-    const before = window([trendAlarm({ id: "a", raisedAt: T0 + MIN }), trendAlarm({ id: "b", raisedAt: T0 + 2 * MIN })]);
-    const merged = mergeTrendAlarms(before, [trendAlarm({ id: "a", raisedAt: T0 + MIN, status: "acknowledged", acknowledgedAt: T0 + 5 * MIN })], { ...bed, live: false });
+    const before = window([alarmDto({ id: "a", raisedAt: T0 + MIN }), alarmDto({ id: "b", raisedAt: T0 + 2 * MIN })]);
+    const merged = mergeTrendAlarms(before, [alarmDto({ id: "a", raisedAt: T0 + MIN, status: "acknowledged", acknowledgedAt: T0 + 5 * MIN })], { ...bed, live: false });
     expect(merged.alarms.map((a) => [a.id, a.status])).toEqual([
       ["a", "acknowledged"],
       ["b", "active"],
@@ -27,9 +27,9 @@ describe("live alarms on a trend window", () => {
   it("ignores another bed's alarm, another episode's, and one raised after a fixed window, returning the same object", () => {
     const before = window([]);
     const others = [
-      trendAlarm({ id: "x", raisedAt: T0 + MIN, bedId: "bed-2" }),
-      trendAlarm({ id: "y", raisedAt: T0 + MIN, episodeId: "episode-0" }),
-      trendAlarm({ id: "z", raisedAt: T0 + 12 * MIN }),
+      alarmDto({ id: "x", raisedAt: T0 + MIN, bedId: "bed-2" }),
+      alarmDto({ id: "y", raisedAt: T0 + MIN, episodeId: "episode-0" }),
+      alarmDto({ id: "z", raisedAt: T0 + 12 * MIN }),
     ];
     expect(mergeTrendAlarms(before, others, { ...bed, live: false })).toBe(before);
   });

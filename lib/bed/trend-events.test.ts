@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareTrendMarkers } from "./prepare-trend-markers";
-import { trendAlarm } from "./trend-alarm-fixture";
+import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
 import { detectSettingChanges, toTrendEvents } from "./trend-events";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
@@ -74,9 +74,9 @@ describe("alarm and round markers", () => {
 
   it("marks each alarm at its raise, coloured by its priority, and says whether it ended or was ACKNOWLEDGED", () => {
     const alarms = [
-      trendAlarm({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
-      trendAlarm({ id: "a2", raisedAt: T0 + 2 * MIN, priority: "low", status: "acknowledged", acknowledgedAt: T0 + 3 * MIN }),
-      trendAlarm({ id: "a3", raisedAt: T0 + 3 * MIN, priority: "medium", status: "resolved", clearedAt: T0 + 4 * MIN, resolvedAt: T0 + 4 * MIN }),
+      alarmDto({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
+      alarmDto({ id: "a2", raisedAt: T0 + 2 * MIN, priority: "low", status: "acknowledged", acknowledgedAt: T0 + 3 * MIN }),
+      alarmDto({ id: "a3", raisedAt: T0 + 3 * MIN, priority: "medium", status: "resolved", clearedAt: T0 + 4 * MIN, resolvedAt: T0 + 4 * MIN }),
     ];
     const markers = prepareTrendMarkers(toTrendEvents({ alarms, rounds: [] }), { from: T0, to: T0 + 4 * MIN, locale: "en" });
     expect(markers.map((m) => [m.kind, m.tone, m.at])).toEqual([
@@ -98,10 +98,10 @@ describe("alarm and round markers", () => {
 
   it("keeps alarms of different priorities at one instant apart, the most urgent last (drawn on top), and drops those outside the window", () => {
     const alarms = [
-      trendAlarm({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
-      trendAlarm({ id: "a2", raisedAt: T0 + MIN, priority: "low" }),
-      trendAlarm({ id: "a3", raisedAt: T0 + MIN, priority: "low" }),
-      trendAlarm({ id: "a4", raisedAt: T0 + 10 * MIN, priority: "high" }),
+      alarmDto({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
+      alarmDto({ id: "a2", raisedAt: T0 + MIN, priority: "low" }),
+      alarmDto({ id: "a3", raisedAt: T0 + MIN, priority: "low" }),
+      alarmDto({ id: "a4", raisedAt: T0 + 10 * MIN, priority: "high" }),
     ];
     const events = [...detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }), ...toTrendEvents({ alarms, rounds })];
     const markers = prepareTrendMarkers(events, { from: T0, to: T0 + 4 * MIN, locale: "en" });

@@ -1,7 +1,7 @@
-import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
+import type { TAlarmDto } from "./alarm-dto";
 
-/** A stored alarm for tests of the trend markers: a high lactate on bed-1, active, overridable field by field. */
-export function trendAlarm(overrides: Partial<TAlarmDto> & Pick<TAlarmDto, "id" | "raisedAt">): TAlarmDto {
+/** A stored alarm for tests (tiles, the alarm list, trend markers): a high lactate on bed-1, active, overridable field by field. */
+export function alarmDto(overrides: Partial<TAlarmDto> & Pick<TAlarmDto, "id" | "raisedAt">): TAlarmDto {
   return {
     unitId: "unit-1",
     bedId: "bed-1",
