@@ -49,7 +49,7 @@ export function benchRuleEvaluation({ beds, seconds }: { beds: number; seconds: 
 
 /**
  * Time from a triggering reading entering the write path to its alarm reaching a socket client of the unit, with the
- * 64 × 12 × 1 Hz load running: server in its own process (bench/alarm-bench-server.ts), one client here.
+ * 64 × 12 × 1 Hz load running: server in its own process (bench/bench-server.ts with BENCH_TRIGGER_MS), one client here.
  */
 export async function benchAlarmLatency({ beds, seconds }: { beds: number; seconds: number }) {
   const t = await createTestDb();
@@ -62,8 +62,8 @@ export async function benchAlarmLatency({ beds, seconds }: { beds: number; secon
       s.close(() => resolve(p));
     });
   });
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/alarm-bench-server.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), BENCH_BEDS: String(beds) },
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/bench-server.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), BENCH_BEDS: String(beds), BENCH_TRIGGER_MS: process.env.BENCH_TRIGGER_MS ?? "250" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve()));
