@@ -25,7 +25,7 @@ const count = (sql: string) => {
 };
 
 const cli = (args: string[]) =>
-  spawn(process.execPath, ["--import", "tsx", "server/import/cli.ts", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+  spawn(process.execPath, ["server/import/launch-cli.js", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "import-cli-"));

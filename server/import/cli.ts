@@ -1,6 +1,6 @@
 // `npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes local-codes.json] [--time-zone Europe/Paris]
 //  [--csv-time-zone UTC] [--report rejections.csv] [--server http://127.0.0.1:3000 --user name [--password-stdin]]
-//  [--actor name]`
+//  [--actor name] [--batch-size n] [--stats]`
 //
 // By default the CLI opens the database of DATABASE_URL and writes through the same write path as the server (same
 // validation, same batches, same idempotency), without sockets: screens that are open show the readings on their
@@ -8,7 +8,7 @@
 // as --user (an admin: imports need the import.run right; password from STATION_PASSWORD, --password-stdin or a
 // hidden prompt) and streams the file to the running station's POST /api/imports, so the readings are broadcast as
 // they commit and the job and the audit trail name that user.
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -21,6 +21,7 @@ import { isTimeZone } from "@/lib/time/zoned-time";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { createDb } from "@/lib/server/db/client";
 import { listImportRejections } from "@/lib/server/imports/list-import-rejections";
+import { MAX_READINGS_PER_BULK_COMMIT } from "@/lib/server/observations/insert-observations";
 import { ZServerEnv } from "../env";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
@@ -41,10 +42,11 @@ const ZCliOptions = z.object({
   user: z.string().min(1).max(64).optional(),
   passwordStdin: z.boolean(),
   actor: z.string().min(1).max(200).optional(),
-  batchSize: z.coerce.number().int().min(1).max(3000).optional(),
+  batchSize: z.coerce.number().int().min(1).max(MAX_READINGS_PER_BULK_COMMIT).optional(),
+  stats: z.boolean(),
 });
 
-const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n]";
+const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats]";
 
 async function main(): Promise<number> {
   let options: z.infer<typeof ZCliOptions>;
@@ -63,6 +65,7 @@ async function main(): Promise<number> {
         "password-stdin": { type: "boolean", default: false },
         actor: { type: "string" },
         "batch-size": { type: "string" },
+        stats: { type: "boolean", default: false },
       },
     });
     options = ZCliOptions.parse({
@@ -78,6 +81,7 @@ async function main(): Promise<number> {
       passwordStdin: values["password-stdin"],
       actor: values.actor,
       batchSize: values["batch-size"],
+      stats: values.stats,
     });
   } catch (error) {
     const message = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(error);
@@ -95,11 +99,19 @@ async function main(): Promise<number> {
 
   const env = ZServerEnv.pick({ DATABASE_URL: true, IMPORT_TIME_ZONE: true, IMPORT_LOCAL_CODES: true }).parse(process.env);
   const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
-  await applyMigrations(env.DATABASE_URL, path.resolve(import.meta.dirname, "../.."));
+  await applyMigrations(env.DATABASE_URL, projectRoot(import.meta.dirname));
   const db = await createDb(env.DATABASE_URL);
+  // Checkpoint every 10,000 pages (≈ 40 MB of WAL) rather than SQLite's 1,000: a commit of an import's batch dirties
+  // about a thousand index pages, so the default copied them to the database file (and synced it) at nearly every
+  // commit, the same pages again each time (bench/import-csv.ts). The station keeps the default, whose smaller
+  // checkpoints hold its event loop for less; the WAL is cut back to 64 MB once checkpointed.
+  await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
+  await db.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
   try {
-    const writer = new ObservationWriter({ db, episodes: new EpisodeDirectory(db), onCommitted: () => {} });
+    // This process serves no screen: its commits may be as large as an import's (MAX_READINGS_PER_BULK_COMMIT).
+    const writer = new ObservationWriter({ db, episodes: new EpisodeDirectory(db), onCommitted: () => {}, maxBatch: MAX_READINGS_PER_BULK_COMMIT });
     let lastPrinted = 0;
+    const began = { at: performance.now(), cpu: process.cpuUsage(), rss: process.memoryUsage.rss() };
     const summary = await importFile({
       db,
       sink: writer,
@@ -110,7 +122,7 @@ async function main(): Promise<number> {
       localCodes,
       timeZone: options.timeZone ?? env.IMPORT_TIME_ZONE,
       csvTimeZone: options.csvTimeZone,
-      batchSize: options.batchSize,
+      batchSize: options.batchSize ?? MAX_READINGS_PER_BULK_COMMIT,
       onProgress: (s) => {
         if (s.status === "running" && Date.now() - lastPrinted > 2_000) {
           lastPrinted = Date.now();
@@ -119,6 +131,20 @@ async function main(): Promise<number> {
       },
     });
     await writer.drain();
+    // For whoever sizes a machine for large imports (and bench/import-csv.ts): the import's own time, CPU and the
+    // process's peak resident memory (getrusage: every thread of the process, as the kernel counted it).
+    if (options.stats) {
+      const cpu = process.cpuUsage(began.cpu);
+      const stats = {
+        records: summary.processed,
+        accepted: summary.accepted,
+        seconds: Number(((performance.now() - began.at) / 1000).toFixed(2)),
+        cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+        peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
+        rssAtStartMb: Math.round(began.rss / 1e6),
+      };
+      console.error(`stats ${JSON.stringify(stats)}`);
+    }
     await recordAuditEvent({
       db,
       action: "import.run",
@@ -140,6 +166,17 @@ async function main(): Promise<number> {
     return summary.status === "done" ? 0 : 1;
   } finally {
     await db.$disconnect();
+  }
+}
+
+/**
+ * The folder holding prisma/migrations, searched upwards from this module: server/import when run from the sources,
+ * node_modules/.cache/station-import when run as the bundle `npm run import` makes (launch-cli.js).
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "prisma", "migrations"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations above ${from}: run the import from the station's folder`);
   }
 }
 

@@ -82,8 +82,31 @@ describe("ObservationWriter", () => {
     expect(storedCount()).toBe(1);
   });
 
+  it("stores the same result sent again under another reference once (same episode, parameter, time and value)", async () => {
+    const results = await writer.submit([reading({ sourceRef: "hl7:1" }), reading({ sourceRef: "fhir:1" }), reading({ value: 3.5, sourceRef: "fhir:2" })]);
+    const later = await writer.submit([reading({ sourceRef: "csv:1" })]);
+    expect(results.map((r) => r.status)).toEqual(["stored", "duplicate", "stored"]);
+    expect(later.map((r) => r.status)).toEqual(["duplicate"]);
+    expect(storedCount()).toBe(2);
+  });
+
+  it("commits a submit larger than one transaction over several, answering every reading in order", async () => {
+    const small = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, maxBatch: 2 });
+    const values = [3.1, 3.2, 3.3, 3.4, 3.5];
+    const [a, b] = await Promise.all([
+      small.submit(values.map((value, i) => reading({ value, sourceRef: `big-${i}` }))),
+      small.submit([reading({ value: 3.9, sourceRef: "other" }), reading({ value: 3.1, sourceRef: "big-0" })]),
+    ]);
+    await small.drain();
+    expect(a.map((r) => r.status)).toEqual(["stored", "stored", "stored", "stored", "stored"]);
+    expect(b.map((r) => r.status)).toEqual(["stored", "duplicate"]);
+    const seqs = a.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(storedCount()).toBe(6);
+  });
+
   it("keeps good readings of a batch when others are rejected, and gives increasing sequence numbers", async () => {
-    const results = await writer.submit([reading({ sourceRef: "1" }), reading({ value: -1, sourceRef: "2" }), reading({ sourceRef: "3" })]);
+    const results = await writer.submit([reading({ sourceRef: "1" }), reading({ value: -1, sourceRef: "2" }), reading({ value: 3.5, sourceRef: "3" })]);
     expect(results.map((r) => r.status)).toEqual(["stored", "rejected", "stored"]);
     const seqs = results.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
     expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
@@ -94,7 +117,7 @@ describe("ObservationWriter", () => {
     const raw = new Database(t.path);
     raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
     raw.close();
-    await expect(writer.submit([reading({ sourceRef: "ok-1" }), reading({ sourceRef: "boom" })])).rejects.toThrow();
+    await expect(writer.submit([reading({ sourceRef: "ok-1" }), reading({ value: 3.5, sourceRef: "boom" })])).rejects.toThrow();
     expect(storedCount()).toBe(0);
     expect(committed).toHaveLength(0);
   });

@@ -2,23 +2,41 @@ import type { TCommittedObservation } from "@/lib/observations/observation";
 import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "@/lib/server/db/client";
-import { MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/server/observations/insert-observations";
+import { MAX_READINGS_PER_BULK_COMMIT, MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/server/observations/insert-observations";
 import type { EpisodeDirectory } from "./episode-directory";
 import type { ReadingSink } from "./reading-sink";
 
-interface Pending {
-  reading: TValidReading;
-  settle: (result: TWriteResult) => void;
-  fail: (error: unknown) => void;
+/** One submit's valid readings, committed in order, possibly over several transactions. */
+interface Group {
+  readonly readings: readonly TValidReading[];
+  /** Where each reading's result goes in the submit's answer. */
+  readonly indexes: readonly number[];
+  readonly results: TWriteResult[];
+  /** Readings before this one are in a transaction already. */
+  taken: number;
+  left: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** A run of one group's readings within a transaction. */
+interface Slice {
+  readonly group: Group;
+  readonly from: number;
+  readonly to: number;
 }
 
 export interface ObservationWriterOptions {
   db: Db;
   episodes: EpisodeDirectory;
-  /** Called after each commit with the stored readings in commit order; it broadcasts. */
-  onCommitted: (observations: TCommittedObservation[]) => void;
+  /** Called after each commit with the stored readings in commit order; it broadcasts (the import CLI has no one to tell). */
+  onCommitted?: (observations: TCommittedObservation[]) => void;
   now?: () => Date;
-  /** Readings per transaction: larger batches amortise the commit, smaller ones shorten the wait. */
+  /**
+   * Readings per transaction: larger batches amortise the commit, smaller ones shorten the wait. The station's
+   * writer keeps the default (MAX_READINGS_PER_COMMIT); an import in its own process may go up to
+   * MAX_READINGS_PER_BULK_COMMIT.
+   */
   maxBatch?: number;
 }
 
@@ -28,7 +46,7 @@ export interface ObservationWriterOptions {
  * grow by themselves and at low rate a reading waits for nothing but its own commit.
  */
 export class ObservationWriter implements ReadingSink {
-  private queue: Pending[] = [];
+  private queue: Group[] = [];
   private flushing: Promise<void> | null = null;
   private lastSeq = 0;
   private readonly now: () => Date;
@@ -36,7 +54,7 @@ export class ObservationWriter implements ReadingSink {
 
   constructor(private readonly options: ObservationWriterOptions) {
     this.now = options.now ?? (() => new Date());
-    this.maxBatch = Math.min(options.maxBatch ?? MAX_READINGS_PER_COMMIT, MAX_READINGS_PER_COMMIT);
+    this.maxBatch = Math.min(options.maxBatch ?? MAX_READINGS_PER_COMMIT, MAX_READINGS_PER_BULK_COMMIT);
   }
 
   /** The highest sequence number this writer has committed (or was told of at start-up). */
@@ -56,14 +74,23 @@ export class ObservationWriter implements ReadingSink {
     for (const input of readings) if (typeof input?.episodeId === "string") episodeIds.add(input.episodeId);
     const episodes = new Map(await Promise.all([...episodeIds].map(async (id) => [id, await this.options.episodes.get(id)] as const)));
     const results: TWriteResult[] = new Array<TWriteResult>(readings.length);
-    const valid: { index: number; reading: TValidReading }[] = [];
+    const valid: TValidReading[] = [];
+    const indexes: number[] = [];
     readings.forEach((input, index) => {
       const episode = typeof input?.episodeId === "string" ? episodes.get(input.episodeId) : undefined;
       const validation = validateReading(input, episode, now);
-      if (validation.ok) valid.push({ index, reading: validation.reading });
-      else results[index] = { status: "rejected", rejection: validation.rejection };
+      if (validation.ok) {
+        valid.push(validation.reading);
+        indexes.push(index);
+      } else results[index] = { status: "rejected", rejection: validation.rejection };
     });
-    if (valid.length > 0) await this.enqueue(valid, results);
+    if (valid.length > 0) {
+      // One entry per submit, not per reading: an import hands over thousands at a time.
+      await new Promise<void>((resolve, reject) => {
+        this.queue.push({ readings: valid, indexes, results, taken: 0, left: valid.length, resolve, reject });
+        this.flushing ??= this.flushLoop();
+      });
+    }
     return results;
   }
 
@@ -72,82 +99,80 @@ export class ObservationWriter implements ReadingSink {
     while (this.flushing) await this.flushing;
   }
 
-  /** Resolves once every reading has its result (written into `results`); rejects if a batch holding one failed. */
-  private enqueue(valid: readonly { index: number; reading: TValidReading }[], results: TWriteResult[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let left = valid.length;
-      for (const { index, reading } of valid) {
-        this.queue.push({
-          reading,
-          settle: (result) => {
-            results[index] = result;
-            if (--left === 0) resolve();
-          },
-          fail: reject,
-        });
-      }
-      this.flushing ??= this.flushLoop();
-    });
-  }
-
   private async flushLoop(): Promise<void> {
     // Let the current tick's submissions join the batch before the first commit.
     await new Promise((r) => setImmediate(r));
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        await this.commit(batch);
+        // Up to maxBatch readings from the queue's head, a submit's readings split across transactions if need be.
+        const batch: Slice[] = [];
+        let size = 0;
+        while (size < this.maxBatch && this.queue.length > 0) {
+          const group = this.queue[0] as Group;
+          const to = Math.min(group.readings.length, group.taken + this.maxBatch - size);
+          batch.push({ group, from: group.taken, to });
+          size += to - group.taken;
+          group.taken = to;
+          if (to === group.readings.length) this.queue.shift();
+        }
+        await this.commit(batch, size);
       }
     } finally {
       this.flushing = null;
     }
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
-    // A reading sent twice in one batch is stored once; the second copy is answered as a duplicate.
-    const unique = new Map<string, Pending>();
-    const repeats: Pending[] = [];
-    for (const p of batch) {
-      const key = `${p.reading.source}\u0000${p.reading.sourceRef}`;
-      if (unique.has(key)) repeats.push(p);
-      else unique.set(key, p);
-    }
+  private async commit(batch: readonly Slice[], size: number): Promise<void> {
+    const readings: TValidReading[] = new Array<TValidReading>(size);
+    let n = 0;
+    for (const { group, from, to } of batch) for (let i = from; i < to; i += 1) readings[n++] = group.readings[i] as TValidReading;
     const receivedAt = this.now();
-    const firsts = [...unique.values()];
     let seqs: (number | null)[];
     try {
-      seqs = await insertObservations({ db: this.options.db, readings: firsts.map((p) => p.reading), receivedAt });
+      // A reading already stored, or sent twice in this batch, is skipped by the database and comes back as null.
+      seqs = await insertObservations({ db: this.options.db, readings, receivedAt });
     } catch (error) {
       // Nothing was committed (the transaction rolled back): the producers are told, nothing is acknowledged.
-      for (const p of batch) p.fail(error);
+      const failed = new Set(batch.map((s) => s.group));
+      for (const group of failed) {
+        this.queue = this.queue.filter((g) => g !== group);
+        group.reject(error);
+      }
       return;
     }
+    const onCommitted = this.options.onCommitted;
     const stored: TCommittedObservation[] = [];
-    firsts.forEach((p, i) => {
-      const seq = seqs[i];
-      if (seq === null || seq === undefined) {
-        p.settle({ status: "duplicate" });
-        return;
+    n = 0;
+    for (const { group, from, to } of batch) {
+      for (let i = from; i < to; i += 1) {
+        const seq = seqs[n++];
+        const index = group.indexes[i] as number;
+        if (seq === null || seq === undefined) {
+          group.results[index] = { status: "duplicate" };
+          continue;
+        }
+        group.results[index] = { status: "stored", seq };
+        this.lastSeq = Math.max(this.lastSeq, seq);
+        if (onCommitted) {
+          const r = group.readings[i] as TValidReading;
+          stored.push({
+            seq,
+            episodeId: r.episodeId,
+            bedId: r.bedId,
+            unitId: r.unitId,
+            parameter: r.parameter,
+            value: r.value,
+            unit: r.unit,
+            observedAt: r.observedAt.getTime(),
+            receivedAt: receivedAt.getTime(),
+            source: r.source,
+          });
+        }
       }
-      const r = p.reading;
-      stored.push({
-        seq,
-        episodeId: r.episodeId,
-        bedId: r.bedId,
-        unitId: r.unitId,
-        parameter: r.parameter,
-        value: r.value,
-        unit: r.unit,
-        observedAt: r.observedAt.getTime(),
-        receivedAt: receivedAt.getTime(),
-        source: r.source,
-      });
-      p.settle({ status: "stored", seq });
-    });
-    for (const p of repeats) p.settle({ status: "duplicate" });
-    stored.sort((a, b) => a.seq - b.seq);
-    const last = stored.at(-1);
-    if (last) this.lastSeq = Math.max(this.lastSeq, last.seq);
-    if (stored.length > 0) this.options.onCommitted(stored);
+      group.left -= to - from;
+      if (group.left === 0) group.resolve();
+    }
+    // Sequence numbers ascend in insert order, so `stored` is in commit order already.
+    if (onCommitted && stored.length > 0) onCommitted(stored);
   }
 }

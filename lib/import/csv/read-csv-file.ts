@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { hl7ResultStatus } from "../hl7/hl7-result-status";
@@ -111,7 +111,8 @@ function genericRow(header: string[], file: string, timeZone: string | undefined
       // over thousands of the index's pages, each rewritten at every commit (bench/import-csv.ts, docs/imports.md).
       sourceRef: id
         ? sourceRef("csv", ["id", id])
-        : sourceRef("csv", ["row", observed, createHash("sha1").update([patient, parameter || loinc, observed, value, unit, statusText].join("\u0000")).digest("base64url")]),
+        : // crypto.hash, one call, rather than a Hash object per row: half the time on a million rows.
+          sourceRef("csv", ["row", observed, hash("sha1", [patient, parameter || loinc, observed, value, unit, statusText].join("\u0000"), "base64url")]),
     };
   };
 }

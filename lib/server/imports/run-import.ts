@@ -5,8 +5,9 @@ import { EMPTY_COUNTS, type TImportCounts } from "@/lib/import/import-job";
 import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/import/import-record";
 import { mapImportRecord, type TMappedRecord } from "@/lib/import/map-import-record";
 import type { TObservationSource, TReadingInput, TRejection, TWriteResult } from "@/lib/observations/reading";
-import { validateReading, type TEpisodeContext } from "@/lib/observations/validate-reading";
+import { validateReading, type TEpisodeContext, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "../db/client";
+import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observations";
 import { createImportJob } from "./create-import-job";
 import { contentKey, findExistingObservations, type TContentKey } from "./find-existing-observations";
 import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episodes";
@@ -53,7 +54,10 @@ export interface TRunImportOptions {
   /** The clock for "a time in the future"; the write path must use the same one. */
   now?: () => Date;
   localCodes?: readonly TLocalCode[];
-  /** Records per batch; each batch is committed in one transaction (at most the writer's 3,000). */
+  /**
+   * Records per batch (default 2,000, at most MAX_READINGS_PER_BULK_COMMIT); each batch is committed in one
+   * transaction when the writer's own batch is as large (the CLI's is).
+   */
   batchSize?: number;
   jobId?: string;
   onProgress?: (state: TImportState) => void;
@@ -69,8 +73,8 @@ interface TCandidate {
   readonly index: number;
   readonly record: TImportRecord;
   readonly input: TReadingInput;
-  readonly content: TContentKey;
-  readonly key: string;
+  /** The reading as the write path will store it (its value in the catalogue's unit). */
+  readonly valid: TValidReading;
   readonly corrected: boolean;
 }
 
@@ -84,7 +88,7 @@ interface TCandidate {
 export async function runImport(options: TRunImportOptions): Promise<TImportSummary> {
   const { db, sink, kind, fileName, actor, dryRun = false, collectOutcomes = false } = options;
   const now = options.now ?? (() => new Date());
-  const batchSize = Math.min(Math.max(options.batchSize ?? 2_000, 1), 3_000);
+  const batchSize = Math.min(Math.max(options.batchSize ?? 2_000, 1), MAX_READINGS_PER_BULK_COMMIT);
   const jobId = options.jobId ?? randomUUID();
   const source = SOURCE[kind];
   const codes = createCodeIndex({ localCodes: options.localCodes });
@@ -158,31 +162,27 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         reject(toImportRejection(record, validation.rejection, patient, episode), index, record.location.entry);
         continue;
       }
-      const r = validation.reading;
-      const content = { episodeId: r.episodeId, parameter: r.parameter, observedAt: r.observedAt.getTime(), value: r.value };
-      candidates.push({ index, record, input, corrected: m.corrected, content, key: contentKey(content) });
+      candidates.push({ index, record, input, valid: validation.reading, corrected: m.corrected });
     }
 
-    // A real run needs no look-up by source reference: the write path skips a stored reference and says so. A dry
-    // run writes nothing, so it asks the database to report the same duplicates.
-    const existing = findExistingObservations({
-      db,
-      source,
-      sourceRefs: dryRun ? candidates.map((c) => c.input.sourceRef) : [],
-      contents: candidates.map((c) => c.content),
-    });
-    const fresh: TCandidate[] = [];
-    const batchSeen = new Set<string>();
-    for (const c of candidates) {
-      const refKey = `ref\u0000${c.input.sourceRef}`;
-      const duplicate =
-        existing.refs.has(c.input.sourceRef) || existing.contents.has(c.key) || batchSeen.has(refKey) || batchSeen.has(c.key) || seenInDryRun?.has(refKey) || seenInDryRun?.has(c.key);
-      batchSeen.add(refKey).add(c.key);
-      seenInDryRun?.add(refKey).add(c.key);
-      if (duplicate) {
-        counts.duplicate += 1;
-        outcome(c.record, c.index, "duplicate");
-      } else fresh.push(c);
+    // A real run hands every candidate to the write path, which skips a reading stored before or sent twice, by source
+    // reference or by content, in the transaction that would store it, and says so. A dry run writes nothing, so it
+    // asks the database, and remembers what it saw in earlier batches, to report the same duplicates.
+    let fresh = candidates;
+    if (seenInDryRun) {
+      const contents = candidates.map(({ valid: r }) => ({ episodeId: r.episodeId, parameter: r.parameter, observedAt: r.observedAt.getTime(), value: r.value }));
+      const existing = findExistingObservations({ db, source, sourceRefs: candidates.map((c) => c.input.sourceRef), contents });
+      fresh = [];
+      candidates.forEach((c, i) => {
+        const refKey = `ref\u0000${c.input.sourceRef}`;
+        const key = contentKey(contents[i] as TContentKey);
+        const duplicate = existing.refs.has(c.input.sourceRef) || existing.contents.has(key) || seenInDryRun.has(refKey) || seenInDryRun.has(key);
+        seenInDryRun.add(refKey).add(key);
+        if (duplicate) {
+          counts.duplicate += 1;
+          outcome(c.record, c.index, "duplicate");
+        } else fresh.push(c);
+      });
     }
 
     if (dryRun) {
