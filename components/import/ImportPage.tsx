@@ -7,6 +7,7 @@ import { useState, type DragEvent } from "react";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { fetchImportJobs, postImport } from "@/lib/client/imports-api";
+import { useCan } from "@/lib/client/session-user";
 import { importKeys } from "@/lib/client/query-keys";
 import { useImportProgress } from "@/lib/client/use-import-progress";
 import { detectImportKind } from "@/lib/import/detect-import-kind";
@@ -36,6 +37,9 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const progress = useImportProgress(running?.jobId ?? null);
+  // A physician may read the history and the rejection reports; importing (a dry run too records a job) is an
+  // administrator's, as the server enforces: the page does not offer what would be refused.
+  const canRun = useCan("import.run");
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -84,33 +88,42 @@ export function ImportPage() {
       </header>
       <p className="import__intro">{t("intro")}</p>
 
-      <label
-        className={`import__drop${dragging ? " import__drop--over" : ""}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="import-drop"
-      >
-        <span>{t("drop")}</span>
-        <input type="file" accept=".hl7,.txt,.json,.csv" onChange={(event) => void choose(event.target.files?.[0])} data-testid="import-file" />
-      </label>
-
-      {selected && (
-        <FilePreview selected={selected} estimated={estimated} onKind={(kind: TImportKind) => setSelected({ ...selected, kind })} />
+      {!canRun && (
+        <p className="notice" data-testid="import-not-allowed">
+          {t("runNotAllowed")}
+        </p>
       )}
+      {canRun && (
+        <>
+          <label
+            className={`import__drop${dragging ? " import__drop--over" : ""}`}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            data-testid="import-drop"
+          >
+            <span>{t("drop")}</span>
+            <input type="file" accept=".hl7,.txt,.json,.csv" onChange={(event) => void choose(event.target.files?.[0])} data-testid="import-file" />
+          </label>
 
-      {selected && (
-        <div className="import__actions">
-          <button type="button" disabled={running !== null} onClick={() => void start(true)} data-testid="import-dry-run">
-            {t("dryRun")}
-          </button>
-          <button type="button" className="import__primary" disabled={running !== null} onClick={() => void start(false)} data-testid="import-run">
-            {t("run")}
-          </button>
-        </div>
+          {selected && (
+            <FilePreview selected={selected} estimated={estimated} onKind={(kind: TImportKind) => setSelected({ ...selected, kind })} />
+          )}
+
+          {selected && (
+            <div className="import__actions">
+              <button type="button" disabled={running !== null} onClick={() => void start(true)} data-testid="import-dry-run">
+                {t("dryRun")}
+              </button>
+              <button type="button" className="import__primary" disabled={running !== null} onClick={() => void start(false)} data-testid="import-run">
+                {t("run")}
+              </button>
+            </div>
+          )}
+        </>
       )}
 
       {running && <ImportProgressBar progress={progress} estimated={estimated} dryRun={running.dryRun} />}

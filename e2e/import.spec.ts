@@ -1,0 +1,70 @@
+import { expect, test } from "./fixtures";
+
+// An administrator imports lab results from the import page of a station of the test's own (its beds then receive
+// values the shared server's other tests do not expect): preview, dry run, import, the same file again, the history,
+// and the value on the bed. A physician reads the history but is not offered what the server would refuse.
+test.describe("as an administrator", () => {
+  test.use({ role: "admin" });
+
+  test("drops a CSV, checks it with a dry run, imports it once, and finds the result on the bed", async ({ page, launchStation }) => {
+    test.setTimeout(120_000);
+    const server = await launchStation({ name: "import", beds: 2 });
+    const now = Date.now();
+    const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
+    const csv = [
+      "patient_id,parameter,value,unit,observed_at",
+      `DEMO-0001,lactate,7.9,mmol/L,${minutesAgo(1)}`,
+      `DEMO-0001,platelets,87,10*9/L,${minutesAgo(2)}`,
+      `DEMO-0001,lactate,abc,mmol/L,${minutesAgo(3)}`,
+      `NOBODY-1,lactate,2.0,mmol/L,${minutesAgo(4)}`,
+      `DEMO-0001,hemoglobin,12.5,g/mL,${minutesAgo(5)}`,
+    ].join("\n");
+    const file = { name: "labs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+
+    await page.goto(`${server.baseURL}/import`);
+    await page.getByTestId("import-file").setInputFiles(file);
+    await expect(page.getByTestId("import-preview")).toBeVisible();
+    await expect(page.getByTestId("import-kind")).toHaveValue("csv");
+    await expect(page.getByTestId("import-columns")).toContainText("patient_id, parameter, value, unit, observed_at");
+
+    const result = page.getByTestId("import-result");
+    const count = (key: string) => page.getByTestId(`import-count-${key}`);
+    await page.getByTestId("import-dry-run").click();
+    await expect(result).toContainText("Dry run");
+    await expect(result).toContainText("Nothing was stored");
+    await expect(count("accepted")).toHaveText("2");
+    await expect(count("rejected")).toHaveText("3");
+    // Each rejection says where and why.
+    await expect(result).toContainText("labs.csv line 4");
+    await expect(result).toContainText("NOBODY-1");
+    await expect(result).toContainText("g/mL");
+
+    await page.getByTestId("import-run").click();
+    await expect(result).toContainText("Imported");
+    await expect(count("accepted")).toHaveText("2");
+    await expect(count("rejected")).toHaveText("3");
+    await expect(count("duplicate")).toHaveText("0");
+
+    // The same file again adds nothing.
+    await page.getByTestId("import-run").click();
+    await expect(count("duplicate")).toHaveText("2");
+    await expect(count("accepted")).toHaveText("0");
+    await expect(page.getByTestId("import-history").getByRole("row").filter({ hasText: "labs.csv" })).toHaveCount(3);
+
+    await page.goto(`${server.baseURL}/beds/demo-bed-1`);
+    await expect(page.getByTestId("lab-lactate")).toContainText("7.9");
+    await expect(page.getByTestId("lab-platelets")).toContainText("87");
+  });
+});
+
+test.describe("as a physician", () => {
+  test.use({ role: "physician" });
+
+  test("sees the history and is told who can import, with nothing offered to drop or run", async ({ page }) => {
+    await page.goto("/import");
+    await expect(page.getByTestId("import-history")).toBeVisible();
+    await expect(page.getByTestId("import-not-allowed")).toContainText("administrator");
+    await expect(page.getByTestId("import-drop")).toHaveCount(0);
+    await expect(page.getByTestId("import-run")).toHaveCount(0);
+  });
+});
