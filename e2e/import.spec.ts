@@ -55,6 +55,39 @@ test.describe("as an administrator", () => {
     await expect(page.getByTestId("lab-lactate")).toContainText("7.9");
     await expect(page.getByTestId("lab-platelets")).toContainText("87");
   });
+
+  test("follows a long import on a progress bar fed by the socket, batch by batch", async ({ page, launchStation }) => {
+    test.setTimeout(180_000);
+    const server = await launchStation({ name: "import-progress", beds: 2 });
+    // 30,000 readings of heart rate and MAP, a second apart, ending an hour ago; the odd milliseconds keep them off
+    // the simulator's own times, so that none is a duplicate of a simulated reading.
+    const rows = 30_000;
+    const first = Date.now() - 3_600_000 - (rows / 2) * 1_000 + 137;
+    const lines = ["patient_id,parameter,value,unit,observed_at"];
+    for (let i = 0; i < rows; i++) {
+      const at = new Date(first + Math.floor(i / 2) * 1_000).toISOString();
+      lines.push(i % 2 === 0 ? `DEMO-0002,hr,${80 + (i % 10)},/min,${at}` : `DEMO-0002,map,${70 + (i % 5)},mm[Hg],${at}`);
+    }
+    await page.goto(`${server.baseURL}/import`);
+    await page.getByTestId("import-file").setInputFiles({ name: "device-export.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await expect(page.getByTestId("import-preview")).toBeVisible();
+
+    // Seen while the job runs: a count of records read above zero, before the import's answer ends the bar.
+    const progressed = page.waitForFunction(
+      () => {
+        const counts = document.querySelector("[data-testid='import-progress'] .import__progress-counts")?.textContent ?? "";
+        const read = Number((/^([\d,.\s\u202f]+) of about/.exec(counts)?.[1] ?? "0").replace(/\D/g, ""));
+        return read > 0 && read < 30_000;
+      },
+      null,
+      { polling: "raf", timeout: 120_000 },
+    );
+    await page.getByTestId("import-run").click();
+    await progressed;
+    await expect(page.getByTestId("import-result")).toContainText("Imported", { timeout: 120_000 });
+    await expect(page.getByTestId("import-count-accepted")).toHaveText(String(rows));
+    await expect(page.getByTestId("import-count-rejected")).toHaveText("0");
+  });
 });
 
 test.describe("as a physician", () => {
