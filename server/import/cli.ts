@@ -29,6 +29,7 @@ import { readPassword } from "../cli/read-password";
 import { applyMigrations } from "../migrate";
 import { importFile } from "./import-file";
 import { loadLocalCodes } from "./load-local-codes";
+import { WorkerInserter } from "./worker-inserter";
 
 const ZCliOptions = z.object({
   file: z.string().min(1),
@@ -107,9 +108,12 @@ async function main(): Promise<number> {
   // checkpoints hold its event loop for less; the WAL is cut back to 64 MB once checkpointed.
   await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
   await db.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
+  let inserter: WorkerInserter | undefined;
   try {
     // This process serves no screen: its commits may be as large as an import's (MAX_READINGS_PER_BULK_COMMIT).
-    const writer = new ObservationWriter({ db, episodes: new EpisodeDirectory(db), onCommitted: () => {}, maxBatch: MAX_READINGS_PER_BULK_COMMIT });
+    // A dry run writes no reading: no writer thread for it.
+    inserter = options.dryRun ? undefined : new WorkerInserter(env.DATABASE_URL.replace(/^file:/, ""));
+    const writer = new ObservationWriter({ db, episodes: new EpisodeDirectory(db), maxBatch: MAX_READINGS_PER_BULK_COMMIT, insert: inserter?.insert });
     let lastPrinted = 0;
     const began = { at: performance.now(), cpu: process.cpuUsage(), rss: process.memoryUsage.rss() };
     const summary = await importFile({
@@ -165,6 +169,7 @@ async function main(): Promise<number> {
     }
     return summary.status === "done" ? 0 : 1;
   } finally {
+    await inserter?.close();
     await db.$disconnect();
   }
 }

@@ -5,6 +5,7 @@ import type { TReadingInput } from "@/lib/observations/reading";
 import { createTestDb, type TestDb } from "../testing/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
 import { EpisodeDirectory } from "./episode-directory";
+import { validateReading } from "@/lib/observations/validate-reading";
 import { ObservationWriter } from "./observation-writer";
 
 let t: TestDb;
@@ -103,6 +104,18 @@ describe("ObservationWriter", () => {
     const seqs = a.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(storedCount()).toBe(6);
+  });
+
+  it("commits readings its producer validated itself (submitValid) with the same answers, unchecked", async () => {
+    const episode = { id: ep.episodeId, bedId: ep.bedId, unitId: ep.unitId, deviceType: "VA_ECMO" as const, startedAt: new Date(NOW.getTime() - 86_400_000), endedAt: null };
+    const valid = [reading({ sourceRef: "v1" }), reading({ sourceRef: "v2", value: 3.6 }), reading({ sourceRef: "v1" })].map((r) => {
+      const v = validateReading(r, episode, NOW);
+      if (!v.ok) throw new Error(v.rejection.message);
+      return v.reading;
+    });
+    const results = await writer.submitValid(valid);
+    expect(results.map((r) => r.status)).toEqual(["stored", "stored", "duplicate"]);
+    expect(committed.flat().map((o) => o.value)).toEqual([3.4, 3.6]);
   });
 
   it("keeps good readings of a batch when others are rejected, and gives increasing sequence numbers", async () => {

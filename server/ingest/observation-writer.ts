@@ -38,6 +38,12 @@ export interface ObservationWriterOptions {
    * MAX_READINGS_PER_BULK_COMMIT.
    */
   maxBatch?: number;
+  /**
+   * Commits one batch and answers, reading by reading, its sequence number or null for a reading stored before.
+   * Default: insertObservations on the process's shared connection. The import CLI commits on a writer thread
+   * (server/import/worker-inserter.ts).
+   */
+  insert?: (readings: readonly TValidReading[], receivedAt: Date) => Promise<(number | null)[]>;
 }
 
 /**
@@ -84,14 +90,27 @@ export class ObservationWriter implements ReadingSink {
         indexes.push(index);
       } else results[index] = { status: "rejected", rejection: validation.rejection };
     });
-    if (valid.length > 0) {
-      // One entry per submit, not per reading: an import hands over thousands at a time.
-      await new Promise<void>((resolve, reject) => {
-        this.queue.push({ readings: valid, indexes, results, taken: 0, left: valid.length, resolve, reject });
-        this.flushing ??= this.flushLoop();
-      });
-    }
+    if (valid.length > 0) await this.enqueue(valid, indexes, results);
     return results;
+  }
+
+  /**
+   * For a producer that has just checked its readings with validateReading itself, against the episode and the clock
+   * the writer would use (the importer, lib/server/imports/run-import.ts): the same commit and answers as submit,
+   * without a second check of each reading.
+   */
+  async submitValid(readings: readonly TValidReading[]): Promise<TWriteResult[]> {
+    const results: TWriteResult[] = new Array<TWriteResult>(readings.length);
+    if (readings.length > 0) await this.enqueue(readings, Array.from(readings.keys()), results);
+    return results;
+  }
+
+  /** One entry per submit, not per reading: an import hands over thousands at a time. */
+  private enqueue(readings: readonly TValidReading[], indexes: readonly number[], results: TWriteResult[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ readings, indexes, results, taken: 0, left: readings.length, resolve, reject });
+      this.flushing ??= this.flushLoop();
+    });
   }
 
   /** Resolves when everything submitted so far is committed; used at shutdown. */
@@ -130,7 +149,7 @@ export class ObservationWriter implements ReadingSink {
     let seqs: (number | null)[];
     try {
       // A reading already stored, or sent twice in this batch, is skipped by the database and comes back as null.
-      seqs = await insertObservations({ db: this.options.db, readings, receivedAt });
+      seqs = await (this.options.insert ? this.options.insert(readings, receivedAt) : insertObservations({ db: this.options.db, readings, receivedAt }));
     } catch (error) {
       // Nothing was committed (the transaction rolled back): the producers are told, nothing is acknowledged.
       const failed = new Set(batch.map((s) => s.group));

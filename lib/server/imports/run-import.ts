@@ -17,6 +17,8 @@ import { recordImportBatch } from "./record-import-batch";
 /** The write path as the importer needs it (server/ingest's ObservationWriter satisfies it). */
 export interface TReadingSubmitter {
   submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]>;
+  /** The same for readings the importer has just checked with validateReading (ObservationWriter has it). */
+  submitValid?(readings: readonly TValidReading[]): Promise<TWriteResult[]>;
 }
 
 export type TRecordOutcome = {
@@ -106,12 +108,21 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
 
   await createImportJob({ db, id: jobId, kind, fileName, actor, dryRun, startedAt: now() });
 
-  const processBatch = async (batch: TImportItem[]) => {
+  /**
+   * Maps, matches and validates a batch; resolves to a function that hands it to the write path and returns the wait
+   * for its commit, after which it is counted and the job's progress recorded. The next batch is read and checked
+   * while this one commits (on the import CLI's writer thread, side by side on two cores), and sent only once this
+   * one is committed and counted: a failed batch stops the import before anything after it is written. Each batch
+   * counts apart until it is finished, so the job's recorded counts are always those of committed batches.
+   */
+  const prepareBatch = async (batch: TImportItem[]): Promise<() => Promise<void>> => {
+    const delta: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
+    const batchIgnored: Record<string, number> = {};
     // Outcomes are gathered with the record's position in the batch and sorted at the end, so the report follows the
     // source's order although rejections are found in two passes (mapping, then validation).
     const batchOutcomes: { index: number; outcome: TRecordOutcome }[] = [];
     const reject = (rejection: TImportRejection, index: number, entry?: number) => {
-      counts.rejected += 1;
+      delta.rejected += 1;
       batchOutcomes.push({ index, outcome: { location: rejection.location, entry, status: "rejected", rejection } });
     };
     // Only rejections are reported unless every outcome was asked for: an accepted row of a million-row file needs
@@ -122,15 +133,15 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
 
     const mapped: { index: number; m: Extract<TMappedRecord, { outcome: "mapped" }> }[] = [];
     for (const [index, item] of batch.entries()) {
-      counts.processed += 1;
+      delta.processed += 1;
       if (item.type === "unreadable") {
         reject(item.rejection, index, item.entry);
         continue;
       }
       const m = mapImportRecord({ record: item.record, codes });
       if (m.outcome === "ignored") {
-        counts.ignored += 1;
-        ignoredCodes[m.code] = (ignoredCodes[m.code] ?? 0) + 1;
+        delta.ignored += 1;
+        batchIgnored[m.code] = (batchIgnored[m.code] ?? 0) + 1;
         outcome(item.record, index, "ignored");
       } else if (m.outcome === "rejected") reject(m.rejection, index, item.record.location.entry);
       else mapped.push({ index, m });
@@ -145,7 +156,8 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     const candidates: TCandidate[] = [];
     for (const { index, m } of mapped) {
       const { record } = m;
-      const patient = record.patientIdentifiers.map((id) => patients.get(id)).find((p) => p) ?? undefined;
+      let patient: TPatientEpisodes | undefined;
+      for (const id of record.patientIdentifiers) if ((patient = patients.get(id) ?? undefined)) break;
       // The active episode (not ended) receives the reading; validateReading then checks the time against its start.
       const episode = patient?.episodes.find((e) => e.endedAt === null);
       const input: TReadingInput = {
@@ -179,37 +191,64 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         const duplicate = existing.refs.has(c.input.sourceRef) || existing.contents.has(key) || seenInDryRun.has(refKey) || seenInDryRun.has(key);
         seenInDryRun.add(refKey).add(key);
         if (duplicate) {
-          counts.duplicate += 1;
+          delta.duplicate += 1;
           outcome(c.record, c.index, "duplicate");
         } else fresh.push(c);
       });
     }
 
-    if (dryRun) {
-      for (const c of fresh) accept(c);
-    } else if (fresh.length > 0) {
-      const results = await sink.submit(fresh.map((c) => c.input));
-      fresh.forEach((c, i) => {
-        const result = results[i];
-        if (result?.status === "stored") accept(c);
-        else if (result?.status === "duplicate") {
-          counts.duplicate += 1;
-          outcome(c.record, c.index, "duplicate");
-        } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), c.index, c.record.location.entry);
-      });
+    return () => {
+      // Checked a moment ago against the same episode and clock: the writer need not check them again.
+      const submitted = dryRun || fresh.length === 0 ? undefined : sink.submitValid ? sink.submitValid(fresh.map((c) => c.valid)) : sink.submit(fresh.map((c) => c.input));
+      // Handled here as well as where it is awaited, so that a failed commit is not an unhandled rejection while the
+      // next batch is being prepared.
+      submitted?.catch(() => undefined);
+      return finish(submitted);
+    };
+
+    async function finish(submitted: Promise<TWriteResult[]> | undefined) {
+      if (dryRun) {
+        for (const c of fresh) accept(c);
+      } else if (submitted) {
+        const results = await submitted;
+        fresh.forEach((c, i) => {
+          const result = results[i];
+          if (result?.status === "stored") accept(c);
+          else if (result?.status === "duplicate") {
+            delta.duplicate += 1;
+            outcome(c.record, c.index, "duplicate");
+          } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), c.index, c.record.location.entry);
+        });
+      }
+      for (const key of Object.keys(delta) as (keyof TImportCounts)[]) counts[key] += delta[key];
+      for (const [code, n] of Object.entries(batchIgnored)) ignoredCodes[code] = (ignoredCodes[code] ?? 0) + n;
+      batchOutcomes.sort((a, b) => a.index - b.index);
+      const rejections = batchOutcomes.flatMap((f) => (f.outcome.rejection ? [f.outcome.rejection] : []));
+      for (const r of rejections) if (kept.length < REJECTIONS_KEPT) kept.push(r);
+      if (outcomes) for (const f of batchOutcomes) outcomes.push(f.outcome);
+      await recordImportBatch({ db, jobId, counts, ignoredCodes, rejections });
+      options.onProgress?.(summary("running"));
     }
-    batchOutcomes.sort((a, b) => a.index - b.index);
-    const rejections = batchOutcomes.flatMap((f) => (f.outcome.rejection ? [f.outcome.rejection] : []));
-    for (const r of rejections) if (kept.length < REJECTIONS_KEPT) kept.push(r);
-    if (outcomes) for (const f of batchOutcomes) outcomes.push(f.outcome);
-    await recordImportBatch({ db, jobId, counts, ignoredCodes, rejections });
-    options.onProgress?.(summary("running"));
 
     function accept(c: TCandidate) {
-      counts.accepted += 1;
-      if (c.corrected) counts.corrected += 1;
+      delta.accepted += 1;
+      if (c.corrected) delta.corrected += 1;
       outcome(c.record, c.index, "accepted");
     }
+  };
+
+  let inFlight: Promise<void> | null = null;
+  const finishInFlight = async () => {
+    const committing = inFlight;
+    inFlight = null;
+    await committing;
+  };
+  const startBatch = async (batch: TImportItem[]) => {
+    const send = await prepareBatch(batch);
+    await finishInFlight();
+    inFlight = send();
+    // Marked handled: it is awaited before the next batch is sent, or in the catch below.
+    inFlight.catch(() => undefined);
   };
 
   try {
@@ -218,13 +257,16 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
       for (const item of isChunk(chunk) ? chunk : [chunk]) {
         batch.push(item);
         if (batch.length >= batchSize) {
-          await processBatch(batch);
+          await startBatch(batch);
           batch = [];
         }
       }
     }
-    if (batch.length > 0) await processBatch(batch);
+    if (batch.length > 0) await startBatch(batch);
+    await finishInFlight();
   } catch (error) {
+    // A batch already handed to the write path is still counted if it committed.
+    await finishInFlight().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
     const reason = `stopped after ${counts.processed} records: ${message}. Batches committed before the failure are kept; run the same import again to complete it (nothing is stored twice).`;
     try {

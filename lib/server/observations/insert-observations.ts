@@ -1,6 +1,8 @@
 import type { TValidReading } from "@/lib/observations/validate-reading";
-import type { Db } from "../db/client";
-import { preparedStatement, writeInTransaction } from "../db/shared-connection";
+import { sqliteConnection, type Db } from "../db/client";
+import { writeInTransaction } from "../db/shared-connection";
+import { insertObservationBatch } from "./insert-observation-batch";
+import { packObservationBatch } from "./observation-batch";
 
 /**
  * Readings per transaction in the station's own process: one commit holds the event loop that serves the screens
@@ -15,9 +17,6 @@ export const MAX_READINGS_PER_COMMIT = 3_000;
  * such commit (≈ 0.15 s) to take the write lock.
  */
 export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
-
-type TRow = [string, string, string, string, number, string, number, number, string, string];
-type TContent = [string, string, number, number];
 
 /**
  * Stores validated readings in one transaction, so that they commit together or not at all, and returns, reading by
@@ -47,21 +46,6 @@ export async function insertObservations({
   if (readings.length > MAX_READINGS_PER_BULK_COMMIT) {
     throw new RangeError(`insertObservations takes at most ${MAX_READINGS_PER_BULK_COMMIT} readings at once (got ${readings.length})`);
   }
-  const received = receivedAt.getTime();
-  const insert = preparedStatement<TRow>(
-    db,
-    `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-     VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
-  );
-  const stored = preparedStatement<TContent, number>(
-    db,
-    `SELECT 1 FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" = ? AND "value" = ? LIMIT 1`,
-  ).pluck();
-  return writeInTransaction(db, () =>
-    readings.map((r) => {
-      if (stored.get(r.episodeId, r.parameter, r.observedAt.getTime(), r.value) !== undefined) return null;
-      const { changes, lastInsertRowid } = insert.run(r.episodeId, r.bedId, r.unitId, r.parameter, r.value, r.unit, r.observedAt.getTime(), received, r.source, r.sourceRef);
-      return changes === 1 ? Number(lastInsertRowid) : null;
-    }),
-  );
+  const batch = packObservationBatch(readings);
+  return writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
 }

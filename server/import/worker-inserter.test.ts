@@ -1,0 +1,67 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TReadingInput } from "@/lib/observations/reading";
+import { EpisodeDirectory } from "../ingest/episode-directory";
+import { ObservationWriter } from "../ingest/observation-writer";
+import { createTestDb, type TestDb } from "../testing/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
+import { WorkerInserter } from "./worker-inserter";
+
+let t: TestDb;
+let ep: TestEpisode;
+let inserter: WorkerInserter;
+let writer: ObservationWriter;
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+const reading = (i: number, overrides: Partial<TReadingInput> = {}): TReadingInput => ({
+  episodeId: ep.episodeId,
+  parameter: "lactate",
+  value: 2 + i / 100,
+  unit: "mmol/L",
+  observedAt: new Date(NOW.getTime() - 3_600_000 + i * 1_000),
+  source: "csv",
+  sourceRef: `csv:${i}`,
+  ...overrides,
+});
+
+const stored = () => {
+  const raw = new Database(t.path, { readonly: true });
+  try {
+    return raw.prepare(`SELECT "sourceRef", "value", "bedId" FROM "Observation" ORDER BY "seq"`).all() as { sourceRef: string; value: number; bedId: string }[];
+  } finally {
+    raw.close();
+  }
+};
+
+beforeEach(async () => {
+  t = await createTestDb();
+  ep = await seedTestEpisode(t.db, { startedAt: new Date(NOW.getTime() - 86_400_000) });
+  inserter = new WorkerInserter(t.path);
+  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, maxBatch: 4, insert: inserter.insert });
+});
+afterEach(async () => {
+  await writer.drain();
+  await inserter.close();
+  await t.cleanup();
+});
+
+describe("WorkerInserter (the import CLI's writer thread)", () => {
+  it("commits on its own connection and answers as the shared connection does: seq, or duplicate by reference or content", async () => {
+    const first = await writer.submit([reading(1), reading(2), reading(3)]);
+    expect(first.map((r) => r.status)).toEqual(["stored", "stored", "stored"]);
+    const again = await writer.submit([reading(1), reading(2, { sourceRef: "fhir:Observation/2", source: "fhir" }), reading(4)]);
+    expect(again.map((r) => r.status)).toEqual(["duplicate", "duplicate", "stored"]);
+    expect(stored().map((r) => r.sourceRef)).toEqual(["csv:1", "csv:2", "csv:3", "csv:4"]);
+    expect(stored()[0]).toMatchObject({ value: 2.01, bedId: ep.bedId });
+  });
+
+  it("commits a batch whole or not at all, and says why", async () => {
+    const raw = new Database(t.path);
+    raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'csv:3' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    raw.close();
+    await expect(writer.submit([reading(1), reading(2), reading(3)])).rejects.toThrow("disk trouble");
+    expect(stored()).toHaveLength(0);
+    // The thread goes on: the next batch commits.
+    await expect(writer.submit([reading(5)])).resolves.toMatchObject([{ status: "stored" }]);
+  });
+});
