@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { TValidReading } from "@/lib/observations/validate-reading";
 import { packObservationBatch, type TObservationBatch } from "@/lib/server/observations/observation-batch";
 
-const YOUNG_GENERATION_MB = Number(process.env.IMPORT_WORKER_YOUNG_MB ?? 6);
+const YOUNG_GENERATION_MB = 4;
 
 export interface TInsertWorkerData {
   /** The SQLite file (DATABASE_URL without its `file:`), resolved against the process's working directory. */
