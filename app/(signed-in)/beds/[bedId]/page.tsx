@@ -5,6 +5,7 @@ import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
 import { getDb } from "@/lib/server/db/get-db";
 import { getBedTrends } from "@/lib/server/series/get-bed-trends";
+import { packTrends } from "@/lib/bed/pack-trends";
 import { trendParametersFor } from "@/lib/bed/trend-charts";
 import { DEFAULT_TREND_WINDOW, liveEdgeOf, PRELOAD_WIDTH, resolveWindow } from "@/lib/bed/trend-ranges";
 
@@ -29,5 +30,5 @@ export default async function BedPage({ params }: { readonly params: Promise<{ b
     const parameters = trendParametersFor(episode.deviceType);
     initialTrends = await getBedTrends({ db, bedId, query: { parameters, from: Math.floor(from), width: PRELOAD_WIDTH } }).catch(() => undefined);
   }
-  return <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends} />;
+  return <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends && packTrends(initialTrends)} />;
 }
