@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { ConnectionBanner } from "@/components/station/ConnectionBanner";
 import { Notice } from "@/components/ui/Notice";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
-import type { TBedTrends } from "@/lib/bed/series";
+import type { TPackedTrends } from "@/lib/bed/pack-trends";
 import { prepareDevicePanel } from "@/lib/bed/prepare-device-panel";
 import { prepareLabsPanel } from "@/lib/bed/prepare-labs";
 import { useConnection, useServerNow } from "@/lib/client/use-connection";
@@ -33,8 +33,8 @@ export function BedView({
 }: {
   readonly bedId: string;
   readonly initialDetail?: TBedDetail;
-  /** The default window's series, read by the server with the page: the trends hydrate drawn. */
-  readonly initialTrends?: TBedTrends;
+  /** The default window's series, read by the server with the page (packed): the trends hydrate drawn. */
+  readonly initialTrends?: TPackedTrends;
 }) {
   const t = useTranslations("bed");
   const locale = useLocale();

@@ -1,22 +1,24 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { formatDayTime, formatHourMinute, formatTick } from "@/lib/bed/format-date-time";
+import { lazy, memo, Suspense, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { formatDayTime, formatHourMinute } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import type { TTrendMarker } from "@/lib/bed/prepare-trend-markers";
 import { readTrendAt } from "@/lib/bed/trend-readout";
 import { MIN_ZOOM_MS } from "@/lib/bed/trend-ranges";
 import { whenIdle } from "@/lib/client/idle-queue";
-import type { TLocale } from "@/lib/i18n/locales";
-import { formatNumber } from "@/lib/station/prepare-tile";
+import { PLOT_MARGIN, Y_AXIS_WIDTH } from "./plot-layout";
 import { TrendMarkers } from "./TrendMarkers";
 import { TrendSketch } from "./TrendSketch";
 
-/** Fixed so that the drag-to-zoom overlay knows where the plot area starts (recharts puts the Y axis there). */
-const Y_AXIS_WIDTH = 56;
-const MARGIN = { top: 6, right: 14, bottom: 0, left: 0 } as const;
+/**
+ * recharts (a third of the page's JavaScript) is loaded when the first chart is upgraded, not with the page: the
+ * sketch needs none of it, and the browser parsed it before it could hydrate anything, competing with the first
+ * paint for the same cores. Until it has arrived the sketch stays on screen (the Suspense fallback below).
+ */
+const RechartsPlot = lazy(() => import("./RechartsPlot").then((module) => ({ default: module.RechartsPlot })));
+
 /** Arrow keys move the readout by this fraction of the window. */
 const KEY_STEP = 1 / 60;
 
@@ -27,8 +29,9 @@ const KEY_STEP = 1 / 60;
  * once it has the focus, reads the values at that instant (lib/bed/trend-readout.ts), announced to screen readers.
  *
  * The first picture is TrendSketch (plain SVG, rendered by the server with the page); recharts is mounted in its
- * place when the main thread is idle, one chart at a time in page order (lib/client/idle-queue.ts). Zooming and the
- * readout work on either: the overlay below maps pixels to time itself.
+ * place when the main thread is idle, one chart at a time in page order (lib/client/idle-queue.ts), its code
+ * fetched by the first of them (`data-renderer` says which renderer is chosen; the sketch stays while that code
+ * loads). Zooming and the readout work on either: the overlay below maps pixels to time itself.
  */
 export const TrendChart = memo(function TrendChart({
   chart,
@@ -58,8 +61,8 @@ export const TrendChart = memo(function TrendChart({
   const timeAt = (clientX: number): number => {
     const box = overlay.current?.getBoundingClientRect();
     if (!box) return from;
-    const left = box.left + MARGIN.left + Y_AXIS_WIDTH;
-    const width = Math.max(1, box.width - MARGIN.left - Y_AXIS_WIDTH - MARGIN.right);
+    const left = box.left + PLOT_MARGIN.left + Y_AXIS_WIDTH;
+    const width = Math.max(1, box.width - PLOT_MARGIN.left - Y_AXIS_WIDTH - PLOT_MARGIN.right);
     const ratio = Math.min(1, Math.max(0, (clientX - left) / width));
     return from + ratio * (to - from);
   };
@@ -118,7 +121,13 @@ export const TrendChart = memo(function TrendChart({
       onKeyDown={onKeyDown}
       onBlur={() => setCursor(null)}
     >
-      {!upgraded ? <TrendSketch chart={chart} timeZone={timeZone} height={height} /> : <RechartsPlot chart={chart} timeZone={timeZone} height={height} locale={locale} drag={drag} />}
+      {!upgraded ? (
+        <TrendSketch chart={chart} timeZone={timeZone} height={height} />
+      ) : (
+        <Suspense fallback={<TrendSketch chart={chart} timeZone={timeZone} height={height} />}>
+          <RechartsPlot chart={chart} timeZone={timeZone} height={height} locale={locale} drag={drag} />
+        </Suspense>
+      )}
       <TrendMarkers markers={markers} timeZone={timeZone} />
       {readout && (
         <>
@@ -141,75 +150,5 @@ export const TrendChart = memo(function TrendChart({
         </>
       )}
     </div>
-  );
-});
-
-/** recharts' drawing, memoised apart so that moving the readout does not redraw the chart. */
-const RechartsPlot = memo(function RechartsPlot({
-  chart,
-  timeZone,
-  height,
-  locale,
-  drag,
-}: {
-  readonly chart: TPreparedChart;
-  readonly timeZone: string;
-  readonly height: number;
-  readonly locale: TLocale;
-  readonly drag: { start: number; end: number } | null;
-}) {
-  const [from, to] = chart.domain;
-  const step = (chart.ticks[1] ?? to) - (chart.ticks[0] ?? from);
-  const decimals = chart.lines[0]?.decimals ?? 0;
-  return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <LineChart margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={[from, to]}
-          ticks={[...chart.ticks]}
-          tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
-          allowDataOverflow
-          stroke="#b4bfcc"
-          tick={{ fontSize: 12 }}
-        />
-        <YAxis
-          type="number"
-          width={Y_AXIS_WIDTH}
-          domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
-          allowDataOverflow
-          // The prepared round ticks, the ones the sketch showed (recharts' own would start at the domain's edge).
-          ticks={chart.yTicks.length > 0 ? [...chart.yTicks] : undefined}
-          // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
-          allowDecimals={decimals > 0}
-          tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
-          stroke="#b4bfcc"
-          tick={{ fontSize: 12 }}
-        />
-        {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
-        {chart.labMarkers.map((t) => (
-          <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
-        ))}
-        {chart.lines.map((line) => (
-          <Line
-            key={line.code}
-            data={[...line.points]}
-            dataKey="v"
-            name={line.label}
-            type="linear"
-            stroke={line.color}
-            strokeWidth={line.markers ? 1.5 : 1.6}
-            strokeDasharray={line.dash}
-            dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
-            activeDot={false}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        ))}
-        {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
-      </LineChart>
-    </ResponsiveContainer>
   );
 });

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
+import { unpackTrends, type TPackedTrends } from "@/lib/bed/pack-trends";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import { trendChartsFor, trendParametersFor } from "@/lib/bed/trend-charts";
 import { detectSettingChanges, toTrendEvents, type TTrendEvent } from "@/lib/bed/trend-events";
@@ -42,7 +43,7 @@ export const TrendsPanel = memo(function TrendsPanel({
   readonly detail: TBedDetail;
   readonly timeZone: string;
   /** The default window's series at PRELOAD_WIDTH, read by the server with the page (absent if that read failed). */
-  readonly initialTrends?: TBedTrends;
+  readonly initialTrends?: TPackedTrends;
 }) {
   const t = useTranslations("bed.trends");
   const [window, setWindow] = useState<TTrendWindow>(DEFAULT_TREND_WINDOW);
@@ -89,11 +90,13 @@ export const TrendsPanel = memo(function TrendsPanel({
   const parameters = useMemo(() => (episode ? trendParametersFor(episode.deviceType) : []), [episode]);
   const width = containerPx === null ? PRELOAD_WIDTH : seriesWidth(containerPx);
   const isDefault = window.kind === "live" && window.range === DEFAULT_TREND_WINDOW.range && width === PRELOAD_WIDTH;
+  // Unpacked once: the query takes it as its first data, then keeps its own (extended live by the bed's sync).
+  const initialData = useMemo(() => (initialTrends ? unpackTrends(initialTrends) : undefined), [initialTrends]);
   const trends = useQuery<TBedTrends, BedLoadError>({
     queryKey: bedKeys.trends(detail.bed.id, windowKey, width),
     queryFn: ({ signal }) => getJson(trendsUrl(detail.bed.id, { parameters, from, to: fetchTo, width }), ZBedTrends, signal),
     // The server's read of the default window: the charts hydrate drawn, and the live sync extends it from its lastSeq.
-    initialData: isDefault ? initialTrends : undefined,
+    initialData: isDefault ? initialData : undefined,
     enabled: width > 0 && parameters.length > 0,
     // Live windows are then extended by the bed's socket sync, never fetched again while shown.
     staleTime: Infinity,

@@ -68,6 +68,15 @@ describe("time axis", () => {
     const hourly = alignedTicks(Date.UTC(2026, 2, 29, 0, 0), Date.UTC(2026, 2, 29, 2, 0), H, "Europe/Paris");
     expect(hourly.map((t) => new Date(t).toISOString())).toEqual(["2026-03-29T00:00:00.000Z", "2026-03-29T01:00:00.000Z", "2026-03-29T02:00:00.000Z"]);
   });
+
+  it("answers a window asked again (every chart of the view asks) the same, and never another zone's ticks", () => {
+    const paris = alignedTicks(T0 - 1, T0 + 4 * H, 3 * H, "Europe/Paris");
+    expect(alignedTicks(T0 - 1, T0 + 4 * H, 3 * H, "Europe/Paris")).toEqual(paris);
+    // Kolkata is UTC+5:30: 08:00–12:00 UTC is 13:30–17:30 there, whose only 3 h mark, 15:00, is 09:30 UTC.
+    expect(alignedTicks(T0 - 1, T0 + 4 * H, 3 * H, "Asia/Kolkata")).toEqual([T0 + 1.5 * H]);
+    for (let i = 0; i < 20; i += 1) alignedTicks(T0 + i, T0 + 4 * H, H, "UTC");
+    expect(alignedTicks(T0 - 1, T0 + 4 * H, 3 * H, "Europe/Paris")).toEqual(paris);
+  });
 });
 
 describe("prepareTrendTable", () => {

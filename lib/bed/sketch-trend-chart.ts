@@ -4,7 +4,9 @@ import type { TPreparedChart } from "./prepare-trend-chart";
  * A prepared chart as plain SVG geometry in a fixed 1000 × 1000 box that the drawing stretches over the plot area:
  * what the server renders with the page, so that the trends are on screen before any script has run. The same
  * points, domains and ticks as recharts is then given (the chart's data stays prepareTrendChart's output); only
- * the scaling happens here. Integer coordinates keep the page small (a 700 px plot resolves 0.7 px per unit).
+ * the scaling happens here. Integer coordinates and relative steps keep the page small (a 700 px plot resolves
+ * 0.7 px per unit; a line is written `M x y` then `l dx dy`, `h dx` or `v dy` per point, half the bytes of
+ * absolute coordinates for the same drawing).
  */
 export const SKETCH_SIZE = 1_000;
 
@@ -12,7 +14,10 @@ export interface TSketchLine {
   readonly code: string;
   readonly color: string;
   readonly dash: string | undefined;
-  /** The line, broken wherever a point is null: a gap stays a gap. Empty when nothing is in the window. */
+  /**
+   * The line, broken wherever a point is null: a gap stays a gap. Empty when nothing is in the window. A point on
+   * the very unit of the one before adds nothing to draw and is left out.
+   */
   readonly d: string;
   /** One zero-length segment per sample, drawn with round caps as dots (lab results); null for device lines. */
   readonly dots: string | null;
@@ -40,16 +45,16 @@ export function sketchTrendChart(chart: TPreparedChart): TTrendSketch {
   const lines = chart.lines.map((line): TSketchLine => {
     const path: string[] = [];
     const dots: string[] = [];
-    let pen = false;
+    let pen: { x: number; y: number } | null = null;
     for (const p of line.points) {
       if (p.v === null) {
-        pen = false;
+        pen = null;
         continue;
       }
-      const point = `${x(p.t)} ${y(p.v)}`;
-      path.push(`${pen ? "L" : "M"}${point}`);
-      if (line.markers) dots.push(`M${point}h0`);
-      pen = true;
+      const at = { x: x(p.t), y: y(p.v) };
+      if (line.markers) dots.push(`M${at.x} ${at.y}h0`);
+      path.push(pen === null ? `M${at.x} ${at.y}` : step(at.x - pen.x, at.y - pen.y));
+      pen = at;
     }
     return { code: line.code, color: line.color, dash: line.dash, d: path.join(""), dots: line.markers ? dots.join("") : null };
   });
@@ -62,4 +67,12 @@ export function sketchTrendChart(chart: TPreparedChart): TTrendSketch {
     yTicks: chart.yDomain ? chart.yTicks.map((v) => ({ v, at: yFraction(v) })) : [],
     labMarkers: chart.labMarkers.map(x),
   };
+}
+
+/** A relative step of the pen, in its shortest form ("" when it does not move). */
+function step(dx: number, dy: number): string {
+  if (dy === 0) return dx === 0 ? "" : `h${dx}`;
+  if (dx === 0) return `v${dy}`;
+  // A minus sign separates two numbers by itself.
+  return `l${dx}${dy < 0 ? "" : " "}${dy}`;
 }

@@ -20,7 +20,23 @@ export function chooseStep(from: number, to: number, maxSteps: number): number {
  * time; each tick is converted back with the offset in force at that tick (a wall time skipped by the spring
  * change is dropped, so no tick is drawn twice).
  */
-export function alignedTicks(from: number, to: number, step: number, timeZone: string): number[] {
+export function alignedTicks(from: number, to: number, step: number, timeZone: string): readonly number[] {
+  // Every chart of a window asks for the very same ticks (the bed view draws a dozen), and each tick costs three
+  // zone lookups: the answer is kept for the last few windows. Pure, so a kept answer is the answer.
+  const key = `${from}|${to}|${step}|${timeZone}`;
+  const kept = RECENT_TICKS.get(key);
+  if (kept) return kept;
+  const ticks = computeTicks(from, to, step, timeZone);
+  RECENT_TICKS.set(key, ticks);
+  if (RECENT_TICKS.size > RECENT_TICKS_KEPT) RECENT_TICKS.delete(RECENT_TICKS.keys().next().value ?? key);
+  return ticks;
+}
+
+/** Windows whose ticks are kept: the charts of the window shown, its table, a zoom or two. */
+const RECENT_TICKS_KEPT = 8;
+const RECENT_TICKS = new Map<string, readonly number[]>();
+
+function computeTicks(from: number, to: number, step: number, timeZone: string): readonly number[] {
   const toInstant = (wall: number) => {
     const guess = wall - utcOffsetMs(wall, timeZone);
     return wall - utcOffsetMs(guess, timeZone);

@@ -25,7 +25,13 @@ class SharedConnectionAdapter extends PrismaBetterSQLite3 {
   }
 }
 
-const ADAPTERS = new WeakMap<Db, SharedConnectionAdapter>();
+/**
+ * On globalThis: Next's pages and route handlers load their own instance of this module (shared/notes/stack.md) and
+ * reach the server's client through get-db.ts; a module-level map would not know that client's connection there.
+ */
+const ADAPTERS_KEY = Symbol.for("ecmo-station.db-adapters");
+type TAdapters = WeakMap<Db, { readonly connection: Database.Database | undefined }>;
+const ADAPTERS: TAdapters = ((globalThis as { [ADAPTERS_KEY]?: TAdapters })[ADAPTERS_KEY] ??= new WeakMap());
 
 /**
  * Opens the database. One PrismaClient per process: the better-sqlite3 driver holds one connection, so every write

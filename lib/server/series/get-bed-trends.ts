@@ -14,9 +14,11 @@ export async function getBedTrends({ db, bedId, query, now = new Date() }: { db:
   if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to show.`);
   const lastSeq = await getLastSeq({ db });
   const series = [];
-  // One after the other: the database has one connection, so concurrency would only interleave the same work.
   for (const parameter of query.parameters) {
-    series.push(await readEpisodeSeries({ db, bedId, episode, parameter, from: query.from, to: query.to, width: query.width, lastSeq, now }));
+    series.push(readEpisodeSeries({ db, bedId, episode, parameter, from: query.from, to: query.to, width: query.width, lastSeq, now }));
+    // Each read holds the process (SQLite is synchronous): between two, the socket's heartbeats and the page's own
+    // scripts and styles are served rather than queued behind a dozen of them.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { series };
 }

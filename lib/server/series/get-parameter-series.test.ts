@@ -75,9 +75,10 @@ describe("getParameterSeries", () => {
 
     const from = T0 + 3_600_000;
     const to = T0 + 20 * HOUR;
-    // 13,680 readings in the range: columns answered by SQL buckets at every width, and by the sparse path for a
-    // two-hour window at 4,000 px (1,441 readings, both ends included, ≤ 8,000).
-    for (const width of [1500, 333, 10]) {
+    // 13,680 readings in the range: columns answered by SQL buckets at 1,500 px and below (more than eight readings
+    // a column), by the readings themselves at 2,000 px (~7 a column), and for a two-hour window at 4,000 px
+    // (1,441 readings, both ends included).
+    for (const width of [2000, 1500, 333, 10]) {
       const series = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: "ecmo_flow", from: String(from), to: String(to), width: String(width) }), now: NOW });
       const expected = downsampleMinMax(samples, { from, to, width, maxGapMs: gapThresholdMs(5) });
       expect(series.points).toEqual(expected);

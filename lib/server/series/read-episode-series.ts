@@ -2,18 +2,22 @@ import { getParameter, type TParameterCode } from "@/lib/catalogue";
 import type { TParameterSeries } from "@/lib/bed/series";
 import { bucketSizeMs, bucketsToPoints, downsampleMinMax, gapThresholdMs, type TBucket } from "@/lib/charts/downsample-min-max";
 import type { Db } from "../db/client";
+import { preparedStatement } from "../db/shared-connection";
 
-/** Expected readings beyond this many times the sparse limit: the range is dense, the probe would be wasted. */
-const SURELY_DENSE = 8;
+/**
+ * Readings per pixel column up to which the readings themselves are read and downsampled here rather than in SQL.
+ * Measured on 2 cores: a read costs ~1 µs a reading, the buckets ~15 µs a column (four index seeks each) however
+ * few readings they hold; so below ~15 a column the readings are cheaper, and 8 leaves a margin. The demo's
+ * 24 h history (one reading every 1–2 min) and any window of a few hours at 5 s fall below it.
+ */
+const READINGS_PER_COLUMN = 8;
 
-interface BucketRow {
-  i: number | bigint;
-  tFirst: number | bigint | null;
-  tLast: number | bigint | null;
-  /** "observedAt value" of the bucket's lowest / highest reading (see the SQL). */
-  mn: string | null;
-  mx: string | null;
-}
+/** Readings of the range, counted in SQL up to a limit: far cheaper than reading them (no row reaches JavaScript). */
+const COUNT_SQL = `SELECT count(*) FROM (SELECT 1 FROM "Observation"
+  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? LIMIT ?)`;
+
+const READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
+  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt"`;
 
 /**
  * One bucket per pixel column, each answered by index seeks and scans of its own rows: no GROUP BY, whose sort of a
@@ -35,13 +39,21 @@ const BUCKETS_SQL = (() => {
     FROM b, p`;
 })();
 
+/** A bucket row as the SQL above answers it: i, tFirst, tLast, mn, mx ("observedAt value" of each extreme). */
+type TBucketRow = [number, number | null, number | null, string | null, string | null];
+
 /**
  * One parameter of one episode over [from, to] (clamped to the episode), downsampled to min and max per pixel
  * column with gaps where readings stop for longer than the parameter allows (lib/charts/downsample-min-max.ts).
  * The caller has found the episode and read lastSeq before calling, so that a client continuing live from it may
  * see a reading twice but never miss one.
+ *
+ * Prepared statements on the connection Prisma's client holds (lib/server/db/shared-connection.ts): the bed page
+ * reads a dozen series before it can answer, and Prisma's raw queries cost a statement compilation and a row
+ * mapping each on top of SQLite's own work (about as much again for these reads). Synchronous, as every SQLite call
+ * of the process is underneath: the same rows are seen either way.
  */
-export async function readEpisodeSeries({
+export function readEpisodeSeries({
   db,
   bedId,
   episode,
@@ -61,7 +73,7 @@ export async function readEpisodeSeries({
   width: number;
   lastSeq: number;
   now: Date;
-}): Promise<TParameterSeries> {
+}): TParameterSeries {
   const start = episode.startedAt.getTime();
   const end = episode.endedAt?.getTime() ?? now.getTime();
   const from = Math.max(askedFrom ?? start, start);
@@ -72,39 +84,28 @@ export async function readEpisodeSeries({
   if (to < from) return { ...base, from, to: from, bucketMs: 1, points: [] };
 
   const bucketMs = bucketSizeMs(from, to, width);
-  // Sparse range (labs, a short window, a recent episode): at most two readings per column are simply read and run
-  // through the same pure downsampling, which gives exactly what the buckets would, without a subquery per column.
-  // Not even tried when the parameter's cadence makes the range certainly dense (a week at 5 s: 120,960 readings).
-  const limit = 2 * width;
-  const expected = (to - from) / (parameter.expectedIntervalSec * 1000);
-  const raw =
-    expected > SURELY_DENSE * limit
-      ? null
-      : await db.$queryRawUnsafe<{ t: number | bigint; v: number }[]>(
-          `SELECT "observedAt" AS t, "value" AS v FROM "Observation"
-            WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt" LIMIT ?`,
-          episode.id,
-          code,
-          from,
-          to,
-          limit + 1,
-        );
-  if (raw && raw.length <= limit) {
-    const samples = raw.map((r) => ({ t: Number(r.t), v: r.v }));
+  // Sparse range (labs, a short window, a history stored at charting resolution): the readings are read and run
+  // through the same pure downsampling, which gives exactly what the buckets would. Counted first, in SQL, so that
+  // a dense range (a week at 1 Hz) is never read row by row.
+  const limit = READINGS_PER_COLUMN * width;
+  const count = preparedStatement<unknown[], number>(db, COUNT_SQL).pluck().get(episode.id, code, from, to, limit + 1) ?? 0;
+  if (count <= limit) {
+    const rows = preparedStatement<unknown[], [number, number]>(db, READINGS_SQL).raw().all(episode.id, code, from, to);
+    const samples = rows.map(([t, v]) => ({ t, v }));
     return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
   }
 
-  const count = Math.ceil((to - from + 1) / bucketMs);
-  const rows = await db.$queryRawUnsafe<BucketRow[]>(BUCKETS_SQL, episode.id, code, from, bucketMs, to, count);
-  const buckets: TBucket[] = [];
-  for (const row of rows) {
-    if (row.tFirst === null || row.tLast === null || row.mn === null || row.mx === null) continue;
-    const [tMin, vMin] = splitExtreme(row.mn);
-    const [tMax, vMax] = splitExtreme(row.mx);
+  const buckets = Math.ceil((to - from + 1) / bucketMs);
+  const rows = preparedStatement<unknown[], TBucketRow>(db, BUCKETS_SQL).raw().all(episode.id, code, from, bucketMs, to, buckets);
+  const filled: TBucket[] = [];
+  for (const [index, tFirst, tLast, mn, mx] of rows) {
+    if (tFirst === null || tLast === null || mn === null || mx === null) continue;
+    const [tMin, vMin] = splitExtreme(mn);
+    const [tMax, vMax] = splitExtreme(mx);
     // count is not read by bucketsToPoints; counting would cost a third scan of the range.
-    buckets.push({ index: Number(row.i), count: 0, tFirst: Number(row.tFirst), tLast: Number(row.tLast), tMin, vMin, tMax, vMax });
+    filled.push({ index, count: 0, tFirst, tLast, tMin, vMin, tMax, vMax });
   }
-  return { ...base, from, to, bucketMs, points: bucketsToPoints(buckets, maxGapMs) };
+  return { ...base, from, to, bucketMs, points: bucketsToPoints(filled, maxGapMs) };
 }
 
 function splitExtreme(text: string): [number, number] {

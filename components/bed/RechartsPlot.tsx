@@ -1,0 +1,79 @@
+"use client";
+
+import { memo } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { formatTick } from "@/lib/bed/format-date-time";
+import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
+import type { TLocale } from "@/lib/i18n/locales";
+import { formatNumber } from "@/lib/station/prepare-tile";
+import { PLOT_MARGIN, Y_AXIS_WIDTH } from "./plot-layout";
+
+/** recharts' drawing, memoised apart so that moving the readout does not redraw the chart. */
+export const RechartsPlot = memo(function RechartsPlot({
+  chart,
+  timeZone,
+  height,
+  locale,
+  drag,
+}: {
+  readonly chart: TPreparedChart;
+  readonly timeZone: string;
+  readonly height: number;
+  readonly locale: TLocale;
+  readonly drag: { start: number; end: number } | null;
+}) {
+  const [from, to] = chart.domain;
+  const step = (chart.ticks[1] ?? to) - (chart.ticks[0] ?? from);
+  const decimals = chart.lines[0]?.decimals ?? 0;
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      <LineChart margin={PLOT_MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke="#2a3340" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[from, to]}
+          ticks={[...chart.ticks]}
+          tickFormatter={(t: number) => formatTick(t, step, locale, timeZone)}
+          allowDataOverflow
+          stroke="#b4bfcc"
+          tick={{ fontSize: 12 }}
+        />
+        <YAxis
+          type="number"
+          width={Y_AXIS_WIDTH}
+          domain={chart.yDomain ? [...chart.yDomain] : ["auto", "auto"]}
+          allowDataOverflow
+          // The prepared round ticks, the ones the sketch showed (recharts' own would start at the domain's edge).
+          ticks={chart.yTicks.length > 0 ? [...chart.yTicks] : undefined}
+          // A parameter shown without decimals (assist ratio, RPM) must not get 0.5 ticks that print as "1, 1, 2".
+          allowDecimals={decimals > 0}
+          tickFormatter={(v: number) => formatNumber(v, decimals, locale)}
+          stroke="#b4bfcc"
+          tick={{ fontSize: 12 }}
+        />
+        {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
+        {chart.labMarkers.map((t) => (
+          <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
+        ))}
+        {chart.lines.map((line) => (
+          <Line
+            key={line.code}
+            data={[...line.points]}
+            dataKey="v"
+            name={line.label}
+            type="linear"
+            stroke={line.color}
+            strokeWidth={line.markers ? 1.5 : 1.6}
+            strokeDasharray={line.dash}
+            dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+        {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
