@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 
 const run = promisify(execFile);
 
@@ -21,4 +22,37 @@ export async function applyMigrations(databaseUrl: string, cwd: string = process
     const e = error as { stdout?: string; stderr?: string };
     throw new Error(`Database migration failed for ${databaseUrl}:\n${e.stdout ?? ""}${e.stderr ?? ""}`, { cause: error });
   }
+}
+
+/**
+ * The migrations of prisma/migrations that the database has not applied yet (all of them when it does not exist).
+ * Read with a read-only connection, which a running station's writes never block.
+ */
+export function pendingMigrations(databaseUrl: string, cwd: string = process.cwd()): string[] {
+  const file = path.resolve(cwd, databaseUrl.replace(/^file:/, ""));
+  const wanted = readdirSync(path.join(cwd, "prisma", "migrations"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  if (!existsSync(file)) return wanted;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (!table) return wanted;
+    const applied = new Set(
+      db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).pluck().all() as string[],
+    );
+    return wanted.filter((name) => !applied.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * For the CLIs, which may run beside a running station: Prisma's migrate deploy needs the database to itself (it
+ * fails with a timeout while the station writes), so it runs only when a migration is pending, which the station,
+ * started first, has applied in the usual case.
+ */
+export async function applyPendingMigrations(databaseUrl: string, cwd: string = process.cwd()): Promise<void> {
+  if (pendingMigrations(databaseUrl, cwd).length > 0) await applyMigrations(databaseUrl, cwd);
 }

@@ -89,4 +89,28 @@ describe("npm run import", () => {
     const bad = cli([csv, "--kind", "xml"]);
     expect(await new Promise((resolve) => bad.on("exit", resolve))).toBe(2);
   }, 120_000);
+
+  it("imports while another writer (a running station) holds the write lock: the busy database is waited out", async () => {
+    const small = path.join(dir, "small.csv");
+    writeFileSync(small, ["patient_id,parameter,value,unit,observed_at", "MRN-1,ecmo_flow,3.3,L/min,2026-01-02T00:00:00Z"].join("\n"));
+    // Another writer holds the write lock as the CLI starts. (Beside a real running station, Prisma's migrate deploy
+    // failed with a timeout: the CLI now runs it only when a migration is pending, server/migrate.test.ts.)
+    const station = new Database(url.replace(/^file:/, ""));
+    station.exec("BEGIN IMMEDIATE");
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        station.exec("COMMIT");
+        station.close();
+        resolve();
+      }, 1_500),
+    );
+    const child = cli([small]);
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await released;
+    expect(output).toContain("accepted 1");
+    expect(code).toBe(0);
+  }, 60_000);
 });

@@ -26,7 +26,7 @@ import { ZServerEnv } from "../env";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
 import { readPassword } from "../cli/read-password";
-import { applyMigrations } from "../migrate";
+import { applyPendingMigrations } from "../migrate";
 import { importFile } from "./import-file";
 import { loadLocalCodes } from "./load-local-codes";
 import { WorkerInserter } from "./worker-inserter";
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
 
   const env = ZServerEnv.pick({ DATABASE_URL: true, IMPORT_TIME_ZONE: true, IMPORT_LOCAL_CODES: true }).parse(process.env);
   const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
-  await applyMigrations(env.DATABASE_URL, projectRoot(import.meta.dirname));
+  await applyPendingMigrations(env.DATABASE_URL, projectRoot(import.meta.dirname));
   const db = await createDb(env.DATABASE_URL);
   // Checkpoint every 10,000 pages (≈ 40 MB of WAL) rather than SQLite's 1,000: a commit of an import's batch dirties
   // about a thousand index pages, so the default copied them to the database file (and synced it) at nearly every

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/server/errors/app-error";
 import { createUser } from "@/lib/server/users/create-user";
 import { readPassword } from "../cli/read-password";
 import { ZServerEnv } from "../env";
-import { applyMigrations } from "../migrate";
+import { applyPendingMigrations } from "../migrate";
 
 const USAGE = 'usage: npm run user:create -- --role nurse|physician|perfusionist|admin --username <name> --name "<full name>" [--unit <unitId>]... [--password-stdin]';
 
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  await applyMigrations(env.DATABASE_URL, path.resolve(import.meta.dirname, "../.."));
+  await applyPendingMigrations(env.DATABASE_URL, path.resolve(import.meta.dirname, "../.."));
   const db = await createDb(env.DATABASE_URL);
   try {
     const user = await createUser({ db, input: parsed.data, actor: null, context: null });
