@@ -1,5 +1,4 @@
-import type { TAlarmEpisode, TAlarmReading, TAlarmState, TAlarmTransition } from "@/lib/alarms/alarm-state";
-import { emptyAlarmState } from "@/lib/alarms/alarm-state";
+import type { TAlarmReading } from "@/lib/alarms/alarm-state";
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
 import { evaluateAlarms } from "@/lib/alarms/evaluate-alarms";
 import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
@@ -16,6 +15,7 @@ import { listMonitoredEpisodes } from "@/lib/server/alarms/list-monitored-episod
 import type { Db } from "@/lib/server/db/client";
 import type { EpisodeDirectory } from "../ingest/episode-directory";
 import type { Logger } from "../logger";
+import { newEpisodeMemory, type TEpisodeMemory } from "./episode-memory";
 
 /** Absence, staleness and pump-stop timers are judged this often. */
 export const ALARM_TICK_MS = 5_000;
@@ -30,7 +30,7 @@ const JUDGE_SLICE = 2_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Readings older than this when judged are history arriving, not the live feed… */
 const HISTORY_AGE_MS = 5 * 60_000;
-/** …and the clock waits this long after the last of them. */
+/** …and the clock waits this long after the last of them (TEpisodeMemory.catchingUpUntil). */
 const CATCHING_UP_MS = 30_000;
 /**
  * After a start the clock waits this long before judging absences: the producers (device gateways, the simulator's
@@ -38,26 +38,6 @@ const CATCHING_UP_MS = 30_000;
  * that stays silent is reported this much later than in steady running.
  */
 export const STARTUP_GRACE_MS = 60_000;
-
-interface TEpisodeMemory {
-  readonly id: string;
-  readonly unitId: string;
-  readonly bedId: string;
-  readonly episode: TAlarmEpisode;
-  state: TAlarmState;
-  /** The last observation seq judged. */
-  lastSeq: number;
-  /** Changed since it was last stored. */
-  dirty: boolean;
-  /** Transitions found while rebuilding, written with the next batch. */
-  pending: TAlarmTransition[];
-  /**
-   * Until then (wall clock) the clock leaves this episode alone: history is arriving (a backfill, an import of past
-   * results), and an absence judged now would raise "overdue" for a result still on its way in. Each old batch
-   * pushes it on by CATCHING_UP_MS, so a single late lab result delays the timers by that much at most.
-   */
-  catchingUpUntil: number;
-}
 
 export interface AlarmEngineOptions {
   db: Db;
@@ -274,17 +254,7 @@ export class AlarmEngine {
     const context = await this.options.episodes.get(episodeId);
     if (!context || context.endedAt !== null) return undefined;
     const stored = await loadAlarmEngineState({ db: this.options.db, episodeId });
-    const memory: TEpisodeMemory = {
-      id: episodeId,
-      unitId: context.unitId,
-      bedId: context.bedId,
-      episode: { deviceType: context.deviceType, startedAt: context.startedAt.getTime() },
-      state: stored?.state ?? emptyAlarmState(),
-      lastSeq: stored?.lastSeq ?? 0,
-      dirty: false,
-      pending: [],
-      catchingUpUntil: 0,
-    };
+    const memory = newEpisodeMemory(context, stored);
     this.memory.set(episodeId, memory);
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
     // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.

@@ -4,8 +4,8 @@ import type { TLocalCode } from "@/lib/import/codes/local-codes";
 import { EMPTY_COUNTS, type TImportCounts } from "@/lib/import/import-job";
 import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/import/import-record";
 import { mapImportRecord, type TMappedRecord } from "@/lib/import/map-import-record";
-import type { TObservationSource, TReadingInput, TRejection, TWriteResult } from "@/lib/observations/reading";
-import { validateReading, type TEpisodeContext, type TValidReading } from "@/lib/observations/validate-reading";
+import type { TObservationSource, TReadingInput, TWriteResult } from "@/lib/observations/reading";
+import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "../db/client";
 import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observations";
 import { createImportJob } from "./create-import-job";
@@ -13,6 +13,7 @@ import { contentKey, findExistingObservations, type TContentKey } from "./find-e
 import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episodes";
 import { finishImportJob } from "./finish-import-job";
 import { recordImportBatch } from "./record-import-batch";
+import { toImportRejection } from "./to-import-rejection";
 
 /** The write path as the importer needs it (server/ingest's ObservationWriter satisfies it). */
 export interface TReadingSubmitter {
@@ -286,37 +287,4 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
 
 function isChunk(chunk: TImportChunk): chunk is readonly TImportItem[] {
   return Array.isArray(chunk);
-}
-
-/** The write path's rejection in the source's own words: its field names, the value as sent. */
-function toImportRejection(record: TImportRecord, rejection: TRejection, patient: TPatientEpisodes | undefined, episode: TEpisodeContext | undefined): TImportRejection {
-  const location = formatLocation(record.location);
-  const { fields } = record;
-  switch (rejection.code) {
-    case "UNKNOWN_EPISODE": {
-      const ids = record.patientIdentifiers.join('", "');
-      if (!patient) return { location, field: fields.patient, value: record.patientIdentifiers.join(" / "), code: "UNKNOWN_PATIENT", reason: `unknown patient: no patient with identifier "${ids}"` };
-      const last = patient.episodes[0];
-      const ended = last?.endedAt ? ` (the last one ended at ${last.endedAt.toISOString()})` : "";
-      return { location, field: fields.patient, value: patient.identifier, code: "NO_ACTIVE_EPISODE", reason: `patient "${patient.identifier}" has no active support episode${ended}` };
-    }
-    case "OUTSIDE_EPISODE":
-      return {
-        location,
-        field: fields.time,
-        value: record.timeText,
-        code: rejection.code,
-        reason: episode ? `${rejection.message}; the patient's active episode began at ${episode.startedAt.toISOString()}` : rejection.message,
-      };
-    case "UNIT_NOT_ACCEPTED":
-      return { location, field: fields.unit, value: record.unit, code: rejection.code, reason: rejection.message };
-    case "IMPLAUSIBLE_VALUE":
-    case "NOT_ALLOWED_VALUE":
-    case "INVALID_READING":
-      return { location, field: fields.value, value: `${record.valueText} ${record.unit}`.trim(), code: rejection.code, reason: rejection.message };
-    case "FUTURE_TIME":
-      return { location, field: fields.time, value: record.timeText, code: rejection.code, reason: `a time in the future: ${rejection.message}` };
-    default:
-      return { location, field: fields.code, value: record.codings[0]?.code ?? record.parameterCode ?? "", code: rejection.code, reason: rejection.message };
-  }
 }
