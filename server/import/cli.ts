@@ -47,6 +47,13 @@ const ZCliOptions = z.object({
   stats: z.boolean(),
 });
 
+/**
+ * Records per batch by default. Up to MAX_READINGS_PER_BULK_COMMIT may be asked for; at 10,000 a million-row CSV
+ * peaked at 197–202 MB, at 6,000 at 169–181 MB, in the same time (bench/import-csv.ts): the batches in flight are
+ * most of the heap.
+ */
+const DEFAULT_BATCH = 6_000;
+
 const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats]";
 
 async function main(): Promise<number> {
@@ -102,10 +109,10 @@ async function main(): Promise<number> {
   const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
   await applyPendingMigrations(env.DATABASE_URL, projectRoot(import.meta.dirname));
   const db = await createDb(env.DATABASE_URL);
-  // Checkpoint every 10,000 pages (≈ 40 MB of WAL) rather than SQLite's 1,000: a commit of an import's batch dirties
-  // about a thousand index pages, so the default copied them to the database file (and synced it) at nearly every
-  // commit, the same pages again each time (bench/import-csv.ts). The station keeps the default, whose smaller
-  // checkpoints hold its event loop for less; the WAL is cut back to 64 MB once checkpointed.
+  // Checkpoint every 10,000 pages (≈ 40 MB of WAL) rather than SQLite's 1,000, as the writer thread does
+  // (insert-worker.ts): with the default, each of this connection's small commits (the job's counts) would copy the
+  // writer's frames to the database file. The station keeps the default, whose smaller checkpoints hold its event
+  // loop for less; the WAL is cut back to 64 MB once checkpointed.
   await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
   await db.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
   let inserter: WorkerInserter | undefined;
@@ -126,7 +133,7 @@ async function main(): Promise<number> {
       localCodes,
       timeZone: options.timeZone ?? env.IMPORT_TIME_ZONE,
       csvTimeZone: options.csvTimeZone,
-      batchSize: options.batchSize ?? MAX_READINGS_PER_BULK_COMMIT,
+      batchSize: options.batchSize ?? DEFAULT_BATCH,
       onProgress: (s) => {
         if (s.status === "running" && Date.now() - lastPrinted > 2_000) {
           lastPrinted = Date.now();
@@ -135,6 +142,11 @@ async function main(): Promise<number> {
       },
     });
     await writer.drain();
+    await inserter?.close();
+    inserter = undefined;
+    // The WAL's last frames copied to the database file now, inside the time --stats reports, rather than when the
+    // connection closes.
+    if (!options.dryRun) await db.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)");
     // For whoever sizes a machine for large imports (and bench/import-csv.ts): the import's own time, CPU and the
     // process's peak resident memory (getrusage: every thread of the process, as the kernel counted it).
     if (options.stats) {

@@ -71,6 +71,8 @@ export class WorkerInserter {
 
   /** Ends the worker once its connection is closed; every batch sent before has its answer by then. */
   async close(): Promise<void> {
+    // A thread that stopped on its own has nothing left to close.
+    if (this.failure) return;
     this.worker.removeAllListeners("exit");
     const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
     this.worker.postMessage({ close: true } satisfies TCloseRequest);
