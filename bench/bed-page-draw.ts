@@ -8,8 +8,9 @@
 // streamed part) and each hold a drawn, non-empty line
 // (`bed:six-charts-drawn`), whether that line is the server-drawn sketch or recharts' own; then to the frame in which
 // every chart of the page has settled and is drawn by recharts (`bed:all-charts-drawn`: the page is fully
-// interactive). It also prints the browser's first contentful paint: the page streams, so that may be the loading
-// notice that precedes the bed in the same response rather than the bed itself. Not a test: it prints.
+// interactive). It also prints the browser's first contentful paint, which may come before the charts: the browser
+// paints what it has parsed so far (the header and the device panel) while the rest of the page is parsed. Not a
+// test: it prints.
 import { chromium } from "@playwright/test";
 
 const base = process.env.BENCH_URL;

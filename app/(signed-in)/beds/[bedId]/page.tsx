@@ -1,8 +1,5 @@
-import { useTranslations } from "next-intl";
-import { Suspense } from "react";
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { BedView } from "@/components/bed/BedView";
-import { Notice } from "@/components/ui/Notice";
 import { authorizePage } from "@/lib/server/auth/authorize-page";
 import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
@@ -15,20 +12,12 @@ import { DEFAULT_TREND_WINDOW, liveEdgeOf, PRELOAD_WIDTH, resolveWindow } from "
 export const dynamic = "force-dynamic";
 
 /**
- * Streamed in two parts: the document's head (styles, scripts) and a loading notice leave at once, so that the
- * browser sets up the page and starts on the scripts while the server reads the bed; the bed follows in the same
- * response, drawn (docs/bed-view.md, first draw).
+ * Not streamed: the page leaves once the bed and its default trends are read (~20-40 ms), drawn. A streamed loading
+ * notice was tried first; React then reveals the bed no sooner than 300 ms after the notice's first frame (its
+ * reveal throttle), which cost ~50-100 ms more than this (docs/bed-view.md, first draw).
  */
 export default async function BedPage({ params }: { readonly params: Promise<{ bedId: string }> }) {
   const { bedId } = await params;
-  return (
-    <Suspense fallback={<BedLoading />}>
-      <BedRead bedId={bedId} />
-    </Suspense>
-  );
-}
-
-async function BedRead({ bedId }: { readonly bedId: string }) {
   const access = await authorizePage(await getPagePrincipal(), "bed.view", { bedId });
   // An unknown bed is left to the client, which explains it; a bed of another unit is refused here.
   if (!access.ok && access.reason !== "not-found") return <AccessDenied reason={access.reason} />;
@@ -47,9 +36,4 @@ async function BedRead({ bedId }: { readonly bedId: string }) {
     initialTrends = await getBedTrends({ db, bedId, query: { parameters, from: Math.floor(from), width: PRELOAD_WIDTH } }).catch(() => undefined);
   }
   return <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends && packTrends(initialTrends)} />;
-}
-
-function BedLoading() {
-  const t = useTranslations("bed");
-  return <Notice title={t("loading")} testId="bed-loading" />;
 }
