@@ -17,6 +17,7 @@ export function AdminShell({ title, children }: { readonly title: string; readon
   const links = [
     { href: "/admin/users", label: t("nav.users"), allowed: useCan("user.manage") },
     { href: "/admin/displays", label: t("nav.displays"), allowed: useCan("display.manage") },
+    { href: "/admin/shifts", label: t("nav.shifts"), allowed: useCan("shift.configure") },
     { href: "/admin/audit", label: t("nav.audit"), allowed: useCan("audit.view") },
   ].filter((link) => link.allowed);
 

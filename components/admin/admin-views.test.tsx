@@ -16,6 +16,7 @@ import { AuditTable } from "./AuditTable";
 import { DisplaysTable } from "./DisplaysTable";
 import { IssuedPairing } from "./IssuedPairing";
 import { UserForm } from "./UserForm";
+import { ShiftPatternForm } from "./ShiftPatternForm";
 import { UsersTable } from "./UsersTable";
 
 const MESSAGES = { en: { ...en, ...authEn, ...adminEn }, fr: { ...fr, ...authFr, ...adminFr } };
@@ -143,5 +144,26 @@ describe("AuditTable", () => {
     expect(html).toContain("{&quot;action&quot;:&quot;bed.view&quot;,&quot;reason&quot;:&quot;unit&quot;}");
     // An action this version has no name for shows as its code.
     expect(html).toContain("future.thing<span");
+  });
+});
+
+describe("ShiftPatternForm", () => {
+  const initial = { shifts: [{ name: "day", start: "07:00" }, { name: "night", start: "19:00" }] };
+
+  it("shows each shift with its start and length, in both languages", () => {
+    for (const locale of ["en", "fr"] as const) {
+      const html = render(<ShiftPatternForm initial={initial} busy={false} error={null} onSubmit={noop} />, locale);
+      expect(html).toContain('value="07:00"');
+      expect(html).toContain('value="night"');
+      expect(html.match(/12 h/g)).toHaveLength(2);
+    }
+  });
+
+  it("says the server's refusal beside the row at fault", () => {
+    const error = new AdminRequestError(400, "INVALID_INPUT", "Invalid input.", { shifts: "Two shifts start at 07:00" }, [{ field: "shifts.1.start", message: "Two shifts start at 07:00" }]);
+    const html = render(<ShiftPatternForm initial={initial} busy={false} error={error} onSubmit={noop} />);
+    expect(html).toContain("Two shifts start at 07:00");
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain("Correct the fields marked above.");
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZUserDto, ZDisplayDto, ZIssuedPairing, type TDisplayDto, type TIssuedPairing, type TUserDto } from "@/lib/auth/account-dtos";
 import { ZAuditEventDto, type TAuditEventDto } from "@/lib/auth/audit-actions";
 import type { TCreateDisplay, TCreateUser, TUpdateUser } from "@/lib/auth/schemas";
+import { ZShiftPattern, type TShiftPattern } from "@/lib/shifts";
 import { auditQueryString, type TAuditFilter } from "./audit-filter";
 
 /*
@@ -28,6 +29,8 @@ export class AdminRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Readonly<Record<string, string>>,
+    /** Every schema failure with its whole path ("shifts.1.start"), for forms with repeated rows. */
+    readonly issues: readonly { field: string; message: string }[] = [],
   ) {
     super(message);
     this.name = "AdminRequestError";
@@ -49,7 +52,7 @@ async function request(path: string, init: { method: string; body?: unknown } = 
   for (const issue of issues) fields[topField(issue.field)] ??= issue.message;
   // "username: "x" is taken" → "\"x\" is taken": the field's label is shown beside it already.
   if (field) fields[topField(field)] ??= message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-  throw new AdminRequestError(response.status, code, message, fields);
+  throw new AdminRequestError(response.status, code, message, fields, issues);
 }
 
 /** "unitIds.2" → "unitIds": the form shows one message per input. */
@@ -108,4 +111,23 @@ export const AUDIT_PAGE_SIZE = 100;
 export function auditExportUrl(filter: TAuditFilter): string {
   const query = auditQueryString(filter);
   return query ? `/api/admin/audit/export?${query}` : "/api/admin/audit/export";
+}
+
+/** A unit's shift pattern as GET/PUT /api/units/:unitId/shift-pattern answer it (lib/server/shifts/get-unit-shift-pattern.ts). */
+const ZUnitShiftPattern = z.object({
+  unitId: z.string(),
+  timeZone: z.string(),
+  pattern: ZShiftPattern,
+  configured: z.boolean(),
+  updatedAt: z.number().int().nullable(),
+});
+export type TUnitShiftPatternDto = z.infer<typeof ZUnitShiftPattern>;
+
+export async function fetchShiftPattern(unitId: string): Promise<TUnitShiftPatternDto> {
+  return ZUnitShiftPattern.parse(await (await request(`/api/units/${encodeURIComponent(unitId)}/shift-pattern`)).json());
+}
+
+export async function saveShiftPattern(unitId: string, pattern: TShiftPattern): Promise<TUnitShiftPatternDto> {
+  const path = `/api/units/${encodeURIComponent(unitId)}/shift-pattern`;
+  return ZUnitShiftPattern.parse(await (await request(path, { method: "PUT", body: pattern })).json());
 }

@@ -46,6 +46,7 @@ export const adminKeys = {
   displays: () => [...adminKeys.all, "displays"] as const,
   auditOf: () => [...adminKeys.all, "audit"] as const,
   audit: (filter: TAuditFilter) => [...adminKeys.auditOf(), filter] as const,
+  shiftPattern: (unitId: string) => [...adminKeys.all, "shift-pattern", unitId] as const,
 };
 
 /** Handover: a bed's sheet per shift (undefined: the running one), a bed's past shifts, a unit's page per shift. */

@@ -1,4 +1,4 @@
-import type { TAction } from "@/lib/auth/permissions";
+import { can, type TAction } from "@/lib/auth/permissions";
 import type { TPrincipal } from "@/lib/auth/principal";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
@@ -31,11 +31,16 @@ export async function authorizeAction(request: TRequestLike, action: TAction): P
   return { db, principal, context };
 }
 
-export async function authorizeUnit(request: TRequestLike, action: TAction, unitId: string): Promise<TAuthorized> {
+/**
+ * `action` may be a list, for data that more than one right reads (a unit's shift pattern: those who read its
+ * handover, and the administrator who sets it): the first one the role holds is checked, else the first one is.
+ */
+export async function authorizeUnit(request: TRequestLike, action: TAction | readonly [TAction, ...TAction[]], unitId: string): Promise<TAuthorized> {
   const principal = await requirePrincipal(request);
   const db = await getDb();
   const context = requestContextOf(request);
-  await assertUnitAccess({ db, principal, action, unitId, context, target: { type: "unit", id: unitId }, via: via(request) });
+  const checked = typeof action === "string" ? action : (action.find((a) => can(principal.role, a)) ?? action[0]);
+  await assertUnitAccess({ db, principal, action: checked, unitId, context, target: { type: "unit", id: unitId }, via: via(request) });
   return { db, principal, context };
 }
 

@@ -30,6 +30,12 @@ describe("/api/units/:unitId/shift-pattern", () => {
     expect(await test.db.auditEvent.count({ where: { action: "shift.pattern-changed", actorId: admin.userId } })).toBe(1);
   });
 
+  it("lets the administrator who sets it read it, and refuses a role with neither right", async () => {
+    expect(await call(GET, admin.cookie, "GET")).toMatchObject({ status: 200, body: { unitId: "u1" } });
+    const display = await signInTestUser(test.db, { role: "display", unitIds: ["u1"] });
+    expect((await call(GET, display.cookie, "GET")).status).toBe(403);
+  });
+
   it("refuses a nurse (403) and a bad pattern, naming the field (400)", async () => {
     expect((await call(PUT, nurse.cookie, "PUT", { shifts: [{ name: "day", start: "07:00" }] })).status).toBe(403);
     const bad = await call(PUT, admin.cookie, "PUT", { shifts: [{ name: "day", start: "7h" }] });

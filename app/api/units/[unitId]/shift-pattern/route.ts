@@ -9,11 +9,14 @@ import { setUnitShiftPattern } from "@/lib/server/shifts/set-unit-shift-pattern"
 
 export const dynamic = "force-dynamic";
 
-/** The unit's shift pattern (the default 07:00/19:00 when none is configured), for anyone who reads its handover. */
+/**
+ * The unit's shift pattern (the default 07:00/19:00 when none is configured), for anyone who reads its handover and
+ * for the administrator who sets it (the shifts page).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
   try {
     const { unitId } = await params;
-    const { db } = await authorizeUnit(request, "handover.view", unitId);
+    const { db } = await authorizeUnit(request, ["handover.view", "shift.configure"], unitId);
     return noStore(Response.json(await getUnitShiftPattern({ db, unitId })));
   } catch (error) {
     return noStore(toErrorResponse(error));
