@@ -55,6 +55,10 @@ test("an outgoing nurse signs a sheet out, another nurse receives it with a read
     await expect(sheet2.status).toHaveText("Received");
     await expect(page2.getByTestId("handover-received")).toContainText("Demo Second Nurse");
     await expect(page2.getByTestId("handover-read-back")).toContainText("back to 1:1");
+    // The unit page left open on the first tablet follows without a reload: the receipt is pushed over the socket
+    // (handover:changed), well within this expectation's 5 s, where the page's own read comes once a minute.
+    await expect(unit.row(BED)).toHaveAttribute("data-status", "received");
+    await expect(unit.row(BED)).toContainText("Demo Second Nurse");
 
     const unit2 = new UnitHandover(page2);
     await unit2.open(UNIT, shiftKey);

@@ -12,6 +12,7 @@ import { authRoutes } from "./http/auth-routes";
 import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
 import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
 import { startAlarmTailer, type AlarmTailer } from "./alarms/alarm-tailer";
+import { attachHandoverRoom } from "./realtime/attach-handover-room";
 import { attachAlarmCommands } from "./realtime/attach-alarm-commands";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -95,6 +96,7 @@ export async function createStationServer(options: StationServerOptions): Promis
   const alarmEngine = new AlarmEngine({ db, episodes, log, now: options.now, onChanged: () => alarmTailer.kick(), startupGraceMs: options.alarmStartupGraceMs });
   if ((options.alarmTickMs ?? ALARM_TICK_MS) > 0) alarmEngine.start(options.alarmTickMs ?? ALARM_TICK_MS);
   attachAlarmCommands({ io: rt.io, db, auth, log, onChanged: () => alarmTailer.kick(), now: options.now });
+  const detachHandoverRoom = attachHandoverRoom({ io: rt.io, db, auth, log });
   const sessionRoutes = authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => rt.endSessions(ids, reason), log });
 
   return {
@@ -114,6 +116,7 @@ export async function createStationServer(options: StationServerOptions): Promis
       await writer.drain();
       await alarmEngine.stop();
       await alarmTailer.stop();
+      detachHandoverRoom();
       await rt.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

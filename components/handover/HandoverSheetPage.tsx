@@ -8,6 +8,7 @@ import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { addHandoverAction, amendHandover, completeHandoverAction, fetchHandoverSheet, receiveHandover, saveHandoverDraft, signOutHandover } from "@/lib/client/handover-api";
 import { handoverKeys } from "@/lib/client/query-keys";
+import { useHandoverLive } from "@/lib/client/use-handover-live";
 import { useCan, useSessionUser } from "@/lib/client/session-user";
 import { AMENDABLE_FIELDS, ILLNESS_SEVERITIES, type TContingency, type THandoverSheetView, type TIllnessSeverity } from "@/lib/handover";
 import { formatDayTime } from "@/lib/bed/format-date-time";
@@ -27,6 +28,8 @@ export function HandoverSheetPage({ bedId, shiftKey }: { readonly bedId: string;
     queryFn: () => fetchHandoverSheet(bedId, shiftKey),
     refetchInterval: (q) => (q.state.data?.frozen ? false : 60_000),
   });
+  // Signed out, received or amended on another tablet: read again at once (the unit is known from the first read).
+  useHandoverLive(query.data?.bed.unitId);
   if (query.error) {
     return (
       <main className="handover-page">

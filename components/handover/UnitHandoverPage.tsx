@@ -8,18 +8,21 @@ import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { fetchUnitHandover } from "@/lib/client/handover-api";
 import { handoverKeys } from "@/lib/client/query-keys";
+import { useHandoverLive } from "@/lib/client/use-handover-live";
 import { SeverityBadge } from "./HandoverWritten";
 import { ShiftTitle } from "./ShiftTitle";
 import "./handover.css";
 
 /**
- * The charge nurse's view of a shift's handover: every bed with the state of its sheet. Read again every 15 s (the
- * database is the truth; sheets are written from other screens), and the time of the last read is shown.
+ * The charge nurse's view of a shift's handover: every bed with the state of its sheet. Read again when a sheet of
+ * the unit changes on another screen (the socket's handover:changed) and every minute besides (the database is the
+ * truth; the notification only says when to read), and the time of the last read is shown.
  */
 export function UnitHandoverPage({ unitId, shiftKey }: { readonly unitId: string; readonly shiftKey: string | undefined }) {
   const t = useTranslations("handover");
   const locale = useLocale();
-  const query = useQuery({ queryKey: handoverKeys.unit(unitId, shiftKey), queryFn: () => fetchUnitHandover(unitId, shiftKey), refetchInterval: 15_000 });
+  const query = useQuery({ queryKey: handoverKeys.unit(unitId, shiftKey), queryFn: () => fetchUnitHandover(unitId, shiftKey), refetchInterval: 60_000 });
+  useHandoverLive(unitId);
   if (query.error && !query.data) {
     return (
       <main className="handover-page">

@@ -55,7 +55,8 @@ export const handoverKeys = {
   sheetsOf: (bedId: string) => [...handoverKeys.all, "bed", bedId] as const,
   sheet: (bedId: string, shiftKey: string | undefined) => [...handoverKeys.sheetsOf(bedId), "sheet", shiftKey ?? "current"] as const,
   history: (bedId: string) => [...handoverKeys.sheetsOf(bedId), "history"] as const,
-  unit: (unitId: string, shiftKey: string | undefined) => [...handoverKeys.all, "unit", unitId, shiftKey ?? "current"] as const,
+  unitOf: (unitId: string) => [...handoverKeys.all, "unit", unitId] as const,
+  unit: (unitId: string, shiftKey: string | undefined) => [...handoverKeys.unitOf(unitId), shiftKey ?? "current"] as const,
 };
 
 /** Alarms: a unit's open list (snapshot + replay + live), its burden per shift, and a bed's history. */

@@ -101,6 +101,22 @@ export interface TRoundChanged {
   roundId: string;
 }
 
+/**
+ * A bed's handover changed: a draft saved, signed out, received, amended, an action added or done (docs/handover.md).
+ * Screens showing the unit's handover or the bed's sheet read it again over HTTP. `shiftKey` is null for the
+ * action list, which belongs to the patient rather than to one shift. Sent to the unit's handover room.
+ */
+export interface THandoverChanged {
+  unitId: string;
+  bedId: string;
+  shiftKey: string | null;
+}
+
+/** Joins a unit's handover room (handover.view and membership of the unit). */
+export const ZHandoverSubscribe = z.object({ unitId: z.string().min(1).max(64) });
+export type THandoverSubscribe = z.infer<typeof ZHandoverSubscribe>;
+export type THandoverSubscribeAnswer = { ok: true } | TCommandError;
+
 export interface ServerToClientEvents {
   "observation:recorded": (payload: TObservationsRecorded) => void;
   "server:heartbeat": (payload: THeartbeat) => void;
@@ -111,6 +127,7 @@ export interface ServerToClientEvents {
   "alarm:changed": (payload: TAlarmsChanged) => void;
   "round:signed": (payload: TRoundChanged) => void;
   "round:amended": (payload: TRoundChanged) => void;
+  "handover:changed": (payload: THandoverChanged) => void;
 }
 
 /**
@@ -125,6 +142,7 @@ export interface ClientToServerEvents {
   "alarm:subscribe": (payload: TUnitSubscribe, ack: (answer: TAlarmReplayAnswer) => void) => void;
   "alarm:acknowledge": (payload: TAcknowledgeAlarm, ack: (answer: TAlarmCommandAnswer) => void) => void;
   "alarm:pause-audio": (payload: TPauseAudio, ack: (answer: TPauseAudioAnswer) => void) => void;
+  "handover:subscribe": (payload: THandoverSubscribe, ack: (answer: THandoverSubscribeAnswer) => void) => void;
 }
 
 /** Alarm changes broadcast to a unit's room: the alarms touched, and the unit's AUDIO PAUSED when it changed. */
@@ -159,6 +177,8 @@ export const rooms = {
   bed: (bedId: string) => `bed:${bedId}`,
   /** Every socket of one session: how a sign-out closes them. */
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Screens following a unit's handover (no readings: only which bed's sheet changed). */
+  handover: (unitId: string) => `handover:${unitId}`,
   /** Screens allowed to follow imports. */
   imports: "imports",
 } as const;

@@ -127,8 +127,8 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
 
     socket.on("room:leave", (payload) => {
       const parsed = ZRoomLeave.safeParse(payload);
-      // Only a unit's or a bed's room: the session's room is how a sign-out reaches this socket.
-      if (parsed.success && /^(unit|bed):/.test(parsed.data.room)) void socket.leave(parsed.data.room);
+      // Only a unit's, a bed's or a unit's handover room: the session's room is how a sign-out reaches this socket.
+      if (parsed.success && /^(unit|bed|handover):/.test(parsed.data.room)) void socket.leave(parsed.data.room);
     });
   });
 

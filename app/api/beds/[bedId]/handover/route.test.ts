@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { THandoverChanged } from "@/lib/realtime/events";
 import { provideDb } from "@/lib/server/db/get-db";
+import { provideHandoverNotifier } from "@/lib/server/realtime/handover-notifier";
 import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
 import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
@@ -14,7 +16,9 @@ let nurse: TTestSession;
 let nurse2: TTestSession;
 let perfusionist: TTestSession;
 let otherUnitNurse: TTestSession;
+const notified: THandoverChanged[] = [];
 beforeAll(async () => {
+  provideHandoverNotifier((change) => notified.push(change));
   test = await createTestDb();
   bed = await seedTestEpisode(test.db, { suffix: "1", deviceType: "IABP" });
   await test.db.unit.create({ data: { id: "elsewhere", name: "Elsewhere", timeZone: "Europe/Paris" } });
@@ -24,7 +28,10 @@ beforeAll(async () => {
   perfusionist = await signInTestUser(test.db, { role: "perfusionist", unitIds: [bed.unitId] });
   otherUnitNurse = await signInTestUser(test.db, { role: "nurse", unitIds: ["elsewhere"] });
 });
-afterAll(() => test.cleanup());
+afterAll(async () => {
+  provideHandoverNotifier(undefined);
+  await test.cleanup();
+});
 
 type THandler = (request: Request, context: { params: Promise<{ bedId: string }> }) => Promise<Response>;
 const call = async (handler: THandler, who: TTestSession, method: string, query: string, body?: unknown) => {
@@ -55,5 +62,9 @@ describe("the handover routes of a bed", () => {
     expect((await call(receive, nurse2, "POST", shift, { readBack: "short" })).status).toBe(400);
     expect((await call(receive, nurse2, "POST", shift, { readBack: "Quiet shift, nothing pending." })).status).toBe(201);
     expect((await call(GET, perfusionist, "GET", shift)).body.status).toBe("received");
+    // The unit's screens were told of the three changes that were committed (draft, sign-out, receipt), after each,
+    // and of none of the refusals.
+    const change = { unitId: bed.unitId, bedId: bed.bedId, shiftKey: sheet.body.shift?.key };
+    expect(notified).toEqual([change, change, change]);
   });
 });

@@ -4,6 +4,7 @@ import { authorizeBed } from "@/lib/server/auth/authorize-request";
 import { addHandoverAction } from "@/lib/server/handover/add-handover-action";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { notifyHandoverChanged } from "@/lib/server/realtime/handover-notifier";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +12,11 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
-    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
+    const { db, principal, context, unitId } = await authorizeBed(request, "handover.edit", bedId);
     const { text } = await readJsonBody(request, ZAddHandoverAction);
-    return Response.json(await addHandoverAction({ db, bedId, text, actor: handoverActorOf(principal), context }), { status: 201 });
+    const result = await addHandoverAction({ db, bedId, text, actor: handoverActorOf(principal), context });
+    notifyHandoverChanged({ unitId, bedId, shiftKey: null });
+    return Response.json(result, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -4,6 +4,7 @@ import { authorizeBed } from "@/lib/server/auth/authorize-request";
 import { saveHandoverDraft } from "@/lib/server/handover/save-handover-draft";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { notifyHandoverChanged } from "@/lib/server/realtime/handover-notifier";
 import { requiredShiftKey } from "../shift-key";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +13,12 @@ export const dynamic = "force-dynamic";
 export async function PUT(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
-    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
+    const { db, principal, context, unitId } = await authorizeBed(request, "handover.edit", bedId);
     const shiftKey = requiredShiftKey(request.url);
     const draft = await readJsonBody(request, ZSaveHandoverDraft);
-    return Response.json(await saveHandoverDraft({ db, bedId, shiftKey, draft, actor: handoverActorOf(principal), context }));
+    const result = await saveHandoverDraft({ db, bedId, shiftKey, draft, actor: handoverActorOf(principal), context });
+    notifyHandoverChanged({ unitId, bedId, shiftKey });
+    return Response.json(result);
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -4,6 +4,7 @@ import { authorizeBed } from "@/lib/server/auth/authorize-request";
 import { receiveHandover } from "@/lib/server/handover/receive-handover";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { notifyHandoverChanged } from "@/lib/server/realtime/handover-notifier";
 import { requiredShiftKey } from "../shift-key";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +13,12 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
-    const { db, principal, context } = await authorizeBed(request, "handover.sign", bedId);
+    const { db, principal, context, unitId } = await authorizeBed(request, "handover.sign", bedId);
     const shiftKey = requiredShiftKey(request.url);
     const receive = await readJsonBody(request, ZReceiveHandover);
-    return Response.json(await receiveHandover({ db, bedId, shiftKey, receive, actor: handoverActorOf(principal), context }), { status: 201 });
+    const result = await receiveHandover({ db, bedId, shiftKey, receive, actor: handoverActorOf(principal), context });
+    notifyHandoverChanged({ unitId, bedId, shiftKey });
+    return Response.json(result, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);
   }

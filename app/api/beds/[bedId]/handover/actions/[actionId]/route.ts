@@ -4,6 +4,7 @@ import { authorizeBed } from "@/lib/server/auth/authorize-request";
 import { completeHandoverAction } from "@/lib/server/handover/complete-handover-action";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { notifyHandoverChanged } from "@/lib/server/realtime/handover-notifier";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +12,11 @@ export const dynamic = "force-dynamic";
 export async function PATCH(request: Request, { params }: { params: Promise<{ bedId: string; actionId: string }> }): Promise<Response> {
   try {
     const { bedId, actionId } = await params;
-    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
+    const { db, principal, context, unitId } = await authorizeBed(request, "handover.edit", bedId);
     await readJsonBody(request, ZCompleteHandoverAction);
-    return Response.json(await completeHandoverAction({ db, bedId, actionId, actor: handoverActorOf(principal), context }));
+    const result = await completeHandoverAction({ db, bedId, actionId, actor: handoverActorOf(principal), context });
+    notifyHandoverChanged({ unitId, bedId, shiftKey: null });
+    return Response.json(result);
   } catch (error) {
     return toErrorResponse(error);
   }
