@@ -55,6 +55,30 @@ describe("WorkerInserter (the import CLI's writer thread)", () => {
     expect(stored()[0]).toMatchObject({ value: 2.01, bedId: ep.bedId });
   });
 
+  it("inserts each series' readings together, in file order within a series, and answers each reading in its place", async () => {
+    // Two series interleaved as a device export has them, a content duplicate of the first reading under another
+    // reference, and a reading repeated by reference.
+    const flow = (i: number, overrides: Partial<TReadingInput> = {}) =>
+      reading(i, { parameter: "ecmo_flow", unit: "L/min", value: 4 + i / 100, sourceRef: `csv:flow:${i}`, ...overrides });
+    const answers = await writer.submit([
+      reading(1),
+      flow(1),
+      reading(2),
+      flow(2),
+      reading(1, { sourceRef: "csv:again" }),
+      flow(2),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(["stored", "stored", "stored", "stored", "duplicate", "duplicate"]);
+    expect(stored().map((r) => r.sourceRef)).toEqual(["csv:1", "csv:2", "csv:flow:1", "csv:flow:2"]);
+    // Each answer carries its own reading's seq: the lactates were inserted first (seq 1, 2), then the flows (3, 4).
+    expect(answers.slice(0, 4)).toEqual([
+      { status: "stored", seq: 1 },
+      { status: "stored", seq: 3 },
+      { status: "stored", seq: 2 },
+      { status: "stored", seq: 4 },
+    ]);
+  });
+
   it("commits a batch whole or not at all, and says why", async () => {
     const raw = new Database(t.path);
     raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'csv:3' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { batchSize, readBatchRow, type TBatchRow, type TObservationBatch } from "./observation-batch";
+import { batchSize, NUMBERS_PER_READING, readBatchRow, type TBatchRow, type TObservationBatch } from "./observation-batch";
 
 type TRow = [string, string, string, string, number, string, number, number, string, string];
 type TContent = [string, string, number, number];
@@ -28,7 +28,7 @@ export function insertObservationBatch(connection: Database.Database, batch: TOb
   const n = batchSize(batch);
   const seqs: (number | null)[] = new Array<number | null>(n);
   const row = {} as TBatchRow;
-  for (let i = 0; i < n; i += 1) {
+  for (const i of seriesOrder(batch, n)) {
     const r = readBatchRow(batch, i, row);
     if (stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined) {
       seqs[i] = null;
@@ -38,4 +38,19 @@ export function insertObservationBatch(connection: Database.Database, batch: TOb
     seqs[i] = changes === 1 ? Number(lastInsertRowid) : null;
   }
   return seqs;
+}
+
+/**
+ * The batch's indices grouped by (episode, parameter), file order kept within each group (a stable sort). A device
+ * export holds each second's readings of every series together, so in file order consecutive inserts land in as
+ * many places of the (episode, parameter, time) index as there are series, more leaf pages than SQLite's page cache
+ * holds; grouped, each leaf is written several times in a row. The rows' seqs follow this order, which changes
+ * nothing a screen relies on: a batch is committed, and broadcast, as one.
+ */
+function seriesOrder(batch: TObservationBatch, n: number): number[] {
+  const { numbers } = batch;
+  const width = batch.parameters.length;
+  const key = (i: number) => (numbers[i * NUMBERS_PER_READING] ?? 0) * width + (numbers[i * NUMBERS_PER_READING + 1] ?? 0);
+  const order = Array.from({ length: n }, (_, i) => i);
+  return order.sort((a, b) => key(a) - key(b));
 }
