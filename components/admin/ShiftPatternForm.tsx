@@ -111,7 +111,7 @@ export function ShiftPatternForm({
       </table>
       <p className="admin-form__hint">{t("hint")}</p>
       <FormError error={error} shownFields={shownFields} />
-      <div className="admin-form__actions shift-pattern__actions">
+      <div className="admin-form__actions">
         <button type="button" className="admin-button" disabled={rows.length >= MAX_SHIFTS || busy} onClick={() => setRows((current) => [...current, newRow()])}>
           {t("add")}
         </button>

@@ -1,4 +1,4 @@
-import type { TShiftPattern } from "@/lib/shifts";
+import { parseWallClockTime, ZWallClockTime, type TShiftPattern } from "@/lib/shifts";
 import { AdminRequestError } from "@/lib/client/admin-api";
 
 /** One editable row of the shifts form; `key` keeps React's rows apart while names and times are typed. */
@@ -47,12 +47,15 @@ export function issuesAllOnRows(error: unknown): boolean {
  * with another row. Wall-clock minutes: a night across a daylight-saving change is an hour longer or shorter.
  */
 export function lengthsOf(rows: readonly TShiftRow[]): (number | null)[] {
-  const minutes = rows.map((row) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(row.start) ? Number(row.start.slice(0, 2)) * 60 + Number(row.start.slice(3)) : null));
-  const valid = [...new Set(minutes.filter((m): m is number => m !== null && minutes.indexOf(m) === minutes.lastIndexOf(m)))].sort((a, b) => a - b);
+  const minutes = rows.map((row) => {
+    if (!ZWallClockTime.safeParse(row.start).success) return null;
+    const { hour, minute } = parseWallClockTime(row.start);
+    return hour * 60 + minute;
+  });
+  const placed = minutes.filter((m): m is number => m !== null && minutes.indexOf(m) === minutes.lastIndexOf(m)).sort((a, b) => a - b);
   return minutes.map((m) => {
-    if (m === null || !valid.includes(m)) return null;
-    if (valid.length === 1) return 24 * 60;
-    const next = valid.find((v) => v > m) ?? (valid[0] ?? m) + 24 * 60;
+    if (m === null || !placed.includes(m)) return null;
+    const next = placed.find((v) => v > m) ?? (placed[0] ?? m) + 24 * 60;
     return next - m;
   });
 }

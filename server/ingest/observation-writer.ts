@@ -29,7 +29,11 @@ interface Slice {
 export interface ObservationWriterOptions {
   db: Db;
   episodes: EpisodeDirectory;
-  /** Called after each commit with the stored readings in commit order; it broadcasts (the import CLI has no one to tell). */
+  /**
+   * Called after each commit with the readings it stored, in the order they were submitted (their seqs ascend within
+   * each series, not across the batch: insertObservationBatch inserts series by series); it broadcasts and judges
+   * alarms, both of which go by seq or time per series. The import CLI has no one to tell.
+   */
   onCommitted?: (observations: TCommittedObservation[]) => void;
   now?: () => Date;
   /**
@@ -191,7 +195,6 @@ export class ObservationWriter implements ReadingSink {
       group.left -= to - from;
       if (group.left === 0) group.resolve();
     }
-    // Sequence numbers ascend in insert order, so `stored` is in commit order already.
     if (onCommitted && stored.length > 0) onCommitted(stored);
   }
 }

@@ -9,7 +9,7 @@ type TNotify = (change: THandoverChanged) => void;
  * stays the truth: the notification only tells screens to read again, and without a server (a route test, a CLI)
  * it is dropped.
  */
-const KEY = Symbol.for("ecmo-iabp-station.handover-notifier");
+const KEY = Symbol.for("ecmo-station.handover-notifier");
 const slot = globalThis as typeof globalThis & { [KEY]?: TNotify };
 
 /** Set by the server once its socket.io instance exists; `undefined` when it closes. */
