@@ -12,7 +12,7 @@ const nextConfig = {
     // queue behind the page's own rendering on the one Node process (docs/bed-view.md, first draw).
     inlineCss: true,
   },
-  // No `output: "standalone"`: the custom server (server/index.ts) boots Next itself (shared/notes/stack.md).
+  // No `output: "standalone"`: the custom server (server/index.ts) boots Next itself (docs/stack.md).
 };
 
 export default withNextIntl(nextConfig);

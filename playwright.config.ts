@@ -6,7 +6,7 @@ const CI = Boolean(process.env.CI);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
 /**
- * Playwright cannot download its browser here (shared/notes/stack.md): CHROMIUM_PATH first, then Debian's
+ * Playwright cannot download its browser here (docs/stack.md): CHROMIUM_PATH first, then Debian's
  * chromium, then Playwright's own on a machine that has one.
  */
 function chromiumPath(): string | undefined {

@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
-// Prisma 6.19 with the JavaScript schema engine: works offline (shared/notes/stack.md).
+// Prisma 6.19 with the JavaScript schema engine: works offline (docs/stack.md).
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

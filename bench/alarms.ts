@@ -6,7 +6,7 @@ import { emptyAlarmState, type TAlarmReading, type TAlarmState } from "@/lib/ala
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
 import { evaluateAlarms } from "@/lib/alarms/evaluate-alarms";
 import type { TAlarmsChanged } from "@/lib/realtime/events";
-import { createTestDb } from "@/server/testing/create-test-db";
+import { createTestDb } from "@/test/support/create-test-db";
 import { BENCH_PARAMETERS, seedBenchWorld, signInBenchNurse } from "./world";
 
 /**

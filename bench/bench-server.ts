@@ -2,9 +2,9 @@
 // hands 64 beds × 12 parameters to the write path; observedAt is the moment of entry, which clients subtract. With
 // BENCH_TRIGGER_MS (the alarm bench), every that many ms one bed's lactate alternates 4.6 / 1.0 mmol/L, raising and
 // clearing "lactate-high": the alarm's raisedAt is that reading's time.
-import { createDb } from "@/lib/server/db/client";
+import { createDb } from "@/lib/db/client";
 import { createStationServer } from "@/server/create-station-server";
-import { silentLogger } from "@/server/logger";
+import { silentLogger } from "@/lib/log/logger";
 import { BENCH_PARAMETERS } from "./world";
 
 const db = await createDb(process.env.DATABASE_URL ?? "");

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import { createTestDb } from "@/server/testing/create-test-db";
+import { createTestDb } from "@/test/support/create-test-db";
 import { seedBenchWorld, signInBenchNurse } from "./world";
 
 const rssMb = (pid: number) => {

@@ -2,9 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDb } from "@/lib/server/db/client";
+import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/server/migrate";
-import { seedImportPatients } from "@/server/testing/seed-import-patients";
+import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { BENCH_PARAMETERS } from "./world";
 
 const PATIENTS = 64;

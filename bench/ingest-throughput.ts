@@ -3,8 +3,8 @@ import { io as connect, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
 import type { TReadingInput } from "@/lib/observations/reading";
 import { createStationServer } from "@/server/create-station-server";
-import { silentLogger } from "@/server/logger";
-import { createTestDb } from "@/server/testing/create-test-db";
+import { silentLogger } from "@/lib/log/logger";
+import { createTestDb } from "@/test/support/create-test-db";
 import { BENCH_PARAMETERS, seedBenchWorld, signInBenchNurse } from "./world";
 
 /**

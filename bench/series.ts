@@ -1,16 +1,16 @@
 import Database from "better-sqlite3";
 import { ZSeriesQuery } from "@/lib/bed/series";
-import { createDb, type Db } from "@/lib/server/db/client";
-import { getParameterSeries } from "@/lib/server/series/get-parameter-series";
-import { createTestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode } from "@/server/testing/seed-test-episode";
+import { createDb, type Db } from "@/lib/db/client";
+import { getParameterSeries } from "@/lib/db/series/get-parameter-series";
+import { createTestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode } from "@/test/support/seed-test-episode";
 
 const SECOND = 1_000;
 const WEEK_S = 7 * 24 * 3600;
 
 /**
  * Server time to answer a 7-day trend of one parameter stored at 1 Hz (604,800 readings) downsampled to 1,500 px,
- * through the real operation (lib/server/series/get-parameter-series.ts). A second parameter at 1 Hz is stored
+ * through the real operation (lib/db/series/get-parameter-series.ts). A second parameter at 1 Hz is stored
  * alongside so that the parameter's rows are interleaved in the table as a live bed's are. A one-second dip and a
  * one-second spike are planted and must come back in the answer.
  */

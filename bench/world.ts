@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/server/db/client";
-import { signInTestUser } from "@/server/testing/sign-in-test-user";
+import type { Db } from "@/lib/db/client";
+import { signInTestUser } from "@/test/support/sign-in-test-user";
 
 /** 64 beds of VA-ECMO in one unit: the load the issue measures at (64 beds × 12 parameters at 1 Hz). */
 export const BENCH_PARAMETERS = [

@@ -2,7 +2,7 @@ import { AlarmPanel } from "./pages/alarm-panel";
 import { expect, test } from "./fixtures";
 import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
 
-/** The demo unit's beds in scenario order (lib/server/demo/demo-profiles.ts): 3 is the helium leak, 5 the limb ischaemia. */
+/** The demo unit's beds in scenario order (lib/db/demo/demo-profiles.ts): 3 is the helium leak, 5 the limb ischaemia. */
 const HELIUM_LEAK_BED = "demo-bed-3";
 const LIMB_ISCHAEMIA_BED = "demo-bed-5";
 /** IEC 60601-1-8 medium priority: yellow (components/alarms/alarms.css). */

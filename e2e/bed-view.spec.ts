@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 import { test } from "./fixtures";
 import { BedView } from "./pages/bed-view";
 
-// demo-bed-1 is the stable VA-ECMO patient of the demo unit (lib/server/demo/demo-profiles.ts).
+// demo-bed-1 is the stable VA-ECMO patient of the demo unit (lib/db/demo/demo-profiles.ts).
 const BED = "demo-bed-1";
 
 test("a bed opens from its tile, switches ranges, receives live values and reads as a table", async ({ page, station }) => {

@@ -5,7 +5,7 @@ import { signInAs } from "./support/accounts";
 import { StationProcess, type TStationProcessOptions } from "./support/station-process";
 
 /**
- * The simulator's control route (server/http/simulator-routes.ts): how a test makes a bed go silent. Only mounted
+ * The simulator's control route (server/simulator/simulator-routes.ts): how a test makes a bed go silent. Only mounted
  * once the simulator runs, so the first call waits for it rather than failing on a server still backfilling. Driving
  * the simulator is an admin's right: the fixture gives it a request context signed in as the demo admin.
  */

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { expect, type APIRequestContext } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "@/lib/server/demo/demo-accounts";
+import { DEMO_ACCOUNTS } from "@/lib/db/demo/demo-accounts";
 import { test } from "./fixtures";
 import { HandoverSheet, UnitHandover } from "./pages/handover";
 
@@ -16,7 +16,7 @@ async function signInAsSecondNurse(request: APIRequestContext): Promise<void> {
 }
 
 test("an outgoing nurse signs a sheet out, another nurse receives it with a read-back, and the unit page follows", async ({ page, browser, baseURL }) => {
-  // demo-bed-6 is the IABP weaning patient (lib/server/demo/demo-profiles.ts).
+  // demo-bed-6 is the IABP weaning patient (lib/db/demo/demo-profiles.ts).
   const BED = "demo-bed-6";
   const unit = new UnitHandover(page);
   await unit.open(UNIT);

@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 import { test } from "./fixtures";
 import { RoundsPages } from "./pages/rounds";
 
-// IABP patients of the demo unit (lib/server/demo/demo-profiles.ts): each test rounds its own bed.
+// IABP patients of the demo unit (lib/db/demo/demo-profiles.ts): each test rounds its own bed.
 const WEANING_BED = "demo-bed-6";
 const HIT_BED = "demo-bed-8";
 const UNIT = "demo-icu";
@@ -16,7 +16,7 @@ test("an IABP round with an abnormal left leg flags the bed, joins the history, 
   const tileRound = station.tile(WEANING_BED).getByTestId("tile-round");
   await expect(tileRound).toBeVisible({ timeout: 15_000 });
   const before = await rounds.storedRounds(WEANING_BED);
-  // The demo's last round on this bed was 75 min ago (lib/server/demo/seed-demo-rounds.ts): 15 min late.
+  // The demo's last round on this bed was 75 min ago (lib/db/demo/seed-demo-rounds.ts): 15 min late.
   if (before.length === 1) await expect(tileRound.getByTestId("tile-round-due")).toHaveText(/^Round overdue 1[5-9] min$/);
 
   // From the station to the rounds, then one tap on the bed.

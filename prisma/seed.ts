@@ -1,8 +1,8 @@
 // `npm run db:seed`: migrates the database and seeds the demo unit and the demo accounts, as `npm start` does in demo
 // mode. Idempotent.
-import { createDb } from "@/lib/server/db/client";
-import { seedDemoAccounts } from "@/lib/server/demo/seed-demo-accounts";
-import { seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
+import { createDb } from "@/lib/db/client";
+import { seedDemoAccounts } from "@/lib/db/demo/seed-demo-accounts";
+import { seedDemoUnit } from "@/lib/db/demo/seed-demo-unit";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import { parseServerEnv } from "@/server/env";
 import { applyMigrations } from "@/server/migrate";

@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ZAuthEnv, toAuthConfig, type TAuthConfig } from "@/lib/server/auth/auth-config";
-import { SignInThrottle } from "@/lib/server/auth/sign-in-throttle";
-import type { Db } from "@/lib/server/db/client";
-import { getLastSeq } from "@/lib/server/observations/get-last-seq";
+import { sendError } from "@/lib/http/node-http";
+import { ZAuthEnv, toAuthConfig, type TAuthConfig } from "@/lib/db/auth/auth-config";
+import { SignInThrottle } from "@/lib/db/auth/sign-in-throttle";
+import type { Db } from "@/lib/db/client";
+import { getLastSeq } from "@/lib/db/observations/get-last-seq";
 import { EpisodeDirectory } from "./ingest/episode-directory";
 import { ObservationWriter } from "./ingest/observation-writer";
-import type { Logger } from "./logger";
+import type { Logger } from "../lib/log/logger";
 import { createAuthGate } from "./auth/auth-gate";
-import { authRoutes } from "./http/auth-routes";
+import { authRoutes } from "./auth/auth-routes";
 import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
 import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
 import { startAlarmTailer, type AlarmTailer } from "./alarms/alarm-tailer";
@@ -69,7 +70,7 @@ export async function createStationServer(options: StationServerOptions): Promis
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
   };
   const httpServer = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => fail(res, error, log));
+    handle(req, res).catch((error: unknown) => sendError(res, error, log));
   });
 
   const episodes = new EpisodeDirectory(db);
@@ -123,8 +124,4 @@ export async function createStationServer(options: StationServerOptions): Promis
   };
 }
 
-function fail(res: ServerResponse, error: unknown, log: Logger): void {
-  log.error("request failed", error);
-  if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-  res.end(JSON.stringify({ error: { code: "INTERNAL", message: "The server could not answer. Retry; if it persists, call IT." } }));
-}
+

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ZEnvBoolean } from "@/lib/server/env-boolean";
-import { ZAuthEnv } from "@/lib/server/auth/auth-config";
+import { ZEnvBoolean } from "@/lib/env/env-boolean";
+import { ZAuthEnv } from "@/lib/db/auth/auth-config";
 import { isTimeZone } from "@/lib/time/zoned-time";
 
 
@@ -41,7 +41,7 @@ export const ZServerEnv = z.object({
   MLLP_HOST: z.string().min(1).default("127.0.0.1"),
   /** Zone of HL7 times sent without an offset (HL7 says: the sender's local time). */
   IMPORT_TIME_ZONE: z.string().refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)").default("Europe/Paris"),
-  /** A JSON file of local codes (lib/import/codes/local-codes.ts) added to the shipped table. */
+  /** A JSON file of local codes (lib/imports/codes/local-codes.ts) added to the shipped table. */
   IMPORT_LOCAL_CODES: z.string().min(1).optional(),
 }).extend(ZAuthEnv.shape);
 export type TServerEnv = z.infer<typeof ZServerEnv>;

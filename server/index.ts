@@ -3,26 +3,26 @@
 import path from "node:path";
 import next from "next";
 import type { TReadingInput } from "@/lib/observations/reading";
-import { createDb } from "@/lib/server/db/client";
-import { provideDb } from "@/lib/server/db/get-db";
-import { toAuthConfig } from "@/lib/server/auth/auth-config";
-import { seedDemoAccounts } from "@/lib/server/demo/seed-demo-accounts";
-import { DEMO_UNIT_ID, seedDemoUnit } from "@/lib/server/demo/seed-demo-unit";
-import type { TImportState } from "@/lib/server/imports/run-import";
+import { createDb } from "@/lib/db/client";
+import { provideDb } from "@/lib/db/get-db";
+import { toAuthConfig } from "@/lib/db/auth/auth-config";
+import { seedDemoAccounts } from "@/lib/db/demo/seed-demo-accounts";
+import { DEMO_UNIT_ID, seedDemoUnit } from "@/lib/db/demo/seed-demo-unit";
+import type { TImportState } from "@/lib/db/imports/run-import";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import { createStationServer } from "./create-station-server";
 import { parseServerEnv } from "./env";
-import { importRoutes } from "./http/import-routes";
-import { simulatorRoutes } from "./http/simulator-routes";
-import { roundRoutes } from "./http/round-routes";
-import { installDefaultRoundTemplates } from "@/lib/server/rounds/install-default-round-templates";
-import { seedDemoRounds } from "@/lib/server/demo/seed-demo-rounds";
+import { importRoutes } from "./imports/import-routes";
+import { simulatorRoutes } from "./simulator/simulator-routes";
+import { roundRoutes } from "./rounds/round-routes";
+import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
+import { seedDemoRounds } from "@/lib/db/demo/seed-demo-rounds";
 import { rooms } from "@/lib/realtime/events";
-import { broadcastImportProgress } from "./import/broadcast-import-progress";
-import { loadLocalCodes } from "./import/load-local-codes";
-import { handleMllpMessage } from "./import/mllp/handle-mllp-message";
-import { startMllpListener, type TMllpListener } from "./import/mllp/start-mllp-listener";
-import { consoleLogger as log } from "./logger";
+import { broadcastImportProgress } from "./imports/broadcast-import-progress";
+import { loadLocalCodes } from "./imports/load-local-codes";
+import { handleMllpMessage } from "./imports/mllp/handle-mllp-message";
+import { startMllpListener, type TMllpListener } from "./imports/mllp/start-mllp-listener";
+import { consoleLogger as log } from "../lib/log/logger";
 import { applyMigrations } from "./migrate";
 import { startSimulator, type Simulator } from "./simulator/start-simulator";
 
@@ -43,7 +43,7 @@ if (env.DEMO) {
   log.info("no administrator yet: create one with  npm run user:create -- --role admin --username <name> --name \"<full name>\"");
 }
 
-// Nurse rounds need a checklist per device type: the built-in ones (clinical.md §5) where none was published yet.
+// Nurse rounds need a checklist per device type: the built-in ones (docs/clinical-reference.md §5) where none was published yet.
 const roundTemplates = await installDefaultRoundTemplates({ db });
 if (roundTemplates.length > 0) log.info(`round checklists installed: ${roundTemplates.join(", ")}`);
 // Demo: a last round on each bed, so that rounds are due soon or late rather than days overdue; its numbers join the

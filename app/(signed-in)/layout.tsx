@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SessionWatcher } from "@/components/auth/SessionWatcher";
 import { toSessionUser } from "@/lib/auth/principal";
 import { SessionUserProvider } from "@/lib/client/session-user";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
 // Every page here is read for one person at request time: nothing is prerendered or shared between users.
 export const dynamic = "force-dynamic";

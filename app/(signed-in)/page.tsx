@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { UnitList } from "@/components/station/UnitList";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { listUnits } from "@/lib/server/units/list-units";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { listUnits } from "@/lib/db/units/list-units";
 
 // The units are read at request time: a unit created after the build must appear without rebuilding.
 export const dynamic = "force-dynamic";

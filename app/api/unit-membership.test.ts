@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provideDb } from "@/lib/server/db/get-db";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
+import { provideDb } from "@/lib/db/get-db";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { GET as getBed } from "./beds/[bedId]/route";
 import { GET as getSeries } from "./beds/[bedId]/series/route";
 import { GET as getTrends } from "./beds/[bedId]/trends/route";

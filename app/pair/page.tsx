@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { DemoBanner } from "@/components/auth/DemoBanner";
 import { PairForm } from "@/components/auth/PairForm";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
-import { findPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { isDemoMode } from "@/lib/server/demo/is-demo-mode";
+import { findPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { isDemoMode } from "@/lib/db/demo/is-demo-mode";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,9 @@ import { DemoBanner } from "@/components/auth/DemoBanner";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { safeNextPath } from "@/lib/client/auth-api";
-import { findPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { DEMO_ACCOUNTS } from "@/lib/server/demo/demo-accounts";
-import { isDemoMode } from "@/lib/server/demo/is-demo-mode";
+import { findPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { DEMO_ACCOUNTS } from "@/lib/db/demo/demo-accounts";
+import { isDemoMode } from "@/lib/db/demo/is-demo-mode";
 
 export const dynamic = "force-dynamic";
 

@@ -9,7 +9,7 @@ import { ShiftTitle } from "./ShiftTitle";
 export type THandoverSlot = "illness" | "actions" | "situation" | "synthesis" | "notes" | "signOff";
 
 /**
- * One bed's sheet in the I-PASS order (shared/clinical.md §8), read-only. The sheet page passes editors as slots
+ * One bed's sheet in the I-PASS order (docs/clinical-reference.md §8), read-only. The sheet page passes editors as slots
  * for the written parts; the read-only text then still prints (print-only), so that a printed draft shows what was
  * saved rather than empty form fields.
  */

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import type { TRole } from "@/lib/auth/roles";
-import { DEMO_ACCOUNTS, type TDemoAccount } from "@/lib/server/demo/demo-accounts";
+import { DEMO_ACCOUNTS, type TDemoAccount } from "@/lib/db/demo/demo-accounts";
 
 /** The demo accounts the e2e server seeds (DEMO=true), one per role. */
 export function demoAccount(role: TRole): TDemoAccount {

@@ -49,7 +49,7 @@ export function stationEnv({ port, dbFile, beds = DEMO_BED_COUNT }: TStationEnvO
     DEMO_BEDS: String(beds),
     SERVE_NEXT: "true",
     NEXT_DIST_DIR: E2E_DIST_DIR,
-    // No network from the build or the server (shared/notes/stack.md: only the registries can be reached).
+    // No network from the build or the server (docs/stack.md: only the registries can be reached).
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * An alarm raised by another feature than the engine (a round's abnormal finding): what the raiser must say. The
- * schema is the contract of lib/server/alarms/raise-external-alarm.ts; the rule id must not be one of the engine's.
+ * schema is the contract of lib/db/alarms/raise-external-alarm.ts; the rule id must not be one of the engine's.
  */
 export const ZRaiseExternalAlarmSchema = z.object({
   episodeId: z.string().min(1),

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { ZRole } from "./roles";
 
 /*
- * The answers of the administration API, as the server builds them (lib/server/users/user-dto.ts,
- * lib/server/displays/display-dto.ts) and as the admin pages parse them. Here rather than in lib/server so that the
+ * The answers of the administration API, as the server builds them (lib/db/users/user-dto.ts,
+ * lib/db/displays/display-dto.ts) and as the admin pages parse them. Here rather than in lib/db so that the
  * browser may import them: one schema on both sides of the wire.
  */
 

@@ -1,7 +1,7 @@
 import type { TRole } from "./roles";
 
 /**
- * The one role × action matrix. The server refuses what a role may not do (lib/server/auth/authorize.ts, the socket,
+ * The one role × action matrix. The server refuses what a role may not do (lib/db/auth/authorize.ts, the socket,
  * the node routes); the screens read the same table to hide what the role cannot use. Access to a unit's data also
  * needs membership of that unit (lib/auth/principal.ts: canAccessUnit).
  *

@@ -17,11 +17,11 @@ export interface TPanelValue {
   readonly stale: boolean;
 }
 
-/** A balloon must not lie still in the aorta: a stop longer than this is flagged (shared/clinical.md §3). */
+/** A balloon must not lie still in the aorta: a stop longer than this is flagged (docs/clinical-reference.md §3). */
 export const PUMP_STOP_LIMIT_MS = 20 * 60_000;
-/** NIRS difference between legs flagged from this many points (shared/clinical.md §3). */
+/** NIRS difference between legs flagged from this many points (docs/clinical-reference.md §3). */
 export const NIRS_DIFFERENCE_FLAG = 20;
-/** IABP weaning: a step every 1–6 h as tolerated (shared/clinical.md §6). */
+/** IABP weaning: a step every 1–6 h as tolerated (docs/clinical-reference.md §6). */
 export const WEANING_STEP_MIN_MS = 3_600_000;
 export const WEANING_STEP_MAX_MS = 6 * 3_600_000;
 

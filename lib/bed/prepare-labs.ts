@@ -11,7 +11,7 @@ import type { TBedDetail } from "./bed-detail";
 import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
 import { formatTarget } from "./format-target";
 
-/** The labs of the panel, in the order of shared/clinical.md §2; each shown when the device type measures it. */
+/** The labs of the panel, in the order of docs/clinical-reference.md §2; each shown when the device type measures it. */
 export const PANEL_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh"];
 
 export interface TLabRow {

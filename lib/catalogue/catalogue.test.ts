@@ -20,7 +20,7 @@ describe("parameter catalogue", () => {
     }
   });
 
-  it("uses the LOINC codes of clinical.md for the labs and the monitor", () => {
+  it("uses the LOINC codes of the clinical reference for the labs and the monitor", () => {
     expect(getParameter("lactate").loinc).toEqual(["2518-9", "32693-4", "2524-7"]);
     expect(getParameter("platelets").loinc).toContain("777-3");
     expect(getParameter("hemoglobin").loinc).toContain("718-7");
@@ -34,7 +34,7 @@ describe("parameter catalogue", () => {
     expect(defaultTarget("anti_xa", "VA_ECMO_IABP")).toMatchObject({ high: 0.5 });
   });
 
-  it("judges limits as clinical.md writes them: lactate < 2 is in target, 2 is not; flow must be > 2", () => {
+  it("judges limits as the clinical reference writes them: lactate < 2 is in target, 2 is not; flow must be > 2", () => {
     const lactate = defaultTarget("lactate", "VA_ECMO");
     expect(targetStatus(1.9, lactate)).toBe("in");
     expect(targetStatus(2, lactate)).toBe("high");

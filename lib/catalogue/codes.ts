@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Every parameter code the station knows (shared/clinical.md §2). The catalogue holds exactly one entry for each. */
+/** Every parameter code the station knows (docs/clinical-reference.md §2). The catalogue holds exactly one entry for each. */
 export const PARAMETER_CODES = [
   "lactate",
   "anti_xa",

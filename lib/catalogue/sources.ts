@@ -1,13 +1,13 @@
 import type { TSourceRef } from "./types";
 
-/** The references of shared/clinical.md, named once so that every target and conversion can point at one. */
+/** The references of docs/clinical-reference.md, named once so that every target and conversion can point at one. */
 export const SOURCES = {
   elso2021: { id: "elso2021", citation: "ELSO 2021 anticoagulation guideline (McMichael, ASAIO J 2022;68:303)" },
   frenchIabp: { id: "frenchIabp", citation: "French IABP nursing protocol (project source documents)" },
   scai2019: { id: "scai2019", citation: "SCAI shock classification 2019 (Naidu, JACC 2022)" },
   lubnow2014: { id: "lubnow2014", citation: "Lubnow, PLoS One 2014;9:e112316 (circuit failure markers)" },
   bonicolini2019: { id: "bonicolini2019", citation: "Bonicolini, Crit Care 2019;23:266 (limb ischaemia)" },
-  clinicalRef: { id: "clinicalRef", citation: "Project clinical reference, shared/clinical.md §2" },
+  clinicalRef: { id: "clinicalRef", citation: "Project clinical reference §2" },
   ucum: { id: "ucum", citation: "UCUM unit definitions (exact factor)" },
-  molarMass: { id: "molarMass", citation: "Molar-mass conversion, shared/clinical.md §2" },
+  molarMass: { id: "molarMass", citation: "Molar-mass conversion, project clinical reference §2" },
 } as const satisfies Record<string, TSourceRef>;

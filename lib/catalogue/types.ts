@@ -24,7 +24,7 @@ export interface TTargetRange {
   readonly highExclusive?: boolean;
   readonly lowExclusive?: boolean;
   readonly source: TSourceRef;
-  /** Shown beside the range: what the target means in words of clinical.md. */
+  /** Shown beside the range: what the target means in words of the clinical reference. */
   readonly note?: string;
 }
 

@@ -20,7 +20,7 @@ export interface TSeriesPoint {
 }
 
 /**
- * What one bucket holds, from the pure aggregation below or from SQL (lib/server/series): the same shape, so that
+ * What one bucket holds, from the pure aggregation below or from SQL (lib/db/series): the same shape, so that
  * both paths turn into points through `bucketsToPoints` and cannot disagree on gaps.
  */
 export interface TBucket {

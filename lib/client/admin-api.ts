@@ -113,7 +113,7 @@ export function auditExportUrl(filter: TAuditFilter): string {
   return query ? `/api/admin/audit/export?${query}` : "/api/admin/audit/export";
 }
 
-/** A unit's shift pattern as GET/PUT /api/units/:unitId/shift-pattern answer it (lib/server/shifts/get-unit-shift-pattern.ts). */
+/** A unit's shift pattern as GET/PUT /api/units/:unitId/shift-pattern answer it (lib/db/shifts/get-unit-shift-pattern.ts). */
 const ZUnitShiftPattern = z.object({
   unitId: z.string(),
   timeZone: z.string(),

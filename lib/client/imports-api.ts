@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ZImportJobDto, ZImportSummaryDto, type TImportJobDto, type TImportSummaryDto } from "@/lib/import/import-job";
-import type { TImportKind } from "@/lib/import/import-record";
+import { ZImportJobDto, ZImportSummaryDto, type TImportJobDto, type TImportSummaryDto } from "@/lib/imports/import-job";
+import type { TImportKind } from "@/lib/imports/import-record";
 
 const ZHistory = z.object({ jobs: z.array(ZImportJobDto) });
 const ZError = z.object({ error: z.object({ message: z.string() }) });

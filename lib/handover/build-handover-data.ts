@@ -21,7 +21,7 @@ export const TREND_CODES: readonly TParameterCode[] = [
   "urine_output",
 ];
 
-/** The labs a sheet reports, in the order of clinical.md §2. */
+/** The labs a sheet reports, in the order of docs/clinical-reference.md §2. */
 export const HANDOVER_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh", "free_hb"];
 
 const HOUR = 3_600_000;

@@ -85,7 +85,7 @@ export const ZRoundSection = z.discriminatedUnion("available", [
 export type TRoundSection = z.infer<typeof ZRoundSection>;
 
 export const ZProtocolTimer = z.discriminatedUnion("kind", [
-  /** The balloon has been still since `since`: it must not stay still in the aorta > 20 min (clinical.md §3, §6). */
+  /** The balloon has been still since `since`: it must not stay still in the aorta > 20 min (docs/clinical-reference.md §3, §6). */
   z.object({ kind: z.literal("balloon_stopped"), since: z.number(), limitAt: z.number() }),
   /** Weaning by assist ratio: the current ratio and since when (a step every 1–6 h as tolerated, §6). */
   z.object({ kind: z.literal("ratio_step"), ratio: z.number().int(), since: z.number() }),

@@ -17,14 +17,14 @@ export interface TLabShiftSummary {
   readonly delta: number | null;
   /** Samples taken during the shift. */
   readonly samplesInShift: number;
-  /** When the next sample is due by the expected interval (clinical.md §2), from the last one. */
+  /** When the next sample is due by the expected interval (docs/clinical-reference.md §2), from the last one. */
   readonly nextDueAt: number | null;
 }
 
 const HOUR = 3_600_000;
 
 /**
- * How long after a sample the next one is due. Lactate follows clinical.md §2 (every 2–4 h while ≥ 2 mmol/L, else
+ * How long after a sample the next one is due. Lactate follows docs/clinical-reference.md §2 (every 2–4 h while ≥ 2 mmol/L, else
  * 6–8 h; the later bound, so that "overdue" means overdue); the other labs use the catalogue's interval.
  */
 export function labIntervalMs(code: TParameterCode, lastValue: number): number {

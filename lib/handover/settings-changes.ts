@@ -2,7 +2,7 @@ import { getParameter, type TDeviceType, type TParameterCode, supportKinds } fro
 import type { TTimedValue } from "@/lib/scores/types";
 
 /**
- * The device settings a handover reports (the items most often lost at handover, clinical.md §8): what the console
+ * The device settings a handover reports (the items most often lost at handover, docs/clinical-reference.md §8): what the console
  * is set to, stored as observations. `minChange` is the smallest step that counts as a change of setting: the pump
  * speed is the measured one and wanders by a few rpm around its set point (the simulator's noise is 4 rpm), so
  * only a step of 50 rpm or more is a change of setting; the others are set values that move only when someone

@@ -9,7 +9,7 @@ const RANK: Record<TIllnessSeverity, number> = { stable: 0, watcher: 1, unstable
 
 /**
  * The illness severity the data suggests (I-PASS "I"), with every reason shown, from the thresholds of
- * clinical.md §2–§3: a suggestion the outgoing nurse confirms or overrides, never a verdict.
+ * docs/clinical-reference.md §2–§3: a suggestion the outgoing nurse confirms or overrides, never a verdict.
  *  - unstable: lactate ≥ 4 mmol/L; ECMO flow < 2 L/min; balloon stopped; a high-priority alarm still active.
  *  - watcher: lactate ≥ 2 or rising ≥ 0.5 during the shift; a lab out of target or overdue; MAP < 65 mmHg; limb
  *    NIRS < 50 % or ≥ 20 points between legs; a setting changed; medium/high alarms raised; rounds missed or

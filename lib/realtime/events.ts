@@ -32,6 +32,8 @@ export const ZRoomLeave = z.object({ room: z.string().min(1).max(80) });
 export type TRoomLeave = z.infer<typeof ZRoomLeave>;
 
 export type TCommandError = { ok: false; error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "INTERNAL"; message: string } };
+/** A command's answer when the server failed in a way nobody planned for; the log holds the cause. */
+export const INTERNAL_COMMAND_ERROR = { ok: false, error: { code: "INTERNAL", message: "the server could not answer; retry" } } as const;
 
 export type TReplayAnswer =
   | {

@@ -2,7 +2,7 @@ import type { TDeviceType } from "@/lib/catalogue";
 import type { TRoundChoice, TRoundTemplateInput, TRoundTemplateItem } from "./template";
 
 /**
- * The built-in checklists (version 1 of each device type), from shared/clinical.md §5: the French IABP nursing
+ * The built-in checklists (version 1 of each device type), from docs/clinical-reference.md §5: the French IABP nursing
  * protocol, completed, and the VA-ECMO start-of-shift and hourly checks. A patient on both devices gets both lists,
  * the checks they share (legs, urine output) asked once. Installed at start-up when a device type has no version
  * yet; an admin changes them by publishing a new version.
@@ -99,7 +99,7 @@ function combined(): TRoundTemplateItem[] {
 }
 
 export const DEFAULT_ROUND_TEMPLATES: Readonly<Record<TDeviceType, TRoundTemplateInput>> = {
-  IABP: { deviceType: "IABP", note: "Built-in: shared/clinical.md §5 (French IABP protocol)", items: IABP_ITEMS },
-  VA_ECMO: { deviceType: "VA_ECMO", note: "Built-in: shared/clinical.md §5 (VA-ECMO)", items: ECMO_ITEMS },
-  VA_ECMO_IABP: { deviceType: "VA_ECMO_IABP", note: "Built-in: shared/clinical.md §5 (VA-ECMO and IABP)", items: combined() },
+  IABP: { deviceType: "IABP", note: "Built-in: project clinical reference §5 (French IABP protocol)", items: IABP_ITEMS },
+  VA_ECMO: { deviceType: "VA_ECMO", note: "Built-in: project clinical reference §5 (VA-ECMO)", items: ECMO_ITEMS },
+  VA_ECMO_IABP: { deviceType: "VA_ECMO_IABP", note: "Built-in: project clinical reference §5 (VA-ECMO and IABP)", items: combined() },
 };

@@ -35,7 +35,7 @@ describe("a round checklist template", () => {
   it.each(DEVICE_TYPES)("ships a valid built-in checklist for %s", (deviceType) => {
     const template = DEFAULT_ROUND_TEMPLATES[deviceType];
     expect(messages(template)).toEqual([]);
-    // clinical.md §5: the IABP protocol has daily checks (chest X-ray, bloods); VA-ECMO's are start of shift and hourly.
+    // docs/clinical-reference.md §5: the IABP protocol has daily checks (chest X-ray, bloods); VA-ECMO's are start of shift and hourly.
     expect(frequenciesOf(template.items)).toEqual(deviceType === "VA_ECMO" ? ["hourly", "shift"] : ["hourly", "shift", "daily"]);
   });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZDeviceType, findParameter } from "@/lib/catalogue";
 
 /**
- * Round checklists as data (shared/clinical.md §5). A template version is what an admin publishes and what a round is
+ * Round checklists as data (docs/clinical-reference.md §5). A template version is what an admin publishes and what a round is
  * filled with; these schemas are the one contract of the publish endpoint, the built-in versions and the stored rows.
  */
 

@@ -23,7 +23,7 @@ export function dpPerFlow(dp: number, flow: number): number | null {
 /**
  * The patient's own baseline: mean ΔP over mean flow across the first 24 h of recorded readings (a ratio of means,
  * so that a moment of low flow does not blow the ratio up). The station computes the same means in SQL
- * (lib/server/beds/get-bed-detail.ts); this is their definition. Null without both readings.
+ * (lib/db/beds/get-bed-detail.ts); this is their definition. Null without both readings.
  */
 export function dpFlowBaseline(
   dp: readonly TTimedValue[],

@@ -45,7 +45,7 @@ export function recentLactateClearance(samples: readonly TTimedValue[], windowMs
 }
 
 /**
- * Prognostic markers at 24 h of support (shared/clinical.md §3): clearance below 64 % and lactate above
+ * Prognostic markers at 24 h of support (docs/clinical-reference.md §3): clearance below 64 % and lactate above
  * 1.55 mmol/L, from the first lactate of the episode (within 2 h of cannulation) to the one nearest 24 h later.
  */
 export const POOR_CLEARANCE_24H_PCT = 64;

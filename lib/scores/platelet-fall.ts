@@ -16,7 +16,7 @@ export interface TPlateletFall {
   readonly onsetDay: number | null;
   /** Elapsed days from heparin start to the latest count. */
   readonly latestDay: number;
-  /** Why a 4Ts screen is suggested: a fall > 50 %, or > 30 % on days 5–10 (shared/clinical.md §3); null if not. */
+  /** Why a 4Ts screen is suggested: a fall > 50 %, or > 30 % on days 5–10 (docs/clinical-reference.md §3); null if not. */
   readonly screen: "fall50" | "fall30days5to10" | null;
 }
 

@@ -5,7 +5,7 @@ export const SAVE_DIAGNOSES = ["myocarditis", "refractory_vt_vf", "post_transpla
 export type TSaveDiagnosis = (typeof SAVE_DIAGNOSES)[number];
 
 /**
- * What the SAVE score is computed from, recorded at cannulation (shared/clinical.md §4). Measurements are numbers,
+ * What the SAVE score is computed from, recorded at cannulation (docs/clinical-reference.md §4). Measurements are numbers,
  * not ticked boxes, so that the stored inputs say what was seen and the points follow from them. The haemodynamic
  * values are the worst within the 6 h before cannulation.
  */

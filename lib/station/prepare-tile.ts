@@ -11,7 +11,7 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { describeAge, type TAge } from "./describe-age";
 import type { TLatestValue, TStationBed } from "./snapshot";
 
-/** A reading is stale when it is older than this many times its expected interval (shared/clinical.md §3). */
+/** A reading is stale when it is older than this many times its expected interval (docs/clinical-reference.md §3). */
 export const STALE_FACTOR = 3;
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -39,7 +39,7 @@ export interface TLabTileValue extends TTileValue {
 
 export type TTileCell =
   | { readonly kind: "value"; readonly value: TTileValue }
-  /** Augmented diastole beside unassisted systole: augmentation should exceed systole (clinical.md §2). */
+  /** Augmented diastole beside unassisted systole: augmentation should exceed systole (docs/clinical-reference.md §2). */
   | { readonly kind: "augmentation"; readonly aug: TTileValue; readonly sys: TTileValue };
 
 export type TDeviceBadge = { readonly kind: "ecmo"; readonly day: number } | { readonly kind: "iabp"; readonly ratio: string | null };

@@ -27,7 +27,7 @@ const NOT_CHECKABLE_BY_UCUM: Record<string, string> = {
   "[IU]/ml": "UCUM converts no arbitrary unit ([IU]), not even to itself; ml is mL",
   "{rpm}": "an annotation, dimensionless in UCUM; device spelling of /min",
 };
-/** Conversions that need a molar mass, which UCUM rightly refuses without one (shared/clinical.md §2 gives them). */
+/** Conversions that need a molar mass, which UCUM rightly refuses without one (docs/clinical-reference.md §2 gives them). */
 const MOLAR_MASS = new Set(["lactate mg/dL", "hemoglobin mmol/L"]);
 
 describe("the catalogue's unit conversions", () => {

@@ -5,7 +5,7 @@ export type TUnitResult =
   | { ok: false; message: string };
 
 /**
- * Brings a value to the catalogue's unit. Only conversions the catalogue names are applied (shared/clinical.md §2):
+ * Brings a value to the catalogue's unit. Only conversions the catalogue names are applied (docs/clinical-reference.md §2):
  * a unit that is merely similar (haemoglobin in g/mL) is refused, never guessed.
  */
 export function toCatalogueUnit(parameter: TParameter, value: number, unit: string): TUnitResult {

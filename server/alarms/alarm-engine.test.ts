@@ -3,14 +3,14 @@ import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
 import type { TRole } from "@/lib/auth/roles";
 import type { TReadingInput } from "@/lib/observations/reading";
 import type { TAlarmCommandAnswer, TAlarmReplayAnswer, TAlarmsChanged, TPauseAudioAnswer } from "@/lib/realtime/events";
-import { raiseExternalAlarm } from "@/lib/server/alarms/raise-external-alarm";
-import { setAlarmLimitOverride } from "@/lib/server/alarms/set-alarm-limit-override";
-import type { Db } from "@/lib/server/db/client";
-import { connectTestSocket, handshake, type TestSocket } from "../testing/connect-test-socket";
-import { createTestDb, type TestDb } from "../testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "../testing/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../testing/start-test-station";
+import { raiseExternalAlarm } from "@/lib/db/alarms/raise-external-alarm";
+import { setAlarmLimitOverride } from "@/lib/db/alarms/set-alarm-limit-override";
+import type { Db } from "@/lib/db/client";
+import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "../../test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

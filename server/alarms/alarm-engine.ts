@@ -6,15 +6,15 @@ import { applyLimitOverrides, type TLimitProvenance } from "@/lib/alarms/limit-o
 import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
 import type { TAlarmRule } from "@/lib/alarms/rule-schema";
 import type { TCommittedObservation } from "@/lib/observations/observation";
-import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/server/alarms/alarm-engine-state";
-import { applyAlarmTransitions } from "@/lib/server/alarms/apply-alarm-transitions";
-import { endAlarmsOfEndedEpisodes } from "@/lib/server/alarms/end-alarms-of-ended-episodes";
-import { findEpisodeReadingsSince } from "@/lib/server/alarms/find-episode-readings-since";
-import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/server/alarms/find-limit-overrides";
-import { listMonitoredEpisodes } from "@/lib/server/alarms/list-monitored-episodes";
-import type { Db } from "@/lib/server/db/client";
+import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
+import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
+import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
+import { findEpisodeReadingsSince } from "@/lib/db/alarms/find-episode-readings-since";
+import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
+import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
+import type { Db } from "@/lib/db/client";
 import type { EpisodeDirectory } from "../ingest/episode-directory";
-import type { Logger } from "../logger";
+import type { Logger } from "../../lib/log/logger";
 import { newEpisodeMemory, type TEpisodeMemory } from "./episode-memory";
 
 /** Absence, staleness and pump-stop timers are judged this often. */

@@ -1,10 +1,10 @@
 import type { TAudioPause } from "@/lib/alarms/alarm-dto";
 import { rooms, type TAlarmsChanged } from "@/lib/realtime/events";
-import { findAlarmEventsSince, getLastAlarmSeq, type TAlarmEventRow } from "@/lib/server/alarms/find-alarm-events-since";
-import { untilOf } from "@/lib/server/alarms/find-audio-pause";
-import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "@/lib/server/alarms/to-alarm-dto";
-import type { Db } from "@/lib/server/db/client";
-import type { Logger } from "../logger";
+import { findAlarmEventsSince, getLastAlarmSeq, type TAlarmEventRow } from "@/lib/db/alarms/find-alarm-events-since";
+import { untilOf } from "@/lib/db/alarms/find-audio-pause";
+import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "@/lib/db/alarms/to-alarm-dto";
+import type { Db } from "@/lib/db/client";
+import type { Logger } from "../../lib/log/logger";
 import type { StationIo } from "../realtime/attach-realtime";
 
 /** Changes written outside this process's engine (a Next route handler, a round) are found within this. */

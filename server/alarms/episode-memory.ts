@@ -1,5 +1,5 @@
 import { emptyAlarmState, type TAlarmEpisode, type TAlarmState, type TAlarmTransition } from "@/lib/alarms/alarm-state";
-import type { TStoredEngineState } from "@/lib/server/alarms/alarm-engine-state";
+import type { TStoredEngineState } from "@/lib/db/alarms/alarm-engine-state";
 import type { TEpisodeContext } from "@/lib/observations/validate-reading";
 
 /** What the alarm engine (alarm-engine.ts) holds in memory for one episode it watches. */

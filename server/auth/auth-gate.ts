@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TPrincipal } from "@/lib/auth/principal";
 import { clearSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
-import type { TRequestContext } from "@/lib/server/audit/record-audit-event";
-import type { TAuthConfig } from "@/lib/server/auth/auth-config";
-import { CLIENT_IP_HEADER } from "@/lib/server/auth/request-context";
-import { SESSION_ENDED } from "@/lib/server/auth/require-principal";
-import { validateSession } from "@/lib/server/auth/validate-session";
-import type { Db } from "@/lib/server/db/client";
+import type { TRequestContext } from "@/lib/db/audit/record-audit-event";
+import type { TAuthConfig } from "@/lib/db/auth/auth-config";
+import { CLIENT_IP_HEADER } from "@/lib/db/auth/request-context";
+import { SESSION_ENDED } from "@/lib/db/auth/require-principal";
+import { validateSession } from "@/lib/db/auth/validate-session";
+import type { Db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { isMutating, isSameOriginRequest } from "./origin-check";
 import { applySecurityHeaders } from "./security-headers";

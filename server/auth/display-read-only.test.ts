@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TReplayAnswer } from "@/lib/realtime/events";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
-import { ZAuthEnv, toAuthConfig } from "@/lib/server/auth/auth-config";
-import { createSession } from "@/lib/server/auth/create-session";
-import { provideDb } from "@/lib/server/db/get-db";
+import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
+import { createSession } from "@/lib/db/auth/create-session";
+import { provideDb } from "@/lib/db/get-db";
 import { POST as postSaveScore } from "@/app/api/beds/[bedId]/save-score/route";
 import { GET as getBed } from "@/app/api/beds/[bedId]/route";
 import { GET as getStation } from "@/app/api/units/[unitId]/station/route";
-import { importRoutes } from "../http/import-routes";
-import { simulatorRoutes } from "../http/simulator-routes";
-import { silentLogger } from "../logger";
+import { importRoutes } from "../imports/import-routes";
+import { simulatorRoutes } from "../simulator/simulator-routes";
+import { silentLogger } from "../../lib/log/logger";
 import type { Simulator } from "../simulator/start-simulator";
-import { connectTestSocket, handshake } from "../testing/connect-test-socket";
-import { createTestDb, type TestDb } from "../testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
-import { createTestUser } from "../testing/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../testing/start-test-station";
+import { connectTestSocket, handshake } from "../../test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "../../test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
+import { createTestUser } from "../../test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
 
 // A wall screen shows its unit's station and changes nothing: every mutation it tries is refused with 403 and
 // leaves no trace but the audit trail's record of the refusal.

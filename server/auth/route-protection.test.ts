@@ -1,19 +1,19 @@
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provideDb } from "@/lib/server/db/get-db";
-import { createDisplay } from "@/lib/server/displays/create-display";
-import { SESSION_ENDED } from "@/lib/server/auth/require-principal";
-import { importRoutes } from "../http/import-routes";
-import { simulatorRoutes } from "../http/simulator-routes";
-import { silentLogger } from "../logger";
+import { provideDb } from "@/lib/db/get-db";
+import { createDisplay } from "@/lib/db/displays/create-display";
+import { SESSION_ENDED } from "@/lib/db/auth/require-principal";
+import { importRoutes } from "../imports/import-routes";
+import { simulatorRoutes } from "../simulator/simulator-routes";
+import { silentLogger } from "../../lib/log/logger";
 import type { Simulator } from "../simulator/start-simulator";
-import { createTestDb, type TestDb } from "../testing/create-test-db";
-import { navigate } from "../testing/raw-request";
-import { APP_DIR, discoverAppRoutes, type TAppRoute } from "../testing/discover-app-routes";
-import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
-import { createTestUser, type TTestUser } from "../testing/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../testing/start-test-station";
+import { createTestDb, type TestDb } from "../../test/support/create-test-db";
+import { navigate } from "../../test/support/raw-request";
+import { APP_DIR, discoverAppRoutes, type TAppRoute } from "../../test/support/discover-app-routes";
+import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
+import { createTestUser, type TTestUser } from "../../test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
 
 /** The only URLs open without a session. Adding one here is a decision, and the gate must agree (PUBLIC_PATHS). */
 const PUBLIC = new Set(["/sign-in", "/pair", "/api/health"]);

@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/server/db/client";
-import { findEpisodeContext } from "@/lib/server/episodes/find-episode-context";
+import type { Db } from "@/lib/db/client";
+import { findEpisodeContext } from "@/lib/db/episodes/find-episode-context";
 import type { TEpisodeContext } from "@/lib/observations/validate-reading";
 
 /**

@@ -1,8 +1,8 @@
 import type { TCommittedObservation } from "@/lib/observations/observation";
 import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
-import type { Db } from "@/lib/server/db/client";
-import { MAX_READINGS_PER_BULK_COMMIT, MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/server/observations/insert-observations";
+import type { Db } from "@/lib/db/client";
+import { MAX_READINGS_PER_BULK_COMMIT, MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/db/observations/insert-observations";
 import type { EpisodeDirectory } from "./episode-directory";
 import type { ReadingSink } from "./reading-sink";
 
@@ -45,7 +45,7 @@ export interface ObservationWriterOptions {
   /**
    * Commits one batch and answers, reading by reading, its sequence number or null for a reading stored before.
    * Default: insertObservations on the process's shared connection. The import CLI commits on a writer thread
-   * (server/import/worker-inserter.ts).
+   * (server/imports/worker-inserter.ts).
    */
   insert?: (readings: readonly TValidReading[], receivedAt: Date) => Promise<(number | null)[]>;
 }
@@ -100,7 +100,7 @@ export class ObservationWriter implements ReadingSink {
 
   /**
    * For a producer that has just checked its readings with validateReading itself, against the episode and the clock
-   * the writer would use (the importer, lib/server/imports/run-import.ts): the same commit and answers as submit,
+   * the writer would use (the importer, lib/db/imports/run-import.ts): the same commit and answers as submit,
    * without a second check of each reading.
    */
   async submitValid(readings: readonly TValidReading[]): Promise<TWriteResult[]> {

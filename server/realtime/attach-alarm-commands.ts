@@ -1,15 +1,15 @@
-import { ZPauseAudio, ZUnitSubscribe, ALARM_REPLAY_PAGE_SIZE, rooms, type TAlarmCommandError } from "@/lib/realtime/events";
-import type { TAuthConfig } from "@/lib/server/auth/auth-config";
-import { acknowledgeAlarm } from "@/lib/server/alarms/acknowledge-alarm";
-import { findAlarmsChangedSince } from "@/lib/server/alarms/find-alarms-changed-since";
-import { findAudioPause } from "@/lib/server/alarms/find-audio-pause";
-import { getLastAlarmSeq } from "@/lib/server/alarms/find-alarm-events-since";
-import { pauseAlarmAudio } from "@/lib/server/alarms/pause-alarm-audio";
-import { assertUnitAccess } from "@/lib/server/auth/authorize";
-import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors/app-error";
+import { ZPauseAudio, ZUnitSubscribe, ALARM_REPLAY_PAGE_SIZE, rooms, type TAlarmCommandError, INTERNAL_COMMAND_ERROR } from "@/lib/realtime/events";
+import type { TAuthConfig } from "@/lib/db/auth/auth-config";
+import { acknowledgeAlarm } from "@/lib/db/alarms/acknowledge-alarm";
+import { findAlarmsChangedSince } from "@/lib/db/alarms/find-alarms-changed-since";
+import { findAudioPause } from "@/lib/db/alarms/find-audio-pause";
+import { getLastAlarmSeq } from "@/lib/db/alarms/find-alarm-events-since";
+import { pauseAlarmAudio } from "@/lib/db/alarms/pause-alarm-audio";
+import { assertUnitAccess } from "@/lib/db/auth/authorize";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "../auth/client-address";
-import type { Logger } from "../logger";
+import type { Logger } from "../../lib/log/logger";
 import type { StationIo } from "./attach-realtime";
 
 export interface AlarmCommandsOptions {
@@ -86,6 +86,6 @@ function answer<T>(ack: unknown, log: Logger, run: () => Promise<T | TAlarmComma
       return;
     }
     log.error("socket alarm command failed", error);
-    reply({ ok: false, error: { code: "INTERNAL", message: "the server could not answer; retry" } });
+    reply(INTERNAL_COMMAND_ERROR);
   });
 }

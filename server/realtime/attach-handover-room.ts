@@ -1,17 +1,17 @@
-import { ZHandoverSubscribe, rooms } from "@/lib/realtime/events";
-import type { TAuthConfig } from "@/lib/server/auth/auth-config";
-import { assertUnitAccess } from "@/lib/server/auth/authorize";
-import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors/app-error";
-import { provideHandoverNotifier } from "@/lib/server/realtime/handover-notifier";
+import { ZHandoverSubscribe, rooms, INTERNAL_COMMAND_ERROR } from "@/lib/realtime/events";
+import type { TAuthConfig } from "@/lib/db/auth/auth-config";
+import { assertUnitAccess } from "@/lib/db/auth/authorize";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { provideHandoverNotifier } from "@/lib/db/handover/handover-notifier";
 import { clientAddress } from "../auth/client-address";
-import type { Logger } from "../logger";
+import type { Logger } from "../../lib/log/logger";
 import type { StationIo } from "./attach-realtime";
 
 /**
  * The unit's handover room: `handover:subscribe` joins it (handover.view and membership of the unit, refusals
  * audited), and `handover:changed` reaches it when a route commits a change of a bed's sheet or action list
- * (lib/server/realtime/handover-notifier.ts). The room carries no readings and no patient data: which bed changed.
+ * (lib/db/handover/handover-notifier.ts). The room carries no readings and no patient data: which bed changed.
  * Answers a function that detaches the notifier (at the server's close).
  */
 export function attachHandoverRoom({ io, db, auth, log }: { io: StationIo; db: Db; auth: TAuthConfig; log: Logger }): () => void {
@@ -38,7 +38,7 @@ export function attachHandoverRoom({ io, db, auth, log }: { io: StationIo; db: D
               return;
             }
             log.error("socket handover:subscribe failed", error);
-            reply({ ok: false, error: { code: "INTERNAL", message: "the server could not answer; retry" } });
+            reply(INTERNAL_COMMAND_ERROR);
           },
         );
     });

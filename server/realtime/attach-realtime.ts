@@ -19,17 +19,18 @@ import {
   type TReplayAnswer,
   type TSessionEndReason,
   SESSION_SWEEP_MS,
+  INTERNAL_COMMAND_ERROR,
 } from "@/lib/realtime/events";
-import type { TAuthConfig } from "@/lib/server/auth/auth-config";
-import { assertBedAccess, assertUnitAccess } from "@/lib/server/auth/authorize";
-import { findEndedSessions } from "@/lib/server/auth/find-ended-sessions";
-import { validateSession } from "@/lib/server/auth/validate-session";
-import { AppError } from "@/lib/server/errors/app-error";
+import type { TAuthConfig } from "@/lib/db/auth/auth-config";
+import { assertBedAccess, assertUnitAccess } from "@/lib/db/auth/authorize";
+import { findEndedSessions } from "@/lib/db/auth/find-ended-sessions";
+import { validateSession } from "@/lib/db/auth/validate-session";
+import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "../auth/client-address";
 import { isSameOriginRequest } from "../auth/origin-check";
-import type { Db } from "@/lib/server/db/client";
-import { findObservationsSince, type TReplayScope } from "@/lib/server/observations/find-observations-since";
-import type { Logger } from "../logger";
+import type { Db } from "@/lib/db/client";
+import { findObservationsSince, type TReplayScope } from "@/lib/db/observations/find-observations-since";
+import type { Logger } from "../../lib/log/logger";
 
 export type StationIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -201,7 +202,7 @@ function answer(ack: unknown, run: () => Promise<TReplayAnswer>, log: Logger): v
   const reply = ack as (answer: TReplayAnswer) => void;
   run().then(reply, (error: unknown) => {
     log.error("socket command failed", error);
-    reply({ ok: false, error: { code: "INTERNAL", message: "the server could not answer; retry" } });
+    reply(INTERNAL_COMMAND_ERROR);
   });
 }
 

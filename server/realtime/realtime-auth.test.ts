@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TObservationsRecorded, TReplayAnswer, TSessionEnded } from "@/lib/realtime/events";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
-import { ZAuthEnv, toAuthConfig } from "@/lib/server/auth/auth-config";
-import { createSession } from "@/lib/server/auth/create-session";
-import { connectTestSocket, handshake, type TestSocket } from "../testing/connect-test-socket";
-import { createTestDb, type TestDb } from "../testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "../testing/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../testing/start-test-station";
+import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
+import { createSession } from "@/lib/db/auth/create-session";
+import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "../../test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
 
 let t: TestDb;
 let station: TTestStation;

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TObservationDto } from "@/lib/observations/observation";
 import type { TReplayAnswer } from "@/lib/realtime/events";
 import { createStationServer, type StationServer } from "../create-station-server";
-import { silentLogger } from "../logger";
-import { connectTestSocket, type TestSocket as ClientSocket } from "../testing/connect-test-socket";
-import { createTestDb } from "../testing/create-test-db";
-import { seedTestEpisode } from "../testing/seed-test-episode";
-import { signInTestUser } from "../testing/sign-in-test-user";
+import { silentLogger } from "../../lib/log/logger";
+import { connectTestSocket, type TestSocket as ClientSocket } from "../../test/support/connect-test-socket";
+import { createTestDb } from "../../test/support/create-test-db";
+import { seedTestEpisode } from "../../test/support/seed-test-episode";
+import { signInTestUser } from "../../test/support/sign-in-test-user";
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -104,7 +104,7 @@ describe("real-time channel", () => {
     const nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [ep.unitId] });
     const port = await freePort();
     const start = () => {
-      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/testing/run-test-server.ts"], {
+      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/run-test-server.ts"], {
         env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), TEST_EPISODE: ep.episodeId, PRODUCE_EVERY_MS: "15" },
         stdio: ["ignore", "pipe", "inherit"],
       });

@@ -1,8 +1,8 @@
 import type { TReadingInput } from "@/lib/observations/reading";
-import type { Db } from "@/lib/server/db/client";
-import { listSimulatedEpisodes } from "@/lib/server/episodes/list-simulated-episodes";
+import type { Db } from "@/lib/db/client";
+import { listSimulatedEpisodes } from "@/lib/db/episodes/list-simulated-episodes";
 import type { ReadingSink } from "../ingest/reading-sink";
-import type { Logger } from "../logger";
+import type { Logger } from "../../lib/log/logger";
 import { backfillEpisode } from "./backfill-episode";
 import { createEpisodeSimulation, type TEpisodeSimulation } from "./create-episode-simulation";
 import { generateDeviceReadings } from "./generate-device-readings";

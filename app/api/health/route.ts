@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/server/db/get-db";
+import { getDb } from "@/lib/db/get-db";
 
 export const dynamic = "force-dynamic";
 

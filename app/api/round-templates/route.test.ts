@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_TEMPLATES } from "@/lib/rounds/default-templates";
-import { provideDb } from "@/lib/server/db/get-db";
-import { installDefaultRoundTemplates } from "@/lib/server/rounds/install-default-round-templates";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
+import { provideDb } from "@/lib/db/get-db";
+import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { GET as getContext } from "../beds/[bedId]/round/route";
 import { GET, POST } from "./route";
 

@@ -1,9 +1,9 @@
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { AppError } from "@/lib/server/errors/app-error";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { listRoundTemplates } from "@/lib/server/rounds/list-round-templates";
-import { publishRoundTemplate } from "@/lib/server/rounds/publish-round-template";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { AppError } from "@/lib/errors/app-error";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { listRoundTemplates } from "@/lib/db/rounds/list-round-templates";
+import { publishRoundTemplate } from "@/lib/db/rounds/publish-round-template";
 
 export const dynamic = "force-dynamic";
 

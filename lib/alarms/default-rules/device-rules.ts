@@ -8,7 +8,7 @@ import { ALL_DEVICES, DEVICE_VALIDATION_DELAY_MS, H, S, WITH_ECMO, WITH_IABP } f
 
 const device = { validationDelayMs: DEVICE_VALIDATION_DELAY_MS } as const;
 
-/** Rules on continuous device values (shared/clinical.md §3): ECMO circuit, IABP helium, limb NIRS. */
+/** Rules on continuous device values (docs/clinical-reference.md §3): ECMO circuit, IABP helium, limb NIRS. */
 export const DEVICE_RULES = [
   {
     ...device,
@@ -17,7 +17,7 @@ export const DEVICE_RULES = [
     deviceTypes: WITH_ECMO,
     priority: "high",
     parameter: "ecmo_flow",
-    // "< 2 L/min" as shared/clinical.md §3 words it; the catalogue's target (> 2) marks exactly 2.00 out of target too.
+    // "< 2 L/min" as docs/clinical-reference.md §3 words it; the catalogue's target (> 2) marks exactly 2.00 out of target too.
     limit: { comparison: "lt", value: 2 },
     hysteresis: 0.1,
     // A dip below 2 L/min that recovers on its own (a kink, chattering) must still be seen by whoever was away.

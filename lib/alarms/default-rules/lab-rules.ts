@@ -6,7 +6,7 @@ import { ALL_DEVICES, LAB_HYSTERESIS, LAB_VALIDATION_DELAY_MS } from "./shared";
 
 const lab = { validationDelayMs: LAB_VALIDATION_DELAY_MS, hysteresis: LAB_HYSTERESIS } as const;
 
-/** Rules on lab results (shared/clinical.md §3): lactate, anti-Xa, platelets. */
+/** Rules on lab results (docs/clinical-reference.md §3): lactate, anti-Xa, platelets. */
 export const LAB_RULES = [
   {
     ...lab,

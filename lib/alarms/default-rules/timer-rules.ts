@@ -5,7 +5,7 @@ import type { TAlarmRuleInput } from "../rule-schema";
 import { ALARM_SOURCES } from "../sources";
 import { ALL_DEVICES, H, WITH_ECMO, WITH_IABP } from "./shared";
 
-/** Overdue once older than the catalogue's expected interval (shared/clinical.md §2). */
+/** Overdue once older than the catalogue's expected interval (docs/clinical-reference.md §2). */
 function labOverdue(parameter: TParameterCode, id: string, messageKey: string, deviceTypes: TDeviceType[]) {
   return {
     id,
@@ -24,8 +24,8 @@ function labOverdue(parameter: TParameterCode, id: string, messageKey: string, d
 
 /**
  * Rules judged against the clock (evaluateTimers): a result that has not come, a silent feed, a balloon lying still.
- * Anti-Xa has its own 12 h rule (shared/clinical.md §3) instead of the 24 h catalogue interval. The overdue labs
- * are the daily bloods of shared/clinical.md §5: Hb, platelets and lactate for every patient, fibrinogen and LDH
+ * Anti-Xa has its own 12 h rule (docs/clinical-reference.md §3) instead of the 24 h catalogue interval. The overdue labs
+ * are the daily bloods of docs/clinical-reference.md §5: Hb, platelets and lactate for every patient, fibrinogen and LDH
  * in the VA-ECMO data review.
  */
 export const TIMER_RULES = [

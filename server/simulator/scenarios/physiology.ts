@@ -17,7 +17,7 @@ export interface TPhysiology {
   readonly ecmoFlow: number;
   readonly ecmoSweep: number;
   readonly ecmoFdo2: number;
-  /** Oxygenator ΔP per L/min of flow (mmHg per L/min): a clotting oxygenator raises it (clinical.md §3). */
+  /** Oxygenator ΔP per L/min of flow (mmHg per L/min): a clotting oxygenator raises it (docs/clinical-reference.md §3). */
   readonly ecmoDpPerFlow: number;
   /** Drainage pressure at the scenario's own flow. */
   readonly ecmoPven: number;

@@ -19,7 +19,7 @@ const DAILY_LABS: readonly TParameterCode[] = ["platelets", "hemoglobin", "fibri
 const HOURLY: readonly TParameterCode[] = ["urine_output", "dpc_flow"];
 
 /**
- * The samples that fall in the scenario window (fromMs, toMs], all in scenario time (shared/clinical.md §2, §3):
+ * The samples that fall in the scenario window (fromMs, toMs], all in scenario time (docs/clinical-reference.md §2, §3):
  * - lactate at admission, then every 4 h, or every 2 h while the last result was ≥ 2 mmol/L;
  * - anti-Xa 6 h after heparin starts (at 0) and 6 h after each dose change, otherwise every 12 h;
  * - platelets, haemoglobin, fibrinogen, LDH and free Hb at admission, then daily with the morning round of bloods

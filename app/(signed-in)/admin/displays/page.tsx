@@ -1,8 +1,8 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { DisplaysPage } from "@/components/admin/DisplaysPage";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { listUnits } from "@/lib/server/units/list-units";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { listUnits } from "@/lib/db/units/list-units";
 
 export default async function AdminDisplaysRoute() {
   const access = await authorizePage(await getPagePrincipal(), "display.manage");

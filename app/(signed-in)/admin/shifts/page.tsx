@@ -1,9 +1,9 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { ShiftsPage } from "@/components/admin/ShiftsPage";
 import { canAccessUnit } from "@/lib/auth/principal";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { listUnits } from "@/lib/server/units/list-units";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { listUnits } from "@/lib/db/units/list-units";
 
 /** Each unit's shift pattern, for an administrator: only the units they belong to, as the API allows. */
 export default async function AdminShiftsRoute() {

@@ -1,10 +1,10 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { BedView } from "@/components/bed/BedView";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
-import { getDb } from "@/lib/server/db/get-db";
-import { getBedTrends } from "@/lib/server/series/get-bed-trends";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { getBedDetail } from "@/lib/db/beds/get-bed-detail";
+import { getDb } from "@/lib/db/get-db";
+import { getBedTrends } from "@/lib/db/series/get-bed-trends";
 import { packTrends } from "@/lib/bed/pack-trends";
 import { trendParametersFor } from "@/lib/bed/trend-charts";
 import { DEFAULT_TREND_WINDOW, liveEdgeOf, PRELOAD_WIDTH, resolveWindow } from "@/lib/bed/trend-ranges";

@@ -1,9 +1,9 @@
 import { ZAuditQuery } from "@/lib/auth/schemas";
-import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { ZCreateDisplay } from "@/lib/auth/schemas";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { createDisplay } from "@/lib/server/displays/create-display";
-import { listDisplays } from "@/lib/server/displays/list-displays";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { createDisplay } from "@/lib/db/displays/create-display";
+import { listDisplays } from "@/lib/db/displays/list-displays";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUserDto, type TUserDto } from "@/lib/auth/account-dtos";
-import { verifyPassword } from "@/lib/server/auth/password-hash";
-import { createDisplay } from "@/lib/server/displays/create-display";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "../_testing/admin-route-kit";
+import { verifyPassword } from "@/lib/db/auth/password-hash";
+import { createDisplay } from "@/lib/db/displays/create-display";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "../../../../test/support/admin-route-kit";
 import { GET, POST } from "./route";
 
 let world: TAdminWorld;

@@ -1,11 +1,11 @@
 import { ZCreateUser } from "@/lib/auth/schemas";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { createUser } from "@/lib/server/users/create-user";
-import { listUsers } from "@/lib/server/users/list-users";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { createUser } from "@/lib/db/users/create-user";
+import { listUsers } from "@/lib/db/users/list-users";
 
 export const dynamic = "force-dynamic";
 

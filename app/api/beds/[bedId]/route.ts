@@ -1,6 +1,6 @@
-import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { getBedDetail } from "@/lib/db/beds/get-bed-detail";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { HandoverSheetPage } from "@/components/handover/HandoverSheetPage";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
 export default async function BedHandoverPage({ params, searchParams }: { readonly params: Promise<{ bedId: string }>; readonly searchParams: Promise<{ shift?: string }> }) {
   const { bedId } = await params;

@@ -1,7 +1,7 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { RoundHistory } from "@/components/rounds/RoundHistory";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { AlarmLimitsPage } from "@/components/alarms/AlarmLimitsPage";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
 export default async function LimitsPage({ params }: { readonly params: Promise<{ unitId: string }> }) {
   const { unitId } = await params;

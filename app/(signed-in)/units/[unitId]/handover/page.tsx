@@ -1,7 +1,7 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { UnitHandoverPage } from "@/components/handover/UnitHandoverPage";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
 export default async function UnitHandoverRoute({ params, searchParams }: { readonly params: Promise<{ unitId: string }>; readonly searchParams: Promise<{ shift?: string }> }) {
   const { unitId } = await params;

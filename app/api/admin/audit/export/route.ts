@@ -1,10 +1,10 @@
 import { ZAuditQuery } from "@/lib/auth/schemas";
-import { actorOf, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { streamAuditCsv } from "@/lib/server/audit/stream-audit-csv";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { actorOf, recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { streamAuditCsv } from "@/lib/db/audit/stream-audit-csv";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

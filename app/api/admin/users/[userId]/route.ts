@@ -1,10 +1,10 @@
 import { ZUpdateUser } from "@/lib/auth/schemas";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { updateUser } from "@/lib/server/users/update-user";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { updateUser } from "@/lib/db/users/update-user";
 
 export const dynamic = "force-dynamic";
 

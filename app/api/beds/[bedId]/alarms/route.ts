@@ -1,6 +1,6 @@
-import { listBedAlarmHistory } from "@/lib/server/alarms/list-bed-alarm-history";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { listBedAlarmHistory } from "@/lib/db/alarms/list-bed-alarm-history";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TStoredFourTs } from "@/lib/scores/four-ts-record";
-import { getBedDetail } from "@/lib/server/beds/get-bed-detail";
-import { provideDb } from "@/lib/server/db/get-db";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
+import { getBedDetail } from "@/lib/db/beds/get-bed-detail";
+import { provideDb } from "@/lib/db/get-db";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { POST } from "./route";
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { ZFourTsAnswers } from "@/lib/scores/four-ts-record";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { recordFourTs } from "@/lib/server/episodes/record-four-ts";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { recordFourTs } from "@/lib/db/episodes/record-four-ts";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

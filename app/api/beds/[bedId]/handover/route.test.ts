@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { THandoverChanged } from "@/lib/realtime/events";
-import { provideDb } from "@/lib/server/db/get-db";
-import { provideHandoverNotifier } from "@/lib/server/realtime/handover-notifier";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
+import { provideDb } from "@/lib/db/get-db";
+import { provideHandoverNotifier } from "@/lib/db/handover/handover-notifier";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { PUT as saveDraft } from "./draft/route";
 import { POST as receive } from "./receive/route";
 import { GET } from "./route";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
 
 const ZRequiredShift = z.object({ shift: z.string().regex(/^\d{4}-\d{2}-\d{2}\/.+$/, { message: 'Expected a shift key like "2026-03-28/night"' }) });
 

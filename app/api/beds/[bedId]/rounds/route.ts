@@ -1,6 +1,6 @@
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { getBedRoundHistory } from "@/lib/server/rounds/get-bed-round-history";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { getBedRoundHistory } from "@/lib/db/rounds/get-bed-round-history";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { ZSaveScoreInputs } from "@/lib/scores/save-score";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { recordSaveScore } from "@/lib/server/episodes/record-save-score";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { recordSaveScore } from "@/lib/db/episodes/record-save-score";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

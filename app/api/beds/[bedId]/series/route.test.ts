@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provideDb } from "@/lib/server/db/get-db";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser } from "@/server/testing/sign-in-test-user";
+import { provideDb } from "@/lib/db/get-db";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser } from "@/test/support/sign-in-test-user";
 import { GET as getDetail } from "../route";
 import { GET } from "./route";
 

@@ -1,8 +1,8 @@
 import { ZSeriesQuery } from "@/lib/bed/series";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { getParameterSeries } from "@/lib/server/series/get-parameter-series";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { getParameterSeries } from "@/lib/db/series/get-parameter-series";
 
 export const dynamic = "force-dynamic";
 

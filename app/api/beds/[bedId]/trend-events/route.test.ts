@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TBedTrendEvents } from "@/lib/bed/bed-trend-events";
-import { raiseExternalAlarm } from "@/lib/server/alarms/raise-external-alarm";
-import { provideDb } from "@/lib/server/db/get-db";
-import { installDefaultRoundTemplates } from "@/lib/server/rounds/install-default-round-templates";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser } from "@/server/testing/sign-in-test-user";
+import { raiseExternalAlarm } from "@/lib/db/alarms/raise-external-alarm";
+import { provideDb } from "@/lib/db/get-db";
+import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser } from "@/test/support/sign-in-test-user";
 import { GET } from "./route";
 
 const HOUR = 3_600_000;

@@ -1,8 +1,8 @@
 import { ZBedTrendEventsQuery } from "@/lib/bed/bed-trend-events";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { listBedTrendEvents } from "@/lib/server/beds/list-bed-trend-events";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { listBedTrendEvents } from "@/lib/db/beds/list-bed-trend-events";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { ZTrendsQuery } from "@/lib/bed/series";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { getBedTrends } from "@/lib/server/series/get-bed-trends";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { getBedTrends } from "@/lib/db/series/get-bed-trends";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { listAlarmLimits } from "@/lib/server/alarms/list-alarm-limits";
-import { setAlarmLimitOverride } from "@/lib/server/alarms/set-alarm-limit-override";
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { listAlarmLimits } from "@/lib/db/alarms/list-alarm-limits";
+import { setAlarmLimitOverride } from "@/lib/db/alarms/set-alarm-limit-override";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

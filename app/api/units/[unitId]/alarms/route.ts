@@ -1,6 +1,6 @@
-import { getUnitAlarms } from "@/lib/server/alarms/get-unit-alarms";
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { getUnitAlarms } from "@/lib/db/alarms/get-unit-alarms";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

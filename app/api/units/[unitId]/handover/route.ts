@@ -1,9 +1,9 @@
 import { ZShiftQuery } from "@/lib/handover";
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { getUnitHandover } from "@/lib/server/handover/get-unit-handover";
-import { noStore } from "@/lib/server/http/no-store";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { getUnitHandover } from "@/lib/db/handover/get-unit-handover";
+import { noStore } from "@/lib/http/no-store";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUnitRounds } from "@/lib/rounds/round-dtos";
 import { itemsAsked } from "@/lib/rounds/answers";
 import { DEFAULT_ROUND_TEMPLATES } from "@/lib/rounds/default-templates";
-import { provideDb } from "@/lib/server/db/get-db";
-import { installDefaultRoundTemplates } from "@/lib/server/rounds/install-default-round-templates";
-import { signRound } from "@/lib/server/rounds/sign-round";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "@/server/testing/seed-test-episode";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
+import { provideDb } from "@/lib/db/get-db";
+import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
+import { signRound } from "@/lib/db/rounds/sign-round";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { GET } from "./route";
 
 let t: TestDb;

@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { getUnitRounds } from "@/lib/server/rounds/get-unit-rounds";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { getUnitRounds } from "@/lib/db/rounds/get-unit-rounds";
 
 export const dynamic = "force-dynamic";
 

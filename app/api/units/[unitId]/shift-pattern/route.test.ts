@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provideDb } from "@/lib/server/db/get-db";
-import { createTestDb, type TestDb } from "@/server/testing/create-test-db";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
+import { provideDb } from "@/lib/db/get-db";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { GET, PUT } from "./route";
 
 let test: TestDb;

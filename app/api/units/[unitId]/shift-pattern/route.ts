@@ -1,11 +1,11 @@
 import { ZShiftPattern } from "@/lib/shifts";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { noStore } from "@/lib/server/http/no-store";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { getUnitShiftPattern } from "@/lib/server/shifts/get-unit-shift-pattern";
-import { setUnitShiftPattern } from "@/lib/server/shifts/set-unit-shift-pattern";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { noStore } from "@/lib/http/no-store";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { getUnitShiftPattern } from "@/lib/db/shifts/get-unit-shift-pattern";
+import { setUnitShiftPattern } from "@/lib/db/shifts/set-unit-shift-pattern";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { getStationSnapshot } from "@/lib/server/station/get-station-snapshot";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { getStationSnapshot } from "@/lib/db/station/get-station-snapshot";
 
 export const dynamic = "force-dynamic";
 

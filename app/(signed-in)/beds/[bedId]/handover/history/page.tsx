@@ -1,10 +1,10 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { HandoverReview } from "@/components/handover/HandoverReview";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { getDb } from "@/lib/server/db/get-db";
-import { getHandoverSheet } from "@/lib/server/handover/get-handover-sheet";
-import { listBedHandovers } from "@/lib/server/handover/list-bed-handovers";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { getDb } from "@/lib/db/get-db";
+import { getHandoverSheet } from "@/lib/db/handover/get-handover-sheet";
+import { listBedHandovers } from "@/lib/db/handover/list-bed-handovers";
 
 /** A bed's past shifts (the physician's morning review) and, with ?a=…&b=…, two of them side by side. */
 export default async function BedHandoverHistoryPage({ params, searchParams }: { readonly params: Promise<{ bedId: string }>; readonly searchParams: Promise<{ a?: string; b?: string }> }) {

@@ -1,10 +1,10 @@
 import { AccessDenied } from "@/components/auth/AccessDenied";
 import { UnitHandoverPrint } from "@/components/handover/UnitHandoverPrint";
-import { authorizePage } from "@/lib/server/auth/authorize-page";
-import { getPagePrincipal } from "@/lib/server/auth/get-page-principal";
-import { getDb } from "@/lib/server/db/get-db";
-import { getHandoverSheet } from "@/lib/server/handover/get-handover-sheet";
-import { getUnitHandover } from "@/lib/server/handover/get-unit-handover";
+import { authorizePage } from "@/lib/db/auth/authorize-page";
+import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
+import { getDb } from "@/lib/db/get-db";
+import { getHandoverSheet } from "@/lib/db/handover/get-handover-sheet";
+import { getUnitHandover } from "@/lib/db/handover/get-unit-handover";
 
 /** Every occupied bed's sheet of a shift, one A4 page each (the browser's print to PDF makes the unit's file). */
 export default async function UnitHandoverPrintPage({ params, searchParams }: { readonly params: Promise<{ unitId: string }>; readonly searchParams: Promise<{ shift?: string }> }) {

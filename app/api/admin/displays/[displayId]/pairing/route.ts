@@ -1,8 +1,8 @@
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { issuePairingCode } from "@/lib/server/displays/issue-pairing-code";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { issuePairingCode } from "@/lib/db/displays/issue-pairing-code";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIssuedPairing } from "@/lib/auth/account-dtos";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { ZAuthEnv, toAuthConfig } from "@/lib/server/auth/auth-config";
-import { SignInThrottle } from "@/lib/server/auth/sign-in-throttle";
-import { createDisplay } from "@/lib/server/displays/create-display";
-import { issuePairingCode } from "@/lib/server/displays/issue-pairing-code";
-import { pairDisplay } from "@/lib/server/displays/pair-display";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../_testing/admin-route-kit";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
+import { SignInThrottle } from "@/lib/db/auth/sign-in-throttle";
+import { createDisplay } from "@/lib/db/displays/create-display";
+import { issuePairingCode } from "@/lib/db/displays/issue-pairing-code";
+import { pairDisplay } from "@/lib/db/displays/pair-display";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../../../../test/support/admin-route-kit";
 import { POST } from "./route";
 
 let world: TAdminWorld;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/server/auth/password-hash";
-import { createDisplay } from "@/lib/server/displays/create-display";
-import { signInTestUser, type TTestSession } from "@/server/testing/sign-in-test-user";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../_testing/admin-route-kit";
+import { verifyPassword } from "@/lib/db/auth/password-hash";
+import { createDisplay } from "@/lib/db/displays/create-display";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../../../../test/support/admin-route-kit";
 import { POST } from "./route";
 
 let world: TAdminWorld;

@@ -1,10 +1,10 @@
 import { ZResetPassword } from "@/lib/auth/schemas";
-import { actorOf } from "@/lib/server/audit/record-audit-event";
-import { authorizeAction } from "@/lib/server/auth/authorize-request";
-import { NO_STORE, noStore } from "@/lib/server/http/no-store";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { resetPassword } from "@/lib/server/users/reset-password";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeAction } from "@/lib/db/auth/authorize-request";
+import { NO_STORE, noStore } from "@/lib/http/no-store";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { resetPassword } from "@/lib/db/users/reset-password";
 
 export const dynamic = "force-dynamic";
 

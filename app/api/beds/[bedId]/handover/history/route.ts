@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { listBedHandovers } from "@/lib/server/handover/list-bed-handovers";
-import { noStore } from "@/lib/server/http/no-store";
-import { parseSearchParams } from "@/lib/server/http/parse-search-params";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { listBedHandovers } from "@/lib/db/handover/list-bed-handovers";
+import { noStore } from "@/lib/http/no-store";
+import { parseSearchParams } from "@/lib/http/parse-search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { ZSignOutHandover } from "@/lib/handover";
-import { handoverActorOf } from "@/lib/server/handover/handover-actor";
-import { authorizeBed } from "@/lib/server/auth/authorize-request";
-import { signOutHandover } from "@/lib/server/handover/sign-out-handover";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
-import { notifyHandoverChanged } from "@/lib/server/realtime/handover-notifier";
+import { handoverActorOf } from "@/lib/db/handover/handover-actor";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { signOutHandover } from "@/lib/db/handover/sign-out-handover";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { notifyHandoverChanged } from "@/lib/db/handover/handover-notifier";
 import { requiredShiftKey } from "../shift-key";
 
 export const dynamic = "force-dynamic";

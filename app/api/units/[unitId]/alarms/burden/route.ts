@@ -1,6 +1,6 @@
-import { countAlarmBurden } from "@/lib/server/alarms/count-alarm-burden";
-import { authorizeUnit } from "@/lib/server/auth/authorize-request";
-import { toErrorResponse } from "@/lib/server/http/to-error-response";
+import { countAlarmBurden } from "@/lib/db/alarms/count-alarm-burden";
+import { authorizeUnit } from "@/lib/db/auth/authorize-request";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,31 @@
+import { ZAlarmState, emptyAlarmState, type TAlarmState } from "@/lib/alarms/alarm-state";
+import type { Db } from "../client";
+
+export interface TStoredEngineState {
+  readonly state: TAlarmState;
+  /** The last observation seq of the episode the state has judged. */
+  readonly lastSeq: number;
+}
+
+/**
+ * The evaluator's stored memory of an episode, or undefined when there is none. A state that no longer parses (a
+ * newer or older shape) is dropped with a fresh start rather than trusted: the engine then rebuilds it from readings.
+ */
+export async function loadAlarmEngineState({ db, episodeId }: { db: Db; episodeId: string }): Promise<TStoredEngineState | undefined> {
+  const row = await db.alarmEngineState.findUnique({ where: { episodeId } });
+  if (!row) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.state);
+  } catch {
+    return undefined;
+  }
+  const parsed = ZAlarmState.safeParse(json);
+  return parsed.success ? { state: parsed.data, lastSeq: row.lastSeq } : { state: emptyAlarmState(), lastSeq: 0 };
+}
+
+/** Stores an episode's evaluator state, in the engine's transaction when alarms changed with it. */
+export async function saveAlarmEngineState({ db, episodeId, state, lastSeq, now }: { db: Pick<Db, "alarmEngineState">; episodeId: string; state: TAlarmState; lastSeq: number; now: Date }): Promise<void> {
+  const data = { state: JSON.stringify(state), lastSeq, updatedAt: now };
+  await db.alarmEngineState.upsert({ where: { episodeId }, create: { episodeId, ...data }, update: data });
+}

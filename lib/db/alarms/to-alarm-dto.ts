@@ -1,0 +1,92 @@
+import { ZAcknowledgementReason, ZAlarmStatus, ZLimitSource, type TAlarmDto } from "@/lib/alarms/alarm-dto";
+import { ZAlarmPriority, ZComparison } from "@/lib/alarms/rule-schema";
+import type { Prisma } from "../generated/client";
+
+/** What every alarm read selects: the row, and the name of whoever acknowledged it. */
+export const ALARM_DTO_SELECT = {
+  id: true,
+  unitId: true,
+  bedId: true,
+  episodeId: true,
+  ruleId: true,
+  origin: true,
+  priority: true,
+  messageKey: true,
+  parameter: true,
+  value: true,
+  limit: true,
+  comparison: true,
+  valueUnit: true,
+  limitSource: true,
+  limitSourceRef: true,
+  details: true,
+  status: true,
+  conditionActive: true,
+  raisedAt: true,
+  clearedAt: true,
+  acknowledgedAt: true,
+  acknowledgedById: true,
+  acknowledgedReason: true,
+  acknowledgedComment: true,
+  resolvedAt: true,
+  resolution: true,
+  lastEventSeq: true,
+} as const satisfies Prisma.AlarmSelect;
+
+export type TAlarmRow = Prisma.AlarmGetPayload<{ select: typeof ALARM_DTO_SELECT }>;
+
+/** A stored alarm as screens receive it; `names` maps user ids to display names (who acknowledged). */
+export function toAlarmDto(row: TAlarmRow, names: ReadonlyMap<string, string>): TAlarmDto {
+  const details = parseDetails(row.details);
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    bedId: row.bedId,
+    episodeId: row.episodeId,
+    ruleId: row.ruleId,
+    origin: row.origin,
+    // A value outside the enums would be a corrupted row: fail loudly rather than draw a wrong colour.
+    priority: ZAlarmPriority.parse(row.priority),
+    messageKey: row.messageKey,
+    parameter: row.parameter,
+    value: row.value,
+    limit: row.limit,
+    comparison: row.comparison === null ? null : ZComparison.parse(row.comparison),
+    valueUnit: row.valueUnit,
+    limitSource: ZLimitSource.parse(row.limitSource),
+    limitSourceRef: row.limitSourceRef,
+    summary: isSummary(details.summary) ? details.summary : null,
+    status: ZAlarmStatus.parse(row.status),
+    conditionActive: row.conditionActive,
+    raisedAt: row.raisedAt.getTime(),
+    clearedAt: row.clearedAt?.getTime() ?? null,
+    acknowledgedAt: row.acknowledgedAt?.getTime() ?? null,
+    acknowledgedBy: row.acknowledgedById === null ? null : (names.get(row.acknowledgedById) ?? row.acknowledgedById),
+    acknowledgedReason: row.acknowledgedReason === null ? null : ZAcknowledgementReason.parse(row.acknowledgedReason),
+    acknowledgedComment: row.acknowledgedComment,
+    resolvedAt: row.resolvedAt?.getTime() ?? null,
+    resolution: row.resolution,
+    lastEventSeq: row.lastEventSeq,
+  };
+}
+
+/** The display names of the users who acknowledged these alarms. */
+export async function acknowledgerNames(db: Pick<Prisma.TransactionClient, "user">, rows: readonly TAlarmRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.acknowledgedById).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
+function parseDetails(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function isSummary(x: unknown): x is { en: string; fr: string } {
+  return typeof x === "object" && x !== null && typeof (x as { en?: unknown }).en === "string" && typeof (x as { fr?: unknown }).fr === "string";
+}

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { ZScenarioName } from "@/lib/simulator/scenarios";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { listSimulatedEpisodes } from "../episodes/list-simulated-episodes";
+import { DEMO_UNIT_ID, seedDemoUnit } from "./seed-demo-unit";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+const DAY = 86_400_000;
+let t: TestDb;
+
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const counts = async () => ({
+  units: await t.db.unit.count(),
+  beds: await t.db.bed.count(),
+  patients: await t.db.patient.count(),
+  episodes: await t.db.supportEpisode.count(),
+});
+
+describe("seedDemoUnit", () => {
+  it("creates one unit of 8 beds: 5 VA-ECMO (one with an IABP) and 3 IABP, each on its own scenario", async () => {
+    expect(await seedDemoUnit({ db: t.db, now: NOW })).toEqual({ created: true, unitId: DEMO_UNIT_ID });
+    const unit = await t.db.unit.findUniqueOrThrow({ where: { id: DEMO_UNIT_ID }, include: { beds: { orderBy: { position: "asc" } } } });
+    expect(unit.timeZone).toBe("Europe/Paris");
+    expect(unit.beds.map((b) => [b.id, b.label])).toEqual(
+      Array.from({ length: 8 }, (_, i) => [`demo-bed-${i + 1}`, `0${i + 1}`]),
+    );
+    const episodes = await t.db.supportEpisode.findMany({ include: { patient: true } });
+    const types = episodes.map((e) => e.deviceType);
+    expect(types.filter((d) => d !== "IABP")).toHaveLength(5);
+    expect(types.filter((d) => d === "VA_ECMO_IABP")).toHaveLength(1);
+    expect(types.filter((d) => d === "IABP")).toHaveLength(3);
+    expect(new Set(episodes.map((e) => ZScenarioName.parse(e.scenario))).size).toBe(8);
+
+    for (const e of episodes) {
+      const ageYears = (NOW.getTime() - e.patient.birthDate.getTime()) / (365.25 * DAY);
+      expect(ageYears).toBeGreaterThanOrEqual(30);
+      expect(ageYears).toBeLessThan(79);
+      expect(e.patient.identifier).toMatch(/^DEMO-\d{4}$/);
+      const daysAgo = (NOW.getTime() - e.startedAt.getTime()) / DAY;
+      expect(daysAgo).toBeGreaterThanOrEqual(1);
+      expect(daysAgo).toBeLessThanOrEqual(6);
+      expect(e.cannulationSite).toMatch(/^femoral (left|right)$/);
+      const settings = ZEpisodeSettings.parse(JSON.parse(e.settings));
+      if (e.deviceType !== "IABP") expect(settings.rpm).toBeGreaterThan(0);
+      if (e.deviceType !== "VA_ECMO") expect(settings).toMatchObject({ ratio: "1:1", trigger: "ECG" });
+    }
+  });
+
+  it("does nothing when the demo unit already exists", async () => {
+    await seedDemoUnit({ db: t.db, now: NOW });
+    const before = await counts();
+    const episode = await t.db.supportEpisode.findUniqueOrThrow({ where: { id: "demo-episode-1" } });
+    expect(await seedDemoUnit({ db: t.db, now: new Date(NOW.getTime() + DAY), seed: 99 })).toEqual({ created: false, unitId: DEMO_UNIT_ID });
+    expect(await counts()).toEqual(before);
+    expect(await t.db.supportEpisode.findUniqueOrThrow({ where: { id: "demo-episode-1" } })).toEqual(episode);
+  });
+
+  it("gives every episode to the simulator, and larger units repeat the scenarios", async () => {
+    await seedDemoUnit({ db: t.db, now: NOW, beds: 16 });
+    const { episodes, skipped } = await listSimulatedEpisodes({ db: t.db });
+    expect(skipped).toEqual([]);
+    expect(episodes).toHaveLength(16);
+    expect(episodes.every((e) => !e.hasObservations && e.episode.timeZone === "Europe/Paris")).toBe(true);
+    expect(new Set(episodes.map((e) => e.episode.scenario)).size).toBe(9);
+  });
+});

@@ -1,0 +1,32 @@
+import type { THandoverActor } from "./handover-actor";
+import { randomUUID } from "node:crypto";
+import { findBedEpisode } from "../beds/find-bed-episode";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
+
+/** Adds an item to the action list of the bed's current patient; it stays on every sheet until done. */
+export async function addHandoverAction({
+  db,
+  bedId,
+  text,
+  actor,
+  context,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  text: string;
+  actor: THandoverActor;
+  context: TRequestContext | null;
+  now?: Date;
+}): Promise<{ actionId: string }> {
+  const { bed, episode } = await findBedEpisode({ db, bedId });
+  if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: there is no action list.`);
+  const id = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.handoverAction.create({ data: { id, unitId: bed.unitId, bedId, episodeId: episode.id, text, createdAt: now, createdById: actor.userId } });
+    await recordAuditEvent({ db: tx, action: "handover.action-added", actor, context, target: { type: "handover-action", id }, unitId: bed.unitId, details: { bedId, text }, now });
+  });
+  return { actionId: id };
+}

@@ -1,0 +1,80 @@
+import { parametersFor, ZDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { ZEpisodeSettings, type TEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type THandoverData } from "@/lib/handover";
+import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
+import type { Db } from "../client";
+import { readShiftAlarms } from "./read-shift-alarms";
+import { readShiftRounds } from "./read-shift-rounds";
+import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries, readValueRun } from "./read-shift-observations";
+
+export interface TComputeHandoverData {
+  db: Db;
+  episodeId: string;
+  /** The shift's start and the end of the period to cover (the shift's end, or now / the sign-out while it runs). */
+  startsAt: number;
+  coversUntil: number;
+  now: number;
+}
+
+/**
+ * The generated part of a handover sheet: the episode's data over the shift, read from the database, shaped by
+ * lib/handover, with the alarms and rounds of the shift from their features' tables (docs/alarms.md, docs/rounds.md).
+ */
+export async function computeHandoverData({ db, episodeId, startsAt, coversUntil, now }: TComputeHandoverData): Promise<THandoverData> {
+  const episode = await db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId }, include: { patient: true } });
+  const deviceType = ZDeviceType.parse(episode.deviceType);
+  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+  const has = (code: TParameterCode) => measured.has(code);
+  const labCodes = HANDOVER_LABS.filter(has);
+  const trendCodes = TREND_CODES.filter(has);
+  const [labs, settings, trends, pumping, ratio, dpcFlowRecorded] = await Promise.all([
+    readLabSamples(db, episodeId, labCodes, coversUntil),
+    readSettingReadings(db, episodeId, settingCodesFor(deviceType), startsAt, coversUntil),
+    readTrendSummaries(db, episodeId, trendCodes, startsAt, coversUntil),
+    has("iabp_pumping") ? readValueRun(db, episodeId, "iabp_pumping", coversUntil) : null,
+    has("iabp_ratio") ? readValueRun(db, episodeId, "iabp_ratio", coversUntil) : null,
+    has("dpc_flow") ? hasReading(db, episodeId, "dpc_flow", coversUntil) : true,
+  ]);
+  const { patient } = episode;
+  const [alarms, rounds] = await Promise.all([
+    readShiftAlarms({ db, episodeId, startsAt, coversUntil }),
+    readShiftRounds({ db, episodeId, episodeStartedAt: episode.startedAt.getTime(), startsAt, coversUntil }),
+  ]);
+  const data = buildHandoverData({
+    generatedAt: now,
+    startsAt,
+    coversUntil,
+    patient: {
+      initials: initialsOf(patient.givenName, patient.familyName),
+      identifier: patient.identifier,
+      ageYears: ageInYears(patient.birthDate, new Date(coversUntil)),
+      sex: patient.sex,
+      weightKg: patient.weightKg,
+    },
+    episode: {
+      id: episode.id,
+      deviceType,
+      startedAt: episode.startedAt.getTime(),
+      cannulationSite: episode.cannulationSite,
+      diagnosis: episode.diagnosis,
+      settings: parseSettings(episode.settings),
+    },
+    labs,
+    settings,
+    trends,
+    runs: { pumping, ratio },
+    dpcFlowRecorded,
+    alarms,
+    rounds,
+  });
+  return { ...data, severity: suggestSeverity(data) };
+}
+
+function parseSettings(text: string): TEpisodeSettings {
+  try {
+    const parsed = ZEpisodeSettings.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}

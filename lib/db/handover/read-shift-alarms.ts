@@ -1,0 +1,55 @@
+import type { TAlarmSection } from "@/lib/handover";
+import type { Db } from "../client";
+
+type TPriority = "high" | "medium" | "low" | "technical";
+const PRIORITIES: readonly TPriority[] = ["high", "medium", "low", "technical"];
+const asPriority = (p: string): TPriority => (PRIORITIES as readonly string[]).includes(p) ? (p as TPriority) : "technical";
+
+/**
+ * The alarms of an episode over [startsAt, coversUntil) (docs/alarms.md): those raised in the period, counted by
+ * priority, and those still on the list at its end, each with its status then (from the newest AlarmEvent before
+ * the end, so that a past shift reads as it was, not as it is now).
+ */
+export async function readShiftAlarms({ db, episodeId, startsAt, coversUntil }: { db: Db; episodeId: string; startsAt: number; coversUntil: number }): Promise<TAlarmSection> {
+  const alarms = await db.alarm.findMany({
+    where: {
+      episodeId,
+      raisedAt: { lt: new Date(coversUntil) },
+      OR: [{ raisedAt: { gte: new Date(startsAt) } }, { resolvedAt: null }, { resolvedAt: { gte: new Date(coversUntil) } }],
+    },
+    orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
+  });
+  const events = alarms.length
+    ? await db.alarmEvent.findMany({ where: { alarmId: { in: alarms.map((a): string => a.id) }, at: { lt: new Date(coversUntil) } }, orderBy: { seq: "asc" }, select: { alarmId: true, status: true } })
+    : [];
+  const statusAtEnd = new Map<string, string>();
+  for (const e of events) if (e.alarmId && e.status) statusAtEnd.set(e.alarmId, e.status);
+
+  const items = alarms.map((a) => {
+    const resolvedInPeriod = a.resolvedAt !== null && a.resolvedAt.getTime() < coversUntil;
+    return {
+      id: a.id,
+      priority: asPriority(a.priority),
+      ruleId: a.ruleId,
+      parameter: a.parameter,
+      value: a.value,
+      limit: a.limit,
+      comparison: a.comparison,
+      valueUnit: a.valueUnit,
+      raisedAt: a.raisedAt.getTime(),
+      resolvedAt: resolvedInPeriod ? (a.resolvedAt?.getTime() ?? null) : null,
+      status: statusAtEnd.get(a.id) ?? (resolvedInPeriod ? "resolved" : a.status),
+    };
+  });
+  const raised = items.filter((a) => a.raisedAt >= startsAt);
+  const counts = { high: 0, medium: 0, low: 0, technical: 0 };
+  for (const a of raised) counts[a.priority] += 1;
+  const order = (a: { priority: TPriority; raisedAt: number }, b: { priority: TPriority; raisedAt: number }) =>
+    PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || a.raisedAt - b.raisedAt;
+  return {
+    available: true,
+    counts,
+    raised: [...raised].sort(order),
+    active: items.filter((a) => a.status !== "resolved").sort(order),
+  };
+}

@@ -1,0 +1,109 @@
+import type { TParameterCode } from "@/lib/catalogue";
+import type { THandoverData } from "@/lib/handover";
+import type { TTimedValue } from "@/lib/scores/types";
+import type { Db } from "../client";
+
+type TRow = { parameter: string; value: number; observedAt: number | bigint };
+const toTimed = (r: TRow): TTimedValue => ({ t: Number(r.observedAt), v: r.value });
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
+
+/** Every sample of the given labs of an episode before `until`, per code, in time order. */
+export async function readLabSamples(db: Db, episodeId: string, codes: readonly TParameterCode[], until: number) {
+  const labs: Partial<Record<TParameterCode, TTimedValue[]>> = {};
+  if (codes.length === 0) return labs;
+  const rows = await db.$queryRawUnsafe<TRow[]>(
+    `SELECT "parameter","value","observedAt" FROM "Observation"
+      WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? ORDER BY "observedAt", "seq"`,
+    episodeId,
+    ...codes,
+    until,
+  );
+  for (const row of rows) (labs[row.parameter as TParameterCode] ??= []).push(toTimed(row));
+  return labs;
+}
+
+/** Per setting: the last reading before the shift and the readings of [from, until), in time order. */
+export async function readSettingReadings(db: Db, episodeId: string, codes: readonly TParameterCode[], from: number, until: number) {
+  const settings: Partial<Record<TParameterCode, { before: TTimedValue | null; during: TTimedValue[] }>> = {};
+  for (const code of codes) {
+    const [before] = await db.$queryRawUnsafe<TRow[]>(
+      `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ?
+        ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1`,
+      episodeId,
+      code,
+      from,
+    );
+    const during = await db.$queryRawUnsafe<TRow[]>(
+      `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" < ?
+        ORDER BY "observedAt", "seq"`,
+      episodeId,
+      code,
+      from,
+      until,
+    );
+    settings[code] = { before: before ? toTimed(before) : null, during: during.map(toTimed) };
+  }
+  return settings;
+}
+
+/**
+ * First, last, min, max and count of each continuous value over [from, until). SQLite returns the bare columns of
+ * the row that holds the MIN/MAX of an aggregate query (documented behaviour), which gives the first and the last
+ * reading in one statement each.
+ */
+export async function readTrendSummaries(db: Db, episodeId: string, codes: readonly TParameterCode[], from: number, until: number): Promise<THandoverData["trends"]> {
+  if (codes.length === 0) return [];
+  const where = `WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" >= ? AND "observedAt" < ? GROUP BY "parameter"`;
+  const args = [episodeId, ...codes, from, until];
+  const [stats, firsts, lasts] = await Promise.all([
+    db.$queryRawUnsafe<{ parameter: string; lo: number; hi: number; n: number | bigint }[]>(
+      `SELECT "parameter", MIN("value") AS lo, MAX("value") AS hi, COUNT(*) AS n FROM "Observation" ${where}`,
+      ...args,
+    ),
+    db.$queryRawUnsafe<TRow[]>(`SELECT "parameter","value", MIN("observedAt") AS "observedAt" FROM "Observation" ${where}`, ...args),
+    db.$queryRawUnsafe<TRow[]>(`SELECT "parameter","value", MAX("observedAt") AS "observedAt" FROM "Observation" ${where}`, ...args),
+  ]);
+  const point = (rows: TRow[], code: string) => {
+    const row = rows.find((r) => r.parameter === code);
+    return row ? { value: row.value, observedAt: Number(row.observedAt) } : null;
+  };
+  return codes.map((code) => {
+    const s = stats.find((r) => r.parameter === code);
+    return { code, first: point(firsts, code), last: point(lasts, code), min: s?.lo ?? null, max: s?.hi ?? null, count: s ? Number(s.n) : 0 };
+  });
+}
+
+/**
+ * The value of a coded parameter at `until` and since when it has held it (the first reading after the last one
+ * with another value), or null when it was never measured before `until`.
+ */
+export async function readValueRun(db: Db, episodeId: string, code: TParameterCode, until: number): Promise<{ value: number; since: number } | null> {
+  // Parameters come in once, as the one row of `p`: the driver binds by position only.
+  const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | null }[]>(
+    `WITH p(episode, code, until) AS (SELECT ?, ?, ?),
+       last AS (SELECT o."value" AS value FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
+                AND o."observedAt" < p.until ORDER BY o."observedAt" DESC, o."seq" DESC LIMIT 1),
+       other AS (SELECT o."observedAt" AS t FROM "Observation" o, p, last WHERE o."episodeId" = p.episode AND o."parameter" = p.code
+                 AND o."observedAt" < p.until AND o."value" <> last.value ORDER BY o."observedAt" DESC LIMIT 1)
+     SELECT last.value AS value,
+       (SELECT MIN(o."observedAt") FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
+          AND o."observedAt" < p.until AND o."observedAt" > COALESCE((SELECT t FROM other), -1)) AS since
+     FROM last`,
+    episodeId,
+    code,
+    until,
+  );
+  const row = rows[0];
+  return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;
+}
+
+/** Whether any reading of `code` exists for the episode before `until`. */
+export async function hasReading(db: Db, episodeId: string, code: TParameterCode, until: number): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<{ one: number }[]>(
+    `SELECT 1 AS one FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ? LIMIT 1`,
+    episodeId,
+    code,
+    until,
+  );
+  return rows.length > 0;
+}

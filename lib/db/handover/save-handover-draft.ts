@@ -1,0 +1,69 @@
+import type { THandoverActor } from "./handover-actor";
+import { randomUUID } from "node:crypto";
+import type { TSaveHandoverDraft } from "@/lib/handover";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
+import { resolveBedShift } from "./resolve-bed-shift";
+
+export interface TSaveHandoverDraftOptions {
+  db: Db;
+  bedId: string;
+  shiftKey: string;
+  draft: TSaveHandoverDraft;
+  actor: THandoverActor;
+  context: TRequestContext | null;
+  now?: Date;
+}
+
+/**
+ * Saves the written part of a sheet that is not signed yet, starting it if needed. The save names the version it
+ * was based on: when someone saved in between, it is refused (CONFLICT) rather than overwriting their text.
+ */
+export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, context, now = new Date() }: TSaveHandoverDraftOptions): Promise<{ sheetId: string; version: number }> {
+  const { bed, shift, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
+  if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} had no patient on support during this shift: there is no handover to write.`);
+  if (sheet?.signedOutAt) throw new AppError("CONFLICT", "This sheet is signed: it can no longer be edited. Amend it with a reason instead.");
+  const { version, ...content } = draft;
+  const fields = {
+    illnessSeverity: content.illnessSeverity,
+    situation: content.situation,
+    contingencies: JSON.stringify(content.contingencies),
+    notes: content.notes,
+    updatedAt: now,
+    updatedById: actor.userId,
+  };
+  return db.$transaction(async (tx) => {
+    let result: { sheetId: string; version: number };
+    if (!sheet) {
+      if (version !== 0) throw staleVersion();
+      const id = randomUUID();
+      await tx.handoverSheet.create({
+        data: {
+          id,
+          unitId: bed.unitId,
+          bedId,
+          episodeId: episode.id,
+          shiftKey: shift.key,
+          shiftStart: new Date(shift.startsAt),
+          shiftEnd: new Date(shift.endsAt),
+          status: "draft",
+          createdAt: now,
+          createdById: actor.userId,
+          ...fields,
+        },
+      });
+      result = { sheetId: id, version: 1 };
+    } else {
+      const updated = await tx.handoverSheet.updateMany({ where: { id: sheet.id, version, signedOutAt: null }, data: { ...fields, version: { increment: 1 } } });
+      if (updated.count !== 1) throw staleVersion();
+      result = { sheetId: sheet.id, version: version + 1 };
+    }
+    await recordAuditEvent({ db: tx, action: "handover.drafted", actor, context, target: { type: "handover-sheet", id: result.sheetId }, unitId: bed.unitId, details: { bedId, shiftKey: shift.key, version: result.version }, now });
+    return result;
+  });
+}
+
+export function staleVersion(): AppError {
+  return new AppError("CONFLICT", "Someone else saved this sheet since you opened it. Reload it, then make your change again.", { reason: "stale-version" });
+}

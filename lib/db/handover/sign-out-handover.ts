@@ -1,0 +1,67 @@
+import type { THandoverActor } from "./handover-actor";
+import type { TSignOutHandover } from "@/lib/handover";
+import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
+import { computeHandoverData } from "./compute-handover-data";
+import { listSheetActions } from "./list-sheet-actions";
+import { resolveBedShift } from "./resolve-bed-shift";
+import { saveHandoverDraft, staleVersion } from "./save-handover-draft";
+
+/**
+ * The outgoing nurse signs the sheet: its final text is saved, the data of the shift up to now and the action list
+ * are frozen into it, and from then on it is immutable (the database refuses changes; amendments carry a reason).
+ * Signing before the shift's end is allowed (handovers start a little early); the sheet says up to when its data
+ * runs.
+ */
+export async function signOutHandover({
+  db,
+  bedId,
+  shiftKey,
+  signOut,
+  actor,
+  context,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  shiftKey: string;
+  signOut: TSignOutHandover;
+  actor: THandoverActor;
+  context: TRequestContext | null;
+  now?: Date;
+}): Promise<{ sheetId: string }> {
+  const saved = await saveHandoverDraft({ db, bedId, shiftKey, draft: signOut, actor, context, now });
+  const { bed, shift, episode } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
+  if (!episode) throw new AppError("CONFLICT", "No patient on support during this shift.");
+  const coversUntil = Math.min(now.getTime(), shift.endsAt);
+  const [data, actions] = await Promise.all([
+    computeHandoverData({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil, now: now.getTime() }),
+    listSheetActions({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil }),
+  ]);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.handoverSheet.updateMany({
+      where: { id: saved.sheetId, version: saved.version, signedOutAt: null },
+      data: {
+        status: "signed_out",
+        generated: JSON.stringify(data),
+        actions: JSON.stringify(actions),
+        signedOutAt: now,
+        signedOutById: actor.userId,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw staleVersion();
+    await recordAuditEvent({
+      db: tx,
+      action: "handover.signed-out",
+      actor,
+      context,
+      target: { type: "handover-sheet", id: saved.sheetId },
+      unitId: bed.unitId,
+      details: { bedId, shiftKey: shift.key, illnessSeverity: signOut.illnessSeverity, suggested: data.severity.suggested, coversUntil, openActions: actions.filter((a) => !a.doneAt).length },
+      now,
+    });
+  });
+  return { sheetId: saved.sheetId };
+}

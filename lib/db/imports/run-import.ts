@@ -1,0 +1,290 @@
+import { randomUUID } from "node:crypto";
+import { createCodeIndex } from "@/lib/imports/codes/create-code-index";
+import type { TLocalCode } from "@/lib/imports/codes/local-codes";
+import { EMPTY_COUNTS, type TImportCounts } from "@/lib/imports/import-job";
+import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/imports/import-record";
+import { mapImportRecord, type TMappedRecord } from "@/lib/imports/map-import-record";
+import type { TObservationSource, TReadingInput, TWriteResult } from "@/lib/observations/reading";
+import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
+import type { Db } from "../client";
+import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observations";
+import { createImportJob } from "./create-import-job";
+import { contentKey, findExistingObservations, type TContentKey } from "./find-existing-observations";
+import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episodes";
+import { finishImportJob } from "./finish-import-job";
+import { recordImportBatch } from "./record-import-batch";
+import { toImportRejection } from "./to-import-rejection";
+
+/** The write path as the importer needs it (server/ingest's ObservationWriter satisfies it). */
+export interface TReadingSubmitter {
+  submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]>;
+  /** The same for readings the importer has just checked with validateReading (ObservationWriter has it). */
+  submitValid?(readings: readonly TValidReading[]): Promise<TWriteResult[]>;
+}
+
+export type TRecordOutcome = {
+  readonly location: string;
+  /** The FHIR Bundle entry the record came from, for per-entry answers. */
+  readonly entry?: number;
+  readonly status: "accepted" | "duplicate" | "rejected" | "ignored";
+  readonly rejection?: TImportRejection;
+};
+
+export interface TImportSummary extends TImportCounts {
+  readonly jobId: string;
+  readonly kind: TImportKind;
+  readonly fileName: string;
+  readonly status: "done" | "failed";
+  readonly dryRun: boolean;
+  readonly error?: string;
+  readonly ignoredCodes: Record<string, number>;
+  /** The first rejections (all of them are in the job's report). */
+  readonly rejections: TImportRejection[];
+  readonly outcomes?: TRecordOutcome[];
+}
+
+/** A job's state while it runs (after each batch) and when it ends. */
+export type TImportState = Omit<TImportSummary, "status"> & { readonly status: "running" | "done" | "failed" };
+
+export interface TRunImportOptions {
+  db: Db;
+  sink: TReadingSubmitter;
+  items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>;
+  kind: TImportKind;
+  fileName: string;
+  actor: string;
+  dryRun?: boolean;
+  /** The clock for "a time in the future"; the write path must use the same one. */
+  now?: () => Date;
+  localCodes?: readonly TLocalCode[];
+  /**
+   * Records per batch (default 2,000, at most MAX_READINGS_PER_BULK_COMMIT); each batch is committed in one
+   * transaction when the writer's own batch is as large (the CLI's is).
+   */
+  batchSize?: number;
+  jobId?: string;
+  onProgress?: (state: TImportState) => void;
+  /** Keep every record's outcome in the summary (FHIR answers, MLLP acknowledgements): for small inputs only. */
+  collectOutcomes?: boolean;
+}
+
+const SOURCE: Record<TImportKind, TObservationSource> = { hl7: "hl7", fhir: "fhir", csv: "csv", mimic: "csv" };
+const REJECTIONS_KEPT = 100;
+
+interface TCandidate {
+  /** The record's position in its batch, so that the report follows the source's order. */
+  readonly index: number;
+  readonly record: TImportRecord;
+  readonly input: TReadingInput;
+  /** The reading as the write path will store it (its value in the catalogue's unit). */
+  readonly valid: TValidReading;
+  readonly corrected: boolean;
+}
+
+/**
+ * Imports records as one job: map each to the catalogue, match its patient to an active support episode, validate it
+ * as the write path will, skip what is already stored (same source reference, or same episode, parameter, time and
+ * value), and hand the rest to the write path a batch at a time, each batch committed whole. The job's counts and
+ * rejections are recorded after each batch, so a job stopped mid-way shows how far it got; a dry run does everything
+ * but the write and reports the same counts.
+ */
+export async function runImport(options: TRunImportOptions): Promise<TImportSummary> {
+  const { db, sink, kind, fileName, actor, dryRun = false, collectOutcomes = false } = options;
+  const now = options.now ?? (() => new Date());
+  const batchSize = Math.min(Math.max(options.batchSize ?? 2_000, 1), MAX_READINGS_PER_BULK_COMMIT);
+  const jobId = options.jobId ?? randomUUID();
+  const source = SOURCE[kind];
+  const codes = createCodeIndex({ localCodes: options.localCodes });
+  const patients = new Map<string, TPatientEpisodes | null>();
+  // A dry run commits nothing, so a reading repeated in a later batch is found here rather than in the database.
+  const seenInDryRun = dryRun ? new Set<string>() : undefined;
+
+  const counts: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
+  const ignoredCodes: Record<string, number> = {};
+  const kept: TImportRejection[] = [];
+  const outcomes: TRecordOutcome[] | undefined = collectOutcomes ? [] : undefined;
+  const summary = (status: TImportState["status"], error?: string): TImportState => ({
+    jobId, kind, fileName, status, dryRun, error, ...counts, ignoredCodes: { ...ignoredCodes }, rejections: [...kept], outcomes,
+  });
+
+  await createImportJob({ db, id: jobId, kind, fileName, actor, dryRun, startedAt: now() });
+
+  /**
+   * Maps, matches and validates a batch; resolves to a function that hands it to the write path and returns the wait
+   * for its commit, after which it is counted and the job's progress recorded. The next batch is read and checked
+   * while this one commits (on the import CLI's writer thread, side by side on two cores), and sent only once this
+   * one is committed and counted: a failed batch stops the import before anything after it is written. Each batch
+   * counts apart until it is finished, so the job's recorded counts are always those of committed batches.
+   */
+  const prepareBatch = async (batch: TImportItem[]): Promise<() => Promise<void>> => {
+    const delta: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
+    const batchIgnored: Record<string, number> = {};
+    // Outcomes are gathered with the record's position in the batch and sorted at the end, so the report follows the
+    // source's order although rejections are found in two passes (mapping, then validation).
+    const batchOutcomes: { index: number; outcome: TRecordOutcome }[] = [];
+    const reject = (rejection: TImportRejection, index: number, entry?: number) => {
+      delta.rejected += 1;
+      batchOutcomes.push({ index, outcome: { location: rejection.location, entry, status: "rejected", rejection } });
+    };
+    // Only rejections are reported unless every outcome was asked for: an accepted row of a million-row file needs
+    // no location text.
+    const outcome = (record: TImportRecord, index: number, status: "accepted" | "duplicate" | "ignored") => {
+      if (outcomes) batchOutcomes.push({ index, outcome: { location: formatLocation(record.location), entry: record.location.entry, status } });
+    };
+
+    const mapped: { index: number; m: Extract<TMappedRecord, { outcome: "mapped" }> }[] = [];
+    for (const [index, item] of batch.entries()) {
+      delta.processed += 1;
+      if (item.type === "unreadable") {
+        reject(item.rejection, index, item.entry);
+        continue;
+      }
+      const m = mapImportRecord({ record: item.record, codes });
+      if (m.outcome === "ignored") {
+        delta.ignored += 1;
+        batchIgnored[m.code] = (batchIgnored[m.code] ?? 0) + 1;
+        outcome(item.record, index, "ignored");
+      } else if (m.outcome === "rejected") reject(m.rejection, index, item.record.location.entry);
+      else mapped.push({ index, m });
+    }
+
+    const unknown = new Set<string>();
+    for (const { m } of mapped) for (const id of m.record.patientIdentifiers) if (!patients.has(id)) unknown.add(id);
+    const found = await findPatientEpisodes({ db, identifiers: [...unknown] });
+    for (const id of unknown) patients.set(id, found.get(id) ?? null);
+
+    const at = now();
+    const candidates: TCandidate[] = [];
+    for (const { index, m } of mapped) {
+      const { record } = m;
+      let patient: TPatientEpisodes | undefined;
+      for (const id of record.patientIdentifiers) if ((patient = patients.get(id) ?? undefined)) break;
+      // The active episode (not ended) receives the reading; validateReading then checks the time against its start.
+      const episode = patient?.episodes.find((e) => e.endedAt === null);
+      const input: TReadingInput = {
+        episodeId: episode?.id ?? "(none)",
+        parameter: m.parameter,
+        value: m.value,
+        unit: record.unit,
+        observedAt: m.observedAt,
+        source,
+        sourceRef: record.sourceRef,
+      };
+      const validation = validateReading(input, episode, at);
+      if (!validation.ok) {
+        reject(toImportRejection(record, validation.rejection, patient, episode), index, record.location.entry);
+        continue;
+      }
+      candidates.push({ index, record, input, valid: validation.reading, corrected: m.corrected });
+    }
+
+    // A real run hands every candidate to the write path, which skips a reading stored before or sent twice, by source
+    // reference or by content, in the transaction that would store it, and says so. A dry run writes nothing, so it
+    // asks the database, and remembers what it saw in earlier batches, to report the same duplicates.
+    let fresh = candidates;
+    if (seenInDryRun) {
+      const contents = candidates.map(({ valid: r }) => ({ episodeId: r.episodeId, parameter: r.parameter, observedAt: r.observedAt.getTime(), value: r.value }));
+      const existing = findExistingObservations({ db, source, sourceRefs: candidates.map((c) => c.input.sourceRef), contents });
+      fresh = [];
+      candidates.forEach((c, i) => {
+        const refKey = `ref\u0000${c.input.sourceRef}`;
+        const key = contentKey(contents[i] as TContentKey);
+        const duplicate = existing.refs.has(c.input.sourceRef) || existing.contents.has(key) || seenInDryRun.has(refKey) || seenInDryRun.has(key);
+        seenInDryRun.add(refKey).add(key);
+        if (duplicate) {
+          delta.duplicate += 1;
+          outcome(c.record, c.index, "duplicate");
+        } else fresh.push(c);
+      });
+    }
+
+    return () => {
+      // Checked a moment ago against the same episode and clock: the writer need not check them again.
+      const submitted = dryRun || fresh.length === 0 ? undefined : sink.submitValid ? sink.submitValid(fresh.map((c) => c.valid)) : sink.submit(fresh.map((c) => c.input));
+      // Handled here as well as where it is awaited, so that a failed commit is not an unhandled rejection while the
+      // next batch is being prepared.
+      submitted?.catch(() => undefined);
+      return finish(submitted);
+    };
+
+    async function finish(submitted: Promise<TWriteResult[]> | undefined) {
+      if (dryRun) {
+        for (const c of fresh) accept(c);
+      } else if (submitted) {
+        const results = await submitted;
+        fresh.forEach((c, i) => {
+          const result = results[i];
+          if (result?.status === "stored") accept(c);
+          else if (result?.status === "duplicate") {
+            delta.duplicate += 1;
+            outcome(c.record, c.index, "duplicate");
+          } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), c.index, c.record.location.entry);
+        });
+      }
+      for (const key of Object.keys(delta) as (keyof TImportCounts)[]) counts[key] += delta[key];
+      for (const [code, n] of Object.entries(batchIgnored)) ignoredCodes[code] = (ignoredCodes[code] ?? 0) + n;
+      batchOutcomes.sort((a, b) => a.index - b.index);
+      const rejections = batchOutcomes.flatMap((f) => (f.outcome.rejection ? [f.outcome.rejection] : []));
+      for (const r of rejections) if (kept.length < REJECTIONS_KEPT) kept.push(r);
+      if (outcomes) for (const f of batchOutcomes) outcomes.push(f.outcome);
+      await recordImportBatch({ db, jobId, counts, ignoredCodes, rejections });
+      options.onProgress?.(summary("running"));
+    }
+
+    function accept(c: TCandidate) {
+      delta.accepted += 1;
+      if (c.corrected) delta.corrected += 1;
+      outcome(c.record, c.index, "accepted");
+    }
+  };
+
+  let inFlight: Promise<void> | null = null;
+  const finishInFlight = async () => {
+    const committing = inFlight;
+    inFlight = null;
+    await committing;
+  };
+  const startBatch = async (batch: TImportItem[]) => {
+    const send = await prepareBatch(batch);
+    await finishInFlight();
+    inFlight = send();
+    // Marked handled: it is awaited before the next batch is sent, or in the catch below.
+    inFlight.catch(() => undefined);
+  };
+
+  try {
+    let batch: TImportItem[] = [];
+    for await (const chunk of options.items) {
+      for (const item of isChunk(chunk) ? chunk : [chunk]) {
+        batch.push(item);
+        if (batch.length >= batchSize) {
+          await startBatch(batch);
+          batch = [];
+        }
+      }
+    }
+    if (batch.length > 0) await startBatch(batch);
+    await finishInFlight();
+  } catch (error) {
+    // A batch already handed to the write path is still counted if it committed.
+    await finishInFlight().catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = `stopped after ${counts.processed} records: ${message}. Batches committed before the failure are kept; run the same import again to complete it (nothing is stored twice).`;
+    try {
+      await finishImportJob({ db, jobId, error: reason, finishedAt: now() });
+    } catch {
+      // The database itself failed: the job stays "running" with the counts of its last committed batch.
+    }
+    const failed = summary("failed", reason);
+    options.onProgress?.(failed);
+    return { ...failed, status: "failed" };
+  }
+  await finishImportJob({ db, jobId, finishedAt: now() });
+  const done = summary("done");
+  options.onProgress?.(done);
+  return { ...done, status: "done" };
+}
+
+function isChunk(chunk: TImportChunk): chunk is readonly TImportItem[] {
+  return Array.isArray(chunk);
+}

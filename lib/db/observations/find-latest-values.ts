@@ -1,0 +1,55 @@
+import type { TParameter } from "@/lib/catalogue";
+import { TREND_LOOKBACK_MS, type TLatestValue } from "@/lib/station/snapshot";
+import type { Db } from "../client";
+
+interface LatestRow {
+  parameter: string;
+  seq: number | bigint;
+  value: number;
+  observedAt: number | bigint;
+}
+
+/**
+ * The newest reading of each parameter of an episode, then the reading its trend is compared with (device data:
+ * about five minutes earlier; labs: the previous sample). One statement each, whatever the number of parameters.
+ */
+export async function findLatestValues({
+  db,
+  episodeId,
+  parameters,
+}: {
+  db: Db;
+  episodeId: string;
+  parameters: readonly TParameter[];
+}): Promise<Record<string, TLatestValue>> {
+  if (parameters.length === 0) return {};
+  const pick = (extra: string) =>
+    `SELECT * FROM (SELECT "parameter","seq","value","observedAt" FROM "Observation"
+       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1)`;
+  const latestSql = parameters.map(() => pick("")).join(" UNION ALL ");
+  const latestRows = await db.$queryRawUnsafe<LatestRow[]>(latestSql, ...parameters.flatMap((p) => [episodeId, p.code]));
+  if (latestRows.length === 0) return {};
+
+  const byCode = new Map(parameters.map((p) => [p.code as string, p]));
+  const refArgs: unknown[] = [];
+  for (const row of latestRows) {
+    const parameter = byCode.get(row.parameter);
+    const before = parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
+    refArgs.push(episodeId, row.parameter, before);
+  }
+  const refSql = latestRows.map(() => pick(`AND "observedAt" <= ?`)).join(" UNION ALL ");
+  const refRows = await db.$queryRawUnsafe<LatestRow[]>(refSql, ...refArgs);
+  const refs = new Map(refRows.map((r) => [r.parameter, r]));
+
+  const latest: Record<string, TLatestValue> = {};
+  for (const row of latestRows) {
+    const ref = refs.get(row.parameter);
+    latest[row.parameter] = {
+      seq: Number(row.seq),
+      value: row.value,
+      observedAt: Number(row.observedAt),
+      reference: ref ? { value: ref.value, observedAt: Number(ref.observedAt) } : null,
+    };
+  }
+  return latest;
+}

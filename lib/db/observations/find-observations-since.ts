@@ -1,0 +1,50 @@
+import type { TObservationDto } from "@/lib/observations/observation";
+import type { TObservationSource } from "@/lib/observations/reading";
+import type { Db } from "../client";
+
+export type TReplayScope = { unitId: string } | { bedId: string };
+
+interface Row {
+  seq: number | bigint;
+  episodeId: string;
+  bedId: string;
+  parameter: string;
+  value: number;
+  observedAt: number | bigint;
+  source: string;
+}
+
+/** Readings committed after `sinceSeq` for a unit or a bed, in commit order: what a reconnecting screen missed. */
+export async function findObservationsSince({
+  db,
+  scope,
+  sinceSeq,
+  limit,
+}: {
+  db: Db;
+  scope: TReplayScope;
+  sinceSeq: number;
+  limit: number;
+}): Promise<TObservationDto[]> {
+  const [column, id] = "unitId" in scope ? ["unitId", scope.unitId] : ["bedId", scope.bedId];
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source"
+       FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
+    id,
+    sinceSeq,
+    limit,
+  );
+  return rows.map(toObservationDto);
+}
+
+export function toObservationDto(row: Row): TObservationDto {
+  return {
+    seq: Number(row.seq),
+    episodeId: row.episodeId,
+    bedId: row.bedId,
+    parameter: row.parameter,
+    value: row.value,
+    observedAt: Number(row.observedAt),
+    source: row.source as TObservationSource,
+  };
+}

@@ -1,0 +1,51 @@
+import type { TValidReading } from "@/lib/observations/validate-reading";
+import { sqliteConnection, type Db } from "../client";
+import { writeInTransaction } from "../shared-connection";
+import { insertObservationBatch } from "./insert-observation-batch";
+import { packObservationBatch } from "./observation-batch";
+
+/**
+ * Readings per transaction in the station's own process: one commit holds the event loop that serves the screens
+ * (≈ 40 ms for 3,000 readings), so it is kept short.
+ */
+export const MAX_READINGS_PER_COMMIT = 3_000;
+
+/**
+ * Readings per transaction for an import in its own process (the CLI), which serves no screen. Each commit rewrites
+ * every index page its readings touched, and a device export interleaves hundreds of series, so larger commits write
+ * fewer pages per reading (bench/import-csv.ts, docs/imports.md). A station running meanwhile waits for at most one
+ * such commit (≈ 0.15 s) to take the write lock.
+ */
+export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
+
+/**
+ * Stores validated readings in one transaction, so that they commit together or not at all, and returns, reading by
+ * reading, the sequence number given to it, or null when it was already stored: the same (source, sourceRef), skipped
+ * by the database's unique key, or the same content (episode, parameter, time and value: the same result sent again
+ * by another route, HL7 then FHIR), found by a look-up in the same transaction, so no other write can come between
+ * the look-up and the insert. The look-up reads the (episodeId, parameter, observedAt, value) index at the page the
+ * insert writes next, so it costs little more than the insert (bench/import-csv.ts). Values compare exactly: every
+ * stored value went through toCatalogueUnit, which rounds to 12 significant digits.
+ *
+ * A prepared statement per row on the better-sqlite3 connection Prisma's client uses, rather than a Prisma query:
+ * a Prisma raw `INSERT … SELECT FROM json_each(?) … RETURNING` of 3,000 rows spent most of its time in Prisma and in
+ * the statement journal SQLite keeps for a multi-row or RETURNING statement (bench/import-csv.ts, docs/imports.md).
+ * Without RETURNING, a single-row INSERT needs no statement journal; its sequence number is the row id it inserted.
+ * Sharing Prisma's connection keeps one writer (Prisma issue #29933).
+ */
+export async function insertObservations({
+  db,
+  readings,
+  receivedAt,
+}: {
+  db: Db;
+  readings: readonly TValidReading[];
+  receivedAt: Date;
+}): Promise<(number | null)[]> {
+  if (readings.length === 0) return [];
+  if (readings.length > MAX_READINGS_PER_BULK_COMMIT) {
+    throw new RangeError(`insertObservations takes at most ${MAX_READINGS_PER_BULK_COMMIT} readings at once (got ${readings.length})`);
+  }
+  const batch = packObservationBatch(readings);
+  return writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
+}

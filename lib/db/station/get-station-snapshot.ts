@@ -1,0 +1,71 @@
+import { parametersFor, ZDeviceType } from "@/lib/catalogue";
+import { ageInYears } from "@/lib/patients/age-in-years";
+import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
+import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
+import { findLatestValues } from "../observations/find-latest-values";
+import { getLastSeq } from "../observations/get-last-seq";
+
+/**
+ * What the central station shows of a unit: every bed, its patient (initials only), its active episode and the
+ * latest value of each parameter its device reports, with an earlier value for the trend arrow.
+ * `lastSeq` is read before the values, so a screen replaying from it may see a reading twice but never misses one.
+ */
+export async function getStationSnapshot({ db, unitId, now = new Date() }: { db: Db; unitId: string; now?: Date }): Promise<TStationSnapshot> {
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, timeZone: true } });
+  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
+  const lastSeq = await getLastSeq({ db });
+  const beds = await db.bed.findMany({
+    where: { unitId },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      label: true,
+      position: true,
+      episodes: {
+        where: { endedAt: null },
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        include: { patient: { select: { givenName: true, familyName: true, birthDate: true, sex: true } } },
+      },
+    },
+  });
+
+  const stationBeds: TStationBed[] = [];
+  for (const bed of beds) {
+    const episode = bed.episodes[0];
+    if (!episode) {
+      stationBeds.push({ bedId: bed.id, label: bed.label, position: bed.position, patient: null, episode: null, latest: {} });
+      continue;
+    }
+    const deviceType = ZDeviceType.parse(episode.deviceType);
+    stationBeds.push({
+      bedId: bed.id,
+      label: bed.label,
+      position: bed.position,
+      patient: {
+        initials: `${episode.patient.givenName.charAt(0)}${episode.patient.familyName.charAt(0)}`.toUpperCase(),
+        ageYears: ageInYears(episode.patient.birthDate, now),
+        sex: episode.patient.sex,
+      },
+      episode: {
+        id: episode.id,
+        deviceType,
+        startedAt: episode.startedAt.getTime(),
+        cannulationSite: episode.cannulationSite,
+        settings: parseSettings(episode.settings),
+      },
+      latest: await findLatestValues({ db, episodeId: episode.id, parameters: parametersFor(deviceType) }),
+    });
+  }
+  return { unit, serverTime: now.getTime(), lastSeq, beds: stationBeds };
+}
+
+function parseSettings(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

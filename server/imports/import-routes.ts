@@ -1,0 +1,255 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { z } from "zod";
+import type { TLocalCode } from "@/lib/imports/codes/local-codes";
+import { detectImportKind } from "@/lib/imports/detect-import-kind";
+import { readFhirJson } from "@/lib/imports/fhir/read-fhir-json";
+import { toOperationOutcome, type TOperationOutcome } from "@/lib/imports/fhir/to-operation-outcome";
+import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/imports/format-rejection-csv";
+import { ZImportKind, type TImportChunk } from "@/lib/imports/import-record";
+import { MAX_FHIR_BYTES, readImportSource } from "@/lib/imports/read-import-source";
+import { isTimeZone } from "@/lib/time/zoned-time";
+import { actorOf, recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { assertCan } from "@/lib/db/auth/authorize";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { getImportJob } from "@/lib/db/imports/get-import-job";
+import { listImportJobs } from "@/lib/db/imports/list-import-jobs";
+import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
+import { runImport, type TImportState, type TImportSummary, type TReadingSubmitter, type TRecordOutcome } from "@/lib/db/imports/run-import";
+import { INTERNAL_ERROR } from "@/lib/http/internal-error";
+import { contextOf, principalOf } from "../auth/auth-gate";
+import type { Logger } from "../../lib/log/logger";
+
+export interface TImportRoutesOptions {
+  db: Db;
+  /** The server's ObservationWriter: imported readings are broadcast as they commit, like any other. */
+  sink: TReadingSubmitter;
+  timeZone: string;
+  localCodes: readonly TLocalCode[];
+  onProgress?: (state: TImportState) => void;
+  log: Logger;
+  now?: () => Date;
+}
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const ZImportQuery = z.object({
+  kind: ZImportKind.optional(),
+  dryRun: flag.default(false),
+  fileName: z.string().min(1).max(255).default("upload"),
+  /** Chosen by the page so that it can follow the job's progress before the answer arrives. */
+  jobId: z.uuid().optional(),
+  csvTimeZone: z.string().refine(isTimeZone, "not an IANA time zone").optional(),
+});
+const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+const JOB = /^\/api\/imports\/([0-9a-fA-F-]{36})(\/rejections\.csv)?$/;
+const MAX_OBSERVATION_BYTES = 1024 * 1024;
+const FHIR_JSON = "application/fhir+json; charset=utf-8";
+
+/**
+ * The import endpoints, answered by the Node process because the write path and the socket live here (Next's route
+ * handlers load other module instances and could not reach them: docs/stack.md):
+ *   POST /api/imports?kind=&dryRun=&fileName=   the file as the raw body, streamed; answers the job's summary
+ *   GET  /api/imports                           the history;  GET /api/imports/:id   one job
+ *   GET  /api/imports/:id/rejections.csv        the rejection report
+ *   POST /api/fhir/Observation                  one FHIR Observation
+ *   POST /api/fhir                              a FHIR batch or transaction Bundle
+ */
+export function importRoutes(options: TImportRoutesOptions) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = new URL(req.url ?? "/", "http://station");
+    const path = url.pathname;
+    if (!path.startsWith("/api/imports") && path !== "/api/fhir" && path !== "/api/fhir/Observation") return false;
+    const query = Object.fromEntries(url.searchParams);
+    const method = req.method ?? "GET";
+    const principal = principalOf(req);
+    // The gate let nobody through without a session; the role decides: seeing imports, or running them.
+    const handled = principal
+      ? assertCan({ db: options.db, principal, action: method === "POST" ? "import.run" : "import.view", context: contextOf(req), via: `http ${method} ${path}` }).then(() =>
+          route({ ...options, req }, req, res, path, query),
+        )
+      : Promise.reject(new AppError("UNAUTHENTICATED", "Sign in first."));
+    handled.catch((error: unknown) => fail(res, error, options.log, path.startsWith("/api/fhir")));
+    return true;
+  };
+}
+
+/** The options plus the request being answered: who runs an import is recorded on its job and in the audit trail. */
+type TRouteContext = TImportRoutesOptions & { req: IncomingMessage };
+
+function route(o: TRouteContext, req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> {
+  const method = req.method ?? "GET";
+  if (path === "/api/imports") {
+    if (method === "POST") return postImport(o, req, res, query);
+    if (method === "GET") return listImportJobs({ db: o.db, limit: ZListQuery.parse(query).limit }).then((jobs) => json(res, 200, { jobs }));
+    return Promise.resolve(json(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "use GET or POST" } }));
+  }
+  const job = JOB.exec(path);
+  if (job && method === "GET") {
+    const jobId = job[1] ?? "";
+    return job[2] ? rejectionsCsv(o, res, jobId) : getImportJob({ db: o.db, jobId }).then((dto) => json(res, 200, dto));
+  }
+  if (path === "/api/fhir/Observation" && method === "POST") return postFhir(o, req, res, "Observation");
+  if (path === "/api/fhir" && method === "POST") return postFhir(o, req, res, "Bundle");
+  if (path.startsWith("/api/fhir")) return Promise.resolve(fhir(res, 405, outcome("not-supported", `${method} ${path} is not supported: POST an Observation or a Bundle`)));
+  return Promise.resolve(json(res, 404, { error: { code: "NOT_FOUND", message: `no route ${method} ${path}` } }));
+}
+
+async function postImport(o: TRouteContext, req: IncomingMessage, res: ServerResponse, query: Record<string, string>): Promise<void> {
+  const parsed = ZImportQuery.safeParse(query);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const q = parsed.data;
+  const { first, body } = await peek(req);
+  const kind = q.kind ?? detectImportKind({ fileName: q.fileName, head: first.subarray(0, 4096).toString("utf8") });
+  if (!kind) throw new AppError("INVALID_INPUT", `cannot tell what ${q.fileName} is: add ?kind=hl7|fhir|csv|mimic`);
+  const items = readImportSource({ kind, input: body, file: q.fileName, timeZone: o.timeZone, csvTimeZone: q.csvTimeZone });
+  const summary = await run(o, { items, kind, fileName: q.fileName, dryRun: q.dryRun, jobId: q.jobId });
+  json(res, 200, { ...summary, outcomes: undefined });
+}
+
+async function rejectionsCsv(o: TRouteContext, res: ServerResponse, jobId: string): Promise<void> {
+  const job = await getImportJob({ db: o.db, jobId });
+  const name = `${job.fileName.replace(/[^\w.-]+/g, "_")}-rejections.csv`;
+  res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
+  res.write(REJECTION_CSV_HEADER);
+  for await (const r of listImportRejections({ db: o.db, jobId })) {
+    if (!res.write(formatRejectionCsv(r))) await new Promise((resolve) => res.once("drain", resolve));
+  }
+  res.end();
+}
+
+async function postFhir(o: TRouteContext, req: IncomingMessage, res: ServerResponse, expected: "Observation" | "Bundle"): Promise<void> {
+  const text = await readBody(req, expected === "Observation" ? MAX_OBSERVATION_BYTES : MAX_FHIR_BYTES);
+  if (text === undefined) return fhir(res, 413, outcome("too-costly", `the body is larger than ${expected === "Observation" ? "1" : "20"} MB`));
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return fhir(res, 400, outcome("structure", `not JSON: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  const read = readFhirJson({ json: body, file: expected === "Observation" ? "POST Observation" : "POST Bundle" });
+  if (read.kind === "invalid") return fhir(res, 400, outcome("structure", read.reason, read.field));
+  if ((read.kind === "observation") !== (expected === "Observation")) {
+    return fhir(res, 400, outcome("not-supported", expected === "Observation" ? "POST /api/fhir/Observation takes one Observation" : "POST /api/fhir takes a Bundle"));
+  }
+  const common = { kind: "fhir" as const, collectOutcomes: true };
+
+  if (read.kind === "observation") {
+    const summary = await run(o, { ...common, items: read.items, fileName: "FHIR Observation" });
+    if (summary.status === "failed") return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
+    const [result] = summary.outcomes ?? [];
+    const { status, body: answer } = entryResponse(result);
+    return fhir(res, Number(status.slice(0, 3)), answer);
+  }
+
+  if (read.bundleType !== "batch" && read.bundleType !== "transaction") {
+    return fhir(res, 400, outcome("not-supported", `Bundle type ${read.bundleType}: POST a batch or a transaction (files of other Bundles go to /api/imports)`));
+  }
+  if (read.bundleType === "transaction") {
+    // All or nothing: a dry run first; one refused Observation refuses the transaction and nothing is stored.
+    const dry = await run(o, { ...common, items: read.items, fileName: "FHIR transaction (check)", dryRun: true });
+    if (dry.rejected > 0) return fhir(res, 422, toOperationOutcome(dry.outcomes?.flatMap((r) => (r.rejection ? [r.rejection] : [])) ?? []));
+  }
+  const summary = await run(o, { ...common, items: read.items, fileName: `FHIR ${read.bundleType}` });
+  if (summary.status === "failed") return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
+  const byEntry = new Map((summary.outcomes ?? []).flatMap((r) => (r.entry === undefined ? [] : [[r.entry, r] as const])));
+  fhir(res, 200, {
+    resourceType: "Bundle",
+    type: `${read.bundleType}-response`,
+    entry: Array.from({ length: read.entryCount }, (_, i) => {
+      const { status, body: answer } = entryResponse(byEntry.get(i));
+      return { response: { status, outcome: answer } };
+    }),
+  });
+}
+
+/** What one entry became, as a FHIR response status and OperationOutcome. */
+function entryResponse(result: TRecordOutcome | undefined): { status: string; body: TOperationOutcome } {
+  switch (result?.status) {
+    case "accepted":
+      return { status: "201 Created", body: outcome("informational", "stored", undefined, "information") };
+    case "duplicate":
+      return { status: "200 OK", body: outcome("duplicate", "already stored: nothing added", undefined, "information") };
+    case "ignored":
+      return { status: "422 Unprocessable Entity", body: outcome("not-supported", "not stored: the station does not monitor this code") };
+    case "rejected":
+      return { status: "422 Unprocessable Entity", body: toOperationOutcome(result.rejection ? [result.rejection] : []) };
+    default:
+      return { status: "200 OK", body: outcome("informational", "not stored: the station keeps monitored Observations only", undefined, "information") };
+  }
+}
+
+/** Runs an import as the signed-in user (the job's actor is "user:<username>") and audits what it did. */
+async function run(o: TRouteContext, args: { items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>; kind: z.infer<typeof ZImportKind>; fileName: string; dryRun?: boolean; jobId?: string; collectOutcomes?: boolean }): Promise<TImportSummary> {
+  const principal = principalOf(o.req);
+  if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  const summary = await runImport({ db: o.db, sink: o.sink, localCodes: o.localCodes, onProgress: o.onProgress, now: o.now, actor: `user:${principal.username}`, ...args });
+  await recordAuditEvent({
+    db: o.db,
+    action: "import.run",
+    outcome: summary.status === "failed" ? "failure" : "success",
+    actor: actorOf(principal),
+    context: contextOf(o.req),
+    target: { type: "import-job", id: summary.jobId },
+    details: { kind: args.kind, fileName: args.fileName, dryRun: args.dryRun ?? false, accepted: summary.accepted, rejected: summary.rejected, duplicate: summary.duplicate, ignored: summary.ignored },
+  });
+  return summary;
+}
+
+function outcome(code: string, diagnostics: string, field?: string, severity: "error" | "fatal" | "information" = "error"): TOperationOutcome {
+  return { resourceType: "OperationOutcome", issue: [{ severity, code, diagnostics, ...(field ? { expression: [field] } : {}) }] };
+}
+
+/** The first chunk of a body (to tell its kind) and a stream of the whole body, still streamed. */
+async function peek(req: IncomingMessage): Promise<{ first: Buffer; body: Readable }> {
+  const iterator = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  const first = head.done ? Buffer.alloc(0) : head.value;
+  async function* rest() {
+    yield first;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { first, body: Readable.from(rest(), { objectMode: false }) };
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}
+
+function fhir(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": FHIR_JSON }).end(JSON.stringify(body));
+}
+
+function fail(res: ServerResponse, error: unknown, log: Logger, asFhir: boolean): void {
+  if (res.headersSent) {
+    log.error("import request failed after its answer began", error);
+    res.destroy();
+    return;
+  }
+  if (error instanceof AppError) {
+    if (asFhir) return fhir(res, error.status, outcome(error.code === "NOT_FOUND" ? "not-found" : "invalid", error.message));
+    return json(res, error.status, { error: { code: error.code, message: error.message, ...error.details } });
+  }
+  if (error instanceof z.ZodError) return json(res, 400, { error: { code: "INVALID_INPUT", message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } });
+  log.error("import request failed", error);
+  if (asFhir) return fhir(res, 500, outcome("exception", "the server could not answer; retry", undefined, "fatal"));
+  json(res, 500, { error: INTERNAL_ERROR });
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EpisodeDirectory } from "../../ingest/episode-directory";
+import { ObservationWriter } from "../../ingest/observation-writer";
+import { silentLogger } from "../../../lib/log/logger";
+import { createTestDb, type TestDb } from "../../../test/support/create-test-db";
+import { externalFile } from "../../../test/support/external-data";
+import { seedImportPatients } from "../../../test/support/seed-import-patients";
+import { handleMllpMessage } from "./handle-mllp-message";
+import { frameMllp, MllpFramer } from "./mllp-framer";
+import { startMllpListener, type TMllpListener } from "./start-mllp-listener";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+let t: TestDb;
+let listener: TMllpListener;
+/** Rows another connection can read: what the ACK promises is committed. */
+const storedCount = () => {
+  const raw = new Database(t.path, { readonly: true });
+  const row = raw.prepare(`SELECT COUNT(*) AS n FROM "Observation"`).get() as { n: number };
+  raw.close();
+  return row.n;
+};
+let countAtAck: number[] = [];
+
+const lactate = (controlId: string, value = "3.2") =>
+  [
+    "MSH|^~\\&|LABSYS|CHU||ICU|202611230905+0100||ORU^R01^ORU_R01|" + controlId + "|P|2.5.1",
+    "PID|1||MRN-1^^^CHU^MR||Doe^Jane",
+    "OBR|1|O1|F1|24336-0^Gas panel^LN|||202611230800+0100",
+    `OBX|1|NM|2518-9^Lactate [Moles/volume] in Arterial blood^LN||${value}|mmol/L|0.5-2|H|||F|||202611230805+0100`,
+  ].join("\r");
+
+/** A test client: sends frames (possibly in odd chunks) and resolves with the ACKs once `expected` have arrived. */
+const exchange = (chunks: Buffer[], expected: number) =>
+  new Promise<string[][]>((resolve, reject) => {
+    const socket = connect(listener.port, "127.0.0.1");
+    const framer = new MllpFramer();
+    const acks: string[][] = [];
+    socket.on("data", (data: Buffer) => {
+      for (const ack of framer.push(data)) acks.push(ack.split("\r").filter(Boolean));
+      if (acks.length >= expected) {
+        socket.end();
+        resolve(acks);
+      }
+    });
+    socket.on("error", reject);
+    socket.on("connect", () => {
+      for (const chunk of chunks) socket.write(chunk);
+    });
+  });
+const send = async (message: string) => (await exchange([frameMllp(message)], 1))[0] ?? [];
+const msa = (ack: string[]) => ack.find((s) => s.startsWith("MSA|"))?.split("|") ?? [];
+const errs = (ack: string[]) => ack.filter((s) => s.startsWith("ERR|")).map((s) => s.split("|"));
+
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedImportPatients(t.db, [
+    { identifier: "MRN-1", episodeStartedAt: new Date("2026-11-22T00:00:00Z") },
+    { identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") },
+  ]);
+  const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, onCommitted: () => {} });
+  countAtAck = [];
+  listener = await startMllpListener({
+    port: 0,
+    host: "127.0.0.1",
+    log: silentLogger,
+    handle: async (message, peer) => {
+      const ack = await handleMllpMessage({ db: t.db, sink: writer, message, peer, timeZone: "Europe/Paris", now: () => NOW });
+      countAtAck.push(storedCount());
+      return ack;
+    },
+  });
+});
+afterEach(async () => {
+  await listener.close();
+  await t.cleanup();
+});
+
+describe("the MLLP listener", () => {
+  it("answers a good ORU^R01 with AA echoing its control id, once the result can be read back from the database", async () => {
+    const ack = await send(lactate("CTRL-1"));
+    // Addressed back: the sender's MSH-5/6 (none / ICU) become MSH-3/4, its MSH-3/4 (LABSYS / CHU) MSH-5/6.
+    expect(ack[0]).toMatch(/^MSH\|\^~\\&\|ECMO-STATION\|ICU\|LABSYS\|CHU\|\d{14}\+0000\|\|ACK\^R01\^ACK\|\w+\|P\|2\.5\.1$/);
+    expect(msa(ack).slice(0, 3)).toEqual(["MSA", "AA", "CTRL-1"]);
+    expect(countAtAck).toEqual([1]);
+    expect(await t.db.observation.findFirst({ select: { parameter: true, value: true, observedAt: true, source: true } })).toEqual({
+      parameter: "lactate",
+      value: 3.2,
+      observedAt: new Date("2026-11-23T07:05:00Z"),
+      source: "hl7",
+    });
+  });
+
+  it("answers a re-sent message with AA again and stores nothing more", async () => {
+    await send(lactate("CTRL-1"));
+    const again = await send(lactate("CTRL-1"));
+    expect(msa(again)[1]).toBe("AA");
+    expect(msa(again)[3]).toMatch(/0 stored, 1 already stored/);
+    expect(storedCount()).toBe(1);
+  });
+
+  it("answers the NIST message with AE and an ERR naming OBX^2^6 and the g/mL unit, having stored its platelets", async () => {
+    const ack = await send(readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7"), "utf8"));
+    expect(msa(ack).slice(0, 3)).toEqual(["MSA", "AE", "NIST-LRI-NG-002.00"]);
+    const [err] = errs(ack);
+    expect(err?.[2]).toBe("OBX^2^6");
+    expect(err?.[3]).toBe("103^Table value not found^HL70357");
+    expect(err?.[4]).toBe("E");
+    expect(err?.[8]).toMatch(/g\/mL.*not accepted for hemoglobin/);
+    expect(storedCount()).toBe(1);
+  });
+
+  it("answers AA with an information ERR for a pending result: the final one will follow", async () => {
+    const ack = await send(lactate("CTRL-2").replace("|H|||F|", "|H|||P|"));
+    expect(msa(ack)[1]).toBe("AA");
+    expect(errs(ack)[0]?.slice(2, 5)).toEqual(["OBX^1^11", "101^Required field missing^HL70357", "I"]);
+    expect(storedCount()).toBe(0);
+  });
+
+  it.each([
+    ["not HL7 at all", "hello", /not an HL7 v2 message/, "100"],
+    ["an ADT message", lactate("C9").replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"), /ADT\\S\\A01 is not supported/, "200"],
+    ["a message without a control id", lactate(""), /MSH-10/, "101"],
+  ])("answers %s with AR naming the error", async (_, message, reason, code) => {
+    const ack = await send(message);
+    expect(msa(ack)[1]).toBe("AR");
+    expect(msa(ack)[3]).toMatch(reason);
+    expect(errs(ack)[0]?.[3]).toMatch(new RegExp(`^${code}\\^`));
+    expect(storedCount()).toBe(0);
+  });
+
+  it("answers messages in order, whether they arrive together in one packet or split across several", async () => {
+    const bytes = Buffer.concat([frameMllp(lactate("A", "2.1")), frameMllp(lactate("B", "2.2")), frameMllp(lactate("C", "2.3"))]);
+    const acks = await exchange([bytes.subarray(0, 7), bytes.subarray(7, 300), bytes.subarray(300)], 3);
+    expect(acks.map((a) => msa(a).slice(1, 3))).toEqual([["AA", "A"], ["AA", "B"], ["AA", "C"]]);
+    expect(countAtAck).toEqual([1, 2, 3]);
+  });
+});
