@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { getLastSeq } from "@/lib/db/observations/get-last-seq";
 import { EpisodeDirectory } from "./ingest/episode-directory";
 import { ObservationWriter } from "./ingest/observation-writer";
-import type { Logger } from "../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import { createAuthGate } from "./auth/auth-gate";
 import { authRoutes } from "./auth/auth-routes";
 import { attachRealtime, type Realtime } from "./realtime/attach-realtime";

@@ -22,7 +22,7 @@ import { broadcastImportProgress } from "./imports/broadcast-import-progress";
 import { loadLocalCodes } from "./imports/load-local-codes";
 import { handleMllpMessage } from "./imports/mllp/handle-mllp-message";
 import { startMllpListener, type TMllpListener } from "./imports/mllp/start-mllp-listener";
-import { consoleLogger as log } from "../lib/log/logger";
+import { consoleLogger as log } from "@/lib/log/logger";
 import { applyMigrations } from "./migrate";
 import { startSimulator, type Simulator } from "./simulator/start-simulator";
 

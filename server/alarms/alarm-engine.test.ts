@@ -6,11 +6,11 @@ import type { TAlarmCommandAnswer, TAlarmReplayAnswer, TAlarmsChanged, TPauseAud
 import { raiseExternalAlarm } from "@/lib/db/alarms/raise-external-alarm";
 import { setAlarmLimitOverride } from "@/lib/db/alarms/set-alarm-limit-override";
 import type { Db } from "@/lib/db/client";
-import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -14,7 +14,7 @@ import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find
 import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
 import type { Db } from "@/lib/db/client";
 import type { EpisodeDirectory } from "../ingest/episode-directory";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import { newEpisodeMemory, type TEpisodeMemory } from "./episode-memory";
 
 /** Absence, staleness and pump-stop timers are judged this often. */

@@ -4,7 +4,7 @@ import { findAlarmEventsSince, getLastAlarmSeq, type TAlarmEventRow } from "@/li
 import { untilOf } from "@/lib/db/alarms/find-audio-pause";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "@/lib/db/alarms/to-alarm-dto";
 import type { Db } from "@/lib/db/client";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import type { StationIo } from "../realtime/attach-realtime";
 
 /** Changes written outside this process's engine (a Next route handler, a round) are found within this. */

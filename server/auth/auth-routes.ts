@@ -10,8 +10,8 @@ import type { Db } from "@/lib/db/client";
 import { pairDisplay } from "@/lib/db/displays/pair-display";
 import { AppError } from "@/lib/errors/app-error";
 import { contextOf, principalOf } from "./auth-gate";
-import type { Logger } from "../../lib/log/logger";
-import { readJson, sendError, sendJson } from "../../lib/http/node-http";
+import type { Logger } from "@/lib/log/logger";
+import { readJson, sendError, sendJson } from "@/lib/http/node-http";
 
 export interface TAuthRoutesOptions {
   db: Db;

@@ -5,10 +5,10 @@ import { createDisplay } from "@/lib/db/displays/create-display";
 import { PAIRING_CODE_TTL_MS, issuePairingCode } from "@/lib/db/displays/issue-pairing-code";
 import { PAIRING_FAILED } from "@/lib/db/displays/pair-display";
 import { revokeDisplay } from "@/lib/db/displays/revoke-display";
-import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 const admin = { userId: "admin-1", username: "admin", role: "admin" };
 let t: TestDb;

@@ -9,13 +9,13 @@ import { GET as getBed } from "@/app/api/beds/[bedId]/route";
 import { GET as getStation } from "@/app/api/units/[unitId]/station/route";
 import { importRoutes } from "../imports/import-routes";
 import { simulatorRoutes } from "../simulator/simulator-routes";
-import { silentLogger } from "../../lib/log/logger";
+import { silentLogger } from "@/lib/log/logger";
 import type { Simulator } from "../simulator/start-simulator";
-import { connectTestSocket, handshake } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { createTestUser } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { connectTestSocket, handshake } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { createTestUser } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 // A wall screen shows its unit's station and changes nothing: every mutation it tries is refused with 403 and
 // leaves no trace but the audit trail's record of the refusal.

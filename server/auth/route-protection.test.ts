@@ -6,14 +6,14 @@ import { createDisplay } from "@/lib/db/displays/create-display";
 import { SESSION_ENDED } from "@/lib/db/auth/require-principal";
 import { importRoutes } from "../imports/import-routes";
 import { simulatorRoutes } from "../simulator/simulator-routes";
-import { silentLogger } from "../../lib/log/logger";
+import { silentLogger } from "@/lib/log/logger";
 import type { Simulator } from "../simulator/start-simulator";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { navigate } from "../../test/support/raw-request";
-import { APP_DIR, discoverAppRoutes, type TAppRoute } from "../../test/support/discover-app-routes";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { createTestUser, type TTestUser } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { navigate } from "@/test/support/raw-request";
+import { APP_DIR, discoverAppRoutes, type TAppRoute } from "@/test/support/discover-app-routes";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { createTestUser, type TTestUser } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 /** The only URLs open without a session. Adding one here is a decision, and the gate must agree (PUBLIC_PATHS). */
 const PUBLIC = new Set(["/sign-in", "/pair", "/api/health"]);

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { navigate } from "../../test/support/raw-request";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { createTestUser, signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { navigate } from "@/test/support/raw-request";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { createTestUser, signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 let t: TestDb;
 let world: TestEpisode;

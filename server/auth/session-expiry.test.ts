@@ -6,12 +6,12 @@ import { createSession } from "@/lib/db/auth/create-session";
 import { hashToken } from "@/lib/db/auth/session-token";
 import { provideDb } from "@/lib/db/get-db";
 import { GET as getStation } from "@/app/api/units/[unitId]/station/route";
-import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { navigate } from "../../test/support/raw-request";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { createTestUser, signInTestUser } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { navigate } from "@/test/support/raw-request";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { createTestUser, signInTestUser } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 // One minute of idleness ends a clinical session here; the server's clock is ours to move.
 const config = toAuthConfig(ZAuthEnv.parse({ SESSION_IDLE_MINUTES: "1", SESSION_MAX_HOURS: "12" }));

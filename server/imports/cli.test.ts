@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "../migrate";
-import { seedImportPatients } from "../../test/support/seed-import-patients";
+import { seedImportPatients } from "@/test/support/seed-import-patients";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ROWS = 100_000;

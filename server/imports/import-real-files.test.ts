@@ -7,9 +7,9 @@ import type { TImportSummary } from "@/lib/db/imports/run-import";
 import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { externalFile } from "../../test/support/external-data";
-import { seedImportPatients } from "../../test/support/seed-import-patients";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { externalFile } from "@/test/support/external-data";
+import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { importFile } from "./import-file";
 
 /**

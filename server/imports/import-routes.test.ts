@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TImportProgress } from "@/lib/realtime/events";
 import { createStationServer, type StationServer } from "../create-station-server";
 import { broadcastImportProgress } from "./broadcast-import-progress";
-import { silentLogger } from "../../lib/log/logger";
-import { connectTestSocket, type TestSocket } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { externalFile } from "../../test/support/external-data";
-import { seedImportPatients } from "../../test/support/seed-import-patients";
-import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
+import { silentLogger } from "@/lib/log/logger";
+import { connectTestSocket, type TestSocket } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { externalFile } from "@/test/support/external-data";
+import { seedImportPatients } from "@/test/support/seed-import-patients";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { importRoutes } from "./import-routes";
 
 const NOW = new Date("2026-11-23T10:00:00Z");

@@ -19,7 +19,7 @@ import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
 import { runImport, type TImportState, type TImportSummary, type TReadingSubmitter, type TRecordOutcome } from "@/lib/db/imports/run-import";
 import { INTERNAL_ERROR } from "@/lib/http/internal-error";
 import { contextOf, principalOf } from "../auth/auth-gate";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 
 export interface TImportRoutesOptions {
   db: Db;

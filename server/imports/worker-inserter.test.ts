@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TReadingInput } from "@/lib/observations/reading";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { WorkerInserter } from "./worker-inserter";
 
 let t: TestDb;

@@ -9,7 +9,7 @@ import { assertUnitAccess } from "@/lib/db/auth/authorize";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "../auth/client-address";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import type { StationIo } from "./attach-realtime";
 
 export interface AlarmCommandsOptions {

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { provideHandoverNotifier } from "@/lib/db/handover/handover-notifier";
 import { clientAddress } from "../auth/client-address";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import type { StationIo } from "./attach-realtime";
 
 /**

@@ -30,7 +30,7 @@ import { clientAddress } from "../auth/client-address";
 import { isSameOriginRequest } from "../auth/origin-check";
 import type { Db } from "@/lib/db/client";
 import { findObservationsSince, type TReplayScope } from "@/lib/db/observations/find-observations-since";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 
 export type StationIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { THandoverChanged, THandoverSubscribeAnswer } from "@/lib/realtime/events";
 import { notifyHandoverChanged } from "@/lib/db/handover/handover-notifier";
-import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { signInTestUser } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 let t: TestDb;
 let station: TTestStation;

@@ -3,11 +3,11 @@ import type { TObservationsRecorded, TReplayAnswer, TSessionEnded } from "@/lib/
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
 import { createSession } from "@/lib/db/auth/create-session";
-import { connectTestSocket, handshake, type TestSocket } from "../../test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
-import { startTestStation, type TTestStation } from "../../test/support/start-test-station";
+import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
+import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 let t: TestDb;
 let station: TTestStation;

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TObservationDto } from "@/lib/observations/observation";
 import type { TReplayAnswer } from "@/lib/realtime/events";
 import { createStationServer, type StationServer } from "../create-station-server";
-import { silentLogger } from "../../lib/log/logger";
-import { connectTestSocket, type TestSocket as ClientSocket } from "../../test/support/connect-test-socket";
-import { createTestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode } from "../../test/support/seed-test-episode";
-import { signInTestUser } from "../../test/support/sign-in-test-user";
+import { silentLogger } from "@/lib/log/logger";
+import { connectTestSocket, type TestSocket as ClientSocket } from "@/test/support/connect-test-socket";
+import { createTestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser } from "@/test/support/sign-in-test-user";
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();

@@ -8,10 +8,10 @@ import { getUnitRounds } from "@/lib/db/rounds/get-unit-rounds";
 import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
 import { publishRoundTemplate } from "@/lib/db/rounds/publish-round-template";
 import { createStationServer, type StationServer } from "../create-station-server";
-import { silentLogger } from "../../lib/log/logger";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
+import { silentLogger } from "@/lib/log/logger";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { roundRoutes } from "./round-routes";
 
 let t: TestDb;

@@ -9,8 +9,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { amendRoundAnswer } from "@/lib/db/rounds/amend-round-answer";
 import { signRound } from "@/lib/db/rounds/sign-round";
 import { contextOf, principalOf } from "../auth/auth-gate";
-import type { Logger } from "../../lib/log/logger";
-import { readJson, sendError, sendJson } from "../../lib/http/node-http";
+import type { Logger } from "@/lib/log/logger";
+import { readJson, sendError, sendJson } from "@/lib/http/node-http";
 
 const AMEND_PATH = /^\/api\/rounds\/([0-9a-fA-F-]{36})\/amendments$/;
 /** A checklist of 200 items with comments fits well within this. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { backfillEpisode } from "./backfill-episode";
 import { createEpisodeSimulation } from "./create-episode-simulation";
 import { HOUR } from "./scenarios/curves";
-import { TEST_START, testEpisode, valuesOf } from "../../test/support/simulate-episode";
+import { TEST_START, testEpisode, valuesOf } from "@/test/support/simulate-episode";
 
 const now = new Date(TEST_START.getTime() + 126 * HOUR + 1_234);
 const simulation = createEpisodeSimulation({ seed: 9, episode: testEpisode("hit_platelets") });

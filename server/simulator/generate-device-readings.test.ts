@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEpisodeSimulation } from "./create-episode-simulation";
 import { generateDeviceReadings } from "./generate-device-readings";
-import { runTicks, TEST_START, testEpisode, valuesOf } from "../../test/support/simulate-episode";
+import { runTicks, TEST_START, testEpisode, valuesOf } from "@/test/support/simulate-episode";
 
 // 42 minutes of ticks across a full hour, so the hourly charting is in the series too.
 const from = new Date(TEST_START.getTime() + 19.5 * 3_600_000);

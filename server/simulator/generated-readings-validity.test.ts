@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEVICE_TYPES, getParameter } from "@/lib/catalogue";
 import { validateReading } from "@/lib/observations/validate-reading";
 import { SCENARIO_NAMES } from "@/lib/simulator/scenarios";
-import { simulateDays, testEpisode } from "../../test/support/simulate-episode";
+import { simulateDays, testEpisode } from "@/test/support/simulate-episode";
 
 describe("every generated reading", () => {
   const cases = SCENARIO_NAMES.flatMap((scenario) => DEVICE_TYPES.map((deviceType) => [scenario, deviceType] as const));

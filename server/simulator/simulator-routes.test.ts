@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStationServer, type StationServer } from "../create-station-server";
-import { silentLogger } from "../../lib/log/logger";
+import { silentLogger } from "@/lib/log/logger";
 import type { Simulator } from "./start-simulator";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
-import { seedTestEpisode, type TestEpisode } from "../../test/support/seed-test-episode";
-import { signInTestUser, type TTestSession } from "../../test/support/sign-in-test-user";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { simulatorRoutes } from "./simulator-routes";
 
 let t: TestDb;

@@ -5,9 +5,9 @@ import { assertUnitAccess } from "@/lib/db/auth/authorize";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { contextOf, principalOf } from "../auth/auth-gate";
-import type { Logger } from "../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import type { Simulator } from "./start-simulator";
-import { readJson, sendError, sendJson } from "../../lib/http/node-http";
+import { readJson, sendError, sendJson } from "@/lib/http/node-http";
 
 const FEED_PATH = /^\/api\/simulator\/beds\/([A-Za-z0-9_-]{1,64})\/feed$/;
 const ZFeedBody = z.object({ running: z.boolean() });

@@ -4,8 +4,8 @@ import { seedDemoUnit } from "@/lib/db/demo/seed-demo-unit";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
 import type { ReadingSink } from "../ingest/reading-sink";
-import type { Logger } from "../../lib/log/logger";
-import { createTestDb, type TestDb } from "../../test/support/create-test-db";
+import type { Logger } from "@/lib/log/logger";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { startSimulator, type Simulator } from "./start-simulator";
 
 const SEEDED_AT = new Date("2026-11-23T10:00:02.500Z");

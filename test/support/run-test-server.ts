@@ -1,8 +1,8 @@
 // A station server in its own process, for the tests that kill it with SIGKILL. It writes one reading every
 // PRODUCE_EVERY_MS for TEST_EPISODE through the real write path, numbering them after what the database holds.
 import { createDb } from "@/lib/db/client";
-import { createStationServer } from "../../server/create-station-server";
-import { silentLogger } from "../../lib/log/logger";
+import { createStationServer } from "@/server/create-station-server";
+import { silentLogger } from "@/lib/log/logger";
 
 const url = process.env.DATABASE_URL ?? "";
 const port = Number(process.env.PORT);

@@ -1,9 +1,9 @@
 import { SCENARIO_DEVICE_TYPE, type TScenarioName } from "@/lib/simulator/scenarios";
 import type { TSimulatedEpisode } from "@/lib/simulator/simulated-episode";
 import type { TReadingInput } from "@/lib/observations/reading";
-import { createEpisodeSimulation, type TEpisodeSimulation } from "../../server/simulator/create-episode-simulation";
-import { generateDeviceReadings } from "../../server/simulator/generate-device-readings";
-import { generateScheduledReadings } from "../../server/simulator/generate-scheduled-readings";
+import { createEpisodeSimulation, type TEpisodeSimulation } from "@/server/simulator/create-episode-simulation";
+import { generateDeviceReadings } from "@/server/simulator/generate-device-readings";
+import { generateScheduledReadings } from "@/server/simulator/generate-scheduled-readings";
 
 /** A Monday in winter (Paris is UTC+1), away from daylight-saving changes. */
 export const TEST_START = new Date("2026-11-16T08:10:00Z");

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { createStationServer, type StationServer, type StationServerOptions } from "../../server/create-station-server";
-import { silentLogger } from "../../lib/log/logger";
+import { createStationServer, type StationServer, type StationServerOptions } from "@/server/create-station-server";
+import { silentLogger } from "@/lib/log/logger";
 
 export interface TTestStation {
   server: StationServer;

@@ -1,5 +1,5 @@
 import { createServer, type Socket } from "node:net";
-import type { Logger } from "../../../lib/log/logger";
+import type { Logger } from "@/lib/log/logger";
 import { frameMllp, MllpFramer } from "./mllp-framer";
 
 export interface TMllpListener {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEpisodeSimulation } from "../create-episode-simulation";
 import { generateScheduledReadings } from "../generate-scheduled-readings";
 import { HOUR } from "../scenarios/curves";
-import { runTicks, TEST_START, testEpisode, valuesOf } from "../../../test/support/simulate-episode";
+import { runTicks, TEST_START, testEpisode, valuesOf } from "@/test/support/simulate-episode";
 import { createScenarioClock } from "./create-scenario-clock";
 
 const start = TEST_START.getTime();

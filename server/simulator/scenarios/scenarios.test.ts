@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TReadingInput } from "@/lib/observations/reading";
-import { simulateDays, TEST_START, valuesOf } from "../../../test/support/simulate-episode";
+import { simulateDays, TEST_START, valuesOf } from "@/test/support/simulate-episode";
 import { HEPARIN_INCREASE_AT } from "./anti-xa-drift";
 import { HOUR } from "./curves";
 import { HIT_FROM } from "./hit-platelets";

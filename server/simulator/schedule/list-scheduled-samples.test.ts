@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEpisodeSimulation } from "../create-episode-simulation";
 import { HOUR } from "../scenarios/curves";
 import { HEPARIN_DECREASE_AT, HEPARIN_INCREASE_AT } from "../scenarios/anti-xa-drift";
-import { testEpisode } from "../../../test/support/simulate-episode";
+import { testEpisode } from "@/test/support/simulate-episode";
 import { ADMISSION_MS, listScheduledSamples } from "./list-scheduled-samples";
 import { measureLab } from "./measure-lab";
 

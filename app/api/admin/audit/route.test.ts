@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZAuditEventDto } from "@/lib/auth/audit-actions";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { GET } from "./route";
 
 let world: TAdminWorld;

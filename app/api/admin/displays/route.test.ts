@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZDisplayDto, ZIssuedPairing } from "@/lib/auth/account-dtos";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { GET, POST } from "./route";
 
 let world: TAdminWorld;

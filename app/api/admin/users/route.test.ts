@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUserDto, type TUserDto } from "@/lib/auth/account-dtos";
 import { verifyPassword } from "@/lib/db/auth/password-hash";
 import { createDisplay } from "@/lib/db/displays/create-display";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { GET, POST } from "./route";
 
 let world: TAdminWorld;

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "../../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { GET } from "./route";
 
 let world: TAdminWorld;

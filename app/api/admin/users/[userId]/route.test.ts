@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUserDto } from "@/lib/auth/account-dtos";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { PATCH } from "./route";
 
 let world: TAdminWorld;

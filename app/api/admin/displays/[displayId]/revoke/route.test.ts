@@ -6,7 +6,7 @@ import { SignInThrottle } from "@/lib/db/auth/sign-in-throttle";
 import { createDisplay } from "@/lib/db/displays/create-display";
 import { issuePairingCode } from "@/lib/db/displays/issue-pairing-code";
 import { pairDisplay } from "@/lib/db/displays/pair-display";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { POST } from "./route";
 
 let world: TAdminWorld;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/db/auth/password-hash";
 import { createDisplay } from "@/lib/db/displays/create-display";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "../../../../../../test/support/admin-route-kit";
+import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "@/test/support/admin-route-kit";
 import { POST } from "./route";
 
 let world: TAdminWorld;
