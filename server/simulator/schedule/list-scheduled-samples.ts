@@ -1,4 +1,4 @@
-import type { TParameterCode } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, type TParameterCode } from "@/lib/catalogue";
 import { localDayOf, nextLocalDay, zonedTimeToEpoch, type TLocalDay } from "@/lib/time/zoned-time";
 import type { TEpisodeSimulation } from "../create-episode-simulation";
 import { HOUR, MINUTE } from "../scenarios/curves";
@@ -20,7 +20,7 @@ const HOURLY: readonly TParameterCode[] = ["urine_output", "dpc_flow"];
 
 /**
  * The samples that fall in the scenario window (fromMs, toMs], all in scenario time (docs/clinical-reference.md §2, §3):
- * - lactate at admission, then every 4 h, or every 2 h while the last result was ≥ 2 mmol/L;
+ * - lactate at admission, then every 4 h, or every 2 h while the last result was raised (≥ 2 mmol/L by default);
  * - anti-Xa 6 h after heparin starts (at 0) and 6 h after each dose change, otherwise every 12 h;
  * - platelets, haemoglobin, fibrinogen, LDH and free Hb at admission, then daily with the morning round of bloods
  *   at 05:00 local time plus up to about 45 min (a nurse's round is not a clock), skipped if within 6 h of admission;
@@ -45,7 +45,7 @@ export function listScheduledSamples({
 
   for (let t = ADMISSION_MS; t <= toMs; ) {
     add("lactate", t, "lab");
-    t += measureLab({ simulation, parameter: "lactate", scenarioMs: t }) >= 2 ? 2 * HOUR : 4 * HOUR;
+    t += measureLab({ simulation, parameter: "lactate", scenarioMs: t }) >= CLINICAL_LIMITS.lactateRaised.value ? 2 * HOUR : 4 * HOUR;
   }
 
   const controls = [0, ...simulation.scenario.heparinChangesAt].map((c) => c + 6 * HOUR).sort((a, b) => a - b);
