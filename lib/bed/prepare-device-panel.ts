@@ -30,7 +30,14 @@ export interface TEcmoPanel {
     readonly baselineComplete: boolean;
     readonly baselineFrom: number;
   } | null;
-  readonly nirs: { readonly left: TPanelValue; readonly right: TPanelValue; readonly difference: number | null; readonly flagged: boolean };
+  /** `flagged` from a difference of `flagFrom` points between the legs. */
+  readonly nirs: {
+    readonly left: TPanelValue;
+    readonly right: TPanelValue;
+    readonly difference: number | null;
+    readonly flagged: boolean;
+    readonly flagFrom: number;
+  };
   readonly dpc: TPanelValue;
 }
 
@@ -38,7 +45,14 @@ export interface TIabpPanel {
   readonly ratio: TPanelValue;
   readonly ratioText: string | null;
   readonly trigger: string | null;
-  readonly pumping: TPanelValue & { readonly on: boolean | null; readonly stoppedSince: number | null; readonly stoppedForMs: number | null; readonly overLimit: boolean };
+  /** `overLimit` once stopped for longer than `limitMs`. */
+  readonly pumping: TPanelValue & {
+    readonly on: boolean | null;
+    readonly stoppedSince: number | null;
+    readonly stoppedForMs: number | null;
+    readonly overLimit: boolean;
+    readonly limitMs: number;
+  };
   readonly aug: TPanelValue;
   readonly sys: TPanelValue;
   /** Augmentation should exceed the unassisted systole; null until both are known. */
@@ -103,7 +117,7 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
             baselineFrom: base.from,
           }
         : null,
-      nirs: { left, right, difference, flagged: difference !== null && difference >= nirsDifference.value },
+      nirs: { left, right, difference, flagged: difference !== null && difference >= nirsDifference.value, flagFrom: nirsDifference.value },
       dpc: value("dpc_flow"),
     };
   }
@@ -124,7 +138,14 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
       ratio,
       ratioText: ratio.text,
       trigger: episode.settings.trigger ?? null,
-      pumping: { ...pumpingValue, on, stoppedSince, stoppedForMs, overLimit: stoppedForMs !== null && stoppedForMs > pumpStopped.value },
+      pumping: {
+        ...pumpingValue,
+        on,
+        stoppedSince,
+        stoppedForMs,
+        overLimit: stoppedForMs !== null && stoppedForMs > pumpStopped.value,
+        limitMs: pumpStopped.value,
+      },
       aug: value("iabp_aug"),
       sys: value("iabp_sys"),
       augmentationOk: aug === undefined || sys === undefined ? null : aug > sys,

@@ -64,10 +64,11 @@ describe("parameter catalogue", () => {
     expect(CLINICAL_LIMITS.dpcWithin.value).toBe(6 * 3_600_000);
   });
 
-  it("takes the targets that restate a limit from it: lactate < 2, ECMO flow > 2, limb NIRS ≥ 50", () => {
+  it("takes the targets that restate a limit from it: lactate < 2, ECMO flow > 2, limb NIRS and MAP", () => {
     expect(defaultTarget("lactate", "IABP")).toMatchObject({ high: CLINICAL_LIMITS.lactateRaised.value, source: CLINICAL_LIMITS.lactateRaised.source });
     expect(defaultTarget("ecmo_flow", "VA_ECMO")).toMatchObject({ low: CLINICAL_LIMITS.ecmoFlowLow.value, lowExclusive: true });
     expect(defaultTarget("nirs_right", "VA_ECMO")).toMatchObject({ low: CLINICAL_LIMITS.nirsLow.value });
+    expect(defaultTarget("map", "IABP")).toMatchObject({ low: CLINICAL_LIMITS.mapLow.value });
     expect(defaultTarget("iabp_pumping", "IABP")?.note).toBe("never leave a stopped balloon in place > 20 min");
   });
 

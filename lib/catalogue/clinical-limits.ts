@@ -27,6 +27,8 @@ export const CLINICAL_LIMITS = {
    */
   lactateRaisedInterval: { value: 4 * H, unit: "ms", source: SOURCES.clinicalRef },
 
+  /** Mean arterial pressure below this is under target (§2). */
+  mapLow: { value: 65, unit: "mm[Hg]", source: SOURCES.clinicalRef },
   /** ECMO blood flow below this risks backflow (§2, §3). */
   ecmoFlowLow: { value: 2, unit: "L/min", source: SOURCES.clinicalRef },
   /** Limb NIRS rSO2 below this on either leg suggests ischaemia (§2, §3). */

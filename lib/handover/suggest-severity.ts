@@ -1,4 +1,4 @@
-import { CLINICAL_LIMITS, defaultTarget, targetStatus } from "@/lib/catalogue";
+import { CLINICAL_LIMITS } from "@/lib/catalogue";
 import type { TAlarmSection, THandoverData, TIllnessSeverity, TRoundSection, TSeverityReason } from "./handover-data";
 
 type TInput = Pick<THandoverData, "episode" | "settings" | "labs" | "trends" | "timers" | "coversUntil"> & {
@@ -10,7 +10,7 @@ const RANK: Record<TIllnessSeverity, number> = { stable: 0, watcher: 1, unstable
 
 /**
  * The illness severity the data suggests (I-PASS "I"), with every reason shown, from the thresholds of
- * docs/clinical-reference.md §2–§3 as the catalogue holds them (the limits the alarm rules raise at, the MAP target):
+ * docs/clinical-reference.md §2–§3 as the catalogue holds them (most are the limits the alarm rules raise at):
  * a suggestion the outgoing nurse confirms or overrides, never a verdict.
  *  - unstable: lactate ≥ 4 mmol/L; ECMO flow < 2 L/min; balloon stopped; a high-priority alarm still active.
  *  - watcher: lactate ≥ 2 or rising ≥ 0.5 during the shift; a lab out of target or overdue; MAP < 65 mmHg; limb
@@ -24,7 +24,7 @@ export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; r
   const add = (code: TSeverityReason["code"], level: TIllnessSeverity, params: TSeverityReason["params"] = {}) => reasons.push({ code, level, params });
   const lastOf = (code: string) => input.trends.find((t) => t.code === code)?.last ?? input.settings.current.find((s) => s.code === code) ?? null;
 
-  const { lactateHigh, lactateRaised, lactateRise, ecmoFlowLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
+  const { lactateHigh, lactateRaised, lactateRise, ecmoFlowLow, mapLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
 
   const lactate = input.labs.find((l) => l.code === "lactate");
   if (lactate?.end) {
@@ -46,7 +46,7 @@ export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; r
   }
 
   const map = lastOf("map");
-  if (map && targetStatus(map.value, defaultTarget("map", input.episode.deviceType)) === "low") add("map_low", "watcher", { value: map.value, at: map.observedAt });
+  if (map && map.value < mapLow.value) add("map_low", "watcher", { value: map.value, at: map.observedAt });
   const left = lastOf("nirs_left");
   const right = lastOf("nirs_right");
   for (const [side, nirs] of [["left", left], ["right", right]] as const) {

@@ -58,8 +58,8 @@ export const MONITORING_PARAMETERS = [
     decimals: 0,
     supports: BOTH,
     targets: {
-      VA_ECMO: { low: 65, source: SOURCES.clinicalRef },
-      IABP: { low: 65, source: SOURCES.clinicalRef },
+      VA_ECMO: { low: CLINICAL_LIMITS.mapLow.value, source: CLINICAL_LIMITS.mapLow.source },
+      IABP: { low: CLINICAL_LIMITS.mapLow.value, source: CLINICAL_LIMITS.mapLow.source },
     },
     conversions: [{ from: ["mmHg", "mm Hg"], factor: 1, source: SOURCES.ucum }],
     group: "haemodynamics",
