@@ -1,6 +1,6 @@
 import { parametersFor, ZDeviceType } from "@/lib/catalogue";
 import type { TBedDetail, TLabSample, TValueRun } from "@/lib/bed/bed-detail";
-import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import { DP_FLOW_BASELINE_WINDOW_MS } from "@/lib/scores/dp-per-flow";
 import { parseStoredSaveScore } from "@/lib/scores/save-score";
@@ -47,7 +47,7 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
       startedAt: episode.startedAt.getTime(),
       cannulationSite: episode.cannulationSite,
       diagnosis: episode.diagnosis,
-      settings: parseSettings(episode.settings),
+      settings: parseEpisodeSettings(episode.settings).settings,
       ageAtStartYears: ageInYears(patient.birthDate, episode.startedAt),
       saveScore: parseStoredSaveScore(episode.saveScoreInputs),
       fourTs,
@@ -57,15 +57,6 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
     runs: { pumping, ratio },
     dpFlowBaseline,
   };
-}
-
-function parseSettings(text: string) {
-  try {
-    const parsed = ZEpisodeSettings.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
 }
 
 async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Promise<Record<string, TLabSample[]>> {

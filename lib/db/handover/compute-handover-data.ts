@@ -1,5 +1,5 @@
 import { parametersFor, ZDeviceType, type TParameterCode } from "@/lib/catalogue";
-import { ZEpisodeSettings, type TEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type THandoverData } from "@/lib/handover";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../client";
@@ -57,7 +57,7 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
       startedAt: episode.startedAt.getTime(),
       cannulationSite: episode.cannulationSite,
       diagnosis: episode.diagnosis,
-      settings: parseSettings(episode.settings),
+      settings: parseEpisodeSettings(episode.settings).settings,
     },
     labs,
     settings,
@@ -68,13 +68,4 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
     rounds,
   });
   return { ...data, severity: suggestSeverity(data) };
-}
-
-function parseSettings(text: string): TEpisodeSettings {
-  try {
-    const parsed = ZEpisodeSettings.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
 }
