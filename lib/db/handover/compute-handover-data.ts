@@ -5,7 +5,8 @@ import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../client";
 import { readShiftAlarms } from "./read-shift-alarms";
 import { readShiftRounds } from "./read-shift-rounds";
-import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries, readValueRun } from "./read-shift-observations";
+import { findValueRun } from "../observations/find-value-run";
+import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries } from "./read-shift-observations";
 
 export interface TComputeHandoverData {
   db: Db;
@@ -31,8 +32,8 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
     readLabSamples(db, episodeId, labCodes, coversUntil),
     readSettingReadings(db, episodeId, settingCodesFor(deviceType), startsAt, coversUntil),
     readTrendSummaries(db, episodeId, trendCodes, startsAt, coversUntil),
-    has("iabp_pumping") ? readValueRun(db, episodeId, "iabp_pumping", coversUntil) : null,
-    has("iabp_ratio") ? readValueRun(db, episodeId, "iabp_ratio", coversUntil) : null,
+    has("iabp_pumping") ? findValueRun({ db, episodeId, parameter: "iabp_pumping", until: coversUntil }) : null,
+    has("iabp_ratio") ? findValueRun({ db, episodeId, parameter: "iabp_ratio", until: coversUntil }) : null,
     has("dpc_flow") ? hasReading(db, episodeId, "dpc_flow", coversUntil) : true,
   ]);
   const { patient } = episode;
