@@ -27,6 +27,11 @@ export const CLINICAL_LIMITS = {
    */
   lactateRaisedInterval: { value: 4 * H, unit: "ms", source: SOURCES.clinicalRef },
 
+  /** Heparin runs on every patient: an anti-Xa older than this is overdue (§3), whatever the catalogue's interval. */
+  antiXaMaxAge: { value: 12 * H, unit: "ms", source: SOURCES.clinicalRules },
+  /** An anti-Xa is drawn this long after a change of heparin dose (§2, §3). */
+  antiXaAfterDoseChange: { value: 6 * H, unit: "ms", source: SOURCES.clinicalRef },
+
   /** Mean arterial pressure below this is under target (§2). */
   mapLow: { value: 65, unit: "mm[Hg]", source: SOURCES.clinicalRef },
   /** ECMO blood flow below this risks backflow (§2, §3). */

@@ -1,7 +1,7 @@
 import { CLINICAL_LIMITS, getParameter, SOURCES, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import type { TAlarmRuleInput } from "../rule-schema";
 import { ALARM_SOURCES } from "../sources";
-import { ALL_DEVICES, H, WITH_ECMO, WITH_IABP } from "./shared";
+import { ALL_DEVICES, WITH_ECMO, WITH_IABP } from "./shared";
 
 /** Overdue once older than the catalogue's expected interval (docs/clinical-reference.md §2). */
 function labOverdue(parameter: TParameterCode, id: string, messageKey: string, deviceTypes: TDeviceType[]) {
@@ -35,7 +35,7 @@ export const TIMER_RULES = [
     priority: "medium",
     validationDelayMs: 0,
     parameter: "anti_xa",
-    maxAgeMs: 12 * H,
+    maxAgeMs: CLINICAL_LIMITS.antiXaMaxAge.value,
     latching: false,
     messageKey: "antiXaOverdue",
     source: SOURCES.clinicalRules,
