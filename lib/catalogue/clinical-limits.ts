@@ -8,8 +8,8 @@ const H = 60 * MIN;
  * The clinical numbers of docs/clinical-reference.md §2, §3 and §6 that more than one part of the station applies:
  * the alarm rules, the tiles, the bed panel, the handover sheet and the simulator read them here, never from one
  * another, so that a unit whose protocol differs changes each in one place. Like the targets, every one is a
- * default with its source. A parameter's target range lives with the parameter (./parameters); where a target restates a
- * limit below, it takes its number from here.
+ * default with its source. A parameter's target range lives with the parameter (./parameters); where a target
+ * restates a limit below, it takes its number from here.
  */
 export const CLINICAL_LIMITS = {
   /** A reading, or a bed's feed, is stale once older than this many times its expected interval (§3, technical). */

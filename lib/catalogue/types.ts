@@ -58,7 +58,7 @@ export interface TParameter {
   readonly unitDisplay: string;
   readonly loinc: readonly string[];
   readonly sourceKind: TSourceKind;
-  /** Seconds between two readings in normal operation; staleness is judged against CLINICAL_LIMITS.staleFactor × this. */
+  /** Seconds between two readings in normal operation; a reading is stale after CLINICAL_LIMITS.staleFactor × this. */
   readonly expectedIntervalSec: number;
   readonly plausible: { readonly min: number; readonly max: number };
   /** Values a parameter can take when it is a coded setting (assist ratio 1:N is stored as N). */
