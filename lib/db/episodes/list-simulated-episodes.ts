@@ -1,5 +1,5 @@
 import { ZDeviceType } from "@/lib/catalogue";
-import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import type { TSimulatedEpisode } from "@/lib/simulator/simulated-episode";
 import type { Db } from "../client";
@@ -30,14 +30,14 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
   for (const row of rows) {
     const scenario = ZScenarioName.safeParse(row.scenario);
     const deviceType = ZDeviceType.safeParse(row.deviceType);
-    const settings = ZEpisodeSettings.safeParse(parseJson(row.settings));
-    if (!scenario.success || !deviceType.success || !settings.success) {
-      const reason = !scenario.success
-        ? `unknown scenario "${row.scenario}"`
-        : !deviceType.success
-          ? `unknown device type "${row.deviceType}"`
-          : `settings do not parse: ${row.settings}`;
+    const settings = parseEpisodeSettings(row.settings);
+    if (!scenario.success || !deviceType.success) {
+      const reason = !scenario.success ? `unknown scenario "${row.scenario}"` : `unknown device type "${row.deviceType}"`;
       result.skipped.push({ episodeId: row.id, reason });
+      continue;
+    }
+    if (!settings.ok) {
+      result.skipped.push({ episodeId: row.id, reason: settings.problem });
       continue;
     }
     result.episodes.push({
@@ -49,19 +49,11 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
         startedAt: row.startedAt,
         endedAt: row.endedAt,
         cannulationSite: row.cannulationSite,
-        settings: settings.data,
+        settings: settings.settings,
         timeZone: row.bed.unit.timeZone,
       },
       hasObservations: row.observations.length > 0,
     });
   }
   return result;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
