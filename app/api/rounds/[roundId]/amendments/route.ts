@@ -7,7 +7,8 @@ import { toErrorResponse } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BODY = 16 * 1024;
+/** As for a signature (app/api/rounds/route.ts): far more than one answer and its reason need. */
+const MAX_BODY = 256 * 1024;
 
 /** Corrects one answer of a signed round, with a reason (201); a corrected number joins the series in the same commit. */
 export async function POST(request: Request, { params }: { params: Promise<{ roundId: string }> }): Promise<Response> {
