@@ -4,27 +4,28 @@ import { sendError } from "@/lib/http/node-http";
 import { ZAuthEnv, toAuthConfig, type TAuthConfig } from "@/lib/db/auth/auth-config";
 import { SignInThrottle } from "@/lib/db/auth/sign-in-throttle";
 import type { Db } from "@/lib/db/client";
-import { getLastSeq } from "@/lib/db/observations/get-last-seq";
+import type { Logger } from "@/lib/log/logger";
 import { EpisodeDirectory } from "./ingest/episode-directory";
 import { ObservationWriter } from "./ingest/observation-writer";
-import type { Logger } from "@/lib/log/logger";
+import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
+import { attachAlarmCommands } from "./realtime/attach-alarm-commands";
+import { attachHandoverRoom } from "./realtime/attach-handover-room";
+import { broadcastChanges } from "./realtime/broadcast-changes";
+import { startHeartbeat } from "./realtime/start-heartbeat";
+import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
+import { startChangeFeed, type ChangeFeed } from "./changes/start-change-feed";
 import { createAuthGate } from "./auth/auth-gate";
 import { authRoutes } from "./auth/auth-routes";
-import { attachRealtime, type Realtime } from "./realtime/attach-realtime";
-import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
-import { startAlarmTailer, type AlarmTailer } from "./alarms/alarm-tailer";
-import { attachHandoverRoom } from "./realtime/attach-handover-room";
-import { attachAlarmCommands } from "./realtime/attach-alarm-commands";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** A route of the Node process: answers true when the request was its own (it then answers it). */
+export type NodeRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export interface StationServerOptions {
   db: Db;
   log: Logger;
   /** Next's request handler; absent in integration tests that exercise only the write path and the socket. */
   nextHandler?: RequestHandler;
-  /** Routes the Node process answers itself (before Next), e.g. the simulator's controls. */
-  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Session and origin settings (default: those of an empty environment: 30 min idle, same-origin only). */
   auth?: TAuthConfig;
   /** Next in development mode: the CSP then allows what React's dev build needs. */
@@ -40,88 +41,99 @@ export interface StationServerOptions {
 
 export interface StationServer {
   httpServer: HttpServer;
+  /** The process's write path: every producer of this process hands its readings to it (ReadingSink). */
   writer: ObservationWriter;
   realtime: Realtime;
   episodes: EpisodeDirectory;
   auth: TAuthConfig;
-  /** Judges every committed reading and the clock; its changes reach screens through the tailer. */
+  /** Judges every committed reading, whoever wrote it, and the clock; its changes reach screens through the feed. */
   alarms: AlarmEngine;
-  alarmTailer: AlarmTailer;
+  /** What was committed, whoever committed it, handed to the screens and the alarm engine. */
+  changes: ChangeFeed;
+  /**
+   * Adds routes the Node process answers itself (after the session routes, before Next), for parts built after the
+   * server because they need its writer or its socket (imports), or start later (the simulator).
+   */
+  mount(route: NodeRoute): void;
+  /**
+   * Resolves once everything committed before the call has been told, the alarm engine has judged it, and what the
+   * engine wrote of it has been told too.
+   */
+  settled(): Promise<void>;
   listen(port: number, host: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
 
 /**
- * The Node process as a function of its dependencies: one HTTP server carrying Next and socket.io, and the one
- * write path whose commits are broadcast. Tests start it on a free port with a temporary database.
+ * The Node process as a function of its dependencies: one HTTP server carrying Next and socket.io, the one write
+ * path, and the change feed that tells the screens and the alarm engine what was committed. Built in dependency
+ * order, each part from those above it; requests are answered once the last part exists. Tests start it on a free
+ * port with a temporary database.
  */
 export async function createStationServer(options: StationServerOptions): Promise<StationServer> {
-  const { db, log } = options;
+  const { db, log, now } = options;
   const auth = options.auth ?? toAuthConfig(ZAuthEnv.parse({}));
-  const gate = createAuthGate({ db, config: auth, dev: options.dev ?? false, now: options.now });
   const throttle = options.throttle ?? new SignInThrottle();
+  // The request listener is added last, once every route exists; socket.io attaches to the server before that.
+  const httpServer = createServer();
+
+  const episodes = new EpisodeDirectory(db);
+  const writer = new ObservationWriter({ db, episodes, now });
+
+  const realtime = attachRealtime({ httpServer, db, log, auth, now });
+  attachAlarmCommands({ io: realtime.io, db, auth, log, now });
+  attachHandoverRoom({ io: realtime.io, db, auth, log });
+
+  // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them
+  // (docs/alarms.md).
+  const alarms = new AlarmEngine({ db, episodes, log, now, startupGraceMs: options.alarmStartupGraceMs });
+  const changes = await startChangeFeed({ db, log, subscribers: [broadcastChanges({ io: realtime.io, db }), (page) => alarms.onChanges(page)] });
+  const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
+  const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
+  if (alarmTickMs > 0) alarms.start(alarmTickMs);
+
   // Every request passes the gate first (security headers, cross-site check, session); then the Node process's own
-  // routes; then Next.
+  // routes (ARCHITECTURE.md, the route map); then Next.
+  const gate = createAuthGate({ db, config: auth, dev: options.dev ?? false, now });
+  const nodeRoutes: NodeRoute[] = [authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => realtime.endSessions(ids, reason), log })];
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if ((await gate(req, res)).handled) return;
-    if (sessionRoutes(req, res)) return;
-    if (options.routes?.(req, res)) return;
+    if (nodeRoutes.some((route) => route(req, res))) return;
     if (options.nextHandler) return options.nextHandler(req, res);
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
   };
-  const httpServer = createServer((req, res) => {
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => sendError(res, error, log));
   });
-
-  const episodes = new EpisodeDirectory(db);
-  const writer: ObservationWriter = new ObservationWriter({
-    db,
-    episodes,
-    now: options.now,
-    onCommitted: (observations) => {
-      rt.broadcast(observations);
-      alarmEngine.onCommitted(observations);
-    },
-  });
-  writer.setInitialSeq(await getLastSeq({ db }));
-  const rt: Realtime = attachRealtime({ httpServer, db, lastSeq: () => writer.committedSeq, log, auth, now: options.now });
-  // Alarms: judged after commit, written with their log, broadcast by the tailer whoever wrote them (docs/alarms.md).
-  const alarmTailer = await startAlarmTailer({
-    db,
-    io: rt.io,
-    log,
-    onEvents: (events) => {
-      for (const e of events) if (e.type === "acknowledged" && e.alarm?.origin === "engine") alarmEngine.noteAcknowledged(e.alarm.episodeId, e.alarm.ruleId, e.at);
-    },
-  });
-  const alarmEngine = new AlarmEngine({ db, episodes, log, now: options.now, onChanged: () => alarmTailer.kick(), startupGraceMs: options.alarmStartupGraceMs });
-  if ((options.alarmTickMs ?? ALARM_TICK_MS) > 0) alarmEngine.start(options.alarmTickMs ?? ALARM_TICK_MS);
-  attachAlarmCommands({ io: rt.io, db, auth, log, onChanged: () => alarmTailer.kick(), now: options.now });
-  const detachHandoverRoom = attachHandoverRoom({ io: rt.io, db, auth, log });
-  const sessionRoutes = authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => rt.endSessions(ids, reason), log });
 
   return {
     httpServer,
     writer,
-    realtime: rt,
+    realtime,
     episodes,
     auth,
-    alarms: alarmEngine,
-    alarmTailer,
+    alarms,
+    changes,
+    mount: (route) => void nodeRoutes.push(route),
+    async settled() {
+      await changes.caughtUp();
+      await alarms.idle();
+      await changes.caughtUp();
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
       }),
     async close() {
+      // What is queued is committed, told and judged before the parts stop; the engine's state is stored last.
       await writer.drain();
-      await alarmEngine.stop();
-      await alarmTailer.stop();
-      detachHandoverRoom();
-      await rt.close();
+      await changes.caughtUp();
+      await changes.stop();
+      await alarms.stop();
+      stopHeartbeat();
+      await realtime.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
 }
-
-

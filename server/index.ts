@@ -2,22 +2,18 @@
 // serves Next and socket.io on one port, and runs the simulator.
 import path from "node:path";
 import next from "next";
-import type { TReadingInput } from "@/lib/observations/reading";
 import { createDb } from "@/lib/db/client";
 import { provideDb } from "@/lib/db/get-db";
 import { toAuthConfig } from "@/lib/db/auth/auth-config";
 import { seedDemoAccounts } from "@/lib/db/demo/seed-demo-accounts";
 import { DEMO_UNIT_ID, seedDemoUnit } from "@/lib/db/demo/seed-demo-unit";
-import type { TImportState } from "@/lib/db/imports/run-import";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import { createStationServer } from "./create-station-server";
 import { parseServerEnv } from "./env";
 import { importRoutes } from "./imports/import-routes";
 import { simulatorRoutes } from "./simulator/simulator-routes";
-import { roundRoutes } from "./rounds/round-routes";
 import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
 import { seedDemoRounds } from "@/lib/db/demo/seed-demo-rounds";
-import { rooms } from "@/lib/realtime/events";
 import { broadcastImportProgress } from "./imports/broadcast-import-progress";
 import { loadLocalCodes } from "./imports/load-local-codes";
 import { handleMllpMessage } from "./imports/mllp/handle-mllp-message";
@@ -46,9 +42,9 @@ if (env.DEMO) {
 // Nurse rounds need a checklist per device type: the built-in ones (docs/clinical-reference.md §5) where none was published yet.
 const roundTemplates = await installDefaultRoundTemplates({ db });
 if (roundTemplates.length > 0) log.info(`round checklists installed: ${roundTemplates.join(", ")}`);
-// Demo: a last round on each bed, so that rounds are due soon or late rather than days overdue; its numbers join the
-// series through the writer once the server exists and the simulator has written its history (below).
-const demoRoundReadings = env.DEMO ? await seedDemoRounds({ db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now: new Date() }) : [];
+// Demo: a last round on each bed, so that rounds are due soon or late rather than days overdue. Its numbers (urine
+// output, NIRS) are stored with it; the simulator's backfill does not count them as history (list-simulated-episodes).
+if (env.DEMO) await seedDemoRounds({ db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now: new Date() });
 
 let nextHandler;
 if (env.SERVE_NEXT) {
@@ -57,29 +53,11 @@ if (env.SERVE_NEXT) {
   nextHandler = app.getRequestHandler();
 }
 
-let simulator: Simulator | undefined;
+const server = await createStationServer({ db, log, nextHandler, auth: toAuthConfig(env), dev: env.NODE_ENV === "development" });
+// Imports go through the server's writer and report their progress on its socket.
 const localCodes = await loadLocalCodes(env.IMPORT_LOCAL_CODES);
-// Imports go through the server's writer and report on its socket, which exist once the server does: the routes
-// reach them when a request comes, not before.
-const importSink = { submit: (readings: readonly TReadingInput[]) => server.writer.submit(readings) };
-const onImportProgress = (state: TImportState) => progressBroadcast(state);
-const imports = importRoutes({ db, sink: importSink, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress, log });
-const rounds = roundRoutes({
-  db,
-  sink: importSink,
-  // The bed's own room too: its bed view marks the round on the trends.
-  notify: (event, payload) => server.realtime.io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(event, payload),
-  log,
-});
-const server = await createStationServer({
-  db,
-  log,
-  nextHandler,
-  auth: toAuthConfig(env),
-  dev: env.NODE_ENV === "development",
-  routes: (req, res) => imports(req, res) || rounds(req, res) || (simulator && env.DEMO ? simulatorRoutes({ simulator, db, log })(req, res) : false),
-});
-const progressBroadcast = broadcastImportProgress(server.realtime.io);
+const onImportProgress = broadcastImportProgress(server.realtime.io);
+server.mount(importRoutes({ db, sink: server.writer, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress, log }));
 const address = await server.listen(env.PORT, env.HOST);
 const shownHost = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
 log.info(`central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`);
@@ -91,19 +69,19 @@ if (env.MLLP_PORT > 0) {
     host: env.MLLP_HOST,
     log,
     handle: (message, peer) =>
-      handleMllpMessage({ db, sink: importSink, message, peer, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress }),
+      handleMllpMessage({ db, sink: server.writer, message, peer, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress }),
   });
   log.info(`HL7 MLLP listener on ${env.MLLP_HOST}:${mllp.port}`);
 }
 
+let simulator: Simulator | undefined;
 if (env.SIMULATOR) {
   log.info(`simulator starting (seed ${env.SIMULATOR_SEED}, speed ×${env.SIMULATOR_SPEED}); backfilling history first`);
   simulator = await startSimulator({ sink: server.writer, db, seed: env.SIMULATOR_SEED, speed: env.SIMULATOR_SPEED, tickMs: env.SIMULATOR_TICK_MS, log });
   log.info(`simulator running for ${simulator.bedIds().length} beds`);
+  // Its controls are answered once it runs; until then the path is Next's (404), as it is outside demo mode.
+  if (env.DEMO) server.mount(simulatorRoutes({ simulator, db, log }));
 }
-// After the simulator's backfill: it writes 24 h of history only into episodes without any observation, and the
-// demo round's numbers (urine output, NIRS) would otherwise count as history and leave the beds without one.
-if (demoRoundReadings.length > 0) await server.writer.submit(demoRoundReadings);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -53,7 +53,7 @@ export interface TObservationsRecorded {
 export interface THeartbeat {
   /** Server clock, epoch ms: screens measure their clock offset with it. */
   at: number;
-  /** The last committed sequence number. */
+  /** The last reading's sequence number the server has told (its change feed has read). */
   lastSeq: number;
 }
 

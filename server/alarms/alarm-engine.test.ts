@@ -108,7 +108,7 @@ describe("the alarm engine", () => {
       reading(w.world, "ecmo_flow", 1.5, "L/min", 10_000),
       reading(w.world, "ecmo_flow", 3.5, "L/min", 5_000),
     ]);
-    await w.station.server.alarms.idle();
+    await w.station.server.settled();
     expect(await w.test.db.alarm.count()).toBe(0);
   });
 
@@ -180,7 +180,7 @@ describe("the alarm engine", () => {
   it("replays to a screen the alarms changed after its last seq, and nothing it already has", async () => {
     const w = await startWorld();
     await lactate(w, 4.6);
-    await w.station.server.alarms.idle();
+    await w.station.server.settled();
     const nurse = await screen(w, await userOf(w.test.db, w.world, "nurse"));
     if (!nurse.replay.ok) throw new Error(nurse.replay.error.message);
     expect(nurse.replay.alarms.map((a) => [a.ruleId, a.status])).toEqual(expect.arrayContaining([["lactate-high", "active"]]));
@@ -194,7 +194,7 @@ describe("the alarm engine", () => {
     const world = await seedTestEpisode(test.db);
     const first = await startTestStation({ db: test.db, alarmTickMs: 0, alarmStartupGraceMs: 0 });
     await first.server.writer.submit([reading(world, "lactate", 4.6, "mmol/L", 2_000)]);
-    await first.server.alarms.idle();
+    await first.server.settled();
     await first.close();
     expect(await test.db.alarm.count({ where: { ruleId: "lactate-high", status: "active" } })).toBe(1);
     const stored = await test.db.alarmEngineState.findUniqueOrThrow({ where: { episodeId: world.episodeId } });
@@ -202,7 +202,7 @@ describe("the alarm engine", () => {
 
     const second = await startWorld(test);
     await second.station.server.writer.submit([reading(world, "lactate", 1.0, "mmol/L", 1_000)]);
-    await second.station.server.alarms.idle();
+    await second.station.server.settled();
     const alarm = await test.db.alarm.findFirstOrThrow({ where: { ruleId: "lactate-high" } });
     expect(alarm).toMatchObject({ status: "resolved", resolution: "cleared" });
   });
@@ -219,10 +219,10 @@ describe("the alarm engine", () => {
       via: "test",
     });
     await lactate(w, 4.6);
-    await w.station.server.alarms.idle();
+    await w.station.server.settled();
     expect(await w.test.db.alarm.count({ where: { ruleId: "lactate-high" } })).toBe(0);
     await lactate(w, 5.2);
-    await w.station.server.alarms.idle();
+    await w.station.server.settled();
     expect(await w.test.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({ limit: 5, limitSource: "episode-override", limitSourceRef: id });
   });
 

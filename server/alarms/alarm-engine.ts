@@ -5,9 +5,11 @@ import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
 import { applyLimitOverrides, type TLimitProvenance } from "@/lib/alarms/limit-overrides";
 import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
 import type { TAlarmRule } from "@/lib/alarms/rule-schema";
+import type { TChange } from "@/lib/changes/change";
 import type { TCommittedObservation } from "@/lib/observations/observation";
 import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
 import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
+import { announceCommit } from "@/lib/db/changes/announce-commit";
 import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
 import { findEpisodeReadingsSince } from "@/lib/db/alarms/find-episode-readings-since";
 import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
@@ -27,6 +29,11 @@ const REPLAY_LIMIT = 300_000;
 const REPLAY_PAGE = 10_000;
 /** Readings judged in one go before the engine yields to the event loop. */
 const JUDGE_SLICE = 2_000;
+/**
+ * Readings waiting to be judged beyond which the engine holds the change feed back: an import of a million readings
+ * committed by the CLI is read by the feed faster than it is judged, and would otherwise wait here in memory.
+ */
+const MAX_WAITING_READINGS = 50_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Readings older than this when judged are history arriving, not the live feed… */
 const HISTORY_AGE_MS = 5 * 60_000;
@@ -43,8 +50,6 @@ export interface AlarmEngineOptions {
   db: Db;
   episodes: EpisodeDirectory;
   log: Logger;
-  /** Called after alarms changed and committed: the tailer broadcasts at once instead of at its next poll. */
-  onChanged: () => void;
   rules?: readonly TAlarmRule[];
   now?: () => Date;
   /** Default STARTUP_GRACE_MS; tests that tick the clock themselves pass 0. */
@@ -52,10 +57,10 @@ export interface AlarmEngineOptions {
 }
 
 /**
- * Drives the pure evaluator of lib/alarms from the write path: every committed reading is judged (after commit, in
- * commit order, one batch at a time), and a clock judges what time alone can raise. Alarms, their log, their audit
- * and the evaluator state are written in one transaction, so that a restart resumes from the stored state and replays
- * only the readings after it.
+ * Drives the pure evaluator of lib/alarms from the change feed: every committed reading is judged, whoever wrote it
+ * (after commit, in commit order, one batch at a time), and a clock judges what time alone can raise. Alarms, their
+ * log, their audit and the evaluator state are written in one transaction, so that a restart resumes from the stored
+ * state and replays only the readings after it; the feed then tells the screens from the log.
  */
 export class AlarmEngine {
   private readonly memory = new Map<string, TEpisodeMemory>();
@@ -78,10 +83,26 @@ export class AlarmEngine {
     this.graceUntil = this.now().getTime() + (options.startupGraceMs ?? STARTUP_GRACE_MS);
   }
 
-  /** The writer's onCommitted: never blocks the write path; readings wait for the batch being judged. */
-  onCommitted(observations: readonly TCommittedObservation[]): void {
+  /**
+   * The change feed's subscriber: committed readings are queued for judgement (the feed goes on at once, unless the
+   * engine is far behind), and an acknowledgement of an engine alarm, made on any screen, is noted.
+   */
+  onChanges(changes: readonly TChange[]): Promise<void> | undefined {
+    const readings: TCommittedObservation[] = [];
+    for (const c of changes) {
+      if (c.log === "observation") readings.push(c.observation);
+      else if (c.log === "alarm" && c.event.type === "acknowledged" && c.event.alarm?.origin === "engine") {
+        this.noteAcknowledged(c.event.alarm.episodeId, c.event.alarm.ruleId, c.event.at);
+      }
+    }
+    if (readings.length > 0) this.judgeCommitted(readings);
+    return this.queue.length > MAX_WAITING_READINGS ? this.idle() : undefined;
+  }
+
+  /** Never blocks the feed; readings wait for the batch being judged. */
+  private judgeCommitted(observations: readonly TCommittedObservation[]): void {
     if (this.stopped) return;
-    this.queue.push(...observations);
+    for (const o of observations) this.queue.push(o);
     if (this.scheduled) return;
     this.scheduled = true;
     void this.enqueue(async () => {
@@ -190,7 +211,7 @@ export class AlarmEngine {
     await this.refreshOverrides();
     const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now });
     for (const id of ended) this.memory.delete(id);
-    if (ended.length > 0) this.options.onChanged();
+    if (ended.length > 0) announceCommit(this.options.db);
     const changed: TEpisodeMemory[] = [];
     for (const episode of await listMonitoredEpisodes({ db: this.options.db })) {
       const memory = await this.recall(episode.id);
@@ -205,7 +226,7 @@ export class AlarmEngine {
     await this.checkpoint(false);
   }
 
-  /** Writes the transitions of these episodes with their states, in one transaction, then tells the tailer. */
+  /** Writes the transitions of these episodes with their states, in one transaction, then wakes the change feed. */
   private async persist(changed: readonly TEpisodeMemory[]): Promise<void> {
     if (changed.length === 0) return;
     const now = this.now();
@@ -229,7 +250,7 @@ export class AlarmEngine {
       }
       memory.dirty = true;
     }
-    this.options.onChanged();
+    announceCommit(this.options.db);
   }
 
   private async checkpoint(force: boolean): Promise<void> {

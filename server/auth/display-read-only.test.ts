@@ -34,9 +34,9 @@ beforeAll(async () => {
   cookie = `${SESSION_COOKIE}=${await createSession({ db: t.db, userId: display.userId, role: "display", config: toAuthConfig(ZAuthEnv.parse({})), context: null, now: new Date() })}`;
   provideDb(t.db);
   const simulator = { bedIds: () => [world.bedId], setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running) } as unknown as Simulator;
-  const imports = importRoutes({ db: t.db, sink: { submit: (readings) => station.server.writer.submit(readings) }, timeZone: "Europe/Paris", localCodes: [], log: silentLogger });
-  const feed = simulatorRoutes({ simulator, db: t.db, log: silentLogger });
-  station = await startTestStation({ db: t.db, routes: (req, res) => imports(req, res) || feed(req, res) });
+  station = await startTestStation({ db: t.db });
+  station.server.mount(importRoutes({ db: t.db, sink: station.server.writer, timeZone: "Europe/Paris", localCodes: [], log: silentLogger }));
+  station.server.mount(simulatorRoutes({ simulator, db: t.db, log: silentLogger }));
 });
 afterAll(async () => {
   await station.close();

@@ -39,9 +39,9 @@ beforeAll(async () => {
   // Real ids in the URLs: a handler that forgot its check would act on a real bed, user or display, and show it.
   routes = discoverAppRoutes({ bedId: world.bedId, unitId: world.unitId, userId: nurse.userId, displayId });
   const simulator = { bedIds: () => [world.bedId], setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running) } as unknown as Simulator;
-  const imports = importRoutes({ db: t.db, sink: { submit: (readings) => station.server.writer.submit(readings) }, timeZone: "Europe/Paris", localCodes: [], log: silentLogger });
-  const simulatorFeed = simulatorRoutes({ simulator, db: t.db, log: silentLogger });
-  station = await startTestStation({ db: t.db, routes: (req, res) => imports(req, res) || simulatorFeed(req, res) });
+  station = await startTestStation({ db: t.db });
+  station.server.mount(importRoutes({ db: t.db, sink: station.server.writer, timeZone: "Europe/Paris", localCodes: [], log: silentLogger }));
+  station.server.mount(simulatorRoutes({ simulator, db: t.db, log: silentLogger }));
   auditedBefore = await t.db.auditEvent.count();
 });
 afterAll(async () => {

@@ -21,7 +21,7 @@ const TODAY = new Date("2026-11-23T10:00:00Z");
 let t: TestDb;
 
 const open = (clock: Date) => {
-  const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => clock, onCommitted: () => {} });
+  const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => clock });
   return (file: string, options: { localCodes?: TLocalCode[]; dryRun?: boolean } = {}) =>
     importFile({ db: t.db, sink: writer, filePath: externalFile(file), actor: "test", now: () => clock, timeZone: "Europe/Paris", ...options });
 };

@@ -43,16 +43,18 @@ beforeEach(async () => {
     { identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") },
   ]);
   admin = await signInTestUser(t.db, { role: "admin", unitIds: ["import-unit"], now: NOW });
-  const routes = importRoutes({
-    db: t.db,
-    sink: { submit: (readings) => server.writer.submit(readings) },
-    timeZone: "Europe/Paris",
-    localCodes: [],
-    onProgress: (state) => broadcastImportProgress(server.realtime.io)(state),
-    log: silentLogger,
-    now: () => NOW,
-  });
-  server = await createStationServer({ db: t.db, log: silentLogger, now: () => NOW, routes });
+  server = await createStationServer({ db: t.db, log: silentLogger, now: () => NOW });
+  server.mount(
+    importRoutes({
+      db: t.db,
+      sink: server.writer,
+      timeZone: "Europe/Paris",
+      localCodes: [],
+      onProgress: broadcastImportProgress(server.realtime.io),
+      log: silentLogger,
+      now: () => NOW,
+    }),
+  );
   const { port } = await server.listen(0, "127.0.0.1");
   base = `http://127.0.0.1:${port}`;
   socket = connectTestSocket(base, { cookie: admin.cookie });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { z } from "zod";
 import type { TLocalCode } from "@/lib/imports/codes/local-codes";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { detectImportKind } from "@/lib/imports/detect-import-kind";
 import { readFhirJson } from "@/lib/imports/fhir/read-fhir-json";
 import { toOperationOutcome, type TOperationOutcome } from "@/lib/imports/fhir/to-operation-outcome";
@@ -16,15 +17,15 @@ import { AppError } from "@/lib/errors/app-error";
 import { getImportJob } from "@/lib/db/imports/get-import-job";
 import { listImportJobs } from "@/lib/db/imports/list-import-jobs";
 import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
-import { runImport, type TImportState, type TImportSummary, type TReadingSubmitter, type TRecordOutcome } from "@/lib/db/imports/run-import";
+import { runImport, type TImportState, type TImportSummary, type TRecordOutcome } from "@/lib/db/imports/run-import";
 import { INTERNAL_ERROR } from "@/lib/http/internal-error";
 import { contextOf, principalOf } from "../auth/auth-gate";
 import type { Logger } from "@/lib/log/logger";
 
 export interface TImportRoutesOptions {
   db: Db;
-  /** The server's ObservationWriter: imported readings are broadcast as they commit, like any other. */
-  sink: TReadingSubmitter;
+  /** The server's ObservationWriter: imported readings reach the screens from the change feed as they commit. */
+  sink: ReadingSink;
   timeZone: string;
   localCodes: readonly TLocalCode[];
   onProgress?: (state: TImportState) => void;
@@ -47,8 +48,9 @@ const MAX_OBSERVATION_BYTES = 1024 * 1024;
 const FHIR_JSON = "application/fhir+json; charset=utf-8";
 
 /**
- * The import endpoints, answered by the Node process because the write path and the socket live here (Next's route
- * handlers load other module instances and could not reach them: docs/stack.md):
+ * The import endpoints, answered by the Node process because an upload is streamed into the process's writer as it
+ * arrives (batch by batch, never held whole) and the job's progress goes out on the socket after each batch; Next's
+ * route handlers load other module instances and could reach neither (docs/stack.md):
  *   POST /api/imports?kind=&dryRun=&fileName=   the file as the raw body, streamed; answers the job's summary
  *   GET  /api/imports                           the history;  GET /api/imports/:id   one job
  *   GET  /api/imports/:id/rejections.csv        the rejection report

@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TObservationDto } from "@/lib/observations/observation";
 import type { TReadingInput } from "@/lib/observations/reading";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
@@ -10,7 +9,6 @@ import { ObservationWriter } from "./observation-writer";
 
 let t: TestDb;
 let ep: TestEpisode;
-let committed: TObservationDto[][];
 let writer: ObservationWriter;
 const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -25,18 +23,20 @@ const reading = (overrides: Partial<TReadingInput> = {}): TReadingInput => ({
   ...overrides,
 });
 
-const storedCount = () => {
+const storedCount = () => storedRows().length;
+
+/** What another connection reads back from the file: what was committed. */
+const storedRows = () => {
   const raw = new Database(t.path, { readonly: true });
-  const row = raw.prepare(`SELECT COUNT(*) AS n FROM "Observation"`).get() as { n: number };
+  const rows = raw.prepare(`SELECT "seq","parameter","value","unit","bedId","unitId" FROM "Observation" ORDER BY "seq"`).all() as { seq: number; parameter: string; value: number; unit: string; bedId: string; unitId: string }[];
   raw.close();
-  return row.n;
+  return rows;
 };
 
 beforeEach(async () => {
   t = await createTestDb();
   ep = await seedTestEpisode(t.db, { startedAt: new Date(NOW.getTime() - 86_400_000) });
-  committed = [];
-  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, onCommitted: (o) => committed.push(o) });
+  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW });
 });
 afterEach(async () => {
   await writer.drain();
@@ -47,14 +47,12 @@ describe("ObservationWriter", () => {
   it("acknowledges a reading only once it can be read back from the file by another connection", async () => {
     const [result] = await writer.submit([reading({ sourceRef: "a" })]);
     expect(result).toMatchObject({ status: "stored" });
-    expect(storedCount()).toBe(1);
-    expect(committed.flat()).toHaveLength(1);
-    expect(committed[0]?.[0]).toMatchObject({ parameter: "lactate", value: 3.4, bedId: ep.bedId, unitId: ep.unitId });
+    expect(storedRows()).toEqual([{ seq: result?.status === "stored" ? result.seq : -1, parameter: "lactate", value: 3.4, unit: "mmol/L", bedId: ep.bedId, unitId: ep.unitId }]);
   });
 
   it("converts a known unit to the catalogue's before storing it", async () => {
     await writer.submit([reading({ unit: "mg/dL", value: 36.04, sourceRef: "mg" })]);
-    expect(committed[0]?.[0]).toMatchObject({ value: 4, unit: "mmol/L" });
+    expect(storedRows()[0]).toMatchObject({ value: 4, unit: "mmol/L" });
   });
 
   it.each([
@@ -72,7 +70,6 @@ describe("ObservationWriter", () => {
     expect(result).toMatchObject({ status: "rejected", rejection: { code, field } });
     if (result?.status === "rejected") expect(result.rejection.message.length).toBeGreaterThan(10);
     expect(storedCount()).toBe(0);
-    expect(committed).toHaveLength(0);
   });
 
   it("stores a reading sent twice once, within a batch and across batches", async () => {
@@ -115,7 +112,7 @@ describe("ObservationWriter", () => {
     });
     const results = await writer.submitValid(valid);
     expect(results.map((r) => r.status)).toEqual(["stored", "stored", "duplicate"]);
-    expect(committed.flat().map((o) => o.value)).toEqual([3.4, 3.6]);
+    expect(storedRows().map((o) => o.value)).toEqual([3.4, 3.6]);
   });
 
   it("keeps good readings of a batch when others are rejected, and gives increasing sequence numbers", async () => {
@@ -123,7 +120,7 @@ describe("ObservationWriter", () => {
     expect(results.map((r) => r.status)).toEqual(["stored", "rejected", "stored"]);
     const seqs = results.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
     expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
-    expect(writer.committedSeq).toBe(seqs[1]);
+    expect(storedRows().map((o) => o.seq)).toEqual(seqs);
   });
 
   it("acknowledges nothing when the transaction fails", async () => {
@@ -132,7 +129,6 @@ describe("ObservationWriter", () => {
     raw.close();
     await expect(writer.submit([reading({ sourceRef: "ok-1" }), reading({ value: 3.5, sourceRef: "boom" })])).rejects.toThrow();
     expect(storedCount()).toBe(0);
-    expect(committed).toHaveLength(0);
   });
 
   it("waits for a transaction open on the shared connection rather than committing inside it", async () => {

@@ -1,10 +1,9 @@
-import type { TCommittedObservation } from "@/lib/observations/observation";
 import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "@/lib/db/client";
 import { MAX_READINGS_PER_BULK_COMMIT, MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/db/observations/insert-observations";
 import type { EpisodeDirectory } from "./episode-directory";
-import type { ReadingSink } from "./reading-sink";
 
 /** One submit's valid readings, committed in order, possibly over several transactions. */
 interface Group {
@@ -29,12 +28,6 @@ interface Slice {
 export interface ObservationWriterOptions {
   db: Db;
   episodes: EpisodeDirectory;
-  /**
-   * Called after each commit with the readings it stored, in the order they were submitted (their seqs ascend within
-   * each series, not across the batch: insertObservationBatch inserts series by series); it broadcasts and judges
-   * alarms, both of which go by seq or time per series. The import CLI has no one to tell.
-   */
-  onCommitted?: (observations: TCommittedObservation[]) => void;
   now?: () => Date;
   /**
    * Readings per transaction: larger batches amortise the commit, smaller ones shorten the wait. The station's
@@ -52,28 +45,19 @@ export interface ObservationWriterOptions {
 
 /**
  * The one write path: validate → persist in batches through one writer → only after commit, resolve the producers'
- * promises and notify. Readings submitted while a transaction runs wait for the next one, so under load batches
- * grow by themselves and at low rate a reading waits for nothing but its own commit.
+ * promises. Readings submitted while a transaction runs wait for the next one, so under load batches grow by
+ * themselves and at low rate a reading waits for nothing but its own commit. Screens and the alarm engine hear of
+ * the commit from the change feed (server/changes), which the commit wakes, as they hear of any other writer's.
  */
 export class ObservationWriter implements ReadingSink {
   private queue: Group[] = [];
   private flushing: Promise<void> | null = null;
-  private lastSeq = 0;
   private readonly now: () => Date;
   private readonly maxBatch: number;
 
   constructor(private readonly options: ObservationWriterOptions) {
     this.now = options.now ?? (() => new Date());
     this.maxBatch = Math.min(options.maxBatch ?? MAX_READINGS_PER_COMMIT, MAX_READINGS_PER_BULK_COMMIT);
-  }
-
-  /** The highest sequence number this writer has committed (or was told of at start-up). */
-  get committedSeq(): number {
-    return this.lastSeq;
-  }
-
-  setInitialSeq(seq: number): void {
-    this.lastSeq = Math.max(this.lastSeq, seq);
   }
 
   async submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]> {
@@ -163,8 +147,6 @@ export class ObservationWriter implements ReadingSink {
       }
       return;
     }
-    const onCommitted = this.options.onCommitted;
-    const stored: TCommittedObservation[] = [];
     n = 0;
     for (const { group, from, to } of batch) {
       for (let i = from; i < to; i += 1) {
@@ -175,26 +157,9 @@ export class ObservationWriter implements ReadingSink {
           continue;
         }
         group.results[index] = { status: "stored", seq };
-        this.lastSeq = Math.max(this.lastSeq, seq);
-        if (onCommitted) {
-          const r = group.readings[i] as TValidReading;
-          stored.push({
-            seq,
-            episodeId: r.episodeId,
-            bedId: r.bedId,
-            unitId: r.unitId,
-            parameter: r.parameter,
-            value: r.value,
-            unit: r.unit,
-            observedAt: r.observedAt.getTime(),
-            receivedAt: receivedAt.getTime(),
-            source: r.source,
-          });
-        }
       }
       group.left -= to - from;
       if (group.left === 0) group.resolve();
     }
-    if (onCommitted && stored.length > 0) onCommitted(stored);
   }
 }

@@ -3,7 +3,7 @@ import type { TAuthConfig } from "@/lib/db/auth/auth-config";
 import { acknowledgeAlarm } from "@/lib/db/alarms/acknowledge-alarm";
 import { findAlarmsChangedSince } from "@/lib/db/alarms/find-alarms-changed-since";
 import { findAudioPause } from "@/lib/db/alarms/find-audio-pause";
-import { getLastAlarmSeq } from "@/lib/db/alarms/find-alarm-events-since";
+import { getLastAlarmSeq } from "@/lib/db/alarms/get-last-alarm-seq";
 import { pauseAlarmAudio } from "@/lib/db/alarms/pause-alarm-audio";
 import { assertUnitAccess } from "@/lib/db/auth/authorize";
 import type { Db } from "@/lib/db/client";
@@ -17,17 +17,16 @@ export interface AlarmCommandsOptions {
   db: Db;
   auth: TAuthConfig;
   log: Logger;
-  /** After a change this process made: broadcast it now rather than at the tailer's next poll. */
-  onChanged: () => void;
   now?: () => Date;
 }
 
 /**
  * The alarm commands of the socket contract: replay by seq, ACKNOWLEDGED with a reason, AUDIO PAUSED. Each payload
  * is parsed, each action checked against the role × action table and the unit (refusals audited), and each answer
- * comes through the command's acknowledgement; the change itself reaches every screen by the tailer's broadcast.
+ * comes through the command's acknowledgement; the change itself reaches every screen from the change feed, which
+ * reads it in the AlarmEvent log.
  */
-export function attachAlarmCommands({ io, db, auth, log, onChanged, now = () => new Date() }: AlarmCommandsOptions): void {
+export function attachAlarmCommands({ io, db, auth, log, now = () => new Date() }: AlarmCommandsOptions): void {
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
     const context = { ipAddress: clientAddress(socket.request, auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
@@ -51,7 +50,6 @@ export function attachAlarmCommands({ io, db, auth, log, onChanged, now = () => 
     socket.on("alarm:acknowledge", (payload, ack) => {
       answer(ack, log, async () => {
         const alarm = await acknowledgeAlarm({ db, principal, input: payload, context, via: "socket alarm:acknowledge", now: now() });
-        onChanged();
         return { ok: true as const, alarm };
       });
     });
@@ -61,7 +59,6 @@ export function attachAlarmCommands({ io, db, auth, log, onChanged, now = () => 
         const parsed = ZPauseAudio.safeParse(payload);
         if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
         const audioPause = await pauseAlarmAudio({ db, principal, unitId: parsed.data.unitId, context, via: "socket alarm:pause-audio", now: now() });
-        onChanged();
         return { ok: true as const, audioPause };
       });
     });

@@ -3,18 +3,17 @@ import type { TAuthConfig } from "@/lib/db/auth/auth-config";
 import { assertUnitAccess } from "@/lib/db/auth/authorize";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { provideHandoverNotifier } from "@/lib/db/handover/handover-notifier";
 import { clientAddress } from "../auth/client-address";
 import type { Logger } from "@/lib/log/logger";
 import type { StationIo } from "./attach-realtime";
 
 /**
  * The unit's handover room: `handover:subscribe` joins it (handover.view and membership of the unit, refusals
- * audited), and `handover:changed` reaches it when a route commits a change of a bed's sheet or action list
- * (lib/db/handover/handover-notifier.ts). The room carries no readings and no patient data: which bed changed.
- * Answers a function that detaches the notifier (at the server's close).
+ * audited), and `handover:changed` reaches it from the change feed when a change of a bed's sheet or action list
+ * commits, whoever made it (server/realtime/broadcast-changes.ts). The room carries no readings and no patient data:
+ * which bed changed.
  */
-export function attachHandoverRoom({ io, db, auth, log }: { io: StationIo; db: Db; auth: TAuthConfig; log: Logger }): () => void {
+export function attachHandoverRoom({ io, db, auth, log }: { io: StationIo; db: Db; auth: TAuthConfig; log: Logger }): void {
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
     const context = { ipAddress: clientAddress(socket.request, auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
@@ -43,6 +42,4 @@ export function attachHandoverRoom({ io, db, auth, log }: { io: StationIo; db: D
         );
     });
   });
-  provideHandoverNotifier((change) => io.to(rooms.handover(change.unitId)).emit("handover:changed", change));
-  return () => provideHandoverNotifier(undefined);
 }

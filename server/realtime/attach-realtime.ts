@@ -2,9 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { can } from "@/lib/auth/permissions";
 import { readSessionToken } from "@/lib/auth/session-cookie";
-import { toWire, type TCommittedObservation } from "@/lib/observations/observation";
 import {
-  HEARTBEAT_INTERVAL_MS,
   REPLAY_PAGE_SIZE,
   ZBedSubscribe,
   ZRoomLeave,
@@ -37,8 +35,6 @@ export type StationIo = Server<ClientToServerEvents, ServerToClientEvents, Inter
 export interface RealtimeOptions {
   httpServer: HttpServer;
   db: Db;
-  /** The last committed sequence number, sent with every heartbeat. */
-  lastSeq: () => number;
   log: Logger;
   /** Sessions, and the origin a browser's socket must come from. */
   auth: TAuthConfig;
@@ -47,8 +43,6 @@ export interface RealtimeOptions {
 
 export interface Realtime {
   io: StationIo;
-  /** Broadcast readings that were just committed to their unit's and bed's rooms. */
-  broadcast(observations: TCommittedObservation[]): void;
   /** Tells the sockets of these sessions why, and closes them. */
   endSessions(sessionIds: readonly string[], reason: TSessionEndReason): void;
   close(): Promise<void>;
@@ -156,25 +150,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   }, SESSION_SWEEP_MS);
   sweep.unref();
 
-  const heartbeat = setInterval(() => {
-    io.emit("server:heartbeat", { at: Date.now(), lastSeq: options.lastSeq() });
-  }, HEARTBEAT_INTERVAL_MS);
-  heartbeat.unref();
-
   return {
     io,
-    broadcast(observations) {
-      const byUnit = groupBy(observations, (o) => o.unitId);
-      for (const [unitId, list] of byUnit) io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
-      const byBed = groupBy(observations, (o) => o.bedId);
-      for (const [bedId, list] of byBed) {
-        const unitId = list[0]?.unitId ?? "";
-        io.to(rooms.bed(bedId)).except(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
-      }
-    },
     endSessions,
     async close() {
-      clearInterval(heartbeat);
       clearInterval(sweep);
       await io.close();
     },
@@ -204,15 +183,4 @@ function answer(ack: unknown, run: () => Promise<TReplayAnswer>, log: Logger): v
     log.error("socket command failed", error);
     reply(INTERNAL_COMMAND_ERROR);
   });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

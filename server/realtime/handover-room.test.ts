@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { THandoverChanged, THandoverSubscribeAnswer } from "@/lib/realtime/events";
-import { notifyHandoverChanged } from "@/lib/db/handover/handover-notifier";
+import { provideDb } from "@/lib/db/get-db";
+import { POST as addAction } from "@/app/api/beds/[bedId]/handover/actions/route";
+import { GET as getSheet } from "@/app/api/beds/[bedId]/handover/route";
+import { callRouteElsewhere } from "@/test/support/call-route-elsewhere";
 import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
@@ -18,6 +21,8 @@ beforeEach(async () => {
   unitA = await seedTestEpisode(t.db, { suffix: "1" });
   unitB = await seedTestEpisode(t.db, { suffix: "2" });
   station = await startTestStation({ db: t.db });
+  // The route handlers below reach the station's client as Next's do (lib/db/get-db.ts), and nothing else of it.
+  provideDb(t.db);
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.close();
@@ -33,6 +38,15 @@ async function socketOf(role: "nurse" | "display" | "admin", unitIds: string[]):
   return socket;
 }
 
+type TBedHandler = (request: Request, context: { params: Promise<{ bedId: string }> }) => Promise<Response>;
+/** A route handler called as Next calls it, by a nurse of the bed's unit: no notifier, no server object in reach. */
+async function byRoute(handler: TBedHandler, bed: TestEpisode, method: string, query = "", body?: unknown): Promise<Response> {
+  const { cookie } = await signInTestUser(t.db, { role: "nurse", unitIds: [bed.unitId] });
+  const request = new Request(`http://station.test/api/beds/${bed.bedId}/handover${query}`, { method, headers: { cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return handler(request, { params: Promise.resolve({ bedId: bed.bedId }) });
+}
+const addActionOn = async (bed: TestEpisode) => expect((await byRoute(addAction, bed, "POST", "/actions", { text: "Check the left foot's pulse" })).status).toBe(201);
+
 const subscribe = (socket: TestSocket, payload: unknown) => socket.timeout(5_000).emitWithAck("handover:subscribe", payload as { unitId: string }) as Promise<THandoverSubscribeAnswer>;
 
 describe("a unit's handover room", () => {
@@ -46,13 +60,25 @@ describe("a unit's handover room", () => {
     nurseOfA.on("handover:changed", (change) => heardByA.push(change));
     nurseOfB.on("handover:changed", (change) => heardByB.push(change));
 
-    // What a route handler does after its commit (the server set the notifier when it started).
-    notifyHandoverChanged({ unitId: unitB.unitId, bedId: unitB.bedId, shiftKey: "2026-12-02/day" });
-    notifyHandoverChanged({ unitId: unitA.unitId, bedId: unitA.bedId, shiftKey: null });
+    // Changes committed by route handlers, with no notifier of the server in their reach: the change feed tells the
+    // room, whoever made them. Unit B's draft is saved by a handler in another process (another node, say).
+    const sheet = (await (await byRoute(getSheet, unitB, "GET")).json()) as { shift: { key: string } };
+    const { cookie } = await signInTestUser(t.db, { role: "nurse", unitIds: [unitB.unitId] });
+    const saved = await callRouteElsewhere({
+      databaseUrl: t.url,
+      file: "api/beds/[bedId]/handover/draft/route.ts",
+      method: "PUT",
+      url: `http://station.test/api/beds/${unitB.bedId}/handover/draft?shift=${encodeURIComponent(sheet.shift.key)}`,
+      cookie,
+      body: { illnessSeverity: "stable", situation: "Quiet shift.", contingencies: [], notes: "", version: 0 },
+      params: { bedId: unitB.bedId },
+    });
+    expect(saved.status).toBe(200);
+    await addActionOn(unitA);
     await expect.poll(() => heardByA.length).toBe(1);
     await expect.poll(() => heardByB.length).toBe(1);
     expect(heardByA).toEqual([{ unitId: unitA.unitId, bedId: unitA.bedId, shiftKey: null }]);
-    expect(heardByB).toEqual([{ unitId: unitB.unitId, bedId: unitB.bedId, shiftKey: "2026-12-02/day" }]);
+    expect(heardByB).toEqual([{ unitId: unitB.unitId, bedId: unitB.bedId, shiftKey: sheet.shift.key }]);
   });
 
   it("refuses another unit, a role without handover.view and a forged payload, saying why; refusals are audited", async () => {
@@ -75,9 +101,10 @@ describe("a unit's handover room", () => {
     nurseOfA.on("handover:changed", (change) => heard.push(change));
     wallScreen.on("handover:changed", (change) => heard.push(change));
     expect(await subscribe(nurseOfA, { unitId: unitA.unitId })).toEqual({ ok: true });
-    notifyHandoverChanged({ unitId: unitB.unitId, bedId: unitB.bedId, shiftKey: null });
-    notifyHandoverChanged({ unitId: unitA.unitId, bedId: unitA.bedId, shiftKey: null });
+    await addActionOn(unitB);
+    await addActionOn(unitA);
     await expect.poll(() => heard.length).toBe(1);
-    expect(heard[0]?.unitId).toBe(unitA.unitId);
+    await station.server.settled();
+    expect(heard.map((h) => h.unitId)).toEqual([unitA.unitId]);
   });
 });

@@ -3,8 +3,11 @@ import { createServer } from "node:net";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TObservationDto } from "@/lib/observations/observation";
-import type { TReplayAnswer } from "@/lib/realtime/events";
+import type { TAlarmsChanged, TReplayAnswer } from "@/lib/realtime/events";
+import { createDb } from "@/lib/db/client";
 import { createStationServer, type StationServer } from "../create-station-server";
+import { EpisodeDirectory } from "../ingest/episode-directory";
+import { ObservationWriter } from "../ingest/observation-writer";
 import { silentLogger } from "@/lib/log/logger";
 import { connectTestSocket, type TestSocket as ClientSocket } from "@/test/support/connect-test-socket";
 import { createTestDb } from "@/test/support/create-test-db";
@@ -94,6 +97,36 @@ describe("real-time channel", () => {
     expect(result?.status).toBe("stored");
     await waitFor(() => feed.applied.length === 1);
     expect(feed.applied[0]).toMatchObject({ parameter: "ecmo_flow", value: 3.2, seq: result?.status === "stored" ? result.seq : -1 });
+  });
+
+  it("tells a screen, and the alarm engine, of a reading another process committed (the import CLI's connection)", async () => {
+    const t = await createTestDb();
+    cleanups.push(() => t.cleanup());
+    const ep = await seedTestEpisode(t.db);
+    const nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [ep.unitId] });
+    const server = await createStationServer({ db: t.db, log: silentLogger, alarmTickMs: 0 });
+    const { port } = await server.listen(0, "127.0.0.1");
+    cleanups.push(() => server.close());
+    const socket: ClientSocket = connectTestSocket(`http://127.0.0.1:${port}`, { cookie: nurse.cookie });
+    cleanups.push(() => void socket.close());
+    const feed = follow(socket, ep.unitId);
+    const alarms: TAlarmsChanged[] = [];
+    socket.on("alarm:changed", (change) => alarms.push(change));
+    await waitFor(() => socket.connected);
+    await socket.timeout(5_000).emitWithAck("alarm:subscribe", { unitId: ep.unitId, sinceSeq: 0 });
+
+    // Its own client on the same file, as the CLI opens it: nothing of this server's is in its reach.
+    const elsewhere = await createDb(t.url);
+    cleanups.push(() => elsewhere.$disconnect());
+    const cli = new ObservationWriter({ db: elsewhere, episodes: new EpisodeDirectory(elsewhere) });
+    const [result] = await cli.submit([
+      { episodeId: ep.episodeId, parameter: "lactate", value: 4.6, unit: "mmol/L", observedAt: new Date(Date.now() - 1_000), source: "csv", sourceRef: "cli-1" },
+    ]);
+    expect(result?.status).toBe("stored");
+    await waitFor(() => feed.applied.length === 1);
+    expect(feed.applied[0]).toMatchObject({ parameter: "lactate", value: 4.6, source: "csv", seq: result?.status === "stored" ? result.seq : -1 });
+    await waitFor(() => alarms.some((c) => c.alarms.some((a) => a.ruleId === "lactate-high")));
+    expect(await t.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({ status: "active", raisedBySeq: result?.status === "stored" ? result.seq : -1 });
   });
 
   it("after the server is killed with SIGKILL and restarted, a client receives exactly the readings it missed", async () => {

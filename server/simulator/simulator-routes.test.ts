@@ -21,7 +21,8 @@ beforeEach(async () => {
   admin = await signInTestUser(t.db, { role: "admin", unitIds: [world.unitId] });
   feeds = new Map();
   const simulator = { bedIds: () => [world.bedId], setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running) } as unknown as Simulator;
-  server = await createStationServer({ db: t.db, log: silentLogger, routes: simulatorRoutes({ simulator, db: t.db, log: silentLogger }) });
+  server = await createStationServer({ db: t.db, log: silentLogger });
+  server.mount(simulatorRoutes({ simulator, db: t.db, log: silentLogger }));
   const { port } = await server.listen(0, "127.0.0.1");
   base = `http://127.0.0.1:${port}/api/simulator/beds`;
 });

@@ -3,7 +3,7 @@ import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import { seedDemoUnit } from "@/lib/db/demo/seed-demo-unit";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
-import type { ReadingSink } from "../ingest/reading-sink";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import type { Logger } from "@/lib/log/logger";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { startSimulator, type Simulator } from "./start-simulator";
@@ -28,14 +28,16 @@ const start = async (options: Partial<Parameters<typeof startSimulator>[0]> = {}
   return simulator;
 };
 const stored = () => t.db.observation.count();
+/** A sink answering submit as given; the simulator checks nothing itself, so never calls submitValid. */
+const sinkOf = (submit: ReadingSink["submit"]): ReadingSink => ({ submit, submitValid: () => Promise.reject(new Error("the simulator does not call submitValid")) });
 
 beforeEach(async () => {
   t = await createTestDb();
   clockMs = SEEDED_AT.getTime();
   await seedDemoUnit({ db: t.db, now: SEEDED_AT });
-  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now, onCommitted: () => {} });
+  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now });
   submits = [];
-  sink = { submit: (readings) => (submits.push([...readings]), writer.submit(readings)) };
+  sink = sinkOf((readings) => (submits.push([...readings]), writer.submit(readings)));
   warn = vi.fn<TLogFn>();
   error = vi.fn<TLogFn>();
   log = { info: () => {}, warn, error };
@@ -99,16 +101,15 @@ describe("startSimulator", () => {
   });
 
   it("logs a rejected reading with its reason, and survives a sink that throws", async () => {
-    const rejecting: ReadingSink = {
-      submit: (readings) =>
-        Promise.resolve(readings.map((): TWriteResult => ({ status: "rejected", rejection: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" } }))),
-    };
+    const rejecting = sinkOf((readings) =>
+      Promise.resolve(readings.map((): TWriteResult => ({ status: "rejected", rejection: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" } }))),
+    );
     const simulator = await start({ sink: rejecting, backfillWindowMs: 0 });
     const [message, details] = warn.mock.calls[0] ?? [];
     expect(message).toContain("rejected");
     expect(details).toEqual(expect.arrayContaining([{ reading: expect.anything() as unknown, reason: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" } }]));
     await simulator.stop();
-    const throwing: ReadingSink = { submit: () => Promise.reject(new Error("disk full")) };
+    const throwing = sinkOf(() => Promise.reject(new Error("disk full")));
     const again = await start({ sink: throwing, tickMs: 5_000, backfillWindowMs: 0 });
     clockMs += 5_000;
     await expect(again.tick()).resolves.toBeUndefined();
@@ -118,7 +119,7 @@ describe("startSimulator", () => {
 
   it("ticks on its own timer and leaves no timer behind after stop()", async () => {
     clockMs = Date.now();
-    const counting: ReadingSink = { submit: (readings) => (submits.push([...readings]), Promise.resolve(readings.map((): TWriteResult => ({ status: "duplicate" })))) };
+    const counting = sinkOf((readings) => (submits.push([...readings]), Promise.resolve(readings.map((): TWriteResult => ({ status: "duplicate" })))));
     const simulator = await startSimulator({ sink: counting, db: t.db, seed: 1, log, tickMs: 40, backfillWindowMs: 0 });
     await new Promise((r) => setTimeout(r, 300));
     await simulator.stop();

@@ -1,7 +1,7 @@
 import type { TReadingInput } from "@/lib/observations/reading";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import type { Db } from "@/lib/db/client";
 import { listSimulatedEpisodes } from "@/lib/db/episodes/list-simulated-episodes";
-import type { ReadingSink } from "../ingest/reading-sink";
 import type { Logger } from "@/lib/log/logger";
 import { backfillEpisode } from "./backfill-episode";
 import { createEpisodeSimulation, type TEpisodeSimulation } from "./create-episode-simulation";

@@ -2,6 +2,7 @@ import { ZAcknowledgeAlarmSchema, type TAlarmDto } from "@/lib/alarms/alarm-dto"
 import type { TPrincipal } from "@/lib/auth/principal";
 import { actorOf, type TRequestContext } from "../audit/record-audit-event";
 import { assertUnitAccess } from "../auth/authorize";
+import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { appendAlarmEvent } from "./append-alarm-event";
@@ -21,7 +22,8 @@ export interface TAcknowledgeAlarmOptions {
 /**
  * ACKNOWLEDGED (IEC 60601-1-8) by a signed-in clinician of the alarm's unit, with a reason: an alarm whose condition
  * holds stays on the list without flashing and clears with its condition; a latched alarm (its condition already
- * gone) ends. Recorded on the alarm, in its log and in the audit trail, in one transaction.
+ * gone) ends. Recorded on the alarm, in its log and in the audit trail, in one transaction; the change feed tells
+ * every screen (and the engine) from the log.
  */
 export async function acknowledgeAlarm({ db, principal, input, context, via, now = new Date() }: TAcknowledgeAlarmOptions): Promise<TAlarmDto> {
   const parsed = ZAcknowledgeAlarmSchema.safeParse(input);
@@ -63,5 +65,6 @@ export async function acknowledgeAlarm({ db, principal, input, context, via, now
     });
     return tx.alarm.findUniqueOrThrow({ where: { id: alarmId }, select: ALARM_DTO_SELECT });
   });
+  announceCommit(db);
   return toAlarmDto(row, await acknowledgerNames(db, [row]));
 }

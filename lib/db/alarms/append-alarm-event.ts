@@ -32,8 +32,8 @@ export interface TAppendAlarmEvent {
 
 /**
  * Appends one change of an alarm to its log, points the alarm at it, and audits it: the three writes every
- * transition makes, in the caller's transaction. Returns the event's seq; the server's tailer broadcasts it after
- * commit, whoever wrote it.
+ * transition makes, in the caller's transaction. Returns the event's seq; the server's change feed tells the screens
+ * after commit, whoever wrote it.
  */
 export async function appendAlarmEvent({ db, alarm, type, at, actor, context, details = {} }: TAppendAlarmEvent): Promise<number> {
   const event = await db.alarmEvent.create({

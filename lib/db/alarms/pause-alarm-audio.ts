@@ -2,6 +2,7 @@ import { AUDIO_PAUSE_MS, type TAudioPause } from "@/lib/alarms/alarm-dto";
 import type { TPrincipal } from "@/lib/auth/principal";
 import { actorOf, recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import { assertUnitAccess } from "../auth/authorize";
+import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
 
 export interface TPauseAlarmAudioOptions {
@@ -28,5 +29,6 @@ export async function pauseAlarmAudio({ db, principal, unitId, context, via, now
     });
     await recordAuditEvent({ db: tx, action: "alarm.audio-paused", actor: actorOf(principal), context, target: { type: "unit", id: unitId }, unitId, details: { until, eventSeq: event.seq }, now });
   });
+  announceCommit(db);
   return { until, by: principal.displayName };
 }

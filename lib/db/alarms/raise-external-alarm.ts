@@ -29,7 +29,7 @@ const ENGINE_RULE_IDS = new Set(DEFAULT_ALARM_RULES.map((r) => r.id));
 /**
  * Raises an alarm from outside the engine, e.g. a round's abnormal finding, in the caller's transaction. Idempotent
  * on (episode, rule, subject): while that alarm is open, raising it again returns it unchanged. The screens learn of
- * it from the AlarmEvent log, which the server's tailer broadcasts after commit.
+ * it from the AlarmEvent log, which the server's change feed reads after commit.
  */
 export async function raiseExternalAlarm({ db, input, actor, context, origin, now = new Date() }: TRaiseExternalAlarmOptions): Promise<TRaisedExternalAlarm> {
   const parsed = ZRaiseExternalAlarmSchema.safeParse(input);

@@ -2,6 +2,7 @@ import { can, type TAction } from "@/lib/auth/permissions";
 import type { TPrincipal } from "@/lib/auth/principal";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
 import { getDb } from "../get-db";
 import { assertBedAccess, assertCan, assertUnitAccess } from "./authorize";
 import { requestContextOf } from "./request-context";
@@ -50,4 +51,15 @@ export async function authorizeBed(request: TRequestLike, action: TAction, bedId
   const context = requestContextOf(request);
   const unitId = await assertBedAccess({ db, principal, action, bedId, context, via: via(request) });
   return { db, principal, context, unitId };
+}
+
+/** As authorizeBed, for one round (NOT_FOUND when there is none): checked against the round's unit. */
+export async function authorizeRound(request: TRequestLike, action: TAction, roundId: string): Promise<TAuthorized & { unitId: string }> {
+  const principal = await requirePrincipal(request);
+  const db = await getDb();
+  const context = requestContextOf(request);
+  const round = await db.round.findUnique({ where: { id: roundId }, select: { unitId: true } });
+  if (!round) throw new AppError("NOT_FOUND", `No round "${roundId}".`);
+  await assertUnitAccess({ db, principal, action, unitId: round.unitId, context, target: { type: "round", id: roundId }, via: via(request) });
+  return { db, principal, context, unitId: round.unitId };
 }

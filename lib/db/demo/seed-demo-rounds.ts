@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { TReadingInput } from "@/lib/observations/reading";
 import { itemsAsked } from "@/lib/rounds/answers";
 import type { TRoundTemplateItem } from "@/lib/rounds/template";
 import type { Db } from "../client";
@@ -20,14 +19,16 @@ function quietAnswer(item: TRoundTemplateItem): string {
 
 /**
  * Demo mode: each demo bed without a round gets one uneventful round signed by the demo nurse a little while ago, so
- * that the rounds page and the station show rounds due and late rather than every bed days overdue. Answers the
- * readings of those rounds (urine output…) for the server's write path. Synthetic, like the rest of the demo unit.
+ * that the rounds page and the station show rounds due and late rather than every bed days overdue. Each round's
+ * numbers (urine output…) are stored with it, as any signed round's; the simulator's backfill, which fills only
+ * episodes without history, does not count them as history. Answers how many rounds were signed. Synthetic, like the
+ * rest of the demo unit.
  */
-export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; unitId: string; nurseId: string; now: Date }): Promise<TReadingInput[]> {
+export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; unitId: string; nurseId: string; now: Date }): Promise<number> {
   const nurse = await db.user.findUnique({ where: { id: nurseId }, select: { id: true, username: true, role: true } });
-  if (!nurse) return [];
+  if (!nurse) return 0;
   const beds = await db.bed.findMany({ where: { unitId }, orderBy: { position: "asc" }, include: { episodes: { where: { endedAt: null }, take: 1 } } });
-  const readings: TReadingInput[] = [];
+  let signed = 0;
   for (const [index, bed] of beds.entries()) {
     const episode = bed.episodes[0];
     if (!episode || (await db.round.count({ where: { episodeId: episode.id } })) > 0) continue;
@@ -35,7 +36,7 @@ export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; uni
     if (!template) continue;
     const frequencies = [...new Set(template.items.map((i) => i.frequency))];
     const signedAt = new Date(now.getTime() - (MINUTES_AGO[index % MINUTES_AGO.length] ?? 30) * 60_000);
-    const signed = await signRound({
+    await signRound({
       db,
       input: {
         roundId: randomUUID(),
@@ -50,7 +51,7 @@ export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; uni
       context: null,
       now: signedAt,
     });
-    readings.push(...signed.readings);
+    signed += 1;
   }
-  return readings;
+  return signed;
 }

@@ -6,7 +6,10 @@ import type { Db } from "../client";
 
 export interface TSimulatedEpisodeRow {
   episode: TSimulatedEpisode;
-  /** False when nothing is stored for the episode yet: the simulator then backfills its history. */
+  /**
+   * False when nothing is stored for the episode yet but the numbers of its rounds (the demo's last round is signed
+   * before the simulator starts): the simulator then backfills its history.
+   */
   hasObservations: boolean;
 }
 
@@ -22,7 +25,7 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
     where: { endedAt: null, scenario: { not: null } },
     include: {
       bed: { select: { position: true, unit: { select: { timeZone: true } } } },
-      observations: { take: 1, select: { seq: true } },
+      observations: { where: { source: { not: "round" } }, take: 1, select: { seq: true } },
     },
     orderBy: [{ bed: { position: "asc" } }, { startedAt: "asc" }],
   });

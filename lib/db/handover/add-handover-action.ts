@@ -2,6 +2,8 @@ import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import { findBedEpisode } from "../beds/find-bed-episode";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 
@@ -27,6 +29,9 @@ export async function addHandoverAction({
   await db.$transaction(async (tx) => {
     await tx.handoverAction.create({ data: { id, unitId: bed.unitId, bedId, episodeId: episode.id, text, createdAt: now, createdById: actor.userId } });
     await recordAuditEvent({ db: tx, action: "handover.action-added", actor, context, target: { type: "handover-action", id }, unitId: bed.unitId, details: { bedId, text }, now });
+    // The action list belongs to the patient, not to one shift: every sheet of the bed shows it.
+    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: null }, now });
   });
+  announceCommit(db);
   return { actionId: id };
 }

@@ -2,6 +2,8 @@ import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import type { TAmendHandover } from "@/lib/handover";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -40,6 +42,8 @@ export async function amendHandover({
       details: { bedId, shiftKey: shift.key, field: amendment.field, value: amendment.value, reason: amendment.reason },
       now,
     });
+    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
   });
+  announceCommit(db);
   return { amendmentId: id };
 }

@@ -1,5 +1,7 @@
 import type { THandoverActor } from "./handover-actor";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 
@@ -26,6 +28,8 @@ export async function completeHandoverAction({
     const updated = await tx.handoverAction.updateMany({ where: { id: actionId, doneAt: null }, data: { doneAt: now, doneById: actor.userId } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "This action has just been marked done by someone else.");
     await recordAuditEvent({ db: tx, action: "handover.action-done", actor, context, target: { type: "handover-action", id: actionId }, unitId: action.unitId, details: { bedId, text: action.text }, now });
+    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: action.unitId, bedId, shiftKey: null }, now });
   });
+  announceCommit(db);
   return { actionId, doneAt: now.getTime() };
 }

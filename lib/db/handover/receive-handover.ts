@@ -1,6 +1,8 @@
 import type { THandoverActor } from "./handover-actor";
 import type { TReceiveHandover } from "@/lib/handover";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -48,6 +50,8 @@ export async function receiveHandover({
       details: { bedId, shiftKey: shift.key, signedOutById: sheet.signedOutById, readBack: receive.readBack },
       now,
     });
+    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
   });
+  announceCommit(db);
   return { sheetId: sheet.id };
 }

@@ -2,6 +2,8 @@ import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import type { TSaveHandoverDraft } from "@/lib/handover";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -18,7 +20,8 @@ export interface TSaveHandoverDraftOptions {
 
 /**
  * Saves the written part of a sheet that is not signed yet, starting it if needed. The save names the version it
- * was based on: when someone saved in between, it is refused (CONFLICT) rather than overwriting their text.
+ * was based on: when someone saved in between, it is refused (CONFLICT) rather than overwriting their text. The
+ * unit's handover screens are told through the change feed (a DocumentChange in the same commit).
  */
 export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, context, now = new Date() }: TSaveHandoverDraftOptions): Promise<{ sheetId: string; version: number }> {
   const { bed, shift, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
@@ -33,7 +36,7 @@ export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, con
     updatedAt: now,
     updatedById: actor.userId,
   };
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     let result: { sheetId: string; version: number };
     if (!sheet) {
       if (version !== 0) throw staleVersion();
@@ -60,8 +63,11 @@ export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, con
       result = { sheetId: sheet.id, version: version + 1 };
     }
     await recordAuditEvent({ db: tx, action: "handover.drafted", actor, context, target: { type: "handover-sheet", id: result.sheetId }, unitId: bed.unitId, details: { bedId, shiftKey: shift.key, version: result.version }, now });
+    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
     return result;
   });
+  announceCommit(db);
+  return saved;
 }
 
 export function staleVersion(): AppError {

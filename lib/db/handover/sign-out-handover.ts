@@ -1,6 +1,8 @@
 import type { THandoverActor } from "./handover-actor";
 import type { TSignOutHandover } from "@/lib/handover";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { computeHandoverData } from "./compute-handover-data";
@@ -12,7 +14,7 @@ import { saveHandoverDraft, staleVersion } from "./save-handover-draft";
  * The outgoing nurse signs the sheet: its final text is saved, the data of the shift up to now and the action list
  * are frozen into it, and from then on it is immutable (the database refuses changes; amendments carry a reason).
  * Signing before the shift's end is allowed (handovers start a little early); the sheet says up to when its data
- * runs.
+ * runs. Two commits, each told to the unit's screens: the final text saved as a draft, then the signature.
  */
 export async function signOutHandover({
   db,
@@ -62,6 +64,8 @@ export async function signOutHandover({
       details: { bedId, shiftKey: shift.key, illnessSeverity: signOut.illnessSeverity, suggested: data.severity.suggested, coversUntil, openActions: actions.filter((a) => !a.doneAt).length },
       now,
     });
+    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
   });
+  announceCommit(db);
   return { sheetId: saved.sheetId };
 }

@@ -1,13 +1,13 @@
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readCsvFile } from "@/lib/imports/csv/read-csv-file";
-import type { TReadingInput } from "@/lib/observations/reading";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { EpisodeDirectory } from "@/server/ingest/episode-directory";
 import { ObservationWriter } from "@/server/ingest/observation-writer";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { listImportRejections } from "./list-import-rejections";
-import { runImport, type TImportState, type TReadingSubmitter } from "./run-import";
+import { runImport, type TImportState } from "./run-import";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const HEADER = "patient_id,parameter,loinc,value,unit,observed_at,status";
@@ -19,7 +19,7 @@ const row = (minute: number, value = 3.2, patient = "MRN-1", extra: Partial<Reco
 
 const csv = (rows: string[]) => readCsvFile({ input: Readable.from([[HEADER, ...rows].join("\n")]), file: "labs.csv", preset: "generic" });
 
-const run = (rows: string[], options: { dryRun?: boolean; batchSize?: number; sink?: TReadingSubmitter; onProgress?: (s: TImportState) => void } = {}) =>
+const run = (rows: string[], options: { dryRun?: boolean; batchSize?: number; sink?: ReadingSink; onProgress?: (s: TImportState) => void } = {}) =>
   runImport({ db: t.db, sink: options.sink ?? writer, items: csv(rows), kind: "csv", fileName: "labs.csv", actor: "test", now: () => NOW, ...options });
 
 const stored = () => t.db.observation.count();
@@ -32,7 +32,7 @@ beforeEach(async () => {
     { identifier: "MRN-OUT", episodeStartedAt: new Date("2026-11-01T00:00:00Z") },
   ]);
   await t.db.supportEpisode.updateMany({ where: { patient: { identifier: "MRN-OUT" } }, data: { endedAt: new Date("2026-11-20T00:00:00Z") } });
-  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, onCommitted: () => {} });
+  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW });
 });
 afterEach(async () => {
   await writer.drain();
@@ -114,11 +114,12 @@ describe("runImport", () => {
   it("keeps whole batches only when the write fails mid-import, and a re-run completes without duplicating", async () => {
     const rows = Array.from({ length: 10 }, (_, i) => row(i));
     let calls = 0;
-    const failing: TReadingSubmitter = {
-      submit: (readings: readonly TReadingInput[]) => {
+    const failing: ReadingSink = {
+      submit: (readings) => writer.submit(readings),
+      submitValid: (readings) => {
         calls += 1;
         if (calls === 2) return Promise.reject(new Error("disk full"));
-        return writer.submit(readings);
+        return writer.submitValid(readings);
       },
     };
     const broken = await run(rows, { sink: failing, batchSize: 4 });

@@ -5,6 +5,7 @@ import { EMPTY_COUNTS, type TImportCounts } from "@/lib/imports/import-job";
 import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/imports/import-record";
 import { mapImportRecord, type TMappedRecord } from "@/lib/imports/map-import-record";
 import type { TObservationSource, TReadingInput, TWriteResult } from "@/lib/observations/reading";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "../client";
 import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observations";
@@ -14,13 +15,6 @@ import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episo
 import { finishImportJob } from "./finish-import-job";
 import { recordImportBatch } from "./record-import-batch";
 import { toImportRejection } from "./to-import-rejection";
-
-/** The write path as the importer needs it (server/ingest's ObservationWriter satisfies it). */
-export interface TReadingSubmitter {
-  submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]>;
-  /** The same for readings the importer has just checked with validateReading (ObservationWriter has it). */
-  submitValid?(readings: readonly TValidReading[]): Promise<TWriteResult[]>;
-}
 
 export type TRecordOutcome = {
   readonly location: string;
@@ -48,7 +42,7 @@ export type TImportState = Omit<TImportSummary, "status"> & { readonly status: "
 
 export interface TRunImportOptions {
   db: Db;
-  sink: TReadingSubmitter;
+  sink: ReadingSink;
   items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>;
   kind: TImportKind;
   fileName: string;
@@ -200,7 +194,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
 
     return () => {
       // Checked a moment ago against the same episode and clock: the writer need not check them again.
-      const submitted = dryRun || fresh.length === 0 ? undefined : sink.submitValid ? sink.submitValid(fresh.map((c) => c.valid)) : sink.submit(fresh.map((c) => c.input));
+      const submitted = dryRun || fresh.length === 0 ? undefined : sink.submitValid(fresh.map((c) => c.valid));
       // Handled here as well as where it is awaited, so that a failed commit is not an unhandled rejection while the
       // next batch is being prepared.
       submitted?.catch(() => undefined);

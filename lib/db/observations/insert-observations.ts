@@ -1,4 +1,5 @@
 import type { TValidReading } from "@/lib/observations/validate-reading";
+import { announceCommit } from "../changes/announce-commit";
 import { sqliteConnection, type Db } from "../client";
 import { writeInTransaction } from "../shared-connection";
 import { insertObservationBatch } from "./insert-observation-batch";
@@ -31,7 +32,8 @@ export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
  * a Prisma raw `INSERT … SELECT FROM json_each(?) … RETURNING` of 3,000 rows spent most of its time in Prisma and in
  * the statement journal SQLite keeps for a multi-row or RETURNING statement (bench/import-csv.ts, docs/imports.md).
  * Without RETURNING, a single-row INSERT needs no statement journal; its sequence number is the row id it inserted.
- * Sharing Prisma's connection keeps one writer (Prisma issue #29933).
+ * Sharing Prisma's connection keeps one writer (Prisma issue #29933). After the commit, this process's change feed is
+ * woken: it tells the screens and the alarm engine from the Observation log.
  */
 export async function insertObservations({
   db,
@@ -47,5 +49,7 @@ export async function insertObservations({
     throw new RangeError(`insertObservations takes at most ${MAX_READINGS_PER_BULK_COMMIT} readings at once (got ${readings.length})`);
   }
   const batch = packObservationBatch(readings);
-  return writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
+  const seqs = await writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
+  announceCommit(db);
+  return seqs;
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { TReadingInput } from "@/lib/observations/reading";
 import { checkAnswer } from "@/lib/rounds/answers";
 import type { TAmendRoundInput, TRoundDto } from "@/lib/rounds/round-dtos";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { insertObservationsInTransaction } from "../observations/insert-observations-in-transaction";
 import { TEMPLATE_INCLUDE, toTemplateDto } from "./round-template-rows";
 import { episodeContextOf, roundReadings } from "./round-readings";
 import { ROUND_INCLUDE, toRoundDto } from "./round-rows";
@@ -15,13 +17,13 @@ export interface TAmendedRound {
   amendmentId: string;
   unitId: string;
   bedId: string;
-  readings: TReadingInput[];
 }
 
 /**
  * Corrects one answer of a signed round: the signed answer stays as it was, the correction is a new row with its
  * reason, author and time, audited in the same commit (previous and new answer). A corrected number becomes a new
- * observation at the round's time, beside the first one, as a corrected lab result does.
+ * observation at the round's time, beside the first one, as a corrected lab result does, in that same commit too,
+ * with the DocumentChange by which the change feed tells the screens.
  */
 export async function amendRoundAnswer({
   db,
@@ -54,6 +56,7 @@ export async function amendRoundAnswer({
   const readings = roundReadings({ items: template.items, answers: [checked], episode: episodeContextOf(row.episode, row.unitId), sourceRefOf: (itemId) => `${roundId}/${itemId}/${amendmentId}`, observedAt: row.signedAt, now });
   await db.$transaction(async (tx) => {
     await tx.roundAmendment.create({ data: { id: amendmentId, roundId, ...checked, reason: input.reason, amendedAt: now, amendedById: actor.userId } });
+    insertObservationsInTransaction({ db, readings, receivedAt: now });
     // The bed's alarm follows the item's newest answer: only a correction of the latest round to ask it moves it.
     const newest = await tx.round.findFirst({ where: { episodeId: row.episodeId, answers: { some: { itemId: input.itemId } } }, orderBy: { signedAt: "desc" }, select: { id: true } });
     if (newest?.id === roundId && row.episode.endedAt === null) {
@@ -78,7 +81,9 @@ export async function amendRoundAnswer({
       },
       now,
     });
+    await recordDocumentChange({ db: tx, change: { type: "round:amended", unitId: row.unitId, bedId: row.bedId, roundId }, now });
   });
+  announceCommit(db);
   const round = toRoundDto(await db.round.findUniqueOrThrow({ where: { id: roundId }, include: ROUND_INCLUDE }));
-  return { round, amendmentId, unitId: row.unitId, bedId: row.bedId, readings };
+  return { round, amendmentId, unitId: row.unitId, bedId: row.bedId };
 }

@@ -1,6 +1,6 @@
 import { ZDeviceType } from "@/lib/catalogue";
 import type { TReadingInput } from "@/lib/observations/reading";
-import { validateReading, type TEpisodeContext } from "@/lib/observations/validate-reading";
+import { validateReading, type TEpisodeContext, type TValidReading } from "@/lib/observations/validate-reading";
 import type { TCheckedAnswer } from "@/lib/rounds/answers";
 import type { TRoundTemplateItem } from "@/lib/rounds/template";
 import { AppError } from "../../errors/app-error";
@@ -13,7 +13,8 @@ export function episodeContextOf(episode: { id: string; bedId: string; deviceTyp
 /**
  * The observations a round's numbers become (items with a catalogue parameter), identified by the round so that a
  * retried submission adds nothing: source "round", sourceRef "<roundId>/<itemId>[/<amendmentId>]". Each is checked
- * with the write path's own rules first, so that a refused value refuses the round before anything is written.
+ * with the write path's own rules (validateReading), so that a refused value refuses the round before anything is
+ * written; answered as checked, ready to be stored in the round's transaction.
  */
 export function roundReadings({
   items,
@@ -29,15 +30,15 @@ export function roundReadings({
   sourceRefOf: (itemId: string) => string;
   observedAt: Date;
   now: Date;
-}): TReadingInput[] {
-  const readings: TReadingInput[] = [];
+}): TValidReading[] {
+  const readings: TValidReading[] = [];
   for (const answer of answers) {
     const item = items.find((i) => i.itemId === answer.itemId);
     if (item?.type !== "number" || !item.parameter || answer.numberValue === null) continue;
     const reading: TReadingInput = { episodeId: episode.id, parameter: item.parameter, value: answer.numberValue, unit: item.unit, observedAt, source: "round", sourceRef: sourceRefOf(item.itemId) };
     const check = validateReading(reading, episode, now);
     if (!check.ok) throw new AppError("INVALID_INPUT", `${item.labelEn}: ${check.rejection.message}`, { issues: [{ field: `answers.${item.itemId}`, message: check.rejection.message }] });
-    readings.push(reading);
+    readings.push(check.reading);
   }
   return readings;
 }

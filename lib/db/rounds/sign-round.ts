@@ -1,11 +1,13 @@
-import type { TReadingInput } from "@/lib/observations/reading";
 import { checkRoundAnswers, itemsAsked } from "@/lib/rounds/answers";
 import type { TRoundDto, TSignRoundInput } from "@/lib/rounds/round-dtos";
 import { frequenciesOf } from "@/lib/rounds/template";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { findBedEpisode } from "../beds/find-bed-episode";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { insertObservationsInTransaction } from "../observations/insert-observations-in-transaction";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 import { loadEpisodeRounds } from "./load-episode-rounds";
 import { TEMPLATE_INCLUDE, toTemplateDto } from "./round-template-rows";
@@ -18,14 +20,14 @@ export interface TSignedRound {
   status: "stored" | "duplicate";
   round: TRoundDto;
   unitId: string;
-  /** The round's numbers as observations, for the server's write path (idempotent: a retry adds nothing). */
-  readings: TReadingInput[];
 }
 
 /**
  * Signs a round: every asked item answered (abnormal ones with a comment), signed by the signed-in nurse at the
- * server's time, stored with its answers and audited in one commit. The round's id comes from the tablet, so a
- * retried submission (the answer lost with the network) finds its round and stores nothing twice.
+ * server's time, stored with its answers, its numbers (urine output, bedside NIRS… as observations), its findings'
+ * alarms, its audit and its DocumentChange in one commit: a signed round never lacks its numbers, and the change feed
+ * tells the screens of all of it. The round's id comes from the tablet, so a retried submission (the answer lost with
+ * the network) finds its round and stores nothing twice.
  */
 export async function signRound({
   db,
@@ -85,6 +87,8 @@ export async function signRound({
         },
       });
       await tx.roundAnswer.createMany({ data: check.answers.map((a) => ({ roundId: input.roundId, ...a })) });
+      // On the transaction's own connection, so that they commit with the round (a reading already stored is skipped).
+      insertObservationsInTransaction({ db, readings, receivedAt: now });
       // The finding's alarm commits with the round or not at all.
       await syncRoundAlarms({ db: tx, episodeId: episode.id, roundId: input.roundId, items: template.items, answers: check.answers, actor, context, now });
       await recordAuditEvent({
@@ -97,6 +101,7 @@ export async function signRound({
         details: { bedId: bed.id, episodeId: episode.id, templateId: template.id, version: template.version, frequencies: input.frequencies, answers: check.answers.length, abnormal: abnormal.map((a) => a.itemId) },
         now,
       });
+      await recordDocumentChange({ db: tx, change: { type: "round:signed", unitId: bed.unitId, bedId: bed.id, roundId: input.roundId }, now });
     });
   } catch (error) {
     // Two submissions of one round at once: the second finds the first's row.
@@ -104,31 +109,15 @@ export async function signRound({
     if (raced) return raced;
     throw error;
   }
+  announceCommit(db);
   const round = toRoundDto(await db.round.findUniqueOrThrow({ where: { id: input.roundId }, include: ROUND_INCLUDE }));
-  return { status: "stored", round, unitId: bed.unitId, readings };
+  return { status: "stored", round, unitId: bed.unitId };
 }
 
-/** A round already stored under this id: the same bed's is a retry; another bed's is a client fault. */
+/** A round already stored under this id: the same bed's is a retry (its numbers committed with it); another bed's is a client fault. */
 async function findStored(db: Db, input: TSignRoundInput): Promise<TSignedRound | null> {
-  const row = await db.round.findUnique({ where: { id: input.roundId }, include: { ...ROUND_INCLUDE, episode: true, template: { include: TEMPLATE_INCLUDE } } });
+  const row = await db.round.findUnique({ where: { id: input.roundId }, include: ROUND_INCLUDE });
   if (!row) return null;
   if (row.bedId !== input.bedId) throw new AppError("CONFLICT", `Round ${input.roundId} belongs to another bed: open a new round.`);
-  const round = toRoundDto(row);
-  const template = toTemplateDto(row.template);
-  // The retry may follow a failure between the round's commit and its observations': hand them over again (the
-  // write path stores each once).
-  let readings: TReadingInput[] = [];
-  try {
-    readings = roundReadings({
-    items: template.items,
-    answers: row.answers.map((a) => ({ itemId: a.itemId, value: a.value, numberValue: a.numberValue, abnormal: a.abnormal, comment: a.comment })),
-    episode: episodeContextOf(row.episode, row.unitId),
-    sourceRefOf: (itemId) => `${row.id}/${itemId}`,
-    observedAt: row.signedAt,
-    now: new Date(),
-  });
-  } catch {
-    // The episode has ended since, say: the round stands; its numbers were handed over at the first submission.
-  }
-  return { status: "duplicate", round, unitId: row.unitId, readings };
+  return { status: "duplicate", round: toRoundDto(row), unitId: row.unitId };
 }

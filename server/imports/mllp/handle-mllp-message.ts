@@ -3,12 +3,13 @@ import { buildHl7Ack, type TAckError } from "@/lib/imports/hl7/build-hl7-ack";
 import { Hl7MessageError } from "@/lib/imports/hl7/hl7-message-error";
 import { readOruMessage } from "@/lib/imports/hl7/read-oru-message";
 import type { TImportRejection, TImportRejectionCode } from "@/lib/imports/import-record";
+import type { ReadingSink } from "@/lib/observations/reading-sink";
 import type { Db } from "@/lib/db/client";
-import { runImport, type TImportState, type TReadingSubmitter } from "@/lib/db/imports/run-import";
+import { runImport, type TImportState } from "@/lib/db/imports/run-import";
 
 export interface THandleMllpMessageOptions {
   db: Db;
-  sink: TReadingSubmitter;
+  sink: ReadingSink;
   message: string;
   /** The peer's address, for the job's actor and locations. */
   peer: string;

@@ -60,7 +60,7 @@ beforeEach(async () => {
     { identifier: "MRN-1", episodeStartedAt: new Date("2026-11-22T00:00:00Z") },
     { identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") },
   ]);
-  const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, onCommitted: () => {} });
+  const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW });
   countAtAck = [];
   listener = await startMllpListener({
     port: 0,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { THandoverChanged } from "@/lib/realtime/events";
+import { ZDocumentChange } from "@/lib/changes/change";
 import { provideDb } from "@/lib/db/get-db";
-import { provideHandoverNotifier } from "@/lib/db/handover/handover-notifier";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
@@ -16,9 +15,7 @@ let nurse: TTestSession;
 let nurse2: TTestSession;
 let perfusionist: TTestSession;
 let otherUnitNurse: TTestSession;
-const notified: THandoverChanged[] = [];
 beforeAll(async () => {
-  provideHandoverNotifier((change) => notified.push(change));
   test = await createTestDb();
   bed = await seedTestEpisode(test.db, { suffix: "1", deviceType: "IABP" });
   await test.db.unit.create({ data: { id: "elsewhere", name: "Elsewhere", timeZone: "Europe/Paris" } });
@@ -29,7 +26,6 @@ beforeAll(async () => {
   otherUnitNurse = await signInTestUser(test.db, { role: "nurse", unitIds: ["elsewhere"] });
 });
 afterAll(async () => {
-  provideHandoverNotifier(undefined);
   await test.cleanup();
 });
 
@@ -62,9 +58,10 @@ describe("the handover routes of a bed", () => {
     expect((await call(receive, nurse2, "POST", shift, { readBack: "short" })).status).toBe(400);
     expect((await call(receive, nurse2, "POST", shift, { readBack: "Quiet shift, nothing pending." })).status).toBe(201);
     expect((await call(GET, perfusionist, "GET", shift)).body.status).toBe("received");
-    // The unit's screens were told of the three changes that were committed (draft, sign-out, receipt), after each,
-    // and of none of the refusals.
-    const change = { unitId: bed.unitId, bedId: bed.bedId, shiftKey: sheet.body.shift?.key };
-    expect(notified).toEqual([change, change, change]);
+    // Each commit left its DocumentChange, from which the change feed tells the unit's screens: the draft, the
+    // sign-out's two (its text saved, then the signature), the receipt; none of the refusals left one.
+    const logged = await test.db.documentChange.findMany({ orderBy: { seq: "asc" } });
+    const change = { type: "handover:changed", unitId: bed.unitId, bedId: bed.bedId, shiftKey: sheet.body.shift?.key };
+    expect(logged.map((row) => ZDocumentChange.parse({ ...(JSON.parse(row.details) as object), type: row.type, unitId: row.unitId, bedId: row.bedId }))).toEqual([change, change, change, change]);
   });
 });

@@ -4,7 +4,6 @@ import { authorizeBed } from "@/lib/db/auth/authorize-request";
 import { addHandoverAction } from "@/lib/db/handover/add-handover-action";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { toErrorResponse } from "@/lib/http/to-error-response";
-import { notifyHandoverChanged } from "@/lib/db/handover/handover-notifier";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +11,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
-    const { db, principal, context, unitId } = await authorizeBed(request, "handover.edit", bedId);
+    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
     const { text } = await readJsonBody(request, ZAddHandoverAction);
     const result = await addHandoverAction({ db, bedId, text, actor: handoverActorOf(principal), context });
-    notifyHandoverChanged({ unitId, bedId, shiftKey: null });
     return Response.json(result, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);

@@ -4,7 +4,6 @@ import { authorizeBed } from "@/lib/db/auth/authorize-request";
 import { signOutHandover } from "@/lib/db/handover/sign-out-handover";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { toErrorResponse } from "@/lib/http/to-error-response";
-import { notifyHandoverChanged } from "@/lib/db/handover/handover-notifier";
 import { requiredShiftKey } from "../shift-key";
 
 export const dynamic = "force-dynamic";
@@ -13,11 +12,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
   try {
     const { bedId } = await params;
-    const { db, principal, context, unitId } = await authorizeBed(request, "handover.sign", bedId);
+    const { db, principal, context } = await authorizeBed(request, "handover.sign", bedId);
     const shiftKey = requiredShiftKey(request.url);
     const signOut = await readJsonBody(request, ZSignOutHandover);
     const result = await signOutHandover({ db, bedId, shiftKey, signOut, actor: handoverActorOf(principal), context });
-    notifyHandoverChanged({ unitId, bedId, shiftKey });
     return Response.json(result, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);

@@ -4,7 +4,6 @@ import { authorizeBed } from "@/lib/db/auth/authorize-request";
 import { completeHandoverAction } from "@/lib/db/handover/complete-handover-action";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { toErrorResponse } from "@/lib/http/to-error-response";
-import { notifyHandoverChanged } from "@/lib/db/handover/handover-notifier";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +11,9 @@ export const dynamic = "force-dynamic";
 export async function PATCH(request: Request, { params }: { params: Promise<{ bedId: string; actionId: string }> }): Promise<Response> {
   try {
     const { bedId, actionId } = await params;
-    const { db, principal, context, unitId } = await authorizeBed(request, "handover.edit", bedId);
+    const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
     await readJsonBody(request, ZCompleteHandoverAction);
     const result = await completeHandoverAction({ db, bedId, actionId, actor: handoverActorOf(principal), context });
-    notifyHandoverChanged({ unitId, bedId, shiftKey: null });
     return Response.json(result);
   } catch (error) {
     return toErrorResponse(error);

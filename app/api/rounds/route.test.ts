@@ -1,25 +1,27 @@
 import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TRoundChanged } from "@/lib/realtime/events";
+import { ZDocumentChange } from "@/lib/changes/change";
+import type { TObservationDto } from "@/lib/observations/observation";
+import type { TReplayAnswer, TRoundChanged } from "@/lib/realtime/events";
 import { itemsAsked } from "@/lib/rounds/answers";
 import { DEFAULT_ROUND_TEMPLATES } from "@/lib/rounds/default-templates";
 import { getBedRoundHistory } from "@/lib/db/rounds/get-bed-round-history";
 import { getUnitRounds } from "@/lib/db/rounds/get-unit-rounds";
 import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-round-templates";
 import { publishRoundTemplate } from "@/lib/db/rounds/publish-round-template";
-import { createStationServer, type StationServer } from "../create-station-server";
-import { silentLogger } from "@/lib/log/logger";
+import { provideDb } from "@/lib/db/get-db";
+import { connectTestSocket, handshake } from "@/test/support/connect-test-socket";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
-import { roundRoutes } from "./round-routes";
+import { startTestStation } from "@/test/support/start-test-station";
+import { POST as amendRound } from "./[roundId]/amendments/route";
+import { POST as signRound } from "./route";
 
 let t: TestDb;
-let server: StationServer;
-let base: string;
 let world: TestEpisode;
 let nurse: TTestSession;
-const notified: Array<{ event: string; payload: TRoundChanged }> = [];
 
 /** Every item of the IABP checklist answered as a nurse would on a quiet hour, the left leg's pulse weak. */
 function iabpRound(overrides: Record<string, { value: string; comment?: string }> = {}) {
@@ -37,22 +39,28 @@ function iabpRound(overrides: Record<string, { value: string; comment?: string }
     })),
   };
 }
-const post = (path: string, body: unknown, cookie = nurse.cookie) =>
-  fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie } });
+/** POST /api/rounds or /api/rounds/:roundId/amendments, to its route handler as Next calls it. */
+const post = (path: string, body: unknown, cookie = nurse.cookie): Promise<Response> => {
+  const request = new Request(`http://station.test${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie } });
+  const amendment = /^\/api\/rounds\/([^/]+)\/amendments$/.exec(path);
+  return amendment ? amendRound(request, { params: Promise.resolve({ roundId: amendment[1] ?? "" }) }) : signRound(request);
+};
+
+/** The DocumentChange log, from which the change feed tells the screens: what they will hear, in order. */
+const told = async () =>
+  (await t.db.documentChange.findMany({ orderBy: { seq: "asc" } })).map((row) =>
+    ZDocumentChange.parse({ ...(JSON.parse(row.details) as object), type: row.type, unitId: row.unitId, bedId: row.bedId }),
+  );
 
 beforeEach(async () => {
   t = await createTestDb();
   world = await seedTestEpisode(t.db, { deviceType: "IABP" });
   await installDefaultRoundTemplates({ db: t.db });
   nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [world.unitId] });
-  notified.length = 0;
-  const routes = roundRoutes({ db: t.db, sink: { submit: (r) => server.writer.submit(r) }, notify: (event, payload) => notified.push({ event, payload }), log: silentLogger });
-  server = await createStationServer({ db: t.db, log: silentLogger, routes });
-  base = `http://127.0.0.1:${(await server.listen(0, "127.0.0.1")).port}`;
+  provideDb(t.db);
 });
 
 afterEach(async () => {
-  await server.close();
   await t.cleanup();
 });
 
@@ -69,11 +77,11 @@ describe("signing a round", () => {
 
     expect(await t.db.round.count()).toBe(1);
     expect(await t.db.roundAnswer.count({ where: { roundId: round.roundId } })).toBe(round.answers.length);
-    // The urine output joined the series once, through the write path.
+    // The urine output joined the series once, committed with the round.
     const urine = await t.db.observation.findMany({ where: { source: "round" } });
     expect(urine.map((o) => [o.parameter, o.value, o.sourceRef])).toEqual([["urine_output", 45, `${round.roundId}/urine_output`]]);
     expect(await t.db.auditEvent.count({ where: { action: "round.signed" } })).toBe(1);
-    expect(notified).toEqual([{ event: "round:signed", payload: { unitId: world.unitId, bedId: world.bedId, roundId: round.roundId } }]);
+    expect(await told()).toEqual([{ type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: round.roundId }]);
   });
 
   it("signs with the signed-in nurse and the server's time, and flags the bed with the abnormal finding", async () => {
@@ -159,7 +167,7 @@ describe("amending a signed round", () => {
     expect(answer).toMatchObject({ value: "present", abnormal: false, signed: { value: "weak" } });
     // The flag follows the answer in force.
     expect((await getUnitRounds({ db: t.db, unitId: world.unitId })).beds[0]?.abnormal).toEqual([]);
-    expect(notified.map((n) => n.event)).toEqual(["round:signed", "round:amended"]);
+    expect((await told()).map((change) => change.type)).toEqual(["round:signed", "round:amended"]);
     // A finding recorded in error: its alarm is withdrawn, not "cleared".
     expect(await t.db.alarm.findFirstOrThrow({ where: { ruleId: "round-abnormal-finding" } })).toMatchObject({ status: "resolved", resolution: "withdrawn" });
   });
@@ -204,5 +212,47 @@ describe("a signed round in the database", () => {
     await expect(t.db.roundAnswer.update({ where: { roundId_itemId: { roundId: round.roundId, itemId: "transit" } }, data: { value: "abnormal" } })).rejects.toThrow();
     await expect(t.db.round.delete({ where: { id: round.roundId } })).rejects.toThrow();
     expect((await t.db.roundAnswer.findUniqueOrThrow({ where: { roundId_itemId: { roundId: round.roundId, itemId: "transit" } } })).value).toBe("normal");
+  });
+});
+
+describe("a round and its numbers", () => {
+  it("commit together or not at all: a number the database refuses leaves no round, no alarm, nothing to tell", async () => {
+    const raw = new Database(t.path);
+    raw.exec(`CREATE TRIGGER refuse_round_numbers BEFORE INSERT ON "Observation" WHEN NEW."source" = 'round' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    raw.close();
+    const response = await post("/api/rounds", iabpRound({ "leg_left.pulse": { value: "weak", comment: "Cool left foot" } }));
+    expect(response.status).toBe(500);
+    expect(await t.db.round.count()).toBe(0);
+    expect(await t.db.roundAnswer.count()).toBe(0);
+    expect(await t.db.alarm.count()).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "round.signed" } })).toBe(0);
+    expect(await told()).toEqual([]);
+  });
+
+  it("reach the unit's screens from the change feed, though no server object was in the route handler's reach", async () => {
+    const station = await startTestStation({ db: t.db });
+    try {
+      const socket = connectTestSocket(station.base, { cookie: nurse.cookie });
+      try {
+        expect(await handshake(socket)).toEqual({ connected: true });
+        const signed: TRoundChanged[] = [];
+        const readings: TObservationDto[] = [];
+        socket.on("round:signed", (payload) => signed.push(payload));
+        socket.on("observation:recorded", ({ observations }) => readings.push(...observations));
+        const replay = (await socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId: world.unitId, sinceSeq: 0 })) as TReplayAnswer;
+        expect(replay).toMatchObject({ ok: true, observations: [] });
+
+        const round = iabpRound();
+        expect((await post("/api/rounds", round)).status).toBe(201);
+        await expect.poll(() => signed.length).toBe(1);
+        expect(signed).toEqual([{ unitId: world.unitId, bedId: world.bedId, roundId: round.roundId }]);
+        // Its numbers were told before it: a screen that reads the round again already holds them.
+        expect(readings.map((o) => [o.parameter, o.value, o.source])).toEqual([["urine_output", 45, "round"]]);
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await station.close();
+    }
   });
 });

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { TCommittedObservation } from "@/lib/observations/observation";
+
+/**
+ * The one contract by which the station learns what was committed: the server's change feed
+ * (server/changes/start-change-feed.ts) reads the database's append-only logs by their seq and hands each new row,
+ * as one of these, to its subscribers (the socket broadcaster, the alarm engine), whoever wrote it: this process's
+ * writer, a route handler, the import CLI in its own process. Each log numbers its rows itself:
+ *   observation — a reading                                   Observation.seq
+ *   alarm       — a change of an alarm, or a unit's AUDIO PAUSED  AlarmEvent.seq
+ *   document    — a signed document changed                   DocumentChange.seq
+ */
+export type TChange =
+  | { log: "observation"; seq: number; observation: TCommittedObservation }
+  | { log: "alarm"; seq: number; event: TAlarmLogEntry }
+  | { log: "document"; seq: number; change: TDocumentChange };
+
+export type TChangeLog = TChange["log"];
+
+/** How far the feed has read each log: the seq of the last row it handed over (0 for an empty log). */
+export type TChangeCursor = Record<TChangeLog, number>;
+
+const ZUnitBed = { unitId: z.string().min(1).max(64), bedId: z.string().min(1).max(64) };
+
+/**
+ * A change of a document that has no log of its own, written to DocumentChange in the transaction of the change
+ * itself. `type` is the socket event the screens receive; the rest is its payload (lib/realtime/events.ts): which
+ * round, which shift's sheet (null: the bed's action list, which belongs to no one shift).
+ */
+export const ZDocumentChange = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("round:signed"), ...ZUnitBed, roundId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal("round:amended"), ...ZUnitBed, roundId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal("handover:changed"), ...ZUnitBed, shiftKey: z.string().min(1).max(64).nullable() }),
+]);
+export type TDocumentChange = z.infer<typeof ZDocumentChange>;
+
+/** An AlarmEvent row as the feed reads it. */
+export interface TAlarmLogEntry {
+  seq: number;
+  /** Null for a unit-wide event (AUDIO PAUSED). */
+  alarmId: string | null;
+  unitId: string;
+  type: string;
+  /** Epoch ms. */
+  at: number;
+  /** JSON text: the values of the change (until, for audio-paused). */
+  details: string;
+  actorId: string | null;
+  /** For the engine: which episode and rule an acknowledged alarm belongs to, and who raised it. */
+  alarm: { episodeId: string; ruleId: string; origin: string } | null;
+}

@@ -1,0 +1,88 @@
+import { ZDocumentChange, type TChange, type TChangeCursor } from "@/lib/changes/change";
+import type { TObservationSource } from "@/lib/observations/reading";
+import type { Db } from "../client";
+import { preparedStatement, readCommitted } from "../shared-connection";
+
+/** Rows read from each log at most per page: a page is handed over, then the next one read. */
+const CHANGE_PAGE_SIZE = { observation: 5_000, alarm: 1_000, document: 1_000 } as const;
+
+interface TChangePage {
+  /** Readings first, then alarm events, then document changes, each log in seq order. */
+  changes: TChange[];
+  /** Where the next page starts: the last seq read from each log. */
+  cursor: TChangeCursor;
+  /** A log filled its page: more may follow at once. */
+  more: boolean;
+  /** Document changes this version cannot read (a newer version wrote them): passed over, for the log. */
+  unreadable: { seq: number; type: string }[];
+}
+
+type TObservationRow = [number, string, string, string, string, number, string, number, number, string];
+type TAlarmRow = [number, string | null, string, string, number, string, string | null, string | null, string | null, string | null];
+type TDocumentRow = [number, string, string, string, string];
+
+/**
+ * What the three logs gained after `cursor`, read on the shared connection outside any transaction, so that only
+ * committed rows are seen (readCommitted). Each log is read in seq order; with SQLite's single writer lock, a row's seq
+ * is allocated inside the transaction that commits it and transactions commit one at a time, so seq order is commit
+ * order and a read never sees a seq before a smaller one has committed: following by "seq > last" misses nothing. A
+ * database with concurrent writers (PostgreSQL) commits sequence numbers out of order and needs a watermark instead.
+ */
+export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor }): Promise<TChangePage> {
+  return readCommitted(db, () => {
+    const changes: TChange[] = [];
+    const next = { ...cursor };
+    const unreadable: TChangePage["unreadable"] = [];
+
+    const observations = preparedStatement<[number, number], TObservationRow>(
+      db,
+      `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source"
+         FROM "Observation" WHERE "seq" > ? ORDER BY "seq" LIMIT ?`,
+    )
+      .raw()
+      .all(cursor.observation, CHANGE_PAGE_SIZE.observation);
+    for (const [seq, episodeId, bedId, unitId, parameter, value, unit, observedAt, receivedAt, source] of observations) {
+      changes.push({ log: "observation", seq, observation: { seq, episodeId, bedId, unitId, parameter, value, unit, observedAt, receivedAt, source: source as TObservationSource } });
+      next.observation = seq;
+    }
+
+    const events = preparedStatement<[number, number], TAlarmRow>(
+      db,
+      `SELECT e."seq", e."alarmId", e."unitId", e."type", e."at", e."details", e."actorId", a."episodeId", a."ruleId", a."origin"
+         FROM "AlarmEvent" e LEFT JOIN "Alarm" a ON a."id" = e."alarmId" WHERE e."seq" > ? ORDER BY e."seq" LIMIT ?`,
+    )
+      .raw()
+      .all(cursor.alarm, CHANGE_PAGE_SIZE.alarm);
+    for (const [seq, alarmId, unitId, type, at, details, actorId, episodeId, ruleId, origin] of events) {
+      const alarm = episodeId !== null && ruleId !== null && origin !== null ? { episodeId, ruleId, origin } : null;
+      changes.push({ log: "alarm", seq, event: { seq, alarmId, unitId, type, at, details, actorId, alarm } });
+      next.alarm = seq;
+    }
+
+    const documents = preparedStatement<[number, number], TDocumentRow>(
+      db,
+      `SELECT "seq","type","unitId","bedId","details" FROM "DocumentChange" WHERE "seq" > ? ORDER BY "seq" LIMIT ?`,
+    )
+      .raw()
+      .all(cursor.document, CHANGE_PAGE_SIZE.document);
+    for (const [seq, type, unitId, bedId, details] of documents) {
+      next.document = seq;
+      const change = ZDocumentChange.safeParse({ ...parseDetails(details), type, unitId, bedId });
+      if (change.success) changes.push({ log: "document", seq, change: change.data });
+      else unreadable.push({ seq, type });
+    }
+
+    const more =
+      observations.length === CHANGE_PAGE_SIZE.observation || events.length === CHANGE_PAGE_SIZE.alarm || documents.length === CHANGE_PAGE_SIZE.document;
+    return { changes, cursor: next, more, unreadable };
+  });
+}
+
+function parseDetails(details: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(details);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,103 @@
+import type { TChange, TChangeCursor } from "@/lib/changes/change";
+import { listenForCommits } from "@/lib/db/changes/announce-commit";
+import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
+import { readChangesSince } from "@/lib/db/changes/read-changes-since";
+import type { Db } from "@/lib/db/client";
+import type { Logger } from "@/lib/log/logger";
+
+/** Commits of other processes (the import CLI, later another node) are found within this. */
+const CHANGE_POLL_MS = 250;
+
+/**
+ * Receives each page of changes, in order. A promise holds the next page back until it settles (the broadcaster's
+ * reads, the alarm engine when it is far behind); a rejection hands the same page over again at the next read, so a
+ * subscriber must take a change it has seen calmly (the engine and the screens both go by seq).
+ */
+export type TChangeSubscriber = (changes: readonly TChange[]) => void | Promise<void>;
+
+export interface ChangeFeedOptions {
+  db: Db;
+  log: Logger;
+  /** Every change committed after the start, in the order given here: the broadcaster, then the alarm engine. */
+  subscribers: readonly TChangeSubscriber[];
+  intervalMs?: number;
+}
+
+export interface ChangeFeed {
+  /** Reads the logs now (after the read under way, if any); a commit announced on this process's client calls it. */
+  kick(): void;
+  /** Resolves once every change committed before the call has been handed over and its subscribers' promises settled. */
+  caughtUp(): Promise<void>;
+  /** The last seq of each log handed over: the heartbeat's lastSeq is the readings'. */
+  readonly cursor: Readonly<TChangeCursor>;
+  /** Stops the poll and waits for the read under way; changes committed meanwhile are left to the next start. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one way the station learns what was committed, whoever committed it (STYLE.md §4): the database's append-only
+ * logs are followed by seq — Observation (readings), AlarmEvent (alarms), DocumentChange (rounds signed or amended,
+ * handover changed: written in the transaction of the change) — and each page of new rows is handed to the
+ * subscribers as typed changes (lib/changes/change.ts). Chosen over callbacks from each writer because a writer in
+ * another process (the import CLI) or a route handler bundled apart by Next (docs/stack.md) cannot reach this
+ * process's sockets, and because a change that did not commit is never read: nothing is told from inside a
+ * transaction, nothing committed is left untold. A commit of this process wakes the feed at once (announceCommit),
+ * so live latency is one indexed read; other writers are found by the poll.
+ *
+ * One read at a time, pages in seq order, the cursor advanced only after the subscribers took a page: no gap, no
+ * duplicate, whether kicked or polled. This holds because SQLite has one writer at a time, so seq order is commit
+ * order (lib/db/changes/read-changes-since.ts); on a database whose writers commit concurrently (PostgreSQL, a later
+ * issue) a smaller seq can commit after a larger one has been read, and the feed will need a watermark (read only up
+ * to the oldest transaction still open) rather than "seq > last".
+ */
+export async function startChangeFeed({ db, log, subscribers, intervalMs = CHANGE_POLL_MS }: ChangeFeedOptions): Promise<ChangeFeed> {
+  const cursor: TChangeCursor = await getChangeCursor({ db });
+  let chain: Promise<void> = Promise.resolve();
+  /** A read queued behind the one under way and not yet begun: it will see every commit made until it begins. */
+  let queued: Promise<void> | null = null;
+  let stopped = false;
+
+  const readAll = async (): Promise<void> => {
+    for (;;) {
+      if (stopped) return;
+      const page = await readChangesSince({ db, cursor });
+      for (const { seq, type } of page.unreadable) log.warn(`change feed: DocumentChange ${seq} of type "${type}" is not one this version knows; passed over`);
+      if (page.changes.length > 0) {
+        const results = await Promise.allSettled(subscribers.map(async (subscriber) => subscriber(page.changes)));
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+        // Told again at the next read rather than lost: the cursor stays where it was.
+        if (failed) throw failed.reason;
+      }
+      Object.assign(cursor, page.cursor);
+      if (!page.more) return;
+    }
+  };
+
+  const schedule = (): Promise<void> => {
+    if (queued) return queued;
+    const next = chain.then(() => {
+      queued = null;
+      return readAll().catch((error: unknown) => log.error("change feed: a page could not be handed over; retried at the next read", error));
+    });
+    queued = next;
+    chain = next;
+    return next;
+  };
+
+  const kick = (): void => void schedule();
+  const stopListening = listenForCommits(db, kick);
+  const timer = setInterval(kick, intervalMs);
+  timer.unref();
+
+  return {
+    kick,
+    caughtUp: schedule,
+    cursor,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      stopListening();
+      await chain;
+    },
+  };
+}
