@@ -6,7 +6,8 @@ export interface TAlarmEventRow {
   unitId: string;
   type: string;
   at: number;
-  details: string;
+  /** A JSON object; an audio pause's holds `until` (find-audio-pause.ts reads it). */
+  details: unknown;
   actorId: string | null;
   /** For the engine: which episode and rule an acknowledged alarm belongs to. */
   alarm: { episodeId: string; ruleId: string; origin: string } | null;

@@ -1,4 +1,4 @@
-import { parametersFor, ZDeviceType } from "@/lib/catalogue";
+import { parametersFor } from "@/lib/catalogue";
 import type { TBedDetail, TLabSample, TValueRun } from "@/lib/bed/bed-detail";
 import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
@@ -22,7 +22,7 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
   const empty = { latest: {}, labs: {}, runs: { pumping: null, ratio: null }, dpFlowBaseline: null };
   if (!episode) return { serverTime: now.getTime(), lastSeq, bed: header, patient: null, episode: null, ...empty };
 
-  const deviceType = ZDeviceType.parse(episode.deviceType);
+  const { deviceType } = episode;
   const parameters = parametersFor(deviceType);
   const labCodes = parameters.filter((p) => p.sourceKind === "lab").map((p) => p.code);
   const hasIabp = deviceType !== "VA_ECMO";
@@ -59,13 +59,9 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
   };
 }
 
-function parseSettings(text: string) {
-  try {
-    const parsed = ZEpisodeSettings.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+function parseSettings(settings: unknown) {
+  const parsed = ZEpisodeSettings.safeParse(settings);
+  return parsed.success ? parsed.data : {};
 }
 
 async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Promise<Record<string, TLabSample[]>> {

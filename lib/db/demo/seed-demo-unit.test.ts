@@ -47,7 +47,7 @@ describe("seedDemoUnit", () => {
       expect(daysAgo).toBeGreaterThanOrEqual(1);
       expect(daysAgo).toBeLessThanOrEqual(6);
       expect(e.cannulationSite).toMatch(/^femoral (left|right)$/);
-      const settings = ZEpisodeSettings.parse(JSON.parse(e.settings));
+      const settings = ZEpisodeSettings.parse(e.settings);
       if (e.deviceType !== "IABP") expect(settings.rpm).toBeGreaterThan(0);
       if (e.deviceType !== "VA_ECMO") expect(settings).toMatchObject({ ratio: "1:1", trigger: "ECG" });
     }

@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import type { TSimulatedEpisode } from "@/lib/simulator/simulated-episode";
@@ -12,7 +11,7 @@ export interface TSimulatedEpisodeRow {
 
 export interface TListSimulatedEpisodes {
   episodes: TSimulatedEpisodeRow[];
-  /** Episodes with a scenario that cannot be simulated as stored, and why (a renamed scenario, bad settings JSON). */
+  /** Episodes with a scenario that cannot be simulated as stored, and why (a renamed scenario, settings of another shape). */
   skipped: { episodeId: string; reason: string }[];
 }
 
@@ -29,14 +28,9 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
   const result: TListSimulatedEpisodes = { episodes: [], skipped: [] };
   for (const row of rows) {
     const scenario = ZScenarioName.safeParse(row.scenario);
-    const deviceType = ZDeviceType.safeParse(row.deviceType);
-    const settings = ZEpisodeSettings.safeParse(parseJson(row.settings));
-    if (!scenario.success || !deviceType.success || !settings.success) {
-      const reason = !scenario.success
-        ? `unknown scenario "${row.scenario}"`
-        : !deviceType.success
-          ? `unknown device type "${row.deviceType}"`
-          : `settings do not parse: ${row.settings}`;
+    const settings = ZEpisodeSettings.safeParse(row.settings);
+    if (!scenario.success || !settings.success) {
+      const reason = !scenario.success ? `unknown scenario "${row.scenario}"` : `settings do not parse: ${JSON.stringify(row.settings)}`;
       result.skipped.push({ episodeId: row.id, reason });
       continue;
     }
@@ -44,7 +38,7 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
       episode: {
         id: row.id,
         bedId: row.bedId,
-        deviceType: deviceType.data,
+        deviceType: row.deviceType,
         scenario: scenario.data,
         startedAt: row.startedAt,
         endedAt: row.endedAt,
@@ -56,12 +50,4 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
     });
   }
   return result;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

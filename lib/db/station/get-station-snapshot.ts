@@ -1,4 +1,4 @@
-import { parametersFor, ZDeviceType } from "@/lib/catalogue";
+import { parametersFor } from "@/lib/catalogue";
 import { ageInYears } from "@/lib/patients/age-in-years";
 import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
 import type { Db } from "../client";
@@ -38,7 +38,7 @@ export async function getStationSnapshot({ db, unitId, now = new Date() }: { db:
       stationBeds.push({ bedId: bed.id, label: bed.label, position: bed.position, patient: null, episode: null, latest: {} });
       continue;
     }
-    const deviceType = ZDeviceType.parse(episode.deviceType);
+    const { deviceType } = episode;
     stationBeds.push({
       bedId: bed.id,
       label: bed.label,
@@ -61,11 +61,6 @@ export async function getStationSnapshot({ db, unitId, now = new Date() }: { db:
   return { unit, serverTime: now.getTime(), lastSeq, beds: stationBeds };
 }
 
-function parseSettings(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+function parseSettings(settings: unknown): Record<string, unknown> {
+  return settings && typeof settings === "object" && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {};
 }
