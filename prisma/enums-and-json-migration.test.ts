@@ -8,7 +8,7 @@ import { applyMigrations } from "@/server/migrate";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
-const THIS = "20261203150000_enums_and_json";
+const THIS = "20261203000000_enums_and_json";
 const EARLIER = readdirSync(MIGRATIONS)
   .filter((name) => /^\d/.test(name) && name < THIS)
   .sort();

@@ -1,10 +1,11 @@
 -- Closed sets as enums and structured values as Json (prisma/schema.prisma). An enum is still TEXT holding the same
 -- strings, so its columns need no change; a Json column is declared JSONB, which SQLite can only give a column by
 -- rebuilding its table: the tables with one are rebuilt as Prisma's `migrate diff` renders them (SQLite's procedure:
--- create the new table, copy, drop the old, rename), their indexes and append-only triggers re-created as the earlier
--- migrations wrote them. The JSON text is copied as it is, except HandoverAmendment.value, whose plain texts become
--- JSON strings. A Json default is written quoted: `migrate diff` renders `DEFAULT {}`, which SQLite refuses
--- (Prisma issue #26571).
+-- create the new table, copy, drop the old, rename), their indexes and triggers (append-only logs, signed documents)
+-- re-created as the earlier migrations wrote them. The JSON text is copied as it is, except HandoverAmendment.value,
+-- whose plain texts become JSON strings. A Json default is written quoted: `migrate diff` renders `DEFAULT {}`, which
+-- SQLite refuses (Prisma issue #26571). A migration that puts a trigger on one of these tables sorts after this one:
+-- sorted before, its trigger would go with the table (prisma/enums-and-json-migration.test.ts would say so).
 
 -- The new client refuses a row whose enum column holds a value it does not know, or whose Json column holds text that
 -- is not JSON: such a row is reported here, before anything changes, rather than found by a screen that fails later.
