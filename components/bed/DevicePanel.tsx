@@ -6,6 +6,9 @@ import { formatNumber } from "@/lib/station/prepare-tile";
 import { PanelValue } from "./PanelValue";
 import { ReadingAge } from "./ReadingAge";
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
 /** The device panel: circuit or balloon values with their ages, and what they mean together. Draws only. */
 export function DevicePanel({ panel, timeZone }: { readonly panel: TDevicePanel; readonly timeZone: string }) {
   const t = useTranslations("bed.device");
@@ -74,7 +77,7 @@ function EcmoSection({ ecmo, timeZone }: { readonly ecmo: TEcmoPanel; readonly t
             <span className={`pv__number${nirs.difference === null ? " pv__number--missing" : ""}`}>
               {nirs.difference === null ? "—" : formatNumber(nirs.difference, 0, locale)}
             </span>
-            {nirs.flagged && <span className="pv__flag">▲ {t("nirsFlag")}</span>}
+            {nirs.flagged && <span className="pv__flag">▲ {t("nirsFlag", { limit: nirs.flagFrom })}</span>}
           </dd>
         </div>
         <PanelValue value={ecmo.dpc} timeZone={timeZone} />
@@ -112,7 +115,7 @@ function IabpSection({ iabp, timeZone }: { readonly iabp: TIabpPanel; readonly t
                 {t("stoppedFor", { duration: formatDuration(pumping.stoppedForMs), time: formatHourMinute(pumping.stoppedSince, locale, timeZone) })}
               </span>
             )}
-            {pumping.overLimit && <span className="pv__flag">▲ {t("stoppedOverLimit")}</span>}
+            {pumping.overLimit && <span className="pv__flag">▲ {t("stoppedOverLimit", { minutes: pumping.limitMs / MINUTE })}</span>}
             <ReadingAge age={pumping.age} />
           </dd>
         </div>
@@ -137,7 +140,13 @@ function IabpSection({ iabp, timeZone }: { readonly iabp: TIabpPanel; readonly t
             {weaning ? (
               <span className="pv__detail">
                 {t("weaningStep", { ratio: `1:${weaning.ratio}`, time: formatHourMinute(weaning.since, locale, timeZone) })}{" "}
-                {t("weaningReview", { from: formatHourMinute(weaning.reviewFrom, locale, timeZone), by: formatHourMinute(weaning.reviewBy, locale, timeZone) })}
+                {t("weaningReview", {
+                  from: formatHourMinute(weaning.reviewFrom, locale, timeZone),
+                  by: formatHourMinute(weaning.reviewBy, locale, timeZone),
+                  // The protocol's 1–6 h per step, as the prepared review window spells it.
+                  min: (weaning.reviewFrom - weaning.since) / HOUR,
+                  max: (weaning.reviewBy - weaning.since) / HOUR,
+                })}
               </span>
             ) : (
               <span className="pv__detail">{t("weaningNone")}</span>

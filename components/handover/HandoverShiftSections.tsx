@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { CLINICAL_LIMITS } from "@/lib/catalogue";
 import { formatHandoverValue, parameterLabel, type THandoverData } from "@/lib/handover";
 import type { TLocale } from "@/lib/i18n/locales";
 import { Time, type TWhen } from "./HandoverTime";
@@ -84,6 +85,11 @@ export function RoundsSection({ data, when, locale }: { readonly data: THandover
   );
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** The protocol's duration of a weaning step (docs/clinical-reference.md §6), as the timer's sentence prints it. */
+const weaningStepHours = { min: CLINICAL_LIMITS.weaningStepMin.value / HOUR, max: CLINICAL_LIMITS.weaningStepMax.value / HOUR };
+
 export function TimersSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
   const t = useTranslations("handover");
   const overdue = (at: number) => at <= data.coversUntil;
@@ -99,9 +105,10 @@ export function TimersSection({ data, when, locale }: { readonly data: THandover
             const due = timer.kind === "balloon_stopped" ? timer.limitAt : timer.kind === "ratio_step" ? null : timer.dueAt;
             return (
               <li key={key} data-testid={`handover-timer-${key}`}>
-                {timer.kind === "balloon_stopped" && t("timers.balloon_stopped", { since: when(timer.since), limit: when(timer.limitAt) })}
-                {timer.kind === "ratio_step" && t("timers.ratio_step", { ratio: timer.ratio, since: when(timer.since) })}
-                {timer.kind === "dpc_missing" && t("timers.dpc_missing", { due: when(timer.dueAt) })}
+                {timer.kind === "balloon_stopped" &&
+                  t("timers.balloon_stopped", { since: when(timer.since), limit: when(timer.limitAt), minutes: (timer.limitAt - timer.since) / MINUTE })}
+                {timer.kind === "ratio_step" && t("timers.ratio_step", { ratio: timer.ratio, since: when(timer.since), ...weaningStepHours })}
+                {timer.kind === "dpc_missing" && t("timers.dpc_missing", { due: when(timer.dueAt), hours: CLINICAL_LIMITS.dpcWithin.value / HOUR })}
                 {timer.kind === "lab_due" && t("timers.lab_due", { lab: parameterLabel(timer.code, locale), due: when(timer.dueAt), last: when(timer.lastAt) })}
                 {due !== null && overdue(due) && <span className="handover-flag"> {t("timers.overdue")}</span>}
               </li>

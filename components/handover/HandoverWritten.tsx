@@ -1,15 +1,20 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatDayTime } from "@/lib/bed/format-date-time";
+import { CLINICAL_LIMITS } from "@/lib/catalogue";
 import type { THandoverContent, THandoverSheetView, TIllnessSeverity, TSeverityReason } from "@/lib/handover";
 import { parameterLabel } from "@/lib/handover";
 import { formatNumber } from "@/lib/station/prepare-tile";
 
-/** The suggested severity's reasons as sentences: values with their unit's decimals, times in the unit's zone. */
+/**
+ * The suggested severity's reasons as sentences: values with their unit's decimals, times in the unit's zone, and the
+ * catalogue's limit each was judged against (lib/handover/suggest-severity.ts).
+ */
 export function SeverityReasons({ reasons, timeZone }: { readonly reasons: readonly TSeverityReason[]; readonly timeZone: string }) {
   const t = useTranslations("handover");
   const locale = useLocale();
   const when = (x: string | number | undefined) => (typeof x === "number" ? formatDayTime(x, locale, timeZone) : "");
   const num = (x: string | number | undefined, d = 1) => (typeof x === "number" ? formatNumber(x, d, locale) : String(x ?? ""));
+  const { lactateHigh, lactateRaised, lactateRise, ecmoFlowLow, mapLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
   return (
     <ul className="handover-list" data-testid="handover-severity-reasons">
       {reasons.map((r, i) => {
@@ -18,20 +23,21 @@ export function SeverityReasons({ reasons, timeZone }: { readonly reasons: reado
         const text = (() => {
           switch (r.code) {
             case "lactate_high":
+              return t("reasons.lactate_high", { value: num(p.value), time: when(p.at), limit: lactateHigh.value });
             case "lactate_raised":
-              return t(`reasons.${r.code}`, { value: num(p.value), time: when(p.at) });
+              return t("reasons.lactate_raised", { value: num(p.value), time: when(p.at), limit: lactateRaised.value });
             case "lactate_rising":
-              return t("reasons.lactate_rising", { delta: num(p.delta) });
+              return t("reasons.lactate_rising", { delta: num(p.delta), limit: lactateRise.value });
             case "flow_low":
-              return t("reasons.flow_low", { value: num(p.value, 2), time: when(p.at) });
+              return t("reasons.flow_low", { value: num(p.value, 2), time: when(p.at), limit: ecmoFlowLow.value });
             case "map_low":
-              return t("reasons.map_low", { value: num(p.value, 0), time: when(p.at) });
+              return t("reasons.map_low", { value: num(p.value, 0), time: when(p.at), limit: mapLow.value });
             case "balloon_stopped":
               return t("reasons.balloon_stopped", { since: when(p.since) });
             case "nirs_low":
-              return t("reasons.nirs_low", { side: t(p.side === "left" ? "side.left" : "side.right"), value: num(p.value, 0), time: when(p.at) });
+              return t("reasons.nirs_low", { side: t(p.side === "left" ? "side.left" : "side.right"), value: num(p.value, 0), time: when(p.at), limit: nirsLow.value });
             case "nirs_asymmetry":
-              return t("reasons.nirs_asymmetry", { difference: num(p.difference, 0) });
+              return t("reasons.nirs_asymmetry", { difference: num(p.difference, 0), limit: nirsDifference.value });
             case "lab_out_of_target":
               return t("reasons.lab_out_of_target", { lab, value: String(p.value ?? ""), status: t(p.status === "low" ? "targetStatus.low" : "targetStatus.high"), time: when(p.at) });
             case "lab_overdue":

@@ -21,7 +21,7 @@ export const DEMO_BED_COUNT = 8;
 
 /**
  * One simulator tick a second: device values visibly move every second, and a cut feed turns stale 3 × 5 s after
- * its last reading (STALE_FACTOR × the catalogue's shortest device interval).
+ * its last reading (CLINICAL_LIMITS.staleFactor × the catalogue's shortest device interval).
  */
 export const SIMULATOR_TICK_MS = 1_000;
 

@@ -1,6 +1,5 @@
-import { getParameter, type TParameterCode } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, getParameter, type TParameterCode } from "@/lib/catalogue";
 import { compareDpPerFlow } from "@/lib/scores/dp-per-flow";
-import { STALE_FACTOR } from "@/lib/station/prepare-tile";
 import type { TAlarmSample, TAlarmState, TRuleState } from "./alarm-state";
 import { grade, tidy, type TJudgement } from "./judgement";
 import type { TDerivedRule } from "./rule-schema";
@@ -23,7 +22,7 @@ function pair(latest: TAlarmState["latest"], [a, b]: readonly [TParameterCode, T
   const second = latest[b];
   if (!first || !second) return null;
   const intervalSec = Math.max(getParameter(a).expectedIntervalSec, getParameter(b).expectedIntervalSec);
-  return Math.abs(first.observedAt - second.observedAt) > STALE_FACTOR * intervalSec * 1000 ? null : [first, second];
+  return Math.abs(first.observedAt - second.observedAt) > CLINICAL_LIMITS.staleFactor.value * intervalSec * 1000 ? null : [first, second];
 }
 
 /** Judges a rule on a value derived from two parameters, on a new reading of either. */

@@ -5,7 +5,6 @@ import type { TSourceRef } from "@/lib/catalogue";
  * (lib/scores/sources.ts) already name. A rule that rests on a catalogue target cites that target's source instead.
  */
 export const ALARM_SOURCES = {
-  clinicalRules: { id: "clinicalRef-rules", citation: "Rules worth raising, project clinical reference §3" },
   iec60601: {
     id: "iec60601-1-8",
     citation: "IEC 60601-1-8:2006+A1+A2: a distributed alarm system shows a technical alarm when communication fails",

@@ -1,9 +1,15 @@
-import { defaultTarget, getParameter, parametersFor, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, defaultTarget, getParameter, parametersFor, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { compareDpPerFlow, type TDpFlowComparison } from "@/lib/scores/dp-per-flow";
-import { formatNumber, STALE_FACTOR } from "@/lib/station/prepare-tile";
+import { formatNumber } from "@/lib/station/prepare-tile";
 import type { TBedDetail, TValueRun } from "./bed-detail";
 import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
+
+/**
+ * The protocol's numbers the panel flags against (docs/clinical-reference.md §3, §6): a stale value, the legs' NIRS
+ * difference, a balloon stopped too long, the window of a weaning step. The alarm rules read the same ones.
+ */
+const { staleFactor, nirsDifference, pumpStopped, weaningStepMin, weaningStepMax } = CLINICAL_LIMITS;
 
 /** One device value with everything said about it: number, unit, target status, measurement time and age. */
 export interface TPanelValue {
@@ -17,14 +23,6 @@ export interface TPanelValue {
   readonly stale: boolean;
 }
 
-/** A balloon must not lie still in the aorta: a stop longer than this is flagged (docs/clinical-reference.md §3). */
-export const PUMP_STOP_LIMIT_MS = 20 * 60_000;
-/** NIRS difference between legs flagged from this many points (docs/clinical-reference.md §3). */
-export const NIRS_DIFFERENCE_FLAG = 20;
-/** IABP weaning: a step every 1–6 h as tolerated (docs/clinical-reference.md §6). */
-export const WEANING_STEP_MIN_MS = 3_600_000;
-export const WEANING_STEP_MAX_MS = 6 * 3_600_000;
-
 export interface TEcmoPanel {
   readonly values: readonly TPanelValue[];
   readonly dpFlow: {
@@ -32,7 +30,14 @@ export interface TEcmoPanel {
     readonly baselineComplete: boolean;
     readonly baselineFrom: number;
   } | null;
-  readonly nirs: { readonly left: TPanelValue; readonly right: TPanelValue; readonly difference: number | null; readonly flagged: boolean };
+  /** `flagged` from a difference of `flagFrom` points between the legs. */
+  readonly nirs: {
+    readonly left: TPanelValue;
+    readonly right: TPanelValue;
+    readonly difference: number | null;
+    readonly flagged: boolean;
+    readonly flagFrom: number;
+  };
   readonly dpc: TPanelValue;
 }
 
@@ -40,7 +45,14 @@ export interface TIabpPanel {
   readonly ratio: TPanelValue;
   readonly ratioText: string | null;
   readonly trigger: string | null;
-  readonly pumping: TPanelValue & { readonly on: boolean | null; readonly stoppedSince: number | null; readonly stoppedForMs: number | null; readonly overLimit: boolean };
+  /** `overLimit` once stopped for longer than `limitMs`. */
+  readonly pumping: TPanelValue & {
+    readonly on: boolean | null;
+    readonly stoppedSince: number | null;
+    readonly stoppedForMs: number | null;
+    readonly overLimit: boolean;
+    readonly limitMs: number;
+  };
   readonly aug: TPanelValue;
   readonly sys: TPanelValue;
   /** Augmentation should exceed the unassisted systole; null until both are known. */
@@ -71,7 +83,7 @@ export function preparePanelValue(detail: TBedDetail, code: TParameterCode, devi
     status: targetStatus(latest.value, defaultTarget(code, deviceType)),
     observedAt: latest.observedAt,
     age: describeReadingAge(now - latest.observedAt),
-    stale: now - latest.observedAt > STALE_FACTOR * parameter.expectedIntervalSec * 1000,
+    stale: now - latest.observedAt > staleFactor.value * parameter.expectedIntervalSec * 1000,
   };
 }
 
@@ -105,7 +117,7 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
             baselineFrom: base.from,
           }
         : null,
-      nirs: { left, right, difference, flagged: difference !== null && difference >= NIRS_DIFFERENCE_FLAG },
+      nirs: { left, right, difference, flagged: difference !== null && difference >= nirsDifference.value, flagFrom: nirsDifference.value },
       dpc: value("dpc_flow"),
     };
   }
@@ -126,7 +138,14 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
       ratio,
       ratioText: ratio.text,
       trigger: episode.settings.trigger ?? null,
-      pumping: { ...pumpingValue, on, stoppedSince, stoppedForMs, overLimit: stoppedForMs !== null && stoppedForMs > PUMP_STOP_LIMIT_MS },
+      pumping: {
+        ...pumpingValue,
+        on,
+        stoppedSince,
+        stoppedForMs,
+        overLimit: stoppedForMs !== null && stoppedForMs > pumpStopped.value,
+        limitMs: pumpStopped.value,
+      },
       aug: value("iabp_aug"),
       sys: value("iabp_sys"),
       augmentationOk: aug === undefined || sys === undefined ? null : aug > sys,
@@ -134,7 +153,7 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
       helium: value("helium_level"),
       weaning:
         ratioRun && ratioRun.value > 1
-          ? { ratio: ratioRun.value, since: ratioRun.since, reviewFrom: ratioRun.since + WEANING_STEP_MIN_MS, reviewBy: ratioRun.since + WEANING_STEP_MAX_MS }
+          ? { ratio: ratioRun.value, since: ratioRun.since, reviewFrom: ratioRun.since + weaningStepMin.value, reviewBy: ratioRun.since + weaningStepMax.value }
           : null,
     };
   }

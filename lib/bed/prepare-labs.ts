@@ -1,4 +1,4 @@
-import { defaultTarget, getParameter, parametersFor, targetStatus, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, defaultTarget, getParameter, parametersFor, targetStatus, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { prefillFourTs, type TFourTsPrefill } from "@/lib/scores/four-ts";
 import { cannulationLactateClearance, recentLactateClearance, type TLactateClearance } from "@/lib/scores/lactate-clearance";
@@ -6,7 +6,7 @@ import { plateletFall, type TPlateletFall } from "@/lib/scores/platelet-fall";
 import { suggestScaiStage, type TScaiSuggestion } from "@/lib/scores/scai-stage";
 import { timeInRange, type TTimeInRange } from "@/lib/scores/time-in-range";
 import type { TTimedValue } from "@/lib/scores/types";
-import { formatNumber, STALE_FACTOR } from "@/lib/station/prepare-tile";
+import { formatNumber } from "@/lib/station/prepare-tile";
 import type { TBedDetail } from "./bed-detail";
 import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
 import { formatTarget } from "./format-target";
@@ -85,7 +85,7 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
               previousAt: previous.observedAt,
             },
       status: targetStatus(last.value, target),
-      stale: now - last.observedAt > STALE_FACTOR * parameter.expectedIntervalSec * 1000,
+      stale: now - last.observedAt > CLINICAL_LIMITS.staleFactor.value * parameter.expectedIntervalSec * 1000,
     };
   });
 

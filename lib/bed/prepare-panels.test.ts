@@ -17,7 +17,7 @@ describe("prepareDevicePanel", () => {
       runs: { pumping: { value: 0, since: T0 + 5 * H - 21 * M }, ratio: { value: 2, since: T0 + 2 * H } },
     });
     const panel = prepareDevicePanel(detail, "en", T0 + 5 * H + 3_000);
-    expect(panel?.iabp?.pumping).toMatchObject({ on: false, stoppedSince: T0 + 5 * H - 21 * M, overLimit: true });
+    expect(panel?.iabp?.pumping).toMatchObject({ on: false, stoppedSince: T0 + 5 * H - 21 * M, overLimit: true, limitMs: 20 * M });
     expect(panel?.iabp?.pumping.stoppedForMs).toBe(21 * M + 3_000);
     expect(panel?.iabp?.augmentationOk).toBe(false);
     expect(panel?.iabp?.ratioText).toBe("1:2");
@@ -35,7 +35,7 @@ describe("prepareDevicePanel", () => {
     });
     const panel = prepareDevicePanel(detail, "en", at + 1_000);
     expect(panel?.ecmo?.dpFlow?.comparison?.flagged).toBe(true);
-    expect(panel?.ecmo?.nirs).toMatchObject({ difference: 25, flagged: true, left: { status: "low" } });
+    expect(panel?.ecmo?.nirs).toMatchObject({ difference: 25, flagged: true, flagFrom: 20, left: { status: "low" } });
     expect(panel?.iabp).toBeNull();
     expect(panel?.common.map((v) => v.code)).toEqual(["map", "hr", "spo2_right", "urine_output"]);
   });

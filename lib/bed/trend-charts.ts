@@ -1,5 +1,4 @@
-import { parametersFor, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
-import { SETTING_CODES } from "./trend-events";
+import { parametersFor, SETTING_CODES, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 
 /**
  * The bed view's charts: one per parameter group, each with parameters that share a unit so that they share an axis

@@ -1,6 +1,6 @@
 import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
 import type { TAlarmPriority } from "@/lib/alarms/rule-schema";
-import type { TParameterCode } from "@/lib/catalogue";
+import { SETTING_CODES, SETTING_STEPS, type TParameterCode, type TSettingCode } from "@/lib/catalogue";
 import type { TSeriesPoint } from "@/lib/charts/downsample-min-max";
 
 /**
@@ -49,21 +49,6 @@ export interface TSettingChange {
   readonly from: number;
   readonly to: number;
 }
-
-/**
- * The settings whose changes are marked, each with the smallest difference that is a change. Pump speed is measured
- * with a few rpm of noise (a speed step is tens to hundreds of rpm); the others are reported exactly as set, so one
- * displayed unit is a change. IABP pumping (0/1) is here because a stopped balloon is the team's act too.
- */
-export const SETTING_STEPS = {
-  ecmo_rpm: 50,
-  ecmo_sweep: 0.1,
-  ecmo_fdo2: 1,
-  iabp_ratio: 1,
-  iabp_pumping: 1,
-} as const satisfies Partial<Record<TParameterCode, number>>;
-export type TSettingCode = keyof typeof SETTING_STEPS;
-export const SETTING_CODES = Object.keys(SETTING_STEPS) as readonly TSettingCode[];
 
 /**
  * The changes of each setting within the points given (a window's series): a change is a value that differs from

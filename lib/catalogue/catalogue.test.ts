@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, PARAMETER_CODES, defaultTarget, getParameter, parametersFor, targetStatus } from "./index";
+import { CATALOGUE, CLINICAL_LIMITS, PARAMETER_CODES, SETTING_CODES, defaultTarget, getParameter, isSettingCode, parametersFor, targetStatus } from "./index";
 
 describe("parameter catalogue", () => {
   it("holds exactly one entry for every parameter code", () => {
@@ -50,5 +50,32 @@ describe("parameter catalogue", () => {
     expect(codes("IABP")).not.toContain("ecmo_flow");
     expect(codes("VA_ECMO")).not.toContain("helium_level");
     expect(codes("VA_ECMO_IABP")).toEqual(expect.arrayContaining(["helium_level", "ecmo_flow", "lactate"]));
+  });
+
+  it("holds the shared limits and timers of the clinical reference, each with its source", () => {
+    for (const [name, limit] of Object.entries(CLINICAL_LIMITS)) {
+      expect(limit.source.citation.length, name).toBeGreaterThan(10);
+      expect(Number.isFinite(limit.value), name).toBe(true);
+    }
+    expect(CLINICAL_LIMITS.staleFactor.value).toBe(3);
+    expect(CLINICAL_LIMITS.pumpStopped).toMatchObject({ value: 20 * 60_000, unit: "ms" });
+    expect(CLINICAL_LIMITS.nirsDifference.value).toBe(20);
+    expect([CLINICAL_LIMITS.weaningStepMin.value, CLINICAL_LIMITS.weaningStepMax.value]).toEqual([3_600_000, 6 * 3_600_000]);
+    expect(CLINICAL_LIMITS.dpcWithin.value).toBe(6 * 3_600_000);
+  });
+
+  it("takes the targets that restate a limit from it: lactate < 2, ECMO flow > 2, limb NIRS and MAP", () => {
+    expect(defaultTarget("lactate", "IABP")).toMatchObject({ high: CLINICAL_LIMITS.lactateRaised.value, source: CLINICAL_LIMITS.lactateRaised.source });
+    expect(defaultTarget("ecmo_flow", "VA_ECMO")).toMatchObject({ low: CLINICAL_LIMITS.ecmoFlowLow.value, lowExclusive: true });
+    expect(defaultTarget("nirs_right", "VA_ECMO")).toMatchObject({ low: CLINICAL_LIMITS.nirsLow.value });
+    expect(defaultTarget("map", "IABP")).toMatchObject({ low: CLINICAL_LIMITS.mapLow.value });
+    expect(defaultTarget("iabp_pumping", "IABP")?.note).toBe("never leave a stopped balloon in place > 20 min");
+  });
+
+  it("names the device settings, each a catalogue parameter", () => {
+    expect(SETTING_CODES).toEqual(["ecmo_rpm", "ecmo_sweep", "ecmo_fdo2", "iabp_ratio", "iabp_pumping"]);
+    expect(isSettingCode("iabp_ratio")).toBe(true);
+    expect(isSettingCode("lactate")).toBe(false);
+    expect(isSettingCode("toString")).toBe(false);
   });
 });

@@ -5,6 +5,8 @@ import type { TDeviceType, TParameter, TSupportKind, TTargetRange } from "./type
 export * from "./codes";
 export * from "./types";
 export { SOURCES } from "./sources";
+export { CLINICAL_LIMITS } from "./clinical-limits";
+export { isSettingCode, SETTING_CODES, SETTING_STEPS, type TSettingCode } from "./setting-steps";
 
 const BY_CODE: ReadonlyMap<string, TParameter> = new Map(PARAMETERS.map((p) => [p.code, p]));
 

@@ -28,6 +28,17 @@ export interface TTargetRange {
   readonly note?: string;
 }
 
+/**
+ * A clinical number that is not a parameter's target: a limit on a change or on a pair of values, a protocol timer,
+ * a factor. Durations are in milliseconds, the unit every clock of the station counts in.
+ */
+export interface TClinicalLimit {
+  readonly value: number;
+  /** UCUM unit of `value` ("ms" for a duration, "1" for a pure factor). */
+  readonly unit: string;
+  readonly source: TSourceRef;
+}
+
 /** Another unit a reading may arrive in, and how to bring it to the catalogue's unit. */
 export interface TUnitConversion {
   /** Unit strings as sent by labs and devices (compared case-sensitively after trimming). */
@@ -47,7 +58,7 @@ export interface TParameter {
   readonly unitDisplay: string;
   readonly loinc: readonly string[];
   readonly sourceKind: TSourceKind;
-  /** Seconds between two readings in normal operation; staleness is judged against 3x this. */
+  /** Seconds between two readings in normal operation; a reading is stale after CLINICAL_LIMITS.staleFactor × this. */
   readonly expectedIntervalSec: number;
   readonly plausible: { readonly min: number; readonly max: number };
   /** Values a parameter can take when it is a coded setting (assist ratio 1:N is stored as N). */

@@ -5,9 +5,9 @@ export const ZIabpRatio = z.enum(IABP_RATIOS);
 export type TIabpRatio = z.infer<typeof ZIabpRatio>;
 
 /**
- * Device settings at the start of a support episode (SupportEpisode.settings, stored as JSON text). Every field is
- * optional: an IABP episode has no pump speed, and an older row may predate a field. Ranges are the catalogue's
- * plausible ranges of the matching parameters.
+ * Device settings at the start of a support episode (SupportEpisode.settings, read by parseEpisodeSettings). Every
+ * field is optional: an IABP episode has no pump speed, and an older row may predate a field. Ranges are the
+ * catalogue's plausible ranges of the matching parameters.
  */
 export const ZEpisodeSettings = z.object({
   /** ECMO pump speed, /min. */

@@ -1,4 +1,4 @@
-import { parametersFor, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, parametersFor, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import type { TEpisodeSettings } from "@/lib/episodes/episode-settings";
 import type { TTimedValue } from "@/lib/scores/types";
 import type { TAlarmSection, THandoverData, TProtocolTimer, TRoundSection } from "./handover-data";
@@ -24,10 +24,7 @@ export const TREND_CODES: readonly TParameterCode[] = [
 /** The labs a sheet reports, in the order of docs/clinical-reference.md §2. */
 export const HANDOVER_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh", "free_hb"];
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const BALLOON_STILL_LIMIT_MS = 20 * 60_000;
-const DPC_WITHIN_MS = 6 * HOUR;
+const DAY = 24 * 3_600_000;
 
 export interface TBuildHandoverData {
   generatedAt: number;
@@ -76,11 +73,11 @@ export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<
 
   const timers: TProtocolTimer[] = [];
   const { pumping, ratio } = input.runs;
-  if (pumping && pumping.value === 0) timers.push({ kind: "balloon_stopped", since: pumping.since, limitAt: pumping.since + BALLOON_STILL_LIMIT_MS });
+  if (pumping && pumping.value === 0) timers.push({ kind: "balloon_stopped", since: pumping.since, limitAt: pumping.since + CLINICAL_LIMITS.pumpStopped.value });
   if (ratio && (ratio.value > 1 || changes.some((c) => c.code === "iabp_ratio"))) timers.push({ kind: "ratio_step", ratio: ratio.value, since: ratio.since });
   const femoral = episode.cannulationSite?.toLowerCase().includes("femoral") ?? false;
   if (episode.deviceType !== "IABP" && femoral && !input.dpcFlowRecorded) {
-    timers.push({ kind: "dpc_missing", dueAt: episode.startedAt + DPC_WITHIN_MS });
+    timers.push({ kind: "dpc_missing", dueAt: episode.startedAt + CLINICAL_LIMITS.dpcWithin.value });
   }
   for (const lab of labs) {
     if (lab.end && lab.nextDueAt !== null) timers.push({ kind: "lab_due", code: lab.code, dueAt: lab.nextDueAt, lastAt: lab.end.observedAt });

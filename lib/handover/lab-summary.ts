@@ -1,4 +1,4 @@
-import { defaultTarget, getParameter, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, defaultTarget, getParameter, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
 import type { TTimedValue } from "@/lib/scores/types";
 
 export interface TLabPoint {
@@ -21,14 +21,14 @@ export interface TLabShiftSummary {
   readonly nextDueAt: number | null;
 }
 
-const HOUR = 3_600_000;
-
 /**
- * How long after a sample the next one is due. Lactate follows docs/clinical-reference.md §2 (every 2–4 h while ≥ 2 mmol/L, else
- * 6–8 h; the later bound, so that "overdue" means overdue); the other labs use the catalogue's interval.
+ * How long after a sample the next one is due: the catalogue's interval, shorter for a lactate at or above the
+ * raised level (docs/clinical-reference.md §2: every 2–4 h while ≥ 2 mmol/L, else 6–8 h; the later bounds, so that
+ * "overdue" means overdue), as the overdue alarm rule judges it.
  */
 export function labIntervalMs(code: TParameterCode, lastValue: number): number {
-  if (code === "lactate") return (lastValue >= 2 ? 4 : 8) * HOUR;
+  const { lactateRaised, lactateRaisedInterval } = CLINICAL_LIMITS;
+  if (code === "lactate" && lastValue >= lactateRaised.value) return lactateRaisedInterval.value;
   return getParameter(code).expectedIntervalSec * 1000;
 }
 

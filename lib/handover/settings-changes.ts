@@ -1,25 +1,14 @@
-import { getParameter, type TDeviceType, type TParameterCode, supportKinds } from "@/lib/catalogue";
+import { getParameter, isSettingCode, SETTING_CODES, SETTING_STEPS, supportKinds, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import type { TTimedValue } from "@/lib/scores/types";
 
 /**
- * The device settings a handover reports (the items most often lost at handover, docs/clinical-reference.md §8): what the console
- * is set to, stored as observations. `minChange` is the smallest step that counts as a change of setting: the pump
- * speed is the measured one and wanders by a few rpm around its set point (the simulator's noise is 4 rpm), so
- * only a step of 50 rpm or more is a change of setting; the others are set values that move only when someone
- * turns a knob.
+ * The device settings a handover reports (the items most often lost at handover, docs/clinical-reference.md §8): what
+ * the console is set to, in the catalogue's order of settings, for the supports of a device type. What counts as a
+ * change of each is the catalogue's too (SETTING_STEPS): the same as the bed's trend markers.
  */
-export const SETTING_PARAMETERS: readonly { readonly code: TParameterCode; readonly minChange: number }[] = [
-  { code: "ecmo_rpm", minChange: 50 },
-  { code: "ecmo_sweep", minChange: 0.1 },
-  { code: "ecmo_fdo2", minChange: 1 },
-  { code: "iabp_ratio", minChange: 1 },
-  { code: "iabp_pumping", minChange: 1 },
-];
-
-/** The settings a device type has, in the order above. */
 export function settingCodesFor(deviceType: TDeviceType): TParameterCode[] {
   const kinds = supportKinds(deviceType);
-  return SETTING_PARAMETERS.filter((s) => getParameter(s.code).supports.some((k) => kinds.includes(k))).map((s) => s.code);
+  return SETTING_CODES.filter((code) => getParameter(code).supports.some((k) => kinds.includes(k)));
 }
 
 export interface TSettingChange {
@@ -40,8 +29,8 @@ function rounded(code: TParameterCode, value: number): number {
  * readings of the shift in time order.
  */
 export function findSettingChanges(code: TParameterCode, before: TTimedValue | null, during: readonly TTimedValue[]): TSettingChange[] {
-  const setting = SETTING_PARAMETERS.find((s) => s.code === code);
-  if (!setting) throw new Error(`${code} is not a device setting`);
+  if (!isSettingCode(code)) throw new Error(`${code} is not a device setting`);
+  const step = SETTING_STEPS[code];
   const changes: TSettingChange[] = [];
   let reference = before ? rounded(code, before.v) : null;
   for (const reading of during) {
@@ -51,7 +40,7 @@ export function findSettingChanges(code: TParameterCode, before: TTimedValue | n
       continue;
     }
     // Compared after rounding to the catalogue's decimals: 3.5 → 3.6 L/min is a step of 0.1, not 0.0999….
-    if (Math.abs(value - reference) >= setting.minChange - 1e-9) {
+    if (Math.abs(value - reference) >= step - 1e-9) {
       changes.push({ code, from: reference, to: value, at: reading.t });
       reference = value;
     }

@@ -1,3 +1,4 @@
+import { CLINICAL_LIMITS } from "@/lib/catalogue";
 import type { TAlarmSection, THandoverData, TIllnessSeverity, TRoundSection, TSeverityReason } from "./handover-data";
 
 type TInput = Pick<THandoverData, "episode" | "settings" | "labs" | "trends" | "timers" | "coversUntil"> & {
@@ -9,7 +10,8 @@ const RANK: Record<TIllnessSeverity, number> = { stable: 0, watcher: 1, unstable
 
 /**
  * The illness severity the data suggests (I-PASS "I"), with every reason shown, from the thresholds of
- * docs/clinical-reference.md §2–§3: a suggestion the outgoing nurse confirms or overrides, never a verdict.
+ * docs/clinical-reference.md §2–§3 as the catalogue holds them (most are the limits the alarm rules raise at):
+ * a suggestion the outgoing nurse confirms or overrides, never a verdict.
  *  - unstable: lactate ≥ 4 mmol/L; ECMO flow < 2 L/min; balloon stopped; a high-priority alarm still active.
  *  - watcher: lactate ≥ 2 or rising ≥ 0.5 during the shift; a lab out of target or overdue; MAP < 65 mmHg; limb
  *    NIRS < 50 % or ≥ 20 points between legs; a setting changed; medium/high alarms raised; rounds missed or
@@ -22,16 +24,18 @@ export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; r
   const add = (code: TSeverityReason["code"], level: TIllnessSeverity, params: TSeverityReason["params"] = {}) => reasons.push({ code, level, params });
   const lastOf = (code: string) => input.trends.find((t) => t.code === code)?.last ?? input.settings.current.find((s) => s.code === code) ?? null;
 
+  const { lactateHigh, lactateRaised, lactateRise, ecmoFlowLow, mapLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
+
   const lactate = input.labs.find((l) => l.code === "lactate");
   if (lactate?.end) {
     const params = { value: lactate.end.value, at: lactate.end.observedAt };
-    if (lactate.end.value >= 4) add("lactate_high", "unstable", params);
-    else if (lactate.end.value >= 2) add("lactate_raised", "watcher", params);
-    if (lactate.delta !== null && lactate.delta >= 0.5) add("lactate_rising", "watcher", { ...params, delta: lactate.delta });
+    if (lactate.end.value >= lactateHigh.value) add("lactate_high", "unstable", params);
+    else if (lactate.end.value >= lactateRaised.value) add("lactate_raised", "watcher", params);
+    if (lactate.delta !== null && lactate.delta >= lactateRise.value) add("lactate_rising", "watcher", { ...params, delta: lactate.delta });
   }
 
   const flow = lastOf("ecmo_flow");
-  if (flow && flow.value < 2) add("flow_low", "unstable", { value: flow.value, at: flow.observedAt });
+  if (flow && flow.value < ecmoFlowLow.value) add("flow_low", "unstable", { value: flow.value, at: flow.observedAt });
   const stopped = input.timers.find((t) => t.kind === "balloon_stopped");
   if (stopped) add("balloon_stopped", "unstable", { since: stopped.since });
   if (input.alarms.available) {
@@ -42,13 +46,13 @@ export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; r
   }
 
   const map = lastOf("map");
-  if (map && map.value < 65) add("map_low", "watcher", { value: map.value, at: map.observedAt });
+  if (map && map.value < mapLow.value) add("map_low", "watcher", { value: map.value, at: map.observedAt });
   const left = lastOf("nirs_left");
   const right = lastOf("nirs_right");
   for (const [side, nirs] of [["left", left], ["right", right]] as const) {
-    if (nirs && nirs.value < 50) add("nirs_low", "watcher", { side, value: nirs.value, at: nirs.observedAt });
+    if (nirs && nirs.value < nirsLow.value) add("nirs_low", "watcher", { side, value: nirs.value, at: nirs.observedAt });
   }
-  if (left && right && Math.abs(left.value - right.value) >= 20) {
+  if (left && right && Math.abs(left.value - right.value) >= nirsDifference.value) {
     add("nirs_asymmetry", "watcher", { difference: Math.round(Math.abs(left.value - right.value)), at: Math.max(left.observedAt, right.observedAt) });
   }
 

@@ -1,4 +1,5 @@
 import {
+  CLINICAL_LIMITS,
   defaultTarget,
   getParameter,
   parametersFor,
@@ -11,8 +12,6 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { describeAge, type TAge } from "./describe-age";
 import type { TLatestValue, TStationBed } from "./snapshot";
 
-/** A reading is stale when it is older than this many times its expected interval (docs/clinical-reference.md §3). */
-export const STALE_FACTOR = 3;
 const DAY_MS = 24 * 3600 * 1000;
 
 export type TTrend = "up" | "down" | "steady";
@@ -29,7 +28,7 @@ export interface TTileValue {
   /** Null when there is no earlier reading to compare with, or the value is a setting (ratio, pumping). */
   readonly trend: TTrend | null;
   readonly observedAt: number | null;
-  /** Older than STALE_FACTOR × its expected interval. */
+  /** Older than the catalogue's stale factor × its expected interval. */
   readonly stale: boolean;
 }
 
@@ -139,7 +138,7 @@ function prepareValue(
     status: targetStatus(latest.value, defaultTarget(code, deviceType)),
     trend: isSetting || !latest.reference ? null : trendOf(latest.value, latest.reference.value, parameter.decimals),
     observedAt: latest.observedAt,
-    stale: now - latest.observedAt > STALE_FACTOR * parameter.expectedIntervalSec * 1000,
+    stale: now - latest.observedAt > CLINICAL_LIMITS.staleFactor.value * parameter.expectedIntervalSec * 1000,
   };
 }
 
@@ -184,7 +183,7 @@ function prepareBadges(deviceType: TDeviceType, bed: TStationBed, now: number): 
 }
 
 /**
- * The bed is stale when its newest device reading is older than STALE_FACTOR × the shortest expected interval of
+ * The bed is stale when its newest device reading is older than the stale factor × the shortest expected interval of
  * its device parameters: one silent console among several still reads as a stale value, not a stale bed.
  */
 function prepareFreshness(bed: TStationBed, deviceType: TDeviceType, now: number): TDeviceFreshness {
@@ -195,6 +194,6 @@ function prepareFreshness(bed: TStationBed, deviceType: TDeviceType, now: number
     if (latest && (newestAt === null || latest.observedAt > newestAt)) newestAt = latest.observedAt;
   }
   const shortestSec = Math.min(...deviceParameters.map((p) => p.expectedIntervalSec));
-  const stale = newestAt === null || now - newestAt > STALE_FACTOR * shortestSec * 1000;
+  const stale = newestAt === null || now - newestAt > CLINICAL_LIMITS.staleFactor.value * shortestSec * 1000;
   return { newestAt, stale };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDeviceType } from "@/lib/catalogue";
+import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
 
 /** One value of a bed as the station shows it: the latest reading and an earlier one for the trend arrow. */
 export const ZLatestValue = z.object({
@@ -29,7 +30,7 @@ export const ZStationBed = z.object({
       deviceType: ZDeviceType,
       startedAt: z.number(),
       cannulationSite: z.string().nullable(),
-      settings: z.record(z.string(), z.unknown()),
+      settings: ZEpisodeSettings,
     })
     .nullable(),
   latest: z.record(z.string(), ZLatestValue),

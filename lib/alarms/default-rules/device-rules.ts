@@ -1,12 +1,11 @@
-import { SOURCES } from "@/lib/catalogue";
-import { NIRS_DIFFERENCE_FLAG } from "@/lib/bed/prepare-device-panel";
+import { CLINICAL_LIMITS, SOURCES } from "@/lib/catalogue";
 import { DP_FLOW_BASELINE_WINDOW_MS, DP_FLOW_RISE_FLAG_PCT } from "@/lib/scores/dp-per-flow";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 import type { TAlarmRuleInput } from "../rule-schema";
-import { ALARM_SOURCES } from "../sources";
 import { ALL_DEVICES, DEVICE_VALIDATION_DELAY_MS, H, S, WITH_ECMO, WITH_IABP } from "./shared";
 
 const device = { validationDelayMs: DEVICE_VALIDATION_DELAY_MS } as const;
+const { ecmoFlowLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
 
 /** Rules on continuous device values (docs/clinical-reference.md §3): ECMO circuit, IABP helium, limb NIRS. */
 export const DEVICE_RULES = [
@@ -18,7 +17,7 @@ export const DEVICE_RULES = [
     priority: "high",
     parameter: "ecmo_flow",
     // "< 2 L/min" as docs/clinical-reference.md §3 words it; the catalogue's target (> 2) marks exactly 2.00 out of target too.
-    limit: { comparison: "lt", value: 2 },
+    limit: { comparison: "lt", value: ecmoFlowLow.value },
     hysteresis: 0.1,
     // A dip below 2 L/min that recovers on its own (a kink, chattering) must still be seen by whoever was away.
     latching: true,
@@ -37,7 +36,7 @@ export const DEVICE_RULES = [
     hysteresis: 5,
     latching: false,
     messageKey: "ecmoFlowFalling",
-    source: ALARM_SOURCES.clinicalRules,
+    source: SOURCES.clinicalRules,
   },
   {
     ...device,
@@ -78,7 +77,7 @@ export const DEVICE_RULES = [
     deviceTypes: ALL_DEVICES,
     priority: "medium",
     parameter: "nirs_left",
-    limit: { comparison: "lt", value: 50 },
+    limit: { comparison: "lt", value: nirsLow.value },
     hysteresis: 2,
     latching: false,
     messageKey: "nirsLeftLow",
@@ -91,7 +90,7 @@ export const DEVICE_RULES = [
     deviceTypes: ALL_DEVICES,
     priority: "medium",
     parameter: "nirs_right",
-    limit: { comparison: "lt", value: 50 },
+    limit: { comparison: "lt", value: nirsLow.value },
     hysteresis: 2,
     latching: false,
     messageKey: "nirsRightLow",
@@ -104,7 +103,7 @@ export const DEVICE_RULES = [
     deviceTypes: ALL_DEVICES,
     priority: "medium",
     // Percentage points of rSO2, as the bed panel flags it.
-    derived: { derive: "difference", parameters: ["nirs_left", "nirs_right"], limit: NIRS_DIFFERENCE_FLAG },
+    derived: { derive: "difference", parameters: ["nirs_left", "nirs_right"], limit: nirsDifference.value },
     hysteresis: 2,
     latching: false,
     messageKey: "nirsDifference",

@@ -1,10 +1,10 @@
-import { SOURCES } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, SOURCES } from "@/lib/catalogue";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 import type { TAlarmRuleInput } from "../rule-schema";
-import { ALARM_SOURCES } from "../sources";
 import { ALL_DEVICES, LAB_HYSTERESIS, LAB_VALIDATION_DELAY_MS } from "./shared";
 
 const lab = { validationDelayMs: LAB_VALIDATION_DELAY_MS, hysteresis: LAB_HYSTERESIS } as const;
+const { lactateRaised, lactateHigh, lactateRise } = CLINICAL_LIMITS;
 
 /** Rules on lab results (docs/clinical-reference.md §3): lactate, anti-Xa, platelets. */
 export const LAB_RULES = [
@@ -16,7 +16,7 @@ export const LAB_RULES = [
     priority: "medium",
     family: "lactate",
     parameter: "lactate",
-    limit: { comparison: "gte", value: 2 },
+    limit: { comparison: "gte", value: lactateRaised.value },
     latching: false,
     messageKey: "lactateMedium",
     source: SOURCES.scai2019,
@@ -29,10 +29,10 @@ export const LAB_RULES = [
     priority: "high",
     family: "lactate",
     parameter: "lactate",
-    limit: { comparison: "gte", value: 4 },
+    limit: { comparison: "gte", value: lactateHigh.value },
     latching: false,
     messageKey: "lactateHigh",
-    source: ALARM_SOURCES.clinicalRules,
+    source: SOURCES.clinicalRules,
   },
   {
     ...lab,
@@ -42,10 +42,10 @@ export const LAB_RULES = [
     // An early warning below the level rules, which already raise medium and high: awareness, not action.
     priority: "low",
     parameter: "lactate",
-    trend: { measure: "riseBetweenSamples", by: 0.5 },
+    trend: { measure: "riseBetweenSamples", by: lactateRise.value },
     latching: false,
     messageKey: "lactateRising",
-    source: ALARM_SOURCES.clinicalRules,
+    source: SOURCES.clinicalRules,
   },
   {
     ...lab,

@@ -1,9 +1,7 @@
-import { getParameter, SOURCES, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
-import { PUMP_STOP_LIMIT_MS } from "@/lib/bed/prepare-device-panel";
-import { STALE_FACTOR } from "@/lib/station/prepare-tile";
+import { CLINICAL_LIMITS, getParameter, SOURCES, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import type { TAlarmRuleInput } from "../rule-schema";
 import { ALARM_SOURCES } from "../sources";
-import { ALL_DEVICES, H, WITH_ECMO, WITH_IABP } from "./shared";
+import { ALL_DEVICES, WITH_ECMO, WITH_IABP } from "./shared";
 
 /** Overdue once older than the catalogue's expected interval (docs/clinical-reference.md §2). */
 function labOverdue(parameter: TParameterCode, id: string, messageKey: string, deviceTypes: TDeviceType[]) {
@@ -37,15 +35,15 @@ export const TIMER_RULES = [
     priority: "medium",
     validationDelayMs: 0,
     parameter: "anti_xa",
-    maxAgeMs: 12 * H,
+    maxAgeMs: CLINICAL_LIMITS.antiXaMaxAge.value,
     latching: false,
     messageKey: "antiXaOverdue",
-    source: ALARM_SOURCES.clinicalRules,
+    source: SOURCES.clinicalRules,
   },
   {
     ...labOverdue("lactate", "lactate-overdue", "lactateOverdue", ALL_DEVICES),
     // "2–4 h when ≥ 2, else 6–8 h": the catalogue's 8 h, and the upper end of 2–4 h once the last sample was ≥ 2.
-    shorterWhenAtLeast: { value: 2, maxAgeMs: 4 * H },
+    shorterWhenAtLeast: { value: CLINICAL_LIMITS.lactateRaised.value, maxAgeMs: CLINICAL_LIMITS.lactateRaisedInterval.value },
   },
   labOverdue("platelets", "platelets-overdue", "plateletsOverdue", ALL_DEVICES),
   labOverdue("hemoglobin", "hemoglobin-overdue", "hemoglobinOverdue", ALL_DEVICES),
@@ -58,7 +56,7 @@ export const TIMER_RULES = [
     priority: "technical",
     // The staleness factor is itself the delay.
     validationDelayMs: 0,
-    technical: { condition: "feedStale", staleFactor: STALE_FACTOR },
+    technical: { condition: "feedStale", staleFactor: CLINICAL_LIMITS.staleFactor.value },
     latching: false,
     messageKey: "deviceFeedStale",
     source: ALARM_SOURCES.iec60601,
@@ -70,7 +68,7 @@ export const TIMER_RULES = [
     // The console's state, but the danger is the patient's: thrombus on a balloon lying still in the aorta.
     priority: "high",
     validationDelayMs: 0,
-    technical: { condition: "stoppedLongerThan", parameter: "iabp_pumping", stoppedValue: 0, limitMs: PUMP_STOP_LIMIT_MS },
+    technical: { condition: "stoppedLongerThan", parameter: "iabp_pumping", stoppedValue: 0, limitMs: CLINICAL_LIMITS.pumpStopped.value },
     // A stop of 25 min that ended must still be seen: the balloon lay still longer than it should have.
     latching: true,
     messageKey: "iabpPumpStopped",

@@ -1,6 +1,9 @@
+import { CLINICAL_LIMITS } from "../clinical-limits";
 import { SOURCES } from "../sources";
 import type { TParameter } from "../types";
 import { DEVICE_INTERVAL_SEC, ECMO, H, MMHG_CONVERSIONS, mmHg } from "./shared";
+
+const flowLow = CLINICAL_LIMITS.ecmoFlowLow;
 
 /** What the ECMO console and its flow probes report. */
 export const ECMO_PARAMETERS = [
@@ -16,7 +19,7 @@ export const ECMO_PARAMETERS = [
     plausible: { min: 0, max: 8 },
     decimals: 2,
     supports: ECMO,
-    targets: { VA_ECMO: { low: 2, lowExclusive: true, source: SOURCES.clinicalRef, note: "backflow risk below 2" } },
+    targets: { VA_ECMO: { low: flowLow.value, lowExclusive: true, source: flowLow.source, note: `backflow risk below ${flowLow.value}` } },
     conversions: [{ from: ["l/min", "LPM"], factor: 1, source: SOURCES.ucum }],
     group: "ecmo_circuit",
   },

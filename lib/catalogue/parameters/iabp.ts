@@ -1,3 +1,4 @@
+import { CLINICAL_LIMITS } from "../clinical-limits";
 import { SOURCES } from "../sources";
 import type { TParameter } from "../types";
 import { DEVICE_INTERVAL_SEC, IABP, MMHG_CONVERSIONS, mmHg } from "./shared";
@@ -50,7 +51,7 @@ export const IABP_PARAMETERS = [
     allowedValues: [0, 1],
     decimals: 0,
     supports: IABP,
-    targets: { IABP: { low: 1, source: SOURCES.frenchIabp, note: "never leave a stopped balloon in place > 20 min" } },
+    targets: { IABP: { low: 1, source: SOURCES.frenchIabp, note: `never leave a stopped balloon in place > ${CLINICAL_LIMITS.pumpStopped.value / 60_000} min` } },
     conversions: [],
     group: "iabp",
   },

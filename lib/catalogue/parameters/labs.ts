@@ -1,6 +1,16 @@
+import { CLINICAL_LIMITS } from "../clinical-limits";
 import { SOURCES } from "../sources";
 import type { TParameter } from "../types";
 import { BOTH, ECMO, H } from "./shared";
+
+const { lactateRaised, lactateHigh } = CLINICAL_LIMITS;
+/** In target below the level the rules raise: ≥ 2 is SCAI stage C. */
+const LACTATE_TARGET = {
+  high: lactateRaised.value,
+  highExclusive: true,
+  source: lactateRaised.source,
+  note: `≥ ${lactateRaised.value} SCAI stage C, ≥ ${lactateHigh.value} high`,
+};
 
 /** Laboratory results (and blood gases): sampled, hours apart. */
 export const LAB_PARAMETERS = [
@@ -16,10 +26,7 @@ export const LAB_PARAMETERS = [
     plausible: { min: 0, max: 30 },
     decimals: 1,
     supports: BOTH,
-    targets: {
-      VA_ECMO: { high: 2, highExclusive: true, source: SOURCES.scai2019, note: "≥ 2 SCAI stage C, ≥ 4 high" },
-      IABP: { high: 2, highExclusive: true, source: SOURCES.scai2019, note: "≥ 2 SCAI stage C, ≥ 4 high" },
-    },
+    targets: { VA_ECMO: LACTATE_TARGET, IABP: LACTATE_TARGET },
     conversions: [{ from: ["mg/dL"], factor: 1 / 9.01, source: SOURCES.molarMass }],
     group: "labs",
   },

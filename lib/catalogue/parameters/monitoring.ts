@@ -1,6 +1,15 @@
+import { CLINICAL_LIMITS } from "../clinical-limits";
 import { SOURCES } from "../sources";
 import type { TParameter } from "../types";
 import { BOTH, DEVICE_INTERVAL_SEC, ECMO, H } from "./shared";
+
+const { nirsLow, nirsDifference } = CLINICAL_LIMITS;
+/** Either leg: in target from the level the rules raise below. */
+const NIRS_TARGET = {
+  low: nirsLow.value,
+  source: nirsLow.source,
+  note: `ideally > 60 %; < ${nirsDifference.value} % difference between legs`,
+};
 
 /** Bedside monitor, limb NIRS and nursing charting. */
 export const MONITORING_PARAMETERS = [
@@ -16,10 +25,7 @@ export const MONITORING_PARAMETERS = [
     plausible: { min: 0, max: 100 },
     decimals: 0,
     supports: BOTH,
-    targets: {
-      VA_ECMO: { low: 50, source: SOURCES.bonicolini2019, note: "ideally > 60 %; < 20 % difference between legs" },
-      IABP: { low: 50, source: SOURCES.bonicolini2019, note: "ideally > 60 %; < 20 % difference between legs" },
-    },
+    targets: { VA_ECMO: NIRS_TARGET, IABP: NIRS_TARGET },
     conversions: [],
     group: "limb",
   },
@@ -35,10 +41,7 @@ export const MONITORING_PARAMETERS = [
     plausible: { min: 0, max: 100 },
     decimals: 0,
     supports: BOTH,
-    targets: {
-      VA_ECMO: { low: 50, source: SOURCES.bonicolini2019, note: "ideally > 60 %; < 20 % difference between legs" },
-      IABP: { low: 50, source: SOURCES.bonicolini2019, note: "ideally > 60 %; < 20 % difference between legs" },
-    },
+    targets: { VA_ECMO: NIRS_TARGET, IABP: NIRS_TARGET },
     conversions: [],
     group: "limb",
   },
@@ -55,8 +58,8 @@ export const MONITORING_PARAMETERS = [
     decimals: 0,
     supports: BOTH,
     targets: {
-      VA_ECMO: { low: 65, source: SOURCES.clinicalRef },
-      IABP: { low: 65, source: SOURCES.clinicalRef },
+      VA_ECMO: { low: CLINICAL_LIMITS.mapLow.value, source: CLINICAL_LIMITS.mapLow.source },
+      IABP: { low: CLINICAL_LIMITS.mapLow.value, source: CLINICAL_LIMITS.mapLow.source },
     },
     conversions: [{ from: ["mmHg", "mm Hg"], factor: 1, source: SOURCES.ucum }],
     group: "haemodynamics",

@@ -1,11 +1,12 @@
 import { parametersFor } from "@/lib/catalogue";
-import type { TBedDetail, TLabSample, TValueRun } from "@/lib/bed/bed-detail";
-import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import type { TBedDetail, TLabSample } from "@/lib/bed/bed-detail";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import { DP_FLOW_BASELINE_WINDOW_MS } from "@/lib/scores/dp-per-flow";
 import { parseStoredSaveScore } from "@/lib/scores/save-score";
 import type { Db } from "../client";
 import { findLatestValues } from "../observations/find-latest-values";
+import { findValueRun } from "../observations/find-value-run";
 import { getLastSeq } from "../observations/get-last-seq";
 import { listFourTs } from "../episodes/list-four-ts";
 import { findBedEpisode } from "./find-bed-episode";
@@ -30,8 +31,8 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
   const [latest, labs, pumping, ratio, dpFlowBaseline, fourTs] = await Promise.all([
     findLatestValues({ db, episodeId: episode.id, parameters }),
     findLabs(db, episode.id, labCodes),
-    hasIabp ? findRun(db, episode.id, "iabp_pumping") : null,
-    hasIabp ? findRun(db, episode.id, "iabp_ratio") : null,
+    hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_pumping" }) : null,
+    hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_ratio" }) : null,
     hasEcmo ? findDpFlowBaseline(db, episode.id) : null,
     listFourTs({ db, episodeId: episode.id }),
   ]);
@@ -47,7 +48,7 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
       startedAt: episode.startedAt.getTime(),
       cannulationSite: episode.cannulationSite,
       diagnosis: episode.diagnosis,
-      settings: parseSettings(episode.settings),
+      settings: parseEpisodeSettings(episode.settings).settings,
       ageAtStartYears: ageInYears(patient.birthDate, episode.startedAt),
       saveScore: parseStoredSaveScore(episode.saveScoreInputs),
       fourTs,
@@ -57,11 +58,6 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
     runs: { pumping, ratio },
     dpFlowBaseline,
   };
-}
-
-function parseSettings(settings: unknown) {
-  const parsed = ZEpisodeSettings.safeParse(settings);
-  return parsed.success ? parsed.data : {};
 }
 
 async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Promise<Record<string, TLabSample[]>> {
@@ -75,30 +71,6 @@ async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Pr
   );
   for (const row of rows) labs[row.parameter]?.push({ seq: Number(row.seq), value: row.value, observedAt: Number(row.observedAt) });
   return labs;
-}
-
-/**
- * The latest value of a coded parameter and the time of the first reading of its current run: the reading after
- * the last one with another value. The newest different reading is found walking back from the end, which is quick
- * when the setting changed recently and, through the covering index, bearable when it never did.
- */
-async function findRun(db: Db, episodeId: string, parameter: string): Promise<TValueRun | null> {
-  // Parameters come in once, as the one row of `p`: the driver binds by position only.
-  const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | null }[]>(
-    `WITH p(episode, code) AS (SELECT ?, ?),
-       last AS (SELECT o."value" AS value FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-                ORDER BY o."observedAt" DESC, o."seq" DESC LIMIT 1),
-       other AS (SELECT o."observedAt" AS t FROM "Observation" o, p, last WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-                 AND o."value" <> last.value ORDER BY o."observedAt" DESC LIMIT 1)
-     SELECT last.value AS value,
-       (SELECT MIN(o."observedAt") FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-          AND o."observedAt" > COALESCE((SELECT t FROM other), -1)) AS since
-     FROM last`,
-    episodeId,
-    parameter,
-  );
-  const row = rows[0];
-  return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;
 }
 
 async function findDpFlowBaseline(db: Db, episodeId: string): Promise<TBedDetail["dpFlowBaseline"]> {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { listSimulatedEpisodes } from "../episodes/list-simulated-episodes";
@@ -47,7 +47,9 @@ describe("seedDemoUnit", () => {
       expect(daysAgo).toBeGreaterThanOrEqual(1);
       expect(daysAgo).toBeLessThanOrEqual(6);
       expect(e.cannulationSite).toMatch(/^femoral (left|right)$/);
-      const settings = ZEpisodeSettings.parse(e.settings);
+      const parsed = parseEpisodeSettings(e.settings);
+      expect(parsed).toMatchObject({ ok: true });
+      const { settings } = parsed;
       if (e.deviceType !== "IABP") expect(settings.rpm).toBeGreaterThan(0);
       if (e.deviceType !== "VA_ECMO") expect(settings).toMatchObject({ ratio: "1:1", trigger: "ECG" });
     }

@@ -1,4 +1,4 @@
-import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import type { TSimulatedEpisode } from "@/lib/simulator/simulated-episode";
 import type { Db } from "../client";
@@ -11,7 +11,7 @@ export interface TSimulatedEpisodeRow {
 
 export interface TListSimulatedEpisodes {
   episodes: TSimulatedEpisodeRow[];
-  /** Episodes with a scenario that cannot be simulated as stored, and why (a renamed scenario, settings of another shape). */
+  /** Episodes with a scenario that cannot be simulated as stored, and why (a renamed scenario, bad settings JSON). */
   skipped: { episodeId: string; reason: string }[];
 }
 
@@ -28,10 +28,13 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
   const result: TListSimulatedEpisodes = { episodes: [], skipped: [] };
   for (const row of rows) {
     const scenario = ZScenarioName.safeParse(row.scenario);
-    const settings = ZEpisodeSettings.safeParse(row.settings);
-    if (!scenario.success || !settings.success) {
-      const reason = !scenario.success ? `unknown scenario "${row.scenario}"` : `settings do not parse: ${JSON.stringify(row.settings)}`;
-      result.skipped.push({ episodeId: row.id, reason });
+    const settings = parseEpisodeSettings(row.settings);
+    if (!scenario.success) {
+      result.skipped.push({ episodeId: row.id, reason: `unknown scenario "${row.scenario}"` });
+      continue;
+    }
+    if (!settings.ok) {
+      result.skipped.push({ episodeId: row.id, reason: settings.problem });
       continue;
     }
     result.episodes.push({
@@ -43,7 +46,7 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
         startedAt: row.startedAt,
         endedAt: row.endedAt,
         cannulationSite: row.cannulationSite,
-        settings: settings.data,
+        settings: settings.settings,
         timeZone: row.bed.unit.timeZone,
       },
       hasObservations: row.observations.length > 0,

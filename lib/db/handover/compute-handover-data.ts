@@ -1,11 +1,12 @@
 import { parametersFor, type TParameterCode } from "@/lib/catalogue";
-import { ZEpisodeSettings, type TEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type THandoverData } from "@/lib/handover";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../client";
 import { readShiftAlarms } from "./read-shift-alarms";
 import { readShiftRounds } from "./read-shift-rounds";
-import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries, readValueRun } from "./read-shift-observations";
+import { findValueRun } from "../observations/find-value-run";
+import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries } from "./read-shift-observations";
 
 export interface TComputeHandoverData {
   db: Db;
@@ -31,8 +32,8 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
     readLabSamples(db, episodeId, labCodes, coversUntil),
     readSettingReadings(db, episodeId, settingCodesFor(deviceType), startsAt, coversUntil),
     readTrendSummaries(db, episodeId, trendCodes, startsAt, coversUntil),
-    has("iabp_pumping") ? readValueRun(db, episodeId, "iabp_pumping", coversUntil) : null,
-    has("iabp_ratio") ? readValueRun(db, episodeId, "iabp_ratio", coversUntil) : null,
+    has("iabp_pumping") ? findValueRun({ db, episodeId, parameter: "iabp_pumping", until: coversUntil }) : null,
+    has("iabp_ratio") ? findValueRun({ db, episodeId, parameter: "iabp_ratio", until: coversUntil }) : null,
     has("dpc_flow") ? hasReading(db, episodeId, "dpc_flow", coversUntil) : true,
   ]);
   const { patient } = episode;
@@ -57,7 +58,7 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
       startedAt: episode.startedAt.getTime(),
       cannulationSite: episode.cannulationSite,
       diagnosis: episode.diagnosis,
-      settings: parseSettings(episode.settings),
+      settings: parseEpisodeSettings(episode.settings).settings,
     },
     labs,
     settings,
@@ -68,9 +69,4 @@ export async function computeHandoverData({ db, episodeId, startsAt, coversUntil
     rounds,
   });
   return { ...data, severity: suggestSeverity(data) };
-}
-
-function parseSettings(settings: unknown): TEpisodeSettings {
-  const parsed = ZEpisodeSettings.safeParse(settings);
-  return parsed.success ? parsed.data : {};
 }

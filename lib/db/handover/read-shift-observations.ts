@@ -73,30 +73,6 @@ export async function readTrendSummaries(db: Db, episodeId: string, codes: reado
   });
 }
 
-/**
- * The value of a coded parameter at `until` and since when it has held it (the first reading after the last one
- * with another value), or null when it was never measured before `until`.
- */
-export async function readValueRun(db: Db, episodeId: string, code: TParameterCode, until: number): Promise<{ value: number; since: number } | null> {
-  // Parameters come in once, as the one row of `p`: the driver binds by position only.
-  const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | null }[]>(
-    `WITH p(episode, code, until) AS (SELECT ?, ?, ?),
-       last AS (SELECT o."value" AS value FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-                AND o."observedAt" < p.until ORDER BY o."observedAt" DESC, o."seq" DESC LIMIT 1),
-       other AS (SELECT o."observedAt" AS t FROM "Observation" o, p, last WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-                 AND o."observedAt" < p.until AND o."value" <> last.value ORDER BY o."observedAt" DESC LIMIT 1)
-     SELECT last.value AS value,
-       (SELECT MIN(o."observedAt") FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-          AND o."observedAt" < p.until AND o."observedAt" > COALESCE((SELECT t FROM other), -1)) AS since
-     FROM last`,
-    episodeId,
-    code,
-    until,
-  );
-  const row = rows[0];
-  return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;
-}
-
 /** Whether any reading of `code` exists for the episode before `until`. */
 export async function hasReading(db: Db, episodeId: string, code: TParameterCode, until: number): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<{ one: number }[]>(

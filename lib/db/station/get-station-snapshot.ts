@@ -1,4 +1,5 @@
 import { parametersFor } from "@/lib/catalogue";
+import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears } from "@/lib/patients/age-in-years";
 import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
 import type { Db } from "../client";
@@ -53,14 +54,10 @@ export async function getStationSnapshot({ db, unitId, now = new Date() }: { db:
         deviceType,
         startedAt: episode.startedAt.getTime(),
         cannulationSite: episode.cannulationSite,
-        settings: parseSettings(episode.settings),
+        settings: parseEpisodeSettings(episode.settings).settings,
       },
       latest: await findLatestValues({ db, episodeId: episode.id, parameters: parametersFor(deviceType) }),
     });
   }
   return { unit, serverTime: now.getTime(), lastSeq, beds: stationBeds };
-}
-
-function parseSettings(settings: unknown): Record<string, unknown> {
-  return settings && typeof settings === "object" && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {};
 }

@@ -1,4 +1,4 @@
-import type { TParameterCode } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, type TParameterCode } from "@/lib/catalogue";
 import { localDayOf, nextLocalDay, zonedTimeToEpoch, type TLocalDay } from "@/lib/time/zoned-time";
 import type { TEpisodeSimulation } from "../create-episode-simulation";
 import { HOUR, MINUTE } from "../scenarios/curves";
@@ -20,8 +20,9 @@ const HOURLY: readonly TParameterCode[] = ["urine_output", "dpc_flow"];
 
 /**
  * The samples that fall in the scenario window (fromMs, toMs], all in scenario time (docs/clinical-reference.md §2, §3):
- * - lactate at admission, then every 4 h, or every 2 h while the last result was ≥ 2 mmol/L;
- * - anti-Xa 6 h after heparin starts (at 0) and 6 h after each dose change, otherwise every 12 h;
+ * - lactate at admission, then every 4 h, or every 2 h while the last result was raised (≥ 2 mmol/L by default);
+ * - anti-Xa 6 h after heparin starts (at 0) and 6 h after each dose change, otherwise every 12 h (the catalogue's
+ *   anti-Xa limits: drawn on time, never overdue);
  * - platelets, haemoglobin, fibrinogen, LDH and free Hb at admission, then daily with the morning round of bloods
  *   at 05:00 local time plus up to about 45 min (a nurse's round is not a clock), skipped if within 6 h of admission;
  * - urine output and DPC flow charted at each full wall-clock hour from the first full hour on the device.
@@ -45,19 +46,20 @@ export function listScheduledSamples({
 
   for (let t = ADMISSION_MS; t <= toMs; ) {
     add("lactate", t, "lab");
-    t += measureLab({ simulation, parameter: "lactate", scenarioMs: t }) >= 2 ? 2 * HOUR : 4 * HOUR;
+    t += measureLab({ simulation, parameter: "lactate", scenarioMs: t }) >= CLINICAL_LIMITS.lactateRaised.value ? 2 * HOUR : 4 * HOUR;
   }
 
-  const controls = [0, ...simulation.scenario.heparinChangesAt].map((c) => c + 6 * HOUR).sort((a, b) => a - b);
+  const { antiXaAfterDoseChange, antiXaMaxAge } = CLINICAL_LIMITS;
+  const controls = [0, ...simulation.scenario.heparinChangesAt].map((c) => c + antiXaAfterDoseChange.value).sort((a, b) => a - b);
   let next = 1;
-  for (let t = controls[0] ?? 6 * HOUR; t <= toMs; ) {
+  for (let t = controls[0] ?? antiXaAfterDoseChange.value; t <= toMs; ) {
     add("anti_xa", t, "lab");
     while (next < controls.length && (controls[next] ?? Infinity) <= t) next += 1;
     const control = controls[next];
-    if (control !== undefined && control <= t + 12 * HOUR) {
+    if (control !== undefined && control <= t + antiXaMaxAge.value) {
       t = control;
       next += 1;
-    } else t += 12 * HOUR;
+    } else t += antiXaMaxAge.value;
   }
 
   for (const parameter of DAILY_LABS) add(parameter, ADMISSION_MS, "lab");

@@ -1,0 +1,38 @@
+import type { TParameterCode } from "@/lib/catalogue";
+import type { Db } from "../client";
+
+export interface TFindValueRun {
+  db: Db;
+  episodeId: string;
+  parameter: TParameterCode;
+  /** Only readings before this instant (epoch ms): the run as it stood then. Every reading when absent. */
+  until?: number;
+}
+
+/**
+ * The latest value of a coded parameter (a setting such as the assist ratio, or the balloon's pumping) and since
+ * when it has held it: the first reading after the last one with another value. Null when it was never measured.
+ * The bed panel reads the run now, the handover sheet as it stood at the end of the period it covers.
+ *
+ * The newest different reading is found walking back from the end, which is quick when the setting changed
+ * recently and, through the covering index on (episodeId, parameter, observedAt, value), bearable when it never did.
+ */
+export async function findValueRun({ db, episodeId, parameter, until = Number.MAX_SAFE_INTEGER }: TFindValueRun): Promise<{ value: number; since: number } | null> {
+  // Parameters come in once, as the one row of `p`: the driver binds by position only.
+  const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | null }[]>(
+    `WITH p(episode, code, until) AS (SELECT ?, ?, ?),
+       last AS (SELECT o."value" AS value FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
+                AND o."observedAt" < p.until ORDER BY o."observedAt" DESC, o."seq" DESC LIMIT 1),
+       other AS (SELECT o."observedAt" AS t FROM "Observation" o, p, last WHERE o."episodeId" = p.episode AND o."parameter" = p.code
+                 AND o."observedAt" < p.until AND o."value" <> last.value ORDER BY o."observedAt" DESC LIMIT 1)
+     SELECT last.value AS value,
+       (SELECT MIN(o."observedAt") FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
+          AND o."observedAt" < p.until AND o."observedAt" > COALESCE((SELECT t FROM other), -1)) AS since
+     FROM last`,
+    episodeId,
+    parameter,
+    until,
+  );
+  const row = rows[0];
+  return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;
+}
