@@ -58,7 +58,7 @@ describe("unit membership over HTTP", () => {
     expect(denied).toHaveLength(4);
     for (const row of denied) {
       expect(row).toMatchObject({ actorId: nurseOfA.userId, actorName: nurseOfA.username, actorRole: "nurse", outcome: "denied", ipAddress: "10.1.2.3" });
-      expect(JSON.parse(row.details)).toMatchObject({ reason: "unit" });
+      expect(row.details).toMatchObject({ reason: "unit" });
     }
     expect(denied.map((r) => [r.targetType, r.targetId])).toEqual([
       ["bed", unitB.bedId],

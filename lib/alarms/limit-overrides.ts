@@ -10,10 +10,14 @@ import type { TAlarmRule, TThresholdRule } from "./rule-schema";
 export const ZLimitOverrideLimits = z.object({ value: z.number().finite() });
 export type TLimitOverrideLimits = z.infer<typeof ZLimitOverrideLimits>;
 
+/** Whose limit an override changes: a unit's, or one patient's episode's (which beats the unit's). */
+export const LIMIT_SCOPES = ["unit", "episode"] as const;
+export type TLimitScope = (typeof LIMIT_SCOPES)[number];
+
 export const ZSetLimitOverrideSchema = z
   .object({
     ruleId: z.string().min(1).max(80),
-    scope: z.enum(["unit", "episode"]),
+    scope: z.enum(LIMIT_SCOPES),
     unitId: z.string().min(1).max(64),
     /** Required for an episode's override. */
     episodeId: z.string().min(1).max(64).optional(),
@@ -28,7 +32,7 @@ export type TSetLimitOverride = z.infer<typeof ZSetLimitOverrideSchema>;
 export interface TLimitOverride {
   readonly id: string;
   readonly ruleId: string;
-  readonly scope: "unit" | "episode";
+  readonly scope: TLimitScope;
   readonly limits: TLimitOverrideLimits | null;
 }
 

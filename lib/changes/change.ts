@@ -43,8 +43,8 @@ export interface TAlarmLogEntry {
   type: string;
   /** Epoch ms. */
   at: number;
-  /** JSON text: the values of the change (until, for audio-paused). */
-  details: string;
+  /** The values of the change, parsed from the Json column (until, for audio-paused). */
+  details: unknown;
   actorId: string | null;
   /** For the engine: which episode and rule an acknowledged alarm belongs to, and who raised it. */
   alarm: { episodeId: string; ruleId: string; origin: string } | null;

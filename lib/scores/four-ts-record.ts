@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FOUR_TS_ITEMS, fourTsTotal, prefillFourTs, type TFourTsItem, type TFourTsProbability, type TFourTsReason } from "./four-ts";
+import { FOUR_TS_ITEMS, FOUR_TS_PROBABILITIES, fourTsTotal, prefillFourTs, type TFourTsItem, type TFourTsProbability, type TFourTsReason } from "./four-ts";
 import { plateletFall } from "./platelet-fall";
 import type { TTimedValue } from "./types";
 
@@ -54,7 +54,7 @@ export const ZStoredFourTs = z.object({
   inputs: ZFourTsInputs,
   sources: z.record(z.enum(FOUR_TS_ITEMS), ZFourTsItemSource),
   total: z.number().int().min(0).max(8),
-  probability: z.enum(["low", "intermediate", "high"]),
+  probability: z.enum(FOUR_TS_PROBABILITIES),
 });
 export type TStoredFourTs = z.infer<typeof ZStoredFourTs>;
 

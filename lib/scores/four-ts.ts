@@ -12,7 +12,9 @@ export const ZFourTsScores = z.object({
   otherCause: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable(),
 });
 export type TFourTsScores = z.infer<typeof ZFourTsScores>;
-export type TFourTsProbability = "low" | "intermediate" | "high";
+/** The pre-test probability of HIT a total reads as. */
+export const FOUR_TS_PROBABILITIES = ["low", "intermediate", "high"] as const;
+export type TFourTsProbability = (typeof FOUR_TS_PROBABILITIES)[number];
 
 /** 0–3 low, 4–5 intermediate, 6–8 high pre-test probability of HIT. */
 export function fourTsProbability(total: number): TFourTsProbability {

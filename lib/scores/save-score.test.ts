@@ -77,9 +77,9 @@ describe("SAVE score (Schmidt 2015)", () => {
 
 describe("parseStoredSaveScore", () => {
   it("reads what was stored and ignores what it cannot read", () => {
-    expect(parseStoredSaveScore(JSON.stringify({ ...quiet, recordedAt: 5 }))).toEqual({ ...quiet, recordedAt: 5 });
+    expect(parseStoredSaveScore({ ...quiet, recordedAt: 5 })).toEqual({ ...quiet, recordedAt: 5 });
     expect(parseStoredSaveScore(null)).toBeNull();
     expect(parseStoredSaveScore("{not json")).toBeNull();
-    expect(parseStoredSaveScore(JSON.stringify({ ageYears: 40 }))).toBeNull();
+    expect(parseStoredSaveScore({ ageYears: 40 })).toBeNull();
   });
 });

@@ -130,12 +130,8 @@ export const ZStoredSaveScore = ZSaveScoreInputs.extend({ recordedAt: z.number()
 export type TStoredSaveScore = z.infer<typeof ZStoredSaveScore>;
 
 /** The stored inputs, or null when absent or unreadable (a row written by a future version is not guessed at). */
-export function parseStoredSaveScore(text: string | null): TStoredSaveScore | null {
-  if (text === null) return null;
-  try {
-    const parsed = ZStoredSaveScore.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+export function parseStoredSaveScore(stored: unknown): TStoredSaveScore | null {
+  if (stored === null || stored === undefined) return null;
+  const parsed = ZStoredSaveScore.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

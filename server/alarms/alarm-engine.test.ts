@@ -125,7 +125,7 @@ describe("the alarm engine", () => {
         input: { episodeId: w.world.episodeId, ruleId: "test-finding", subjectKey: role, priority: "medium", messageKey: "roundAbnormalFinding", summary: { en: role, fr: role } },
         actor: null,
         context: null,
-        origin: "test",
+        origin: "rounds",
       });
       const answer = await s.acknowledge(alarmId, "artefact");
       outcomes[role] = answer.ok ? { ok: true } : { ok: false, code: answer.error.code };

@@ -10,7 +10,7 @@ import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
-const admin = { userId: "admin-1", username: "admin", role: "admin" };
+const admin = { userId: "admin-1", username: "admin", role: "admin" as const };
 let t: TestDb;
 let world: TestEpisode;
 let station: TTestStation;

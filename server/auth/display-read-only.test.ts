@@ -87,7 +87,7 @@ describe("a display", () => {
     expect(feeds.size).toBe(0);
     expect(station.reachedNext).toEqual([]);
     const denied = await t.db.auditEvent.findMany({ where: { action: "access.denied", actorId: displayId } });
-    expect(denied.map((d) => (JSON.parse(d.details) as { action: string }).action).sort()).toEqual(["import.run", "import.run", "import.run", "score.record", "simulator.control"]);
+    expect(denied.map((d) => (d.details as { action: string }).action).sort()).toEqual(["import.run", "import.run", "import.run", "score.record", "simulator.control"]);
     expect(await t.db.auditEvent.count({ where: { action: { in: ["score.recorded", "import.run", "simulator.feed-changed"] } } })).toBe(0);
   });
 

@@ -83,8 +83,8 @@ describe("the change feed", () => {
       await there.submit([reading(3 + i / 100)]);
       await t.db.$transaction((tx) => recordDocumentChange({ db: tx, change: handover, now: new Date() }));
       announceCommit(t.db);
-      await elsewhere.documentChange.create({ data: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, details: JSON.stringify({ roundId: `r-${i}` }), at: new Date() } });
-      await t.db.alarmEvent.create({ data: { unitId: world.unitId, type: "audio-paused", at: new Date(), details: "{}" } });
+      await elsewhere.documentChange.create({ data: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, details: { roundId: `r-${i}` }, at: new Date() } });
+      await t.db.alarmEvent.create({ data: { unitId: world.unitId, type: "audio-paused", at: new Date(), details: {} } });
       announceCommit(t.db);
     });
     const askers = Array.from({ length: 40 }, async () => {

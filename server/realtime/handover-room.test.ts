@@ -90,7 +90,7 @@ describe("a unit's handover room", () => {
       expect(await subscribe(nurseOfA, forged), JSON.stringify(forged)).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
     }
     const denied = await t.db.auditEvent.findMany({ where: { action: "access.denied" }, orderBy: { id: "asc" } });
-    expect(denied.map((d) => [d.targetId, (JSON.parse(d.details) as { via: string }).via])).toEqual([
+    expect(denied.map((d) => [d.targetId, (d.details as { via: string }).via])).toEqual([
       [unitB.unitId, "socket handover:subscribe"],
       [unitA.unitId, "socket handover:subscribe"],
     ]);

@@ -75,7 +75,7 @@ describe("unit membership on the socket", () => {
       { actorId: nurseOfA.userId, actorName: nurseOfA.username, targetType: "bed", targetId: unitB.bedId, outcome: "denied" },
       { actorId: nurseOfA.userId, actorName: nurseOfA.username, targetType: "unit", targetId: unitB.unitId, outcome: "denied" },
     ]);
-    expect(denied.map((d) => (JSON.parse(d.details) as { via: string }).via)).toEqual(["socket bed:subscribe", "socket unit:subscribe"]);
+    expect(denied.map((d) => (d.details as { via: string }).via)).toEqual(["socket bed:subscribe", "socket unit:subscribe"]);
 
     // Unit B's reading is committed first; events on one socket arrive in order, so once unit A's has arrived,
     // B's would have too had it been sent.

@@ -25,7 +25,7 @@ export async function seedImportPatients(db: Db, patients: readonly TImportPatie
     await db.patient.create({
       data: { id: patientId, identifier: p.identifier, givenName: "Synthetic", familyName: `Import${n}`, birthDate: new Date("1960-01-01T00:00:00Z"), sex: "M" },
     });
-    await db.supportEpisode.create({ data: { id: episodeId, patientId, bedId, deviceType: p.deviceType ?? "VA_ECMO", startedAt: p.episodeStartedAt, settings: "{}" } });
+    await db.supportEpisode.create({ data: { id: episodeId, patientId, bedId, deviceType: p.deviceType ?? "VA_ECMO", startedAt: p.episodeStartedAt, settings: {} } });
     episodes.set(p.identifier, episodeId);
   }
   return episodes;

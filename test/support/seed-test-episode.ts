@@ -29,7 +29,7 @@ export async function seedTestEpisode(
     },
   });
   await db.supportEpisode.create({
-    data: { id: episodeId, patientId: `test-patient-${suffix}`, bedId, deviceType, startedAt, settings: "{}" },
+    data: { id: episodeId, patientId: `test-patient-${suffix}`, bedId, deviceType, startedAt, settings: {} },
   });
   return { unitId, bedId, episodeId };
 }

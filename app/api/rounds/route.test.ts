@@ -49,7 +49,7 @@ const post = (path: string, body: unknown, cookie = nurse.cookie): Promise<Respo
 /** The DocumentChange log, from which the change feed tells the screens: what they will hear, in order. */
 const told = async () =>
   (await t.db.documentChange.findMany({ orderBy: { seq: "asc" } })).map((row) =>
-    ZDocumentChange.parse({ ...(JSON.parse(row.details) as object), type: row.type, unitId: row.unitId, bedId: row.bedId }),
+    ZDocumentChange.parse({ ...(row.details as object), type: row.type, unitId: row.unitId, bedId: row.bedId }),
   );
 
 beforeEach(async () => {
@@ -103,7 +103,7 @@ describe("signing a round", () => {
     // …and as a MEDIUM alarm on the bed, committed with the round.
     const alarm = await t.db.alarm.findFirstOrThrow({ where: { episodeId: world.episodeId, ruleId: "round-abnormal-finding" } });
     expect(alarm).toMatchObject({ subjectKey: "leg_left.pulse", priority: "medium", status: "active", origin: "rounds", messageKey: "roundAbnormalFinding" });
-    expect(JSON.parse(alarm.details)).toMatchObject({ summary: { en: "Left leg: Doppler pulse: Weak — Cool left foot" }, refs: { roundId: round.roundId } });
+    expect(alarm.details).toMatchObject({ summary: { en: "Left leg: Doppler pulse: Weak — Cool left foot" }, refs: { roundId: round.roundId } });
     expect(await t.db.alarmEvent.count({ where: { alarmId: alarm.id, type: "raised" } })).toBe(1);
   });
 
@@ -155,7 +155,7 @@ describe("amending a signed round", () => {
     expect(signed).toMatchObject({ value: "weak", abnormal: true });
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "round.amended" } });
     expect(audit.actorId).toBe(nurse.userId);
-    expect(JSON.parse(audit.details)).toMatchObject({
+    expect(audit.details).toMatchObject({
       itemId: "leg_left.pulse",
       reason: "Doppler repeated by the physician: pulse present",
       previous: { value: "weak", abnormal: true, comment: "Cool left foot" },

@@ -14,18 +14,12 @@ export interface TStoredEngineState {
 export async function loadAlarmEngineState({ db, episodeId }: { db: Db; episodeId: string }): Promise<TStoredEngineState | undefined> {
   const row = await db.alarmEngineState.findUnique({ where: { episodeId } });
   if (!row) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(row.state);
-  } catch {
-    return undefined;
-  }
-  const parsed = ZAlarmState.safeParse(json);
+  const parsed = ZAlarmState.safeParse(row.state);
   return parsed.success ? { state: parsed.data, lastSeq: row.lastSeq } : { state: emptyAlarmState(), lastSeq: 0 };
 }
 
 /** Stores an episode's evaluator state, in the engine's transaction when alarms changed with it. */
 export async function saveAlarmEngineState({ db, episodeId, state, lastSeq, now }: { db: Pick<Db, "alarmEngineState">; episodeId: string; state: TAlarmState; lastSeq: number; now: Date }): Promise<void> {
-  const data = { state: JSON.stringify(state), lastSeq, updatedAt: now };
+  const data = { state, lastSeq, updatedAt: now };
   await db.alarmEngineState.upsert({ where: { episodeId }, create: { episodeId, ...data }, update: data });
 }

@@ -1,6 +1,8 @@
+import type { TAlarmStatus } from "@/lib/alarms/alarm-dto";
 import type { TAuditAction } from "@/lib/auth/audit-actions";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/client";
 
 /** The client or the transaction a change of an alarm is written in: its event and audit commit with it or not at all. */
 export type TAlarmDb = Pick<Db, "alarm" | "alarmEvent" | "auditEvent">;
@@ -21,13 +23,13 @@ export type TAlarmEventType = (typeof ALARM_EVENT_TYPES)[number];
 export interface TAppendAlarmEvent {
   db: TAlarmDb;
   /** The alarm as it is after the change. */
-  alarm: { id: string; unitId: string; bedId: string; ruleId: string; status: string };
+  alarm: { id: string; unitId: string; bedId: string; ruleId: string; status: TAlarmStatus };
   type: Exclude<TAlarmEventType, "audio-paused">;
   at: Date;
   /** Null for the engine and its clock. */
   actor: TAuditActor | null;
   context: TRequestContext | null;
-  details?: Record<string, unknown>;
+  details?: Prisma.InputJsonObject;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface TAppendAlarmEvent {
  */
 export async function appendAlarmEvent({ db, alarm, type, at, actor, context, details = {} }: TAppendAlarmEvent): Promise<number> {
   const event = await db.alarmEvent.create({
-    data: { alarmId: alarm.id, unitId: alarm.unitId, bedId: alarm.bedId, type, at, actorId: actor?.userId ?? null, status: alarm.status, details: JSON.stringify(details) },
+    data: { alarmId: alarm.id, unitId: alarm.unitId, bedId: alarm.bedId, type, at, actorId: actor?.userId ?? null, status: alarm.status, details },
     select: { seq: true },
   });
   await db.alarm.update({ where: { id: alarm.id }, data: { lastEventSeq: event.seq } });

@@ -51,7 +51,7 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
         limitSource: limitOrigin?.source ?? "default",
         limitSourceRef: limitOrigin && limitOrigin.source.endsWith("override") ? limitOrigin.ref : t.source.id,
         conditionActive: true,
-        details: JSON.stringify({ prompt: t.prompt, source: t.source.citation }),
+        details: { prompt: t.prompt, source: t.source.citation },
       };
       if (open && OPEN.includes(open.status)) {
         const status = open.acknowledgedAt ? "acknowledged" : "active";

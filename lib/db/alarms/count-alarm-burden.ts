@@ -1,5 +1,5 @@
 import type { TAlarmBurden } from "@/lib/alarms/alarm-history";
-import { ALARM_PRIORITIES, ZAlarmPriority, type TAlarmPriority } from "@/lib/alarms/rule-schema";
+import { ALARM_PRIORITIES, type TAlarmPriority } from "@/lib/alarms/rule-schema";
 import { previousShift, shiftAt, type TShift } from "@/lib/shifts";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
@@ -23,7 +23,7 @@ export async function countAlarmBurden({ db, unitId, now = new Date() }: { db: D
     });
     const beds = unit.beds.map((bed) => {
       const counts = zero();
-      for (const g of groups) if (g.bedId === bed.id) counts[ZAlarmPriority.parse(g.priority)] += g._count._all;
+      for (const g of groups) if (g.bedId === bed.id) counts[g.priority] += g._count._all;
       return { bedId: bed.id, label: bed.label, counts, total: sum(counts) };
     });
     const counts = zero();

@@ -11,11 +11,8 @@ export async function findAudioPause({ db, unitId, now }: { db: Db; unitId: stri
   return { until, by: by?.displayName ?? null };
 }
 
-export function untilOf(details: string): number | null {
-  try {
-    const parsed = JSON.parse(details) as { until?: unknown };
-    return typeof parsed.until === "number" ? parsed.until : null;
-  } catch {
-    return null;
-  }
+/** When an audio-paused event's pause ends, from its details; null when they hold no time. */
+export function untilOf(details: unknown): number | null {
+  const until = typeof details === "object" && details !== null ? (details as { until?: unknown }).until : undefined;
+  return typeof until === "number" ? until : null;
 }

@@ -12,11 +12,11 @@ export async function findLimitOverrides({ db }: { db: Db }): Promise<TLimitOver
   return [...newest.values()].map((row) => ({
     id: row.id,
     ruleId: row.ruleId,
-    scope: row.scope === "episode" ? "episode" : "unit",
+    scope: row.scope,
     unitId: row.unitId,
     episodeId: row.episodeId,
     version: row.version,
-    limits: row.limits === null ? null : ZLimitOverrideLimits.parse(JSON.parse(row.limits)),
+    limits: row.limits === null ? null : ZLimitOverrideLimits.parse(row.limits),
     reason: row.reason,
     createdById: row.createdById,
     createdAt: row.createdAt.getTime(),

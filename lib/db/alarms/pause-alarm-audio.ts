@@ -24,7 +24,7 @@ export async function pauseAlarmAudio({ db, principal, unitId, context, via, now
   const until = now.getTime() + AUDIO_PAUSE_MS;
   await db.$transaction(async (tx) => {
     const event = await tx.alarmEvent.create({
-      data: { unitId, type: "audio-paused", at: now, actorId: principal.userId, details: JSON.stringify({ until }) },
+      data: { unitId, type: "audio-paused", at: now, actorId: principal.userId, details: { until } },
       select: { seq: true },
     });
     await recordAuditEvent({ db: tx, action: "alarm.audio-paused", actor: actorOf(principal), context, target: { type: "unit", id: unitId }, unitId, details: { until, eventSeq: event.seq }, now });

@@ -3,6 +3,7 @@ import { alarmOpenKey, type TRaiseExternalAlarm, ZRaiseExternalAlarmSchema } fro
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
+import type { AlarmOrigin } from "../generated/enums";
 import { AppError } from "../../errors/app-error";
 import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
 
@@ -14,7 +15,7 @@ export interface TRaiseExternalAlarmOptions {
   actor: TAuditActor | null;
   context: TRequestContext | null;
   /** Which feature raises it ("rounds"): stored as the alarm's origin. */
-  origin: string;
+  origin: AlarmOrigin;
   now?: Date;
 }
 
@@ -65,7 +66,7 @@ export async function raiseExternalAlarm({ db, input, actor, context, origin, no
       conditionSince: now,
       raisedAt: now,
       status: "active",
-      details: JSON.stringify({ summary: alarm.summary, refs: alarm.refs }),
+      details: { summary: alarm.summary, refs: alarm.refs },
       // Set to the raise's event just below, in the same transaction.
       lastEventSeq: 0,
     },

@@ -32,7 +32,7 @@ describe("setAlarmLimitOverride", () => {
     expect(await set("physician", { ruleId: "ecmo-flow-low", scope: "unit", limits: { value: 1.8 }, reason: "Small adults on this unit" })).toMatchObject({ version: 1 });
     expect(await set("physician", { ruleId: "ecmo-flow-low", scope: "unit", limits: { value: 1.5 }, reason: "Paediatric patients" })).toMatchObject({ version: 2 });
     const audits = await test.db.auditEvent.findMany({ where: { action: "alarm.limit-changed" }, orderBy: { id: "asc" } });
-    expect(audits.map((a) => JSON.parse(a.details) as { from: unknown; to: unknown })).toMatchObject([
+    expect(audits.map((a) => a.details as { from: unknown; to: unknown })).toMatchObject([
       { from: null, to: { value: 1.8 } },
       { from: { value: 1.8 }, to: { value: 1.5 } },
     ]);

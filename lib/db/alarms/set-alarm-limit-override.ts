@@ -5,6 +5,7 @@ import type { TPrincipal } from "@/lib/auth/principal";
 import { actorOf, recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import { assertUnitAccess } from "../auth/authorize";
 import type { Db } from "../client";
+import { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
 
 export interface TSetAlarmLimitOverrideOptions {
@@ -50,7 +51,8 @@ export async function setAlarmLimitOverride({ db, principal, input, context, via
         unitId: o.unitId,
         episodeId: o.scope === "episode" ? (o.episodeId ?? null) : null,
         version: (last?.version ?? 0) + 1,
-        limits: o.limits === null ? null : JSON.stringify(o.limits),
+        // Prisma.DbNull: SQL NULL (withdrawn), not the JSON value null.
+        limits: o.limits ?? Prisma.DbNull,
         reason: o.reason,
         createdById: principal.userId,
         createdAt: now,
@@ -63,7 +65,7 @@ export async function setAlarmLimitOverride({ db, principal, input, context, via
       context,
       target: { type: "alarm-rule", id: o.ruleId },
       unitId: o.unitId,
-      details: { scope: o.scope, episodeId: o.episodeId ?? null, version: created.version, from: last?.limits ? (JSON.parse(last.limits) as unknown) : null, to: o.limits, reason: o.reason },
+      details: { scope: o.scope, episodeId: o.episodeId ?? null, version: created.version, from: last?.limits ?? null, to: o.limits, reason: o.reason },
       now,
     });
     return { id: created.id, version: created.version };

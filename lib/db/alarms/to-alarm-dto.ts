@@ -1,5 +1,4 @@
-import { ZAcknowledgementReason, ZAlarmStatus, ZLimitSource, type TAlarmDto } from "@/lib/alarms/alarm-dto";
-import { ZAlarmPriority, ZComparison } from "@/lib/alarms/rule-schema";
+import { ZLimitSource, type TAlarmDto } from "@/lib/alarms/alarm-dto";
 import type { Prisma } from "../generated/client";
 
 /** What every alarm read selects: the row, and the name of whoever acknowledged it. */
@@ -45,24 +44,25 @@ export function toAlarmDto(row: TAlarmRow, names: ReadonlyMap<string, string>): 
     episodeId: row.episodeId,
     ruleId: row.ruleId,
     origin: row.origin,
-    // A value outside the enums would be a corrupted row: fail loudly rather than draw a wrong colour.
-    priority: ZAlarmPriority.parse(row.priority),
+    priority: row.priority,
     messageKey: row.messageKey,
     parameter: row.parameter,
     value: row.value,
     limit: row.limit,
-    comparison: row.comparison === null ? null : ZComparison.parse(row.comparison),
+    comparison: row.comparison,
     valueUnit: row.valueUnit,
+    // A String column (hyphenated values): a value outside the set would be a corrupted row, so fail loudly rather
+    // than show a wrong provenance. The enum columns are checked by Prisma as it reads them.
     limitSource: ZLimitSource.parse(row.limitSource),
     limitSourceRef: row.limitSourceRef,
     summary: isSummary(details.summary) ? details.summary : null,
-    status: ZAlarmStatus.parse(row.status),
+    status: row.status,
     conditionActive: row.conditionActive,
     raisedAt: row.raisedAt.getTime(),
     clearedAt: row.clearedAt?.getTime() ?? null,
     acknowledgedAt: row.acknowledgedAt?.getTime() ?? null,
     acknowledgedBy: row.acknowledgedById === null ? null : (names.get(row.acknowledgedById) ?? row.acknowledgedById),
-    acknowledgedReason: row.acknowledgedReason === null ? null : ZAcknowledgementReason.parse(row.acknowledgedReason),
+    acknowledgedReason: row.acknowledgedReason,
     acknowledgedComment: row.acknowledgedComment,
     resolvedAt: row.resolvedAt?.getTime() ?? null,
     resolution: row.resolution,
@@ -78,13 +78,8 @@ export async function acknowledgerNames(db: Pick<Prisma.TransactionClient, "user
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
-function parseDetails(text: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+function parseDetails(details: unknown): Record<string, unknown> {
+  return typeof details === "object" && details !== null ? (details as Record<string, unknown>) : {};
 }
 
 function isSummary(x: unknown): x is { en: string; fr: string } {

@@ -43,11 +43,6 @@ export async function listAuditEvents({ db, query }: { db: Db; query: TAuditQuer
   };
 }
 
-function parseDetails(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+function parseDetails(details: unknown): Record<string, unknown> {
+  return details !== null && typeof details === "object" && !Array.isArray(details) ? (details as Record<string, unknown>) : {};
 }

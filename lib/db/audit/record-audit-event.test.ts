@@ -23,7 +23,7 @@ describe("recordAuditEvent", () => {
       now: new Date("2026-11-23T08:00:00Z"),
     });
     const [row] = await t.db.auditEvent.findMany();
-    expect(row).toMatchObject({ actorId: "u-1", actorName: "admin", action: "user.created", outcome: "success", targetType: "user", targetId: "u-2", ipAddress: "10.0.0.1", details: '{"role":"nurse"}' });
+    expect(row).toMatchObject({ actorId: "u-1", actorName: "admin", action: "user.created", outcome: "success", targetType: "user", targetId: "u-2", ipAddress: "10.0.0.1", details: { role: "nurse" } });
     expect(row?.userAgent).toHaveLength(300);
   });
 });

@@ -1,12 +1,14 @@
 import type { TAuditAction, TAuditOutcome } from "@/lib/auth/audit-actions";
+import type { TRole } from "@/lib/auth/roles";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/client";
 
 /** Who did it and from where, as every audited operation receives it. */
 export interface TAuditActor {
   userId: string | null;
   /** The account's username, or the name that was typed at a failed sign-in. */
   username: string | null;
-  role: string | null;
+  role: TRole | null;
 }
 
 export interface TRequestContext {
@@ -23,7 +25,7 @@ export interface TRecordAuditEvent {
   context: TRequestContext | null;
   target?: { type: string; id: string };
   unitId?: string | null;
-  details?: Record<string, unknown>;
+  details?: Prisma.InputJsonObject;
   now?: Date;
 }
 
@@ -43,11 +45,11 @@ export async function recordAuditEvent(event: TRecordAuditEvent): Promise<void> 
       ipAddress: event.context?.ipAddress ?? null,
       // Bounded: a forged header must not bloat the trail.
       userAgent: event.context?.userAgent?.slice(0, 300) ?? null,
-      details: JSON.stringify(event.details ?? {}),
+      details: event.details ?? {},
     },
   });
 }
 
-export function actorOf(principal: { userId: string; username: string; role: string }): TAuditActor {
+export function actorOf(principal: { userId: string; username: string; role: TRole }): TAuditActor {
   return { userId: principal.userId, username: principal.username, role: principal.role };
 }

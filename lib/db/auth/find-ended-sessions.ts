@@ -1,5 +1,4 @@
 import type { TSessionEndReason } from "@/lib/realtime/events";
-import { ZRole } from "@/lib/auth/roles";
 import type { Db } from "../client";
 import type { TAuthConfig } from "./auth-config";
 import { expireSession, sessionEnd } from "./validate-session";
@@ -22,15 +21,14 @@ export async function findEndedSessions({ db, sessionIds, config, now }: { db: D
       ended.set(id, "signed-out");
       continue;
     }
-    const role = ZRole.safeParse(row.user.role);
-    if (!row.user.active || !role.success) {
+    if (!row.user.active) {
       await db.session.deleteMany({ where: { id } });
       ended.set(id, "revoked");
       continue;
     }
-    const reason = sessionEnd(row, role.data, config, now);
+    const reason = sessionEnd(row, row.user.role, config, now);
     if (reason) {
-      await expireSession({ db, session: row, reason, role: role.data, context: null, now });
+      await expireSession({ db, session: row, reason, role: row.user.role, context: null, now });
       ended.set(id, "expired");
     }
   }

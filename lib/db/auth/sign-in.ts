@@ -1,5 +1,5 @@
 import type { TSessionUser } from "@/lib/auth/principal";
-import { ZRole, hasIdleTimeout } from "@/lib/auth/roles";
+import { hasIdleTimeout } from "@/lib/auth/roles";
 import type { TSignIn } from "@/lib/auth/schemas";
 import type { Db } from "../client";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
@@ -39,8 +39,7 @@ export async function signIn({ db, credentials, throttle, config, context, now =
   const user = await db.user.findUnique({ where: { username }, include: { units: { select: { unitId: true } } } });
   // Verified even for an unknown or deactivated name (against a dummy hash), so the answer takes the same time.
   const passwordOk = await verifyPassword(user?.passwordHash, password);
-  const role = ZRole.safeParse(user?.role);
-  if (!user || !user.active || !passwordOk || !role.success) {
+  if (!user || !user.active || !passwordOk) {
     const reason = !user ? "unknown-username" : !user.active ? "deactivated" : !user.passwordHash ? "no-password" : "wrong-password";
     const actor = user ? { userId: user.id, username: user.username, role: user.role } : tried;
     await recordAuditEvent({ db, action: "auth.sign-in-failed", outcome: "failure", actor, context, details: { reason }, now: now() });
@@ -57,8 +56,8 @@ export async function signIn({ db, credentials, throttle, config, context, now =
   await throttle.succeed(username);
   const at = now();
   const token = await db.$transaction(async (tx) => {
-    const created = await createSession({ db: tx, userId: user.id, role: role.data, config, context, now: at });
-    await recordAuditEvent({ db: tx, action: "auth.sign-in", actor: { userId: user.id, username: user.username, role: role.data }, context, now: at });
+    const created = await createSession({ db: tx, userId: user.id, role: user.role, config, context, now: at });
+    await recordAuditEvent({ db: tx, action: "auth.sign-in", actor: { userId: user.id, username: user.username, role: user.role }, context, now: at });
     return created;
   });
   return {
@@ -67,9 +66,9 @@ export async function signIn({ db, credentials, throttle, config, context, now =
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
-      role: role.data,
+      role: user.role,
       unitIds: user.units.map((u) => u.unitId).sort(),
-      idleTimeoutMinutes: hasIdleTimeout(role.data) ? Math.round(config.idleTimeoutMs / 60_000) : null,
+      idleTimeoutMinutes: hasIdleTimeout(user.role) ? Math.round(config.idleTimeoutMs / 60_000) : null,
     },
   };
 }

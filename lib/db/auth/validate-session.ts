@@ -1,5 +1,5 @@
 import type { TPrincipal } from "@/lib/auth/principal";
-import { ZRole, hasIdleTimeout, type TRole } from "@/lib/auth/roles";
+import { hasIdleTimeout, type TRole } from "@/lib/auth/roles";
 import type { Db } from "../client";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import type { TAuthConfig } from "./auth-config";
@@ -24,7 +24,7 @@ export function sessionEnd(session: Omit<TSessionRow, "user">, role: TRole, conf
  * Deletes an ended session and audits its expiry, once: two requests (or a request and the socket sweep) may find
  * the same expired session, and only the one whose delete removed it writes the event.
  */
-export async function expireSession(o: { db: Db; session: TSessionRow; reason: "idle" | "max-age"; role?: string; context: TRequestContext | null; now: Date }): Promise<void> {
+export async function expireSession(o: { db: Db; session: TSessionRow; reason: "idle" | "max-age"; role?: TRole; context: TRequestContext | null; now: Date }): Promise<void> {
   const { count } = await o.db.session.deleteMany({ where: { id: o.session.id } });
   if (count !== 1) return;
   await recordAuditEvent({
@@ -70,15 +70,15 @@ export async function validateSession({ db, token, config, now, touch = false, c
     include: { user: { select: { id: true, username: true, displayName: true, role: true, active: true, units: { select: { unitId: true } } } } },
   });
   if (!session) return { status: "none" };
-  const role = ZRole.safeParse(session.user.role);
-  if (!session.user.active || !role.success) {
+  const { role } = session.user;
+  if (!session.user.active) {
     await db.session.deleteMany({ where: { id } });
     return { status: "none" };
   }
 
-  const ended = sessionEnd(session, role.data, config, now);
+  const ended = sessionEnd(session, role, config, now);
   if (ended) {
-    await expireSession({ db, session, reason: ended, role: role.data, context, now });
+    await expireSession({ db, session, reason: ended, role: role, context, now });
     return { status: "expired", reason: ended };
   }
 
@@ -92,9 +92,9 @@ export async function validateSession({ db, token, config, now, touch = false, c
       userId: session.user.id,
       username: session.user.username,
       displayName: session.user.displayName,
-      role: role.data,
+      role: role,
       unitIds: session.user.units.map((u) => u.unitId).sort(),
-      idleTimeoutMinutes: hasIdleTimeout(role.data) ? Math.round(config.idleTimeoutMs / 60_000) : null,
+      idleTimeoutMinutes: hasIdleTimeout(role) ? Math.round(config.idleTimeoutMs / 60_000) : null,
     },
   };
 }

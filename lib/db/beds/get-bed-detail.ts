@@ -1,4 +1,4 @@
-import { parametersFor, ZDeviceType } from "@/lib/catalogue";
+import { parametersFor } from "@/lib/catalogue";
 import type { TBedDetail, TLabSample } from "@/lib/bed/bed-detail";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
@@ -23,7 +23,7 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
   const empty = { latest: {}, labs: {}, runs: { pumping: null, ratio: null }, dpFlowBaseline: null };
   if (!episode) return { serverTime: now.getTime(), lastSeq, bed: header, patient: null, episode: null, ...empty };
 
-  const deviceType = ZDeviceType.parse(episode.deviceType);
+  const { deviceType } = episode;
   const parameters = parametersFor(deviceType);
   const labCodes = parameters.filter((p) => p.sourceKind === "lab").map((p) => p.code);
   const hasIabp = deviceType !== "VA_ECMO";

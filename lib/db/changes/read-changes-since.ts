@@ -18,7 +18,7 @@ interface TChangePage {
 }
 
 type TObservationRow = [number, string, string, string, string, number, string, number, number, string];
-type TAlarmRow = [number, string | null, string, string, number, string, string | null, string | null, string | null, string | null];
+type TAlarmRow = [number, string | null, string, string, number, string | null, string | null, string | null, string | null, string | null];
 type TDocumentRow = [number, string, string, string, string];
 
 /**
@@ -55,7 +55,8 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
       .all(cursor.alarm, CHANGE_PAGE_SIZE.alarm);
     for (const [seq, alarmId, unitId, type, at, details, actorId, episodeId, ruleId, origin] of events) {
       const alarm = episodeId !== null && ruleId !== null && origin !== null ? { episodeId, ruleId, origin } : null;
-      changes.push({ log: "alarm", seq, event: { seq, alarmId, unitId, type, at, details, actorId, alarm } });
+      // Raw SQL hands the Json column over as its JSON text; Prisma would have parsed it, and readers expect it parsed.
+      changes.push({ log: "alarm", seq, event: { seq, alarmId, unitId, type, at, details: parseDetails(details), actorId, alarm } });
       next.alarm = seq;
     }
 
@@ -78,7 +79,8 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
   });
 }
 
-function parseDetails(details: string): Record<string, unknown> {
+function parseDetails(details: string | null): Record<string, unknown> {
+  if (details === null) return {};
   try {
     const parsed: unknown = JSON.parse(details);
     return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};

@@ -8,5 +8,5 @@ import type { Db } from "../client";
  */
 export async function recordDocumentChange({ db, change, now }: { db: Pick<Db, "documentChange">; change: TDocumentChange; now: Date }): Promise<void> {
   const { type, unitId, bedId, ...details } = ZDocumentChange.parse(change);
-  await db.documentChange.create({ data: { type, unitId, bedId, details: JSON.stringify(details), at: now } });
+  await db.documentChange.create({ data: { type, unitId, bedId, details, at: now } });
 }

@@ -62,7 +62,7 @@ export async function seedDemoUnit({
         startedAt,
         cannulationSite: profile.cannulationSite,
         diagnosis: profile.diagnosis,
-        settings: JSON.stringify(profile.settings),
+        settings: profile.settings,
         scenario,
       },
     };

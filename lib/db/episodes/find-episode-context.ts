@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import type { TEpisodeContext } from "@/lib/observations/validate-reading";
 import type { Db } from "../client";
 
@@ -14,7 +13,7 @@ export async function findEpisodeContext({ db, episodeId }: { db: Db; episodeId:
     bedId: episode.bedId,
     unitId: episode.bed.unitId,
     // A device type outside the enum would be a corrupted row: fail loudly rather than guess.
-    deviceType: ZDeviceType.parse(episode.deviceType),
+    deviceType: episode.deviceType,
     startedAt: episode.startedAt,
     endedAt: episode.endedAt,
   };

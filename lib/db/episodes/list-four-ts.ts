@@ -7,9 +7,9 @@ export const FOUR_TS_SHOWN = 5;
 interface TFourTsRow {
   id: number;
   recordedAt: Date;
-  answers: string;
-  inputs: string;
-  sources: string;
+  answers: unknown;
+  inputs: unknown;
+  sources: unknown;
   total: number;
   probability: string;
   recordedBy: { id: string; displayName: string };
@@ -21,9 +21,9 @@ export function toStoredFourTs(row: TFourTsRow): TStoredFourTs {
     id: row.id,
     recordedAt: row.recordedAt.getTime(),
     recordedBy: { id: row.recordedBy.id, name: row.recordedBy.displayName },
-    answers: JSON.parse(row.answers) as unknown,
-    inputs: JSON.parse(row.inputs) as unknown,
-    sources: JSON.parse(row.sources) as unknown,
+    answers: row.answers,
+    inputs: row.inputs,
+    sources: row.sources,
     total: row.total,
     probability: row.probability,
   });

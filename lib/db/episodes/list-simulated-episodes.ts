@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ZScenarioName } from "@/lib/simulator/scenarios";
 import type { TSimulatedEpisode } from "@/lib/simulator/simulated-episode";
@@ -32,11 +31,9 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
   const result: TListSimulatedEpisodes = { episodes: [], skipped: [] };
   for (const row of rows) {
     const scenario = ZScenarioName.safeParse(row.scenario);
-    const deviceType = ZDeviceType.safeParse(row.deviceType);
     const settings = parseEpisodeSettings(row.settings);
-    if (!scenario.success || !deviceType.success) {
-      const reason = !scenario.success ? `unknown scenario "${row.scenario}"` : `unknown device type "${row.deviceType}"`;
-      result.skipped.push({ episodeId: row.id, reason });
+    if (!scenario.success) {
+      result.skipped.push({ episodeId: row.id, reason: `unknown scenario "${row.scenario}"` });
       continue;
     }
     if (!settings.ok) {
@@ -47,7 +44,7 @@ export async function listSimulatedEpisodes({ db }: { db: Db }): Promise<TListSi
       episode: {
         id: row.id,
         bedId: row.bedId,
-        deviceType: deviceType.data,
+        deviceType: row.deviceType,
         scenario: scenario.data,
         startedAt: row.startedAt,
         endedAt: row.endedAt,

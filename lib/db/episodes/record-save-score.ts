@@ -32,7 +32,7 @@ export async function recordSaveScore({
   const stored: TStoredSaveScore = { ...inputs, recordedAt: now.getTime() };
   const score = computeSaveScore(inputs);
   await db.$transaction(async (tx) => {
-    await tx.supportEpisode.update({ where: { id: episode.id }, data: { saveScoreInputs: JSON.stringify(stored) } });
+    await tx.supportEpisode.update({ where: { id: episode.id }, data: { saveScoreInputs: stored } });
     await recordAuditEvent({ db: tx, action: "score.recorded", actor, context, target: { type: "episode", id: episode.id }, unitId: bed.unitId, details: { score: "SAVE", bedId, inputs, total: score.total }, now });
   });
   return { stored, score };

@@ -29,9 +29,8 @@ export async function amendHandover({
   const { bed, shift, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
   if (!sheet?.signedOutAt) throw new AppError("CONFLICT", "Only a signed sheet is amended; a draft is simply edited.");
   const id = randomUUID();
-  const value = typeof amendment.value === "string" ? amendment.value : JSON.stringify(amendment.value);
   await db.$transaction(async (tx) => {
-    await tx.handoverAmendment.create({ data: { id, sheetId: sheet.id, field: amendment.field, value, reason: amendment.reason, amendedAt: now, amendedById: actor.userId } });
+    await tx.handoverAmendment.create({ data: { id, sheetId: sheet.id, field: amendment.field, value: amendment.value, reason: amendment.reason, amendedAt: now, amendedById: actor.userId } });
     await recordAuditEvent({
       db: tx,
       action: "handover.amended",

@@ -29,7 +29,7 @@ async function record(scenario: "iabp_weaning" | "rising_lactate", suffix: strin
   });
   const simulation = createEpisodeSimulation({ seed: 11, episode: testEpisode(scenario, { id: episodeId, bedId, settings: { ratio: "1:1", rpm: 3400, sweep: 3.5, fdo2: 60 } }) });
   await t.db.supportEpisode.create({
-    data: { id: episodeId, patientId: `p-${suffix}`, bedId, deviceType: simulation.episode.deviceType, startedAt: TEST_START, cannulationSite: "femoral right", diagnosis: "Synthetic", settings: "{}" },
+    data: { id: episodeId, patientId: `p-${suffix}`, bedId, deviceType: simulation.episode.deviceType, startedAt: TEST_START, cannulationSite: "femoral right", diagnosis: "Synthetic", settings: {} },
   });
   const readings = runTicks({ simulation, from: TEST_START, ticks: (48 * 60) / 5, tickMs: 5 * 60_000 });
   for (let i = 0; i < readings.length; i += 2000) {
@@ -180,7 +180,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
     const times = [S - 30 * MIN, S + 30 * MIN, S + 90 * MIN, S + 300 * MIN, S + 360 * MIN];
     for (const [i, at] of times.entries()) {
       await t.db.round.create({
-        data: { id: `r${i}`, unitId: "u1", bedId: "bed-1", episodeId: "ep-iabp_weaning", templateId: "tpl-iabp", dueAt: new Date(at - 10 * MIN), signedAt: new Date(at), signedById: "nurse-1", frequencies: i === 1 ? '["hourly","shift"]' : '["hourly"]', abnormalCount: i === 2 ? 1 : 0 },
+        data: { id: `r${i}`, unitId: "u1", bedId: "bed-1", episodeId: "ep-iabp_weaning", templateId: "tpl-iabp", dueAt: new Date(at - 10 * MIN), signedAt: new Date(at), signedById: "nurse-1", frequencies: i === 1 ? ["hourly", "shift"] : ["hourly"], abnormalCount: i === 2 ? 1 : 0 },
       });
       await t.db.roundAnswer.create({ data: { roundId: `r${i}`, itemId: "iabp.puncture_site", value: i === 2 || i === 3 ? "abnormal" : "normal", abnormal: i === 2 || i === 3, comment: i === 2 || i === 3 ? "Small haematoma" : null } });
     }

@@ -1,4 +1,4 @@
-import { parametersFor, ZDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { parametersFor, type TParameterCode } from "@/lib/catalogue";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type THandoverData } from "@/lib/handover";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
@@ -23,7 +23,7 @@ export interface TComputeHandoverData {
  */
 export async function computeHandoverData({ db, episodeId, startsAt, coversUntil, now }: TComputeHandoverData): Promise<THandoverData> {
   const episode = await db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId }, include: { patient: true } });
-  const deviceType = ZDeviceType.parse(episode.deviceType);
+  const { deviceType } = episode;
   const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
   const has = (code: TParameterCode) => measured.has(code);
   const labCodes = HANDOVER_LABS.filter(has);

@@ -31,13 +31,13 @@ export async function toSheetView(db: Db, { bed, shift, previousShiftKey, nextSh
   const coversUntil = Math.min(now, shift.endsAt);
   const frozen = Boolean(sheet?.signedOutAt && sheet.generated);
   const data = frozen
-    ? ZHandoverData.parse(JSON.parse(sheet?.generated ?? "null"))
+    ? ZHandoverData.parse(sheet?.generated)
     : episode
       ? await computeHandoverData({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil, now })
       : null;
   const actions: THandoverAction[] =
     frozen && sheet?.actions
-      ? ZStoredActions.parse(JSON.parse(sheet.actions))
+      ? ZStoredActions.parse(sheet.actions)
       : episode
         ? await listSheetActions({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil })
         : [];
@@ -46,22 +46,22 @@ export async function toSheetView(db: Db, { bed, shift, previousShiftKey, nextSh
   const person = (id: string) => ({ id, name: people.get(id) ?? id });
   const content: THandoverContent = sheet
     ? {
-        illnessSeverity: sheet.illnessSeverity === null ? null : (sheet.illnessSeverity as THandoverContent["illnessSeverity"]),
+        illnessSeverity: sheet.illnessSeverity,
         situation: sheet.situation,
-        contingencies: z.array(ZContingency).parse(JSON.parse(sheet.contingencies)),
+        contingencies: z.array(ZContingency).parse(sheet.contingencies),
         notes: sheet.notes,
       }
     : { illnessSeverity: null, situation: "", contingencies: [], notes: "" };
   const amendments: THandoverAmendment[] = (sheet?.amendments ?? []).map((a) => ({
     id: a.id,
-    field: a.field as THandoverAmendment["field"],
-    value: a.field === "contingencies" ? z.array(ZContingency).parse(JSON.parse(a.value)) : a.value,
+    field: a.field,
+    value: a.field === "contingencies" ? z.array(ZContingency).parse(a.value) : z.string().parse(a.value),
     reason: a.reason,
     at: a.amendedAt.getTime(),
     by: person(a.amendedById),
   }));
   const inForce = amendments.reduce<THandoverContent>((c, a) => ({ ...c, [a.field]: a.value }), content);
-  const status: THandoverStatus = sheet ? (sheet.status as THandoverStatus) : "not_started";
+  const status: THandoverStatus = sheet?.status ?? "not_started";
 
   return {
     serverTime: now,

@@ -40,7 +40,7 @@ export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }
   const rows = beds.map((bed) => {
     const episode = bed.episodes[0] ?? null;
     const sheet = sheets.find((s) => s.bedId === bed.id);
-    const status: THandoverStatus = sheet ? (sheet.status as THandoverStatus) : "not_started";
+    const status: THandoverStatus = sheet?.status ?? "not_started";
     if (episode) counts[status] += 1;
     return {
       bedId: bed.id,
@@ -48,7 +48,7 @@ export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }
       patientInitials: episode ? initialsOf(episode.patient.givenName, episode.patient.familyName) : null,
       deviceType: episode?.deviceType ?? null,
       status,
-      illnessSeverity: (sheet?.illnessSeverity ?? null) as TUnitHandover["beds"][number]["illnessSeverity"],
+      illnessSeverity: sheet?.illnessSeverity ?? null,
       signedOut: sheet?.signedOutAt && sheet.signedOutById ? { at: sheet.signedOutAt.getTime(), by: names.get(sheet.signedOutById) ?? sheet.signedOutById } : null,
       received: sheet?.receivedAt && sheet.receivedById ? { at: sheet.receivedAt.getTime(), by: names.get(sheet.receivedById) ?? sheet.receivedById } : null,
       lastSavedAt: sheet ? sheet.updatedAt.getTime() : null,

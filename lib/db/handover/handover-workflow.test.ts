@@ -15,8 +15,8 @@ import { signOutHandover } from "./sign-out-handover";
 const at = (iso: string) => new Date(iso);
 // Wednesday 18 November 2026, Paris (UTC+1): the day shift runs 06:00Z–18:00Z.
 const DAY = "2026-11-18/day";
-const outgoing = { userId: "n1", username: "anurse", role: "nurse" };
-const incoming = { userId: "n2", username: "bnurse", role: "nurse" };
+const outgoing = { userId: "n1", username: "anurse", role: "nurse" as const };
+const incoming = { userId: "n2", username: "bnurse", role: "nurse" as const };
 const draft = { version: 0, illnessSeverity: "watcher" as const, situation: "Weaning the balloon.", contingencies: [{ if: "MAP < 65", then: "back to 1:1 and call" }], notes: "" };
 
 let t: TestDb;

@@ -1,4 +1,4 @@
-import type { TBedHandoverEntry, THandoverStatus } from "@/lib/handover";
+import type { TBedHandoverEntry } from "@/lib/handover";
 import { shiftsBetween } from "@/lib/shifts";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
@@ -30,7 +30,7 @@ export async function listBedHandovers({ db, bedId, days = 7, now = Date.now() }
         shiftName: shift.name,
         startsAt: shift.startsAt,
         endsAt: shift.endsAt,
-        status: sheet ? (sheet.status as THandoverStatus) : "not_started",
+        status: sheet?.status ?? "not_started",
         illnessSeverity: sheet?.illnessSeverity ?? null,
         signedOutAt: sheet?.signedOutAt?.getTime() ?? null,
         receivedAt: sheet?.receivedAt?.getTime() ?? null,

@@ -1,9 +1,6 @@
+import { ALARM_PRIORITIES, type TAlarmPriority } from "@/lib/alarms/rule-schema";
 import type { TAlarmSection } from "@/lib/handover";
 import type { Db } from "../client";
-
-type TPriority = "high" | "medium" | "low" | "technical";
-const PRIORITIES: readonly TPriority[] = ["high", "medium", "low", "technical"];
-const asPriority = (p: string): TPriority => (PRIORITIES as readonly string[]).includes(p) ? (p as TPriority) : "technical";
 
 /**
  * The alarms of an episode over [startsAt, coversUntil) (docs/alarms.md): those raised in the period, counted by
@@ -29,7 +26,7 @@ export async function readShiftAlarms({ db, episodeId, startsAt, coversUntil }: 
     const resolvedInPeriod = a.resolvedAt !== null && a.resolvedAt.getTime() < coversUntil;
     return {
       id: a.id,
-      priority: asPriority(a.priority),
+      priority: a.priority,
       ruleId: a.ruleId,
       parameter: a.parameter,
       value: a.value,
@@ -44,8 +41,8 @@ export async function readShiftAlarms({ db, episodeId, startsAt, coversUntil }: 
   const raised = items.filter((a) => a.raisedAt >= startsAt);
   const counts = { high: 0, medium: 0, low: 0, technical: 0 };
   for (const a of raised) counts[a.priority] += 1;
-  const order = (a: { priority: TPriority; raisedAt: number }, b: { priority: TPriority; raisedAt: number }) =>
-    PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || a.raisedAt - b.raisedAt;
+  const order = (a: { priority: TAlarmPriority; raisedAt: number }, b: { priority: TAlarmPriority; raisedAt: number }) =>
+    ALARM_PRIORITIES.indexOf(a.priority) - ALARM_PRIORITIES.indexOf(b.priority) || a.raisedAt - b.raisedAt;
   return {
     available: true,
     counts,

@@ -51,11 +51,6 @@ export async function readShiftRounds({ db, episodeId, episodeStartedAt, startsA
   return { available: true, done: summary.done, late: summary.late, missed: summary.missedHourly, shiftItemsMissed: summary.shiftItemsMissed, abnormal, nextDueAt };
 }
 
-function parseFrequencies(text: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.filter((f): f is string => typeof f === "string") : [];
-  } catch {
-    return [];
-  }
+function parseFrequencies(frequencies: unknown): string[] {
+  return Array.isArray(frequencies) ? frequencies.filter((f): f is string => typeof f === "string") : [];
 }

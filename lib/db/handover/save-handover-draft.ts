@@ -31,7 +31,7 @@ export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, con
   const fields = {
     illnessSeverity: content.illnessSeverity,
     situation: content.situation,
-    contingencies: JSON.stringify(content.contingencies),
+    contingencies: content.contingencies,
     notes: content.notes,
     updatedAt: now,
     updatedById: actor.userId,

@@ -46,8 +46,8 @@ export async function signOutHandover({
       where: { id: saved.sheetId, version: saved.version, signedOutAt: null },
       data: {
         status: "signed_out",
-        generated: JSON.stringify(data),
-        actions: JSON.stringify(actions),
+        generated: data,
+        actions,
         signedOutAt: now,
         signedOutById: actor.userId,
         version: { increment: 1 },

@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import type { TEpisodeContext } from "@/lib/observations/validate-reading";
 import type { Db } from "../client";
 
@@ -36,7 +35,7 @@ export async function findPatientEpisodes({ db, identifiers }: { db: Db; identif
           id: e.id,
           bedId: e.bedId,
           unitId: e.bed.unitId,
-          deviceType: ZDeviceType.parse(e.deviceType),
+          deviceType: e.deviceType,
           startedAt: e.startedAt,
           endedAt: e.endedAt,
         })),

@@ -1,4 +1,4 @@
-import type { TImportRejection, TImportRejectionCode } from "@/lib/imports/import-record";
+import type { TImportRejection } from "@/lib/imports/import-record";
 import type { Db } from "../client";
 
 const PAGE = 5_000;
@@ -11,7 +11,7 @@ export async function* listImportRejections({ db, jobId }: { db: Db; jobId: stri
   let after = 0;
   for (;;) {
     const rows = await db.importRejection.findMany({ where: { jobId, id: { gt: after } }, orderBy: { id: "asc" }, take: PAGE });
-    for (const row of rows) yield { location: row.location, field: row.field, value: row.value, code: row.code as TImportRejectionCode, reason: row.reason };
+    for (const row of rows) yield { location: row.location, field: row.field, value: row.value, code: row.code, reason: row.reason };
     const last = rows.at(-1);
     if (!last || rows.length < PAGE) return;
     after = last.id;

@@ -32,6 +32,7 @@ export async function recordImportBatch({ db, jobId, counts, ignoredCodes, rejec
       insertRejection.run(jobId, r.location.slice(0, MAX_TEXT), r.field.slice(0, 100), r.value.slice(0, MAX_TEXT), r.code, r.reason.slice(0, MAX_TEXT));
     }
     const { processed, accepted, rejected, duplicate, ignored, corrected } = counts;
+    // A Json column holds JSON text: written here as Prisma writes it, read back through Prisma as an object.
     const { changes } = updateJob.run(processed, accepted, rejected, duplicate, ignored, corrected, JSON.stringify(ignoredCodes), jobId);
     // Thrown inside the transaction, so the rejections above are rolled back with it.
     if (changes !== 1) throw new Error(`import job ${jobId} does not exist`);

@@ -5,7 +5,6 @@ import type { ImportJob } from "../generated/client";
 export function toImportJobDto(job: ImportJob): TImportJobDto {
   return ZImportJobDto.parse({
     ...job,
-    ignoredCodes: JSON.parse(job.ignoredCodes) as unknown,
     startedAt: job.startedAt.getTime(),
     finishedAt: job.finishedAt?.getTime() ?? null,
   });

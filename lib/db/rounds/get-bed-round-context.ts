@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import { initialsOf } from "@/lib/patients/age-in-years";
 import type { TBedRoundContext } from "@/lib/rounds/round-dtos";
 import { findBedEpisode } from "../beds/find-bed-episode";
@@ -18,7 +17,7 @@ export async function getBedRoundContext({ db, bedId, now = new Date() }: { db: 
     bed: { id: bed.id, label: bed.label, unitId: bed.unitId },
     timeZone: bed.unit.timeZone,
     serverTime: now.getTime(),
-    episode: { id: episode.id, deviceType: ZDeviceType.parse(episode.deviceType), startedAt: episode.startedAt.getTime() },
+    episode: { id: episode.id, deviceType: episode.deviceType, startedAt: episode.startedAt.getTime() },
     patientInitials: initialsOf(episode.patient.givenName, episode.patient.familyName),
     template: rounds.template,
     schedule: { dueAt: rounds.schedule.dueAt, overdue: rounds.schedule.overdue, open: rounds.schedule.open },

@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import { initialsOf } from "@/lib/patients/age-in-years";
 import type { TBedRoundHistory } from "@/lib/rounds/round-dtos";
 import { findBedEpisode } from "../beds/find-bed-episode";
@@ -19,7 +18,7 @@ export async function getBedRoundHistory({ db, bedId }: { db: Db; bedId: string 
   const templates = (await db.roundTemplate.findMany({ where: { id: { in: templateIds } }, orderBy: { version: "asc" }, include: TEMPLATE_INCLUDE })).map(toTemplateDto);
   return {
     ...base,
-    episode: { id: episode.id, deviceType: ZDeviceType.parse(episode.deviceType), startedAt: episode.startedAt.getTime() },
+    episode: { id: episode.id, deviceType: episode.deviceType, startedAt: episode.startedAt.getTime() },
     patientInitials: initialsOf(episode.patient.givenName, episode.patient.familyName),
     templates,
     rounds,

@@ -1,4 +1,3 @@
-import { ZDeviceType } from "@/lib/catalogue";
 import type { TBedRoundStatus, TUnitRounds } from "@/lib/rounds/round-dtos";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
@@ -38,7 +37,7 @@ export async function getUnitRounds({ db, unitId, now = new Date() }: { db: Db; 
       bedId: bed.id,
       label: bed.label,
       position: bed.position,
-      episode: { id: episode.id, deviceType: ZDeviceType.parse(episode.deviceType), startedAt: episode.startedAt.getTime() },
+      episode: { id: episode.id, deviceType: episode.deviceType, startedAt: episode.startedAt.getTime() },
       patientInitials: initialsOf(episode.patient.givenName, episode.patient.familyName),
       schedule: rounds.schedule ? { dueAt: rounds.schedule.dueAt, overdue: rounds.schedule.overdue, open: rounds.schedule.open } : null,
       lastRound: rounds.lastRound ? { id: rounds.lastRound.id, signedAt: rounds.lastRound.signedAt, signedBy: rounds.lastRound.signedBy } : null,

@@ -1,6 +1,7 @@
+import type { TDeviceType } from "@/lib/catalogue";
 import type { TPreviousAnswer, TRoundDto } from "@/lib/rounds/round-dtos";
 import { computeRoundSchedule, type TRoundSchedule } from "@/lib/rounds/schedule";
-import { frequenciesOf, type TRoundTemplate } from "@/lib/rounds/template";
+import { frequenciesOf, type TRoundFrequency, type TRoundTemplate } from "@/lib/rounds/template";
 import type { TShiftContext } from "@/lib/shifts";
 import type { Db } from "../client";
 import { findCurrentTemplate } from "./round-template-rows";
@@ -30,8 +31,8 @@ export async function loadEpisodeRounds({
   shifts,
   now,
 }: {
-  db: Pick<Db, "round" | "roundTemplate">;
-  episode: { id: string; deviceType: string; startedAt: Date };
+  db: Pick<Db, "round" | "roundTemplate" | "$queryRawUnsafe">;
+  episode: { id: string; deviceType: TDeviceType; startedAt: Date };
   shifts: TShiftContext;
   now: number;
 }): Promise<TEpisodeRounds> {
@@ -41,8 +42,7 @@ export async function loadEpisodeRounds({
   const coveredAt = async (frequency: "shift" | "daily"): Promise<number | undefined> => {
     const inRecent = recent.find((r) => r.frequencies.includes(frequency));
     if (inRecent) return inRecent.signedAt;
-    const older = await db.round.findFirst({ where: { episodeId: episode.id, frequencies: { contains: `"${frequency}"` } }, orderBy: { signedAt: "desc" }, select: { signedAt: true } });
-    return older?.signedAt.getTime();
+    return lastSignedCovering(db, episode.id, frequency);
   };
   const schedule = template
     ? computeRoundSchedule({
@@ -55,4 +55,20 @@ export async function loadEpisodeRounds({
       })
     : null;
   return { template, schedule, lastRound, previous: latestAnswers(recent), recent };
+}
+
+/**
+ * When the episode's newest round that covered `frequency` was signed, older than the recent ones. In SQL: Prisma has
+ * no "array contains" filter for a Json column on SQLite; json_each reads the stored array itself, by the
+ * (episodeId, signedAt) index from the newest round back.
+ */
+async function lastSignedCovering(db: Pick<Db, "$queryRawUnsafe">, episodeId: string, frequency: TRoundFrequency): Promise<number | undefined> {
+  const [row] = await db.$queryRawUnsafe<{ signedAt: number | bigint }[]>(
+    `SELECT "signedAt" FROM "Round"
+      WHERE "episodeId" = ? AND EXISTS (SELECT 1 FROM json_each("Round"."frequencies") WHERE "value" = ?)
+      ORDER BY "signedAt" DESC LIMIT 1`,
+    episodeId,
+    frequency,
+  );
+  return row === undefined ? undefined : Number(row.signedAt);
 }

@@ -1,4 +1,4 @@
-import { ZDeviceType } from "@/lib/catalogue";
+import type { TDeviceType } from "@/lib/catalogue";
 import type { TReadingInput } from "@/lib/observations/reading";
 import { validateReading, type TEpisodeContext, type TValidReading } from "@/lib/observations/validate-reading";
 import type { TCheckedAnswer } from "@/lib/rounds/answers";
@@ -6,8 +6,8 @@ import type { TRoundTemplateItem } from "@/lib/rounds/template";
 import { AppError } from "../../errors/app-error";
 
 /** The episode as the write path checks readings against it. */
-export function episodeContextOf(episode: { id: string; bedId: string; deviceType: string; startedAt: Date; endedAt: Date | null }, unitId: string): TEpisodeContext {
-  return { id: episode.id, bedId: episode.bedId, unitId, deviceType: ZDeviceType.parse(episode.deviceType), startedAt: episode.startedAt, endedAt: episode.endedAt };
+export function episodeContextOf(episode: { id: string; bedId: string; deviceType: TDeviceType; startedAt: Date; endedAt: Date | null }, unitId: string): TEpisodeContext {
+  return { id: episode.id, bedId: episode.bedId, unitId, deviceType: episode.deviceType, startedAt: episode.startedAt, endedAt: episode.endedAt };
 }
 
 /**

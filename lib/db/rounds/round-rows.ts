@@ -33,7 +33,7 @@ export function toRoundDto(row: TRoundRow): TRoundDto {
     startedAt: row.startedAt?.getTime() ?? null,
     signedAt: row.signedAt.getTime(),
     signedBy: row.signedBy.displayName,
-    frequencies: z.array(ZRoundFrequency).parse(JSON.parse(row.frequencies)),
+    frequencies: z.array(ZRoundFrequency).parse(row.frequencies),
     answers: answersInForce(row.answers.map(answerOf), amendments),
     amendments: amendments.sort((a, b) => a.amendedAt - b.amendedAt),
   };

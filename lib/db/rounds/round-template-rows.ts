@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ZDeviceType } from "@/lib/catalogue";
+import type { TDeviceType } from "@/lib/catalogue";
 import { ZRoundChoice, ZRoundTemplateItem, type TRoundTemplate, type TRoundTemplateItem } from "@/lib/rounds/template";
 import type { Db } from "../client";
-import type { Prisma } from "../generated/client";
+import { Prisma } from "../generated/client";
 
 /** A template version with its items, as read from the database. */
 export const TEMPLATE_INCLUDE = {
@@ -22,13 +22,13 @@ export function toTemplateDto(row: TTemplateRow): TRoundTemplate {
       r.type === "number"
         ? { ...base, unit: r.unit, min: r.min, max: r.max, ...(r.parameter ? { parameter: r.parameter } : {}) }
         : r.type === "choice"
-          ? { ...base, choices: z.array(ZRoundChoice).parse(JSON.parse(r.choices ?? "[]")) }
+          ? { ...base, choices: z.array(ZRoundChoice).parse(r.choices ?? []) }
           : base;
     return ZRoundTemplateItem.parse(raw);
   });
   return {
     id: row.id,
-    deviceType: ZDeviceType.parse(row.deviceType),
+    deviceType: row.deviceType,
     version: row.version,
     publishedAt: row.publishedAt.getTime(),
     publishedBy: row.publishedBy?.displayName ?? null,
@@ -52,12 +52,13 @@ export function toItemRow(item: TRoundTemplateItem, position: number): Omit<Pris
     min: item.type === "number" ? item.min : null,
     max: item.type === "number" ? item.max : null,
     parameter: item.type === "number" ? (item.parameter ?? null) : null,
-    choices: item.type === "choice" ? JSON.stringify(item.choices) : null,
+    // Prisma.DbNull: SQL NULL, as for every item that is not a choice, not the JSON value null.
+    choices: item.type === "choice" ? item.choices : Prisma.DbNull,
   };
 }
 
 /** The version new rounds of a device type use: its newest. Null when none was ever published. */
-export async function findCurrentTemplate({ db, deviceType }: { db: Pick<Db, "roundTemplate">; deviceType: string }): Promise<TRoundTemplate | null> {
+export async function findCurrentTemplate({ db, deviceType }: { db: Pick<Db, "roundTemplate">; deviceType: TDeviceType }): Promise<TRoundTemplate | null> {
   const row = await db.roundTemplate.findFirst({ where: { deviceType }, orderBy: { version: "desc" }, include: TEMPLATE_INCLUDE });
   return row ? toTemplateDto(row) : null;
 }

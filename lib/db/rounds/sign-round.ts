@@ -82,7 +82,7 @@ export async function signRound({
           startedAt: input.startedAt !== undefined ? new Date(input.startedAt) : null,
           signedAt: now,
           signedById: actor.userId,
-          frequencies: JSON.stringify(input.frequencies),
+          frequencies: input.frequencies,
           abnormalCount: abnormal.length,
         },
       });

@@ -20,7 +20,7 @@ describe("a unit's shift pattern", () => {
 
   it("is the stored one, sorted by start time, when configured", async () => {
     const shifts = [{ name: "night", start: "20:00" }, { name: "day", start: "08:00" }];
-    await t.db.unitShiftPattern.create({ data: { unitId: "u1", shifts: JSON.stringify({ shifts }), updatedAt: new Date(1000) } });
+    await t.db.unitShiftPattern.create({ data: { unitId: "u1", shifts: { shifts }, updatedAt: new Date(1000) } });
     const result = await getUnitShiftPattern({ db: t.db, unitId: "u1" });
     expect(result.configured).toBe(true);
     expect(result.updatedAt).toBe(1000);
@@ -28,7 +28,7 @@ describe("a unit's shift pattern", () => {
   });
 
   it("refuses loudly a stored pattern that no longer parses, and an unknown unit", async () => {
-    await t.db.unitShiftPattern.create({ data: { unitId: "u1", shifts: '{"shifts":[{"name":"day","start":"7h"}]}', updatedAt: new Date() } });
+    await t.db.unitShiftPattern.create({ data: { unitId: "u1", shifts: { shifts: [{ name: "day", start: "7h" }] }, updatedAt: new Date() } });
     await expect(getUnitShiftPattern({ db: t.db, unitId: "u1" })).rejects.toMatchObject({ code: "INTERNAL" });
     await expect(getUnitShiftPattern({ db: t.db, unitId: "nowhere" })).rejects.toBeInstanceOf(AppError);
   });

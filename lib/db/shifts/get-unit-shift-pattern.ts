@@ -24,13 +24,7 @@ export async function getUnitShiftPattern({ db, unitId }: { db?: Db; unitId: str
   if (!unit.shiftPattern) {
     return { unitId, timeZone: unit.timeZone, pattern: DEFAULT_SHIFT_PATTERN, configured: false, updatedAt: null };
   }
-  let stored: unknown;
-  try {
-    stored = JSON.parse(unit.shiftPattern.shifts);
-  } catch {
-    stored = undefined;
-  }
-  const parsed = ZShiftPattern.safeParse(stored);
+  const parsed = ZShiftPattern.safeParse(unit.shiftPattern.shifts);
   if (!parsed.success) {
     throw new AppError("INTERNAL", `The shift pattern stored for unit "${unitId}" is not valid; an administrator must set it again.`, {
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),

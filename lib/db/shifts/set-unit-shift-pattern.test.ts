@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const admin = { userId: "a1", username: "admin", role: "admin" };
+const admin = { userId: "a1", username: "admin", role: "admin" as const };
 
 describe("setting a unit's shift pattern", () => {
   it("stores it, is read back in start order, and audits the old and the new", async () => {
@@ -21,7 +21,7 @@ describe("setting a unit's shift pattern", () => {
     expect(read.configured).toBe(true);
     expect(read.pattern.shifts.map((s) => s.start)).toEqual(["06:30", "13:45", "21:00"]);
     const [event] = await t.db.auditEvent.findMany({ where: { action: "shift.pattern-changed" } });
-    expect(JSON.parse(event?.details ?? "{}")).toMatchObject({ before: null, after: { shifts: [{ start: "06:30" }, { start: "13:45" }, { start: "21:00" }] } });
+    expect(event?.details).toMatchObject({ before: null, after: { shifts: [{ start: "06:30" }, { start: "13:45" }, { start: "21:00" }] } });
   });
 
   it("refuses an unknown unit", async () => {

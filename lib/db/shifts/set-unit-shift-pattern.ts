@@ -24,9 +24,8 @@ export async function setUnitShiftPattern({
 }): Promise<void> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, shiftPattern: true } });
   if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
-  const shifts = JSON.stringify(pattern);
   await db.$transaction(async (tx) => {
-    await tx.unitShiftPattern.upsert({ where: { unitId }, create: { unitId, shifts, updatedAt: now }, update: { shifts, updatedAt: now } });
+    await tx.unitShiftPattern.upsert({ where: { unitId }, create: { unitId, shifts: pattern, updatedAt: now }, update: { shifts: pattern, updatedAt: now } });
     await recordAuditEvent({
       db: tx,
       action: "shift.pattern-changed",
@@ -34,7 +33,7 @@ export async function setUnitShiftPattern({
       context,
       target: { type: "unit", id: unitId },
       unitId,
-      details: { before: unit.shiftPattern ? (JSON.parse(unit.shiftPattern.shifts) as unknown) : null, after: pattern },
+      details: { before: unit.shiftPattern?.shifts ?? null, after: pattern },
       now,
     });
   });

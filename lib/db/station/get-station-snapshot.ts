@@ -1,4 +1,4 @@
-import { parametersFor, ZDeviceType } from "@/lib/catalogue";
+import { parametersFor } from "@/lib/catalogue";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears } from "@/lib/patients/age-in-years";
 import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
@@ -39,7 +39,7 @@ export async function getStationSnapshot({ db, unitId, now = new Date() }: { db:
       stationBeds.push({ bedId: bed.id, label: bed.label, position: bed.position, patient: null, episode: null, latest: {} });
       continue;
     }
-    const deviceType = ZDeviceType.parse(episode.deviceType);
+    const { deviceType } = episode;
     stationBeds.push({
       bedId: bed.id,
       label: bed.label,

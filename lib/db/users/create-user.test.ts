@@ -23,7 +23,7 @@ describe("createUser", () => {
     expect(await verifyPassword(row.passwordHash, input.password)).toBe(true);
     const event = await test.db.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetId: user.id } });
     expect(event).toMatchObject({ actorId: null, actorName: "cli" });
-    expect(JSON.parse(event.details)).toEqual({ username: "jdupont", role: "nurse", unitIds: ["a"] });
+    expect(event.details).toEqual({ username: "jdupont", role: "nurse", unitIds: ["a"] });
   });
 
   it("refuses a taken username, naming the field, and writes nothing", async () => {

@@ -31,7 +31,7 @@ describe("updateUser", () => {
     await update(nurse.userId, { unitIds: ["b", "a"] });
     expect(await sessions(nurse.userId)).toBe(1);
     const event = await test.db.auditEvent.findFirstOrThrow({ where: { targetId: nurse.userId }, orderBy: { id: "desc" } });
-    expect(JSON.parse(event.details)).toEqual({ username: nurse.username });
+    expect(event.details).toEqual({ username: nurse.username });
     await update(nurse.userId, { unitIds: ["b"] });
     expect(await sessions(nurse.userId)).toBe(0);
   });
@@ -48,7 +48,7 @@ describe("updateUser", () => {
     expect(await sessions(nurse.userId)).toBe(0);
     const event = await test.db.auditEvent.findFirstOrThrow({ where: { targetId: nurse.userId }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ action: "user.deactivated", actorId: admin.userId });
-    expect(JSON.parse(event.details)).toMatchObject({ sessionsEnded: 1 });
+    expect(event.details).toMatchObject({ sessionsEnded: 1 });
   });
 
   it("refuses an admin deactivating themself or dropping their own admin role, changing nothing", async () => {

@@ -1,4 +1,4 @@
-import { ZRole } from "@/lib/auth/roles";
+import type { TRole } from "@/lib/auth/roles";
 import type { TUserDto } from "@/lib/auth/account-dtos";
 
 // The schema lives in lib/auth so that the admin pages parse answers with it too (client code cannot import this file).
@@ -20,7 +20,7 @@ interface TUserRow {
   id: string;
   username: string;
   displayName: string;
-  role: string;
+  role: TRole;
   active: boolean;
   passwordHash: string | null;
   createdAt: Date;
@@ -34,7 +34,7 @@ export function toUserDto(row: TUserRow): TUserDto {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    role: ZRole.parse(row.role),
+    role: row.role,
     unitIds: row.units.map((u) => u.unitId).sort(),
     active: row.active,
     hasPassword: row.passwordHash !== null,

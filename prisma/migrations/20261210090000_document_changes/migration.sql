@@ -4,7 +4,7 @@ CREATE TABLE "DocumentChange" (
     "type" TEXT NOT NULL,
     "unitId" TEXT NOT NULL,
     "bedId" TEXT NOT NULL,
-    "details" TEXT NOT NULL DEFAULT '{}',
+    "details" JSONB NOT NULL DEFAULT '{}',
     "at" DATETIME NOT NULL
 );
 

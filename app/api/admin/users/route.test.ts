@@ -34,7 +34,7 @@ describe("GET /api/admin/users", () => {
     expect(json().error?.code).toBe("FORBIDDEN");
     const denied = await deniedEventsOf(world.db, world.nurse.userId);
     expect(denied).toHaveLength(before + 1);
-    expect(JSON.parse(denied[0]?.details ?? "{}")).toMatchObject({ action: "user.manage", reason: "role", via: "http GET /api/admin/users" });
+    expect(denied[0]?.details).toMatchObject({ action: "user.manage", reason: "role", via: "http GET /api/admin/users" });
   });
 
   it("answers 401 without a session", async () => {
@@ -52,7 +52,7 @@ describe("POST /api/admin/users", () => {
     expect(await verifyPassword(row.passwordHash, newUser.password)).toBe(true);
     const event = await world.db.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetId: user.id } });
     expect(event).toMatchObject({ actorId: world.admin.userId, outcome: "success", ipAddress: "10.0.0.7" });
-    expect(event.details).not.toContain(newUser.password);
+    expect(JSON.stringify(event.details)).not.toContain(newUser.password);
   });
 
   it("refuses invalid input with 400 naming each field", async () => {

@@ -35,7 +35,7 @@ describe("PATCH /api/admin/users/:userId", () => {
     expect(json<{ user: { role: string; unitIds: string[]; sessions: number } }>().user).toMatchObject({ role: "perfusionist", unitIds: [world.unitA, world.unitB], sessions: 0 });
     expect(await sessionsOf(target.userId)).toBe(0);
     const event = await world.db.auditEvent.findFirstOrThrow({ where: { action: "user.updated", targetId: target.userId }, orderBy: { id: "desc" } });
-    expect(JSON.parse(event.details)).toMatchObject({ role: { from: "nurse", to: "perfusionist" }, unitIds: { from: [world.unitA], to: [world.unitA, world.unitB] }, sessionsEnded: 1 });
+    expect(event.details).toMatchObject({ role: { from: "nurse", to: "perfusionist" }, unitIds: { from: [world.unitA], to: [world.unitA, world.unitB] }, sessionsEnded: 1 });
   });
 
   it("deactivates and reactivates, each audited as such", async () => {

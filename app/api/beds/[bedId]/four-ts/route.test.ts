@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (const [day, value] of [[1, 200], [6, 90]] as const) {
     const at = new Date(startedAt.getTime() + day * DAY);
     await test.db.observation.create({
-      data: { episodeId: iabp.episodeId, bedId: iabp.bedId, unitId: iabp.unitId, parameter: "platelets", value, unit: "10*9/L", observedAt: at, receivedAt: at, source: "lab", sourceRef: `plt-${day}` },
+      data: { episodeId: iabp.episodeId, bedId: iabp.bedId, unitId: iabp.unitId, parameter: "platelets", value, unit: "10*9/L", observedAt: at, receivedAt: at, source: "hl7", sourceRef: `plt-${day}` },
     });
   }
   physician = await signInTestUser(test.db, { role: "physician", unitIds: [iabp.unitId] });
@@ -50,7 +50,7 @@ describe("POST /api/beds/:bedId/four-ts", () => {
     expect(detail.episode?.fourTs[0]).toEqual(body);
     const audited = await test.db.auditEvent.findMany({ where: { action: "score.recorded" } });
     expect(audited).toMatchObject([{ actorId: physician.userId, unitId: iabp.unitId, targetId: iabp.episodeId, outcome: "success" }]);
-    expect(JSON.parse(audited[0]?.details ?? "{}")).toMatchObject({ score: "4Ts", total: 5 });
+    expect(audited[0]?.details).toMatchObject({ score: "4Ts", total: 5 });
   });
 
   it("keeps every screen, newest first", async () => {

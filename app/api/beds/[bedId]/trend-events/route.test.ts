@@ -41,7 +41,7 @@ beforeAll(async () => {
   const template = await test.db.roundTemplate.findFirstOrThrow({ where: { deviceType: "VA_ECMO" } });
   const round = (id: string, hoursAgo: number, abnormalCount: number) =>
     test.db.round.create({
-      data: { id, unitId: world.unitId, bedId: world.bedId, episodeId: world.episodeId, templateId: template.id, signedAt: new Date(now - hoursAgo * HOUR), signedById: session.userId, frequencies: '["hourly"]', abnormalCount },
+      data: { id, unitId: world.unitId, bedId: world.bedId, episodeId: world.episodeId, templateId: template.id, signedAt: new Date(now - hoursAgo * HOUR), signedById: session.userId, frequencies: ["hourly"], abnormalCount },
     });
   await round("round-recent", 2, 0);
   await round("round-older", 26, 1);

@@ -43,7 +43,7 @@ describe("POST /api/admin/displays/:displayId/revoke", () => {
     await expect(pair(pending.code)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     const event = await world.db.auditEvent.findFirstOrThrow({ where: { action: "display.revoked", targetId: wall.display.id } });
     expect(event).toMatchObject({ actorId: world.admin.userId, unitId: world.unitA });
-    expect(JSON.parse(event.details)).toMatchObject({ sessionsEnded: 1, wasActive: true });
+    expect(event.details).toMatchObject({ sessionsEnded: 1, wasActive: true });
   });
 
   it("answers 404 for an unknown display or a person's account", async () => {
