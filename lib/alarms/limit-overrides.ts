@@ -26,7 +26,6 @@ export const ZSetLimitOverrideSchema = z
     reason: z.string().trim().min(3, "say why the limit changes").max(500),
   })
   .refine((o) => o.scope === "unit" || o.episodeId !== undefined, { message: "an episode's override names the episode", path: ["episodeId"] });
-export type TSetLimitOverride = z.infer<typeof ZSetLimitOverrideSchema>;
 
 /** The newest version of one override, as the engine applies it. */
 export interface TLimitOverride {

@@ -123,7 +123,6 @@ export type TDerivedRule = z.infer<typeof ZDerivedRule>;
 export type TAbsenceRule = z.infer<typeof ZAbsenceRule>;
 export type TTechnicalRule = z.infer<typeof ZTechnicalRule>;
 export type TAlarmRuleInput = z.input<typeof ZAlarmRule>;
-export type TAlarmRuleKind = TAlarmRule["kind"];
 
 /** A set of rules in force: ids unique, and no two rules of a family at one priority (neither could supersede the other). */
 export const ZAlarmRuleSet = z.array(ZAlarmRule).superRefine((rules, ctx) => {

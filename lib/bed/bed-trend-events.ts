@@ -18,7 +18,6 @@ export const ZTrendRound = z.object({
   signedBy: z.string(),
   abnormalCount: z.number().int().nonnegative(),
 });
-export type TTrendRound = z.infer<typeof ZTrendRound>;
 
 /** At most this many alarms and this many rounds in one answer; `truncated` says when the window held more. */
 export const MAX_TREND_EVENTS = 500;

@@ -7,10 +7,6 @@ export function parameterLabel(code: string, locale: TLocale): string {
   return findParameter(code)?.short[locale] ?? code;
 }
 
-/** A parameter's long label in the locale. */
-export function parameterName(code: string, locale: TLocale): string {
-  return findParameter(code)?.label[locale] ?? code;
-}
 
 /**
  * A value as the sheet prints it, with its unit: the catalogue's decimals; the assist ratio as the console shows it

@@ -23,7 +23,6 @@ export const ZHandoverContent = z.object({
 });
 export type THandoverContent = z.infer<typeof ZHandoverContent>;
 
-export const EMPTY_HANDOVER_CONTENT: THandoverContent = { illnessSeverity: null, situation: "", contingencies: [], notes: "" };
 
 /** Saving a draft: the content and the version it was based on (0 for a sheet not started). */
 export const ZSaveHandoverDraft = ZHandoverContent.extend({ version: z.number().int().nonnegative() });
@@ -129,7 +128,6 @@ export const ZUnitHandoverBed = z.object({
   lastSavedAt: z.number().nullable(),
   openActions: z.number().int(),
 });
-export type TUnitHandoverBed = z.infer<typeof ZUnitHandoverBed>;
 
 export const ZUnitHandover = z.object({
   serverTime: z.number(),

@@ -7,8 +7,6 @@ import { ZDeviceType, findParameter } from "@/lib/catalogue";
  */
 
 export const ROUND_ITEM_TYPES = ["check", "normal_abnormal", "number", "choice"] as const;
-export const ZRoundItemType = z.enum(ROUND_ITEM_TYPES);
-export type TRoundItemType = z.infer<typeof ZRoundItemType>;
 
 export const ROUND_FREQUENCIES = ["hourly", "shift", "daily"] as const;
 export const ZRoundFrequency = z.enum(ROUND_FREQUENCIES);

@@ -19,7 +19,6 @@ export const ZShiftDefinition = z.object({
     .regex(/^[\p{L}\p{N} _-]+$/u, { message: "A shift name holds letters, digits, spaces, '-' or '_' only" }),
   start: ZWallClockTime,
 });
-export type TShiftDefinition = z.infer<typeof ZShiftDefinition>;
 
 /**
  * A unit's shift pattern: the shifts of one day, each ending where the next begins; the last one ends at the first

@@ -2,7 +2,7 @@ import type { TCreateDisplay } from "@/lib/auth/schemas";
 import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { assertUnitsExist } from "../users/assert-units-exist";
-import type { TIssuedPairing } from "./display-dto";
+import type { TIssuedPairing } from "@/lib/auth/account-dtos";
 import { issuePairingCode } from "./issue-pairing-code";
 
 export interface TCreateDisplayOptions {

@@ -1,7 +1,7 @@
 import type { TDisplayDto } from "@/lib/auth/account-dtos";
 
-// The schemas live in lib/auth so that the admin pages parse answers with them too (client code cannot import this file).
-export { ZDisplayDto, ZIssuedPairing, type TDisplayDto, type TIssuedPairing } from "@/lib/auth/account-dtos";
+// The answer's schema lives in lib/auth (account-dtos.ts) so that the admin pages parse it too: client code cannot
+// import this file.
 
 export const DISPLAY_DTO_SELECT = {
   id: true,

@@ -3,7 +3,8 @@ import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { hashToken } from "../auth/session-token";
 import { AppError } from "../../errors/app-error";
-import { DISPLAY_DTO_SELECT, toDisplayDto, type TIssuedPairing } from "./display-dto";
+import { DISPLAY_DTO_SELECT, toDisplayDto } from "./display-dto";
+import type { TIssuedPairing } from "@/lib/auth/account-dtos";
 
 /** Long enough to walk to the wall screen and type it; single use. */
 export const PAIRING_CODE_TTL_MS = 15 * 60_000;

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import { DISPLAY_DTO_SELECT, toDisplayDto, type TDisplayDto } from "./display-dto";
+import type { TDisplayDto } from "@/lib/auth/account-dtos";
+import { DISPLAY_DTO_SELECT, toDisplayDto } from "./display-dto";
 
 /** Every wall screen, active first, by unit then name. */
 export async function listDisplays({ db, now = new Date() }: { db: Db; now?: Date }): Promise<TDisplayDto[]> {

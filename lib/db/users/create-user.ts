@@ -4,7 +4,8 @@ import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../aud
 import { hashPassword } from "../auth/password-hash";
 import { AppError } from "../../errors/app-error";
 import { assertUnitsExist } from "./assert-units-exist";
-import { USER_DTO_SELECT, toUserDto, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/auth/account-dtos";
+import { USER_DTO_SELECT, toUserDto } from "./user-dto";
 
 export interface TCreateUserOptions {
   db: Db;

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import { USER_DTO_SELECT, toUserDto, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/auth/account-dtos";
+import { USER_DTO_SELECT, toUserDto } from "./user-dto";
 
 /** Every person's account (displays are listed on their own page), active first, by name. */
 export async function listUsers({ db }: { db: Db }): Promise<TUserDto[]> {

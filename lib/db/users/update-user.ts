@@ -3,7 +3,8 @@ import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
 import { assertUnitsExist } from "./assert-units-exist";
-import { USER_DTO_SELECT, toUserDto, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/auth/account-dtos";
+import { USER_DTO_SELECT, toUserDto } from "./user-dto";
 
 export interface TUpdateUserOptions {
   db: Db;

@@ -1,8 +1,8 @@
 import type { TRole } from "@/lib/auth/roles";
 import type { TUserDto } from "@/lib/auth/account-dtos";
 
-// The schema lives in lib/auth so that the admin pages parse answers with it too (client code cannot import this file).
-export { ZUserDto, type TUserDto } from "@/lib/auth/account-dtos";
+// The answer's schema lives in lib/auth (account-dtos.ts) so that the admin pages parse it too: client code cannot
+// import this file.
 
 export const USER_DTO_SELECT = {
   id: true,

@@ -77,4 +77,3 @@ export const ZFhirBundle = z.looseObject({
     )
     .optional(),
 });
-export type TFhirBundle = z.infer<typeof ZFhirBundle>;
