@@ -10,12 +10,25 @@ const serverOnly = {
       group: ["@/lib/db", "@/lib/db/*", "@/lib/http", "@/lib/http/*", "@/server", "@/server/*", "@/test/*"],
       message: "Client code must not import server code (ARCHITECTURE.md).",
     },
-    { group: ["**/lib/db/**", "**/lib/http/**", "**/server/**", "**/test/**"], message: "Client code must not import server code (ARCHITECTURE.md)." },
+    {
+      group: ["**/lib/db/**", "**/lib/http/**", "**/server/**", "**/test/**"],
+      message: "Client code must not import server code (ARCHITECTURE.md).",
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next*/", "lib/db/generated/", "playwright-report/", "test-results/", "next-env.d.ts", "data/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next*/",
+      "lib/db/generated/",
+      "playwright-report/",
+      "test-results/",
+      "next-env.d.ts",
+      "data/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

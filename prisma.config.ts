@@ -6,10 +6,12 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   adapter: () =>
-    Promise.resolve(new PrismaBetterSQLite3(
-      { url: process.env.DATABASE_URL ?? "file:./data/station.db" },
-      { timestampFormat: "unixepoch-ms" },
-    )),
+    Promise.resolve(
+      new PrismaBetterSQLite3(
+        { url: process.env.DATABASE_URL ?? "file:./data/station.db" },
+        { timestampFormat: "unixepoch-ms" },
+      ),
+    ),
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
 });

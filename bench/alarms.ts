@@ -25,9 +25,20 @@ export function benchRuleEvaluation({ beds, seconds }: { beds: number; seconds: 
   const noise = () => ((random = (random * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31 - 0.5) * 0.1;
   for (let s = 0; s < seconds; s++) {
     for (let b = 0; b < beds; b++) {
-      const readings: TAlarmReading[] = BENCH_PARAMETERS.map(([parameter, , value]) => ({ seq: ++seq, parameter, value: value * (1 + noise()), observedAt: t0 + s * 1000 }));
+      const readings: TAlarmReading[] = BENCH_PARAMETERS.map(([parameter, , value]) => ({
+        seq: ++seq,
+        parameter,
+        value: value * (1 + noise()),
+        observedAt: t0 + s * 1000,
+      }));
       const start = performance.now();
-      const result = evaluateAlarms({ rules: DEFAULT_ALARM_RULES, state: states[b] ?? emptyAlarmState(), episode, readings, now: t0 + s * 1000 });
+      const result = evaluateAlarms({
+        rules: DEFAULT_ALARM_RULES,
+        state: states[b] ?? emptyAlarmState(),
+        episode,
+        readings,
+        now: t0 + s * 1000,
+      });
       batchMicros.push((performance.now() - start) * 1000);
       states[b] = result.state;
       transitions += result.transitions.length;
@@ -48,8 +59,8 @@ export function benchRuleEvaluation({ beds, seconds }: { beds: number; seconds: 
 }
 
 /**
- * Time from a triggering reading entering the write path to its alarm reaching a socket client of the unit, with the
- * 64 × 12 × 1 Hz load running: server in its own process (bench/bench-server.ts with BENCH_TRIGGER_MS), one client here.
+ * Time from a triggering reading entering the write path to its alarm reaching a socket client of the unit, with the 64
+ * × 12 × 1 Hz load running: server in its own process (bench/bench-server.ts with BENCH_TRIGGER_MS), one client here.
  */
 export async function benchAlarmLatency({ beds, seconds }: { beds: number; seconds: number }) {
   const t = await createTestDb();
@@ -63,15 +74,27 @@ export async function benchAlarmLatency({ beds, seconds }: { beds: number; secon
     });
   });
   const child = spawn(process.execPath, ["--import", "tsx", "bench/bench-server.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), BENCH_BEDS: String(beds), BENCH_TRIGGER_MS: process.env.BENCH_TRIGGER_MS ?? "250" },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      PORT: String(port),
+      BENCH_BEDS: String(beds),
+      BENCH_TRIGGER_MS: process.env.BENCH_TRIGGER_MS ?? "250",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve()));
+  await new Promise<void>((resolve) =>
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve()),
+  );
 
   const latencies: number[] = [];
   const seen = new Set<string>();
   let counting = false;
-  const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true, extraHeaders: { cookie } });
+  const socket = connect(`http://127.0.0.1:${port}`, {
+    transports: ["websocket"],
+    forceNew: true,
+    extraHeaders: { cookie },
+  });
   socket.on("alarm:changed", ({ alarms }: TAlarmsChanged) => {
     const now = Date.now();
     for (const alarm of alarms) {
@@ -80,7 +103,9 @@ export async function benchAlarmLatency({ beds, seconds }: { beds: number; secon
       if (counting) latencies.push(now - alarm.raisedAt);
     }
   });
-  await new Promise<void>((resolve) => socket.on("connect", () => socket.emit("alarm:subscribe", { unitId: "bench-unit", sinceSeq: 0 }, () => resolve())));
+  await new Promise<void>((resolve) =>
+    socket.on("connect", () => socket.emit("alarm:subscribe", { unitId: "bench-unit", sinceSeq: 0 }, () => resolve())),
+  );
   await new Promise((r) => setTimeout(r, 10_000));
   counting = true;
   await new Promise((r) => setTimeout(r, seconds * 1000));

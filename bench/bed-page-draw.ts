@@ -22,15 +22,29 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const username = process.env.BENCH_USERNAME ?? "nurse";
 const password = process.env.BENCH_PASSWORD ?? "nurse-demo-2026";
 
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
 const origin = base.replace(/\/$/, "");
 const url = `${origin}/beds/${encodeURIComponent(bedId)}`;
-const samples: { draw: number; all: number; domContentLoaded: number; ttfb: number; fcp: number; drawnCharts: number }[] = [];
+const samples: {
+  draw: number;
+  all: number;
+  domContentLoaded: number;
+  ttfb: number;
+  fcp: number;
+  drawnCharts: number;
+}[] = [];
 try {
   // One sign-in, outside the measure; each run's fresh context starts from its cookie (and nothing else: no cache).
   const signInContext = await browser.newContext();
-  const signedIn = await signInContext.request.post(`${origin}/api/auth/sign-in`, { data: { username, password }, headers: { origin } });
-  if (!signedIn.ok()) throw new Error(`sign-in as "${username}" failed (${signedIn.status()}): set BENCH_USERNAME and BENCH_PASSWORD`);
+  const signedIn = await signInContext.request.post(`${origin}/api/auth/sign-in`, {
+    data: { username, password },
+    headers: { origin },
+  });
+  if (!signedIn.ok())
+    throw new Error(`sign-in as "${username}" failed (${signedIn.status()}): set BENCH_USERNAME and BENCH_PASSWORD`);
   const storageState = await signInContext.storageState();
   await signInContext.close();
   // One unmeasured load warms the server's route handlers and the OS file cache.
@@ -43,11 +57,15 @@ try {
         // The first `count` charts in page order, not any `count` lines: a chart of four lines is one chart, and
         // charts below the fold drawn early are not what the user sees. Rendered ones only: a streamed page holds
         // its late parts in a hidden container until React moves them into place.
-        const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")].filter((card) => card.checkVisibility()).slice(0, count);
-        const drawn = cards.filter((card) =>
-          // A line, or the dots of lab results (a single sample has no line to draw).
-          [...card.querySelectorAll(".trend-sketch__line, .trend-sketch__dots, .recharts-line-curve")].some((path) => (path.getAttribute("d") ?? "").length > 1) ||
-          card.querySelector(".recharts-line-dot") !== null,
+        const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")]
+          .filter((card) => card.checkVisibility())
+          .slice(0, count);
+        const drawn = cards.filter(
+          (card) =>
+            // A line, or the dots of lab results (a single sample has no line to draw).
+            [...card.querySelectorAll(".trend-sketch__line, .trend-sketch__dots, .recharts-line-curve")].some(
+              (path) => (path.getAttribute("d") ?? "").length > 1,
+            ) || card.querySelector(".recharts-line-dot") !== null,
         );
         if (cards.length < count || drawn.length < count) return false;
         performance.mark("bed:six-charts-drawn");
@@ -59,9 +77,12 @@ try {
     // Every chart settled (drawn, or saying it has nothing to draw) and every drawn one handed over to recharts.
     await page.waitForFunction(
       () => {
-        const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")].filter((card) => card.checkVisibility());
+        const cards = [...document.querySelectorAll("[data-testid^='trend-'][data-state]")].filter((card) =>
+          card.checkVisibility(),
+        );
         if (cards.length === 0 || cards.some((c) => c.getAttribute("data-state") === "loading")) return false;
-        if (cards.some((c) => c.getAttribute("data-state") === "drawn" && !c.querySelector(".recharts-line"))) return false;
+        if (cards.some((c) => c.getAttribute("data-state") === "drawn" && !c.querySelector(".recharts-line")))
+          return false;
         performance.mark("bed:all-charts-drawn");
         return true;
       },
@@ -106,4 +127,6 @@ const rows: Record<string, string> = {
 };
 for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(38)} ${v}`);
 // Every run, for a loaded machine's outliers.
-if (process.env.BENCH_VERBOSE) for (const s of samples) console.log(`  run: ${JSON.stringify(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(v)])))}`);
+if (process.env.BENCH_VERBOSE)
+  for (const s of samples)
+    console.log(`  run: ${JSON.stringify(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(v)])))}`);

@@ -18,7 +18,15 @@ setInterval(() => {
   const readings = [];
   for (let b = 1; b <= beds; b++) {
     for (const [parameter, unit, value] of BENCH_PARAMETERS) {
-      readings.push({ episodeId: `bench-e-${b}`, parameter, unit, value, observedAt: at, source: "device" as const, sourceRef: `f-${tick}-${b}-${parameter}` });
+      readings.push({
+        episodeId: `bench-e-${b}`,
+        parameter,
+        unit,
+        value,
+        observedAt: at,
+        source: "device" as const,
+        sourceRef: `f-${tick}-${b}-${parameter}`,
+      });
     }
   }
   void server.writer.submit(readings);
@@ -32,7 +40,15 @@ if (triggerMs > 0) {
     // Each bed's lactate alternates between a high value and a normal one on its successive turns.
     const high = Math.floor(trigger / beds) % 2 === 0;
     void server.writer.submit([
-      { episodeId: `bench-e-${bed}`, parameter: "lactate", unit: "mmol/L", value: high ? 4.6 : 1.0, observedAt: new Date(), source: "device" as const, sourceRef: `t-${trigger}` },
+      {
+        episodeId: `bench-e-${bed}`,
+        parameter: "lactate",
+        unit: "mmol/L",
+        value: high ? 4.6 : 1.0,
+        observedAt: new Date(),
+        source: "device" as const,
+        sourceRef: `t-${trigger}`,
+      },
     ]);
   }, triggerMs);
 }

@@ -28,18 +28,28 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
       s.close(() => resolve(p));
     });
   });
-  const child = spawn(process.execPath, [...(process.env.BENCH_MEM_LOG ? ["--expose-gc"] : []), "--import", "tsx", "bench/bench-server.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), BENCH_BEDS: String(beds) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve()));
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_MEM_LOG ? ["--expose-gc"] : []), "--import", "tsx", "bench/bench-server.ts"],
+    {
+      env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), BENCH_BEDS: String(beds) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await new Promise<void>((resolve) =>
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve()),
+  );
 
   // A histogram in whole milliseconds rather than every latency: 50 clients × 768 readings × 300 s is 11.5 million.
   const histogram = new Map<number, number>();
   let counting = false;
   const sockets: Socket[] = [];
   for (let i = 0; i < clients; i++) {
-    const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true, extraHeaders: { cookie } });
+    const socket = connect(`http://127.0.0.1:${port}`, {
+      transports: ["websocket"],
+      forceNew: true,
+      extraHeaders: { cookie },
+    });
     socket.on("observation:recorded", ({ observations }: { observations: { observedAt: number }[] }) => {
       if (!counting) return;
       const now = Date.now();
@@ -48,7 +58,11 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
         histogram.set(ms, (histogram.get(ms) ?? 0) + 1);
       }
     });
-    await new Promise<void>((resolve) => socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 1e12 }, () => resolve())));
+    await new Promise<void>((resolve) =>
+      socket.on("connect", () =>
+        socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 1e12 }, () => resolve()),
+      ),
+    );
     sockets.push(socket);
   }
   // Ten seconds of warm-up (JIT, SQLite page cache) before anything is counted.

@@ -31,7 +31,9 @@ out.write("patient_id,parameter,value,unit,observed_at\\n");
 write();
 `;
 
-const IMPORT_SCRIPT = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.import ?? "";
+const IMPORT_SCRIPT =
+  (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+    .import ?? "";
 
 const ZERO = { rssKb: 0, hwmKb: 0, cpuTicks: 0 };
 
@@ -61,14 +63,21 @@ export async function benchImportCsv(rows: number): Promise<Record<string, numbe
   const file = path.join(dir, "readings.csv");
   const databaseUrl = `file:${path.join(dir, "station.db")}`;
   const start = Date.now() - 30 * 86_400_000;
-  const generated = spawnSync(process.execPath, ["-e", GENERATOR, file, String(rows), String(start), JSON.stringify(BENCH_PARAMETERS), String(PATIENTS)], { stdio: "inherit" });
+  const generated = spawnSync(
+    process.execPath,
+    ["-e", GENERATOR, file, String(rows), String(start), JSON.stringify(BENCH_PARAMETERS), String(PATIENTS)],
+    { stdio: "inherit" },
+  );
   if (generated.status !== 0) throw new Error("could not generate the CSV");
 
   await applyMigrations(databaseUrl, ROOT);
   const db = await createDb(databaseUrl);
   await seedImportPatients(
     db,
-    Array.from({ length: PATIENTS }, (_, i) => ({ identifier: `BENCH-${i + 1}`, episodeStartedAt: new Date(start - 86_400_000) })),
+    Array.from({ length: PATIENTS }, (_, i) => ({
+      identifier: `BENCH-${i + 1}`,
+      episodeStartedAt: new Date(start - 86_400_000),
+    })),
   );
   await db.$disconnect();
 
@@ -102,7 +111,14 @@ export async function benchImportCsv(rows: number): Promise<Record<string, numbe
   // The CLI's --stats line: its own clock and counts for the import, and its own peak (getrusage, the same VmHWM).
   const statsLine = stderr.split("\n").find((l) => l.startsWith("stats "));
   if (!statsLine) throw new Error(`the import CLI printed no stats line:\n${stderr}`);
-  const stats = JSON.parse(statsLine.slice("stats ".length)) as { records: number; accepted: number; seconds: number; cpuSeconds: number; peakRssMb: number; rssAtStartMb: number };
+  const stats = JSON.parse(statsLine.slice("stats ".length)) as {
+    records: number;
+    accepted: number;
+    seconds: number;
+    cpuSeconds: number;
+    peakRssMb: number;
+    rssAtStartMb: number;
+  };
   return {
     rows,
     accepted: stats.accepted,

@@ -1,7 +1,8 @@
 /**
  * Prints the figures of the issues' targets, measured on this machine. Not a test: nothing here asserts a time.
- * BENCH_ONLY=ingest,fanout,import,series,alarms picks benches; BENCH_SOAK_SEC shortens the 5-minute soak for a quick look;
- * BENCH_IMPORT_ROWS sizes the CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default 120).
+ * BENCH_ONLY=ingest,fanout,import,series,alarms picks benches; BENCH_SOAK_SEC shortens the 5-minute soak for a quick
+ * look; BENCH_IMPORT_ROWS sizes the CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
+ * 120).
  */
 const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms").split(",");
 const print = (name: string, figures: Record<string, unknown>, targets: string) => {
@@ -19,23 +20,43 @@ if (only.includes("ingest")) {
 if (only.includes("fanout")) {
   const { benchFanout } = await import("./fanout-latency");
   const figures = await benchFanout({ soakSec: Number(process.env.BENCH_SOAK_SEC ?? 300), clients: 50, beds: 64 });
-  print("Fan-out to 50 socket clients at 64 beds × 12 parameters at 1 Hz", figures, "targets: p99 ≤ 100 ms, RSS ≤ 250 MB after 5 min");
+  print(
+    "Fan-out to 50 socket clients at 64 beds × 12 parameters at 1 Hz",
+    figures,
+    "targets: p99 ≤ 100 ms, RSS ≤ 250 MB after 5 min",
+  );
 }
 if (only.includes("import")) {
   const { benchImportCsv } = await import("./import-csv");
   const figures = await benchImportCsv(Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000));
-  print("CSV import of a generated file through the write path", figures, "targets: ≥ 50,000 rows/s, peak RSS ≤ 200 MB");
+  print(
+    "CSV import of a generated file through the write path",
+    figures,
+    "targets: ≥ 50,000 rows/s, peak RSS ≤ 200 MB",
+  );
 }
 if (only.includes("series")) {
   const { benchSeries } = await import("./series");
   const figures = await benchSeries({ runs: Number(process.env.BENCH_SERIES_RUNS ?? 10) });
-  print("Trend of one parameter: 7 days at 1 Hz (604,800 readings) downsampled to 1,500 px", figures, "target: ≤ 150 ms");
+  print(
+    "Trend of one parameter: 7 days at 1 Hz (604,800 readings) downsampled to 1,500 px",
+    figures,
+    "target: ≤ 150 ms",
+  );
 }
 if (only.includes("alarms")) {
   const { benchAlarmLatency, benchRuleEvaluation } = await import("./alarms");
-  print("Alarm rule evaluation: 64 beds × 12 parameters at 1 Hz, 600 s", benchRuleEvaluation({ beds: 64, seconds: 600 }), "figure: µs per reading");
+  print(
+    "Alarm rule evaluation: 64 beds × 12 parameters at 1 Hz, 600 s",
+    benchRuleEvaluation({ beds: 64, seconds: 600 }),
+    "figure: µs per reading",
+  );
   const figures = await benchAlarmLatency({ beds: 64, seconds: Number(process.env.BENCH_ALARM_SEC ?? 120) });
-  print("Triggering reading → alarm at a socket client, under 64 beds × 12 parameters at 1 Hz", figures, "target: p99 ≤ 200 ms");
+  print(
+    "Triggering reading → alarm at a socket client, under 64 beds × 12 parameters at 1 Hz",
+    figures,
+    "target: p99 ≤ 200 ms",
+  );
 }
 
 export {};

@@ -17,16 +17,29 @@ export async function benchIngestThroughput(total: number): Promise<Record<strin
   const cookie = await signInBenchNurse(t.db);
   const server = await createStationServer({ db: t.db, log: silentLogger });
   const { port } = await server.listen(0, "127.0.0.1");
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { cookie } });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(`http://127.0.0.1:${port}`, {
+    transports: ["websocket"],
+    extraHeaders: { cookie },
+  });
   let broadcast = 0;
   socket.on("observation:recorded", ({ observations }) => (broadcast += observations.length));
-  await new Promise<void>((resolve) => socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 0 }, () => resolve())));
+  await new Promise<void>((resolve) =>
+    socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 0 }, () => resolve())),
+  );
 
   const base = Date.now() - 3_600_000;
   const make = (i: number): TReadingInput => {
     const [parameter, unit, value] = BENCH_PARAMETERS[i % BENCH_PARAMETERS.length]!;
     const episodeId = episodes[Math.floor(i / BENCH_PARAMETERS.length) % episodes.length]!;
-    return { episodeId, parameter, unit, value, observedAt: new Date(base + Math.floor(i / 768) * 1000), source: "device", sourceRef: `b-${i}` };
+    return {
+      episodeId,
+      parameter,
+      unit,
+      value,
+      observedAt: new Date(base + Math.floor(i / 768) * 1000),
+      source: "device",
+      sourceRef: `b-${i}`,
+    };
   };
 
   const chunk = 768; // one second of the 64-bed unit
@@ -43,7 +56,8 @@ export async function benchIngestThroughput(total: number): Promise<Record<strin
   };
   await Promise.all(Array.from({ length: inFlight }, producer));
   const persistedMs = performance.now() - started;
-  while (broadcast < total && performance.now() - started < persistedMs * 3 + 5000) await new Promise((r) => setTimeout(r, 5));
+  while (broadcast < total && performance.now() - started < persistedMs * 3 + 5000)
+    await new Promise((r) => setTimeout(r, 5));
   const broadcastMs = performance.now() - started;
   socket.close();
   await server.close();
@@ -63,7 +77,18 @@ export async function benchIngestThroughput(total: number): Promise<Record<strin
     for (let i = from; i < to; i++) {
       const r = make(i);
       const bed = r.episodeId.replace("bench-e-", "bench-bed-");
-      insert.run(r.episodeId, bed, "bench-unit", r.parameter, r.value, r.unit, r.observedAt.getTime(), Date.now(), r.source, r.sourceRef);
+      insert.run(
+        r.episodeId,
+        bed,
+        "bench-unit",
+        r.parameter,
+        r.value,
+        r.unit,
+        r.observedAt.getTime(),
+        Date.now(),
+        r.source,
+        r.sourceRef,
+      );
     }
   });
   const rawStart = performance.now();

@@ -14,7 +14,9 @@ const WEEK_S = 7 * 24 * 3600;
  * alongside so that the parameter's rows are interleaved in the table as a live bed's are. A one-second dip and a
  * one-second spike are planted and must come back in the answer.
  */
-export async function benchSeries({ runs = 10, width = 1_500 }: { runs?: number; width?: number } = {}): Promise<Record<string, string | number>> {
+export async function benchSeries({ runs = 10, width = 1_500 }: { runs?: number; width?: number } = {}): Promise<
+  Record<string, string | number>
+> {
   const test = await createTestDb();
   const now = Date.now();
   const start = now - WEEK_S * SECOND;
@@ -42,7 +44,12 @@ export async function benchSeries({ runs = 10, width = 1_500 }: { runs?: number;
   raw.close();
   const loadMs = performance.now() - loadStarted;
 
-  const query = ZSeriesQuery.parse({ parameter: "ecmo_flow", from: String(start), to: String(start + (WEEK_S - 1) * SECOND), width: String(width) });
+  const query = ZSeriesQuery.parse({
+    parameter: "ecmo_flow",
+    from: String(start),
+    to: String(start + (WEEK_S - 1) * SECOND),
+    width: String(width),
+  });
   const measure = async (db: Db) => {
     const times: number[] = [];
     let points = 0;
@@ -53,7 +60,9 @@ export async function benchSeries({ runs = 10, width = 1_500 }: { runs?: number;
       const elapsed = performance.now() - t0;
       if (run >= 0) times.push(elapsed);
       points = series.points.length;
-      extremesKept = series.points.some((p) => p.t === dipAt && p.v === 0.4) && series.points.some((p) => p.t === spikeAt && p.v === 7.9);
+      extremesKept =
+        series.points.some((p) => p.t === dipAt && p.v === 0.4) &&
+        series.points.some((p) => p.t === spikeAt && p.v === 7.9);
     }
     times.sort((a, b) => a - b);
     return { median: times[Math.floor(times.length / 2)] ?? NaN, max: times.at(-1) ?? NaN, points, extremesKept };

@@ -23,10 +23,23 @@ export async function seedBenchWorld(db: Db, beds = 64): Promise<string[]> {
   for (let i = 1; i <= beds; i++) {
     await db.bed.create({ data: { id: `bench-bed-${i}`, unitId: "bench-unit", label: String(i), position: i } });
     await db.patient.create({
-      data: { id: `bench-p-${i}`, identifier: `BENCH-${i}`, givenName: "Bench", familyName: `P${i}`, birthDate: new Date("1960-01-01"), sex: "M" },
+      data: {
+        id: `bench-p-${i}`,
+        identifier: `BENCH-${i}`,
+        givenName: "Bench",
+        familyName: `P${i}`,
+        birthDate: new Date("1960-01-01"),
+        sex: "M",
+      },
     });
     await db.supportEpisode.create({
-      data: { id: `bench-e-${i}`, patientId: `bench-p-${i}`, bedId: `bench-bed-${i}`, deviceType: "VA_ECMO", startedAt: new Date(Date.now() - 86_400_000) },
+      data: {
+        id: `bench-e-${i}`,
+        patientId: `bench-p-${i}`,
+        bedId: `bench-bed-${i}`,
+        deviceType: "VA_ECMO",
+        startedAt: new Date(Date.now() - 86_400_000),
+      },
     });
     episodes.push(`bench-e-${i}`);
   }

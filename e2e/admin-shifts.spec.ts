@@ -6,7 +6,10 @@ import { expect, test } from "./fixtures";
 test.describe("as an administrator", () => {
   test.use({ role: "admin" });
 
-  test("sets three shifts for a unit, after a refusal shown beside the row at fault", async ({ page, launchStation }) => {
+  test("sets three shifts for a unit, after a refusal shown beside the row at fault", async ({
+    page,
+    launchStation,
+  }) => {
     test.setTimeout(90_000);
     const server = await launchStation({ name: "shifts", beds: 1 });
     await page.goto(`${server.baseURL}/admin/shifts`);
@@ -36,7 +39,13 @@ test.describe("as an administrator", () => {
     const stored = await page.request.get(`${server.baseURL}/api/units/${encodeURIComponent(unitId)}/shift-pattern`);
     expect(await stored.json()).toMatchObject({
       configured: true,
-      pattern: { shifts: [{ name: "day", start: "07:00" }, { name: "evening", start: "15:00" }, { name: "night", start: "23:00" }] },
+      pattern: {
+        shifts: [
+          { name: "day", start: "07:00" },
+          { name: "evening", start: "15:00" },
+          { name: "night", start: "23:00" },
+        ],
+      },
     });
     // Read back in start order after a reload.
     await page.reload();

@@ -12,7 +12,10 @@ const YELLOW = "#ffd400";
 const RAISED_WITHIN_MS = 60_000;
 
 test.describe("alarms on the central station", () => {
-  test("the helium-leak and limb-ischaemia beds turn yellow, with the alarm's value and limit", async ({ page, station }) => {
+  test("the helium-leak and limb-ischaemia beds turn yellow, with the alarm's value and limit", async ({
+    page,
+    station,
+  }) => {
     const alarms = new AlarmPanel(page);
     await station.open(DEMO_UNIT_ID);
     await station.waitForLiveBeds(DEMO_BED_COUNT);
@@ -22,7 +25,9 @@ test.describe("alarms on the central station", () => {
     await expect(alarms.item(HELIUM_LEAK_BED, "helium-falling")).toHaveAttribute("data-priority", "medium");
     // Distal perfusion cannula flow under 100 mL/min on the cannulated leg.
     await expect(alarms.item(LIMB_ISCHAEMIA_BED, "dpc-flow-low")).toBeVisible({ timeout: RAISED_WITHIN_MS });
-    await expect(alarms.item(LIMB_ISCHAEMIA_BED, "dpc-flow-low")).toContainText(/Distal perfusion cannula flow \d+ < 100 mL\/min/);
+    await expect(alarms.item(LIMB_ISCHAEMIA_BED, "dpc-flow-low")).toContainText(
+      /Distal perfusion cannula flow \d+ < 100 mL\/min/,
+    );
 
     for (const bedId of [HELIUM_LEAK_BED, LIMB_ISCHAEMIA_BED]) {
       const tile = station.tile(bedId);
@@ -34,7 +39,10 @@ test.describe("alarms on the central station", () => {
     await expect(station.primaryAlarmSource).toContainText("remain the primary alarm sources");
   });
 
-  test("an acknowledgement with a reason stops the flashing and appears in the bed's history", async ({ page, station }) => {
+  test("an acknowledgement with a reason stops the flashing and appears in the bed's history", async ({
+    page,
+    station,
+  }) => {
     const alarms = new AlarmPanel(page);
     await station.open(DEMO_UNIT_ID);
     await station.waitForLiveBeds(DEMO_BED_COUNT);
@@ -42,7 +50,9 @@ test.describe("alarms on the central station", () => {
     await expect(tile).toHaveAttribute("data-alarm-flashing", "true", { timeout: RAISED_WITHIN_MS });
 
     // Every unacknowledged alarm of the tile's priority: the flashing stops only when all have been seen.
-    const unacknowledged = page.locator(`[data-testid="alarm-item"][data-bed-id="${LIMB_ISCHAEMIA_BED}"][data-priority="medium"]:is([data-status="active"], [data-status="latched"])`);
+    const unacknowledged = page.locator(
+      `[data-testid="alarm-item"][data-bed-id="${LIMB_ISCHAEMIA_BED}"][data-priority="medium"]:is([data-status="active"], [data-status="latched"])`,
+    );
     await expect(unacknowledged.first()).toBeVisible();
     const first = await unacknowledged.first().getAttribute("data-rule");
     while ((await unacknowledged.count()) > 0) {

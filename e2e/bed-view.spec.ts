@@ -5,7 +5,10 @@ import { BedView } from "./pages/bed-view";
 // demo-bed-1 is the stable VA-ECMO patient of the demo unit (lib/db/demo/demo-profiles.ts).
 const BED = "demo-bed-1";
 
-test("a bed opens from its tile, switches ranges, receives live values and reads as a table", async ({ page, station }) => {
+test("a bed opens from its tile, switches ranges, receives live values and reads as a table", async ({
+  page,
+  station,
+}) => {
   await station.open("demo-icu");
   await station.tile(BED).getByTestId("bed-tile-link").click();
   await expect(page).toHaveURL(new RegExp(`/beds/${BED}$`));
@@ -37,20 +40,27 @@ test("a bed opens from its tile, switches ranges, receives live values and reads
   await expect(table.locator("tbody tr").first()).toContainText(/\d{2}:\d{2}/);
 });
 
-// demo-bed-6 is the IABP weaning patient: 1:1 until 40 h of support, then 1:2 (server/simulator/scenarios/iabp-weaning.ts),
-// about four hours before the server started, so inside the 24 h the bed view opens on.
-test("a settings change read from the observations is marked on the trends, drawn by the server then by recharts", async ({ page }) => {
+// demo-bed-6 is the IABP weaning patient: 1:1 until 40 h of support, then 1:2
+// (server/simulator/scenarios/iabp-weaning.ts), about four hours before the server started, so inside the 24 h the bed
+// view opens on.
+test("a settings change read from the observations is marked on the trends, drawn by the server then by recharts", async ({
+  page,
+}) => {
   await page.goto("/beds/demo-bed-6");
   const bed = new BedView(page);
   const ratio = bed.chart("iabp_ratio");
   await expect(ratio).toHaveAttribute("data-state", "drawn", { timeout: 15_000 });
   // Settings markers only: the bed's alarms and its demo round are marked on the same charts.
-  const settingMarker = (chart: typeof ratio) => chart.locator('[data-testid="trend-marker"][data-kind="setting"]').first();
+  const settingMarker = (chart: typeof ratio) =>
+    chart.locator('[data-testid="trend-marker"][data-kind="setting"]').first();
   const marker = settingMarker(ratio);
   await expect(marker).toHaveAttribute("aria-label", /Ratio 1:1 → 1:2/);
   await expect(marker).toContainText("Ratio 1:2");
   // Every device chart of the bed carries the same marker; lab charts carry none.
-  await expect(settingMarker(bed.chart("iabp_pressures"))).toHaveAttribute("data-at", (await marker.getAttribute("data-at")) ?? "");
+  await expect(settingMarker(bed.chart("iabp_pressures"))).toHaveAttribute(
+    "data-at",
+    (await marker.getAttribute("data-at")) ?? "",
+  );
   await expect(bed.chart("lactate").getByTestId("trend-marker")).toHaveCount(0);
   // The server's sketch is replaced by recharts once the page is idle; the marker stays.
   await expect(ratio.locator("[data-renderer]")).toHaveAttribute("data-renderer", "recharts", { timeout: 15_000 });
@@ -68,7 +78,9 @@ test("a settings change read from the observations is marked on the trends, draw
 // demo-bed-3 (IABP) raises medium-priority (yellow) alarms as soon as the engine judges it: anti-Xa not measured for
 // 12 h on a fresh e2e database, helium falling later in its scenario; the demo signs one uneventful round per bed a
 // little while before start-up.
-test("an alarm raised and a round signed are marked on the bed's trends, coloured by priority and by finding", async ({ page }) => {
+test("an alarm raised and a round signed are marked on the bed's trends, coloured by priority and by finding", async ({
+  page,
+}) => {
   await page.goto("/beds/demo-bed-3");
   const bed = new BedView(page);
   const helium = bed.chart("iabp_helium");
@@ -77,7 +89,10 @@ test("an alarm raised and a round signed are marked on the bed's trends, coloure
   // The engine may still be judging the bed when the page opens: the marker then arrives by socket.
   const alarm = helium.locator('[data-testid="trend-marker"][data-kind="alarm"][data-tone="medium"]').first();
   await expect(alarm).toBeAttached({ timeout: 60_000 });
-  await expect(alarm).toHaveAttribute("aria-label", /^Alarm raised at \d{2}:\d{2}: medium priority, .+, (active, not ACKNOWLEDGED|ACKNOWLEDGED at \d{2}:\d{2}|ended at \d{2}:\d{2})/);
+  await expect(alarm).toHaveAttribute(
+    "aria-label",
+    /^Alarm raised at \d{2}:\d{2}: medium priority, .+, (active, not ACKNOWLEDGED|ACKNOWLEDGED at \d{2}:\d{2}|ended at \d{2}:\d{2})/,
+  );
   await expect(alarm).toContainText("!! alarm");
   await expect(alarm).toHaveCSS("border-left-color", "rgb(255, 212, 0)");
 

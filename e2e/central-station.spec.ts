@@ -36,7 +36,9 @@ test.describe("the central station", () => {
     await expect(station.clock).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
     const first = await station.clockTime();
     expect(first).not.toBeNull();
-    await expect.poll(() => station.clockTime(), { message: "the clock ticks", timeout: 3_000 }).toBeGreaterThan(first ?? 0);
+    await expect
+      .poll(() => station.clockTime(), { message: "the clock ticks", timeout: 3_000 })
+      .toBeGreaterThan(first ?? 0);
   });
 
   test("says that it is not the primary alarm source", async ({ station }) => {

@@ -33,7 +33,9 @@ export class SimulatorFeed {
     await expect
       .poll(
         async () => {
-          const response = await this.request.post(`/api/simulator/beds/${encodeURIComponent(bedId)}/feed`, { data: { running } });
+          const response = await this.request.post(`/api/simulator/beds/${encodeURIComponent(bedId)}/feed`, {
+            data: { running },
+          });
           return response.status();
         },
         { message: `the simulator sets ${bedId}'s feed running=${running}`, timeout: 30_000 },

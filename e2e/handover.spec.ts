@@ -11,11 +11,17 @@ const UNIT = "demo-icu";
 async function signInAsSecondNurse(request: APIRequestContext): Promise<void> {
   const nurse2 = DEMO_ACCOUNTS.find((a) => a.username === "nurse2");
   if (!nurse2) throw new Error("the demo has no second nurse");
-  const response = await request.post("/api/auth/sign-in", { data: { username: nurse2.username, password: nurse2.password } });
+  const response = await request.post("/api/auth/sign-in", {
+    data: { username: nurse2.username, password: nurse2.password },
+  });
   expect(response.status()).toBe(200);
 }
 
-test("an outgoing nurse signs a sheet out, another nurse receives it with a read-back, and the unit page follows", async ({ page, browser, baseURL }) => {
+test("an outgoing nurse signs a sheet out, another nurse receives it with a read-back, and the unit page follows", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // demo-bed-6 is the IABP weaning patient (lib/db/demo/demo-profiles.ts).
   const BED = "demo-bed-6";
   const unit = new UnitHandover(page);
@@ -28,7 +34,11 @@ test("an outgoing nurse signs a sheet out, another nurse receives it with a read
   await expect(sheet.status).toHaveText("Not started");
   await expect(page.getByTestId("handover-setting-iabp_ratio")).toContainText("1:");
   await sheet.addAction("Femoral site check at 06:00");
-  await sheet.writeDraft({ severity: "watcher", situation: "Weaning the balloon, tolerating 1:2.", contingency: { if: "MAP below 65", then: "back to 1:1 and call the physician" } });
+  await sheet.writeDraft({
+    severity: "watcher",
+    situation: "Weaning the balloon, tolerating 1:2.",
+    contingency: { if: "MAP below 65", then: "back to 1:1 and call the physician" },
+  });
   await sheet.save();
   await expect(sheet.status).toHaveText("Drafted");
 

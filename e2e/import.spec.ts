@@ -6,7 +6,10 @@ import { expect, test } from "./fixtures";
 test.describe("as an administrator", () => {
   test.use({ role: "admin" });
 
-  test("drops a CSV, checks it with a dry run, imports it once, and finds the result on the bed", async ({ page, launchStation }) => {
+  test("drops a CSV, checks it with a dry run, imports it once, and finds the result on the bed", async ({
+    page,
+    launchStation,
+  }) => {
     test.setTimeout(120_000);
     const server = await launchStation({ name: "import", beds: 2 });
     const now = Date.now();
@@ -66,16 +69,21 @@ test.describe("as an administrator", () => {
     const lines = ["patient_id,parameter,value,unit,observed_at"];
     for (let i = 0; i < rows; i++) {
       const at = new Date(first + Math.floor(i / 2) * 1_000).toISOString();
-      lines.push(i % 2 === 0 ? `DEMO-0002,hr,${80 + (i % 10)},/min,${at}` : `DEMO-0002,map,${70 + (i % 5)},mm[Hg],${at}`);
+      lines.push(
+        i % 2 === 0 ? `DEMO-0002,hr,${80 + (i % 10)},/min,${at}` : `DEMO-0002,map,${70 + (i % 5)},mm[Hg],${at}`,
+      );
     }
     await page.goto(`${server.baseURL}/import`);
-    await page.getByTestId("import-file").setInputFiles({ name: "device-export.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "device-export.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
     await expect(page.getByTestId("import-preview")).toBeVisible();
 
     // Seen while the job runs: a count of records read above zero, before the import's answer ends the bar.
     const progressed = page.waitForFunction(
       () => {
-        const counts = document.querySelector("[data-testid='import-progress'] .import__progress-counts")?.textContent ?? "";
+        const counts =
+          document.querySelector("[data-testid='import-progress'] .import__progress-counts")?.textContent ?? "";
         const read = Number((/^([\d,.\s\u202f]+) of about/.exec(counts)?.[1] ?? "0").replace(/\D/g, ""));
         return read > 0 && read < 30_000;
       },

@@ -8,7 +8,11 @@ test.use({ role: "admin" });
 /** The session sweep closes a revoked screen's socket within 5 s; the screen then loads the pairing page. */
 const REVOKED_WITHIN_MS = 15_000;
 
-test("an admin creates a wall screen, the screen pairs with the one-time code, and is sent back to pairing when revoked", async ({ page, browser, baseURL }) => {
+test("an admin creates a wall screen, the screen pairs with the one-time code, and is sent back to pairing when revoked", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const name = `E2E corridor ${Date.now()}`;
   await page.goto("/admin/displays");
   await page.getByTestId("display-form").getByLabel("Name").fill(name);

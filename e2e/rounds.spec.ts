@@ -10,14 +10,18 @@ const UNIT = "demo-icu";
 // A nurse's tablet, portrait.
 test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
 
-test("an IABP round with an abnormal left leg flags the bed, joins the history, and moves the due time on the station", async ({ page, station }) => {
+test("an IABP round with an abnormal left leg flags the bed, joins the history, and moves the due time on the station", async ({
+  page,
+  station,
+}) => {
   const rounds = new RoundsPages(page);
   await station.open(UNIT);
   const tileRound = station.tile(WEANING_BED).getByTestId("tile-round");
   await expect(tileRound).toBeVisible({ timeout: 15_000 });
   const before = await rounds.storedRounds(WEANING_BED);
   // The demo's last round on this bed was 75 min ago (lib/db/demo/seed-demo-rounds.ts): 15 min late.
-  if (before.length === 1) await expect(tileRound.getByTestId("tile-round-due")).toHaveText(/^Round overdue 1[5-9] min$/);
+  if (before.length === 1)
+    await expect(tileRound.getByTestId("tile-round-due")).toHaveText(/^Round overdue 1[5-9] min$/);
 
   // From the station to the rounds, then one tap on the bed.
   await page.getByTestId("station-rounds-link").click();
@@ -29,7 +33,9 @@ test("an IABP round with an abnormal left leg flags the bed, joins the history, 
   await expect(rounds.item("leg_left.pulse").getByRole("radio", { checked: true })).toHaveCount(0);
   await expect(rounds.signButton).toBeDisabled();
 
-  await rounds.answerAll({ "leg_left.pulse": { value: "Weak", comment: "Cool, mottled left foot; weak Doppler signal" } });
+  await rounds.answerAll({
+    "leg_left.pulse": { value: "Weak", comment: "Cool, mottled left foot; weak Doppler signal" },
+  });
   await rounds.item("leg_left.pulse").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/rounds-form-abnormal.png" });
   await expect(rounds.signButton).toBeEnabled();

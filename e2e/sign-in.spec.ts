@@ -8,7 +8,10 @@ test.use({ role: null });
 const VA_ECMO_BED = "demo-bed-1";
 
 test.describe("signing in", () => {
-  test("a visitor is sent to the sign-in page, sees the DEMO banner and the demo accounts, and comes back where they were going", async ({ page, station }) => {
+  test("a visitor is sent to the sign-in page, sees the DEMO banner and the demo accounts, and comes back where they were going", async ({
+    page,
+    station,
+  }) => {
     const signIn = new SignInPage(page);
     await station.open(DEMO_UNIT_ID);
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fstation%2Fdemo-icu/);
@@ -48,7 +51,10 @@ test.describe("signing in", () => {
 });
 
 test.describe("what each role sees", () => {
-  test("a nurse: the station and the beds; no imports, no administration, no score recording", async ({ page, station }) => {
+  test("a nurse: the station and the beds; no imports, no administration, no score recording", async ({
+    page,
+    station,
+  }) => {
     const signIn = new SignInPage(page);
     await signIn.open();
     await signIn.signInWithDemoAccount("nurse");

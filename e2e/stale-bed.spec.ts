@@ -29,7 +29,10 @@ test.describe("a bed whose feed stops", () => {
 
     // Only that bed: the others keep receiving.
     const others = await station.tiles.evaluateAll(
-      (tiles, silent) => tiles.filter((t) => t.getAttribute("data-bed-id") !== silent).map((t) => [t.getAttribute("data-bed-id"), t.getAttribute("data-stale")]),
+      (tiles, silent) =>
+        tiles
+          .filter((t) => t.getAttribute("data-bed-id") !== silent)
+          .map((t) => [t.getAttribute("data-bed-id"), t.getAttribute("data-stale")]),
       SILENT_BED,
     );
     expect(others).toHaveLength(DEMO_BED_COUNT - 1);

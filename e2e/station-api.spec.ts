@@ -33,7 +33,9 @@ test.describe("the station's HTTP API", () => {
     for (const bed of snapshot.beds) expect(bed.episode, `${bed.bedId} has a patient on support`).not.toBeNull();
   });
 
-  test("GET /api/units/:unitId/station answers 403 with a message for a unit the user does not belong to", async ({ page }) => {
+  test("GET /api/units/:unitId/station answers 403 with a message for a unit the user does not belong to", async ({
+    page,
+  }) => {
     // An unknown unit answers the same as another unit's: the answer does not tell which units exist.
     const response = await page.request.get("/api/units/no-such-unit/station");
     expect(response.status()).toBe(403);
@@ -42,13 +44,21 @@ test.describe("the station's HTTP API", () => {
     expect(body.error?.message).toEqual(expect.stringMatching(/\S/));
   });
 
-  test("the simulator's feed control refuses a nurse, a malformed body and an unknown bed", async ({ page, request, baseURL }) => {
+  test("the simulator's feed control refuses a nurse, a malformed body and an unknown bed", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     // The shared server's simulator is the clock of the other tests: a nurse may not stop it.
-    expect((await page.request.post("/api/simulator/beds/demo-bed-1/feed", { data: { running: false } })).status()).toBe(403);
+    expect(
+      (await page.request.post("/api/simulator/beds/demo-bed-1/feed", { data: { running: false } })).status(),
+    ).toBe(403);
     await signInAs(request, baseURL ?? "", "admin");
     const feed = (bedId: string, data: unknown) => request.post(`/api/simulator/beds/${bedId}/feed`, { data });
     // The route is mounted once the simulator runs (after its backfill): wait for it rather than race it.
-    await expect.poll(async () => (await feed("demo-bed-1", { running: "yes" })).status(), { timeout: 30_000 }).toBe(400);
+    await expect
+      .poll(async () => (await feed("demo-bed-1", { running: "yes" })).status(), { timeout: 30_000 })
+      .toBe(400);
     expect((await feed("no-such-bed", { running: true })).status()).toBe(404);
   });
 });

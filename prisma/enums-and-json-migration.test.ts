@@ -84,8 +84,12 @@ async function deployOnly(url: string, names: readonly string[], folder: string)
   symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
   cpSync(path.join(ROOT, "prisma.config.ts"), path.join(project, "prisma.config.ts"));
   cpSync(path.join(ROOT, "prisma", "schema.prisma"), path.join(project, "prisma", "schema.prisma"));
-  cpSync(path.join(MIGRATIONS, "migration_lock.toml"), path.join(project, "prisma", "migrations", "migration_lock.toml"));
-  for (const name of names) cpSync(path.join(MIGRATIONS, name), path.join(project, "prisma", "migrations", name), { recursive: true });
+  cpSync(
+    path.join(MIGRATIONS, "migration_lock.toml"),
+    path.join(project, "prisma", "migrations", "migration_lock.toml"),
+  );
+  for (const name of names)
+    cpSync(path.join(MIGRATIONS, name), path.join(project, "prisma", "migrations", name), { recursive: true });
   await applyMigrations(url, project);
 }
 
@@ -93,10 +97,17 @@ async function deployOnly(url: string, names: readonly string[], folder: string)
 function inventory(file: string) {
   const raw = new Database(file, { readonly: true });
   try {
-    const tables = raw.prepare(`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE '\\_%' ESCAPE '\\' AND "name" <> 'sqlite_sequence' ORDER BY "name"`).pluck().all() as string[];
+    const tables = raw
+      .prepare(
+        `SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE '\\_%' ESCAPE '\\' AND "name" <> 'sqlite_sequence' ORDER BY "name"`,
+      )
+      .pluck()
+      .all() as string[];
     return {
       counts: Object.fromEntries(tables.map((t) => [t, raw.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get()])),
-      triggers: raw.prepare(`SELECT "name", "tbl_name", "sql" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`).all(),
+      triggers: raw
+        .prepare(`SELECT "name", "tbl_name", "sql" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`)
+        .all(),
       sequences: raw.prepare(`SELECT "name", "seq" FROM "sqlite_sequence" ORDER BY "name"`).all(),
     };
   } finally {
@@ -136,7 +147,9 @@ describe(`migration ${THIS}`, () => {
           saveScoreInputs: { ageYears: 50, recordedAt: 5 },
         });
         expect(await db.observation.findFirstOrThrow()).toMatchObject({ source: "simulator" });
-        expect(await db.importJob.findUniqueOrThrow({ where: { id: "j1" }, include: { rejections: true } })).toMatchObject({
+        expect(
+          await db.importJob.findUniqueOrThrow({ where: { id: "j1" }, include: { rejections: true } }),
+        ).toMatchObject({
           kind: "csv",
           status: "done",
           ignoredCodes: { "LN 26453-1": 2 },
@@ -148,7 +161,12 @@ describe(`migration ${THIS}`, () => {
           { id: 2, actorRole: null, outcome: "failure", details: { reason: "unknown-username" } },
         ]);
         expect(await db.unitShiftPattern.findUniqueOrThrow({ where: { unitId: "u1" } })).toMatchObject({
-          shifts: { shifts: [{ name: "day", start: "07:00" }, { name: "night", start: "19:00" }] },
+          shifts: {
+            shifts: [
+              { name: "day", start: "07:00" },
+              { name: "night", start: "19:00" },
+            ],
+          },
         });
         expect(await db.handoverSheet.findUniqueOrThrow({ where: { id: "s1" } })).toMatchObject({
           status: "signed_out",
@@ -157,7 +175,9 @@ describe(`migration ${THIS}`, () => {
           generated: { patient: { initials: "SP" } },
           actions: [{ id: "a1", text: "Labs at 6" }],
         });
-        expect((await db.handoverAmendment.findMany({ orderBy: { amendedAt: "asc" } })).map((a) => [a.field, a.value])).toEqual([
+        expect(
+          (await db.handoverAmendment.findMany({ orderBy: { amendedAt: "asc" } })).map((a) => [a.field, a.value]),
+        ).toEqual([
           ["situation", 'Quiet night, "no" events'],
           ["contingencies", [{ if: "bleeding", then: "stop heparin" }]],
           ["illnessSeverity", "stable"],
@@ -171,24 +191,41 @@ describe(`migration ${THIS}`, () => {
           limitSource: "unit-override",
           details: { prompt: null, source: "ELSO" },
         });
-        expect((await db.alarmEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => [e.seq, e.type, e.status, e.details])).toEqual([
+        expect(
+          (await db.alarmEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => [e.seq, e.type, e.status, e.details]),
+        ).toEqual([
           [1, "raised", "active", { value: 55 }],
           [2, "acknowledged", "acknowledged", { reason: "treated" }],
           [3, "audio-paused", null, { until: T + 120_000 }],
         ]);
-        expect((await db.alarmLimitOverride.findMany({ orderBy: { version: "asc" } })).map((o) => [o.scope, o.limits])).toEqual([
+        expect(
+          (await db.alarmLimitOverride.findMany({ orderBy: { version: "asc" } })).map((o) => [o.scope, o.limits]),
+        ).toEqual([
           ["episode", { value: 60 }],
           ["episode", null],
         ]);
-        expect(await db.alarmEngineState.findUniqueOrThrow({ where: { episodeId: "e1" } })).toMatchObject({ state: { rules: {} } });
-        expect(await db.roundTemplate.findUniqueOrThrow({ where: { id: "t1" }, include: { items: { orderBy: { position: "asc" } } } })).toMatchObject({
+        expect(await db.alarmEngineState.findUniqueOrThrow({ where: { episodeId: "e1" } })).toMatchObject({
+          state: { rules: {} },
+        });
+        expect(
+          await db.roundTemplate.findUniqueOrThrow({
+            where: { id: "t1" },
+            include: { items: { orderBy: { position: "asc" } } },
+          }),
+        ).toMatchObject({
           deviceType: "IABP",
           items: [
-            { type: "choice", frequency: "hourly", choices: [{ value: "weak", labelEn: "Weak", labelFr: "Faible", abnormal: true }] },
+            {
+              type: "choice",
+              frequency: "hourly",
+              choices: [{ value: "weak", labelEn: "Weak", labelFr: "Faible", abnormal: true }],
+            },
             { type: "normal_abnormal", frequency: "shift", choices: null },
           ],
         });
-        expect(await db.round.findUniqueOrThrow({ where: { id: "r1" } })).toMatchObject({ frequencies: ["hourly", "shift"] });
+        expect(await db.round.findUniqueOrThrow({ where: { id: "r1" } })).toMatchObject({
+          frequencies: ["hourly", "shift"],
+        });
         expect(await db.fourTsScreen.findFirstOrThrow()).toMatchObject({
           answers: { thrombocytopenia: 2 },
           inputs: { platelets: null },
@@ -197,7 +234,9 @@ describe(`migration ${THIS}`, () => {
         });
 
         // The next seq follows the one the sequence had reached, not the largest row.
-        const next = await db.alarmEvent.create({ data: { unitId: "u1", type: "audio-paused", at: new Date(T), details: { until: T } } });
+        const next = await db.alarmEvent.create({
+          data: { unitId: "u1", type: "audio-paused", at: new Date(T), details: { until: T } },
+        });
         expect(next.seq).toBe(51);
       } finally {
         await db.$disconnect();

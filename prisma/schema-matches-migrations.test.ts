@@ -20,7 +20,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function shapeOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare(`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" <> '_prisma_migrations' ORDER BY "name"`).pluck().all() as string[];
+    const tables = db
+      .prepare(
+        `SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" <> '_prisma_migrations' ORDER BY "name"`,
+      )
+      .pluck()
+      .all() as string[];
     return Object.fromEntries(
       tables.map((table) => [
         table,
@@ -29,7 +34,10 @@ function shapeOf(file: string) {
           foreignKeys: db.prepare(`PRAGMA foreign_key_list("${table}")`).all(),
           // Without index_list's `seq`, which only says in which order the indexes were made.
           indexes: (db.prepare(`PRAGMA index_list("${table}")`).all() as { seq: number; name: string }[])
-            .map(({ seq: _order, ...index }) => ({ ...index, columns: db.prepare(`PRAGMA index_info("${index.name}")`).all() }))
+            .map(({ seq: _order, ...index }) => ({
+              ...index,
+              columns: db.prepare(`PRAGMA index_info("${index.name}")`).all(),
+            }))
             .sort((a, b) => a.name.localeCompare(b.name)),
         },
       ]),
@@ -42,7 +50,11 @@ function shapeOf(file: string) {
 describe("the migrations", () => {
   it("build the tables prisma/schema.prisma describes, column for column and index for index", async () => {
     const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      { cwd: ROOT },
+    );
     // `migrate diff` renders a Json default unquoted, which SQLite refuses (Prisma issue #26571): quoted here as the
     // migrations write it.
     const fromSchema = stdout.replace(/ DEFAULT (\{\}|\[\])/g, " DEFAULT '$1'");
@@ -53,7 +65,10 @@ describe("the migrations", () => {
 
     const migratedFile = path.join(dir, "migrated.db");
     const migrated = new Database(migratedFile);
-    for (const name of readdirSync(MIGRATIONS).filter((n) => /^\d/.test(n)).sort()) migrated.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+    for (const name of readdirSync(MIGRATIONS)
+      .filter((n) => /^\d/.test(n))
+      .sort())
+      migrated.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
     migrated.close();
 
     expect(shapeOf(migratedFile)).toEqual(shapeOf(schemaFile));

@@ -12,7 +12,13 @@ await applyMigrations(env.DATABASE_URL);
 const db = await createDb(env.DATABASE_URL);
 const scenarios = env.SIMULATOR_SCENARIOS?.split(",").map((s) => ZScenarioName.parse(s.trim()));
 const result = await seedDemoUnit({ db, now: new Date(), seed: env.SIMULATOR_SEED, beds: env.DEMO_BEDS, scenarios });
-console.log(result.created ? `demo unit "${result.unitId}" created` : `demo unit "${result.unitId}" already present: nothing to do`);
+console.log(
+  result.created
+    ? `demo unit "${result.unitId}" created`
+    : `demo unit "${result.unitId}" already present: nothing to do`,
+);
 const accounts = await seedDemoAccounts({ db, unitId: result.unitId, now: new Date() });
-console.log(accounts.created.length ? `demo accounts created: ${accounts.created.join(", ")}` : "demo accounts already present");
+console.log(
+  accounts.created.length ? `demo accounts created: ${accounts.created.join(", ")}` : "demo accounts already present",
+);
 await db.$disconnect();

@@ -87,7 +87,11 @@ export async function createStationServer(options: StationServerOptions): Promis
   // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them
   // (docs/alarms.md).
   const alarms = new AlarmEngine({ db, episodes, log, now, startupGraceMs: options.alarmStartupGraceMs });
-  const changes = await startChangeFeed({ db, log, subscribers: [broadcastChanges({ io: realtime.io, db }), (page) => alarms.onChanges(page)] });
+  const changes = await startChangeFeed({
+    db,
+    log,
+    subscribers: [broadcastChanges({ io: realtime.io, db }), (page) => alarms.onChanges(page)],
+  });
   const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
   if (alarmTickMs > 0) alarms.start(alarmTickMs);
@@ -95,12 +99,16 @@ export async function createStationServer(options: StationServerOptions): Promis
   // Every request passes the gate first (security headers, cross-site check, session); then the Node process's own
   // routes (ARCHITECTURE.md, the route map); then Next.
   const gate = createAuthGate({ db, config: auth, dev: options.dev ?? false, now });
-  const nodeRoutes: NodeRoute[] = [authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => realtime.endSessions(ids, reason), log })];
+  const nodeRoutes: NodeRoute[] = [
+    authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => realtime.endSessions(ids, reason), log }),
+  ];
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if ((await gate(req, res)).handled) return;
     if (nodeRoutes.some((route) => route(req, res))) return;
     if (options.nextHandler) return options.nextHandler(req, res);
-    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
+    res
+      .writeHead(404, { "content-type": "application/json" })
+      .end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => sendError(res, error, log));

@@ -3,47 +3,52 @@ import { ZEnvBoolean } from "@/lib/env/env-boolean";
 import { ZAuthEnv } from "@/lib/db/auth/auth-config";
 import { isTimeZone } from "@/lib/time/zoned-time";
 
-
 /**
  * The server's configuration, validated once at start-up: a wrong value stops the server with a message naming the
  * variable, rather than surfacing later as a strange behaviour on a ward.
  */
-export const ZServerEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  // Loopback by default: a hospital exposes the station through its reverse proxy, not by accident.
-  HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^file:/, "only SQLite file URLs (file:...) are supported by this build")
-    .default("file:./data/station.db"),
-  /**
-   * Demo mode seeds the demo unit and one account per role, whose credentials the sign-in page shows under a DEMO
-   * banner. Off for a real deployment: nothing is seeded, and the first administrator comes from `npm run user:create`.
-   */
-  DEMO: ZEnvBoolean.default(true),
-  SIMULATOR: ZEnvBoolean.default(true),
-  SIMULATOR_SEED: z.coerce.number().int().default(20261123),
-  SIMULATOR_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
-  SIMULATOR_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
-  /** Beds in the demo unit: the central station is laid out for 8, 16 or 32. */
-  DEMO_BEDS: z.coerce.number().int().min(1).max(64).default(8),
-  /** Comma-separated scenario names to run, in bed order (default: one of each, cycling). */
-  SIMULATOR_SCENARIOS: z.string().optional(),
-  /** Set to false to serve without building Next (integration tests that need only the API and socket). */
-  SERVE_NEXT: ZEnvBoolean.default(true),
-  /**
-   * TCP port of the HL7 v2 MLLP listener (how interface engines send lab results); 0 leaves it off, as in the demo:
-   * a listener should be opened on purpose, towards a known interface engine.
-   */
-  MLLP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  /** Loopback by default, like HOST: an interface engine on another machine needs the address set explicitly. */
-  MLLP_HOST: z.string().min(1).default("127.0.0.1"),
-  /** Zone of HL7 times sent without an offset (HL7 says: the sender's local time). */
-  IMPORT_TIME_ZONE: z.string().refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)").default("Europe/Paris"),
-  /** A JSON file of local codes (lib/imports/codes/local-codes.ts) added to the shipped table. */
-  IMPORT_LOCAL_CODES: z.string().min(1).optional(),
-}).extend(ZAuthEnv.shape);
+export const ZServerEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Loopback by default: a hospital exposes the station through its reverse proxy, not by accident.
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:/, "only SQLite file URLs (file:...) are supported by this build")
+      .default("file:./data/station.db"),
+    /**
+     * Demo mode seeds the demo unit and one account per role, whose credentials the sign-in page shows under a DEMO
+     * banner. Off for a real deployment: nothing is seeded, and the first administrator comes from `npm run
+     * user:create`.
+     */
+    DEMO: ZEnvBoolean.default(true),
+    SIMULATOR: ZEnvBoolean.default(true),
+    SIMULATOR_SEED: z.coerce.number().int().default(20261123),
+    SIMULATOR_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
+    SIMULATOR_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
+    /** Beds in the demo unit: the central station is laid out for 8, 16 or 32. */
+    DEMO_BEDS: z.coerce.number().int().min(1).max(64).default(8),
+    /** Comma-separated scenario names to run, in bed order (default: one of each, cycling). */
+    SIMULATOR_SCENARIOS: z.string().optional(),
+    /** Set to false to serve without building Next (integration tests that need only the API and socket). */
+    SERVE_NEXT: ZEnvBoolean.default(true),
+    /**
+     * TCP port of the HL7 v2 MLLP listener (how interface engines send lab results); 0 leaves it off, as in the demo:
+     * a listener should be opened on purpose, towards a known interface engine.
+     */
+    MLLP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    /** Loopback by default, like HOST: an interface engine on another machine needs the address set explicitly. */
+    MLLP_HOST: z.string().min(1).default("127.0.0.1"),
+    /** Zone of HL7 times sent without an offset (HL7 says: the sender's local time). */
+    IMPORT_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)")
+      .default("Europe/Paris"),
+    /** A JSON file of local codes (lib/imports/codes/local-codes.ts) added to the shipped table. */
+    IMPORT_LOCAL_CODES: z.string().min(1).optional(),
+  })
+  .extend(ZAuthEnv.shape);
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 
 // Not NodeJS.ProcessEnv: Next's types (next-env.d.ts, present after any build) make its NODE_ENV required, so a

@@ -34,12 +34,16 @@ if (env.DEMO) {
   const seeded = await seedDemoUnit({ db, now: new Date(), seed: env.SIMULATOR_SEED, beds: env.DEMO_BEDS, scenarios });
   if (seeded.created) log.info(`demo unit "${seeded.unitId}" created with ${env.DEMO_BEDS} beds`);
   const accounts = await seedDemoAccounts({ db, unitId: seeded.unitId, now: new Date() });
-  if (accounts.created.length > 0) log.info(`demo accounts created: ${accounts.created.join(", ")} (passwords on the sign-in page)`);
+  if (accounts.created.length > 0)
+    log.info(`demo accounts created: ${accounts.created.join(", ")} (passwords on the sign-in page)`);
 } else if ((await db.user.count({ where: { role: "admin", active: true } })) === 0) {
-  log.info("no administrator yet: create one with  npm run user:create -- --role admin --username <name> --name \"<full name>\"");
+  log.info(
+    'no administrator yet: create one with  npm run user:create -- --role admin --username <name> --name "<full name>"',
+  );
 }
 
-// Nurse rounds need a checklist per device type: the built-in ones (docs/clinical-reference.md §5) where none was published yet.
+// Nurse rounds need a checklist per device type: the built-in ones (docs/clinical-reference.md §5) where none was
+// published yet.
 const roundTemplates = await installDefaultRoundTemplates({ db });
 if (roundTemplates.length > 0) log.info(`round checklists installed: ${roundTemplates.join(", ")}`);
 // Demo: a last round on each bed, so that rounds are due soon or late rather than days overdue. Its numbers (urine
@@ -53,14 +57,31 @@ if (env.SERVE_NEXT) {
   nextHandler = app.getRequestHandler();
 }
 
-const server = await createStationServer({ db, log, nextHandler, auth: toAuthConfig(env), dev: env.NODE_ENV === "development" });
+const server = await createStationServer({
+  db,
+  log,
+  nextHandler,
+  auth: toAuthConfig(env),
+  dev: env.NODE_ENV === "development",
+});
 // Imports go through the server's writer and report their progress on its socket.
 const localCodes = await loadLocalCodes(env.IMPORT_LOCAL_CODES);
 const onImportProgress = broadcastImportProgress(server.realtime.io);
-server.mount(importRoutes({ db, sink: server.writer, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress, log }));
+server.mount(
+  importRoutes({
+    db,
+    sink: server.writer,
+    timeZone: env.IMPORT_TIME_ZONE,
+    localCodes,
+    onProgress: onImportProgress,
+    log,
+  }),
+);
 const address = await server.listen(env.PORT, env.HOST);
 const shownHost = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
-log.info(`central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`);
+log.info(
+  `central station ready on http://${shownHost}:${address.port} (database ${env.DATABASE_URL}, demo ${env.DEMO ? "on" : "off"})`,
+);
 
 let mllp: TMllpListener | undefined;
 if (env.MLLP_PORT > 0) {
@@ -69,7 +90,15 @@ if (env.MLLP_PORT > 0) {
     host: env.MLLP_HOST,
     log,
     handle: (message, peer) =>
-      handleMllpMessage({ db, sink: server.writer, message, peer, timeZone: env.IMPORT_TIME_ZONE, localCodes, onProgress: onImportProgress }),
+      handleMllpMessage({
+        db,
+        sink: server.writer,
+        message,
+        peer,
+        timeZone: env.IMPORT_TIME_ZONE,
+        localCodes,
+        onProgress: onImportProgress,
+      }),
   });
   log.info(`HL7 MLLP listener on ${env.MLLP_HOST}:${mllp.port}`);
 }
@@ -77,7 +106,14 @@ if (env.MLLP_PORT > 0) {
 let simulator: Simulator | undefined;
 if (env.SIMULATOR) {
   log.info(`simulator starting (seed ${env.SIMULATOR_SEED}, speed ×${env.SIMULATOR_SPEED}); backfilling history first`);
-  simulator = await startSimulator({ sink: server.writer, db, seed: env.SIMULATOR_SEED, speed: env.SIMULATOR_SPEED, tickMs: env.SIMULATOR_TICK_MS, log });
+  simulator = await startSimulator({
+    sink: server.writer,
+    db,
+    seed: env.SIMULATOR_SEED,
+    speed: env.SIMULATOR_SPEED,
+    tickMs: env.SIMULATOR_TICK_MS,
+    log,
+  });
   log.info(`simulator running for ${simulator.bedIds().length} beds`);
   // Its controls are answered once it runs; until then the path is Next's (404), as it is outside demo mode.
   if (env.DEMO) server.mount(simulatorRoutes({ simulator, db, log }));

@@ -17,10 +17,15 @@ export async function applyMigrations(databaseUrl: string, cwd: string = process
   const require = createRequire(import.meta.url);
   const cli = require.resolve("prisma/build/index.js");
   try {
-    await run(process.execPath, [cli, "migrate", "deploy"], { cwd, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    await run(process.execPath, [cli, "migrate", "deploy"], {
+      cwd,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`Database migration failed for ${databaseUrl}:\n${e.stdout ?? ""}${e.stderr ?? ""}`, { cause: error });
+    throw new Error(`Database migration failed for ${databaseUrl}:\n${e.stdout ?? ""}${e.stderr ?? ""}`, {
+      cause: error,
+    });
   }
 }
 
@@ -40,7 +45,12 @@ export function pendingMigrations(databaseUrl: string, cwd: string = process.cwd
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
     if (!table) return wanted;
     const applied = new Set(
-      db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).pluck().all() as string[],
+      db
+        .prepare(
+          `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+        .pluck()
+        .all() as string[],
     );
     return wanted.filter((name) => !applied.has(name));
   } finally {

@@ -19,7 +19,18 @@ beforeAll(async () => {
   unitA = await seedTestEpisode(t.db, { suffix: "1" });
   unitB = await seedTestEpisode(t.db, { suffix: "2" });
   await t.db.observation.create({
-    data: { episodeId: unitB.episodeId, bedId: unitB.bedId, unitId: unitB.unitId, parameter: "ecmo_flow", value: 4.2, unit: "L/min", observedAt: new Date(), receivedAt: new Date(), source: "device", sourceRef: "b-1" },
+    data: {
+      episodeId: unitB.episodeId,
+      bedId: unitB.bedId,
+      unitId: unitB.unitId,
+      parameter: "ecmo_flow",
+      value: 4.2,
+      unit: "L/min",
+      observedAt: new Date(),
+      receivedAt: new Date(),
+      source: "device",
+      sourceRef: "b-1",
+    },
   });
   nurseOfA = await signInTestUser(t.db, { role: "nurse", unitIds: [unitA.unitId] });
   provideDb(t.db);
@@ -32,11 +43,26 @@ const now = Date.now();
 const requests = (bedId: string, unitId: string) =>
   [
     ["GET /api/beds/:bedId", () => getBed(request(`/api/beds/${bedId}`), { params: Promise.resolve({ bedId }) })],
-    ["GET series", () => getSeries(request(`/api/beds/${bedId}/series?parameter=ecmo_flow&width=300&from=${now - 3_600_000}`), { params: Promise.resolve({ bedId }) })],
-    ["GET trends", () => getTrends(request(`/api/beds/${bedId}/trends?parameters=ecmo_flow,map&width=300&from=${now - 3_600_000}`), { params: Promise.resolve({ bedId }) })],
+    [
+      "GET series",
+      () =>
+        getSeries(request(`/api/beds/${bedId}/series?parameter=ecmo_flow&width=300&from=${now - 3_600_000}`), {
+          params: Promise.resolve({ bedId }),
+        }),
+    ],
+    [
+      "GET trends",
+      () =>
+        getTrends(request(`/api/beds/${bedId}/trends?parameters=ecmo_flow,map&width=300&from=${now - 3_600_000}`), {
+          params: Promise.resolve({ bedId }),
+        }),
+    ],
     ["GET station", () => getStation(request(`/api/units/${unitId}/station`), { params: Promise.resolve({ unitId }) })],
   ] as const;
-const request = (path: string) => new Request(`http://station.test${path}`, { headers: { cookie: nurseOfA.cookie, "x-station-client-ip": "10.1.2.3" } });
+const request = (path: string) =>
+  new Request(`http://station.test${path}`, {
+    headers: { cookie: nurseOfA.cookie, "x-station-client-ip": "10.1.2.3" },
+  });
 
 describe("unit membership over HTTP", () => {
   it("answers the nurse's own unit", async () => {
@@ -54,10 +80,20 @@ describe("unit membership over HTTP", () => {
       // Neither the patient nor the reading of unit B leaks into the refusal.
       expect(text, name).not.toMatch(/Patient2|TEST-2|4\.2/);
     }
-    const denied = await t.db.auditEvent.findMany({ where: { action: "access.denied" }, orderBy: { id: "asc" }, skip: deniedBefore });
+    const denied = await t.db.auditEvent.findMany({
+      where: { action: "access.denied" },
+      orderBy: { id: "asc" },
+      skip: deniedBefore,
+    });
     expect(denied).toHaveLength(4);
     for (const row of denied) {
-      expect(row).toMatchObject({ actorId: nurseOfA.userId, actorName: nurseOfA.username, actorRole: "nurse", outcome: "denied", ipAddress: "10.1.2.3" });
+      expect(row).toMatchObject({
+        actorId: nurseOfA.userId,
+        actorName: nurseOfA.username,
+        actorRole: "nurse",
+        outcome: "denied",
+        ipAddress: "10.1.2.3",
+      });
       expect(row.details).toMatchObject({ reason: "unit" });
     }
     expect(denied.map((r) => [r.targetType, r.targetId])).toEqual([

@@ -9,7 +9,11 @@ import { isDemoMode } from "@/lib/db/demo/is-demo-mode";
 export const dynamic = "force-dynamic";
 
 /** The wall screen's sign-in: /pair, or /pair?code=XXXXXXXX from the link an admin copied. */
-export default async function PairPage({ searchParams }: { readonly searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PairPage({
+  searchParams,
+}: {
+  readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const signedIn = await findPagePrincipal();
   if (signedIn?.role === "display") redirect("/");

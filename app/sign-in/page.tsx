@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 
 const REASONS = ["expired", "signed-out", "revoked"] as const;
 
-export default async function SignInPage({ searchParams }: { readonly searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const next = typeof query.next === "string" ? query.next : null;
   if (await findPagePrincipal()) redirect(safeNextPath(next));
@@ -33,7 +37,10 @@ export default async function SignInPage({ searchParams }: { readonly searchPara
             {t(`reason.${reason}`)}
           </p>
         )}
-        <SignInForm next={next} demoAccounts={demo ? DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role })) : []} />
+        <SignInForm
+          next={next}
+          demoAccounts={demo ? DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role })) : []}
+        />
         <p className="auth-card__footer">
           <a href="/pair">{t("pairLink")}</a>
         </p>

@@ -37,7 +37,11 @@ export function AdminShell({ title, children }: { readonly title: string; readon
         <ul>
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} aria-current={pathname === link.href ? "page" : undefined} data-testid={`admin-nav-${link.href.split("/")[2] ?? ""}`}>
+              <Link
+                href={link.href}
+                aria-current={pathname === link.href ? "page" : undefined}
+                data-testid={`admin-nav-${link.href.split("/")[2] ?? ""}`}
+              >
                 {link.label}
               </Link>
             </li>

@@ -3,12 +3,23 @@
 import { useTimeZone, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type TAuditAction, type TAuditOutcome } from "@/lib/auth/audit-actions";
-import { EMPTY_AUDIT_FILTER_FORM, toAuditFilter, type TAuditFilter, type TAuditFilterForm } from "@/lib/client/audit-filter";
+import {
+  EMPTY_AUDIT_FILTER_FORM,
+  toAuditFilter,
+  type TAuditFilter,
+  type TAuditFilterForm,
+} from "@/lib/client/audit-filter";
 import type { TAdminUnit } from "./admin-unit";
 import { useAuditActionLabel } from "./use-audit-action-label";
 
 /** The audit trail's filter; applied on submit, so that typing a name does not query on every key. */
-export function AuditFilterForm({ units, onApply }: { readonly units: readonly TAdminUnit[]; readonly onApply: (filter: TAuditFilter) => void }) {
+export function AuditFilterForm({
+  units,
+  onApply,
+}: {
+  readonly units: readonly TAdminUnit[];
+  readonly onApply: (filter: TAuditFilter) => void;
+}) {
   const t = useTranslations("admin.audit.filter");
   const tOutcome = useTranslations("admin.audit.outcomes");
   const actionLabel = useAuditActionLabel();
@@ -17,7 +28,8 @@ export function AuditFilterForm({ units, onApply }: { readonly units: readonly T
   const timeZone = useTimeZone() ?? "UTC";
   const [form, setForm] = useState<TAuditFilterForm>(EMPTY_AUDIT_FILTER_FORM);
   const [invalid, setInvalid] = useState<"from" | "to" | "range" | null>(null);
-  const set = <K extends keyof TAuditFilterForm>(key: K, value: TAuditFilterForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof TAuditFilterForm>(key: K, value: TAuditFilterForm[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,11 +74,23 @@ export function AuditFilterForm({ units, onApply }: { readonly units: readonly T
       </label>
       <label className="admin-form__field">
         <span>{t("actor")}</span>
-        <input type="search" name="actor" maxLength={64} autoComplete="off" spellCheck={false} value={form.actor} onChange={(event) => set("actor", event.target.value)} />
+        <input
+          type="search"
+          name="actor"
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+          value={form.actor}
+          onChange={(event) => set("actor", event.target.value)}
+        />
       </label>
       <label className="admin-form__field">
         <span>{t("action")}</span>
-        <select name="action" value={form.action} onChange={(event) => set("action", event.target.value as TAuditAction | "")}>
+        <select
+          name="action"
+          value={form.action}
+          onChange={(event) => set("action", event.target.value as TAuditAction | "")}
+        >
           <option value="">{t("any")}</option>
           {AUDIT_ACTIONS.map((action) => (
             <option key={action} value={action}>
@@ -77,7 +101,11 @@ export function AuditFilterForm({ units, onApply }: { readonly units: readonly T
       </label>
       <label className="admin-form__field">
         <span>{t("outcome")}</span>
-        <select name="outcome" value={form.outcome} onChange={(event) => set("outcome", event.target.value as TAuditOutcome | "")}>
+        <select
+          name="outcome"
+          value={form.outcome}
+          onChange={(event) => set("outcome", event.target.value as TAuditOutcome | "")}
+        >
           <option value="">{t("any")}</option>
           {AUDIT_OUTCOMES.map((outcome) => (
             <option key={outcome} value={outcome}>

@@ -45,7 +45,12 @@ export function AuditPage({ units }: { readonly units: readonly TAdminUnit[] }) 
       <section className="admin-section" aria-labelledby="audit-list-title" aria-busy={audit.isFetching}>
         <div className="admin-section__header">
           <h2 id="audit-list-title">{t("listTitle")}</h2>
-          <button type="button" className="admin-button" onClick={() => void audit.refetch()} disabled={audit.isFetching}>
+          <button
+            type="button"
+            className="admin-button"
+            onClick={() => void audit.refetch()}
+            disabled={audit.isFetching}
+          >
             {t("refresh")}
           </button>
         </div>
@@ -63,7 +68,13 @@ export function AuditPage({ units }: { readonly units: readonly TAdminUnit[] }) 
           </>
         )}
         {audit.hasNextPage && (
-          <button type="button" className="admin-button" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} data-testid="audit-older">
+          <button
+            type="button"
+            className="admin-button"
+            onClick={() => void audit.fetchNextPage()}
+            disabled={audit.isFetchingNextPage}
+            data-testid="audit-older"
+          >
             {audit.isFetchingNextPage ? tCommon("loading") : t("older")}
           </button>
         )}

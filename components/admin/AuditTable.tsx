@@ -7,7 +7,13 @@ import { unitName, type TAdminUnit } from "./admin-unit";
 import { useAuditActionLabel } from "./use-audit-action-label";
 
 /** Events of the trail, newest first: when (UTC as stored, and the station's local time), who, what, how it ended. */
-export function AuditTable({ events, units }: { readonly events: readonly TAuditEventDto[]; readonly units: readonly TAdminUnit[] }) {
+export function AuditTable({
+  events,
+  units,
+}: {
+  readonly events: readonly TAuditEventDto[];
+  readonly units: readonly TAdminUnit[];
+}) {
   const t = useTranslations("admin.audit.table");
   const tRole = useTranslations("auth.roles");
   const tOutcome = useTranslations("admin.audit.outcomes");
@@ -17,7 +23,8 @@ export function AuditTable({ events, units }: { readonly events: readonly TAudit
     const known = ZRole.safeParse(role);
     return known.success ? tRole(known.data) : role;
   };
-  const outcomeLabel = (outcome: string) => (outcome === "success" || outcome === "failure" || outcome === "denied" ? tOutcome(outcome) : outcome);
+  const outcomeLabel = (outcome: string) =>
+    outcome === "success" || outcome === "failure" || outcome === "denied" ? tOutcome(outcome) : outcome;
 
   return (
     <table className="admin-table admin-table--audit" data-testid="audit-table">
@@ -43,7 +50,9 @@ export function AuditTable({ events, units }: { readonly events: readonly TAudit
                 <time dateTime={event.at} className="admin-table__nowrap">
                   {utc(event.at)}
                 </time>
-                <span className="admin-table__sub">{format.dateTime(new Date(event.at), { dateStyle: "short", timeStyle: "medium" })}</span>
+                <span className="admin-table__sub">
+                  {format.dateTime(new Date(event.at), { dateStyle: "short", timeStyle: "medium" })}
+                </span>
               </td>
               <td>
                 {event.actorName ?? <span className="admin__muted">{t("noActor")}</span>}
@@ -58,7 +67,11 @@ export function AuditTable({ events, units }: { readonly events: readonly TAudit
               <td>
                 <span className={`admin-badge admin-badge--${event.outcome}`}>{outcomeLabel(event.outcome)}</span>
               </td>
-              <td>{event.targetType ? <code className="admin-table__wrap">{`${event.targetType}:${event.targetId ?? ""}`}</code> : null}</td>
+              <td>
+                {event.targetType ? (
+                  <code className="admin-table__wrap">{`${event.targetType}:${event.targetId ?? ""}`}</code>
+                ) : null}
+              </td>
               <td>{event.unitId ? unitName(units, event.unitId) : null}</td>
               <td>{event.ipAddress ? <code>{event.ipAddress}</code> : null}</td>
               <td>{details && <code className="admin-table__details">{details}</code>}</td>

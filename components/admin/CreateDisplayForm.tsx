@@ -67,7 +67,12 @@ export function CreateDisplayForm({
         <FieldMessage id={`${id}-unit-error`} message={unitError} />
       </label>
       <div className="admin-form__actions">
-        <button type="submit" className="admin-button admin-button--primary" disabled={busy || units.length === 0} data-testid="display-form-submit">
+        <button
+          type="submit"
+          className="admin-button admin-button--primary"
+          disabled={busy || units.length === 0}
+          data-testid="display-form-submit"
+        >
           {busy ? t("creating") : t("create")}
         </button>
       </div>

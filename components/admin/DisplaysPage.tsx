@@ -46,7 +46,10 @@ export function DisplaysPage({ units }: { readonly units: readonly TAdminUnit[] 
       await showCode(pairing);
     },
   });
-  const issue = useMutation({ mutationFn: (display: TDisplayDto) => issuePairingCode(display.id), onSuccess: showCode });
+  const issue = useMutation({
+    mutationFn: (display: TDisplayDto) => issuePairingCode(display.id),
+    onSuccess: showCode,
+  });
   const revoke = useMutation({
     mutationFn: (display: TDisplayDto) => revokeDisplay(display.id),
     onSuccess: async (_result, display) => {
@@ -73,12 +76,24 @@ export function DisplaysPage({ units }: { readonly units: readonly TAdminUnit[] 
 
   return (
     <AdminShell title={t("title")}>
-      {issued && <IssuedPairing issued={issued} unitLabel={unitName(units, issued.display.unitId)} onDismiss={() => setIssued(null)} />}
+      {issued && (
+        <IssuedPairing
+          issued={issued}
+          unitLabel={unitName(units, issued.display.unitId)}
+          onDismiss={() => setIssued(null)}
+        />
+      )}
 
       <section className="admin-section" aria-labelledby="create-display-title">
         <h2 id="create-display-title">{t("createTitle")}</h2>
         <p className="admin__muted">{t("createIntro")}</p>
-        <CreateDisplayForm key={formKey} units={units} busy={create.isPending} error={create.error} onSubmit={(input) => create.mutate(input)} />
+        <CreateDisplayForm
+          key={formKey}
+          units={units}
+          busy={create.isPending}
+          error={create.error}
+          onSubmit={(input) => create.mutate(input)}
+        />
       </section>
 
       <section className="admin-section" aria-labelledby="displays-title">
@@ -96,7 +111,13 @@ export function DisplaysPage({ units }: { readonly units: readonly TAdminUnit[] 
         {displays.data && displays.data.length === 0 && <p>{t("empty")}</p>}
         {displays.data && displays.data.length > 0 && (
           <div className="admin-table__scroll">
-            <DisplaysTable displays={displays.data} units={units} busyDisplayId={busyId} onIssueCode={issueCode} onRevoke={askRevoke} />
+            <DisplaysTable
+              displays={displays.data}
+              units={units}
+              busyDisplayId={busyId}
+              onIssueCode={issueCode}
+              onRevoke={askRevoke}
+            />
           </div>
         )}
       </section>

@@ -39,15 +39,29 @@ export function DisplaysTable({
       </thead>
       <tbody>
         {displays.map((display) => (
-          <tr key={display.id} className={display.active ? undefined : "admin-table__row--inactive"} data-testid="display-row">
+          <tr
+            key={display.id}
+            className={display.active ? undefined : "admin-table__row--inactive"}
+            data-testid="display-row"
+          >
             <th scope="row">{display.displayName}</th>
             <td>{unitName(units, display.unitId)}</td>
             <td>
-              <span className={`admin-badge admin-badge--${display.active ? "active" : "inactive"}`}>{display.active ? t("active") : t("revoked")}</span>
+              <span className={`admin-badge admin-badge--${display.active ? "active" : "inactive"}`}>
+                {display.active ? t("active") : t("revoked")}
+              </span>
             </td>
             <td>{display.sessions}</td>
-            <td>{display.lastSeenAt ? when(display.lastSeenAt) : <span className="admin__muted">{t("never")}</span>}</td>
-            <td>{display.pairingExpiresAt ? t("pendingUntil", { time: when(display.pairingExpiresAt) }) : <span className="admin__muted">{t("noCode")}</span>}</td>
+            <td>
+              {display.lastSeenAt ? when(display.lastSeenAt) : <span className="admin__muted">{t("never")}</span>}
+            </td>
+            <td>
+              {display.pairingExpiresAt ? (
+                t("pendingUntil", { time: when(display.pairingExpiresAt) })
+              ) : (
+                <span className="admin__muted">{t("noCode")}</span>
+              )}
+            </td>
             <td>
               {display.active && (
                 <div className="admin-table__actions">

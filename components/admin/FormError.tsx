@@ -8,7 +8,13 @@ import { AdminRequestError } from "@/lib/client/admin-api";
  * this only points there (in the page's language); otherwise it says the server's whole message, so that nothing
  * it named goes unseen. An ended session or a refused role is said in the page's language.
  */
-export function FormError({ error, shownFields }: { readonly error: unknown; readonly shownFields: readonly string[] }) {
+export function FormError({
+  error,
+  shownFields,
+}: {
+  readonly error: unknown;
+  readonly shownFields: readonly string[];
+}) {
   const t = useTranslations("admin.common");
   if (!error) return null;
   const named = error instanceof AdminRequestError ? Object.keys(error.fields) : [];

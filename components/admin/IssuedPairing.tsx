@@ -10,14 +10,26 @@ import { formatPairingCode, pairingLink } from "@/lib/client/pairing-code";
  * left) nobody can show it again; a new code is issued instead. The code for typing on the wall screen, the link for
  * opening it there directly, and until when either works.
  */
-export function IssuedPairing({ issued, unitLabel, onDismiss }: { readonly issued: TIssuedPairing; readonly unitLabel: string; readonly onDismiss: () => void }) {
+export function IssuedPairing({
+  issued,
+  unitLabel,
+  onDismiss,
+}: {
+  readonly issued: TIssuedPairing;
+  readonly unitLabel: string;
+  readonly onDismiss: () => void;
+}) {
   const t = useTranslations("admin.displays.issued");
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
   // The origin the admin reached the station at is the one the wall screen will reach too (PUBLIC_ORIGIN behind a
   // proxy). It never changes while the page is open, hence no subscription.
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   useEffect(() => {
     // Moves focus here so that a keyboard or screen-reader user lands on the code that just appeared.
     heading.current?.focus();
@@ -39,12 +51,14 @@ export function IssuedPairing({ issued, unitLabel, onDismiss }: { readonly issue
         {t("title", { name: issued.display.displayName })}
       </h2>
       <p className="admin__muted">{t("unit", { unit: unitLabel })}</p>
-      <p className="admin-pairing__code" data-testid="pairing-code" aria-label={t("codeLabel", { code: issued.code.split("").join(" ") })}>
+      <p
+        className="admin-pairing__code"
+        data-testid="pairing-code"
+        aria-label={t("codeLabel", { code: issued.code.split("").join(" ") })}
+      >
         {formatPairingCode(issued.code)}
       </p>
-      <p>
-        {t("expires", { time: format.dateTime(new Date(issued.expiresAt), { timeStyle: "short" }) })}
-      </p>
+      <p>{t("expires", { time: format.dateTime(new Date(issued.expiresAt), { timeStyle: "short" }) })}</p>
       <label className="admin-form__field">
         <span>{t("link")}</span>
         <input readOnly value={link} onFocus={(event) => event.target.select()} data-testid="pairing-link" />
@@ -54,7 +68,12 @@ export function IssuedPairing({ issued, unitLabel, onDismiss }: { readonly issue
         <button type="button" className="admin-button" onClick={copy}>
           {copied ? t("copied") : t("copy")}
         </button>
-        <button type="button" className="admin-button admin-button--primary" onClick={onDismiss} data-testid="pairing-dismiss">
+        <button
+          type="button"
+          className="admin-button admin-button--primary"
+          onClick={onDismiss}
+          data-testid="pairing-dismiss"
+        >
           {t("dismiss")}
         </button>
       </div>

@@ -64,7 +64,12 @@ export function ResetPasswordForm({
         <button type="button" className="admin-button" onClick={onCancel}>
           {t("cancel")}
         </button>
-        <button type="submit" className="admin-button admin-button--primary" disabled={busy} data-testid="password-form-submit">
+        <button
+          type="submit"
+          className="admin-button admin-button--primary"
+          disabled={busy}
+          data-testid="password-form-submit"
+        >
           {busy ? t("saving") : t("submit")}
         </button>
       </div>

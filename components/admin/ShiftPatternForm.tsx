@@ -5,7 +5,16 @@ import { useId, useState, type FormEvent } from "react";
 import { DEFAULT_SHIFT_PATTERN } from "@/lib/shifts";
 import { FieldMessage } from "./FieldMessage";
 import { FormError } from "./FormError";
-import { issuesAllOnRows, lengthsOf, MAX_SHIFTS, newRow, patternOf, rowMessages, rowsOf, type TShiftRow } from "./shift-pattern-rows";
+import {
+  issuesAllOnRows,
+  lengthsOf,
+  MAX_SHIFTS,
+  newRow,
+  patternOf,
+  rowMessages,
+  rowsOf,
+  type TShiftRow,
+} from "./shift-pattern-rows";
 
 /**
  * A unit's shifts as rows of a name and a local start time. Each shift runs until the next one starts; the form shows
@@ -92,7 +101,11 @@ export function ShiftPatternForm({
                   </div>
                 </td>
                 <td className="shift-pattern__length" data-testid="shift-length">
-                  {length == null ? "—" : length % 60 === 0 ? t("hours", { hours: length / 60 }) : t("hoursMinutes", { hours: Math.floor(length / 60), minutes: length % 60 })}
+                  {length == null
+                    ? "—"
+                    : length % 60 === 0
+                      ? t("hours", { hours: length / 60 })
+                      : t("hoursMinutes", { hours: Math.floor(length / 60), minutes: length % 60 })}
                 </td>
                 <td>
                   <button
@@ -112,13 +125,28 @@ export function ShiftPatternForm({
       <p className="admin-form__hint">{t("hint")}</p>
       <FormError error={error} shownFields={shownFields} />
       <div className="admin-form__actions">
-        <button type="button" className="admin-button" disabled={rows.length >= MAX_SHIFTS || busy} onClick={() => setRows((current) => [...current, newRow()])}>
+        <button
+          type="button"
+          className="admin-button"
+          disabled={rows.length >= MAX_SHIFTS || busy}
+          onClick={() => setRows((current) => [...current, newRow()])}
+        >
           {t("add")}
         </button>
-        <button type="button" className="admin-button admin-button--quiet" disabled={busy} onClick={() => setRows(rowsOf(DEFAULT_SHIFT_PATTERN))}>
+        <button
+          type="button"
+          className="admin-button admin-button--quiet"
+          disabled={busy}
+          onClick={() => setRows(rowsOf(DEFAULT_SHIFT_PATTERN))}
+        >
           {t("restoreDefault")}
         </button>
-        <button type="submit" className="admin-button admin-button--primary" disabled={busy} data-testid="shift-pattern-save">
+        <button
+          type="submit"
+          className="admin-button admin-button--primary"
+          disabled={busy}
+          data-testid="shift-pattern-save"
+        >
           {busy ? t("saving") : t("save")}
         </button>
       </div>

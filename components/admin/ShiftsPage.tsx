@@ -22,7 +22,11 @@ export function ShiftsPage({ units }: { readonly units: readonly TAdminUnit[] })
   const [unitId, setUnitId] = useState(units[0]?.id ?? "");
   // The unit whose shifts were just saved: the message is worded at render, in the page's current language.
   const [savedUnitId, setSavedUnitId] = useState<string | null>(null);
-  const current = useQuery({ queryKey: adminKeys.shiftPattern(unitId), queryFn: () => fetchShiftPattern(unitId), enabled: unitId !== "" });
+  const current = useQuery({
+    queryKey: adminKeys.shiftPattern(unitId),
+    queryFn: () => fetchShiftPattern(unitId),
+    enabled: unitId !== "",
+  });
   const save = useMutation({
     mutationFn: (pattern: { shifts: { name: string; start: string }[] }) => saveShiftPattern(unitId, pattern),
     onSuccess: (saved) => {
@@ -69,7 +73,10 @@ export function ShiftsPage({ units }: { readonly units: readonly TAdminUnit[] })
           <>
             <p data-testid="shift-pattern-state">
               {current.data.configured && current.data.updatedAt !== null
-                ? t("configured", { zone: current.data.timeZone, at: format.dateTime(current.data.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })
+                ? t("configured", {
+                    zone: current.data.timeZone,
+                    at: format.dateTime(current.data.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })
                 : t("default", { zone: current.data.timeZone })}
             </p>
             <ShiftPatternForm

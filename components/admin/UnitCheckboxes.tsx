@@ -20,14 +20,25 @@ export function UnitCheckboxes({
 }) {
   const t = useTranslations("admin.users.form");
   const errorId = `${idPrefix}-units-error`;
-  const toggle = (unitId: string, checked: boolean) => onChange(checked ? [...selected, unitId] : selected.filter((id) => id !== unitId));
+  const toggle = (unitId: string, checked: boolean) =>
+    onChange(checked ? [...selected, unitId] : selected.filter((id) => id !== unitId));
   return (
-    <fieldset className="admin-form__units" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="admin-form__units"
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{t("units")}</legend>
       {units.length === 0 && <p className="admin__muted">{t("noUnits")}</p>}
       {units.map((unit) => (
         <label key={unit.id} className="admin-form__check">
-          <input type="checkbox" name="unitIds" value={unit.id} checked={selected.includes(unit.id)} onChange={(event) => toggle(unit.id, event.target.checked)} />
+          <input
+            type="checkbox"
+            name="unitIds"
+            value={unit.id}
+            checked={selected.includes(unit.id)}
+            onChange={(event) => toggle(unit.id, event.target.checked)}
+          />
           <span>{unit.name}</span>
         </label>
       ))}

@@ -19,7 +19,12 @@ export type TUserFormProps = {
   readonly onCancel: () => void;
 } & (
   | { readonly mode: "create"; readonly onSubmit: (input: TCreateUser) => void }
-  | { readonly mode: "edit"; readonly user: TUserDto; readonly isSelf: boolean; readonly onSubmit: (changes: TUpdateUser | null) => void }
+  | {
+      readonly mode: "edit";
+      readonly user: TUserDto;
+      readonly isSelf: boolean;
+      readonly onSubmit: (changes: TUpdateUser | null) => void;
+    }
 );
 
 /**
@@ -57,7 +62,12 @@ export function UserForm(props: TUserFormProps) {
 
   const field = (name: string) => {
     const message = fieldError(props.error, name);
-    return { message, errorId: `${id}-${name}-error`, invalid: message ? true : undefined, describedBy: message ? `${id}-${name}-error` : undefined };
+    return {
+      message,
+      errorId: `${id}-${name}-error`,
+      invalid: message ? true : undefined,
+      describedBy: message ? `${id}-${name}-error` : undefined,
+    };
   };
   const fUsername = field("username");
   const fName = field("displayName");
@@ -116,7 +126,9 @@ export function UserForm(props: TUserFormProps) {
           disabled={selfLocked}
           onChange={(event) => setRole(event.target.value as TPersonRole)}
           aria-invalid={fRole.invalid}
-          aria-describedby={[selfLocked ? `${id}-role-self` : undefined, fRole.describedBy].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [selfLocked ? `${id}-role-self` : undefined, fRole.describedBy].filter(Boolean).join(" ") || undefined
+          }
         >
           {PERSON_ROLES.map((option) => (
             <option key={option} value={option}>
@@ -132,7 +144,13 @@ export function UserForm(props: TUserFormProps) {
         <FieldMessage id={fRole.errorId} message={fRole.message} />
       </label>
 
-      <UnitCheckboxes units={props.units} selected={unitIds} onChange={setUnitIds} error={fieldError(props.error, "unitIds")} idPrefix={id} />
+      <UnitCheckboxes
+        units={props.units}
+        selected={unitIds}
+        onChange={setUnitIds}
+        error={fieldError(props.error, "unitIds")}
+        idPrefix={id}
+      />
 
       {props.mode === "create" && (
         <div className="admin-form__field">
@@ -167,12 +185,24 @@ export function UserForm(props: TUserFormProps) {
         </p>
       )}
 
-      <FormError error={props.error} shownFields={props.mode === "create" ? ["username", "displayName", "role", "unitIds", "password"] : ["displayName", "role", "unitIds"]} />
+      <FormError
+        error={props.error}
+        shownFields={
+          props.mode === "create"
+            ? ["username", "displayName", "role", "unitIds", "password"]
+            : ["displayName", "role", "unitIds"]
+        }
+      />
       <div className="admin-form__actions">
         <button type="button" className="admin-button" onClick={props.onCancel}>
           {t("cancel")}
         </button>
-        <button type="submit" className="admin-button admin-button--primary" disabled={props.busy} data-testid="user-form-submit">
+        <button
+          type="submit"
+          className="admin-button admin-button--primary"
+          disabled={props.busy}
+          data-testid="user-form-submit"
+        >
           {props.busy ? t("saving") : props.mode === "create" ? t("create") : t("save")}
         </button>
       </div>

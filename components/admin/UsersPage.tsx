@@ -56,7 +56,12 @@ export function UsersPage({ units }: { readonly units: readonly TAdminUnit[] }) 
   });
   const activation = useMutation({
     mutationFn: ({ user, active }: { user: TUserDto; active: boolean }) => updateUser(user.id, { active }),
-    onSuccess: (user) => done(user.active ? t("status.reactivated", { name: user.displayName }) : t("status.deactivated", { name: user.displayName })),
+    onSuccess: (user) =>
+      done(
+        user.active
+          ? t("status.reactivated", { name: user.displayName })
+          : t("status.deactivated", { name: user.displayName }),
+      ),
   });
 
   const open = (next: TDialog) => {
@@ -79,7 +84,12 @@ export function UsersPage({ units }: { readonly units: readonly TAdminUnit[] }) 
       <section className="admin-section" aria-labelledby="users-title">
         <div className="admin-section__header">
           <h2 id="users-title">{t("listTitle")}</h2>
-          <button type="button" className="admin-button admin-button--primary" onClick={() => open({ kind: "create" })} data-testid="create-user">
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            onClick={() => open({ kind: "create" })}
+            data-testid="create-user"
+          >
             {t("create")}
           </button>
         </div>
@@ -112,11 +122,22 @@ export function UsersPage({ units }: { readonly units: readonly TAdminUnit[] }) 
 
       {dialog?.kind === "create" && (
         <AdminDialog title={t("createTitle")} onClose={() => setDialog(null)} testId="create-user-dialog">
-          <UserForm mode="create" units={units} busy={create.isPending} error={create.error} onCancel={() => setDialog(null)} onSubmit={(input) => create.mutate(input)} />
+          <UserForm
+            mode="create"
+            units={units}
+            busy={create.isPending}
+            error={create.error}
+            onCancel={() => setDialog(null)}
+            onSubmit={(input) => create.mutate(input)}
+          />
         </AdminDialog>
       )}
       {dialog?.kind === "edit" && (
-        <AdminDialog title={t("editTitle", { name: dialog.user.displayName })} onClose={() => setDialog(null)} testId="edit-user-dialog">
+        <AdminDialog
+          title={t("editTitle", { name: dialog.user.displayName })}
+          onClose={() => setDialog(null)}
+          testId="edit-user-dialog"
+        >
           <UserForm
             mode="edit"
             user={dialog.user}
@@ -130,7 +151,11 @@ export function UsersPage({ units }: { readonly units: readonly TAdminUnit[] }) 
         </AdminDialog>
       )}
       {dialog?.kind === "password" && (
-        <AdminDialog title={t("passwordTitle", { name: dialog.user.displayName })} onClose={() => setDialog(null)} testId="password-dialog">
+        <AdminDialog
+          title={t("passwordTitle", { name: dialog.user.displayName })}
+          onClose={() => setDialog(null)}
+          testId="password-dialog"
+        >
           <ResetPasswordForm
             user={dialog.user}
             busy={password.isPending}

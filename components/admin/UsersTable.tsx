@@ -45,7 +45,12 @@ export function UsersTable({
         {users.map((user) => {
           const self = user.id === selfId;
           return (
-            <tr key={user.id} className={user.active ? undefined : "admin-table__row--inactive"} data-testid="user-row" data-username={user.username}>
+            <tr
+              key={user.id}
+              className={user.active ? undefined : "admin-table__row--inactive"}
+              data-testid="user-row"
+              data-username={user.username}
+            >
               <th scope="row">
                 <span className="admin-table__name">{user.displayName}</span>
                 <span className="admin-table__sub">
@@ -54,18 +59,42 @@ export function UsersTable({
                 </span>
               </th>
               <td>{tRole(user.role)}</td>
-              <td>{user.unitIds.length > 0 ? user.unitIds.map((id) => unitName(units, id)).join(", ") : <span className="admin__muted">{t("noUnits")}</span>}</td>
               <td>
-                <span className={`admin-badge admin-badge--${user.active ? "active" : "inactive"}`}>{user.active ? t("active") : t("inactive")}</span>
+                {user.unitIds.length > 0 ? (
+                  user.unitIds.map((id) => unitName(units, id)).join(", ")
+                ) : (
+                  <span className="admin__muted">{t("noUnits")}</span>
+                )}
+              </td>
+              <td>
+                <span className={`admin-badge admin-badge--${user.active ? "active" : "inactive"}`}>
+                  {user.active ? t("active") : t("inactive")}
+                </span>
               </td>
               <td>{user.sessions}</td>
-              <td>{user.lastActiveAt ? format.dateTime(new Date(user.lastActiveAt), { dateStyle: "short", timeStyle: "short" }) : <span className="admin__muted">{t("never")}</span>}</td>
+              <td>
+                {user.lastActiveAt ? (
+                  format.dateTime(new Date(user.lastActiveAt), { dateStyle: "short", timeStyle: "short" })
+                ) : (
+                  <span className="admin__muted">{t("never")}</span>
+                )}
+              </td>
               <td>
                 <div className="admin-table__actions">
-                  <button type="button" className="admin-button" onClick={() => onEdit(user)} aria-label={t("editFor", { name: user.displayName })}>
+                  <button
+                    type="button"
+                    className="admin-button"
+                    onClick={() => onEdit(user)}
+                    aria-label={t("editFor", { name: user.displayName })}
+                  >
                     {t("edit")}
                   </button>
-                  <button type="button" className="admin-button" onClick={() => onResetPassword(user)} aria-label={t("resetFor", { name: user.displayName })}>
+                  <button
+                    type="button"
+                    className="admin-button"
+                    onClick={() => onResetPassword(user)}
+                    aria-label={t("resetFor", { name: user.displayName })}
+                  >
                     {t("resetPassword")}
                   </button>
                   {user.active ? (

@@ -27,7 +27,14 @@ const units = [
 
 /** Renders in a locale; a missing message fails the test rather than showing its key. */
 function render(node: ReactNode, locale: "en" | "fr" = "en"): string {
-  const user = { userId: "admin-1", username: "admin", displayName: "Admin", role: "admin" as const, unitIds: ["a"], idleTimeoutMinutes: 30 };
+  const user = {
+    userId: "admin-1",
+    username: "admin",
+    displayName: "Admin",
+    role: "admin" as const,
+    unitIds: ["a"],
+    idleTimeoutMinutes: 30,
+  };
   return renderToStaticMarkup(
     <NextIntlClientProvider
       locale={locale}
@@ -57,17 +64,32 @@ const person = (over: Partial<TUserDto>): TUserDto => ({
 });
 const noop = () => undefined;
 /** What the page shows as local time: the station's zone (next-intl's timeZone), in the page's language. */
-const local = (locale: string, iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "Europe/Paris" }).format(new Date(iso));
+const local = (locale: string, iso: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { ...options, timeZone: "Europe/Paris" }).format(new Date(iso));
 
 describe("UsersTable", () => {
   it("shows each account's role, units, state and sessions, and no deactivate button for oneself", () => {
     const html = render(
-      <UsersTable users={[person({}), person({ id: "admin-1", username: "admin", displayName: "Admin", role: "admin", unitIds: [] }), person({ id: "u3", username: "old", active: false })]} units={units} selfId="admin-1" busyUserId={null} onEdit={noop} onResetPassword={noop} onSetActive={noop} />,
+      <UsersTable
+        users={[
+          person({}),
+          person({ id: "admin-1", username: "admin", displayName: "Admin", role: "admin", unitIds: [] }),
+          person({ id: "u3", username: "old", active: false }),
+        ]}
+        units={units}
+        selfId="admin-1"
+        busyUserId={null}
+        onEdit={noop}
+        onResetPassword={noop}
+        onSetActive={noop}
+      />,
     );
     expect(html).toContain("Physician");
     expect(html).toContain("Unit A, Unit B");
     expect(html).toContain("Deactivated");
-    expect(html.match(/data-testid="deactivate-user"[^>]*disabled=""|disabled=""[^>]*data-testid="deactivate-user"/g)).toHaveLength(1);
+    expect(
+      html.match(/data-testid="deactivate-user"[^>]*disabled=""|disabled=""[^>]*data-testid="deactivate-user"/g),
+    ).toHaveLength(1);
     expect(html).toContain('data-testid="reactivate-user"');
     expect(html).toContain('<th scope="col">Open sessions</th>');
   });
@@ -75,39 +97,96 @@ describe("UsersTable", () => {
 
 describe("UserForm", () => {
   it("shows the server's message beside the field it named, linked to the input for screen readers", () => {
-    const error = new AdminRequestError(409, "CONFLICT", 'username: "cmartin" is taken', { username: '"cmartin" is taken' });
-    const html = render(<UserForm mode="create" units={units} busy={false} error={error} onCancel={noop} onSubmit={noop} />);
+    const error = new AdminRequestError(409, "CONFLICT", 'username: "cmartin" is taken', {
+      username: '"cmartin" is taken',
+    });
+    const html = render(
+      <UserForm mode="create" units={units} busy={false} error={error} onCancel={noop} onSubmit={noop} />,
+    );
     const input = /<input[^>]*name="username"[^>]*\/>/.exec(html)?.[0] ?? "";
     expect(input).toContain('aria-invalid="true"');
-    const errorId = /aria-describedby="([^"]+)"/.exec(input)?.[1]?.split(" ").find((id) => id.endsWith("-username-error")) ?? "missing";
+    const errorId =
+      /aria-describedby="([^"]+)"/
+        .exec(input)?.[1]
+        ?.split(" ")
+        .find((id) => id.endsWith("-username-error")) ?? "missing";
     expect(html).toContain(`id="${errorId}" class="admin-form__field-error">&quot;cmartin&quot; is taken</span>`);
     expect(html).toContain('role="alert"');
   });
 
   it("warns, when editing, that a change of role or units signs the person out", () => {
-    const html = render(<UserForm mode="edit" user={person({})} isSelf={false} units={units} busy={false} error={null} onCancel={noop} onSubmit={noop} />, "fr");
+    const html = render(
+      <UserForm
+        mode="edit"
+        user={person({})}
+        isSelf={false}
+        units={units}
+        busy={false}
+        error={null}
+        onCancel={noop}
+        onSubmit={noop}
+      />,
+      "fr",
+    );
     expect(html).toContain("déconnecte Claire Martin de tous ses navigateurs et tablettes");
     expect(html).not.toContain('name="password"');
   });
 
   it("locks an admin's own role", () => {
-    const html = render(<UserForm mode="edit" user={person({ id: "admin-1", role: "admin" })} isSelf units={units} busy={false} error={null} onCancel={noop} onSubmit={noop} />);
+    const html = render(
+      <UserForm
+        mode="edit"
+        user={person({ id: "admin-1", role: "admin" })}
+        isSelf
+        units={units}
+        busy={false}
+        error={null}
+        onCancel={noop}
+        onSubmit={noop}
+      />,
+    );
     expect(html).toMatch(/<select name="role" disabled=""/);
   });
 });
 
 describe("DisplaysTable and IssuedPairing", () => {
-  const display: TDisplayDto = { id: "d1", displayName: "Corridor", unitId: "a", active: true, createdAt: "2026-11-23T08:00:00.000Z", sessions: 0, lastSeenAt: null, pairingExpiresAt: "2026-11-23T08:15:00.000Z" };
+  const display: TDisplayDto = {
+    id: "d1",
+    displayName: "Corridor",
+    unitId: "a",
+    active: true,
+    createdAt: "2026-11-23T08:00:00.000Z",
+    sessions: 0,
+    lastSeenAt: null,
+    pairingExpiresAt: "2026-11-23T08:15:00.000Z",
+  };
 
   it("lists a display with its pending code's expiry, and offers nothing for a revoked one", () => {
-    const html = render(<DisplaysTable displays={[display, { ...display, id: "d2", active: false, pairingExpiresAt: null }]} units={units} busyDisplayId={null} onIssueCode={noop} onRevoke={noop} />);
-    expect(html).toContain(`waiting, valid until ${local("en", "2026-11-23T08:15:00.000Z", { dateStyle: "short", timeStyle: "short" })}`);
+    const html = render(
+      <DisplaysTable
+        displays={[display, { ...display, id: "d2", active: false, pairingExpiresAt: null }]}
+        units={units}
+        busyDisplayId={null}
+        onIssueCode={noop}
+        onRevoke={noop}
+      />,
+    );
+    expect(html).toContain(
+      `waiting, valid until ${local("en", "2026-11-23T08:15:00.000Z", { dateStyle: "short", timeStyle: "short" })}`,
+    );
     expect(html.match(/data-testid="revoke-display"/g)).toHaveLength(1);
     expect(html).toContain("Revoked");
   });
 
   it("shows the code grouped, the pairing link and until when it works", () => {
-    const html = render(<IssuedPairing issued={{ display, code: "K7PQM2XD", expiresAt: "2026-11-23T08:15:00.000Z" }} unitLabel="Unit A" onDismiss={noop} />, "fr");
+    const html = render(
+      <IssuedPairing
+        issued={{ display, code: "K7PQM2XD", expiresAt: "2026-11-23T08:15:00.000Z" }}
+        unitLabel="Unit A"
+        onDismiss={noop}
+      />,
+      "fr",
+    );
     expect(html).toContain(">K7PQ-M2XD</p>");
     expect(html).toContain('value="/pair?code=K7PQM2XD"');
     expect(html).toContain(`Valable jusqu’à ${local("fr", "2026-11-23T08:15:00.000Z", { timeStyle: "short" })}`);
@@ -133,10 +212,15 @@ describe("AuditTable", () => {
   };
 
   it("shows the time in UTC and locally, who with their role, the action by name and code, and compact details", () => {
-    const html = render(<AuditTable events={[event, { ...event, id: 8, action: "future.thing", actorName: null, actorRole: null, details: {} }]} units={units} />);
+    const html = render(
+      <AuditTable
+        events={[event, { ...event, id: 8, action: "future.thing", actorName: null, actorRole: null, details: {} }]}
+        units={units}
+      />,
+    );
     expect(html).toContain("2026-11-23 08:05:09 UTC");
     expect(html).toContain(local("en", event.at, { dateStyle: "short", timeStyle: "medium" }));
-    expect(html).toContain("jdupont<span class=\"admin-table__sub\">Nurse</span>");
+    expect(html).toContain('jdupont<span class="admin-table__sub">Nurse</span>');
     expect(html).toContain("Access denied");
     expect(html).toContain("<code>access.denied</code>");
     expect(html).toContain("bed:bed-3");
@@ -148,7 +232,12 @@ describe("AuditTable", () => {
 });
 
 describe("ShiftPatternForm", () => {
-  const initial = { shifts: [{ name: "day", start: "07:00" }, { name: "night", start: "19:00" }] };
+  const initial = {
+    shifts: [
+      { name: "day", start: "07:00" },
+      { name: "night", start: "19:00" },
+    ],
+  };
 
   it("shows each shift with its start and length, in both languages", () => {
     for (const locale of ["en", "fr"] as const) {
@@ -160,7 +249,13 @@ describe("ShiftPatternForm", () => {
   });
 
   it("says the server's refusal beside the row at fault", () => {
-    const error = new AdminRequestError(400, "INVALID_INPUT", "Invalid input.", { shifts: "Two shifts start at 07:00" }, [{ field: "shifts.1.start", message: "Two shifts start at 07:00" }]);
+    const error = new AdminRequestError(
+      400,
+      "INVALID_INPUT",
+      "Invalid input.",
+      { shifts: "Two shifts start at 07:00" },
+      [{ field: "shifts.1.start", message: "Two shifts start at 07:00" }],
+    );
     const html = render(<ShiftPatternForm initial={initial} busy={false} error={error} onSubmit={noop} />);
     expect(html).toContain("Two shifts start at 07:00");
     expect(html).toContain('aria-invalid="true"');

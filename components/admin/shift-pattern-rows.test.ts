@@ -24,10 +24,16 @@ describe("lengthsOf", () => {
 });
 
 describe("the server's messages", () => {
-  const refusal = new AdminRequestError(400, "INVALID_INPUT", "Invalid input.", { shifts: "Two shifts start at 07:00" }, [
-    { field: "shifts.2.start", message: "Two shifts start at 07:00" },
-    { field: "shifts.1.name", message: 'Two shifts are named "day"' },
-  ]);
+  const refusal = new AdminRequestError(
+    400,
+    "INVALID_INPUT",
+    "Invalid input.",
+    { shifts: "Two shifts start at 07:00" },
+    [
+      { field: "shifts.2.start", message: "Two shifts start at 07:00" },
+      { field: "shifts.1.name", message: 'Two shifts are named "day"' },
+    ],
+  );
 
   it("go beside the row and the input they name", () => {
     expect(rowMessages(refusal, 2)).toEqual({ start: "Two shifts start at 07:00" });
@@ -38,12 +44,19 @@ describe("the server's messages", () => {
   });
 
   it("are said whole when one of them is not a row's", () => {
-    const whole = new AdminRequestError(400, "INVALID_INPUT", "Invalid input.", {}, [{ field: "shifts", message: "Too big: expected at most 6 items" }]);
+    const whole = new AdminRequestError(400, "INVALID_INPUT", "Invalid input.", {}, [
+      { field: "shifts", message: "Too big: expected at most 6 items" },
+    ]);
     expect(issuesAllOnRows(whole)).toBe(false);
     expect(issuesAllOnRows(new AdminRequestError(403, "FORBIDDEN", "no", {}))).toBe(false);
   });
 });
 
 it("sends the rows as typed, names trimmed", () => {
-  expect(patternOf([newRow(" day ", "07:00"), newRow("night", "19:00")])).toEqual({ shifts: [{ name: "day", start: "07:00" }, { name: "night", start: "19:00" }] });
+  expect(patternOf([newRow(" day ", "07:00"), newRow("night", "19:00")])).toEqual({
+    shifts: [
+      { name: "day", start: "07:00" },
+      { name: "night", start: "19:00" },
+    ],
+  });
 });

@@ -38,7 +38,11 @@ export function rowMessages(error: unknown, index: number): { name?: string; sta
 
 /** True when every schema failure the server named is a row's name or start, each shown beside its input. */
 export function issuesAllOnRows(error: unknown): boolean {
-  return error instanceof AdminRequestError && error.issues.length > 0 && error.issues.every((issue) => /^shifts\.\d+\.(name|start)$/.test(issue.field));
+  return (
+    error instanceof AdminRequestError &&
+    error.issues.length > 0 &&
+    error.issues.every((issue) => /^shifts\.\d+\.(name|start)$/.test(issue.field))
+  );
 }
 
 /**
@@ -52,7 +56,9 @@ export function lengthsOf(rows: readonly TShiftRow[]): (number | null)[] {
     const { hour, minute } = parseWallClockTime(row.start);
     return hour * 60 + minute;
   });
-  const placed = minutes.filter((m): m is number => m !== null && minutes.indexOf(m) === minutes.lastIndexOf(m)).sort((a, b) => a - b);
+  const placed = minutes
+    .filter((m): m is number => m !== null && minutes.indexOf(m) === minutes.lastIndexOf(m))
+    .sort((a, b) => a - b);
   return minutes.map((m) => {
     if (m === null || !placed.includes(m)) return null;
     const next = placed.find((v) => v > m) ?? (placed[0] ?? m) + 24 * 60;

@@ -2,7 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
-import { ACKNOWLEDGEMENT_REASONS, ZAcknowledgeAlarmSchema, type TAcknowledgementReason, type TAlarmDto } from "@/lib/alarms/alarm-dto";
+import {
+  ACKNOWLEDGEMENT_REASONS,
+  ZAcknowledgeAlarmSchema,
+  type TAcknowledgementReason,
+  type TAlarmDto,
+} from "@/lib/alarms/alarm-dto";
 import { acknowledgeAlarmBySocket } from "@/lib/client/alarms-api";
 import { getSocket } from "@/lib/client/socket";
 import { AlarmDialog } from "./AlarmDialog";
@@ -12,7 +17,15 @@ import { AlarmText } from "./AlarmText";
  * ACKNOWLEDGED with a reason (treated, artefact, expected, other + comment). The answer comes from the server after
  * commit; the list updates from the broadcast like every other screen's.
  */
-export function AcknowledgeDialog({ alarm, bedLabel, onClose }: { readonly alarm: TAlarmDto; readonly bedLabel: string; readonly onClose: () => void }) {
+export function AcknowledgeDialog({
+  alarm,
+  bedLabel,
+  onClose,
+}: {
+  readonly alarm: TAlarmDto;
+  readonly bedLabel: string;
+  readonly onClose: () => void;
+}) {
   const t = useTranslations("alarms");
   const [reason, setReason] = useState<TAcknowledgementReason | null>(null);
   const [comment, setComment] = useState("");
@@ -22,7 +35,11 @@ export function AcknowledgeDialog({ alarm, bedLabel, onClose }: { readonly alarm
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = ZAcknowledgeAlarmSchema.safeParse({ alarmId: alarm.id, reason, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    const input = ZAcknowledgeAlarmSchema.safeParse({
+      alarmId: alarm.id,
+      reason,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    });
     if (!input.success) {
       setError(reason === "other" ? t("acknowledge.commentRequired") : t("acknowledge.reasonLegend"));
       return;
@@ -44,13 +61,27 @@ export function AcknowledgeDialog({ alarm, bedLabel, onClose }: { readonly alarm
           <legend>{t("acknowledge.reasonLegend")}</legend>
           {ACKNOWLEDGEMENT_REASONS.map((r) => (
             <label key={r} className="alarm-form__reason">
-              <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} required />
+              <input
+                type="radio"
+                name="reason"
+                value={r}
+                checked={reason === r}
+                onChange={() => setReason(r)}
+                required
+              />
               {t(`reason.${r}`)}
             </label>
           ))}
         </fieldset>
         <label htmlFor={commentId}>{t("acknowledge.comment")}</label>
-        <textarea id={commentId} value={comment} maxLength={500} rows={2} onChange={(e) => setComment(e.target.value)} required={reason === "other"} />
+        <textarea
+          id={commentId}
+          value={comment}
+          maxLength={500}
+          rows={2}
+          onChange={(e) => setComment(e.target.value)}
+          required={reason === "other"}
+        />
         {error && (
           <p className="alarm-form__error" role="alert">
             {error}
@@ -60,7 +91,12 @@ export function AcknowledgeDialog({ alarm, bedLabel, onClose }: { readonly alarm
           <button type="button" className="alarm-button alarm-button--quiet" onClick={onClose}>
             {t("acknowledge.cancel")}
           </button>
-          <button type="submit" className="alarm-button" disabled={busy || reason === null} data-testid="acknowledge-submit">
+          <button
+            type="submit"
+            className="alarm-button"
+            disabled={busy || reason === null}
+            data-testid="acknowledge-submit"
+          >
             {t("acknowledge.submit")}
           </button>
         </div>

@@ -10,12 +10,19 @@ import { isLocale } from "@/lib/i18n/locales";
 import { formatHourMinute } from "@/lib/bed/format-date-time";
 
 /** Alarms raised per bed and priority this shift (the unit's shifts, lib/shifts), and the previous shift's total. */
-export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; readonly onHistory: (bed: { bedId: string; label: string }) => void }) {
+export function AlarmBurden({
+  unitId,
+  onHistory,
+}: {
+  readonly unitId: string;
+  readonly onHistory: (bed: { bedId: string; label: string }) => void;
+}) {
   const t = useTranslations("alarms");
   const locale = useLocale();
   const query = useQuery({
     queryKey: alarmKeys.burden(unitId),
-    queryFn: ({ signal }) => fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarms/burden`, ZAlarmBurden, signal),
+    queryFn: ({ signal }) =>
+      fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarms/burden`, ZAlarmBurden, signal),
     refetchInterval: 30_000,
   });
   const burden = query.data;
@@ -25,7 +32,8 @@ export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; re
   return (
     <section className="alarm-burden" aria-labelledby="alarm-burden-title" data-testid="alarm-burden">
       <h3 id="alarm-burden-title" className="alarm-panel__subtitle">
-        {t("burden.title")} · {current.name === "day"
+        {t("burden.title")} ·{" "}
+        {current.name === "day"
           ? t("burden.shiftDay", { start })
           : current.name === "night"
             ? t("burden.shiftNight", { start })
@@ -55,7 +63,13 @@ export function AlarmBurden({ unitId, onHistory }: { readonly unitId: string; re
               ))}
               <td>{bed.total}</td>
               <td>
-                <button type="button" className="alarm-button alarm-button--small" aria-label={t("panel.historyFor", { label: bed.label })} data-testid="alarm-history-open" onClick={() => onHistory({ bedId: bed.bedId, label: bed.label })}>
+                <button
+                  type="button"
+                  className="alarm-button alarm-button--small"
+                  aria-label={t("panel.historyFor", { label: bed.label })}
+                  data-testid="alarm-history-open"
+                  onClick={() => onHistory({ bedId: bed.bedId, label: bed.label })}
+                >
                   {t("panel.history")}
                 </button>
               </td>

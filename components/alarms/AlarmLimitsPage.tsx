@@ -27,10 +27,12 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: alarmKeys.limits(unitId),
-    queryFn: ({ signal }) => fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, ZAlarmLimits, signal),
+    queryFn: ({ signal }) =>
+      fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, ZAlarmLimits, signal),
   });
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const ruleName = (row: TAlarmLimitRow) => `${isParameterCode(row.parameter) ? getParameter(row.parameter).label[locale] : row.parameter} ${SYMBOLS[row.comparison]}`;
+  const ruleName = (row: TAlarmLimitRow) =>
+    `${isParameterCode(row.parameter) ? getParameter(row.parameter).label[locale] : row.parameter} ${SYMBOLS[row.comparison]}`;
   const version = (v: TOverrideVersion) =>
     `${v.value === null ? t("limits.withdrawn") : String(v.value)} — ${t("limits.setBy", { version: v.version, name: v.by, time: formatDayTime(v.at, locale, timeZone), reason: v.reason })}`;
 
@@ -78,7 +80,13 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
             </tbody>
           </table>
           {mayChange ? (
-            <LimitForm unitId={unitId} rules={query.data.rules} episodes={query.data.episodes} ruleName={ruleName} onSaved={() => void queryClient.invalidateQueries({ queryKey: alarmKeys.limits(unitId) })} />
+            <LimitForm
+              unitId={unitId}
+              rules={query.data.rules}
+              episodes={query.data.episodes}
+              ruleName={ruleName}
+              onSaved={() => void queryClient.invalidateQueries({ queryKey: alarmKeys.limits(unitId) })}
+            />
           ) : (
             <p>{t("limits.readOnly")}</p>
           )}
@@ -117,7 +125,11 @@ function LimitForm({
       limits: value.trim() === "" ? null : { value: Number(value.replace(",", ".")) },
       reason,
     };
-    const response = await fetch(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const answer = (await response.json().catch(() => ({}))) as { version?: number; error?: { message?: string } };
     if (response.ok) {
       setStatus(t("saved", { version: answer.version ?? 0 }));

@@ -45,15 +45,33 @@ export function AlarmPanel({
           {t("panel.title")} <span className="alarm-panel__count">{t("panel.count", { count: list.length })}</span>
         </h2>
         <AudioPause unitId={unitId} pause={alarms?.audioPause ?? null} now={now} />
-        <Link className="alarm-panel__limits" href={`/station/${encodeURIComponent(unitId)}/limits`} prefetch={false} data-testid="alarm-limits-link">
+        <Link
+          className="alarm-panel__limits"
+          href={`/station/${encodeURIComponent(unitId)}/limits`}
+          prefetch={false}
+          data-testid="alarm-limits-link"
+        >
           {t("limits.link")}
         </Link>
       </header>
       <p className="alarm-panel__note">{t("audio.noSound")}</p>
       <AlarmList list={list} bedLabels={bedLabels} timeZone={timeZone} onAcknowledge={setAcknowledging} />
       <AlarmBurden unitId={unitId} onHistory={setHistory} />
-      {acknowledging && <AcknowledgeDialog alarm={acknowledging} bedLabel={label(acknowledging.bedId)} onClose={() => setAcknowledging(null)} />}
-      {history && <BedAlarmHistory bedId={history.bedId} bedLabel={history.label} timeZone={timeZone} onClose={() => setHistory(null)} />}
+      {acknowledging && (
+        <AcknowledgeDialog
+          alarm={acknowledging}
+          bedLabel={label(acknowledging.bedId)}
+          onClose={() => setAcknowledging(null)}
+        />
+      )}
+      {history && (
+        <BedAlarmHistory
+          bedId={history.bedId}
+          bedLabel={history.label}
+          timeZone={timeZone}
+          onClose={() => setHistory(null)}
+        />
+      )}
     </aside>
   );
 }
@@ -112,7 +130,11 @@ const AlarmList = memo(function AlarmList({
               )}
               {alarm.acknowledgedAt !== null && alarm.acknowledgedReason !== null && (
                 <p className="alarm-item__ack">
-                  {t("panel.acknowledgedBy", { name: alarm.acknowledgedBy ?? "?", time: clock(alarm.acknowledgedAt), reason: t(`reason.${alarm.acknowledgedReason}`) })}
+                  {t("panel.acknowledgedBy", {
+                    name: alarm.acknowledgedBy ?? "?",
+                    time: clock(alarm.acknowledgedAt),
+                    reason: t(`reason.${alarm.acknowledgedReason}`),
+                  })}
                 </p>
               )}
               {mayAcknowledge && isUnacknowledged(alarm) && (

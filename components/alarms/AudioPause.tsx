@@ -12,7 +12,15 @@ import { getSocket } from "@/lib/client/socket";
  * of the unit shows the same time left. The station makes no sound of its own (the bedside devices do): the pause is
  * recorded and shown so that the team knows someone has taken the alarms in hand.
  */
-export function AudioPause({ unitId, pause, now }: { readonly unitId: string; readonly pause: TAudioPause; readonly now: number | null }) {
+export function AudioPause({
+  unitId,
+  pause,
+  now,
+}: {
+  readonly unitId: string;
+  readonly pause: TAudioPause;
+  readonly now: number | null;
+}) {
   const t = useTranslations("alarms.audio");
   const may = useCan("alarm.pause-audio");
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +45,9 @@ export function AudioPause({ unitId, pause, now }: { readonly unitId: string; re
         title={t("pauseHint")}
         data-testid="audio-pause"
         onClick={() =>
-          void pauseAudioBySocket(getSocket(), unitId).then((answer) => setError(answer.ok ? null : answer.error.message))
+          void pauseAudioBySocket(getSocket(), unitId).then((answer) =>
+            setError(answer.ok ? null : answer.error.message),
+          )
         }
       >
         {t("pause")}

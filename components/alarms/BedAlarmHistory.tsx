@@ -11,7 +11,17 @@ import { AlarmDialog } from "./AlarmDialog";
 import { AlarmText } from "./AlarmText";
 
 /** A bed's alarm history: every alarm of its patient, newest first, with who acknowledged it, why, and how it ended. */
-export function BedAlarmHistory({ bedId, bedLabel, timeZone, onClose }: { readonly bedId: string; readonly bedLabel: string; readonly timeZone: string; readonly onClose: () => void }) {
+export function BedAlarmHistory({
+  bedId,
+  bedLabel,
+  timeZone,
+  onClose,
+}: {
+  readonly bedId: string;
+  readonly bedLabel: string;
+  readonly timeZone: string;
+  readonly onClose: () => void;
+}) {
   const t = useTranslations("alarms");
   const locale = useLocale();
   const query = useQuery({
@@ -19,7 +29,8 @@ export function BedAlarmHistory({ bedId, bedLabel, timeZone, onClose }: { readon
     queryFn: ({ signal }) => fetchAlarmJson(`/api/beds/${encodeURIComponent(bedId)}/alarms`, ZBedAlarmHistory, signal),
     refetchInterval: 10_000,
   });
-  const time = (ms: number | null) => (ms === null ? t("history.open") : formatDayTime(ms, isLocale(locale) ? locale : "en", timeZone));
+  const time = (ms: number | null) =>
+    ms === null ? t("history.open") : formatDayTime(ms, isLocale(locale) ? locale : "en", timeZone);
   return (
     <AlarmDialog title={t("history.title", { label: bedLabel })} onClose={onClose} testId="alarm-history">
       <p>{t("history.intro")}</p>
@@ -55,7 +66,9 @@ export function BedAlarmHistory({ bedId, bedLabel, timeZone, onClose }: { readon
                     ? t("panel.acknowledgedBy", {
                         name: alarm.acknowledgedBy ?? "?",
                         time: time(alarm.acknowledgedAt),
-                        reason: t(`reason.${alarm.acknowledgedReason}`) + (alarm.acknowledgedComment ? ` — ${alarm.acknowledgedComment}` : ""),
+                        reason:
+                          t(`reason.${alarm.acknowledgedReason}`) +
+                          (alarm.acknowledgedComment ? ` — ${alarm.acknowledgedComment}` : ""),
                       })
                     : "—"}
                 </td>

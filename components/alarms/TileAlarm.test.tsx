@@ -14,17 +14,43 @@ import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
 
 const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
 
-const lactateHigh: TAlarmDto = alarmDto({ id: "a1", unitId: "unit", bedId: "bed-7", episodeId: "e", limitSourceRef: "clinicalRef-rules", raisedAt: NOW - 60_000, lastEventSeq: 3 });
+const lactateHigh: TAlarmDto = alarmDto({
+  id: "a1",
+  unitId: "unit",
+  bedId: "bed-7",
+  episodeId: "e",
+  limitSourceRef: "clinicalRef-rules",
+  raisedAt: NOW - 60_000,
+  lastEventSeq: 3,
+});
 
 function render(alarms: TAlarmDto[], locale: "en" | "fr" = "en"): string {
   const tile = prepareTile({
-    bed: { bedId: "bed-7", label: "07", position: 7, patient: { initials: "JD", ageYears: 64, sex: "M" }, episode: { id: "e", deviceType: "VA_ECMO", startedAt: NOW - 3_600_000, cannulationSite: null, settings: {} }, latest: {} },
+    bed: {
+      bedId: "bed-7",
+      label: "07",
+      position: 7,
+      patient: { initials: "JD", ageYears: 64, sex: "M" },
+      episode: { id: "e", deviceType: "VA_ECMO", startedAt: NOW - 3_600_000, cannulationSite: null, settings: {} },
+      latest: {},
+    },
     locale,
     now: NOW,
   });
-  const user = { userId: "u", username: "u", displayName: "U", role: "nurse" as const, unitIds: ["unit"], idleTimeoutMinutes: 30 };
+  const user = {
+    userId: "u",
+    username: "u",
+    displayName: "U",
+    role: "nurse" as const,
+    unitIds: ["unit"],
+    idleTimeoutMinutes: 30,
+  };
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} messages={locale === "en" ? { ...en, ...alarmsEn } : { ...fr, ...alarmsFr }} timeZone="UTC">
+    <NextIntlClientProvider
+      locale={locale}
+      messages={locale === "en" ? { ...en, ...alarmsEn } : { ...fr, ...alarmsFr }}
+      timeZone="UTC"
+    >
       <SessionUserProvider user={user}>
         <BedTile tile={tile} timeZone="UTC" alarm={prepareTileAlarms(alarms).get("bed-7")} />
       </SessionUserProvider>

@@ -10,7 +10,12 @@ export const TileAlarm = memo(function TileAlarm({ alarm }: { readonly alarm: TT
   const t = useTranslations("alarms");
   const text = useAlarmText();
   return (
-    <p className={`tile__alarm tile__alarm--${alarm.priority}`} data-testid="tile-alarm" data-priority={alarm.priority} data-status={alarm.top.status}>
+    <p
+      className={`tile__alarm tile__alarm--${alarm.priority}`}
+      data-testid="tile-alarm"
+      data-priority={alarm.priority}
+      data-status={alarm.top.status}
+    >
       {/* The colour says the priority on the wall; the word is there for whoever cannot tell the colours apart. */}
       <span className="visually-hidden">{t(`priority.${alarm.priority}`)} </span>
       <span className="tile__alarm-message">{text(alarm.top)}</span>

@@ -20,11 +20,14 @@ export function PairForm({ initialCode }: { readonly initialCode: string }) {
     setBusy(true);
     setError(null);
     pairDisplay(code).then(
-      (display) => window.location.assign(display.unitIds[0] ? `/station/${encodeURIComponent(display.unitIds[0])}` : "/"),
+      (display) =>
+        window.location.assign(display.unitIds[0] ? `/station/${encodeURIComponent(display.unitIds[0])}` : "/"),
       (failure: unknown) => {
         setBusy(false);
-        if (failure instanceof AuthRequestError && failure.status === 429) setError(t("throttled", { minutes: Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 60) / 60)) }));
-        else if (failure instanceof AuthRequestError && (failure.status === 401 || failure.status === 400)) setError(t("invalid"));
+        if (failure instanceof AuthRequestError && failure.status === 429)
+          setError(t("throttled", { minutes: Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 60) / 60)) }));
+        else if (failure instanceof AuthRequestError && (failure.status === 401 || failure.status === 400))
+          setError(t("invalid"));
         else setError(t("unavailable"));
       },
     );

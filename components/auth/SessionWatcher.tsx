@@ -29,7 +29,10 @@ export function SessionWatcher() {
   useEffect(() => {
     const leave = (reason: TSessionEndReason | "expired") => {
       const here = `${window.location.pathname}${window.location.search}`;
-      const target = user.role === "display" ? `/pair?reason=${reason}` : `/sign-in?${new URLSearchParams({ reason, next: here }).toString()}`;
+      const target =
+        user.role === "display"
+          ? `/pair?reason=${reason}`
+          : `/sign-in?${new URLSearchParams({ reason, next: here }).toString()}`;
       window.location.assign(target);
     };
     const socket = getSocket();

@@ -16,7 +16,13 @@ export interface TDemoCredential {
  * Username and password. A refusal says only "incorrect" or "paused, retry in N min" (the server never says which
  * part was wrong, or whether the name exists). In a demo, each demo account has a button that fills the form.
  */
-export function SignInForm({ next, demoAccounts }: { readonly next: string | null; readonly demoAccounts: readonly TDemoCredential[] }) {
+export function SignInForm({
+  next,
+  demoAccounts,
+}: {
+  readonly next: string | null;
+  readonly demoAccounts: readonly TDemoCredential[];
+}) {
   const t = useTranslations("auth.signIn");
   const tRoles = useTranslations("auth.roles");
   const [username, setUsername] = useState("");
@@ -51,11 +57,26 @@ export function SignInForm({ next, demoAccounts }: { readonly next: string | nul
       <form className="auth-form" onSubmit={submit} data-testid="sign-in-form">
         <label className="auth-form__field">
           <span>{t("username")}</span>
-          <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label className="auth-form__field">
           <span>{t("password")}</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p className="auth-form__error" role="alert" data-testid="sign-in-error">

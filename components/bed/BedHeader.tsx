@@ -30,7 +30,11 @@ export function BedHeader({
   const at = now ?? detail.serverTime;
   return (
     <header className="bed-header">
-      <Link className="bed-header__back" href={`/station/${encodeURIComponent(detail.bed.unitId)}`} data-testid="back-to-station">
+      <Link
+        className="bed-header__back"
+        href={`/station/${encodeURIComponent(detail.bed.unitId)}`}
+        data-testid="back-to-station"
+      >
         ‹ {detail.bed.unitName}
       </Link>
       <HandoverLink href={`/beds/${encodeURIComponent(detail.bed.id)}/handover`} kind="bed" />
@@ -49,14 +53,22 @@ export function BedHeader({
           </span>
           <span className="bed-header__day" data-testid="bed-day">
             {t("dayOnSupport", { day: Math.max(1, Math.floor((at - episode.startedAt) / DAY_MS) + 1) })}{" "}
-            <span className="bed-header__muted">{t("since", { time: formatDayTime(episode.startedAt, locale, tz) })}</span>
+            <span className="bed-header__muted">
+              {t("since", { time: formatDayTime(episode.startedAt, locale, tz) })}
+            </span>
           </span>
-          {episode.cannulationSite && <span className="bed-header__muted">{t("cannulation", { site: episode.cannulationSite })}</span>}
+          {episode.cannulationSite && (
+            <span className="bed-header__muted">{t("cannulation", { site: episode.cannulationSite })}</span>
+          )}
           {saveSummary}
         </>
       )}
       <span className="bed-header__spacer" />
-      <p className={`connection-state connection-state--${connection}`} data-testid="connection-state" data-state={connection}>
+      <p
+        className={`connection-state connection-state--${connection}`}
+        data-testid="connection-state"
+        data-state={connection}
+      >
         <span className="connection-state__dot" aria-hidden="true" />
         <span className="visually-hidden">{t("connectionLabel")} </span>
         {t(`connection.${connection}`)}

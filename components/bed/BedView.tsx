@@ -54,7 +54,11 @@ export function BedView({
         detail={detail}
         now={now}
         connection={connection.state}
-        saveSummary={detail.episode && detail.episode.deviceType !== "IABP" ? <SaveSummary stored={detail.episode.saveScore} /> : null}
+        saveSummary={
+          detail.episode && detail.episode.deviceType !== "IABP" ? (
+            <SaveSummary stored={detail.episode.saveScore} />
+          ) : null
+        }
       />
       <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
       {catchUpFailing && (

@@ -41,7 +41,11 @@ function EcmoSection({ ecmo, timeZone }: { readonly ecmo: TEcmoPanel; readonly t
         {ecmo.values.map((value) => (
           <PanelValue key={value.code} value={value} timeZone={timeZone} />
         ))}
-        <div className={`pv pv--wide${comparison?.flagged ? " pv--out" : ""}`} data-testid="panel-dp-flow" data-flagged={comparison?.flagged ?? false}>
+        <div
+          className={`pv pv--wide${comparison?.flagged ? " pv--out" : ""}`}
+          data-testid="panel-dp-flow"
+          data-flagged={comparison?.flagged ?? false}
+        >
           <dt className="pv__label">
             {t("dpFlow")}
             <span className="pv__unit">{t("dpFlowUnit")}</span>
@@ -62,13 +66,19 @@ function EcmoSection({ ecmo, timeZone }: { readonly ecmo: TEcmoPanel; readonly t
               <span className="pv__number pv__number--missing">{t("dpFlowNone")}</span>
             )}
             {dpFlow && !dpFlow.baselineComplete && (
-              <span className="pv__detail">{t("dpFlowForming", { time: formatDayTime(dpFlow.baselineFrom, locale, timeZone) })}</span>
+              <span className="pv__detail">
+                {t("dpFlowForming", { time: formatDayTime(dpFlow.baselineFrom, locale, timeZone) })}
+              </span>
             )}
           </dd>
         </div>
         <PanelValue value={nirs.left} timeZone={timeZone} />
         <PanelValue value={nirs.right} timeZone={timeZone} />
-        <div className={`pv${nirs.flagged ? " pv--out" : ""}`} data-testid="panel-nirs-difference" data-flagged={nirs.flagged}>
+        <div
+          className={`pv${nirs.flagged ? " pv--out" : ""}`}
+          data-testid="panel-nirs-difference"
+          data-flagged={nirs.flagged}
+        >
           <dt className="pv__label">
             {t("nirsDifference")}
             <span className="pv__unit">{t("points")}</span>
@@ -97,7 +107,9 @@ function IabpSection({ iabp, timeZone }: { readonly iabp: TIabpPanel; readonly t
         <div className="pv" data-testid="panel-iabp_ratio">
           <dt className="pv__label">{t("ratio")}</dt>
           <dd className="pv__value">
-            <span className={`pv__number${iabp.ratioText === null ? " pv__number--missing" : ""}`}>{iabp.ratioText ?? "—"}</span>
+            <span className={`pv__number${iabp.ratioText === null ? " pv__number--missing" : ""}`}>
+              {iabp.ratioText ?? "—"}
+            </span>
             <ReadingAge age={iabp.ratio.age} />
             {iabp.trigger && <span className="pv__detail">{t("trigger", { trigger: iabp.trigger })}</span>}
           </dd>
@@ -109,17 +121,27 @@ function IabpSection({ iabp, timeZone }: { readonly iabp: TIabpPanel; readonly t
         >
           <dt className="pv__label">{t("pumping")}</dt>
           <dd className="pv__value">
-            <span className="pv__number pv__number--word">{pumping.on === null ? "—" : pumping.on ? t("pumpingOn") : t("pumpingStopped")}</span>
+            <span className="pv__number pv__number--word">
+              {pumping.on === null ? "—" : pumping.on ? t("pumpingOn") : t("pumpingStopped")}
+            </span>
             {pumping.stoppedSince !== null && pumping.stoppedForMs !== null && (
               <span className="pv__timer" data-testid="pump-stopped-timer">
-                {t("stoppedFor", { duration: formatDuration(pumping.stoppedForMs), time: formatHourMinute(pumping.stoppedSince, locale, timeZone) })}
+                {t("stoppedFor", {
+                  duration: formatDuration(pumping.stoppedForMs),
+                  time: formatHourMinute(pumping.stoppedSince, locale, timeZone),
+                })}
               </span>
             )}
-            {pumping.overLimit && <span className="pv__flag">▲ {t("stoppedOverLimit", { minutes: pumping.limitMs / MINUTE })}</span>}
+            {pumping.overLimit && (
+              <span className="pv__flag">▲ {t("stoppedOverLimit", { minutes: pumping.limitMs / MINUTE })}</span>
+            )}
             <ReadingAge age={pumping.age} />
           </dd>
         </div>
-        <div className={`pv pv--wide${iabp.augmentationOk === false ? " pv--out" : ""}`} data-testid="panel-augmentation">
+        <div
+          className={`pv pv--wide${iabp.augmentationOk === false ? " pv--out" : ""}`}
+          data-testid="panel-augmentation"
+        >
           <dt className="pv__label">
             {t("augVsSys")}
             <span className="pv__unit">mmHg</span>
@@ -128,7 +150,9 @@ function IabpSection({ iabp, timeZone }: { readonly iabp: TIabpPanel; readonly t
             <span className="pv__number">{iabp.aug.text ?? "—"}</span>
             <span className="pv__sep">/</span>
             <span className="pv__number">{iabp.sys.text ?? "—"}</span>
-            {iabp.augmentationOk !== null && <span className="pv__detail">{iabp.augmentationOk ? t("augOk") : `▼ ${t("augLow")}`}</span>}
+            {iabp.augmentationOk !== null && (
+              <span className="pv__detail">{iabp.augmentationOk ? t("augOk") : `▼ ${t("augLow")}`}</span>
+            )}
             <ReadingAge age={iabp.aug.age} />
           </dd>
         </div>
@@ -139,7 +163,10 @@ function IabpSection({ iabp, timeZone }: { readonly iabp: TIabpPanel; readonly t
           <dd className="pv__value">
             {weaning ? (
               <span className="pv__detail">
-                {t("weaningStep", { ratio: `1:${weaning.ratio}`, time: formatHourMinute(weaning.since, locale, timeZone) })}{" "}
+                {t("weaningStep", {
+                  ratio: `1:${weaning.ratio}`,
+                  time: formatHourMinute(weaning.since, locale, timeZone),
+                })}{" "}
                 {t("weaningReview", {
                   from: formatHourMinute(weaning.reviewFrom, locale, timeZone),
                   by: formatHourMinute(weaning.reviewBy, locale, timeZone),

@@ -7,7 +7,13 @@ import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { bedKeys } from "@/lib/client/query-keys";
 import { useCan } from "@/lib/client/session-user";
-import { FOUR_TS_ITEMS, fourTsTotal, type TFourTsItem, type TFourTsPrefill, type TFourTsScores } from "@/lib/scores/four-ts";
+import {
+  FOUR_TS_ITEMS,
+  fourTsTotal,
+  type TFourTsItem,
+  type TFourTsPrefill,
+  type TFourTsScores,
+} from "@/lib/scores/four-ts";
 import { ZFourTsAnswers, ZStoredFourTs, type TFourTsAnswers, type TStoredFourTs } from "@/lib/scores/four-ts-record";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 import { formatNumber } from "@/lib/station/prepare-tile";
@@ -43,7 +49,9 @@ export function FourTsForm({
     mutationFn: (answers: TFourTsAnswers) => postFourTs(bedId, answers),
     onSuccess: (saved) => {
       queryClient.setQueryData<TBedDetail>(bedKeys.detail(bedId), (current) =>
-        current?.episode ? { ...current, episode: { ...current.episode, fourTs: [saved, ...current.episode.fourTs].slice(0, 5) } } : current,
+        current?.episode
+          ? { ...current, episode: { ...current.episode, fourTs: [saved, ...current.episode.fourTs].slice(0, 5) } }
+          : current,
       );
     },
   });
@@ -76,11 +84,19 @@ export function FourTsForm({
           <fieldset key={item} className="four-ts__item" data-testid={`four-ts-${item}`}>
             <legend>
               {t(`items.${item}`)}
-              {filled && !touched.has(item) && <span className="four-ts__prefilled">{t("fromData", { reason: t(`reasons.${filled.reason}`) })}</span>}
+              {filled && !touched.has(item) && (
+                <span className="four-ts__prefilled">{t("fromData", { reason: t(`reasons.${filled.reason}`) })}</span>
+              )}
             </legend>
             {SCORES.map((score) => (
               <label key={score} className="four-ts__option">
-                <input type="radio" name={`four-ts-${item}`} value={score} checked={scores[item] === score} onChange={() => choose(item, score)} />
+                <input
+                  type="radio"
+                  name={`four-ts-${item}`}
+                  value={score}
+                  checked={scores[item] === score}
+                  onChange={() => choose(item, score)}
+                />
                 <span className="four-ts__points">{score}</span> {t(`options.${item}.${score}`)}
               </label>
             ))}
@@ -89,7 +105,9 @@ export function FourTsForm({
         );
       })}
       <p className="score-card__result" data-testid="four-ts-result" aria-live="polite">
-        {result ? t("total", { total: result.total, probability: t(`probability.${result.probability}`) }) : t("incomplete")}
+        {result
+          ? t("total", { total: result.total, probability: t(`probability.${result.probability}`) })
+          : t("incomplete")}
       </p>
       {mayRecord && (
         <div className="four-ts__record">
@@ -117,7 +135,13 @@ export function FourTsForm({
 }
 
 /** The recorded screens: who and when, the total, each answer with where it came from, and the counts then. */
-function RecordedScreens({ screens, timeZone }: { readonly screens: readonly TStoredFourTs[]; readonly timeZone: string }) {
+function RecordedScreens({
+  screens,
+  timeZone,
+}: {
+  readonly screens: readonly TStoredFourTs[];
+  readonly timeZone: string;
+}) {
   const t = useTranslations("bed.fourTs");
   const r = useTranslations("fourTsRecord");
   const locale = useLocale();
@@ -131,12 +155,18 @@ function RecordedScreens({ screens, timeZone }: { readonly screens: readonly TSt
         return (
           <div key={screen.id} className="four-ts__screen" data-testid="four-ts-screen" data-total={screen.total}>
             <p className="score-card__result">
-              {r("recorded", { time: at(screen.recordedAt), name: screen.recordedBy.name, total: screen.total, probability: t(`probability.${screen.probability}`) })}
+              {r("recorded", {
+                time: at(screen.recordedAt),
+                name: screen.recordedBy.name,
+                total: screen.total,
+                probability: t(`probability.${screen.probability}`),
+              })}
             </p>
             <ul className="four-ts__answers">
               {FOUR_TS_ITEMS.map((item) => (
                 <li key={item} data-source={screen.sources[item]}>
-                  {r("answer", { item: t(`items.${item}`), score: screen.answers[item] })} · {r(`source.${screen.sources[item] ?? "clinician"}`)}
+                  {r("answer", { item: t(`items.${item}`), score: screen.answers[item] })} ·{" "}
+                  {r(`source.${screen.sources[item] ?? "clinician"}`)}
                 </li>
               ))}
             </ul>

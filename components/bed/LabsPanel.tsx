@@ -46,7 +46,9 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                 </span>
                 {row.observedAt !== null && (
                   <span className="labs__sampled">
-                    <time dateTime={new Date(row.observedAt).toISOString()}>{formatDayTime(row.observedAt, locale, timeZone)}</time>
+                    <time dateTime={new Date(row.observedAt).toISOString()}>
+                      {formatDayTime(row.observedAt, locale, timeZone)}
+                    </time>
                     {" · "}
                     <ReadingAge age={row.age} testId={`lab-age-${row.code}`} />
                   </span>
@@ -56,7 +58,10 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
               <td>
                 {row.delta && (
                   <span title={t("previousAt", { time: formatDayTime(row.delta.previousAt, locale, timeZone) })}>
-                    {row.delta.text} <span aria-hidden="true">{row.delta.direction === "up" ? "↑" : row.delta.direction === "down" ? "↓" : "→"}</span>
+                    {row.delta.text}{" "}
+                    <span aria-hidden="true">
+                      {row.delta.direction === "up" ? "↑" : row.delta.direction === "down" ? "↓" : "→"}
+                    </span>
                   </span>
                 )}
               </td>
@@ -102,7 +107,11 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
             </dd>
           </div>
         )}
-        <div className={`derived__item${labs.plateletFall?.screen ? " derived__item--flag" : ""}`} data-testid="platelet-fall" data-screen={labs.plateletFall?.screen ?? "none"}>
+        <div
+          className={`derived__item${labs.plateletFall?.screen ? " derived__item--flag" : ""}`}
+          data-testid="platelet-fall"
+          data-screen={labs.plateletFall?.screen ?? "none"}
+        >
           <dt>{t("plateletFall")}</dt>
           <dd>
             {labs.plateletFall ? (

@@ -6,7 +6,15 @@ import { formatClockTime } from "@/lib/station/format-clock-time";
 import { ReadingAge } from "./ReadingAge";
 
 /** One device value in the panel: label and unit, the number with its target mark, and its age under it. */
-export function PanelValue({ value, timeZone, wide = false }: { readonly value: TPanelValue; readonly timeZone: string; readonly wide?: boolean }) {
+export function PanelValue({
+  value,
+  timeZone,
+  wide = false,
+}: {
+  readonly value: TPanelValue;
+  readonly timeZone: string;
+  readonly wide?: boolean;
+}) {
   const t = useTranslations("value");
   const locale = useLocale();
   const out = value.status === "low" || value.status === "high";
@@ -17,7 +25,11 @@ export function PanelValue({ value, timeZone, wide = false }: { readonly value: 
       data-status={value.status}
       data-stale={value.stale}
       data-observed-at={value.observedAt ?? undefined}
-      title={value.observedAt === null ? t("missingLabel") : t("measuredAt", { time: formatClockTime(value.observedAt, locale, timeZone) })}
+      title={
+        value.observedAt === null
+          ? t("missingLabel")
+          : t("measuredAt", { time: formatClockTime(value.observedAt, locale, timeZone) })
+      }
     >
       <dt className="pv__label">
         {value.label}

@@ -1,7 +1,16 @@
 "use client";
 
 import { memo } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -52,9 +61,25 @@ export const RechartsPlot = memo(function RechartsPlot({
           stroke="#b4bfcc"
           tick={{ fontSize: 12 }}
         />
-        {chart.band && <ReferenceArea y1={chart.band.y1} y2={chart.band.y2} fill="#3ddc84" fillOpacity={0.13} stroke="none" ifOverflow="hidden" />}
+        {chart.band && (
+          <ReferenceArea
+            y1={chart.band.y1}
+            y2={chart.band.y2}
+            fill="#3ddc84"
+            fillOpacity={0.13}
+            stroke="none"
+            ifOverflow="hidden"
+          />
+        )}
         {chart.labMarkers.map((t) => (
-          <ReferenceLine key={t} x={t} stroke="#d7a8ff" strokeOpacity={0.45} strokeDasharray="1 4" ifOverflow="hidden" />
+          <ReferenceLine
+            key={t}
+            x={t}
+            stroke="#d7a8ff"
+            strokeOpacity={0.45}
+            strokeDasharray="1 4"
+            ifOverflow="hidden"
+          />
         ))}
         {chart.lines.map((line) => (
           <Line
@@ -72,7 +97,15 @@ export const RechartsPlot = memo(function RechartsPlot({
             isAnimationActive={false}
           />
         ))}
-        {drag && <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="#ffffff" fillOpacity={0.12} ifOverflow="hidden" />}
+        {drag && (
+          <ReferenceArea
+            x1={Math.min(drag.start, drag.end)}
+            x2={Math.max(drag.start, drag.end)}
+            fill="#ffffff"
+            fillOpacity={0.12}
+            ifOverflow="hidden"
+          />
+        )}
       </LineChart>
     </ResponsiveContainer>
   );

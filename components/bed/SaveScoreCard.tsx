@@ -18,10 +18,31 @@ import {
 } from "@/lib/scores/save-score";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 
-type TNumberField = "ageYears" | "weightKg" | "intubationHours" | "peakInspiratoryPressure" | "diastolicBp" | "pulsePressure" | "bicarbonate";
+type TNumberField =
+  | "ageYears"
+  | "weightKg"
+  | "intubationHours"
+  | "peakInspiratoryPressure"
+  | "diastolicBp"
+  | "pulsePressure"
+  | "bicarbonate";
 type TFlagField = "liverFailure" | "cnsDysfunction" | "acuteRenalFailure" | "chronicRenalFailure" | "cardiacArrest";
-const NUMBER_FIELDS: readonly TNumberField[] = ["ageYears", "weightKg", "intubationHours", "peakInspiratoryPressure", "diastolicBp", "pulsePressure", "bicarbonate"];
-const FLAG_FIELDS: readonly TFlagField[] = ["liverFailure", "cnsDysfunction", "acuteRenalFailure", "chronicRenalFailure", "cardiacArrest"];
+const NUMBER_FIELDS: readonly TNumberField[] = [
+  "ageYears",
+  "weightKg",
+  "intubationHours",
+  "peakInspiratoryPressure",
+  "diastolicBp",
+  "pulsePressure",
+  "bicarbonate",
+];
+const FLAG_FIELDS: readonly TFlagField[] = [
+  "liverFailure",
+  "cnsDysfunction",
+  "acuteRenalFailure",
+  "chronicRenalFailure",
+  "cardiacArrest",
+];
 
 interface TDraft {
   numbers: Record<TNumberField, string>;
@@ -29,7 +50,11 @@ interface TDraft {
   diagnosis: TSaveScoreInputs["diagnosis"];
 }
 
-function draftFrom(stored: TStoredSaveScore | null, episode: NonNullable<TBedDetail["episode"]>, weightKg: number | null): TDraft {
+function draftFrom(
+  stored: TStoredSaveScore | null,
+  episode: NonNullable<TBedDetail["episode"]>,
+  weightKg: number | null,
+): TDraft {
   const text = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
   return {
     numbers: {
@@ -59,7 +84,11 @@ function toCandidate(draft: TDraft): unknown {
     if (raw === "") return field === "peakInspiratoryPressure" ? null : undefined;
     return Number(raw);
   };
-  return { ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, number(f)])), ...draft.flags, diagnosis: draft.diagnosis };
+  return {
+    ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, number(f)])),
+    ...draft.flags,
+    diagnosis: draft.diagnosis,
+  };
 }
 
 async function postSaveScore(bedId: string, inputs: TSaveScoreInputs): Promise<TStoredSaveScore> {
@@ -76,7 +105,12 @@ async function postSaveScore(bedId: string, inputs: TSaveScoreInputs): Promise<T
 /** "SAVE −1 · class III · 42 %" for the header, or that it is not recorded yet. */
 export function SaveSummary({ stored }: { readonly stored: TStoredSaveScore | null }) {
   const t = useTranslations("bed.save");
-  if (!stored) return <span className="bed-header__save bed-header__muted" data-testid="save-summary">{t("notRecorded")}</span>;
+  if (!stored)
+    return (
+      <span className="bed-header__save bed-header__muted" data-testid="save-summary">
+        {t("notRecorded")}
+      </span>
+    );
   const score = computeSaveScore(stored);
   return (
     <span className="bed-header__save" data-testid="save-summary" data-total={score.total}>
@@ -138,12 +172,17 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
           </p>
           <p className="score-card__note">
             {SAVE_ITEMS.filter((item) => recorded.items[item] !== 0)
-              .map((item) => `${t(`items.${item}`)} ${recorded.items[item] > 0 ? "+" : "−"}${Math.abs(recorded.items[item])}`)
+              .map(
+                (item) =>
+                  `${t(`items.${item}`)} ${recorded.items[item] > 0 ? "+" : "−"}${Math.abs(recorded.items[item])}`,
+              )
               .join(" · ")}
             {" · "}
             {t("constant")}
           </p>
-          <p className="score-card__note">{t("recordedAt", { time: formatDayTime(stored.recordedAt, locale, detail.bed.timeZone) })}</p>
+          <p className="score-card__note">
+            {t("recordedAt", { time: formatDayTime(stored.recordedAt, locale, detail.bed.timeZone) })}
+          </p>
         </>
       ) : (
         <p className="score-card__result">{t("notRecorded")}</p>
@@ -169,7 +208,11 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
           ))}
           <label className="save-form__field">
             <span>{t("fields.diagnosis")}</span>
-            <select name="diagnosis" value={current.diagnosis} onChange={(e) => setDraft({ ...current, diagnosis: e.target.value as TDraft["diagnosis"] })}>
+            <select
+              name="diagnosis"
+              value={current.diagnosis}
+              onChange={(e) => setDraft({ ...current, diagnosis: e.target.value as TDraft["diagnosis"] })}
+            >
               {SAVE_DIAGNOSES.map((d) => (
                 <option key={d} value={d}>
                   {t(`diagnoses.${d}`)}
@@ -179,12 +222,19 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
           </label>
           {FLAG_FIELDS.map((field) => (
             <label key={field} className="save-form__flag">
-              <input type="checkbox" name={field} checked={current.flags[field]} onChange={(e) => setDraft({ ...current, flags: { ...current.flags, [field]: e.target.checked } })} />
+              <input
+                type="checkbox"
+                name={field}
+                checked={current.flags[field]}
+                onChange={(e) => setDraft({ ...current, flags: { ...current.flags, [field]: e.target.checked } })}
+              />
               <span>{t(`fields.${field}`)}</span>
             </label>
           ))}
           <p className="score-card__result" aria-live="polite" data-testid="save-preview">
-            {preview ? t("preview", { total: preview.total, riskClass: preview.riskClass, survival: preview.survivalPct }) : t("previewIncomplete")}
+            {preview
+              ? t("preview", { total: preview.total, riskClass: preview.riskClass, survival: preview.survivalPct })
+              : t("previewIncomplete")}
           </p>
           {mutation.isError && (
             <p className="save-form__error" role="alert">
@@ -192,7 +242,12 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
             </p>
           )}
           <div className="save-form__actions">
-            <button type="submit" className="button button--primary" disabled={!parsed.success || mutation.isPending} data-testid="save-submit">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={!parsed.success || mutation.isPending}
+              data-testid="save-submit"
+            >
               {mutation.isPending ? t("saving") : t("submit")}
             </button>
             <button type="button" className="button" onClick={() => setEditing(false)}>

@@ -16,7 +16,10 @@ export function ScaiCard({ scai, timeZone }: { readonly scai: TScaiSuggestion; r
         {scai.lactate && (
           <>
             {" — "}
-            {t("input", { value: formatNumber(scai.lactate.v, 1, locale), time: formatDayTime(scai.lactate.t, locale, timeZone) })}
+            {t("input", {
+              value: formatNumber(scai.lactate.v, 1, locale),
+              time: formatDayTime(scai.lactate.t, locale, timeZone),
+            })}
           </>
         )}
       </p>

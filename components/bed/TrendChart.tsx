@@ -131,7 +131,11 @@ export const TrendChart = memo(function TrendChart({
       <TrendMarkers markers={markers} timeZone={timeZone} />
       {readout && (
         <>
-          <div className="trend-readout__cursor" style={{ left: `calc(56px + ${x} * (100% - 70px))` }} aria-hidden="true" />
+          <div
+            className="trend-readout__cursor"
+            style={{ left: `calc(56px + ${x} * (100% - 70px))` }}
+            aria-hidden="true"
+          />
           <div
             className={`trend-readout${x > 0.6 ? " trend-readout--left" : ""}`}
             style={{ left: `calc(56px + ${x} * (100% - 70px))` }}
@@ -139,7 +143,9 @@ export const TrendChart = memo(function TrendChart({
             aria-live="polite"
             data-testid="trend-readout"
           >
-            <span className="trend-readout__time">{multiDay ? formatDayTime(readout.at, locale, timeZone) : formatHourMinute(readout.at, locale, timeZone)}</span>
+            <span className="trend-readout__time">
+              {multiDay ? formatDayTime(readout.at, locale, timeZone) : formatHourMinute(readout.at, locale, timeZone)}
+            </span>
             {readout.lines.map((line) => (
               <span key={line.code} className="trend-readout__line">
                 <span className="trend-readout__swatch" style={{ background: line.color }} aria-hidden="true" />

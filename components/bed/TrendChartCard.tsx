@@ -47,7 +47,9 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
   const points = useMemo(() => {
     const byCode: Partial<Record<TParameterCode, readonly TSeriesPoint[]>> = {};
     spec.parameters.forEach((code, index) => {
-      byCode[code] = fromSeries ? seriesPoints[index] : (props.labs[code] ?? []).map((s) => ({ t: s.observedAt, v: s.value }));
+      byCode[code] = fromSeries
+        ? seriesPoints[index]
+        : (props.labs[code] ?? []).map((s) => ({ t: s.observedAt, v: s.value }));
     });
     return byCode;
     // seriesPoints is a new array each render; its members are the stable cached arrays.
@@ -55,14 +57,36 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
   }, [spec, fromSeries, props.labs, ...seriesPoints]);
 
   const chart = useMemo(
-    () => prepareTrendChart({ spec, deviceType: props.deviceType, locale, timeZone, from, to, points, labTimes: props.labTimes, width }),
+    () =>
+      prepareTrendChart({
+        spec,
+        deviceType: props.deviceType,
+        locale,
+        timeZone,
+        from,
+        to,
+        points,
+        labTimes: props.labTimes,
+        width,
+      }),
     [spec, props.deviceType, locale, timeZone, from, to, points, props.labTimes, width],
   );
-  const markers = useMemo(() => (fromSeries ? prepareTrendMarkers(props.events, { from, to, locale }) : []), [fromSeries, props.events, from, to, locale]);
-  const table = useMemo(() => (view === "table" ? prepareTrendTable(chart.lines, { from, to, timeZone, locale, onlyFilled: !fromSeries }) : null), [view, chart, from, to, timeZone, locale, fromSeries]);
+  const markers = useMemo(
+    () => (fromSeries ? prepareTrendMarkers(props.events, { from, to, locale }) : []),
+    [fromSeries, props.events, from, to, locale],
+  );
+  const table = useMemo(
+    () =>
+      view === "table" ? prepareTrendTable(chart.lines, { from, to, timeZone, locale, onlyFilled: !fromSeries }) : null,
+    [view, chart, from, to, timeZone, locale, fromSeries],
+  );
 
   return (
-    <figure className="trend-chart" data-testid={`trend-${spec.id}`} data-state={loading ? "loading" : failed ? "error" : chart.empty ? "empty" : "drawn"}>
+    <figure
+      className="trend-chart"
+      data-testid={`trend-${spec.id}`}
+      data-state={loading ? "loading" : failed ? "error" : chart.empty ? "empty" : "drawn"}
+    >
       <figcaption className="trend-chart__head">
         <span className="trend-chart__title">{t(`charts.${spec.id}`)}</span>
         <span className="trend-chart__unit">{chart.unit}</span>
@@ -76,7 +100,9 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
                 {line.label}
               </span>
             ))}
-          {chart.band && <span className="trend-chart__band">{t("band", { label: chart.band.label, range: chart.band.text })}</span>}
+          {chart.band && (
+            <span className="trend-chart__band">{t("band", { label: chart.band.label, range: chart.band.text })}</span>
+          )}
         </span>
       </figcaption>
       {failed && <p className="trend-chart__status">{t("failed")}</p>}

@@ -7,11 +7,18 @@ import { useAlarmText } from "../alarms/AlarmText";
 const TAG_FLIPS_FROM = 0.85;
 
 /**
- * Event markers over a chart's plot (settings changes, alarms raised, rounds signed): a thin line at the instant and a short tag, the whole
- * change in words for a screen reader and on hover. HTML over the plot area rather than recharts elements, so that
- * the server-drawn sketch and recharts show the same markers at the same place (both share the plot's geometry).
+ * Event markers over a chart's plot (settings changes, alarms raised, rounds signed): a thin line at the instant and a
+ * short tag, the whole change in words for a screen reader and on hover. HTML over the plot area rather than recharts
+ * elements, so that the server-drawn sketch and recharts show the same markers at the same place (both share the plot's
+ * geometry).
  */
-export function TrendMarkers({ markers, timeZone }: { readonly markers: readonly TTrendMarker[]; readonly timeZone: string }) {
+export function TrendMarkers({
+  markers,
+  timeZone,
+}: {
+  readonly markers: readonly TTrendMarker[];
+  readonly timeZone: string;
+}) {
   const t = useTranslations("bedEvents");
   const locale = useLocale();
   const alarmText = useAlarmText();
@@ -30,7 +37,11 @@ export function TrendMarkers({ markers, timeZone }: { readonly markers: readonly
             : item.state === "acknowledged" && alarm.acknowledgedAt !== null
               ? t("marker.alarmState.acknowledged", { time: time(alarm.acknowledgedAt) })
               : t("marker.alarmState.active");
-        return t("marker.alarm", { priority: t(`marker.priority.${alarm.priority}`), message: alarmText(alarm), state });
+        return t("marker.alarm", {
+          priority: t(`marker.priority.${alarm.priority}`),
+          message: alarmText(alarm),
+          state,
+        });
       }
       case "round":
         return t("marker.round", { by: item.signedBy, count: item.abnormalCount });
@@ -42,7 +53,10 @@ export function TrendMarkers({ markers, timeZone }: { readonly markers: readonly
     if (!item) return "";
     if (item.kind === "value") return `${item.label} ${item.to}`;
     if (item.kind === "alarm") return t(`marker.alarmTag.${item.alarm.priority}`);
-    if (item.kind === "round") return item.abnormalCount > 0 ? t("marker.roundTagAbnormal", { count: item.abnormalCount }) : t("marker.roundTag");
+    if (item.kind === "round")
+      return item.abnormalCount > 0
+        ? t("marker.roundTagAbnormal", { count: item.abnormalCount })
+        : t("marker.roundTag");
     return word(item);
   };
   return (

@@ -11,7 +11,15 @@ import { formatNumber } from "@/lib/station/prepare-tile";
  * left, X axis 30 px below, the chart's margins) and the prepared ticks, so that the recharts chart mounted in its
  * place after hydration (TrendChart) replaces it without anything moving.
  */
-export const TrendSketch = memo(function TrendSketch({ chart, timeZone, height }: { readonly chart: TPreparedChart; readonly timeZone: string; readonly height: number }) {
+export const TrendSketch = memo(function TrendSketch({
+  chart,
+  timeZone,
+  height,
+}: {
+  readonly chart: TPreparedChart;
+  readonly timeZone: string;
+  readonly height: number;
+}) {
   const locale = useLocale();
   const sketch = sketchTrendChart(chart);
   const [from, to] = chart.domain;
@@ -21,31 +29,85 @@ export const TrendSketch = memo(function TrendSketch({ chart, timeZone, height }
   return (
     <div className="trend-sketch" style={{ height }}>
       <svg className="trend-sketch__plot" viewBox={box} preserveAspectRatio="none" aria-hidden="true">
-        {sketch.band && <rect className="trend-sketch__band" x={0} width={SKETCH_SIZE} y={sketch.band.top} height={sketch.band.bottom - sketch.band.top} />}
+        {sketch.band && (
+          <rect
+            className="trend-sketch__band"
+            x={0}
+            width={SKETCH_SIZE}
+            y={sketch.band.top}
+            height={sketch.band.bottom - sketch.band.top}
+          />
+        )}
         {sketch.xTicks.map(({ t, at }) => (
-          <line key={`x${t}`} className="trend-sketch__grid" x1={at * SKETCH_SIZE} x2={at * SKETCH_SIZE} y1={0} y2={SKETCH_SIZE} vectorEffect="non-scaling-stroke" />
+          <line
+            key={`x${t}`}
+            className="trend-sketch__grid"
+            x1={at * SKETCH_SIZE}
+            x2={at * SKETCH_SIZE}
+            y1={0}
+            y2={SKETCH_SIZE}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {sketch.yTicks.map(({ v, at }) => (
-          <line key={`y${v}`} className="trend-sketch__grid" x1={0} x2={SKETCH_SIZE} y1={at * SKETCH_SIZE} y2={at * SKETCH_SIZE} vectorEffect="non-scaling-stroke" />
+          <line
+            key={`y${v}`}
+            className="trend-sketch__grid"
+            x1={0}
+            x2={SKETCH_SIZE}
+            y1={at * SKETCH_SIZE}
+            y2={at * SKETCH_SIZE}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {sketch.labMarkers.map((x) => (
-          <line key={`lab${x}`} className="trend-sketch__lab" x1={x} x2={x} y1={0} y2={SKETCH_SIZE} vectorEffect="non-scaling-stroke" />
+          <line
+            key={`lab${x}`}
+            className="trend-sketch__lab"
+            x1={x}
+            x2={x}
+            y1={0}
+            y2={SKETCH_SIZE}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {sketch.lines.map((line) => (
           <g key={line.code}>
-            <path className="trend-sketch__line" d={line.d} stroke={line.color} strokeDasharray={line.dash} strokeWidth={line.dots ? 1.5 : 1.6} vectorEffect="non-scaling-stroke" />
-            {line.dots && <path className="trend-sketch__dots" d={line.dots} stroke={line.color} vectorEffect="non-scaling-stroke" />}
+            <path
+              className="trend-sketch__line"
+              d={line.d}
+              stroke={line.color}
+              strokeDasharray={line.dash}
+              strokeWidth={line.dots ? 1.5 : 1.6}
+              vectorEffect="non-scaling-stroke"
+            />
+            {line.dots && (
+              <path
+                className="trend-sketch__dots"
+                d={line.dots}
+                stroke={line.color}
+                vectorEffect="non-scaling-stroke"
+              />
+            )}
           </g>
         ))}
       </svg>
       <div className="trend-sketch__frame" aria-hidden="true" />
       {sketch.xTicks.map(({ t, at }) => (
-        <span key={t} className="trend-sketch__tick trend-sketch__tick--x" style={{ left: `calc(56px + ${at} * (100% - 70px))` }}>
+        <span
+          key={t}
+          className="trend-sketch__tick trend-sketch__tick--x"
+          style={{ left: `calc(56px + ${at} * (100% - 70px))` }}
+        >
           {formatTick(t, step, locale, timeZone)}
         </span>
       ))}
       {sketch.yTicks.map(({ v, at }) => (
-        <span key={v} className="trend-sketch__tick trend-sketch__tick--y" style={{ top: `calc(6px + ${at} * (100% - 36px))` }}>
+        <span
+          key={v}
+          className="trend-sketch__tick trend-sketch__tick--y"
+          style={{ top: `calc(6px + ${at} * (100% - 36px))` }}
+        >
           {formatNumber(v, decimals, locale)}
         </span>
       ))}

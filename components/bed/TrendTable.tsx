@@ -4,7 +4,15 @@ import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import type { TTrendTable } from "@/lib/bed/prepare-trend-table";
 
 /** The chart's data as rows: min–max per line and clock step, newest first; a stretch without readings says so. */
-export function TrendTable({ chart, table, timeZone }: { readonly chart: TPreparedChart; readonly table: TTrendTable; readonly timeZone: string }) {
+export function TrendTable({
+  chart,
+  table,
+  timeZone,
+}: {
+  readonly chart: TPreparedChart;
+  readonly table: TTrendTable;
+  readonly timeZone: string;
+}) {
   const t = useTranslations("bed.trends");
   const locale = useLocale();
   const multiDay = chart.domain[1] - chart.domain[0] > 20 * 3_600_000;

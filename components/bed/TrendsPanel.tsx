@@ -9,7 +9,16 @@ import { unpackTrends, type TPackedTrends } from "@/lib/bed/pack-trends";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
 import { trendChartsFor, trendParametersFor } from "@/lib/bed/trend-charts";
 import { detectSettingChanges, toTrendEvents, type TTrendEvent } from "@/lib/bed/trend-events";
-import { DEFAULT_TREND_WINDOW, liveEdgeOf, liveSpanMs, panWindow, PRELOAD_WIDTH, TREND_RANGES, type TTrendRange, type TTrendWindow } from "@/lib/bed/trend-ranges";
+import {
+  DEFAULT_TREND_WINDOW,
+  liveEdgeOf,
+  liveSpanMs,
+  panWindow,
+  PRELOAD_WIDTH,
+  TREND_RANGES,
+  type TTrendRange,
+  type TTrendWindow,
+} from "@/lib/bed/trend-ranges";
 import type { TParameterCode } from "@/lib/catalogue";
 import { bedKeys, type TSeriesWindowKey } from "@/lib/client/query-keys";
 import { getJson, type BedLoadError } from "@/lib/client/use-bed";
@@ -68,7 +77,10 @@ export const TrendsPanel = memo(function TrendsPanel({
   const liveEdge = useMemo(() => liveEdgeOf(detail), [detail]);
   // Labs drawn together (a morning panel) share one marker.
   const labTimes = useMemo(
-    () => [...new Set(Object.values(detail.labs).flatMap((samples) => samples.map((s) => s.observedAt)))].sort((a, b) => a - b),
+    () =>
+      [...new Set(Object.values(detail.labs).flatMap((samples) => samples.map((s) => s.observedAt)))].sort(
+        (a, b) => a - b,
+      ),
     [detail.labs],
   );
 
@@ -94,7 +106,8 @@ export const TrendsPanel = memo(function TrendsPanel({
   const initialData = useMemo(() => (initialTrends ? unpackTrends(initialTrends) : undefined), [initialTrends]);
   const trends = useQuery<TBedTrends, BedLoadError>({
     queryKey: bedKeys.trends(detail.bed.id, windowKey, width),
-    queryFn: ({ signal }) => getJson(trendsUrl(detail.bed.id, { parameters, from, to: fetchTo, width }), ZBedTrends, signal),
+    queryFn: ({ signal }) =>
+      getJson(trendsUrl(detail.bed.id, { parameters, from, to: fetchTo, width }), ZBedTrends, signal),
     // The server's read of the default window: the charts hydrate drawn, and the live sync extends it from its lastSeq.
     initialData: isDefault ? initialData : undefined,
     enabled: width > 0 && parameters.length > 0,
@@ -110,7 +123,13 @@ export const TrendsPanel = memo(function TrendsPanel({
     return map;
   }, [trends.data]);
   // Alarms raised and rounds signed over the same window, kept live by the socket.
-  const recorded = useBedTrendEvents({ bedId: detail.bed.id, episodeId: episode?.id ?? null, windowKey, from, to: fetchTo });
+  const recorded = useBedTrendEvents({
+    bedId: detail.bed.id,
+    episodeId: episode?.id ?? null,
+    windowKey,
+    from,
+    to: fetchTo,
+  });
   // Settings changes read from the same series, with the alarms and rounds: markers on every device chart.
   const events = useMemo((): TTrendEvent[] => {
     const points: Partial<Record<TParameterCode, TParameterSeries["points"]>> = {};
@@ -123,16 +142,25 @@ export const TrendsPanel = memo(function TrendsPanel({
   // browser fetches it while it loads the scripts, and the first query, asking for the very same address, takes that
   // response instead of waiting for hydration to ask.
   if (containerPx === null && initialTrends === undefined && parameters.length > 0) {
-    preload(trendsUrl(detail.bed.id, { parameters, from, width: PRELOAD_WIDTH }), { as: "fetch", crossOrigin: "anonymous" });
+    preload(trendsUrl(detail.bed.id, { parameters, from, width: PRELOAD_WIDTH }), {
+      as: "fetch",
+      crossOrigin: "anonymous",
+    });
   }
 
   const onZoom = useCallback((a: number, b: number) => setWindow({ kind: "fixed", from: a, to: b }), []);
-  const pan = (fraction: number) => setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });
+  const pan = (fraction: number) =>
+    setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });
   const height = containerPx === null || containerPx >= TWO_COLUMNS_FROM_PX ? HEIGHT_TWO_COLUMNS : HEIGHT_ONE_COLUMN;
 
   if (!episode) return null;
   return (
-    <section className="panel trends" aria-labelledby="trends-title" data-testid="trends" data-window={window.kind === "live" ? window.range : "fixed"}>
+    <section
+      className="panel trends"
+      aria-labelledby="trends-title"
+      data-testid="trends"
+      data-window={window.kind === "live" ? window.range : "fixed"}
+    >
       <div className="trends__bar">
         <h2 className="panel__title" id="trends-title">
           {t("title")}
@@ -152,23 +180,52 @@ export const TrendsPanel = memo(function TrendsPanel({
           ))}
         </div>
         <div className="segmented" role="group" aria-label={t("panLabel")}>
-          <button type="button" className="segmented__option" onClick={() => pan(-0.5)} data-testid="pan-earlier" disabled={from <= episodeStart}>
+          <button
+            type="button"
+            className="segmented__option"
+            onClick={() => pan(-0.5)}
+            data-testid="pan-earlier"
+            disabled={from <= episodeStart}
+          >
             ‹ {t("earlier")}
           </button>
-          <button type="button" className="segmented__option" onClick={() => pan(0.5)} data-testid="pan-later" disabled={window.kind === "live"}>
+          <button
+            type="button"
+            className="segmented__option"
+            onClick={() => pan(0.5)}
+            data-testid="pan-later"
+            disabled={window.kind === "live"}
+          >
             {t("later")} ›
           </button>
           {window.kind === "fixed" && (
-            <button type="button" className="segmented__option segmented__option--live" onClick={() => setWindow({ kind: "live", range: "24h" })} data-testid="back-to-live">
+            <button
+              type="button"
+              className="segmented__option segmented__option--live"
+              onClick={() => setWindow({ kind: "live", range: "24h" })}
+              data-testid="back-to-live"
+            >
               {t("backToLive")}
             </button>
           )}
         </div>
         <div className="segmented" role="group" aria-label={t("viewLabel")}>
-          <button type="button" className="segmented__option" aria-pressed={view === "chart"} onClick={() => setView("chart")} data-testid="view-chart">
+          <button
+            type="button"
+            className="segmented__option"
+            aria-pressed={view === "chart"}
+            onClick={() => setView("chart")}
+            data-testid="view-chart"
+          >
             {t("chart")}
           </button>
-          <button type="button" className="segmented__option" aria-pressed={view === "table"} onClick={() => setView("table")} data-testid="view-table">
+          <button
+            type="button"
+            className="segmented__option"
+            aria-pressed={view === "table"}
+            onClick={() => setView("table")}
+            data-testid="view-table"
+          >
             {t("table")}
           </button>
         </div>

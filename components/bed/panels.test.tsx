@@ -31,7 +31,11 @@ function render(node: ReactNode, locale: "en" | "fr" = "en", role: TRole = "phys
   return renderToStaticMarkup(
     <QueryClientProvider client={new QueryClient()}>
       <SessionUserProvider user={user}>
-        <NextIntlClientProvider locale={locale} messages={locale === "en" ? { ...en, ...fourTsRecordEn } : { ...fr, ...fourTsRecordFr }} timeZone="UTC">
+        <NextIntlClientProvider
+          locale={locale}
+          messages={locale === "en" ? { ...en, ...fourTsRecordEn } : { ...fr, ...fourTsRecordFr }}
+          timeZone="UTC"
+        >
           {node}
         </NextIntlClientProvider>
       </SessionUserProvider>
@@ -47,7 +51,11 @@ describe("DevicePanel", () => {
     const detail = bedDetailFixture({
       deviceType: "IABP",
       startedAt: T0,
-      latest: { iabp_pumping: latest(0, at - 2_000), helium_level: latest(15, at - 2_000), map: latest(70, at - 40_000) },
+      latest: {
+        iabp_pumping: latest(0, at - 2_000),
+        helium_level: latest(15, at - 2_000),
+        map: latest(70, at - 40_000),
+      },
       runs: { pumping: { value: 0, since: at - 25 * M }, ratio: null },
     });
     const panel = prepareDevicePanel(detail, "en", at);
@@ -86,7 +94,15 @@ describe("LabsPanel", () => {
 
 describe("FourTsForm", () => {
   it("pre-fills what the counts tell and says so, leaving the clinical items open", () => {
-    const html = render(<FourTsForm bedId="b1" prefill={{ thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: null }} suggested screens={[]} timeZone="UTC" />);
+    const html = render(
+      <FourTsForm
+        bedId="b1"
+        prefill={{ thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: null }}
+        suggested
+        screens={[]}
+        timeZone="UTC"
+      />,
+    );
     expect(html).toContain("<details");
     expect(html).toContain(" open=");
     expect(html).toContain("pre-filled from the counts: fall &gt; 50 %, nadir ≥ 20");
@@ -106,21 +122,52 @@ describe("FourTsForm", () => {
       answers: { thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 1 },
       inputs: {
         heparinStartedAt: T0,
-        platelets: { peak: { t: T0 + 24 * H, v: 200 }, nadir: { t: T0 + 6 * 24 * H, v: 90 }, latest: { t: T0 + 6 * 24 * H, v: 90 }, maxFallPct: 55, onsetDay: 6 },
-        prefill: { thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" }, timing: { score: 2, reason: "onsetDays5to10" } },
+        platelets: {
+          peak: { t: T0 + 24 * H, v: 200 },
+          nadir: { t: T0 + 6 * 24 * H, v: 90 },
+          latest: { t: T0 + 6 * 24 * H, v: 90 },
+          maxFallPct: 55,
+          onsetDay: 6,
+        },
+        prefill: {
+          thrombocytopenia: { score: 2, reason: "fallOver50Nadir20" },
+          timing: { score: 2, reason: "onsetDays5to10" },
+        },
       },
       sources: { thrombocytopenia: "data", timing: "data", thrombosis: "clinician", otherCause: "clinician" },
       total: 5,
       probability: "intermediate",
     };
-    const html = render(<FourTsForm bedId="b1" prefill={{ thrombocytopenia: null, timing: null }} suggested={false} screens={[screen]} timeZone="UTC" />);
+    const html = render(
+      <FourTsForm
+        bedId="b1"
+        prefill={{ thrombocytopenia: null, timing: null }}
+        suggested={false}
+        screens={[screen]}
+        timeZone="UTC"
+      />,
+    );
     expect(html).toContain("12/01, 08:00 by Dr Test: 5 — intermediate probability");
     expect(html).toContain("Thrombocytopenia: 2 · from the counts");
     expect(html).toContain("Thrombosis or other sequelae: 0 · at the bedside");
-    expect(html).toContain("peak 200 ×10⁹/L (07/01, 08:00), nadir 90 (12/01, 08:00), fall 55 %; fall reached 30 % on day 6.0.");
+    expect(html).toContain(
+      "peak 200 ×10⁹/L (07/01, 08:00), nadir 90 (12/01, 08:00), fall 55 %; fall reached 30 % on day 6.0.",
+    );
     expect(html).toContain("Heparin assumed from cannulation (06/01, 08:00).");
     // A nurse reads the screens but has no button to record one.
-    expect(render(<FourTsForm bedId="b1" prefill={{ thrombocytopenia: null, timing: null }} suggested={false} screens={[screen]} timeZone="UTC" />, "en", "nurse")).not.toContain('data-testid="four-ts-record"');
+    expect(
+      render(
+        <FourTsForm
+          bedId="b1"
+          prefill={{ thrombocytopenia: null, timing: null }}
+          suggested={false}
+          screens={[screen]}
+          timeZone="UTC"
+        />,
+        "en",
+        "nurse",
+      ),
+    ).not.toContain('data-testid="four-ts-record"');
   });
 });
 
@@ -136,10 +183,22 @@ describe("TrendTable", () => {
       from: T0,
       to: T0 + 3 * H - 1,
       width: 300,
-      points: { ecmo_flow: [{ t: T0 + 10 * M, v: 3.5 }, { t: T0 + 70 * M, v: null }, { t: T0 + 130 * M, v: 3.7 }] },
+      points: {
+        ecmo_flow: [
+          { t: T0 + 10 * M, v: 3.5 },
+          { t: T0 + 70 * M, v: null },
+          { t: T0 + 130 * M, v: 3.7 },
+        ],
+      },
       labTimes: [],
     });
-    const table = prepareTrendTable(chart.lines, { from: T0, to: T0 + 3 * H - 1, timeZone: "UTC", locale: "en", maxRows: 3 });
+    const table = prepareTrendTable(chart.lines, {
+      from: T0,
+      to: T0 + 3 * H - 1,
+      timeZone: "UTC",
+      locale: "en",
+      maxRows: 3,
+    });
     const html = render(<TrendTable chart={chart} table={table} timeZone="UTC" />);
     expect(html).toContain('data-testid="trend-table-ecmo_flow"');
     // Flow's middle hour, and the sweep line (no readings at all) in each of the three hours.

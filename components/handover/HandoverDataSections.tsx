@@ -27,7 +27,6 @@ export function HandoverDataSections({ data, timeZone }: { readonly data: THando
   );
 }
 
-
 function PatientSummary({ data, when }: { readonly data: THandoverData; readonly when: TWhen }) {
   const t = useTranslations("handover");
   const { patient, episode } = data;
@@ -35,7 +34,12 @@ function PatientSummary({ data, when }: { readonly data: THandoverData; readonly
     <section className="handover-section" aria-labelledby="handover-patient" data-testid="handover-patient">
       <h2 id="handover-patient">{t("sections.patient")}</h2>
       <p className="handover-facts__identity" data-testid="handover-identity">
-        {t("patient.identity", { initials: patient.initials, identifier: patient.identifier, age: patient.ageYears, sex: patient.sex })}
+        {t("patient.identity", {
+          initials: patient.initials,
+          identifier: patient.identifier,
+          age: patient.ageYears,
+          sex: patient.sex,
+        })}
         {patient.weightKg !== null && <> · {t("patient.weight", { weight: patient.weightKg })}</>}
       </p>
       <dl className="handover-facts">
@@ -43,7 +47,8 @@ function PatientSummary({ data, when }: { readonly data: THandoverData; readonly
         <dd>{episode.diagnosis ?? t("patient.unknown")}</dd>
         <dt>{t("patient.device")}</dt>
         <dd data-testid="handover-device">
-          {t(`deviceType.${episode.deviceType}`)} — {t("patient.day", { day: episode.dayOnSupport, since: when(episode.startedAt) })}
+          {t(`deviceType.${episode.deviceType}`)} —{" "}
+          {t("patient.day", { day: episode.dayOnSupport, since: when(episode.startedAt) })}
         </dd>
         <dt>{t("patient.cannulation")}</dt>
         <dd>{episode.cannulationSite ?? t("patient.unknown")}</dd>
@@ -58,9 +63,18 @@ function PatientSummary({ data, when }: { readonly data: THandoverData; readonly
   );
 }
 
-function SettingsSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
+function SettingsSection({
+  data,
+  when,
+  locale,
+}: {
+  readonly data: THandoverData;
+  readonly when: TWhen;
+  readonly locale: TLocale;
+}) {
   const t = useTranslations("handover");
-  const value = (code: string, v: number) => formatHandoverValue(code, v, locale) ?? (v >= 1 ? t("settings.pumping") : t("settings.stopped"));
+  const value = (code: string, v: number) =>
+    formatHandoverValue(code, v, locale) ?? (v >= 1 ? t("settings.pumping") : t("settings.stopped"));
   return (
     <section className="handover-section" aria-labelledby="handover-settings" data-testid="handover-settings">
       <h2 id="handover-settings">{t("sections.settings")}</h2>
@@ -85,7 +99,8 @@ function SettingsSection({ data, when, locale }: { readonly data: THandoverData;
         <ul className="handover-list" data-testid="handover-setting-changes">
           {data.settings.changes.map((c) => (
             <li key={`${c.code}-${c.at}`}>
-              <Time at={c.at} when={when} /> — {parameterLabel(c.code, locale)} {t("settings.change", { from: value(c.code, c.from), to: value(c.code, c.to) })}
+              <Time at={c.at} when={when} /> — {parameterLabel(c.code, locale)}{" "}
+              {t("settings.change", { from: value(c.code, c.from), to: value(c.code, c.to) })}
             </li>
           ))}
         </ul>
@@ -104,7 +119,15 @@ function OutMark({ status }: { readonly status: "in" | "low" | "high" | "none" }
   );
 }
 
-function LabsSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
+function LabsSection({
+  data,
+  when,
+  locale,
+}: {
+  readonly data: THandoverData;
+  readonly when: TWhen;
+  readonly locale: TLocale;
+}) {
   const t = useTranslations("handover");
   return (
     <section className="handover-section" aria-labelledby="handover-labs" data-testid="handover-labs">
@@ -126,7 +149,8 @@ function LabsSection({ data, when, locale }: { readonly data: THandoverData; rea
               <td>
                 {lab.start ? (
                   <>
-                    <span className="handover-value">{formatHandoverValue(lab.code, lab.start.value, locale)}</span> <OutMark status={lab.start.status} />
+                    <span className="handover-value">{formatHandoverValue(lab.code, lab.start.value, locale)}</span>{" "}
+                    <OutMark status={lab.start.status} />
                     <br />
                     <span className="handover-muted">
                       <Time at={lab.start.observedAt} when={when} />
@@ -139,7 +163,8 @@ function LabsSection({ data, when, locale }: { readonly data: THandoverData; rea
               <td>
                 {lab.end && lab.samplesInShift > 0 ? (
                   <>
-                    <span className="handover-value">{formatHandoverValue(lab.code, lab.end.value, locale)}</span> <OutMark status={lab.end.status} />
+                    <span className="handover-value">{formatHandoverValue(lab.code, lab.end.value, locale)}</span>{" "}
+                    <OutMark status={lab.end.status} />
                     <br />
                     <span className="handover-muted">
                       <Time at={lab.end.observedAt} when={when} />
@@ -149,7 +174,9 @@ function LabsSection({ data, when, locale }: { readonly data: THandoverData; rea
                   <span className="handover-muted">{t("labs.noNew")}</span>
                 )}
               </td>
-              <td data-testid={`handover-lab-delta-${lab.code}`}>{lab.delta === null ? "—" : formatDelta(lab.code, lab.delta, locale)}</td>
+              <td data-testid={`handover-lab-delta-${lab.code}`}>
+                {lab.delta === null ? "—" : formatDelta(lab.code, lab.delta, locale)}
+              </td>
               <td>{lab.samplesInShift}</td>
             </tr>
           ))}
@@ -159,9 +186,18 @@ function LabsSection({ data, when, locale }: { readonly data: THandoverData; rea
   );
 }
 
-function TrendsSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
+function TrendsSection({
+  data,
+  when,
+  locale,
+}: {
+  readonly data: THandoverData;
+  readonly when: TWhen;
+  readonly locale: TLocale;
+}) {
   const t = useTranslations("handover");
-  const v = (code: string, x: number | null) => (x === null ? "—" : (formatHandoverValue(code, x, locale) ?? String(x)));
+  const v = (code: string, x: number | null) =>
+    x === null ? "—" : (formatHandoverValue(code, x, locale) ?? String(x));
   return (
     <section className="handover-section" aria-labelledby="handover-trends" data-testid="handover-trends">
       <h2 id="handover-trends">{t("sections.trends")}</h2>
@@ -186,10 +222,12 @@ function TrendsSection({ data, when, locale }: { readonly data: THandoverData; r
               ) : (
                 <>
                   <td>
-                    {v(tr.code, tr.first?.value ?? null)} {tr.first && <span className="handover-muted">({when(tr.first.observedAt)})</span>}
+                    {v(tr.code, tr.first?.value ?? null)}{" "}
+                    {tr.first && <span className="handover-muted">({when(tr.first.observedAt)})</span>}
                   </td>
                   <td>
-                    {v(tr.code, tr.last?.value ?? null)} {tr.last && <span className="handover-muted">({when(tr.last.observedAt)})</span>}
+                    {v(tr.code, tr.last?.value ?? null)}{" "}
+                    {tr.last && <span className="handover-muted">({when(tr.last.observedAt)})</span>}
                   </td>
                   <td>
                     {v(tr.code, tr.min)} – {v(tr.code, tr.max)}

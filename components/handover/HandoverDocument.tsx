@@ -3,17 +3,33 @@ import type { ReactNode } from "react";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import type { THandoverSheetView } from "@/lib/handover";
 import { HandoverDataSections } from "./HandoverDataSections";
-import { ActionList, Amendments, SeverityBadge, SeverityReasons, Signatures, WrittenNotes, WrittenSituation } from "./HandoverWritten";
+import {
+  ActionList,
+  Amendments,
+  SeverityBadge,
+  SeverityReasons,
+  Signatures,
+  WrittenNotes,
+  WrittenSituation,
+} from "./HandoverWritten";
 import { ShiftTitle } from "./ShiftTitle";
 
 export type THandoverSlot = "illness" | "actions" | "situation" | "synthesis" | "notes" | "signOff";
 
 /**
- * One bed's sheet in the I-PASS order (docs/clinical-reference.md §8), read-only. The sheet page passes editors as slots
- * for the written parts; the read-only text then still prints (print-only), so that a printed draft shows what was
- * saved rather than empty form fields.
+ * One bed's sheet in the I-PASS order (docs/clinical-reference.md §8), read-only. The sheet page passes editors as
+ * slots for the written parts; the read-only text then still prints (print-only), so that a printed draft shows what
+ * was saved rather than empty form fields.
  */
-export function HandoverDocument({ sheet, slots = {}, header }: { readonly sheet: THandoverSheetView; readonly slots?: Partial<Record<THandoverSlot, ReactNode>>; readonly header?: ReactNode }) {
+export function HandoverDocument({
+  sheet,
+  slots = {},
+  header,
+}: {
+  readonly sheet: THandoverSheetView;
+  readonly slots?: Partial<Record<THandoverSlot, ReactNode>>;
+  readonly header?: ReactNode;
+}) {
   const t = useTranslations("handover");
   const locale = useLocale();
   const tz = sheet.bed.timeZone;
@@ -40,8 +56,11 @@ export function HandoverDocument({ sheet, slots = {}, header }: { readonly sheet
         </p>
         {data && (
           <p className="handover-muted" data-testid="handover-covers">
-            {t("dataUntil", { from: formatDayTime(data.coversFrom, locale, tz), until: formatDayTime(data.coversUntil, locale, tz) })} —{" "}
-            {sheet.frozen ? t("frozenNote") : t("liveNote")}
+            {t("dataUntil", {
+              from: formatDayTime(data.coversFrom, locale, tz),
+              until: formatDayTime(data.coversUntil, locale, tz),
+            })}{" "}
+            — {sheet.frozen ? t("frozenNote") : t("liveNote")}
           </p>
         )}
       </header>
@@ -64,7 +83,11 @@ export function HandoverDocument({ sheet, slots = {}, header }: { readonly sheet
             )}
           </section>
           <HandoverDataSections data={data} timeZone={tz} />
-          <section className="handover-section" aria-labelledby="handover-actions-title" data-testid="handover-action-section">
+          <section
+            className="handover-section"
+            aria-labelledby="handover-actions-title"
+            data-testid="handover-action-section"
+          >
             <h2 id="handover-actions-title">{t("sections.actions")}</h2>
             {slot("actions", <ActionList sheet={sheet} />)}
           </section>

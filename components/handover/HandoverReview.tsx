@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDayTime } from "@/lib/bed/format-date-time";
-import { formatHandoverValue, parameterLabel, type TBedHandoverEntry, type THandoverSheetView, type TIllnessSeverity } from "@/lib/handover";
+import {
+  formatHandoverValue,
+  parameterLabel,
+  type TBedHandoverEntry,
+  type THandoverSheetView,
+  type TIllnessSeverity,
+} from "@/lib/handover";
 import { SeverityBadge } from "./HandoverWritten";
 import { ShiftTitle } from "./ShiftTitle";
 import "./handover.css";
@@ -23,7 +29,14 @@ export function HandoverReview({
   const t = useTranslations("handover");
   const locale = useLocale();
   const when = (at: number) => formatDayTime(at, locale, bed.timeZone);
-  const shiftRef = (s: TBedHandoverEntry) => ({ key: s.shiftKey, name: s.shiftName, startsAt: s.startsAt, endsAt: s.endsAt, startTime: when(s.startsAt).slice(-5), endTime: when(s.endsAt).slice(-5) });
+  const shiftRef = (s: TBedHandoverEntry) => ({
+    key: s.shiftKey,
+    name: s.shiftName,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    startTime: when(s.startsAt).slice(-5),
+    endTime: when(s.endsAt).slice(-5),
+  });
   return (
     <main className="handover-page">
       <nav className="handover-nav no-print">
@@ -50,10 +63,22 @@ export function HandoverReview({
             {shifts.map((s, i) => (
               <tr key={s.shiftKey} data-testid={`handover-review-${s.shiftKey}`}>
                 <td>
-                  <input type="radio" name="a" value={s.shiftKey} defaultChecked={i === 1} aria-label={`A ${s.shiftKey}`} />
+                  <input
+                    type="radio"
+                    name="a"
+                    value={s.shiftKey}
+                    defaultChecked={i === 1}
+                    aria-label={`A ${s.shiftKey}`}
+                  />
                 </td>
                 <td>
-                  <input type="radio" name="b" value={s.shiftKey} defaultChecked={i === 0} aria-label={`B ${s.shiftKey}`} />
+                  <input
+                    type="radio"
+                    name="b"
+                    value={s.shiftKey}
+                    defaultChecked={i === 0}
+                    aria-label={`B ${s.shiftKey}`}
+                  />
                 </td>
                 <td>
                   <ShiftTitle shift={shiftRef(s)} timeZone={bed.timeZone} />
@@ -61,10 +86,18 @@ export function HandoverReview({
                 <td>
                   <span className={`handover-status handover-status--${s.status}`}>{t(`status.${s.status}`)}</span>
                 </td>
-                <td>{s.illnessSeverity ? <SeverityBadge severity={s.illnessSeverity as TIllnessSeverity} /> : t("review.none")}</td>
+                <td>
+                  {s.illnessSeverity ? (
+                    <SeverityBadge severity={s.illnessSeverity as TIllnessSeverity} />
+                  ) : (
+                    t("review.none")
+                  )}
+                </td>
                 <td>{s.amendments}</td>
                 <td>
-                  <Link href={`/beds/${encodeURIComponent(bed.id)}/handover?shift=${encodeURIComponent(s.shiftKey)}`}>{t("review.open")}</Link>
+                  <Link href={`/beds/${encodeURIComponent(bed.id)}/handover?shift=${encodeURIComponent(s.shiftKey)}`}>
+                    {t("review.open")}
+                  </Link>
                 </td>
               </tr>
             ))}
@@ -82,24 +115,43 @@ function CompareTable({ sheets }: { readonly sheets: readonly [THandoverSheetVie
   const t = useTranslations("handover");
   const locale = useLocale();
   const [a, b] = sheets;
-  const value = (code: string, v: number | undefined) => (v === undefined ? t("review.none") : (formatHandoverValue(code, v, locale) ?? (v >= 1 ? t("settings.pumping") : t("settings.stopped"))));
-  const settingCodes = [...new Set([...(a.data?.settings.current ?? []), ...(b.data?.settings.current ?? [])].map((s) => s.code))];
+  const value = (code: string, v: number | undefined) =>
+    v === undefined
+      ? t("review.none")
+      : (formatHandoverValue(code, v, locale) ?? (v >= 1 ? t("settings.pumping") : t("settings.stopped")));
+  const settingCodes = [
+    ...new Set([...(a.data?.settings.current ?? []), ...(b.data?.settings.current ?? [])].map((s) => s.code)),
+  ];
   const labCodes = [...new Set([...(a.data?.labs ?? []), ...(b.data?.labs ?? [])].map((l) => l.code))];
   const rows: [string, (s: THandoverSheetView) => React.ReactNode][] = [
     [t("review.status"), (s) => t(`status.${s.status}`)],
     [t("illness.chosen"), (s) => <SeverityBadge severity={s.inForce.illnessSeverity} />],
     [t("illness.suggestedLabel"), (s) => (s.data ? t(`severity.${s.data.severity.suggested}`) : t("review.none"))],
-    ...settingCodes.map((code): [string, (s: THandoverSheetView) => React.ReactNode] => [parameterLabel(code, locale), (s) => value(code, s.data?.settings.current.find((x) => x.code === code)?.value)]),
+    ...settingCodes.map((code): [string, (s: THandoverSheetView) => React.ReactNode] => [
+      parameterLabel(code, locale),
+      (s) => value(code, s.data?.settings.current.find((x) => x.code === code)?.value),
+    ]),
     [t("settings.changes"), (s) => s.data?.settings.changes.length ?? t("review.none")],
     ...labCodes.map((code): [string, (s: THandoverSheetView) => React.ReactNode] => [
       parameterLabel(code, locale),
       (s) => {
         const end = s.data?.labs.find((l) => l.code === code)?.end;
-        return end ? `${value(code, end.value)}${end.status === "low" || end.status === "high" ? ` (${t(`targetStatus.${end.status}`)})` : ""}` : t("review.none");
+        return end
+          ? `${value(code, end.value)}${end.status === "low" || end.status === "high" ? ` (${t(`targetStatus.${end.status}`)})` : ""}`
+          : t("review.none");
       },
     ]),
-    [t("sections.alarms"), (s) => (s.data?.alarms.available ? t("alarms.counts", s.data.alarms.counts) : t("alarms.unavailable"))],
-    [t("sections.rounds"), (s) => (s.data?.rounds.available ? t("rounds.summary", { done: s.data.rounds.done, late: s.data.rounds.late, missed: s.data.rounds.missed }) : t("rounds.unavailable"))],
+    [
+      t("sections.alarms"),
+      (s) => (s.data?.alarms.available ? t("alarms.counts", s.data.alarms.counts) : t("alarms.unavailable")),
+    ],
+    [
+      t("sections.rounds"),
+      (s) =>
+        s.data?.rounds.available
+          ? t("rounds.summary", { done: s.data.rounds.done, late: s.data.rounds.late, missed: s.data.rounds.missed })
+          : t("rounds.unavailable"),
+    ],
     [t("unit.actions"), (s) => s.actions.filter((x) => x.doneAt === null).length],
     [t("situation.label"), (s) => s.inForce.situation || t("review.none")],
   ];

@@ -6,11 +6,25 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
-import { addHandoverAction, amendHandover, completeHandoverAction, fetchHandoverSheet, receiveHandover, saveHandoverDraft, signOutHandover } from "@/lib/client/handover-api";
+import {
+  addHandoverAction,
+  amendHandover,
+  completeHandoverAction,
+  fetchHandoverSheet,
+  receiveHandover,
+  saveHandoverDraft,
+  signOutHandover,
+} from "@/lib/client/handover-api";
 import { handoverKeys } from "@/lib/client/query-keys";
 import { useHandoverLive } from "@/lib/client/use-handover-live";
 import { useCan, useSessionUser } from "@/lib/client/session-user";
-import { AMENDABLE_FIELDS, ILLNESS_SEVERITIES, type TContingency, type THandoverSheetView, type TIllnessSeverity } from "@/lib/handover";
+import {
+  AMENDABLE_FIELDS,
+  ILLNESS_SEVERITIES,
+  type TContingency,
+  type THandoverSheetView,
+  type TIllnessSeverity,
+} from "@/lib/handover";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { HandoverDocument } from "./HandoverDocument";
 import { ActionList as ActionListView } from "./HandoverWritten";
@@ -21,7 +35,13 @@ import "./handover.css";
  * reads it and receives it with a read-back; afterwards it is amended only with a reason. While a draft, the data
  * is recomputed every minute (the shift is still running); the written parts stay as the nurse typed them.
  */
-export function HandoverSheetPage({ bedId, shiftKey }: { readonly bedId: string; readonly shiftKey: string | undefined }) {
+export function HandoverSheetPage({
+  bedId,
+  shiftKey,
+}: {
+  readonly bedId: string;
+  readonly shiftKey: string | undefined;
+}) {
   const t = useTranslations("handover");
   const query = useQuery({
     queryKey: handoverKeys.sheet(bedId, shiftKey),
@@ -48,7 +68,10 @@ export function HandoverSheetPage({ bedId, shiftKey }: { readonly bedId: string;
     <main className="handover-page">
       <nav className="handover-nav no-print" aria-label={t("sections.signatures")}>
         <Link href={`/beds/${encodeURIComponent(bedId)}`}>{t("backToBed", { label: sheet.bed.label })}</Link>
-        <Link href={`/units/${encodeURIComponent(sheet.bed.unitId)}/handover?shift=${encodeURIComponent(sheet.shift.key)}`} data-testid="handover-to-unit">
+        <Link
+          href={`/units/${encodeURIComponent(sheet.bed.unitId)}/handover?shift=${encodeURIComponent(sheet.shift.key)}`}
+          data-testid="handover-to-unit"
+        >
           {t("backToUnit")}
         </Link>
         <Link href={`?shift=${encodeURIComponent(sheet.previousShiftKey)}`} data-testid="handover-previous">
@@ -108,7 +131,12 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
   });
   const busy = mutation.isPending;
   const editable = canEdit && (sheet.status === "not_started" || sheet.status === "draft") && sheet.data !== null;
-  const content = { illnessSeverity: severity, situation, contingencies: contingencies.filter((c) => c.if.trim() && c.then.trim()), notes };
+  const content = {
+    illnessSeverity: severity,
+    situation,
+    contingencies: contingencies.filter((c) => c.if.trim() && c.then.trim()),
+    notes,
+  };
 
   const save = () =>
     mutation.mutate(async () => {
@@ -121,7 +149,9 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
       return;
     }
     if (!window.confirm(t("sign.confirm"))) return;
-    mutation.mutate(() => signOutHandover(bedId, shiftKey, { ...content, illnessSeverity: severity, version: baseVersion }));
+    mutation.mutate(() =>
+      signOutHandover(bedId, shiftKey, { ...content, illnessSeverity: severity, version: baseVersion }),
+    );
   };
   const receive = (event: FormEvent) => {
     event.preventDefault();
@@ -138,7 +168,11 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
   const amend = (event: FormEvent) => {
     event.preventDefault();
     const value = amendField === "contingencies" ? contingencies : amendValue;
-    mutation.mutate(() => amendHandover(bedId, shiftKey, { field: amendField, value, reason: amendReason } as Parameters<typeof amendHandover>[2]));
+    mutation.mutate(() =>
+      amendHandover(bedId, shiftKey, { field: amendField, value, reason: amendReason } as Parameters<
+        typeof amendHandover
+      >[2]),
+    );
   };
 
   const slots = {
@@ -147,50 +181,100 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
         <legend>{t("illness.choose")}</legend>
         {ILLNESS_SEVERITIES.map((s) => (
           <label key={s} className={`handover-radio handover-severity--${s}`}>
-            <input type="radio" name="severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} /> {t(`severity.${s}`)}
+            <input type="radio" name="severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} />{" "}
+            {t(`severity.${s}`)}
           </label>
         ))}
       </fieldset>
     ) : undefined,
-    actions: canEdit && sheet.data ? (
-      <>
-        <ActionListEditable sheet={sheet} onDone={(id) => mutation.mutate(() => completeHandoverAction(bedId, id))} />
-        {!sheet.frozen && sheet.nextShiftKey === null && (
-          <form className="handover-inline-form" onSubmit={addAction}>
-            <label className="visually-hidden" htmlFor="handover-new-action">
-              {t("actions.placeholder")}
-            </label>
-            <input id="handover-new-action" value={newAction} maxLength={500} placeholder={t("actions.placeholder")} onChange={(e) => setNewAction(e.target.value)} data-testid="handover-new-action" />
-            <button type="submit" className="handover-button" disabled={busy} data-testid="handover-add-action">
-              {t("actions.add")}
-            </button>
-          </form>
-        )}
-      </>
-    ) : undefined,
+    actions:
+      canEdit && sheet.data ? (
+        <>
+          <ActionListEditable sheet={sheet} onDone={(id) => mutation.mutate(() => completeHandoverAction(bedId, id))} />
+          {!sheet.frozen && sheet.nextShiftKey === null && (
+            <form className="handover-inline-form" onSubmit={addAction}>
+              <label className="visually-hidden" htmlFor="handover-new-action">
+                {t("actions.placeholder")}
+              </label>
+              <input
+                id="handover-new-action"
+                value={newAction}
+                maxLength={500}
+                placeholder={t("actions.placeholder")}
+                onChange={(e) => setNewAction(e.target.value)}
+                data-testid="handover-new-action"
+              />
+              <button type="submit" className="handover-button" disabled={busy} data-testid="handover-add-action">
+                {t("actions.add")}
+              </button>
+            </form>
+          )}
+        </>
+      ) : undefined,
     situation: editable ? (
       <div className="handover-editor">
         <label htmlFor="handover-situation-input">{t("situation.label")}</label>
-        <textarea id="handover-situation-input" rows={4} maxLength={2000} value={situation} onChange={(e) => setSituation(e.target.value)} data-testid="handover-situation-input" />
+        <textarea
+          id="handover-situation-input"
+          rows={4}
+          maxLength={2000}
+          value={situation}
+          onChange={(e) => setSituation(e.target.value)}
+          data-testid="handover-situation-input"
+        />
         <p>{t("situation.contingencies")}</p>
         {contingencies.map((c, i) => (
           <div className="handover-contingency" key={i}>
-            <input aria-label={t("situation.if")} placeholder={t("situation.if")} value={c.if} maxLength={300} onChange={(e) => setContingencies(contingencies.map((x, j) => (j === i ? { ...x, if: e.target.value } : x)))} data-testid="handover-if" />
-            <input aria-label={t("situation.then")} placeholder={t("situation.then")} value={c.then} maxLength={300} onChange={(e) => setContingencies(contingencies.map((x, j) => (j === i ? { ...x, then: e.target.value } : x)))} data-testid="handover-then" />
-            <button type="button" className="handover-button handover-button--small" onClick={() => setContingencies(contingencies.filter((_, j) => j !== i))}>
+            <input
+              aria-label={t("situation.if")}
+              placeholder={t("situation.if")}
+              value={c.if}
+              maxLength={300}
+              onChange={(e) =>
+                setContingencies(contingencies.map((x, j) => (j === i ? { ...x, if: e.target.value } : x)))
+              }
+              data-testid="handover-if"
+            />
+            <input
+              aria-label={t("situation.then")}
+              placeholder={t("situation.then")}
+              value={c.then}
+              maxLength={300}
+              onChange={(e) =>
+                setContingencies(contingencies.map((x, j) => (j === i ? { ...x, then: e.target.value } : x)))
+              }
+              data-testid="handover-then"
+            />
+            <button
+              type="button"
+              className="handover-button handover-button--small"
+              onClick={() => setContingencies(contingencies.filter((_, j) => j !== i))}
+            >
               {t("situation.remove")}
             </button>
           </div>
         ))}
         {contingencies.length < 10 && (
-          <button type="button" className="handover-button handover-button--small" onClick={() => setContingencies([...contingencies, { if: "", then: "" }])} data-testid="handover-add-contingency">
+          <button
+            type="button"
+            className="handover-button handover-button--small"
+            onClick={() => setContingencies([...contingencies, { if: "", then: "" }])}
+            data-testid="handover-add-contingency"
+          >
             {t("situation.addContingency")}
           </button>
         )}
       </div>
     ) : undefined,
     notes: editable ? (
-      <textarea aria-label={t("notes.label")} rows={3} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="handover-notes-input" />
+      <textarea
+        aria-label={t("notes.label")}
+        rows={3}
+        maxLength={4000}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        data-testid="handover-notes-input"
+      />
     ) : undefined,
     signOff: (
       <div className="handover-signoff">
@@ -201,33 +285,70 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
         )}
         {editable && (
           <div className="handover-buttons">
-            <button type="button" className="handover-button" disabled={busy} onClick={save} data-testid="handover-save">
+            <button
+              type="button"
+              className="handover-button"
+              disabled={busy}
+              onClick={save}
+              data-testid="handover-save"
+            >
               {t("sign.save")}
             </button>
             {canSign && (
-              <button type="button" className="handover-button handover-button--primary" disabled={busy} onClick={signOut} data-testid="handover-sign-out">
+              <button
+                type="button"
+                className="handover-button handover-button--primary"
+                disabled={busy}
+                onClick={signOut}
+                data-testid="handover-sign-out"
+              >
                 {t("sign.signOut")}
               </button>
             )}
           </div>
         )}
-        {sheet.lastSaved && sheet.status === "draft" && <p className="handover-muted">{t("sign.saved", { time: formatDayTime(sheet.lastSaved.at, locale, sheet.bed.timeZone), name: sheet.lastSaved.by.name })}</p>}
+        {sheet.lastSaved && sheet.status === "draft" && (
+          <p className="handover-muted">
+            {t("sign.saved", {
+              time: formatDayTime(sheet.lastSaved.at, locale, sheet.bed.timeZone),
+              name: sheet.lastSaved.by.name,
+            })}
+          </p>
+        )}
         {sheet.status === "signed_out" && canSign && sheet.signedOut?.by.id !== user.userId && (
           <form className="handover-editor" onSubmit={receive} data-testid="handover-receive-form">
             <h3>{t("sections.synthesis")}</h3>
             <label htmlFor="handover-read-back">{t("synthesis.label")}</label>
-            <textarea id="handover-read-back" rows={3} maxLength={2000} value={readBack} onChange={(e) => setReadBack(e.target.value)} data-testid="handover-read-back-input" />
-            <button type="submit" className="handover-button handover-button--primary" disabled={busy} data-testid="handover-receive">
+            <textarea
+              id="handover-read-back"
+              rows={3}
+              maxLength={2000}
+              value={readBack}
+              onChange={(e) => setReadBack(e.target.value)}
+              data-testid="handover-read-back-input"
+            />
+            <button
+              type="submit"
+              className="handover-button handover-button--primary"
+              disabled={busy}
+              data-testid="handover-receive"
+            >
               {t("synthesis.receive")}
             </button>
           </form>
         )}
-        {sheet.status === "signed_out" && sheet.signedOut?.by.id === user.userId && <p className="handover-muted">{t("synthesis.sameperson")}</p>}
+        {sheet.status === "signed_out" && sheet.signedOut?.by.id === user.userId && (
+          <p className="handover-muted">{t("synthesis.sameperson")}</p>
+        )}
         {(sheet.status === "signed_out" || sheet.status === "received") && canEdit && (
           <form className="handover-editor" onSubmit={amend} data-testid="handover-amend-form">
             <h3>{t("sections.amendments")}</h3>
             <label htmlFor="handover-amend-field">{t("amend.field")}</label>
-            <select id="handover-amend-field" value={amendField} onChange={(e) => setAmendField(e.target.value as (typeof AMENDABLE_FIELDS)[number])}>
+            <select
+              id="handover-amend-field"
+              value={amendField}
+              onChange={(e) => setAmendField(e.target.value as (typeof AMENDABLE_FIELDS)[number])}
+            >
               {AMENDABLE_FIELDS.filter((f) => f !== "contingencies").map((f) => (
                 <option key={f} value={f}>
                   {t(`amend.fields.${f}`)}
@@ -245,10 +366,20 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
                 ))}
               </select>
             ) : (
-              <textarea id="handover-amend-value" rows={2} value={amendValue} onChange={(e) => setAmendValue(e.target.value)} />
+              <textarea
+                id="handover-amend-value"
+                rows={2}
+                value={amendValue}
+                onChange={(e) => setAmendValue(e.target.value)}
+              />
             )}
             <label htmlFor="handover-amend-reason">{t("amend.reason")}</label>
-            <input id="handover-amend-reason" value={amendReason} maxLength={500} onChange={(e) => setAmendReason(e.target.value)} />
+            <input
+              id="handover-amend-reason"
+              value={amendReason}
+              maxLength={500}
+              onChange={(e) => setAmendReason(e.target.value)}
+            />
             <button type="submit" className="handover-button" disabled={busy}>
               {t("amend.submit")}
             </button>
@@ -260,8 +391,13 @@ function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
   return <HandoverDocument sheet={sheet} slots={slots} />;
 }
 
-function ActionListEditable({ sheet, onDone }: { readonly sheet: THandoverSheetView; readonly onDone: (id: string) => void }) {
+function ActionListEditable({
+  sheet,
+  onDone,
+}: {
+  readonly sheet: THandoverSheetView;
+  readonly onDone: (id: string) => void;
+}) {
   // Done is marked on the running list only: a signed sheet's list is the one handed over.
   return <ActionListView sheet={sheet} onDone={sheet.frozen ? undefined : onDone} />;
 }
-

@@ -6,12 +6,25 @@ import { Time, type TWhen } from "./HandoverTime";
 
 // The sheet's sections about what happened during the shift (alarms, rounds) and what is due next (protocol timers).
 
-export function AlarmsSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
+export function AlarmsSection({
+  data,
+  when,
+  locale,
+}: {
+  readonly data: THandoverData;
+  readonly when: TWhen;
+  readonly locale: TLocale;
+}) {
   const t = useTranslations("handover");
   const alarms = data.alarms;
   if (!alarms.available) {
     return (
-      <section className="handover-section" aria-labelledby="handover-alarms" data-testid="handover-alarms" data-available="false">
+      <section
+        className="handover-section"
+        aria-labelledby="handover-alarms"
+        data-testid="handover-alarms"
+        data-available="false"
+      >
         <h2 id="handover-alarms">{t("sections.alarms")}</h2>
         <p className="handover-unavailable">{t("alarms.unavailable")}</p>
       </section>
@@ -20,7 +33,9 @@ export function AlarmsSection({ data, when, locale }: { readonly data: THandover
   const describe = (a: (typeof alarms.raised)[number]) => {
     const what = a.parameter ? parameterLabel(a.parameter, locale) : a.ruleId;
     const symbol = { gte: "≥", gt: ">", lte: "≤", lt: "<" }[a.comparison ?? ""] ?? "";
-    return a.value !== null && a.limit !== null && a.parameter ? `${what} ${formatHandoverValue(a.parameter, a.value, locale) ?? a.value} ${symbol} ${a.limit}` : what;
+    return a.value !== null && a.limit !== null && a.parameter
+      ? `${what} ${formatHandoverValue(a.parameter, a.value, locale) ?? a.value} ${symbol} ${a.limit}`
+      : what;
   };
   const list = (items: typeof alarms.raised, testId: string) =>
     items.length === 0 ? (
@@ -29,15 +44,25 @@ export function AlarmsSection({ data, when, locale }: { readonly data: THandover
       <ul className="handover-list" data-testid={testId}>
         {items.map((a) => (
           <li key={a.id} data-priority={a.priority}>
-            <strong>{t(`alarms.priority.${a.priority}`)}</strong> — {describe(a)} · {t("alarms.raisedAt", { time: when(a.raisedAt) })}
+            <strong>{t(`alarms.priority.${a.priority}`)}</strong> — {describe(a)} ·{" "}
+            {t("alarms.raisedAt", { time: when(a.raisedAt) })}
             {a.resolvedAt !== null && <> · {t("alarms.resolvedAt", { time: when(a.resolvedAt) })}</>} ·{" "}
-            <span className="handover-state">{(["active", "acknowledged", "latched", "resolved"] as const).includes(a.status as "active") ? t(`alarms.status.${a.status as "active"}`) : a.status}</span>
+            <span className="handover-state">
+              {(["active", "acknowledged", "latched", "resolved"] as const).includes(a.status as "active")
+                ? t(`alarms.status.${a.status as "active"}`)
+                : a.status}
+            </span>
           </li>
         ))}
       </ul>
     );
   return (
-    <section className="handover-section" aria-labelledby="handover-alarms" data-testid="handover-alarms" data-available="true">
+    <section
+      className="handover-section"
+      aria-labelledby="handover-alarms"
+      data-testid="handover-alarms"
+      data-available="true"
+    >
       <h2 id="handover-alarms">{t("sections.alarms")}</h2>
       <p data-testid="handover-alarm-counts">{t("alarms.counts", alarms.counts)}</p>
       <h3>{t("alarms.active")}</h3>
@@ -48,17 +73,32 @@ export function AlarmsSection({ data, when, locale }: { readonly data: THandover
   );
 }
 
-export function RoundsSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
+export function RoundsSection({
+  data,
+  when,
+  locale,
+}: {
+  readonly data: THandoverData;
+  readonly when: TWhen;
+  readonly locale: TLocale;
+}) {
   const t = useTranslations("handover");
   const rounds = data.rounds;
   return (
-    <section className="handover-section" aria-labelledby="handover-rounds" data-testid="handover-rounds" data-available={rounds.available}>
+    <section
+      className="handover-section"
+      aria-labelledby="handover-rounds"
+      data-testid="handover-rounds"
+      data-available={rounds.available}
+    >
       <h2 id="handover-rounds">{t("sections.rounds")}</h2>
       {!rounds.available ? (
         <p className="handover-unavailable">{t("rounds.unavailable")}</p>
       ) : (
         <>
-          <p data-testid="handover-round-summary">{t("rounds.summary", { done: rounds.done, late: rounds.late, missed: rounds.missed })}</p>
+          <p data-testid="handover-round-summary">
+            {t("rounds.summary", { done: rounds.done, late: rounds.late, missed: rounds.missed })}
+          </p>
           {rounds.shiftItemsMissed && <p className="handover-flag">{t("rounds.shiftItemsMissed")}</p>}
           {rounds.nextDueAt !== null && (
             <p className="handover-muted">
@@ -88,9 +128,20 @@ export function RoundsSection({ data, when, locale }: { readonly data: THandover
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** The protocol's duration of a weaning step (docs/clinical-reference.md §6), as the timer's sentence prints it. */
-const weaningStepHours = { min: CLINICAL_LIMITS.weaningStepMin.value / HOUR, max: CLINICAL_LIMITS.weaningStepMax.value / HOUR };
+const weaningStepHours = {
+  min: CLINICAL_LIMITS.weaningStepMin.value / HOUR,
+  max: CLINICAL_LIMITS.weaningStepMax.value / HOUR,
+};
 
-export function TimersSection({ data, when, locale }: { readonly data: THandoverData; readonly when: TWhen; readonly locale: TLocale }) {
+export function TimersSection({
+  data,
+  when,
+  locale,
+}: {
+  readonly data: THandoverData;
+  readonly when: TWhen;
+  readonly locale: TLocale;
+}) {
   const t = useTranslations("handover");
   const overdue = (at: number) => at <= data.coversUntil;
   return (
@@ -102,14 +153,26 @@ export function TimersSection({ data, when, locale }: { readonly data: THandover
         <ul className="handover-list">
           {data.timers.map((timer) => {
             const key = timer.kind === "lab_due" ? `${timer.kind}-${timer.code}` : timer.kind;
-            const due = timer.kind === "balloon_stopped" ? timer.limitAt : timer.kind === "ratio_step" ? null : timer.dueAt;
+            const due =
+              timer.kind === "balloon_stopped" ? timer.limitAt : timer.kind === "ratio_step" ? null : timer.dueAt;
             return (
               <li key={key} data-testid={`handover-timer-${key}`}>
                 {timer.kind === "balloon_stopped" &&
-                  t("timers.balloon_stopped", { since: when(timer.since), limit: when(timer.limitAt), minutes: (timer.limitAt - timer.since) / MINUTE })}
-                {timer.kind === "ratio_step" && t("timers.ratio_step", { ratio: timer.ratio, since: when(timer.since), ...weaningStepHours })}
-                {timer.kind === "dpc_missing" && t("timers.dpc_missing", { due: when(timer.dueAt), hours: CLINICAL_LIMITS.dpcWithin.value / HOUR })}
-                {timer.kind === "lab_due" && t("timers.lab_due", { lab: parameterLabel(timer.code, locale), due: when(timer.dueAt), last: when(timer.lastAt) })}
+                  t("timers.balloon_stopped", {
+                    since: when(timer.since),
+                    limit: when(timer.limitAt),
+                    minutes: (timer.limitAt - timer.since) / MINUTE,
+                  })}
+                {timer.kind === "ratio_step" &&
+                  t("timers.ratio_step", { ratio: timer.ratio, since: when(timer.since), ...weaningStepHours })}
+                {timer.kind === "dpc_missing" &&
+                  t("timers.dpc_missing", { due: when(timer.dueAt), hours: CLINICAL_LIMITS.dpcWithin.value / HOUR })}
+                {timer.kind === "lab_due" &&
+                  t("timers.lab_due", {
+                    lab: parameterLabel(timer.code, locale),
+                    due: when(timer.dueAt),
+                    last: when(timer.lastAt),
+                  })}
                 {due !== null && overdue(due) && <span className="handover-flag"> {t("timers.overdue")}</span>}
               </li>
             );

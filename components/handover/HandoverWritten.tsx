@@ -9,11 +9,18 @@ import { formatNumber } from "@/lib/station/prepare-tile";
  * The suggested severity's reasons as sentences: values with their unit's decimals, times in the unit's zone, and the
  * catalogue's limit each was judged against (lib/handover/suggest-severity.ts).
  */
-export function SeverityReasons({ reasons, timeZone }: { readonly reasons: readonly TSeverityReason[]; readonly timeZone: string }) {
+export function SeverityReasons({
+  reasons,
+  timeZone,
+}: {
+  readonly reasons: readonly TSeverityReason[];
+  readonly timeZone: string;
+}) {
   const t = useTranslations("handover");
   const locale = useLocale();
   const when = (x: string | number | undefined) => (typeof x === "number" ? formatDayTime(x, locale, timeZone) : "");
-  const num = (x: string | number | undefined, d = 1) => (typeof x === "number" ? formatNumber(x, d, locale) : String(x ?? ""));
+  const num = (x: string | number | undefined, d = 1) =>
+    typeof x === "number" ? formatNumber(x, d, locale) : String(x ?? "");
   const { lactateHigh, lactateRaised, lactateRise, ecmoFlowLow, mapLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
   return (
     <ul className="handover-list" data-testid="handover-severity-reasons">
@@ -35,11 +42,21 @@ export function SeverityReasons({ reasons, timeZone }: { readonly reasons: reado
             case "balloon_stopped":
               return t("reasons.balloon_stopped", { since: when(p.since) });
             case "nirs_low":
-              return t("reasons.nirs_low", { side: t(p.side === "left" ? "side.left" : "side.right"), value: num(p.value, 0), time: when(p.at), limit: nirsLow.value });
+              return t("reasons.nirs_low", {
+                side: t(p.side === "left" ? "side.left" : "side.right"),
+                value: num(p.value, 0),
+                time: when(p.at),
+                limit: nirsLow.value,
+              });
             case "nirs_asymmetry":
               return t("reasons.nirs_asymmetry", { difference: num(p.difference, 0), limit: nirsDifference.value });
             case "lab_out_of_target":
-              return t("reasons.lab_out_of_target", { lab, value: String(p.value ?? ""), status: t(p.status === "low" ? "targetStatus.low" : "targetStatus.high"), time: when(p.at) });
+              return t("reasons.lab_out_of_target", {
+                lab,
+                value: String(p.value ?? ""),
+                status: t(p.status === "low" ? "targetStatus.low" : "targetStatus.high"),
+                time: when(p.at),
+              });
             case "lab_overdue":
               return t("reasons.lab_overdue", { lab, dueAt: when(p.dueAt) });
             case "settings_changed":
@@ -67,7 +84,11 @@ export function SeverityBadge({ severity }: { readonly severity: TIllnessSeverit
   const t = useTranslations("handover");
   if (!severity) return <span className="handover-muted">{t("illness.notChosen")}</span>;
   return (
-    <span className={`handover-severity handover-severity--${severity}`} data-testid="handover-severity" data-severity={severity}>
+    <span
+      className={`handover-severity handover-severity--${severity}`}
+      data-testid="handover-severity"
+      data-severity={severity}
+    >
       {t(`severity.${severity}`)}
     </span>
   );
@@ -101,7 +122,13 @@ export function WrittenNotes({ content }: { readonly content: THandoverContent }
   return <p className="handover-text">{content.notes || t("notes.none")}</p>;
 }
 
-export function ActionList({ sheet, onDone }: { readonly sheet: THandoverSheetView; readonly onDone?: (actionId: string) => void }) {
+export function ActionList({
+  sheet,
+  onDone,
+}: {
+  readonly sheet: THandoverSheetView;
+  readonly onDone?: (actionId: string) => void;
+}) {
   const t = useTranslations("handover");
   const locale = useLocale();
   const when = (at: number) => formatDayTime(at, locale, sheet.bed.timeZone);
@@ -117,10 +144,18 @@ export function ActionList({ sheet, onDone }: { readonly sheet: THandoverSheetVi
           <span className="handover-muted">
             ({t("actions.addedBy", { time: when(a.createdAt), name: a.createdBy.name })}
             {a.carriedOver && <> · {t("actions.carriedOver")}</>}
-            {a.doneAt !== null && a.doneBy && <> · {t("actions.doneBy", { time: when(a.doneAt), name: a.doneBy.name })}</>})
+            {a.doneAt !== null && a.doneBy && (
+              <> · {t("actions.doneBy", { time: when(a.doneAt), name: a.doneBy.name })}</>
+            )}
+            )
           </span>
           {onDone && a.doneAt === null && (
-            <button type="button" className="handover-button handover-button--small no-print" onClick={() => onDone(a.id)} data-testid="handover-action-done">
+            <button
+              type="button"
+              className="handover-button handover-button--small no-print"
+              onClick={() => onDone(a.id)}
+              data-testid="handover-action-done"
+            >
               {t("actions.markDone")}
             </button>
           )}
@@ -136,9 +171,21 @@ export function Signatures({ sheet }: { readonly sheet: THandoverSheetView }) {
   const when = (at: number) => formatDayTime(at, locale, sheet.bed.timeZone);
   return (
     <div className="handover-signatures" data-testid="handover-signatures">
-      <p data-testid="handover-signed-out">{sheet.signedOut ? t("sign.signedOutBy", { time: when(sheet.signedOut.at), name: sheet.signedOut.by.name }) : t("sign.notSigned")}</p>
-      <p data-testid="handover-received">{sheet.received ? t("synthesis.receivedBy", { time: when(sheet.received.at), name: sheet.received.by.name }) : t("sign.notReceived")}</p>
-      {sheet.received && <blockquote className="handover-text" data-testid="handover-read-back">{sheet.received.readBack}</blockquote>}
+      <p data-testid="handover-signed-out">
+        {sheet.signedOut
+          ? t("sign.signedOutBy", { time: when(sheet.signedOut.at), name: sheet.signedOut.by.name })
+          : t("sign.notSigned")}
+      </p>
+      <p data-testid="handover-received">
+        {sheet.received
+          ? t("synthesis.receivedBy", { time: when(sheet.received.at), name: sheet.received.by.name })
+          : t("sign.notReceived")}
+      </p>
+      {sheet.received && (
+        <blockquote className="handover-text" data-testid="handover-read-back">
+          {sheet.received.readBack}
+        </blockquote>
+      )}
     </div>
   );
 }
@@ -153,9 +200,19 @@ export function Amendments({ sheet }: { readonly sheet: THandoverSheetView }) {
       <ul className="handover-list">
         {sheet.amendments.map((a) => (
           <li key={a.id}>
-            {t("amend.entry", { field: t(`amend.fields.${a.field}`), time: formatDayTime(a.at, locale, sheet.bed.timeZone), name: a.by.name, reason: a.reason })}:{" "}
+            {t("amend.entry", {
+              field: t(`amend.fields.${a.field}`),
+              time: formatDayTime(a.at, locale, sheet.bed.timeZone),
+              name: a.by.name,
+              reason: a.reason,
+            })}
+            :{" "}
             <span className="handover-text">
-              {typeof a.value === "string" ? (a.field === "illnessSeverity" ? t(`severity.${a.value as TIllnessSeverity}`) : a.value) : a.value.map((c) => `${t("situation.if")} ${c.if} ${t("situation.then")} ${c.then}`).join(" · ")}
+              {typeof a.value === "string"
+                ? a.field === "illnessSeverity"
+                  ? t(`severity.${a.value as TIllnessSeverity}`)
+                  : a.value
+                : a.value.map((c) => `${t("situation.if")} ${c.if} ${t("situation.then")} ${c.then}`).join(" · ")}
             </span>
           </li>
         ))}

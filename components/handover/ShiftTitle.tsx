@@ -6,7 +6,12 @@ export function ShiftTitle({ shift, timeZone }: { readonly shift: TShiftRef; rea
   const t = useTranslations("handover");
   const locale = useLocale();
   const name = shift.name === "day" || shift.name === "night" ? t(`shiftName.${shift.name}`) : shift.name;
-  const date = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(shift.startsAt);
+  const date = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(shift.startsAt);
   return (
     <span data-testid="handover-shift" data-shift={shift.key}>
       {t("shiftLabel", { name, date, start: shift.startTime, end: shift.endTime })}

@@ -18,10 +18,20 @@ import "./handover.css";
  * the unit changes on another screen (the socket's handover:changed) and every minute besides (the database is the
  * truth; the notification only says when to read), and the time of the last read is shown.
  */
-export function UnitHandoverPage({ unitId, shiftKey }: { readonly unitId: string; readonly shiftKey: string | undefined }) {
+export function UnitHandoverPage({
+  unitId,
+  shiftKey,
+}: {
+  readonly unitId: string;
+  readonly shiftKey: string | undefined;
+}) {
   const t = useTranslations("handover");
   const locale = useLocale();
-  const query = useQuery({ queryKey: handoverKeys.unit(unitId, shiftKey), queryFn: () => fetchUnitHandover(unitId, shiftKey), refetchInterval: 60_000 });
+  const query = useQuery({
+    queryKey: handoverKeys.unit(unitId, shiftKey),
+    queryFn: () => fetchUnitHandover(unitId, shiftKey),
+    refetchInterval: 60_000,
+  });
   useHandoverLive(unitId);
   if (query.error && !query.data) {
     return (
@@ -50,7 +60,10 @@ export function UnitHandoverPage({ unitId, shiftKey }: { readonly unitId: string
           </Link>
         )}
         {shiftKey && <Link href="?">{t("currentShift")}</Link>}
-        <Link href={`/units/${encodeURIComponent(unitId)}/handover/print${shiftParam}`} data-testid="unit-handover-print">
+        <Link
+          href={`/units/${encodeURIComponent(unitId)}/handover/print${shiftParam}`}
+          data-testid="unit-handover-print"
+        >
           {t("printUnit")}
         </Link>
         <LanguageSwitch />
@@ -79,9 +92,17 @@ export function UnitHandoverPage({ unitId, shiftKey }: { readonly unitId: string
         </thead>
         <tbody>
           {unit.beds.map((bed) => (
-            <tr key={bed.bedId} data-testid={`unit-handover-bed-${bed.bedId}`} data-status={bed.patientInitials ? bed.status : "empty"}>
+            <tr
+              key={bed.bedId}
+              data-testid={`unit-handover-bed-${bed.bedId}`}
+              data-status={bed.patientInitials ? bed.status : "empty"}
+            >
               <th scope="row">
-                {bed.patientInitials ? <Link href={`/beds/${encodeURIComponent(bed.bedId)}/handover${shiftParam}`}>{bed.label}</Link> : bed.label}
+                {bed.patientInitials ? (
+                  <Link href={`/beds/${encodeURIComponent(bed.bedId)}/handover${shiftParam}`}>{bed.label}</Link>
+                ) : (
+                  bed.label
+                )}
               </th>
               <td>{bed.patientInitials ?? t("unit.emptyBed")}</td>
               <td>{bed.deviceType ? t(`deviceType.${bed.deviceType as "VA_ECMO"}`) : ""}</td>

@@ -6,7 +6,13 @@ import { ShiftTitle } from "./ShiftTitle";
 import "./handover.css";
 
 /** The unit's handover for print: a cover line, then one sheet per page. */
-export function UnitHandoverPrint({ unit, sheets }: { readonly unit: TUnitHandover; readonly sheets: readonly THandoverSheetView[] }) {
+export function UnitHandoverPrint({
+  unit,
+  sheets,
+}: {
+  readonly unit: TUnitHandover;
+  readonly sheets: readonly THandoverSheetView[];
+}) {
   const t = useTranslations("handover");
   return (
     <main className="handover-page handover-page--print">

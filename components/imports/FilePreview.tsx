@@ -15,9 +15,20 @@ export interface TSelectedFile {
 const PREVIEW_LINES = 12;
 
 /** How the file will be read: its kind (detected, changeable), for CSV which columns are found, and its first lines. */
-export function FilePreview({ selected, estimated, onKind }: { readonly selected: TSelectedFile; readonly estimated: number | undefined; readonly onKind: (kind: TImportKind) => void }) {
+export function FilePreview({
+  selected,
+  estimated,
+  onKind,
+}: {
+  readonly selected: TSelectedFile;
+  readonly estimated: number | undefined;
+  readonly onKind: (kind: TImportKind) => void;
+}) {
   const t = useTranslations("import.preview");
-  const lines = selected.sample.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).slice(0, PREVIEW_LINES);
+  const lines = selected.sample
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\n|\r/)
+    .slice(0, PREVIEW_LINES);
   const header = (lines[0] ?? "").split(",").map((c) => c.replace(/^"|"$/g, "").trim());
   const isCsv = selected.kind === "csv" || selected.kind === "mimic";
   const missing = isCsv ? missingColumns(selected.kind === "mimic" ? "mimic" : "generic", header) : undefined;
@@ -34,7 +45,12 @@ export function FilePreview({ selected, estimated, onKind }: { readonly selected
           <label htmlFor="import-kind">{t("kind")}</label>
         </dt>
         <dd>
-          <select id="import-kind" value={selected.kind} onChange={(event) => onKind(event.target.value as TImportKind)} data-testid="import-kind">
+          <select
+            id="import-kind"
+            value={selected.kind}
+            onChange={(event) => onKind(event.target.value as TImportKind)}
+            data-testid="import-kind"
+          >
             {IMPORT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`kinds.${kind}`)}

@@ -4,7 +4,15 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { TImportJobDto } from "@/lib/imports/import-job";
 
 /** Past jobs, latest first: when, what, by whom, how it ended, and each one's rejection report. */
-export function ImportHistory({ jobs, loading, failed }: { readonly jobs: readonly TImportJobDto[] | undefined; readonly loading: boolean; readonly failed: boolean }) {
+export function ImportHistory({
+  jobs,
+  loading,
+  failed,
+}: {
+  readonly jobs: readonly TImportJobDto[] | undefined;
+  readonly loading: boolean;
+  readonly failed: boolean;
+}) {
   const t = useTranslations("import.history");
   const format = useFormatter();
   return (

@@ -73,7 +73,12 @@ export function ImportPage() {
   };
 
   const estimated = selected
-    ? estimateRecords({ kind: selected.kind, sample: selected.sample, sampleBytes: Math.min(SAMPLE_BYTES, selected.file.size), fileBytes: selected.file.size })
+    ? estimateRecords({
+        kind: selected.kind,
+        sample: selected.sample,
+        sampleBytes: Math.min(SAMPLE_BYTES, selected.file.size),
+        fileBytes: selected.file.size,
+      })
     : undefined;
 
   return (
@@ -106,19 +111,39 @@ export function ImportPage() {
             data-testid="import-drop"
           >
             <span>{t("drop")}</span>
-            <input type="file" accept=".hl7,.txt,.json,.csv" onChange={(event) => void choose(event.target.files?.[0])} data-testid="import-file" />
+            <input
+              type="file"
+              accept=".hl7,.txt,.json,.csv"
+              onChange={(event) => void choose(event.target.files?.[0])}
+              data-testid="import-file"
+            />
           </label>
 
           {selected && (
-            <FilePreview selected={selected} estimated={estimated} onKind={(kind: TImportKind) => setSelected({ ...selected, kind })} />
+            <FilePreview
+              selected={selected}
+              estimated={estimated}
+              onKind={(kind: TImportKind) => setSelected({ ...selected, kind })}
+            />
           )}
 
           {selected && (
             <div className="import__actions">
-              <button type="button" disabled={running !== null} onClick={() => void start(true)} data-testid="import-dry-run">
+              <button
+                type="button"
+                disabled={running !== null}
+                onClick={() => void start(true)}
+                data-testid="import-dry-run"
+              >
                 {t("dryRun")}
               </button>
-              <button type="button" className="import__primary" disabled={running !== null} onClick={() => void start(false)} data-testid="import-run">
+              <button
+                type="button"
+                className="import__primary"
+                disabled={running !== null}
+                onClick={() => void start(false)}
+                data-testid="import-run"
+              >
                 {t("run")}
               </button>
             </div>

@@ -7,7 +7,15 @@ import type { TImportProgress } from "@/lib/realtime/events";
  * The running job's progress as the socket reports it after each committed batch. Against an estimated total the bar
  * is determinate (never shown full before the job says it is done); without one it is indeterminate.
  */
-export function ImportProgressBar({ progress, estimated, dryRun }: { readonly progress: TImportProgress | null; readonly estimated: number | undefined; readonly dryRun: boolean }) {
+export function ImportProgressBar({
+  progress,
+  estimated,
+  dryRun,
+}: {
+  readonly progress: TImportProgress | null;
+  readonly estimated: number | undefined;
+  readonly dryRun: boolean;
+}) {
   const t = useTranslations("import.progress");
   const processed = progress?.processed ?? 0;
   const done = progress !== null && progress.status !== "running";
@@ -18,7 +26,8 @@ export function ImportProgressBar({ progress, estimated, dryRun }: { readonly pr
       <progress max={1} value={value} aria-label={t("label")} />
       <p className="import__progress-counts">
         {estimated ? t("countsOf", { processed, estimated }) : t("counts", { processed })}
-        {progress && ` · ${t("accepted", { count: progress.accepted })} · ${t("rejected", { count: progress.rejected })}`}
+        {progress &&
+          ` · ${t("accepted", { count: progress.accepted })} · ${t("rejected", { count: progress.rejected })}`}
       </p>
     </section>
   );

@@ -48,7 +48,11 @@ export function ImportResult({ result }: { readonly result: TImportSummaryDto })
             </tbody>
           </table>
           <p>
-            <a href={`/api/imports/${encodeURIComponent(result.jobId)}/rejections.csv`} download data-testid="import-report">
+            <a
+              href={`/api/imports/${encodeURIComponent(result.jobId)}/rejections.csv`}
+              download
+              data-testid="import-report"
+            >
               {t("report", { count: result.rejected })}
             </a>
           </p>

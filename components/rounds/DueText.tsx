@@ -7,6 +7,11 @@ type TTimed = Extract<TPreparedRoundStatus, { kind: "due" | "overdue" }>;
 export function DueText({ status }: { readonly status: TTimed }) {
   const t = useTranslations("rounds");
   const d = status.duration;
-  const duration = d.unit === "minutes" ? t("duration.minutes", { minutes: d.minutes }) : d.unit === "hours" ? t("duration.hours", { hours: d.hours, minutes: d.minutes }) : t("duration.days", { days: d.days, hours: d.hours });
+  const duration =
+    d.unit === "minutes"
+      ? t("duration.minutes", { minutes: d.minutes })
+      : d.unit === "hours"
+        ? t("duration.hours", { hours: d.hours, minutes: d.minutes })
+        : t("duration.days", { days: d.days, hours: d.hours });
   return <>{status.kind === "overdue" ? t("due.overdue", { duration }) : t("due.in", { duration })}</>;
 }

@@ -7,7 +7,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { Notice } from "@/components/ui/Notice";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { roundKeys } from "@/lib/client/query-keys";
-import { clearRoundDraft, loadRoundDraft, newRoundDraft, saveRoundDraft, type TRoundDraft } from "@/lib/client/round-draft";
+import {
+  clearRoundDraft,
+  loadRoundDraft,
+  newRoundDraft,
+  saveRoundDraft,
+  type TRoundDraft,
+} from "@/lib/client/round-draft";
 import { RoundsRequestError, fetchBedRoundContext, submitRound } from "@/lib/client/rounds-api";
 import { useCan, useSessionUser } from "@/lib/client/session-user";
 import { prepareRoundForm, type TFormAnswer } from "@/lib/rounds/prepare-round-form";
@@ -32,7 +38,11 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   const canSign = useCan("checklist.sign");
   const queryClient = useQueryClient();
   // The draft lives in localStorage: nothing is drawn until the browser has read it (and the server never does).
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const context = useQuery({
     queryKey: roundKeys.bedContext(bedId),
@@ -59,8 +69,12 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   const serverTime = data?.serverTime;
   // Open the round: the tablet's draft for this bed if it is of this checklist, else a new one (with its id).
   const opened = useMemo(
-    () => (mounted && templateId && episodeId && open && serverTime !== undefined ? openDraft({ bedId, episodeId, templateId, open, now: serverTime, generation }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the schedule read once: a refetch must not change the items asked mid-round
+    () =>
+      mounted && templateId && episodeId && open && serverTime !== undefined
+        ? openDraft({ bedId, episodeId, templateId, open, now: serverTime, generation })
+        : null,
+    // The schedule is read once: a refetch must not change the items asked mid-round.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [mounted, bedId, episodeId, templateId, generation],
   );
   const draft = edited ?? opened?.draft ?? null;
@@ -79,7 +93,11 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
           templateId: toSend.templateId,
           frequencies: toSend.frequencies,
           startedAt: toSend.startedAt,
-          answers: Object.entries(toSend.answers).map(([itemId, a]) => ({ itemId, value: a.value, ...(a.comment ? { comment: a.comment } : {}) })),
+          answers: Object.entries(toSend.answers).map(([itemId, a]) => ({
+            itemId,
+            value: a.value,
+            ...(a.comment ? { comment: a.comment } : {}),
+          })),
         });
         clearRoundDraft(bedId);
         setSave({ kind: "saved", round: result.round });
@@ -104,7 +122,14 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   // A signed round not yet confirmed (the answer was lost, or the tablet was reloaded meanwhile) is sent again, with
   // the same id, until the station confirms it.
   useEffect(() => {
-    if (!draft || draft.submittedAt === null || save.kind === "saved" || save.kind === "saving" || save.kind === "refused") return;
+    if (
+      !draft ||
+      draft.submittedAt === null ||
+      save.kind === "saved" ||
+      save.kind === "saving" ||
+      save.kind === "refused"
+    )
+      return;
     const retry = () => void submit(draft);
     // Right away when the page opens on a signed draft; after a failure, in a while or when the network returns.
     const timer = window.setTimeout(retry, save.kind === "draft" ? 0 : RETRY_MS);
@@ -116,13 +141,31 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   }, [draft, save.kind, submit]);
 
   const form = useMemo(
-    () => (data && draft ? prepareRoundForm({ items: data.template.items, frequencies: draft.frequencies, answers: draft.answers, previous: data.previous, locale }) : null),
+    () =>
+      data && draft
+        ? prepareRoundForm({
+            items: data.template.items,
+            frequencies: draft.frequencies,
+            answers: draft.answers,
+            previous: data.previous,
+            locale,
+          })
+        : null,
     [data, draft, locale],
   );
 
   if (!mounted || (context.isPending && !data)) return <Notice title={t("loading")} testId="round-loading" />;
   if (!data) return <ContextError error={context.error} />;
-  if (save.kind === "saved") return <SavedRound round={save.round} bedLabel={data.bed.label} unitId={data.bed.unitId} timeZone={data.timeZone} bedId={bedId} />;
+  if (save.kind === "saved")
+    return (
+      <SavedRound
+        round={save.round}
+        bedLabel={data.bed.label}
+        unitId={data.bed.unitId}
+        timeZone={data.timeZone}
+        bedId={bedId}
+      />
+    );
   if (!draft || !form) return <Notice title={t("loading")} testId="round-loading" />;
 
   const locked = draft.submittedAt !== null;
@@ -159,14 +202,23 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
           </p>
           <h1>{t("form.title", { label: data.bed.label })}</h1>
           <p className="rounds__meta">
-            {data.patientInitials} · {t("form.checklist", { device: t(`deviceType.${data.template.deviceType}`), version: data.template.version })} ·{" "}
-            {t("form.opened", { time: formatDayTime(draft.startedAt, locale, data.timeZone) })}
+            {data.patientInitials} ·{" "}
+            {t("form.checklist", {
+              device: t(`deviceType.${data.template.deviceType}`),
+              version: data.template.version,
+            })}{" "}
+            · {t("form.opened", { time: formatDayTime(draft.startedAt, locale, data.timeZone) })}
           </p>
-          <p className="rounds__meta">{t("asks", { frequencies: draft.frequencies.map((f) => t(`frequency.${f}`)).join(", ") })}</p>
+          <p className="rounds__meta">
+            {t("asks", { frequencies: draft.frequencies.map((f) => t(`frequency.${f}`)).join(", ") })}
+          </p>
         </div>
       </header>
       {opened?.versionChanged && <p className="rounds__notice">{t("form.versionChanged")}</p>}
-      <SaveStatus state={locked && save.kind === "draft" ? { kind: "saving" } : save} onRetry={() => void submit(draft)} />
+      <SaveStatus
+        state={locked && save.kind === "draft" ? { kind: "saving" } : save}
+        onRetry={() => void submit(draft)}
+      />
       <p className="round-progress" data-testid="round-progress">
         {t("form.progress", { answered: form.answered, total: form.total })}
       </p>
@@ -174,7 +226,13 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
         <section key={section.title} className="round-section">
           <h2>{section.title}</h2>
           {section.items.map((prepared) => (
-            <RoundItemField key={prepared.item.itemId} prepared={prepared} timeZone={data.timeZone} disabled={locked} onAnswer={(value) => answer(prepared.item.itemId, value)} />
+            <RoundItemField
+              key={prepared.item.itemId}
+              prepared={prepared}
+              timeZone={data.timeZone}
+              disabled={locked}
+              onAnswer={(value) => answer(prepared.item.itemId, value)}
+            />
           ))}
         </section>
       ))}
@@ -188,7 +246,13 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
           </p>
         )}
         {canSign ? (
-          <button type="button" className="round-button round-button--sign" disabled={!form.complete || locked} onClick={sign} data-testid="round-sign">
+          <button
+            type="button"
+            className="round-button round-button--sign"
+            disabled={!form.complete || locked}
+            onClick={sign}
+            data-testid="round-sign"
+          >
             {locked ? t("form.signing") : t("form.sign", { name: user.displayName })}
           </button>
         ) : (
@@ -210,11 +274,25 @@ const noSubscription = () => () => {};
  * The stored draft of this bed if it was started for this patient on this checklist version; otherwise a new round,
  * stored at once. A draft of a discharged patient is dropped, never offered for the next one.
  */
-function openDraft({ bedId, episodeId, templateId, open, now }: { bedId: string; episodeId: string; templateId: string; open: TRoundDraft["frequencies"]; now: number; generation: number }): { draft: TRoundDraft; versionChanged: boolean } {
+function openDraft({
+  bedId,
+  episodeId,
+  templateId,
+  open,
+  now,
+}: {
+  bedId: string;
+  episodeId: string;
+  templateId: string;
+  open: TRoundDraft["frequencies"];
+  now: number;
+  generation: number;
+}): { draft: TRoundDraft; versionChanged: boolean } {
   const stored = loadRoundDraft(bedId);
   const samePatient = stored?.episodeId === episodeId;
   // A signed round waiting for the station's confirmation is sent as it was signed, whatever was published since.
-  if (stored && samePatient && (stored.templateId === templateId || stored.submittedAt !== null)) return { draft: stored, versionChanged: false };
+  if (stored && samePatient && (stored.templateId === templateId || stored.submittedAt !== null))
+    return { draft: stored, versionChanged: false };
   const draft = newRoundDraft({ bedId, episodeId, templateId, frequencies: open, now });
   saveRoundDraft(draft);
   return { draft, versionChanged: stored !== null && samePatient };
@@ -241,7 +319,19 @@ function ContextError({ error }: { readonly error: Error | null }) {
   );
 }
 
-function SavedRound({ round, bedLabel, unitId, timeZone, bedId }: { readonly round: TRoundDto; readonly bedLabel: string; readonly unitId: string; readonly timeZone: string; readonly bedId: string }) {
+function SavedRound({
+  round,
+  bedLabel,
+  unitId,
+  timeZone,
+  bedId,
+}: {
+  readonly round: TRoundDto;
+  readonly bedLabel: string;
+  readonly unitId: string;
+  readonly timeZone: string;
+  readonly bedId: string;
+}) {
   const t = useTranslations("rounds");
   return (
     <div className="rounds rounds--form" data-testid="round-form" data-round-id={round.id}>

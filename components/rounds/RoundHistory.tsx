@@ -24,15 +24,20 @@ export function RoundHistory({ bedId }: { readonly bedId: string }) {
   const t = useTranslations("rounds");
   const locale = useLocale();
   const history = useQuery({ queryKey: roundKeys.bedHistory(bedId), queryFn: () => fetchBedRoundHistory(bedId) });
-  const table = useMemo(() => (history.data ? prepareRoundHistory(history.data, locale) : null), [history.data, locale]);
+  const table = useMemo(
+    () => (history.data ? prepareRoundHistory(history.data, locale) : null),
+    [history.data, locale],
+  );
   const canAmend = useCan("checklist.sign");
   const [amending, setAmending] = useState<TRoundDto | null>(null);
 
-  if (!history.data || !table) return <Notice title={history.isError ? t("unavailable") : t("loading")} testId="round-history-loading" />;
+  if (!history.data || !table)
+    return <Notice title={history.isError ? t("unavailable") : t("loading")} testId="round-history-loading" />;
   const data = history.data;
   const time = (at: number) => formatDayTime(at, locale, data.timeZone);
   const amendments = data.rounds.flatMap((r) => r.amendments.map((a) => ({ ...a, round: r })));
-  const itemOf = (round: TRoundDto, itemId: string) => data.templates.find((tpl) => tpl.id === round.templateId)?.items.find((i) => i.itemId === itemId);
+  const itemOf = (round: TRoundDto, itemId: string) =>
+    data.templates.find((tpl) => tpl.id === round.templateId)?.items.find((i) => i.itemId === itemId);
 
   return (
     <div className="rounds rounds--history" data-testid="round-history">
@@ -46,7 +51,8 @@ export function RoundHistory({ bedId }: { readonly bedId: string }) {
           <h1>{t("historyPage.title", { label: data.bed.label })}</h1>
           {data.episode && (
             <p className="rounds__meta">
-              {data.patientInitials} · {t(`deviceType.${data.episode.deviceType}`)} · {t("historyPage.episode", { time: time(data.episode.startedAt) })}
+              {data.patientInitials} · {t(`deviceType.${data.episode.deviceType}`)} ·{" "}
+              {t("historyPage.episode", { time: time(data.episode.startedAt) })}
             </p>
           )}
           <p className="rounds__meta">{t("historyPage.legendAbnormal")}</p>
@@ -71,7 +77,11 @@ export function RoundHistory({ bedId }: { readonly bedId: string }) {
                       {t("historyPage.version")} {c.version}
                     </span>
                     {canAmend && (
-                      <button type="button" className="round-table__amend no-print" onClick={() => setAmending(data.rounds.find((r) => r.id === c.roundId) ?? null)}>
+                      <button
+                        type="button"
+                        className="round-table__amend no-print"
+                        onClick={() => setAmending(data.rounds.find((r) => r.id === c.roundId) ?? null)}
+                      >
                         {t("historyPage.amend")}
                       </button>
                     )}
@@ -90,14 +100,20 @@ export function RoundHistory({ bedId }: { readonly bedId: string }) {
                   <tr key={row.itemId} data-item-id={row.itemId}>
                     <th scope="row">{row.label}</th>
                     {row.cells.map((cell, i) => (
-                      <td key={table.columns[i]?.roundId ?? i} className={cell?.abnormal ? "round-table__abnormal" : undefined} data-abnormal={cell?.abnormal ?? false}>
+                      <td
+                        key={table.columns[i]?.roundId ?? i}
+                        className={cell?.abnormal ? "round-table__abnormal" : undefined}
+                        data-abnormal={cell?.abnormal ?? false}
+                      >
                         {cell === null ? (
                           <span className="round-table__none">—</span>
                         ) : (
                           <>
                             {cell.abnormal && <span aria-label={t("form.abnormal")}>⚑ </span>}
                             <AnswerWords words={cell.words} />
-                            {cell.amended && <span className="round-table__amended"> ({t("historyPage.amended")})</span>}
+                            {cell.amended && (
+                              <span className="round-table__amended"> ({t("historyPage.amended")})</span>
+                            )}
                             {cell.comment && <span className="round-table__comment">{cell.comment}</span>}
                           </>
                         )}
@@ -119,7 +135,13 @@ export function RoundHistory({ bedId }: { readonly bedId: string }) {
               const words = describeAnswer(item, a.value, locale);
               return (
                 <li key={a.id} data-testid="round-amendment">
-                  {t("historyPage.amendmentLine", { time: time(a.amendedAt), name: a.amendedBy, item: item ? labelOf(item, locale) : a.itemId, value: "key" in words ? t(`form.${words.key}`) : words.text, reason: a.reason })}
+                  {t("historyPage.amendmentLine", {
+                    time: time(a.amendedAt),
+                    name: a.amendedBy,
+                    item: item ? labelOf(item, locale) : a.itemId,
+                    value: "key" in words ? t(`form.${words.key}`) : words.text,
+                    reason: a.reason,
+                  })}
                 </li>
               );
             })}
@@ -132,11 +154,22 @@ export function RoundHistory({ bedId }: { readonly bedId: string }) {
 }
 
 /** Corrects one answer of a signed round: the item, the corrected answer (and comment), and the reason, all required. */
-function AmendForm({ round, history, onClose }: { readonly round: TRoundDto; readonly history: TBedRoundHistory; readonly onClose: () => void }) {
+function AmendForm({
+  round,
+  history,
+  onClose,
+}: {
+  readonly round: TRoundDto;
+  readonly history: TBedRoundHistory;
+  readonly onClose: () => void;
+}) {
   const t = useTranslations("rounds");
   const locale = useLocale();
   const queryClient = useQueryClient();
-  const items: TRoundTemplateItem[] = history.templates.find((tpl) => tpl.id === round.templateId)?.items.filter((i) => round.answers.some((a) => a.itemId === i.itemId)) ?? [];
+  const items: TRoundTemplateItem[] =
+    history.templates
+      .find((tpl) => tpl.id === round.templateId)
+      ?.items.filter((i) => round.answers.some((a) => a.itemId === i.itemId)) ?? [];
   const [itemId, setItemId] = useState(items[0]?.itemId ?? "");
   const [value, setValue] = useState("");
   const [comment, setComment] = useState("");
@@ -154,13 +187,25 @@ function AmendForm({ round, history, onClose }: { readonly round: TRoundDto; rea
     mutation.mutate();
   };
   const values =
-    item?.type === "check" ? ["done", "not_done"] : item?.type === "normal_abnormal" ? ["normal", "abnormal"] : item?.type === "choice" ? item.choices.map((c) => c.value) : null;
+    item?.type === "check"
+      ? ["done", "not_done"]
+      : item?.type === "normal_abnormal"
+        ? ["normal", "abnormal"]
+        : item?.type === "choice"
+          ? item.choices.map((c) => c.value)
+          : null;
   return (
     <form className="round-amend no-print" onSubmit={submit} data-testid="round-amend">
       <h2>{t("historyPage.amendTitle", { time: formatDayTime(round.signedAt, locale, history.timeZone) })}</h2>
       <label>
         <span>{t("historyPage.amendItem")}</span>
-        <select value={itemId} onChange={(e) => { setItemId(e.target.value); setValue(""); }}>
+        <select
+          value={itemId}
+          onChange={(e) => {
+            setItemId(e.target.value);
+            setValue("");
+          }}
+        >
           {items.map((i) => (
             <option key={i.itemId} value={i.itemId}>
               {labelOf(i, locale)}
@@ -194,7 +239,11 @@ function AmendForm({ round, history, onClose }: { readonly round: TRoundDto; rea
         <span>{t("historyPage.amendReason")}</span>
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
       </label>
-      {mutation.error && <p className="round-amend__error">{mutation.error instanceof RoundsRequestError ? mutation.error.message : String(mutation.error)}</p>}
+      {mutation.error && (
+        <p className="round-amend__error">
+          {mutation.error instanceof RoundsRequestError ? mutation.error.message : String(mutation.error)}
+        </p>
+      )}
       <p className="round-saved__links">
         <button type="submit" className="round-button round-button--sign" disabled={mutation.isPending}>
           {t("historyPage.amendSubmit")}

@@ -37,7 +37,11 @@ export function RoundItemField({
             { value: "abnormal", label: t("abnormal"), abnormal: true },
           ]
         : item.type === "choice"
-          ? item.choices.map((c) => ({ value: c.value, label: locale === "fr" ? c.labelFr : c.labelEn, abnormal: c.abnormal }))
+          ? item.choices.map((c) => ({
+              value: c.value,
+              label: locale === "fr" ? c.labelFr : c.labelEn,
+              abnormal: c.abnormal,
+            }))
           : [];
   const needsComment = prepared.abnormal || issue === "COMMENT_REQUIRED";
   const set = (value: string) => onAnswer({ value, ...(answer?.comment ? { comment: answer.comment } : {}) });
@@ -52,7 +56,10 @@ export function RoundItemField({
       disabled={disabled}
     >
       <legend className="round-item__label">{prepared.label}</legend>
-      <p className={`round-item__previous${previous?.abnormal ? " round-item__previous--abnormal" : ""}`} data-testid="round-item-previous">
+      <p
+        className={`round-item__previous${previous?.abnormal ? " round-item__previous--abnormal" : ""}`}
+        data-testid="round-item-previous"
+      >
         {previous ? (
           <>
             {t("previous")}{" "}
@@ -60,7 +67,9 @@ export function RoundItemField({
               <AnswerWords words={previous.words} />
             </strong>{" "}
             {previous.abnormal && <span aria-hidden="true">⚑ </span>}
-            <span className="round-item__previous-time">{t("previousAt", { time: formatDayTime(previous.at, locale, timeZone) })}</span>
+            <span className="round-item__previous-time">
+              {t("previousAt", { time: formatDayTime(previous.at, locale, timeZone) })}
+            </span>
             {previous.comment && <span className="round-item__previous-comment"> — {previous.comment}</span>}
           </>
         ) : (
@@ -83,15 +92,31 @@ export function RoundItemField({
             onChange={(e) => onAnswer(e.target.value.trim() === "" ? null : { value: e.target.value })}
           />
           <span className="round-item__unit">{item.unit}</span>
-          <span id={`${id}-hint`} className={`round-item__hint${issue === "NOT_A_NUMBER" || issue === "OUT_OF_RANGE" ? " round-item__hint--issue" : ""}`}>
-            {issue === "NOT_A_NUMBER" ? t("notANumber") : issue === "OUT_OF_RANGE" ? t("outOfRange", { min: item.min, max: item.max, unit: item.unit }) : t("numberHint", { min: item.min, max: item.max, unit: item.unit })}
+          <span
+            id={`${id}-hint`}
+            className={`round-item__hint${issue === "NOT_A_NUMBER" || issue === "OUT_OF_RANGE" ? " round-item__hint--issue" : ""}`}
+          >
+            {issue === "NOT_A_NUMBER"
+              ? t("notANumber")
+              : issue === "OUT_OF_RANGE"
+                ? t("outOfRange", { min: item.min, max: item.max, unit: item.unit })
+                : t("numberHint", { min: item.min, max: item.max, unit: item.unit })}
           </span>
         </div>
       ) : (
         <div className="round-item__options" role="radiogroup" aria-label={prepared.label}>
           {options.map((o) => (
-            <label key={o.value} className={`round-option${answer?.value === o.value ? " round-option--chosen" : ""}${o.abnormal ? " round-option--abnormal" : ""}`}>
-              <input type="radio" name={`${id}-answer`} value={o.value} checked={answer?.value === o.value} onChange={() => set(o.value)} />
+            <label
+              key={o.value}
+              className={`round-option${answer?.value === o.value ? " round-option--chosen" : ""}${o.abnormal ? " round-option--abnormal" : ""}`}
+            >
+              <input
+                type="radio"
+                name={`${id}-answer`}
+                value={o.value}
+                checked={answer?.value === o.value}
+                onChange={() => set(o.value)}
+              />
               <span>{o.label}</span>
             </label>
           ))}
@@ -106,7 +131,9 @@ export function RoundItemField({
             aria-invalid={issue === "COMMENT_REQUIRED"}
             onChange={(e) => answer && onAnswer({ value: answer.value, comment: e.target.value })}
           />
-          {issue === "COMMENT_REQUIRED" && <span className="round-item__hint round-item__hint--issue">{t("commentRequired")}</span>}
+          {issue === "COMMENT_REQUIRED" && (
+            <span className="round-item__hint round-item__hint--issue">{t("commentRequired")}</span>
+          )}
         </label>
       )}
     </fieldset>

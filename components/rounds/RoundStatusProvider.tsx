@@ -10,7 +10,15 @@ const RoundStatusContext = createContext<ReadonlyMap<string, TPreparedRoundStatu
  * The unit's round status for the station's tiles, read beside the station's snapshot (its own query, refreshed by
  * the socket's round:signed), so that a tile shows "round due in 12 min" without the snapshot knowing of rounds.
  */
-export function RoundStatusProvider({ unitId, now, children }: { readonly unitId: string; readonly now: number | null; readonly children: ReactNode }) {
+export function RoundStatusProvider({
+  unitId,
+  now,
+  children,
+}: {
+  readonly unitId: string;
+  readonly now: number | null;
+  readonly children: ReactNode;
+}) {
   const rounds = useUnitRounds(unitId, { live: true });
   const byBed = useMemo(() => {
     const data = rounds.data;

@@ -37,7 +37,12 @@ export function RoundTemplatesPage() {
             <h2>{tr(`deviceType.${deviceType}`)}</h2>
             {template && (
               <p className="rounds__meta" data-testid="round-template-current">
-                {t("current", { device: tr(`deviceType.${deviceType}`), version: template.version, count: template.items.length, time: formatDayTime(template.publishedAt, locale, Intl.DateTimeFormat().resolvedOptions().timeZone) })}{" "}
+                {t("current", {
+                  device: tr(`deviceType.${deviceType}`),
+                  version: template.version,
+                  count: template.items.length,
+                  time: formatDayTime(template.publishedAt, locale, Intl.DateTimeFormat().resolvedOptions().timeZone),
+                })}{" "}
                 {template.publishedBy ? t("by", { name: template.publishedBy }) : `(${t("builtIn")})`}
                 {template.note ? ` — ${template.note}` : ""}
               </p>
@@ -50,7 +55,13 @@ export function RoundTemplatesPage() {
   );
 }
 
-function PublishForm({ deviceType, current }: { readonly deviceType: TDeviceType; readonly current: TRoundTemplate | null }) {
+function PublishForm({
+  deviceType,
+  current,
+}: {
+  readonly deviceType: TDeviceType;
+  readonly current: TRoundTemplate | null;
+}) {
   const t = useTranslations("rounds.templates");
   const tr = useTranslations("rounds");
   const queryClient = useQueryClient();
@@ -63,7 +74,12 @@ function PublishForm({ deviceType, current }: { readonly deviceType: TDeviceType
       setProblem(null);
       await queryClient.invalidateQueries({ queryKey: roundKeys.all });
     },
-    onError: (error) => setProblem(error instanceof RoundsRequestError && error.issues.length > 0 ? error.issues.map((i) => `${i.field}: ${i.message}`) : [error.message]),
+    onError: (error) =>
+      setProblem(
+        error instanceof RoundsRequestError && error.issues.length > 0
+          ? error.issues.map((i) => `${i.field}: ${i.message}`)
+          : [error.message],
+      ),
   });
   const publish = () => {
     let items: unknown;
@@ -79,7 +95,13 @@ function PublishForm({ deviceType, current }: { readonly deviceType: TDeviceType
     <div className="round-publish">
       <label>
         <span>{t("edit", { device: tr(`deviceType.${deviceType}`) })}</span>
-        <textarea rows={12} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} data-testid={`round-template-json-${deviceType}`} />
+        <textarea
+          rows={12}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid={`round-template-json-${deviceType}`}
+        />
       </label>
       <label>
         <span>{t("note")}</span>

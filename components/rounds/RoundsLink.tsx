@@ -10,7 +10,11 @@ export function RoundsLink({ unitId }: { readonly unitId: string }) {
   const t = useTranslations("rounds");
   if (!useCan("checklist.sign")) return null;
   return (
-    <Link className="station__rounds-link" href={`/rounds/${encodeURIComponent(unitId)}`} data-testid="station-rounds-link">
+    <Link
+      className="station__rounds-link"
+      href={`/rounds/${encodeURIComponent(unitId)}`}
+      data-testid="station-rounds-link"
+    >
       {t("title")}
     </Link>
   );

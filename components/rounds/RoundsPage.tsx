@@ -39,7 +39,11 @@ export function RoundsPage({ unitId }: { readonly unitId: string }) {
             )}
           </p>
           <h1>{data ? t("unitTitle", { unit: data.unit.name }) : t("title")}</h1>
-          {data && <p className="rounds__meta">{t("readAt", { time: formatDayTime(data.serverTime, locale, data.unit.timeZone) })}</p>}
+          {data && (
+            <p className="rounds__meta">
+              {t("readAt", { time: formatDayTime(data.serverTime, locale, data.unit.timeZone) })}
+            </p>
+          )}
         </div>
         <div className="rounds__tools">
           <LanguageSwitch />
@@ -61,7 +65,15 @@ export function RoundsPage({ unitId }: { readonly unitId: string }) {
   );
 }
 
-function BedRoundCard({ bed, now, timeZone }: { readonly bed: TBedRoundStatus; readonly now: number; readonly timeZone: string }) {
+function BedRoundCard({
+  bed,
+  now,
+  timeZone,
+}: {
+  readonly bed: TBedRoundStatus;
+  readonly now: number;
+  readonly timeZone: string;
+}) {
   const t = useTranslations("rounds");
   const locale = useLocale();
   const status = prepareRoundStatus(bed, now);
@@ -74,27 +86,56 @@ function BedRoundCard({ bed, now, timeZone }: { readonly bed: TBedRoundStatus; r
     );
   }
   return (
-    <div className={`bed-round bed-round--${status.kind}`} data-testid="bed-round" data-bed-id={bed.bedId} data-state={status.kind}>
-      <Link className="bed-round__open" href={`/beds/${encodeURIComponent(bed.bedId)}/round`} aria-label={t("open", { label: bed.label })} data-testid="bed-round-open">
+    <div
+      className={`bed-round bed-round--${status.kind}`}
+      data-testid="bed-round"
+      data-bed-id={bed.bedId}
+      data-state={status.kind}
+    >
+      <Link
+        className="bed-round__open"
+        href={`/beds/${encodeURIComponent(bed.bedId)}/round`}
+        aria-label={t("open", { label: bed.label })}
+        data-testid="bed-round-open"
+      >
         <span className="bed-round__label">{bed.label}</span>
         <span className="bed-round__who">
           {bed.patientInitials} · {bed.episode ? t(`deviceType.${bed.episode.deviceType}`) : ""}
         </span>
         <span className="bed-round__due" data-testid="bed-round-due">
           {status.kind === "no-checklist" ? t("due.none") : <DueText status={status} />}
-          {status.kind !== "no-checklist" && <span className="bed-round__at"> ({t("due.at", { time: formatDayTime(status.dueAt, locale, timeZone) })})</span>}
+          {status.kind !== "no-checklist" && (
+            <span className="bed-round__at">
+              {" "}
+              ({t("due.at", { time: formatDayTime(status.dueAt, locale, timeZone) })})
+            </span>
+          )}
         </span>
-        {status.kind !== "no-checklist" && <span className="bed-round__asks">{t("asks", { frequencies: status.open.map((f) => t(`frequency.${f}`)).join(", ") })}</span>}
+        {status.kind !== "no-checklist" && (
+          <span className="bed-round__asks">
+            {t("asks", { frequencies: status.open.map((f) => t(`frequency.${f}`)).join(", ") })}
+          </span>
+        )}
         <span className="bed-round__last">
-          {bed.lastRound ? t("lastRound", { time: formatDayTime(bed.lastRound.signedAt, locale, timeZone), name: bed.lastRound.signedBy }) : t("noRoundYet")}
+          {bed.lastRound
+            ? t("lastRound", {
+                time: formatDayTime(bed.lastRound.signedAt, locale, timeZone),
+                name: bed.lastRound.signedBy,
+              })
+            : t("noRoundYet")}
         </span>
       </Link>
       {bed.abnormal.length > 0 && (
-        <ul className="bed-round__findings" data-testid="bed-round-findings" aria-label={t("findings", { count: bed.abnormal.length })}>
+        <ul
+          className="bed-round__findings"
+          data-testid="bed-round-findings"
+          aria-label={t("findings", { count: bed.abnormal.length })}
+        >
           {bed.abnormal.map((f) => (
             <li key={f.itemId}>
               ⚑ {locale === "fr" ? f.labelFr : f.labelEn}
-              {f.comment ? ` — ${f.comment}` : ""} <span className="bed-round__at">({formatDayTime(f.signedAt, locale, timeZone)})</span>
+              {f.comment ? ` — ${f.comment}` : ""}{" "}
+              <span className="bed-round__at">({formatDayTime(f.signedAt, locale, timeZone)})</span>
             </li>
           ))}
         </ul>

@@ -23,7 +23,13 @@ export function BedGrid({
   // Custom properties carry the layout into station.css, where font sizes scale with the tile.
   const style = { "--columns": columns, "--rows": rows } as CSSProperties;
   return (
-    <section className="station__grid" style={style} aria-label={t("gridLabel", { unit: unitName })} data-columns={columns} data-rows={rows}>
+    <section
+      className="station__grid"
+      style={style}
+      aria-label={t("gridLabel", { unit: unitName })}
+      data-columns={columns}
+      data-rows={rows}
+    >
       {tiles.map((tile) => (
         <BedTile key={tile.bedId} tile={tile} timeZone={timeZone} alarm={alarms?.get(tile.bedId)} />
       ))}

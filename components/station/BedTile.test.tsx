@@ -24,7 +24,14 @@ function bed(latest: TStationBed["latest"]): TStationBed {
 
 function render(stationBed: TStationBed, locale: "en" | "fr" = "en", role: TRole = "nurse"): string {
   const tile = prepareTile({ bed: stationBed, locale, now: NOW });
-  const user = { userId: "u", username: "u", displayName: "U", role, unitIds: ["unit"], idleTimeoutMinutes: role === "display" ? null : 30 };
+  const user = {
+    userId: "u",
+    username: "u",
+    displayName: "U",
+    role,
+    unitIds: ["unit"],
+    idleTimeoutMinutes: role === "display" ? null : 30,
+  };
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
       <SessionUserProvider user={user}>
@@ -62,7 +69,9 @@ describe("BedTile", () => {
 
   it("opens the bed view from anywhere on the tile, through one named link", () => {
     const html = render(bed({ hr: fresh(80, 1_000) }));
-    expect(html).toContain('<a class="tile__link" aria-label="Open bed 07" data-testid="bed-tile-link" href="/beds/bed-7">07</a>');
+    expect(html).toContain(
+      '<a class="tile__link" aria-label="Open bed 07" data-testid="bed-tile-link" href="/beds/bed-7">07</a>',
+    );
     expect(html.match(/<a /g)).toHaveLength(1);
     expect(render({ ...bed({}), patient: null, episode: null }, "fr")).toContain('aria-label="Ouvrir le lit 07"');
   });

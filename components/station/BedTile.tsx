@@ -13,13 +13,27 @@ import { TileValue } from "./TileValue";
 type TOccupiedTile = Extract<TPreparedTile, { kind: "occupied" }>;
 
 /** One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. */
-export function BedTile({ tile, timeZone, alarm }: { readonly tile: TPreparedTile; readonly timeZone: string; readonly alarm?: TTileAlarm }) {
+export function BedTile({
+  tile,
+  timeZone,
+  alarm,
+}: {
+  readonly tile: TPreparedTile;
+  readonly timeZone: string;
+  readonly alarm?: TTileAlarm;
+}) {
   const t = useTranslations("tile");
   const headingId = `bed-${tile.bedId}-heading`;
 
   if (tile.kind === "empty") {
     return (
-      <article className="tile tile--empty" data-testid="bed-tile" data-bed-id={tile.bedId} data-stale="false" aria-labelledby={headingId}>
+      <article
+        className="tile tile--empty"
+        data-testid="bed-tile"
+        data-bed-id={tile.bedId}
+        data-stale="false"
+        aria-labelledby={headingId}
+      >
         <header className="tile__head">
           <h2 className="tile__bed" id={headingId}>
             <TileLink bedId={tile.bedId} label={tile.label} />
@@ -46,7 +60,9 @@ export function BedTile({ tile, timeZone, alarm }: { readonly tile: TPreparedTil
           <TileLink bedId={tile.bedId} label={tile.label} />
         </h2>
         {tile.patient && (
-          <span className="tile__patient">{t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}</span>
+          <span className="tile__patient">
+            {t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}
+          </span>
         )}
         <span className="tile__badges">
           {tile.badges.map((badge) => (
@@ -93,7 +109,12 @@ function TileLink({ bedId, label }: { readonly bedId: string; readonly label: st
     );
   }
   return (
-    <Link className="tile__link" href={`/beds/${encodeURIComponent(bedId)}`} aria-label={t("open", { label })} data-testid="bed-tile-link">
+    <Link
+      className="tile__link"
+      href={`/beds/${encodeURIComponent(bedId)}`}
+      aria-label={t("open", { label })}
+      data-testid="bed-tile-link"
+    >
       {label}
     </Link>
   );
@@ -103,7 +124,9 @@ function Badge({ badge }: { readonly badge: TDeviceBadge }) {
   const t = useTranslations("tile");
   if (badge.kind === "ecmo") return <span className="badge badge--ecmo">{t("ecmoDay", { day: badge.day })}</span>;
   return (
-    <span className="badge badge--iabp">{badge.ratio === null ? t("iabpNoRatio") : t("iabpRatio", { ratio: badge.ratio })}</span>
+    <span className="badge badge--iabp">
+      {badge.ratio === null ? t("iabpNoRatio") : t("iabpRatio", { ratio: badge.ratio })}
+    </span>
   );
 }
 

@@ -33,18 +33,31 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
   // Keyed on the beds themselves, not the station (which changes with every reading): the alarm list redraws only
   // when its alarms or the beds change.
   const bedKey = (station?.beds ?? []).map((bed) => `${bed.bedId}\u0000${bed.label}`).join("\u0001");
-  const bedLabels = useMemo(() => new Map(bedKey === "" ? [] : bedKey.split("\u0001").map((entry) => entry.split("\u0000") as [string, string])), [bedKey]);
+  const bedLabels = useMemo(
+    () =>
+      new Map(bedKey === "" ? [] : bedKey.split("\u0001").map((entry) => entry.split("\u0000") as [string, string])),
+    [bedKey],
+  );
 
   const tiles = useMemo(() => {
     if (!station) return [];
     // Before the screen has a clock of its own, the snapshot's read time stands for "now".
     const at = now ?? station.serverTime;
-    return [...station.beds].sort((a, b) => a.position - b.position).map((bed) => prepareTile({ bed, locale, now: at }));
+    return [...station.beds]
+      .sort((a, b) => a.position - b.position)
+      .map((bed) => prepareTile({ bed, locale, now: at }));
   }, [station, locale, now]);
 
   return (
     <div className="station" data-connection={connection.state}>
-      <StationHeader unitName={station?.unit.name ?? null} now={now} timeZone={timeZone} connection={connection.state} unitId={unitId} actions={<RoundsLink unitId={unitId} />} />
+      <StationHeader
+        unitName={station?.unit.name ?? null}
+        now={now}
+        timeZone={timeZone}
+        connection={connection.state}
+        unitId={unitId}
+        actions={<RoundsLink unitId={unitId} />}
+      />
       <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">

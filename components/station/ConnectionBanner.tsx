@@ -21,7 +21,9 @@ export function ConnectionBanner({
   if (state !== "lost" || notLiveSince === null) return null;
   return (
     <div className="connection-banner" role="alert" data-testid="connection-banner">
-      <p className="connection-banner__title">{t("bannerTitle", { time: formatClockTime(notLiveSince, locale, timeZone) })}</p>
+      <p className="connection-banner__title">
+        {t("bannerTitle", { time: formatClockTime(notLiveSince, locale, timeZone) })}
+      </p>
       <p className="connection-banner__body">{t("bannerBody")}</p>
     </div>
   );

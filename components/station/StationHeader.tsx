@@ -29,7 +29,11 @@ export function StationHeader({
   return (
     <header className="station__header">
       <h1 className="station__title">{unitName ?? t("app.title")}</h1>
-      <p className={`connection-state connection-state--${connection}`} data-testid="connection-state" data-state={connection}>
+      <p
+        className={`connection-state connection-state--${connection}`}
+        data-testid="connection-state"
+        data-state={connection}
+      >
         <span className="connection-state__dot" aria-hidden="true" />
         <span className="visually-hidden">{t("connection.label")} </span>
         {t(`connection.${connection}`)}

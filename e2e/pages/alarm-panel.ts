@@ -38,7 +38,10 @@ export class AlarmPanel {
   }
 
   async openHistory(bedId: string): Promise<void> {
-    await this.page.locator(`[data-testid="alarm-burden-row"][data-bed-id="${bedId}"]`).getByTestId("alarm-history-open").click();
+    await this.page
+      .locator(`[data-testid="alarm-burden-row"][data-bed-id="${bedId}"]`)
+      .getByTestId("alarm-history-open")
+      .click();
     await expect(this.history).toBeVisible();
   }
 }

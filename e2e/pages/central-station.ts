@@ -73,7 +73,9 @@ export class CentralStation {
           this.tiles.evaluateAll(
             (tiles, code) =>
               tiles.filter(
-                (tile) => tile.getAttribute("data-stale") === "false" && tile.querySelector(`[data-testid="value-${code}"][data-observed-at]`) !== null,
+                (tile) =>
+                  tile.getAttribute("data-stale") === "false" &&
+                  tile.querySelector(`[data-testid="value-${code}"][data-observed-at]`) !== null,
               ).length,
             parameter,
           ),
@@ -85,7 +87,10 @@ export class CentralStation {
   /** Waits until a bed's value is measured after `after` (epoch ms): the screen is receiving, not frozen. */
   async waitForNewerValue(bedId: string, parameter: string, after: number, timeout = 10_000): Promise<void> {
     await expect
-      .poll(() => this.observedAt(bedId, parameter), { message: `${bedId} ${parameter} measured after ${after}`, timeout })
+      .poll(() => this.observedAt(bedId, parameter), {
+        message: `${bedId} ${parameter} measured after ${after}`,
+        timeout,
+      })
       .toBeGreaterThan(after);
   }
 
@@ -113,9 +118,15 @@ export class CentralStation {
       tiles.flatMap((tile) => {
         const box = tile.getBoundingClientRect();
         const problems = [
-          box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth ? "outside the window" : null,
-          tile.scrollHeight > tile.clientHeight ? `content ${tile.scrollHeight - tile.clientHeight}px taller than the tile` : null,
-          tile.scrollWidth > tile.clientWidth ? `content ${tile.scrollWidth - tile.clientWidth}px wider than the tile` : null,
+          box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth
+            ? "outside the window"
+            : null,
+          tile.scrollHeight > tile.clientHeight
+            ? `content ${tile.scrollHeight - tile.clientHeight}px taller than the tile`
+            : null,
+          tile.scrollWidth > tile.clientWidth
+            ? `content ${tile.scrollWidth - tile.clientWidth}px wider than the tile`
+            : null,
         ].filter((problem) => problem !== null);
         return problems.length === 0 ? [] : [`${tile.getAttribute("data-bed-id")}: ${problems.join(", ")}`];
       }),

@@ -11,7 +11,9 @@ export class HandoverSheet {
   }
 
   async open(bedId: string, shiftKey?: string): Promise<void> {
-    await this.page.goto(`/beds/${encodeURIComponent(bedId)}/handover${shiftKey ? `?shift=${encodeURIComponent(shiftKey)}` : ""}`);
+    await this.page.goto(
+      `/beds/${encodeURIComponent(bedId)}/handover${shiftKey ? `?shift=${encodeURIComponent(shiftKey)}` : ""}`,
+    );
     await expect(this.sheet).toBeVisible({ timeout: 30_000 });
   }
 
@@ -25,7 +27,15 @@ export class HandoverSheet {
     await expect(this.page.locator(".no-print").getByTestId("handover-actions").getByText(text)).toBeVisible();
   }
 
-  async writeDraft({ severity, situation, contingency }: { severity: "stable" | "watcher" | "unstable"; situation: string; contingency: { if: string; then: string } }): Promise<void> {
+  async writeDraft({
+    severity,
+    situation,
+    contingency,
+  }: {
+    severity: "stable" | "watcher" | "unstable";
+    situation: string;
+    contingency: { if: string; then: string };
+  }): Promise<void> {
     await this.page.getByTestId("handover-severity-choice").locator(`input[value="${severity}"]`).check();
     await this.page.getByTestId("handover-situation-input").fill(situation);
     await this.page.getByTestId("handover-add-contingency").click();
@@ -53,7 +63,9 @@ export class UnitHandover {
   constructor(readonly page: Page) {}
 
   async open(unitId: string, shiftKey?: string): Promise<void> {
-    await this.page.goto(`/units/${encodeURIComponent(unitId)}/handover${shiftKey ? `?shift=${encodeURIComponent(shiftKey)}` : ""}`);
+    await this.page.goto(
+      `/units/${encodeURIComponent(unitId)}/handover${shiftKey ? `?shift=${encodeURIComponent(shiftKey)}` : ""}`,
+    );
     await expect(this.page.getByTestId("unit-handover")).toBeVisible({ timeout: 30_000 });
   }
 

@@ -34,7 +34,11 @@ export class RoundsPages {
     const item = this.item(itemId);
     if ((await item.getAttribute("data-item-type")) === "number") await item.getByRole("textbox").fill(value);
     // The answer's large box (its label), not the "Last: Normal" beside the item.
-    else await item.locator(".round-option").filter({ hasText: new RegExp(`^${value}$`) }).click();
+    else
+      await item
+        .locator(".round-option")
+        .filter({ hasText: new RegExp(`^${value}$`) })
+        .click();
     if (comment !== undefined) await item.getByRole("textbox").fill(comment);
   }
 
@@ -52,14 +56,23 @@ export class RoundsPages {
         continue;
       }
       const type = await this.item(itemId).getAttribute("data-item-type");
-      await this.answer(itemId, type === "number" ? "40" : type === "check" ? "Done" : type === "choice" ? "Present" : "Normal");
+      await this.answer(
+        itemId,
+        type === "number" ? "40" : type === "check" ? "Done" : type === "choice" ? "Present" : "Normal",
+      );
     }
   }
 
   /** The rounds of a bed's current episode, as the station stores them. */
-  async storedRounds(bedId: string): Promise<Array<{ id: string; answers: Array<{ itemId: string; value: string; abnormal: boolean }> }>> {
+  async storedRounds(
+    bedId: string,
+  ): Promise<Array<{ id: string; answers: Array<{ itemId: string; value: string; abnormal: boolean }> }>> {
     const response = await this.page.request.get(`/api/beds/${encodeURIComponent(bedId)}/rounds`);
     expect(response.status()).toBe(200);
-    return ((await response.json()) as { rounds: Array<{ id: string; answers: Array<{ itemId: string; value: string; abnormal: boolean }> }> }).rounds;
+    return (
+      (await response.json()) as {
+        rounds: Array<{ id: string; answers: Array<{ itemId: string; value: string; abnormal: boolean }> }>;
+      }
+    ).rounds;
   }
 }

@@ -15,6 +15,8 @@ export function demoAccount(role: TRole): TDemoAccount {
  */
 export async function signInAs(request: APIRequestContext, baseURL: string, role: TRole): Promise<void> {
   const { username, password } = demoAccount(role);
-  const response = await request.post(new URL("/api/auth/sign-in", baseURL).toString(), { data: { username, password } });
+  const response = await request.post(new URL("/api/auth/sign-in", baseURL).toString(), {
+    data: { username, password },
+  });
   expect(response.status(), `sign-in as ${role} on ${baseURL}`).toBe(200);
 }

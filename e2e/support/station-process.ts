@@ -114,11 +114,14 @@ async function findFreePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 function removeDatabase(dbFile: string): void {
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
+  for (const suffix of ["", "-journal", "-wal", "-shm"])
+    fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
 }

@@ -27,5 +27,10 @@ export const ZShiftBurden = z.object({
   total: z.number().int(),
 });
 /** Alarm burden of a unit (GET /api/units/:unitId/alarms/burden): the current shift and the one before. */
-export const ZAlarmBurden = z.object({ unitId: z.string(), timeZone: z.string(), current: ZShiftBurden, previous: ZShiftBurden });
+export const ZAlarmBurden = z.object({
+  unitId: z.string(),
+  timeZone: z.string(),
+  current: ZShiftBurden,
+  previous: ZShiftBurden,
+});
 export type TAlarmBurden = z.infer<typeof ZAlarmBurden>;

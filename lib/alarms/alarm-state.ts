@@ -54,7 +54,13 @@ export const ZRuleState = z.object({
   checkpoints: z.array(z.object({ value: z.number(), observedAt: z.number() })).optional(),
   /** ratioRiseFromBaseline: sums over the baseline window, which starts at the first reading of either parameter. */
   baseline: z
-    .object({ from: z.number(), firstSum: z.number(), firstCount: z.number().int(), secondSum: z.number(), secondCount: z.number().int() })
+    .object({
+      from: z.number(),
+      firstSum: z.number(),
+      firstCount: z.number().int(),
+      secondSum: z.number(),
+      secondCount: z.number().int(),
+    })
     .optional(),
   /** stoppedLongerThan: since when the parameter has read its stopped value; null while running. */
   stoppedSince: z.number().nullable().optional(),

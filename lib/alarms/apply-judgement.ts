@@ -53,7 +53,13 @@ export function applyJudgement({ rule, rules, state, judgement, at, seq, transit
 
   // A latched higher alarm still supersedes: it stands until acknowledged, and the lower one takes over at its next
   // reading after that.
-  const superior = rules.find((r) => r.family !== undefined && r.family === rule.family && outranks(r.priority, rule.priority) && state.rules[r.id]?.alarm);
+  const superior = rules.find(
+    (r) =>
+      r.family !== undefined &&
+      r.family === rule.family &&
+      outranks(r.priority, rule.priority) &&
+      state.rules[r.id]?.alarm,
+  );
   if (superior && ruleState.alarm) {
     emit("cleared", ruleState.alarm, { supersededBy: superior.id });
     ruleState.alarm = null;

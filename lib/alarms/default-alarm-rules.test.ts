@@ -21,7 +21,12 @@ const lab = (parameter: TParameterCode, values: readonly number[], hoursApart = 
 const device = (parameter: TParameterCode, atLimit: number, spike: number, back: number): TStep[] =>
   series(parameter, T0 + H, [...times(atLimit, 6), ...times(spike, 3), back]);
 
-const overdue = (parameter: TParameterCode, value: number, intervalMs: number, deviceType: TDeviceType = "VA_ECMO"): TCase => ({
+const overdue = (
+  parameter: TParameterCode,
+  value: number,
+  intervalMs: number,
+  deviceType: TDeviceType = "VA_ECMO",
+): TCase => ({
   deviceType,
   raises: [read(parameter, value, T0), tick(T0 + intervalMs + 1)],
   silent: [read(parameter, value, T0), tick(T0 + intervalMs)],
@@ -29,8 +34,18 @@ const overdue = (parameter: TParameterCode, value: number, intervalMs: number, d
 });
 
 const CASES: Record<string, TCase> = {
-  "lactate-medium": { deviceType: "VA_ECMO", raises: lab("lactate", [2.0]), silent: lab("lactate", [1.9]), silentBecause: "1.9 is under 2" },
-  "lactate-high": { deviceType: "VA_ECMO", raises: lab("lactate", [4.0]), silent: lab("lactate", [3.9]), silentBecause: "3.9 is under 4" },
+  "lactate-medium": {
+    deviceType: "VA_ECMO",
+    raises: lab("lactate", [2.0]),
+    silent: lab("lactate", [1.9]),
+    silentBecause: "1.9 is under 2",
+  },
+  "lactate-high": {
+    deviceType: "VA_ECMO",
+    raises: lab("lactate", [4.0]),
+    silent: lab("lactate", [3.9]),
+    silentBecause: "3.9 is under 4",
+  },
   "lactate-rising": {
     deviceType: "IABP",
     raises: lab("lactate", [1.0, 1.5]),
@@ -43,7 +58,12 @@ const CASES: Record<string, TCase> = {
     silent: lab("anti_xa", [0.3, 0.5]),
     silentBecause: "0.30 and 0.50 are the ECMO target's own limits",
   },
-  "platelets-low": { deviceType: "VA_ECMO", raises: lab("platelets", [49]), silent: lab("platelets", [50]), silentBecause: "50 is not under 50" },
+  "platelets-low": {
+    deviceType: "VA_ECMO",
+    raises: lab("platelets", [49]),
+    silent: lab("platelets", [50]),
+    silentBecause: "50 is not under 50",
+  },
   "platelets-fall-from-peak": {
     deviceType: "IABP",
     raises: [read("platelets", 200, T0 + H), read("platelets", 250, T0 + D), read("platelets", 120, T0 + 3 * D)],
@@ -64,11 +84,35 @@ const CASES: Record<string, TCase> = {
   },
   "nirs-difference": {
     deviceType: "VA_ECMO",
-    raises: ticks(T0 + H, times(0, 4).map(() => [["nirs_left", 72], ["nirs_right", 52]] as const)),
+    raises: ticks(
+      T0 + H,
+      times(0, 4).map(
+        () =>
+          [
+            ["nirs_left", 72],
+            ["nirs_right", 52],
+          ] as const,
+      ),
+    ),
     silent: ticks(T0 + H, [
-      ...times(0, 6).map(() => [["nirs_left", 71], ["nirs_right", 52]] as const),
-      ...times(0, 3).map(() => [["nirs_left", 78], ["nirs_right", 52]] as const),
-      [["nirs_left", 70], ["nirs_right", 52]] as const,
+      ...times(0, 6).map(
+        () =>
+          [
+            ["nirs_left", 71],
+            ["nirs_right", 52],
+          ] as const,
+      ),
+      ...times(0, 3).map(
+        () =>
+          [
+            ["nirs_left", 78],
+            ["nirs_right", 52],
+          ] as const,
+      ),
+      [
+        ["nirs_left", 70],
+        ["nirs_right", 52],
+      ] as const,
     ]),
     silentBecause: "19 points is under 20, and 26 lasts 10 s",
   },
@@ -81,12 +125,48 @@ const CASES: Record<string, TCase> = {
   "ecmo-flow-falling": {
     deviceType: "VA_ECMO_IABP",
     // 4.0 L/min at a steady 3200 /min, then 3.2 (−20 %) at the same speed.
-    raises: ticks(T0 + H, [...times(0, 13).map(() => [["ecmo_rpm", 3200], ["ecmo_flow", 4.0]] as const), ...times(0, 4).map(() => [["ecmo_rpm", 3204], ["ecmo_flow", 3.2]] as const)]),
+    raises: ticks(T0 + H, [
+      ...times(0, 13).map(
+        () =>
+          [
+            ["ecmo_rpm", 3200],
+            ["ecmo_flow", 4.0],
+          ] as const,
+      ),
+      ...times(0, 4).map(
+        () =>
+          [
+            ["ecmo_rpm", 3204],
+            ["ecmo_flow", 3.2],
+          ] as const,
+      ),
+    ]),
     silent: ticks(T0 + H, [
-      ...times(0, 13).map(() => [["ecmo_rpm", 3200], ["ecmo_flow", 4.0]] as const),
-      ...times(0, 8).map(() => [["ecmo_rpm", 3196], ["ecmo_flow", 3.24]] as const),
-      ...times(0, 3).map(() => [["ecmo_rpm", 3200], ["ecmo_flow", 2.9]] as const),
-      [["ecmo_rpm", 3200], ["ecmo_flow", 4.0]] as const,
+      ...times(0, 13).map(
+        () =>
+          [
+            ["ecmo_rpm", 3200],
+            ["ecmo_flow", 4.0],
+          ] as const,
+      ),
+      ...times(0, 8).map(
+        () =>
+          [
+            ["ecmo_rpm", 3196],
+            ["ecmo_flow", 3.24],
+          ] as const,
+      ),
+      ...times(0, 3).map(
+        () =>
+          [
+            ["ecmo_rpm", 3200],
+            ["ecmo_flow", 2.9],
+          ] as const,
+      ),
+      [
+        ["ecmo_rpm", 3200],
+        ["ecmo_flow", 4.0],
+      ] as const,
     ]),
     silentBecause: "−19 % is under 20 %, and −27.5 % lasts 10 s",
   },
@@ -100,15 +180,59 @@ const CASES: Record<string, TCase> = {
     deviceType: "VA_ECMO",
     // Baseline: ΔP 20 over 4 L/min (5 mmHg per L/min) through the first 24 h; then 26 / 4 = 6.5, +30 %.
     raises: [
-      ...ticks(T0, times(0, 24).map(() => [["ecmo_dp", 20], ["ecmo_flow", 4]] as const), H),
-      ...ticks(T0 + 24 * H, times(0, 4).map(() => [["ecmo_dp", 26], ["ecmo_flow", 4]] as const)),
+      ...ticks(
+        T0,
+        times(0, 24).map(
+          () =>
+            [
+              ["ecmo_dp", 20],
+              ["ecmo_flow", 4],
+            ] as const,
+        ),
+        H,
+      ),
+      ...ticks(
+        T0 + 24 * H,
+        times(0, 4).map(
+          () =>
+            [
+              ["ecmo_dp", 26],
+              ["ecmo_flow", 4],
+            ] as const,
+        ),
+      ),
     ],
     silent: [
-      ...ticks(T0, times(0, 24).map(() => [["ecmo_dp", 20], ["ecmo_flow", 4]] as const), H),
+      ...ticks(
+        T0,
+        times(0, 24).map(
+          () =>
+            [
+              ["ecmo_dp", 20],
+              ["ecmo_flow", 4],
+            ] as const,
+        ),
+        H,
+      ),
       ...ticks(T0 + 24 * H, [
-        ...times(0, 6).map(() => [["ecmo_dp", 25.9], ["ecmo_flow", 4]] as const),
-        ...times(0, 3).map(() => [["ecmo_dp", 40], ["ecmo_flow", 4]] as const),
-        [["ecmo_dp", 21], ["ecmo_flow", 4]] as const,
+        ...times(0, 6).map(
+          () =>
+            [
+              ["ecmo_dp", 25.9],
+              ["ecmo_flow", 4],
+            ] as const,
+        ),
+        ...times(0, 3).map(
+          () =>
+            [
+              ["ecmo_dp", 40],
+              ["ecmo_flow", 4],
+            ] as const,
+        ),
+        [
+          ["ecmo_dp", 21],
+          ["ecmo_flow", 4],
+        ] as const,
       ]),
     ],
     silentBecause: "+29.5 % is under 30 %, and +100 % lasts 10 s",
@@ -128,9 +252,19 @@ const CASES: Record<string, TCase> = {
   "helium-falling": {
     deviceType: "IABP",
     // A leak of 6 %/h, read every minute: 3 points gone after 30 min.
-    raises: series("helium_level", T0 + H, Array.from({ length: 40 }, (_, i) => 80 - 0.1 * i), MIN),
+    raises: series(
+      "helium_level",
+      T0 + H,
+      Array.from({ length: 40 }, (_, i) => 80 - 0.1 * i),
+      MIN,
+    ),
     // A console's own use (0.15 %/h) for 10 h, refilled at 5 h.
-    silent: series("helium_level", T0 + H, Array.from({ length: 600 }, (_, i) => (i < 300 ? 40 : 95) - 0.0025 * i), MIN),
+    silent: series(
+      "helium_level",
+      T0 + H,
+      Array.from({ length: 600 }, (_, i) => (i < 300 ? 40 : 95) - 0.0025 * i),
+      MIN,
+    ),
     silentBecause: "0.15 point an hour is far under 3 in an hour, and a refill is a rise",
   },
   "anti-xa-overdue": {
@@ -184,14 +318,18 @@ describe("the default rules as data", () => {
   it("parse as a rule set: unique ids, one priority per family", () => {
     expect(ZAlarmRuleSet.safeParse(DEFAULT_ALARM_RULES).success).toBe(true);
     expect(ZAlarmRuleSet.safeParse([...DEFAULT_ALARM_RULES, ruleById("lactate-high")]).success).toBe(false);
-    expect(ZAlarmRuleSet.safeParse([{ ...ruleById("lactate-high"), id: "lactate-high-2" }, ruleById("lactate-high")]).success).toBe(false);
+    expect(
+      ZAlarmRuleSet.safeParse([{ ...ruleById("lactate-high"), id: "lactate-high-2" }, ruleById("lactate-high")])
+        .success,
+    ).toBe(false);
   });
 
   it("judge only parameters the catalogue measures on each device type they apply to", () => {
     for (const rule of DEFAULT_ALARM_RULES) {
       for (const deviceType of rule.deviceTypes) {
         const measured = new Set(parametersFor(deviceType).map((p) => p.code));
-        for (const code of ruleInputs(rule, deviceType)) expect(measured.has(code), `${rule.id} on ${deviceType}: ${code}`).toBe(true);
+        for (const code of ruleInputs(rule, deviceType))
+          expect(measured.has(code), `${rule.id} on ${deviceType}: ${code}`).toBe(true);
       }
     }
   });
@@ -210,7 +348,8 @@ describe("the default rules as data", () => {
       if (rule.kind !== "threshold" || rule.limit.comparison === "outsideTarget") continue;
       const target = defaultTarget(rule.parameter, rule.deviceTypes[0] ?? "VA_ECMO");
       if (!target || rule.family === "lactate") continue;
-      const catalogueLimit = rule.limit.comparison === "lt" || rule.limit.comparison === "lte" ? target.low : target.high;
+      const catalogueLimit =
+        rule.limit.comparison === "lt" || rule.limit.comparison === "lte" ? target.low : target.high;
       expect(rule.limit.value, rule.id).toBe(catalogueLimit);
     }
     expect(ruleById("lactate-medium")).toMatchObject({ limit: { value: defaultTarget("lactate", "VA_ECMO")?.high } });

@@ -1,5 +1,11 @@
 import { isParameterCode, type TParameterCode } from "@/lib/catalogue";
-import { emptyRuleState, type TAlarmEpisode, type TAlarmReading, type TAlarmState, type TAlarmTransition } from "./alarm-state";
+import {
+  emptyRuleState,
+  type TAlarmEpisode,
+  type TAlarmReading,
+  type TAlarmState,
+  type TAlarmTransition,
+} from "./alarm-state";
 import { applyJudgement } from "./apply-judgement";
 import { judgeReading } from "./judge-reading";
 import { ruleInputs, rulesInForce } from "./rule-inputs";
@@ -31,7 +37,8 @@ export function evaluateAlarms({ rules, state, episode, readings, now }: TEvalua
   const inForce = rulesInForce(rules, episode.deviceType);
   const listeners = new Map<TParameterCode, TAlarmRule[]>();
   for (const rule of inForce) {
-    for (const code of ruleInputs(rule, episode.deviceType)) listeners.set(code, [...(listeners.get(code) ?? []), rule]);
+    for (const code of ruleInputs(rule, episode.deviceType))
+      listeners.set(code, [...(listeners.get(code) ?? []), rule]);
   }
 
   const ordered = [...readings].sort((a, b) => a.observedAt - b.observedAt || a.seq - b.seq);
@@ -40,13 +47,27 @@ export function evaluateAlarms({ rules, state, episode, readings, now }: TEvalua
     const code = reading.parameter;
     const previous = next.latest[code];
     // A reading older than the newest known (a back-dated import, a replay) is history, not the current value.
-    if (previous && (reading.observedAt < previous.observedAt || (reading.observedAt === previous.observedAt && reading.seq <= previous.seq))) continue;
+    if (
+      previous &&
+      (reading.observedAt < previous.observedAt ||
+        (reading.observedAt === previous.observedAt && reading.seq <= previous.seq))
+    )
+      continue;
     const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
     next.latest[code] = sample;
     for (const rule of listeners.get(code) ?? []) {
       const ruleState = (next.rules[rule.id] ??= emptyRuleState());
       const judgement = judgeReading({ rule, ruleState, code, sample, previous, latest: next.latest, episode });
-      if (judgement) applyJudgement({ rule, rules: inForce, state: next, judgement, at: sample.observedAt, seq: sample.seq, transitions });
+      if (judgement)
+        applyJudgement({
+          rule,
+          rules: inForce,
+          state: next,
+          judgement,
+          at: sample.observedAt,
+          seq: sample.seq,
+          transitions,
+        });
     }
   }
   next.evaluatedAt = now;

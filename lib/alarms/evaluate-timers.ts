@@ -21,7 +21,13 @@ export interface TEvaluateTimersOptions {
  * Judges the rules that time can raise without a reading: a lab overdue, a bed's device feed stale, a balloon
  * stopped too long. The engine calls it on a clock tick; pure like evaluateAlarms.
  */
-export function evaluateTimers({ rules, state, episode, now, lastSeenAt = {} }: TEvaluateTimersOptions): TAlarmEvaluation {
+export function evaluateTimers({
+  rules,
+  state,
+  episode,
+  now,
+  lastSeenAt = {},
+}: TEvaluateTimersOptions): TAlarmEvaluation {
   const next = structuredClone(state);
   const transitions: TAlarmTransition[] = [];
   const inForce = rulesInForce(rules, episode.deviceType);

@@ -21,7 +21,10 @@ function numberFormat(locale: TLocale, minDecimals: number, maxDecimals: number)
 const SYMBOLS: Readonly<Record<TComparison, string>> = { gte: "≥", gt: ">", lte: "≤", lt: "<" };
 
 /** What a message needs of an alarm: a transition, or the stored alarm that carries the same fields. */
-export type TAlarmMessageInput = Pick<TAlarmTransition, "messageKey" | "parameter" | "value" | "limit" | "comparison" | "unit">;
+export type TAlarmMessageInput = Pick<
+  TAlarmTransition,
+  "messageKey" | "parameter" | "value" | "limit" | "comparison" | "unit"
+>;
 
 export interface TAlarmMessage {
   /** Under the alarm namespace of the i18n catalogue, which owns the sentence around the values. */
@@ -49,7 +52,8 @@ export interface TFormatAlarmMessageOptions {
  */
 export function formatAlarmMessage({ alarm, locale }: TFormatAlarmMessageOptions): TAlarmMessage {
   const parameter = alarm.parameter === null ? null : getParameter(alarm.parameter);
-  const print = (x: number, minDecimals: number, maxDecimals: number) => numberFormat(locale, minDecimals, maxDecimals).format(x);
+  const print = (x: number, minDecimals: number, maxDecimals: number) =>
+    numberFormat(locale, minDecimals, maxDecimals).format(x);
 
   let value: string;
   let limit: string;
@@ -73,6 +77,12 @@ export function formatAlarmMessage({ alarm, locale }: TFormatAlarmMessageOptions
   return {
     messageKey: alarm.messageKey,
     comparison: alarm.comparison,
-    values: { parameter: parameter ? parameter.label[locale] : "", value, comparison: SYMBOLS[alarm.comparison], limit, unit },
+    values: {
+      parameter: parameter ? parameter.label[locale] : "",
+      value,
+      comparison: SYMBOLS[alarm.comparison],
+      limit,
+      unit,
+    },
   };
 }

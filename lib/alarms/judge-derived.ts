@@ -17,12 +17,17 @@ export interface TJudgeDerivedOptions {
  * The latest samples of two parameters, when they are recent enough to belong together: no older apart than the
  * station calls a value stale, so that a silent probe is never compared with a live one.
  */
-function pair(latest: TAlarmState["latest"], [a, b]: readonly [TParameterCode, TParameterCode]): [TAlarmSample, TAlarmSample] | null {
+function pair(
+  latest: TAlarmState["latest"],
+  [a, b]: readonly [TParameterCode, TParameterCode],
+): [TAlarmSample, TAlarmSample] | null {
   const first = latest[a];
   const second = latest[b];
   if (!first || !second) return null;
   const intervalSec = Math.max(getParameter(a).expectedIntervalSec, getParameter(b).expectedIntervalSec);
-  return Math.abs(first.observedAt - second.observedAt) > CLINICAL_LIMITS.staleFactor.value * intervalSec * 1000 ? null : [first, second];
+  return Math.abs(first.observedAt - second.observedAt) > CLINICAL_LIMITS.staleFactor.value * intervalSec * 1000
+    ? null
+    : [first, second];
 }
 
 /** Judges a rule on a value derived from two parameters, on a new reading of either. */
@@ -49,7 +54,8 @@ export function judgeDerived({ rule, ruleState, code, sample, latest }: TJudgeDe
           baseline.secondCount += 1;
         }
       }
-      if (t - baseline.from < derived.minBaselineMs || baseline.firstCount === 0 || baseline.secondCount === 0) return null;
+      if (t - baseline.from < derived.minBaselineMs || baseline.firstCount === 0 || baseline.secondCount === 0)
+        return null;
       const both = pair(latest, derived.parameters);
       if (!both) return null;
       const comparison = compareDpPerFlow(

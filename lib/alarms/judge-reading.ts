@@ -67,11 +67,17 @@ function judgeThreshold(rule: TThresholdRule, { sample, episode, ruleState }: TJ
 
 /** A sample has come: whatever was overdue is not any more. */
 function judgeAbsenceOnReading(rule: TAbsenceRule, sample: TAlarmSample): TJudgement {
-  const limit = rule.shorterWhenAtLeast && sample.value >= rule.shorterWhenAtLeast.value ? rule.shorterWhenAtLeast.maxAgeMs : rule.maxAgeMs;
+  const limit =
+    rule.shorterWhenAtLeast && sample.value >= rule.shorterWhenAtLeast.value
+      ? rule.shorterWhenAtLeast.maxAgeMs
+      : rule.maxAgeMs;
   return grade(0, "gt", limit, 0, "ms");
 }
 
-function judgeTechnicalOnReading(rule: TTechnicalRule, { ruleState, sample, episode }: TJudgeReadingOptions): TJudgement {
+function judgeTechnicalOnReading(
+  rule: TTechnicalRule,
+  { ruleState, sample, episode }: TJudgeReadingOptions,
+): TJudgement {
   const technical = rule.technical;
   switch (technical.condition) {
     case "feedStale":

@@ -16,7 +16,14 @@ export interface TJudgeTimerOptions {
 }
 
 /** Judges a rule against the clock; null for the kinds only a reading can judge, or nothing to time. */
-export function judgeTimer({ rule, ruleState, latest, episode, now, lastSeenAt }: TJudgeTimerOptions): TJudgement | null {
+export function judgeTimer({
+  rule,
+  ruleState,
+  latest,
+  episode,
+  now,
+  lastSeenAt,
+}: TJudgeTimerOptions): TJudgement | null {
   const seenAt = (code: TParameterCode) => newest(latest[code]?.observedAt, lastSeenAt[code]);
   switch (rule.kind) {
     case "absence": {
@@ -29,9 +36,18 @@ export function judgeTimer({ rule, ruleState, latest, episode, now, lastSeenAt }
     }
     case "technical": {
       const technical = rule.technical;
-      if (technical.condition === "stoppedLongerThan") return ruleState.stoppedSince == null ? null : judgeStopped(technical.limitMs, ruleState, now);
-      const since = deviceParameters(episode.deviceType).reduce<number | undefined>((acc, code) => newest(acc, seenAt(code)), undefined) ?? episode.startedAt;
-      return { ...grade(now - since, "gt", feedStaleLimitMs(technical.staleFactor, episode.deviceType), 0, "ms"), since, seq: null };
+      if (technical.condition === "stoppedLongerThan")
+        return ruleState.stoppedSince == null ? null : judgeStopped(technical.limitMs, ruleState, now);
+      const since =
+        deviceParameters(episode.deviceType).reduce<number | undefined>(
+          (acc, code) => newest(acc, seenAt(code)),
+          undefined,
+        ) ?? episode.startedAt;
+      return {
+        ...grade(now - since, "gt", feedStaleLimitMs(technical.staleFactor, episode.deviceType), 0, "ms"),
+        since,
+        seq: null,
+      };
     }
     case "threshold":
     case "trend":

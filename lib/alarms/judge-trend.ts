@@ -20,7 +20,15 @@ export interface TJudgeTrendOptions {
 }
 
 /** Judges a trend rule on one new reading. */
-export function judgeTrend({ rule, ruleState, code, sample, previous, latest, episode }: TJudgeTrendOptions): TJudgement | null {
+export function judgeTrend({
+  rule,
+  ruleState,
+  code,
+  sample,
+  previous,
+  latest,
+  episode,
+}: TJudgeTrendOptions): TJudgement | null {
   const trend = rule.trend;
   const unit = getParameter(rule.parameter).unit;
   switch (trend.measure) {
@@ -57,7 +65,13 @@ export function judgeTrend({ rule, ruleState, code, sample, previous, latest, ep
         reference.value = sample.value;
       }
       if (reference.value <= 0) return null;
-      return grade(tidy(((reference.value - sample.value) / reference.value) * 100), "gte", trend.pct, rule.hysteresis, "%");
+      return grade(
+        tidy(((reference.value - sample.value) / reference.value) * 100),
+        "gte",
+        trend.pct,
+        rule.hysteresis,
+        "%",
+      );
     }
 
     case "fallWithinWindow": {

@@ -34,7 +34,13 @@ export function meets(value: number, comparison: TComparison, limit: number): bo
 }
 
 /** Judges a value against its limit; to clear, it must also be back past the limit moved by the hysteresis. */
-export function grade(value: number, comparison: TComparison, limit: number, hysteresis: number, unit: string): TJudgement {
+export function grade(
+  value: number,
+  comparison: TComparison,
+  limit: number,
+  hysteresis: number,
+  unit: string,
+): TJudgement {
   const met = meets(value, comparison, limit);
   const clearLimit = comparison === "gte" || comparison === "gt" ? limit - hysteresis : limit + hysteresis;
   return { met, clear: !met && !meets(value, comparison, clearLimit), value, limit, comparison, unit };

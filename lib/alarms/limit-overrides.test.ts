@@ -12,7 +12,9 @@ const limitOf = (rules: readonly { id: string }[], id: string) => {
 
 describe("applyLimitOverrides", () => {
   it("applies the unit's limit, then the episode's over it, and says where each came from", () => {
-    const unitOnly = applyLimitOverrides(DEFAULT_ALARM_RULES, [{ id: "o1", ruleId: "lactate-high", scope: "unit", limits: { value: 5 } }]);
+    const unitOnly = applyLimitOverrides(DEFAULT_ALARM_RULES, [
+      { id: "o1", ruleId: "lactate-high", scope: "unit", limits: { value: 5 } },
+    ]);
     expect(limitOf(unitOnly.rules, "lactate-high")).toBe(5);
     expect(unitOnly.provenance.get("lactate-high")).toEqual({ source: "unit-override", ref: "o1" });
     expect(unitOnly.provenance.get("lactate-medium")).toEqual({ source: "default", ref: "scai2019" });
@@ -35,9 +37,18 @@ describe("applyLimitOverrides", () => {
   });
 
   it("changes what the evaluator raises: lactate 4.6 is silent for the high rule under a limit of 5", () => {
-    const { rules } = applyLimitOverrides(DEFAULT_ALARM_RULES, [{ id: "o1", ruleId: "lactate-high", scope: "episode", limits: { value: 5 } }]);
+    const { rules } = applyLimitOverrides(DEFAULT_ALARM_RULES, [
+      { id: "o1", ruleId: "lactate-high", scope: "episode", limits: { value: 5 } },
+    ]);
     const readings = [{ seq: 1, parameter: "lactate", value: 4.6, observedAt: T0 + 1000 }];
-    const raisedWith = (set: typeof rules) => evaluateAlarms({ rules: set, state: emptyAlarmState(), episode: episodeOf("VA_ECMO"), readings, now: T0 + 1000 }).transitions.map((t) => t.ruleId);
+    const raisedWith = (set: typeof rules) =>
+      evaluateAlarms({
+        rules: set,
+        state: emptyAlarmState(),
+        episode: episodeOf("VA_ECMO"),
+        readings,
+        now: T0 + 1000,
+      }).transitions.map((t) => t.ruleId);
     expect(raisedWith([...DEFAULT_ALARM_RULES])).toContain("lactate-high");
     expect(raisedWith(rules)).not.toContain("lactate-high");
     expect(raisedWith(rules)).toContain("lactate-medium");

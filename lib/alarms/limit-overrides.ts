@@ -25,7 +25,10 @@ export const ZSetLimitOverrideSchema = z
     limits: ZLimitOverrideLimits.nullable(),
     reason: z.string().trim().min(3, "say why the limit changes").max(500),
   })
-  .refine((o) => o.scope === "unit" || o.episodeId !== undefined, { message: "an episode's override names the episode", path: ["episodeId"] });
+  .refine((o) => o.scope === "unit" || o.episodeId !== undefined, {
+    message: "an episode's override names the episode",
+    path: ["episodeId"],
+  });
 
 /** The newest version of one override, as the engine applies it. */
 export interface TLimitOverride {
@@ -41,7 +44,9 @@ export interface TLimitProvenance {
   readonly ref: string;
 }
 
-export function isOverridable(rule: TAlarmRule): rule is TThresholdRule & { limit: { comparison: "gte" | "gt" | "lte" | "lt"; value: number } } {
+export function isOverridable(
+  rule: TAlarmRule,
+): rule is TThresholdRule & { limit: { comparison: "gte" | "gt" | "lte" | "lt"; value: number } } {
   return rule.kind === "threshold" && rule.limit.comparison !== "outsideTarget";
 }
 
@@ -50,7 +55,8 @@ export function checkLimitOverride(rule: TAlarmRule | undefined, limits: TLimitO
   if (!rule) return "no such rule";
   if (!isOverridable(rule)) return `rule ${rule.id} has no fixed limit to change`;
   const { min, max } = getParameter(rule.parameter).plausible;
-  if (limits.value < min || limits.value > max) return `limit ${limits.value} is outside the plausible range of ${rule.parameter} (${min}–${max})`;
+  if (limits.value < min || limits.value > max)
+    return `limit ${limits.value} is outside the plausible range of ${rule.parameter} (${min}–${max})`;
   return null;
 }
 
@@ -69,10 +75,16 @@ export function applyLimitOverrides(
     const found = byRule.get(rule.id);
     const chosen = found?.episode?.limits ? found.episode : found?.unit?.limits ? found.unit : undefined;
     if (!chosen?.limits || !isOverridable(rule)) {
-      provenance.set(rule.id, { source: rule.kind === "threshold" && rule.limit.comparison === "outsideTarget" ? "catalogue-target" : "default", ref: rule.source.id });
+      provenance.set(rule.id, {
+        source: rule.kind === "threshold" && rule.limit.comparison === "outsideTarget" ? "catalogue-target" : "default",
+        ref: rule.source.id,
+      });
       return rule;
     }
-    provenance.set(rule.id, { source: chosen.scope === "episode" ? "episode-override" : "unit-override", ref: chosen.id });
+    provenance.set(rule.id, {
+      source: chosen.scope === "episode" ? "episode-override" : "unit-override",
+      ref: chosen.id,
+    });
     return { ...rule, limit: { ...rule.limit, value: chosen.limits.value } };
   });
   return { rules: inForce, provenance };

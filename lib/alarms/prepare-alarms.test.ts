@@ -9,7 +9,16 @@ import { describeAlarm, mergeAlarms, prepareTileAlarms, sortAlarms } from "./pre
 let n = 0;
 function alarm(patch: Partial<TAlarmDto>): TAlarmDto {
   n += 1;
-  return alarmDto({ id: `a${n}`, unitId: "u", bedId: "b1", episodeId: "e1", limitSourceRef: "clinicalRef-rules", raisedAt: 1_000 + n, lastEventSeq: n, ...patch });
+  return alarmDto({
+    id: `a${n}`,
+    unitId: "u",
+    bedId: "b1",
+    episodeId: "e1",
+    limitSourceRef: "clinicalRef-rules",
+    raisedAt: 1_000 + n,
+    lastEventSeq: n,
+    ...patch,
+  });
 }
 
 const KEYS = new Set(Object.keys(alarmsEn.alarms.message));
@@ -21,7 +30,13 @@ describe("the alarm list", () => {
     const newHigh = alarm({ priority: "high", raisedAt: 3 });
     const technical = alarm({ priority: "technical", raisedAt: 9 });
     const medium = alarm({ priority: "medium", raisedAt: 2 });
-    expect(sortAlarms([low, oldHigh, technical, medium, newHigh]).map((a) => a.id)).toEqual([newHigh.id, oldHigh.id, medium.id, low.id, technical.id]);
+    expect(sortAlarms([low, oldHigh, technical, medium, newHigh]).map((a) => a.id)).toEqual([
+      newHigh.id,
+      oldHigh.id,
+      medium.id,
+      low.id,
+      technical.id,
+    ]);
   });
 
   it("keeps the newer copy of an alarm whatever the order they come in, and drops a resolved one", () => {
@@ -29,7 +44,9 @@ describe("the alarm list", () => {
     const acknowledged = { ...raised, status: "acknowledged" as const, lastEventSeq: raised.lastEventSeq + 5 };
     expect(mergeAlarms([acknowledged], [raised])).toEqual([acknowledged]);
     expect(mergeAlarms([raised], [acknowledged])).toEqual([acknowledged]);
-    expect(mergeAlarms([raised], [{ ...raised, status: "resolved", lastEventSeq: raised.lastEventSeq + 9 }])).toEqual([]);
+    expect(mergeAlarms([raised], [{ ...raised, status: "resolved", lastEventSeq: raised.lastEventSeq + 9 }])).toEqual(
+      [],
+    );
   });
 });
 
@@ -37,14 +54,26 @@ describe("a tile's alarm", () => {
   it("takes the highest priority, flashing while unacknowledged, steady once ACKNOWLEDGED", () => {
     const high = alarm({ bedId: "b1" });
     const medium = alarm({ bedId: "b1", priority: "medium", ruleId: "nirs-left-low" });
-    expect(prepareTileAlarms([medium, high]).get("b1")).toMatchObject({ priority: "high", flashing: true, top: { id: high.id }, others: 1 });
-    expect(prepareTileAlarms([medium, { ...high, status: "acknowledged" }]).get("b1")).toMatchObject({ priority: "high", flashing: false });
+    expect(prepareTileAlarms([medium, high]).get("b1")).toMatchObject({
+      priority: "high",
+      flashing: true,
+      top: { id: high.id },
+      others: 1,
+    });
+    expect(prepareTileAlarms([medium, { ...high, status: "acknowledged" }]).get("b1")).toMatchObject({
+      priority: "high",
+      flashing: false,
+    });
   });
 
   it("never flashes for low or technical, and keeps a latched alarm flashing until acknowledged", () => {
     expect(prepareTileAlarms([alarm({ bedId: "b2", priority: "low" })]).get("b2")?.flashing).toBe(false);
     expect(prepareTileAlarms([alarm({ bedId: "b3", priority: "technical" })]).get("b3")?.flashing).toBe(false);
-    expect(prepareTileAlarms([alarm({ bedId: "b4", priority: "medium", status: "latched", conditionActive: false })]).get("b4")?.flashing).toBe(true);
+    expect(
+      prepareTileAlarms([alarm({ bedId: "b4", priority: "medium", status: "latched", conditionActive: false })]).get(
+        "b4",
+      )?.flashing,
+    ).toBe(true);
     expect(prepareTileAlarms([alarm({ bedId: "b5", status: "resolved" })]).has("b5")).toBe(false);
   });
 });
@@ -58,9 +87,23 @@ describe("an alarm's message", () => {
   });
 
   it("fills value and limit (Lactate 4.6 ≥ 4 mmol/L), or a round's finding", () => {
-    expect(describeAlarm(alarm({}), "en", KEYS)).toMatchObject({ key: "lactateHigh", values: { parameter: "Arterial lactate", value: "4.6", comparison: "≥", limit: "4", unit: "mmol/L" } });
-    const round = alarm({ messageKey: "roundAbnormalFinding", value: null, limit: null, comparison: null, valueUnit: null, parameter: null, summary: { en: "Left leg: cold", fr: "Jambe gauche : froide" } });
-    expect(describeAlarm(round, "fr", KEYS)).toMatchObject({ key: "roundAbnormalFinding", values: { summary: "Jambe gauche : froide" } });
+    expect(describeAlarm(alarm({}), "en", KEYS)).toMatchObject({
+      key: "lactateHigh",
+      values: { parameter: "Arterial lactate", value: "4.6", comparison: "≥", limit: "4", unit: "mmol/L" },
+    });
+    const round = alarm({
+      messageKey: "roundAbnormalFinding",
+      value: null,
+      limit: null,
+      comparison: null,
+      valueUnit: null,
+      parameter: null,
+      summary: { en: "Left leg: cold", fr: "Jambe gauche : froide" },
+    });
+    expect(describeAlarm(round, "fr", KEYS)).toMatchObject({
+      key: "roundAbnormalFinding",
+      values: { summary: "Jambe gauche : froide" },
+    });
     expect(describeAlarm(alarm({ messageKey: "fromANewerVersion" }), "en", KEYS).key).toBe("unknown");
   });
 });

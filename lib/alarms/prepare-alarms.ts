@@ -21,7 +21,9 @@ export function isUnacknowledged(alarm: Pick<TAlarmDto, "status">): boolean {
 
 /** The alarm list's order: priority (high first), then the newest first within a priority. */
 export function sortAlarms(alarms: readonly TAlarmDto[]): TAlarmDto[] {
-  return [...alarms].sort((a, b) => RANK[a.priority] - RANK[b.priority] || b.raisedAt - a.raisedAt || a.id.localeCompare(b.id));
+  return [...alarms].sort(
+    (a, b) => RANK[a.priority] - RANK[b.priority] || b.raisedAt - a.raisedAt || a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -58,11 +60,16 @@ export function prepareTileAlarms(alarms: readonly TAlarmDto[]): Map<string, TTi
   const tiles = new Map<string, TTileAlarm>();
   for (const [bedId, list] of byBed) {
     const ordered = [...list].sort(
-      (a, b) => RANK[a.priority] - RANK[b.priority] || Number(isUnacknowledged(b)) - Number(isUnacknowledged(a)) || b.raisedAt - a.raisedAt,
+      (a, b) =>
+        RANK[a.priority] - RANK[b.priority] ||
+        Number(isUnacknowledged(b)) - Number(isUnacknowledged(a)) ||
+        b.raisedAt - a.raisedAt,
     );
     const top = ordered[0];
     if (!top) continue;
-    const flashing = (top.priority === "high" || top.priority === "medium") && list.some((a) => a.priority === top.priority && isUnacknowledged(a));
+    const flashing =
+      (top.priority === "high" || top.priority === "medium") &&
+      list.some((a) => a.priority === top.priority && isUnacknowledged(a));
     tiles.set(bedId, { priority: top.priority, flashing, top, others: list.length - 1 });
   }
   return tiles;
@@ -78,10 +85,20 @@ export function describeAlarm(alarm: TAlarmDto, locale: TLocale, knownKeys: Read
   const key = knownKeys.has(alarm.messageKey) ? alarm.messageKey : "unknown";
   const summary = alarm.summary ? alarm.summary[locale] : "";
   if (alarm.value === null || alarm.limit === null || alarm.comparison === null || alarm.valueUnit === null) {
-    return { key, values: { summary, rule: alarm.ruleId, parameter: "", value: "", comparison: "", limit: "", unit: "" } };
+    return {
+      key,
+      values: { summary, rule: alarm.ruleId, parameter: "", value: "", comparison: "", limit: "", unit: "" },
+    };
   }
   const { values } = formatAlarmMessage({
-    alarm: { messageKey: alarm.messageKey, parameter: alarm.parameter !== null && isParameterCode(alarm.parameter) ? alarm.parameter : null, value: alarm.value, limit: alarm.limit, comparison: alarm.comparison, unit: alarm.valueUnit },
+    alarm: {
+      messageKey: alarm.messageKey,
+      parameter: alarm.parameter !== null && isParameterCode(alarm.parameter) ? alarm.parameter : null,
+      value: alarm.value,
+      limit: alarm.limit,
+      comparison: alarm.comparison,
+      unit: alarm.valueUnit,
+    },
     locale,
   });
   return { key, values: { ...values, summary, rule: alarm.ruleId } };

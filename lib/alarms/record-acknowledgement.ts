@@ -18,7 +18,10 @@ export type TAcknowledgementOutcome =
  * Records that someone acknowledged a rule's alarm. Only the state's side of it: who may acknowledge, the audit
  * trail and what the engine stores belong to the server.
  */
-export function recordAcknowledgement({ state, ruleId, at }: TRecordAcknowledgementOptions): { state: TAlarmState; outcome: TAcknowledgementOutcome } {
+export function recordAcknowledgement({ state, ruleId, at }: TRecordAcknowledgementOptions): {
+  state: TAlarmState;
+  outcome: TAcknowledgementOutcome;
+} {
   const alarm = state.rules[ruleId]?.alarm;
   if (!alarm) return { state, outcome: "notRaised" };
   if (alarm.acknowledgedAt !== null) return { state, outcome: "alreadyAcknowledged" };

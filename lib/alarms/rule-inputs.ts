@@ -13,7 +13,9 @@ export function outranks(a: TAlarmPriority, b: TAlarmPriority): boolean {
  * rule is judged (and raised or cleared) before the lower one asks whether it is superseded.
  */
 export function rulesInForce(rules: readonly TAlarmRule[], deviceType: TDeviceType): TAlarmRule[] {
-  return rules.filter((r) => r.deviceTypes.includes(deviceType)).sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]);
+  return rules
+    .filter((r) => r.deviceTypes.includes(deviceType))
+    .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]);
 }
 
 /** The device parameters of a device type: any of their readings shows the bed's feed alive. */
@@ -28,7 +30,11 @@ export function deviceParameters(deviceType: TDeviceType): TParameterCode[] {
  * factor × the shortest expected interval of its device parameters.
  */
 export function feedStaleLimitMs(staleFactor: number, deviceType: TDeviceType): number {
-  const shortestSec = Math.min(...parametersFor(deviceType).filter((p) => p.sourceKind === "device").map((p) => p.expectedIntervalSec));
+  const shortestSec = Math.min(
+    ...parametersFor(deviceType)
+      .filter((p) => p.sourceKind === "device")
+      .map((p) => p.expectedIntervalSec),
+  );
   return staleFactor * shortestSec * 1000;
 }
 

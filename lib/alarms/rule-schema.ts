@@ -59,7 +59,9 @@ const ZTrend = z.discriminatedUnion("measure", [
   z.object({
     measure: z.literal("fallFromPeak"),
     pct: z.number().positive().max(100),
-    early: z.object({ pct: z.number().positive().max(100), fromDay: z.number().min(0), toDay: z.number().min(0) }).optional(),
+    early: z
+      .object({ pct: z.number().positive().max(100), fromDay: z.number().min(0), toDay: z.number().min(0) })
+      .optional(),
   }),
   /**
    * At least `pct` % below the value measured once `setting` had been steady for `settleMs`; a change of the
@@ -73,14 +75,28 @@ const ZTrend = z.discriminatedUnion("measure", [
     settleMs: z.number().int().min(0),
   }),
   /** At least `by` (parameter unit) below the highest value of the last `windowMs`: a refill raises that highest. */
-  z.object({ measure: z.literal("fallWithinWindow"), by: z.number().positive(), windowMs: z.number().int().positive() }),
+  z.object({
+    measure: z.literal("fallWithinWindow"),
+    by: z.number().positive(),
+    windowMs: z.number().int().positive(),
+  }),
 ]);
 
-export const ZTrendRule = z.object({ ...ruleBase, kind: z.literal("trend"), parameter: ZParameterCode, trend: ZTrend, hysteresis });
+export const ZTrendRule = z.object({
+  ...ruleBase,
+  kind: z.literal("trend"),
+  parameter: ZParameterCode,
+  trend: ZTrend,
+  hysteresis,
+});
 
 const ZDerivation = z.discriminatedUnion("derive", [
   /** |first − second| ≥ limit, both read within the staleness window of each other. */
-  z.object({ derive: z.literal("difference"), parameters: z.tuple([ZParameterCode, ZParameterCode]), limit: z.number().positive() }),
+  z.object({
+    derive: z.literal("difference"),
+    parameters: z.tuple([ZParameterCode, ZParameterCode]),
+    limit: z.number().positive(),
+  }),
   /**
    * first / second at least `pct` % above the ratio of their means over the first `baselineWindowMs` of readings;
    * judged only once the baseline has covered `minBaselineMs`.
@@ -110,12 +126,23 @@ const ZTechnicalCondition = z.discriminatedUnion("condition", [
   /** No device reading from the bed for longer than `staleFactor` × the shortest catalogue interval of its devices. */
   z.object({ condition: z.literal("feedStale"), staleFactor: z.number().positive() }),
   /** `parameter` has read `stoppedValue` for longer than `limitMs`, counted on even while the feed is silent. */
-  z.object({ condition: z.literal("stoppedLongerThan"), parameter: ZParameterCode, stoppedValue: z.number(), limitMs: z.number().int().positive() }),
+  z.object({
+    condition: z.literal("stoppedLongerThan"),
+    parameter: ZParameterCode,
+    stoppedValue: z.number(),
+    limitMs: z.number().int().positive(),
+  }),
 ]);
 
 export const ZTechnicalRule = z.object({ ...ruleBase, kind: z.literal("technical"), technical: ZTechnicalCondition });
 
-export const ZAlarmRule = z.discriminatedUnion("kind", [ZThresholdRule, ZTrendRule, ZDerivedRule, ZAbsenceRule, ZTechnicalRule]);
+export const ZAlarmRule = z.discriminatedUnion("kind", [
+  ZThresholdRule,
+  ZTrendRule,
+  ZDerivedRule,
+  ZAbsenceRule,
+  ZTechnicalRule,
+]);
 export type TAlarmRule = z.infer<typeof ZAlarmRule>;
 export type TThresholdRule = z.infer<typeof ZThresholdRule>;
 export type TTrendRule = z.infer<typeof ZTrendRule>;
@@ -129,11 +156,17 @@ export const ZAlarmRuleSet = z.array(ZAlarmRule).superRefine((rules, ctx) => {
   const ids = new Set<string>();
   const familyPriorities = new Set<string>();
   rules.forEach((rule, index) => {
-    if (ids.has(rule.id)) ctx.addIssue({ code: "custom", message: `Duplicate rule id ${rule.id}`, path: [index, "id"] });
+    if (ids.has(rule.id))
+      ctx.addIssue({ code: "custom", message: `Duplicate rule id ${rule.id}`, path: [index, "id"] });
     ids.add(rule.id);
     if (rule.family === undefined) return;
     const key = `${rule.family}|${rule.priority}`;
-    if (familyPriorities.has(key)) ctx.addIssue({ code: "custom", message: `Two ${rule.priority} rules in family ${rule.family}`, path: [index, "priority"] });
+    if (familyPriorities.has(key))
+      ctx.addIssue({
+        code: "custom",
+        message: `Two ${rule.priority} rules in family ${rule.family}`,
+        path: [index, "priority"],
+      });
     familyPriorities.add(key);
   });
 });

@@ -1,5 +1,11 @@
 import type { TDeviceType, TParameterCode } from "@/lib/catalogue";
-import { emptyAlarmState, type TAlarmEpisode, type TAlarmReading, type TAlarmState, type TAlarmTransition } from "./alarm-state";
+import {
+  emptyAlarmState,
+  type TAlarmEpisode,
+  type TAlarmReading,
+  type TAlarmState,
+  type TAlarmTransition,
+} from "./alarm-state";
 import { DEFAULT_ALARM_RULES } from "./default-alarm-rules";
 import { evaluateAlarms } from "./evaluate-alarms";
 import { evaluateTimers } from "./evaluate-timers";
@@ -19,7 +25,8 @@ export type TStep =
   | { readonly tick: number; readonly lastSeenAt?: TLastSeenAt };
 
 export const read = (parameter: TParameterCode, value: number, at: number): TStep => ({ parameter, value, at });
-export const tick = (at: number, lastSeenAt?: TLastSeenAt): TStep => (lastSeenAt ? { tick: at, lastSeenAt } : { tick: at });
+export const tick = (at: number, lastSeenAt?: TLastSeenAt): TStep =>
+  lastSeenAt ? { tick: at, lastSeenAt } : { tick: at };
 
 /** One reading per value, `stepMs` apart from `from`: a console's 5 s feed by default. */
 export function series(parameter: TParameterCode, from: number, values: readonly number[], stepMs = 5 * S): TStep[] {
@@ -30,7 +37,11 @@ export function series(parameter: TParameterCode, from: number, values: readonly
 export const times = (value: number, count: number): number[] => Array.from({ length: count }, () => value);
 
 /** Several parameters per tick, `stepMs` apart: [[code, value], …] for each tick, in the order a console sends them. */
-export function ticks(from: number, rows: readonly (readonly (readonly [TParameterCode, number])[])[], stepMs = 5 * S): TStep[] {
+export function ticks(
+  from: number,
+  rows: readonly (readonly (readonly [TParameterCode, number])[])[],
+  stepMs = 5 * S,
+): TStep[] {
   return rows.flatMap((row, i) => row.map(([code, value]) => read(code, value, from + i * stepMs)));
 }
 
@@ -81,7 +92,13 @@ export function run({
   for (const step of steps) {
     if ("tick" in step) {
       flush();
-      const result = evaluateTimers({ rules, state: current, episode, now: step.tick, ...(step.lastSeenAt ? { lastSeenAt: step.lastSeenAt } : {}) });
+      const result = evaluateTimers({
+        rules,
+        state: current,
+        episode,
+        now: step.tick,
+        ...(step.lastSeenAt ? { lastSeenAt: step.lastSeenAt } : {}),
+      });
       current = result.state;
       transitions.push(...result.transitions);
     } else {

@@ -1,7 +1,21 @@
 import { stringify } from "csv-stringify/sync";
 import type { TAuditEventDto } from "./audit-actions";
 
-const COLUMNS = ["id", "at_utc", "actor_id", "actor_name", "actor_role", "action", "outcome", "target_type", "target_id", "unit_id", "ip_address", "user_agent", "details"] as const;
+const COLUMNS = [
+  "id",
+  "at_utc",
+  "actor_id",
+  "actor_name",
+  "actor_role",
+  "action",
+  "outcome",
+  "target_type",
+  "target_id",
+  "unit_id",
+  "ip_address",
+  "user_agent",
+  "details",
+] as const;
 
 /**
  * The audit export (RFC 4180, CRLF, header first). Usernames and user agents come from outside, and the file is
@@ -9,7 +23,21 @@ const COLUMNS = ["id", "at_utc", "actor_id", "actor_name", "actor_role", "action
  */
 export function formatAuditCsv(events: readonly TAuditEventDto[], options: { header: boolean }): string {
   const rows = events.map((e) =>
-    [e.id, e.at, e.actorId, e.actorName, e.actorRole, e.action, e.outcome, e.targetType, e.targetId, e.unitId, e.ipAddress, e.userAgent, JSON.stringify(e.details)].map(safeCell),
+    [
+      e.id,
+      e.at,
+      e.actorId,
+      e.actorName,
+      e.actorRole,
+      e.action,
+      e.outcome,
+      e.targetType,
+      e.targetId,
+      e.unitId,
+      e.ipAddress,
+      e.userAgent,
+      JSON.stringify(e.details),
+    ].map(safeCell),
   );
   return stringify(rows, { header: options.header, columns: [...COLUMNS], record_delimiter: "windows" });
 }

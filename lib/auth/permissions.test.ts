@@ -5,10 +5,50 @@ import { ROLES, type TRole } from "./roles";
 
 /** What each role may do, spelled out: a change to the matrix must change this table too, on purpose. */
 const EXPECTED: Record<TRole, readonly string[]> = {
-  nurse: ["station.view", "bed.view", "alarm.acknowledge", "alarm.pause-audio", "checklist.sign", "handover.sign", "handover.view", "handover.edit"],
-  physician: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "handover.sign", "import.view", "handover.view", "handover.edit"],
-  perfusionist: ["station.view", "bed.view", "score.record", "alarm.acknowledge", "alarm.pause-audio", "threshold.change", "checklist.sign", "handover.view"],
-  admin: ["station.view", "bed.view", "import.view", "import.run", "simulator.control", "user.manage", "display.manage", "audit.view", "shift.configure", "checklist.publish"],
+  nurse: [
+    "station.view",
+    "bed.view",
+    "alarm.acknowledge",
+    "alarm.pause-audio",
+    "checklist.sign",
+    "handover.sign",
+    "handover.view",
+    "handover.edit",
+  ],
+  physician: [
+    "station.view",
+    "bed.view",
+    "score.record",
+    "alarm.acknowledge",
+    "alarm.pause-audio",
+    "threshold.change",
+    "handover.sign",
+    "import.view",
+    "handover.view",
+    "handover.edit",
+  ],
+  perfusionist: [
+    "station.view",
+    "bed.view",
+    "score.record",
+    "alarm.acknowledge",
+    "alarm.pause-audio",
+    "threshold.change",
+    "checklist.sign",
+    "handover.view",
+  ],
+  admin: [
+    "station.view",
+    "bed.view",
+    "import.view",
+    "import.run",
+    "simulator.control",
+    "user.manage",
+    "display.manage",
+    "audit.view",
+    "shift.configure",
+    "checklist.publish",
+  ],
   display: ["station.view"],
 };
 
@@ -29,7 +69,8 @@ describe("the permission matrix", () => {
   });
 
   it("lets only admins manage users, displays and read the audit trail", () => {
-    for (const action of ["user.manage", "display.manage", "audit.view"] as const) expect(ROLES.filter((role) => can(role, action))).toEqual(["admin"]);
+    for (const action of ["user.manage", "display.manage", "audit.view"] as const)
+      expect(ROLES.filter((role) => can(role, action))).toEqual(["admin"]);
   });
 
   it("lets only physicians and perfusionists record a score", () => {
@@ -38,7 +79,15 @@ describe("the permission matrix", () => {
 });
 
 describe("unit membership", () => {
-  const nurse: TPrincipal = { sessionId: "s-1", userId: "u-1", username: "cmartin", displayName: "C. Martin", role: "nurse", unitIds: ["icu-a"], idleTimeoutMinutes: 30 };
+  const nurse: TPrincipal = {
+    sessionId: "s-1",
+    userId: "u-1",
+    username: "cmartin",
+    displayName: "C. Martin",
+    role: "nurse",
+    unitIds: ["icu-a"],
+    idleTimeoutMinutes: 30,
+  };
 
   it("needs both the role's right and membership of the unit", () => {
     expect(canAccessUnit(nurse, "icu-a")).toBe(true);

@@ -13,7 +13,10 @@ export const ZUsername = z
 
 /** NIST SP 800-63B: length over composition rules; the upper bound keeps hashing cheap for an attacker's 1 MB. */
 export const PASSWORD_MIN_LENGTH = 12;
-export const ZNewPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(256, "at most 256 characters");
+export const ZNewPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(256, "at most 256 characters");
 
 export const ZSignIn = z.object({
   // Not ZUsername: a sign-in with a malformed name fails like any wrong name, without saying what the rules are.

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE, clearSessionCookie, readSessionToken, sessionCookieName, sessionSetCookie } from "./session-cookie";
+import {
+  SECURE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  clearSessionCookie,
+  readSessionToken,
+  sessionCookieName,
+  sessionSetCookie,
+} from "./session-cookie";
 
 describe("the session cookie", () => {
   it("is httpOnly, SameSite=Lax, on the whole site, and ends with the browser unless persistent", () => {
     expect(sessionSetCookie("tok", { secure: false })).toBe("station_session=tok; Path=/; HttpOnly; SameSite=Lax");
-    expect(sessionSetCookie("tok", { secure: false, persistentDays: 2 })).toBe("station_session=tok; Max-Age=172800; Path=/; HttpOnly; SameSite=Lax");
+    expect(sessionSetCookie("tok", { secure: false, persistentDays: 2 })).toBe(
+      "station_session=tok; Max-Age=172800; Path=/; HttpOnly; SameSite=Lax",
+    );
   });
 
   it("takes the __Host- prefix and Secure behind TLS, without a Domain", () => {

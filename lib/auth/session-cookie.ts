@@ -35,5 +35,11 @@ export function sessionSetCookie(token: string, options: { secure: boolean; pers
 
 /** Clears the cookie (sign-out, an expired or unknown session). */
 export function clearSessionCookie(secure: boolean): string {
-  return stringifySetCookie(sessionCookieName(secure), "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
+  return stringifySetCookie(sessionCookieName(secure), "", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: 0,
+  });
 }

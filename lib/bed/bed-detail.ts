@@ -28,7 +28,9 @@ export const ZBedDetail = z.object({
   lastSeq: z.number().int().nonnegative(),
   bed: z.object({ id: z.string(), label: z.string(), unitId: z.string(), unitName: z.string(), timeZone: z.string() }),
   /** Null for an empty bed. Initials only: the bed view is a shared screen too. */
-  patient: z.object({ initials: z.string(), ageYears: z.number().int(), sex: z.string(), weightKg: z.number().nullable() }).nullable(),
+  patient: z
+    .object({ initials: z.string(), ageYears: z.number().int(), sex: z.string(), weightKg: z.number().nullable() })
+    .nullable(),
   episode: z
     .object({
       id: z.string(),

@@ -8,7 +8,10 @@ import { ZEpochMs } from "./series";
  */
 export const ZBedTrendEventsQuery = z
   .object({ from: ZEpochMs.optional(), to: ZEpochMs.optional() })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: "from must be before to",
+    path: ["from"],
+  });
 export type TBedTrendEventsQuery = z.infer<typeof ZBedTrendEventsQuery>;
 
 /** A signed round as a marker shows it: when, by whom, how many answers were abnormal at signature. */

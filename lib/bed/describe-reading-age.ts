@@ -3,8 +3,7 @@
  * noticing), in whole units rounded down so that a value never looks fresher than it is.
  */
 export type TReadingAge =
-  | { readonly unit: "now" }
-  | { readonly unit: "seconds" | "minutes" | "hours" | "days"; readonly count: number };
+  { readonly unit: "now" } | { readonly unit: "seconds" | "minutes" | "hours" | "days"; readonly count: number };
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;

@@ -23,7 +23,10 @@ const RUN_KEYS = { iabp_pumping: "pumping", iabp_ratio: "ratio" } as const;
  * reading belongs to an episode the detail does not know but was taken after it began: a new patient is in the
  * bed, and the detail must be read again.
  */
-export function mergeBedDetail(detail: TBedDetail, readings: readonly TBedReading[]): { detail: TBedDetail; newEpisode: boolean } {
+export function mergeBedDetail(
+  detail: TBedDetail,
+  readings: readonly TBedReading[],
+): { detail: TBedDetail; newEpisode: boolean } {
   let lastSeq = detail.lastSeq;
   let latest: Record<string, TLatestValue> | null = null;
   let labs: Record<string, TLabSample[]> | null = null;
@@ -39,9 +42,13 @@ export function mergeBedDetail(detail: TBedDetail, readings: readonly TBedReadin
     }
     const current = (latest ?? detail.latest)[reading.parameter];
     const lab = isLabParameter(reading.parameter);
-    const newer = !current || reading.observedAt > current.observedAt || (reading.observedAt === current.observedAt && reading.seq > current.seq);
+    const newer =
+      !current ||
+      reading.observedAt > current.observedAt ||
+      (reading.observedAt === current.observedAt && reading.seq > current.seq);
     if (newer && reading.seq !== current?.seq) {
-      const reference = lab && current ? { value: current.value, observedAt: current.observedAt } : (current?.reference ?? null);
+      const reference =
+        lab && current ? { value: current.value, observedAt: current.observedAt } : (current?.reference ?? null);
       latest ??= { ...detail.latest };
       latest[reading.parameter] = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt, reference };
     }
@@ -51,7 +58,8 @@ export function mergeBedDetail(detail: TBedDetail, readings: readonly TBedReadin
         const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
         const at = samples.findIndex((s) => s.observedAt > sample.observedAt);
         labs ??= { ...detail.labs };
-        labs[reading.parameter] = at === -1 ? [...samples, sample] : [...samples.slice(0, at), sample, ...samples.slice(at)];
+        labs[reading.parameter] =
+          at === -1 ? [...samples, sample] : [...samples.slice(0, at), sample, ...samples.slice(at)];
       }
     }
     const runKey = RUN_KEYS[reading.parameter as keyof typeof RUN_KEYS] as "pumping" | "ratio" | undefined;
@@ -66,7 +74,13 @@ export function mergeBedDetail(detail: TBedDetail, readings: readonly TBedReadin
 
   if (latest === null && labs === null && runs === null && lastSeq === detail.lastSeq) return { detail, newEpisode };
   return {
-    detail: { ...detail, lastSeq, latest: latest ?? detail.latest, labs: labs ?? detail.labs, runs: runs ?? detail.runs },
+    detail: {
+      ...detail,
+      lastSeq,
+      latest: latest ?? detail.latest,
+      labs: labs ?? detail.labs,
+      runs: runs ?? detail.runs,
+    },
     newEpisode,
   };
 }

@@ -6,9 +6,27 @@ const T0 = Date.UTC(2025, 0, 6, 8);
 const S = 1_000;
 
 function series(points: TParameterSeries["points"], patch: Partial<TParameterSeries> = {}): TParameterSeries {
-  return { bedId: "b1", episodeId: "e1", parameter: "ecmo_flow", from: T0, to: T0 + 60 * S, width: 100, bucketMs: 600, maxGapMs: 300 * S, lastSeq: 10, points, ...patch };
+  return {
+    bedId: "b1",
+    episodeId: "e1",
+    parameter: "ecmo_flow",
+    from: T0,
+    to: T0 + 60 * S,
+    width: 100,
+    bucketMs: 600,
+    maxGapMs: 300 * S,
+    lastSeq: 10,
+    points,
+    ...patch,
+  };
 }
-const reading = (seq: number, atS: number, value: number, parameter = "ecmo_flow") => ({ seq, episodeId: "e1", parameter, value, observedAt: T0 + atS * S });
+const reading = (seq: number, atS: number, value: number, parameter = "ecmo_flow") => ({
+  seq,
+  episodeId: "e1",
+  parameter,
+  value,
+  observedAt: T0 + atS * S,
+});
 
 describe("appendToSeries", () => {
   const base = series([
@@ -36,7 +54,11 @@ describe("appendToSeries", () => {
   });
 
   it("ignores readings it already has, other parameters and other episodes, and returns the same object", () => {
-    expect(appendToSeries(base, [reading(9, 65, 1), reading(11, 65, 1, "hr"), { ...reading(12, 65, 1), episodeId: "e0" }], { spanMs: null })).toBe(base);
+    expect(
+      appendToSeries(base, [reading(9, 65, 1), reading(11, 65, 1, "hr"), { ...reading(12, 65, 1), episodeId: "e0" }], {
+        spanMs: null,
+      }),
+    ).toBe(base);
     const once = appendToSeries(base, [reading(11, 60, 3.6)], { spanMs: null });
     expect(once.points).toHaveLength(2);
     expect(once.lastSeq).toBe(11);

@@ -22,7 +22,11 @@ export interface TFollow {
  * its lastSeq, or a point at the same time) are not added twice. Returns the same object when nothing changes, so
  * that react-query does not re-render for nothing.
  */
-export function appendToSeries(series: TParameterSeries, readings: readonly TSeriesReading[], follow: TFollow): TParameterSeries {
+export function appendToSeries(
+  series: TParameterSeries,
+  readings: readonly TSeriesReading[],
+  follow: TFollow,
+): TParameterSeries {
   const fresh = readings
     .filter((r) => r.parameter === series.parameter && r.episodeId === series.episodeId && r.seq > series.lastSeq)
     .sort((a, b) => a.observedAt - b.observedAt || a.seq - b.seq);
@@ -36,7 +40,8 @@ export function appendToSeries(series: TParameterSeries, readings: readonly TSer
     const point = { t: reading.observedAt, v: reading.value };
     const last = lastDrawn(points);
     if (!last || point.t > last.t) {
-      if (last && point.t - last.t > series.maxGapMs) points.push({ t: last.t + Math.floor((point.t - last.t) / 2), v: null });
+      if (last && point.t - last.t > series.maxGapMs)
+        points.push({ t: last.t + Math.floor((point.t - last.t) / 2), v: null });
       points.push(point);
     } else if (!points.some((p) => p.t === point.t)) {
       // A late reading inside the drawn range: in time order, without re-judging gaps (the next fetch will).

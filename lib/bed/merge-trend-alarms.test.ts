@@ -5,19 +5,32 @@ import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
 const MIN = 60_000;
-const window = (alarms: TBedTrendEvents["alarms"]): TBedTrendEvents => ({ alarms, rounds: [], from: T0, to: T0 + 10 * MIN, truncated: false });
+const window = (alarms: TBedTrendEvents["alarms"]): TBedTrendEvents => ({
+  alarms,
+  rounds: [],
+  from: T0,
+  to: T0 + 10 * MIN,
+  truncated: false,
+});
 const bed = { bedId: "bed-1", episodeId: "episode-1" };
 
 describe("live alarms on a trend window", () => {
   it("adds an alarm raised after the live window's last read, and moves its end", () => {
-    const merged = mergeTrendAlarms(window([]), [alarmDto({ id: "new", raisedAt: T0 + 12 * MIN })], { ...bed, live: true });
+    const merged = mergeTrendAlarms(window([]), [alarmDto({ id: "new", raisedAt: T0 + 12 * MIN })], {
+      ...bed,
+      live: true,
+    });
     expect(merged.alarms.map((a) => a.id)).toEqual(["new"]);
     expect(merged.to).toBe(T0 + 12 * MIN);
   });
 
   it("replaces an alarm by its newer state (ACKNOWLEDGED) in place", () => {
     const before = window([alarmDto({ id: "a", raisedAt: T0 + MIN }), alarmDto({ id: "b", raisedAt: T0 + 2 * MIN })]);
-    const merged = mergeTrendAlarms(before, [alarmDto({ id: "a", raisedAt: T0 + MIN, status: "acknowledged", acknowledgedAt: T0 + 5 * MIN })], { ...bed, live: false });
+    const merged = mergeTrendAlarms(
+      before,
+      [alarmDto({ id: "a", raisedAt: T0 + MIN, status: "acknowledged", acknowledgedAt: T0 + 5 * MIN })],
+      { ...bed, live: false },
+    );
     expect(merged.alarms.map((a) => [a.id, a.status])).toEqual([
       ["a", "acknowledged"],
       ["b", "active"],

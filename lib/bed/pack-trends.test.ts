@@ -3,8 +3,21 @@ import { packTrends, unpackTrends } from "./pack-trends";
 import type { TBedTrends, TParameterSeries } from "./series";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
-const meta = { bedId: "b1", episodeId: "e1", from: T0, to: T0 + 86_400_000, width: 700, bucketMs: 123_429, maxGapMs: 300_000, lastSeq: 4_242 } as const;
-const series = (parameter: TParameterSeries["parameter"], points: TParameterSeries["points"]): TParameterSeries => ({ ...meta, parameter, points });
+const meta = {
+  bedId: "b1",
+  episodeId: "e1",
+  from: T0,
+  to: T0 + 86_400_000,
+  width: 700,
+  bucketMs: 123_429,
+  maxGapMs: 300_000,
+  lastSeq: 4_242,
+} as const;
+const series = (parameter: TParameterSeries["parameter"], points: TParameterSeries["points"]): TParameterSeries => ({
+  ...meta,
+  parameter,
+  points,
+});
 
 describe("packed trends (the series the bed page carries with its HTML)", () => {
   it("reads back exactly what was packed: times, values, gaps, and every field around the points", () => {
@@ -20,14 +33,21 @@ describe("packed trends (the series the bed page carries with its HTML)", () => 
         ]),
         series("hr", []),
         // A time that is not a whole number of ms, and points out of order, still come back as they were.
-        series("map", [{ t: T0 + 0.5, v: 65 }, { t: T0 - 1_000, v: 64 }, { t: T0 + 2_000, v: 0 }]),
+        series("map", [
+          { t: T0 + 0.5, v: 65 },
+          { t: T0 - 1_000, v: 64 },
+          { t: T0 + 2_000, v: 0 },
+        ]),
       ],
     };
     expect(unpackTrends(packTrends(trends))).toEqual(trends);
   });
 
   it("is several times smaller than the same series as JSON, and holds nothing a script string must escape", () => {
-    const points = Array.from({ length: 700 }, (_, i) => ({ t: T0 + i * 123_429 + (i % 7), v: Math.round((3.5 + Math.sin(i / 9)) * 100) / 100 }));
+    const points = Array.from({ length: 700 }, (_, i) => ({
+      t: T0 + i * 123_429 + (i % 7),
+      v: Math.round((3.5 + Math.sin(i / 9)) * 100) / 100,
+    }));
     const trends: TBedTrends = { series: [series("ecmo_flow", points)] };
     const packed = JSON.stringify(packTrends(trends));
     expect(packed.length * 2.5).toBeLessThan(JSON.stringify(trends).length);

@@ -1,4 +1,13 @@
-import { CLINICAL_LIMITS, defaultTarget, getParameter, parametersFor, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import {
+  CLINICAL_LIMITS,
+  defaultTarget,
+  getParameter,
+  parametersFor,
+  targetStatus,
+  type TDeviceType,
+  type TParameterCode,
+  type TTargetStatus,
+} from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { compareDpPerFlow, type TDpFlowComparison } from "@/lib/scores/dp-per-flow";
 import { formatNumber } from "@/lib/station/prepare-tile";
@@ -60,7 +69,12 @@ export interface TIabpPanel {
   readonly baedp: TPanelValue;
   readonly helium: TPanelValue;
   /** Weaning below 1:1: the current step, since when, and the window of its review. */
-  readonly weaning: { readonly ratio: number; readonly since: number; readonly reviewFrom: number; readonly reviewBy: number } | null;
+  readonly weaning: {
+    readonly ratio: number;
+    readonly since: number;
+    readonly reviewFrom: number;
+    readonly reviewBy: number;
+  } | null;
 }
 
 export interface TDevicePanel {
@@ -69,7 +83,13 @@ export interface TDevicePanel {
   readonly common: readonly TPanelValue[];
 }
 
-export function preparePanelValue(detail: TBedDetail, code: TParameterCode, deviceType: TDeviceType, locale: TLocale, now: number): TPanelValue {
+export function preparePanelValue(
+  detail: TBedDetail,
+  code: TParameterCode,
+  deviceType: TDeviceType,
+  locale: TLocale,
+  now: number,
+): TPanelValue {
   const parameter = getParameter(code);
   const latest = detail.latest[code];
   const label = parameter.short[locale];
@@ -79,7 +99,8 @@ export function preparePanelValue(detail: TBedDetail, code: TParameterCode, devi
     code,
     label,
     unit,
-    text: code === "iabp_ratio" ? `1:${Math.round(latest.value)}` : formatNumber(latest.value, parameter.decimals, locale),
+    text:
+      code === "iabp_ratio" ? `1:${Math.round(latest.value)}` : formatNumber(latest.value, parameter.decimals, locale),
     status: targetStatus(latest.value, defaultTarget(code, deviceType)),
     observedAt: latest.observedAt,
     age: describeReadingAge(now - latest.observedAt),
@@ -87,7 +108,16 @@ export function preparePanelValue(detail: TBedDetail, code: TParameterCode, devi
   };
 }
 
-const ECMO_VALUES: readonly TParameterCode[] = ["ecmo_flow", "ecmo_rpm", "ecmo_sweep", "ecmo_fdo2", "ecmo_p1", "ecmo_p2", "ecmo_dp", "ecmo_pven"];
+const ECMO_VALUES: readonly TParameterCode[] = [
+  "ecmo_flow",
+  "ecmo_rpm",
+  "ecmo_sweep",
+  "ecmo_fdo2",
+  "ecmo_p1",
+  "ecmo_p2",
+  "ecmo_dp",
+  "ecmo_pven",
+];
 const COMMON_VALUES: readonly TParameterCode[] = ["map", "hr", "spo2_right", "urine_output"];
 
 /** The device panel of a bed, from its detail and the server time `now`. Pure: the component only draws it. */
@@ -117,7 +147,13 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
             baselineFrom: base.from,
           }
         : null,
-      nirs: { left, right, difference, flagged: difference !== null && difference >= nirsDifference.value, flagFrom: nirsDifference.value },
+      nirs: {
+        left,
+        right,
+        difference,
+        flagged: difference !== null && difference >= nirsDifference.value,
+        flagFrom: nirsDifference.value,
+      },
       dpc: value("dpc_flow"),
     };
   }
@@ -128,7 +164,7 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
     const run: TValueRun | null = detail.runs.pumping;
     const latestPumping = detail.latest.iabp_pumping;
     const on = latestPumping ? latestPumping.value >= 1 : null;
-    const stoppedSince = on === false ? (run && run.value < 1 ? run.since : latestPumping?.observedAt ?? null) : null;
+    const stoppedSince = on === false ? (run && run.value < 1 ? run.since : (latestPumping?.observedAt ?? null)) : null;
     const stoppedForMs = stoppedSince === null ? null : Math.max(0, now - stoppedSince);
     const aug = detail.latest.iabp_aug?.value;
     const sys = detail.latest.iabp_sys?.value;
@@ -153,7 +189,12 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
       helium: value("helium_level"),
       weaning:
         ratioRun && ratioRun.value > 1
-          ? { ratio: ratioRun.value, since: ratioRun.since, reviewFrom: ratioRun.since + weaningStepMin.value, reviewBy: ratioRun.since + weaningStepMax.value }
+          ? {
+              ratio: ratioRun.value,
+              since: ratioRun.since,
+              reviewFrom: ratioRun.since + weaningStepMin.value,
+              reviewBy: ratioRun.since + weaningStepMax.value,
+            }
           : null,
     };
   }

@@ -1,7 +1,19 @@
-import { CLINICAL_LIMITS, defaultTarget, getParameter, parametersFor, targetStatus, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import {
+  CLINICAL_LIMITS,
+  defaultTarget,
+  getParameter,
+  parametersFor,
+  targetStatus,
+  type TParameterCode,
+  type TTargetStatus,
+} from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { prefillFourTs, type TFourTsPrefill } from "@/lib/scores/four-ts";
-import { cannulationLactateClearance, recentLactateClearance, type TLactateClearance } from "@/lib/scores/lactate-clearance";
+import {
+  cannulationLactateClearance,
+  recentLactateClearance,
+  type TLactateClearance,
+} from "@/lib/scores/lactate-clearance";
 import { plateletFall, type TPlateletFall } from "@/lib/scores/platelet-fall";
 import { suggestScaiStage, type TScaiSuggestion } from "@/lib/scores/scai-stage";
 import { timeInRange, type TTimeInRange } from "@/lib/scores/time-in-range";
@@ -12,7 +24,14 @@ import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
 import { formatTarget } from "./format-target";
 
 /** The labs of the panel, in the order of docs/clinical-reference.md §2; each shown when the device type measures it. */
-export const PANEL_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh"];
+export const PANEL_LABS: readonly TParameterCode[] = [
+  "lactate",
+  "anti_xa",
+  "platelets",
+  "hemoglobin",
+  "fibrinogen",
+  "ldh",
+];
 
 export interface TLabRow {
   readonly code: TParameterCode;
@@ -22,7 +41,11 @@ export interface TLabRow {
   readonly observedAt: number | null;
   readonly age: TReadingAge | null;
   /** Change from the previous sample, signed and printed ("+0.4"), with that sample's time. */
-  readonly delta: { readonly text: string; readonly direction: "up" | "down" | "same"; readonly previousAt: number } | null;
+  readonly delta: {
+    readonly text: string;
+    readonly direction: "up" | "down" | "same";
+    readonly previousAt: number;
+  } | null;
   readonly targetText: string | null;
   readonly targetSource: string | null;
   readonly targetNote: string | null;

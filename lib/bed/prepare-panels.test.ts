@@ -6,18 +6,33 @@ import { bedDetailFixture } from "./testing";
 const T0 = Date.UTC(2025, 0, 6, 8);
 const M = 60_000;
 const H = 60 * M;
-const latest = (value: number, at: number, reference: { value: number; observedAt: number } | null = null) => ({ seq: 1, value, observedAt: at, reference });
+const latest = (value: number, at: number, reference: { value: number; observedAt: number } | null = null) => ({
+  seq: 1,
+  value,
+  observedAt: at,
+  reference,
+});
 
 describe("prepareDevicePanel", () => {
   it("times a stopped balloon from its first stopped reading and flags it after 20 min", () => {
     const detail = bedDetailFixture({
       deviceType: "IABP",
       startedAt: T0,
-      latest: { iabp_pumping: latest(0, T0 + 5 * H), iabp_aug: latest(95, T0 + 5 * H), iabp_sys: latest(100, T0 + 5 * H), iabp_ratio: latest(2, T0 + 5 * H) },
+      latest: {
+        iabp_pumping: latest(0, T0 + 5 * H),
+        iabp_aug: latest(95, T0 + 5 * H),
+        iabp_sys: latest(100, T0 + 5 * H),
+        iabp_ratio: latest(2, T0 + 5 * H),
+      },
       runs: { pumping: { value: 0, since: T0 + 5 * H - 21 * M }, ratio: { value: 2, since: T0 + 2 * H } },
     });
     const panel = prepareDevicePanel(detail, "en", T0 + 5 * H + 3_000);
-    expect(panel?.iabp?.pumping).toMatchObject({ on: false, stoppedSince: T0 + 5 * H - 21 * M, overLimit: true, limitMs: 20 * M });
+    expect(panel?.iabp?.pumping).toMatchObject({
+      on: false,
+      stoppedSince: T0 + 5 * H - 21 * M,
+      overLimit: true,
+      limitMs: 20 * M,
+    });
     expect(panel?.iabp?.pumping.stoppedForMs).toBe(21 * M + 3_000);
     expect(panel?.iabp?.augmentationOk).toBe(false);
     expect(panel?.iabp?.ratioText).toBe("1:2");
@@ -30,7 +45,12 @@ describe("prepareDevicePanel", () => {
     const at = T0 + 30 * H;
     const detail = bedDetailFixture({
       startedAt: T0,
-      latest: { ecmo_dp: latest(40, at), ecmo_flow: latest(4, at), nirs_left: latest(45, at), nirs_right: latest(70, at) },
+      latest: {
+        ecmo_dp: latest(40, at),
+        ecmo_flow: latest(4, at),
+        nirs_left: latest(45, at),
+        nirs_right: latest(70, at),
+      },
       dpFlowBaseline: { dp: 22, flow: 4, from: T0, to: T0 + 24 * H, complete: true },
     });
     const panel = prepareDevicePanel(detail, "en", at + 1_000);
@@ -59,9 +79,22 @@ describe("prepareLabsPanel", () => {
     });
     const panel = prepareLabsPanel(detail, "en", T0 + 26 * H);
     const lactate = panel?.rows.find((r) => r.code === "lactate");
-    expect(lactate).toMatchObject({ text: "3.0", age: { unit: "hours", count: 2 }, delta: { text: "−1.0", direction: "down" }, targetText: "< 2.0", status: "high" });
+    expect(lactate).toMatchObject({
+      text: "3.0",
+      age: { unit: "hours", count: 2 },
+      delta: { text: "−1.0", direction: "down" },
+      targetText: "< 2.0",
+      status: "high",
+    });
     expect(lactate?.targetSource).toMatch(/SCAI/);
-    expect(panel?.rows.map((r) => r.code)).toEqual(["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh"]);
+    expect(panel?.rows.map((r) => r.code)).toEqual([
+      "lactate",
+      "anti_xa",
+      "platelets",
+      "hemoglobin",
+      "fibrinogen",
+      "ldh",
+    ]);
     expect(panel?.clearance6h?.pct).toBe(25);
     expect(panel?.antiXa?.ttr?.pct).toBeCloseTo(50, 10);
     expect(panel?.antiXa?.targetText).toBe("0.30–0.50");

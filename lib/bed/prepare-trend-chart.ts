@@ -66,16 +66,34 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
     const raw = options.points[code] ?? [];
     const points =
       spec.source === "labs"
-        ? downsampleMinMax(raw, { from, to, width: options.width, maxGapMs: gapThresholdMs(parameter.expectedIntervalSec) })
+        ? downsampleMinMax(raw, {
+            from,
+            to,
+            width: options.width,
+            maxGapMs: gapThresholdMs(parameter.expectedIntervalSec),
+          })
         : raw.filter((p) => p.t >= from && p.t <= to);
-    return { code, label: parameter.short[locale], color: style.color, dash: style.dash, decimals: parameter.decimals, points, markers: spec.source === "labs" };
+    return {
+      code,
+      label: parameter.short[locale],
+      color: style.color,
+      dash: style.dash,
+      decimals: parameter.decimals,
+      points,
+      markers: spec.source === "labs",
+    };
   });
 
   const target = spec.band ? defaultTarget(spec.band, deviceType) : undefined;
   const bandParameter = spec.band ? getParameter(spec.band) : undefined;
   const band =
     target && bandParameter && (target.low !== undefined || target.high !== undefined)
-      ? { y1: target.low, y2: target.high, text: formatTarget(target, bandParameter.decimals, locale) ?? "", label: bandParameter.short[locale] }
+      ? {
+          y1: target.low,
+          y2: target.high,
+          text: formatTarget(target, bandParameter.decimals, locale) ?? "",
+          label: bandParameter.short[locale],
+        }
       : null;
 
   let low = Infinity;
@@ -95,7 +113,9 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
     high = Math.max(high, limit);
   }
   const pad = empty ? 0 : Math.max((high - low) * 0.08, Math.abs(high) * 0.02, 10 ** -first.decimals);
-  const yDomain: readonly [number, number] | null = empty ? null : [roundDown(low - pad, first.decimals), roundUp(high + pad, first.decimals)];
+  const yDomain: readonly [number, number] | null = empty
+    ? null
+    : [roundDown(low - pad, first.decimals), roundUp(high + pad, first.decimals)];
   // An open end reaches the edge of the plot explicitly: recharts would otherwise shade the wrong side.
   const shaded = band && yDomain ? { ...band, y1: band.y1 ?? yDomain[0], y2: band.y2 ?? yDomain[1] } : null;
 

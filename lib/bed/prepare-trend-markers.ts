@@ -37,7 +37,10 @@ export interface TTrendMarker {
  * changes sweep and FdO2 together) gathered in one marker, each described with the catalogue's short label and
  * its values as the panels print them. Pure.
  */
-export function prepareTrendMarkers(events: readonly TTrendEvent[], { from, to, locale }: { from: number; to: number; locale: TLocale }): TTrendMarker[] {
+export function prepareTrendMarkers(
+  events: readonly TTrendEvent[],
+  { from, to, locale }: { from: number; to: number; locale: TLocale },
+): TTrendMarker[] {
   const markers = new Map<string, { at: number; kind: TTrendEvent["kind"]; tone: TMarkerTone; items: TMarkerItem[] }>();
   for (const event of events) {
     if (event.at < from || event.at > to) continue;
@@ -49,10 +52,20 @@ export function prepareTrendMarkers(events: readonly TTrendEvent[], { from, to, 
   }
   const span = Math.max(1, to - from);
   // Within an instant, the most urgent last: later in the page, a high-priority alarm is drawn over the rest.
-  return [...markers.values()].sort((a, b) => a.at - b.at || TONE_RANK[a.tone ?? "null"] - TONE_RANK[b.tone ?? "null"]).map((m) => ({ ...m, x: (m.at - from) / span }));
+  return [...markers.values()]
+    .sort((a, b) => a.at - b.at || TONE_RANK[a.tone ?? "null"] - TONE_RANK[b.tone ?? "null"])
+    .map((m) => ({ ...m, x: (m.at - from) / span }));
 }
 
-const TONE_RANK: Readonly<Record<NonNullable<TMarkerTone> | "null", number>> = { null: 0, normal: 1, abnormal: 2, technical: 3, low: 4, medium: 5, high: 6 };
+const TONE_RANK: Readonly<Record<NonNullable<TMarkerTone> | "null", number>> = {
+  null: 0,
+  normal: 1,
+  abnormal: 2,
+  technical: 3,
+  low: 4,
+  medium: 5,
+  high: 6,
+};
 
 function toneOf(event: TTrendEvent): TMarkerTone {
   switch (event.kind) {
@@ -74,10 +87,12 @@ function alarmState(alarm: TAlarmDto): TAlarmMarkerState {
 function describe(event: TTrendEvent, locale: TLocale): TMarkerItem {
   switch (event.kind) {
     case "setting": {
-      if (event.parameter === "iabp_pumping") return { kind: event.to > event.from ? "pumpingResumed" : "pumpingStopped" };
+      if (event.parameter === "iabp_pumping")
+        return { kind: event.to > event.from ? "pumpingResumed" : "pumpingStopped" };
       const parameter = getParameter(event.parameter);
       // An assist ratio is stored as N of 1:N and read as the console shows it.
-      const print = (v: number) => (event.parameter === "iabp_ratio" ? `1:${v}` : formatNumber(v, parameter.decimals, locale));
+      const print = (v: number) =>
+        event.parameter === "iabp_ratio" ? `1:${v}` : formatNumber(v, parameter.decimals, locale);
       return { kind: "value", label: parameter.short[locale], from: print(event.from), to: print(event.to) };
     }
     case "alarm":

@@ -13,7 +13,11 @@ export interface TTableCell {
 export interface TTrendTable {
   readonly stepMs: number;
   /** Newest first. A null cell is a stretch without readings: shown as a gap, never as a value. */
-  readonly rows: readonly { readonly from: number; readonly to: number; readonly cells: readonly (TTableCell | null)[] }[];
+  readonly rows: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly cells: readonly (TTableCell | null)[];
+  }[];
 }
 
 /** The chart's points as a table: one row per clock-aligned step of the window, min–max of each line per row. */

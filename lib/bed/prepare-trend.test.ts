@@ -9,7 +9,19 @@ const H = 3_600_000;
 
 describe("trend charts", () => {
   it("groups parameters that share a unit, per device type", () => {
-    expect(trendChartsFor("VA_ECMO").map((c) => c.id)).toEqual(["ecmo_flow", "ecmo_rpm", "ecmo_pressures", "haemodynamics", "limb", "lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh"]);
+    expect(trendChartsFor("VA_ECMO").map((c) => c.id)).toEqual([
+      "ecmo_flow",
+      "ecmo_rpm",
+      "ecmo_pressures",
+      "haemodynamics",
+      "limb",
+      "lactate",
+      "anti_xa",
+      "platelets",
+      "hemoglobin",
+      "fibrinogen",
+      "ldh",
+    ]);
     const iabp = trendChartsFor("IABP");
     expect(iabp.map((c) => c.id)).not.toContain("ecmo_flow");
     expect(iabp.find((c) => c.id === "haemodynamics")?.parameters).toEqual(["map", "hr"]);
@@ -26,7 +38,14 @@ describe("trend charts", () => {
       from: T0,
       to: T0 + 6 * H,
       width: 600,
-      points: { ecmo_flow: [{ t: T0 - H, v: 9 }, { t: T0 + H, v: 3.5 }, { t: T0 + 2 * H, v: null }, { t: T0 + 3 * H, v: 3.8 }] },
+      points: {
+        ecmo_flow: [
+          { t: T0 - H, v: 9 },
+          { t: T0 + H, v: 3.5 },
+          { t: T0 + 2 * H, v: null },
+          { t: T0 + 3 * H, v: 3.8 },
+        ],
+      },
       labTimes: [T0 + 2 * H, T0 - H],
     });
     expect(chart.band).toMatchObject({ y1: 2, y2: chart.yDomain?.[1], text: "> 2.00" });
@@ -47,7 +66,13 @@ describe("trend charts", () => {
       from: T0,
       to: T0 + 72 * H,
       width: 600,
-      points: { lactate: [{ t: T0, v: 4 }, { t: T0 + 6 * H, v: 3 }, { t: T0 + 60 * H, v: 2 }] },
+      points: {
+        lactate: [
+          { t: T0, v: 4 },
+          { t: T0 + 6 * H, v: 3 },
+          { t: T0 + 60 * H, v: 2 },
+        ],
+      },
       labTimes: [],
     });
     expect(chart.lines[0]?.markers).toBe(true);
@@ -64,9 +89,17 @@ describe("time axis", () => {
   it("keeps ticks on the wall clock across the spring change, without drawing one twice", () => {
     // Paris, 29 March 2026: 02:00 local does not exist; 6 h ticks stay at 00:00, 06:00, 12:00 local.
     const ticks = alignedTicks(Date.UTC(2026, 2, 28, 22, 0), Date.UTC(2026, 2, 29, 11, 0), 6 * H, "Europe/Paris");
-    expect(ticks.map((t) => new Date(t).toISOString())).toEqual(["2026-03-28T23:00:00.000Z", "2026-03-29T04:00:00.000Z", "2026-03-29T10:00:00.000Z"]);
+    expect(ticks.map((t) => new Date(t).toISOString())).toEqual([
+      "2026-03-28T23:00:00.000Z",
+      "2026-03-29T04:00:00.000Z",
+      "2026-03-29T10:00:00.000Z",
+    ]);
     const hourly = alignedTicks(Date.UTC(2026, 2, 29, 0, 0), Date.UTC(2026, 2, 29, 2, 0), H, "Europe/Paris");
-    expect(hourly.map((t) => new Date(t).toISOString())).toEqual(["2026-03-29T00:00:00.000Z", "2026-03-29T01:00:00.000Z", "2026-03-29T02:00:00.000Z"]);
+    expect(hourly.map((t) => new Date(t).toISOString())).toEqual([
+      "2026-03-29T00:00:00.000Z",
+      "2026-03-29T01:00:00.000Z",
+      "2026-03-29T02:00:00.000Z",
+    ]);
   });
 
   it("answers a window asked again (every chart of the view asks) the same, and never another zone's ticks", () => {
@@ -94,7 +127,13 @@ describe("prepareTrendTable", () => {
         { t: T0 + 2 * H + 5 * 60_000, v: 3.5 },
       ],
     };
-    const table = prepareTrendTable([line], { from: T0, to: T0 + 3 * H - 1, timeZone: "UTC", locale: "en", maxRows: 3 });
+    const table = prepareTrendTable([line], {
+      from: T0,
+      to: T0 + 3 * H - 1,
+      timeZone: "UTC",
+      locale: "en",
+      maxRows: 3,
+    });
     expect(table.stepMs).toBe(H);
     expect(table.rows.map((r) => r.cells[0]?.text ?? null)).toEqual(["3.50", null, "3.40–3.60"]);
     expect(table.rows[2]?.from).toBe(T0);
@@ -103,8 +142,22 @@ describe("prepareTrendTable", () => {
 
 describe("prepareTrendTable for labs", () => {
   it("lists only the stretches that hold a sample", () => {
-    const line = { code: "lactate" as const, label: "Lactate", color: "#fff", dash: undefined, decimals: 1, markers: true, points: [{ t: T0 + 30 * 60_000, v: 2.1 }] };
-    const table = prepareTrendTable([line], { from: T0, to: T0 + 6 * H, timeZone: "UTC", locale: "en", onlyFilled: true });
+    const line = {
+      code: "lactate" as const,
+      label: "Lactate",
+      color: "#fff",
+      dash: undefined,
+      decimals: 1,
+      markers: true,
+      points: [{ t: T0 + 30 * 60_000, v: 2.1 }],
+    };
+    const table = prepareTrendTable([line], {
+      from: T0,
+      to: T0 + 6 * H,
+      timeZone: "UTC",
+      locale: "en",
+      onlyFilled: true,
+    });
     expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(["2.1"]);
   });
 });

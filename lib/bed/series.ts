@@ -23,7 +23,10 @@ export const ZSeriesQuery = z
       .transform(Number)
       .pipe(z.number().int().min(10, "must be at least 10").max(MAX_WIDTH, `must be at most ${MAX_WIDTH}`)),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: "from must be before to",
+    path: ["from"],
+  });
 export type TSeriesQuery = z.infer<typeof ZSeriesQuery>;
 
 export const ZSeriesPoint = z.object({ t: z.number(), v: z.number().nullable() });
@@ -58,13 +61,23 @@ export const ZTrendsQuery = z
   .object({
     parameters: z
       .string()
-      .transform((list) => [...new Set(list.split(",").map((p) => p.trim()).filter((p) => p !== ""))])
+      .transform((list) => [
+        ...new Set(
+          list
+            .split(",")
+            .map((p) => p.trim())
+            .filter((p) => p !== ""),
+        ),
+      ])
       .pipe(z.array(ZParameterCode).min(1, "name at least one parameter").max(MAX_TREND_PARAMETERS)),
     from: ZEpochMs.optional(),
     to: ZEpochMs.optional(),
     width: ZSeriesQuery.shape.width,
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: "from must be before to",
+    path: ["from"],
+  });
 export type TTrendsQuery = z.infer<typeof ZTrendsQuery>;
 
 export const ZBedTrends = z.object({ series: z.array(ZParameterSeries) });
@@ -74,8 +87,15 @@ export type TBedTrends = z.infer<typeof ZBedTrends>;
  * The address of a trends request. Built in one place: the server's render preloads the default window by this very
  * address, and the browser reuses that response only if the client asks for exactly the same one.
  */
-export function trendsUrl(bedId: string, { parameters, from, to, width }: { parameters: readonly string[]; from: number; to?: number; width: number }): string {
-  const params = new URLSearchParams({ parameters: parameters.join(","), width: String(width), from: String(Math.floor(from)) });
+export function trendsUrl(
+  bedId: string,
+  { parameters, from, to, width }: { parameters: readonly string[]; from: number; to?: number; width: number },
+): string {
+  const params = new URLSearchParams({
+    parameters: parameters.join(","),
+    width: String(width),
+    from: String(Math.floor(from)),
+  });
   if (to !== undefined) params.set("to", String(Math.ceil(to)));
   return `/api/beds/${encodeURIComponent(bedId)}/trends?${params.toString()}`;
 }

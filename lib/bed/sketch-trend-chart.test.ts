@@ -10,7 +10,15 @@ const specOf = (id: string) => {
   if (!spec) throw new Error(`no chart ${id}`);
   return spec;
 };
-const base = { deviceType: "VA_ECMO" as const, locale: "en" as const, timeZone: "UTC", from: T0, to: T0 + 4 * H, width: 600, labTimes: [] };
+const base = {
+  deviceType: "VA_ECMO" as const,
+  locale: "en" as const,
+  timeZone: "UTC",
+  from: T0,
+  to: T0 + 4 * H,
+  width: 600,
+  labTimes: [],
+};
 
 /** A sketch's path read back as absolute points, one list per stroke (a gap starts a new one). */
 function strokesOf(d: string): [number, number][][] {
@@ -20,7 +28,14 @@ function strokesOf(d: string): [number, number][][] {
     const n = (args?.match(/-?\d+/g) ?? []).map(Number);
     const [a = 0, b = 0] = n;
     if (command === "M") strokes.push([]);
-    at = command === "M" || command === "L" ? [a, b] : command === "l" ? [at[0] + a, at[1] + b] : command === "h" ? [at[0] + a, at[1]] : [at[0], at[1] + a];
+    at =
+      command === "M" || command === "L"
+        ? [a, b]
+        : command === "l"
+          ? [at[0] + a, at[1] + b]
+          : command === "h"
+            ? [at[0] + a, at[1]]
+            : [at[0], at[1] + a];
     strokes.at(-1)?.push(at);
   }
   return strokes;
@@ -31,7 +46,15 @@ describe("trend sketch (the server-drawn chart)", () => {
     const chart = prepareTrendChart({
       ...base,
       spec: specOf("ecmo_rpm"),
-      points: { ecmo_rpm: [{ t: T0, v: 3000 }, { t: T0 + H, v: 3100 }, { t: T0 + 2 * H, v: null }, { t: T0 + 3 * H, v: 3000 }, { t: T0 + 4 * H, v: 3100 }] },
+      points: {
+        ecmo_rpm: [
+          { t: T0, v: 3000 },
+          { t: T0 + H, v: 3100 },
+          { t: T0 + 2 * H, v: null },
+          { t: T0 + 3 * H, v: 3000 },
+          { t: T0 + 4 * H, v: 3100 },
+        ],
+      },
     });
     const [line] = sketchTrendChart(chart).lines;
     const strokes = strokesOf(line?.d ?? "");
@@ -45,7 +68,16 @@ describe("trend sketch (the server-drawn chart)", () => {
   });
 
   it("puts the highest value near the top and the lowest near the bottom, as the y domain says", () => {
-    const chart = prepareTrendChart({ ...base, spec: specOf("ecmo_rpm"), points: { ecmo_rpm: [{ t: T0, v: 3000 }, { t: T0 + 4 * H, v: 3400 }] } });
+    const chart = prepareTrendChart({
+      ...base,
+      spec: specOf("ecmo_rpm"),
+      points: {
+        ecmo_rpm: [
+          { t: T0, v: 3000 },
+          { t: T0 + 4 * H, v: 3400 },
+        ],
+      },
+    });
     const sketch = sketchTrendChart(chart);
     const [[[, y0] = [0, 0], [, y1] = [0, 0]] = []] = strokesOf(sketch.lines[0]?.d ?? "");
     expect(y0).toBeGreaterThan(y1);
@@ -61,7 +93,16 @@ describe("trend sketch (the server-drawn chart)", () => {
       ...base,
       spec: specOf("ecmo_rpm"),
       // 3,000 and 3,400 span the y domain; the third point repeats the second's place, the fourth is straight below.
-      points: { ecmo_rpm: [{ t: T0, v: 3000 }, { t: T0 + H, v: 3400 }, { t: T0 + H, v: 3400 }, { t: T0 + H, v: 3000 }, { t: T0 + 2 * H, v: 3000 }, { t: T0 + 3 * H, v: 3200 }] },
+      points: {
+        ecmo_rpm: [
+          { t: T0, v: 3000 },
+          { t: T0 + H, v: 3400 },
+          { t: T0 + H, v: 3400 },
+          { t: T0 + H, v: 3000 },
+          { t: T0 + 2 * H, v: 3000 },
+          { t: T0 + 3 * H, v: 3200 },
+        ],
+      },
     });
     const d = sketchTrendChart(chart).lines[0]?.d ?? "";
     expect(d).toMatch(/^M0 (\d+)l250-(\d+)v(\d+)h250l250-(\d+)$/);
@@ -69,7 +110,16 @@ describe("trend sketch (the server-drawn chart)", () => {
   });
 
   it("draws each lab result as a dot and shades the target band within the plot", () => {
-    const chart = prepareTrendChart({ ...base, spec: specOf("lactate"), points: { lactate: [{ t: T0 + H, v: 1.2 }, { t: T0 + 3 * H, v: 4 }] } });
+    const chart = prepareTrendChart({
+      ...base,
+      spec: specOf("lactate"),
+      points: {
+        lactate: [
+          { t: T0 + H, v: 1.2 },
+          { t: T0 + 3 * H, v: 4 },
+        ],
+      },
+    });
     const sketch = sketchTrendChart(chart);
     expect(sketch.lines[0]?.dots?.match(/h0/g)).toHaveLength(2);
     // Lactate < 2.0: the band runs from the bottom of the plot up to 2.0.

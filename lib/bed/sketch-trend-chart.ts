@@ -56,10 +56,19 @@ export function sketchTrendChart(chart: TPreparedChart): TTrendSketch {
       path.push(pen === null ? `M${at.x} ${at.y}` : step(at.x - pen.x, at.y - pen.y));
       pen = at;
     }
-    return { code: line.code, color: line.color, dash: line.dash, d: path.join(""), dots: line.markers ? dots.join("") : null };
+    return {
+      code: line.code,
+      color: line.color,
+      dash: line.dash,
+      d: path.join(""),
+      dots: line.markers ? dots.join("") : null,
+    };
   });
 
-  const band = chart.band && chart.yDomain ? { top: Math.max(0, y(chart.band.y2)), bottom: Math.min(SKETCH_SIZE, y(chart.band.y1)) } : null;
+  const band =
+    chart.band && chart.yDomain
+      ? { top: Math.max(0, y(chart.band.y2)), bottom: Math.min(SKETCH_SIZE, y(chart.band.y1)) }
+      : null;
   return {
     lines,
     band: band && band.bottom > band.top ? band : null,

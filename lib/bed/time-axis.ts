@@ -7,7 +7,19 @@ import { utcOffsetMs } from "@/lib/time/zoned-time";
  */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-export const TIME_STEPS: readonly number[] = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR];
+export const TIME_STEPS: readonly number[] = [
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  24 * HOUR,
+  48 * HOUR,
+];
 
 /** The smallest step that cuts [from, to] into at most `maxSteps`. */
 export function chooseStep(from: number, to: number, maxSteps: number): number {

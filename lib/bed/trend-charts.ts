@@ -73,6 +73,8 @@ export function trendChartsFor(deviceType: TDeviceType): readonly TTrendChartSpe
  */
 export function trendParametersFor(deviceType: TDeviceType): TParameterCode[] {
   const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
-  const charted = trendChartsFor(deviceType).filter((s) => s.source === "series").flatMap((s) => s.parameters);
+  const charted = trendChartsFor(deviceType)
+    .filter((s) => s.source === "series")
+    .flatMap((s) => s.parameters);
   return [...new Set([...charted, ...SETTING_CODES.filter((code) => measured.has(code))])];
 }

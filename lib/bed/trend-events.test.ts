@@ -9,7 +9,10 @@ const series = (values: readonly (number | null)[], stepMs = MIN) => values.map(
 
 describe("settings changes from the observations", () => {
   it("marks a sweep and an FdO2 change at the first reading of the new value, with both values", () => {
-    const changes = detectSettingChanges({ ecmo_sweep: series([3, 3, 3, 3.5, 3.5]), ecmo_fdo2: series([60, 60, 60, 60, 50]) });
+    const changes = detectSettingChanges({
+      ecmo_sweep: series([3, 3, 3, 3.5, 3.5]),
+      ecmo_fdo2: series([60, 60, 60, 60, 50]),
+    });
     expect(changes).toEqual([
       { kind: "setting", at: T0 + 3 * MIN, parameter: "ecmo_sweep", from: 3, to: 3.5 },
       { kind: "setting", at: T0 + 4 * MIN, parameter: "ecmo_fdo2", from: 60, to: 50 },
@@ -25,7 +28,9 @@ describe("settings changes from the observations", () => {
   });
 
   it("marks a change made while the feed was cut at the first reading after the gap, and draws nothing for a gap alone", () => {
-    expect(detectSettingChanges({ iabp_ratio: series([1, 1, null, null, 2, 2]) })).toEqual([{ kind: "setting", at: T0 + 4 * MIN, parameter: "iabp_ratio", from: 1, to: 2 }]);
+    expect(detectSettingChanges({ iabp_ratio: series([1, 1, null, null, 2, 2]) })).toEqual([
+      { kind: "setting", at: T0 + 4 * MIN, parameter: "iabp_ratio", from: 1, to: 2 },
+    ]);
     expect(detectSettingChanges({ iabp_ratio: series([1, null, 1, null, 1]) })).toEqual([]);
   });
 
@@ -36,14 +41,23 @@ describe("settings changes from the observations", () => {
 
   it("keeps a change between the min and the max of one downsampled column", () => {
     // One pixel column holding the old level (its min, earlier) and the new one (its max, later).
-    const downsampled = [{ t: T0, v: 1 }, { t: T0 + 30_000, v: 1 }, { t: T0 + 45_000, v: 2 }, { t: T0 + 90_000, v: 2 }];
+    const downsampled = [
+      { t: T0, v: 1 },
+      { t: T0 + 30_000, v: 1 },
+      { t: T0 + 45_000, v: 2 },
+      { t: T0 + 90_000, v: 2 },
+    ];
     expect(detectSettingChanges({ iabp_ratio: downsampled }).map((c) => c.at)).toEqual([T0 + 45_000]);
   });
 });
 
 describe("trend markers", () => {
   it("gathers changes of one instant in one marker, worded as the panels print values", () => {
-    const events = detectSettingChanges({ ecmo_sweep: series([3, 3.5]), ecmo_fdo2: series([60, 50]), iabp_ratio: series([1, 1, 2]) });
+    const events = detectSettingChanges({
+      ecmo_sweep: series([3, 3.5]),
+      ecmo_fdo2: series([60, 50]),
+      iabp_ratio: series([1, 1, 2]),
+    });
     const markers = prepareTrendMarkers(events, { from: T0, to: T0 + 4 * MIN, locale: "en" });
     expect(markers).toHaveLength(2);
     expect(markers[0]).toMatchObject({ at: T0 + MIN, x: 0.25, kind: "setting" });
@@ -56,12 +70,20 @@ describe("trend markers", () => {
 
   it("keeps only the window's events and words a stopped or resumed balloon", () => {
     const events = detectSettingChanges({ iabp_pumping: series([1, 0, 0, 1]) });
-    expect(prepareTrendMarkers(events, { from: T0, to: T0 + 2 * MIN, locale: "fr" }).map((m) => m.items)).toEqual([[{ kind: "pumpingStopped" }]]);
-    expect(prepareTrendMarkers(events, { from: T0 + 2 * MIN, to: T0 + 3 * MIN, locale: "fr" }).map((m) => m.items)).toEqual([[{ kind: "pumpingResumed" }]]);
+    expect(prepareTrendMarkers(events, { from: T0, to: T0 + 2 * MIN, locale: "fr" }).map((m) => m.items)).toEqual([
+      [{ kind: "pumpingStopped" }],
+    ]);
+    expect(
+      prepareTrendMarkers(events, { from: T0 + 2 * MIN, to: T0 + 3 * MIN, locale: "fr" }).map((m) => m.items),
+    ).toEqual([[{ kind: "pumpingResumed" }]]);
   });
 
   it("prints French decimals in French", () => {
-    const [marker] = prepareTrendMarkers(detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }), { from: T0, to: T0 + MIN, locale: "fr" });
+    const [marker] = prepareTrendMarkers(detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }), {
+      from: T0,
+      to: T0 + MIN,
+      locale: "fr",
+    });
     expect(marker?.items[0]).toMatchObject({ from: "3,0", to: "3,5" });
   });
 });
@@ -75,20 +97,45 @@ describe("alarm and round markers", () => {
   it("marks each alarm at its raise, coloured by its priority, and says whether it ended or was ACKNOWLEDGED", () => {
     const alarms = [
       alarmDto({ id: "a1", raisedAt: T0 + MIN, priority: "high" }),
-      alarmDto({ id: "a2", raisedAt: T0 + 2 * MIN, priority: "low", status: "acknowledged", acknowledgedAt: T0 + 3 * MIN }),
-      alarmDto({ id: "a3", raisedAt: T0 + 3 * MIN, priority: "medium", status: "resolved", clearedAt: T0 + 4 * MIN, resolvedAt: T0 + 4 * MIN }),
+      alarmDto({
+        id: "a2",
+        raisedAt: T0 + 2 * MIN,
+        priority: "low",
+        status: "acknowledged",
+        acknowledgedAt: T0 + 3 * MIN,
+      }),
+      alarmDto({
+        id: "a3",
+        raisedAt: T0 + 3 * MIN,
+        priority: "medium",
+        status: "resolved",
+        clearedAt: T0 + 4 * MIN,
+        resolvedAt: T0 + 4 * MIN,
+      }),
     ];
-    const markers = prepareTrendMarkers(toTrendEvents({ alarms, rounds: [] }), { from: T0, to: T0 + 4 * MIN, locale: "en" });
+    const markers = prepareTrendMarkers(toTrendEvents({ alarms, rounds: [] }), {
+      from: T0,
+      to: T0 + 4 * MIN,
+      locale: "en",
+    });
     expect(markers.map((m) => [m.kind, m.tone, m.at])).toEqual([
       ["alarm", "high", T0 + MIN],
       ["alarm", "low", T0 + 2 * MIN],
       ["alarm", "medium", T0 + 3 * MIN],
     ]);
-    expect(markers.map((m) => (m.items[0]?.kind === "alarm" ? m.items[0].state : null))).toEqual(["active", "acknowledged", "ended"]);
+    expect(markers.map((m) => (m.items[0]?.kind === "alarm" ? m.items[0].state : null))).toEqual([
+      "active",
+      "acknowledged",
+      "ended",
+    ]);
   });
 
   it("tells an abnormal round from a normal one and keeps who signed", () => {
-    const markers = prepareTrendMarkers(toTrendEvents({ alarms: [], rounds }), { from: T0, to: T0 + 4 * MIN, locale: "fr" });
+    const markers = prepareTrendMarkers(toTrendEvents({ alarms: [], rounds }), {
+      from: T0,
+      to: T0 + 4 * MIN,
+      locale: "fr",
+    });
     expect(markers.map((m) => [m.kind, m.tone])).toEqual([
       ["round", "normal"],
       ["round", "abnormal"],

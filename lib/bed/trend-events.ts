@@ -33,10 +33,21 @@ export interface TRoundSigned {
  * The alarms and rounds of a bed's trend-events answer as trend events. Pure; sorted by time (settings first at a tie,
  * then alarms, then rounds, so that markers at one instant keep a stable order).
  */
-export function toTrendEvents({ alarms, rounds }: { alarms: readonly TAlarmDto[]; rounds: readonly { signedAt: number; signedBy: string; abnormalCount: number }[] }): (TAlarmRaised | TRoundSigned)[] {
+export function toTrendEvents({
+  alarms,
+  rounds,
+}: {
+  alarms: readonly TAlarmDto[];
+  rounds: readonly { signedAt: number; signedBy: string; abnormalCount: number }[];
+}): (TAlarmRaised | TRoundSigned)[] {
   const events: (TAlarmRaised | TRoundSigned)[] = [
     ...alarms.map((alarm): TAlarmRaised => ({ kind: "alarm", at: alarm.raisedAt, priority: alarm.priority, alarm })),
-    ...rounds.map((r): TRoundSigned => ({ kind: "round", at: r.signedAt, signedBy: r.signedBy, abnormalCount: r.abnormalCount })),
+    ...rounds.map((r): TRoundSigned => ({
+      kind: "round",
+      at: r.signedAt,
+      signedBy: r.signedBy,
+      abnormalCount: r.abnormalCount,
+    })),
   ];
   return events.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "alarm" ? -1 : 1));
 }
@@ -58,14 +69,17 @@ export interface TSettingChange {
  * (min and max per pixel column, at their own times) a change is dated to within its column: the drawing's own
  * resolution. Pure; sorted by time.
  */
-export function detectSettingChanges(points: Partial<Record<TParameterCode, readonly TSeriesPoint[]>>): TSettingChange[] {
+export function detectSettingChanges(
+  points: Partial<Record<TParameterCode, readonly TSeriesPoint[]>>,
+): TSettingChange[] {
   const changes: TSettingChange[] = [];
   for (const parameter of SETTING_CODES) {
     const step = SETTING_STEPS[parameter];
     let level: number | undefined;
     for (const p of points[parameter] ?? []) {
       if (p.v === null) continue;
-      if (level !== undefined && Math.abs(p.v - level) >= step - 1e-9) changes.push({ kind: "setting", at: p.t, parameter, from: level, to: p.v });
+      if (level !== undefined && Math.abs(p.v - level) >= step - 1e-9)
+        changes.push({ kind: "setting", at: p.t, parameter, from: level, to: p.v });
       if (level === undefined || Math.abs(p.v - level) >= step - 1e-9) level = p.v;
     }
   }

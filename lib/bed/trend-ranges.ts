@@ -32,7 +32,10 @@ export const DEFAULT_TREND_WINDOW: Extract<TTrendWindow, { kind: "live" }> = { k
 export const PRELOAD_WIDTH = 700;
 
 /** The live edge of a bed's trends: its newest reading or the server's time, so that charts slide when data arrives. */
-export function liveEdgeOf(detail: { readonly serverTime: number; readonly latest: Readonly<Record<string, { readonly observedAt: number }>> }): number {
+export function liveEdgeOf(detail: {
+  readonly serverTime: number;
+  readonly latest: Readonly<Record<string, { readonly observedAt: number }>>;
+}): number {
   return Math.max(detail.serverTime, ...Object.values(detail.latest).map((l) => l.observedAt));
 }
 
@@ -42,7 +45,10 @@ export function liveSpanMs(range: TTrendRange): number | null {
 }
 
 /** The time range to ask the server for: [from, to] within the episode. */
-export function resolveWindow(window: TTrendWindow, { now, episodeStart }: { now: number; episodeStart: number }): { from: number; to: number } {
+export function resolveWindow(
+  window: TTrendWindow,
+  { now, episodeStart }: { now: number; episodeStart: number },
+): { from: number; to: number } {
   if (window.kind === "fixed") return { from: Math.max(window.from, episodeStart), to: window.to };
   const span = liveSpanMs(window.range);
   return { from: span === null ? episodeStart : Math.max(episodeStart, now - span), to: now };
@@ -52,7 +58,12 @@ export function resolveWindow(window: TTrendWindow, { now, episodeStart }: { now
 export const MIN_ZOOM_MS = 5 * 60_000;
 
 /** A window moved by a fraction of its width (negative: back in time), kept within the episode and now. */
-export function panWindow(from: number, to: number, fraction: number, bounds: { episodeStart: number; now: number }): { from: number; to: number } {
+export function panWindow(
+  from: number,
+  to: number,
+  fraction: number,
+  bounds: { episodeStart: number; now: number },
+): { from: number; to: number } {
   const span = to - from;
   let nextFrom = from + span * fraction;
   nextFrom = Math.min(Math.max(nextFrom, bounds.episodeStart), bounds.now - span);

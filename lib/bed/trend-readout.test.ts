@@ -16,7 +16,12 @@ const chart = prepareTrendChart({
   to: T0 + 60 * MIN,
   width: 600,
   points: {
-    ecmo_flow: [{ t: T0, v: 4.1 }, { t: T0 + 10 * MIN, v: 4.3 }, { t: T0 + 11 * MIN, v: null }, { t: T0 + 30 * MIN, v: 3.9 }],
+    ecmo_flow: [
+      { t: T0, v: 4.1 },
+      { t: T0 + 10 * MIN, v: 4.3 },
+      { t: T0 + 11 * MIN, v: null },
+      { t: T0 + 30 * MIN, v: 3.9 },
+    ],
     ecmo_sweep: [{ t: T0 + 9 * MIN, v: 3 }],
   },
   labTimes: [],

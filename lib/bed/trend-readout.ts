@@ -19,7 +19,11 @@ export interface TTrendReadout {
  * `toleranceMs` and no break in the line separates them, so that a readout never bridges a gap any more than the
  * line does. Pure; the chart's own points, as drawn.
  */
-export function readTrendAt(chart: TPreparedChart, at: number, { toleranceMs, locale }: { toleranceMs: number; locale: TLocale }): TTrendReadout {
+export function readTrendAt(
+  chart: TPreparedChart,
+  at: number,
+  { toleranceMs, locale }: { toleranceMs: number; locale: TLocale },
+): TTrendReadout {
   return {
     at,
     lines: chart.lines.map((line) => {
@@ -34,9 +38,12 @@ export function readTrendAt(chart: TPreparedChart, at: number, { toleranceMs, lo
       }
       const before = points[lo - 1];
       const after = points[lo];
-      const candidates = [before, after].filter((p) => p !== undefined && p.v !== null && Math.abs(p.t - at) <= toleranceMs);
+      const candidates = [before, after].filter(
+        (p) => p !== undefined && p.v !== null && Math.abs(p.t - at) <= toleranceMs,
+      );
       const nearest = candidates.sort((a, b) => Math.abs((a?.t ?? 0) - at) - Math.abs((b?.t ?? 0) - at))[0];
-      const reading = nearest && nearest.v !== null ? { t: nearest.t, text: formatNumber(nearest.v, line.decimals, locale) } : null;
+      const reading =
+        nearest && nearest.v !== null ? { t: nearest.t, text: formatNumber(nearest.v, line.decimals, locale) } : null;
       return { code: line.code, label: line.label, color: line.color, reading };
     }),
   };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, CLINICAL_LIMITS, PARAMETER_CODES, SETTING_CODES, defaultTarget, getParameter, isSettingCode, parametersFor, targetStatus } from "./index";
+import {
+  CATALOGUE,
+  CLINICAL_LIMITS,
+  PARAMETER_CODES,
+  SETTING_CODES,
+  defaultTarget,
+  getParameter,
+  isSettingCode,
+  parametersFor,
+  targetStatus,
+} from "./index";
 
 describe("parameter catalogue", () => {
   it("holds exactly one entry for every parameter code", () => {
@@ -60,13 +70,22 @@ describe("parameter catalogue", () => {
     expect(CLINICAL_LIMITS.staleFactor.value).toBe(3);
     expect(CLINICAL_LIMITS.pumpStopped).toMatchObject({ value: 20 * 60_000, unit: "ms" });
     expect(CLINICAL_LIMITS.nirsDifference.value).toBe(20);
-    expect([CLINICAL_LIMITS.weaningStepMin.value, CLINICAL_LIMITS.weaningStepMax.value]).toEqual([3_600_000, 6 * 3_600_000]);
+    expect([CLINICAL_LIMITS.weaningStepMin.value, CLINICAL_LIMITS.weaningStepMax.value]).toEqual([
+      3_600_000,
+      6 * 3_600_000,
+    ]);
     expect(CLINICAL_LIMITS.dpcWithin.value).toBe(6 * 3_600_000);
   });
 
   it("takes the targets that restate a limit from it: lactate < 2, ECMO flow > 2, limb NIRS and MAP", () => {
-    expect(defaultTarget("lactate", "IABP")).toMatchObject({ high: CLINICAL_LIMITS.lactateRaised.value, source: CLINICAL_LIMITS.lactateRaised.source });
-    expect(defaultTarget("ecmo_flow", "VA_ECMO")).toMatchObject({ low: CLINICAL_LIMITS.ecmoFlowLow.value, lowExclusive: true });
+    expect(defaultTarget("lactate", "IABP")).toMatchObject({
+      high: CLINICAL_LIMITS.lactateRaised.value,
+      source: CLINICAL_LIMITS.lactateRaised.source,
+    });
+    expect(defaultTarget("ecmo_flow", "VA_ECMO")).toMatchObject({
+      low: CLINICAL_LIMITS.ecmoFlowLow.value,
+      lowExclusive: true,
+    });
     expect(defaultTarget("nirs_right", "VA_ECMO")).toMatchObject({ low: CLINICAL_LIMITS.nirsLow.value });
     expect(defaultTarget("map", "IABP")).toMatchObject({ low: CLINICAL_LIMITS.mapLow.value });
     expect(defaultTarget("iabp_pumping", "IABP")?.note).toBe("never leave a stopped balloon in place > 20 min");

@@ -28,14 +28,20 @@ const week = { from: T0, to: T0 + (WEEK_S - 1) * SECOND, width: 1500, maxGapMs: 
 describe("downsampleMinMax", () => {
   it("keeps a single-sample dip in a week of 1 Hz data", () => {
     const dipAt = 345_678;
-    const out = downsampleMinMax(weekAt1Hz((i, v) => (i === dipAt ? 0.4 : v)), week);
+    const out = downsampleMinMax(
+      weekAt1Hz((i, v) => (i === dipAt ? 0.4 : v)),
+      week,
+    );
     const lowest = out.reduce((min, p) => (p.v !== null && p.v < (min.v ?? Infinity) ? p : min));
     expect(lowest).toEqual({ t: T0 + dipAt * SECOND, v: 0.4 });
   });
 
   it("keeps a single-sample spike in a week of 1 Hz data", () => {
     const spikeAt = 12_345;
-    const out = downsampleMinMax(weekAt1Hz((i, v) => (i === spikeAt ? 7.9 : v)), week);
+    const out = downsampleMinMax(
+      weekAt1Hz((i, v) => (i === spikeAt ? 7.9 : v)),
+      week,
+    );
     expect(out).toContainEqual({ t: T0 + spikeAt * SECOND, v: 7.9 });
     expect(Math.max(...out.map((p) => p.v ?? -Infinity))).toBe(7.9);
   });
@@ -88,7 +94,12 @@ describe("downsampleMinMax", () => {
       { t: T0, v: 2.1 },
       { t: T0 + 4 * 3600 * SECOND, v: 3.4 },
     ];
-    const out = downsampleMinMax(labs, { from: T0, to: T0 + 6 * 3600 * SECOND, width: 600, maxGapMs: 24 * 3600 * SECOND });
+    const out = downsampleMinMax(labs, {
+      from: T0,
+      to: T0 + 6 * 3600 * SECOND,
+      width: 600,
+      maxGapMs: 24 * 3600 * SECOND,
+    });
     expect(out).toEqual(labs.slice(1));
   });
 

@@ -72,7 +72,10 @@ export function gapThresholdMs(expectedIntervalSec: number): number {
  * not be sorted. Ties keep the earliest sample, as SQLite's min()/max() do when they scan in time order.
  */
 export function aggregateBuckets(samples: readonly TSample[], from: number, to: number, bucketMs: number): TBucket[] {
-  const byIndex = new Map<number, { count: number; tFirst: number; tLast: number; tMin: number; vMin: number; tMax: number; vMax: number }>();
+  const byIndex = new Map<
+    number,
+    { count: number; tFirst: number; tLast: number; tMin: number; vMin: number; tMax: number; vMax: number }
+  >();
   for (const { t, v } of samples) {
     if (t < from || t > to || !Number.isFinite(v)) continue;
     const index = Math.floor((t - from) / bucketMs);

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ZUserDto, ZDisplayDto, ZIssuedPairing, type TDisplayDto, type TIssuedPairing, type TUserDto } from "@/lib/auth/account-dtos";
+import {
+  ZUserDto,
+  ZDisplayDto,
+  ZIssuedPairing,
+  type TDisplayDto,
+  type TIssuedPairing,
+  type TUserDto,
+} from "@/lib/auth/account-dtos";
 import { ZAuditEventDto, type TAuditEventDto } from "@/lib/auth/audit-actions";
 import type { TCreateDisplay, TCreateUser, TUpdateUser } from "@/lib/auth/schemas";
 import { ZShiftPattern, type TShiftPattern } from "@/lib/shifts";
@@ -71,7 +78,9 @@ export async function createUser(input: TCreateUser): Promise<TUserDto> {
 }
 
 export async function updateUser(userId: string, changes: TUpdateUser): Promise<TUserDto> {
-  const body: unknown = await (await request(`/api/admin/users/${encodeURIComponent(userId)}`, { method: "PATCH", body: changes })).json();
+  const body: unknown = await (
+    await request(`/api/admin/users/${encodeURIComponent(userId)}`, { method: "PATCH", body: changes })
+  ).json();
   return z.object({ user: ZUserDto }).parse(body).user;
 }
 
@@ -89,7 +98,9 @@ export async function createDisplay(input: TCreateDisplay): Promise<TIssuedPairi
 }
 
 export async function issuePairingCode(displayId: string): Promise<TIssuedPairing> {
-  return ZIssuedPairing.parse(await (await request(`/api/admin/displays/${encodeURIComponent(displayId)}/pairing`, { method: "POST" })).json());
+  return ZIssuedPairing.parse(
+    await (await request(`/api/admin/displays/${encodeURIComponent(displayId)}/pairing`, { method: "POST" })).json(),
+  );
 }
 
 export async function revokeDisplay(displayId: string): Promise<void> {
@@ -124,7 +135,9 @@ const ZUnitShiftPattern = z.object({
 export type TUnitShiftPatternDto = z.infer<typeof ZUnitShiftPattern>;
 
 export async function fetchShiftPattern(unitId: string): Promise<TUnitShiftPatternDto> {
-  return ZUnitShiftPattern.parse(await (await request(`/api/units/${encodeURIComponent(unitId)}/shift-pattern`)).json());
+  return ZUnitShiftPattern.parse(
+    await (await request(`/api/units/${encodeURIComponent(unitId)}/shift-pattern`)).json(),
+  );
 }
 
 export async function saveShiftPattern(unitId: string, pattern: TShiftPattern): Promise<TUnitShiftPatternDto> {

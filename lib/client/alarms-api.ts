@@ -19,18 +19,33 @@ export const fetchUnitAlarms = (unitId: string, signal?: AbortSignal): Promise<T
 
 export { getJson as fetchAlarmJson };
 
-export function acknowledgeAlarmBySocket(socket: TStationSocket, input: TAcknowledgeAlarm): Promise<TAlarmCommandAnswer> {
+export function acknowledgeAlarmBySocket(
+  socket: TStationSocket,
+  input: TAcknowledgeAlarm,
+): Promise<TAlarmCommandAnswer> {
   return new Promise((resolve) =>
-    socket.timeout(COMMAND_TIMEOUT_MS).emit("alarm:acknowledge", input, (error, answer) =>
-      resolve(error ? { ok: false, error: { code: "INTERNAL", message: "the server did not answer in time; try again" } } : answer),
-    ),
+    socket
+      .timeout(COMMAND_TIMEOUT_MS)
+      .emit("alarm:acknowledge", input, (error, answer) =>
+        resolve(
+          error
+            ? { ok: false, error: { code: "INTERNAL", message: "the server did not answer in time; try again" } }
+            : answer,
+        ),
+      ),
   );
 }
 
 export function pauseAudioBySocket(socket: TStationSocket, unitId: string): Promise<TPauseAudioAnswer> {
   return new Promise((resolve) =>
-    socket.timeout(COMMAND_TIMEOUT_MS).emit("alarm:pause-audio", { unitId }, (error, answer) =>
-      resolve(error ? { ok: false, error: { code: "INTERNAL", message: "the server did not answer in time; try again" } } : answer),
-    ),
+    socket
+      .timeout(COMMAND_TIMEOUT_MS)
+      .emit("alarm:pause-audio", { unitId }, (error, answer) =>
+        resolve(
+          error
+            ? { ok: false, error: { code: "INTERNAL", message: "the server did not answer in time; try again" } }
+            : answer,
+        ),
+      ),
   );
 }

@@ -21,14 +21,24 @@ export interface TAuditFilterForm {
   unitId: string;
 }
 
-export const EMPTY_AUDIT_FILTER_FORM: TAuditFilterForm = { from: "", to: "", actor: "", action: "", outcome: "", unitId: "" };
+export const EMPTY_AUDIT_FILTER_FORM: TAuditFilterForm = {
+  from: "",
+  to: "",
+  actor: "",
+  action: "",
+  outcome: "",
+  unitId: "",
+};
 
 /**
  * The form as a filter, or which field is wrong. A datetime-local value has no zone: it is read in `timeZone`, the
  * station's, in which the page also shows each event's local time (so that a time copied from a row filters on it),
  * and sent as a UTC instant, which is what the server compares.
  */
-export function toAuditFilter(form: TAuditFilterForm, timeZone: string): { ok: true; filter: TAuditFilter } | { ok: false; field: "from" | "to" | "range" } {
+export function toAuditFilter(
+  form: TAuditFilterForm,
+  timeZone: string,
+): { ok: true; filter: TAuditFilter } | { ok: false; field: "from" | "to" | "range" } {
   const from = localInputToIso(form.from, timeZone);
   const to = localInputToIso(form.to, timeZone);
   if (from === null) return { ok: false, field: "from" };
@@ -64,10 +74,14 @@ function localInputToIso(value: string, timeZone: string): string | undefined | 
   if (value.trim() === "") return undefined;
   const match = LOCAL_INPUT.exec(value.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) return null;
+  const [year, month, day, hour, minute, second = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined)
+    return null;
   // Date.UTC rolls 31 February over into March: a day the calendar does not have is refused instead.
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return null;
   return localTimeToDate({ year, month, day, hour, minute, second, millisecond: 0 }, timeZone).toISOString();
 }

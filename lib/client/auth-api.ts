@@ -20,8 +20,14 @@ async function post(path: string, body?: unknown): Promise<Response> {
     cache: "no-store",
   });
   if (response.ok) return response;
-  const payload = (await response.json().catch(() => null)) as { error?: { message?: string; retryAfterSeconds?: number } } | null;
-  throw new AuthRequestError(response.status, payload?.error?.message ?? `HTTP ${response.status}`, payload?.error?.retryAfterSeconds ?? null);
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { message?: string; retryAfterSeconds?: number };
+  } | null;
+  throw new AuthRequestError(
+    response.status,
+    payload?.error?.message ?? `HTTP ${response.status}`,
+    payload?.error?.retryAfterSeconds ?? null,
+  );
 }
 
 export async function signIn(username: string, password: string): Promise<TSessionUser> {

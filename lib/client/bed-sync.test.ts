@@ -27,7 +27,8 @@ class FakeTransport implements TBedTransport {
   private recorded = new Set<(payload: { unitId: string; observations: unknown }) => void>();
   private connects = new Set<() => void>();
   isConnected = () => this.connected;
-  subscribe = (payload: TBedSubscribe) => new Promise<TReplayAnswer>((resolve) => this.pending.push({ payload, resolve }));
+  subscribe = (payload: TBedSubscribe) =>
+    new Promise<TReplayAnswer>((resolve) => this.pending.push({ payload, resolve }));
   leave = (room: string) => void this.left.push(room);
   onRecorded = (listener: (payload: { unitId: string; observations: unknown }) => void) => {
     this.recorded.add(listener);
@@ -60,7 +61,18 @@ afterEach(() => {
 });
 
 function series(parameter: string, lastSeq: number): TParameterSeries {
-  return { bedId: "b1", episodeId: "e1", parameter: parameter as "hr", from: T0, to: T0 + 60 * S, width: 100, bucketMs: 600, maxGapMs: 300_000, lastSeq, points: [{ t: T0 + 60 * S, v: 80 }] };
+  return {
+    bedId: "b1",
+    episodeId: "e1",
+    parameter: parameter as "hr",
+    from: T0,
+    to: T0 + 60 * S,
+    width: 100,
+    bucketMs: 600,
+    maxGapMs: 300_000,
+    lastSeq,
+    points: [{ t: T0 + 60 * S, v: 80 }],
+  };
 }
 
 function setup() {
@@ -110,7 +122,10 @@ describe("startBedSync", () => {
     transport.broadcast([reading(101, "map", 70, 65)]);
     const key = bedKeys.series("b1", "map", { kind: "live", range: "6h" }, 100);
     // A fetch whose server read lastSeq 100 before reading 101 was committed.
-    await queryClient.fetchQuery({ queryKey: key, queryFn: () => Promise.resolve({ ...series("map", 100), parameter: "map" as const }) });
+    await queryClient.fetchQuery({
+      queryKey: key,
+      queryFn: () => Promise.resolve({ ...series("map", 100), parameter: "map" as const }),
+    });
     expect(queryClient.getQueryData<TParameterSeries>(key)?.points.map((p) => p.v)).toEqual([80, 70]);
   });
 

@@ -21,7 +21,9 @@ const MAX_BUFFERED = REPLAY_PAGE_SIZE * 4;
 const RECENT_MS = 2 * 60_000;
 const MAX_RECENT = 2_000;
 
-const ZReadings = z.array(ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }));
+const ZReadings = z.array(
+  ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }),
+);
 type TReading = z.infer<typeof ZReadings>[number];
 
 export type TBedTransport = TRoomTransport<TBedSubscribe>;
@@ -37,7 +39,11 @@ function followOf(queryKey: readonly unknown[]): { spanMs: number | null } | nul
 /** A cached series, or a batch of them (the trends of one window): live readings extend each. */
 type TCachedSeries = TParameterSeries | TBedTrends;
 
-function extend(cached: TCachedSeries | undefined, readings: readonly TReading[], follow: { spanMs: number | null }): TCachedSeries | undefined {
+function extend(
+  cached: TCachedSeries | undefined,
+  readings: readonly TReading[],
+  follow: { spanMs: number | null },
+): TCachedSeries | undefined {
   if (!cached) return cached;
   if (!("series" in cached)) return appendToSeries(cached, readings, follow);
   const series = cached.series.map((one) => appendToSeries(one, readings, follow));
@@ -59,7 +65,13 @@ export interface TStartBedSyncOptions {
  * with setQueryData: appended to each series, merged into the detail, never a refetch of a whole range. A reading
  * of a new episode refetches the detail (a new patient). Returns the function that stops it.
  */
-export function startBedSync({ bedId, queryClient, transport, onCatchUpResult, retryMs = REPLAY_RETRY_MS }: TStartBedSyncOptions): () => void {
+export function startBedSync({
+  bedId,
+  queryClient,
+  transport,
+  onCatchUpResult,
+  retryMs = REPLAY_RETRY_MS,
+}: TStartBedSyncOptions): () => void {
   const detailKey = bedKeys.detail(bedId);
   const detailHash = hashKey(detailKey);
   const read = () => queryClient.getQueryData<TBedDetail>(detailKey);

@@ -7,7 +7,10 @@ const base = { connected: true, startedAt: START, startedServerAt: START + 50 };
 
 describe("evaluateConnection", () => {
   it("is connecting until the first heartbeat, for one timeout at most", () => {
-    expect(evaluateConnection({ ...base, lastHeartbeat: null, now: START + 1_000 })).toEqual({ state: "connecting", notLiveSince: null });
+    expect(evaluateConnection({ ...base, lastHeartbeat: null, now: START + 1_000 })).toEqual({
+      state: "connecting",
+      notLiveSince: null,
+    });
     expect(evaluateConnection({ ...base, lastHeartbeat: null, now: START + HEARTBEAT_TIMEOUT_MS + 1 })).toEqual({
       state: "lost",
       notLiveSince: START + 50,
@@ -16,7 +19,9 @@ describe("evaluateConnection", () => {
 
   it("is live while heartbeats keep coming on a connected socket", () => {
     const lastHeartbeat = { at: START + 2_050, receivedAt: START + 2_000 };
-    expect(evaluateConnection({ ...base, lastHeartbeat, now: START + 2_000 + HEARTBEAT_TIMEOUT_MS }).state).toBe("live");
+    expect(evaluateConnection({ ...base, lastHeartbeat, now: START + 2_000 + HEARTBEAT_TIMEOUT_MS }).state).toBe(
+      "live",
+    );
   });
 
   it("is lost when heartbeats stop, since the last one, in server time", () => {

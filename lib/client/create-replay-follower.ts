@@ -32,7 +32,9 @@ export interface TReplayFollower<T> {
  * lastSeq past readings the owed replay has not brought yet. A failed replay is retried while connected; a new
  * cached state during a replay (a refetched snapshot) means one more replay from it.
  */
-export function createReplayFollower<T extends { seq: number }>(options: TReplayFollowerOptions<T>): TReplayFollower<T> {
+export function createReplayFollower<T extends { seq: number }>(
+  options: TReplayFollowerOptions<T>,
+): TReplayFollower<T> {
   let disposed = false;
   let syncing = false;
   let rerun = false;

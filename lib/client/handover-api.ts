@@ -15,7 +15,9 @@ import {
  * refusal carries the server's message (what went wrong and what to do), shown as it is.
  */
 
-const ZErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }) });
+const ZErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }),
+});
 
 export class HandoverRequestError extends Error {
   constructor(
@@ -38,7 +40,11 @@ async function request(path: string, init: { method: string; body?: unknown } = 
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body;
   const parsed = ZErrorBody.safeParse(body);
-  throw new HandoverRequestError(response.status, parsed.success ? parsed.data.error.code : "HTTP", parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
+  throw new HandoverRequestError(
+    response.status,
+    parsed.success ? parsed.data.error.code : "HTTP",
+    parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
+  );
 }
 
 const bedPath = (bedId: string, rest = "") => `/api/beds/${encodeURIComponent(bedId)}/handover${rest}`;
@@ -55,7 +61,11 @@ export async function fetchUnitHandover(unitId: string, shiftKey: string | undef
 const ZSaved = z.object({ sheetId: z.string(), version: z.number().int() });
 
 /** Saves a draft; answers the sheet's new version, which the next save must name. */
-export async function saveHandoverDraft(bedId: string, shiftKey: string, draft: TSaveHandoverDraft): Promise<z.infer<typeof ZSaved>> {
+export async function saveHandoverDraft(
+  bedId: string,
+  shiftKey: string,
+  draft: TSaveHandoverDraft,
+): Promise<z.infer<typeof ZSaved>> {
   return ZSaved.parse(await request(bedPath(bedId, `/draft${shiftQuery(shiftKey)}`), { method: "PUT", body: draft }));
 }
 

@@ -23,7 +23,11 @@ export interface TPostImport {
 /** Sends a file as the raw body (the browser streams it) and returns the job's summary once it has finished. */
 export async function postImport({ file, kind, dryRun, jobId }: TPostImport): Promise<TImportSummaryDto> {
   const query = new URLSearchParams({ kind, dryRun: String(dryRun), fileName: file.name.slice(0, 255), jobId });
-  const response = await fetch(`/api/imports?${query.toString()}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+  const response = await fetch(`/api/imports?${query.toString()}`, {
+    method: "POST",
+    body: file,
+    headers: { "content-type": "application/octet-stream" },
+  });
   const body: unknown = await response.json();
   if (!response.ok) throw new Error(ZError.safeParse(body).data?.error.message ?? `HTTP ${response.status}`);
   return ZImportSummaryDto.parse(body);

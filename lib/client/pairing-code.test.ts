@@ -9,6 +9,8 @@ describe("pairing code display", () => {
   });
 
   it("links to the pairing page of the station's own origin with the code filled in", () => {
-    expect(pairingLink("https://ecmo.hospital.example", "K7PQM2XD")).toBe("https://ecmo.hospital.example/pair?code=K7PQM2XD");
+    expect(pairingLink("https://ecmo.hospital.example", "K7PQM2XD")).toBe(
+      "https://ecmo.hospital.example/pair?code=K7PQM2XD",
+    );
   });
 });

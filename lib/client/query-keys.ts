@@ -17,9 +17,11 @@ export const bedKeys = {
   all: ["bed"] as const,
   detail: (bedId: string) => [...bedKeys.all, bedId, "detail"] as const,
   seriesOf: (bedId: string) => [...bedKeys.all, bedId, "series"] as const,
-  series: (bedId: string, parameter: string, window: TSeriesWindowKey, width: number) => [...bedKeys.seriesOf(bedId), parameter, window, width] as const,
+  series: (bedId: string, parameter: string, window: TSeriesWindowKey, width: number) =>
+    [...bedKeys.seriesOf(bedId), parameter, window, width] as const,
   /** Several parameters' series over one window, fetched together (GET /api/beds/:bedId/trends). */
-  trends: (bedId: string, window: TSeriesWindowKey, width: number) => [...bedKeys.seriesOf(bedId), "batch", window, width] as const,
+  trends: (bedId: string, window: TSeriesWindowKey, width: number) =>
+    [...bedKeys.seriesOf(bedId), "batch", window, width] as const,
   /** Alarms raised and rounds signed over one window (GET /api/beds/:bedId/trend-events); `eventsOf` names them all. */
   eventsOf: (bedId: string) => [...bedKeys.all, bedId, "events"] as const,
   events: (bedId: string, window: TSeriesWindowKey) => [...bedKeys.eventsOf(bedId), window] as const,
@@ -31,7 +33,9 @@ export const bedKeys = {
 };
 
 /** A live window by its range name (it slides), a fixed one by its bounds. */
-export type TSeriesWindowKey = { readonly kind: "live"; readonly range: string } | { readonly kind: "fixed"; readonly from: number; readonly to: number };
+export type TSeriesWindowKey =
+  | { readonly kind: "live"; readonly range: string }
+  | { readonly kind: "fixed"; readonly from: number; readonly to: number };
 
 /** Import jobs: the history list of the import page. */
 export const importKeys = {
@@ -53,10 +57,12 @@ export const adminKeys = {
 export const handoverKeys = {
   all: ["handover"] as const,
   sheetsOf: (bedId: string) => [...handoverKeys.all, "bed", bedId] as const,
-  sheet: (bedId: string, shiftKey: string | undefined) => [...handoverKeys.sheetsOf(bedId), "sheet", shiftKey ?? "current"] as const,
+  sheet: (bedId: string, shiftKey: string | undefined) =>
+    [...handoverKeys.sheetsOf(bedId), "sheet", shiftKey ?? "current"] as const,
   history: (bedId: string) => [...handoverKeys.sheetsOf(bedId), "history"] as const,
   unitOf: (unitId: string) => [...handoverKeys.all, "unit", unitId] as const,
-  unit: (unitId: string, shiftKey: string | undefined) => [...handoverKeys.unitOf(unitId), shiftKey ?? "current"] as const,
+  unit: (unitId: string, shiftKey: string | undefined) =>
+    [...handoverKeys.unitOf(unitId), shiftKey ?? "current"] as const,
 };
 
 /** Alarms: a unit's open list (snapshot + replay + live), its burden per shift, and a bed's history. */

@@ -40,8 +40,29 @@ export function clearRoundDraft(bedId: string): void {
   window.localStorage.removeItem(keyOf(bedId));
 }
 
-export function newRoundDraft({ bedId, episodeId, templateId, frequencies, now }: { bedId: string; episodeId: string; templateId: string; frequencies: TRoundDraft["frequencies"]; now: number }): TRoundDraft {
-  return { roundId: uuidV4(), bedId, episodeId, templateId, frequencies, startedAt: now, answers: {}, submittedAt: null };
+export function newRoundDraft({
+  bedId,
+  episodeId,
+  templateId,
+  frequencies,
+  now,
+}: {
+  bedId: string;
+  episodeId: string;
+  templateId: string;
+  frequencies: TRoundDraft["frequencies"];
+  now: number;
+}): TRoundDraft {
+  return {
+    roundId: uuidV4(),
+    bedId,
+    episodeId,
+    templateId,
+    frequencies,
+    startedAt: now,
+    answers: {},
+    submittedAt: null,
+  };
 }
 
 /** crypto.randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere. */

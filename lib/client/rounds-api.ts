@@ -22,7 +22,11 @@ import { ZRoundTemplate, type TRoundTemplate } from "@/lib/rounds/template";
  */
 
 const ZErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ field: z.string(), message: z.string() })).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
 });
 
 export class RoundsRequestError extends Error {
@@ -38,7 +42,11 @@ export class RoundsRequestError extends Error {
   }
 }
 
-async function request<T>(path: string, schema: z.ZodType<T>, init?: { method: string; body: unknown }): Promise<{ status: number; body: T }> {
+async function request<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  init?: { method: string; body: unknown },
+): Promise<{ status: number; body: T }> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -54,7 +62,12 @@ async function request<T>(path: string, schema: z.ZodType<T>, init?: { method: s
   if (!response.ok) {
     const parsed = ZErrorBody.safeParse(json);
     const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
-    throw new RoundsRequestError(response.status >= 500 || response.status === 0 ? "server" : "refused", message, response.status, parsed.success ? (parsed.data.error.issues ?? []) : []);
+    throw new RoundsRequestError(
+      response.status >= 500 || response.status === 0 ? "server" : "refused",
+      message,
+      response.status,
+      parsed.success ? (parsed.data.error.issues ?? []) : [],
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new RoundsRequestError("server", z.prettifyError(parsed.error), response.status);
@@ -79,7 +92,12 @@ export async function submitRound(input: TSignRoundInput): Promise<TSignRoundRes
 }
 
 export async function amendRound(roundId: string, input: TAmendRoundInput): Promise<TRoundDto> {
-  return (await request(`/api/rounds/${encodeURIComponent(roundId)}/amendments`, z.object({ round: ZRoundDto }), { method: "POST", body: input })).body.round;
+  return (
+    await request(`/api/rounds/${encodeURIComponent(roundId)}/amendments`, z.object({ round: ZRoundDto }), {
+      method: "POST",
+      body: input,
+    })
+  ).body.round;
 }
 
 export async function fetchRoundTemplates(): Promise<TRoundTemplate[]> {
@@ -87,5 +105,7 @@ export async function fetchRoundTemplates(): Promise<TRoundTemplate[]> {
 }
 
 export async function publishRoundTemplate(template: unknown): Promise<TRoundTemplate> {
-  return (await request("/api/round-templates", z.object({ template: ZRoundTemplate }), { method: "POST", body: template })).body.template;
+  return (
+    await request("/api/round-templates", z.object({ template: ZRoundTemplate }), { method: "POST", body: template })
+  ).body.template;
 }

@@ -20,10 +20,16 @@ type TAck = (error: Error | null, answer: TReplayAnswer) => void;
  * The socket as a room transport. `emitSubscribe` sends the room's own subscribe command (unit or bed) with the
  * timeout already applied, so the typed contract of lib/realtime/events.ts checks its payload.
  */
-export function socketTransport<TSubscribe>(socket: TStationSocket, emitSubscribe: (payload: TSubscribe, ack: TAck) => void): TRoomTransport<TSubscribe> {
+export function socketTransport<TSubscribe>(
+  socket: TStationSocket,
+  emitSubscribe: (payload: TSubscribe, ack: TAck) => void,
+): TRoomTransport<TSubscribe> {
   return {
     isConnected: () => socket.connected,
-    subscribe: (payload) => new Promise((resolve, reject) => emitSubscribe(payload, (error, answer) => (error ? reject(error) : resolve(answer)))),
+    subscribe: (payload) =>
+      new Promise((resolve, reject) =>
+        emitSubscribe(payload, (error, answer) => (error ? reject(error) : resolve(answer))),
+      ),
     leave: (room) => void socket.emit("room:leave", { room }),
     onRecorded: (listener) => {
       socket.on("observation:recorded", listener);
@@ -44,8 +50,12 @@ export function socketTransport<TSubscribe>(socket: TStationSocket, emitSubscrib
 
 /** Following a unit's room (the central station). */
 export const unitTransport = (socket: TStationSocket): TRoomTransport<TUnitSubscribe> =>
-  socketTransport<TUnitSubscribe>(socket, (payload, ack) => socket.timeout(REPLAY_TIMEOUT_MS).emit("unit:subscribe", payload, ack));
+  socketTransport<TUnitSubscribe>(socket, (payload, ack) =>
+    socket.timeout(REPLAY_TIMEOUT_MS).emit("unit:subscribe", payload, ack),
+  );
 
 /** Following a bed's room (the bed view). */
 export const bedTransport = (socket: TStationSocket): TRoomTransport<TBedSubscribe> =>
-  socketTransport<TBedSubscribe>(socket, (payload, ack) => socket.timeout(REPLAY_TIMEOUT_MS).emit("bed:subscribe", payload, ack));
+  socketTransport<TBedSubscribe>(socket, (payload, ack) =>
+    socket.timeout(REPLAY_TIMEOUT_MS).emit("bed:subscribe", payload, ack),
+  );

@@ -113,7 +113,9 @@ function setup(lastSeq: number | null = 100) {
   if (lastSeq !== null) queryClient.setQueryData(stationKeys.snapshot(UNIT), toLiveStation(snapshot(lastSeq)));
   const transport = new FakeTransport();
   const results: boolean[] = [];
-  stops.push(startStationSync({ unitId: UNIT, queryClient, transport, onCatchUpResult: (f) => results.push(f), retryMs: 1_000 }));
+  stops.push(
+    startStationSync({ unitId: UNIT, queryClient, transport, onCatchUpResult: (f) => results.push(f), retryMs: 1_000 }),
+  );
   const station = () => queryClient.getQueryData<TLiveStation>(stationKeys.snapshot(UNIT));
   return { queryClient, transport, results, station };
 }

@@ -14,7 +14,19 @@ import { getJson, type BedLoadError } from "./use-bed";
  * into every cached window of the bed (alarm:changed carries the alarm as it is now); a round signed or amended, or
  * a reconnection (messages may have been missed: the database is the truth), reads the bed's windows again.
  */
-export function useBedTrendEvents({ bedId, episodeId, windowKey, from, to }: { bedId: string; episodeId: string | null; windowKey: TSeriesWindowKey; from: number; to: number | undefined }) {
+export function useBedTrendEvents({
+  bedId,
+  episodeId,
+  windowKey,
+  from,
+  to,
+}: {
+  bedId: string;
+  episodeId: string | null;
+  windowKey: TSeriesWindowKey;
+  from: number;
+  to: number | undefined;
+}) {
   const queryClient = useQueryClient();
   const query = useQuery<TBedTrendEvents, BedLoadError>({
     queryKey: bedKeys.events(bedId, windowKey),

@@ -73,7 +73,8 @@ export function useBed(bedId: string, initialDetail?: TBedDetail): TUseBed {
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 30_000),
   });
   useEffect(
-    () => startBedSync({ bedId, queryClient, transport: bedTransport(getSocket()), onCatchUpResult: setCatchUpFailing }),
+    () =>
+      startBedSync({ bedId, queryClient, transport: bedTransport(getSocket()), onCatchUpResult: setCatchUpFailing }),
     [bedId, queryClient],
   );
   return { detail: query.data, status: query.status, error: query.error ?? query.failureReason, catchUpFailing };

@@ -20,7 +20,10 @@ export function useHandoverLive(unitId: string | undefined): void {
     if (!unitId) return;
     const socket = getSocket();
     // Nothing to apply from the answer: a refusal or a timeout leaves the page on its periodic reads.
-    const subscribe = () => socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit("handover:subscribe", { unitId }, (_: Error | null, __?: THandoverSubscribeAnswer) => undefined);
+    const subscribe = () =>
+      socket
+        .timeout(SUBSCRIBE_TIMEOUT_MS)
+        .emit("handover:subscribe", { unitId }, (_: Error | null, __?: THandoverSubscribeAnswer) => undefined);
     const onConnect = () => {
       subscribe();
       // What changed while this socket was away was not notified to it: read everything again.

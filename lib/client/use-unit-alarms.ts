@@ -51,12 +51,14 @@ export function useUnitAlarms(unitId: string) {
     const replay = () => {
       synced = false;
       const sinceSeq = queryClient.getQueryData<TUnitAlarms>(key)?.lastSeq ?? 0;
-      socket.timeout(REPLAY_TIMEOUT_MS).emit("alarm:subscribe", { unitId, sinceSeq }, (error: Error | null, answer: TAlarmReplayAnswer) => {
-        if (error || !answer.ok) return;
-        apply(answer, true);
-        if (answer.more) replay();
-        else synced = true;
-      });
+      socket
+        .timeout(REPLAY_TIMEOUT_MS)
+        .emit("alarm:subscribe", { unitId, sinceSeq }, (error: Error | null, answer: TAlarmReplayAnswer) => {
+          if (error || !answer.ok) return;
+          apply(answer, true);
+          if (answer.more) replay();
+          else synced = true;
+        });
     };
     const onChanged = (changed: TAlarmsChanged) => {
       if (changed.unitId === unitId) apply(changed, synced);

@@ -16,7 +16,11 @@ const REFRESH_MS = 30_000;
  */
 export function useUnitRounds(unitId: string, { live = false }: { live?: boolean } = {}) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: roundKeys.unit(unitId), queryFn: () => fetchUnitRounds(unitId), refetchInterval: REFRESH_MS });
+  const query = useQuery({
+    queryKey: roundKeys.unit(unitId),
+    queryFn: () => fetchUnitRounds(unitId),
+    refetchInterval: REFRESH_MS,
+  });
   useEffect(() => {
     if (!live) return;
     const socket = getSocket();

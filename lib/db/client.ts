@@ -18,7 +18,9 @@ class SharedConnectionAdapter extends PrismaBetterSQLite3 {
     // changes it fails at start-up rather than writing through a second connection.
     const client: unknown = (adapter as unknown as { client?: unknown }).client;
     if (!(client instanceof Database)) {
-      throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`: the write path cannot share it");
+      throw new Error(
+        "@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`: the write path cannot share it",
+      );
     }
     this.connection = client;
     return adapter;
@@ -52,6 +54,7 @@ export async function createDb(databaseUrl: string): Promise<Db> {
 /** The better-sqlite3 connection behind a client made by createDb (the same one Prisma's queries use). */
 export function sqliteConnection(db: Db): Database.Database {
   const connection = ADAPTERS.get(db)?.connection;
-  if (!connection?.open) throw new Error("the database client is not connected (made by createDb, not yet disconnected)");
+  if (!connection?.open)
+    throw new Error("the database client is not connected (made by createDb, not yet disconnected)");
   return connection;
 }

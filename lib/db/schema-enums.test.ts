@@ -58,6 +58,10 @@ describe("the schema's enums", () => {
 
   it("are each mirrored above, or listed nowhere but in the schema (Sex, AlarmOrigin)", () => {
     const mirrored = new Set(MIRRORED.map(([name]) => name));
-    expect(Object.keys(Enums).filter((name) => !mirrored.has(name as keyof typeof Enums)).sort()).toEqual(["AlarmOrigin", "Sex"]);
+    expect(
+      Object.keys(Enums)
+        .filter((name) => !mirrored.has(name as keyof typeof Enums))
+        .sort(),
+    ).toEqual(["AlarmOrigin", "Sex"]);
   });
 });

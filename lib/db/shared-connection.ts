@@ -11,7 +11,10 @@ const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement
  * import's per-batch hot paths: a Prisma query costs its compilation and mapping on every call, a prepared statement
  * only SQLite's work. Numbers come back as numbers (the adapter turns on BigInt integers for the connection).
  */
-export function preparedStatement<P extends unknown[] = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+export function preparedStatement<P extends unknown[] = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Database.Statement<P, R> {
   const connection = sqliteConnection(db);
   let cache = STATEMENTS.get(connection);
   if (!cache) STATEMENTS.set(connection, (cache = new Map<string, Database.Statement>()));
@@ -53,7 +56,10 @@ async function outsideTransactions<T>(db: Db, run: (connection: Database.Databas
   const connection = sqliteConnection(db);
   const deadline = Date.now() + OPEN_TRANSACTION_WAIT_MS;
   while (connection.inTransaction) {
-    if (Date.now() > deadline) throw new Error(`a transaction stayed open on the database connection for ${OPEN_TRANSACTION_WAIT_MS / 1000} s: nothing was done`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `a transaction stayed open on the database connection for ${OPEN_TRANSACTION_WAIT_MS / 1000} s: nothing was done`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   return run(connection);

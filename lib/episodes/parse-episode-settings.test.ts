@@ -8,7 +8,10 @@ describe("parseEpisodeSettings", () => {
   });
 
   it("reads the same settings handed over already parsed, as a JSON column gives them", () => {
-    expect(parseEpisodeSettings({ ratio: "1:2", trigger: "ECG" })).toEqual({ ok: true, settings: { ratio: "1:2", trigger: "ECG" } });
+    expect(parseEpisodeSettings({ ratio: "1:2", trigger: "ECG" })).toEqual({
+      ok: true,
+      settings: { ratio: "1:2", trigger: "ECG" },
+    });
   });
 
   it("drops what the schema does not know, as every reader did", () => {

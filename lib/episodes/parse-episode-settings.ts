@@ -21,6 +21,8 @@ export function parseEpisodeSettings(stored: unknown): TParsedEpisodeSettings {
   }
   const parsed = ZEpisodeSettings.safeParse(value);
   if (parsed.success) return { ok: true, settings: parsed.data };
-  const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`).join("; ");
+  const issues = parsed.error.issues
+    .map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`)
+    .join("; ");
   return { ok: false, settings: {}, problem: `settings do not parse (${issues}): ${JSON.stringify(value)}` };
 }

@@ -22,7 +22,15 @@ export const TREND_CODES: readonly TParameterCode[] = [
 ];
 
 /** The labs a sheet reports, in the order of docs/clinical-reference.md §2. */
-export const HANDOVER_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin", "fibrinogen", "ldh", "free_hb"];
+export const HANDOVER_LABS: readonly TParameterCode[] = [
+  "lactate",
+  "anti_xa",
+  "platelets",
+  "hemoglobin",
+  "fibrinogen",
+  "ldh",
+  "free_hb",
+];
 
 const DAY = 24 * 3_600_000;
 
@@ -64,7 +72,9 @@ export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<
     return last ? [{ code, value: last.v, observedAt: last.t }] : [];
   });
   const changes = settingCodes
-    .flatMap((code) => findSettingChanges(code, input.settings[code]?.before ?? null, input.settings[code]?.during ?? []))
+    .flatMap((code) =>
+      findSettingChanges(code, input.settings[code]?.before ?? null, input.settings[code]?.during ?? []),
+    )
     .sort((a, b) => a.at - b.at);
 
   const labs = HANDOVER_LABS.filter((code) => measured.has(code)).map((code) =>
@@ -73,14 +83,21 @@ export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<
 
   const timers: TProtocolTimer[] = [];
   const { pumping, ratio } = input.runs;
-  if (pumping && pumping.value === 0) timers.push({ kind: "balloon_stopped", since: pumping.since, limitAt: pumping.since + CLINICAL_LIMITS.pumpStopped.value });
-  if (ratio && (ratio.value > 1 || changes.some((c) => c.code === "iabp_ratio"))) timers.push({ kind: "ratio_step", ratio: ratio.value, since: ratio.since });
+  if (pumping && pumping.value === 0)
+    timers.push({
+      kind: "balloon_stopped",
+      since: pumping.since,
+      limitAt: pumping.since + CLINICAL_LIMITS.pumpStopped.value,
+    });
+  if (ratio && (ratio.value > 1 || changes.some((c) => c.code === "iabp_ratio")))
+    timers.push({ kind: "ratio_step", ratio: ratio.value, since: ratio.since });
   const femoral = episode.cannulationSite?.toLowerCase().includes("femoral") ?? false;
   if (episode.deviceType !== "IABP" && femoral && !input.dpcFlowRecorded) {
     timers.push({ kind: "dpc_missing", dueAt: episode.startedAt + CLINICAL_LIMITS.dpcWithin.value });
   }
   for (const lab of labs) {
-    if (lab.end && lab.nextDueAt !== null) timers.push({ kind: "lab_due", code: lab.code, dueAt: lab.nextDueAt, lastAt: lab.end.observedAt });
+    if (lab.end && lab.nextDueAt !== null)
+      timers.push({ kind: "lab_due", code: lab.code, dueAt: lab.nextDueAt, lastAt: lab.end.observedAt });
   }
 
   return {

@@ -7,7 +7,6 @@ export function parameterLabel(code: string, locale: TLocale): string {
   return findParameter(code)?.short[locale] ?? code;
 }
 
-
 /**
  * A value as the sheet prints it, with its unit: the catalogue's decimals; the assist ratio as the console shows it
  * ("1:2"); the balloon's pumping as null (the screen says "pumping" or "stopped" in its language).

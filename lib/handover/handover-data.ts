@@ -58,7 +58,12 @@ export const ZAlarmSection = z.discriminatedUnion("available", [
   z.object({
     available: z.literal(true),
     /** Alarms raised during the period, by priority. */
-    counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int(), technical: z.number().int() }),
+    counts: z.object({
+      high: z.number().int(),
+      medium: z.number().int(),
+      low: z.number().int(),
+      technical: z.number().int(),
+    }),
     raised: z.array(ZAlarmItem),
     active: z.array(ZAlarmItem),
   }),
@@ -76,7 +81,14 @@ export const ZRoundSection = z.discriminatedUnion("available", [
     /** No round of the shift covered the once-a-shift items. */
     shiftItemsMissed: z.boolean(),
     abnormal: z.array(
-      z.object({ roundId: z.string(), signedAt: z.number(), itemId: z.string(), label: z.object({ en: z.string(), fr: z.string() }), value: z.string(), comment: z.string().nullable() }),
+      z.object({
+        roundId: z.string(),
+        signedAt: z.number(),
+        itemId: z.string(),
+        label: z.object({ en: z.string(), fr: z.string() }),
+        value: z.string(),
+        comment: z.string().nullable(),
+      }),
     ),
     /** When the next round is due, if the rounds feature says. */
     nextDueAt: z.number().nullable(),
@@ -128,7 +140,13 @@ export const ZHandoverData = z.object({
   /** The period the data covers: the shift's start to its end, or to now / the sign-out while it runs. */
   coversFrom: z.number(),
   coversUntil: z.number(),
-  patient: z.object({ initials: z.string(), identifier: z.string(), ageYears: z.number().int(), sex: z.string(), weightKg: z.number().nullable() }),
+  patient: z.object({
+    initials: z.string(),
+    identifier: z.string(),
+    ageYears: z.number().int(),
+    sex: z.string(),
+    weightKg: z.number().nullable(),
+  }),
   episode: z.object({
     id: z.string(),
     deviceType: ZDeviceType,

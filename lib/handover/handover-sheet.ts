@@ -23,7 +23,6 @@ export const ZHandoverContent = z.object({
 });
 export type THandoverContent = z.infer<typeof ZHandoverContent>;
 
-
 /** Saving a draft: the content and the version it was based on (0 for a sheet not started). */
 export const ZSaveHandoverDraft = ZHandoverContent.extend({ version: z.number().int().nonnegative() });
 export type TSaveHandoverDraft = z.infer<typeof ZSaveHandoverDraft>;
@@ -37,7 +36,11 @@ export type TSignOutHandover = z.infer<typeof ZSignOutHandover>;
 
 /** Receiving: the synthesis by receiver, in the incoming nurse's words (I-PASS "S"). */
 export const ZReceiveHandover = z.object({
-  readBack: z.string().trim().min(10, { message: "Write the read-back in your own words (at least 10 characters)" }).max(2000),
+  readBack: z
+    .string()
+    .trim()
+    .min(10, { message: "Write the read-back in your own words (at least 10 characters)" })
+    .max(2000),
 });
 export type TReceiveHandover = z.infer<typeof ZReceiveHandover>;
 
@@ -45,12 +48,18 @@ export const AMENDABLE_FIELDS = ["illnessSeverity", "situation", "contingencies"
 export const ZAmendHandover = z.discriminatedUnion("field", [
   z.object({ field: z.literal("illnessSeverity"), value: ZIllnessSeverity, reason: z.string().trim().min(5).max(500) }),
   z.object({ field: z.literal("situation"), value: text(2000), reason: z.string().trim().min(5).max(500) }),
-  z.object({ field: z.literal("contingencies"), value: z.array(ZContingency).max(10), reason: z.string().trim().min(5).max(500) }),
+  z.object({
+    field: z.literal("contingencies"),
+    value: z.array(ZContingency).max(10),
+    reason: z.string().trim().min(5).max(500),
+  }),
   z.object({ field: z.literal("notes"), value: text(4000), reason: z.string().trim().min(5).max(500) }),
 ]);
 export type TAmendHandover = z.infer<typeof ZAmendHandover>;
 
-export const ZAddHandoverAction = z.object({ text: z.string().trim().min(1, { message: "Write the action" }).max(500) });
+export const ZAddHandoverAction = z.object({
+  text: z.string().trim().min(1, { message: "Write the action" }).max(500),
+});
 export const ZCompleteHandoverAction = z.object({ done: z.literal(true) });
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
@@ -141,7 +150,12 @@ export const ZUnitHandover = z.object({
 export type TUnitHandover = z.infer<typeof ZUnitHandover>;
 
 /** Query of the sheet and unit routes: a shift by its key, or the current one. */
-export const ZShiftQuery = z.object({ shift: z.string().regex(/^\d{4}-\d{2}-\d{2}\/.+$/, { message: 'Expected a shift key like "2026-03-28/night"' }).optional() });
+export const ZShiftQuery = z.object({
+  shift: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}\/.+$/, { message: 'Expected a shift key like "2026-03-28/night"' })
+    .optional(),
+});
 
 /** One past shift of a bed in the review list, with the state of its sheet. */
 export interface TBedHandoverEntry {

@@ -1,4 +1,12 @@
-import { CLINICAL_LIMITS, defaultTarget, getParameter, targetStatus, type TDeviceType, type TParameterCode, type TTargetStatus } from "@/lib/catalogue";
+import {
+  CLINICAL_LIMITS,
+  defaultTarget,
+  getParameter,
+  targetStatus,
+  type TDeviceType,
+  type TParameterCode,
+  type TTargetStatus,
+} from "@/lib/catalogue";
 import type { TTimedValue } from "@/lib/scores/types";
 
 export interface TLabPoint {
@@ -50,7 +58,8 @@ export function summarizeLab({
   coversUntil: number;
 }): TLabShiftSummary {
   const target = defaultTarget(code, deviceType);
-  const point = (s: TTimedValue | undefined): TLabPoint | null => (s ? { value: s.v, observedAt: s.t, status: targetStatus(s.v, target) } : null);
+  const point = (s: TTimedValue | undefined): TLabPoint | null =>
+    s ? { value: s.v, observedAt: s.t, status: targetStatus(s.v, target) } : null;
   const before = samples.filter((s) => s.t < startsAt);
   const inShift = samples.filter((s) => s.t >= startsAt && s.t < coversUntil);
   const start = point(before.at(-1));

@@ -20,11 +20,18 @@ describe("changes of a device setting during a shift", () => {
   it("ignores the measured pump speed's wander and catches a set-point step of 50 rpm or more", () => {
     const noisy = [3298, 3304, 3301, 3296, 3305].map((v, i) => ({ t: at(i), v }));
     expect(findSettingChanges("ecmo_rpm", { t: at(-1), v: 3300 }, noisy)).toEqual([]);
-    expect(findSettingChanges("ecmo_rpm", { t: at(-1), v: 3300 }, [...noisy, { t: at(9), v: 3502 }])).toEqual([{ code: "ecmo_rpm", from: 3300, to: 3502, at: at(9) }]);
+    expect(findSettingChanges("ecmo_rpm", { t: at(-1), v: 3300 }, [...noisy, { t: at(9), v: 3502 }])).toEqual([
+      { code: "ecmo_rpm", from: 3300, to: 3502, at: at(9) },
+    ]);
   });
 
   it("takes the first reading as the reference when the episode began during the shift", () => {
-    expect(findSettingChanges("iabp_ratio", null, [{ t: at(0), v: 1 }, { t: at(60), v: 2 }])).toEqual([{ code: "iabp_ratio", from: 1, to: 2, at: at(60) }]);
+    expect(
+      findSettingChanges("iabp_ratio", null, [
+        { t: at(0), v: 1 },
+        { t: at(60), v: 2 },
+      ]),
+    ).toEqual([{ code: "iabp_ratio", from: 1, to: 2, at: at(60) }]);
   });
 
   it("lists the settings each device type has", () => {

@@ -1,4 +1,12 @@
-import { getParameter, isSettingCode, SETTING_CODES, SETTING_STEPS, supportKinds, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import {
+  getParameter,
+  isSettingCode,
+  SETTING_CODES,
+  SETTING_STEPS,
+  supportKinds,
+  type TDeviceType,
+  type TParameterCode,
+} from "@/lib/catalogue";
 import type { TTimedValue } from "@/lib/scores/types";
 
 /**
@@ -28,7 +36,11 @@ function rounded(code: TParameterCode, value: number): number {
  * started during it, in which case the first reading sets the reference and is not a change), `during` the
  * readings of the shift in time order.
  */
-export function findSettingChanges(code: TParameterCode, before: TTimedValue | null, during: readonly TTimedValue[]): TSettingChange[] {
+export function findSettingChanges(
+  code: TParameterCode,
+  before: TTimedValue | null,
+  during: readonly TTimedValue[],
+): TSettingChange[] {
   if (!isSettingCode(code)) throw new Error(`${code} is not a device setting`);
   const step = SETTING_STEPS[code];
   const changes: TSettingChange[] = [];

@@ -21,8 +21,10 @@ const RANK: Record<TIllnessSeverity, number> = { stable: 0, watcher: 1, unstable
  */
 export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; reasons: TSeverityReason[] } {
   const reasons: TSeverityReason[] = [];
-  const add = (code: TSeverityReason["code"], level: TIllnessSeverity, params: TSeverityReason["params"] = {}) => reasons.push({ code, level, params });
-  const lastOf = (code: string) => input.trends.find((t) => t.code === code)?.last ?? input.settings.current.find((s) => s.code === code) ?? null;
+  const add = (code: TSeverityReason["code"], level: TIllnessSeverity, params: TSeverityReason["params"] = {}) =>
+    reasons.push({ code, level, params });
+  const lastOf = (code: string) =>
+    input.trends.find((t) => t.code === code)?.last ?? input.settings.current.find((s) => s.code === code) ?? null;
 
   const { lactateHigh, lactateRaised, lactateRise, ecmoFlowLow, mapLow, nirsLow, nirsDifference } = CLINICAL_LIMITS;
 
@@ -31,7 +33,8 @@ export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; r
     const params = { value: lactate.end.value, at: lactate.end.observedAt };
     if (lactate.end.value >= lactateHigh.value) add("lactate_high", "unstable", params);
     else if (lactate.end.value >= lactateRaised.value) add("lactate_raised", "watcher", params);
-    if (lactate.delta !== null && lactate.delta >= lactateRise.value) add("lactate_rising", "watcher", { ...params, delta: lactate.delta });
+    if (lactate.delta !== null && lactate.delta >= lactateRise.value)
+      add("lactate_rising", "watcher", { ...params, delta: lactate.delta });
   }
 
   const flow = lastOf("ecmo_flow");
@@ -42,34 +45,52 @@ export function suggestSeverity(input: TInput): { suggested: TIllnessSeverity; r
     const high = input.alarms.active.filter((a) => a.priority === "high");
     if (high.length > 0) add("high_alarm_active", "unstable", { count: high.length });
     const raised = input.alarms.counts.high + input.alarms.counts.medium;
-    if (raised > 0) add("alarms_raised", "watcher", { high: input.alarms.counts.high, medium: input.alarms.counts.medium });
+    if (raised > 0)
+      add("alarms_raised", "watcher", { high: input.alarms.counts.high, medium: input.alarms.counts.medium });
   }
 
   const map = lastOf("map");
   if (map && map.value < mapLow.value) add("map_low", "watcher", { value: map.value, at: map.observedAt });
   const left = lastOf("nirs_left");
   const right = lastOf("nirs_right");
-  for (const [side, nirs] of [["left", left], ["right", right]] as const) {
-    if (nirs && nirs.value < nirsLow.value) add("nirs_low", "watcher", { side, value: nirs.value, at: nirs.observedAt });
+  for (const [side, nirs] of [
+    ["left", left],
+    ["right", right],
+  ] as const) {
+    if (nirs && nirs.value < nirsLow.value)
+      add("nirs_low", "watcher", { side, value: nirs.value, at: nirs.observedAt });
   }
   if (left && right && Math.abs(left.value - right.value) >= nirsDifference.value) {
-    add("nirs_asymmetry", "watcher", { difference: Math.round(Math.abs(left.value - right.value)), at: Math.max(left.observedAt, right.observedAt) });
+    add("nirs_asymmetry", "watcher", {
+      difference: Math.round(Math.abs(left.value - right.value)),
+      at: Math.max(left.observedAt, right.observedAt),
+    });
   }
 
   for (const lab of input.labs) {
     if (lab.end && (lab.end.status === "low" || lab.end.status === "high") && lab.code !== "lactate") {
-      add("lab_out_of_target", "watcher", { code: lab.code, value: lab.end.value, status: lab.end.status, at: lab.end.observedAt });
+      add("lab_out_of_target", "watcher", {
+        code: lab.code,
+        value: lab.end.value,
+        status: lab.end.status,
+        at: lab.end.observedAt,
+      });
     }
-    if (lab.nextDueAt !== null && lab.nextDueAt <= input.coversUntil) add("lab_overdue", "watcher", { code: lab.code, dueAt: lab.nextDueAt });
+    if (lab.nextDueAt !== null && lab.nextDueAt <= input.coversUntil)
+      add("lab_overdue", "watcher", { code: lab.code, dueAt: lab.nextDueAt });
   }
   if (input.settings.changes.length > 0) add("settings_changed", "watcher", { count: input.settings.changes.length });
   if (input.rounds.available) {
-    if (input.rounds.missed > 0 || input.rounds.shiftItemsMissed) add("rounds_missed", "watcher", { count: input.rounds.missed });
+    if (input.rounds.missed > 0 || input.rounds.shiftItemsMissed)
+      add("rounds_missed", "watcher", { count: input.rounds.missed });
     if (input.rounds.abnormal.length > 0) add("abnormal_findings", "watcher", { count: input.rounds.abnormal.length });
   }
 
   if (reasons.length === 0) add("no_finding", "stable");
-  const suggested = reasons.reduce<TIllnessSeverity>((worst, r) => (RANK[r.level] > RANK[worst] ? r.level : worst), "stable");
+  const suggested = reasons.reduce<TIllnessSeverity>(
+    (worst, r) => (RANK[r.level] > RANK[worst] ? r.level : worst),
+    "stable",
+  );
   // The strongest reasons first: they are the ones a reader must not miss.
   reasons.sort((a, b) => RANK[b.level] - RANK[a.level]);
   return { suggested, reasons };

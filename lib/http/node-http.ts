@@ -6,7 +6,11 @@ import { INTERNAL_ERROR } from "./internal-error";
 import type { Logger } from "../log/logger";
 
 /** A small JSON body (a form's worth) through its zod schema; INVALID_INPUT names each field at fault. */
-export async function readJson<TSchema extends z.ZodType>(req: IncomingMessage, schema: TSchema, maxBytes = 16 * 1024): Promise<z.infer<TSchema>> {
+export async function readJson<TSchema extends z.ZodType>(
+  req: IncomingMessage,
+  schema: TSchema,
+  maxBytes = 16 * 1024,
+): Promise<z.infer<TSchema>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -29,8 +33,15 @@ export async function readJson<TSchema extends z.ZodType>(req: IncomingMessage, 
   throw invalidInput(parsed.error);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers }).end(JSON.stringify(body));
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers })
+    .end(JSON.stringify(body));
 }
 
 /** An AppError as its status and message; anything else is logged and answered generically. */
@@ -40,7 +51,10 @@ export function sendError(res: ServerResponse, error: unknown, log: Logger): voi
     return;
   }
   if (error instanceof AppError) {
-    const retry: Record<string, string> = typeof error.details?.retryAfterSeconds === "number" ? { "retry-after": String(error.details.retryAfterSeconds) } : {};
+    const retry: Record<string, string> =
+      typeof error.details?.retryAfterSeconds === "number"
+        ? { "retry-after": String(error.details.retryAfterSeconds) }
+        : {};
     sendJson(res, error.status, { error: { code: error.code, message: error.message, ...error.details } }, retry);
     return;
   }

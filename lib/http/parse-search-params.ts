@@ -9,7 +9,10 @@ export function parseSearchParams<TSchema extends z.ZodType>(schema: TSchema, ur
   const params = Object.fromEntries(new URL(url).searchParams);
   const parsed = schema.safeParse(params);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "query", message: issue.message }));
+  const issues = parsed.error.issues.map((issue) => ({
+    field: issue.path.join(".") || "query",
+    message: issue.message,
+  }));
   const summary = issues.map((i) => `${i.field}: ${i.message}`).join("; ");
   throw new AppError("INVALID_INPUT", `Invalid query. ${summary}.`, { issues });
 }

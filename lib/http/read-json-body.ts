@@ -6,7 +6,11 @@ import { invalidInput } from "./invalid-input";
  * A JSON request body through its zod schema, or INVALID_INPUT (400) naming each field at fault and why. With
  * `maxBytes`, a larger body is refused (413) as it arrives, before it is held whole.
  */
-export async function readJsonBody<TSchema extends z.ZodType>(request: Request, schema: TSchema, maxBytes?: number): Promise<z.infer<TSchema>> {
+export async function readJsonBody<TSchema extends z.ZodType>(
+  request: Request,
+  schema: TSchema,
+  maxBytes?: number,
+): Promise<z.infer<TSchema>> {
   const text = maxBytes === undefined ? await request.text() : await readText(request, maxBytes);
   let body: unknown;
   try {

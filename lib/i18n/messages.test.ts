@@ -17,13 +17,33 @@ import roundsEn from "./messages/rounds.en.json";
 import roundsFr from "./messages/rounds.fr.json";
 
 // The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = { ...screensEn, ...authEn, ...adminEn, ...handoverEn, ...alarmsEn, ...roundsEn, ...bedEventsEn, ...fourTsRecordEn };
-const fr = { ...screensFr, ...authFr, ...adminFr, ...handoverFr, ...alarmsFr, ...roundsFr, ...bedEventsFr, ...fourTsRecordFr };
+const en = {
+  ...screensEn,
+  ...authEn,
+  ...adminEn,
+  ...handoverEn,
+  ...alarmsEn,
+  ...roundsEn,
+  ...bedEventsEn,
+  ...fourTsRecordEn,
+};
+const fr = {
+  ...screensFr,
+  ...authFr,
+  ...adminFr,
+  ...handoverFr,
+  ...alarmsFr,
+  ...roundsFr,
+  ...bedEventsFr,
+  ...fourTsRecordFr,
+};
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
   if (typeof messages !== "object" || messages === null) return [prefix];
-  return Object.entries(messages).flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key)).sort();
+  return Object.entries(messages)
+    .flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key))
+    .sort();
 }
 
 /** ICU arguments ({count}, {time}…) of every message: a translation must fill the same ones. */
@@ -34,13 +54,23 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
   }
   if (typeof messages !== "object" || messages === null) return {};
   const all: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(messages)) Object.assign(all, argumentsOf(value, prefix ? `${prefix}.${key}` : key));
+  for (const [key, value] of Object.entries(messages))
+    Object.assign(all, argumentsOf(value, prefix ? `${prefix}.${key}` : key));
   return all;
 }
 
 describe("message catalogues", () => {
   it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [screensEn, authEn, adminEn, handoverEn, alarmsEn, roundsEn, bedEventsEn, fourTsRecordEn].flatMap((file) => Object.keys(file));
+    const namespaces = [
+      screensEn,
+      authEn,
+      adminEn,
+      handoverEn,
+      alarmsEn,
+      roundsEn,
+      bedEventsEn,
+      fourTsRecordEn,
+    ].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });
 
@@ -64,6 +94,7 @@ function leaves(messages: unknown, prefix = ""): Record<string, string> {
   if (typeof messages === "string") return { [prefix]: messages };
   if (typeof messages !== "object" || messages === null) return {};
   const all: Record<string, string> = {};
-  for (const [key, value] of Object.entries(messages)) Object.assign(all, leaves(value, prefix ? `${prefix}.${key}` : key));
+  for (const [key, value] of Object.entries(messages))
+    Object.assign(all, leaves(value, prefix ? `${prefix}.${key}` : key));
   return all;
 }

@@ -5,7 +5,11 @@ describe("detectImportKind", () => {
   it.each([
     ["\uFEFFMSH|^~\\&|NIST", "x.txt", "hl7"],
     ['  {"resourceType":"Bundle"', "x.txt", "fhir"],
-    ["subject_id,hadm_id,labevent_id,specimen_id,itemid,label,fluid,category,loinc_code,charttime,storetime,value,valuenum,valueuom,comments\n", "x.csv", "mimic"],
+    [
+      "subject_id,hadm_id,labevent_id,specimen_id,itemid,label,fluid,category,loinc_code,charttime,storetime,value,valuenum,valueuom,comments\n",
+      "x.csv",
+      "mimic",
+    ],
     ["patient_id,parameter,value,unit,observed_at\n", "x.txt", "csv"],
     ["", "results.hl7", "hl7"],
     ["", "bundle.json", "fhir"],

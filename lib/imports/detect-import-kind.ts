@@ -10,7 +10,8 @@ export function detectImportKind({ fileName, head }: { fileName: string; head: s
   if (/^(MSH|FHS|BHS)\|/.test(text)) return "hl7";
   if (text.startsWith("{")) return "fhir";
   const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
-  if (firstLine.includes(",")) return isMimicHeader(firstLine.split(",").map((c) => c.replace(/^"|"$/g, ""))) ? "mimic" : "csv";
+  if (firstLine.includes(","))
+    return isMimicHeader(firstLine.split(",").map((c) => c.replace(/^"|"$/g, ""))) ? "mimic" : "csv";
   const extension = fileName.toLowerCase().split(".").pop();
   if (extension === "hl7") return "hl7";
   if (extension === "json") return "fhir";

@@ -5,7 +5,17 @@ import type { TImportKind } from "./import-record";
  * total, and the server only counts what it has read. CSV: rows (lines after the header); HL7: OBX segments; FHIR:
  * unknown (a Bundle is small and read at once).
  */
-export function estimateRecords({ kind, sample, sampleBytes, fileBytes }: { kind: TImportKind; sample: string; sampleBytes: number; fileBytes: number }): number | undefined {
+export function estimateRecords({
+  kind,
+  sample,
+  sampleBytes,
+  fileBytes,
+}: {
+  kind: TImportKind;
+  sample: string;
+  sampleBytes: number;
+  fileBytes: number;
+}): number | undefined {
   if (sampleBytes <= 0 || fileBytes <= 0) return undefined;
   const lines = sample.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
   // The last line of a sample is usually cut: leave it out unless the sample is the whole file.

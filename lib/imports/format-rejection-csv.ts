@@ -7,7 +7,10 @@ export const REJECTION_CSV_HEADER = "location,field,value,code,reason\r\n";
  * is prefixed with a quote: the values come from outside files and the report is opened in spreadsheets.
  */
 export function formatRejectionCsv(rejection: TImportRejection): string {
-  return [rejection.location, rejection.field, rejection.value, rejection.code, rejection.reason].map(cell).join(",") + "\r\n";
+  return (
+    [rejection.location, rejection.field, rejection.value, rejection.code, rejection.reason].map(cell).join(",") +
+    "\r\n"
+  );
 }
 
 function cell(text: string): string {

@@ -16,7 +16,14 @@ export const ZImportCounts = z.object({
 });
 export type TImportCounts = z.infer<typeof ZImportCounts>;
 
-export const EMPTY_COUNTS: TImportCounts = { processed: 0, accepted: 0, rejected: 0, duplicate: 0, ignored: 0, corrected: 0 };
+export const EMPTY_COUNTS: TImportCounts = {
+  processed: 0,
+  accepted: 0,
+  rejected: 0,
+  duplicate: 0,
+  ignored: 0,
+  corrected: 0,
+};
 
 /** An import job as the history and the import page show it. Times are epoch milliseconds. */
 export const ZImportJobDto = ZImportCounts.extend({
@@ -42,6 +49,8 @@ export const ZImportSummaryDto = ZImportCounts.extend({
   dryRun: z.boolean(),
   error: z.string().optional(),
   ignoredCodes: z.record(z.string(), z.number()),
-  rejections: z.array(z.object({ location: z.string(), field: z.string(), value: z.string(), code: z.string(), reason: z.string() })),
+  rejections: z.array(
+    z.object({ location: z.string(), field: z.string(), value: z.string(), code: z.string(), reason: z.string() }),
+  ),
 });
 export type TImportSummaryDto = z.infer<typeof ZImportSummaryDto>;

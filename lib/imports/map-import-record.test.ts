@@ -20,7 +20,8 @@ const record = (overrides: Partial<TImportRecord> = {}): TImportRecord => ({
   ...overrides,
 });
 const codes = createCodeIndex();
-const map = (overrides: Partial<TImportRecord> = {}, index = codes) => mapImportRecord({ record: record(overrides), codes: index });
+const map = (overrides: Partial<TImportRecord> = {}, index = codes) =>
+  mapImportRecord({ record: record(overrides), codes: index });
 
 describe("mapImportRecord", () => {
   it("maps a final LOINC-coded result to its catalogue parameter, leaving the unit to the write path", () => {
@@ -28,15 +29,27 @@ describe("mapImportRecord", () => {
   });
 
   it("maps by any of the codings sent (HL7 alternate identifier, FHIR's several codings)", () => {
-    expect(map({ codings: [{ system: "99LOC", code: "LAC" }, { system: "http://loinc.org", code: "777-3" }] })).toMatchObject({ parameter: "platelets" });
+    expect(
+      map({
+        codings: [
+          { system: "99LOC", code: "LAC" },
+          { system: "http://loinc.org", code: "777-3" },
+        ],
+      }),
+    ).toMatchObject({ parameter: "platelets" });
   });
 
   it("ignores an analyte the station does not monitor, counting it by its code, rather than calling it an error", () => {
-    expect(map({ codings: [{ system: "LN", code: "26453-1" }], valueText: "4.41" })).toEqual({ outcome: "ignored", code: "LN 26453-1" });
+    expect(map({ codings: [{ system: "LN", code: "26453-1" }], valueText: "4.41" })).toEqual({
+      outcome: "ignored",
+      code: "LN 26453-1",
+    });
   });
 
   it("uses a site's local code, even one restricted to a sender whose LOINC is wrong", () => {
-    const site = createCodeIndex({ localCodes: [{ system: "LN", code: "11125-2", parameter: "platelets", sender: "SomeSystem" }] });
+    const site = createCodeIndex({
+      localCodes: [{ system: "LN", code: "11125-2", parameter: "platelets", sender: "SomeSystem" }],
+    });
     const sent = { codings: [{ system: "LN", code: "11125-2" }], valueText: "221", unit: "giga.l-1" };
     expect(map({ ...sent, sender: "SomeSystem" }, site)).toMatchObject({ outcome: "mapped", parameter: "platelets" });
     expect(map({ ...sent, sender: "Other" }, site)).toMatchObject({ outcome: "ignored" });

@@ -36,7 +36,12 @@ export function mapImportRecord({ record, codes }: { record: TImportRecord; code
   if (record.parameterCode !== undefined) {
     if (!isParameterCode(record.parameterCode)) {
       const known = CATALOGUE.map((p) => p.code).join(", ");
-      return reject("UNKNOWN_PARAMETER", fields.code, record.parameterCode, `unknown parameter code "${record.parameterCode}" (known: ${known})`);
+      return reject(
+        "UNKNOWN_PARAMETER",
+        fields.code,
+        record.parameterCode,
+        `unknown parameter code "${record.parameterCode}" (known: ${known})`,
+      );
     }
     parameter = record.parameterCode;
   } else {
@@ -50,21 +55,38 @@ export function mapImportRecord({ record, codes }: { record: TImportRecord; code
     case "corrected":
       break;
     case "pending":
-      return reject("PENDING_RESULT", fields.status, record.statusText, `pending result / no value: result status "${record.statusText}" is not final`);
+      return reject(
+        "PENDING_RESULT",
+        fields.status,
+        record.statusText,
+        `pending result / no value: result status "${record.statusText}" is not final`,
+      );
     case "cancelled":
-      return reject("STATUS_NOT_ACCEPTED", fields.status, record.statusText, `result status "${record.statusText}" means the result was cancelled, deleted or sent in error`);
+      return reject(
+        "STATUS_NOT_ACCEPTED",
+        fields.status,
+        record.statusText,
+        `result status "${record.statusText}" means the result was cancelled, deleted or sent in error`,
+      );
     case "unknown":
       return reject(
         "STATUS_NOT_ACCEPTED",
         fields.status,
         record.statusText,
-        record.statusText ? `result status "${record.statusText}" is not one the station knows` : "no result status: a result must say it is final or corrected",
+        record.statusText
+          ? `result status "${record.statusText}" is not one the station knows`
+          : "no result status: a result must say it is final or corrected",
       );
   }
 
   if (valueText === "") {
     const note = record.valueNote?.trim();
-    return reject("PENDING_RESULT", fields.value, note ?? "", `pending result / no value${note ? ` (the source says "${note}")` : ""}`);
+    return reject(
+      "PENDING_RESULT",
+      fields.value,
+      note ?? "",
+      `pending result / no value${note ? ` (the source says "${note}")` : ""}`,
+    );
   }
   const valueType = record.valueType ?? "";
   if (!NUMERIC_TYPES.has(valueType)) {
@@ -74,9 +96,17 @@ export function mapImportRecord({ record, codes }: { record: TImportRecord; code
   if (!number.ok) return reject("NOT_NUMERIC", fields.value, valueText, number.reason);
 
   if (!record.time.ok) return reject("INVALID_TIME", fields.time, record.timeText, record.time.reason);
-  if (record.patientIdentifiers.length === 0) return reject("MISSING_PATIENT", fields.patient, "", "no patient identifier");
+  if (record.patientIdentifiers.length === 0)
+    return reject("MISSING_PATIENT", fields.patient, "", "no patient identifier");
 
-  return { outcome: "mapped", record, parameter, value: number.value, observedAt: record.time.at, corrected: record.status === "corrected" };
+  return {
+    outcome: "mapped",
+    record,
+    parameter,
+    value: number.value,
+    observedAt: record.time.at,
+    corrected: record.status === "corrected",
+  };
 }
 
 function parseNumber(text: string, valueType: string): { ok: true; value: number } | { ok: false; reason: string } {
@@ -91,7 +121,8 @@ function parseNumber(text: string, valueType: string): { ok: true; value: number
     candidate = num1;
   }
   if (/^[<>]=?/.test(candidate)) return { ok: false, reason: `"${candidate}" is a censored value, not a number` };
-  if (/^\d+,\d+$/.test(candidate)) return { ok: false, reason: `"${candidate}" uses a decimal comma; send a decimal point` };
+  if (/^\d+,\d+$/.test(candidate))
+    return { ok: false, reason: `"${candidate}" uses a decimal comma; send a decimal point` };
   if (!NUMBER.test(candidate)) return { ok: false, reason: `"${candidate}" is not a number` };
   const value = Number(candidate);
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: `"${candidate}" is not a finite number` };

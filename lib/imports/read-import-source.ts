@@ -19,7 +19,13 @@ export interface TReadImportSourceOptions {
 }
 
 /** The records of a source of any kind, streamed where the format allows (HL7 message by message, CSV row by row). */
-export async function* readImportSource({ kind, input, file, timeZone, csvTimeZone }: TReadImportSourceOptions): AsyncGenerator<TImportChunk> {
+export async function* readImportSource({
+  kind,
+  input,
+  file,
+  timeZone,
+  csvTimeZone,
+}: TReadImportSourceOptions): AsyncGenerator<TImportChunk> {
   switch (kind) {
     case "hl7":
       yield* readHl7File({ input, file, timeZone });
@@ -32,7 +38,10 @@ export async function* readImportSource({ kind, input, file, timeZone, csvTimeZo
       return;
     case "fhir": {
       const text = await readWhole(input, MAX_FHIR_BYTES);
-      const unreadable = (field: string, reason: string): TImportItem => ({ type: "unreadable", rejection: { location: file, field, value: "", code: "UNREADABLE", reason } });
+      const unreadable = (field: string, reason: string): TImportItem => ({
+        type: "unreadable",
+        rejection: { location: file, field, value: "", code: "UNREADABLE", reason },
+      });
       if (text === undefined) {
         yield unreadable("body", `larger than ${MAX_FHIR_BYTES / 1024 / 1024} MB: split the Bundle`);
         return;

@@ -26,5 +26,13 @@ export interface TCommittedObservation extends TObservationDto {
 }
 
 export function toWire(o: TCommittedObservation): TObservationDto {
-  return { seq: o.seq, episodeId: o.episodeId, bedId: o.bedId, parameter: o.parameter, value: o.value, observedAt: o.observedAt, source: o.source };
+  return {
+    seq: o.seq,
+    episodeId: o.episodeId,
+    bedId: o.bedId,
+    parameter: o.parameter,
+    value: o.value,
+    observedAt: o.observedAt,
+    source: o.source,
+  };
 }

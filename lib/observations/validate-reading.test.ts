@@ -10,7 +10,15 @@ const episode: TEpisodeContext = {
   startedAt: new Date("2026-11-20T10:00:00Z"),
   endedAt: null,
 };
-const base = { episodeId: "e1", parameter: "helium_level", value: 64, unit: "%", observedAt: new Date("2026-11-23T09:59:00Z"), source: "device", sourceRef: "x" };
+const base = {
+  episodeId: "e1",
+  parameter: "helium_level",
+  value: 64,
+  unit: "%",
+  observedAt: new Date("2026-11-23T09:59:00Z"),
+  source: "device",
+  sourceRef: "x",
+};
 
 describe("validateReading", () => {
   it("accepts a plausible reading and copies bed and unit from its episode", () => {
@@ -22,27 +30,42 @@ describe("validateReading", () => {
 
   it("accepts the limits of the plausible range and refuses just beyond", () => {
     expect(validateReading({ ...base, value: 100 }, episode, now).ok).toBe(true);
-    expect(validateReading({ ...base, value: 100.1 }, episode, now)).toMatchObject({ ok: false, rejection: { code: "IMPLAUSIBLE_VALUE" } });
+    expect(validateReading({ ...base, value: 100.1 }, episode, now)).toMatchObject({
+      ok: false,
+      rejection: { code: "IMPLAUSIBLE_VALUE" },
+    });
   });
 
   it("tolerates a clock two minutes ahead but not more", () => {
     expect(validateReading({ ...base, observedAt: new Date(now.getTime() + 60_000) }, episode, now).ok).toBe(true);
-    expect(validateReading({ ...base, observedAt: new Date(now.getTime() + 180_000) }, episode, now)).toMatchObject({ ok: false, rejection: { code: "FUTURE_TIME" } });
+    expect(validateReading({ ...base, observedAt: new Date(now.getTime() + 180_000) }, episode, now)).toMatchObject({
+      ok: false,
+      rejection: { code: "FUTURE_TIME" },
+    });
   });
 
   it("refuses an assist ratio that is not 1:1, 1:2, 1:3 or 1:4", () => {
     const ratio = { ...base, parameter: "iabp_ratio", unit: "{ratio}" };
     expect(validateReading({ ...ratio, value: 2 }, episode, now).ok).toBe(true);
-    expect(validateReading({ ...ratio, value: 2.5 }, episode, now)).toMatchObject({ ok: false, rejection: { code: "NOT_ALLOWED_VALUE" } });
+    expect(validateReading({ ...ratio, value: 2.5 }, episode, now)).toMatchObject({
+      ok: false,
+      rejection: { code: "NOT_ALLOWED_VALUE" },
+    });
   });
 
   it("refuses a reading after the episode ended", () => {
     const ended = { ...episode, endedAt: new Date("2026-11-22T00:00:00Z") };
-    expect(validateReading(base, ended, now)).toMatchObject({ ok: false, rejection: { code: "OUTSIDE_EPISODE", field: "observedAt" } });
+    expect(validateReading(base, ended, now)).toMatchObject({
+      ok: false,
+      rejection: { code: "OUTSIDE_EPISODE", field: "observedAt" },
+    });
   });
 
   it("refuses a payload that is not a reading, naming the field", () => {
-    expect(validateReading({ ...base, source: "fax" }, episode, now)).toMatchObject({ ok: false, rejection: { code: "INVALID_READING", field: "source" } });
+    expect(validateReading({ ...base, source: "fax" }, episode, now)).toMatchObject({
+      ok: false,
+      rejection: { code: "INVALID_READING", field: "source" },
+    });
     expect(validateReading(null, episode, now)).toMatchObject({ ok: false, rejection: { code: "INVALID_READING" } });
   });
 

@@ -55,24 +55,46 @@ export function validateReading(input: unknown, episode: TEpisodeContext | undef
 
   const { min, max } = parameter.plausible;
   if (unit.value < min || unit.value > max) {
-    const shown = unit.convertedFrom ? `${reading.value} ${unit.convertedFrom} (= ${unit.value} ${unit.unit})` : `${unit.value} ${unit.unit}`;
-    return reject("IMPLAUSIBLE_VALUE", "value", `${parameter.code} ${shown} is outside the plausible range ${min}–${max} ${parameter.unit}`);
+    const shown = unit.convertedFrom
+      ? `${reading.value} ${unit.convertedFrom} (= ${unit.value} ${unit.unit})`
+      : `${unit.value} ${unit.unit}`;
+    return reject(
+      "IMPLAUSIBLE_VALUE",
+      "value",
+      `${parameter.code} ${shown} is outside the plausible range ${min}–${max} ${parameter.unit}`,
+    );
   }
   if (parameter.allowedValues && !parameter.allowedValues.includes(unit.value)) {
-    return reject("NOT_ALLOWED_VALUE", "value", `${parameter.code} ${unit.value} is not one of ${parameter.allowedValues.join(", ")}`);
+    return reject(
+      "NOT_ALLOWED_VALUE",
+      "value",
+      `${parameter.code} ${unit.value} is not one of ${parameter.allowedValues.join(", ")}`,
+    );
   }
   if (reading.observedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    return reject("FUTURE_TIME", "observedAt", `observed at ${reading.observedAt.toISOString()}, later than now (${now.toISOString()})`);
+    return reject(
+      "FUTURE_TIME",
+      "observedAt",
+      `observed at ${reading.observedAt.toISOString()}, later than now (${now.toISOString()})`,
+    );
   }
   if (!episode) return reject("UNKNOWN_EPISODE", "episodeId", `no support episode "${reading.episodeId}"`);
 
   const kinds = supportKinds(episode.deviceType);
   if (parameter.sourceKind === "device" && !parameter.supports.some((s) => kinds.includes(s))) {
-    return reject("PARAMETER_NOT_FOR_DEVICE", "parameter", `${parameter.code} is not measured on ${episode.deviceType}`);
+    return reject(
+      "PARAMETER_NOT_FOR_DEVICE",
+      "parameter",
+      `${parameter.code} is not measured on ${episode.deviceType}`,
+    );
   }
   const at = reading.observedAt.getTime();
   if (at < episode.startedAt.getTime() || (episode.endedAt && at > episode.endedAt.getTime())) {
-    return reject("OUTSIDE_EPISODE", "observedAt", `observed at ${reading.observedAt.toISOString()}, outside the episode (${episode.startedAt.toISOString()} – ${episode.endedAt?.toISOString() ?? "ongoing"})`);
+    return reject(
+      "OUTSIDE_EPISODE",
+      "observedAt",
+      `observed at ${reading.observedAt.toISOString()}, outside the episode (${episode.startedAt.toISOString()} – ${episode.endedAt?.toISOString() ?? "ongoing"})`,
+    );
   }
 
   return {

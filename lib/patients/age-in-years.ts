@@ -2,7 +2,8 @@
 export function ageInYears(birthDate: Date, at: Date): number {
   let age = at.getUTCFullYear() - birthDate.getUTCFullYear();
   const beforeBirthday =
-    at.getUTCMonth() < birthDate.getUTCMonth() || (at.getUTCMonth() === birthDate.getUTCMonth() && at.getUTCDate() < birthDate.getUTCDate());
+    at.getUTCMonth() < birthDate.getUTCMonth() ||
+    (at.getUTCMonth() === birthDate.getUTCMonth() && at.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }

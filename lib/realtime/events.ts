@@ -31,9 +31,15 @@ export type TBedSubscribe = z.infer<typeof ZBedSubscribe>;
 export const ZRoomLeave = z.object({ room: z.string().min(1).max(80) });
 export type TRoomLeave = z.infer<typeof ZRoomLeave>;
 
-export type TCommandError = { ok: false; error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "INTERNAL"; message: string } };
+export type TCommandError = {
+  ok: false;
+  error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "INTERNAL"; message: string };
+};
 /** A command's answer when the server failed in a way nobody planned for; the log holds the cause. */
-export const INTERNAL_COMMAND_ERROR = { ok: false, error: { code: "INTERNAL", message: "the server could not answer; retry" } } as const;
+export const INTERNAL_COMMAND_ERROR = {
+  ok: false,
+  error: { code: "INTERNAL", message: "the server could not answer; retry" },
+} as const;
 
 export type TReplayAnswer =
   | {
@@ -157,8 +163,12 @@ export interface TAlarmsChanged {
   lastSeq: number;
 }
 
-export type TAlarmReplayAnswer = { ok: true; alarms: TAlarmDto[]; audioPause: TAudioPause; lastSeq: number; more: boolean } | TCommandError;
-export type TAlarmCommandError = { ok: false; error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INTERNAL"; message: string } };
+export type TAlarmReplayAnswer =
+  { ok: true; alarms: TAlarmDto[]; audioPause: TAudioPause; lastSeq: number; more: boolean } | TCommandError;
+export type TAlarmCommandError = {
+  ok: false;
+  error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INTERNAL"; message: string };
+};
 export type TAlarmCommandAnswer = { ok: true; alarm: TAlarmDto } | TAlarmCommandError;
 export const ZPauseAudio = z.object({ unitId: z.string().min(1).max(64) });
 export type TPauseAudio = z.infer<typeof ZPauseAudio>;

@@ -33,7 +33,10 @@ export interface TAnswerIssue {
 export type TAnswerCheck = { ok: true; answers: TCheckedAnswer[] } | { ok: false; issues: TAnswerIssue[] };
 
 /** The items a round opened now asks: those whose frequency is open. */
-export function itemsAsked(items: readonly TRoundTemplateItem[], open: readonly TRoundFrequency[]): TRoundTemplateItem[] {
+export function itemsAsked(
+  items: readonly TRoundTemplateItem[],
+  open: readonly TRoundFrequency[],
+): TRoundTemplateItem[] {
   return items.filter((item) => open.includes(item.frequency));
 }
 
@@ -58,31 +61,50 @@ export function checkAnswer(item: TRoundTemplateItem, answer: TRoundAnswerInput)
   const ok = (abnormal: boolean, numberValue: number | null = null): TCheckedAnswer | TAnswerIssue =>
     abnormal && comment === null
       ? issue("COMMENT_REQUIRED", `${item.labelEn}: an abnormal finding needs a comment`)
-      : { itemId: item.itemId, value: numberValue === null ? answer.value : String(numberValue), numberValue, abnormal, comment };
+      : {
+          itemId: item.itemId,
+          value: numberValue === null ? answer.value : String(numberValue),
+          numberValue,
+          abnormal,
+          comment,
+        };
   switch (item.type) {
     case "check":
-      if (answer.value !== "done" && answer.value !== "not_done") return issue("UNKNOWN_VALUE", `${item.labelEn}: answer done or not_done`);
+      if (answer.value !== "done" && answer.value !== "not_done")
+        return issue("UNKNOWN_VALUE", `${item.labelEn}: answer done or not_done`);
       // "Not done" is an answer, not a finding: it is kept and shown, and needs no comment.
       return ok(false);
     case "normal_abnormal":
-      if (answer.value !== "normal" && answer.value !== "abnormal") return issue("UNKNOWN_VALUE", `${item.labelEn}: answer normal or abnormal`);
+      if (answer.value !== "normal" && answer.value !== "abnormal")
+        return issue("UNKNOWN_VALUE", `${item.labelEn}: answer normal or abnormal`);
       return ok(answer.value === "abnormal");
     case "choice": {
       const choice = item.choices.find((c) => c.value === answer.value);
-      if (!choice) return issue("UNKNOWN_VALUE", `${item.labelEn}: "${answer.value}" is not one of ${item.choices.map((c) => c.value).join(", ")}`);
+      if (!choice)
+        return issue(
+          "UNKNOWN_VALUE",
+          `${item.labelEn}: "${answer.value}" is not one of ${item.choices.map((c) => c.value).join(", ")}`,
+        );
       return ok(choice.abnormal);
     }
     case "number": {
       const n = parseNumberAnswer(answer.value);
       if (n === null) return issue("NOT_A_NUMBER", `${item.labelEn}: "${answer.value}" is not a number`);
-      if (n < item.min || n > item.max) return issue("OUT_OF_RANGE", `${item.labelEn}: ${n} ${item.unit} is outside ${item.min}–${item.max} ${item.unit}`);
+      if (n < item.min || n > item.max)
+        return issue(
+          "OUT_OF_RANGE",
+          `${item.labelEn}: ${n} ${item.unit} is outside ${item.min}–${item.max} ${item.unit}`,
+        );
       return ok(false, n);
     }
   }
 }
 
 /** Every asked item answered and valid, nothing else answered: the round as it will be stored, or every issue. */
-export function checkRoundAnswers(asked: readonly TRoundTemplateItem[], answers: readonly TRoundAnswerInput[]): TAnswerCheck {
+export function checkRoundAnswers(
+  asked: readonly TRoundTemplateItem[],
+  answers: readonly TRoundAnswerInput[],
+): TAnswerCheck {
   const byId = new Map(answers.map((a) => [a.itemId, a]));
   const askedIds = new Set(asked.map((i) => i.itemId));
   const issues: TAnswerIssue[] = [];
@@ -98,7 +120,12 @@ export function checkRoundAnswers(asked: readonly TRoundTemplateItem[], answers:
     else checked.push(result);
   }
   for (const answer of answers) {
-    if (!askedIds.has(answer.itemId)) issues.push({ itemId: answer.itemId, code: "NOT_ASKED", message: `${answer.itemId}: this round does not ask this item` });
+    if (!askedIds.has(answer.itemId))
+      issues.push({
+        itemId: answer.itemId,
+        code: "NOT_ASKED",
+        message: `${answer.itemId}: this round does not ask this item`,
+      });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, answers: checked };
 }

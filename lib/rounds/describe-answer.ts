@@ -17,11 +17,18 @@ export function describeAnswer(item: TRoundTemplateItem | undefined, value: stri
   return { text: value };
 }
 
-export const labelOf = (item: Pick<TRoundTemplateItem, "labelEn" | "labelFr">, locale: TLocale) => (locale === "fr" ? item.labelFr : item.labelEn);
-export const sectionOf = (item: Pick<TRoundTemplateItem, "sectionEn" | "sectionFr">, locale: TLocale) => (locale === "fr" ? item.sectionFr : item.sectionEn);
+export const labelOf = (item: Pick<TRoundTemplateItem, "labelEn" | "labelFr">, locale: TLocale) =>
+  locale === "fr" ? item.labelFr : item.labelEn;
+export const sectionOf = (item: Pick<TRoundTemplateItem, "sectionEn" | "sectionFr">, locale: TLocale) =>
+  locale === "fr" ? item.sectionFr : item.sectionEn;
 
 /** A duration in whole minutes as the screens word it: "25 min", "2 h 10 min", "3 d 4 h". */
-export function splitDuration(minutes: number): { readonly unit: "minutes" | "hours" | "days"; readonly days: number; readonly hours: number; readonly minutes: number } {
+export function splitDuration(minutes: number): {
+  readonly unit: "minutes" | "hours" | "days";
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+} {
   const m = Math.max(0, Math.floor(minutes));
   // "60 min" rather than "1 h 0 min": the hour after a round is the commonest wait on the screen.
   if (m <= 60) return { unit: "minutes", days: 0, hours: 0, minutes: m };

@@ -16,7 +16,12 @@ export interface TPreparedFormItem {
   /** What is wrong with the answer given (a missing comment, an implausible number); null when none or fine. */
   readonly issue: TAnswerIssue["code"] | null;
   /** The answer in force the last time the item was asked, with its time: for comparison, never as a default. */
-  readonly previous: { readonly words: TAnswerWords; readonly abnormal: boolean; readonly comment: string | null; readonly at: number } | null;
+  readonly previous: {
+    readonly words: TAnswerWords;
+    readonly abnormal: boolean;
+    readonly comment: string | null;
+    readonly at: number;
+  } | null;
   readonly abnormal: boolean;
 }
 
@@ -53,7 +58,9 @@ export function prepareRoundForm({
   const remaining: string[] = [];
   for (const item of asked) {
     const answer = answers[item.itemId] ?? null;
-    const checked = answer ? checkAnswer(item, { itemId: item.itemId, value: answer.value, comment: answer.comment }) : null;
+    const checked = answer
+      ? checkAnswer(item, { itemId: item.itemId, value: answer.value, comment: answer.comment })
+      : null;
     const issue = checked && "code" in checked ? checked.code : null;
     if (!checked || issue) remaining.push(item.itemId);
     const before = previous[item.itemId];
@@ -62,7 +69,14 @@ export function prepareRoundForm({
       label: labelOf(item, locale),
       answer,
       issue,
-      previous: before ? { words: describeAnswer(item, before.value, locale), abnormal: before.abnormal, comment: before.comment, at: before.at } : null,
+      previous: before
+        ? {
+            words: describeAnswer(item, before.value, locale),
+            abnormal: before.abnormal,
+            comment: before.comment,
+            at: before.at,
+          }
+        : null,
       abnormal: answer !== null && isAbnormalValue(item, answer.value),
     };
     const title = sectionOf(item, locale);
@@ -70,5 +84,11 @@ export function prepareRoundForm({
     if (section?.title === title) section.items.push(prepared);
     else sections.push({ title, items: [prepared] });
   }
-  return { sections, total: asked.length, answered: asked.length - remaining.length, remaining, complete: asked.length > 0 && remaining.length === 0 };
+  return {
+    sections,
+    total: asked.length,
+    answered: asked.length - remaining.length,
+    remaining,
+    complete: asked.length > 0 && remaining.length === 0,
+  };
 }

@@ -12,10 +12,21 @@ export interface THistoryCell {
 }
 
 export interface TPreparedHistory {
-  readonly columns: ReadonlyArray<{ readonly roundId: string; readonly signedAt: number; readonly signedBy: string; readonly version: number; readonly dueAt: number | null }>;
+  readonly columns: ReadonlyArray<{
+    readonly roundId: string;
+    readonly signedAt: number;
+    readonly signedBy: string;
+    readonly version: number;
+    readonly dueAt: number | null;
+  }>;
   readonly sections: ReadonlyArray<{
     readonly title: string;
-    readonly rows: ReadonlyArray<{ readonly itemId: string; readonly label: string; readonly item: TRoundTemplateItem; readonly cells: ReadonlyArray<THistoryCell | null> }>;
+    readonly rows: ReadonlyArray<{
+      readonly itemId: string;
+      readonly label: string;
+      readonly item: TRoundTemplateItem;
+      readonly cells: ReadonlyArray<THistoryCell | null>;
+    }>;
   }>;
 }
 
@@ -34,7 +45,13 @@ export function prepareRoundHistory(history: TBedRoundHistory, locale: TLocale):
       order.push(item.itemId);
     }
   }
-  const columns = history.rounds.map((r) => ({ roundId: r.id, signedAt: r.signedAt, signedBy: r.signedBy, version: r.templateVersion, dueAt: r.dueAt }));
+  const columns = history.rounds.map((r) => ({
+    roundId: r.id,
+    signedAt: r.signedAt,
+    signedBy: r.signedBy,
+    version: r.templateVersion,
+    dueAt: r.dueAt,
+  }));
   const sections: Array<{ title: string; rows: Array<TPreparedHistory["sections"][number]["rows"][number]> }> = [];
   for (const itemId of order) {
     const item = itemOf.get(itemId);
@@ -42,7 +59,12 @@ export function prepareRoundHistory(history: TBedRoundHistory, locale: TLocale):
     const cells = history.rounds.map((round): THistoryCell | null => {
       const answer = round.answers.find((a) => a.itemId === itemId);
       if (!answer) return null;
-      return { words: describeAnswer(item, answer.value, locale), abnormal: answer.abnormal, comment: answer.comment, amended: answer.signed !== null };
+      return {
+        words: describeAnswer(item, answer.value, locale),
+        abnormal: answer.abnormal,
+        comment: answer.comment,
+        amended: answer.signed !== null,
+      };
     });
     if (cells.every((c) => c === null)) continue;
     const title = sectionOf(item, locale);

@@ -22,5 +22,11 @@ export function prepareRoundStatus(bed: TBedRoundStatus, now: number): TPrepared
   if (!bed.episode) return { kind: "empty" };
   if (!bed.schedule) return { kind: "no-checklist" };
   const { overdue, minutes } = describeDue(bed.schedule.dueAt, now);
-  return { kind: overdue ? "overdue" : "due", dueAt: bed.schedule.dueAt, duration: splitDuration(minutes), open: bed.schedule.open, findings: bed.abnormal.length };
+  return {
+    kind: overdue ? "overdue" : "due",
+    dueAt: bed.schedule.dueAt,
+    duration: splitDuration(minutes),
+    open: bed.schedule.open,
+    findings: bed.abnormal.length,
+  };
 }

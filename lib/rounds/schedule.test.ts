@@ -7,7 +7,14 @@ const paris: TShiftContext = { pattern: DEFAULT_SHIFT_PATTERN, timeZone: "Europe
 const ALL = ["hourly", "shift", "daily"] as const;
 
 function schedule(partial: Partial<TRoundScheduleInput> & Pick<TRoundScheduleInput, "now">) {
-  return computeRoundSchedule({ episodeStartedAt: at("2026-01-10T08:00:00Z"), frequencies: ALL, lastRoundAt: null, lastCoveredAt: {}, shifts: paris, ...partial });
+  return computeRoundSchedule({
+    episodeStartedAt: at("2026-01-10T08:00:00Z"),
+    frequencies: ALL,
+    lastRoundAt: null,
+    lastCoveredAt: {},
+    shifts: paris,
+    ...partial,
+  });
 }
 const dueOf = (s: ReturnType<typeof computeRoundSchedule>, f: string) => s.byFrequency.find((x) => x.frequency === f);
 
@@ -42,14 +49,21 @@ describe("when a bed's round is due", () => {
   });
 
   it("keeps a shift item due an hour into the shift when the hourly round was done but did not cover it", () => {
-    const s = schedule({ now: at("2026-01-15T07:30:00Z"), lastRoundAt: at("2026-01-15T07:20:00Z"), lastCoveredAt: { shift: at("2026-01-15T05:00:00Z"), daily: at("2026-01-14T09:00:00Z") } });
+    const s = schedule({
+      now: at("2026-01-15T07:30:00Z"),
+      lastRoundAt: at("2026-01-15T07:20:00Z"),
+      lastCoveredAt: { shift: at("2026-01-15T05:00:00Z"), daily: at("2026-01-14T09:00:00Z") },
+    });
     expect(s.open).toEqual(["hourly", "shift", "daily"]);
     expect(s.dueAt).toBe(at("2026-01-15T07:00:00Z")); // day shift 06:00Z + 1 h, before the hourly at 08:20Z
     expect(s.overdue).toBe(true);
   });
 
   it("asks daily items once per clinical day, which starts with the day shift at 07:00", () => {
-    const covered = { lastRoundAt: at("2026-01-15T09:00:00Z"), lastCoveredAt: { shift: at("2026-01-15T09:00:00Z"), daily: at("2026-01-15T09:00:00Z") } };
+    const covered = {
+      lastRoundAt: at("2026-01-15T09:00:00Z"),
+      lastCoveredAt: { shift: at("2026-01-15T09:00:00Z"), daily: at("2026-01-15T09:00:00Z") },
+    };
     // 05:59 local the next morning: still the clinical day of the 15th, daily items not asked.
     const night = schedule({ now: at("2026-01-16T04:59:00Z"), ...covered });
     expect(night.open).not.toContain("daily");
@@ -61,14 +75,21 @@ describe("when a bed's round is due", () => {
   it("counts an hour as an hour across the autumn change: 02:30 CEST → due at the second 02:30 (CET)", () => {
     // 25 October 2026: 03:00 CEST becomes 02:00 CET. Last round at 02:30 CEST = 00:30Z.
     const last = at("2026-10-25T00:30:00Z");
-    const s = schedule({ now: at("2026-10-25T01:45:00Z"), lastRoundAt: last, lastCoveredAt: { shift: last, daily: at("2026-10-24T08:00:00Z") } });
+    const s = schedule({
+      now: at("2026-10-25T01:45:00Z"),
+      lastRoundAt: last,
+      lastCoveredAt: { shift: last, daily: at("2026-10-24T08:00:00Z") },
+    });
     expect(s.byFrequency.find((f) => f.frequency === "hourly")?.dueAt).toBe(at("2026-10-25T01:30:00Z")); // 02:30 CET
     expect(describeDue(at("2026-10-25T01:30:00Z"), at("2026-10-25T01:45:00Z"))).toEqual({ overdue: true, minutes: 15 });
   });
 
   it("lets the 13-hour autumn night's shift items stand until 07:00 CET, and the 11-hour spring night's until 07:00 CEST", () => {
     // Autumn: night of 24–25 Oct, 19:00 CEST (17:00Z) to 07:00 CET (06:00Z). Shift items done at 19:30 CEST.
-    const autumn = { lastRoundAt: at("2026-10-25T05:20:00Z"), lastCoveredAt: { shift: at("2026-10-24T17:30:00Z"), daily: at("2026-10-24T08:00:00Z") } };
+    const autumn = {
+      lastRoundAt: at("2026-10-25T05:20:00Z"),
+      lastCoveredAt: { shift: at("2026-10-24T17:30:00Z"), daily: at("2026-10-24T08:00:00Z") },
+    };
     const before = schedule({ now: at("2026-10-25T05:50:00Z"), ...autumn });
     expect(before.shift.endsAt - before.shift.startsAt).toBe(13 * 3_600_000);
     expect(before.open).toEqual(["hourly"]);
@@ -76,7 +97,10 @@ describe("when a bed's round is due", () => {
     expect(schedule({ now: at("2026-10-25T06:10:00Z"), ...autumn }).open).toEqual(["hourly", "shift", "daily"]);
 
     // Spring: night of 28–29 March, 19:00 CET (18:00Z) to 07:00 CEST (05:00Z).
-    const spring = { lastRoundAt: at("2026-03-29T04:30:00Z"), lastCoveredAt: { shift: at("2026-03-28T19:00:00Z"), daily: at("2026-03-28T08:00:00Z") } };
+    const spring = {
+      lastRoundAt: at("2026-03-29T04:30:00Z"),
+      lastCoveredAt: { shift: at("2026-03-28T19:00:00Z"), daily: at("2026-03-28T08:00:00Z") },
+    };
     const s = schedule({ now: at("2026-03-29T04:50:00Z"), ...spring });
     expect(s.shift.endsAt - s.shift.startsAt).toBe(11 * 3_600_000);
     expect(dueOf(s, "shift")?.dueAt).toBe(at("2026-03-29T06:00:00Z")); // 08:00 CEST

@@ -47,9 +47,16 @@ export function computeRoundSchedule(input: TRoundScheduleInput): TRoundSchedule
   const shift = shiftAt(input.now, input.shifts);
   const byFrequency = input.frequencies.map((frequency): TFrequencySchedule => {
     if (frequency === "hourly") {
-      return { frequency, open: true, dueAt: input.lastRoundAt === null ? input.episodeStartedAt : input.lastRoundAt + HOURLY_INTERVAL_MS };
+      return {
+        frequency,
+        open: true,
+        dueAt: input.lastRoundAt === null ? input.episodeStartedAt : input.lastRoundAt + HOURLY_INTERVAL_MS,
+      };
     }
-    const period = frequency === "shift" ? { start: shift.startsAt, next: nextShift(shift, input.shifts).startsAt } : clinicalDay(input.now, shift, input.shifts);
+    const period =
+      frequency === "shift"
+        ? { start: shift.startsAt, next: nextShift(shift, input.shifts).startsAt }
+        : clinicalDay(input.now, shift, input.shifts);
     const covered = (input.lastCoveredAt[frequency] ?? Number.NEGATIVE_INFINITY) >= period.start;
     if (covered) return { frequency, open: false, dueAt: period.next + PERIOD_GRACE_MS };
     // A patient who arrives mid-period is due for these checks an hour after arrival, not retroactively.

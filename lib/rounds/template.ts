@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ZDeviceType, findParameter } from "@/lib/catalogue";
 
 /**
- * Round checklists as data (docs/clinical-reference.md §5). A template version is what an admin publishes and what a round is
- * filled with; these schemas are the one contract of the publish endpoint, the built-in versions and the stored rows.
+ * Round checklists as data (docs/clinical-reference.md §5). A template version is what an admin publishes and what a
+ * round is filled with; these schemas are the one contract of the publish endpoint, the built-in versions and the
+ * stored rows.
  */
 
 export const ROUND_ITEM_TYPES = ["check", "normal_abnormal", "number", "choice"] as const;
@@ -25,7 +26,9 @@ export type TRoundChoice = z.infer<typeof ZRoundChoice>;
 
 const common = {
   /** Stable across versions, so that a bed's history lines the same item up from one version to the next. */
-  itemId: z.string().regex(/^[a-z0-9_.]{1,80}$/, { message: "An item id is 1–80 lower-case letters, digits, '.' or '_'" }),
+  itemId: z
+    .string()
+    .regex(/^[a-z0-9_.]{1,80}$/, { message: "An item id is 1–80 lower-case letters, digits, '.' or '_'" }),
   sectionEn: ZLabel,
   sectionFr: ZLabel,
   labelEn: ZLabel,
@@ -68,31 +71,59 @@ export const ZRoundTemplateInput = z
   .superRefine(({ items }, ctx) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      if (seen.has(item.itemId)) ctx.addIssue({ code: "custom", path: ["items", index, "itemId"], message: `Two items have the id "${item.itemId}"` });
+      if (seen.has(item.itemId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", index, "itemId"],
+          message: `Two items have the id "${item.itemId}"`,
+        });
       seen.add(item.itemId);
       if (item.type === "number") {
-        if (item.min >= item.max) ctx.addIssue({ code: "custom", path: ["items", index, "max"], message: `max (${item.max}) must be above min (${item.min})` });
+        if (item.min >= item.max)
+          ctx.addIssue({
+            code: "custom",
+            path: ["items", index, "max"],
+            message: `max (${item.max}) must be above min (${item.min})`,
+          });
         if (item.parameter !== undefined) checkParameter(item, index, ctx);
       }
       if (item.type === "choice") {
         const values = item.choices.map((c) => c.value);
-        if (new Set(values).size !== values.length) ctx.addIssue({ code: "custom", path: ["items", index, "choices"], message: "Two choices have the same value" });
+        if (new Set(values).size !== values.length)
+          ctx.addIssue({
+            code: "custom",
+            path: ["items", index, "choices"],
+            message: "Two choices have the same value",
+          });
       }
     });
   });
 export type TRoundTemplateInput = z.infer<typeof ZRoundTemplateInput>;
 
 /** A number fed to the observation series must be a catalogue parameter, in its unit, inside its plausible range. */
-function checkParameter(item: Extract<TRoundTemplateItem, { type: "number" }>, index: number, ctx: z.RefinementCtx): void {
+function checkParameter(
+  item: Extract<TRoundTemplateItem, { type: "number" }>,
+  index: number,
+  ctx: z.RefinementCtx,
+): void {
   const parameter = findParameter(item.parameter ?? "");
   const path = ["items", index, "parameter"];
   if (!parameter) {
     ctx.addIssue({ code: "custom", path, message: `Unknown catalogue parameter "${item.parameter}"` });
     return;
   }
-  if (parameter.unit !== item.unit) ctx.addIssue({ code: "custom", path: ["items", index, "unit"], message: `${parameter.code} is recorded in ${parameter.unit}, not ${item.unit}` });
+  if (parameter.unit !== item.unit)
+    ctx.addIssue({
+      code: "custom",
+      path: ["items", index, "unit"],
+      message: `${parameter.code} is recorded in ${parameter.unit}, not ${item.unit}`,
+    });
   if (item.min < parameter.plausible.min || item.max > parameter.plausible.max) {
-    ctx.addIssue({ code: "custom", path: ["items", index, "min"], message: `The range must stay within ${parameter.code}'s plausible range ${parameter.plausible.min}–${parameter.plausible.max}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["items", index, "min"],
+      message: `The range must stay within ${parameter.code}'s plausible range ${parameter.plausible.min}–${parameter.plausible.max}`,
+    });
   }
 }
 

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { FOUR_TS_ITEMS, FOUR_TS_PROBABILITIES, fourTsTotal, prefillFourTs, type TFourTsItem, type TFourTsProbability, type TFourTsReason } from "./four-ts";
+import {
+  FOUR_TS_ITEMS,
+  FOUR_TS_PROBABILITIES,
+  fourTsTotal,
+  prefillFourTs,
+  type TFourTsItem,
+  type TFourTsProbability,
+  type TFourTsReason,
+} from "./four-ts";
 import { plateletFall } from "./platelet-fall";
 import type { TTimedValue } from "./types";
 
@@ -37,7 +45,9 @@ export const ZFourTsInputs = z.object({
   /** Heparin start assumed by the pre-fill: the episode start (lib/scores/platelet-fall.ts). */
   heparinStartedAt: z.number(),
   /** The fall from the post-heparin peak; null with fewer than two counts. */
-  platelets: z.object({ peak: ZTimed, nadir: ZTimed, latest: ZTimed, maxFallPct: z.number(), onsetDay: z.number().nullable() }).nullable(),
+  platelets: z
+    .object({ peak: ZTimed, nadir: ZTimed, latest: ZTimed, maxFallPct: z.number(), onsetDay: z.number().nullable() })
+    .nullable(),
   prefill: z.object({ thrombocytopenia: ZPrefillItem, timing: ZPrefillItem }),
 });
 export type TFourTsInputs = z.infer<typeof ZFourTsInputs>;
@@ -63,18 +73,34 @@ export function fourTsInputs(platelets: readonly TTimedValue[], heparinStartedAt
   const fall = plateletFall(platelets, heparinStartedAt);
   return {
     heparinStartedAt,
-    platelets: fall ? { peak: fall.peak, nadir: fall.nadir, latest: fall.latest, maxFallPct: fall.maxFallPct, onsetDay: fall.onsetDay } : null,
+    platelets: fall
+      ? {
+          peak: fall.peak,
+          nadir: fall.nadir,
+          latest: fall.latest,
+          maxFallPct: fall.maxFallPct,
+          onsetDay: fall.onsetDay,
+        }
+      : null,
     prefill: prefillFourTs(fall),
   };
 }
 
 /** Where each answer came from: the data when the counts suggested a score and the clinician kept it. Pure. */
-export function fourTsSources(answers: TFourTsAnswers, prefill: TFourTsInputs["prefill"]): Record<TFourTsItem, TFourTsItemSource> {
+export function fourTsSources(
+  answers: TFourTsAnswers,
+  prefill: TFourTsInputs["prefill"],
+): Record<TFourTsItem, TFourTsItemSource> {
   const source = (item: TFourTsItem): TFourTsItemSource => {
     const filled = item === "thrombocytopenia" || item === "timing" ? prefill[item] : null;
     return filled !== null && filled.score === answers[item] ? "data" : "clinician";
   };
-  return { thrombocytopenia: source("thrombocytopenia"), timing: source("timing"), thrombosis: source("thrombosis"), otherCause: source("otherCause") };
+  return {
+    thrombocytopenia: source("thrombocytopenia"),
+    timing: source("timing"),
+    thrombosis: source("thrombosis"),
+    otherCause: source("otherCause"),
+  };
 }
 
 /** Total and probability of a complete screen (every answer is scored, so never null). */

@@ -51,7 +51,10 @@ export function recentLactateClearance(samples: readonly TTimedValue[], windowMs
 export const POOR_CLEARANCE_24H_PCT = 64;
 export const POOR_LACTATE_24H = 1.55;
 
-export function cannulationLactateClearance(samples: readonly TTimedValue[], startedAt: number): (TLactateClearance & { poorPrognosis: boolean }) | null {
+export function cannulationLactateClearance(
+  samples: readonly TTimedValue[],
+  startedAt: number,
+): (TLactateClearance & { poorPrognosis: boolean }) | null {
   const hour = 3_600_000;
   const result = lactateClearance(samples, { fromAt: startedAt, toAt: startedAt + 24 * hour, toleranceMs: 2 * hour });
   if (!result || result.l0.t < startedAt - 2 * hour) return null;

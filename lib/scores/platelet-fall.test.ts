@@ -11,7 +11,14 @@ describe("platelet fall from the post-heparin peak", () => {
 
   it("measures the fall from the highest count since heparin start: 250 → 100 is 60 %", () => {
     const fall = plateletFall(hit, 0);
-    expect(fall).toMatchObject({ peak: day(1, 250), latest: day(7, 100), nadir: day(7, 100), fallPct: 60, maxFallPct: 60, screen: "fall50" });
+    expect(fall).toMatchObject({
+      peak: day(1, 250),
+      latest: day(7, 100),
+      nadir: day(7, 100),
+      fallPct: 60,
+      maxFallPct: 60,
+      screen: "fall50",
+    });
     expect(fall?.onsetDay).toBe(5);
     expect(fall?.latestDay).toBe(7);
   });
@@ -45,11 +52,21 @@ describe("platelet fall from the post-heparin peak", () => {
 
 describe("4Ts interpretation (Lo 2006)", () => {
   it("reads 0–3 low, 4–5 intermediate, 6–8 high", () => {
-    expect([0, 3, 4, 5, 6, 8].map(fourTsProbability)).toEqual(["low", "low", "intermediate", "intermediate", "high", "high"]);
+    expect([0, 3, 4, 5, 6, 8].map(fourTsProbability)).toEqual([
+      "low",
+      "low",
+      "intermediate",
+      "intermediate",
+      "high",
+      "high",
+    ]);
   });
 
   it("totals only when every item is scored", () => {
-    expect(fourTsTotal({ thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 1 })).toEqual({ total: 5, probability: "intermediate" });
+    expect(fourTsTotal({ thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 1 })).toEqual({
+      total: 5,
+      probability: "intermediate",
+    });
     expect(fourTsTotal({ thrombocytopenia: 2, timing: 2, thrombosis: null, otherCause: 2 })).toBeNull();
   });
 });

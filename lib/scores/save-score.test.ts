@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeSaveScore, parseStoredSaveScore, saveRiskClass, ZSaveScoreInputs, type TSaveScoreInputs } from "./save-score";
+import {
+  computeSaveScore,
+  parseStoredSaveScore,
+  saveRiskClass,
+  ZSaveScoreInputs,
+  type TSaveScoreInputs,
+} from "./save-score";
 
 const quiet: TSaveScoreInputs = {
   ageYears: 55,
@@ -19,10 +25,26 @@ const quiet: TSaveScoreInputs = {
 
 describe("SAVE score (Schmidt 2015)", () => {
   it("worked example, young myocarditis: 7 + 2 + 3 + 3 (PIP) + 3 (DBP) − 6 = 12, class I, 75 %", () => {
-    const score = computeSaveScore({ ...quiet, ageYears: 30, weightKg: 70, diagnosis: "myocarditis", intubationHours: 5, peakInspiratoryPressure: 18, diastolicBp: 45, pulsePressure: 25 });
+    const score = computeSaveScore({
+      ...quiet,
+      ageYears: 30,
+      weightKg: 70,
+      diagnosis: "myocarditis",
+      intubationHours: 5,
+      peakInspiratoryPressure: 18,
+      diastolicBp: 45,
+      pulsePressure: 25,
+    });
     expect(score.total).toBe(12);
     expect(score).toMatchObject({ constant: -6, riskClass: "I", survivalPct: 75 });
-    expect(score.items).toMatchObject({ age: 7, weight: 2, diagnosis: 3, peakInspiratoryPressure: 3, diastolicBp: 3, intubation: 0 });
+    expect(score.items).toMatchObject({
+      age: 7,
+      weight: 2,
+      diagnosis: 3,
+      peakInspiratoryPressure: 3,
+      diastolicBp: 3,
+      intubation: 0,
+    });
   });
 
   it("worked example, every adverse item: −29 − 6 = −35, class V, 18 %", () => {
@@ -56,8 +78,12 @@ describe("SAVE score (Schmidt 2015)", () => {
     const item = (patch: Partial<TSaveScoreInputs>) => computeSaveScore({ ...quiet, ...patch }).items;
     expect([18, 38, 39, 52, 53, 62, 63].map((ageYears) => item({ ageYears }).age)).toEqual([7, 7, 4, 4, 3, 3, 0]);
     expect([50, 65, 65.5, 89, 90].map((weightKg) => item({ weightKg }).weight)).toEqual([1, 1, 2, 2, 0]);
-    expect([0, 10, 11, 29, 30].map((intubationHours) => item({ intubationHours }).intubation)).toEqual([0, 0, -2, -2, -4]);
-    expect([20, 21].map((peakInspiratoryPressure) => item({ peakInspiratoryPressure }).peakInspiratoryPressure)).toEqual([3, 0]);
+    expect([0, 10, 11, 29, 30].map((intubationHours) => item({ intubationHours }).intubation)).toEqual([
+      0, 0, -2, -2, -4,
+    ]);
+    expect(
+      [20, 21].map((peakInspiratoryPressure) => item({ peakInspiratoryPressure }).peakInspiratoryPressure),
+    ).toEqual([3, 0]);
     expect([39, 40].map((diastolicBp) => item({ diastolicBp }).diastolicBp)).toEqual([0, 3]);
     expect([20, 21].map((pulsePressure) => item({ pulsePressure }).pulsePressure)).toEqual([-2, 0]);
     expect([15, 16].map((bicarbonate) => item({ bicarbonate }).bicarbonate)).toEqual([-3, 0]);
@@ -67,7 +93,16 @@ describe("SAVE score (Schmidt 2015)", () => {
   });
 
   it("classes: I ≥ 5, II 1–4, III −4…0, IV −9…−5, V ≤ −10", () => {
-    expect([5, 4, 1, 0, -4, -5, -9, -10].map((t) => saveRiskClass(t).riskClass)).toEqual(["I", "II", "II", "III", "III", "IV", "IV", "V"]);
+    expect([5, 4, 1, 0, -4, -5, -9, -10].map((t) => saveRiskClass(t).riskClass)).toEqual([
+      "I",
+      "II",
+      "II",
+      "III",
+      "III",
+      "IV",
+      "IV",
+      "V",
+    ]);
   });
 
   it("refuses a child: the score was derived in adults", () => {

@@ -5,9 +5,9 @@ export const SAVE_DIAGNOSES = ["myocarditis", "refractory_vt_vf", "post_transpla
 export type TSaveDiagnosis = (typeof SAVE_DIAGNOSES)[number];
 
 /**
- * What the SAVE score is computed from, recorded at cannulation (docs/clinical-reference.md §4). Measurements are numbers,
- * not ticked boxes, so that the stored inputs say what was seen and the points follow from them. The haemodynamic
- * values are the worst within the 6 h before cannulation.
+ * What the SAVE score is computed from, recorded at cannulation (docs/clinical-reference.md §4). Measurements are
+ * numbers, not ticked boxes, so that the stored inputs say what was seen and the points follow from them. The
+ * haemodynamic values are the worst within the 6 h before cannulation.
  */
 export const ZSaveScoreInputs = z.object({
   /** Completed years; the score was derived in adults. */
@@ -54,7 +54,11 @@ export const SAVE_CONSTANT = -6;
 export type TSaveRiskClass = "I" | "II" | "III" | "IV" | "V";
 
 /** Risk classes with the in-hospital survival published for each (Schmidt 2015). */
-export const SAVE_CLASSES: readonly { readonly riskClass: TSaveRiskClass; readonly min: number; readonly survivalPct: number }[] = [
+export const SAVE_CLASSES: readonly {
+  readonly riskClass: TSaveRiskClass;
+  readonly min: number;
+  readonly survivalPct: number;
+}[] = [
   { riskClass: "I", min: 5, survivalPct: 75 },
   { riskClass: "II", min: 1, survivalPct: 58 },
   { riskClass: "III", min: -4, survivalPct: 42 },

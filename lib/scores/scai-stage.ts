@@ -23,7 +23,9 @@ export const SCAI_E_LACTATE = 8;
 export function suggestScaiStage(latestLactate: TTimedValue | null): TScaiSuggestion {
   const source = SCORE_SOURCES.scai;
   if (!latestLactate) return { stage: null, criterion: "noLactate", lactate: null, source };
-  if (latestLactate.v >= SCAI_E_LACTATE) return { stage: "E", criterion: "lactateAtLeast8", lactate: latestLactate, source };
-  if (latestLactate.v >= SCAI_C_LACTATE) return { stage: "C", criterion: "lactateAtLeast2", lactate: latestLactate, source };
+  if (latestLactate.v >= SCAI_E_LACTATE)
+    return { stage: "E", criterion: "lactateAtLeast8", lactate: latestLactate, source };
+  if (latestLactate.v >= SCAI_C_LACTATE)
+    return { stage: "C", criterion: "lactateAtLeast2", lactate: latestLactate, source };
   return { stage: null, criterion: "lactateBelow2", lactate: latestLactate, source };
 }

@@ -5,8 +5,17 @@ export const SCORE_SOURCES = {
   save: { id: "schmidt2015", citation: "SAVE score: Schmidt, Eur Heart J 2015;36:2246" },
   fourTs: { id: "lo2006", citation: "4Ts: Lo, J Thromb Haemost 2006;4:759" },
   scai: SOURCES.scai2019,
-  rosendaal: { id: "rosendaal1993", citation: "Time in therapeutic range by linear interpolation: Rosendaal, Thromb Haemost 1993;69:236" },
-  lactateClearance: { id: "clinicalRef-lactate", citation: "Lactate clearance (L0 − Lt) / L0 × 100, project clinical reference §3" },
+  rosendaal: {
+    id: "rosendaal1993",
+    citation: "Time in therapeutic range by linear interpolation: Rosendaal, Thromb Haemost 1993;69:236",
+  },
+  lactateClearance: {
+    id: "clinicalRef-lactate",
+    citation: "Lactate clearance (L0 − Lt) / L0 × 100, project clinical reference §3",
+  },
   dpFlow: SOURCES.lubnow2014,
-  hit: { id: "clinicalRef-hit", citation: "Platelet fall > 50 % (or > 30 % on days 5–10) from the post-heparin peak, project clinical reference §3" },
+  hit: {
+    id: "clinicalRef-hit",
+    citation: "Platelet fall > 50 % (or > 30 % on days 5–10) from the post-heparin peak, project clinical reference §3",
+  },
 } as const satisfies Record<string, TSourceRef>;

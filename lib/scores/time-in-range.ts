@@ -14,7 +14,10 @@ export interface TTimeInRange {
  * the time the line spends within [low, high] (limits included) is summed, over the span from the first to the
  * last sample. Nothing is assumed before the first or after the last sample. Null with fewer than two samples.
  */
-export function timeInRange(samples: readonly TTimedValue[], { low, high }: { low: number; high: number }): TTimeInRange | null {
+export function timeInRange(
+  samples: readonly TTimedValue[],
+  { low, high }: { low: number; high: number },
+): TTimeInRange | null {
   const sorted = [...samples].sort((a, b) => a.t - b.t);
   const first = sorted[0];
   const last = sorted.at(-1);

@@ -31,10 +31,18 @@ export const ZShiftPattern = z
     const seenNames = new Set<string>();
     shifts.forEach((shift, index) => {
       if (seenStarts.has(shift.start)) {
-        ctx.addIssue({ code: "custom", path: ["shifts", index, "start"], message: `Two shifts start at ${shift.start}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["shifts", index, "start"],
+          message: `Two shifts start at ${shift.start}`,
+        });
       }
       if (seenNames.has(shift.name.toLowerCase())) {
-        ctx.addIssue({ code: "custom", path: ["shifts", index, "name"], message: `Two shifts are named "${shift.name}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["shifts", index, "name"],
+          message: `Two shifts are named "${shift.name}"`,
+        });
       }
       seenStarts.add(shift.start);
       seenNames.add(shift.name.toLowerCase());

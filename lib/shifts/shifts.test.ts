@@ -50,10 +50,15 @@ describe("the shift containing an instant", () => {
   });
 
   it("follows the unit's zone, not the server's", () => {
-    const montreal = shiftAt(at("2026-01-15T12:00:00Z"), { pattern: DEFAULT_SHIFT_PATTERN, timeZone: "America/Montreal" });
+    const montreal = shiftAt(at("2026-01-15T12:00:00Z"), {
+      pattern: DEFAULT_SHIFT_PATTERN,
+      timeZone: "America/Montreal",
+    });
     expect(montreal.key).toBe("2026-01-15/day");
     expect(montreal.startsAt).toBe(at("2026-01-15T12:00:00Z"));
-    expect(shiftAt(at("2026-01-15T06:59:59Z"), { pattern: DEFAULT_SHIFT_PATTERN, timeZone: "UTC" }).key).toBe("2026-01-14/night");
+    expect(shiftAt(at("2026-01-15T06:59:59Z"), { pattern: DEFAULT_SHIFT_PATTERN, timeZone: "UTC" }).key).toBe(
+      "2026-01-14/night",
+    );
   });
 });
 
@@ -70,7 +75,11 @@ describe("the shifts between two instants", () => {
       for (let i = 1; i < shifts.length; i++) expect(shifts[i]!.startsAt).toBe(shifts[i - 1]!.endsAt);
       // Every local 07:00 and 19:00 stays a boundary: nothing drifts by the hour gained or lost.
       for (const s of shifts) {
-        const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
+        const local = new Intl.DateTimeFormat("en-GB", {
+          timeZone: "Europe/Paris",
+          hour: "2-digit",
+          minute: "2-digit",
+        });
         expect([local.format(s.startsAt), local.format(s.endsAt)]).toEqual([s.startTime, s.endTime]);
       }
       const firstDayStart = shifts.find((s) => s.name === "day")!.startsAt;
@@ -82,7 +91,9 @@ describe("the shifts between two instants", () => {
   it("gives none for an empty or reversed range and one for a range inside a shift", () => {
     expect(shiftsBetween(at("2026-01-15T12:00:00Z"), at("2026-01-15T12:00:00Z"), paris)).toEqual([]);
     expect(shiftsBetween(at("2026-01-15T13:00:00Z"), at("2026-01-15T12:00:00Z"), paris)).toEqual([]);
-    expect(shiftsBetween(at("2026-01-15T12:00:00Z"), at("2026-01-15T13:00:00Z"), paris).map((s) => s.key)).toEqual(["2026-01-15/day"]);
+    expect(shiftsBetween(at("2026-01-15T12:00:00Z"), at("2026-01-15T13:00:00Z"), paris).map((s) => s.key)).toEqual([
+      "2026-01-15/day",
+    ]);
   });
 
   it("refuses a range of thousands of shifts rather than building it", () => {
@@ -103,11 +114,21 @@ describe("a configured pattern", () => {
     const context = { pattern, timeZone: "Europe/Paris" };
     const keys = shiftsBetween(at("2026-06-01T04:00:00Z"), at("2026-06-02T04:00:00Z"), context).map((s) => s.key);
     expect(keys).toEqual(["2026-05-31/night", "2026-06-01/morning", "2026-06-01/evening", "2026-06-01/night"]);
-    expect(shiftAt(at("2026-06-01T19:30:00Z"), context)).toMatchObject({ name: "night", startTime: "21:00", endTime: "06:30" });
+    expect(shiftAt(at("2026-06-01T19:30:00Z"), context)).toMatchObject({
+      name: "night",
+      startTime: "21:00",
+      endTime: "06:30",
+    });
   });
 
   it("drops a shift whose start falls in the spring-forward gap onto the next start, lasting no time", () => {
-    const pattern = ZShiftPattern.parse({ shifts: [{ name: "a", start: "02:00" }, { name: "b", start: "03:00" }, { name: "c", start: "12:00" }] });
+    const pattern = ZShiftPattern.parse({
+      shifts: [
+        { name: "a", start: "02:00" },
+        { name: "b", start: "03:00" },
+        { name: "c", start: "12:00" },
+      ],
+    });
     const context = { pattern, timeZone: "Europe/Paris" };
     const keys = shiftsBetween(at("2026-03-28T23:00:00Z"), at("2026-03-29T12:00:00Z"), context).map((s) => s.key);
     expect(keys).toEqual(["2026-03-28/c", "2026-03-29/b", "2026-03-29/c"]);
@@ -117,14 +138,30 @@ describe("a configured pattern", () => {
   it("is a single 24-hour shift when only one is defined", () => {
     const context = { pattern: ZShiftPattern.parse({ shifts: [{ name: "day", start: "08:00" }] }), timeZone: "UTC" };
     const shift = shiftAt(at("2026-01-15T07:00:00Z"), context);
-    expect(shift).toMatchObject({ key: "2026-01-14/day", startsAt: at("2026-01-14T08:00:00Z"), endsAt: at("2026-01-15T08:00:00Z") });
+    expect(shift).toMatchObject({
+      key: "2026-01-14/day",
+      startsAt: at("2026-01-14T08:00:00Z"),
+      endsAt: at("2026-01-15T08:00:00Z"),
+    });
   });
 
   it("refuses two shifts at the same time or with the same name, and a time that is not HH:MM, saying where", () => {
-    const same = ZShiftPattern.safeParse({ shifts: [{ name: "day", start: "07:00" }, { name: "late", start: "07:00" }] });
+    const same = ZShiftPattern.safeParse({
+      shifts: [
+        { name: "day", start: "07:00" },
+        { name: "late", start: "07:00" },
+      ],
+    });
     expect(same.success).toBe(false);
     expect(same.error?.issues[0]).toMatchObject({ path: ["shifts", 1, "start"], message: "Two shifts start at 07:00" });
-    expect(ZShiftPattern.safeParse({ shifts: [{ name: "Day", start: "07:00" }, { name: "day", start: "19:00" }] }).success).toBe(false);
+    expect(
+      ZShiftPattern.safeParse({
+        shifts: [
+          { name: "Day", start: "07:00" },
+          { name: "day", start: "19:00" },
+        ],
+      }).success,
+    ).toBe(false);
     const bad = ZShiftPattern.safeParse({ shifts: [{ name: "day", start: "7:00" }] });
     expect(bad.error?.issues[0]?.path).toEqual(["shifts", 0, "start"]);
     expect(ZShiftPattern.safeParse({ shifts: [] }).success).toBe(false);

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { TDeviceType } from "@/lib/catalogue";
 
 /**
- * The simulation scenarios of docs/clinical-reference.md §9, by name only: the server (server/simulator/scenarios) holds
- * their behaviour. Names are stored in SupportEpisode.scenario, so renaming one orphans existing demo episodes.
+ * The simulation scenarios of docs/clinical-reference.md §9, by name only: the server (server/simulator/scenarios)
+ * holds their behaviour. Names are stored in SupportEpisode.scenario, so renaming one orphans existing demo episodes.
  */
 export const SCENARIO_NAMES = [
   "stable_va_ecmo",

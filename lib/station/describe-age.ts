@@ -2,9 +2,7 @@
  * How old a reading is, in the words a nurse reads at a glance: the component turns it into "2 h ago" or
  * "il y a 2 h" with the i18n catalogue. Whole units, rounded down, so a value never looks fresher than it is.
  */
-export type TAge =
-  | { readonly unit: "now" }
-  | { readonly unit: "minutes" | "hours" | "days"; readonly count: number };
+export type TAge = { readonly unit: "now" } | { readonly unit: "minutes" | "hours" | "days"; readonly count: number };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -17,7 +17,12 @@ export function formatClockTime(epochMs: number, locale: TLocale, timeZone: stri
 }
 
 function createFormatter(locale: TLocale, timeZone: string): Intl.DateTimeFormat {
-  const options: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" };
+  const options: Intl.DateTimeFormatOptions = {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  };
   const tag = locale === "fr" ? "fr-FR" : "en-GB";
   try {
     return new Intl.DateTimeFormat(tag, { ...options, timeZone });

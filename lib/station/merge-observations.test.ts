@@ -25,7 +25,12 @@ function snapshot(beds: TStationBed[] = [bed()], lastSeq = 100): TStationSnapsho
 }
 
 let nextSeq = 1_000;
-function obs(parameter: string, value: number, observedAt: number, overrides: Partial<TObservationDto> = {}): TObservationDto {
+function obs(
+  parameter: string,
+  value: number,
+  observedAt: number,
+  overrides: Partial<TObservationDto> = {},
+): TObservationDto {
   nextSeq += 1;
   return {
     seq: nextSeq,
@@ -93,7 +98,10 @@ describe("mergeObservations", () => {
   });
 
   it("makes the previous lab sample the reference when a new one arrives", () => {
-    const merged = mergeObservations(toLiveStation(snapshot()), [obs("anti_xa", 0.35, T0), obs("anti_xa", 0.52, T0 + 6 * H)]);
+    const merged = mergeObservations(toLiveStation(snapshot()), [
+      obs("anti_xa", 0.35, T0),
+      obs("anti_xa", 0.52, T0 + 6 * H),
+    ]);
     expect(latestOf(merged, "anti_xa")).toMatchObject({ value: 0.52, reference: { value: 0.35, observedAt: T0 } });
   });
 

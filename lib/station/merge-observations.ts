@@ -10,7 +10,10 @@ import { TREND_LOOKBACK_MS, type TLatestValue, type TStationBed, type TStationSn
 export type TLiveStation = TStationSnapshot & { readonly trails: TTrails };
 
 /** What merging reads of a reading: the screen depends on no more of the wire format than this. */
-export type TMergeableObservation = Pick<TObservationDto, "seq" | "episodeId" | "bedId" | "parameter" | "value" | "observedAt">;
+export type TMergeableObservation = Pick<
+  TObservationDto,
+  "seq" | "episodeId" | "bedId" | "parameter" | "value" | "observedAt"
+>;
 
 export interface TTrailPoint {
   readonly seq: number;
@@ -37,7 +40,8 @@ export function toLiveStation(snapshot: TStationSnapshot): TLiveStation {
       if (!isDeviceParameter(code)) continue;
       const points: TTrailPoint[] = [];
       // The server's reference has no sequence number of its own; 0 never collides with a stored one (seq ≥ 1).
-      if (latest.reference) points.push({ seq: 0, value: latest.reference.value, observedAt: latest.reference.observedAt });
+      if (latest.reference)
+        points.push({ seq: 0, value: latest.reference.value, observedAt: latest.reference.observedAt });
       points.push({ seq: latest.seq, value: latest.value, observedAt: latest.observedAt });
       byParameter[code] = points;
     }
@@ -108,7 +112,9 @@ function applySample(current: TLatestValue | undefined, observation: TMergeableO
   if (isNewer(reading, current)) {
     // The same sample time with a later seq is a corrected result: the previous sample stays the reference.
     const reference =
-      reading.observedAt === current.observedAt ? current.reference : { value: current.value, observedAt: current.observedAt };
+      reading.observedAt === current.observedAt
+        ? current.reference
+        : { value: current.value, observedAt: current.observedAt };
     return { ...reading, reference };
   }
   // An older sample that arrives late can still be the one just before the latest.

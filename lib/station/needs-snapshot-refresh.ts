@@ -7,7 +7,10 @@ import type { TStationSnapshot } from "./snapshot";
  * admission since the snapshot). A previous patient's lab that arrives late is older than the current episode and
  * does not ask for a refresh, or every such lab would reload the station.
  */
-export function needsSnapshotRefresh(snapshot: TStationSnapshot, observations: readonly TMergeableObservation[]): boolean {
+export function needsSnapshotRefresh(
+  snapshot: TStationSnapshot,
+  observations: readonly TMergeableObservation[],
+): boolean {
   const beds = new Map(snapshot.beds.map((bed) => [bed.bedId, bed]));
   return observations.some((observation) => {
     const bed = beds.get(observation.bedId);

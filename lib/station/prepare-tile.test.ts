@@ -51,7 +51,15 @@ describe("prepareTile", () => {
   it("lists the VA-ECMO key values in a fixed order", () => {
     const tile = occupied(prepareTile({ bed: bed("VA_ECMO", {}), locale: "en", now: NOW }));
     expect(values(tile.cells).map((v) => v.code)).toEqual([
-      "ecmo_flow", "ecmo_rpm", "ecmo_sweep", "ecmo_dp", "ecmo_pven", "map", "hr", "nirs_left", "nirs_right",
+      "ecmo_flow",
+      "ecmo_rpm",
+      "ecmo_sweep",
+      "ecmo_dp",
+      "ecmo_pven",
+      "map",
+      "hr",
+      "nirs_left",
+      "nirs_right",
     ]);
     expect(tile.labs.map((v) => v.code)).toEqual(["lactate", "anti_xa", "platelets", "hemoglobin"]);
   });
@@ -59,7 +67,16 @@ describe("prepareTile", () => {
   it("lists the IABP key values with augmentation beside the unassisted systole", () => {
     const tile = occupied(prepareTile({ bed: bed("IABP", {}), locale: "en", now: NOW }));
     expect(values(tile.cells).map((v) => v.code)).toEqual([
-      "iabp_ratio", "iabp_pumping", "iabp_aug", "iabp_sys", "iabp_baedp", "helium_level", "map", "hr", "nirs_left", "nirs_right",
+      "iabp_ratio",
+      "iabp_pumping",
+      "iabp_aug",
+      "iabp_sys",
+      "iabp_baedp",
+      "helium_level",
+      "map",
+      "hr",
+      "nirs_left",
+      "nirs_right",
     ]);
     expect(tile.cells[2]?.kind).toBe("augmentation");
   });
@@ -69,7 +86,10 @@ describe("prepareTile", () => {
       prepareTile({ bed: bed("VA_ECMO_IABP", { iabp_ratio: reading(2, 2 * SEC) }), locale: "en", now: NOW }),
     );
     expect(values(tile.cells)).toHaveLength(15);
-    expect(tile.badges).toEqual([{ kind: "ecmo", day: 3 }, { kind: "iabp", ratio: "1:2" }]);
+    expect(tile.badges).toEqual([
+      { kind: "ecmo", day: 3 },
+      { kind: "iabp", ratio: "1:2" },
+    ]);
   });
 
   it("counts the ECMO day from the episode start, day 1 being the first 24 h", () => {
@@ -107,14 +127,26 @@ describe("prepareTile", () => {
   });
 
   it("flags augmentation that does not exceed the unassisted systole", () => {
-    const low = prepareTile({ bed: bed("IABP", { iabp_aug: reading(88, 0), iabp_sys: reading(95, 0) }), locale: "en", now: NOW });
-    const good = prepareTile({ bed: bed("IABP", { iabp_aug: reading(110, 0), iabp_sys: reading(95, 0) }), locale: "en", now: NOW });
+    const low = prepareTile({
+      bed: bed("IABP", { iabp_aug: reading(88, 0), iabp_sys: reading(95, 0) }),
+      locale: "en",
+      now: NOW,
+    });
+    const good = prepareTile({
+      bed: bed("IABP", { iabp_aug: reading(110, 0), iabp_sys: reading(95, 0) }),
+      locale: "en",
+      now: NOW,
+    });
     expect(find(low, "iabp_aug").status).toBe("low");
     expect(find(good, "iabp_aug").status).toBe("in");
   });
 
   it("prints the assist ratio as 1:N and the pumping state as words from the catalogue of messages", () => {
-    const tile = prepareTile({ bed: bed("IABP", { iabp_ratio: reading(3, 0), iabp_pumping: reading(0, 0) }), locale: "en", now: NOW });
+    const tile = prepareTile({
+      bed: bed("IABP", { iabp_ratio: reading(3, 0), iabp_pumping: reading(0, 0) }),
+      locale: "en",
+      now: NOW,
+    });
     expect(find(tile, "iabp_ratio")).toMatchObject({ text: "1:3", trend: null });
     expect(find(tile, "iabp_pumping")).toMatchObject({ text: null, message: "pumpingOff", status: "low" });
   });
@@ -134,13 +166,21 @@ describe("prepareTile", () => {
   });
 
   it("tells the age of each lab value", () => {
-    const tile = occupied(prepareTile({ bed: bed("VA_ECMO", { lactate: reading(3.4, 2 * H + 10 * 60 * SEC) }), locale: "en", now: NOW }));
+    const tile = occupied(
+      prepareTile({ bed: bed("VA_ECMO", { lactate: reading(3.4, 2 * H + 10 * 60 * SEC) }), locale: "en", now: NOW }),
+    );
     expect(tile.labs[0]).toMatchObject({ code: "lactate", text: "3.4", age: { unit: "hours", count: 2 } });
     expect(tile.labs[1]).toMatchObject({ code: "anti_xa", text: null, age: null });
   });
 
   it("marks the bed stale when its newest device reading is older than three expected intervals", () => {
-    const fresh = occupied(prepareTile({ bed: bed("VA_ECMO", { hr: reading(80, 14 * SEC), map: reading(70, 60 * SEC) }), locale: "en", now: NOW }));
+    const fresh = occupied(
+      prepareTile({
+        bed: bed("VA_ECMO", { hr: reading(80, 14 * SEC), map: reading(70, 60 * SEC) }),
+        locale: "en",
+        now: NOW,
+      }),
+    );
     expect(fresh.device).toEqual({ newestAt: NOW - 14 * SEC, stale: false });
     const stale = occupied(prepareTile({ bed: bed("VA_ECMO", { hr: reading(80, 16 * SEC) }), locale: "en", now: NOW }));
     expect(stale.device).toEqual({ newestAt: NOW - 16 * SEC, stale: true });
@@ -152,7 +192,12 @@ describe("prepareTile", () => {
   });
 
   it("marks a value stale on its own when it is older than three of its own intervals", () => {
-    const latest = { hr: reading(80, 1 * SEC), map: reading(70, 20 * SEC), platelets: reading(140, 73 * H), lactate: reading(2, 23 * H) };
+    const latest = {
+      hr: reading(80, 1 * SEC),
+      map: reading(70, 20 * SEC),
+      platelets: reading(140, 73 * H),
+      lactate: reading(2, 23 * H),
+    };
     const tile = occupied(prepareTile({ bed: bed("VA_ECMO", latest), locale: "en", now: NOW }));
     expect(find(tile, "hr").stale).toBe(false);
     expect(find(tile, "map").stale).toBe(true);

@@ -41,7 +41,8 @@ export type TTileCell =
   /** Augmented diastole beside unassisted systole: augmentation should exceed systole (docs/clinical-reference.md §2). */
   | { readonly kind: "augmentation"; readonly aug: TTileValue; readonly sys: TTileValue };
 
-export type TDeviceBadge = { readonly kind: "ecmo"; readonly day: number } | { readonly kind: "iabp"; readonly ratio: string | null };
+export type TDeviceBadge =
+  { readonly kind: "ecmo"; readonly day: number } | { readonly kind: "iabp"; readonly ratio: string | null };
 
 export interface TDeviceFreshness {
   /** The newest device reading of the bed, epoch ms; null when none has arrived for this episode. */
@@ -95,7 +96,8 @@ export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPrepare
     const augValue = bed.latest.iabp_aug?.value;
     const sysValue = bed.latest.iabp_sys?.value;
     // The catalogue has no fixed range for augmentation: its target is "above the unassisted systole".
-    const status: TTargetStatus = augValue === undefined || sysValue === undefined ? "none" : augValue > sysValue ? "in" : "low";
+    const status: TTargetStatus =
+      augValue === undefined || sysValue === undefined ? "none" : augValue > sysValue ? "in" : "low";
     return { kind: "augmentation", aug: { ...aug, status }, sys };
   });
 
@@ -129,11 +131,17 @@ function prepareValue(
   // "RPM rpm" says the unit twice: the short label already names it.
   const unit = parameter.unitDisplay.toLowerCase() === label.toLowerCase() ? "" : parameter.unitDisplay;
   const base = { code, label, unit };
-  if (!latest) return { ...base, text: null, message: null, status: "none", trend: null, observedAt: null, stale: false };
+  if (!latest)
+    return { ...base, text: null, message: null, status: "none", trend: null, observedAt: null, stale: false };
   const isSetting = parameter.allowedValues !== undefined;
   return {
     ...base,
-    text: code === "iabp_pumping" ? null : code === "iabp_ratio" ? formatRatio(latest.value) : formatNumber(latest.value, parameter.decimals, locale),
+    text:
+      code === "iabp_pumping"
+        ? null
+        : code === "iabp_ratio"
+          ? formatRatio(latest.value)
+          : formatNumber(latest.value, parameter.decimals, locale),
     message: code === "iabp_pumping" ? (latest.value >= 1 ? "pumpingOn" : "pumpingOff") : null,
     status: targetStatus(latest.value, defaultTarget(code, deviceType)),
     trend: isSetting || !latest.reference ? null : trendOf(latest.value, latest.reference.value, parameter.decimals),

@@ -54,7 +54,16 @@ export function nextLocalDay({ year, month, day }: TLocalDay): TLocalDay {
  * the gap; a repeated autumn time resolves to its first occurrence (the library's rule, as the tests pin down).
  */
 export function localTimeToDate(local: TLocalDateTime, timeZone: string): Date {
-  const zoned = new TZDate(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond, timeZone);
+  const zoned = new TZDate(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond,
+    timeZone,
+  );
   return new Date(zoned.getTime());
 }
 

@@ -18,12 +18,12 @@ const NOT_CHECKABLE_BY_UCUM: Record<string, string> = {
   "IU/mL": "IU without brackets; UCUM's [IU]",
   "IU/L": "IU without brackets; UCUM's [IU]",
   "[IU]/L": "LDH in IU/L; UCUM will not equate [IU] with U",
-  "mmHg": "mm[Hg] without brackets",
+  mmHg: "mm[Hg] without brackets",
   "mm Hg": "mm[Hg] with a space",
-  "LPM": "litres per minute, device spelling",
-  "rpm": "revolutions per minute, device spelling",
-  "RPM": "revolutions per minute, device spelling",
-  "bpm": "beats per minute, device spelling",
+  LPM: "litres per minute, device spelling",
+  rpm: "revolutions per minute, device spelling",
+  RPM: "revolutions per minute, device spelling",
+  bpm: "beats per minute, device spelling",
   "[IU]/ml": "UCUM converts no arbitrary unit ([IU]), not even to itself; ml is mL",
   "{rpm}": "an annotation, dimensionless in UCUM; device spelling of /min",
 };
@@ -31,7 +31,9 @@ const NOT_CHECKABLE_BY_UCUM: Record<string, string> = {
 const MOLAR_MASS = new Set(["lactate mg/dL", "hemoglobin mmol/L"]);
 
 describe("the catalogue's unit conversions", () => {
-  const cases = CATALOGUE.flatMap((p) => p.conversions.flatMap((c) => c.from.map((from) => ({ parameter: p.code, unit: p.unit, from, factor: c.factor }))));
+  const cases = CATALOGUE.flatMap((p) =>
+    p.conversions.flatMap((c) => c.from.map((from) => ({ parameter: p.code, unit: p.unit, from, factor: c.factor }))),
+  );
 
   it.each(cases.filter((c) => !(c.from in NOT_CHECKABLE_BY_UCUM) && !MOLAR_MASS.has(`${c.parameter} ${c.from}`)))(
     "$parameter: 1 $from = $factor $unit, as UCUM computes it",

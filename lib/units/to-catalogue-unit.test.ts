@@ -18,7 +18,11 @@ describe("toCatalogueUnit", () => {
   });
 
   it("keeps a value already in the catalogue unit untouched", () => {
-    expect(toCatalogueUnit(getParameter("anti_xa"), 0.42, "[IU]/mL")).toEqual({ ok: true, value: 0.42, unit: "[IU]/mL" });
+    expect(toCatalogueUnit(getParameter("anti_xa"), 0.42, "[IU]/mL")).toEqual({
+      ok: true,
+      value: 0.42,
+      unit: "[IU]/mL",
+    });
   });
 
   it("refuses a unit it does not know, saying which ones it accepts (the NIST message's haemoglobin in g/mL)", () => {

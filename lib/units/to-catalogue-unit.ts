@@ -1,12 +1,11 @@
 import type { TParameter } from "@/lib/catalogue";
 
 export type TUnitResult =
-  | { ok: true; value: number; unit: string; convertedFrom?: string }
-  | { ok: false; message: string };
+  { ok: true; value: number; unit: string; convertedFrom?: string } | { ok: false; message: string };
 
 /**
- * Brings a value to the catalogue's unit. Only conversions the catalogue names are applied (docs/clinical-reference.md §2):
- * a unit that is merely similar (haemoglobin in g/mL) is refused, never guessed.
+ * Brings a value to the catalogue's unit. Only conversions the catalogue names are applied (docs/clinical-reference.md
+ * §2): a unit that is merely similar (haemoglobin in g/mL) is refused, never guessed.
  */
 export function toCatalogueUnit(parameter: TParameter, value: number, unit: string): TUnitResult {
   const sent = unit.trim();

@@ -46,7 +46,9 @@ interface TWorld {
 
 async function startWorld(existing?: TestDb): Promise<TWorld> {
   const test = existing ?? (await createTestDb());
-  const world = existing ? { unitId: "test-unit-1", bedId: "test-bed-1", episodeId: "test-episode-1" } : await seedTestEpisode(test.db);
+  const world = existing
+    ? { unitId: "test-unit-1", bedId: "test-bed-1", episodeId: "test-episode-1" }
+    : await seedTestEpisode(test.db);
   const station = await startTestStation({ db: test.db, alarmTickMs: 0, alarmStartupGraceMs: 0 });
   cleanups.push(() => station.close());
   if (!existing) cleanups.push(() => test.cleanup());
@@ -60,7 +62,9 @@ async function screen({ station, world }: TWorld, user: TTestSession) {
   const changes: TAlarmsChanged[] = [];
   socket.on("alarm:changed", (c) => changes.push(c));
   expect(await handshake(socket)).toEqual({ connected: true });
-  const replay = await new Promise<TAlarmReplayAnswer>((resolve) => socket.emit("alarm:subscribe", { unitId: world.unitId, sinceSeq: 0 }, resolve));
+  const replay = await new Promise<TAlarmReplayAnswer>((resolve) =>
+    socket.emit("alarm:subscribe", { unitId: world.unitId, sinceSeq: 0 }, resolve),
+  );
   const latest = (ruleId: string) =>
     changes
       .flatMap((c) => c.alarms)
@@ -72,7 +76,13 @@ async function screen({ station, world }: TWorld, user: TTestSession) {
     replay,
     latest,
     acknowledge: (alarmId: string, reason = "treated", comment?: string) =>
-      new Promise<TAlarmCommandAnswer>((resolve) => socket.emit("alarm:acknowledge", { alarmId, reason: reason as "treated", ...(comment ? { comment } : {}) }, resolve)),
+      new Promise<TAlarmCommandAnswer>((resolve) =>
+        socket.emit(
+          "alarm:acknowledge",
+          { alarmId, reason: reason as "treated", ...(comment ? { comment } : {}) },
+          resolve,
+        ),
+      ),
   };
 }
 
@@ -90,7 +100,16 @@ describe("the alarm engine", () => {
     const nurse = await screen(w, await userOf(w.test.db, w.world, "nurse"));
     const seq = await lactate(w, 4.6);
     const alarm = await waitFor(() => nurse.latest("lactate-high"));
-    expect(alarm).toMatchObject({ status: "active", priority: "high", value: 4.6, limit: 4, comparison: "gte", valueUnit: "mmol/L", messageKey: "lactateHigh", limitSource: "default" });
+    expect(alarm).toMatchObject({
+      status: "active",
+      priority: "high",
+      value: 4.6,
+      limit: 4,
+      comparison: "gte",
+      valueUnit: "mmol/L",
+      messageKey: "lactateHigh",
+      limitSource: "default",
+    });
     const row = await w.test.db.alarm.findUniqueOrThrow({ where: { id: alarm.id } });
     expect(row.raisedBySeq).toBe(seq);
     // The medium rule of the family is superseded, not left standing beside the high one.
@@ -122,7 +141,14 @@ describe("the alarm engine", () => {
       // Each role gets an alarm of its own: an outside raiser's, which the engine leaves alone.
       const { alarmId } = await raiseExternalAlarm({
         db: w.test.db,
-        input: { episodeId: w.world.episodeId, ruleId: "test-finding", subjectKey: role, priority: "medium", messageKey: "roundAbnormalFinding", summary: { en: role, fr: role } },
+        input: {
+          episodeId: w.world.episodeId,
+          ruleId: "test-finding",
+          subjectKey: role,
+          priority: "medium",
+          messageKey: "roundAbnormalFinding",
+          summary: { en: role, fr: role },
+        },
         actor: null,
         context: null,
         origin: "rounds",
@@ -132,15 +158,31 @@ describe("the alarm engine", () => {
       if (answer.ok) acknowledgedBy.set(role, answer.alarm);
       const row = await w.test.db.alarm.findUniqueOrThrow({ where: { id: alarmId } });
       if (answer.ok) {
-        expect(row).toMatchObject({ status: "acknowledged", acknowledgedById: user.userId, acknowledgedReason: "artefact" });
-        expect(await w.test.db.auditEvent.count({ where: { action: "alarm.acknowledged", actorId: user.userId, targetId: alarmId } })).toBe(1);
-        expect(await w.test.db.alarmEvent.count({ where: { alarmId, type: "acknowledged", actorId: user.userId } })).toBe(1);
+        expect(row).toMatchObject({
+          status: "acknowledged",
+          acknowledgedById: user.userId,
+          acknowledgedReason: "artefact",
+        });
+        expect(
+          await w.test.db.auditEvent.count({
+            where: { action: "alarm.acknowledged", actorId: user.userId, targetId: alarmId },
+          }),
+        ).toBe(1);
+        expect(
+          await w.test.db.alarmEvent.count({ where: { alarmId, type: "acknowledged", actorId: user.userId } }),
+        ).toBe(1);
       } else {
         expect(row.acknowledgedAt).toBeNull();
         expect(await w.test.db.auditEvent.count({ where: { action: "access.denied", actorId: user.userId } })).toBe(1);
       }
     }
-    expect(outcomes).toEqual({ nurse: { ok: true }, physician: { ok: true }, perfusionist: { ok: true }, admin: { ok: false, code: "FORBIDDEN" }, display: { ok: false, code: "FORBIDDEN" } });
+    expect(outcomes).toEqual({
+      nurse: { ok: true },
+      physician: { ok: true },
+      perfusionist: { ok: true },
+      admin: { ok: false, code: "FORBIDDEN" },
+      display: { ok: false, code: "FORBIDDEN" },
+    });
     expect(acknowledgedBy.get("physician")?.acknowledgedBy).toMatch(/^Test physician/);
   });
 
@@ -150,7 +192,10 @@ describe("the alarm engine", () => {
     await lactate(w, 4.6);
     const alarm = await waitFor(() => nurse.latest("lactate-high"));
     expect(await nurse.acknowledge(alarm.id, "other")).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
-    expect(await nurse.acknowledge(alarm.id, "other", "Sample drawn from the wrong line")).toMatchObject({ ok: true, alarm: { status: "acknowledged", acknowledgedComment: "Sample drawn from the wrong line" } });
+    expect(await nurse.acknowledge(alarm.id, "other", "Sample drawn from the wrong line")).toMatchObject({
+      ok: true,
+      alarm: { status: "acknowledged", acknowledgedComment: "Sample drawn from the wrong line" },
+    });
     expect(await nurse.acknowledge(alarm.id, "treated")).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
   });
 
@@ -162,7 +207,9 @@ describe("the alarm engine", () => {
     await nurse.acknowledge(raised.id);
     await waitFor(() => (nurse.latest("lactate-high")?.status === "acknowledged" ? true : undefined));
     await lactate(w, 1.2);
-    const cleared = await waitFor(() => (nurse.latest("lactate-high")?.status === "resolved" ? nurse.latest("lactate-high") : undefined));
+    const cleared = await waitFor(() =>
+      nurse.latest("lactate-high")?.status === "resolved" ? nurse.latest("lactate-high") : undefined,
+    );
     expect(cleared).toMatchObject({ resolution: "cleared", acknowledgedReason: "treated" });
   });
 
@@ -170,11 +217,18 @@ describe("the alarm engine", () => {
     const w = await startWorld();
     const nurse = await screen(w, await userOf(w.test.db, w.world, "nurse"));
     // ECMO flow < 2 for 20 s, then back to 3.5: the dip must stay on the screen until seen.
-    await w.station.server.writer.submit([0, 1, 2, 3, 4].map((i) => reading(w.world, "ecmo_flow", 1.6, "L/min", 40_000 - i * 5_000)));
+    await w.station.server.writer.submit(
+      [0, 1, 2, 3, 4].map((i) => reading(w.world, "ecmo_flow", 1.6, "L/min", 40_000 - i * 5_000)),
+    );
     await w.station.server.writer.submit([reading(w.world, "ecmo_flow", 3.5, "L/min", 5_000)]);
-    const latched = await waitFor(() => (nurse.latest("ecmo-flow-low")?.status === "latched" ? nurse.latest("ecmo-flow-low") : undefined));
+    const latched = await waitFor(() =>
+      nurse.latest("ecmo-flow-low")?.status === "latched" ? nurse.latest("ecmo-flow-low") : undefined,
+    );
     expect(latched.conditionActive).toBe(false);
-    expect(await nurse.acknowledge(latched.id, "treated")).toMatchObject({ ok: true, alarm: { status: "resolved", resolution: "acknowledged" } });
+    expect(await nurse.acknowledge(latched.id, "treated")).toMatchObject({
+      ok: true,
+      alarm: { status: "resolved", resolution: "acknowledged" },
+    });
   });
 
   it("replays to a screen the alarms changed after its last seq, and nothing it already has", async () => {
@@ -183,8 +237,16 @@ describe("the alarm engine", () => {
     await w.station.server.settled();
     const nurse = await screen(w, await userOf(w.test.db, w.world, "nurse"));
     if (!nurse.replay.ok) throw new Error(nurse.replay.error.message);
-    expect(nurse.replay.alarms.map((a) => [a.ruleId, a.status])).toEqual(expect.arrayContaining([["lactate-high", "active"]]));
-    const again = await new Promise<TAlarmReplayAnswer>((resolve) => nurse.socket.emit("alarm:subscribe", { unitId: w.world.unitId, sinceSeq: nurse.replay.ok ? nurse.replay.lastSeq : 0 }, resolve));
+    expect(nurse.replay.alarms.map((a) => [a.ruleId, a.status])).toEqual(
+      expect.arrayContaining([["lactate-high", "active"]]),
+    );
+    const again = await new Promise<TAlarmReplayAnswer>((resolve) =>
+      nurse.socket.emit(
+        "alarm:subscribe",
+        { unitId: w.world.unitId, sinceSeq: nurse.replay.ok ? nurse.replay.lastSeq : 0 },
+        resolve,
+      ),
+    );
     expect(again).toMatchObject({ ok: true, alarms: [] });
   });
 
@@ -210,11 +272,26 @@ describe("the alarm engine", () => {
   it("judges against a patient's own limit once a physician sets it, and says the limit came from that override", async () => {
     const w = await startWorld();
     const physician = await userOf(w.test.db, w.world, "physician");
-    const principal = { userId: physician.userId, username: physician.username, displayName: "Dr Test", role: physician.role, unitIds: [w.world.unitId], idleTimeoutMinutes: 30, sessionId: "s" };
+    const principal = {
+      userId: physician.userId,
+      username: physician.username,
+      displayName: "Dr Test",
+      role: physician.role,
+      unitIds: [w.world.unitId],
+      idleTimeoutMinutes: 30,
+      sessionId: "s",
+    };
     const { id } = await setAlarmLimitOverride({
       db: w.test.db,
       principal,
-      input: { ruleId: "lactate-high", scope: "episode", unitId: w.world.unitId, episodeId: w.world.episodeId, limits: { value: 5 }, reason: "Metformin: lactate runs high" },
+      input: {
+        ruleId: "lactate-high",
+        scope: "episode",
+        unitId: w.world.unitId,
+        episodeId: w.world.episodeId,
+        limits: { value: 5 },
+        reason: "Metformin: lactate runs high",
+      },
       context: null,
       via: "test",
     });
@@ -223,7 +300,11 @@ describe("the alarm engine", () => {
     expect(await w.test.db.alarm.count({ where: { ruleId: "lactate-high" } })).toBe(0);
     await lactate(w, 5.2);
     await w.station.server.settled();
-    expect(await w.test.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({ limit: 5, limitSource: "episode-override", limitSourceRef: id });
+    expect(await w.test.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({
+      limit: 5,
+      limitSource: "episode-override",
+      limitSourceRef: id,
+    });
   });
 
   it("raises what only time can tell on the clock: an anti-Xa not measured for 12 h", async () => {
@@ -238,13 +319,25 @@ describe("the alarm engine", () => {
     const nurse = await screen(w, await userOf(w.test.db, w.world, "nurse"));
     await raiseExternalAlarm({
       db: w.test.db,
-      input: { episodeId: w.world.episodeId, ruleId: "round-abnormal-finding", subjectKey: "left-leg", priority: "low", messageKey: "roundAbnormalFinding", summary: { en: "Left leg: cold", fr: "Jambe gauche : froide" } },
+      input: {
+        episodeId: w.world.episodeId,
+        ruleId: "round-abnormal-finding",
+        subjectKey: "left-leg",
+        priority: "low",
+        messageKey: "roundAbnormalFinding",
+        summary: { en: "Left leg: cold", fr: "Jambe gauche : froide" },
+      },
       actor: null,
       context: null,
       origin: "rounds",
     });
-    expect(await waitFor(() => nurse.latest("round-abnormal-finding"))).toMatchObject({ priority: "low", summary: { en: "Left leg: cold" } });
-    const paused = await new Promise<TPauseAudioAnswer>((resolve) => nurse.socket.emit("alarm:pause-audio", { unitId: w.world.unitId }, resolve));
+    expect(await waitFor(() => nurse.latest("round-abnormal-finding"))).toMatchObject({
+      priority: "low",
+      summary: { en: "Left leg: cold" },
+    });
+    const paused = await new Promise<TPauseAudioAnswer>((resolve) =>
+      nurse.socket.emit("alarm:pause-audio", { unitId: w.world.unitId }, resolve),
+    );
     expect(paused).toMatchObject({ ok: true, audioPause: { by: expect.stringMatching(/^Test nurse/) as unknown } });
     const heard = await waitFor(() => nurse.changes.find((c) => c.audioPause)?.audioPause);
     expect(heard?.until).toBeGreaterThan(Date.now() + 100_000);

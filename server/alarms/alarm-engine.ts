@@ -156,7 +156,9 @@ export class AlarmEngine {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.chain.then(work).catch((error: unknown) => this.options.log.error("alarm engine: judgement failed", error));
+    const run = this.chain
+      .then(work)
+      .catch((error: unknown) => this.options.log.error("alarm engine: judgement failed", error));
     this.chain = run;
     return run;
   }
@@ -196,7 +198,13 @@ export class AlarmEngine {
       if (from > 0) await yieldToEventLoop();
       const slice = ordered.slice(from, from + JUDGE_SLICE);
       const newest = slice[slice.length - 1]?.observedAt ?? wallClock;
-      const result = evaluateAlarms({ rules, state: memory.state, episode: memory.episode, readings: slice, now: newest });
+      const result = evaluateAlarms({
+        rules,
+        state: memory.state,
+        episode: memory.episode,
+        readings: slice,
+        now: newest,
+      });
       memory.state = result.state;
       memory.pending.push(...result.transitions);
       for (const r of slice) if (r.seq > memory.lastSeq) memory.lastSeq = r.seq;
@@ -216,7 +224,12 @@ export class AlarmEngine {
     for (const episode of await listMonitoredEpisodes({ db: this.options.db })) {
       const memory = await this.recall(episode.id);
       if (!memory || memory.catchingUpUntil > now.getTime()) continue;
-      const result = evaluateTimers({ rules: this.rulesFor(memory).rules, state: memory.state, episode: memory.episode, now: now.getTime() });
+      const result = evaluateTimers({
+        rules: this.rulesFor(memory).rules,
+        state: memory.state,
+        episode: memory.episode,
+        now: now.getTime(),
+      });
       memory.state = result.state;
       memory.dirty = true;
       memory.pending.push(...result.transitions);
@@ -233,7 +246,12 @@ export class AlarmEngine {
     const endedOnLatch = new Map<TEpisodeMemory, string[]>();
     await this.options.db.$transaction(async (tx) => {
       for (const memory of changed) {
-        const applied = await applyAlarmTransitions({ db: tx, episode: memory, transitions: memory.pending, provenance: this.rulesFor(memory).provenance });
+        const applied = await applyAlarmTransitions({
+          db: tx,
+          episode: memory,
+          transitions: memory.pending,
+          provenance: this.rulesFor(memory).provenance,
+        });
         if (applied.endedOnLatch.length > 0) endedOnLatch.set(memory, applied.endedOnLatch);
         await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
       }
@@ -260,7 +278,8 @@ export class AlarmEngine {
     const dirty = [...this.memory.values()].filter((m) => m.dirty);
     if (dirty.length === 0) return;
     await this.options.db.$transaction(async (tx) => {
-      for (const memory of dirty) await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+      for (const memory of dirty)
+        await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
     });
     for (const memory of dirty) memory.dirty = false;
   }
@@ -280,7 +299,13 @@ export class AlarmEngine {
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
     // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.
     for (let read = 0; read < REPLAY_LIMIT; read += REPLAY_PAGE) {
-      const page = await findEpisodeReadingsSince({ db: this.options.db, episodeId, sinceSeq: memory.lastSeq, fromTime, limit: REPLAY_PAGE });
+      const page = await findEpisodeReadingsSince({
+        db: this.options.db,
+        episodeId,
+        sinceSeq: memory.lastSeq,
+        fromTime,
+        limit: REPLAY_PAGE,
+      });
       if (page.length > 0) await this.judge(memory, page);
       if (page.length < REPLAY_PAGE) break;
       await yieldToEventLoop();
@@ -289,7 +314,9 @@ export class AlarmEngine {
   }
 
   private rulesFor(memory: TEpisodeMemory): { rules: TAlarmRule[]; provenance: Map<string, TLimitProvenance> } {
-    const mine = this.overrides.filter((o) => (o.scope === "unit" && o.unitId === memory.unitId) || (o.scope === "episode" && o.episodeId === memory.id));
+    const mine = this.overrides.filter(
+      (o) => (o.scope === "unit" && o.unitId === memory.unitId) || (o.scope === "episode" && o.episodeId === memory.id),
+    );
     return applyLimitOverrides(this.rules, mine);
   }
 

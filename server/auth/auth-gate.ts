@@ -12,7 +12,16 @@ import { isMutating, isSameOriginRequest } from "./origin-check";
 import { applySecurityHeaders } from "./security-headers";
 
 /** Pages and endpoints open without a session: signing in, pairing a wall screen, the health check. */
-const PUBLIC_PATHS = new Set(["/sign-in", "/pair", "/api/health", "/api/auth/sign-in", "/api/auth/pair", "/icon.svg", "/favicon.ico", "/robots.txt"]);
+const PUBLIC_PATHS = new Set([
+  "/sign-in",
+  "/pair",
+  "/api/health",
+  "/api/auth/sign-in",
+  "/api/auth/pair",
+  "/icon.svg",
+  "/favicon.ico",
+  "/robots.txt",
+]);
 /** Next's built assets (no data in them); in development also its hot-reload and error-overlay endpoints. */
 const PUBLIC_PREFIXES = ["/_next/static/"];
 const DEV_PUBLIC_PREFIXES = ["/_next/", "/__nextjs"];
@@ -39,7 +48,9 @@ export function principalOf(req: IncomingMessage): TPrincipal | undefined {
 
 /** Where it came from, for the audit trail. */
 export function contextOf(req: IncomingMessage): TRequestContext {
-  return contexts.get(req) ?? { ipAddress: req.socket.remoteAddress ?? null, userAgent: req.headers["user-agent"] ?? null };
+  return (
+    contexts.get(req) ?? { ipAddress: req.socket.remoteAddress ?? null, userAgent: req.headers["user-agent"] ?? null }
+  );
 }
 
 /**
@@ -62,14 +73,26 @@ export function createAuthGate(options: TAuthGateOptions) {
     applySecurityHeaders(req, res, { dev: options.dev, secure: options.config.secure });
 
     if (isMutating(req.method) && !isSameOriginRequest(req, options.config.publicOrigin)) {
-      json(res, 403, { error: { code: "FORBIDDEN", message: "Cross-site request refused: this action must come from the station's own pages." } });
+      json(res, 403, {
+        error: {
+          code: "FORBIDDEN",
+          message: "Cross-site request refused: this action must come from the station's own pages.",
+        },
+      });
       return { handled: true };
     }
 
     if (isPublic(path, options.dev)) return { handled: false };
 
     const token = readSessionToken(req.headers.cookie);
-    const check = await validateSession({ db: options.db, token, config: options.config, now: now(), touch: isActivity(req), context });
+    const check = await validateSession({
+      db: options.db,
+      token,
+      config: options.config,
+      now: now(),
+      touch: isActivity(req),
+      context,
+    });
     if (check.status === "valid") {
       principals.set(req, check.principal);
       return { handled: false };
@@ -109,5 +132,7 @@ function wantsJson(req: IncomingMessage, path: string): boolean {
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
+    .end(JSON.stringify(body));
 }

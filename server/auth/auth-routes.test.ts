@@ -16,10 +16,18 @@ let bodies: string[];
 beforeEach(async () => {
   t = await createTestDb();
   world = await seedTestEpisode(t.db);
-  nurse = await createTestUser(t.db, { role: "nurse", unitIds: [world.unitId], username: "cmartin", password: "the right password, long" });
+  nurse = await createTestUser(t.db, {
+    role: "nurse",
+    unitIds: [world.unitId],
+    username: "cmartin",
+    password: "the right password, long",
+  });
   bodies = [];
   // Three failures lock a name here (five in production), for a minute.
-  station = await startTestStation({ db: t.db, throttle: new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 60 }) });
+  station = await startTestStation({
+    db: t.db,
+    throttle: new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 60 }),
+  });
 });
 afterEach(async () => {
   expect(bodies.join("\n")).not.toMatch(/passwordHash|\$argon2/);
@@ -29,30 +37,54 @@ afterEach(async () => {
 
 /** A post from the station's own page (its Origin), unless `headers` says otherwise; an `origin: null` sends none. */
 async function post(path: string, body: unknown, headers: Record<string, string | null> = {}) {
-  const sent = Object.entries({ "content-type": "application/json", origin: station.base, ...headers }).filter((e): e is [string, string] => e[1] !== null);
+  const sent = Object.entries({ "content-type": "application/json", origin: station.base, ...headers }).filter(
+    (e): e is [string, string] => e[1] !== null,
+  );
   const response = await fetch(`${station.base}${path}`, { method: "POST", body: JSON.stringify(body), headers: sent });
   const text = await response.text();
   bodies.push(text);
-  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as { error?: { code: string; message: string; retryAfterSeconds?: number }; user?: Record<string, unknown> }) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text
+      ? (JSON.parse(text) as {
+          error?: { code: string; message: string; retryAfterSeconds?: number };
+          user?: Record<string, unknown>;
+        })
+      : undefined,
+  };
 }
-const signIn = (username: string, password: string, headers?: Record<string, string | null>) => post("/api/auth/sign-in", { username, password }, headers);
+const signIn = (username: string, password: string, headers?: Record<string, string | null>) =>
+  post("/api/auth/sign-in", { username, password }, headers);
 const audits = (action: string) => t.db.auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
 
 describe("POST /api/auth/sign-in", () => {
   it("signs in with the right password: the session user (no hash), an httpOnly cookie, and an audited sign-in", async () => {
     const answer = await signIn("CMartin ", nurse.password);
     expect(answer.status).toBe(200);
-    expect(answer.json?.user).toEqual({ userId: nurse.userId, username: "cmartin", displayName: expect.any(String) as string, role: "nurse", unitIds: [world.unitId], idleTimeoutMinutes: 30 });
+    expect(answer.json?.user).toEqual({
+      userId: nurse.userId,
+      username: "cmartin",
+      displayName: expect.any(String) as string,
+      role: "nurse",
+      unitIds: [world.unitId],
+      idleTimeoutMinutes: 30,
+    });
     const cookie = answer.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^station_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
-    const session = await fetch(`${station.base}/api/auth/session`, { headers: { cookie: cookie.split(";")[0] ?? "" } });
+    const session = await fetch(`${station.base}/api/auth/session`, {
+      headers: { cookie: cookie.split(";")[0] ?? "" },
+    });
     const text = await session.text();
     bodies.push(text);
     expect(session.status).toBe(200);
     expect(JSON.parse(text)).toMatchObject({ user: { userId: nurse.userId, role: "nurse" } });
     // The token is not in the database: only its hash.
     expect(await t.db.session.count({ where: { id: cookie.split(";")[0]?.split("=")[1] } })).toBe(0);
-    expect(await audits("auth.sign-in")).toMatchObject([{ actorId: nurse.userId, actorName: "cmartin", outcome: "success", ipAddress: "127.0.0.1" }]);
+    expect(await audits("auth.sign-in")).toMatchObject([
+      { actorId: nurse.userId, actorName: "cmartin", outcome: "success", ipAddress: "127.0.0.1" },
+    ]);
   });
 
   it("answers every wrong password with the one generic 401, then locks the name with 429 and Retry-After, refusing even the right password", async () => {
@@ -74,7 +106,12 @@ describe("POST /api/auth/sign-in", () => {
 
     const failed = await audits("auth.sign-in-failed");
     expect(failed).toHaveLength(4);
-    expect(failed.map((e) => (e.details as { reason: string }).reason)).toEqual(["wrong-password", "wrong-password", "wrong-password", "locked"]);
+    expect(failed.map((e) => (e.details as { reason: string }).reason)).toEqual([
+      "wrong-password",
+      "wrong-password",
+      "wrong-password",
+      "locked",
+    ]);
     expect(failed.every((e) => e.actorName === "cmartin")).toBe(true);
     expect(await audits("auth.locked-out")).toMatchObject([{ actorId: nurse.userId, outcome: "denied" }]);
   });
@@ -92,7 +129,9 @@ describe("POST /api/auth/sign-in", () => {
     // A lock says nothing either: the same answer whether the name exists or not.
     expect(unknownLocked.text).toBe(realLocked.text);
     expect(unknownLocked.headers.get("retry-after")).toBe(realLocked.headers.get("retry-after"));
-    const reasons = (await audits("auth.sign-in-failed")).filter((e) => e.actorName === "nobody-here").map((e) => (e.details as { reason: string }).reason);
+    const reasons = (await audits("auth.sign-in-failed"))
+      .filter((e) => e.actorName === "nobody-here")
+      .map((e) => (e.details as { reason: string }).reason);
     expect(reasons).toEqual(["unknown-username", "unknown-username", "unknown-username"]);
   });
 
@@ -108,7 +147,11 @@ describe("POST /api/auth/sign-in", () => {
 describe("cross-site requests", () => {
   it("refuses a sign-in posted from another site, before checking anything", async () => {
     // A foreign Origin; the opaque "null" of a sandboxed frame; no Origin but the browser's word that it is cross-site.
-    const crossSite: Record<string, string | null>[] = [{ origin: "http://evil.example" }, { origin: "null" }, { origin: null, "sec-fetch-site": "cross-site" }];
+    const crossSite: Record<string, string | null>[] = [
+      { origin: "http://evil.example" },
+      { origin: "null" },
+      { origin: null, "sec-fetch-site": "cross-site" },
+    ];
     for (const headers of crossSite) {
       const answer = await signIn("cmartin", nurse.password, headers);
       expect(answer.status, JSON.stringify(headers)).toBe(403);
@@ -121,7 +164,12 @@ describe("cross-site requests", () => {
 
   it("refuses a signed-in user's posts from another site: the session survives", async () => {
     const session = await signInTestUser(t.db, { role: "admin", unitIds: [world.unitId] });
-    for (const path of ["/api/auth/sign-out", "/api/auth/sign-out-everywhere", "/api/imports", `/api/beds/${world.bedId}/save-score`]) {
+    for (const path of [
+      "/api/auth/sign-out",
+      "/api/auth/sign-out-everywhere",
+      "/api/imports",
+      `/api/beds/${world.bedId}/save-score`,
+    ]) {
       expect((await post(path, {}, { cookie: session.cookie, origin: "http://evil.example" })).status, path).toBe(403);
     }
     expect(await t.db.session.count({ where: { userId: session.userId } })).toBe(1);
@@ -137,12 +185,15 @@ describe("POST /api/auth/sign-out", () => {
     const out = await post("/api/auth/sign-out", {}, { cookie: here.cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/^station_session=; Max-Age=0/);
-    const stillSignedIn = async (cookie: string) => (await fetch(`${station.base}/api/auth/session`, { headers: { cookie } })).status;
+    const stillSignedIn = async (cookie: string) =>
+      (await fetch(`${station.base}/api/auth/session`, { headers: { cookie } })).status;
     expect(await stillSignedIn(here.cookie)).toBe(401);
     expect(await stillSignedIn(there)).toBe(200);
     expect((await post("/api/auth/sign-out-everywhere", {}, { cookie: there })).status).toBe(204);
     expect(await stillSignedIn(third)).toBe(401);
     expect(await audits("auth.sign-out")).toMatchObject([{ actorId: here.userId }]);
-    expect(await audits("auth.sign-out-everywhere")).toMatchObject([{ actorId: here.userId, details: { sessionsEnded: 2 } }]);
+    expect(await audits("auth.sign-out-everywhere")).toMatchObject([
+      { actorId: here.userId, details: { sessionsEnded: 2 } },
+    ]);
   });
 });

@@ -42,7 +42,8 @@ export function authRoutes(options: TAuthRoutesOptions) {
     if (!path.startsWith("/api/auth/")) return false;
     const method = req.method ?? "GET";
     const run = async (): Promise<void> => {
-      if (path === "/api/auth/session" && method === "GET") return sendJson(res, 200, { user: toSessionUser(required(req)) });
+      if (path === "/api/auth/session" && method === "GET")
+        return sendJson(res, 200, { user: toSessionUser(required(req)) });
       if (method !== "POST") return sendJson(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "use POST" } });
       switch (path) {
         case "/api/auth/sign-in": {
@@ -53,11 +54,21 @@ export function authRoutes(options: TAuthRoutesOptions) {
         case "/api/auth/pair": {
           const { code } = await readJson(req, ZPairDisplay);
           const { token, user } = await pairDisplay({ db, code, throttle, config, context: contextOf(req) });
-          return sendJson(res, 200, { user }, { "set-cookie": sessionSetCookie(token, { secure: config.secure, persistentDays: DISPLAY_COOKIE_DAYS }) });
+          return sendJson(
+            res,
+            200,
+            { user },
+            { "set-cookie": sessionSetCookie(token, { secure: config.secure, persistentDays: DISPLAY_COOKIE_DAYS }) },
+          );
         }
         case "/api/auth/sign-out":
         case "/api/auth/sign-out-everywhere": {
-          const ended = await signOut({ db, principal: required(req), everywhere: path.endsWith("everywhere"), context: contextOf(req) });
+          const ended = await signOut({
+            db,
+            principal: required(req),
+            everywhere: path.endsWith("everywhere"),
+            context: contextOf(req),
+          });
           options.endSockets(ended, "signed-out");
           res.writeHead(204, { "set-cookie": clearSessionCookie(config.secure), "cache-control": "no-store" }).end();
           return;

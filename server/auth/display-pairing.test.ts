@@ -20,7 +20,11 @@ beforeEach(async () => {
   t = await createTestDb();
   world = await seedTestEpisode(t.db);
   // Behind a proxy, so that each test screen can have its own address (X-Forwarded-For); three wrong codes pause one.
-  station = await startTestStation({ db: t.db, auth: toAuthConfig(ZAuthEnv.parse({ TRUST_PROXY: "true" })), throttle: new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 60 }) });
+  station = await startTestStation({
+    db: t.db,
+    auth: toAuthConfig(ZAuthEnv.parse({ TRUST_PROXY: "true" })),
+    throttle: new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 60 }),
+  });
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.close();
@@ -28,12 +32,26 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const newDisplay = () => createDisplay({ db: t.db, input: { displayName: "ICU 3 wall", unitId: world.unitId }, actor: admin, context: null });
+const newDisplay = () =>
+  createDisplay({ db: t.db, input: { displayName: "ICU 3 wall", unitId: world.unitId }, actor: admin, context: null });
 async function pair(code: string, screen = "10.0.0.1") {
-  const response = await fetch(`${station.base}/api/auth/pair`, { method: "POST", body: JSON.stringify({ code }), headers: { "content-type": "application/json", "x-forwarded-for": screen } });
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), cookie: response.headers.get("set-cookie"), json: (await response.json()) as { user?: { role: string; userId: string }; error?: { code: string; message: string } } };
+  const response = await fetch(`${station.base}/api/auth/pair`, {
+    method: "POST",
+    body: JSON.stringify({ code }),
+    headers: { "content-type": "application/json", "x-forwarded-for": screen },
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    cookie: response.headers.get("set-cookie"),
+    json: (await response.json()) as {
+      user?: { role: string; userId: string };
+      error?: { code: string; message: string };
+    },
+  };
 }
-const sessionStatus = async (cookie: string) => (await fetch(`${station.base}/api/auth/session`, { headers: { cookie } })).status;
+const sessionStatus = async (cookie: string) =>
+  (await fetch(`${station.base}/api/auth/session`, { headers: { cookie } })).status;
 
 describe("POST /api/auth/pair", () => {
   it("signs a wall screen in once with its code, typed in any case with dashes; a second use fails", async () => {
@@ -56,7 +74,13 @@ describe("POST /api/auth/pair", () => {
 
   it("refuses an expired code, and a code superseded by a newer one", async () => {
     const { display } = await newDisplay();
-    const expired = await issuePairingCode({ db: t.db, displayId: display.id, actor: admin, context: null, now: new Date(Date.now() - PAIRING_CODE_TTL_MS - 1_000) });
+    const expired = await issuePairingCode({
+      db: t.db,
+      displayId: display.id,
+      actor: admin,
+      context: null,
+      now: new Date(Date.now() - PAIRING_CODE_TTL_MS - 1_000),
+    });
     expect((await pair(expired.code)).status).toBe(401);
     const older = await issuePairingCode({ db: t.db, displayId: display.id, actor: admin, context: null });
     const newer = await issuePairingCode({ db: t.db, displayId: display.id, actor: admin, context: null });
@@ -78,7 +102,9 @@ describe("POST /api/auth/pair", () => {
     expect(await handshake(again)).toMatchObject({ connected: false, data: { code: "UNAUTHENTICATED" } });
     // Nor can it be paired again: not with a code issued before, and no new code is issued.
     expect((await pair(pending.code, "10.0.0.3")).status).toBe(401);
-    await expect(issuePairingCode({ db: t.db, displayId: display.id, actor: admin, context: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      issuePairingCode({ db: t.db, displayId: display.id, actor: admin, context: null }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("pauses a screen that tries wrong codes, even for the right one, without pausing other screens", async () => {

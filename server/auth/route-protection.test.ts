@@ -18,7 +18,10 @@ import { startTestStation, type TTestStation } from "@/test/support/start-test-s
 /** The only URLs open without a session. Adding one here is a decision, and the gate must agree (PUBLIC_PATHS). */
 const PUBLIC = new Set(["/sign-in", "/pair", "/api/health"]);
 const HANDLER_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-type THandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type THandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 let t: TestDb;
 let world: TestEpisode;
@@ -33,14 +36,30 @@ beforeAll(async () => {
   t = await createTestDb();
   world = await seedTestEpisode(t.db);
   nurse = await createTestUser(t.db, { role: "nurse", unitIds: [world.unitId] });
-  const issued = await createDisplay({ db: t.db, input: { displayName: "Wall", unitId: world.unitId }, actor: { userId: null, username: "test", role: null }, context: null });
+  const issued = await createDisplay({
+    db: t.db,
+    input: { displayName: "Wall", unitId: world.unitId },
+    actor: { userId: null, username: "test", role: null },
+    context: null,
+  });
   displayId = issued.display.id;
   provideDb(t.db);
   // Real ids in the URLs: a handler that forgot its check would act on a real bed, user or display, and show it.
   routes = discoverAppRoutes({ bedId: world.bedId, unitId: world.unitId, userId: nurse.userId, displayId });
-  const simulator = { bedIds: () => [world.bedId], setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running) } as unknown as Simulator;
+  const simulator = {
+    bedIds: () => [world.bedId],
+    setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running),
+  } as unknown as Simulator;
   station = await startTestStation({ db: t.db });
-  station.server.mount(importRoutes({ db: t.db, sink: station.server.writer, timeZone: "Europe/Paris", localCodes: [], log: silentLogger }));
+  station.server.mount(
+    importRoutes({
+      db: t.db,
+      sink: station.server.writer,
+      timeZone: "Europe/Paris",
+      localCodes: [],
+      log: silentLogger,
+    }),
+  );
   station.server.mount(simulatorRoutes({ simulator, db: t.db, log: silentLogger }));
   auditedBefore = await t.db.auditEvent.count();
 });
@@ -51,19 +70,25 @@ afterAll(async () => {
 
 async function handlersOf(route: TAppRoute): Promise<[method: string, handler: THandler][]> {
   const module = (await import(path.join(APP_DIR, route.file))) as Record<string, unknown>;
-  return HANDLER_METHODS.flatMap((m) => (typeof module[m] === "function" ? [[m, module[m] as THandler] as [string, THandler]] : []));
+  return HANDLER_METHODS.flatMap((m) =>
+    typeof module[m] === "function" ? [[m, module[m] as THandler] as [string, THandler]] : [],
+  );
 }
 
 const withBody = (method: string) => method !== "GET" && method !== "HEAD";
 
 /** Nothing that a request without a session could have changed, changed. */
 async function expectNothingDone(): Promise<void> {
-  expect(station.reachedNext.filter((r) => !PUBLIC.has(new URL(r.split(" ")[1] ?? "/", "http://x").pathname))).toEqual([]);
+  expect(station.reachedNext.filter((r) => !PUBLIC.has(new URL(r.split(" ")[1] ?? "/", "http://x").pathname))).toEqual(
+    [],
+  );
   expect(feeds.size).toBe(0);
   expect(await t.db.importJob.count()).toBe(0);
   expect(await t.db.observation.count()).toBe(0);
   expect(await t.db.user.findUniqueOrThrow({ where: { id: displayId } })).toMatchObject({ active: true });
-  expect(await t.db.supportEpisode.findUniqueOrThrow({ where: { id: world.episodeId } })).toMatchObject({ saveScoreInputs: null });
+  expect(await t.db.supportEpisode.findUniqueOrThrow({ where: { id: world.episodeId } })).toMatchObject({
+    saveScoreInputs: null,
+  });
   expect(await t.db.auditEvent.count()).toBe(auditedBefore);
 }
 
@@ -71,8 +96,20 @@ describe("the gate: every route requires a session", () => {
   it("finds the app's pages and route handlers on disk, each handler exporting at least one method", async () => {
     const urls = routes.map((r) => r.url);
     // If discovery broke and found nothing, the tests below would pass vacuously.
-    expect(urls).toEqual(expect.arrayContaining(["/", `/station/${world.unitId}`, `/beds/${world.bedId}`, `/api/beds/${world.bedId}/series`, `/api/units/${world.unitId}/station`, "/sign-in", "/pair", "/api/health"]));
-    for (const route of routes.filter((r) => r.kind === "route")) expect(await handlersOf(route), route.file).not.toEqual([]);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        "/",
+        `/station/${world.unitId}`,
+        `/beds/${world.bedId}`,
+        `/api/beds/${world.bedId}/series`,
+        `/api/units/${world.unitId}/station`,
+        "/sign-in",
+        "/pair",
+        "/api/health",
+      ]),
+    );
+    for (const route of routes.filter((r) => r.kind === "route"))
+      expect(await handlersOf(route), route.file).not.toEqual([]);
   });
 
   it("sends every page asked for without a session to the sign-in page, with where it was going, and never reaches Next", async () => {
@@ -81,11 +118,18 @@ describe("the gate: every route requires a session", () => {
     const wrong: string[] = [];
     for (const page of pages) {
       const { status, headers, body } = await navigate(`${station.base}${page.url}`);
-      if (status !== 303 || headers.location !== `/sign-in?${new URLSearchParams({ next: page.url }).toString()}` || body !== "") {
+      if (
+        status !== 303 ||
+        headers.location !== `/sign-in?${new URLSearchParams({ next: page.url }).toString()}` ||
+        body !== ""
+      ) {
         wrong.push(`${page.file}: ${status} ${headers.location ?? ""} ${body.slice(0, 80)}`);
       }
       // Next's client-side navigation (an RSC fetch) cannot follow a redirect to a page: it gets 401 and no data.
-      const rsc = await fetch(`${station.base}${page.url}`, { redirect: "manual", headers: { accept: "text/x-component", rsc: "1" } });
+      const rsc = await fetch(`${station.base}${page.url}`, {
+        redirect: "manual",
+        headers: { accept: "text/x-component", rsc: "1" },
+      });
       if (rsc.status !== 401) wrong.push(`${page.file} (RSC): ${rsc.status}`);
       await rsc.text();
     }
@@ -104,8 +148,12 @@ describe("the gate: every route requires a session", () => {
           body: withBody(method) ? "{}" : undefined,
         });
         const text = await response.text();
-        const expected = method === "HEAD" ? "" : JSON.stringify({ error: { code: "UNAUTHENTICATED", message: SESSION_ENDED, reason: "none" } });
-        if (response.status !== 401 || text !== expected) wrong.push(`${method} ${route.url}: ${response.status} ${text.slice(0, 120)}`);
+        const expected =
+          method === "HEAD"
+            ? ""
+            : JSON.stringify({ error: { code: "UNAUTHENTICATED", message: SESSION_ENDED, reason: "none" } });
+        if (response.status !== 401 || text !== expected)
+          wrong.push(`${method} ${route.url}: ${response.status} ${text.slice(0, 120)}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -116,7 +164,11 @@ describe("the gate: every route requires a session", () => {
     const job = randomUUID();
     const nodeRoutes: [string, string, string?][] = [
       ["GET", "/api/imports"],
-      ["POST", "/api/imports?fileName=readings.csv", `patient_id,parameter,value,unit,observed_at\nTEST-1,ecmo_flow,3.5,L/min,${new Date().toISOString()}\n`],
+      [
+        "POST",
+        "/api/imports?fileName=readings.csv",
+        `patient_id,parameter,value,unit,observed_at\nTEST-1,ecmo_flow,3.5,L/min,${new Date().toISOString()}\n`,
+      ],
       ["GET", `/api/imports/${job}`],
       ["GET", `/api/imports/${job}/rejections.csv`],
       ["POST", "/api/fhir", JSON.stringify({ resourceType: "Bundle", type: "batch", entry: [] })],
@@ -131,18 +183,27 @@ describe("the gate: every route requires a session", () => {
     ];
     const wrong: string[] = [];
     for (const [method, url, body] of nodeRoutes) {
-      const response = await fetch(`${station.base}${url}`, { method, body, headers: { "content-type": "application/json" } });
+      const response = await fetch(`${station.base}${url}`, {
+        method,
+        body,
+        headers: { "content-type": "application/json" },
+      });
       const json = (await response.json()) as { error?: { code?: string } };
-      if (response.status !== 401 || json.error?.code !== "UNAUTHENTICATED" || Object.keys(json).length !== 1) wrong.push(`${method} ${url}: ${response.status}`);
+      if (response.status !== 401 || json.error?.code !== "UNAUTHENTICATED" || Object.keys(json).length !== 1)
+        wrong.push(`${method} ${url}: ${response.status}`);
     }
     expect(wrong).toEqual([]);
     await expectNothingDone();
   });
 
   it("treats a forged session cookie as none, and clears it", async () => {
-    const response = await fetch(`${station.base}/api/units/${world.unitId}/station`, { headers: { cookie: "station_session=forged-token" } });
+    const response = await fetch(`${station.base}/api/units/${world.unitId}/station`, {
+      headers: { cookie: "station_session=forged-token" },
+    });
     expect(response.status).toBe(401);
-    expect(response.headers.get("set-cookie")).toMatch(/^station_session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(response.headers.get("set-cookie")).toMatch(
+      /^station_session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
   });
 
   it("opens only the sign-in page, the pairing page and the health check", async () => {
@@ -160,10 +221,15 @@ describe("route handlers: each checks the session itself", () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => r.kind === "route" && !PUBLIC.has(r.url))) {
       for (const [method, handler] of await handlersOf(route)) {
-        const request = new Request(`http://station.test${route.url}`, { method, headers: { "content-type": "application/json" }, body: withBody(method) ? "{}" : undefined });
+        const request = new Request(`http://station.test${route.url}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: withBody(method) ? "{}" : undefined,
+        });
         const response = await handler(request, { params: Promise.resolve(route.params) });
         const json = method === "HEAD" ? undefined : ((await response.json()) as { error?: { code?: string } });
-        if (response.status !== 401 || (json && json.error?.code !== "UNAUTHENTICATED")) wrong.push(`${method} ${route.file}: ${response.status}`);
+        if (response.status !== 401 || (json && json.error?.code !== "UNAUTHENTICATED"))
+          wrong.push(`${method} ${route.file}: ${response.status}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -174,7 +240,9 @@ describe("route handlers: each checks the session itself", () => {
     const health = routes.find((r) => r.url === "/api/health");
     expect(health).toBeDefined();
     const [[, get] = []] = await handlersOf(health as TAppRoute);
-    const response = await (get as THandler)(new Request("http://station.test/api/health"), { params: Promise.resolve({}) });
+    const response = await (get as THandler)(new Request("http://station.test/api/health"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     expect(Object.keys((await response.json()) as object).sort()).toEqual(["at", "status"]);
   });

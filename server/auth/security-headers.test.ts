@@ -29,7 +29,12 @@ async function start(env: Record<string, string> = {}, dev = false): Promise<TTe
 
 /** The directives of a Content-Security-Policy, by name. */
 function directives(csp: string | null | undefined): Map<string, string[]> {
-  return new Map((csp ?? "").split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+  return new Map(
+    (csp ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = "", ...values]) => [name, values]),
+  );
 }
 
 describe("security headers", () => {
@@ -51,7 +56,10 @@ describe("security headers", () => {
       expect(csp.get("default-src")).toEqual(["'self'"]);
       expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
       expect(csp.get("object-src")).toEqual(["'none'"]);
-      expect(csp.get("script-src")).toEqual(["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}=='$/) as string]);
+      expect(csp.get("script-src")).toEqual([
+        "'self'",
+        expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}=='$/) as string,
+      ]);
       // Plain http here: no HSTS, which would pin a browser to an https that does not exist.
       expect(headers["strict-transport-security"]).toBeUndefined();
     }
@@ -64,7 +72,8 @@ describe("security headers", () => {
   it("never allow 'unsafe-eval' in production; development (React's dev build) gets it", async () => {
     const production = await start();
     const development = await start({}, true);
-    const csp = async (station: TTestStation) => (await fetch(`${station.base}/api/health`)).headers.get("content-security-policy") ?? "";
+    const csp = async (station: TTestStation) =>
+      (await fetch(`${station.base}/api/health`)).headers.get("content-security-policy") ?? "";
     expect(await csp(production)).not.toContain("unsafe-eval");
     expect(directives(await csp(development)).get("script-src")).toContain("'unsafe-eval'");
   });
@@ -74,7 +83,11 @@ describe("security headers", () => {
     const secure = await start({ PUBLIC_ORIGIN: "https://ecmo.hospital.example" });
     const plain = await start({ PUBLIC_ORIGIN: "http://ecmo.hospital.example" });
     const signIn = (station: TTestStation, origin: string) =>
-      fetch(`${station.base}/api/auth/sign-in`, { method: "POST", body: JSON.stringify({ username: user.username, password: user.password }), headers: { "content-type": "application/json", origin } });
+      fetch(`${station.base}/api/auth/sign-in`, {
+        method: "POST",
+        body: JSON.stringify({ username: user.username, password: user.password }),
+        headers: { "content-type": "application/json", origin },
+      });
 
     const overTls = await signIn(secure, "https://ecmo.hospital.example");
     expect(overTls.status).toBe(200);
@@ -82,7 +95,9 @@ describe("security headers", () => {
     const cookie = overTls.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^__Host-station_session=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     // The prefixed cookie is the one the server then reads.
-    expect((await fetch(`${secure.base}/api/auth/session`, { headers: { cookie: cookie.split(";")[0] ?? "" } })).status).toBe(200);
+    expect(
+      (await fetch(`${secure.base}/api/auth/session`, { headers: { cookie: cookie.split(";")[0] ?? "" } })).status,
+    ).toBe(200);
 
     const overHttp = await signIn(plain, "http://ecmo.hospital.example");
     expect(overHttp.status).toBe(200);
@@ -92,7 +107,8 @@ describe("security headers", () => {
 
   it("accept posts only from the public origin once it is set, not from the host the request names", async () => {
     const station = await start({ PUBLIC_ORIGIN: "https://ecmo.hospital.example" });
-    const post = (origin: string) => fetch(`${station.base}/api/auth/activity`, { method: "POST", headers: { cookie: nurse.cookie, origin } });
+    const post = (origin: string) =>
+      fetch(`${station.base}/api/auth/activity`, { method: "POST", headers: { cookie: nurse.cookie, origin } });
     expect((await post(station.base)).status).toBe(403);
     expect((await post("https://ecmo.hospital.example")).status).toBe(204);
   });

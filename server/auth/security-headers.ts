@@ -13,7 +13,11 @@ export interface TSecurityHeadersOptions {
  * *request*, where Next reads it and puts the nonce on its own inline scripts (Next's documented CSP-with-nonce
  * mechanism); nothing else may run script. Styles allow inline attributes: React and recharts write style="...".
  */
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, options: TSecurityHeadersOptions): void {
+export function applySecurityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: TSecurityHeadersOptions,
+): void {
   const nonce = randomBytes(16).toString("base64");
   const csp = [
     "default-src 'self'",
@@ -35,7 +39,10 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   // same-origin rather than no-referrer: with no-referrer a browser sends "Origin: null" on same-origin posts, which
   // the CSRF check would then refuse.
   res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), fullscreen=(self)");
+  res.setHeader(
+    "Permissions-Policy",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), fullscreen=(self)",
+  );
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
   if (options.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -37,7 +37,8 @@ afterEach(async () => {
 });
 
 const nurseSession = () => signInTestUser(t.db, { role: "nurse", unitIds: [world.unitId], config, now: T0 });
-const expiredAudits = (userId: string) => t.db.auditEvent.findMany({ where: { action: "auth.session-expired", actorId: userId } });
+const expiredAudits = (userId: string) =>
+  t.db.auditEvent.findMany({ where: { action: "auth.session-expired", actorId: userId } });
 const api = (cookie: string) => fetch(`${station.base}/api/units/${world.unitId}/station`, { headers: { cookie } });
 const page = (cookie: string) => navigate(`${station.base}/station/${world.unitId}`, cookie);
 const openSocket = (cookie: string) => {
@@ -76,7 +77,9 @@ describe("idle timeout", () => {
     clock = at(50_000);
     expect((await page(nurse.cookie)).status).toBe(200);
     clock = at(100_000);
-    expect((await fetch(`${station.base}/api/auth/activity`, { method: "POST", headers: { cookie: nurse.cookie } })).status).toBe(204);
+    expect(
+      (await fetch(`${station.base}/api/auth/activity`, { method: "POST", headers: { cookie: nurse.cookie } })).status,
+    ).toBe(204);
     clock = at(150_000);
     // 150 s after signing in, 50 s after the last activity: still signed in. Background refreshes do not count…
     expect((await api(nurse.cookie)).status).toBe(200);
@@ -89,7 +92,11 @@ describe("idle timeout", () => {
     // Route handlers read the process's configuration (30 min by default) and the real clock.
     const lastActive = new Date(Date.now() - getAuthConfig().idleTimeoutMs - 60_000);
     const nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [world.unitId], now: lastActive });
-    const call = () => getStation(new Request(`http://station.test/api/units/${world.unitId}/station`, { headers: { cookie: nurse.cookie } }), { params: Promise.resolve({ unitId: world.unitId }) });
+    const call = () =>
+      getStation(
+        new Request(`http://station.test/api/units/${world.unitId}/station`, { headers: { cookie: nurse.cookie } }),
+        { params: Promise.resolve({ unitId: world.unitId }) },
+      );
     const response = await call();
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED", reason: "idle" } });
@@ -100,7 +107,10 @@ describe("idle timeout", () => {
   it("refuses an idle session at the socket handshake", async () => {
     const nurse = await nurseSession();
     clock = at(61_000);
-    expect(await handshake(openSocket(nurse.cookie))).toMatchObject({ connected: false, data: { code: "UNAUTHENTICATED", reason: "expired" } });
+    expect(await handshake(openSocket(nurse.cookie))).toMatchObject({
+      connected: false,
+      data: { code: "UNAUTHENTICATED", reason: "expired" },
+    });
     expect(await expiredAudits(nurse.userId)).toHaveLength(1);
   });
 
@@ -108,7 +118,11 @@ describe("idle timeout", () => {
     const nurse = await nurseSession();
     const socket = openSocket(nurse.cookie);
     expect(await handshake(socket)).toEqual({ connected: true });
-    const ended = new Promise<{ event: TSessionEnded; disconnect: string }>((resolve) => socket.once("session:ended", (event) => socket.once("disconnect", (disconnect) => resolve({ event, disconnect }))));
+    const ended = new Promise<{ event: TSessionEnded; disconnect: string }>((resolve) =>
+      socket.once("session:ended", (event) =>
+        socket.once("disconnect", (disconnect) => resolve({ event, disconnect })),
+      ),
+    );
     clock = at(61_000);
     expect(await ended).toEqual({ event: { reason: "expired" }, disconnect: "io server disconnect" });
     expect(await expiredAudits(nurse.userId)).toHaveLength(1);
@@ -116,7 +130,14 @@ describe("idle timeout", () => {
 
   it("never idles a wall screen out", async () => {
     const display = await createTestUser(t.db, { role: "display", unitIds: [world.unitId] });
-    const token = await createSession({ db: t.db, userId: display.userId, role: "display", config, context: null, now: T0 });
+    const token = await createSession({
+      db: t.db,
+      userId: display.userId,
+      role: "display",
+      config,
+      context: null,
+      now: T0,
+    });
     const cookie = `${SESSION_COOKIE}=${token}`;
     clock = at(30 * 86_400_000);
     const session = await fetch(`${station.base}/api/auth/session`, { headers: { cookie } });

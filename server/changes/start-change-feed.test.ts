@@ -83,8 +83,18 @@ describe("the change feed", () => {
       await there.submit([reading(3 + i / 100)]);
       await t.db.$transaction((tx) => recordDocumentChange({ db: tx, change: handover, now: new Date() }));
       announceCommit(t.db);
-      await elsewhere.documentChange.create({ data: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, details: { roundId: `r-${i}` }, at: new Date() } });
-      await t.db.alarmEvent.create({ data: { unitId: world.unitId, type: "audio-paused", at: new Date(), details: {} } });
+      await elsewhere.documentChange.create({
+        data: {
+          type: "round:signed",
+          unitId: world.unitId,
+          bedId: world.bedId,
+          details: { roundId: `r-${i}` },
+          at: new Date(),
+        },
+      });
+      await t.db.alarmEvent.create({
+        data: { unitId: world.unitId, type: "audio-paused", at: new Date(), details: {} },
+      });
       announceCommit(t.db);
     });
     const askers = Array.from({ length: 40 }, async () => {
@@ -99,7 +109,11 @@ describe("the change feed", () => {
     expect(stored.observation).toHaveLength(75);
     expect(stored.document).toHaveLength(50);
     expect(seen).toEqual(stored);
-    expect(feed.cursor).toEqual({ observation: stored.observation.at(-1), alarm: stored.alarm.at(-1), document: stored.document.at(-1) });
+    expect(feed.cursor).toEqual({
+      observation: stored.observation.at(-1),
+      alarm: stored.alarm.at(-1),
+      document: stored.document.at(-1),
+    });
   });
 
   it("hands a reading committed elsewhere over within its poll, with all a subscriber needs to know of it", async () => {
@@ -111,7 +125,15 @@ describe("the change feed", () => {
     expect(changes[0]).toMatchObject({
       log: "observation",
       seq: result?.status === "stored" ? result.seq : -1,
-      observation: { episodeId: world.episodeId, bedId: world.bedId, unitId: world.unitId, parameter: "lactate", value: 4.6, unit: "mmol/L", source: "device" },
+      observation: {
+        episodeId: world.episodeId,
+        bedId: world.bedId,
+        unitId: world.unitId,
+        parameter: "lactate",
+        value: 4.6,
+        unit: "mmol/L",
+        source: "device",
+      },
     });
   });
 
@@ -123,7 +145,11 @@ describe("the change feed", () => {
     const isOpen = new Promise<void>((resolve) => (opened = resolve));
     const held = new Promise<void>((resolve) => (release = resolve));
     const rolledBack = t.db.$transaction(async (tx) => {
-      await recordDocumentChange({ db: tx, change: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: "never-signed" }, now: new Date() });
+      await recordDocumentChange({
+        db: tx,
+        change: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: "never-signed" },
+        now: new Date(),
+      });
       opened();
       await held;
       throw new Error("rolled back");
@@ -135,9 +161,21 @@ describe("the change feed", () => {
     release();
     await expect(rolledBack).rejects.toThrow("rolled back");
 
-    await t.db.$transaction((tx) => recordDocumentChange({ db: tx, change: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: "signed" }, now: new Date() }));
+    await t.db.$transaction((tx) =>
+      recordDocumentChange({
+        db: tx,
+        change: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: "signed" },
+        now: new Date(),
+      }),
+    );
     await feed.caughtUp();
-    expect(changes).toEqual([{ log: "document", seq: 1, change: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: "signed" } }]);
+    expect(changes).toEqual([
+      {
+        log: "document",
+        seq: 1,
+        change: { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: "signed" },
+      },
+    ]);
   });
 
   it("hands a page over again when a subscriber failed, and goes on from there", async () => {
@@ -161,10 +199,23 @@ describe("the change feed", () => {
   it("leaves out a document change this version cannot read, and says so", async () => {
     const { changes, subscriber } = recorder();
     const warnings: string[] = [];
-    const feed = await startChangeFeed({ db: t.db, log: { ...silentLogger, warn: (m) => warnings.push(m) }, subscribers: [subscriber], intervalMs: 60_000 });
+    const feed = await startChangeFeed({
+      db: t.db,
+      log: { ...silentLogger, warn: (m) => warnings.push(m) },
+      subscribers: [subscriber],
+      intervalMs: 60_000,
+    });
     feeds.push(feed);
-    await t.db.documentChange.create({ data: { type: "handover:teleported", unitId: world.unitId, bedId: world.bedId, at: new Date() } });
-    await t.db.$transaction((tx) => recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: world.unitId, bedId: world.bedId, shiftKey: "2026-12-02/day" }, now: new Date() }));
+    await t.db.documentChange.create({
+      data: { type: "handover:teleported", unitId: world.unitId, bedId: world.bedId, at: new Date() },
+    });
+    await t.db.$transaction((tx) =>
+      recordDocumentChange({
+        db: tx,
+        change: { type: "handover:changed", unitId: world.unitId, bedId: world.bedId, shiftKey: "2026-12-02/day" },
+        now: new Date(),
+      }),
+    );
     await feed.caughtUp();
     expect(changes.map((c) => c.seq)).toEqual([2]);
     expect(feed.cursor.document).toBe(2);

@@ -50,7 +50,12 @@ export interface ChangeFeed {
  * issue) a smaller seq can commit after a larger one has been read, and the feed will need a watermark (read only up
  * to the oldest transaction still open) rather than "seq > last".
  */
-export async function startChangeFeed({ db, log, subscribers, intervalMs = CHANGE_POLL_MS }: ChangeFeedOptions): Promise<ChangeFeed> {
+export async function startChangeFeed({
+  db,
+  log,
+  subscribers,
+  intervalMs = CHANGE_POLL_MS,
+}: ChangeFeedOptions): Promise<ChangeFeed> {
   const cursor: TChangeCursor = await getChangeCursor({ db });
   let chain: Promise<void> = Promise.resolve();
   /** A read queued behind the one under way and not yet begun: it will see every commit made until it begins. */
@@ -61,7 +66,8 @@ export async function startChangeFeed({ db, log, subscribers, intervalMs = CHANG
     for (;;) {
       if (stopped) return;
       const page = await readChangesSince({ db, cursor });
-      for (const { seq, type } of page.unreadable) log.warn(`change feed: DocumentChange ${seq} of type "${type}" is not one this version knows; passed over`);
+      for (const { seq, type } of page.unreadable)
+        log.warn(`change feed: DocumentChange ${seq} of type "${type}" is not one this version knows; passed over`);
       if (page.changes.length > 0) {
         const results = await Promise.allSettled(subscribers.map(async (subscriber) => subscriber(page.changes)));
         const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -77,7 +83,9 @@ export async function startChangeFeed({ db, log, subscribers, intervalMs = CHANG
     if (queued) return queued;
     const next = chain.then(() => {
       queued = null;
-      return readAll().catch((error: unknown) => log.error("change feed: a page could not be handed over; retried at the next read", error));
+      return readAll().catch((error: unknown) =>
+        log.error("change feed: a page could not be handed over; retried at the next read", error),
+      );
     });
     queued = next;
     chain = next;

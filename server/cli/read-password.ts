@@ -2,19 +2,29 @@
  * A password for a command-line tool, never from its arguments (they land in shell history and in `ps`): from the
  * environment variable named, else piped on standard input (`--password-stdin`), else typed at a hidden prompt.
  */
-export async function readPassword(options: { prompt: string; envVar?: string; fromStdin: boolean; confirm?: boolean }): Promise<string> {
+export async function readPassword(options: {
+  prompt: string;
+  envVar?: string;
+  fromStdin: boolean;
+  confirm?: boolean;
+}): Promise<string> {
   const fromEnv = options.envVar ? process.env[options.envVar] : undefined;
   if (fromEnv) return fromEnv;
   if (options.fromStdin) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-    return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    return Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
   }
   if (!process.stdin.isTTY) {
-    throw new Error(`no terminal to type a password in: pipe it with --password-stdin${options.envVar ? ` or set ${options.envVar}` : ""}`);
+    throw new Error(
+      `no terminal to type a password in: pipe it with --password-stdin${options.envVar ? ` or set ${options.envVar}` : ""}`,
+    );
   }
   const first = await promptHidden(options.prompt);
-  if (options.confirm && (await promptHidden("Repeat it: ")) !== first) throw new Error("the two passwords differ; nothing was changed");
+  if (options.confirm && (await promptHidden("Repeat it: ")) !== first)
+    throw new Error("the two passwords differ; nothing was changed");
   return first;
 }
 

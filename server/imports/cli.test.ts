@@ -25,7 +25,11 @@ const count = (sql: string) => {
 };
 
 const cli = (args: string[]) =>
-  spawn(process.execPath, ["server/imports/launch-cli.js", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+  spawn(process.execPath, ["server/imports/launch-cli.js", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "import-cli-"));
@@ -36,7 +40,10 @@ beforeEach(async () => {
   await db.$disconnect();
   const start = Date.parse("2026-01-02T00:00:00Z");
   const lines = ["patient_id,parameter,value,unit,observed_at"];
-  for (let i = 0; i < ROWS; i++) lines.push(`MRN-1,ecmo_flow,${(3 + (i % 100) / 100).toFixed(2)},L/min,${new Date(start + i * 10_000).toISOString()}`);
+  for (let i = 0; i < ROWS; i++)
+    lines.push(
+      `MRN-1,ecmo_flow,${(3 + (i % 100) / 100).toFixed(2)},L/min,${new Date(start + i * 10_000).toISOString()}`,
+    );
   csv = path.join(dir, "flows.csv");
   writeFileSync(csv, lines.join("\n"));
 });
@@ -47,7 +54,9 @@ afterEach(() => {
 describe("npm run import", () => {
   it("leaves whole batches only when killed mid-import, and a re-run completes it without storing anything twice", async () => {
     const child = cli([csv, "--batch-size", String(BATCH)]);
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ? null : code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code, signal) => resolve(signal ? null : code)),
+    );
     for (;;) {
       await new Promise((r) => setTimeout(r, 10));
       const stored = (() => {
@@ -73,7 +82,9 @@ describe("npm run import", () => {
     rerun.stdout.on("data", (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((resolve) => rerun.on("exit", resolve));
     expect(code).toBe(0);
-    expect(output).toContain(`processed ${ROWS}  accepted ${ROWS - afterKill}  rejected 0  duplicate ${afterKill}  ignored 0`);
+    expect(output).toContain(
+      `processed ${ROWS}  accepted ${ROWS - afterKill}  rejected 0  duplicate ${afterKill}  ignored 0`,
+    );
     expect(count(`SELECT COUNT(*) AS n FROM "Observation"`)).toBe(ROWS);
   }, 120_000);
 
@@ -92,7 +103,10 @@ describe("npm run import", () => {
 
   it("imports while another writer (a running station) holds the write lock: the busy database is waited out", async () => {
     const small = path.join(dir, "small.csv");
-    writeFileSync(small, ["patient_id,parameter,value,unit,observed_at", "MRN-1,ecmo_flow,3.3,L/min,2026-01-02T00:00:00Z"].join("\n"));
+    writeFileSync(
+      small,
+      ["patient_id,parameter,value,unit,observed_at", "MRN-1,ecmo_flow,3.3,L/min,2026-01-02T00:00:00Z"].join("\n"),
+    );
     // Another writer holds the write lock as the CLI starts. (Beside a real running station, Prisma's migrate deploy
     // failed with a timeout: the CLI now runs it only when a migration is pending, server/migrate.test.ts.)
     const station = new Database(url.replace(/^file:/, ""));

@@ -1,4 +1,5 @@
-// `npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes local-codes.json] [--time-zone Europe/Paris]
+// `npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes local-codes.json] [--time-zone
+// Europe/Paris]
 //  [--csv-time-zone UTC] [--report rejections.csv] [--server http://127.0.0.1:3000 --user name [--password-stdin]]
 //  [--actor name] [--batch-size n] [--stats]`
 //
@@ -54,7 +55,8 @@ const ZCliOptions = z.object({
  */
 const DEFAULT_BATCH = 6_000;
 
-const USAGE = "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats]";
+const USAGE =
+  "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats]";
 
 async function main(): Promise<number> {
   let options: z.infer<typeof ZCliOptions>;
@@ -92,7 +94,10 @@ async function main(): Promise<number> {
       stats: values.stats,
     });
   } catch (error) {
-    const message = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(error);
+    const message =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+        : String(error);
     console.error(`${message}\n${USAGE}`);
     return 2;
   }
@@ -105,7 +110,9 @@ async function main(): Promise<number> {
   }
   const actor = options.actor ?? `cli:${userInfo().username}`;
 
-  const env = ZServerEnv.pick({ DATABASE_URL: true, IMPORT_TIME_ZONE: true, IMPORT_LOCAL_CODES: true }).parse(process.env);
+  const env = ZServerEnv.pick({ DATABASE_URL: true, IMPORT_TIME_ZONE: true, IMPORT_LOCAL_CODES: true }).parse(
+    process.env,
+  );
   const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
   await applyPendingMigrations(env.DATABASE_URL, projectRoot(import.meta.dirname));
   const db = await createDb(env.DATABASE_URL);
@@ -120,7 +127,12 @@ async function main(): Promise<number> {
     // This process serves no screen: its commits may be as large as an import's (MAX_READINGS_PER_BULK_COMMIT).
     // A dry run writes no reading: no writer thread for it.
     inserter = options.dryRun ? undefined : new WorkerInserter(env.DATABASE_URL.replace(/^file:/, ""));
-    const writer = new ObservationWriter({ db, episodes: new EpisodeDirectory(db), maxBatch: MAX_READINGS_PER_BULK_COMMIT, insert: inserter?.insert });
+    const writer = new ObservationWriter({
+      db,
+      episodes: new EpisodeDirectory(db),
+      maxBatch: MAX_READINGS_PER_BULK_COMMIT,
+      insert: inserter?.insert,
+    });
     let lastPrinted = 0;
     const began = { at: performance.now(), cpu: process.cpuUsage(), rss: process.memoryUsage.rss() };
     const summary = await importFile({
@@ -168,7 +180,15 @@ async function main(): Promise<number> {
       actor: { userId: null, username: actor, role: null },
       context: null,
       target: { type: "import-job", id: summary.jobId },
-      details: { kind: summary.kind, fileName: path.basename(options.file), dryRun: options.dryRun, accepted: summary.accepted, rejected: summary.rejected, duplicate: summary.duplicate, ignored: summary.ignored },
+      details: {
+        kind: summary.kind,
+        fileName: path.basename(options.file),
+        dryRun: options.dryRun,
+        accepted: summary.accepted,
+        rejected: summary.rejected,
+        duplicate: summary.duplicate,
+        ignored: summary.ignored,
+      },
     });
     printSummary({ ...summary, fileName: path.basename(options.file) });
     if (options.report) {
@@ -193,7 +213,8 @@ async function main(): Promise<number> {
 function projectRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, "prisma", "migrations"))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations above ${from}: run the import from the station's folder`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`no prisma/migrations above ${from}: run the import from the station's folder`);
   }
 }
 
@@ -213,8 +234,16 @@ const ZServerAnswer = z.looseObject({
 });
 
 async function postToServer(server: string, options: z.infer<typeof ZCliOptions>, username: string): Promise<number> {
-  const password = await readPassword({ prompt: `Password for ${username}: `, envVar: "STATION_PASSWORD", fromStdin: options.passwordStdin });
-  const signIn = await fetch(new URL("/api/auth/sign-in", server), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+  const password = await readPassword({
+    prompt: `Password for ${username}: `,
+    envVar: "STATION_PASSWORD",
+    fromStdin: options.passwordStdin,
+  });
+  const signIn = await fetch(new URL("/api/auth/sign-in", server), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
   if (!signIn.ok) {
     console.error(`sign-in refused (${signIn.status}): ${JSON.stringify(await signIn.json().catch(() => null))}`);
     return 1;
@@ -227,7 +256,12 @@ async function postToServer(server: string, options: z.infer<typeof ZCliOptions>
   if (options.kind) url.searchParams.set("kind", options.kind);
   if (options.csvTimeZone) url.searchParams.set("csvTimeZone", options.csvTimeZone);
   const body = Readable.toWeb(createReadStream(options.file)) as ReadableStream<Uint8Array>;
-  const response = await fetch(url, { method: "POST", body, duplex: "half", headers: { "content-type": "application/octet-stream", cookie } } as RequestInit);
+  const response = await fetch(url, {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: { "content-type": "application/octet-stream", cookie },
+  } as RequestInit);
   const json: unknown = await response.json();
   if (!response.ok) {
     console.error(`the server refused the import (${response.status}): ${JSON.stringify(json)}`);
@@ -241,10 +275,15 @@ async function postToServer(server: string, options: z.infer<typeof ZCliOptions>
 
 function printSummary(s: z.infer<typeof ZServerAnswer> & { fileName: string }): void {
   console.log(`${s.dryRun ? "DRY RUN (nothing stored) " : ""}${s.fileName} as ${s.kind}: job ${s.jobId} ${s.status}`);
-  console.log(`  processed ${s.processed}  accepted ${s.accepted}${s.corrected ? ` (${s.corrected} corrected)` : ""}  rejected ${s.rejected}  duplicate ${s.duplicate}  ignored ${s.ignored}`);
+  console.log(
+    `  processed ${s.processed}  accepted ${s.accepted}${s.corrected ? ` (${s.corrected} corrected)` : ""}  rejected ${s.rejected}  duplicate ${s.duplicate}  ignored ${s.ignored}`,
+  );
   if (s.error) console.log(`  ${s.error}`);
   for (const r of s.rejections.slice(0, 20)) console.log(`  ✗ ${r.location} ${r.field} "${r.value}": ${r.reason}`);
-  if (s.rejected > 20) console.log(`  … ${s.rejected - 20} more in the report (--report file.csv, or GET /api/imports/${s.jobId}/rejections.csv)`);
+  if (s.rejected > 20)
+    console.log(
+      `  … ${s.rejected - 20} more in the report (--report file.csv, or GET /api/imports/${s.jobId}/rejections.csv)`,
+    );
 }
 
 process.exitCode = await main().catch((error: unknown) => {

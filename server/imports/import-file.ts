@@ -18,7 +18,13 @@ export interface TImportFileOptions extends Omit<TRunImportOptions, "items" | "k
 }
 
 /** Imports one file from disk, streamed, as one job named after the file. */
-export async function importFile({ filePath, kind, timeZone, csvTimeZone, ...run }: TImportFileOptions): Promise<TImportSummary> {
+export async function importFile({
+  filePath,
+  kind,
+  timeZone,
+  csvTimeZone,
+  ...run
+}: TImportFileOptions): Promise<TImportSummary> {
   const fileName = path.basename(filePath);
   const chosen = kind ?? detectImportKind({ fileName, head: await readHead(filePath) });
   if (!chosen) throw new AppError("INVALID_INPUT", `cannot tell what ${fileName} is: pass --kind hl7|fhir|csv|mimic`);

@@ -23,15 +23,33 @@ let t: TestDb;
 const open = (clock: Date) => {
   const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => clock });
   return (file: string, options: { localCodes?: TLocalCode[]; dryRun?: boolean } = {}) =>
-    importFile({ db: t.db, sink: writer, filePath: externalFile(file), actor: "test", now: () => clock, timeZone: "Europe/Paris", ...options });
+    importFile({
+      db: t.db,
+      sink: writer,
+      filePath: externalFile(file),
+      actor: "test",
+      now: () => clock,
+      timeZone: "Europe/Paris",
+      ...options,
+    });
 };
-const counts = (s: TImportSummary) => ({ processed: s.processed, accepted: s.accepted, rejected: s.rejected, duplicate: s.duplicate, ignored: s.ignored });
+const counts = (s: TImportSummary) => ({
+  processed: s.processed,
+  accepted: s.accepted,
+  rejected: s.rejected,
+  duplicate: s.duplicate,
+  ignored: s.ignored,
+});
 const reasons = async (jobId: string) => {
   const byCode: Partial<Record<TImportRejectionCode, number>> = {};
   for await (const r of listImportRejections({ db: t.db, jobId })) byCode[r.code] = (byCode[r.code] ?? 0) + 1;
   return byCode;
 };
-const stored = () => t.db.observation.findMany({ orderBy: { seq: "asc" }, select: { parameter: true, value: true, unit: true, observedAt: true, source: true } });
+const stored = () =>
+  t.db.observation.findMany({
+    orderBy: { seq: "asc" },
+    select: { parameter: true, value: true, unit: true, observedAt: true, source: true },
+  });
 
 beforeEach(async () => {
   t = await createTestDb();
@@ -41,7 +59,11 @@ afterEach(async () => {
 });
 
 describe("hl7v2/nist_lri_cbc_oru_r01.hl7 (BOM, LF line ends, Hb in g/mL, platelets in {cells}/uL)", () => {
-  beforeEach(() => seedImportPatients(t.db, [{ identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") }]).then(() => undefined));
+  beforeEach(() =>
+    seedImportPatients(t.db, [{ identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") }]).then(
+      () => undefined,
+    ),
+  );
 
   it("accepts the platelets (210000 {cells}/uL = 210 × 10⁹/L), rejects the haemoglobin's g/mL, ignores the 26 other analytes", async () => {
     const summary = await open(TODAY)("hl7v2/nist_lri_cbc_oru_r01.hl7");
@@ -56,7 +78,15 @@ describe("hl7v2/nist_lri_cbc_oru_r01.hl7 (BOM, LF line ends, Hb in g/mL, platele
         reason: 'unit "g/mL" is not accepted for hemoglobin (accepted: g/dL, g/L, g/l, mmol/L, g/dl)',
       },
     ]);
-    expect(await stored()).toEqual([{ parameter: "platelets", value: 210, unit: "10*9/L", observedAt: new Date("2011-01-03T22:34:28Z"), source: "hl7" }]);
+    expect(await stored()).toEqual([
+      {
+        parameter: "platelets",
+        value: 210,
+        unit: "10*9/L",
+        observedAt: new Date("2011-01-03T22:34:28Z"),
+        source: "hl7",
+      },
+    ]);
     expect(summary.ignoredCodes["LN 26453-1"]).toBe(1);
   });
 
@@ -78,7 +108,11 @@ describe("hl7v2/nist_lri_cbc_oru_r01.hl7 (BOM, LF line ends, Hb in g/mL, platele
 });
 
 describe("hl7v2/msconverter_lab_oru_1.hl7 (pending and empty results, giga.l-1, LOINC 11125-2 sent for a platelet count)", () => {
-  beforeEach(() => seedImportPatients(t.db, [{ identifier: "10006579", episodeStartedAt: new Date("2014-10-01T00:00:00Z") }]).then(() => undefined));
+  beforeEach(() =>
+    seedImportPatients(t.db, [{ identifier: "10006579", episodeStartedAt: new Date("2014-10-01T00:00:00Z") }]).then(
+      () => undefined,
+    ),
+  );
 
   it("ignores all 10 results with the shipped codes: none is a catalogue LOINC (11125-2 is 'platelet morphology finding')", async () => {
     const summary = await open(TODAY)("hl7v2/msconverter_lab_oru_1.hl7");
@@ -87,7 +121,13 @@ describe("hl7v2/msconverter_lab_oru_1.hl7 (pending and empty results, giga.l-1, 
 
   it("with the sender's codes in the site table: platelets 221 giga.l-1 accepted, the pending haemoglobin (I, no value) rejected", async () => {
     const localCodes: TLocalCode[] = [
-      { system: "LN", code: "11125-2", parameter: "platelets", sender: "SomeSystem", note: "SomeSystem sends its platelet count under this code" },
+      {
+        system: "LN",
+        code: "11125-2",
+        parameter: "platelets",
+        sender: "SomeSystem",
+        note: "SomeSystem sends its platelet count under this code",
+      },
       { system: "LN", code: "20509-6", parameter: "hemoglobin", sender: "SomeSystem", note: "Hb by calculation" },
     ];
     const summary = await open(TODAY)("hl7v2/msconverter_lab_oru_1.hl7", { localCodes });
@@ -102,13 +142,23 @@ describe("hl7v2/msconverter_lab_oru_1.hl7 (pending and empty results, giga.l-1, 
       },
     ]);
     // OBX-14 20141006083000+0700.
-    expect(await stored()).toEqual([{ parameter: "platelets", value: 221, unit: "10*9/L", observedAt: new Date("2014-10-06T01:30:00Z"), source: "hl7" }]);
+    expect(await stored()).toEqual([
+      {
+        parameter: "platelets",
+        value: 221,
+        unit: "10*9/L",
+        observedAt: new Date("2014-10-06T01:30:00Z"),
+        source: "hl7",
+      },
+    ]);
   });
 });
 
 describe("fhir/synthea_r4_cbc_subset_bundle.json (collection Bundle, Patient + 5 CBC Observations)", () => {
   it("accepts platelets and haemoglobin for the patient's MRN and ignores haematocrit, erythrocytes and leukocytes", async () => {
-    await seedImportPatients(t.db, [{ identifier: "fc712d1f-5a2e-4407-9c55-a2a2bad623c2", episodeStartedAt: new Date("2016-03-01T00:00:00Z") }]);
+    await seedImportPatients(t.db, [
+      { identifier: "fc712d1f-5a2e-4407-9c55-a2a2bad623c2", episodeStartedAt: new Date("2016-03-01T00:00:00Z") },
+    ]);
     const importOne = open(TODAY);
     const summary = await importOne("fhir/synthea_r4_cbc_subset_bundle.json");
     expect(summary.kind).toBe("fhir");
@@ -120,7 +170,10 @@ describe("fhir/synthea_r4_cbc_subset_bundle.json (collection Bundle, Patient + 5
       { parameter: "platelets", value: 438.946865009, unit: "10*9/L", observedAt: at, source: "fhir" },
       { parameter: "hemoglobin", value: 16.079701556982158, unit: "g/dL", observedAt: at, source: "fhir" },
     ]);
-    expect(counts(await importOne("fhir/synthea_r4_cbc_subset_bundle.json"))).toMatchObject({ accepted: 0, duplicate: 2 });
+    expect(counts(await importOne("fhir/synthea_r4_cbc_subset_bundle.json"))).toMatchObject({
+      accepted: 0,
+      duplicate: 2,
+    });
   });
 });
 
@@ -129,7 +182,12 @@ describe("fhir/msconverter_nist_lri_cbc_expected_bundle.json (batch Bundle of th
     await seedImportPatients(t.db, [{ identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") }]);
     const summary = await open(TODAY)("fhir/msconverter_nist_lri_cbc_expected_bundle.json");
     expect(counts(summary)).toEqual({ processed: 28, accepted: 1, rejected: 1, duplicate: 0, ignored: 26 });
-    expect(summary.rejections[0]).toMatchObject({ location: expect.stringMatching(/entry\[9\] Observation\/e950bf40/) as unknown, field: "valueQuantity.code", value: "g/mL", code: "UNIT_NOT_ACCEPTED" });
+    expect(summary.rejections[0]).toMatchObject({
+      location: expect.stringMatching(/entry\[9\] Observation\/e950bf40/) as unknown,
+      field: "valueQuantity.code",
+      value: "g/mL",
+      code: "UNIT_NOT_ACCEPTED",
+    });
   });
 });
 
@@ -144,7 +202,10 @@ describe("mimic-iv-demo (K/uL platelets, lactate without LOINC, rows without a v
         first.set(id, Math.min(first.get(id) ?? Infinity, item.record.time.at.getTime()));
       }
     }
-    await seedImportPatients(t.db, [...first].map(([identifier, ms]) => ({ identifier, episodeStartedAt: new Date(ms - 86_400_000) })));
+    await seedImportPatients(
+      t.db,
+      [...first].map(([identifier, ms]) => ({ identifier, episodeStartedAt: new Date(ms - 86_400_000) })),
+    );
     return first.size;
   };
   // MIMIC's shifted dates lie in the future: "now" is set after the last of them, as if the shift were undone.
@@ -156,11 +217,27 @@ describe("mimic-iv-demo (K/uL platelets, lactate without LOINC, rows without a v
     expect(summary.kind).toBe("mimic");
     expect(counts(summary)).toEqual({ processed: 10_720, accepted: 4_392, rejected: 10, duplicate: 0, ignored: 6_318 });
     expect(await reasons(summary.jobId)).toEqual({ PENDING_RESULT: 9, IMPLAUSIBLE_VALUE: 1 });
-    expect(summary.rejections.find((r) => r.code === "IMPLAUSIBLE_VALUE")).toMatchObject({ field: "valuenum", value: "1094 mg/dL" });
-    expect(summary.rejections.filter((r) => r.code === "PENDING_RESULT").map((r) => r.value)).toContain("UNABLE TO REPORT.");
-    const byParameter = await t.db.observation.groupBy({ by: ["parameter"], _count: true, orderBy: { parameter: "asc" } });
-    expect(byParameter.map((g) => [g.parameter, g._count])).toEqual([["fibrinogen", 110], ["hemoglobin", 1_917], ["lactate", 567], ["platelets", 1_798]]);
-    expect(await t.db.observation.findFirst({ where: { parameter: "platelets" }, select: { unit: true } })).toEqual({ unit: "10*9/L" });
+    expect(summary.rejections.find((r) => r.code === "IMPLAUSIBLE_VALUE")).toMatchObject({
+      field: "valuenum",
+      value: "1094 mg/dL",
+    });
+    expect(summary.rejections.filter((r) => r.code === "PENDING_RESULT").map((r) => r.value)).toContain(
+      "UNABLE TO REPORT.",
+    );
+    const byParameter = await t.db.observation.groupBy({
+      by: ["parameter"],
+      _count: true,
+      orderBy: { parameter: "asc" },
+    });
+    expect(byParameter.map((g) => [g.parameter, g._count])).toEqual([
+      ["fibrinogen", 110],
+      ["hemoglobin", 1_917],
+      ["lactate", 567],
+      ["platelets", 1_798],
+    ]);
+    expect(await t.db.observation.findFirst({ where: { parameter: "platelets" }, select: { unit: true } })).toEqual({
+      unit: "10*9/L",
+    });
 
     const again = await open(AFTER_MIMIC)("mimic-iv-demo/mimic_iv_demo_selected_labs.csv");
     expect(counts(again)).toEqual({ processed: 10_720, accepted: 0, rejected: 10, duplicate: 4_392, ignored: 6_318 });
@@ -177,7 +254,11 @@ describe("mimic-iv-demo (K/uL platelets, lactate without LOINC, rows without a v
     await seedSubjects("mimic-iv-demo/mimic_iv_demo_subject_10002495_labs.csv");
     const summary = await open(AFTER_MIMIC)("mimic-iv-demo/mimic_iv_demo_subject_10002495_labs.csv");
     expect(counts(summary)).toEqual({ processed: 78, accepted: 31, rejected: 0, duplicate: 0, ignored: 47 });
-    const lactate = await t.db.observation.findMany({ where: { parameter: "lactate" }, orderBy: { observedAt: "asc" }, select: { value: true } });
+    const lactate = await t.db.observation.findMany({
+      where: { parameter: "lactate" },
+      orderBy: { observedAt: "asc" },
+      select: { value: true },
+    });
     expect(lactate.map((l) => l.value)).toEqual([3.1, 4.4, 3.5, 2.4, 1.8, 1.4, 1.3, 1.8, 2]);
   });
 });

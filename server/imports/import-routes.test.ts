@@ -31,7 +31,11 @@ const observation = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const post = (path: string, body: string | Buffer, type = "application/json") =>
-  fetch(`${base}${path}`, { method: "POST", body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]), headers: { "content-type": type, cookie: admin.cookie } });
+  fetch(`${base}${path}`, {
+    method: "POST",
+    body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]),
+    headers: { "content-type": type, cookie: admin.cookie },
+  });
 const get = (path: string) => fetch(`${base}${path}`, { headers: { cookie: admin.cookie } });
 const postJson = (path: string, body: unknown) => post(path, JSON.stringify(body), "application/fhir+json");
 const stored = () => t.db.observation.count();
@@ -58,7 +62,9 @@ beforeEach(async () => {
   const { port } = await server.listen(0, "127.0.0.1");
   base = `http://127.0.0.1:${port}`;
   socket = connectTestSocket(base, { cookie: admin.cookie });
-  await new Promise<void>((resolve) => socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "import-unit", sinceSeq: 0 }, () => resolve())));
+  await new Promise<void>((resolve) =>
+    socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "import-unit", sinceSeq: 0 }, () => resolve())),
+  );
 });
 afterEach(async () => {
   socket.close();
@@ -73,9 +79,21 @@ describe("POST /api/imports", () => {
     socket.on("import:progress", (p) => progress.push(p));
     socket.on("observation:recorded", ({ observations }) => recorded.push(...observations.map((o) => o.value)));
     const jobId = randomUUID();
-    const response = await post(`/api/imports?fileName=nist.hl7&jobId=${jobId}`, readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")), "application/octet-stream");
+    const response = await post(
+      `/api/imports?fileName=nist.hl7&jobId=${jobId}`,
+      readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")),
+      "application/octet-stream",
+    );
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ jobId, kind: "hl7", status: "done", processed: 28, accepted: 1, rejected: 1, ignored: 26 });
+    expect(await response.json()).toMatchObject({
+      jobId,
+      kind: "hl7",
+      status: "done",
+      processed: 28,
+      accepted: 1,
+      rejected: 1,
+      ignored: 26,
+    });
     await expect.poll(() => progress.at(-1)?.status).toBe("done");
     expect(progress.at(-1)).toMatchObject({ jobId, fileName: "nist.hl7", accepted: 1, rejected: 1 });
     await expect.poll(() => recorded).toEqual([210]);
@@ -84,14 +102,21 @@ describe("POST /api/imports", () => {
   });
 
   it("dry-runs: the same counts, nothing stored", async () => {
-    const response = await post("/api/imports?fileName=nist.hl7&dryRun=true", readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")));
+    const response = await post(
+      "/api/imports?fileName=nist.hl7&dryRun=true",
+      readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")),
+    );
     expect(await response.json()).toMatchObject({ dryRun: true, accepted: 1, rejected: 1 });
     expect(await stored()).toBe(0);
   });
 
   it("keeps the history and serves the rejection report as CSV", async () => {
-    const { jobId } = (await (await post("/api/imports?fileName=nist.hl7", readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")))).json()) as { jobId: string };
-    const history = (await (await get("/api/imports")).json()) as { jobs: { id: string; accepted: number; ignoredCodes: Record<string, number> }[] };
+    const { jobId } = (await (
+      await post("/api/imports?fileName=nist.hl7", readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7")))
+    ).json()) as { jobId: string };
+    const history = (await (await get("/api/imports")).json()) as {
+      jobs: { id: string; accepted: number; ignoredCodes: Record<string, number> }[];
+    };
     expect(history.jobs.map((j) => j.id)).toEqual([jobId]);
     expect(history.jobs[0]?.ignoredCodes["LN 26453-1"]).toBe(1);
     const report = await get(`/api/imports/${jobId}/rejections.csv`);
@@ -125,10 +150,22 @@ describe("POST /api/fhir/Observation", () => {
   });
 
   it("answers a refused Observation with 422 and an OperationOutcome pointing at the element", async () => {
-    const response = await postJson("/api/fhir/Observation", observation({ valueQuantity: { value: 12.5, code: "g/mL" }, code: { coding: [{ system: "http://loinc.org", code: "718-7" }] } }));
+    const response = await postJson(
+      "/api/fhir/Observation",
+      observation({
+        valueQuantity: { value: 12.5, code: "g/mL" },
+        code: { coding: [{ system: "http://loinc.org", code: "718-7" }] },
+      }),
+    );
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { issue: { severity: string; code: string; diagnostics: string; expression: string[] }[] };
-    expect(body.issue[0]).toMatchObject({ severity: "error", code: "code-invalid", expression: ["Observation.valueQuantity.code"] });
+    const body = (await response.json()) as {
+      issue: { severity: string; code: string; diagnostics: string; expression: string[] }[];
+    };
+    expect(body.issue[0]).toMatchObject({
+      severity: "error",
+      code: "code-invalid",
+      expression: ["Observation.valueQuantity.code"],
+    });
     expect(body.issue[0]?.diagnostics).toMatch(/g\/mL.*not accepted for hemoglobin/);
   });
 
@@ -148,11 +185,7 @@ describe("POST /api/fhir", () => {
   const bundle = (type: string) => ({
     resourceType: "Bundle",
     type,
-    entry: [
-      { resource: { resourceType: "Patient", id: "p" } },
-      { resource: observation() },
-      { resource: bad },
-    ],
+    entry: [{ resource: { resourceType: "Patient", id: "p" } }, { resource: observation() }, { resource: bad }],
   });
 
   it("answers a batch entry by entry, storing the good Observation", async () => {
@@ -169,14 +202,23 @@ describe("POST /api/fhir", () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "value" }] });
     expect(await stored()).toBe(0);
-    const good = await postJson("/api/fhir", { ...bundle("transaction"), entry: bundle("transaction").entry.slice(0, 2) });
+    const good = await postJson("/api/fhir", {
+      ...bundle("transaction"),
+      entry: bundle("transaction").entry.slice(0, 2),
+    });
     expect(good.status).toBe(200);
     expect(await stored()).toBe(1);
   });
 
   it("sends Bundles that are not batch or transaction to the file import", async () => {
-    const response = await post("/api/fhir", readFileSync(externalFile("fhir/synthea_r4_cbc_subset_bundle.json")), "application/fhir+json");
+    const response = await post(
+      "/api/fhir",
+      readFileSync(externalFile("fhir/synthea_r4_cbc_subset_bundle.json")),
+      "application/fhir+json",
+    );
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { issue: { diagnostics: string }[] }).issue[0]?.diagnostics).toMatch(/collection: POST a batch or a transaction/);
+    expect(((await response.json()) as { issue: { diagnostics: string }[] }).issue[0]?.diagnostics).toMatch(
+      /collection: POST a batch or a transaction/,
+    );
   });
 });

@@ -67,9 +67,13 @@ export function importRoutes(options: TImportRoutesOptions) {
     const principal = principalOf(req);
     // The gate let nobody through without a session; the role decides: seeing imports, or running them.
     const handled = principal
-      ? assertCan({ db: options.db, principal, action: method === "POST" ? "import.run" : "import.view", context: contextOf(req), via: `http ${method} ${path}` }).then(() =>
-          route({ ...options, req }, req, res, path, query),
-        )
+      ? assertCan({
+          db: options.db,
+          principal,
+          action: method === "POST" ? "import.run" : "import.view",
+          context: contextOf(req),
+          via: `http ${method} ${path}`,
+        }).then(() => route({ ...options, req }, req, res, path, query))
       : Promise.reject(new AppError("UNAUTHENTICATED", "Sign in first."));
     handled.catch((error: unknown) => fail(res, error, options.log, path.startsWith("/api/fhir")));
     return true;
@@ -79,11 +83,20 @@ export function importRoutes(options: TImportRoutesOptions) {
 /** The options plus the request being answered: who runs an import is recorded on its job and in the audit trail. */
 type TRouteContext = TImportRoutesOptions & { req: IncomingMessage };
 
-function route(o: TRouteContext, req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> {
+function route(
+  o: TRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: Record<string, string>,
+): Promise<void> {
   const method = req.method ?? "GET";
   if (path === "/api/imports") {
     if (method === "POST") return postImport(o, req, res, query);
-    if (method === "GET") return listImportJobs({ db: o.db, limit: ZListQuery.parse(query).limit }).then((jobs) => json(res, 200, { jobs }));
+    if (method === "GET")
+      return listImportJobs({ db: o.db, limit: ZListQuery.parse(query).limit }).then((jobs) =>
+        json(res, 200, { jobs }),
+      );
     return Promise.resolve(json(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "use GET or POST" } }));
   }
   const job = JOB.exec(path);
@@ -93,18 +106,33 @@ function route(o: TRouteContext, req: IncomingMessage, res: ServerResponse, path
   }
   if (path === "/api/fhir/Observation" && method === "POST") return postFhir(o, req, res, "Observation");
   if (path === "/api/fhir" && method === "POST") return postFhir(o, req, res, "Bundle");
-  if (path.startsWith("/api/fhir")) return Promise.resolve(fhir(res, 405, outcome("not-supported", `${method} ${path} is not supported: POST an Observation or a Bundle`)));
+  if (path.startsWith("/api/fhir"))
+    return Promise.resolve(
+      fhir(res, 405, outcome("not-supported", `${method} ${path} is not supported: POST an Observation or a Bundle`)),
+    );
   return Promise.resolve(json(res, 404, { error: { code: "NOT_FOUND", message: `no route ${method} ${path}` } }));
 }
 
-async function postImport(o: TRouteContext, req: IncomingMessage, res: ServerResponse, query: Record<string, string>): Promise<void> {
+async function postImport(
+  o: TRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: Record<string, string>,
+): Promise<void> {
   const parsed = ZImportQuery.safeParse(query);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const q = parsed.data;
   const { first, body } = await peek(req);
   const kind = q.kind ?? detectImportKind({ fileName: q.fileName, head: first.subarray(0, 4096).toString("utf8") });
   if (!kind) throw new AppError("INVALID_INPUT", `cannot tell what ${q.fileName} is: add ?kind=hl7|fhir|csv|mimic`);
-  const items = readImportSource({ kind, input: body, file: q.fileName, timeZone: o.timeZone, csvTimeZone: q.csvTimeZone });
+  const items = readImportSource({
+    kind,
+    input: body,
+    file: q.fileName,
+    timeZone: o.timeZone,
+    csvTimeZone: q.csvTimeZone,
+  });
   const summary = await run(o, { items, kind, fileName: q.fileName, dryRun: q.dryRun, jobId: q.jobId });
   json(res, 200, { ...summary, outcomes: undefined });
 }
@@ -112,7 +140,10 @@ async function postImport(o: TRouteContext, req: IncomingMessage, res: ServerRes
 async function rejectionsCsv(o: TRouteContext, res: ServerResponse, jobId: string): Promise<void> {
   const job = await getImportJob({ db: o.db, jobId });
   const name = `${job.fileName.replace(/[^\w.-]+/g, "_")}-rejections.csv`;
-  res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${name}"`,
+  });
   res.write(REJECTION_CSV_HEADER);
   for await (const r of listImportRejections({ db: o.db, jobId })) {
     if (!res.write(formatRejectionCsv(r))) await new Promise((resolve) => res.once("drain", resolve));
@@ -120,9 +151,19 @@ async function rejectionsCsv(o: TRouteContext, res: ServerResponse, jobId: strin
   res.end();
 }
 
-async function postFhir(o: TRouteContext, req: IncomingMessage, res: ServerResponse, expected: "Observation" | "Bundle"): Promise<void> {
+async function postFhir(
+  o: TRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  expected: "Observation" | "Bundle",
+): Promise<void> {
   const text = await readBody(req, expected === "Observation" ? MAX_OBSERVATION_BYTES : MAX_FHIR_BYTES);
-  if (text === undefined) return fhir(res, 413, outcome("too-costly", `the body is larger than ${expected === "Observation" ? "1" : "20"} MB`));
+  if (text === undefined)
+    return fhir(
+      res,
+      413,
+      outcome("too-costly", `the body is larger than ${expected === "Observation" ? "1" : "20"} MB`),
+    );
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -132,29 +173,50 @@ async function postFhir(o: TRouteContext, req: IncomingMessage, res: ServerRespo
   const read = readFhirJson({ json: body, file: expected === "Observation" ? "POST Observation" : "POST Bundle" });
   if (read.kind === "invalid") return fhir(res, 400, outcome("structure", read.reason, read.field));
   if ((read.kind === "observation") !== (expected === "Observation")) {
-    return fhir(res, 400, outcome("not-supported", expected === "Observation" ? "POST /api/fhir/Observation takes one Observation" : "POST /api/fhir takes a Bundle"));
+    return fhir(
+      res,
+      400,
+      outcome(
+        "not-supported",
+        expected === "Observation"
+          ? "POST /api/fhir/Observation takes one Observation"
+          : "POST /api/fhir takes a Bundle",
+      ),
+    );
   }
   const common = { kind: "fhir" as const, collectOutcomes: true };
 
   if (read.kind === "observation") {
     const summary = await run(o, { ...common, items: read.items, fileName: "FHIR Observation" });
-    if (summary.status === "failed") return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
+    if (summary.status === "failed")
+      return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
     const [result] = summary.outcomes ?? [];
     const { status, body: answer } = entryResponse(result);
     return fhir(res, Number(status.slice(0, 3)), answer);
   }
 
   if (read.bundleType !== "batch" && read.bundleType !== "transaction") {
-    return fhir(res, 400, outcome("not-supported", `Bundle type ${read.bundleType}: POST a batch or a transaction (files of other Bundles go to /api/imports)`));
+    return fhir(
+      res,
+      400,
+      outcome(
+        "not-supported",
+        `Bundle type ${read.bundleType}: POST a batch or a transaction (files of other Bundles go to /api/imports)`,
+      ),
+    );
   }
   if (read.bundleType === "transaction") {
     // All or nothing: a dry run first; one refused Observation refuses the transaction and nothing is stored.
     const dry = await run(o, { ...common, items: read.items, fileName: "FHIR transaction (check)", dryRun: true });
-    if (dry.rejected > 0) return fhir(res, 422, toOperationOutcome(dry.outcomes?.flatMap((r) => (r.rejection ? [r.rejection] : [])) ?? []));
+    if (dry.rejected > 0)
+      return fhir(res, 422, toOperationOutcome(dry.outcomes?.flatMap((r) => (r.rejection ? [r.rejection] : [])) ?? []));
   }
   const summary = await run(o, { ...common, items: read.items, fileName: `FHIR ${read.bundleType}` });
-  if (summary.status === "failed") return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
-  const byEntry = new Map((summary.outcomes ?? []).flatMap((r) => (r.entry === undefined ? [] : [[r.entry, r] as const])));
+  if (summary.status === "failed")
+    return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
+  const byEntry = new Map(
+    (summary.outcomes ?? []).flatMap((r) => (r.entry === undefined ? [] : [[r.entry, r] as const])),
+  );
   fhir(res, 200, {
     resourceType: "Bundle",
     type: `${read.bundleType}-response`,
@@ -171,21 +233,56 @@ function entryResponse(result: TRecordOutcome | undefined): { status: string; bo
     case "accepted":
       return { status: "201 Created", body: outcome("informational", "stored", undefined, "information") };
     case "duplicate":
-      return { status: "200 OK", body: outcome("duplicate", "already stored: nothing added", undefined, "information") };
+      return {
+        status: "200 OK",
+        body: outcome("duplicate", "already stored: nothing added", undefined, "information"),
+      };
     case "ignored":
-      return { status: "422 Unprocessable Entity", body: outcome("not-supported", "not stored: the station does not monitor this code") };
+      return {
+        status: "422 Unprocessable Entity",
+        body: outcome("not-supported", "not stored: the station does not monitor this code"),
+      };
     case "rejected":
-      return { status: "422 Unprocessable Entity", body: toOperationOutcome(result.rejection ? [result.rejection] : []) };
+      return {
+        status: "422 Unprocessable Entity",
+        body: toOperationOutcome(result.rejection ? [result.rejection] : []),
+      };
     default:
-      return { status: "200 OK", body: outcome("informational", "not stored: the station keeps monitored Observations only", undefined, "information") };
+      return {
+        status: "200 OK",
+        body: outcome(
+          "informational",
+          "not stored: the station keeps monitored Observations only",
+          undefined,
+          "information",
+        ),
+      };
   }
 }
 
 /** Runs an import as the signed-in user (the job's actor is "user:<username>") and audits what it did. */
-async function run(o: TRouteContext, args: { items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>; kind: z.infer<typeof ZImportKind>; fileName: string; dryRun?: boolean; jobId?: string; collectOutcomes?: boolean }): Promise<TImportSummary> {
+async function run(
+  o: TRouteContext,
+  args: {
+    items: AsyncIterable<TImportChunk> | Iterable<TImportChunk>;
+    kind: z.infer<typeof ZImportKind>;
+    fileName: string;
+    dryRun?: boolean;
+    jobId?: string;
+    collectOutcomes?: boolean;
+  },
+): Promise<TImportSummary> {
   const principal = principalOf(o.req);
   if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  const summary = await runImport({ db: o.db, sink: o.sink, localCodes: o.localCodes, onProgress: o.onProgress, now: o.now, actor: `user:${principal.username}`, ...args });
+  const summary = await runImport({
+    db: o.db,
+    sink: o.sink,
+    localCodes: o.localCodes,
+    onProgress: o.onProgress,
+    now: o.now,
+    actor: `user:${principal.username}`,
+    ...args,
+  });
   await recordAuditEvent({
     db: o.db,
     action: "import.run",
@@ -193,13 +290,29 @@ async function run(o: TRouteContext, args: { items: AsyncIterable<TImportChunk> 
     actor: actorOf(principal),
     context: contextOf(o.req),
     target: { type: "import-job", id: summary.jobId },
-    details: { kind: args.kind, fileName: args.fileName, dryRun: args.dryRun ?? false, accepted: summary.accepted, rejected: summary.rejected, duplicate: summary.duplicate, ignored: summary.ignored },
+    details: {
+      kind: args.kind,
+      fileName: args.fileName,
+      dryRun: args.dryRun ?? false,
+      accepted: summary.accepted,
+      rejected: summary.rejected,
+      duplicate: summary.duplicate,
+      ignored: summary.ignored,
+    },
   });
   return summary;
 }
 
-function outcome(code: string, diagnostics: string, field?: string, severity: "error" | "fatal" | "information" = "error"): TOperationOutcome {
-  return { resourceType: "OperationOutcome", issue: [{ severity, code, diagnostics, ...(field ? { expression: [field] } : {}) }] };
+function outcome(
+  code: string,
+  diagnostics: string,
+  field?: string,
+  severity: "error" | "fatal" | "information" = "error",
+): TOperationOutcome {
+  return {
+    resourceType: "OperationOutcome",
+    issue: [{ severity, code, diagnostics, ...(field ? { expression: [field] } : {}) }],
+  };
 }
 
 /** The first chunk of a body (to tell its kind) and a stream of the whole body, still streamed. */
@@ -247,10 +360,17 @@ function fail(res: ServerResponse, error: unknown, log: Logger, asFhir: boolean)
     return;
   }
   if (error instanceof AppError) {
-    if (asFhir) return fhir(res, error.status, outcome(error.code === "NOT_FOUND" ? "not-found" : "invalid", error.message));
+    if (asFhir)
+      return fhir(res, error.status, outcome(error.code === "NOT_FOUND" ? "not-found" : "invalid", error.message));
     return json(res, error.status, { error: { code: error.code, message: error.message, ...error.details } });
   }
-  if (error instanceof z.ZodError) return json(res, 400, { error: { code: "INVALID_INPUT", message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } });
+  if (error instanceof z.ZodError)
+    return json(res, 400, {
+      error: {
+        code: "INVALID_INPUT",
+        message: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      },
+    });
   log.error("import request failed", error);
   if (asFhir) return fhir(res, 500, outcome("exception", "the server could not answer; retry", undefined, "fatal"));
   json(res, 500, { error: INTERNAL_ERROR });

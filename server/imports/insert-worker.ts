@@ -28,7 +28,9 @@ port.on("message", (request: TInsertRequest | TCloseRequest) => {
   }
   let reply: TInsertReply;
   try {
-    const seqs = connection.transaction(() => insertObservationBatch(connection, request.batch, request.receivedAt)).immediate();
+    const seqs = connection
+      .transaction(() => insertObservationBatch(connection, request.batch, request.receivedAt))
+      .immediate();
     reply = { id: request.id, seqs };
   } catch (error) {
     // Rolled back: nothing of the batch is stored.

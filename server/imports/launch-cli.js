@@ -1,9 +1,10 @@
 // `npm run import` starts here. It bundles the import CLI (server/imports/cli.ts and the project modules it imports;
 // packages stay in node_modules) with esbuild, then runs the bundle in this same process. tsx, which runs the station
 // (`npm start`), compiles on a loader thread of its own: a second JavaScript heap of ≈ 35 MB, and a function-naming
-// wrapper on every closure, which a million-row import pays for in memory and time (bench/import-csv.ts, docs/imports.md).
-// The bundle is written under node_modules/.cache, so that its packages resolve as the sources' do, in a folder of its
-// own (two imports may run at once), deleted when the import ends; one left by a killed import is deleted by the next.
+// wrapper on every closure, which a million-row import pays for in memory and time (bench/import-csv.ts,
+// docs/imports.md). The bundle is written under node_modules/.cache, so that its packages resolve as the sources' do,
+// in a folder of its own (two imports may run at once), deleted when the import ends; one left by a killed import is
+// deleted by the next.
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,7 +22,10 @@ for (const name of readdirSync(cache)) {
 try {
   buildSync({
     // The CLI, and the writer thread it starts beside itself (server/imports/worker-inserter.ts looks for it there).
-    entryPoints: { cli: path.join(root, "server/imports/cli.ts"), "insert-worker": path.join(root, "server/imports/insert-worker.ts") },
+    entryPoints: {
+      cli: path.join(root, "server/imports/cli.ts"),
+      "insert-worker": path.join(root, "server/imports/insert-worker.ts"),
+    },
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,

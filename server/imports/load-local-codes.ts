@@ -8,7 +8,9 @@ export async function loadLocalCodes(filePath: string | undefined): Promise<TLoc
   try {
     json = JSON.parse(await readFile(filePath, "utf8"));
   } catch (error) {
-    throw new Error(`local codes ${filePath}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`local codes ${filePath}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const parsed = ZLocalCodeTable.safeParse(json);
   if (!parsed.success) {

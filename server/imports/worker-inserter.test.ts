@@ -27,7 +27,11 @@ const reading = (i: number, overrides: Partial<TReadingInput> = {}): TReadingInp
 const stored = () => {
   const raw = new Database(t.path, { readonly: true });
   try {
-    return raw.prepare(`SELECT "sourceRef", "value", "bedId" FROM "Observation" ORDER BY "seq"`).all() as { sourceRef: string; value: number; bedId: string }[];
+    return raw.prepare(`SELECT "sourceRef", "value", "bedId" FROM "Observation" ORDER BY "seq"`).all() as {
+      sourceRef: string;
+      value: number;
+      bedId: string;
+    }[];
   } finally {
     raw.close();
   }
@@ -37,7 +41,13 @@ beforeEach(async () => {
   t = await createTestDb();
   ep = await seedTestEpisode(t.db, { startedAt: new Date(NOW.getTime() - 86_400_000) });
   inserter = new WorkerInserter(t.path);
-  writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, maxBatch: 4, insert: inserter.insert });
+  writer = new ObservationWriter({
+    db: t.db,
+    episodes: new EpisodeDirectory(t.db),
+    now: () => NOW,
+    maxBatch: 4,
+    insert: inserter.insert,
+  });
 });
 afterEach(async () => {
   await writer.drain();
@@ -49,7 +59,11 @@ describe("WorkerInserter (the import CLI's writer thread)", () => {
   it("commits on its own connection and answers as the shared connection does: seq, or duplicate by reference or content", async () => {
     const first = await writer.submit([reading(1), reading(2), reading(3)]);
     expect(first.map((r) => r.status)).toEqual(["stored", "stored", "stored"]);
-    const again = await writer.submit([reading(1), reading(2, { sourceRef: "fhir:Observation/2", source: "fhir" }), reading(4)]);
+    const again = await writer.submit([
+      reading(1),
+      reading(2, { sourceRef: "fhir:Observation/2", source: "fhir" }),
+      reading(4),
+    ]);
     expect(again.map((r) => r.status)).toEqual(["duplicate", "duplicate", "stored"]);
     expect(stored().map((r) => r.sourceRef)).toEqual(["csv:1", "csv:2", "csv:3", "csv:4"]);
     expect(stored()[0]).toMatchObject({ value: 2.01, bedId: ep.bedId });
@@ -59,7 +73,13 @@ describe("WorkerInserter (the import CLI's writer thread)", () => {
     // Two series interleaved as a device export has them, a content duplicate of the first reading under another
     // reference, and a reading repeated by reference.
     const flow = (i: number, overrides: Partial<TReadingInput> = {}) =>
-      reading(i, { parameter: "ecmo_flow", unit: "L/min", value: 4 + i / 100, sourceRef: `csv:flow:${i}`, ...overrides });
+      reading(i, {
+        parameter: "ecmo_flow",
+        unit: "L/min",
+        value: 4 + i / 100,
+        sourceRef: `csv:flow:${i}`,
+        ...overrides,
+      });
     const answers = await writer.submit([
       reading(1),
       flow(1),
@@ -81,7 +101,9 @@ describe("WorkerInserter (the import CLI's writer thread)", () => {
 
   it("commits a batch whole or not at all, and says why", async () => {
     const raw = new Database(t.path);
-    raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'csv:3' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    raw.exec(
+      `CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'csv:3' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+    );
     raw.close();
     await expect(writer.submit([reading(1), reading(2), reading(3)])).rejects.toThrow("disk trouble");
     expect(stored()).toHaveLength(0);

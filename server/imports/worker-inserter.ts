@@ -19,7 +19,8 @@ export interface TInsertRequest {
 export interface TCloseRequest {
   readonly close: true;
 }
-export type TInsertReply = { readonly id: number; readonly seqs: (number | null)[] } | { readonly id: number; readonly error: string };
+export type TInsertReply =
+  { readonly id: number; readonly seqs: (number | null)[] } | { readonly id: number; readonly error: string };
 
 /**
  * The import CLI's inserts, committed on a worker thread of their own (server/imports/insert-worker.ts) so that the
@@ -29,7 +30,10 @@ export type TInsertReply = { readonly id: number; readonly seqs: (number | null)
  */
 export class WorkerInserter {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (seqs: (number | null)[]) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (seqs: (number | null)[]) => void; reject: (error: Error) => void }
+  >();
   private nextId = 1;
   private failure: Error | null = null;
 
@@ -39,7 +43,10 @@ export class WorkerInserter {
     const bundled = new URL("./insert-worker.mjs", import.meta.url);
     // A small young generation: the thread's garbage is each batch's strings, and a large nursery would be resident
     // memory (the CLI's peak is a figure of bench/import-csv.ts).
-    const options = { workerData: { file: databaseFile } satisfies TInsertWorkerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+    const options = {
+      workerData: { file: databaseFile } satisfies TInsertWorkerData,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    };
     this.worker = existsSync(fileURLToPath(bundled))
       ? new Worker(bundled, options)
       : new Worker(new URL("./insert-worker-from-source.js", import.meta.url), options);
@@ -65,7 +72,9 @@ export class WorkerInserter {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       // The numbers are moved to the worker, not copied.
-      this.worker.postMessage({ id, batch, receivedAt: receivedAt.getTime() } satisfies TInsertRequest, [batch.numbers.buffer as ArrayBuffer]);
+      this.worker.postMessage({ id, batch, receivedAt: receivedAt.getTime() } satisfies TInsertRequest, [
+        batch.numbers.buffer as ArrayBuffer,
+      ]);
     });
   };
 

@@ -28,7 +28,9 @@ const storedCount = () => storedRows().length;
 /** What another connection reads back from the file: what was committed. */
 const storedRows = () => {
   const raw = new Database(t.path, { readonly: true });
-  const rows = raw.prepare(`SELECT "seq","parameter","value","unit","bedId","unitId" FROM "Observation" ORDER BY "seq"`).all() as { seq: number; parameter: string; value: number; unit: string; bedId: string; unitId: string }[];
+  const rows = raw
+    .prepare(`SELECT "seq","parameter","value","unit","bedId","unitId" FROM "Observation" ORDER BY "seq"`)
+    .all() as { seq: number; parameter: string; value: number; unit: string; bedId: string; unitId: string }[];
   raw.close();
   return rows;
 };
@@ -47,7 +49,16 @@ describe("ObservationWriter", () => {
   it("acknowledges a reading only once it can be read back from the file by another connection", async () => {
     const [result] = await writer.submit([reading({ sourceRef: "a" })]);
     expect(result).toMatchObject({ status: "stored" });
-    expect(storedRows()).toEqual([{ seq: result?.status === "stored" ? result.seq : -1, parameter: "lactate", value: 3.4, unit: "mmol/L", bedId: ep.bedId, unitId: ep.unitId }]);
+    expect(storedRows()).toEqual([
+      {
+        seq: result?.status === "stored" ? result.seq : -1,
+        parameter: "lactate",
+        value: 3.4,
+        unit: "mmol/L",
+        bedId: ep.bedId,
+        unitId: ep.unitId,
+      },
+    ]);
   });
 
   it("converts a known unit to the catalogue's before storing it", async () => {
@@ -81,7 +92,11 @@ describe("ObservationWriter", () => {
   });
 
   it("stores the same result sent again under another reference once (same episode, parameter, time and value)", async () => {
-    const results = await writer.submit([reading({ sourceRef: "hl7:1" }), reading({ sourceRef: "fhir:1" }), reading({ value: 3.5, sourceRef: "fhir:2" })]);
+    const results = await writer.submit([
+      reading({ sourceRef: "hl7:1" }),
+      reading({ sourceRef: "fhir:1" }),
+      reading({ value: 3.5, sourceRef: "fhir:2" }),
+    ]);
     const later = await writer.submit([reading({ sourceRef: "csv:1" })]);
     expect(results.map((r) => r.status)).toEqual(["stored", "duplicate", "stored"]);
     expect(later.map((r) => r.status)).toEqual(["duplicate"]);
@@ -89,7 +104,12 @@ describe("ObservationWriter", () => {
   });
 
   it("commits a submit larger than one transaction over several, answering every reading in order", async () => {
-    const small = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW, maxBatch: 2 });
+    const small = new ObservationWriter({
+      db: t.db,
+      episodes: new EpisodeDirectory(t.db),
+      now: () => NOW,
+      maxBatch: 2,
+    });
     const values = [3.1, 3.2, 3.3, 3.4, 3.5];
     const [a, b] = await Promise.all([
       small.submit(values.map((value, i) => reading({ value, sourceRef: `big-${i}` }))),
@@ -104,8 +124,19 @@ describe("ObservationWriter", () => {
   });
 
   it("commits readings its producer validated itself (submitValid) with the same answers, unchecked", async () => {
-    const episode = { id: ep.episodeId, bedId: ep.bedId, unitId: ep.unitId, deviceType: "VA_ECMO" as const, startedAt: new Date(NOW.getTime() - 86_400_000), endedAt: null };
-    const valid = [reading({ sourceRef: "v1" }), reading({ sourceRef: "v2", value: 3.6 }), reading({ sourceRef: "v1" })].map((r) => {
+    const episode = {
+      id: ep.episodeId,
+      bedId: ep.bedId,
+      unitId: ep.unitId,
+      deviceType: "VA_ECMO" as const,
+      startedAt: new Date(NOW.getTime() - 86_400_000),
+      endedAt: null,
+    };
+    const valid = [
+      reading({ sourceRef: "v1" }),
+      reading({ sourceRef: "v2", value: 3.6 }),
+      reading({ sourceRef: "v1" }),
+    ].map((r) => {
       const v = validateReading(r, episode, NOW);
       if (!v.ok) throw new Error(v.rejection.message);
       return v.reading;
@@ -116,7 +147,11 @@ describe("ObservationWriter", () => {
   });
 
   it("keeps good readings of a batch when others are rejected, and gives increasing sequence numbers", async () => {
-    const results = await writer.submit([reading({ sourceRef: "1" }), reading({ value: -1, sourceRef: "2" }), reading({ value: 3.5, sourceRef: "3" })]);
+    const results = await writer.submit([
+      reading({ sourceRef: "1" }),
+      reading({ value: -1, sourceRef: "2" }),
+      reading({ value: 3.5, sourceRef: "3" }),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["stored", "rejected", "stored"]);
     const seqs = results.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
     expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
@@ -125,9 +160,13 @@ describe("ObservationWriter", () => {
 
   it("acknowledges nothing when the transaction fails", async () => {
     const raw = new Database(t.path);
-    raw.exec(`CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    raw.exec(
+      `CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+    );
     raw.close();
-    await expect(writer.submit([reading({ sourceRef: "ok-1" }), reading({ value: 3.5, sourceRef: "boom" })])).rejects.toThrow();
+    await expect(
+      writer.submit([reading({ sourceRef: "ok-1" }), reading({ value: 3.5, sourceRef: "boom" })]),
+    ).rejects.toThrow();
     expect(storedCount()).toBe(0);
   });
 

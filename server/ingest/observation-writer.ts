@@ -2,7 +2,11 @@ import type { TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { Db } from "@/lib/db/client";
-import { MAX_READINGS_PER_BULK_COMMIT, MAX_READINGS_PER_COMMIT, insertObservations } from "@/lib/db/observations/insert-observations";
+import {
+  MAX_READINGS_PER_BULK_COMMIT,
+  MAX_READINGS_PER_COMMIT,
+  insertObservations,
+} from "@/lib/db/observations/insert-observations";
 import type { EpisodeDirectory } from "./episode-directory";
 
 /** One submit's valid readings, committed in order, possibly over several transactions. */
@@ -66,7 +70,9 @@ export class ObservationWriter implements ReadingSink {
     // readings for a few dozen episodes.
     const episodeIds = new Set<string>();
     for (const input of readings) if (typeof input?.episodeId === "string") episodeIds.add(input.episodeId);
-    const episodes = new Map(await Promise.all([...episodeIds].map(async (id) => [id, await this.options.episodes.get(id)] as const)));
+    const episodes = new Map(
+      await Promise.all([...episodeIds].map(async (id) => [id, await this.options.episodes.get(id)] as const)),
+    );
     const results: TWriteResult[] = new Array<TWriteResult>(readings.length);
     const valid: TValidReading[] = [];
     const indexes: number[] = [];
@@ -94,7 +100,11 @@ export class ObservationWriter implements ReadingSink {
   }
 
   /** One entry per submit, not per reading: an import hands over thousands at a time. */
-  private enqueue(readings: readonly TValidReading[], indexes: readonly number[], results: TWriteResult[]): Promise<void> {
+  private enqueue(
+    readings: readonly TValidReading[],
+    indexes: readonly number[],
+    results: TWriteResult[],
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ readings, indexes, results, taken: 0, left: readings.length, resolve, reject });
       this.flushing ??= this.flushLoop();
@@ -132,12 +142,15 @@ export class ObservationWriter implements ReadingSink {
   private async commit(batch: readonly Slice[], size: number): Promise<void> {
     const readings: TValidReading[] = new Array<TValidReading>(size);
     let n = 0;
-    for (const { group, from, to } of batch) for (let i = from; i < to; i += 1) readings[n++] = group.readings[i] as TValidReading;
+    for (const { group, from, to } of batch)
+      for (let i = from; i < to; i += 1) readings[n++] = group.readings[i] as TValidReading;
     const receivedAt = this.now();
     let seqs: (number | null)[];
     try {
       // A reading already stored, or sent twice in this batch, is skipped by the database and comes back as null.
-      seqs = await (this.options.insert ? this.options.insert(readings, receivedAt) : insertObservations({ db: this.options.db, readings, receivedAt }));
+      seqs = await (this.options.insert
+        ? this.options.insert(readings, receivedAt)
+        : insertObservations({ db: this.options.db, readings, receivedAt }));
     } catch (error) {
       // Nothing was committed (the transaction rolled back): the producers are told, nothing is acknowledged.
       const failed = new Set(batch.map((s) => s.group));

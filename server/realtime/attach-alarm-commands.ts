@@ -1,4 +1,11 @@
-import { ZPauseAudio, ZUnitSubscribe, ALARM_REPLAY_PAGE_SIZE, rooms, type TAlarmCommandError, INTERNAL_COMMAND_ERROR } from "@/lib/realtime/events";
+import {
+  ZPauseAudio,
+  ZUnitSubscribe,
+  ALARM_REPLAY_PAGE_SIZE,
+  rooms,
+  type TAlarmCommandError,
+  INTERNAL_COMMAND_ERROR,
+} from "@/lib/realtime/events";
 import type { TAuthConfig } from "@/lib/db/auth/auth-config";
 import { acknowledgeAlarm } from "@/lib/db/alarms/acknowledge-alarm";
 import { findAlarmsChangedSince } from "@/lib/db/alarms/find-alarms-changed-since";
@@ -29,27 +36,51 @@ export interface AlarmCommandsOptions {
 export function attachAlarmCommands({ io, db, auth, log, now = () => new Date() }: AlarmCommandsOptions): void {
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
-    const context = { ipAddress: clientAddress(socket.request, auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
+    const context = {
+      ipAddress: clientAddress(socket.request, auth.trustProxy),
+      userAgent: socket.request.headers["user-agent"] ?? null,
+    };
 
     socket.on("alarm:subscribe", (payload, ack) => {
       answer(ack, log, async () => {
         const parsed = ZUnitSubscribe.safeParse(payload);
         if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
         const { unitId, sinceSeq } = parsed.data;
-        await assertUnitAccess({ db, principal, action: "station.view", unitId, context, target: { type: "unit", id: unitId }, via: "socket alarm:subscribe" });
+        await assertUnitAccess({
+          db,
+          principal,
+          action: "station.view",
+          unitId,
+          context,
+          target: { type: "unit", id: unitId },
+          via: "socket alarm:subscribe",
+        });
         // Join, then read: a change committed after the join is broadcast to us, one before is in the answer.
         await socket.join(rooms.unit(unitId));
         const lastSeq = await getLastAlarmSeq({ db });
         const alarms = await findAlarmsChangedSince({ db, unitId, sinceSeq, limit: ALARM_REPLAY_PAGE_SIZE });
         const more = alarms.length === ALARM_REPLAY_PAGE_SIZE;
         const covered = more ? Math.max(sinceSeq, ...alarms.map((a) => a.lastEventSeq)) : lastSeq;
-        return { ok: true as const, alarms, audioPause: await findAudioPause({ db, unitId, now: now() }), lastSeq: covered, more };
+        return {
+          ok: true as const,
+          alarms,
+          audioPause: await findAudioPause({ db, unitId, now: now() }),
+          lastSeq: covered,
+          more,
+        };
       });
     });
 
     socket.on("alarm:acknowledge", (payload, ack) => {
       answer(ack, log, async () => {
-        const alarm = await acknowledgeAlarm({ db, principal, input: payload, context, via: "socket alarm:acknowledge", now: now() });
+        const alarm = await acknowledgeAlarm({
+          db,
+          principal,
+          input: payload,
+          context,
+          via: "socket alarm:acknowledge",
+          now: now(),
+        });
         return { ok: true as const, alarm };
       });
     });
@@ -58,7 +89,14 @@ export function attachAlarmCommands({ io, db, auth, log, now = () => new Date() 
       answer(ack, log, async () => {
         const parsed = ZPauseAudio.safeParse(payload);
         if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
-        const audioPause = await pauseAlarmAudio({ db, principal, unitId: parsed.data.unitId, context, via: "socket alarm:pause-audio", now: now() });
+        const audioPause = await pauseAlarmAudio({
+          db,
+          principal,
+          unitId: parsed.data.unitId,
+          context,
+          via: "socket alarm:pause-audio",
+          now: now(),
+        });
         return { ok: true as const, audioPause };
       });
     });
@@ -78,7 +116,12 @@ function answer<T>(ack: unknown, log: Logger, run: () => Promise<T | TAlarmComma
   const reply = ack as (answer: T | TAlarmCommandError) => void;
   run().then(reply, (error: unknown) => {
     if (error instanceof AppError) {
-      const code = error.code === "INVALID_INPUT" ? "INVALID_PAYLOAD" : error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "CONFLICT" ? error.code : "INTERNAL";
+      const code =
+        error.code === "INVALID_INPUT"
+          ? "INVALID_PAYLOAD"
+          : error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "CONFLICT"
+            ? error.code
+            : "INTERNAL";
       reply({ ok: false, error: { code, message: error.message } });
       return;
     }

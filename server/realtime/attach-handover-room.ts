@@ -13,21 +13,45 @@ import type { StationIo } from "./attach-realtime";
  * commits, whoever made it (server/realtime/broadcast-changes.ts). The room carries no readings and no patient data:
  * which bed changed.
  */
-export function attachHandoverRoom({ io, db, auth, log }: { io: StationIo; db: Db; auth: TAuthConfig; log: Logger }): void {
+export function attachHandoverRoom({
+  io,
+  db,
+  auth,
+  log,
+}: {
+  io: StationIo;
+  db: Db;
+  auth: TAuthConfig;
+  log: Logger;
+}): void {
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
-    const context = { ipAddress: clientAddress(socket.request, auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
+    const context = {
+      ipAddress: clientAddress(socket.request, auth.trustProxy),
+      userAgent: socket.request.headers["user-agent"] ?? null,
+    };
     socket.on("handover:subscribe", (payload, ack) => {
       // A forged event without an acknowledgement is ignored: it joins nothing.
       if (typeof ack !== "function") return;
       const reply = ack;
       const parsed = ZHandoverSubscribe.safeParse(payload);
       if (!parsed.success) {
-        reply({ ok: false, error: { code: "INVALID_PAYLOAD", message: parsed.error.issues[0]?.message ?? "invalid payload" } });
+        reply({
+          ok: false,
+          error: { code: "INVALID_PAYLOAD", message: parsed.error.issues[0]?.message ?? "invalid payload" },
+        });
         return;
       }
       const { unitId } = parsed.data;
-      assertUnitAccess({ db, principal, action: "handover.view", unitId, context, target: { type: "unit", id: unitId }, via: "socket handover:subscribe" })
+      assertUnitAccess({
+        db,
+        principal,
+        action: "handover.view",
+        unitId,
+        context,
+        target: { type: "unit", id: unitId },
+        via: "socket handover:subscribe",
+      })
         .then(() => socket.join(rooms.handover(unitId)))
         .then(
           () => reply({ ok: true }),

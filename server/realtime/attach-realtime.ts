@@ -65,8 +65,17 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   // The handshake authenticates with the same session cookie as the pages; no session, no socket.
   io.use((socket, next) => {
     const req = socket.request;
-    const context = { ipAddress: clientAddress(req, options.auth.trustProxy), userAgent: req.headers["user-agent"] ?? null };
-    validateSession({ db: options.db, token: readSessionToken(req.headers.cookie), config: options.auth, now: now(), context }).then(
+    const context = {
+      ipAddress: clientAddress(req, options.auth.trustProxy),
+      userAgent: req.headers["user-agent"] ?? null,
+    };
+    validateSession({
+      db: options.db,
+      token: readSessionToken(req.headers.cookie),
+      config: options.auth,
+      now: now(),
+      context,
+    }).then(
       (check) => {
         if (check.status !== "valid") {
           const refusal = new Error("UNAUTHENTICATED") as Error & { data: THandshakeRefusal };
@@ -83,7 +92,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   io.on("connection", (socket) => {
     socket.data.connectedAt = Date.now();
     const principal = socket.data.principal;
-    const context = { ipAddress: clientAddress(socket.request, options.auth.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null };
+    const context = {
+      ipAddress: clientAddress(socket.request, options.auth.trustProxy),
+      userAgent: socket.request.headers["user-agent"] ?? null,
+    };
     void socket.join(rooms.session(principal.sessionId));
     if (can(principal.role, "import.view")) void socket.join(rooms.imports);
 
@@ -96,28 +108,53 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     };
 
     socket.on("unit:subscribe", (payload, ack) => {
-      answer(ack, async () => {
-        const parsed = ZUnitSubscribe.safeParse(payload);
-        if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
-        const unit = await options.db.unit.findUnique({ where: { id: parsed.data.unitId }, select: { id: true } });
-        if (!unit) return { ok: false, error: { code: "NOT_FOUND", message: `no unit "${parsed.data.unitId}"` } };
-        const refused = await refusal(() =>
-          assertUnitAccess({ db: options.db, principal, action: "station.view", unitId: unit.id, context, target: { type: "unit", id: unit.id }, via: "socket unit:subscribe" }),
-        );
-        if (refused) return refused;
-        return replay({ unitId: unit.id }, rooms.unit(unit.id), parsed.data.sinceSeq);
-      }, options.log);
+      answer(
+        ack,
+        async () => {
+          const parsed = ZUnitSubscribe.safeParse(payload);
+          if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+          const unit = await options.db.unit.findUnique({ where: { id: parsed.data.unitId }, select: { id: true } });
+          if (!unit) return { ok: false, error: { code: "NOT_FOUND", message: `no unit "${parsed.data.unitId}"` } };
+          const refused = await refusal(() =>
+            assertUnitAccess({
+              db: options.db,
+              principal,
+              action: "station.view",
+              unitId: unit.id,
+              context,
+              target: { type: "unit", id: unit.id },
+              via: "socket unit:subscribe",
+            }),
+          );
+          if (refused) return refused;
+          return replay({ unitId: unit.id }, rooms.unit(unit.id), parsed.data.sinceSeq);
+        },
+        options.log,
+      );
     });
 
     socket.on("bed:subscribe", (payload, ack) => {
-      answer(ack, async () => {
-        const parsed = ZBedSubscribe.safeParse(payload);
-        if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
-        const bedId = parsed.data.bedId;
-        const refused = await refusal(() => assertBedAccess({ db: options.db, principal, action: "bed.view", bedId, context, via: "socket bed:subscribe" }));
-        if (refused) return refused;
-        return replay({ bedId }, rooms.bed(bedId), parsed.data.sinceSeq);
-      }, options.log);
+      answer(
+        ack,
+        async () => {
+          const parsed = ZBedSubscribe.safeParse(payload);
+          if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+          const bedId = parsed.data.bedId;
+          const refused = await refusal(() =>
+            assertBedAccess({
+              db: options.db,
+              principal,
+              action: "bed.view",
+              bedId,
+              context,
+              via: "socket bed:subscribe",
+            }),
+          );
+          if (refused) return refused;
+          return replay({ bedId }, rooms.bed(bedId), parsed.data.sinceSeq);
+        },
+        options.log,
+      );
     });
 
     socket.on("room:leave", (payload) => {
@@ -140,7 +177,13 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   const sweep = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    const ids = [...new Set([...io.sockets.sockets.values()].map((s) => (s.data as Partial<SocketData>).principal?.sessionId).filter((id): id is string => !!id))];
+    const ids = [
+      ...new Set(
+        [...io.sockets.sockets.values()]
+          .map((s) => (s.data as Partial<SocketData>).principal?.sessionId)
+          .filter((id): id is string => !!id),
+      ),
+    ];
     findEndedSessions({ db: options.db, sessionIds: ids, config: options.auth, now: now() })
       .then((ended) => {
         for (const [id, reason] of ended) endSessions([id], reason);
@@ -166,7 +209,8 @@ async function refusal(check: () => Promise<unknown>): Promise<TCommandError | u
     await check();
     return undefined;
   } catch (error) {
-    if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND"))
+      return { ok: false, error: { code: error.code, message: error.message } };
     throw error;
   }
 }

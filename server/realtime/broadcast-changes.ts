@@ -33,17 +33,21 @@ export function broadcastChanges({ io, db }: { io: StationIo; db: Db }): TChange
 
 /** To the unit's room, and to the rooms of the beds (the bed views) except for sockets already in the unit's. */
 function emitReadings(io: StationIo, observations: readonly TCommittedObservation[]): void {
-  for (const [unitId, list] of groupBy(observations, (o) => o.unitId)) io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+  for (const [unitId, list] of groupBy(observations, (o) => o.unitId))
+    io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
   for (const [bedId, list] of groupBy(observations, (o) => o.bedId)) {
     const unitId = list[0]?.unitId ?? "";
-    io.to(rooms.bed(bedId)).except(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+    io.to(rooms.bed(bedId))
+      .except(rooms.unit(unitId))
+      .emit("observation:recorded", { unitId, observations: list.map(toWire) });
   }
 }
 
 /** The alarms these events touched, as they are now, one message per unit (with its AUDIO PAUSED when it changed). */
 async function emitAlarmChanges(io: StationIo, db: Db, events: readonly TAlarmLogEntry[]): Promise<void> {
   const alarmIds = [...new Set(events.map((e) => e.alarmId).filter((id): id is string => id !== null))];
-  const rows = alarmIds.length === 0 ? [] : await db.alarm.findMany({ where: { id: { in: alarmIds } }, select: ALARM_DTO_SELECT });
+  const rows =
+    alarmIds.length === 0 ? [] : await db.alarm.findMany({ where: { id: { in: alarmIds } }, select: ALARM_DTO_SELECT });
   const names = await acknowledgerNames(db, rows);
   const byUnit = new Map<string, TAlarmsChanged>();
   const entry = (unitId: string, seq: number) => {
@@ -68,7 +72,9 @@ async function emitAlarmChanges(io: StationIo, db: Db, events: readonly TAlarmLo
 async function audioPauseOf(db: Db, event: TAlarmLogEntry): Promise<TAudioPause> {
   const until = untilOf(event.details);
   if (until === null) return null;
-  const user = event.actorId ? await db.user.findUnique({ where: { id: event.actorId }, select: { displayName: true } }) : null;
+  const user = event.actorId
+    ? await db.user.findUnique({ where: { id: event.actorId }, select: { displayName: true } })
+    : null;
   return { until, by: user?.displayName ?? null };
 }
 

@@ -40,14 +40,28 @@ async function socketOf(role: "nurse" | "display" | "admin", unitIds: string[]):
 
 type TBedHandler = (request: Request, context: { params: Promise<{ bedId: string }> }) => Promise<Response>;
 /** A route handler called as Next calls it, by a nurse of the bed's unit: no notifier, no server object in reach. */
-async function byRoute(handler: TBedHandler, bed: TestEpisode, method: string, query = "", body?: unknown): Promise<Response> {
+async function byRoute(
+  handler: TBedHandler,
+  bed: TestEpisode,
+  method: string,
+  query = "",
+  body?: unknown,
+): Promise<Response> {
   const { cookie } = await signInTestUser(t.db, { role: "nurse", unitIds: [bed.unitId] });
-  const request = new Request(`http://station.test/api/beds/${bed.bedId}/handover${query}`, { method, headers: { cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new Request(`http://station.test/api/beds/${bed.bedId}/handover${query}`, {
+    method,
+    headers: { cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return handler(request, { params: Promise.resolve({ bedId: bed.bedId }) });
 }
-const addActionOn = async (bed: TestEpisode) => expect((await byRoute(addAction, bed, "POST", "/actions", { text: "Check the left foot's pulse" })).status).toBe(201);
+const addActionOn = async (bed: TestEpisode) =>
+  expect((await byRoute(addAction, bed, "POST", "/actions", { text: "Check the left foot's pulse" })).status).toBe(201);
 
-const subscribe = (socket: TestSocket, payload: unknown) => socket.timeout(5_000).emitWithAck("handover:subscribe", payload as { unitId: string }) as Promise<THandoverSubscribeAnswer>;
+const subscribe = (socket: TestSocket, payload: unknown) =>
+  socket
+    .timeout(5_000)
+    .emitWithAck("handover:subscribe", payload as { unitId: string }) as Promise<THandoverSubscribeAnswer>;
 
 describe("a unit's handover room", () => {
   it("tells the unit's screens which bed's handover changed, and no other unit's", async () => {
@@ -83,11 +97,20 @@ describe("a unit's handover room", () => {
 
   it("refuses another unit, a role without handover.view and a forged payload, saying why; refusals are audited", async () => {
     const nurseOfA = await socketOf("nurse", [unitA.unitId]);
-    expect(await subscribe(nurseOfA, { unitId: unitB.unitId })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await subscribe(nurseOfA, { unitId: unitB.unitId })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     const wallScreen = await socketOf("display", [unitA.unitId]);
-    expect(await subscribe(wallScreen, { unitId: unitA.unitId })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await subscribe(wallScreen, { unitId: unitA.unitId })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     for (const forged of [{ unitId: 42 }, {}, "unit A", null, { unitId: "x".repeat(200) }]) {
-      expect(await subscribe(nurseOfA, forged), JSON.stringify(forged)).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
+      expect(await subscribe(nurseOfA, forged), JSON.stringify(forged)).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_PAYLOAD" },
+      });
     }
     const denied = await t.db.auditEvent.findMany({ where: { action: "access.denied" }, orderBy: { id: "asc" } });
     expect(denied.map((d) => [d.targetId, (d.details as { via: string }).via])).toEqual([
@@ -96,7 +119,9 @@ describe("a unit's handover room", () => {
     ]);
 
     // None of the refused subscriptions joined the room; an ack-less one is ignored.
-    (nurseOfA as unknown as { emit(event: string, payload: unknown): void }).emit("handover:subscribe", { unitId: unitB.unitId });
+    (nurseOfA as unknown as { emit(event: string, payload: unknown): void }).emit("handover:subscribe", {
+      unitId: unitB.unitId,
+    });
     const heard: THandoverChanged[] = [];
     nurseOfA.on("handover:changed", (change) => heard.push(change));
     wallScreen.on("handover:changed", (change) => heard.push(change));

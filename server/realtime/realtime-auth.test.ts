@@ -41,14 +41,29 @@ async function openSignedIn(cookie: string): Promise<TestSocket> {
   return socket;
 }
 
-const subscribeUnit = (socket: TestSocket, unitId: string) => socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId, sinceSeq: 0 }) as Promise<TReplayAnswer>;
+const subscribeUnit = (socket: TestSocket, unitId: string) =>
+  socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId, sinceSeq: 0 }) as Promise<TReplayAnswer>;
 
-const reading = (ep: TestEpisode, ref: string) => ({ episodeId: ep.episodeId, parameter: "ecmo_flow", value: 3.5, unit: "L/min", observedAt: new Date(), source: "device" as const, sourceRef: ref });
+const reading = (ep: TestEpisode, ref: string) => ({
+  episodeId: ep.episodeId,
+  parameter: "ecmo_flow",
+  value: 3.5,
+  unit: "L/min",
+  observedAt: new Date(),
+  source: "device" as const,
+  sourceRef: ref,
+});
 
 describe("socket handshake", () => {
   it("refuses a socket without a session, or with a forged one, saying why", async () => {
-    expect(await handshake(open())).toMatchObject({ connected: false, data: { code: "UNAUTHENTICATED", reason: "none" } });
-    expect(await handshake(open({ cookie: `${SESSION_COOKIE}=forged` }))).toMatchObject({ connected: false, data: { code: "UNAUTHENTICATED", reason: "none" } });
+    expect(await handshake(open())).toMatchObject({
+      connected: false,
+      data: { code: "UNAUTHENTICATED", reason: "none" },
+    });
+    expect(await handshake(open({ cookie: `${SESSION_COOKIE}=forged` }))).toMatchObject({
+      connected: false,
+      data: { code: "UNAUTHENTICATED", reason: "none" },
+    });
   });
 
   it("refuses a handshake from another site's page, even with a valid session", async () => {
@@ -66,16 +81,33 @@ describe("unit membership on the socket", () => {
     socket.on("observation:recorded", (event) => received.push(event));
     expect(await subscribeUnit(socket, unitA.unitId)).toMatchObject({ ok: true });
 
-    const bed = (await socket.timeout(5_000).emitWithAck("bed:subscribe", { bedId: unitB.bedId, sinceSeq: 0 })) as TReplayAnswer;
+    const bed = (await socket
+      .timeout(5_000)
+      .emitWithAck("bed:subscribe", { bedId: unitB.bedId, sinceSeq: 0 })) as TReplayAnswer;
     expect(bed).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await subscribeUnit(socket, unitB.unitId)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
     const denied = await t.db.auditEvent.findMany({ where: { action: "access.denied" }, orderBy: { id: "asc" } });
     expect(denied).toMatchObject([
-      { actorId: nurseOfA.userId, actorName: nurseOfA.username, targetType: "bed", targetId: unitB.bedId, outcome: "denied" },
-      { actorId: nurseOfA.userId, actorName: nurseOfA.username, targetType: "unit", targetId: unitB.unitId, outcome: "denied" },
+      {
+        actorId: nurseOfA.userId,
+        actorName: nurseOfA.username,
+        targetType: "bed",
+        targetId: unitB.bedId,
+        outcome: "denied",
+      },
+      {
+        actorId: nurseOfA.userId,
+        actorName: nurseOfA.username,
+        targetType: "unit",
+        targetId: unitB.unitId,
+        outcome: "denied",
+      },
     ]);
-    expect(denied.map((d) => (d.details as { via: string }).via)).toEqual(["socket bed:subscribe", "socket unit:subscribe"]);
+    expect(denied.map((d) => (d.details as { via: string }).via)).toEqual([
+      "socket bed:subscribe",
+      "socket unit:subscribe",
+    ]);
 
     // Unit B's reading is committed first; events on one socket arrive in order, so once unit A's has arrived,
     // B's would have too had it been sent.
@@ -101,8 +133,13 @@ describe("forged socket events", () => {
       ["bed:subscribe", []],
     ];
     for (const [event, payload] of forged) {
-      const answer = (await socket.timeout(5_000).emitWithAck(event as "unit:subscribe", payload as never)) as TReplayAnswer;
-      expect(answer, `${event} ${JSON.stringify(payload).slice(0, 40)}`).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
+      const answer = (await socket
+        .timeout(5_000)
+        .emitWithAck(event as "unit:subscribe", payload as never)) as TReplayAnswer;
+      expect(answer, `${event} ${JSON.stringify(payload).slice(0, 40)}`).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_PAYLOAD" },
+      });
     }
     // No acknowledgement to answer through, an event the contract does not have, a leave of the session's own room:
     // ignored, and none of them joins a room.
@@ -134,22 +171,39 @@ describe("forged socket events", () => {
 
 describe("sessions ending under an open socket", () => {
   it("tells every socket of a user who signs out everywhere, and closes them; other users' stay", async () => {
-    const secondToken = await createSession({ db: t.db, userId: nurseOfA.userId, role: "nurse", config: toAuthConfig(ZAuthEnv.parse({})), context: null, now: new Date() });
+    const secondToken = await createSession({
+      db: t.db,
+      userId: nurseOfA.userId,
+      role: "nurse",
+      config: toAuthConfig(ZAuthEnv.parse({})),
+      context: null,
+      now: new Date(),
+    });
     const tablet = await openSignedIn(nurseOfA.cookie);
     const desktop = await openSignedIn(`${SESSION_COOKIE}=${secondToken}`);
-    const colleague = await openSignedIn((await signInTestUser(t.db, { role: "nurse", unitIds: [unitA.unitId] })).cookie);
+    const colleague = await openSignedIn(
+      (await signInTestUser(t.db, { role: "nurse", unitIds: [unitA.unitId] })).cookie,
+    );
     const ended = (s: TestSocket) =>
-      new Promise<{ event: TSessionEnded; disconnect: string }>((resolve) => s.once("session:ended", (event) => s.once("disconnect", (disconnect) => resolve({ event, disconnect }))));
+      new Promise<{ event: TSessionEnded; disconnect: string }>((resolve) =>
+        s.once("session:ended", (event) => s.once("disconnect", (disconnect) => resolve({ event, disconnect }))),
+      );
     const tabletEnded = ended(tablet);
     const desktopEnded = ended(desktop);
 
-    const response = await fetch(`${station.base}/api/auth/sign-out-everywhere`, { method: "POST", headers: { cookie: nurseOfA.cookie, origin: station.base } });
+    const response = await fetch(`${station.base}/api/auth/sign-out-everywhere`, {
+      method: "POST",
+      headers: { cookie: nurseOfA.cookie, origin: station.base },
+    });
     expect(response.status).toBe(204);
     expect(await tabletEnded).toEqual({ event: { reason: "signed-out" }, disconnect: "io server disconnect" });
     expect(await desktopEnded).toEqual({ event: { reason: "signed-out" }, disconnect: "io server disconnect" });
     expect(colleague.connected).toBe(true);
     expect(await subscribeUnit(colleague, unitA.unitId)).toMatchObject({ ok: true });
     // And the ended session cannot open another.
-    expect(await handshake(open({ cookie: nurseOfA.cookie }))).toMatchObject({ connected: false, data: { code: "UNAUTHENTICATED" } });
+    expect(await handshake(open({ cookie: nurseOfA.cookie }))).toMatchObject({
+      connected: false,
+      data: { code: "UNAUTHENTICATED" },
+    });
   });
 });

@@ -85,18 +85,34 @@ describe("real-time channel", () => {
     const feed = follow(socket, ep.unitId);
     await waitFor(() => socket.connected);
 
-    const forged = (await socket.timeout(2000).emitWithAck("unit:subscribe", { unitId: 42, sinceSeq: -1 } as never)) as TReplayAnswer;
+    const forged = (await socket
+      .timeout(2000)
+      .emitWithAck("unit:subscribe", { unitId: 42, sinceSeq: -1 } as never)) as TReplayAnswer;
     expect(forged).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
-    const unknown = (await socket.timeout(2000).emitWithAck("unit:subscribe", { unitId: "nowhere", sinceSeq: 0 })) as TReplayAnswer;
+    const unknown = (await socket
+      .timeout(2000)
+      .emitWithAck("unit:subscribe", { unitId: "nowhere", sinceSeq: 0 })) as TReplayAnswer;
     expect(unknown).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
 
     await new Promise((r) => setTimeout(r, 100));
     const [result] = await server.writer.submit([
-      { episodeId: ep.episodeId, parameter: "ecmo_flow", value: 3.2, unit: "L/min", observedAt: new Date(), source: "device", sourceRef: "one" },
+      {
+        episodeId: ep.episodeId,
+        parameter: "ecmo_flow",
+        value: 3.2,
+        unit: "L/min",
+        observedAt: new Date(),
+        source: "device",
+        sourceRef: "one",
+      },
     ]);
     expect(result?.status).toBe("stored");
     await waitFor(() => feed.applied.length === 1);
-    expect(feed.applied[0]).toMatchObject({ parameter: "ecmo_flow", value: 3.2, seq: result?.status === "stored" ? result.seq : -1 });
+    expect(feed.applied[0]).toMatchObject({
+      parameter: "ecmo_flow",
+      value: 3.2,
+      seq: result?.status === "stored" ? result.seq : -1,
+    });
   });
 
   it("tells a screen, and the alarm engine, of a reading another process committed (the import CLI's connection)", async () => {
@@ -120,13 +136,29 @@ describe("real-time channel", () => {
     cleanups.push(() => elsewhere.$disconnect());
     const cli = new ObservationWriter({ db: elsewhere, episodes: new EpisodeDirectory(elsewhere) });
     const [result] = await cli.submit([
-      { episodeId: ep.episodeId, parameter: "lactate", value: 4.6, unit: "mmol/L", observedAt: new Date(Date.now() - 1_000), source: "csv", sourceRef: "cli-1" },
+      {
+        episodeId: ep.episodeId,
+        parameter: "lactate",
+        value: 4.6,
+        unit: "mmol/L",
+        observedAt: new Date(Date.now() - 1_000),
+        source: "csv",
+        sourceRef: "cli-1",
+      },
     ]);
     expect(result?.status).toBe("stored");
     await waitFor(() => feed.applied.length === 1);
-    expect(feed.applied[0]).toMatchObject({ parameter: "lactate", value: 4.6, source: "csv", seq: result?.status === "stored" ? result.seq : -1 });
+    expect(feed.applied[0]).toMatchObject({
+      parameter: "lactate",
+      value: 4.6,
+      source: "csv",
+      seq: result?.status === "stored" ? result.seq : -1,
+    });
     await waitFor(() => alarms.some((c) => c.alarms.some((a) => a.ruleId === "lactate-high")));
-    expect(await t.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({ status: "active", raisedBySeq: result?.status === "stored" ? result.seq : -1 });
+    expect(await t.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({
+      status: "active",
+      raisedBySeq: result?.status === "stored" ? result.seq : -1,
+    });
   });
 
   it("after the server is killed with SIGKILL and restarted, a client receives exactly the readings it missed", async () => {
@@ -138,15 +170,27 @@ describe("real-time channel", () => {
     const port = await freePort();
     const start = () => {
       const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/support/run-test-server.ts"], {
-        env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), TEST_EPISODE: ep.episodeId, PRODUCE_EVERY_MS: "15" },
+        env: {
+          ...process.env,
+          DATABASE_URL: t.url,
+          PORT: String(port),
+          TEST_EPISODE: ep.episodeId,
+          PRODUCE_EVERY_MS: "15",
+        },
         stdio: ["ignore", "pipe", "inherit"],
       });
       cleanups.push(() => void child.kill("SIGKILL"));
-      return new Promise<ChildProcess>((resolve) => child.stdout?.on("data", (d: Buffer) => d.toString().includes("READY") && resolve(child)));
+      return new Promise<ChildProcess>((resolve) =>
+        child.stdout?.on("data", (d: Buffer) => d.toString().includes("READY") && resolve(child)),
+      );
     };
 
     let child = await start();
-    const socket: ClientSocket = connectTestSocket(`http://127.0.0.1:${port}`, { cookie: nurse.cookie, reconnectionDelay: 100, reconnectionDelayMax: 300 });
+    const socket: ClientSocket = connectTestSocket(`http://127.0.0.1:${port}`, {
+      cookie: nurse.cookie,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 300,
+    });
     cleanups.push(() => void socket.close());
     const feed = follow(socket, ep.unitId);
     await waitFor(() => feed.applied.length >= 20);
@@ -161,7 +205,9 @@ describe("real-time channel", () => {
     // Readings the second server committed but had not yet broadcast come with the next reconnect; here we compare
     // with the database up to what the client has applied.
     const raw = new Database(t.path, { readonly: true });
-    const stored = (raw.prepare(`SELECT seq FROM "Observation" WHERE seq <= ? ORDER BY seq`).all(feed.lastSeq()) as { seq: number }[]).map((r) => r.seq);
+    const stored = (
+      raw.prepare(`SELECT seq FROM "Observation" WHERE seq <= ? ORDER BY seq`).all(feed.lastSeq()) as { seq: number }[]
+    ).map((r) => r.seq);
     raw.close();
     const received = feed.applied.map((o) => o.seq);
     expect(received).toEqual(stored);

@@ -36,7 +36,9 @@ describe("backfillEpisode", () => {
   });
 
   it("regenerates the same readings and sourceRefs when run again", () => {
-    expect(backfillEpisode({ simulation: createEpisodeSimulation({ seed: 9, episode: testEpisode("hit_platelets") }), now })).toEqual(readings);
+    expect(
+      backfillEpisode({ simulation: createEpisodeSimulation({ seed: 9, episode: testEpisode("hit_platelets") }), now }),
+    ).toEqual(readings);
     expect(new Set(readings.map((r) => r.sourceRef)).size).toBe(readings.length);
   });
 });

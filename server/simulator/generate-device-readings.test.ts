@@ -43,7 +43,18 @@ describe("generateDeviceReadings", () => {
     const at = new Date(TEST_START.getTime() + 3_600_000);
     const readings = generateDeviceReadings({ simulation, at });
     expect(readings.map((r) => r.parameter).sort()).toEqual(
-      ["hr", "map", "nirs_left", "nirs_right", "helium_level", "iabp_ratio", "iabp_pumping", "iabp_sys", "iabp_aug", "iabp_baedp"].sort(),
+      [
+        "hr",
+        "map",
+        "nirs_left",
+        "nirs_right",
+        "helium_level",
+        "iabp_ratio",
+        "iabp_pumping",
+        "iabp_sys",
+        "iabp_aug",
+        "iabp_baedp",
+      ].sort(),
     );
     for (const r of readings) {
       expect(r.observedAt).toEqual(at);

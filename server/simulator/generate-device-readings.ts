@@ -37,7 +37,13 @@ const RETURN_RESISTANCE = 45;
  * trend follows scenario time. Circuit pressures are derived from the noisy flow so that they move together, and
  * ΔP is computed from the rounded P1 and P2 so that ecmo_dp === ecmo_p1 − ecmo_p2 always holds.
  */
-export function generateDeviceReadings({ simulation, at }: { simulation: TEpisodeSimulation; at: Date }): TReadingInput[] {
+export function generateDeviceReadings({
+  simulation,
+  at,
+}: {
+  simulation: TEpisodeSimulation;
+  at: Date;
+}): TReadingInput[] {
   const { episode, scenario, context, clock, noise, parameters, cannulatedSide } = simulation;
   const atMs = at.getTime();
   if (atMs < episode.startedAt.getTime() || (episode.endedAt && atMs > episode.endedAt.getTime())) return [];

@@ -20,7 +20,10 @@ beforeEach(async () => {
   world = await seedTestEpisode(t.db);
   admin = await signInTestUser(t.db, { role: "admin", unitIds: [world.unitId] });
   feeds = new Map();
-  const simulator = { bedIds: () => [world.bedId], setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running) } as unknown as Simulator;
+  const simulator = {
+    bedIds: () => [world.bedId],
+    setBedFeed: (bedId: string, running: boolean) => feeds.set(bedId, running),
+  } as unknown as Simulator;
   server = await createStationServer({ db: t.db, log: silentLogger });
   server.mount(simulatorRoutes({ simulator, db: t.db, log: silentLogger }));
   const { port } = await server.listen(0, "127.0.0.1");
@@ -31,7 +34,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const post = (bedId: string, body: string, cookie = admin.cookie) => fetch(`${base}/${bedId}/feed`, { method: "POST", body, headers: { cookie } });
+const post = (bedId: string, body: string, cookie = admin.cookie) =>
+  fetch(`${base}/${bedId}/feed`, { method: "POST", body, headers: { cookie } });
 
 describe("simulator feed route", () => {
   it("cuts and restores a simulated bed's feed, and audits who did", async () => {
@@ -68,7 +72,10 @@ describe("simulator feed route", () => {
   });
 
   it("answers 401 without a session, before reading anything", async () => {
-    const response = await fetch(`${base}/${world.bedId}/feed`, { method: "POST", body: JSON.stringify({ running: false }) });
+    const response = await fetch(`${base}/${world.bedId}/feed`, {
+      method: "POST",
+      body: JSON.stringify({ running: false }),
+    });
     expect(response.status).toBe(401);
     expect(feeds.size).toBe(0);
   });

@@ -30,21 +30,39 @@ export function simulatorRoutes({ simulator, db, log }: TSimulatorRoutesOptions)
     if (!match) return false;
     const bedId = match[1] ?? "";
     const run = async (): Promise<void> => {
-      if (req.method !== "POST") return sendJson(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "use POST" } });
+      if (req.method !== "POST")
+        return sendJson(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "use POST" } });
       const principal = principalOf(req);
       if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in first.");
       const { running } = await readJson(req, ZFeedBody, MAX_BODY).catch((error: unknown) => {
         // Say which field, and what to send: the trainer's script is the reader.
-        if (error instanceof AppError && error.code === "INVALID_INPUT") throw new AppError("INVALID_INPUT", `body.running: must be true or false; send {"running": true|false}`);
+        if (error instanceof AppError && error.code === "INVALID_INPUT")
+          throw new AppError("INVALID_INPUT", `body.running: must be true or false; send {"running": true|false}`);
         throw error;
       });
       if (!simulator.bedIds().includes(bedId)) throw new AppError("NOT_FOUND", `bed "${bedId}" is not simulated`);
       const bed = await db.bed.findUnique({ where: { id: bedId }, select: { unitId: true } });
       if (!bed) throw new AppError("NOT_FOUND", `bed "${bedId}" is not simulated`);
       const context = contextOf(req);
-      await assertUnitAccess({ db, principal, action: "simulator.control", unitId: bed.unitId, context, target: { type: "bed", id: bedId }, via: "http POST simulator feed" });
+      await assertUnitAccess({
+        db,
+        principal,
+        action: "simulator.control",
+        unitId: bed.unitId,
+        context,
+        target: { type: "bed", id: bedId },
+        via: "http POST simulator feed",
+      });
       simulator.setBedFeed(bedId, running);
-      await recordAuditEvent({ db, action: "simulator.feed-changed", actor: actorOf(principal), context, target: { type: "bed", id: bedId }, unitId: bed.unitId, details: { running } });
+      await recordAuditEvent({
+        db,
+        action: "simulator.feed-changed",
+        actor: actorOf(principal),
+        context,
+        target: { type: "bed", id: bedId },
+        unitId: bed.unitId,
+        details: { running },
+      });
       sendJson(res, 200, { bedId, running });
     };
     run().catch((error: unknown) => sendError(res, error, log));

@@ -23,13 +23,25 @@ const now = () => new Date(clockMs);
 
 const start = async (options: Partial<Parameters<typeof startSimulator>[0]> = {}) => {
   // A long tick keeps the timer out of the way: these tests step the simulator with tick().
-  const simulator = await startSimulator({ sink, db: t.db, seed: 1, now, log, tickMs: 60_000, backfillWindowMs: 3_600_000, ...options });
+  const simulator = await startSimulator({
+    sink,
+    db: t.db,
+    seed: 1,
+    now,
+    log,
+    tickMs: 60_000,
+    backfillWindowMs: 3_600_000,
+    ...options,
+  });
   running.push(simulator);
   return simulator;
 };
 const stored = () => t.db.observation.count();
 /** A sink answering submit as given; the simulator checks nothing itself, so never calls submitValid. */
-const sinkOf = (submit: ReadingSink["submit"]): ReadingSink => ({ submit, submitValid: () => Promise.reject(new Error("the simulator does not call submitValid")) });
+const sinkOf = (submit: ReadingSink["submit"]): ReadingSink => ({
+  submit,
+  submitValid: () => Promise.reject(new Error("the simulator does not call submitValid")),
+});
 
 beforeEach(async () => {
   t = await createTestDb();
@@ -102,12 +114,24 @@ describe("startSimulator", () => {
 
   it("logs a rejected reading with its reason, and survives a sink that throws", async () => {
     const rejecting = sinkOf((readings) =>
-      Promise.resolve(readings.map((): TWriteResult => ({ status: "rejected", rejection: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" } }))),
+      Promise.resolve(
+        readings.map((): TWriteResult => ({
+          status: "rejected",
+          rejection: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" },
+        })),
+      ),
     );
     const simulator = await start({ sink: rejecting, backfillWindowMs: 0 });
     const [message, details] = warn.mock.calls[0] ?? [];
     expect(message).toContain("rejected");
-    expect(details).toEqual(expect.arrayContaining([{ reading: expect.anything() as unknown, reason: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" } }]));
+    expect(details).toEqual(
+      expect.arrayContaining([
+        {
+          reading: expect.anything() as unknown,
+          reason: { code: "IMPLAUSIBLE_VALUE", field: "value", message: "too high" },
+        },
+      ]),
+    );
     await simulator.stop();
     const throwing = sinkOf(() => Promise.reject(new Error("disk full")));
     const again = await start({ sink: throwing, tickMs: 5_000, backfillWindowMs: 0 });
@@ -119,7 +143,12 @@ describe("startSimulator", () => {
 
   it("ticks on its own timer and leaves no timer behind after stop()", async () => {
     clockMs = Date.now();
-    const counting = sinkOf((readings) => (submits.push([...readings]), Promise.resolve(readings.map((): TWriteResult => ({ status: "duplicate" })))));
+    const counting = sinkOf(
+      (readings) => (
+        submits.push([...readings]),
+        Promise.resolve(readings.map((): TWriteResult => ({ status: "duplicate" })))
+      ),
+    );
     const simulator = await startSimulator({ sink: counting, db: t.db, seed: 1, log, tickMs: 40, backfillWindowMs: 0 });
     await new Promise((r) => setTimeout(r, 300));
     await simulator.stop();

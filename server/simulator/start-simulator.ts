@@ -73,7 +73,9 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
     if (readings.length === 0) return;
     try {
       const results = await sink.submit(readings);
-      const rejected = results.flatMap((r, i) => (r.status === "rejected" ? [{ reading: readings[i], reason: r.rejection }] : []));
+      const rejected = results.flatMap((r, i) =>
+        r.status === "rejected" ? [{ reading: readings[i], reason: r.rejection }] : [],
+      );
       if (rejected.length > 0) {
         // Every simulated value is built to pass the catalogue: a refusal here is a simulator bug, so say which.
         log.warn(`simulator: the write path rejected ${rejected.length} reading(s) of ${what}`, rejected.slice(0, 5));

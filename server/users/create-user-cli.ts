@@ -14,7 +14,8 @@ import { readPassword } from "../cli/read-password";
 import { ZServerEnv } from "../env";
 import { applyPendingMigrations } from "../migrate";
 
-const USAGE = 'usage: npm run user:create -- --role nurse|physician|perfusionist|admin --username <name> --name "<full name>" [--unit <unitId>]... [--password-stdin]';
+const USAGE =
+  'usage: npm run user:create -- --role nurse|physician|perfusionist|admin --username <name> --name "<full name>" [--unit <unitId>]... [--password-stdin]';
 
 async function main(): Promise<number> {
   let args;
@@ -33,10 +34,23 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = ZServerEnv.pick({ DATABASE_URL: true }).parse(process.env);
-  const password = await readPassword({ prompt: "Password (at least 12 characters): ", envVar: "STATION_NEW_PASSWORD", fromStdin: args["password-stdin"], confirm: true });
-  const parsed = ZCreateUser.safeParse({ username: args.username, displayName: args.name, role: args.role, unitIds: args.unit, password });
+  const password = await readPassword({
+    prompt: "Password (at least 12 characters): ",
+    envVar: "STATION_NEW_PASSWORD",
+    fromStdin: args["password-stdin"],
+    confirm: true,
+  });
+  const parsed = ZCreateUser.safeParse({
+    username: args.username,
+    displayName: args.name,
+    role: args.role,
+    unitIds: args.unit,
+    password,
+  });
   if (!parsed.success) {
-    console.error(`${parsed.error.issues.map((i) => `${i.path.join(".") === "displayName" ? "name" : i.path.join(".")}: ${i.message}`).join("; ")}\n${USAGE}`);
+    console.error(
+      `${parsed.error.issues.map((i) => `${i.path.join(".") === "displayName" ? "name" : i.path.join(".")}: ${i.message}`).join("; ")}\n${USAGE}`,
+    );
     return 2;
   }
 
@@ -44,7 +58,9 @@ async function main(): Promise<number> {
   const db = await createDb(env.DATABASE_URL);
   try {
     const user = await createUser({ db, input: parsed.data, actor: null, context: null });
-    console.log(`created ${user.role} "${user.username}" (${user.displayName})${user.unitIds.length ? ` in ${user.unitIds.join(", ")}` : ""}`);
+    console.log(
+      `created ${user.role} "${user.username}" (${user.displayName})${user.unitIds.length ? ` in ${user.unitIds.join(", ")}` : ""}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
@@ -58,6 +74,12 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  console.error(error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof z.ZodError
+      ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+      : error instanceof Error
+        ? error.message
+        : error,
+  );
   return 1;
 });

@@ -37,14 +37,22 @@ export async function createAdminWorld(): Promise<TAdminWorld> {
 }
 
 /** A request as the Node server hands it to Next: the session cookie, and the client address its gate stamped. */
-export function adminRequest(path: string, options: { cookie?: string; method?: string; body?: unknown } = {}): Request {
+export function adminRequest(
+  path: string,
+  options: { cookie?: string; method?: string; body?: unknown } = {},
+): Request {
   const headers = new Headers({ [CLIENT_IP_HEADER]: "10.0.0.7", "user-agent": "vitest" });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.body !== undefined) headers.set("content-type", "application/json");
   return new Request(`http://station.test${path}`, {
     method: options.method ?? "GET",
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
   });
 }
 

@@ -17,13 +17,16 @@ export function connectTestSocket(
   return connect(url, { transports: ["websocket"], forceNew: true, extraHeaders, ...options });
 }
 
-export type THandshakeOutcome = { connected: true } | { connected: false; message: string; data: THandshakeRefusal | undefined };
+export type THandshakeOutcome =
+  { connected: true } | { connected: false; message: string; data: THandshakeRefusal | undefined };
 
 /** Waits for the first handshake's outcome: connected, or refused with the server's reason (connect_error). */
 export function handshake(socket: TestSocket): Promise<THandshakeOutcome> {
   return new Promise((resolve) => {
     if (socket.connected) return resolve({ connected: true });
     socket.once("connect", () => resolve({ connected: true }));
-    socket.once("connect_error", (error: Error & { data?: THandshakeRefusal }) => resolve({ connected: false, message: error.message, data: error.data }));
+    socket.once("connect_error", (error: Error & { data?: THandshakeRefusal }) =>
+      resolve({ connected: false, message: error.message, data: error.data }),
+    );
   });
 }

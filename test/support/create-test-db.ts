@@ -21,7 +21,9 @@ export async function createTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(path.join(tmpdir(), "station-test-"));
   const file = path.join(dir, "test.db");
   const raw = new Database(file);
-  for (const name of readdirSync(MIGRATIONS).filter((n) => /^\d/.test(n)).sort()) {
+  for (const name of readdirSync(MIGRATIONS)
+    .filter((n) => /^\d/.test(n))
+    .sort()) {
     raw.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
   }
   raw.close();

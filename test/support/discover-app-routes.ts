@@ -33,7 +33,8 @@ export function discoverAppRoutes(ids: Record<string, string> = {}): TAppRoute[]
     const params: Record<string, string | string[]> = {};
     const parts: string[] = [];
     for (const segment of segments) {
-      if (segment.startsWith("(.")) throw new Error(`${file}: intercepting routes are not supported by discoverAppRoutes; extend it`);
+      if (segment.startsWith("(."))
+        throw new Error(`${file}: intercepting routes are not supported by discoverAppRoutes; extend it`);
       if ((segment.startsWith("(") && segment.endsWith(")")) || segment.startsWith("@")) continue;
       const dynamic = /^\[{1,2}(\.\.\.)?([^\]]+)\]{1,2}$/.exec(segment);
       if (!dynamic) {

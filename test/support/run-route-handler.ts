@@ -10,11 +10,20 @@ type THandler = (request: Request, context: { params: Promise<Record<string, str
 const env = process.env;
 const db = await createDb(env.DATABASE_URL ?? "");
 provideDb(db);
-const route = (await import(path.resolve(import.meta.dirname, "../../app", env.ROUTE_FILE ?? ""))) as Record<string, THandler | undefined>;
+const route = (await import(path.resolve(import.meta.dirname, "../../app", env.ROUTE_FILE ?? ""))) as Record<
+  string,
+  THandler | undefined
+>;
 const method = env.METHOD ?? "GET";
 const handler = route[method];
 if (!handler) throw new Error(`${env.ROUTE_FILE ?? "?"} has no ${method} handler`);
-const request = new Request(env.URL ?? "http://station.test/", { method, headers: { cookie: env.COOKIE ?? "", "content-type": "application/json" }, body: env.BODY || undefined });
-const response = await handler(request, { params: Promise.resolve(JSON.parse(env.PARAMS ?? "{}") as Record<string, string>) });
+const request = new Request(env.URL ?? "http://station.test/", {
+  method,
+  headers: { cookie: env.COOKIE ?? "", "content-type": "application/json" },
+  body: env.BODY || undefined,
+});
+const response = await handler(request, {
+  params: Promise.resolve(JSON.parse(env.PARAMS ?? "{}") as Record<string, string>),
+});
 process.stdout.write(JSON.stringify({ status: response.status, body: await response.text() }));
 await db.$disconnect();

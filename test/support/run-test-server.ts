@@ -17,7 +17,15 @@ setInterval(() => {
   n += 1;
   const ref = `kill-test-${process.pid}-${n}`;
   void server.writer.submit([
-    { episodeId, parameter: "ecmo_flow", value: 3 + (n % 10) / 10, unit: "L/min", observedAt: new Date(), source: "device", sourceRef: ref },
+    {
+      episodeId,
+      parameter: "ecmo_flow",
+      value: 3 + (n % 10) / 10,
+      unit: "L/min",
+      observedAt: new Date(),
+      source: "device",
+      sourceRef: ref,
+    },
   ]);
 }, every);
 process.stdout.write("READY\n");

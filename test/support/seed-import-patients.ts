@@ -12,8 +12,16 @@ export interface TImportPatient {
  * Synthetic patients whose identifiers are those of a real file (the NIST PID-3, a Synthea MRN, MIMIC subject_ids),
  * each on its own bed with one open support episode, so that the file's results have somewhere to land.
  */
-export async function seedImportPatients(db: Db, patients: readonly TImportPatient[], unitId = "import-unit"): Promise<Map<string, string>> {
-  await db.unit.upsert({ where: { id: unitId }, update: {}, create: { id: unitId, name: "Import test unit", timeZone: "Europe/Paris" } });
+export async function seedImportPatients(
+  db: Db,
+  patients: readonly TImportPatient[],
+  unitId = "import-unit",
+): Promise<Map<string, string>> {
+  await db.unit.upsert({
+    where: { id: unitId },
+    update: {},
+    create: { id: unitId, name: "Import test unit", timeZone: "Europe/Paris" },
+  });
   const episodes = new Map<string, string>();
   const start = await db.bed.count({ where: { unitId } });
   for (const [i, p] of patients.entries()) {
@@ -23,9 +31,25 @@ export async function seedImportPatients(db: Db, patients: readonly TImportPatie
     const episodeId = `${unitId}-episode-${n}`;
     await db.bed.create({ data: { id: bedId, unitId, label: `I${n}`, position: n } });
     await db.patient.create({
-      data: { id: patientId, identifier: p.identifier, givenName: "Synthetic", familyName: `Import${n}`, birthDate: new Date("1960-01-01T00:00:00Z"), sex: "M" },
+      data: {
+        id: patientId,
+        identifier: p.identifier,
+        givenName: "Synthetic",
+        familyName: `Import${n}`,
+        birthDate: new Date("1960-01-01T00:00:00Z"),
+        sex: "M",
+      },
     });
-    await db.supportEpisode.create({ data: { id: episodeId, patientId, bedId, deviceType: p.deviceType ?? "VA_ECMO", startedAt: p.episodeStartedAt, settings: {} } });
+    await db.supportEpisode.create({
+      data: {
+        id: episodeId,
+        patientId,
+        bedId,
+        deviceType: p.deviceType ?? "VA_ECMO",
+        startedAt: p.episodeStartedAt,
+        settings: {},
+      },
+    });
     episodes.set(p.identifier, episodeId);
   }
   return episodes;

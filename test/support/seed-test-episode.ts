@@ -10,12 +10,20 @@ export interface TestEpisode {
 /** One unit, one bed, one synthetic patient and one open episode: the smallest world a reading can land in. */
 export async function seedTestEpisode(
   db: Db,
-  { suffix = "1", deviceType = "VA_ECMO", startedAt = new Date(Date.now() - 2 * 86_400_000) }: { suffix?: string; deviceType?: TDeviceType; startedAt?: Date } = {},
+  {
+    suffix = "1",
+    deviceType = "VA_ECMO",
+    startedAt = new Date(Date.now() - 2 * 86_400_000),
+  }: { suffix?: string; deviceType?: TDeviceType; startedAt?: Date } = {},
 ): Promise<TestEpisode> {
   const unitId = `test-unit-${suffix}`;
   const bedId = `test-bed-${suffix}`;
   const episodeId = `test-episode-${suffix}`;
-  await db.unit.upsert({ where: { id: unitId }, update: {}, create: { id: unitId, name: `Test unit ${suffix}`, timeZone: "Europe/Paris" } });
+  await db.unit.upsert({
+    where: { id: unitId },
+    update: {},
+    create: { id: unitId, name: `Test unit ${suffix}`, timeZone: "Europe/Paris" },
+  });
   await db.bed.create({ data: { id: bedId, unitId, label: `T${suffix}`, position: Number.parseInt(suffix, 10) || 1 } });
   await db.patient.create({
     data: {

@@ -21,7 +21,15 @@ export interface TTestSession extends TTestUser {
 let n = 0;
 
 /** A user of the given role, member of these units (which must exist), with a known password. */
-export async function createTestUser(db: Db, { role, unitIds, username, password = "correct horse battery staple" }: { role: TRole; unitIds: readonly string[]; username?: string; password?: string }): Promise<TTestUser> {
+export async function createTestUser(
+  db: Db,
+  {
+    role,
+    unitIds,
+    username,
+    password = "correct horse battery staple",
+  }: { role: TRole; unitIds: readonly string[]; username?: string; password?: string },
+): Promise<TTestUser> {
   n += 1;
   const name = username ?? `${role}-${process.pid}-${n}`;
   const userId = `test-user-${name}`;
@@ -50,6 +58,13 @@ export async function signInTestUser(
   options: { role: TRole; unitIds: readonly string[]; username?: string; config?: TAuthConfig; now?: Date },
 ): Promise<TTestSession> {
   const user = await createTestUser(db, options);
-  const token = await createSession({ db, userId: user.userId, role: user.role, config: options.config ?? toAuthConfig(ZAuthEnv.parse({})), context: null, now: options.now ?? new Date() });
+  const token = await createSession({
+    db,
+    userId: user.userId,
+    role: user.role,
+    config: options.config ?? toAuthConfig(ZAuthEnv.parse({})),
+    context: null,
+    now: options.now ?? new Date(),
+  });
   return { ...user, token, cookie: `${SESSION_COOKIE}=${token}` };
 }

@@ -47,7 +47,12 @@ export function runTicks({
 }
 
 /** One scenario's readings over its first days at a coarse step: enough to see every signature. */
-export function simulateDays(scenario: TScenarioName, days: number, overrides: Partial<TSimulatedEpisode> = {}, seed = 7) {
+export function simulateDays(
+  scenario: TScenarioName,
+  days: number,
+  overrides: Partial<TSimulatedEpisode> = {},
+  seed = 7,
+) {
   const simulation = createEpisodeSimulation({ seed, episode: testEpisode(scenario, overrides) });
   return runTicks({ simulation, from: TEST_START, ticks: (days * 24 * 60) / 10, tickMs: 10 * 60_000 });
 }

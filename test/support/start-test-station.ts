@@ -17,7 +17,9 @@ export interface TTestStation {
  * The station server on a free port with a stand-in for Next that records what reaches it and answers 200 "next":
  * what the gate lets through, and what it stops, without building Next.
  */
-export async function startTestStation(options: Omit<StationServerOptions, "log" | "nextHandler"> & Partial<Pick<StationServerOptions, "log">>): Promise<TTestStation> {
+export async function startTestStation(
+  options: Omit<StationServerOptions, "log" | "nextHandler"> & Partial<Pick<StationServerOptions, "log">>,
+): Promise<TTestStation> {
   const reachedNext: string[] = [];
   const nextHeaders: IncomingHttpHeaders[] = [];
   const nextHandler = (req: IncomingMessage, res: ServerResponse) => {

@@ -35,15 +35,30 @@ function iabpRound(overrides: Record<string, { value: string; comment?: string }
     startedAt: Date.now() - 120_000,
     answers: asked.map((item) => ({
       itemId: item.itemId,
-      ...(overrides[item.itemId] ?? { value: item.type === "check" ? "done" : item.type === "normal_abnormal" ? "normal" : item.type === "choice" ? "present" : "45" }),
+      ...(overrides[item.itemId] ?? {
+        value:
+          item.type === "check"
+            ? "done"
+            : item.type === "normal_abnormal"
+              ? "normal"
+              : item.type === "choice"
+                ? "present"
+                : "45",
+      }),
     })),
   };
 }
 /** POST /api/rounds or /api/rounds/:roundId/amendments, to its route handler as Next calls it. */
 const post = (path: string, body: unknown, cookie = nurse.cookie): Promise<Response> => {
-  const request = new Request(`http://station.test${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie } });
+  const request = new Request(`http://station.test${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", cookie },
+  });
   const amendment = /^\/api\/rounds\/([^/]+)\/amendments$/.exec(path);
-  return amendment ? amendRound(request, { params: Promise.resolve({ roundId: amendment[1] ?? "" }) }) : signRound(request);
+  return amendment
+    ? amendRound(request, { params: Promise.resolve({ roundId: amendment[1] ?? "" }) })
+    : signRound(request);
 };
 
 /** The DocumentChange log, from which the change feed tells the screens: what they will hear, in order. */
@@ -79,9 +94,13 @@ describe("signing a round", () => {
     expect(await t.db.roundAnswer.count({ where: { roundId: round.roundId } })).toBe(round.answers.length);
     // The urine output joined the series once, committed with the round.
     const urine = await t.db.observation.findMany({ where: { source: "round" } });
-    expect(urine.map((o) => [o.parameter, o.value, o.sourceRef])).toEqual([["urine_output", 45, `${round.roundId}/urine_output`]]);
+    expect(urine.map((o) => [o.parameter, o.value, o.sourceRef])).toEqual([
+      ["urine_output", 45, `${round.roundId}/urine_output`],
+    ]);
     expect(await t.db.auditEvent.count({ where: { action: "round.signed" } })).toBe(1);
-    expect(await told()).toEqual([{ type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: round.roundId }]);
+    expect(await told()).toEqual([
+      { type: "round:signed", unitId: world.unitId, bedId: world.bedId, roundId: round.roundId },
+    ]);
   });
 
   it("signs with the signed-in nurse and the server's time, and flags the bed with the abnormal finding", async () => {
@@ -95,15 +114,28 @@ describe("signing a round", () => {
 
     const unit = await getUnitRounds({ db: t.db, unitId: world.unitId });
     const bed = unit.beds[0];
-    expect(bed?.abnormal.map((f) => [f.itemId, f.value, f.comment])).toEqual([["leg_left.pulse", "weak", "Cool left foot"]]);
+    expect(bed?.abnormal.map((f) => [f.itemId, f.value, f.comment])).toEqual([
+      ["leg_left.pulse", "weak", "Cool left foot"],
+    ]);
     // The next round is due an hour after this one.
     expect(bed?.schedule?.dueAt).toBe(stored.signedAt.getTime() + 3_600_000);
     expect(bed?.schedule?.open).toEqual(["hourly"]);
 
     // …and as a MEDIUM alarm on the bed, committed with the round.
-    const alarm = await t.db.alarm.findFirstOrThrow({ where: { episodeId: world.episodeId, ruleId: "round-abnormal-finding" } });
-    expect(alarm).toMatchObject({ subjectKey: "leg_left.pulse", priority: "medium", status: "active", origin: "rounds", messageKey: "roundAbnormalFinding" });
-    expect(alarm.details).toMatchObject({ summary: { en: "Left leg: Doppler pulse: Weak — Cool left foot" }, refs: { roundId: round.roundId } });
+    const alarm = await t.db.alarm.findFirstOrThrow({
+      where: { episodeId: world.episodeId, ruleId: "round-abnormal-finding" },
+    });
+    expect(alarm).toMatchObject({
+      subjectKey: "leg_left.pulse",
+      priority: "medium",
+      status: "active",
+      origin: "rounds",
+      messageKey: "roundAbnormalFinding",
+    });
+    expect(alarm.details).toMatchObject({
+      summary: { en: "Left leg: Doppler pulse: Weak — Cool left foot" },
+      refs: { roundId: round.roundId },
+    });
     expect(await t.db.alarmEvent.count({ where: { alarmId: alarm.id, type: "raised" } })).toBe(1);
   });
 
@@ -111,7 +143,9 @@ describe("signing a round", () => {
     await post("/api/rounds", iabpRound({ "leg_left.pulse": { value: "absent", comment: "No Doppler signal" } }));
     const next = iabpRound();
     next.frequencies = ["hourly"];
-    next.answers = next.answers.filter((a) => itemsAsked(DEFAULT_ROUND_TEMPLATES.IABP.items, ["hourly"]).some((i) => i.itemId === a.itemId));
+    next.answers = next.answers.filter((a) =>
+      itemsAsked(DEFAULT_ROUND_TEMPLATES.IABP.items, ["hourly"]).some((i) => i.itemId === a.itemId),
+    );
     expect((await post("/api/rounds", next)).status).toBe(201);
     const alarm = await t.db.alarm.findFirstOrThrow({ where: { ruleId: "round-abnormal-finding" } });
     expect(alarm).toMatchObject({ status: "resolved", resolution: "cleared", openKey: null });
@@ -124,7 +158,10 @@ describe("signing a round", () => {
     const response = await post("/api/rounds", round);
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { message: string; issues: Array<{ field: string }> } };
-    expect(body.error.issues.map((i) => i.field).sort()).toEqual(["answers.iabp.puncture_site", "answers.leg_left.pulse"]);
+    expect(body.error.issues.map((i) => i.field).sort()).toEqual([
+      "answers.iabp.puncture_site",
+      "answers.leg_left.pulse",
+    ]);
     expect(body.error.message).toContain("needs a comment");
     expect(await t.db.round.count()).toBe(0);
     expect(await t.db.observation.count()).toBe(0);
@@ -148,10 +185,16 @@ describe("amending a signed round", () => {
   it("keeps the signed answer, stores the correction with its reason, and audits both answers", async () => {
     const round = iabpRound({ "leg_left.pulse": { value: "weak", comment: "Cool left foot" } });
     await post("/api/rounds", round);
-    const response = await post(`/api/rounds/${round.roundId}/amendments`, { itemId: "leg_left.pulse", value: "present", reason: "Doppler repeated by the physician: pulse present" });
+    const response = await post(`/api/rounds/${round.roundId}/amendments`, {
+      itemId: "leg_left.pulse",
+      value: "present",
+      reason: "Doppler repeated by the physician: pulse present",
+    });
     expect(response.status).toBe(201);
 
-    const signed = await t.db.roundAnswer.findUniqueOrThrow({ where: { roundId_itemId: { roundId: round.roundId, itemId: "leg_left.pulse" } } });
+    const signed = await t.db.roundAnswer.findUniqueOrThrow({
+      where: { roundId_itemId: { roundId: round.roundId, itemId: "leg_left.pulse" } },
+    });
     expect(signed).toMatchObject({ value: "weak", abnormal: true });
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "round.amended" } });
     expect(audit.actorId).toBe(nurse.userId);
@@ -169,13 +212,21 @@ describe("amending a signed round", () => {
     expect((await getUnitRounds({ db: t.db, unitId: world.unitId })).beds[0]?.abnormal).toEqual([]);
     expect((await told()).map((change) => change.type)).toEqual(["round:signed", "round:amended"]);
     // A finding recorded in error: its alarm is withdrawn, not "cleared".
-    expect(await t.db.alarm.findFirstOrThrow({ where: { ruleId: "round-abnormal-finding" } })).toMatchObject({ status: "resolved", resolution: "withdrawn" });
+    expect(await t.db.alarm.findFirstOrThrow({ where: { ruleId: "round-abnormal-finding" } })).toMatchObject({
+      status: "resolved",
+      resolution: "withdrawn",
+    });
   });
 
   it("refuses an amendment without a reason", async () => {
     const round = iabpRound();
     await post("/api/rounds", round);
-    const response = await post(`/api/rounds/${round.roundId}/amendments`, { itemId: "transit", value: "abnormal", comment: "No stool for 3 days", reason: "" });
+    const response = await post(`/api/rounds/${round.roundId}/amendments`, {
+      itemId: "transit",
+      value: "abnormal",
+      comment: "No stool for 3 days",
+      reason: "",
+    });
     expect(response.status).toBe(400);
     expect(await t.db.roundAmendment.count()).toBe(0);
   });
@@ -183,8 +234,14 @@ describe("amending a signed round", () => {
   it("feeds a corrected number to the series beside the first", async () => {
     const round = iabpRound();
     await post("/api/rounds", round);
-    await post(`/api/rounds/${round.roundId}/amendments`, { itemId: "urine_output", value: "54", reason: "Read the wrong bag" });
-    const values = (await t.db.observation.findMany({ where: { source: "round" }, orderBy: { seq: "asc" } })).map((o) => o.value);
+    await post(`/api/rounds/${round.roundId}/amendments`, {
+      itemId: "urine_output",
+      value: "54",
+      reason: "Read the wrong bag",
+    });
+    const values = (await t.db.observation.findMany({ where: { source: "round" }, orderBy: { seq: "asc" } })).map(
+      (o) => o.value,
+    );
     expect(values).toEqual([45, 54]);
   });
 });
@@ -193,13 +250,26 @@ describe("a new checklist version", () => {
   it("is used by new rounds, while a signed round keeps the version it was filled with", async () => {
     const round = iabpRound();
     await post("/api/rounds", round);
-    const items = DEFAULT_ROUND_TEMPLATES.IABP.items.map((i) => (i.itemId === "transit" ? { ...i, labelEn: "Bowel transit" } : i));
-    await publishRoundTemplate({ db: t.db, input: { deviceType: "IABP", items }, actor: { userId: nurse.userId, username: nurse.username, role: "admin" }, context: null });
+    const items = DEFAULT_ROUND_TEMPLATES.IABP.items.map((i) =>
+      i.itemId === "transit" ? { ...i, labelEn: "Bowel transit" } : i,
+    );
+    await publishRoundTemplate({
+      db: t.db,
+      input: { deviceType: "IABP", items },
+      actor: { userId: nurse.userId, username: nurse.username, role: "admin" },
+      context: null,
+    });
     const history = await getBedRoundHistory({ db: t.db, bedId: world.bedId });
     expect(history.rounds[0]).toMatchObject({ templateId: "IABP-v1", templateVersion: 1 });
     expect(history.templates.map((x) => x.id)).toEqual(["IABP-v1"]);
     // A tablet still holding a v1 form may sign it: the station checks it against v1.
-    const late = { ...iabpRound(), frequencies: ["hourly"], answers: iabpRound().answers.filter((a) => itemsAsked(DEFAULT_ROUND_TEMPLATES.IABP.items, ["hourly"]).some((i) => i.itemId === a.itemId)) };
+    const late = {
+      ...iabpRound(),
+      frequencies: ["hourly"],
+      answers: iabpRound().answers.filter((a) =>
+        itemsAsked(DEFAULT_ROUND_TEMPLATES.IABP.items, ["hourly"]).some((i) => i.itemId === a.itemId),
+      ),
+    };
     expect((await post("/api/rounds", late)).status).toBe(201);
     expect((await t.db.round.findUniqueOrThrow({ where: { id: late.roundId } })).templateId).toBe("IABP-v1");
   });
@@ -209,18 +279,34 @@ describe("a signed round in the database", () => {
   it("cannot be updated nor deleted", async () => {
     const round = iabpRound();
     await post("/api/rounds", round);
-    await expect(t.db.roundAnswer.update({ where: { roundId_itemId: { roundId: round.roundId, itemId: "transit" } }, data: { value: "abnormal" } })).rejects.toThrow();
+    await expect(
+      t.db.roundAnswer.update({
+        where: { roundId_itemId: { roundId: round.roundId, itemId: "transit" } },
+        data: { value: "abnormal" },
+      }),
+    ).rejects.toThrow();
     await expect(t.db.round.delete({ where: { id: round.roundId } })).rejects.toThrow();
-    expect((await t.db.roundAnswer.findUniqueOrThrow({ where: { roundId_itemId: { roundId: round.roundId, itemId: "transit" } } })).value).toBe("normal");
+    expect(
+      (
+        await t.db.roundAnswer.findUniqueOrThrow({
+          where: { roundId_itemId: { roundId: round.roundId, itemId: "transit" } },
+        })
+      ).value,
+    ).toBe("normal");
   });
 });
 
 describe("a round and its numbers", () => {
   it("commit together or not at all: a number the database refuses leaves no round, no alarm, nothing to tell", async () => {
     const raw = new Database(t.path);
-    raw.exec(`CREATE TRIGGER refuse_round_numbers BEFORE INSERT ON "Observation" WHEN NEW."source" = 'round' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    raw.exec(
+      `CREATE TRIGGER refuse_round_numbers BEFORE INSERT ON "Observation" WHEN NEW."source" = 'round' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+    );
     raw.close();
-    const response = await post("/api/rounds", iabpRound({ "leg_left.pulse": { value: "weak", comment: "Cool left foot" } }));
+    const response = await post(
+      "/api/rounds",
+      iabpRound({ "leg_left.pulse": { value: "weak", comment: "Cool left foot" } }),
+    );
     expect(response.status).toBe(500);
     expect(await t.db.round.count()).toBe(0);
     expect(await t.db.roundAnswer.count()).toBe(0);
@@ -239,7 +325,9 @@ describe("a round and its numbers", () => {
         const readings: TObservationDto[] = [];
         socket.on("round:signed", (payload) => signed.push(payload));
         socket.on("observation:recorded", ({ observations }) => readings.push(...observations));
-        const replay = (await socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId: world.unitId, sinceSeq: 0 })) as TReplayAnswer;
+        const replay = (await socket
+          .timeout(5_000)
+          .emitWithAck("unit:subscribe", { unitId: world.unitId, sinceSeq: 0 })) as TReplayAnswer;
         expect(replay).toMatchObject({ ok: true, observations: [] });
 
         const round = iabpRound();

@@ -20,9 +20,19 @@ export async function POST(request: Request): Promise<Response> {
     const { db, principal, context } = await authorizeAction(request, "checklist.sign");
     const input = await readJsonBody(request, ZSignRoundInput, MAX_BODY);
     // The bed is named in the body: its unit is checked once the body is read.
-    await assertBedAccess({ db, principal, action: "checklist.sign", bedId: input.bedId, context, via: "http POST /api/rounds" });
+    await assertBedAccess({
+      db,
+      principal,
+      action: "checklist.sign",
+      bedId: input.bedId,
+      context,
+      via: "http POST /api/rounds",
+    });
     const signed = await signRound({ db, input, actor: { ...actorOf(principal), userId: principal.userId }, context });
-    return Response.json({ status: signed.status, round: signed.round }, { status: signed.status === "stored" ? 201 : 200 });
+    return Response.json(
+      { status: signed.status, round: signed.round },
+      { status: signed.status === "stored" ? 201 : 200 },
+    );
   } catch (error) {
     return toErrorResponse(error);
   }

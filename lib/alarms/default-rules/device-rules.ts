@@ -16,7 +16,8 @@ export const DEVICE_RULES = [
     deviceTypes: WITH_ECMO,
     priority: "high",
     parameter: "ecmo_flow",
-    // "< 2 L/min" as docs/clinical-reference.md §3 words it; the catalogue's target (> 2) marks exactly 2.00 out of target too.
+    // "< 2 L/min" as docs/clinical-reference.md §3 words it; the catalogue's target (> 2) marks exactly 2.00 out of
+    // target too.
     limit: { comparison: "lt", value: ecmoFlowLow.value },
     hysteresis: 0.1,
     // A dip below 2 L/min that recovers on its own (a kink, chattering) must still be seen by whoever was away.

@@ -22,9 +22,9 @@ function labOverdue(parameter: TParameterCode, id: string, messageKey: string, d
 
 /**
  * Rules judged against the clock (evaluateTimers): a result that has not come, a silent feed, a balloon lying still.
- * Anti-Xa has its own 12 h rule (docs/clinical-reference.md §3) instead of the 24 h catalogue interval. The overdue labs
- * are the daily bloods of docs/clinical-reference.md §5: Hb, platelets and lactate for every patient, fibrinogen and LDH
- * in the VA-ECMO data review.
+ * Anti-Xa has its own 12 h rule (docs/clinical-reference.md §3) instead of the 24 h catalogue interval. The overdue
+ * labs are the daily bloods of docs/clinical-reference.md §5: Hb, platelets and lactate for every patient, fibrinogen
+ * and LDH in the VA-ECMO data review.
  */
 export const TIMER_RULES = [
   {
@@ -43,7 +43,10 @@ export const TIMER_RULES = [
   {
     ...labOverdue("lactate", "lactate-overdue", "lactateOverdue", ALL_DEVICES),
     // "2–4 h when ≥ 2, else 6–8 h": the catalogue's 8 h, and the upper end of 2–4 h once the last sample was ≥ 2.
-    shorterWhenAtLeast: { value: CLINICAL_LIMITS.lactateRaised.value, maxAgeMs: CLINICAL_LIMITS.lactateRaisedInterval.value },
+    shorterWhenAtLeast: {
+      value: CLINICAL_LIMITS.lactateRaised.value,
+      maxAgeMs: CLINICAL_LIMITS.lactateRaisedInterval.value,
+    },
   },
   labOverdue("platelets", "platelets-overdue", "plateletsOverdue", ALL_DEVICES),
   labOverdue("hemoglobin", "hemoglobin-overdue", "hemoglobinOverdue", ALL_DEVICES),
@@ -68,7 +71,12 @@ export const TIMER_RULES = [
     // The console's state, but the danger is the patient's: thrombus on a balloon lying still in the aorta.
     priority: "high",
     validationDelayMs: 0,
-    technical: { condition: "stoppedLongerThan", parameter: "iabp_pumping", stoppedValue: 0, limitMs: CLINICAL_LIMITS.pumpStopped.value },
+    technical: {
+      condition: "stoppedLongerThan",
+      parameter: "iabp_pumping",
+      stoppedValue: 0,
+      limitMs: CLINICAL_LIMITS.pumpStopped.value,
+    },
     // A stop of 25 min that ended must still be seen: the balloon lay still longer than it should have.
     latching: true,
     messageKey: "iabpPumpStopped",

@@ -19,7 +19,14 @@ export const ECMO_PARAMETERS = [
     plausible: { min: 0, max: 8 },
     decimals: 2,
     supports: ECMO,
-    targets: { VA_ECMO: { low: flowLow.value, lowExclusive: true, source: flowLow.source, note: `backflow risk below ${flowLow.value}` } },
+    targets: {
+      VA_ECMO: {
+        low: flowLow.value,
+        lowExclusive: true,
+        source: flowLow.source,
+        note: `backflow risk below ${flowLow.value}`,
+      },
+    },
     conversions: [{ from: ["l/min", "LPM"], factor: 1, source: SOURCES.ucum }],
     group: "ecmo_circuit",
   },

@@ -51,7 +51,13 @@ export const IABP_PARAMETERS = [
     allowedValues: [0, 1],
     decimals: 0,
     supports: IABP,
-    targets: { IABP: { low: 1, source: SOURCES.frenchIabp, note: `never leave a stopped balloon in place > ${CLINICAL_LIMITS.pumpStopped.value / 60_000} min` } },
+    targets: {
+      IABP: {
+        low: 1,
+        source: SOURCES.frenchIabp,
+        note: `never leave a stopped balloon in place > ${CLINICAL_LIMITS.pumpStopped.value / 60_000} min`,
+      },
+    },
     conversions: [],
     group: "iabp",
   },

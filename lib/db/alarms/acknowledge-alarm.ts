@@ -25,20 +25,42 @@ export interface TAcknowledgeAlarmOptions {
  * gone) ends. Recorded on the alarm, in its log and in the audit trail, in one transaction; the change feed tells
  * every screen (and the engine) from the log.
  */
-export async function acknowledgeAlarm({ db, principal, input, context, via, now = new Date() }: TAcknowledgeAlarmOptions): Promise<TAlarmDto> {
+export async function acknowledgeAlarm({
+  db,
+  principal,
+  input,
+  context,
+  via,
+  now = new Date(),
+}: TAcknowledgeAlarmOptions): Promise<TAlarmDto> {
   const parsed = ZAcknowledgeAlarmSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError("INVALID_INPUT", `acknowledgement ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `acknowledgement ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`,
+    );
   }
   const { alarmId, reason, comment } = parsed.data;
   const found = await db.alarm.findUnique({ where: { id: alarmId }, select: { unitId: true } });
   if (!found) throw new AppError("NOT_FOUND", `no alarm "${alarmId}"`);
-  await assertUnitAccess({ db, principal, action: "alarm.acknowledge", unitId: found.unitId, context, target: { type: "alarm", id: alarmId }, via });
+  await assertUnitAccess({
+    db,
+    principal,
+    action: "alarm.acknowledge",
+    unitId: found.unitId,
+    context,
+    target: { type: "alarm", id: alarmId },
+    via,
+  });
 
   const row = await db.$transaction(async (tx) => {
-    const alarm = await tx.alarm.findUniqueOrThrow({ where: { id: alarmId }, select: { status: true, acknowledgedAt: true, unitId: true, bedId: true, ruleId: true } });
-    if (alarm.status === "resolved") throw new AppError("CONFLICT", "This alarm has already ended: nothing to acknowledge.");
+    const alarm = await tx.alarm.findUniqueOrThrow({
+      where: { id: alarmId },
+      select: { status: true, acknowledgedAt: true, unitId: true, bedId: true, ruleId: true },
+    });
+    if (alarm.status === "resolved")
+      throw new AppError("CONFLICT", "This alarm has already ended: nothing to acknowledge.");
     if (alarm.acknowledgedAt !== null) throw new AppError("CONFLICT", "This alarm is already ACKNOWLEDGED.");
     // A latched alarm only waited for someone to see it; an alarm whose condition holds stays until it clears.
     const ends = alarm.status === "latched";

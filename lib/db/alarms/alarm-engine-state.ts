@@ -11,7 +11,13 @@ export interface TStoredEngineState {
  * The evaluator's stored memory of an episode, or undefined when there is none. A state that no longer parses (a
  * newer or older shape) is dropped with a fresh start rather than trusted: the engine then rebuilds it from readings.
  */
-export async function loadAlarmEngineState({ db, episodeId }: { db: Db; episodeId: string }): Promise<TStoredEngineState | undefined> {
+export async function loadAlarmEngineState({
+  db,
+  episodeId,
+}: {
+  db: Db;
+  episodeId: string;
+}): Promise<TStoredEngineState | undefined> {
   const row = await db.alarmEngineState.findUnique({ where: { episodeId } });
   if (!row) return undefined;
   const parsed = ZAlarmState.safeParse(row.state);
@@ -19,7 +25,19 @@ export async function loadAlarmEngineState({ db, episodeId }: { db: Db; episodeI
 }
 
 /** Stores an episode's evaluator state, in the engine's transaction when alarms changed with it. */
-export async function saveAlarmEngineState({ db, episodeId, state, lastSeq, now }: { db: Pick<Db, "alarmEngineState">; episodeId: string; state: TAlarmState; lastSeq: number; now: Date }): Promise<void> {
+export async function saveAlarmEngineState({
+  db,
+  episodeId,
+  state,
+  lastSeq,
+  now,
+}: {
+  db: Pick<Db, "alarmEngineState">;
+  episodeId: string;
+  state: TAlarmState;
+  lastSeq: number;
+  now: Date;
+}): Promise<void> {
   const data = { state, lastSeq, updatedAt: now };
   await db.alarmEngineState.upsert({ where: { episodeId }, create: { episodeId, ...data }, update: data });
 }

@@ -37,9 +37,26 @@ export interface TAppendAlarmEvent {
  * transition makes, in the caller's transaction. Returns the event's seq; the server's change feed tells the screens
  * after commit, whoever wrote it.
  */
-export async function appendAlarmEvent({ db, alarm, type, at, actor, context, details = {} }: TAppendAlarmEvent): Promise<number> {
+export async function appendAlarmEvent({
+  db,
+  alarm,
+  type,
+  at,
+  actor,
+  context,
+  details = {},
+}: TAppendAlarmEvent): Promise<number> {
   const event = await db.alarmEvent.create({
-    data: { alarmId: alarm.id, unitId: alarm.unitId, bedId: alarm.bedId, type, at, actorId: actor?.userId ?? null, status: alarm.status, details },
+    data: {
+      alarmId: alarm.id,
+      unitId: alarm.unitId,
+      bedId: alarm.bedId,
+      type,
+      at,
+      actorId: actor?.userId ?? null,
+      status: alarm.status,
+      details,
+    },
     select: { seq: true },
   });
   await db.alarm.update({ where: { id: alarm.id }, data: { lastEventSeq: event.seq } });

@@ -28,12 +28,20 @@ const OPEN = ["active", "acknowledged", "latched"];
  * each with its AlarmEvent and audit event (engine transitions have no actor). The row is the truth: a transition
  * about an alarm the database no longer holds open is skipped.
  */
-export async function applyAlarmTransitions({ db, episode, transitions, provenance }: TApplyAlarmTransitions): Promise<TAppliedTransitions> {
+export async function applyAlarmTransitions({
+  db,
+  episode,
+  transitions,
+  provenance,
+}: TApplyAlarmTransitions): Promise<TAppliedTransitions> {
   const endedOnLatch: string[] = [];
   for (const t of transitions) {
     const at = new Date(t.observedAt);
     const openKey = alarmOpenKey(episode.id, t.ruleId, "");
-    const open = await db.alarm.findUnique({ where: { openKey }, select: { id: true, status: true, acknowledgedAt: true, raisedAt: true } });
+    const open = await db.alarm.findUnique({
+      where: { openKey },
+      select: { id: true, status: true, acknowledgedAt: true, raisedAt: true },
+    });
     const facts = { value: t.value, limit: t.limit, comparison: t.comparison, unit: t.unit, seq: t.seq };
     const ref = { unitId: episode.unitId, bedId: episode.bedId, ruleId: t.ruleId };
 
@@ -55,8 +63,20 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
       };
       if (open && OPEN.includes(open.status)) {
         const status = open.acknowledgedAt ? "acknowledged" : "active";
-        const alarm = await db.alarm.update({ where: { id: open.id }, data: { ...values, status }, select: { id: true, status: true } });
-        await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "resumed", at, actor: null, context: null, details: facts });
+        const alarm = await db.alarm.update({
+          where: { id: open.id },
+          data: { ...values, status },
+          select: { id: true, status: true },
+        });
+        await appendAlarmEvent({
+          db,
+          alarm: { ...ref, ...alarm },
+          type: "resumed",
+          at,
+          actor: null,
+          context: null,
+          details: facts,
+        });
         continue;
       }
       const alarm = await db.alarm.create({
@@ -77,7 +97,15 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
         },
         select: { id: true, status: true },
       });
-      await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "raised", at, actor: null, context: null, details: facts });
+      await appendAlarmEvent({
+        db,
+        alarm: { ...ref, ...alarm },
+        type: "raised",
+        at,
+        actor: null,
+        context: null,
+        details: facts,
+      });
       continue;
     }
 
@@ -87,8 +115,20 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
     const endAt = new Date(Math.max(at.getTime(), open.raisedAt.getTime()));
     const cleared = { conditionActive: false, clearedAt: endAt, clearedBySeq: t.clearedBySeq };
     if (t.latched && open.acknowledgedAt === null) {
-      const alarm = await db.alarm.update({ where: { id: open.id }, data: { ...cleared, status: "latched" }, select: { id: true, status: true } });
-      await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: "latched", at: endAt, actor: null, context: null, details: facts });
+      const alarm = await db.alarm.update({
+        where: { id: open.id },
+        data: { ...cleared, status: "latched" },
+        select: { id: true, status: true },
+      });
+      await appendAlarmEvent({
+        db,
+        alarm: { ...ref, ...alarm },
+        type: "latched",
+        at: endAt,
+        actor: null,
+        context: null,
+        details: facts,
+      });
       continue;
     }
     if (t.latched) endedOnLatch.push(t.ruleId);
@@ -98,7 +138,15 @@ export async function applyAlarmTransitions({ db, episode, transitions, provenan
       data: { ...cleared, status: "resolved", openKey: null, resolvedAt: endAt, resolution },
       select: { id: true, status: true },
     });
-    await appendAlarmEvent({ db, alarm: { ...ref, ...alarm }, type: resolution, at: endAt, actor: null, context: null, details: { ...facts, supersededBy: t.supersededBy } });
+    await appendAlarmEvent({
+      db,
+      alarm: { ...ref, ...alarm },
+      type: resolution,
+      at: endAt,
+      actor: null,
+      context: null,
+      details: { ...facts, supersededBy: t.supersededBy },
+    });
   }
   return { endedOnLatch };
 }

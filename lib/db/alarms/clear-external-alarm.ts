@@ -17,20 +17,42 @@ export interface TClearExternalAlarmOptions {
  * Ends an alarm an outside raiser opened (the finding is normal again, or was recorded in error), in the caller's
  * transaction. Returns the event's seq, or null when no such alarm is open (already ended: nothing to do).
  */
-export async function clearExternalAlarm({ db, input, actor, context, origin, now = new Date() }: TClearExternalAlarmOptions): Promise<number | null> {
+export async function clearExternalAlarm({
+  db,
+  input,
+  actor,
+  context,
+  origin,
+  now = new Date(),
+}: TClearExternalAlarmOptions): Promise<number | null> {
   const parsed = ZClearExternalAlarmSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError("INVALID_INPUT", `alarm ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
   }
   const { episodeId, ruleId, subjectKey, resolution } = parsed.data;
-  const open = await db.alarm.findUnique({ where: { openKey: alarmOpenKey(episodeId, ruleId, subjectKey) }, select: { id: true, origin: true } });
+  const open = await db.alarm.findUnique({
+    where: { openKey: alarmOpenKey(episodeId, ruleId, subjectKey) },
+    select: { id: true, origin: true },
+  });
   if (!open) return null;
-  if (open.origin !== origin) throw new AppError("FORBIDDEN", `alarm "${ruleId}" was raised by ${open.origin}, not ${origin}: only its raiser clears it`);
+  if (open.origin !== origin)
+    throw new AppError(
+      "FORBIDDEN",
+      `alarm "${ruleId}" was raised by ${open.origin}, not ${origin}: only its raiser clears it`,
+    );
   const alarm = await db.alarm.update({
     where: { id: open.id },
     data: { status: "resolved", openKey: null, conditionActive: false, clearedAt: now, resolvedAt: now, resolution },
     select: { id: true, unitId: true, bedId: true, ruleId: true, status: true },
   });
-  return appendAlarmEvent({ db, alarm, type: resolution === "cleared" ? "cleared" : "withdrawn", at: now, actor, context, details: { origin, subjectKey } });
+  return appendAlarmEvent({
+    db,
+    alarm,
+    type: resolution === "cleared" ? "cleared" : "withdrawn",
+    at: now,
+    actor,
+    context,
+    details: { origin, subjectKey },
+  });
 }

@@ -54,19 +54,36 @@ describe("countAlarmBurden", () => {
     const now = new Date("2026-01-15T13:00:00Z");
 
     const byDefault = await countAlarmBurden({ db: test.db, unitId: world.unitId, now });
-    expect(byDefault.current).toMatchObject({ name: "day", startTime: "07:00", start: Date.parse("2026-01-15T06:00:00Z") });
+    expect(byDefault.current).toMatchObject({
+      name: "day",
+      startTime: "07:00",
+      start: Date.parse("2026-01-15T06:00:00Z"),
+    });
     expect([byDefault.current.counts.medium, byDefault.previous.counts.medium]).toEqual([2, 0]);
 
     await setUnitShiftPattern({
       db: test.db,
       unitId: world.unitId,
-      pattern: { shifts: [{ name: "day", start: "08:00" }, { name: "night", start: "20:00" }] },
+      pattern: {
+        shifts: [
+          { name: "day", start: "08:00" },
+          { name: "night", start: "20:00" },
+        ],
+      },
       actor: admin,
       context: null,
     });
     const byUnit = await countAlarmBurden({ db: test.db, unitId: world.unitId, now });
-    expect(byUnit.current).toMatchObject({ name: "day", startTime: "08:00", start: Date.parse("2026-01-15T07:00:00Z") });
-    expect(byUnit.previous).toMatchObject({ name: "night", startTime: "20:00", start: Date.parse("2026-01-14T19:00:00Z") });
+    expect(byUnit.current).toMatchObject({
+      name: "day",
+      startTime: "08:00",
+      start: Date.parse("2026-01-15T07:00:00Z"),
+    });
+    expect(byUnit.previous).toMatchObject({
+      name: "night",
+      startTime: "20:00",
+      start: Date.parse("2026-01-14T19:00:00Z"),
+    });
     expect([byUnit.current.counts.medium, byUnit.previous.counts.medium]).toEqual([1, 1]);
     expect(byUnit.current.beds.find((b) => b.bedId === world.bedId)?.total).toBe(1);
   });

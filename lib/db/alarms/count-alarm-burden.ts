@@ -7,11 +7,25 @@ import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
 /**
  * How many alarms each bed raised in the current shift and the one before, by priority: the burden a team carried,
- * which shows a bed that cries wolf (many alarms, all acknowledged as artefacts) as well as a bed that is unwell. Shifts
- * are the unit's own (lib/shifts; 07:00/19:00 unless configured), the same as its handover sheets'.
+ * which shows a bed that cries wolf (many alarms, all acknowledged as artefacts) as well as a bed that is unwell.
+ * Shifts are the unit's own (lib/shifts; 07:00/19:00 unless configured), the same as its handover sheets'.
  */
-export async function countAlarmBurden({ db, unitId, now = new Date() }: { db: Db; unitId: string; now?: Date }): Promise<TAlarmBurden> {
-  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { timeZone: true, beds: { select: { id: true, label: true, position: true }, orderBy: { position: "asc" } } } });
+export async function countAlarmBurden({
+  db,
+  unitId,
+  now = new Date(),
+}: {
+  db: Db;
+  unitId: string;
+  now?: Date;
+}): Promise<TAlarmBurden> {
+  const unit = await db.unit.findUnique({
+    where: { id: unitId },
+    select: {
+      timeZone: true,
+      beds: { select: { id: true, label: true, position: true }, orderBy: { position: "asc" } },
+    },
+  });
   if (!unit) throw new AppError("NOT_FOUND", `no unit "${unitId}"`);
   const shifts = await getUnitShiftPattern({ db, unitId });
   const shift = async ({ name, startTime, startsAt, endsAt }: TShift) => {
@@ -31,7 +45,12 @@ export async function countAlarmBurden({ db, unitId, now = new Date() }: { db: D
     return { ...window, beds, counts, total: sum(counts) };
   };
   const current = shiftAt(now.getTime(), shifts);
-  return { unitId, timeZone: unit.timeZone, current: await shift(current), previous: await shift(previousShift(current, shifts)) };
+  return {
+    unitId,
+    timeZone: unit.timeZone,
+    current: await shift(current),
+    previous: await shift(previousShift(current, shifts)),
+  };
 }
 
 function zero(): Record<TAlarmPriority, number> {

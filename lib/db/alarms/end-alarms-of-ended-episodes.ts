@@ -14,8 +14,24 @@ export async function endAlarmsOfEndedEpisodes({ db, now }: { db: Db; now: Date 
   if (open.length === 0) return [];
   await db.$transaction(async (tx) => {
     for (const alarm of open) {
-      await tx.alarm.update({ where: { id: alarm.id }, data: { status: "resolved", openKey: null, conditionActive: false, resolvedAt: now, resolution: "episode-ended" } });
-      await appendAlarmEvent({ db: tx, alarm: { ...alarm, status: "resolved" }, type: "episode-ended", at: now, actor: null, context: null });
+      await tx.alarm.update({
+        where: { id: alarm.id },
+        data: {
+          status: "resolved",
+          openKey: null,
+          conditionActive: false,
+          resolvedAt: now,
+          resolution: "episode-ended",
+        },
+      });
+      await appendAlarmEvent({
+        db: tx,
+        alarm: { ...alarm, status: "resolved" },
+        type: "episode-ended",
+        at: now,
+        actor: null,
+        context: null,
+      });
     }
   });
   return [...new Set(open.map((a) => a.episodeId))];

@@ -3,11 +3,17 @@ import type { Db } from "../client";
 
 /** The unit's AUDIO PAUSED still running at `now`, from its newest audio-paused event; null when none. */
 export async function findAudioPause({ db, unitId, now }: { db: Db; unitId: string; now: Date }): Promise<TAudioPause> {
-  const event = await db.alarmEvent.findFirst({ where: { unitId, type: "audio-paused" }, orderBy: { seq: "desc" }, select: { details: true, actorId: true } });
+  const event = await db.alarmEvent.findFirst({
+    where: { unitId, type: "audio-paused" },
+    orderBy: { seq: "desc" },
+    select: { details: true, actorId: true },
+  });
   if (!event) return null;
   const until = untilOf(event.details);
   if (until === null || until <= now.getTime()) return null;
-  const by = event.actorId ? await db.user.findUnique({ where: { id: event.actorId }, select: { displayName: true } }) : null;
+  const by = event.actorId
+    ? await db.user.findUnique({ where: { id: event.actorId }, select: { displayName: true } })
+    : null;
   return { until, by: by?.displayName ?? null };
 }
 

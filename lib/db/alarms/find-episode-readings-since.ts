@@ -12,7 +12,19 @@ interface Row {
  * An episode's readings after `sinceSeq` (and not before `fromTime`), in seq order: what the engine replays to rebuild
  * its memory after a restart. Raw SQL: thousands of rows, read once, through the (episodeId, parameter, …) index.
  */
-export async function findEpisodeReadingsSince({ db, episodeId, sinceSeq, fromTime = 0, limit }: { db: Db; episodeId: string; sinceSeq: number; fromTime?: number; limit: number }): Promise<TAlarmReading[]> {
+export async function findEpisodeReadingsSince({
+  db,
+  episodeId,
+  sinceSeq,
+  fromTime = 0,
+  limit,
+}: {
+  db: Db;
+  episodeId: string;
+  sinceSeq: number;
+  fromTime?: number;
+  limit: number;
+}): Promise<TAlarmReading[]> {
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT "seq","parameter","value","observedAt" FROM "Observation"
       WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? ORDER BY "seq" LIMIT ?`,
@@ -21,5 +33,10 @@ export async function findEpisodeReadingsSince({ db, episodeId, sinceSeq, fromTi
     fromTime,
     limit,
   );
-  return rows.map((r) => ({ seq: Number(r.seq), parameter: r.parameter, value: r.value, observedAt: Number(r.observedAt) }));
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    parameter: r.parameter,
+    value: r.value,
+    observedAt: Number(r.observedAt),
+  }));
 }

@@ -17,9 +17,19 @@ export async function listAlarmLimits({ db, unitId }: { db: Db; unitId: string }
   });
   const labels = new Map(episodes.map((e) => [e.id, e.bed.label]));
   const overrides = (await findLimitOverrides({ db })).filter((o) => o.unitId === unitId);
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(overrides.map((o) => o.createdById))] } }, select: { id: true, displayName: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(overrides.map((o) => o.createdById))] } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const version = (o: TLimitOverrideRow): TOverrideVersion => ({ id: o.id, version: o.version, value: o.limits?.value ?? null, reason: o.reason, by: names.get(o.createdById) ?? o.createdById, at: o.createdAt });
+  const version = (o: TLimitOverrideRow): TOverrideVersion => ({
+    id: o.id,
+    version: o.version,
+    value: o.limits?.value ?? null,
+    reason: o.reason,
+    by: names.get(o.createdById) ?? o.createdById,
+    at: o.createdAt,
+  });
 
   const rules = DEFAULT_ALARM_RULES.filter(isOverridable).map((rule) => {
     const mine = overrides.filter((o) => o.ruleId === rule.id);

@@ -11,6 +11,15 @@ export interface TMonitoredEpisode {
 
 /** The episodes under way: those whose absence and staleness timers run. */
 export async function listMonitoredEpisodes({ db }: { db: Db }): Promise<TMonitoredEpisode[]> {
-  const rows = await db.supportEpisode.findMany({ where: { endedAt: null }, select: { id: true, bedId: true, deviceType: true, startedAt: true, bed: { select: { unitId: true } } } });
-  return rows.map((r) => ({ id: r.id, unitId: r.bed.unitId, bedId: r.bedId, deviceType: r.deviceType, startedAt: r.startedAt.getTime() }));
+  const rows = await db.supportEpisode.findMany({
+    where: { endedAt: null },
+    select: { id: true, bedId: true, deviceType: true, startedAt: true, bed: { select: { unitId: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.bed.unitId,
+    bedId: r.bedId,
+    deviceType: r.deviceType,
+    startedAt: r.startedAt.getTime(),
+  }));
 }

@@ -19,15 +19,39 @@ export interface TPauseAlarmAudioOptions {
  * stay silent meanwhile; the alarms themselves and their flashing are unchanged. A unit-wide AlarmEvent, so that every
  * screen of the unit learns of it by the same replay as alarms; audited.
  */
-export async function pauseAlarmAudio({ db, principal, unitId, context, via, now = new Date() }: TPauseAlarmAudioOptions): Promise<TAudioPause> {
-  await assertUnitAccess({ db, principal, action: "alarm.pause-audio", unitId, context, target: { type: "unit", id: unitId }, via });
+export async function pauseAlarmAudio({
+  db,
+  principal,
+  unitId,
+  context,
+  via,
+  now = new Date(),
+}: TPauseAlarmAudioOptions): Promise<TAudioPause> {
+  await assertUnitAccess({
+    db,
+    principal,
+    action: "alarm.pause-audio",
+    unitId,
+    context,
+    target: { type: "unit", id: unitId },
+    via,
+  });
   const until = now.getTime() + AUDIO_PAUSE_MS;
   await db.$transaction(async (tx) => {
     const event = await tx.alarmEvent.create({
       data: { unitId, type: "audio-paused", at: now, actorId: principal.userId, details: { until } },
       select: { seq: true },
     });
-    await recordAuditEvent({ db: tx, action: "alarm.audio-paused", actor: actorOf(principal), context, target: { type: "unit", id: unitId }, unitId, details: { until, eventSeq: event.seq }, now });
+    await recordAuditEvent({
+      db: tx,
+      action: "alarm.audio-paused",
+      actor: actorOf(principal),
+      context,
+      target: { type: "unit", id: unitId },
+      unitId,
+      details: { until, eventSeq: event.seq },
+      now,
+    });
   });
   announceCommit(db);
   return { until, by: principal.displayName };

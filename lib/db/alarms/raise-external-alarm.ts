@@ -32,7 +32,14 @@ const ENGINE_RULE_IDS = new Set(DEFAULT_ALARM_RULES.map((r) => r.id));
  * on (episode, rule, subject): while that alarm is open, raising it again returns it unchanged. The screens learn of
  * it from the AlarmEvent log, which the server's change feed reads after commit.
  */
-export async function raiseExternalAlarm({ db, input, actor, context, origin, now = new Date() }: TRaiseExternalAlarmOptions): Promise<TRaisedExternalAlarm> {
+export async function raiseExternalAlarm({
+  db,
+  input,
+  actor,
+  context,
+  origin,
+  now = new Date(),
+}: TRaiseExternalAlarmOptions): Promise<TRaisedExternalAlarm> {
   const parsed = ZRaiseExternalAlarmSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -40,11 +47,18 @@ export async function raiseExternalAlarm({ db, input, actor, context, origin, no
   }
   const alarm = parsed.data;
   if (ENGINE_RULE_IDS.has(alarm.ruleId) || origin === "engine") {
-    throw new AppError("INVALID_INPUT", `rule "${alarm.ruleId}" belongs to the alarm engine: an outside raiser needs its own rule id`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `rule "${alarm.ruleId}" belongs to the alarm engine: an outside raiser needs its own rule id`,
+    );
   }
-  const episode = await db.supportEpisode.findUnique({ where: { id: alarm.episodeId }, select: { bedId: true, endedAt: true, bed: { select: { unitId: true } } } });
+  const episode = await db.supportEpisode.findUnique({
+    where: { id: alarm.episodeId },
+    select: { bedId: true, endedAt: true, bed: { select: { unitId: true } } },
+  });
   if (!episode) throw new AppError("NOT_FOUND", `no support episode "${alarm.episodeId}"`);
-  if (episode.endedAt !== null) throw new AppError("CONFLICT", `support episode "${alarm.episodeId}" has ended: no alarm can be raised on it`);
+  if (episode.endedAt !== null)
+    throw new AppError("CONFLICT", `support episode "${alarm.episodeId}" has ended: no alarm can be raised on it`);
 
   const openKey = alarmOpenKey(alarm.episodeId, alarm.ruleId, alarm.subjectKey);
   const open = await db.alarm.findUnique({ where: { openKey }, select: { id: true } });
@@ -72,6 +86,14 @@ export async function raiseExternalAlarm({ db, input, actor, context, origin, no
     },
     select: { id: true, unitId: true, bedId: true, ruleId: true, status: true },
   });
-  const eventSeq = await appendAlarmEvent({ db, alarm: created, type: "raised", at: now, actor, context, details: { origin, priority: alarm.priority, subjectKey: alarm.subjectKey } });
+  const eventSeq = await appendAlarmEvent({
+    db,
+    alarm: created,
+    type: "raised",
+    at: now,
+    actor,
+    context,
+    details: { origin, priority: alarm.priority, subjectKey: alarm.subjectKey },
+  });
   return { alarmId: created.id, eventSeq };
 }

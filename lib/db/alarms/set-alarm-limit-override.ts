@@ -22,25 +22,48 @@ export interface TSetAlarmLimitOverrideOptions {
  * last), audited with the old and new limits in one transaction. `limits: null` withdraws the override. The engine
  * reads the new version at its next judgement; open alarms keep the limit they were raised against.
  */
-export async function setAlarmLimitOverride({ db, principal, input, context, via, now = new Date() }: TSetAlarmLimitOverrideOptions) {
+export async function setAlarmLimitOverride({
+  db,
+  principal,
+  input,
+  context,
+  via,
+  now = new Date(),
+}: TSetAlarmLimitOverrideOptions) {
   const parsed = ZSetLimitOverrideSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError("INVALID_INPUT", `limit ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
   }
   const o = parsed.data;
-  await assertUnitAccess({ db, principal, action: "threshold.change", unitId: o.unitId, context, target: { type: "alarm-rule", id: o.ruleId }, via });
+  await assertUnitAccess({
+    db,
+    principal,
+    action: "threshold.change",
+    unitId: o.unitId,
+    context,
+    target: { type: "alarm-rule", id: o.ruleId },
+    via,
+  });
   const rule = DEFAULT_ALARM_RULES.find((r) => r.id === o.ruleId);
   const problem = o.limits ? checkLimitOverride(rule, o.limits) : rule ? null : "no such rule";
   if (problem) throw new AppError("INVALID_INPUT", `limit of ${o.ruleId}: ${problem}`);
   if (o.scope === "episode") {
-    const episode = await db.supportEpisode.findUnique({ where: { id: o.episodeId ?? "" }, select: { endedAt: true, bed: { select: { unitId: true } } } });
-    if (!episode || episode.bed.unitId !== o.unitId) throw new AppError("NOT_FOUND", `no support episode "${o.episodeId ?? ""}" in unit ${o.unitId}`);
-    if (episode.endedAt !== null) throw new AppError("CONFLICT", "This episode has ended: its limits can no longer change.");
+    const episode = await db.supportEpisode.findUnique({
+      where: { id: o.episodeId ?? "" },
+      select: { endedAt: true, bed: { select: { unitId: true } } },
+    });
+    if (!episode || episode.bed.unitId !== o.unitId)
+      throw new AppError("NOT_FOUND", `no support episode "${o.episodeId ?? ""}" in unit ${o.unitId}`);
+    if (episode.endedAt !== null)
+      throw new AppError("CONFLICT", "This episode has ended: its limits can no longer change.");
   }
   const scopeKey = o.scope === "unit" ? `unit:${o.unitId}` : `episode:${o.episodeId ?? ""}`;
   return db.$transaction(async (tx) => {
-    const last = await tx.alarmLimitOverride.findFirst({ where: { scopeKey, ruleId: o.ruleId }, orderBy: { version: "desc" } });
+    const last = await tx.alarmLimitOverride.findFirst({
+      where: { scopeKey, ruleId: o.ruleId },
+      orderBy: { version: "desc" },
+    });
     if (!last && o.limits === null) throw new AppError("CONFLICT", "There is no override to withdraw.");
     const created = await tx.alarmLimitOverride.create({
       data: {
@@ -65,7 +88,14 @@ export async function setAlarmLimitOverride({ db, principal, input, context, via
       context,
       target: { type: "alarm-rule", id: o.ruleId },
       unitId: o.unitId,
-      details: { scope: o.scope, episodeId: o.episodeId ?? null, version: created.version, from: last?.limits ?? null, to: o.limits, reason: o.reason },
+      details: {
+        scope: o.scope,
+        episodeId: o.episodeId ?? null,
+        version: created.version,
+        from: last?.limits ?? null,
+        to: o.limits,
+        reason: o.reason,
+      },
       now,
     });
     return { id: created.id, version: created.version };

@@ -71,7 +71,10 @@ export function toAlarmDto(row: TAlarmRow, names: ReadonlyMap<string, string>): 
 }
 
 /** The display names of the users who acknowledged these alarms. */
-export async function acknowledgerNames(db: Pick<Prisma.TransactionClient, "user">, rows: readonly TAlarmRow[]): Promise<Map<string, string>> {
+export async function acknowledgerNames(
+  db: Pick<Prisma.TransactionClient, "user">,
+  rows: readonly TAlarmRow[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.acknowledgedById).filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
@@ -83,5 +86,10 @@ function parseDetails(details: unknown): Record<string, unknown> {
 }
 
 function isSummary(x: unknown): x is { en: string; fr: string } {
-  return typeof x === "object" && x !== null && typeof (x as { en?: unknown }).en === "string" && typeof (x as { fr?: unknown }).fr === "string";
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as { en?: unknown }).en === "string" &&
+    typeof (x as { fr?: unknown }).fr === "string"
+  );
 }

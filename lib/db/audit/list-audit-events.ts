@@ -44,5 +44,7 @@ export async function listAuditEvents({ db, query }: { db: Db; query: TAuditQuer
 }
 
 function parseDetails(details: unknown): Record<string, unknown> {
-  return details !== null && typeof details === "object" && !Array.isArray(details) ? (details as Record<string, unknown>) : {};
+  return details !== null && typeof details === "object" && !Array.isArray(details)
+    ? (details as Record<string, unknown>)
+    : {};
 }

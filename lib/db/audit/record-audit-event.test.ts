@@ -23,23 +23,43 @@ describe("recordAuditEvent", () => {
       now: new Date("2026-11-23T08:00:00Z"),
     });
     const [row] = await t.db.auditEvent.findMany();
-    expect(row).toMatchObject({ actorId: "u-1", actorName: "admin", action: "user.created", outcome: "success", targetType: "user", targetId: "u-2", ipAddress: "10.0.0.1", details: { role: "nurse" } });
+    expect(row).toMatchObject({
+      actorId: "u-1",
+      actorName: "admin",
+      action: "user.created",
+      outcome: "success",
+      targetType: "user",
+      targetId: "u-2",
+      ipAddress: "10.0.0.1",
+      details: { role: "nurse" },
+    });
     expect(row?.userAgent).toHaveLength(300);
   });
 });
 
 describe("the AuditEvent table", () => {
   it("refuses UPDATE and DELETE, even as raw SQL on the file, and keeps the row as it was", async () => {
-    await recordAuditEvent({ db: t.db, action: "auth.sign-in", actor: { userId: "u-1", username: "cmartin", role: "nurse" }, context: null });
+    await recordAuditEvent({
+      db: t.db,
+      action: "auth.sign-in",
+      actor: { userId: "u-1", username: "cmartin", role: "nurse" },
+      context: null,
+    });
     // Prisma's own connection closed first: two SQLite connections to one file in one process share its locks.
     await t.db.$disconnect();
     const raw = new Database(t.path);
     try {
-      expect(() => raw.prepare(`UPDATE "AuditEvent" SET "actorName" = 'someone else'`).run()).toThrow(/append-only: rows cannot be updated/);
+      expect(() => raw.prepare(`UPDATE "AuditEvent" SET "actorName" = 'someone else'`).run()).toThrow(
+        /append-only: rows cannot be updated/,
+      );
       expect(() => raw.prepare(`DELETE FROM "AuditEvent"`).run()).toThrow(/append-only: rows cannot be deleted/);
-      expect(raw.prepare(`SELECT "actorName", "action" FROM "AuditEvent"`).all()).toEqual([{ actorName: "cmartin", action: "auth.sign-in" }]);
+      expect(raw.prepare(`SELECT "actorName", "action" FROM "AuditEvent"`).all()).toEqual([
+        { actorName: "cmartin", action: "auth.sign-in" },
+      ]);
       // Appending still works.
-      raw.prepare(`INSERT INTO "AuditEvent" ("at", "action", "outcome") VALUES (?, 'auth.sign-out', 'success')`).run(Date.now());
+      raw
+        .prepare(`INSERT INTO "AuditEvent" ("at", "action", "outcome") VALUES (?, 'auth.sign-out', 'success')`)
+        .run(Date.now());
       expect(raw.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent"`).get()).toEqual({ n: 2 });
     } finally {
       raw.close();

@@ -9,7 +9,12 @@ let test: TestDb;
 beforeAll(async () => {
   test = await createTestDb();
   for (let i = 1; i <= 9; i += 1) {
-    await recordAuditEvent({ db: test.db, action: i % 3 === 0 ? "auth.sign-out" : "auth.sign-in", actor: { userId: "u", username: `user${i}`, role: "nurse" }, context: null });
+    await recordAuditEvent({
+      db: test.db,
+      action: i % 3 === 0 ? "auth.sign-out" : "auth.sign-in",
+      actor: { userId: "u", username: `user${i}`, role: "nurse" },
+      context: null,
+    });
   }
 });
 afterAll(async () => {
@@ -24,7 +29,17 @@ describe("streamAuditCsv", () => {
     const text = await csv({}, { pageSize: 2 });
     const rows = parse(text);
     expect(rows[0]?.[0]).toBe("id");
-    expect(rows.slice(1).map((r) => r[3])).toEqual(["user9", "user8", "user7", "user6", "user5", "user4", "user3", "user2", "user1"]);
+    expect(rows.slice(1).map((r) => r[3])).toEqual([
+      "user9",
+      "user8",
+      "user7",
+      "user6",
+      "user5",
+      "user4",
+      "user3",
+      "user2",
+      "user1",
+    ]);
     expect(text).not.toContain("# truncated");
   });
 
@@ -37,7 +52,9 @@ describe("streamAuditCsv", () => {
     const text = await csv({}, { pageSize: 2, maxRows: 5 });
     const lines = text.trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + 5 + 1);
-    expect(lines.at(-1)).toBe("# truncated: more than 5 events match this filter; narrow the time range (from/to) to export the rest");
+    expect(lines.at(-1)).toBe(
+      "# truncated: more than 5 events match this filter; narrow the time range (from/to) to export the rest",
+    );
   });
 
   it("adds no note when the events fit the cap exactly", async () => {

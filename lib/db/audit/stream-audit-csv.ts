@@ -24,7 +24,12 @@ function truncationNote(maxRows: number): string {
  * Every event matching the filter as CSV, newest first, header once, read page by page with the id cursor as the
  * browser downloads it: memory stays flat, and events recorded during the download do not shift or repeat rows.
  */
-export function streamAuditCsv({ db, query, maxRows = AUDIT_EXPORT_MAX_ROWS, pageSize = PAGE_SIZE }: TStreamAuditCsv): ReadableStream<Uint8Array> {
+export function streamAuditCsv({
+  db,
+  query,
+  maxRows = AUDIT_EXPORT_MAX_ROWS,
+  pageSize = PAGE_SIZE,
+}: TStreamAuditCsv): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let before = query.before;
   let written = 0;

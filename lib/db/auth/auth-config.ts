@@ -1,16 +1,25 @@
 import { z } from "zod";
 import { ZEnvBoolean } from "../../env/env-boolean";
 
-
 /**
  * Session and origin settings, read by the Node server and by Next's route handlers and pages alike (one process,
  * one environment). server/env.ts validates the same variables at start-up, so a wrong value stops the server.
  */
 export const ZAuthEnv = z.object({
   /** A clinical session ends after this many minutes without activity. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** …and after this many hours in all, active or not: about a shift. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /**
    * The origin people reach the station at, e.g. https://ecmo.hospital.example. When set, only it may post or open a
    * socket, and an https origin turns on Secure cookies and HSTS. Unset: the request's own host is the origin.

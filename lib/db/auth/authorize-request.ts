@@ -36,16 +36,32 @@ export async function authorizeAction(request: TRequestLike, action: TAction): P
  * `action` may be a list, for data that more than one right reads (a unit's shift pattern: those who read its
  * handover, and the administrator who sets it): the first one the role holds is checked, else the first one is.
  */
-export async function authorizeUnit(request: TRequestLike, action: TAction | readonly [TAction, ...TAction[]], unitId: string): Promise<TAuthorized> {
+export async function authorizeUnit(
+  request: TRequestLike,
+  action: TAction | readonly [TAction, ...TAction[]],
+  unitId: string,
+): Promise<TAuthorized> {
   const principal = await requirePrincipal(request);
   const db = await getDb();
   const context = requestContextOf(request);
   const checked = typeof action === "string" ? action : (action.find((a) => can(principal.role, a)) ?? action[0]);
-  await assertUnitAccess({ db, principal, action: checked, unitId, context, target: { type: "unit", id: unitId }, via: via(request) });
+  await assertUnitAccess({
+    db,
+    principal,
+    action: checked,
+    unitId,
+    context,
+    target: { type: "unit", id: unitId },
+    via: via(request),
+  });
   return { db, principal, context };
 }
 
-export async function authorizeBed(request: TRequestLike, action: TAction, bedId: string): Promise<TAuthorized & { unitId: string }> {
+export async function authorizeBed(
+  request: TRequestLike,
+  action: TAction,
+  bedId: string,
+): Promise<TAuthorized & { unitId: string }> {
   const principal = await requirePrincipal(request);
   const db = await getDb();
   const context = requestContextOf(request);
@@ -54,12 +70,24 @@ export async function authorizeBed(request: TRequestLike, action: TAction, bedId
 }
 
 /** As authorizeBed, for one round (NOT_FOUND when there is none): checked against the round's unit. */
-export async function authorizeRound(request: TRequestLike, action: TAction, roundId: string): Promise<TAuthorized & { unitId: string }> {
+export async function authorizeRound(
+  request: TRequestLike,
+  action: TAction,
+  roundId: string,
+): Promise<TAuthorized & { unitId: string }> {
   const principal = await requirePrincipal(request);
   const db = await getDb();
   const context = requestContextOf(request);
   const round = await db.round.findUnique({ where: { id: roundId }, select: { unitId: true } });
   if (!round) throw new AppError("NOT_FOUND", `No round "${roundId}".`);
-  await assertUnitAccess({ db, principal, action, unitId: round.unitId, context, target: { type: "round", id: roundId }, via: via(request) });
+  await assertUnitAccess({
+    db,
+    principal,
+    action,
+    unitId: round.unitId,
+    context,
+    target: { type: "round", id: roundId },
+    via: via(request),
+  });
   return { db, principal, context, unitId: round.unitId };
 }

@@ -32,7 +32,11 @@ export async function assertUnitAccess(options: TAuthorize & { unitId: string })
 export async function assertBedAccess(options: TAuthorize & { bedId: string }): Promise<string> {
   const bed = await options.db.bed.findUnique({ where: { id: options.bedId }, select: { unitId: true } });
   if (!bed) throw new AppError("NOT_FOUND", `no bed "${options.bedId}"`);
-  await assertUnitAccess({ ...options, unitId: bed.unitId, target: options.target ?? { type: "bed", id: options.bedId } });
+  await assertUnitAccess({
+    ...options,
+    unitId: bed.unitId,
+    target: options.target ?? { type: "bed", id: options.bedId },
+  });
   return bed.unitId;
 }
 
@@ -49,7 +53,9 @@ async function deny(o: TAuthorize & { unitId: string | null; reason: "role" | "u
   });
   throw new AppError(
     "FORBIDDEN",
-    o.reason === "unit" ? "You do not belong to this unit: its patients are not shown to you." : "Your role does not allow this action.",
+    o.reason === "unit"
+      ? "You do not belong to this unit: its patients are not shown to you."
+      : "Your role does not allow this action.",
     { action: o.action, reason: o.reason },
   );
 }

@@ -7,7 +7,17 @@ import { expireSession, sessionEnd } from "./validate-session";
  * Of the sessions behind open sockets, those that have ended and why: deleted (signed out, or revoked by an admin,
  * which deletes them), the user deactivated, or expired now (then deleted and audited here, as a request would).
  */
-export async function findEndedSessions({ db, sessionIds, config, now }: { db: Db; sessionIds: readonly string[]; config: TAuthConfig; now: Date }): Promise<Map<string, TSessionEndReason>> {
+export async function findEndedSessions({
+  db,
+  sessionIds,
+  config,
+  now,
+}: {
+  db: Db;
+  sessionIds: readonly string[];
+  config: TAuthConfig;
+  now: Date;
+}): Promise<Map<string, TSessionEndReason>> {
   const ended = new Map<string, TSessionEndReason>();
   if (sessionIds.length === 0) return ended;
   const rows = await db.session.findMany({

@@ -31,5 +31,11 @@ export async function findPagePrincipal(): Promise<TPrincipal | null> {
 const checkPageSession = cache(async () => {
   const jar = await cookies();
   const token = jar.get(SECURE_SESSION_COOKIE)?.value ?? jar.get(SESSION_COOKIE)?.value;
-  return validateSession({ db: await getDb(), token, config: getAuthConfig(), now: new Date(), context: requestContextOf({ headers: await headers() }) });
+  return validateSession({
+    db: await getDb(),
+    token,
+    config: getAuthConfig(),
+    now: new Date(),
+    context: requestContextOf({ headers: await headers() }),
+  });
 });

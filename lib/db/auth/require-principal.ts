@@ -20,6 +20,9 @@ export async function requirePrincipal(request: Pick<Request, "headers">): Promi
     now: new Date(),
     context: requestContextOf(request),
   });
-  if (check.status !== "valid") throw new AppError("UNAUTHENTICATED", SESSION_ENDED, { reason: check.status === "expired" ? check.reason : "none" });
+  if (check.status !== "valid")
+    throw new AppError("UNAUTHENTICATED", SESSION_ENDED, {
+      reason: check.status === "expired" ? check.reason : "none",
+    });
   return check.principal;
 }

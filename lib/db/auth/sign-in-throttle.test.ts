@@ -30,7 +30,8 @@ describe("SignInThrottle", () => {
 
   it("pauses an address that sprays many names, without locking any of the names", async () => {
     const throttle = new SignInThrottle({ failuresPerUsername: 5, failuresPerAddress: 4 });
-    for (const name of ["a1", "a2", "a3", "a4"]) expect(await throttle.fail(name, "10.6.6.6")).toEqual({ lockedNow: false });
+    for (const name of ["a1", "a2", "a3", "a4"])
+      expect(await throttle.fail(name, "10.6.6.6")).toEqual({ lockedNow: false });
     expect((await throttle.check("a5", "10.6.6.6")).blocked).toBe(true);
     expect(await throttle.check("a5", "10.0.0.1")).toEqual({ blocked: false });
   });

@@ -28,14 +28,26 @@ export class SignInThrottle {
     const duration = options.windowSeconds ?? 15 * 60;
     const blockDuration = options.lockSeconds ?? 15 * 60;
     this.lockSeconds = blockDuration;
-    this.byUsername = new RateLimiterMemory({ keyPrefix: "user", points: options.failuresPerUsername ?? 5, duration, blockDuration });
-    this.byAddress = new RateLimiterMemory({ keyPrefix: "addr", points: options.failuresPerAddress ?? 50, duration, blockDuration });
+    this.byUsername = new RateLimiterMemory({
+      keyPrefix: "user",
+      points: options.failuresPerUsername ?? 5,
+      duration,
+      blockDuration,
+    });
+    this.byAddress = new RateLimiterMemory({
+      keyPrefix: "addr",
+      points: options.failuresPerAddress ?? 50,
+      duration,
+      blockDuration,
+    });
   }
 
   /** Before checking a password: is this name or this address locked? */
   async check(username: string, address: string): Promise<TThrottleState> {
     const [user, addr] = await Promise.all([this.byUsername.get(username), this.byAddress.get(address)]);
-    const waits = [user, addr].filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0 && r.msBeforeNext > 0).map((r) => r.msBeforeNext);
+    const waits = [user, addr]
+      .filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0 && r.msBeforeNext > 0)
+      .map((r) => r.msBeforeNext);
     if (waits.length === 0) return { blocked: false };
     return { blocked: true, retryAfterSeconds: Math.ceil(Math.max(...waits) / 1000) };
   }
@@ -46,7 +58,8 @@ export class SignInThrottle {
     // check() counts a key as locked as soon as its points are spent, so the failure that spends the last point is
     // the one that locks (consume() rejects only on the failure after it, which check() never lets through). That
     // failure starts the lock for lockSeconds from now, not for what is left of the window.
-    const spentNow = (r: PromiseSettledResult<RateLimiterRes>) => r.status === "fulfilled" && r.value.remainingPoints === 0;
+    const spentNow = (r: PromiseSettledResult<RateLimiterRes>) =>
+      r.status === "fulfilled" && r.value.remainingPoints === 0;
     if (spentNow(user)) await this.byUsername.block(username, this.lockSeconds);
     if (spentNow(addr)) await this.byAddress.block(address, this.lockSeconds);
     return { lockedNow: spentNow(user) };

@@ -25,14 +25,29 @@ export const SIGN_IN_FAILED = "The username or password is incorrect.";
  * Checks a username and password and opens a session. Every outcome is audited with its real reason (wrong password,
  * unknown name, deactivated, locked); the caller only ever learns "incorrect" or "locked, retry later".
  */
-export async function signIn({ db, credentials, throttle, config, context, now = () => new Date() }: TSignInOptions): Promise<{ token: string; user: TSessionUser }> {
+export async function signIn({
+  db,
+  credentials,
+  throttle,
+  config,
+  context,
+  now = () => new Date(),
+}: TSignInOptions): Promise<{ token: string; user: TSessionUser }> {
   const { username, password } = credentials;
   const address = context.ipAddress ?? "unknown";
   const tried = { userId: null, username, role: null };
 
   const state = await throttle.check(username, address);
   if (state.blocked) {
-    await recordAuditEvent({ db, action: "auth.sign-in-failed", outcome: "denied", actor: tried, context, details: { reason: "locked", retryAfterSeconds: state.retryAfterSeconds }, now: now() });
+    await recordAuditEvent({
+      db,
+      action: "auth.sign-in-failed",
+      outcome: "denied",
+      actor: tried,
+      context,
+      details: { reason: "locked", retryAfterSeconds: state.retryAfterSeconds },
+      now: now(),
+    });
     throw lockedError(state.retryAfterSeconds);
   }
 
@@ -40,14 +55,36 @@ export async function signIn({ db, credentials, throttle, config, context, now =
   // Verified even for an unknown or deactivated name (against a dummy hash), so the answer takes the same time.
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !user.active || !passwordOk) {
-    const reason = !user ? "unknown-username" : !user.active ? "deactivated" : !user.passwordHash ? "no-password" : "wrong-password";
+    const reason = !user
+      ? "unknown-username"
+      : !user.active
+        ? "deactivated"
+        : !user.passwordHash
+          ? "no-password"
+          : "wrong-password";
     const actor = user ? { userId: user.id, username: user.username, role: user.role } : tried;
-    await recordAuditEvent({ db, action: "auth.sign-in-failed", outcome: "failure", actor, context, details: { reason }, now: now() });
+    await recordAuditEvent({
+      db,
+      action: "auth.sign-in-failed",
+      outcome: "failure",
+      actor,
+      context,
+      details: { reason },
+      now: now(),
+    });
     const { lockedNow } = await throttle.fail(username, address);
     if (lockedNow) {
       const after = await throttle.check(username, address);
       const retryAfterSeconds = after.blocked ? after.retryAfterSeconds : 0;
-      await recordAuditEvent({ db, action: "auth.locked-out", outcome: "denied", actor, context, details: { retryAfterSeconds }, now: now() });
+      await recordAuditEvent({
+        db,
+        action: "auth.locked-out",
+        outcome: "denied",
+        actor,
+        context,
+        details: { retryAfterSeconds },
+        now: now(),
+      });
       throw lockedError(retryAfterSeconds);
     }
     throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
@@ -57,7 +94,13 @@ export async function signIn({ db, credentials, throttle, config, context, now =
   const at = now();
   const token = await db.$transaction(async (tx) => {
     const created = await createSession({ db: tx, userId: user.id, role: user.role, config, context, now: at });
-    await recordAuditEvent({ db: tx, action: "auth.sign-in", actor: { userId: user.id, username: user.username, role: user.role }, context, now: at });
+    await recordAuditEvent({
+      db: tx,
+      action: "auth.sign-in",
+      actor: { userId: user.id, username: user.username, role: user.role },
+      context,
+      now: at,
+    });
     return created;
   });
   return {
@@ -75,5 +118,9 @@ export async function signIn({ db, credentials, throttle, config, context, now =
 
 function lockedError(retryAfterSeconds: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return new AppError("RATE_LIMITED", `Too many failed attempts. Sign-in is paused; try again in ${minutes} min or ask an administrator.`, { retryAfterSeconds });
+  return new AppError(
+    "RATE_LIMITED",
+    `Too many failed attempts. Sign-in is paused; try again in ${minutes} min or ask an administrator.`,
+    { retryAfterSeconds },
+  );
 }

@@ -14,7 +14,12 @@ interface TSessionRow {
 }
 
 /** Whether a session has ended by itself at `now`: idle too long (clinical roles), or past its maximum age. */
-export function sessionEnd(session: Omit<TSessionRow, "user">, role: TRole, config: TAuthConfig, now: Date): "idle" | "max-age" | undefined {
+export function sessionEnd(
+  session: Omit<TSessionRow, "user">,
+  role: TRole,
+  config: TAuthConfig,
+  now: Date,
+): "idle" | "max-age" | undefined {
   if (session.expiresAt !== null && now.getTime() > session.expiresAt.getTime()) return "max-age";
   if (hasIdleTimeout(role) && now.getTime() - session.lastActiveAt.getTime() > config.idleTimeoutMs) return "idle";
   return undefined;
@@ -24,7 +29,14 @@ export function sessionEnd(session: Omit<TSessionRow, "user">, role: TRole, conf
  * Deletes an ended session and audits its expiry, once: two requests (or a request and the socket sweep) may find
  * the same expired session, and only the one whose delete removed it writes the event.
  */
-export async function expireSession(o: { db: Db; session: TSessionRow; reason: "idle" | "max-age"; role?: TRole; context: TRequestContext | null; now: Date }): Promise<void> {
+export async function expireSession(o: {
+  db: Db;
+  session: TSessionRow;
+  reason: "idle" | "max-age";
+  role?: TRole;
+  context: TRequestContext | null;
+  now: Date;
+}): Promise<void> {
   const { count } = await o.db.session.deleteMany({ where: { id: o.session.id } });
   if (count !== 1) return;
   await recordAuditEvent({
@@ -32,15 +44,17 @@ export async function expireSession(o: { db: Db; session: TSessionRow; reason: "
     action: "auth.session-expired",
     actor: { userId: o.session.user.id, username: o.session.user.username, role: o.role ?? null },
     context: o.context,
-    details: { reason: o.reason, lastActiveAt: o.session.lastActiveAt.toISOString(), signedInAt: o.session.createdAt.toISOString() },
+    details: {
+      reason: o.reason,
+      lastActiveAt: o.session.lastActiveAt.toISOString(),
+      signedInAt: o.session.createdAt.toISOString(),
+    },
     now: o.now,
   });
 }
 
 export type TSessionCheck =
-  | { status: "valid"; principal: TPrincipal }
-  | { status: "none" }
-  | { status: "expired"; reason: "idle" | "max-age" };
+  { status: "valid"; principal: TPrincipal } | { status: "none" } | { status: "expired"; reason: "idle" | "max-age" };
 
 export interface TValidateSession {
   db: Db;
@@ -62,12 +76,30 @@ const TOUCH_EVERY_MS = 15_000;
  * Resolves a session token to who is signed in. An expired session is deleted and its expiry audited, once; a
  * deactivated user's sessions are refused (and deleted) even before an admin's sign-out reaches them.
  */
-export async function validateSession({ db, token, config, now, touch = false, context = null }: TValidateSession): Promise<TSessionCheck> {
+export async function validateSession({
+  db,
+  token,
+  config,
+  now,
+  touch = false,
+  context = null,
+}: TValidateSession): Promise<TSessionCheck> {
   if (!token || token.length > 100) return { status: "none" };
   const id = hashToken(token);
   const session = await db.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, username: true, displayName: true, role: true, active: true, units: { select: { unitId: true } } } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          username: true,
+          displayName: true,
+          role: true,
+          active: true,
+          units: { select: { unitId: true } },
+        },
+      },
+    },
   });
   if (!session) return { status: "none" };
   const { role } = session.user;

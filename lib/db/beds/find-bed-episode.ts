@@ -17,7 +17,8 @@ export async function findBedEpisode({ db, bedId }: { db: Db; bedId: string }) {
       episodes: { where: { endedAt: null }, orderBy: { startedAt: "desc" }, take: 1, include: { patient: true } },
     },
   });
-  if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}". Check the address, or open the bed from its central station.`);
+  if (!bed)
+    throw new AppError("NOT_FOUND", `No bed "${bedId}". Check the address, or open the bed from its central station.`);
   const { episodes, ...rest } = bed;
   return { bed: rest, episode: episodes[0] ?? null };
 }

@@ -38,8 +38,19 @@ async function world(deviceType: "VA_ECMO" | "IABP" | "VA_ECMO_IABP") {
 describe("getBedDetail", () => {
   it("tells since when the balloon is stopped and the ratio held, with every lab sample", async () => {
     const { db, w, add } = await world("IABP");
-    for (const [h, v] of [[1, 1], [2, 1], [3, 0], [4, 0]] as const) await add("iabp_pumping", h, v);
-    for (const [h, v] of [[1, 1], [2, 2], [2.5, 2]] as const) await add("iabp_ratio", h, v);
+    for (const [h, v] of [
+      [1, 1],
+      [2, 1],
+      [3, 0],
+      [4, 0],
+    ] as const)
+      await add("iabp_pumping", h, v);
+    for (const [h, v] of [
+      [1, 1],
+      [2, 2],
+      [2.5, 2],
+    ] as const)
+      await add("iabp_ratio", h, v);
     await add("lactate", 0.5, 3.2);
     await add("lactate", 6, 2.1);
     await add("platelets", 1, 210);
@@ -64,21 +75,39 @@ describe("getBedDetail", () => {
 
   it("averages ΔP and flow over the first 24 h of readings for the ΔP/flow baseline", async () => {
     const { db, w, add } = await world("VA_ECMO");
-    for (const [h, dp, flow] of [[2, 20, 4], [14, 22, 4], [25, 24, 4], [29, 40, 3]] as const) {
+    for (const [h, dp, flow] of [
+      [2, 20, 4],
+      [14, 22, 4],
+      [25, 24, 4],
+      [29, 40, 3],
+    ] as const) {
       await add("ecmo_dp", h, dp);
       await add("ecmo_flow", h, flow);
     }
     const detail = await getBedDetail({ db, bedId: w.bedId, now: NOW });
     expect(detail.dpFlowBaseline).toEqual({ dp: 22, flow: 4, from: T0 + 2 * H, to: T0 + 26 * H, complete: true });
     expect(detail.runs).toEqual({ pumping: null, ratio: null });
-    expect(Object.keys(detail.labs).sort()).toEqual(["anti_xa", "fibrinogen", "free_hb", "hemoglobin", "lactate", "ldh", "platelets"]);
+    expect(Object.keys(detail.labs).sort()).toEqual([
+      "anti_xa",
+      "fibrinogen",
+      "free_hb",
+      "hemoglobin",
+      "lactate",
+      "ldh",
+      "platelets",
+    ]);
   });
 
   it("shows an empty bed as empty and refuses an unknown one", async () => {
     const { db, w } = await world("VA_ECMO");
     await db.supportEpisode.update({ where: { id: w.episodeId }, data: { endedAt: new Date(T0 + H) } });
     const detail = await getBedDetail({ db, bedId: w.bedId, now: NOW });
-    expect(detail).toMatchObject({ patient: null, episode: null, latest: {}, bed: { id: w.bedId, unitName: "Test unit 1" } });
+    expect(detail).toMatchObject({
+      patient: null,
+      episode: null,
+      latest: {},
+      bed: { id: w.bedId, unitName: "Test unit 1" },
+    });
     await expect(getBedDetail({ db, bedId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

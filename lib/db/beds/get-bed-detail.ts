@@ -16,10 +16,24 @@ import { findBedEpisode } from "./find-bed-episode";
  * the balloon has been stopped, the ΔP/flow baseline). Trends come separately (get-parameter-series.ts).
  * `lastSeq` is read first, as for the station: a replay from it may repeat a reading, never miss one.
  */
-export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; bedId: string; now?: Date }): Promise<TBedDetail> {
+export async function getBedDetail({
+  db,
+  bedId,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  now?: Date;
+}): Promise<TBedDetail> {
   const { bed, episode } = await findBedEpisode({ db, bedId });
   const lastSeq = await getLastSeq({ db });
-  const header = { id: bed.id, label: bed.label, unitId: bed.unitId, unitName: bed.unit.name, timeZone: bed.unit.timeZone };
+  const header = {
+    id: bed.id,
+    label: bed.label,
+    unitId: bed.unitId,
+    unitName: bed.unit.name,
+    timeZone: bed.unit.timeZone,
+  };
   const empty = { latest: {}, labs: {}, runs: { pumping: null, ratio: null }, dpFlowBaseline: null };
   if (!episode) return { serverTime: now.getTime(), lastSeq, bed: header, patient: null, episode: null, ...empty };
 
@@ -41,7 +55,12 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
     serverTime: now.getTime(),
     lastSeq,
     bed: header,
-    patient: { initials: initialsOf(patient.givenName, patient.familyName), ageYears: ageInYears(patient.birthDate, now), sex: patient.sex, weightKg: patient.weightKg },
+    patient: {
+      initials: initialsOf(patient.givenName, patient.familyName),
+      ageYears: ageInYears(patient.birthDate, now),
+      sex: patient.sex,
+      weightKg: patient.weightKg,
+    },
     episode: {
       id: episode.id,
       deviceType,
@@ -63,18 +82,23 @@ export async function getBedDetail({ db, bedId, now = new Date() }: { db: Db; be
 async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Promise<Record<string, TLabSample[]>> {
   const labs: Record<string, TLabSample[]> = Object.fromEntries(codes.map((c) => [c, []]));
   if (codes.length === 0) return labs;
-  const rows = await db.$queryRawUnsafe<{ parameter: string; seq: number | bigint; value: number; observedAt: number | bigint }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { parameter: string; seq: number | bigint; value: number; observedAt: number | bigint }[]
+  >(
     `SELECT "parameter","seq","value","observedAt" FROM "Observation"
       WHERE "episodeId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
     episodeId,
     ...codes,
   );
-  for (const row of rows) labs[row.parameter]?.push({ seq: Number(row.seq), value: row.value, observedAt: Number(row.observedAt) });
+  for (const row of rows)
+    labs[row.parameter]?.push({ seq: Number(row.seq), value: row.value, observedAt: Number(row.observedAt) });
   return labs;
 }
 
 async function findDpFlowBaseline(db: Db, episodeId: string): Promise<TBedDetail["dpFlowBaseline"]> {
-  const rows = await db.$queryRawUnsafe<{ start: number | bigint | null; latest: number | bigint | null; dp: number | null; flow: number | null }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { start: number | bigint | null; latest: number | bigint | null; dp: number | null; flow: number | null }[]
+  >(
     `WITH w AS (SELECT MIN("observedAt") AS start FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow'))
      SELECT w.start AS start,
        (SELECT MAX("observedAt") FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow')) AS latest,

@@ -9,7 +9,17 @@ import { findBedEpisode } from "./find-bed-episode";
  * series are: never another patient's events), for the markers on its trends. The newest are kept when a window
  * holds more than MAX_TREND_EVENTS of either, since the live edge is what the team looks at first.
  */
-export async function listBedTrendEvents({ db, bedId, query, now = new Date() }: { db: Db; bedId: string; query: TBedTrendEventsQuery; now?: Date }): Promise<TBedTrendEvents> {
+export async function listBedTrendEvents({
+  db,
+  bedId,
+  query,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  query: TBedTrendEventsQuery;
+  now?: Date;
+}): Promise<TBedTrendEvents> {
   const { episode } = await findBedEpisode({ db, bedId });
   if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to mark.`);
   const from = new Date(Math.max(episode.startedAt.getTime(), query.from ?? 0));
@@ -33,7 +43,12 @@ export async function listBedTrendEvents({ db, bedId, query, now = new Date() }:
     rounds: roundRows
       .slice(0, MAX_TREND_EVENTS)
       .reverse()
-      .map((r) => ({ id: r.id, signedAt: r.signedAt.getTime(), signedBy: r.signedBy.displayName, abnormalCount: r.abnormalCount })),
+      .map((r) => ({
+        id: r.id,
+        signedAt: r.signedAt.getTime(),
+        signedBy: r.signedBy.displayName,
+        abnormalCount: r.abnormalCount,
+      })),
     from: from.getTime(),
     to: to.getTime(),
     truncated: alarmRows.length > MAX_TREND_EVENTS || roundRows.length > MAX_TREND_EVENTS,

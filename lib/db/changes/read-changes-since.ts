@@ -18,7 +18,18 @@ interface TChangePage {
 }
 
 type TObservationRow = [number, string, string, string, string, number, string, number, number, string];
-type TAlarmRow = [number, string | null, string, string, number, string | null, string | null, string | null, string | null, string | null];
+type TAlarmRow = [
+  number,
+  string | null,
+  string,
+  string,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
 type TDocumentRow = [number, string, string, string, string];
 
 /**
@@ -41,8 +52,34 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
     )
       .raw()
       .all(cursor.observation, CHANGE_PAGE_SIZE.observation);
-    for (const [seq, episodeId, bedId, unitId, parameter, value, unit, observedAt, receivedAt, source] of observations) {
-      changes.push({ log: "observation", seq, observation: { seq, episodeId, bedId, unitId, parameter, value, unit, observedAt, receivedAt, source: source as TObservationSource } });
+    for (const [
+      seq,
+      episodeId,
+      bedId,
+      unitId,
+      parameter,
+      value,
+      unit,
+      observedAt,
+      receivedAt,
+      source,
+    ] of observations) {
+      changes.push({
+        log: "observation",
+        seq,
+        observation: {
+          seq,
+          episodeId,
+          bedId,
+          unitId,
+          parameter,
+          value,
+          unit,
+          observedAt,
+          receivedAt,
+          source: source as TObservationSource,
+        },
+      });
       next.observation = seq;
     }
 
@@ -56,7 +93,11 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
     for (const [seq, alarmId, unitId, type, at, details, actorId, episodeId, ruleId, origin] of events) {
       const alarm = episodeId !== null && ruleId !== null && origin !== null ? { episodeId, ruleId, origin } : null;
       // Raw SQL hands the Json column over as its JSON text; Prisma would have parsed it, and readers expect it parsed.
-      changes.push({ log: "alarm", seq, event: { seq, alarmId, unitId, type, at, details: parseDetails(details), actorId, alarm } });
+      changes.push({
+        log: "alarm",
+        seq,
+        event: { seq, alarmId, unitId, type, at, details: parseDetails(details), actorId, alarm },
+      });
       next.alarm = seq;
     }
 
@@ -74,7 +115,9 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
     }
 
     const more =
-      observations.length === CHANGE_PAGE_SIZE.observation || events.length === CHANGE_PAGE_SIZE.alarm || documents.length === CHANGE_PAGE_SIZE.document;
+      observations.length === CHANGE_PAGE_SIZE.observation ||
+      events.length === CHANGE_PAGE_SIZE.alarm ||
+      documents.length === CHANGE_PAGE_SIZE.document;
     return { changes, cursor: next, more, unreadable };
   });
 }

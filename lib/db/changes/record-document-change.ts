@@ -6,7 +6,15 @@ import type { Db } from "../client";
  * if and only if the change committed, and the change feed tells the screens, whoever made it. The caller announces
  * the commit afterwards (announce-commit.ts) so that this process's feed need not wait for its next poll.
  */
-export async function recordDocumentChange({ db, change, now }: { db: Pick<Db, "documentChange">; change: TDocumentChange; now: Date }): Promise<void> {
+export async function recordDocumentChange({
+  db,
+  change,
+  now,
+}: {
+  db: Pick<Db, "documentChange">;
+  change: TDocumentChange;
+  now: Date;
+}): Promise<void> {
   const { type, unitId, bedId, ...details } = ZDocumentChange.parse(change);
   await db.documentChange.create({ data: { type, unitId, bedId, details, at: now } });
 }

@@ -24,10 +24,24 @@ function quietAnswer(item: TRoundTemplateItem): string {
  * episodes without history, does not count them as history. Answers how many rounds were signed. Synthetic, like the
  * rest of the demo unit.
  */
-export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; unitId: string; nurseId: string; now: Date }): Promise<number> {
+export async function seedDemoRounds({
+  db,
+  unitId,
+  nurseId,
+  now,
+}: {
+  db: Db;
+  unitId: string;
+  nurseId: string;
+  now: Date;
+}): Promise<number> {
   const nurse = await db.user.findUnique({ where: { id: nurseId }, select: { id: true, username: true, role: true } });
   if (!nurse) return 0;
-  const beds = await db.bed.findMany({ where: { unitId }, orderBy: { position: "asc" }, include: { episodes: { where: { endedAt: null }, take: 1 } } });
+  const beds = await db.bed.findMany({
+    where: { unitId },
+    orderBy: { position: "asc" },
+    include: { episodes: { where: { endedAt: null }, take: 1 } },
+  });
   let signed = 0;
   for (const [index, bed] of beds.entries()) {
     const episode = bed.episodes[0];
@@ -45,7 +59,10 @@ export async function seedDemoRounds({ db, unitId, nurseId, now }: { db: Db; uni
         templateId: template.id,
         frequencies,
         startedAt: signedAt.getTime() - 4 * 60_000,
-        answers: itemsAsked(template.items, frequencies).map((item) => ({ itemId: item.itemId, value: quietAnswer(item) })),
+        answers: itemsAsked(template.items, frequencies).map((item) => ({
+          itemId: item.itemId,
+          value: quietAnswer(item),
+        })),
       },
       actor: { userId: nurse.id, username: nurse.username, role: nurse.role },
       context: null,

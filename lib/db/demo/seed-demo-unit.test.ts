@@ -26,7 +26,10 @@ const counts = async () => ({
 describe("seedDemoUnit", () => {
   it("creates one unit of 8 beds: 5 VA-ECMO (one with an IABP) and 3 IABP, each on its own scenario", async () => {
     expect(await seedDemoUnit({ db: t.db, now: NOW })).toEqual({ created: true, unitId: DEMO_UNIT_ID });
-    const unit = await t.db.unit.findUniqueOrThrow({ where: { id: DEMO_UNIT_ID }, include: { beds: { orderBy: { position: "asc" } } } });
+    const unit = await t.db.unit.findUniqueOrThrow({
+      where: { id: DEMO_UNIT_ID },
+      include: { beds: { orderBy: { position: "asc" } } },
+    });
     expect(unit.timeZone).toBe("Europe/Paris");
     expect(unit.beds.map((b) => [b.id, b.label])).toEqual(
       Array.from({ length: 8 }, (_, i) => [`demo-bed-${i + 1}`, `0${i + 1}`]),
@@ -59,7 +62,10 @@ describe("seedDemoUnit", () => {
     await seedDemoUnit({ db: t.db, now: NOW });
     const before = await counts();
     const episode = await t.db.supportEpisode.findUniqueOrThrow({ where: { id: "demo-episode-1" } });
-    expect(await seedDemoUnit({ db: t.db, now: new Date(NOW.getTime() + DAY), seed: 99 })).toEqual({ created: false, unitId: DEMO_UNIT_ID });
+    expect(await seedDemoUnit({ db: t.db, now: new Date(NOW.getTime() + DAY), seed: 99 })).toEqual({
+      created: false,
+      unitId: DEMO_UNIT_ID,
+    });
     expect(await counts()).toEqual(before);
     expect(await t.db.supportEpisode.findUniqueOrThrow({ where: { id: "demo-episode-1" } })).toEqual(episode);
   });

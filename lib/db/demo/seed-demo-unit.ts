@@ -42,7 +42,8 @@ export async function seedDemoUnit({
     // Only ever earlier than the profile says, so that every episode is at least a day old.
     const startedAt = new Date(now.getTime() - profile.startHoursAgo * HOUR - Math.floor(random() * 20) * 60_000);
     // A birthday 1–3 months ago: the age shown is exactly the profile's.
-    const birth = Date.UTC(now.getUTCFullYear() - person.ageYears, now.getUTCMonth(), now.getUTCDate()) - (30 + 7 * (i % 8)) * DAY;
+    const birth =
+      Date.UTC(now.getUTCFullYear() - person.ageYears, now.getUTCMonth(), now.getUTCDate()) - (30 + 7 * (i % 8)) * DAY;
     return {
       bed: { id: `demo-bed-${n}`, unitId: DEMO_UNIT_ID, label: String(n).padStart(2, "0"), position: n },
       patient: {
@@ -72,7 +73,9 @@ export async function seedDemoUnit({
     if (await tx.unit.findUnique({ where: { id: DEMO_UNIT_ID }, select: { id: true } })) {
       return { created: false, unitId: DEMO_UNIT_ID };
     }
-    await tx.unit.create({ data: { id: DEMO_UNIT_ID, name: "Réanimation cardiaque — démo", timeZone: "Europe/Paris" } });
+    await tx.unit.create({
+      data: { id: DEMO_UNIT_ID, name: "Réanimation cardiaque — démo", timeZone: "Europe/Paris" },
+    });
     await tx.bed.createMany({ data: rows.map((r) => r.bed) });
     await tx.patient.createMany({ data: rows.map((r) => r.patient) });
     await tx.supportEpisode.createMany({ data: rows.map((r) => r.episode) });

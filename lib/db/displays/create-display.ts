@@ -14,7 +14,13 @@ export interface TCreateDisplayOptions {
 }
 
 /** Creates a wall screen bound to one unit and answers its first pairing code. */
-export async function createDisplay({ db, input, actor, context, now = new Date() }: TCreateDisplayOptions): Promise<TIssuedPairing> {
+export async function createDisplay({
+  db,
+  input,
+  actor,
+  context,
+  now = new Date(),
+}: TCreateDisplayOptions): Promise<TIssuedPairing> {
   await assertUnitsExist(db, [input.unitId]);
   const id = crypto.randomUUID();
   await db.$transaction(async (tx) => {
@@ -31,7 +37,16 @@ export async function createDisplay({ db, input, actor, context, now = new Date(
         units: { create: [{ unitId: input.unitId }] },
       },
     });
-    await recordAuditEvent({ db: tx, action: "display.created", actor, context, target: { type: "display", id }, unitId: input.unitId, details: { displayName: input.displayName }, now });
+    await recordAuditEvent({
+      db: tx,
+      action: "display.created",
+      actor,
+      context,
+      target: { type: "display", id },
+      unitId: input.unitId,
+      details: { displayName: input.displayName },
+      now,
+    });
   });
   return issuePairingCode({ db, displayId: id, actor, context, now });
 }

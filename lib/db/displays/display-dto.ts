@@ -24,7 +24,10 @@ interface TDisplayRow {
 }
 
 export function toDisplayDto(row: TDisplayRow, now: Date): TDisplayDto {
-  const last = row.sessions.reduce<Date | null>((max, s) => (max === null || s.lastActiveAt > max ? s.lastActiveAt : max), null);
+  const last = row.sessions.reduce<Date | null>(
+    (max, s) => (max === null || s.lastActiveAt > max ? s.lastActiveAt : max),
+    null,
+  );
   const pending = row.pairings[0]?.expiresAt;
   return {
     id: row.id,

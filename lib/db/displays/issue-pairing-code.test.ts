@@ -21,7 +21,14 @@ afterAll(async () => {
 });
 
 const pair = (code: string, now?: Date) =>
-  pairDisplay({ db: test.db, code, throttle: new SignInThrottle(), config: toAuthConfig(ZAuthEnv.parse({})), context: { ipAddress: "10.0.0.1", userAgent: null }, now: now && (() => now) });
+  pairDisplay({
+    db: test.db,
+    code,
+    throttle: new SignInThrottle(),
+    config: toAuthConfig(ZAuthEnv.parse({})),
+    context: { ipAddress: "10.0.0.1", userAgent: null },
+    now: now && (() => now),
+  });
 
 describe("issuePairingCode", () => {
   it("makes 8-character codes without look-alike characters (0/O, 1/I)", () => {
@@ -29,27 +36,63 @@ describe("issuePairingCode", () => {
   });
 
   it("invalidates the display's earlier unused code: only the newest one pairs", async () => {
-    const first = await createDisplay({ db: test.db, input: { displayName: "Corridor", unitId: "a" }, actor: actorOf(admin), context: null });
-    const second = await issuePairingCode({ db: test.db, displayId: first.display.id, actor: actorOf(admin), context: null });
-    expect((await test.db.displayPairing.findUniqueOrThrow({ where: { id: hashToken(first.code) } })).expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+    const first = await createDisplay({
+      db: test.db,
+      input: { displayName: "Corridor", unitId: "a" },
+      actor: actorOf(admin),
+      context: null,
+    });
+    const second = await issuePairingCode({
+      db: test.db,
+      displayId: first.display.id,
+      actor: actorOf(admin),
+      context: null,
+    });
+    expect(
+      (await test.db.displayPairing.findUniqueOrThrow({ where: { id: hashToken(first.code) } })).expiresAt.getTime(),
+    ).toBeLessThanOrEqual(Date.now());
     await expect(pair(first.code)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(pair(second.code)).resolves.toMatchObject({ user: { userId: first.display.id } });
   });
 
   it("issues a code that lapses after its time to live, and stores only its hash", async () => {
     const now = new Date("2026-01-01T08:00:00Z");
-    const { display } = await createDisplay({ db: test.db, input: { displayName: "Desk", unitId: "a" }, actor: actorOf(admin), context: null });
-    const issued = await issuePairingCode({ db: test.db, displayId: display.id, actor: actorOf(admin), context: null, now });
+    const { display } = await createDisplay({
+      db: test.db,
+      input: { displayName: "Desk", unitId: "a" },
+      actor: actorOf(admin),
+      context: null,
+    });
+    const issued = await issuePairingCode({
+      db: test.db,
+      displayId: display.id,
+      actor: actorOf(admin),
+      context: null,
+      now,
+    });
     expect(issued.expiresAt).toBe(new Date(now.getTime() + PAIRING_CODE_TTL_MS).toISOString());
     expect(await test.db.displayPairing.count({ where: { id: issued.code } })).toBe(0);
-    await expect(pair(issued.code, new Date(now.getTime() + PAIRING_CODE_TTL_MS + 1))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(pair(issued.code, new Date(now.getTime() + PAIRING_CODE_TTL_MS - 1))).resolves.toMatchObject({ user: { userId: display.id } });
+    await expect(pair(issued.code, new Date(now.getTime() + PAIRING_CODE_TTL_MS + 1))).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(pair(issued.code, new Date(now.getTime() + PAIRING_CODE_TTL_MS - 1))).resolves.toMatchObject({
+      user: { userId: display.id },
+    });
   });
 
   it("refuses a person's account and a revoked display", async () => {
-    await expect(issuePairingCode({ db: test.db, displayId: admin.userId, actor: actorOf(admin), context: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const { display } = await createDisplay({ db: test.db, input: { displayName: "Old", unitId: "a" }, actor: actorOf(admin), context: null });
+    await expect(
+      issuePairingCode({ db: test.db, displayId: admin.userId, actor: actorOf(admin), context: null }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { display } = await createDisplay({
+      db: test.db,
+      input: { displayName: "Old", unitId: "a" },
+      actor: actorOf(admin),
+      context: null,
+    });
     await test.db.user.update({ where: { id: display.id }, data: { active: false } });
-    await expect(issuePairingCode({ db: test.db, displayId: display.id, actor: actorOf(admin), context: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      issuePairingCode({ db: test.db, displayId: display.id, actor: actorOf(admin), context: null }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -27,16 +27,36 @@ export interface TIssuePairingCode {
  * A new one-time code for a display (a first pairing, or a screen whose browser was reset). Earlier unused codes of
  * that display stop working: only the newest one shown to an admin is live.
  */
-export async function issuePairingCode({ db, displayId, actor, context, now = new Date() }: TIssuePairingCode): Promise<TIssuedPairing> {
-  const display = await db.user.findUnique({ where: { id: displayId }, select: { role: true, active: true, units: { select: { unitId: true } } } });
+export async function issuePairingCode({
+  db,
+  displayId,
+  actor,
+  context,
+  now = new Date(),
+}: TIssuePairingCode): Promise<TIssuedPairing> {
+  const display = await db.user.findUnique({
+    where: { id: displayId },
+    select: { role: true, active: true, units: { select: { unitId: true } } },
+  });
   if (!display || display.role !== "display") throw new AppError("NOT_FOUND", `no display "${displayId}"`);
   if (!display.active) throw new AppError("CONFLICT", "This display was revoked; create a new one.");
   const code = newPairingCode();
   const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
   const row = await db.$transaction(async (tx) => {
     await tx.displayPairing.updateMany({ where: { userId: displayId, usedAt: null }, data: { expiresAt: now } });
-    await tx.displayPairing.create({ data: { id: hashToken(code), userId: displayId, createdById: actor.userId ?? "", createdAt: now, expiresAt } });
-    await recordAuditEvent({ db: tx, action: "display.pairing-issued", actor, context, target: { type: "display", id: displayId }, unitId: display.units[0]?.unitId, details: { expiresAt: expiresAt.toISOString() }, now });
+    await tx.displayPairing.create({
+      data: { id: hashToken(code), userId: displayId, createdById: actor.userId ?? "", createdAt: now, expiresAt },
+    });
+    await recordAuditEvent({
+      db: tx,
+      action: "display.pairing-issued",
+      actor,
+      context,
+      target: { type: "display", id: displayId },
+      unitId: display.units[0]?.unitId,
+      details: { expiresAt: expiresAt.toISOString() },
+      now,
+    });
     return tx.user.findUniqueOrThrow({ where: { id: displayId }, select: DISPLAY_DTO_SELECT });
   });
   return { display: toDisplayDto(row, now), code, expiresAt: expiresAt.toISOString() };

@@ -10,7 +10,9 @@ let test: TestDb;
 let admin: TTestSession;
 beforeAll(async () => {
   test = await createTestDb();
-  await test.db.unit.createMany({ data: ["a", "b"].map((id) => ({ id, name: `Unit ${id}`, timeZone: "Europe/Paris" })) });
+  await test.db.unit.createMany({
+    data: ["a", "b"].map((id) => ({ id, name: `Unit ${id}`, timeZone: "Europe/Paris" })),
+  });
   admin = await signInTestUser(test.db, { role: "admin", unitIds: [] });
 });
 afterAll(async () => {
@@ -19,7 +21,8 @@ afterAll(async () => {
 
 describe("listDisplays", () => {
   it("lists wall screens only: active first, then by unit and name; a pending code only until it expires", async () => {
-    const make = (displayName: string, unitId: string) => createDisplay({ db: test.db, input: { displayName, unitId }, actor: actorOf(admin), context: null });
+    const make = (displayName: string, unitId: string) =>
+      createDisplay({ db: test.db, input: { displayName, unitId }, actor: actorOf(admin), context: null });
     await make("Nurses' desk", "b");
     const revoked = await make("Old corridor", "a");
     await make("Corridor", "a");

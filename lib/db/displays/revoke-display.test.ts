@@ -21,13 +21,30 @@ afterAll(async () => {
   await test.cleanup();
 });
 
-const pair = (code: string) => pairDisplay({ db: test.db, code, throttle: new SignInThrottle(), config: toAuthConfig(ZAuthEnv.parse({})), context: { ipAddress: "10.0.0.1", userAgent: null } });
+const pair = (code: string) =>
+  pairDisplay({
+    db: test.db,
+    code,
+    throttle: new SignInThrottle(),
+    config: toAuthConfig(ZAuthEnv.parse({})),
+    context: { ipAddress: "10.0.0.1", userAgent: null },
+  });
 
 describe("revokeDisplay", () => {
   it("signs the screen out for good: inactive, no session, its pending code dead, listed as such", async () => {
-    const issued = await createDisplay({ db: test.db, input: { displayName: "Corridor", unitId: "a" }, actor: actorOf(admin), context: null });
+    const issued = await createDisplay({
+      db: test.db,
+      input: { displayName: "Corridor", unitId: "a" },
+      actor: actorOf(admin),
+      context: null,
+    });
     await pair(issued.code);
-    const pending = await issuePairingCode({ db: test.db, displayId: issued.display.id, actor: actorOf(admin), context: null });
+    const pending = await issuePairingCode({
+      db: test.db,
+      displayId: issued.display.id,
+      actor: actorOf(admin),
+      context: null,
+    });
     await revokeDisplay({ db: test.db, displayId: issued.display.id, actor: actorOf(admin), context: null });
     expect(await test.db.session.count({ where: { userId: issued.display.id } })).toBe(0);
     await expect(pair(pending.code)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -36,7 +53,9 @@ describe("revokeDisplay", () => {
   });
 
   it("refuses a person's account", async () => {
-    await expect(revokeDisplay({ db: test.db, displayId: admin.userId, actor: actorOf(admin), context: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      revokeDisplay({ db: test.db, displayId: admin.userId, actor: actorOf(admin), context: null }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await test.db.user.findUniqueOrThrow({ where: { id: admin.userId } })).active).toBe(true);
   });
 });

@@ -30,7 +30,15 @@ export function toStoredFourTs(row: TFourTsRow): TStoredFourTs {
 }
 
 /** The episode's recorded 4Ts screens, newest first. */
-export async function listFourTs({ db, episodeId, take = FOUR_TS_SHOWN }: { db: Db; episodeId: string; take?: number }): Promise<TStoredFourTs[]> {
+export async function listFourTs({
+  db,
+  episodeId,
+  take = FOUR_TS_SHOWN,
+}: {
+  db: Db;
+  episodeId: string;
+  take?: number;
+}): Promise<TStoredFourTs[]> {
   const rows = await db.fourTsScreen.findMany({
     where: { episodeId },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],

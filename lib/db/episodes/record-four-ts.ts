@@ -1,4 +1,10 @@
-import { fourTsInputs, fourTsSources, scoreFourTs, type TFourTsAnswers, type TStoredFourTs } from "@/lib/scores/four-ts-record";
+import {
+  fourTsInputs,
+  fourTsSources,
+  scoreFourTs,
+  type TFourTsAnswers,
+  type TStoredFourTs,
+} from "@/lib/scores/four-ts-record";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { findBedEpisode } from "../beds/find-bed-episode";
 import type { Db } from "../client";
@@ -27,7 +33,11 @@ export async function recordFourTs({
   now?: Date;
 }): Promise<TStoredFourTs> {
   const { bed, episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no episode to record a 4Ts screen with.`);
+  if (!episode)
+    throw new AppError(
+      "NOT_FOUND",
+      `Bed "${bedId}" has no patient on support: there is no episode to record a 4Ts screen with.`,
+    );
   const counts = await db.observation.findMany({
     where: { episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
     select: { observedAt: true, value: true },

@@ -1,4 +1,9 @@
-import { computeSaveScore, type TSaveScore, type TSaveScoreInputs, type TStoredSaveScore } from "@/lib/scores/save-score";
+import {
+  computeSaveScore,
+  type TSaveScore,
+  type TSaveScoreInputs,
+  type TStoredSaveScore,
+} from "@/lib/scores/save-score";
 import { findBedEpisode } from "../beds/find-bed-episode";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
@@ -33,7 +38,16 @@ export async function recordSaveScore({
   const score = computeSaveScore(inputs);
   await db.$transaction(async (tx) => {
     await tx.supportEpisode.update({ where: { id: episode.id }, data: { saveScoreInputs: stored } });
-    await recordAuditEvent({ db: tx, action: "score.recorded", actor, context, target: { type: "episode", id: episode.id }, unitId: bed.unitId, details: { score: "SAVE", bedId, inputs, total: score.total }, now });
+    await recordAuditEvent({
+      db: tx,
+      action: "score.recorded",
+      actor,
+      context,
+      target: { type: "episode", id: episode.id },
+      unitId: bed.unitId,
+      details: { score: "SAVE", bedId, inputs, total: score.total },
+      now,
+    });
   });
   return { stored, score };
 }

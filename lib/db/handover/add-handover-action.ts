@@ -27,10 +27,25 @@ export async function addHandoverAction({
   if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: there is no action list.`);
   const id = randomUUID();
   await db.$transaction(async (tx) => {
-    await tx.handoverAction.create({ data: { id, unitId: bed.unitId, bedId, episodeId: episode.id, text, createdAt: now, createdById: actor.userId } });
-    await recordAuditEvent({ db: tx, action: "handover.action-added", actor, context, target: { type: "handover-action", id }, unitId: bed.unitId, details: { bedId, text }, now });
+    await tx.handoverAction.create({
+      data: { id, unitId: bed.unitId, bedId, episodeId: episode.id, text, createdAt: now, createdById: actor.userId },
+    });
+    await recordAuditEvent({
+      db: tx,
+      action: "handover.action-added",
+      actor,
+      context,
+      target: { type: "handover-action", id },
+      unitId: bed.unitId,
+      details: { bedId, text },
+      now,
+    });
     // The action list belongs to the patient, not to one shift: every sheet of the bed shows it.
-    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: null }, now });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: null },
+      now,
+    });
   });
   announceCommit(db);
   return { actionId: id };

@@ -30,7 +30,17 @@ export async function amendHandover({
   if (!sheet?.signedOutAt) throw new AppError("CONFLICT", "Only a signed sheet is amended; a draft is simply edited.");
   const id = randomUUID();
   await db.$transaction(async (tx) => {
-    await tx.handoverAmendment.create({ data: { id, sheetId: sheet.id, field: amendment.field, value: amendment.value, reason: amendment.reason, amendedAt: now, amendedById: actor.userId } });
+    await tx.handoverAmendment.create({
+      data: {
+        id,
+        sheetId: sheet.id,
+        field: amendment.field,
+        value: amendment.value,
+        reason: amendment.reason,
+        amendedAt: now,
+        amendedById: actor.userId,
+      },
+    });
     await recordAuditEvent({
       db: tx,
       action: "handover.amended",
@@ -41,7 +51,11 @@ export async function amendHandover({
       details: { bedId, shiftKey: shift.key, field: amendment.field, value: amendment.value, reason: amendment.reason },
       now,
     });
-    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key },
+      now,
+    });
   });
   announceCommit(db);
   return { amendmentId: id };

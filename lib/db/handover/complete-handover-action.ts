@@ -25,10 +25,26 @@ export async function completeHandoverAction({
   if (!action || action.bedId !== bedId) throw new AppError("NOT_FOUND", `No action "${actionId}" on this bed's list.`);
   if (action.doneAt) throw new AppError("CONFLICT", "This action is already marked done.");
   await db.$transaction(async (tx) => {
-    const updated = await tx.handoverAction.updateMany({ where: { id: actionId, doneAt: null }, data: { doneAt: now, doneById: actor.userId } });
+    const updated = await tx.handoverAction.updateMany({
+      where: { id: actionId, doneAt: null },
+      data: { doneAt: now, doneById: actor.userId },
+    });
     if (updated.count !== 1) throw new AppError("CONFLICT", "This action has just been marked done by someone else.");
-    await recordAuditEvent({ db: tx, action: "handover.action-done", actor, context, target: { type: "handover-action", id: actionId }, unitId: action.unitId, details: { bedId, text: action.text }, now });
-    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: action.unitId, bedId, shiftKey: null }, now });
+    await recordAuditEvent({
+      db: tx,
+      action: "handover.action-done",
+      actor,
+      context,
+      target: { type: "handover-action", id: actionId },
+      unitId: action.unitId,
+      details: { bedId, text: action.text },
+      now,
+    });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "handover:changed", unitId: action.unitId, bedId, shiftKey: null },
+      now,
+    });
   });
   announceCommit(db);
   return { actionId, doneAt: now.getTime() };

@@ -1,6 +1,13 @@
 import { parametersFor, type TParameterCode } from "@/lib/catalogue";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
-import { buildHandoverData, HANDOVER_LABS, settingCodesFor, suggestSeverity, TREND_CODES, type THandoverData } from "@/lib/handover";
+import {
+  buildHandoverData,
+  HANDOVER_LABS,
+  settingCodesFor,
+  suggestSeverity,
+  TREND_CODES,
+  type THandoverData,
+} from "@/lib/handover";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../client";
 import { readShiftAlarms } from "./read-shift-alarms";
@@ -21,7 +28,13 @@ export interface TComputeHandoverData {
  * The generated part of a handover sheet: the episode's data over the shift, read from the database, shaped by
  * lib/handover, with the alarms and rounds of the shift from their features' tables (docs/alarms.md, docs/rounds.md).
  */
-export async function computeHandoverData({ db, episodeId, startsAt, coversUntil, now }: TComputeHandoverData): Promise<THandoverData> {
+export async function computeHandoverData({
+  db,
+  episodeId,
+  startsAt,
+  coversUntil,
+  now,
+}: TComputeHandoverData): Promise<THandoverData> {
   const episode = await db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId }, include: { patient: true } });
   const { deviceType } = episode;
   const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));

@@ -1,4 +1,12 @@
-import { ZHandoverData, ZContingency, type THandoverAction, type THandoverAmendment, type THandoverContent, type THandoverSheetView, type THandoverStatus } from "@/lib/handover";
+import {
+  ZHandoverData,
+  ZContingency,
+  type THandoverAction,
+  type THandoverAmendment,
+  type THandoverContent,
+  type THandoverSheetView,
+  type THandoverStatus,
+} from "@/lib/handover";
 import { z } from "zod";
 import type { Db } from "../client";
 import { computeHandoverData } from "./compute-handover-data";
@@ -10,7 +18,17 @@ import { resolveBedShift, type TResolvedBedShift } from "./resolve-bed-shift";
  * shift (computed now for a draft, the copy frozen at sign-out for a signed sheet), the action list, the signatures
  * and the amendments. A shift without a sheet reads as "not started" with the data filled in already.
  */
-export async function getHandoverSheet({ db, bedId, shiftKey, now = Date.now() }: { db: Db; bedId: string; shiftKey?: string; now?: number }): Promise<THandoverSheetView> {
+export async function getHandoverSheet({
+  db,
+  bedId,
+  shiftKey,
+  now = Date.now(),
+}: {
+  db: Db;
+  bedId: string;
+  shiftKey?: string;
+  now?: number;
+}): Promise<THandoverSheetView> {
   const resolved = await resolveBedShift({ db, bedId, shiftKey, now });
   return toSheetView(db, resolved, now);
 }
@@ -27,7 +45,11 @@ const ZStoredActions = z.array(
   }),
 );
 
-export async function toSheetView(db: Db, { bed, shift, previousShiftKey, nextShiftKey, episode, sheet }: TResolvedBedShift, now: number): Promise<THandoverSheetView> {
+export async function toSheetView(
+  db: Db,
+  { bed, shift, previousShiftKey, nextShiftKey, episode, sheet }: TResolvedBedShift,
+  now: number,
+): Promise<THandoverSheetView> {
   const coversUntil = Math.min(now, shift.endsAt);
   const frozen = Boolean(sheet?.signedOutAt && sheet.generated);
   const data = frozen
@@ -42,7 +64,12 @@ export async function toSheetView(db: Db, { bed, shift, previousShiftKey, nextSh
         ? await listSheetActions({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil })
         : [];
 
-  const people = await namesOf(db, [sheet?.signedOutById, sheet?.receivedById, sheet?.updatedById, ...(sheet?.amendments.map((a) => a.amendedById) ?? [])]);
+  const people = await namesOf(db, [
+    sheet?.signedOutById,
+    sheet?.receivedById,
+    sheet?.updatedById,
+    ...(sheet?.amendments.map((a) => a.amendedById) ?? []),
+  ]);
   const person = (id: string) => ({ id, name: people.get(id) ?? id });
   const content: THandoverContent = sheet
     ? {
@@ -66,7 +93,14 @@ export async function toSheetView(db: Db, { bed, shift, previousShiftKey, nextSh
   return {
     serverTime: now,
     bed,
-    shift: { key: shift.key, name: shift.name, startsAt: shift.startsAt, endsAt: shift.endsAt, startTime: shift.startTime, endTime: shift.endTime },
+    shift: {
+      key: shift.key,
+      name: shift.name,
+      startsAt: shift.startsAt,
+      endsAt: shift.endsAt,
+      startTime: shift.startTime,
+      endTime: shift.endTime,
+    },
     previousShiftKey,
     nextShiftKey,
     status,
@@ -77,8 +111,14 @@ export async function toSheetView(db: Db, { bed, shift, previousShiftKey, nextSh
     data,
     frozen,
     actions,
-    signedOut: sheet?.signedOutAt && sheet.signedOutById ? { at: sheet.signedOutAt.getTime(), by: person(sheet.signedOutById) } : null,
-    received: sheet?.receivedAt && sheet.receivedById ? { at: sheet.receivedAt.getTime(), by: person(sheet.receivedById), readBack: sheet.readBack ?? "" } : null,
+    signedOut:
+      sheet?.signedOutAt && sheet.signedOutById
+        ? { at: sheet.signedOutAt.getTime(), by: person(sheet.signedOutById) }
+        : null,
+    received:
+      sheet?.receivedAt && sheet.receivedById
+        ? { at: sheet.receivedAt.getTime(), by: person(sheet.receivedById), readBack: sheet.readBack ?? "" }
+        : null,
     amendments,
     lastSaved: sheet ? { at: sheet.updatedAt.getTime(), by: person(sheet.updatedById) } : null,
   };

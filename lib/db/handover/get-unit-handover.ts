@@ -9,7 +9,17 @@ import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
  * The unit handover page (the charge nurse's view): every bed of the unit with the state of its sheet for a shift
  * (the running one by default): not started, drafted, signed out, received. An empty bed shows as such.
  */
-export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }: { db: Db; unitId: string; shiftKey?: string; now?: number }): Promise<TUnitHandover> {
+export async function getUnitHandover({
+  db,
+  unitId,
+  shiftKey,
+  now = Date.now(),
+}: {
+  db: Db;
+  unitId: string;
+  shiftKey?: string;
+  now?: number;
+}): Promise<TUnitHandover> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, timeZone: true } });
   if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
   const context = await getUnitShiftPattern({ db, unitId });
@@ -24,7 +34,10 @@ export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }
         id: true,
         label: true,
         episodes: {
-          where: { startedAt: { lt: new Date(shift.endsAt) }, OR: [{ endedAt: null }, { endedAt: { gt: new Date(shift.startsAt) } }] },
+          where: {
+            startedAt: { lt: new Date(shift.endsAt) },
+            OR: [{ endedAt: null }, { endedAt: { gt: new Date(shift.startsAt) } }],
+          },
           orderBy: { startedAt: "desc" },
           take: 1,
           select: { id: true, deviceType: true, patient: { select: { givenName: true, familyName: true } } },
@@ -32,10 +45,25 @@ export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }
       },
     }),
     db.handoverSheet.findMany({ where: { unitId, shiftKey: shift.key } }),
-    db.handoverAction.groupBy({ by: ["bedId"], where: { unitId, createdAt: { lt: new Date(Math.min(now, shift.endsAt)) }, OR: [{ doneAt: null }, { doneAt: { gte: new Date(Math.min(now, shift.endsAt)) } }] }, _count: { _all: true } }),
+    db.handoverAction.groupBy({
+      by: ["bedId"],
+      where: {
+        unitId,
+        createdAt: { lt: new Date(Math.min(now, shift.endsAt)) },
+        OR: [{ doneAt: null }, { doneAt: { gte: new Date(Math.min(now, shift.endsAt)) } }],
+      },
+      _count: { _all: true },
+    }),
   ]);
-  const userIds = [...new Set(sheets.flatMap((s) => [s.signedOutById, s.receivedById]).filter((id): id is string => Boolean(id)))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const userIds = [
+    ...new Set(sheets.flatMap((s) => [s.signedOutById, s.receivedById]).filter((id): id is string => Boolean(id))),
+  ];
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
+  );
   const counts = Object.fromEntries(HANDOVER_STATUSES.map((s) => [s, 0])) as Record<THandoverStatus, number>;
   const rows = beds.map((bed) => {
     const episode = bed.episodes[0] ?? null;
@@ -49,8 +77,14 @@ export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }
       deviceType: episode?.deviceType ?? null,
       status,
       illnessSeverity: sheet?.illnessSeverity ?? null,
-      signedOut: sheet?.signedOutAt && sheet.signedOutById ? { at: sheet.signedOutAt.getTime(), by: names.get(sheet.signedOutById) ?? sheet.signedOutById } : null,
-      received: sheet?.receivedAt && sheet.receivedById ? { at: sheet.receivedAt.getTime(), by: names.get(sheet.receivedById) ?? sheet.receivedById } : null,
+      signedOut:
+        sheet?.signedOutAt && sheet.signedOutById
+          ? { at: sheet.signedOutAt.getTime(), by: names.get(sheet.signedOutById) ?? sheet.signedOutById }
+          : null,
+      received:
+        sheet?.receivedAt && sheet.receivedById
+          ? { at: sheet.receivedAt.getTime(), by: names.get(sheet.receivedById) ?? sheet.receivedById }
+          : null,
       lastSavedAt: sheet ? sheet.updatedAt.getTime() : null,
       openActions: openActions.find((a) => a.bedId === bed.id)?._count._all ?? 0,
     };
@@ -59,7 +93,14 @@ export async function getUnitHandover({ db, unitId, shiftKey, now = Date.now() }
   return {
     serverTime: now,
     unit,
-    shift: { key: shift.key, name: shift.name, startsAt: shift.startsAt, endsAt: shift.endsAt, startTime: shift.startTime, endTime: shift.endTime },
+    shift: {
+      key: shift.key,
+      name: shift.name,
+      startsAt: shift.startsAt,
+      endsAt: shift.endsAt,
+      startTime: shift.startTime,
+      endTime: shift.endTime,
+    },
     previousShiftKey: previousShift(shift, context).key,
     nextShiftKey: next.startsAt <= now ? next.key : null,
     beds: rows,

@@ -17,7 +17,13 @@ const at = (iso: string) => new Date(iso);
 const DAY = "2026-11-18/day";
 const outgoing = { userId: "n1", username: "anurse", role: "nurse" as const };
 const incoming = { userId: "n2", username: "bnurse", role: "nurse" as const };
-const draft = { version: 0, illnessSeverity: "watcher" as const, situation: "Weaning the balloon.", contingencies: [{ if: "MAP < 65", then: "back to 1:1 and call" }], notes: "" };
+const draft = {
+  version: 0,
+  illnessSeverity: "watcher" as const,
+  situation: "Weaning the balloon.",
+  contingencies: [{ if: "MAP < 65", then: "back to 1:1 and call" }],
+  notes: "",
+};
 
 let t: TestDb;
 let bedId: string;
@@ -25,11 +31,19 @@ beforeEach(async () => {
   t = await createTestDb();
   ({ bedId } = await seedTestEpisode(t.db, { deviceType: "IABP", startedAt: at("2026-11-16T08:00:00Z") }));
   for (const u of [outgoing, incoming]) {
-    await t.db.user.create({ data: { id: u.userId, username: u.username, displayName: u.username.toUpperCase(), role: "nurse", createdAt: new Date(0), updatedAt: new Date(0) } });
+    await t.db.user.create({
+      data: {
+        id: u.userId,
+        username: u.username,
+        displayName: u.username.toUpperCase(),
+        role: "nurse",
+        createdAt: new Date(0),
+        updatedAt: new Date(0),
+      },
+    });
   }
 });
 afterEach(() => t.cleanup());
-
 
 describe("the handover of one bed", () => {
   it("goes not started → drafted → signed out → received, each step audited", async () => {
@@ -37,22 +51,72 @@ describe("the handover of one bed", () => {
     expect((await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: now.getTime() })).status).toBe("not_started");
     await saveHandoverDraft({ db: t.db, bedId, shiftKey: DAY, draft, actor: outgoing, context: null, now });
     const drafted = await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: now.getTime() });
-    expect(drafted).toMatchObject({ status: "draft", version: 1, frozen: false, content: { situation: "Weaning the balloon." } });
+    expect(drafted).toMatchObject({
+      status: "draft",
+      version: 1,
+      frozen: false,
+      content: { situation: "Weaning the balloon." },
+    });
 
-    await signOutHandover({ db: t.db, bedId, shiftKey: DAY, signOut: { ...draft, version: 1 }, actor: outgoing, context: null, now: at("2026-11-18T17:45:00Z") });
-    const signed = await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: at("2026-11-18T18:30:00Z").getTime() });
-    expect(signed).toMatchObject({ status: "signed_out", frozen: true, signedOut: { by: { id: "n1", name: "ANURSE" } } });
+    await signOutHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      signOut: { ...draft, version: 1 },
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T17:45:00Z"),
+    });
+    const signed = await getHandoverSheet({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      now: at("2026-11-18T18:30:00Z").getTime(),
+    });
+    expect(signed).toMatchObject({
+      status: "signed_out",
+      frozen: true,
+      signedOut: { by: { id: "n1", name: "ANURSE" } },
+    });
     // Frozen at the sign-out: the data runs to 17:45, not to the shift's end nor to the reading time.
     expect(signed.data?.coversUntil).toBe(at("2026-11-18T17:45:00Z").getTime());
 
-    await expect(receiveHandover({ db: t.db, bedId, shiftKey: DAY, receive: { readBack: "Balloon weaning, back to 1:1 if MAP < 65." }, actor: outgoing, context: null })).rejects.toMatchObject({
+    await expect(
+      receiveHandover({
+        db: t.db,
+        bedId,
+        shiftKey: DAY,
+        receive: { readBack: "Balloon weaning, back to 1:1 if MAP < 65." },
+        actor: outgoing,
+        context: null,
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await receiveHandover({ db: t.db, bedId, shiftKey: DAY, receive: { readBack: "Balloon weaning, back to 1:1 if MAP < 65." }, actor: incoming, context: null, now: at("2026-11-18T18:05:00Z") });
-    const received = await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: at("2026-11-18T18:30:00Z").getTime() });
-    expect(received).toMatchObject({ status: "received", received: { by: { id: "n2" }, readBack: "Balloon weaning, back to 1:1 if MAP < 65." } });
+    await receiveHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      receive: { readBack: "Balloon weaning, back to 1:1 if MAP < 65." },
+      actor: incoming,
+      context: null,
+      now: at("2026-11-18T18:05:00Z"),
+    });
+    const received = await getHandoverSheet({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      now: at("2026-11-18T18:30:00Z").getTime(),
+    });
+    expect(received).toMatchObject({
+      status: "received",
+      received: { by: { id: "n2" }, readBack: "Balloon weaning, back to 1:1 if MAP < 65." },
+    });
 
-    const audited = await t.db.auditEvent.findMany({ where: { action: { startsWith: "handover." } }, orderBy: { id: "asc" } });
+    const audited = await t.db.auditEvent.findMany({
+      where: { action: { startsWith: "handover." } },
+      orderBy: { id: "asc" },
+    });
     expect(audited.map((a) => [a.action, a.actorId])).toEqual([
       ["handover.drafted", "n1"],
       ["handover.drafted", "n1"],
@@ -64,24 +128,52 @@ describe("the handover of one bed", () => {
   it("keeps a signed sheet immutable, in the code and in the database, and records amendments with their reason", async () => {
     const now = at("2026-11-18T17:30:00Z");
     await signOutHandover({ db: t.db, bedId, shiftKey: DAY, signOut: draft, actor: outgoing, context: null, now });
-    await expect(saveHandoverDraft({ db: t.db, bedId, shiftKey: DAY, draft: { ...draft, version: 2 }, actor: outgoing, context: null, now })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      saveHandoverDraft({
+        db: t.db,
+        bedId,
+        shiftKey: DAY,
+        draft: { ...draft, version: 2 },
+        actor: outgoing,
+        context: null,
+        now,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     // Prisma reports any trigger abort as a foreign-key error; the raw driver gives the trigger's own message.
-    await expect(t.db.handoverSheet.updateMany({ where: { bedId }, data: { situation: "rewritten" } })).rejects.toThrow();
+    await expect(
+      t.db.handoverSheet.updateMany({ where: { bedId }, data: { situation: "rewritten" } }),
+    ).rejects.toThrow();
 
-    await amendHandover({ db: t.db, bedId, shiftKey: DAY, amendment: { field: "illnessSeverity", value: "unstable", reason: "Lactate 4.2 came back at 17:50" }, actor: outgoing, context: null, now: at("2026-11-18T17:55:00Z") });
+    await amendHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      amendment: { field: "illnessSeverity", value: "unstable", reason: "Lactate 4.2 came back at 17:50" },
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T17:55:00Z"),
+    });
     const sheet = await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: at("2026-11-18T18:00:00Z").getTime() });
     expect(sheet.content.illnessSeverity).toBe("watcher");
     expect(sheet.inForce.illnessSeverity).toBe("unstable");
-    expect(sheet.amendments).toMatchObject([{ field: "illnessSeverity", value: "unstable", reason: "Lactate 4.2 came back at 17:50" }]);
+    expect(sheet.amendments).toMatchObject([
+      { field: "illnessSeverity", value: "unstable", reason: "Lactate 4.2 came back at 17:50" },
+    ]);
     await t.db.$disconnect();
     const raw = new Database(t.path);
     try {
-      expect(() => raw.prepare(`UPDATE "HandoverSheet" SET "notes" = 'rewritten'`).run()).toThrow(/signed handover sheet is immutable/);
+      expect(() => raw.prepare(`UPDATE "HandoverSheet" SET "notes" = 'rewritten'`).run()).toThrow(
+        /signed handover sheet is immutable/,
+      );
       expect(() => raw.prepare(`DELETE FROM "HandoverSheet"`).run()).toThrow(/cannot be deleted/);
       expect(() => raw.prepare(`DELETE FROM "HandoverAmendment"`).run()).toThrow(/append-only/);
       expect(() => raw.prepare(`UPDATE "HandoverAmendment" SET "reason" = 'other'`).run()).toThrow(/append-only/);
       // The receipt may still be added, once.
-      raw.prepare(`UPDATE "HandoverSheet" SET "status" = 'received', "receivedAt" = 1, "receivedById" = 'n2', "readBack" = 'ok'`).run();
+      raw
+        .prepare(
+          `UPDATE "HandoverSheet" SET "status" = 'received', "receivedAt" = 1, "receivedById" = 'n2', "readBack" = 'ok'`,
+        )
+        .run();
       expect(() => raw.prepare(`UPDATE "HandoverSheet" SET "readBack" = 'changed'`).run()).toThrow(/immutable/);
     } finally {
       raw.close();
@@ -91,33 +183,114 @@ describe("the handover of one bed", () => {
   it("refuses a save based on an older version rather than overwriting someone's text", async () => {
     const now = at("2026-11-18T10:00:00Z");
     await saveHandoverDraft({ db: t.db, bedId, shiftKey: DAY, draft, actor: outgoing, context: null, now });
-    await saveHandoverDraft({ db: t.db, bedId, shiftKey: DAY, draft: { ...draft, version: 1, notes: "first" }, actor: outgoing, context: null, now });
-    await expect(saveHandoverDraft({ db: t.db, bedId, shiftKey: DAY, draft: { ...draft, version: 1, notes: "second" }, actor: incoming, context: null, now })).rejects.toMatchObject({
+    await saveHandoverDraft({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      draft: { ...draft, version: 1, notes: "first" },
+      actor: outgoing,
+      context: null,
+      now,
+    });
+    await expect(
+      saveHandoverDraft({
+        db: t.db,
+        bedId,
+        shiftKey: DAY,
+        draft: { ...draft, version: 1, notes: "second" },
+        actor: incoming,
+        context: null,
+        now,
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { reason: "stale-version" },
     });
   });
 
   it("carries an open action over to the next shift's sheet until someone marks it done, and freezes it on the signed one", async () => {
-    const { actionId } = await addHandoverAction({ db: t.db, bedId, text: "Anti-Xa 6 h after the heparin change", actor: outgoing, context: null, now: at("2026-11-18T10:00:00Z") });
-    await signOutHandover({ db: t.db, bedId, shiftKey: DAY, signOut: draft, actor: outgoing, context: null, now: at("2026-11-18T17:50:00Z") });
-    const night = await getHandoverSheet({ db: t.db, bedId, shiftKey: "2026-11-18/night", now: at("2026-11-18T20:00:00Z").getTime() });
+    const { actionId } = await addHandoverAction({
+      db: t.db,
+      bedId,
+      text: "Anti-Xa 6 h after the heparin change",
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T10:00:00Z"),
+    });
+    await signOutHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      signOut: draft,
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T17:50:00Z"),
+    });
+    const night = await getHandoverSheet({
+      db: t.db,
+      bedId,
+      shiftKey: "2026-11-18/night",
+      now: at("2026-11-18T20:00:00Z").getTime(),
+    });
     expect(night.actions).toMatchObject([{ id: actionId, carriedOver: true, doneAt: null }]);
 
-    await completeHandoverAction({ db: t.db, bedId, actionId, actor: incoming, context: null, now: at("2026-11-18T23:00:00Z") });
-    const nightLater = await getHandoverSheet({ db: t.db, bedId, shiftKey: "2026-11-18/night", now: at("2026-11-19T01:00:00Z").getTime() });
+    await completeHandoverAction({
+      db: t.db,
+      bedId,
+      actionId,
+      actor: incoming,
+      context: null,
+      now: at("2026-11-18T23:00:00Z"),
+    });
+    const nightLater = await getHandoverSheet({
+      db: t.db,
+      bedId,
+      shiftKey: "2026-11-18/night",
+      now: at("2026-11-19T01:00:00Z").getTime(),
+    });
     expect(nightLater.actions[0]).toMatchObject({ doneBy: { id: "n2" } });
-    expect((await getHandoverSheet({ db: t.db, bedId, shiftKey: "2026-11-19/day", now: at("2026-11-19T08:00:00Z").getTime() })).actions).toEqual([]);
+    expect(
+      (
+        await getHandoverSheet({
+          db: t.db,
+          bedId,
+          shiftKey: "2026-11-19/day",
+          now: at("2026-11-19T08:00:00Z").getTime(),
+        })
+      ).actions,
+    ).toEqual([]);
     // The signed day sheet still shows the action as it was handed over: open.
-    expect((await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: at("2026-11-19T08:00:00Z").getTime() })).actions[0]?.doneAt).toBeNull();
+    expect(
+      (await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: at("2026-11-19T08:00:00Z").getTime() })).actions[0]
+        ?.doneAt,
+    ).toBeNull();
   });
 
   it("shows the unit page's progress per bed and lists the bed's past shifts for review", async () => {
-    await signOutHandover({ db: t.db, bedId, shiftKey: DAY, signOut: draft, actor: outgoing, context: null, now: at("2026-11-18T17:50:00Z") });
-    const unit = await getUnitHandover({ db: t.db, unitId: "test-unit-1", shiftKey: DAY, now: at("2026-11-18T18:10:00Z").getTime() });
-    expect(unit.beds).toMatchObject([{ bedId, status: "signed_out", illnessSeverity: "watcher", signedOut: { by: "ANURSE" } }]);
+    await signOutHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      signOut: draft,
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T17:50:00Z"),
+    });
+    const unit = await getUnitHandover({
+      db: t.db,
+      unitId: "test-unit-1",
+      shiftKey: DAY,
+      now: at("2026-11-18T18:10:00Z").getTime(),
+    });
+    expect(unit.beds).toMatchObject([
+      { bedId, status: "signed_out", illnessSeverity: "watcher", signedOut: { by: "ANURSE" } },
+    ]);
     expect(unit.counts).toMatchObject({ signed_out: 1, not_started: 0 });
-    const current = await getUnitHandover({ db: t.db, unitId: "test-unit-1", now: at("2026-11-18T18:10:00Z").getTime() });
+    const current = await getUnitHandover({
+      db: t.db,
+      unitId: "test-unit-1",
+      now: at("2026-11-18T18:10:00Z").getTime(),
+    });
     expect(current.shift.key).toBe("2026-11-18/night");
     expect(current.beds[0]?.status).toBe("not_started");
 
@@ -132,6 +305,8 @@ describe("the handover of one bed", () => {
   });
 
   it("refuses a shift that has not begun", async () => {
-    await expect(getHandoverSheet({ db: t.db, bedId, shiftKey: "2026-11-20/day", now: at("2026-11-18T10:00:00Z").getTime() })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      getHandoverSheet({ db: t.db, bedId, shiftKey: "2026-11-20/day", now: at("2026-11-18T10:00:00Z").getTime() }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });

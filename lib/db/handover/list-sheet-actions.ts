@@ -5,13 +5,32 @@ import type { Db } from "../client";
  * The action list of a shift: every action of the episode written before the end of the period and not done before
  * the shift began. An open action thus appears on every sheet until someone marks it done (it carries over).
  */
-export async function listSheetActions({ db, episodeId, startsAt, coversUntil }: { db: Db; episodeId: string; startsAt: number; coversUntil: number }): Promise<THandoverAction[]> {
+export async function listSheetActions({
+  db,
+  episodeId,
+  startsAt,
+  coversUntil,
+}: {
+  db: Db;
+  episodeId: string;
+  startsAt: number;
+  coversUntil: number;
+}): Promise<THandoverAction[]> {
   const rows = await db.handoverAction.findMany({
-    where: { episodeId, createdAt: { lt: new Date(coversUntil) }, OR: [{ doneAt: null }, { doneAt: { gte: new Date(startsAt) } }] },
+    where: {
+      episodeId,
+      createdAt: { lt: new Date(coversUntil) },
+      OR: [{ doneAt: null }, { doneAt: { gte: new Date(startsAt) } }],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const ids = [...new Set(rows.flatMap((r) => [r.createdById, r.doneById]).filter((id): id is string => Boolean(id)))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
+  );
   const person = (id: string) => ({ id, name: users.get(id) ?? id });
   return rows.map((r) => {
     // Done after the period covered (a past shift read later): it was still open at that shift's end.

@@ -7,17 +7,35 @@ import type { Db } from "../client";
  * priority, and those still on the list at its end, each with its status then (from the newest AlarmEvent before
  * the end, so that a past shift reads as it was, not as it is now).
  */
-export async function readShiftAlarms({ db, episodeId, startsAt, coversUntil }: { db: Db; episodeId: string; startsAt: number; coversUntil: number }): Promise<TAlarmSection> {
+export async function readShiftAlarms({
+  db,
+  episodeId,
+  startsAt,
+  coversUntil,
+}: {
+  db: Db;
+  episodeId: string;
+  startsAt: number;
+  coversUntil: number;
+}): Promise<TAlarmSection> {
   const alarms = await db.alarm.findMany({
     where: {
       episodeId,
       raisedAt: { lt: new Date(coversUntil) },
-      OR: [{ raisedAt: { gte: new Date(startsAt) } }, { resolvedAt: null }, { resolvedAt: { gte: new Date(coversUntil) } }],
+      OR: [
+        { raisedAt: { gte: new Date(startsAt) } },
+        { resolvedAt: null },
+        { resolvedAt: { gte: new Date(coversUntil) } },
+      ],
     },
     orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
   });
   const events = alarms.length
-    ? await db.alarmEvent.findMany({ where: { alarmId: { in: alarms.map((a): string => a.id) }, at: { lt: new Date(coversUntil) } }, orderBy: { seq: "asc" }, select: { alarmId: true, status: true } })
+    ? await db.alarmEvent.findMany({
+        where: { alarmId: { in: alarms.map((a): string => a.id) }, at: { lt: new Date(coversUntil) } },
+        orderBy: { seq: "asc" },
+        select: { alarmId: true, status: true },
+      })
     : [];
   const statusAtEnd = new Map<string, string>();
   for (const e of events) if (e.alarmId && e.status) statusAtEnd.set(e.alarmId, e.status);
@@ -41,8 +59,10 @@ export async function readShiftAlarms({ db, episodeId, startsAt, coversUntil }: 
   const raised = items.filter((a) => a.raisedAt >= startsAt);
   const counts = { high: 0, medium: 0, low: 0, technical: 0 };
   for (const a of raised) counts[a.priority] += 1;
-  const order = (a: { priority: TAlarmPriority; raisedAt: number }, b: { priority: TAlarmPriority; raisedAt: number }) =>
-    ALARM_PRIORITIES.indexOf(a.priority) - ALARM_PRIORITIES.indexOf(b.priority) || a.raisedAt - b.raisedAt;
+  const order = (
+    a: { priority: TAlarmPriority; raisedAt: number },
+    b: { priority: TAlarmPriority; raisedAt: number },
+  ) => ALARM_PRIORITIES.indexOf(a.priority) - ALARM_PRIORITIES.indexOf(b.priority) || a.raisedAt - b.raisedAt;
   return {
     available: true,
     counts,

@@ -23,7 +23,13 @@ export async function readLabSamples(db: Db, episodeId: string, codes: readonly 
 }
 
 /** Per setting: the last reading before the shift and the readings of [from, until), in time order. */
-export async function readSettingReadings(db: Db, episodeId: string, codes: readonly TParameterCode[], from: number, until: number) {
+export async function readSettingReadings(
+  db: Db,
+  episodeId: string,
+  codes: readonly TParameterCode[],
+  from: number,
+  until: number,
+) {
   const settings: Partial<Record<TParameterCode, { before: TTimedValue | null; during: TTimedValue[] }>> = {};
   for (const code of codes) {
     const [before] = await db.$queryRawUnsafe<TRow[]>(
@@ -51,7 +57,13 @@ export async function readSettingReadings(db: Db, episodeId: string, codes: read
  * the row that holds the MIN/MAX of an aggregate query (documented behaviour), which gives the first and the last
  * reading in one statement each.
  */
-export async function readTrendSummaries(db: Db, episodeId: string, codes: readonly TParameterCode[], from: number, until: number): Promise<THandoverData["trends"]> {
+export async function readTrendSummaries(
+  db: Db,
+  episodeId: string,
+  codes: readonly TParameterCode[],
+  from: number,
+  until: number,
+): Promise<THandoverData["trends"]> {
   if (codes.length === 0) return [];
   const where = `WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" >= ? AND "observedAt" < ? GROUP BY "parameter"`;
   const args = [episodeId, ...codes, from, until];
@@ -60,8 +72,14 @@ export async function readTrendSummaries(db: Db, episodeId: string, codes: reado
       `SELECT "parameter", MIN("value") AS lo, MAX("value") AS hi, COUNT(*) AS n FROM "Observation" ${where}`,
       ...args,
     ),
-    db.$queryRawUnsafe<TRow[]>(`SELECT "parameter","value", MIN("observedAt") AS "observedAt" FROM "Observation" ${where}`, ...args),
-    db.$queryRawUnsafe<TRow[]>(`SELECT "parameter","value", MAX("observedAt") AS "observedAt" FROM "Observation" ${where}`, ...args),
+    db.$queryRawUnsafe<TRow[]>(
+      `SELECT "parameter","value", MIN("observedAt") AS "observedAt" FROM "Observation" ${where}`,
+      ...args,
+    ),
+    db.$queryRawUnsafe<TRow[]>(
+      `SELECT "parameter","value", MAX("observedAt") AS "observedAt" FROM "Observation" ${where}`,
+      ...args,
+    ),
   ]);
   const point = (rows: TRow[], code: string) => {
     const row = rows.find((r) => r.parameter === code);
@@ -69,7 +87,14 @@ export async function readTrendSummaries(db: Db, episodeId: string, codes: reado
   };
   return codes.map((code) => {
     const s = stats.find((r) => r.parameter === code);
-    return { code, first: point(firsts, code), last: point(lasts, code), min: s?.lo ?? null, max: s?.hi ?? null, count: s ? Number(s.n) : 0 };
+    return {
+      code,
+      first: point(firsts, code),
+      last: point(lasts, code),
+      min: s?.lo ?? null,
+      max: s?.hi ?? null,
+      count: s ? Number(s.n) : 0,
+    };
   });
 }
 

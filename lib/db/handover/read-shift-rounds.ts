@@ -8,14 +8,32 @@ import type { Db } from "../client";
  * items, and the abnormal findings in force (an amendment made before the end replaces the signed answer). The
  * counts are the rounds feature's own (summarizeShiftRounds), so the sheet and the rounds page agree.
  */
-export async function readShiftRounds({ db, episodeId, episodeStartedAt, startsAt, coversUntil }: { db: Db; episodeId: string; episodeStartedAt: number; startsAt: number; coversUntil: number }): Promise<TRoundSection> {
+export async function readShiftRounds({
+  db,
+  episodeId,
+  episodeStartedAt,
+  startsAt,
+  coversUntil,
+}: {
+  db: Db;
+  episodeId: string;
+  episodeStartedAt: number;
+  startsAt: number;
+  coversUntil: number;
+}): Promise<TRoundSection> {
   const rounds = await db.round.findMany({
     where: { episodeId, signedAt: { lt: new Date(coversUntil) } },
     orderBy: { signedAt: "asc" },
     select: { id: true, templateId: true, signedAt: true, dueAt: true, frequencies: true, abnormalCount: true },
   });
   const summary = summarizeShiftRounds({
-    rounds: rounds.map((r) => ({ id: r.id, signedAt: r.signedAt.getTime(), dueAt: r.dueAt?.getTime() ?? null, frequencies: parseFrequencies(r.frequencies), abnormalCount: r.abnormalCount })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      signedAt: r.signedAt.getTime(),
+      dueAt: r.dueAt?.getTime() ?? null,
+      frequencies: parseFrequencies(r.frequencies),
+      abnormalCount: r.abnormalCount,
+    })),
     from: startsAt,
     to: coversUntil,
     episodeStartedAt,
@@ -27,8 +45,13 @@ export async function readShiftRounds({ db, episodeId, episodeStartedAt, startsA
   const [answers, amendments, items] = ids.length
     ? await Promise.all([
         db.roundAnswer.findMany({ where: { roundId: { in: ids } } }),
-        db.roundAmendment.findMany({ where: { roundId: { in: ids }, amendedAt: { lt: new Date(coversUntil) } }, orderBy: [{ amendedAt: "asc" }, { id: "asc" }] }),
-        db.roundTemplateItem.findMany({ where: { templateId: { in: [...new Set(inShift.map((r) => r.templateId))] } } }),
+        db.roundAmendment.findMany({
+          where: { roundId: { in: ids }, amendedAt: { lt: new Date(coversUntil) } },
+          orderBy: [{ amendedAt: "asc" }, { id: "asc" }],
+        }),
+        db.roundTemplateItem.findMany({
+          where: { templateId: { in: [...new Set(inShift.map((r) => r.templateId))] } },
+        }),
       ])
     : [[], [], []];
   const inForce = new Map(answers.map((a) => [`${a.roundId}/${a.itemId}`, a]));
@@ -48,7 +71,15 @@ export async function readShiftRounds({ db, episodeId, episodeStartedAt, startsA
         };
       }),
   );
-  return { available: true, done: summary.done, late: summary.late, missed: summary.missedHourly, shiftItemsMissed: summary.shiftItemsMissed, abnormal, nextDueAt };
+  return {
+    available: true,
+    done: summary.done,
+    late: summary.late,
+    missed: summary.missedHourly,
+    shiftItemsMissed: summary.shiftItemsMissed,
+    abnormal,
+    nextDueAt,
+  };
 }
 
 function parseFrequencies(frequencies: unknown): string[] {

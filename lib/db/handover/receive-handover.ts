@@ -29,10 +29,13 @@ export async function receiveHandover({
   now?: Date;
 }): Promise<{ sheetId: string }> {
   const { bed, shift, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!sheet || !sheet.signedOutAt || !sheet.signedOutById) throw new AppError("CONFLICT", "This sheet is not signed out yet: the outgoing nurse signs it first.");
+  if (!sheet || !sheet.signedOutAt || !sheet.signedOutById)
+    throw new AppError("CONFLICT", "This sheet is not signed out yet: the outgoing nurse signs it first.");
   if (sheet.receivedAt) throw new AppError("CONFLICT", "This handover has already been received.");
   if (sheet.signedOutById === actor.userId) {
-    throw new AppError("FORBIDDEN", "You signed this sheet out: the incoming nurse, another person, must receive it.", { reason: "same-person" });
+    throw new AppError("FORBIDDEN", "You signed this sheet out: the incoming nurse, another person, must receive it.", {
+      reason: "same-person",
+    });
   }
   await db.$transaction(async (tx) => {
     const updated = await tx.handoverSheet.updateMany({
@@ -50,7 +53,11 @@ export async function receiveHandover({
       details: { bedId, shiftKey: shift.key, signedOutById: sheet.signedOutById, readBack: receive.readBack },
       now,
     });
-    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key },
+      now,
+    });
   });
   announceCommit(db);
   return { sheetId: sheet.id };

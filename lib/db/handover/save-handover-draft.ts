@@ -23,10 +23,23 @@ export interface TSaveHandoverDraftOptions {
  * was based on: when someone saved in between, it is refused (CONFLICT) rather than overwriting their text. The
  * unit's handover screens are told through the change feed (a DocumentChange in the same commit).
  */
-export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, context, now = new Date() }: TSaveHandoverDraftOptions): Promise<{ sheetId: string; version: number }> {
+export async function saveHandoverDraft({
+  db,
+  bedId,
+  shiftKey,
+  draft,
+  actor,
+  context,
+  now = new Date(),
+}: TSaveHandoverDraftOptions): Promise<{ sheetId: string; version: number }> {
   const { bed, shift, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} had no patient on support during this shift: there is no handover to write.`);
-  if (sheet?.signedOutAt) throw new AppError("CONFLICT", "This sheet is signed: it can no longer be edited. Amend it with a reason instead.");
+  if (!episode)
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bed.label} had no patient on support during this shift: there is no handover to write.`,
+    );
+  if (sheet?.signedOutAt)
+    throw new AppError("CONFLICT", "This sheet is signed: it can no longer be edited. Amend it with a reason instead.");
   const { version, ...content } = draft;
   const fields = {
     illnessSeverity: content.illnessSeverity,
@@ -58,12 +71,28 @@ export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, con
       });
       result = { sheetId: id, version: 1 };
     } else {
-      const updated = await tx.handoverSheet.updateMany({ where: { id: sheet.id, version, signedOutAt: null }, data: { ...fields, version: { increment: 1 } } });
+      const updated = await tx.handoverSheet.updateMany({
+        where: { id: sheet.id, version, signedOutAt: null },
+        data: { ...fields, version: { increment: 1 } },
+      });
       if (updated.count !== 1) throw staleVersion();
       result = { sheetId: sheet.id, version: version + 1 };
     }
-    await recordAuditEvent({ db: tx, action: "handover.drafted", actor, context, target: { type: "handover-sheet", id: result.sheetId }, unitId: bed.unitId, details: { bedId, shiftKey: shift.key, version: result.version }, now });
-    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
+    await recordAuditEvent({
+      db: tx,
+      action: "handover.drafted",
+      actor,
+      context,
+      target: { type: "handover-sheet", id: result.sheetId },
+      unitId: bed.unitId,
+      details: { bedId, shiftKey: shift.key, version: result.version },
+      now,
+    });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key },
+      now,
+    });
     return result;
   });
   announceCommit(db);
@@ -71,5 +100,9 @@ export async function saveHandoverDraft({ db, bedId, shiftKey, draft, actor, con
 }
 
 export function staleVersion(): AppError {
-  return new AppError("CONFLICT", "Someone else saved this sheet since you opened it. Reload it, then make your change again.", { reason: "stale-version" });
+  return new AppError(
+    "CONFLICT",
+    "Someone else saved this sheet since you opened it. Reload it, then make your change again.",
+    { reason: "stale-version" },
+  );
 }

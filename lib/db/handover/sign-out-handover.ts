@@ -61,10 +61,21 @@ export async function signOutHandover({
       context,
       target: { type: "handover-sheet", id: saved.sheetId },
       unitId: bed.unitId,
-      details: { bedId, shiftKey: shift.key, illnessSeverity: signOut.illnessSeverity, suggested: data.severity.suggested, coversUntil, openActions: actions.filter((a) => !a.doneAt).length },
+      details: {
+        bedId,
+        shiftKey: shift.key,
+        illnessSeverity: signOut.illnessSeverity,
+        suggested: data.severity.suggested,
+        coversUntil,
+        openActions: actions.filter((a) => !a.doneAt).length,
+      },
       now,
     });
-    await recordDocumentChange({ db: tx, change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key }, now });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "handover:changed", unitId: bed.unitId, bedId, shiftKey: shift.key },
+      now,
+    });
   });
   announceCommit(db);
   return { sheetId: saved.sheetId };

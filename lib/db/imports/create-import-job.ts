@@ -12,6 +12,24 @@ export interface TCreateImportJob {
 }
 
 /** Opens a job in status "running"; its counts grow with each committed batch. */
-export async function createImportJob({ db, id, kind, fileName, actor, dryRun, startedAt }: TCreateImportJob): Promise<void> {
-  await db.importJob.create({ data: { id, kind, fileName: fileName.slice(0, 255), actor: actor.slice(0, 255), dryRun, status: "running", startedAt } });
+export async function createImportJob({
+  db,
+  id,
+  kind,
+  fileName,
+  actor,
+  dryRun,
+  startedAt,
+}: TCreateImportJob): Promise<void> {
+  await db.importJob.create({
+    data: {
+      id,
+      kind,
+      fileName: fileName.slice(0, 255),
+      actor: actor.slice(0, 255),
+      dryRun,
+      status: "running",
+      startedAt,
+    },
+  });
 }

@@ -33,7 +33,10 @@ export function findExistingObservations({
   const refs = new Set<string>();
   const found = new Set<string>();
   if (sourceRefs.length > 0) {
-    const stored = preparedStatement<[string, string], number>(db, `SELECT 1 FROM "Observation" WHERE "source" = ? AND "sourceRef" = ?`).pluck();
+    const stored = preparedStatement<[string, string], number>(
+      db,
+      `SELECT 1 FROM "Observation" WHERE "source" = ? AND "sourceRef" = ?`,
+    ).pluck();
     for (const ref of sourceRefs) if (stored.get(source, ref) !== undefined) refs.add(ref);
   }
   if (contents.length > 0) {

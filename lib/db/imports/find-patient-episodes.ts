@@ -12,7 +12,13 @@ export interface TPatientEpisodes {
  * The patients with these identifiers (Patient.identifier: what PID-3, FHIR Patient.identifier and the CSV patient
  * column carry) and their support episodes, in one query for a whole batch of records.
  */
-export async function findPatientEpisodes({ db, identifiers }: { db: Db; identifiers: readonly string[] }): Promise<Map<string, TPatientEpisodes>> {
+export async function findPatientEpisodes({
+  db,
+  identifiers,
+}: {
+  db: Db;
+  identifiers: readonly string[];
+}): Promise<Map<string, TPatientEpisodes>> {
   if (identifiers.length === 0) return new Map();
   const patients = await db.patient.findMany({
     where: { identifier: { in: [...new Set(identifiers)] } },
@@ -20,7 +26,14 @@ export async function findPatientEpisodes({ db, identifiers }: { db: Db; identif
       id: true,
       identifier: true,
       episodes: {
-        select: { id: true, bedId: true, deviceType: true, startedAt: true, endedAt: true, bed: { select: { unitId: true } } },
+        select: {
+          id: true,
+          bedId: true,
+          deviceType: true,
+          startedAt: true,
+          endedAt: true,
+          bed: { select: { unitId: true } },
+        },
         orderBy: { startedAt: "desc" },
       },
     },

@@ -18,7 +18,13 @@ export interface TRecordImportBatch {
  * Stores a batch's rejections and the job's new counts together, so the report never disagrees with the counts. Once
  * per batch of an import, so through statements prepared on the shared connection rather than Prisma queries.
  */
-export async function recordImportBatch({ db, jobId, counts, ignoredCodes, rejections }: TRecordImportBatch): Promise<void> {
+export async function recordImportBatch({
+  db,
+  jobId,
+  counts,
+  ignoredCodes,
+  rejections,
+}: TRecordImportBatch): Promise<void> {
   const insertRejection = preparedStatement<[string, string, string, string, string, string]>(
     db,
     `INSERT INTO "ImportRejection" ("jobId","location","field","value","code","reason") VALUES (?,?,?,?,?,?)`,
@@ -29,11 +35,27 @@ export async function recordImportBatch({ db, jobId, counts, ignoredCodes, rejec
   );
   await writeInTransaction(db, () => {
     for (const r of rejections) {
-      insertRejection.run(jobId, r.location.slice(0, MAX_TEXT), r.field.slice(0, 100), r.value.slice(0, MAX_TEXT), r.code, r.reason.slice(0, MAX_TEXT));
+      insertRejection.run(
+        jobId,
+        r.location.slice(0, MAX_TEXT),
+        r.field.slice(0, 100),
+        r.value.slice(0, MAX_TEXT),
+        r.code,
+        r.reason.slice(0, MAX_TEXT),
+      );
     }
     const { processed, accepted, rejected, duplicate, ignored, corrected } = counts;
     // A Json column holds JSON text: written here as Prisma writes it, read back through Prisma as an object.
-    const { changes } = updateJob.run(processed, accepted, rejected, duplicate, ignored, corrected, JSON.stringify(ignoredCodes), jobId);
+    const { changes } = updateJob.run(
+      processed,
+      accepted,
+      rejected,
+      duplicate,
+      ignored,
+      corrected,
+      JSON.stringify(ignoredCodes),
+      jobId,
+    );
     // Thrown inside the transaction, so the rejections above are rolled back with it.
     if (changes !== 1) throw new Error(`import job ${jobId} does not exist`);
   });

@@ -14,13 +14,39 @@ const HEADER = "patient_id,parameter,loinc,value,unit,observed_at,status";
 let t: TestDb;
 let writer: ObservationWriter;
 
-const row = (minute: number, value = 3.2, patient = "MRN-1", extra: Partial<Record<"parameter" | "loinc" | "unit" | "status", string>> = {}) =>
-  [patient, extra.parameter ?? "lactate", extra.loinc ?? "", value, extra.unit ?? "mmol/L", `2026-11-23T08:${String(minute).padStart(2, "0")}:00Z`, extra.status ?? ""].join(",");
+const row = (
+  minute: number,
+  value = 3.2,
+  patient = "MRN-1",
+  extra: Partial<Record<"parameter" | "loinc" | "unit" | "status", string>> = {},
+) =>
+  [
+    patient,
+    extra.parameter ?? "lactate",
+    extra.loinc ?? "",
+    value,
+    extra.unit ?? "mmol/L",
+    `2026-11-23T08:${String(minute).padStart(2, "0")}:00Z`,
+    extra.status ?? "",
+  ].join(",");
 
-const csv = (rows: string[]) => readCsvFile({ input: Readable.from([[HEADER, ...rows].join("\n")]), file: "labs.csv", preset: "generic" });
+const csv = (rows: string[]) =>
+  readCsvFile({ input: Readable.from([[HEADER, ...rows].join("\n")]), file: "labs.csv", preset: "generic" });
 
-const run = (rows: string[], options: { dryRun?: boolean; batchSize?: number; sink?: ReadingSink; onProgress?: (s: TImportState) => void } = {}) =>
-  runImport({ db: t.db, sink: options.sink ?? writer, items: csv(rows), kind: "csv", fileName: "labs.csv", actor: "test", now: () => NOW, ...options });
+const run = (
+  rows: string[],
+  options: { dryRun?: boolean; batchSize?: number; sink?: ReadingSink; onProgress?: (s: TImportState) => void } = {},
+) =>
+  runImport({
+    db: t.db,
+    sink: options.sink ?? writer,
+    items: csv(rows),
+    kind: "csv",
+    fileName: "labs.csv",
+    actor: "test",
+    now: () => NOW,
+    ...options,
+  });
 
 const stored = () => t.db.observation.count();
 
@@ -31,7 +57,10 @@ beforeEach(async () => {
     { identifier: "MRN-LATE", episodeStartedAt: new Date("2026-11-23T09:00:00Z") },
     { identifier: "MRN-OUT", episodeStartedAt: new Date("2026-11-01T00:00:00Z") },
   ]);
-  await t.db.supportEpisode.updateMany({ where: { patient: { identifier: "MRN-OUT" } }, data: { endedAt: new Date("2026-11-20T00:00:00Z") } });
+  await t.db.supportEpisode.updateMany({
+    where: { patient: { identifier: "MRN-OUT" } },
+    data: { endedAt: new Date("2026-11-20T00:00:00Z") },
+  });
   writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW });
 });
 afterEach(async () => {
@@ -41,15 +70,27 @@ afterEach(async () => {
 
 describe("runImport", () => {
   it("stores accepted readings through the write path in the catalogue's unit and records the job", async () => {
-    const summary = await run([row(0), row(1, 36.04, "MRN-1", { unit: "mg/dL" }), row(2, 150, "MRN-1", { parameter: "", loinc: "777-3", unit: "10*3/uL" })]);
+    const summary = await run([
+      row(0),
+      row(1, 36.04, "MRN-1", { unit: "mg/dL" }),
+      row(2, 150, "MRN-1", { parameter: "", loinc: "777-3", unit: "10*3/uL" }),
+    ]);
     expect(summary).toMatchObject({ status: "done", processed: 3, accepted: 3, rejected: 0, duplicate: 0, ignored: 0 });
-    const values = await t.db.observation.findMany({ orderBy: { seq: "asc" }, select: { parameter: true, value: true, unit: true, source: true } });
+    const values = await t.db.observation.findMany({
+      orderBy: { seq: "asc" },
+      select: { parameter: true, value: true, unit: true, source: true },
+    });
     expect(values).toEqual([
       { parameter: "lactate", value: 3.2, unit: "mmol/L", source: "csv" },
       { parameter: "lactate", value: 4, unit: "mmol/L", source: "csv" },
       { parameter: "platelets", value: 150, unit: "10*9/L", source: "csv" },
     ]);
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: summary.jobId } })).toMatchObject({ status: "done", accepted: 3, dryRun: false, actor: "test" });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: summary.jobId } })).toMatchObject({
+      status: "done",
+      accepted: 3,
+      dryRun: false,
+      actor: "test",
+    });
   });
 
   it("rejects with the reason and the source's field, and keeps every rejection for the report", async () => {
@@ -85,11 +126,21 @@ describe("runImport", () => {
     const dry = await run(rows, { dryRun: true, batchSize: 1 });
     expect(await stored()).toBe(0);
     const real = await run(rows, { batchSize: 1 });
-    const counts = ({ processed, accepted, rejected, duplicate, ignored }: typeof dry) => ({ processed, accepted, rejected, duplicate, ignored });
+    const counts = ({ processed, accepted, rejected, duplicate, ignored }: typeof dry) => ({
+      processed,
+      accepted,
+      rejected,
+      duplicate,
+      ignored,
+    });
     expect(counts(dry)).toEqual({ processed: 5, accepted: 2, rejected: 1, duplicate: 1, ignored: 1 });
     expect(counts(real)).toEqual(counts(dry));
     expect(dry.ignoredCodes).toEqual({ "LN 26453-1": 1 });
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: dry.jobId } })).toMatchObject({ dryRun: true, status: "done", accepted: 2 });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: dry.jobId } })).toMatchObject({
+      dryRun: true,
+      status: "done",
+      accepted: 2,
+    });
   });
 
   it("adds nothing when the same file is imported again", async () => {
@@ -101,7 +152,17 @@ describe("runImport", () => {
   });
 
   it("counts as duplicate the same result sent by another route (same patient, parameter, time and value)", async () => {
-    await writer.submit([{ episodeId: "import-unit-episode-1", parameter: "lactate", value: 3.2, unit: "mmol/L", observedAt: new Date("2026-11-23T08:00:00Z"), source: "hl7", sourceRef: "hl7:LAB:1" }]);
+    await writer.submit([
+      {
+        episodeId: "import-unit-episode-1",
+        parameter: "lactate",
+        value: 3.2,
+        unit: "mmol/L",
+        observedAt: new Date("2026-11-23T08:00:00Z"),
+        source: "hl7",
+        sourceRef: "hl7:LAB:1",
+      },
+    ]);
     const summary = await run([row(0, 3.2), row(0, 3.3)]);
     expect(summary).toMatchObject({ accepted: 1, duplicate: 1 });
   });
@@ -126,7 +187,10 @@ describe("runImport", () => {
     expect(broken.status).toBe("failed");
     expect(broken.error).toMatch(/disk full.*run the same import again/);
     expect(await stored()).toBe(4);
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: broken.jobId } })).toMatchObject({ status: "failed", accepted: 4 });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: broken.jobId } })).toMatchObject({
+      status: "failed",
+      accepted: 4,
+    });
 
     const rerun = await run(rows, { batchSize: 4 });
     expect(rerun).toMatchObject({ status: "done", accepted: 6, duplicate: 4 });

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { createCodeIndex } from "@/lib/imports/codes/create-code-index";
 import type { TLocalCode } from "@/lib/imports/codes/local-codes";
 import { EMPTY_COUNTS, type TImportCounts } from "@/lib/imports/import-job";
-import { formatLocation, type TImportChunk, type TImportItem, type TImportKind, type TImportRecord, type TImportRejection } from "@/lib/imports/import-record";
+import {
+  formatLocation,
+  type TImportChunk,
+  type TImportItem,
+  type TImportKind,
+  type TImportRecord,
+  type TImportRejection,
+} from "@/lib/imports/import-record";
 import { mapImportRecord, type TMappedRecord } from "@/lib/imports/map-import-record";
 import type { TObservationSource, TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import type { ReadingSink } from "@/lib/observations/reading-sink";
@@ -98,7 +105,16 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
   const kept: TImportRejection[] = [];
   const outcomes: TRecordOutcome[] | undefined = collectOutcomes ? [] : undefined;
   const summary = (status: TImportState["status"], error?: string): TImportState => ({
-    jobId, kind, fileName, status, dryRun, error, ...counts, ignoredCodes: { ...ignoredCodes }, rejections: [...kept], outcomes,
+    jobId,
+    kind,
+    fileName,
+    status,
+    dryRun,
+    error,
+    ...counts,
+    ignoredCodes: { ...ignoredCodes },
+    rejections: [...kept],
+    outcomes,
   });
 
   await createImportJob({ db, id: jobId, kind, fileName, actor, dryRun, startedAt: now() });
@@ -123,7 +139,11 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     // Only rejections are reported unless every outcome was asked for: an accepted row of a million-row file needs
     // no location text.
     const outcome = (record: TImportRecord, index: number, status: "accepted" | "duplicate" | "ignored") => {
-      if (outcomes) batchOutcomes.push({ index, outcome: { location: formatLocation(record.location), entry: record.location.entry, status } });
+      if (outcomes)
+        batchOutcomes.push({
+          index,
+          outcome: { location: formatLocation(record.location), entry: record.location.entry, status },
+        });
     };
 
     const mapped: { index: number; m: Extract<TMappedRecord, { outcome: "mapped" }> }[] = [];
@@ -177,13 +197,27 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     // asks the database, and remembers what it saw in earlier batches, to report the same duplicates.
     let fresh = candidates;
     if (seenInDryRun) {
-      const contents = candidates.map(({ valid: r }) => ({ episodeId: r.episodeId, parameter: r.parameter, observedAt: r.observedAt.getTime(), value: r.value }));
-      const existing = findExistingObservations({ db, source, sourceRefs: candidates.map((c) => c.input.sourceRef), contents });
+      const contents = candidates.map(({ valid: r }) => ({
+        episodeId: r.episodeId,
+        parameter: r.parameter,
+        observedAt: r.observedAt.getTime(),
+        value: r.value,
+      }));
+      const existing = findExistingObservations({
+        db,
+        source,
+        sourceRefs: candidates.map((c) => c.input.sourceRef),
+        contents,
+      });
       fresh = [];
       candidates.forEach((c, i) => {
         const refKey = `ref\u0000${c.input.sourceRef}`;
         const key = contentKey(contents[i] as TContentKey);
-        const duplicate = existing.refs.has(c.input.sourceRef) || existing.contents.has(key) || seenInDryRun.has(refKey) || seenInDryRun.has(key);
+        const duplicate =
+          existing.refs.has(c.input.sourceRef) ||
+          existing.contents.has(key) ||
+          seenInDryRun.has(refKey) ||
+          seenInDryRun.has(key);
         seenInDryRun.add(refKey).add(key);
         if (duplicate) {
           delta.duplicate += 1;
@@ -212,7 +246,12 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
           else if (result?.status === "duplicate") {
             delta.duplicate += 1;
             outcome(c.record, c.index, "duplicate");
-          } else if (result?.status === "rejected") reject(toImportRejection(c.record, result.rejection, undefined, undefined), c.index, c.record.location.entry);
+          } else if (result?.status === "rejected")
+            reject(
+              toImportRejection(c.record, result.rejection, undefined, undefined),
+              c.index,
+              c.record.location.entry,
+            );
         });
       }
       for (const key of Object.keys(delta) as (keyof TImportCounts)[]) counts[key] += delta[key];

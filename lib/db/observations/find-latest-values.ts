@@ -27,14 +27,18 @@ export async function findLatestValues({
     `SELECT * FROM (SELECT "parameter","seq","value","observedAt" FROM "Observation"
        WHERE "episodeId" = ? AND "parameter" = ? ${extra} ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1)`;
   const latestSql = parameters.map(() => pick("")).join(" UNION ALL ");
-  const latestRows = await db.$queryRawUnsafe<LatestRow[]>(latestSql, ...parameters.flatMap((p) => [episodeId, p.code]));
+  const latestRows = await db.$queryRawUnsafe<LatestRow[]>(
+    latestSql,
+    ...parameters.flatMap((p) => [episodeId, p.code]),
+  );
   if (latestRows.length === 0) return {};
 
   const byCode = new Map(parameters.map((p) => [p.code as string, p]));
   const refArgs: unknown[] = [];
   for (const row of latestRows) {
     const parameter = byCode.get(row.parameter);
-    const before = parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
+    const before =
+      parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
     refArgs.push(episodeId, row.parameter, before);
   }
   const refSql = latestRows.map(() => pick(`AND "observedAt" <= ?`)).join(" UNION ALL ");

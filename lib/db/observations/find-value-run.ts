@@ -17,7 +17,12 @@ export interface TFindValueRun {
  * The newest different reading is found walking back from the end, which is quick when the setting changed
  * recently and, through the covering index on (episodeId, parameter, observedAt, value), bearable when it never did.
  */
-export async function findValueRun({ db, episodeId, parameter, until = Number.MAX_SAFE_INTEGER }: TFindValueRun): Promise<{ value: number; since: number } | null> {
+export async function findValueRun({
+  db,
+  episodeId,
+  parameter,
+  until = Number.MAX_SAFE_INTEGER,
+}: TFindValueRun): Promise<{ value: number; since: number } | null> {
   // Parameters come in once, as the one row of `p`: the driver binds by position only.
   const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | null }[]>(
     `WITH p(episode, code, until) AS (SELECT ?, ?, ?),

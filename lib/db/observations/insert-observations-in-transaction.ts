@@ -11,10 +11,22 @@ import { packObservationBatch } from "./observation-batch";
  * they join the open transaction; the same statements and the same idempotence as insertObservations (null for a
  * reading stored before). The caller announces the commit once its transaction is over (announce-commit.ts).
  */
-export function insertObservationsInTransaction({ db, readings, receivedAt }: { db: Db; readings: readonly TValidReading[]; receivedAt: Date }): (number | null)[] {
+export function insertObservationsInTransaction({
+  db,
+  readings,
+  receivedAt,
+}: {
+  db: Db;
+  readings: readonly TValidReading[];
+  receivedAt: Date;
+}): (number | null)[] {
   if (readings.length === 0) return [];
-  if (readings.length > MAX_READINGS_PER_COMMIT) throw new RangeError(`insertObservationsInTransaction takes at most ${MAX_READINGS_PER_COMMIT} readings (got ${readings.length})`);
+  if (readings.length > MAX_READINGS_PER_COMMIT)
+    throw new RangeError(
+      `insertObservationsInTransaction takes at most ${MAX_READINGS_PER_COMMIT} readings (got ${readings.length})`,
+    );
   const connection = sqliteConnection(db);
-  if (!connection.inTransaction) throw new Error("insertObservationsInTransaction runs inside an open transaction only (db.$transaction)");
+  if (!connection.inTransaction)
+    throw new Error("insertObservationsInTransaction runs inside an open transaction only (db.$transaction)");
   return insertObservationBatch(connection, packObservationBatch(readings), receivedAt.getTime());
 }

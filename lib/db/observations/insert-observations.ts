@@ -46,10 +46,14 @@ export async function insertObservations({
 }): Promise<(number | null)[]> {
   if (readings.length === 0) return [];
   if (readings.length > MAX_READINGS_PER_BULK_COMMIT) {
-    throw new RangeError(`insertObservations takes at most ${MAX_READINGS_PER_BULK_COMMIT} readings at once (got ${readings.length})`);
+    throw new RangeError(
+      `insertObservations takes at most ${MAX_READINGS_PER_BULK_COMMIT} readings at once (got ${readings.length})`,
+    );
   }
   const batch = packObservationBatch(readings);
-  const seqs = await writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
+  const seqs = await writeInTransaction(db, () =>
+    insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()),
+  );
   announceCommit(db);
   return seqs;
 }

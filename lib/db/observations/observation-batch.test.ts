@@ -19,8 +19,22 @@ describe("packObservationBatch", () => {
   it("gives back every reading as it was, in order, with each distinct string stored once", () => {
     const readings = [
       reading({}),
-      reading({ episodeId: "e2", bedId: "b2", parameter: "ecmo_flow", unit: "L/min", value: 3.14159, sourceRef: "csv:2" }),
-      reading({ value: -40.5, parameter: "ecmo_pven", unit: "mm[Hg]", source: "hl7", sourceRef: "hl7:MSG1:OBX3", observedAt: new Date(0) }),
+      reading({
+        episodeId: "e2",
+        bedId: "b2",
+        parameter: "ecmo_flow",
+        unit: "L/min",
+        value: 3.14159,
+        sourceRef: "csv:2",
+      }),
+      reading({
+        value: -40.5,
+        parameter: "ecmo_pven",
+        unit: "mm[Hg]",
+        source: "hl7",
+        sourceRef: "hl7:MSG1:OBX3",
+        observedAt: new Date(0),
+      }),
       reading({ episodeId: "e2", bedId: "b2", sourceRef: "csv:4" }),
     ];
     const batch = packObservationBatch(readings);
@@ -52,7 +66,11 @@ describe("packObservationBatch", () => {
     const batch = packObservationBatch([reading({}), reading({ value: 1e-9, sourceRef: "csv:2" })]);
     const received = structuredClone(batch, { transfer: [batch.numbers.buffer as ArrayBuffer] });
     expect(batch.numbers.byteLength).toBe(0);
-    expect(readBatchRow(received, 1, {} as TBatchRow)).toMatchObject({ value: 1e-9, sourceRef: "csv:2", episodeId: "e1" });
+    expect(readBatchRow(received, 1, {} as TBatchRow)).toMatchObject({
+      value: 1e-9,
+      sourceRef: "csv:2",
+      episodeId: "e1",
+    });
   });
 
   it("refuses to read a row whose indexes point outside the batch's tables", () => {

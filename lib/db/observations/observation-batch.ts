@@ -69,7 +69,8 @@ export function readBatchRow(batch: TObservationBatch, i: number, row: TBatchRow
   const episode = batch.episodes[batch.numbers[at] as number];
   const parameter = batch.parameters[batch.numbers[at + 1] as number];
   const source = batch.sources[batch.numbers[at + 2] as number];
-  if (!episode || !parameter || source === undefined) throw new RangeError(`reading ${i} of the batch points outside its tables`);
+  if (!episode || !parameter || source === undefined)
+    throw new RangeError(`reading ${i} of the batch points outside its tables`);
   row.episodeId = episode[0];
   row.bedId = episode[1];
   row.unitId = episode[2];

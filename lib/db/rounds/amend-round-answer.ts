@@ -40,27 +40,63 @@ export async function amendRoundAnswer({
   context: TRequestContext | null;
   now?: Date;
 }): Promise<TAmendedRound> {
-  const row = await db.round.findUnique({ where: { id: roundId }, include: { ...ROUND_INCLUDE, episode: true, template: { include: TEMPLATE_INCLUDE } } });
+  const row = await db.round.findUnique({
+    where: { id: roundId },
+    include: { ...ROUND_INCLUDE, episode: true, template: { include: TEMPLATE_INCLUDE } },
+  });
   if (!row) throw new AppError("NOT_FOUND", `No round "${roundId}".`);
   const template = toTemplateDto(row.template);
   const item = template.items.find((i) => i.itemId === input.itemId);
-  if (!item) throw new AppError("INVALID_INPUT", `itemId: "${input.itemId}" is not an item of this round's checklist (version ${template.version})`, { issues: [{ field: "itemId", message: "not an item of this checklist" }] });
+  if (!item)
+    throw new AppError(
+      "INVALID_INPUT",
+      `itemId: "${input.itemId}" is not an item of this round's checklist (version ${template.version})`,
+      { issues: [{ field: "itemId", message: "not an item of this checklist" }] },
+    );
   const checked = checkAnswer(item, { itemId: input.itemId, value: input.value, comment: input.comment });
-  if ("code" in checked) throw new AppError("INVALID_INPUT", checked.message, { issues: [{ field: checked.code === "COMMENT_REQUIRED" ? "comment" : "value", message: checked.message }] });
+  if ("code" in checked)
+    throw new AppError("INVALID_INPUT", checked.message, {
+      issues: [{ field: checked.code === "COMMENT_REQUIRED" ? "comment" : "value", message: checked.message }],
+    });
 
   const before = toRoundDto(row).answers.find((a) => a.itemId === input.itemId) ?? null;
   if (before && before.value === checked.value && before.comment === checked.comment) {
-    throw new AppError("INVALID_INPUT", "The corrected answer is the same as the one in force: nothing to amend.", { issues: [{ field: "value", message: "unchanged" }] });
+    throw new AppError("INVALID_INPUT", "The corrected answer is the same as the one in force: nothing to amend.", {
+      issues: [{ field: "value", message: "unchanged" }],
+    });
   }
   const amendmentId = randomUUID();
-  const readings = roundReadings({ items: template.items, answers: [checked], episode: episodeContextOf(row.episode, row.unitId), sourceRefOf: (itemId) => `${roundId}/${itemId}/${amendmentId}`, observedAt: row.signedAt, now });
+  const readings = roundReadings({
+    items: template.items,
+    answers: [checked],
+    episode: episodeContextOf(row.episode, row.unitId),
+    sourceRefOf: (itemId) => `${roundId}/${itemId}/${amendmentId}`,
+    observedAt: row.signedAt,
+    now,
+  });
   await db.$transaction(async (tx) => {
-    await tx.roundAmendment.create({ data: { id: amendmentId, roundId, ...checked, reason: input.reason, amendedAt: now, amendedById: actor.userId } });
+    await tx.roundAmendment.create({
+      data: { id: amendmentId, roundId, ...checked, reason: input.reason, amendedAt: now, amendedById: actor.userId },
+    });
     insertObservationsInTransaction({ db, readings, receivedAt: now });
     // The bed's alarm follows the item's newest answer: only a correction of the latest round to ask it moves it.
-    const newest = await tx.round.findFirst({ where: { episodeId: row.episodeId, answers: { some: { itemId: input.itemId } } }, orderBy: { signedAt: "desc" }, select: { id: true } });
+    const newest = await tx.round.findFirst({
+      where: { episodeId: row.episodeId, answers: { some: { itemId: input.itemId } } },
+      orderBy: { signedAt: "desc" },
+      select: { id: true },
+    });
     if (newest?.id === roundId && row.episode.endedAt === null) {
-      await syncRoundAlarms({ db: tx, episodeId: row.episodeId, roundId, items: template.items, answers: [checked], actor, context, correction: true, now });
+      await syncRoundAlarms({
+        db: tx,
+        episodeId: row.episodeId,
+        roundId,
+        items: template.items,
+        answers: [checked],
+        actor,
+        context,
+        correction: true,
+        now,
+      });
     }
     await recordAuditEvent({
       db: tx,
@@ -81,7 +117,11 @@ export async function amendRoundAnswer({
       },
       now,
     });
-    await recordDocumentChange({ db: tx, change: { type: "round:amended", unitId: row.unitId, bedId: row.bedId, roundId }, now });
+    await recordDocumentChange({
+      db: tx,
+      change: { type: "round:amended", unitId: row.unitId, bedId: row.bedId, roundId },
+      now,
+    });
   });
   announceCommit(db);
   const round = toRoundDto(await db.round.findUniqueOrThrow({ where: { id: roundId }, include: ROUND_INCLUDE }));

@@ -7,12 +7,25 @@ import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 import { loadEpisodeRounds } from "./load-episode-rounds";
 
 /** What a bed's round form needs: the checklist in force, what is asked now, and each item's last answer. */
-export async function getBedRoundContext({ db, bedId, now = new Date() }: { db: Db; bedId: string; now?: Date }): Promise<TBedRoundContext> {
+export async function getBedRoundContext({
+  db,
+  bedId,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  now?: Date;
+}): Promise<TBedRoundContext> {
   const { bed, episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: there is no round to fill.`);
+  if (!episode)
+    throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: there is no round to fill.`);
   const shifts = await getUnitShiftPattern({ db, unitId: bed.unitId });
   const rounds = await loadEpisodeRounds({ db, episode, shifts, now: now.getTime() });
-  if (!rounds.template || !rounds.schedule) throw new AppError("CONFLICT", `No checklist is published for ${episode.deviceType}: an administrator must publish one.`);
+  if (!rounds.template || !rounds.schedule)
+    throw new AppError(
+      "CONFLICT",
+      `No checklist is published for ${episode.deviceType}: an administrator must publish one.`,
+    );
   return {
     bed: { id: bed.id, label: bed.label, unitId: bed.unitId },
     timeZone: bed.unit.timeZone,

@@ -13,9 +13,17 @@ export async function getBedRoundHistory({ db, bedId }: { db: Db; bedId: string 
   const { bed, episode } = await findBedEpisode({ db, bedId });
   const base = { bed: { id: bed.id, label: bed.label, unitId: bed.unitId }, timeZone: bed.unit.timeZone };
   if (!episode) return { ...base, episode: null, patientInitials: null, templates: [], rounds: [] };
-  const rounds = (await db.round.findMany({ where: { episodeId: episode.id }, orderBy: { signedAt: "asc" }, include: ROUND_INCLUDE })).map(toRoundDto);
+  const rounds = (
+    await db.round.findMany({ where: { episodeId: episode.id }, orderBy: { signedAt: "asc" }, include: ROUND_INCLUDE })
+  ).map(toRoundDto);
   const templateIds = [...new Set(rounds.map((r) => r.templateId))];
-  const templates = (await db.roundTemplate.findMany({ where: { id: { in: templateIds } }, orderBy: { version: "asc" }, include: TEMPLATE_INCLUDE })).map(toTemplateDto);
+  const templates = (
+    await db.roundTemplate.findMany({
+      where: { id: { in: templateIds } },
+      orderBy: { version: "asc" },
+      include: TEMPLATE_INCLUDE,
+    })
+  ).map(toTemplateDto);
   return {
     ...base,
     episode: { id: episode.id, deviceType: episode.deviceType, startedAt: episode.startedAt.getTime() },

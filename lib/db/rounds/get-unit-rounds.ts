@@ -10,7 +10,15 @@ import { initialsOf } from "@/lib/patients/age-in-years";
  * Every bed of a unit with its round status: when the next round is due (or how late it is), which frequencies it
  * asks, the last round, and the abnormal findings flagged on the bed. The rounds page and the station tiles read it.
  */
-export async function getUnitRounds({ db, unitId, now = new Date() }: { db: Db; unitId: string; now?: Date }): Promise<TUnitRounds> {
+export async function getUnitRounds({
+  db,
+  unitId,
+  now = new Date(),
+}: {
+  db: Db;
+  unitId: string;
+  now?: Date;
+}): Promise<TUnitRounds> {
   const unit = await db.unit.findUnique({
     where: { id: unitId },
     select: {
@@ -19,7 +27,17 @@ export async function getUnitRounds({ db, unitId, now = new Date() }: { db: Db; 
       timeZone: true,
       beds: {
         orderBy: { position: "asc" },
-        select: { id: true, label: true, position: true, episodes: { where: { endedAt: null }, orderBy: { startedAt: "desc" }, take: 1, include: { patient: { select: { givenName: true, familyName: true } } } } },
+        select: {
+          id: true,
+          label: true,
+          position: true,
+          episodes: {
+            where: { endedAt: null },
+            orderBy: { startedAt: "desc" },
+            take: 1,
+            include: { patient: { select: { givenName: true, familyName: true } } },
+          },
+        },
       },
     },
   });
@@ -29,7 +47,16 @@ export async function getUnitRounds({ db, unitId, now = new Date() }: { db: Db; 
   for (const bed of unit.beds) {
     const episode = bed.episodes[0];
     if (!episode) {
-      beds.push({ bedId: bed.id, label: bed.label, position: bed.position, episode: null, patientInitials: null, schedule: null, lastRound: null, abnormal: [] });
+      beds.push({
+        bedId: bed.id,
+        label: bed.label,
+        position: bed.position,
+        episode: null,
+        patientInitials: null,
+        schedule: null,
+        lastRound: null,
+        abnormal: [],
+      });
       continue;
     }
     const rounds = await loadEpisodeRounds({ db, episode, shifts: { pattern, timeZone }, now: now.getTime() });
@@ -39,8 +66,12 @@ export async function getUnitRounds({ db, unitId, now = new Date() }: { db: Db; 
       position: bed.position,
       episode: { id: episode.id, deviceType: episode.deviceType, startedAt: episode.startedAt.getTime() },
       patientInitials: initialsOf(episode.patient.givenName, episode.patient.familyName),
-      schedule: rounds.schedule ? { dueAt: rounds.schedule.dueAt, overdue: rounds.schedule.overdue, open: rounds.schedule.open } : null,
-      lastRound: rounds.lastRound ? { id: rounds.lastRound.id, signedAt: rounds.lastRound.signedAt, signedBy: rounds.lastRound.signedBy } : null,
+      schedule: rounds.schedule
+        ? { dueAt: rounds.schedule.dueAt, overdue: rounds.schedule.overdue, open: rounds.schedule.open }
+        : null,
+      lastRound: rounds.lastRound
+        ? { id: rounds.lastRound.id, signedAt: rounds.lastRound.signedAt, signedBy: rounds.lastRound.signedBy }
+        : null,
       abnormal: await findAbnormalFindings({ db, rounds }),
     });
   }

@@ -23,7 +23,16 @@ async function roundsWithOldestCovering(oldest: TRoundFrequency[]) {
   const world = await seedTestEpisode(t.db, { deviceType: "IABP", startedAt: new Date(NOW - 24 * 60 * MIN) });
   await installDefaultRoundTemplates({ db: t.db, now: new Date(NOW - 48 * 60 * MIN) });
   const template = await t.db.roundTemplate.findFirstOrThrow({ where: { deviceType: "IABP" } });
-  await t.db.user.create({ data: { id: "n1", username: "nurse", displayName: "Nurse", role: "nurse", createdAt: new Date(0), updatedAt: new Date(0) } });
+  await t.db.user.create({
+    data: {
+      id: "n1",
+      username: "nurse",
+      displayName: "Nurse",
+      role: "nurse",
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    },
+  });
   for (let i = 0; i <= 30; i += 1) {
     await t.db.round.create({
       data: {
@@ -40,14 +49,23 @@ async function roundsWithOldestCovering(oldest: TRoundFrequency[]) {
     });
   }
   const episode = await t.db.supportEpisode.findUniqueOrThrow({ where: { id: world.episodeId } });
-  const { schedule, recent } = await loadEpisodeRounds({ db: t.db, episode, shifts: { pattern: DEFAULT_SHIFT_PATTERN, timeZone: "Europe/Paris" }, now: NOW });
+  const { schedule, recent } = await loadEpisodeRounds({
+    db: t.db,
+    episode,
+    shifts: { pattern: DEFAULT_SHIFT_PATTERN, timeZone: "Europe/Paris" },
+    now: NOW,
+  });
   expect(recent.map((r) => r.id)).not.toContain("r0");
   return Object.fromEntries((schedule?.byFrequency ?? []).map((f) => [f.frequency, f.open]));
 }
 
 describe("loadEpisodeRounds", () => {
   it("finds the daily and shift items covered by a round older than the recent ones, from the stored frequencies", async () => {
-    expect(await roundsWithOldestCovering(["hourly", "shift", "daily"])).toEqual({ hourly: true, shift: false, daily: false });
+    expect(await roundsWithOldestCovering(["hourly", "shift", "daily"])).toEqual({
+      hourly: true,
+      shift: false,
+      daily: false,
+    });
   });
 
   it("leaves them open when no round of the period covered them", async () => {

@@ -37,7 +37,14 @@ export async function loadEpisodeRounds({
   now: number;
 }): Promise<TEpisodeRounds> {
   const template = await findCurrentTemplate({ db, deviceType: episode.deviceType });
-  const recent = (await db.round.findMany({ where: { episodeId: episode.id }, orderBy: { signedAt: "desc" }, take: RECENT_ROUNDS, include: ROUND_INCLUDE })).map(toRoundDto);
+  const recent = (
+    await db.round.findMany({
+      where: { episodeId: episode.id },
+      orderBy: { signedAt: "desc" },
+      take: RECENT_ROUNDS,
+      include: ROUND_INCLUDE,
+    })
+  ).map(toRoundDto);
   const lastRound = recent[0] ?? null;
   const coveredAt = async (frequency: "shift" | "daily"): Promise<number | undefined> => {
     const inRecent = recent.find((r) => r.frequencies.includes(frequency));
@@ -62,7 +69,11 @@ export async function loadEpisodeRounds({
  * no "array contains" filter for a Json column on SQLite; json_each reads the stored array itself, by the
  * (episodeId, signedAt) index from the newest round back.
  */
-async function lastSignedCovering(db: Pick<Db, "$queryRawUnsafe">, episodeId: string, frequency: TRoundFrequency): Promise<number | undefined> {
+async function lastSignedCovering(
+  db: Pick<Db, "$queryRawUnsafe">,
+  episodeId: string,
+  frequency: TRoundFrequency,
+): Promise<number | undefined> {
   const [row] = await db.$queryRawUnsafe<{ signedAt: number | bigint }[]>(
     `SELECT "signedAt" FROM "Round"
       WHERE "episodeId" = ? AND EXISTS (SELECT 1 FROM json_each("Round"."frequencies") WHERE "value" = ?)

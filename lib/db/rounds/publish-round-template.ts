@@ -1,4 +1,9 @@
-import { ZRoundTemplateInput, describeTemplateIssues, type TRoundTemplate, type TRoundTemplateInput } from "@/lib/rounds/template";
+import {
+  ZRoundTemplateInput,
+  describeTemplateIssues,
+  type TRoundTemplate,
+  type TRoundTemplateInput,
+} from "@/lib/rounds/template";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
@@ -33,13 +38,41 @@ export async function publishRoundTemplate({
   }
   const template: TRoundTemplateInput = parsed.data;
   const row = await db.$transaction(async (tx) => {
-    const latest = await tx.roundTemplate.findFirst({ where: { deviceType: template.deviceType }, orderBy: { version: "desc" }, select: { version: true } });
+    const latest = await tx.roundTemplate.findFirst({
+      where: { deviceType: template.deviceType },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    });
     const version = (latest?.version ?? 0) + 1;
     const id = `${template.deviceType}-v${version}`;
-    await tx.roundTemplate.create({ data: { id, deviceType: template.deviceType, version, publishedAt: now, publishedById: actor?.userId ?? null, note: template.note ?? null } });
-    await tx.roundTemplateItem.createMany({ data: template.items.map((item, i) => ({ ...toItemRow(item, i), templateId: id })) });
+    await tx.roundTemplate.create({
+      data: {
+        id,
+        deviceType: template.deviceType,
+        version,
+        publishedAt: now,
+        publishedById: actor?.userId ?? null,
+        note: template.note ?? null,
+      },
+    });
+    await tx.roundTemplateItem.createMany({
+      data: template.items.map((item, i) => ({ ...toItemRow(item, i), templateId: id })),
+    });
     if (actor) {
-      await recordAuditEvent({ db: tx, action: "round-template.published", actor, context, target: { type: "round-template", id }, details: { deviceType: template.deviceType, version, items: template.items.length, note: template.note ?? null }, now });
+      await recordAuditEvent({
+        db: tx,
+        action: "round-template.published",
+        actor,
+        context,
+        target: { type: "round-template", id },
+        details: {
+          deviceType: template.deviceType,
+          version,
+          items: template.items.length,
+          note: template.note ?? null,
+        },
+        now,
+      });
     }
     return tx.roundTemplate.findUniqueOrThrow({ where: { id }, include: TEMPLATE_INCLUDE });
   });

@@ -6,8 +6,18 @@ import type { TRoundTemplateItem } from "@/lib/rounds/template";
 import { AppError } from "../../errors/app-error";
 
 /** The episode as the write path checks readings against it. */
-export function episodeContextOf(episode: { id: string; bedId: string; deviceType: TDeviceType; startedAt: Date; endedAt: Date | null }, unitId: string): TEpisodeContext {
-  return { id: episode.id, bedId: episode.bedId, unitId, deviceType: episode.deviceType, startedAt: episode.startedAt, endedAt: episode.endedAt };
+export function episodeContextOf(
+  episode: { id: string; bedId: string; deviceType: TDeviceType; startedAt: Date; endedAt: Date | null },
+  unitId: string,
+): TEpisodeContext {
+  return {
+    id: episode.id,
+    bedId: episode.bedId,
+    unitId,
+    deviceType: episode.deviceType,
+    startedAt: episode.startedAt,
+    endedAt: episode.endedAt,
+  };
 }
 
 /**
@@ -35,9 +45,20 @@ export function roundReadings({
   for (const answer of answers) {
     const item = items.find((i) => i.itemId === answer.itemId);
     if (item?.type !== "number" || !item.parameter || answer.numberValue === null) continue;
-    const reading: TReadingInput = { episodeId: episode.id, parameter: item.parameter, value: answer.numberValue, unit: item.unit, observedAt, source: "round", sourceRef: sourceRefOf(item.itemId) };
+    const reading: TReadingInput = {
+      episodeId: episode.id,
+      parameter: item.parameter,
+      value: answer.numberValue,
+      unit: item.unit,
+      observedAt,
+      source: "round",
+      sourceRef: sourceRefOf(item.itemId),
+    };
     const check = validateReading(reading, episode, now);
-    if (!check.ok) throw new AppError("INVALID_INPUT", `${item.labelEn}: ${check.rejection.message}`, { issues: [{ field: `answers.${item.itemId}`, message: check.rejection.message }] });
+    if (!check.ok)
+      throw new AppError("INVALID_INPUT", `${item.labelEn}: ${check.rejection.message}`, {
+        issues: [{ field: `answers.${item.itemId}`, message: check.rejection.message }],
+      });
     readings.push(check.reading);
   }
   return readings;

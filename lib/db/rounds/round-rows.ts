@@ -13,7 +13,13 @@ export const ROUND_INCLUDE = {
 } as const satisfies Prisma.RoundInclude;
 export type TRoundRow = Prisma.RoundGetPayload<{ include: typeof ROUND_INCLUDE }>;
 
-const answerOf = (a: { itemId: string; value: string; numberValue: number | null; abnormal: boolean; comment: string | null }): TAnswerDto => ({
+const answerOf = (a: {
+  itemId: string;
+  value: string;
+  numberValue: number | null;
+  abnormal: boolean;
+  comment: string | null;
+}): TAnswerDto => ({
   itemId: a.itemId,
   value: a.value,
   numberValue: a.numberValue,
@@ -22,7 +28,13 @@ const answerOf = (a: { itemId: string; value: string; numberValue: number | null
 });
 
 export function toRoundDto(row: TRoundRow): TRoundDto {
-  const amendments = row.amendments.map((a) => ({ ...answerOf(a), id: a.id, reason: a.reason, amendedAt: a.amendedAt.getTime(), amendedBy: a.amendedBy.displayName }));
+  const amendments = row.amendments.map((a) => ({
+    ...answerOf(a),
+    id: a.id,
+    reason: a.reason,
+    amendedAt: a.amendedAt.getTime(),
+    amendedBy: a.amendedBy.displayName,
+  }));
   return {
     id: row.id,
     bedId: row.bedId,

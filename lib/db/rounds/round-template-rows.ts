@@ -17,7 +17,15 @@ export type TTemplateRow = Prisma.RoundTemplateGetPayload<{ include: typeof TEMP
  */
 export function toTemplateDto(row: TTemplateRow): TRoundTemplate {
   const items = row.items.map((r): TRoundTemplateItem => {
-    const base = { itemId: r.itemId, sectionEn: r.sectionEn, sectionFr: r.sectionFr, labelEn: r.labelEn, labelFr: r.labelFr, frequency: r.frequency, type: r.type };
+    const base = {
+      itemId: r.itemId,
+      sectionEn: r.sectionEn,
+      sectionFr: r.sectionFr,
+      labelEn: r.labelEn,
+      labelFr: r.labelFr,
+      frequency: r.frequency,
+      type: r.type,
+    };
     const raw =
       r.type === "number"
         ? { ...base, unit: r.unit, min: r.min, max: r.max, ...(r.parameter ? { parameter: r.parameter } : {}) }
@@ -38,7 +46,10 @@ export function toTemplateDto(row: TTemplateRow): TRoundTemplate {
 }
 
 /** An item as its row (position from its place in the list). */
-export function toItemRow(item: TRoundTemplateItem, position: number): Omit<Prisma.RoundTemplateItemCreateManyInput, "templateId"> {
+export function toItemRow(
+  item: TRoundTemplateItem,
+  position: number,
+): Omit<Prisma.RoundTemplateItemCreateManyInput, "templateId"> {
   return {
     itemId: item.itemId,
     position,
@@ -58,7 +69,17 @@ export function toItemRow(item: TRoundTemplateItem, position: number): Omit<Pris
 }
 
 /** The version new rounds of a device type use: its newest. Null when none was ever published. */
-export async function findCurrentTemplate({ db, deviceType }: { db: Pick<Db, "roundTemplate">; deviceType: TDeviceType }): Promise<TRoundTemplate | null> {
-  const row = await db.roundTemplate.findFirst({ where: { deviceType }, orderBy: { version: "desc" }, include: TEMPLATE_INCLUDE });
+export async function findCurrentTemplate({
+  db,
+  deviceType,
+}: {
+  db: Pick<Db, "roundTemplate">;
+  deviceType: TDeviceType;
+}): Promise<TRoundTemplate | null> {
+  const row = await db.roundTemplate.findFirst({
+    where: { deviceType },
+    orderBy: { version: "desc" },
+    include: TEMPLATE_INCLUDE,
+  });
   return row ? toTemplateDto(row) : null;
 }

@@ -46,24 +46,44 @@ export async function signRound({
   if (existing) return existing;
 
   const { bed, episode } = await findBedEpisode({ db, bedId: input.bedId });
-  if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: the round cannot be signed.`);
-  if (episode.id !== input.episodeId) throw new AppError("CONFLICT", `This round was opened for another patient of bed ${bed.label}: discard it and open a new round.`);
+  if (!episode)
+    throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: the round cannot be signed.`);
+  if (episode.id !== input.episodeId)
+    throw new AppError(
+      "CONFLICT",
+      `This round was opened for another patient of bed ${bed.label}: discard it and open a new round.`,
+    );
   const templateRow = await db.roundTemplate.findUnique({ where: { id: input.templateId }, include: TEMPLATE_INCLUDE });
   if (!templateRow || templateRow.deviceType !== episode.deviceType) {
-    throw new AppError("CONFLICT", `Checklist "${input.templateId}" is not one for this bed's ${episode.deviceType}: reopen the round.`);
+    throw new AppError(
+      "CONFLICT",
+      `Checklist "${input.templateId}" is not one for this bed's ${episode.deviceType}: reopen the round.`,
+    );
   }
   const template = toTemplateDto(templateRow);
   const unknown = input.frequencies.filter((f) => !frequenciesOf(template.items).includes(f));
-  if (unknown.length > 0) throw new AppError("INVALID_INPUT", `frequencies: this checklist has no ${unknown.join(", ")} items`);
+  if (unknown.length > 0)
+    throw new AppError("INVALID_INPUT", `frequencies: this checklist has no ${unknown.join(", ")} items`);
 
   const asked = itemsAsked(template.items, input.frequencies);
   const check = checkRoundAnswers(asked, input.answers);
   if (!check.ok) {
-    throw new AppError("INVALID_INPUT", `The round is not complete. ${check.issues.map((i) => i.message).join("; ")}.`, {
-      issues: check.issues.map((i) => ({ field: `answers.${i.itemId}`, message: i.message, code: i.code })),
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      `The round is not complete. ${check.issues.map((i) => i.message).join("; ")}.`,
+      {
+        issues: check.issues.map((i) => ({ field: `answers.${i.itemId}`, message: i.message, code: i.code })),
+      },
+    );
   }
-  const readings = roundReadings({ items: template.items, answers: check.answers, episode: episodeContextOf(episode, bed.unitId), sourceRefOf: (itemId) => `${input.roundId}/${itemId}`, observedAt: now, now });
+  const readings = roundReadings({
+    items: template.items,
+    answers: check.answers,
+    episode: episodeContextOf(episode, bed.unitId),
+    sourceRefOf: (itemId) => `${input.roundId}/${itemId}`,
+    observedAt: now,
+    now,
+  });
 
   const shifts = await getUnitShiftPattern({ db, unitId: bed.unitId });
   const before = await loadEpisodeRounds({ db, episode, shifts, now: now.getTime() });
@@ -90,7 +110,16 @@ export async function signRound({
       // On the transaction's own connection, so that they commit with the round (a reading already stored is skipped).
       insertObservationsInTransaction({ db, readings, receivedAt: now });
       // The finding's alarm commits with the round or not at all.
-      await syncRoundAlarms({ db: tx, episodeId: episode.id, roundId: input.roundId, items: template.items, answers: check.answers, actor, context, now });
+      await syncRoundAlarms({
+        db: tx,
+        episodeId: episode.id,
+        roundId: input.roundId,
+        items: template.items,
+        answers: check.answers,
+        actor,
+        context,
+        now,
+      });
       await recordAuditEvent({
         db: tx,
         action: "round.signed",
@@ -98,10 +127,22 @@ export async function signRound({
         context,
         target: { type: "round", id: input.roundId },
         unitId: bed.unitId,
-        details: { bedId: bed.id, episodeId: episode.id, templateId: template.id, version: template.version, frequencies: input.frequencies, answers: check.answers.length, abnormal: abnormal.map((a) => a.itemId) },
+        details: {
+          bedId: bed.id,
+          episodeId: episode.id,
+          templateId: template.id,
+          version: template.version,
+          frequencies: input.frequencies,
+          answers: check.answers.length,
+          abnormal: abnormal.map((a) => a.itemId),
+        },
         now,
       });
-      await recordDocumentChange({ db: tx, change: { type: "round:signed", unitId: bed.unitId, bedId: bed.id, roundId: input.roundId }, now });
+      await recordDocumentChange({
+        db: tx,
+        change: { type: "round:signed", unitId: bed.unitId, bedId: bed.id, roundId: input.roundId },
+        now,
+      });
     });
   } catch (error) {
     // Two submissions of one round at once: the second finds the first's row.
@@ -118,6 +159,7 @@ export async function signRound({
 async function findStored(db: Db, input: TSignRoundInput): Promise<TSignedRound | null> {
   const row = await db.round.findUnique({ where: { id: input.roundId }, include: ROUND_INCLUDE });
   if (!row) return null;
-  if (row.bedId !== input.bedId) throw new AppError("CONFLICT", `Round ${input.roundId} belongs to another bed: open a new round.`);
+  if (row.bedId !== input.bedId)
+    throw new AppError("CONFLICT", `Round ${input.roundId} belongs to another bed: open a new round.`);
   return { status: "duplicate", round: toRoundDto(row), unitId: row.unitId };
 }

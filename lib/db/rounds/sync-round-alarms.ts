@@ -52,10 +52,30 @@ export async function syncRoundAlarms({
         actor,
         context,
         now,
-        input: { episodeId, ruleId: ROUND_FINDING_RULE, subjectKey: item.itemId, priority: "medium", messageKey: "roundAbnormalFinding", summary: findingSummary(item, answer), refs: { roundId, itemId: item.itemId } },
+        input: {
+          episodeId,
+          ruleId: ROUND_FINDING_RULE,
+          subjectKey: item.itemId,
+          priority: "medium",
+          messageKey: "roundAbnormalFinding",
+          summary: findingSummary(item, answer),
+          refs: { roundId, itemId: item.itemId },
+        },
       });
     } else {
-      await clearExternalAlarm({ db, origin: ORIGIN, actor, context, now, input: { episodeId, ruleId: ROUND_FINDING_RULE, subjectKey: item.itemId, resolution: correction ? "withdrawn" : "cleared" } });
+      await clearExternalAlarm({
+        db,
+        origin: ORIGIN,
+        actor,
+        context,
+        now,
+        input: {
+          episodeId,
+          ruleId: ROUND_FINDING_RULE,
+          subjectKey: item.itemId,
+          resolution: correction ? "withdrawn" : "cleared",
+        },
+      });
     }
   }
 }

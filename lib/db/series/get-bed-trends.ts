@@ -9,13 +9,35 @@ import { readEpisodeSeries } from "./read-episode-series";
  * The series of several parameters of a bed's active episode over one window, each exactly as getParameterSeries
  * would answer it, for one lookup of the episode and one lastSeq: the bed view's charts in one request.
  */
-export async function getBedTrends({ db, bedId, query, now = new Date() }: { db: Db; bedId: string; query: TTrendsQuery; now?: Date }): Promise<TBedTrends> {
+export async function getBedTrends({
+  db,
+  bedId,
+  query,
+  now = new Date(),
+}: {
+  db: Db;
+  bedId: string;
+  query: TTrendsQuery;
+  now?: Date;
+}): Promise<TBedTrends> {
   const { episode } = await findBedEpisode({ db, bedId });
   if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to show.`);
   const lastSeq = await getLastSeq({ db });
   const series = [];
   for (const parameter of query.parameters) {
-    series.push(readEpisodeSeries({ db, bedId, episode, parameter, from: query.from, to: query.to, width: query.width, lastSeq, now }));
+    series.push(
+      readEpisodeSeries({
+        db,
+        bedId,
+        episode,
+        parameter,
+        from: query.from,
+        to: query.to,
+        width: query.width,
+        lastSeq,
+        now,
+      }),
+    );
     // Each read holds the process (SQLite is synchronous): between two, the socket's heartbeats and the page's own
     // scripts and styles are served rather than queued behind a dozen of them.
     await new Promise((resolve) => setImmediate(resolve));

@@ -40,7 +40,17 @@ async function insert(world: TestEpisode, rows: TRows): Promise<Db> {
   );
   raw.transaction(() => {
     for (const { parameter, samples, episodeId = world.episodeId } of rows) {
-      for (const s of samples) statement.run(episodeId, world.bedId, world.unitId, parameter, s.v, s.t, s.t, `${episodeId}-${parameter}-${s.t}`);
+      for (const s of samples)
+        statement.run(
+          episodeId,
+          world.bedId,
+          world.unitId,
+          parameter,
+          s.v,
+          s.t,
+          s.t,
+          `${episodeId}-${parameter}-${s.t}`,
+        );
     }
   })();
   raw.close();
@@ -79,16 +89,31 @@ describe("getParameterSeries", () => {
     // a column), by the readings themselves at 2,000 px (~7 a column), and for a two-hour window at 4,000 px
     // (1,441 readings, both ends included).
     for (const width of [2000, 1500, 333, 10]) {
-      const series = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: "ecmo_flow", from: String(from), to: String(to), width: String(width) }), now: NOW });
+      const series = await getParameterSeries({
+        db,
+        bedId: world.bedId,
+        query: query({ parameter: "ecmo_flow", from: String(from), to: String(to), width: String(width) }),
+        now: NOW,
+      });
       const expected = downsampleMinMax(samples, { from, to, width, maxGapMs: gapThresholdMs(5) });
       expect(series.points).toEqual(expected);
       expect(series.points.length).toBeLessThanOrEqual(2 * width + 1);
     }
     const narrow = { from: T0 + 11 * HOUR, to: T0 + 13 * HOUR, width: 4000 };
-    const sparse = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: "ecmo_flow", from: String(narrow.from), to: String(narrow.to), width: "4000" }), now: NOW });
+    const sparse = await getParameterSeries({
+      db,
+      bedId: world.bedId,
+      query: query({ parameter: "ecmo_flow", from: String(narrow.from), to: String(narrow.to), width: "4000" }),
+      now: NOW,
+    });
     expect(sparse.points).toEqual(downsampleMinMax(samples, { ...narrow, maxGapMs: gapThresholdMs(5) }));
     expect(sparse.points.length).toBe(1441);
-    const full = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: "ecmo_flow", width: "1500" }), now: NOW });
+    const full = await getParameterSeries({
+      db,
+      bedId: world.bedId,
+      query: query({ parameter: "ecmo_flow", width: "1500" }),
+      now: NOW,
+    });
     expect(full.points.filter((p) => p.v === null)).toHaveLength(1);
     expect(full.points).toContainEqual({ t: samples[5_000]?.t, v: 0.3 });
     expect(full.points).toContainEqual({ t: samples[9_000]?.t, v: 7.7 });
@@ -97,13 +122,31 @@ describe("getParameterSeries", () => {
   it("clamps the range to the active episode and reads no other episode's readings", async () => {
     const { db: seeded, world } = await setup();
     await seeded.supportEpisode.create({
-      data: { id: "old", patientId: "test-patient-1", bedId: world.bedId, deviceType: "VA_ECMO", startedAt: new Date(T0 - 48 * HOUR), endedAt: new Date(T0 - HOUR) },
+      data: {
+        id: "old",
+        patientId: "test-patient-1",
+        bedId: world.bedId,
+        deviceType: "VA_ECMO",
+        startedAt: new Date(T0 - 48 * HOUR),
+        endedAt: new Date(T0 - HOUR),
+      },
     });
     const db = await insert(world, [
       { parameter: "hr", samples: [{ t: T0 - 2 * HOUR, v: 150 }], episodeId: "old" },
-      { parameter: "hr", samples: [{ t: T0 + HOUR, v: 80 }, { t: T0 + 2 * HOUR, v: 82 }] },
+      {
+        parameter: "hr",
+        samples: [
+          { t: T0 + HOUR, v: 80 },
+          { t: T0 + 2 * HOUR, v: 82 },
+        ],
+      },
     ]);
-    const series = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: "hr", from: String(T0 - 10 * HOUR), width: "500" }), now: NOW });
+    const series = await getParameterSeries({
+      db,
+      bedId: world.bedId,
+      query: query({ parameter: "hr", from: String(T0 - 10 * HOUR), width: "500" }),
+      now: NOW,
+    });
     expect(series.from).toBe(T0);
     expect(series.to).toBe(NOW.getTime());
     expect(series.episodeId).toBe(world.episodeId);
@@ -114,9 +157,15 @@ describe("getParameterSeries", () => {
 
   it("says NOT_FOUND for an unknown bed and for an empty one", async () => {
     const { db, world } = await setup();
-    await expect(getParameterSeries({ db, bedId: "nope", query: query({ parameter: "hr", width: "100" }) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getParameterSeries({ db, bedId: "nope", query: query({ parameter: "hr", width: "100" }) }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await db.supportEpisode.update({ where: { id: world.episodeId }, data: { endedAt: new Date(T0 + HOUR) } });
-    const error: unknown = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: "hr", width: "100" }) }).catch((e: unknown) => e);
+    const error: unknown = await getParameterSeries({
+      db,
+      bedId: world.bedId,
+      query: query({ parameter: "hr", width: "100" }),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
   });
 });
@@ -129,13 +178,26 @@ describe("getBedTrends", () => {
       { parameter: "ecmo_flow", samples },
       { parameter: "hr", samples: samples.map((s) => ({ t: s.t, v: 80 + s.v })) },
     ]);
-    const trends = await getBedTrends({ db, bedId: world.bedId, query: ZTrendsQuery.parse({ parameters: "ecmo_flow,hr,hr,map", width: "300" }), now: NOW });
+    const trends = await getBedTrends({
+      db,
+      bedId: world.bedId,
+      query: ZTrendsQuery.parse({ parameters: "ecmo_flow,hr,hr,map", width: "300" }),
+      now: NOW,
+    });
     expect(trends.series.map((s) => s.parameter)).toEqual(["ecmo_flow", "hr", "map"]);
     for (const series of trends.series) {
-      const single = await getParameterSeries({ db, bedId: world.bedId, query: query({ parameter: series.parameter, width: "300" }), now: NOW });
+      const single = await getParameterSeries({
+        db,
+        bedId: world.bedId,
+        query: query({ parameter: series.parameter, width: "300" }),
+        now: NOW,
+      });
       expect(series).toEqual(single);
     }
-    expect(ZTrendsQuery.safeParse({ parameters: "hr,flow", width: "300" }).error?.issues[0]?.path).toEqual(["parameters", 1]);
+    expect(ZTrendsQuery.safeParse({ parameters: "hr,flow", width: "300" }).error?.issues[0]?.path).toEqual([
+      "parameters",
+      1,
+    ]);
   });
 });
 
@@ -146,6 +208,10 @@ describe("ZSeriesQuery", () => {
     expect(issues({ parameter: "hr", width: "100", from: "2025-01-01" })).toEqual(["from"]);
     expect(issues({ parameter: "hr", width: "5" })).toEqual(["width"]);
     expect(issues({ parameter: "hr", width: "100", from: "20", to: "10" })).toEqual(["from"]);
-    expect(ZSeriesQuery.parse({ parameter: "hr", width: "100", from: "10" })).toEqual({ parameter: "hr", width: 100, from: 10 });
+    expect(ZSeriesQuery.parse({ parameter: "hr", width: "100", from: "10" })).toEqual({
+      parameter: "hr",
+      width: 100,
+      from: 10,
+    });
   });
 });

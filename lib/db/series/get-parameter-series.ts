@@ -24,5 +24,15 @@ export async function getParameterSeries({
   if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to show.`);
   // Read before the readings: a client continuing live from it may see a reading twice, never miss one.
   const lastSeq = await getLastSeq({ db });
-  return readEpisodeSeries({ db, bedId, episode, parameter: query.parameter, from: query.from, to: query.to, width: query.width, lastSeq, now });
+  return readEpisodeSeries({
+    db,
+    bedId,
+    episode,
+    parameter: query.parameter,
+    from: query.from,
+    to: query.to,
+    width: query.width,
+    lastSeq,
+    now,
+  });
 }

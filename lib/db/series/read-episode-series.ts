@@ -1,6 +1,12 @@
 import { getParameter, type TParameterCode } from "@/lib/catalogue";
 import type { TParameterSeries } from "@/lib/bed/series";
-import { bucketSizeMs, bucketsToPoints, downsampleMinMax, gapThresholdMs, type TBucket } from "@/lib/charts/downsample-min-max";
+import {
+  bucketSizeMs,
+  bucketsToPoints,
+  downsampleMinMax,
+  gapThresholdMs,
+  type TBucket,
+} from "@/lib/charts/downsample-min-max";
 import type { Db } from "../client";
 import { preparedStatement } from "../shared-connection";
 
@@ -88,7 +94,10 @@ export function readEpisodeSeries({
   // through the same pure downsampling, which gives exactly what the buckets would. Counted first, in SQL, so that
   // a dense range (a week at 1 Hz) is never read row by row.
   const limit = READINGS_PER_COLUMN * width;
-  const count = preparedStatement<unknown[], number>(db, COUNT_SQL).pluck().get(episode.id, code, from, to, limit + 1) ?? 0;
+  const count =
+    preparedStatement<unknown[], number>(db, COUNT_SQL)
+      .pluck()
+      .get(episode.id, code, from, to, limit + 1) ?? 0;
   if (count <= limit) {
     const rows = preparedStatement<unknown[], [number, number]>(db, READINGS_SQL).raw().all(episode.id, code, from, to);
     const samples = rows.map(([t, v]) => ({ t, v }));
@@ -96,7 +105,9 @@ export function readEpisodeSeries({
   }
 
   const buckets = Math.ceil((to - from + 1) / bucketMs);
-  const rows = preparedStatement<unknown[], TBucketRow>(db, BUCKETS_SQL).raw().all(episode.id, code, from, bucketMs, to, buckets);
+  const rows = preparedStatement<unknown[], TBucketRow>(db, BUCKETS_SQL)
+    .raw()
+    .all(episode.id, code, from, bucketMs, to, buckets);
   const filled: TBucket[] = [];
   for (const [index, tFirst, tLast, mn, mx] of rows) {
     if (tFirst === null || tLast === null || mn === null || mx === null) continue;

@@ -14,12 +14,21 @@ afterEach(() => t.cleanup());
 describe("a unit's shift pattern", () => {
   it("is the default 07:00/19:00 in the unit's zone when none is configured", async () => {
     const result = await getUnitShiftPattern({ db: t.db, unitId: "u1" });
-    expect(result).toEqual({ unitId: "u1", timeZone: "Europe/Paris", pattern: DEFAULT_SHIFT_PATTERN, configured: false, updatedAt: null });
+    expect(result).toEqual({
+      unitId: "u1",
+      timeZone: "Europe/Paris",
+      pattern: DEFAULT_SHIFT_PATTERN,
+      configured: false,
+      updatedAt: null,
+    });
     expect(shiftAt(Date.parse("2026-07-01T05:30:00Z"), result).key).toBe("2026-07-01/day");
   });
 
   it("is the stored one, sorted by start time, when configured", async () => {
-    const shifts = [{ name: "night", start: "20:00" }, { name: "day", start: "08:00" }];
+    const shifts = [
+      { name: "night", start: "20:00" },
+      { name: "day", start: "08:00" },
+    ];
     await t.db.unitShiftPattern.create({ data: { unitId: "u1", shifts: { shifts }, updatedAt: new Date(1000) } });
     const result = await getUnitShiftPattern({ db: t.db, unitId: "u1" });
     expect(result.configured).toBe(true);
@@ -28,7 +37,9 @@ describe("a unit's shift pattern", () => {
   });
 
   it("refuses loudly a stored pattern that no longer parses, and an unknown unit", async () => {
-    await t.db.unitShiftPattern.create({ data: { unitId: "u1", shifts: { shifts: [{ name: "day", start: "7h" }] }, updatedAt: new Date() } });
+    await t.db.unitShiftPattern.create({
+      data: { unitId: "u1", shifts: { shifts: [{ name: "day", start: "7h" }] }, updatedAt: new Date() },
+    });
     await expect(getUnitShiftPattern({ db: t.db, unitId: "u1" })).rejects.toMatchObject({ code: "INTERNAL" });
     await expect(getUnitShiftPattern({ db: t.db, unitId: "nowhere" })).rejects.toBeInstanceOf(AppError);
   });

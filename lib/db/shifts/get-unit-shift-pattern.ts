@@ -26,9 +26,19 @@ export async function getUnitShiftPattern({ db, unitId }: { db?: Db; unitId: str
   }
   const parsed = ZShiftPattern.safeParse(unit.shiftPattern.shifts);
   if (!parsed.success) {
-    throw new AppError("INTERNAL", `The shift pattern stored for unit "${unitId}" is not valid; an administrator must set it again.`, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
+    throw new AppError(
+      "INTERNAL",
+      `The shift pattern stored for unit "${unitId}" is not valid; an administrator must set it again.`,
+      {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      },
+    );
   }
-  return { unitId, timeZone: unit.timeZone, pattern: parsed.data, configured: true, updatedAt: unit.shiftPattern.updatedAt.getTime() };
+  return {
+    unitId,
+    timeZone: unit.timeZone,
+    pattern: parsed.data,
+    configured: true,
+    updatedAt: unit.shiftPattern.updatedAt.getTime(),
+  };
 }

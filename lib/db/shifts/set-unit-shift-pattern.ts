@@ -25,7 +25,11 @@ export async function setUnitShiftPattern({
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, shiftPattern: true } });
   if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
   await db.$transaction(async (tx) => {
-    await tx.unitShiftPattern.upsert({ where: { unitId }, create: { unitId, shifts: pattern, updatedAt: now }, update: { shifts: pattern, updatedAt: now } });
+    await tx.unitShiftPattern.upsert({
+      where: { unitId },
+      create: { unitId, shifts: pattern, updatedAt: now },
+      update: { shifts: pattern, updatedAt: now },
+    });
     await recordAuditEvent({
       db: tx,
       action: "shift.pattern-changed",

@@ -12,7 +12,15 @@ import { getLastSeq } from "../observations/get-last-seq";
  * latest value of each parameter its device reports, with an earlier value for the trend arrow.
  * `lastSeq` is read before the values, so a screen replaying from it may see a reading twice but never misses one.
  */
-export async function getStationSnapshot({ db, unitId, now = new Date() }: { db: Db; unitId: string; now?: Date }): Promise<TStationSnapshot> {
+export async function getStationSnapshot({
+  db,
+  unitId,
+  now = new Date(),
+}: {
+  db: Db;
+  unitId: string;
+  now?: Date;
+}): Promise<TStationSnapshot> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, timeZone: true } });
   if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
   const lastSeq = await getLastSeq({ db });
@@ -36,7 +44,14 @@ export async function getStationSnapshot({ db, unitId, now = new Date() }: { db:
   for (const bed of beds) {
     const episode = bed.episodes[0];
     if (!episode) {
-      stationBeds.push({ bedId: bed.id, label: bed.label, position: bed.position, patient: null, episode: null, latest: {} });
+      stationBeds.push({
+        bedId: bed.id,
+        label: bed.label,
+        position: bed.position,
+        patient: null,
+        episode: null,
+        latest: {},
+      });
       continue;
     }
     const { deviceType } = episode;

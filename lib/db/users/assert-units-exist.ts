@@ -6,5 +6,6 @@ export async function assertUnitsExist(db: Pick<Db, "unit">, unitIds: readonly s
   const found = await db.unit.findMany({ where: { id: { in: [...unitIds] } }, select: { id: true } });
   const known = new Set(found.map((u) => u.id));
   const unknown = unitIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new AppError("INVALID_INPUT", `unitIds: no unit "${unknown.join('", "')}"`, { field: "unitIds" });
+  if (unknown.length > 0)
+    throw new AppError("INVALID_INPUT", `unitIds: no unit "${unknown.join('", "')}"`, { field: "unitIds" });
 }

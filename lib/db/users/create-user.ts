@@ -17,7 +17,13 @@ export interface TCreateUserOptions {
 }
 
 /** Creates a person's account (nurse, physician, perfusionist, admin) with its units, audited in the same commit. */
-export async function createUser({ db, input, actor, context, now = new Date() }: TCreateUserOptions): Promise<TUserDto> {
+export async function createUser({
+  db,
+  input,
+  actor,
+  context,
+  now = new Date(),
+}: TCreateUserOptions): Promise<TUserDto> {
   await assertUnitsExist(db, input.unitIds);
   const existing = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", `username: "${input.username}" is taken`, { field: "username" });

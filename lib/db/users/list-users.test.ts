@@ -19,7 +19,16 @@ describe("listUsers", () => {
     await test.db.user.update({ where: { id: zoe.userId }, data: { displayName: "Zoé" } });
     await test.db.user.update({ where: { id: gone.userId }, data: { displayName: "Aaron", active: false } });
     const now = new Date();
-    await test.db.user.create({ data: { id: "wall", username: "display-wall", displayName: "Wall", role: "display", createdAt: now, updatedAt: now } });
+    await test.db.user.create({
+      data: {
+        id: "wall",
+        username: "display-wall",
+        displayName: "Wall",
+        role: "display",
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
 
     const users = await listUsers({ db: test.db });
     expect(users.map((u) => [u.username, u.active, u.sessions])).toEqual([

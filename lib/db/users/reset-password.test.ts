@@ -20,7 +20,13 @@ describe("resetPassword", () => {
   it("replaces the password and signs the person out of every session", async () => {
     const nurse = await signInTestUser(test.db, { role: "nurse", unitIds: ["a"] });
     await signInTestUser(test.db, { role: "nurse", unitIds: ["a"] }); // someone else, whose session stays
-    await resetPassword({ db: test.db, userId: nurse.userId, password: "the new passphrase", actor: actorOf(admin), context: null });
+    await resetPassword({
+      db: test.db,
+      userId: nurse.userId,
+      password: "the new passphrase",
+      actor: actorOf(admin),
+      context: null,
+    });
     const row = await test.db.user.findUniqueOrThrow({ where: { id: nurse.userId } });
     expect(await verifyPassword(row.passwordHash, "the new passphrase")).toBe(true);
     expect(await verifyPassword(row.passwordHash, nurse.password)).toBe(false);
@@ -29,6 +35,14 @@ describe("resetPassword", () => {
   });
 
   it("refuses an unknown user", async () => {
-    await expect(resetPassword({ db: test.db, userId: "nobody", password: "the new passphrase", actor: actorOf(admin), context: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      resetPassword({
+        db: test.db,
+        userId: "nobody",
+        password: "the new passphrase",
+        actor: actorOf(admin),
+        context: null,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

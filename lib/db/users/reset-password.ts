@@ -13,13 +13,28 @@ export interface TResetPasswordOptions {
 }
 
 /** Sets a new password chosen by an admin and ends the user's sessions (whoever knew the old one is signed out). */
-export async function resetPassword({ db, userId, password, actor, context, now = new Date() }: TResetPasswordOptions): Promise<void> {
+export async function resetPassword({
+  db,
+  userId,
+  password,
+  actor,
+  context,
+  now = new Date(),
+}: TResetPasswordOptions): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { username: true, role: true } });
   if (!user || user.role === "display") throw new AppError("NOT_FOUND", `no user "${userId}"`);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, updatedAt: now } });
     const { count } = await tx.session.deleteMany({ where: { userId } });
-    await recordAuditEvent({ db: tx, action: "user.password-reset", actor, context, target: { type: "user", id: userId }, details: { username: user.username, sessionsEnded: count }, now });
+    await recordAuditEvent({
+      db: tx,
+      action: "user.password-reset",
+      actor,
+      context,
+      target: { type: "user", id: userId },
+      details: { username: user.username, sessionsEnded: count },
+      now,
+    });
   });
 }

@@ -8,14 +8,17 @@ let test: TestDb;
 let admin: TTestSession;
 beforeAll(async () => {
   test = await createTestDb();
-  await test.db.unit.createMany({ data: ["a", "b"].map((id) => ({ id, name: `Unit ${id}`, timeZone: "Europe/Paris" })) });
+  await test.db.unit.createMany({
+    data: ["a", "b"].map((id) => ({ id, name: `Unit ${id}`, timeZone: "Europe/Paris" })),
+  });
   admin = await signInTestUser(test.db, { role: "admin", unitIds: ["a"] });
 });
 afterAll(async () => {
   await test.cleanup();
 });
 
-const update = (userId: string, changes: Parameters<typeof updateUser>[0]["changes"], by = admin) => updateUser({ db: test.db, userId, changes, actor: actorOf(by), context: null });
+const update = (userId: string, changes: Parameters<typeof updateUser>[0]["changes"], by = admin) =>
+  updateUser({ db: test.db, userId, changes, actor: actorOf(by), context: null });
 const sessions = (userId: string) => test.db.session.count({ where: { userId } });
 
 describe("updateUser", () => {
@@ -30,7 +33,10 @@ describe("updateUser", () => {
     const nurse = await signInTestUser(test.db, { role: "nurse", unitIds: ["a", "b"] });
     await update(nurse.userId, { unitIds: ["b", "a"] });
     expect(await sessions(nurse.userId)).toBe(1);
-    const event = await test.db.auditEvent.findFirstOrThrow({ where: { targetId: nurse.userId }, orderBy: { id: "desc" } });
+    const event = await test.db.auditEvent.findFirstOrThrow({
+      where: { targetId: nurse.userId },
+      orderBy: { id: "desc" },
+    });
     expect(event.details).toEqual({ username: nurse.username });
     await update(nurse.userId, { unitIds: ["b"] });
     expect(await sessions(nurse.userId)).toBe(0);
@@ -46,7 +52,10 @@ describe("updateUser", () => {
     const nurse = await signInTestUser(test.db, { role: "nurse", unitIds: ["a"] });
     await update(nurse.userId, { active: false });
     expect(await sessions(nurse.userId)).toBe(0);
-    const event = await test.db.auditEvent.findFirstOrThrow({ where: { targetId: nurse.userId }, orderBy: { id: "desc" } });
+    const event = await test.db.auditEvent.findFirstOrThrow({
+      where: { targetId: nurse.userId },
+      orderBy: { id: "desc" },
+    });
     expect(event).toMatchObject({ action: "user.deactivated", actorId: admin.userId });
     expect(event.details).toMatchObject({ sessionsEnded: 1 });
   });
@@ -54,7 +63,10 @@ describe("updateUser", () => {
   it("refuses an admin deactivating themself or dropping their own admin role, changing nothing", async () => {
     await expect(update(admin.userId, { active: false })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(update(admin.userId, { role: "nurse" })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await test.db.user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({ role: "admin", active: true });
+    expect(await test.db.user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({
+      role: "admin",
+      active: true,
+    });
     expect(await sessions(admin.userId)).toBe(1);
   });
 
@@ -65,9 +77,21 @@ describe("updateUser", () => {
 
   it("refuses unknown units, naming the field, and wall screens' accounts", async () => {
     const nurse = await signInTestUser(test.db, { role: "nurse", unitIds: ["a"] });
-    await expect(update(nurse.userId, { unitIds: ["a", "zz"] })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "unitIds" } });
+    await expect(update(nurse.userId, { unitIds: ["a", "zz"] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "unitIds" },
+    });
     const now = new Date();
-    await test.db.user.create({ data: { id: "wall", username: "display-wall", displayName: "Wall", role: "display", createdAt: now, updatedAt: now } });
+    await test.db.user.create({
+      data: {
+        id: "wall",
+        username: "display-wall",
+        displayName: "Wall",
+        role: "display",
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
     await expect(update("wall", { displayName: "Renamed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -19,17 +19,28 @@ export interface TUpdateUserOptions {
  * Changes a person's name, role, units or active state. A role or unit change, and a deactivation, end the user's
  * sessions: the next request signs in again with the new rights (open sockets close within the server's sweep).
  */
-export async function updateUser({ db, userId, changes, actor, context, now = new Date() }: TUpdateUserOptions): Promise<TUserDto> {
+export async function updateUser({
+  db,
+  userId,
+  changes,
+  actor,
+  context,
+  now = new Date(),
+}: TUpdateUserOptions): Promise<TUserDto> {
   const before = await db.user.findUnique({ where: { id: userId }, select: USER_DTO_SELECT });
   if (!before || before.role === "display") throw new AppError("NOT_FOUND", `no user "${userId}"`);
   if (changes.unitIds) await assertUnitsExist(db, changes.unitIds);
   if (actor.userId === userId && (changes.active === false || (changes.role && changes.role !== "admin"))) {
     // An admin who removes their own rights could leave the station with no administrator.
-    throw new AppError("CONFLICT", "You cannot deactivate yourself or remove your own admin role; ask another administrator.");
+    throw new AppError(
+      "CONFLICT",
+      "You cannot deactivate yourself or remove your own admin role; ask another administrator.",
+    );
   }
 
   const oldUnits = before.units.map((u) => u.unitId).sort();
-  const unitsChanged = changes.unitIds !== undefined && JSON.stringify([...changes.unitIds].sort()) !== JSON.stringify(oldUnits);
+  const unitsChanged =
+    changes.unitIds !== undefined && JSON.stringify([...changes.unitIds].sort()) !== JSON.stringify(oldUnits);
   const roleChanged = changes.role !== undefined && changes.role !== before.role;
   const activeChanged = changes.active !== undefined && changes.active !== before.active;
   const rightsChanged = unitsChanged || roleChanged || changes.active === false;
@@ -57,7 +68,9 @@ export async function updateUser({ db, userId, changes, actor, context, now = ne
         username: before.username,
         ...(roleChanged ? { role: { from: before.role, to: changes.role } } : {}),
         ...(unitsChanged ? { unitIds: { from: oldUnits, to: changes.unitIds } } : {}),
-        ...(changes.displayName !== undefined && changes.displayName !== before.displayName ? { displayName: { from: before.displayName, to: changes.displayName } } : {}),
+        ...(changes.displayName !== undefined && changes.displayName !== before.displayName
+          ? { displayName: { from: before.displayName, to: changes.displayName } }
+          : {}),
         ...(rightsChanged ? { sessionsEnded: before.sessions.length } : {}),
       },
       now,

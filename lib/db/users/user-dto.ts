@@ -29,7 +29,10 @@ interface TUserRow {
 }
 
 export function toUserDto(row: TUserRow): TUserDto {
-  const last = row.sessions.reduce<Date | null>((max, s) => (max === null || s.lastActiveAt > max ? s.lastActiveAt : max), null);
+  const last = row.sessions.reduce<Date | null>(
+    (max, s) => (max === null || s.lastActiveAt > max ? s.lastActiveAt : max),
+    null,
+  );
   return {
     id: row.id,
     username: row.username,

@@ -3,7 +3,13 @@ import type { TCoding } from "../import-record";
 import { DEFAULT_LOCAL_CODES, STATION_CODE_SYSTEM, type TLocalCode } from "./local-codes";
 
 /** The names senders give LOINC: HL7 table 0396 "LN", FHIR's URI, the OID, and what people type in CSV files. */
-const LOINC_SYSTEMS = new Set(["LN", "LOINC", "HTTP://LOINC.ORG", "2.16.840.1.113883.6.1", "URN:OID:2.16.840.1.113883.6.1"]);
+const LOINC_SYSTEMS = new Set([
+  "LN",
+  "LOINC",
+  "HTTP://LOINC.ORG",
+  "2.16.840.1.113883.6.1",
+  "URN:OID:2.16.840.1.113883.6.1",
+]);
 const STATION_SYSTEMS = new Set([STATION_CODE_SYSTEM, "URN:ECMO-STATION:PARAMETER"]);
 
 export interface TCodeIndex {

@@ -30,5 +30,10 @@ export const DEFAULT_LOCAL_CODES: readonly TLocalCode[] = [
   { system: "mimic-itemid", code: "50811", parameter: "hemoglobin", note: "MIMIC-IV Hemoglobin (Blood Gas)" },
   { system: "mimic-itemid", code: "51222", parameter: "hemoglobin", note: "MIMIC-IV Hemoglobin (Hematology)" },
   { system: "mimic-itemid", code: "51265", parameter: "platelets", note: "MIMIC-IV Platelet Count (Hematology)" },
-  { system: "mimic-itemid", code: "51214", parameter: "fibrinogen", note: "MIMIC-IV Fibrinogen, Functional (Hematology)" },
+  {
+    system: "mimic-itemid",
+    code: "51214",
+    parameter: "fibrinogen",
+    note: "MIMIC-IV Fibrinogen, Functional (Hematology)",
+  },
 ];

@@ -11,10 +11,29 @@ import { z } from "zod";
  *   status       F / C / P or final / corrected / preliminary (empty: final)                  optional
  *   id           the record's id at its source; makes the source reference                    optional
  */
-export const GENERIC_COLUMNS = ["patient_id", "parameter", "loinc", "value", "unit", "observed_at", "status", "id"] as const;
+export const GENERIC_COLUMNS = [
+  "patient_id",
+  "parameter",
+  "loinc",
+  "value",
+  "unit",
+  "observed_at",
+  "status",
+  "id",
+] as const;
 
 /** MIMIC-IV labevents as flattened by the demo extract (test/fixtures/external/README.md). */
-export const MIMIC_COLUMNS = ["subject_id", "labevent_id", "itemid", "label", "charttime", "value", "valuenum", "valueuom", "comments"] as const;
+export const MIMIC_COLUMNS = [
+  "subject_id",
+  "labevent_id",
+  "itemid",
+  "label",
+  "charttime",
+  "value",
+  "valuenum",
+  "valueuom",
+  "comments",
+] as const;
 
 export const CSV_PRESETS = ["generic", "mimic"] as const;
 export type TCsvPreset = (typeof CSV_PRESETS)[number];
@@ -39,7 +58,9 @@ export function missingColumns(preset: TCsvPreset, header: readonly string[]): s
   }
   const missing = lack(["patient_id", "value", "unit", "observed_at"]);
   if (!names.includes("parameter") && !names.includes("loinc")) missing.push("parameter or loinc");
-  return missing.length > 0 ? `columns missing: ${missing.join(", ")} (expected ${GENERIC_COLUMNS.join(", ")})` : undefined;
+  return missing.length > 0
+    ? `columns missing: ${missing.join(", ")} (expected ${GENERIC_COLUMNS.join(", ")})`
+    : undefined;
 }
 
 /** A header that looks like MIMIC-IV labevents. */

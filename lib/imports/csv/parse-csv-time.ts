@@ -23,10 +23,25 @@ export function parseCsvTime(text: string, timeZone: string | undefined): TParse
     millisecond: ms === undefined ? 0 : Number(ms.padEnd(3, "0")),
   };
   const probe = new Date(Date.UTC(local.year, local.month - 1, local.day));
-  if (local.month < 1 || local.month > 12 || probe.getUTCDate() !== local.day || local.hour > 23 || local.minute > 59 || local.second > 59) {
+  if (
+    local.month < 1 ||
+    local.month > 12 ||
+    probe.getUTCDate() !== local.day ||
+    local.hour > 23 ||
+    local.minute > 59 ||
+    local.second > 59
+  ) {
     return { ok: false, reason: `"${value}" is not a valid date and time` };
   }
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  const wall = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond,
+  );
   if (zone === "Z") return { ok: true, at: new Date(wall) };
   if (zone) {
     const sign = zone.startsWith("-") ? -1 : 1;
@@ -36,6 +51,7 @@ export function parseCsvTime(text: string, timeZone: string | undefined): TParse
     if (hours > 14 || minutes > 59) return { ok: false, reason: `"${value}" has an invalid time-zone offset` };
     return { ok: true, at: new Date(wall - sign * (hours * 60 + minutes) * 60_000) };
   }
-  if (!timeZone) return { ok: false, reason: `"${value}" has no time-zone offset: add one (+01:00, Z) or import with a time zone` };
+  if (!timeZone)
+    return { ok: false, reason: `"${value}" has no time-zone offset: add one (+01:00, Z) or import with a time zone` };
   return { ok: true, at: localTimeToDate(local, timeZone) };
 }

@@ -15,7 +15,12 @@ export interface TReadCsvFileOptions {
   timeZone?: string;
 }
 
-const WORD_STATUS: Record<string, TResultStatus> = { final: "final", corrected: "corrected", amended: "corrected", preliminary: "pending" };
+const WORD_STATUS: Record<string, TResultStatus> = {
+  final: "final",
+  corrected: "corrected",
+  amended: "corrected",
+  preliminary: "pending",
+};
 
 /** Rows are handed on in chunks: one await per chunk rather than per row keeps a million-row file fast. */
 const CHUNK = 500;
@@ -25,7 +30,12 @@ const CHUNK = 500;
  * records in chunks. A row with the wrong number of fields is one unreadable item; a header that lacks a required
  * column stops the import with one unreadable item naming what is missing, rather than rejecting every row for it.
  */
-export async function* readCsvFile({ input, file, preset, timeZone }: TReadCsvFileOptions): AsyncGenerator<TImportItem[]> {
+export async function* readCsvFile({
+  input,
+  file,
+  preset,
+  timeZone,
+}: TReadCsvFileOptions): AsyncGenerator<TImportItem[]> {
   // Line numbers are counted here rather than with csv-parse's `info`, which builds an object per row (a third of
   // the parse time on a million rows): a record starts one line after the previous one ended.
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
@@ -40,7 +50,18 @@ export async function* readCsvFile({ input, file, preset, timeZone }: TReadCsvFi
     if (!toRecord) {
       const missing = missingColumns(preset, row);
       if (missing) {
-        yield [{ type: "unreadable", rejection: { location: `${file} line ${line}`, field: "header", value: row.join(",").slice(0, 200), code: "UNREADABLE", reason: missing } }];
+        yield [
+          {
+            type: "unreadable",
+            rejection: {
+              location: `${file} line ${line}`,
+              field: "header",
+              value: row.join(",").slice(0, 200),
+              code: "UNREADABLE",
+              reason: missing,
+            },
+          },
+        ];
         parser.destroy();
         return;
       }
@@ -51,7 +72,13 @@ export async function* readCsvFile({ input, file, preset, timeZone }: TReadCsvFi
     if (row.length !== width) {
       chunk.push({
         type: "unreadable",
-        rejection: { location: `${file} line ${line}`, field: "row", value: row.join(",").slice(0, 200), code: "UNREADABLE", reason: `${row.length} fields where the header has ${width}` },
+        rejection: {
+          location: `${file} line ${line}`,
+          field: "row",
+          value: row.join(",").slice(0, 200),
+          code: "UNREADABLE",
+          reason: `${row.length} fields where the header has ${width}`,
+        },
       });
     } else chunk.push({ type: "record", record: toRecord(row, line) });
     if (chunk.length >= CHUNK) {
@@ -72,12 +99,40 @@ function embeddedLineBreaks(row: string[]): number {
 }
 
 const GENERIC_FIELDS = {
-  byParameter: { patient: "patient_id", code: "parameter", value: "value", unit: "unit", time: "observed_at", status: "status" },
-  byLoinc: { patient: "patient_id", code: "loinc", value: "value", unit: "unit", time: "observed_at", status: "status" },
+  byParameter: {
+    patient: "patient_id",
+    code: "parameter",
+    value: "value",
+    unit: "unit",
+    time: "observed_at",
+    status: "status",
+  },
+  byLoinc: {
+    patient: "patient_id",
+    code: "loinc",
+    value: "value",
+    unit: "unit",
+    time: "observed_at",
+    status: "status",
+  },
 } as const;
 const MIMIC_FIELDS = {
-  valuenum: { patient: "subject_id", code: "itemid", value: "valuenum", unit: "valueuom", time: "charttime", status: "(none)" },
-  value: { patient: "subject_id", code: "itemid", value: "value", unit: "valueuom", time: "charttime", status: "(none)" },
+  valuenum: {
+    patient: "subject_id",
+    code: "itemid",
+    value: "valuenum",
+    unit: "valueuom",
+    time: "charttime",
+    status: "(none)",
+  },
+  value: {
+    patient: "subject_id",
+    code: "itemid",
+    value: "value",
+    unit: "valueuom",
+    time: "charttime",
+    status: "(none)",
+  },
 } as const;
 
 function genericRow(header: string[], file: string, timeZone: string | undefined) {
@@ -112,7 +167,11 @@ function genericRow(header: string[], file: string, timeZone: string | undefined
       sourceRef: id
         ? sourceRef("csv", ["id", id])
         : // crypto.hash, one call, rather than a Hash object per row: half the time on a million rows.
-          sourceRef("csv", ["row", observed, hash("sha1", [patient, parameter || loinc, observed, value, unit, statusText].join("\u0000"), "base64url")]),
+          sourceRef("csv", [
+            "row",
+            observed,
+            hash("sha1", [patient, parameter || loinc, observed, value, unit, statusText].join("\u0000"), "base64url"),
+          ]),
     };
   };
 }

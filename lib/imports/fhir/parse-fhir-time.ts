@@ -11,7 +11,11 @@ export function parseFhirTime(text: string): TParsedTime {
   const value = text.trim();
   if (PARTIAL.test(value)) return { ok: false, reason: `"${value}" has no time of day: a reading needs one` };
   const match = DATE_TIME.exec(value);
-  if (!match) return { ok: false, reason: `"${value}" is not a FHIR dateTime with a time-zone offset (YYYY-MM-DDThh:mm:ss+hh:mm)` };
+  if (!match)
+    return {
+      ok: false,
+      reason: `"${value}" is not a FHIR dateTime with a time-zone offset (YYYY-MM-DDThh:mm:ss+hh:mm)`,
+    };
   const [, y, mo, d, h, mi] = match;
   const at = new Date(value);
   const probe = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));

@@ -5,7 +5,8 @@ import type { TImportItem, TImportRecord } from "../import-record";
 import { readFhirJson } from "./read-fhir-json";
 
 const load = (name: string): unknown => JSON.parse(readFileSync(externalFile(`fhir/${name}`), "utf8"));
-const records = (items: TImportItem[]): TImportRecord[] => items.flatMap((i) => (i.type === "record" ? [i.record] : []));
+const records = (items: TImportItem[]): TImportRecord[] =>
+  items.flatMap((i) => (i.type === "record" ? [i.record] : []));
 
 const observation = (overrides: Record<string, unknown> = {}) => ({
   resourceType: "Observation",
@@ -49,15 +50,29 @@ describe("readFhirJson", () => {
   it("reads a bare Observation whose subject is given by identifier, taking effective[x] and never issued", () => {
     const read = readFhirJson({ json: observation(), file: "post" });
     const [record] = records(read.kind === "observation" ? read.items : []);
-    expect(record).toMatchObject({ patientIdentifiers: ["MRN-1"], valueText: "3.2", time: { ok: true, at: new Date("2026-11-23T07:00:00Z") }, sourceRef: "fhir:Observation/lac-1" });
+    expect(record).toMatchObject({
+      patientIdentifiers: ["MRN-1"],
+      valueText: "3.2",
+      time: { ok: true, at: new Date("2026-11-23T07:00:00Z") },
+      sourceRef: "fhir:Observation/lac-1",
+    });
   });
 
   it.each([
     [{ status: "preliminary" }, { status: "pending" }],
-    [{ status: "amended", meta: { versionId: "2" } }, { status: "corrected", sourceRef: "fhir:Observation/lac-1:v2:C" }],
+    [
+      { status: "amended", meta: { versionId: "2" } },
+      { status: "corrected", sourceRef: "fhir:Observation/lac-1:v2:C" },
+    ],
     [{ valueQuantity: { value: 0.5, comparator: "<", code: "mmol/L" } }, { valueText: "<0.5" }],
-    [{ valueQuantity: undefined, dataAbsentReason: { text: "specimen clotted" } }, { valueText: "", valueNote: "specimen clotted" }],
-    [{ valueQuantity: undefined, valueString: "high" }, { valueType: "string", valueText: "high" }],
+    [
+      { valueQuantity: undefined, dataAbsentReason: { text: "specimen clotted" } },
+      { valueText: "", valueNote: "specimen clotted" },
+    ],
+    [
+      { valueQuantity: undefined, valueString: "high" },
+      { valueType: "string", valueText: "high" },
+    ],
     [{ effectiveDateTime: "2026-11-23" }, { time: { ok: false } }],
     [{ effectiveDateTime: "2026-11-23T08:00:00" }, { time: { ok: false } }],
   ])("reads %o as %o", (overrides, expected) => {
@@ -66,7 +81,11 @@ describe("readFhirJson", () => {
   });
 
   it("reports a malformed entry alone and reads the others", () => {
-    const bundle = { resourceType: "Bundle", type: "batch", entry: [{ resource: observation() }, { resource: { resourceType: "Observation", status: 3 } }] };
+    const bundle = {
+      resourceType: "Bundle",
+      type: "batch",
+      entry: [{ resource: observation() }, { resource: { resourceType: "Observation", status: 3 } }],
+    };
     const read = readFhirJson({ json: bundle, file: "b.json" });
     const items = read.kind === "bundle" ? read.items : [];
     expect(items.map((i) => i.type)).toEqual(["record", "unreadable"]);

@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { TImportItem, TImportLocation, TImportRecord, TParsedTime, TResultStatus } from "../import-record";
 import { sourceRef } from "../source-ref";
-import { BUNDLE_TYPES_READ, ZFhirBundle, ZFhirObservation, ZFhirPatient, type TFhirIdentifier, type TFhirObservation } from "./fhir-schemas";
+import {
+  BUNDLE_TYPES_READ,
+  ZFhirBundle,
+  ZFhirObservation,
+  ZFhirPatient,
+  type TFhirIdentifier,
+  type TFhirObservation,
+} from "./fhir-schemas";
 import { parseFhirTime } from "./parse-fhir-time";
 
 export type TFhirRead =
@@ -28,15 +35,30 @@ const STATUS: Record<string, TResultStatus> = {
  * subject.identifier; the time from effective[x], never from `issued` (when the lab released it).
  */
 export function readFhirJson({ json, file }: { json: unknown; file: string }): TFhirRead {
-  const type = typeof json === "object" && json !== null && "resourceType" in json ? String(json.resourceType) : undefined;
+  const type =
+    typeof json === "object" && json !== null && "resourceType" in json ? String(json.resourceType) : undefined;
   if (type === "Observation") return { kind: "observation", items: [readEntry(json, { file }, new Map(), undefined)] };
-  if (type !== "Bundle") return { kind: "invalid", field: "resourceType", reason: `resourceType ${type ?? "(none)"}: send an Observation or a Bundle` };
+  if (type !== "Bundle")
+    return {
+      kind: "invalid",
+      field: "resourceType",
+      reason: `resourceType ${type ?? "(none)"}: send an Observation or a Bundle`,
+    };
 
   const bundle = ZFhirBundle.safeParse(json);
-  if (!bundle.success) return { kind: "invalid", field: issuePath(bundle.error), reason: `not a valid Bundle: ${issueText(bundle.error)}` };
+  if (!bundle.success)
+    return {
+      kind: "invalid",
+      field: issuePath(bundle.error),
+      reason: `not a valid Bundle: ${issueText(bundle.error)}`,
+    };
   const { type: bundleType, entry = [] } = bundle.data;
   if (!(BUNDLE_TYPES_READ as readonly string[]).includes(bundleType)) {
-    return { kind: "invalid", field: "type", reason: `Bundle type ${bundleType} is not read (send ${BUNDLE_TYPES_READ.join(", ")})` };
+    return {
+      kind: "invalid",
+      field: "type",
+      reason: `Bundle type ${bundleType} is not read (send ${BUNDLE_TYPES_READ.join(", ")})`,
+    };
   }
 
   const patients = new Map<string, string[]>();
@@ -56,14 +78,25 @@ export function readFhirJson({ json, file }: { json: unknown; file: string }): T
   return { kind: "bundle", bundleType, entryCount: entry.length, items };
 }
 
-function readEntry(resource: unknown, where: TImportLocation, patients: Map<string, string[]>, fullUrl: string | undefined): TImportItem {
+function readEntry(
+  resource: unknown,
+  where: TImportLocation,
+  patients: Map<string, string[]>,
+  fullUrl: string | undefined,
+): TImportItem {
   const parsed = ZFhirObservation.safeParse(resource);
   if (!parsed.success) {
     const location = [where.file, where.entry === undefined ? "" : `entry[${where.entry}]`].filter(Boolean).join(" ");
     return {
       type: "unreadable",
       entry: where.entry,
-      rejection: { location, field: issuePath(parsed.error), value: "", code: "UNREADABLE", reason: `not a valid Observation: ${issueText(parsed.error)}` },
+      rejection: {
+        location,
+        field: issuePath(parsed.error),
+        value: "",
+        code: "UNREADABLE",
+        reason: `not a valid Observation: ${issueText(parsed.error)}`,
+      },
     };
   }
   const o = parsed.data;
@@ -73,9 +106,18 @@ function readEntry(resource: unknown, where: TImportLocation, patients: Map<stri
   const value = readValue(o);
   const record: TImportRecord = {
     location: { ...where, segment: `Observation/${o.id ?? "(no id)"}` },
-    fields: { patient: "subject", code: "code", value: value.field, unit: "valueQuantity.code", time: timeField, status: "status" },
+    fields: {
+      patient: "subject",
+      code: "code",
+      value: value.field,
+      unit: "valueQuantity.code",
+      time: timeField,
+      status: "status",
+    },
     patientIdentifiers: readPatient(o, patients),
-    codings: (o.code.coding ?? []).filter((c) => c.code).map((c) => ({ system: c.system ?? "", code: c.code ?? "", display: c.display })),
+    codings: (o.code.coding ?? [])
+      .filter((c) => c.code)
+      .map((c) => ({ system: c.system ?? "", code: c.code ?? "", display: c.display })),
     valueType: value.type,
     valueText: value.text,
     valueNote: o.dataAbsentReason?.text ?? o.dataAbsentReason?.coding?.[0]?.code,
@@ -85,7 +127,10 @@ function readEntry(resource: unknown, where: TImportLocation, patients: Map<stri
     status,
     statusText: o.status,
     sourceRef: sourceRef("fhir", [
-      fullUrl ?? (o.id ? `Observation/${o.id}` : `sha256:${createHash("sha256").update(JSON.stringify(resource)).digest("hex")}`),
+      fullUrl ??
+        (o.id
+          ? `Observation/${o.id}`
+          : `sha256:${createHash("sha256").update(JSON.stringify(resource)).digest("hex")}`),
       ...(o.meta?.versionId ? [`v${o.meta.versionId}`] : []),
       ...(status === "corrected" ? ["C"] : []),
     ]),
@@ -94,15 +139,31 @@ function readEntry(resource: unknown, where: TImportLocation, patients: Map<stri
 }
 
 function readTime(o: TFhirObservation): { time: TParsedTime; timeText: string; timeField: string } {
-  if (o.effectiveDateTime) return { time: parseFhirTime(o.effectiveDateTime), timeText: o.effectiveDateTime, timeField: "effectiveDateTime" };
-  if (o.effectiveInstant) return { time: parseFhirTime(o.effectiveInstant), timeText: o.effectiveInstant, timeField: "effectiveInstant" };
-  if (o.effectivePeriod?.start) return { time: parseFhirTime(o.effectivePeriod.start), timeText: o.effectivePeriod.start, timeField: "effectivePeriod.start" };
-  return { time: { ok: false, reason: "no effective[x]: the time the sample was taken is needed (issued is not it)" }, timeText: "", timeField: "effectiveDateTime" };
+  if (o.effectiveDateTime)
+    return { time: parseFhirTime(o.effectiveDateTime), timeText: o.effectiveDateTime, timeField: "effectiveDateTime" };
+  if (o.effectiveInstant)
+    return { time: parseFhirTime(o.effectiveInstant), timeText: o.effectiveInstant, timeField: "effectiveInstant" };
+  if (o.effectivePeriod?.start)
+    return {
+      time: parseFhirTime(o.effectivePeriod.start),
+      timeText: o.effectivePeriod.start,
+      timeField: "effectivePeriod.start",
+    };
+  return {
+    time: { ok: false, reason: "no effective[x]: the time the sample was taken is needed (issued is not it)" },
+    timeText: "",
+    timeField: "effectiveDateTime",
+  };
 }
 
 function readValue(o: TFhirObservation): { type: string; text: string; field: string } {
   const q = o.valueQuantity;
-  if (q) return { type: "Quantity", text: q.value === undefined ? "" : `${q.comparator ?? ""}${q.value}`, field: "valueQuantity.value" };
+  if (q)
+    return {
+      type: "Quantity",
+      text: q.value === undefined ? "" : `${q.comparator ?? ""}${q.value}`,
+      field: "valueQuantity.value",
+    };
   if (o.valueString !== undefined) return { type: "string", text: o.valueString, field: "valueString" };
   if (o.valueCodeableConcept) {
     const c = o.valueCodeableConcept;

@@ -46,7 +46,20 @@ export function buildHl7Ack({ received, code, text, errors = [], now }: TBuildHl
   const msh = (n: number) => fields[n - 1] ?? "";
   const msh3 = msh(3) || "";
   const segments = [
-    ["MSH", "^~\\&", msh(5) || "ECMO-STATION", msh(6), msh3, msh(4), hl7Now(now), "", "ACK^R01^ACK", randomUUID().replaceAll("-", "").slice(0, 20), msh(11) || "P", msh(12) || "2.5.1"].join("|"),
+    [
+      "MSH",
+      "^~\\&",
+      msh(5) || "ECMO-STATION",
+      msh(6),
+      msh3,
+      msh(4),
+      hl7Now(now),
+      "",
+      "ACK^R01^ACK",
+      randomUUID().replaceAll("-", "").slice(0, 20),
+      msh(11) || "P",
+      msh(12) || "2.5.1",
+    ].join("|"),
     ["MSA", code, escape(msh(10)), escape((text ?? "").slice(0, 80))].join("|"),
     ...errors.map((e) =>
       [

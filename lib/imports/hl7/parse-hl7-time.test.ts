@@ -14,7 +14,10 @@ describe("parseHl7Time", () => {
   });
 
   it("reads a time without offset in the message header's offset when MSH-7 carried one", () => {
-    expect(parseHl7Time("201410060830", { ...paris, fallbackOffsetMinutes: 420 })).toEqual({ ok: true, at: new Date("2014-10-06T01:30:00Z") });
+    expect(parseHl7Time("201410060830", { ...paris, fallbackOffsetMinutes: 420 })).toEqual({
+      ok: true,
+      at: new Date("2014-10-06T01:30:00Z"),
+    });
   });
 
   it("reads a time without any offset as the site's local time, daylight saving included", () => {

@@ -30,10 +30,25 @@ export function parseHl7Time(text: string, { timeZone, fallbackOffsetMinutes }: 
     millisecond: frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000),
   };
   const probe = new Date(Date.UTC(local.year, local.month - 1, local.day));
-  if (local.month < 1 || local.month > 12 || probe.getUTCDate() !== local.day || local.hour > 23 || local.minute > 59 || local.second > 59) {
+  if (
+    local.month < 1 ||
+    local.month > 12 ||
+    probe.getUTCDate() !== local.day ||
+    local.hour > 23 ||
+    local.minute > 59 ||
+    local.second > 59
+  ) {
     return { ok: false, reason: `"${value}" is not a valid date and time` };
   }
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  const wall = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond,
+  );
   const offset = zone === undefined ? fallbackOffsetMinutes : parseOffset(zone);
   if (offset === null) return { ok: false, reason: `"${value}" has an invalid time-zone offset ${zone}` };
   if (offset !== undefined) return { ok: true, at: new Date(wall - offset * 60_000) };

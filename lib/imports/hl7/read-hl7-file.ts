@@ -5,10 +5,19 @@ import { readOruMessage } from "./read-oru-message";
 import { splitHl7Messages } from "./split-hl7-messages";
 
 /**
- * The records of an HL7 file of one or many ORU^R01 messages, streamed message by message (one chunk a message). A message that cannot be
- * imported as a whole is one unreadable item naming its first line; the next message is read as usual.
+ * The records of an HL7 file of one or many ORU^R01 messages, streamed message by message (one chunk a message). A
+ * message that cannot be imported as a whole is one unreadable item naming its first line; the next message is read as
+ * usual.
  */
-export async function* readHl7File({ input, file, timeZone }: { input: Readable; file: string; timeZone: string }): AsyncGenerator<TImportChunk> {
+export async function* readHl7File({
+  input,
+  file,
+  timeZone,
+}: {
+  input: Readable;
+  file: string;
+  timeZone: string;
+}): AsyncGenerator<TImportChunk> {
   for await (const { text, lines } of splitHl7Messages(input)) {
     try {
       yield readOruMessage({ text, file, segmentLines: lines, timeZone }).items;
@@ -16,7 +25,13 @@ export async function* readHl7File({ input, file, timeZone }: { input: Readable;
       if (!(error instanceof Hl7MessageError)) throw error;
       yield {
         type: "unreadable",
-        rejection: { location: `${file} line ${lines[0] ?? 0}`, field: error.field, value: error.value, code: "UNREADABLE", reason: error.message },
+        rejection: {
+          location: `${file} line ${lines[0] ?? 0}`,
+          field: error.field,
+          value: error.value,
+          code: "UNREADABLE",
+          reason: error.message,
+        },
       };
     }
   }

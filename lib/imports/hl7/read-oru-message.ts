@@ -48,7 +48,8 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
   }
   const segments = message.toArray();
   const msh = segments[0];
-  if (!msh || msh.name !== "MSH") throw new Hl7MessageError("the message does not begin with MSH", "MSH", normalised.slice(0, 40), "100");
+  if (!msh || msh.name !== "MSH")
+    throw new Hl7MessageError("the message does not begin with MSH", "MSH", normalised.slice(0, 40), "100");
   const delimiters: TDelimiters = {
     component: normalised.charAt(4) || "^",
     repetition: normalised.charAt(5) || "~",
@@ -57,9 +58,16 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
   };
 
   const type = `${str(msh, "9.1")}^${str(msh, "9.2")}`;
-  if (type !== "ORU^R01") throw new Hl7MessageError(`message type ${type} is not supported: only ORU^R01 is imported`, "MSH-9", type, "200");
+  if (type !== "ORU^R01")
+    throw new Hl7MessageError(`message type ${type} is not supported: only ORU^R01 is imported`, "MSH-9", type, "200");
   const controlId = str(msh, "10");
-  if (!controlId) throw new Hl7MessageError("MSH-10 (message control id) is empty: results could not be told apart on a re-send", "MSH-10", "", "101");
+  if (!controlId)
+    throw new Hl7MessageError(
+      "MSH-10 (message control id) is empty: results could not be told apart on a re-send",
+      "MSH-10",
+      "",
+      "101",
+    );
   const application = str(msh, "3.1");
   const facility = str(msh, "4.1");
   const sender = facility ? `${application}@${facility}` : application;
@@ -72,7 +80,10 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
   let obrTime = "";
   let obxOrdinal = 0;
   segments.forEach((segment, index) => {
-    const location: TImportLocation = segmentLines?.[index] !== undefined ? { file, line: segmentLines[index] } : { file, segment: `segment ${index + 1}` };
+    const location: TImportLocation =
+      segmentLines?.[index] !== undefined
+        ? { file, line: segmentLines[index] }
+        : { file, segment: `segment ${index + 1}` };
     switch (segment.name) {
       case "PID":
         patientIdentifiers = readIdentifiers(raw(segment, "3"), delimiters);
@@ -96,7 +107,14 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
         const unit = str(segment, "6.1") || str(segment, "6.2");
         const record: TImportRecord = {
           location: { ...location, segment: `OBX[${setId}]` },
-          fields: { patient: "PID-3", code: "OBX-3", value: "OBX-5", unit: "OBX-6", time: obxTime ? "OBX-14" : "OBR-7", status: "OBX-11" },
+          fields: {
+            patient: "PID-3",
+            code: "OBX-3",
+            value: "OBX-5",
+            unit: "OBX-6",
+            time: obxTime ? "OBX-14" : "OBR-7",
+            status: "OBX-11",
+          },
           sender,
           patientIdentifiers,
           codings: readCodings(segment),
@@ -109,7 +127,14 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
           statusText,
           // MSH-7 with MSH-10: a sender that restarts its counters does not make a new result look like an old one.
           // A corrected result gets its own reference: it is stored beside the value it corrects, and flagged so.
-          sourceRef: sourceRef("hl7", [sender, messageTime, controlId, String(obrOrdinal), setId, ...(status === "corrected" ? ["C"] : [])]),
+          sourceRef: sourceRef("hl7", [
+            sender,
+            messageTime,
+            controlId,
+            String(obrOrdinal),
+            setId,
+            ...(status === "corrected" ? ["C"] : []),
+          ]),
         };
         items.push({ type: "record", record });
         break;
@@ -132,7 +157,10 @@ function raw(segment: Hl7Node, path: string): string {
 /** OBX-3's identifier triplets: the primary (components 1–3) and the alternate (4–6), which may carry the LOINC. */
 function readCodings(segment: Hl7Node): TCoding[] {
   const codings: TCoding[] = [];
-  for (const [code, display, system] of [["3.1", "3.2", "3.3"], ["3.4", "3.5", "3.6"]] as const) {
+  for (const [code, display, system] of [
+    ["3.1", "3.2", "3.3"],
+    ["3.4", "3.5", "3.6"],
+  ] as const) {
     const value = str(segment, code);
     if (value) codings.push({ code: value, display: str(segment, display), system: str(segment, system) });
   }

@@ -10,7 +10,10 @@ const split = async (chunks: string[]) => {
 
 describe("splitHl7Messages", () => {
   it("splits at each MSH whatever the line ends (CR, LF, CRLF), across chunk boundaries, skipping batch envelopes", async () => {
-    const messages = await split(["\uFEFFFHS|^~\\&\rBHS|^~\\&\rMSH|^~\\&|A\rPID|1\nOBX|1\r\n\r\nMS", "H|^~\\&|B\rOBX|1\rBTS|2\rFTS|1\r"]);
+    const messages = await split([
+      "\uFEFFFHS|^~\\&\rBHS|^~\\&\rMSH|^~\\&|A\rPID|1\nOBX|1\r\n\r\nMS",
+      "H|^~\\&|B\rOBX|1\rBTS|2\rFTS|1\r",
+    ]);
     expect(messages).toEqual([
       { text: "MSH|^~\\&|A\rPID|1\rOBX|1", lines: [3, 4, 5] },
       { text: "MSH|^~\\&|B\rOBX|1", lines: [7, 8] },

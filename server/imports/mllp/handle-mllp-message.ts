@@ -29,15 +29,34 @@ const MAX_ERR = 50;
  *   AE — some OBX were refused (unit, value, patient, time…): one ERR of severity E each, naming segment and field;
  *   AR — the message as a whole could not be read, is not ORU^R01, or could not be stored (resend later).
  */
-export async function handleMllpMessage({ db, sink, message, peer, timeZone, localCodes, now = () => new Date(), onProgress }: THandleMllpMessageOptions): Promise<string> {
-  const ack = (code: "AA" | "AE" | "AR", text: string, errors: TAckError[] = []) => buildHl7Ack({ received: message, code, text, errors, now: now() });
+export async function handleMllpMessage({
+  db,
+  sink,
+  message,
+  peer,
+  timeZone,
+  localCodes,
+  now = () => new Date(),
+  onProgress,
+}: THandleMllpMessageOptions): Promise<string> {
+  const ack = (code: "AA" | "AE" | "AR", text: string, errors: TAckError[] = []) =>
+    buildHl7Ack({ received: message, code, text, errors, now: now() });
   let read;
   try {
     read = readOruMessage({ text: message, file: `mllp ${peer}`, timeZone });
   } catch (error) {
     if (!(error instanceof Hl7MessageError)) throw error;
     const [segment, field] = error.field.split("-");
-    return ack("AR", error.message, [{ segment, sequence: 1, field: field ? Number(field) : undefined, code: error.errorCode, severity: "E", message: error.message }]);
+    return ack("AR", error.message, [
+      {
+        segment,
+        sequence: 1,
+        field: field ? Number(field) : undefined,
+        code: error.errorCode,
+        severity: "E",
+        message: error.message,
+      },
+    ]);
   }
 
   const summary = await runImport({
@@ -52,13 +71,19 @@ export async function handleMllpMessage({ db, sink, message, peer, timeZone, loc
     onProgress,
   });
   if (summary.status === "failed") {
-    return ack("AR", "could not store the results: resend later", [{ code: "207", severity: "E", message: summary.error ?? "application internal error" }]);
+    return ack("AR", "could not store the results: resend later", [
+      { code: "207", severity: "E", message: summary.error ?? "application internal error" },
+    ]);
   }
   const errors = summary.rejections.slice(0, MAX_ERR).map(toAckError);
   const refused = summary.rejections.filter((r) => r.code !== "PENDING_RESULT").length;
   if (refused === 0) {
     const pending = summary.rejections.length;
-    return ack("AA", `${summary.accepted} stored, ${summary.duplicate} already stored, ${summary.ignored} not monitored${pending ? `, ${pending} pending` : ""}`, errors);
+    return ack(
+      "AA",
+      `${summary.accepted} stored, ${summary.duplicate} already stored, ${summary.ignored} not monitored${pending ? `, ${pending} pending` : ""}`,
+      errors,
+    );
   }
   return ack("AE", `${refused} of ${summary.processed} results refused; see ERR`, errors);
 }

@@ -19,6 +19,8 @@ describe("MllpFramer", () => {
 
   it("refuses a frame larger than the limit instead of buffering without end", () => {
     const framer = new MllpFramer();
-    expect(() => framer.push(Buffer.concat([Buffer.from([0x0b]), Buffer.alloc(MAX_MLLP_MESSAGE_BYTES + 1, 65)]))).toThrow(RangeError);
+    expect(() =>
+      framer.push(Buffer.concat([Buffer.from([0x0b]), Buffer.alloc(MAX_MLLP_MESSAGE_BYTES + 1, 65)])),
+    ).toThrow(RangeError);
   });
 });

@@ -28,10 +28,12 @@ export class MllpFramer {
         break;
       }
       let end = this.buffer.indexOf(END, start + 1);
-      while (end >= 0 && end + 1 < this.buffer.length && this.buffer[end + 1] !== CR) end = this.buffer.indexOf(END, end + 1);
+      while (end >= 0 && end + 1 < this.buffer.length && this.buffer[end + 1] !== CR)
+        end = this.buffer.indexOf(END, end + 1);
       if (end < 0 || end + 1 >= this.buffer.length) {
         this.buffer = this.buffer.subarray(start);
-        if (this.buffer.length > MAX_MLLP_MESSAGE_BYTES) throw new RangeError(`MLLP message larger than ${MAX_MLLP_MESSAGE_BYTES} bytes`);
+        if (this.buffer.length > MAX_MLLP_MESSAGE_BYTES)
+          throw new RangeError(`MLLP message larger than ${MAX_MLLP_MESSAGE_BYTES} bytes`);
         break;
       }
       messages.push(this.buffer.subarray(start + 1, end).toString("utf8"));

@@ -67,7 +67,14 @@ beforeEach(async () => {
     host: "127.0.0.1",
     log: silentLogger,
     handle: async (message, peer) => {
-      const ack = await handleMllpMessage({ db: t.db, sink: writer, message, peer, timeZone: "Europe/Paris", now: () => NOW });
+      const ack = await handleMllpMessage({
+        db: t.db,
+        sink: writer,
+        message,
+        peer,
+        timeZone: "Europe/Paris",
+        now: () => NOW,
+      });
       countAtAck.push(storedCount());
       return ack;
     },
@@ -82,10 +89,14 @@ describe("the MLLP listener", () => {
   it("answers a good ORU^R01 with AA echoing its control id, once the result can be read back from the database", async () => {
     const ack = await send(lactate("CTRL-1"));
     // Addressed back: the sender's MSH-5/6 (none / ICU) become MSH-3/4, its MSH-3/4 (LABSYS / CHU) MSH-5/6.
-    expect(ack[0]).toMatch(/^MSH\|\^~\\&\|ECMO-STATION\|ICU\|LABSYS\|CHU\|\d{14}\+0000\|\|ACK\^R01\^ACK\|\w+\|P\|2\.5\.1$/);
+    expect(ack[0]).toMatch(
+      /^MSH\|\^~\\&\|ECMO-STATION\|ICU\|LABSYS\|CHU\|\d{14}\+0000\|\|ACK\^R01\^ACK\|\w+\|P\|2\.5\.1$/,
+    );
     expect(msa(ack).slice(0, 3)).toEqual(["MSA", "AA", "CTRL-1"]);
     expect(countAtAck).toEqual([1]);
-    expect(await t.db.observation.findFirst({ select: { parameter: true, value: true, observedAt: true, source: true } })).toEqual({
+    expect(
+      await t.db.observation.findFirst({ select: { parameter: true, value: true, observedAt: true, source: true } }),
+    ).toEqual({
       parameter: "lactate",
       value: 3.2,
       observedAt: new Date("2026-11-23T07:05:00Z"),
@@ -121,7 +132,12 @@ describe("the MLLP listener", () => {
 
   it.each([
     ["not HL7 at all", "hello", /not an HL7 v2 message/, "100"],
-    ["an ADT message", lactate("C9").replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"), /ADT\\S\\A01 is not supported/, "200"],
+    [
+      "an ADT message",
+      lactate("C9").replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"),
+      /ADT\\S\\A01 is not supported/,
+      "200",
+    ],
     ["a message without a control id", lactate(""), /MSH-10/, "101"],
   ])("answers %s with AR naming the error", async (_, message, reason, code) => {
     const ack = await send(message);
@@ -132,9 +148,17 @@ describe("the MLLP listener", () => {
   });
 
   it("answers messages in order, whether they arrive together in one packet or split across several", async () => {
-    const bytes = Buffer.concat([frameMllp(lactate("A", "2.1")), frameMllp(lactate("B", "2.2")), frameMllp(lactate("C", "2.3"))]);
+    const bytes = Buffer.concat([
+      frameMllp(lactate("A", "2.1")),
+      frameMllp(lactate("B", "2.2")),
+      frameMllp(lactate("C", "2.3")),
+    ]);
     const acks = await exchange([bytes.subarray(0, 7), bytes.subarray(7, 300), bytes.subarray(300)], 3);
-    expect(acks.map((a) => msa(a).slice(1, 3))).toEqual([["AA", "A"], ["AA", "B"], ["AA", "C"]]);
+    expect(acks.map((a) => msa(a).slice(1, 3))).toEqual([
+      ["AA", "A"],
+      ["AA", "B"],
+      ["AA", "C"],
+    ]);
     expect(countAtAck).toEqual([1, 2, 3]);
   });
 });

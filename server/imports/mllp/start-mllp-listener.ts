@@ -20,7 +20,12 @@ export interface TStartMllpListenerOptions {
  * connection, messages are handled one at a time in arrival order, so ACKs go back in order and a sender that waits
  * for each ACK (the usual original-mode behaviour) is answered only after its results are committed.
  */
-export async function startMllpListener({ port, host, log, handle }: TStartMllpListenerOptions): Promise<TMllpListener> {
+export async function startMllpListener({
+  port,
+  host,
+  log,
+  handle,
+}: TStartMllpListenerOptions): Promise<TMllpListener> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);

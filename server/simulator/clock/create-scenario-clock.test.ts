@@ -29,7 +29,12 @@ describe("createScenarioClock", () => {
 
 describe("time acceleration", () => {
   const simulationAt = (speed: number) =>
-    createEpisodeSimulation({ seed: 1, episode: testEpisode("stable_va_ecmo"), speed, serverStartedAt: new Date(serverStart) });
+    createEpisodeSimulation({
+      seed: 1,
+      episode: testEpisode("stable_va_ecmo"),
+      speed,
+      serverStartedAt: new Date(serverStart),
+    });
 
   it("keeps device readings at the real 5-second cadence while labs and charting come `speed` times as often", () => {
     const readings = runTicks({ simulation: simulationAt(60), from: new Date(serverStart), ticks: 720 });

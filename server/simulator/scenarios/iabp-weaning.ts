@@ -6,9 +6,9 @@ export const RATIO_1_2_AT = 40 * HOUR;
 export const RATIO_1_4_AT = 46 * HOUR;
 
 /**
- * Weaning by assist ratio (docs/clinical-reference.md §6): 1:1 until 40 h, 1:2 for 6 h, then 1:4, each step tolerated (pressure
- * a little lower, lactate unchanged). Removal ends the episode, which is the team's act, not the simulator's: the
- * scenario stays at 1:4.
+ * Weaning by assist ratio (docs/clinical-reference.md §6): 1:1 until 40 h, 1:2 for 6 h, then 1:4, each step tolerated
+ * (pressure a little lower, lactate unchanged). Removal ends the episode, which is the team's act, not the simulator's:
+ * the scenario stays at 1:4.
  */
 export const iabpWeaning: TScenario = {
   name: "iabp_weaning",

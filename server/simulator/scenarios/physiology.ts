@@ -46,7 +46,12 @@ export interface TPhysiology {
 /** What a scenario may depend on besides time: the device configuration and its settings at the start. */
 export interface TScenarioContext {
   readonly deviceType: TDeviceType;
-  readonly settings: { readonly rpm: number; readonly sweep: number; readonly fdo2: number; readonly ratio: 1 | 2 | 3 | 4 };
+  readonly settings: {
+    readonly rpm: number;
+    readonly sweep: number;
+    readonly fdo2: number;
+    readonly ratio: 1 | 2 | 3 | 4;
+  };
 }
 
 export interface TScenario {

@@ -6,7 +6,8 @@ import { testEpisode } from "@/test/support/simulate-episode";
 import { ADMISSION_MS, listScheduledSamples } from "./list-scheduled-samples";
 import { measureLab } from "./measure-lab";
 
-const simulationOf = (...args: Parameters<typeof testEpisode>) => createEpisodeSimulation({ seed: 3, episode: testEpisode(...args) });
+const simulationOf = (...args: Parameters<typeof testEpisode>) =>
+  createEpisodeSimulation({ seed: 3, episode: testEpisode(...args) });
 const timesOf = (samples: ReturnType<typeof listScheduledSamples>, parameter: string) =>
   samples.filter((s) => s.parameter === parameter).map((s) => s.scenarioMs);
 
@@ -23,7 +24,10 @@ describe("listScheduledSamples", () => {
   });
 
   it("draws anti-Xa 6 h after heparin starts and after each dose change, and at least every 12 h", () => {
-    const times = timesOf(listScheduledSamples({ simulation: simulationOf("anti_xa_drift"), fromMs: -1, toMs: 96 * HOUR }), "anti_xa");
+    const times = timesOf(
+      listScheduledSamples({ simulation: simulationOf("anti_xa_drift"), fromMs: -1, toMs: 96 * HOUR }),
+      "anti_xa",
+    );
     expect(times).toContain(6 * HOUR);
     expect(times).toContain(HEPARIN_INCREASE_AT + 6 * HOUR);
     expect(times).toContain(HEPARIN_DECREASE_AT + 6 * HOUR);
@@ -33,18 +37,21 @@ describe("listScheduledSamples", () => {
   it.each([
     ["in winter", undefined],
     ["across the spring daylight-saving change", new Date("2027-03-25T08:10:00Z")],
-  ])("draws the daily bloods at about 05:00 Paris time %s, and charts urine hourly on the full hour", (_, startedAt) => {
-    const simulation = simulationOf("stable_va_ecmo", startedAt ? { startedAt } : {});
-    const start = simulation.episode.startedAt.getTime();
-    const samples = listScheduledSamples({ simulation, fromMs: -1, toMs: 5 * 24 * HOUR });
-    const daily = timesOf(samples, "platelets").slice(1);
-    expect(daily).toHaveLength(5);
-    const paris = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
-    for (const t of daily) expect(paris.format(start + t)).toMatch(/^05:[0-4]\d$/);
-    const urine = timesOf(samples, "urine_output");
-    expect(urine.every((t) => (start + t) % HOUR === 0)).toBe(true);
-    expect(urine).toHaveLength(5 * 24 - 1);
-  });
+  ])(
+    "draws the daily bloods at about 05:00 Paris time %s, and charts urine hourly on the full hour",
+    (_, startedAt) => {
+      const simulation = simulationOf("stable_va_ecmo", startedAt ? { startedAt } : {});
+      const start = simulation.episode.startedAt.getTime();
+      const samples = listScheduledSamples({ simulation, fromMs: -1, toMs: 5 * 24 * HOUR });
+      const daily = timesOf(samples, "platelets").slice(1);
+      expect(daily).toHaveLength(5);
+      const paris = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
+      for (const t of daily) expect(paris.format(start + t)).toMatch(/^05:[0-4]\d$/);
+      const urine = timesOf(samples, "urine_output");
+      expect(urine.every((t) => (start + t) % HOUR === 0)).toBe(true);
+      expect(urine).toHaveLength(5 * 24 - 1);
+    },
+  );
 
   it("gives the same samples whether a span is listed at once or tick by tick", () => {
     const simulation = simulationOf("iabp_weaning");

@@ -19,7 +19,8 @@ const DAILY_LABS: readonly TParameterCode[] = ["platelets", "hemoglobin", "fibri
 const HOURLY: readonly TParameterCode[] = ["urine_output", "dpc_flow"];
 
 /**
- * The samples that fall in the scenario window (fromMs, toMs], all in scenario time (docs/clinical-reference.md §2, §3):
+ * The samples that fall in the scenario window (fromMs, toMs], all in scenario time (docs/clinical-reference.md §2,
+ * §3):
  * - lactate at admission, then every 4 h, or every 2 h while the last result was raised (≥ 2 mmol/L by default);
  * - anti-Xa 6 h after heparin starts (at 0) and 6 h after each dose change, otherwise every 12 h (the catalogue's
  *   anti-Xa limits: drawn on time, never overdue);
@@ -44,15 +45,20 @@ export function listScheduledSamples({
   };
   if (toMs <= fromMs) return samples;
 
-  for (let t = ADMISSION_MS; t <= toMs; ) {
+  for (let t = ADMISSION_MS; t <= toMs;) {
     add("lactate", t, "lab");
-    t += measureLab({ simulation, parameter: "lactate", scenarioMs: t }) >= CLINICAL_LIMITS.lactateRaised.value ? 2 * HOUR : 4 * HOUR;
+    t +=
+      measureLab({ simulation, parameter: "lactate", scenarioMs: t }) >= CLINICAL_LIMITS.lactateRaised.value
+        ? 2 * HOUR
+        : 4 * HOUR;
   }
 
   const { antiXaAfterDoseChange, antiXaMaxAge } = CLINICAL_LIMITS;
-  const controls = [0, ...simulation.scenario.heparinChangesAt].map((c) => c + antiXaAfterDoseChange.value).sort((a, b) => a - b);
+  const controls = [0, ...simulation.scenario.heparinChangesAt]
+    .map((c) => c + antiXaAfterDoseChange.value)
+    .sort((a, b) => a - b);
   let next = 1;
-  for (let t = controls[0] ?? antiXaAfterDoseChange.value; t <= toMs; ) {
+  for (let t = controls[0] ?? antiXaAfterDoseChange.value; t <= toMs;) {
     add("anti_xa", t, "lab");
     while (next < controls.length && (controls[next] ?? Infinity) <= t) next += 1;
     const control = controls[next];

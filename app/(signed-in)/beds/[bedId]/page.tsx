@@ -31,9 +31,18 @@ export default async function BedPage({ params }: { readonly params: Promise<{ b
   const episode = initialDetail?.episode;
   let initialTrends;
   if (db && initialDetail && episode) {
-    const { from } = resolveWindow(DEFAULT_TREND_WINDOW, { now: liveEdgeOf(initialDetail), episodeStart: episode.startedAt });
+    const { from } = resolveWindow(DEFAULT_TREND_WINDOW, {
+      now: liveEdgeOf(initialDetail),
+      episodeStart: episode.startedAt,
+    });
     const parameters = trendParametersFor(episode.deviceType);
-    initialTrends = await getBedTrends({ db, bedId, query: { parameters, from: Math.floor(from), width: PRELOAD_WIDTH } }).catch(() => undefined);
+    initialTrends = await getBedTrends({
+      db,
+      bedId,
+      query: { parameters, from: Math.floor(from), width: PRELOAD_WIDTH },
+    }).catch(() => undefined);
   }
-  return <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends && packTrends(initialTrends)} />;
+  return (
+    <BedView bedId={bedId} initialDetail={initialDetail} initialTrends={initialTrends && packTrends(initialTrends)} />
+  );
 }

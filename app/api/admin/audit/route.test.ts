@@ -1,24 +1,59 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZAuditEventDto } from "@/lib/auth/audit-actions";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
+import {
+  adminRequest,
+  answer,
+  createAdminWorld,
+  deniedEventsOf,
+  type TAdminWorld,
+} from "@/test/support/admin-route-kit";
 import { GET } from "./route";
 
 let world: TAdminWorld;
 beforeAll(async () => {
   world = await createAdminWorld();
   const at = (minutes: number) => new Date(Date.UTC(2025, 2, 10, 9, minutes));
-  await recordAuditEvent({ db: world.db, action: "auth.sign-in", actor: { userId: "u1", username: "cmartin", role: "physician" }, context: { ipAddress: "10.1.1.1", userAgent: null }, now: at(0) });
-  await recordAuditEvent({ db: world.db, action: "auth.sign-in-failed", outcome: "failure", actor: { userId: null, username: "cmartinn", role: null }, context: null, now: at(1) });
-  await recordAuditEvent({ db: world.db, action: "score.recorded", actor: { userId: "u1", username: "cmartin", role: "physician" }, context: null, unitId: world.unitA, target: { type: "bed", id: "bed-1" }, details: { total: 12 }, now: at(2) });
-  await recordAuditEvent({ db: world.db, action: "auth.sign-out", actor: { userId: "u2", username: "jdupont", role: "nurse" }, context: null, now: at(3) });
+  await recordAuditEvent({
+    db: world.db,
+    action: "auth.sign-in",
+    actor: { userId: "u1", username: "cmartin", role: "physician" },
+    context: { ipAddress: "10.1.1.1", userAgent: null },
+    now: at(0),
+  });
+  await recordAuditEvent({
+    db: world.db,
+    action: "auth.sign-in-failed",
+    outcome: "failure",
+    actor: { userId: null, username: "cmartinn", role: null },
+    context: null,
+    now: at(1),
+  });
+  await recordAuditEvent({
+    db: world.db,
+    action: "score.recorded",
+    actor: { userId: "u1", username: "cmartin", role: "physician" },
+    context: null,
+    unitId: world.unitA,
+    target: { type: "bed", id: "bed-1" },
+    details: { total: 12 },
+    now: at(2),
+  });
+  await recordAuditEvent({
+    db: world.db,
+    action: "auth.sign-out",
+    actor: { userId: "u2", username: "jdupont", role: "nurse" },
+    context: null,
+    now: at(3),
+  });
 });
 afterAll(async () => {
   await world.test.cleanup();
 });
 
 type TPage = { events: unknown[]; nextBefore: number | null };
-const list = async (query: string, cookie = world.admin.cookie) => answer(await GET(adminRequest(`/api/admin/audit?${query}`, { cookie })));
+const list = async (query: string, cookie = world.admin.cookie) =>
+  answer(await GET(adminRequest(`/api/admin/audit?${query}`, { cookie })));
 const page = async (query: string) => {
   const { status, json } = await list(query);
   expect(status).toBe(200);
@@ -41,13 +76,23 @@ describe("GET /api/admin/audit", () => {
     expect((await page("actor=cmart")).events.map((e) => e.actorName)).toEqual(["cmartin", "cmartinn", "cmartin"]);
     expect((await page("outcome=failure")).events.map((e) => e.actorName)).toEqual(["cmartinn"]);
     const [score] = (await page(`action=score.recorded&unitId=${world.unitA}`)).events;
-    expect(score).toMatchObject({ actorRole: "physician", targetType: "bed", targetId: "bed-1", unitId: world.unitA, details: { total: 12 } });
+    expect(score).toMatchObject({
+      actorRole: "physician",
+      targetType: "bed",
+      targetId: "bed-1",
+      unitId: world.unitA,
+      details: { total: 12 },
+    });
   });
 
   it("refuses a malformed filter with 400 naming the field", async () => {
     const { status, json } = await list("action=user.exploded&from=yesterday");
     expect(status).toBe(400);
-    expect(json().error?.issues?.map((i) => i.field).sort()).toEqual(["action", "from"]);
+    expect(
+      json()
+        .error?.issues?.map((i) => i.field)
+        .sort(),
+    ).toEqual(["action", "from"]);
   });
 
   it("refuses a nurse (403) and records the refusal, which then shows in the trail", async () => {
@@ -55,6 +100,11 @@ describe("GET /api/admin/audit", () => {
     expect((await list("", world.nurse.cookie)).status).toBe(403);
     expect(await deniedEventsOf(world.db, world.nurse.userId)).toHaveLength(before + 1);
     const [denied] = (await page("action=access.denied")).events;
-    expect(denied).toMatchObject({ actorName: world.nurse.username, outcome: "denied", ipAddress: "10.0.0.7", details: { action: "audit.view", reason: "role" } });
+    expect(denied).toMatchObject({
+      actorName: world.nurse.username,
+      outcome: "denied",
+      ipAddress: "10.0.0.7",
+      details: { action: "audit.view", reason: "role" },
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZDisplayDto, ZIssuedPairing } from "@/lib/auth/account-dtos";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
+import {
+  adminRequest,
+  answer,
+  createAdminWorld,
+  deniedEventsOf,
+  type TAdminWorld,
+} from "@/test/support/admin-route-kit";
 import { GET, POST } from "./route";
 
 let world: TAdminWorld;
@@ -12,7 +18,8 @@ afterAll(async () => {
 });
 
 const list = async (cookie = world.admin.cookie) => answer(await GET(adminRequest("/api/admin/displays", { cookie })));
-const create = async (body: unknown, cookie = world.admin.cookie) => answer(await POST(adminRequest("/api/admin/displays", { method: "POST", cookie, body })));
+const create = async (body: unknown, cookie = world.admin.cookie) =>
+  answer(await POST(adminRequest("/api/admin/displays", { method: "POST", cookie, body })));
 
 describe("POST /api/admin/displays", () => {
   it("creates a display for the unit and answers its one-time pairing code once, with its expiry", async () => {
@@ -22,11 +29,20 @@ describe("POST /api/admin/displays", () => {
     const issued = ZIssuedPairing.parse(json());
     expect(issued.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(new Date(issued.expiresAt).getTime() - before).toBeGreaterThan(14 * 60_000);
-    expect(issued.display).toMatchObject({ displayName: "Corridor A", unitId: world.unitB, active: true, sessions: 0, pairingExpiresAt: issued.expiresAt });
+    expect(issued.display).toMatchObject({
+      displayName: "Corridor A",
+      unitId: world.unitB,
+      active: true,
+      sessions: 0,
+      pairingExpiresAt: issued.expiresAt,
+    });
     // Only the code's hash is stored.
     const pairing = await world.db.displayPairing.findFirstOrThrow({ where: { userId: issued.display.id } });
     expect(pairing.id).not.toContain(issued.code);
-    const actions = await world.db.auditEvent.findMany({ where: { targetId: issued.display.id }, orderBy: { id: "asc" } });
+    const actions = await world.db.auditEvent.findMany({
+      where: { targetId: issued.display.id },
+      orderBy: { id: "asc" },
+    });
     expect(actions.map((e) => [e.action, e.actorId, e.unitId])).toEqual([
       ["display.created", world.admin.userId, world.unitB],
       ["display.pairing-issued", world.admin.userId, world.unitB],
@@ -37,7 +53,12 @@ describe("POST /api/admin/displays", () => {
   it("refuses a missing name or unit with 400 naming the field, and an unknown unit", async () => {
     const missing = await create({ displayName: " " });
     expect(missing.status).toBe(400);
-    expect(missing.json().error?.issues?.map((i) => i.field).sort()).toEqual(["displayName", "unitId"]);
+    expect(
+      missing
+        .json()
+        .error?.issues?.map((i) => i.field)
+        .sort(),
+    ).toEqual(["displayName", "unitId"]);
     const unknown = await create({ displayName: "Nowhere", unitId: "no-unit" });
     expect(unknown.status).toBe(400);
     expect(unknown.json().error?.message).toMatch(/no unit "no-unit"/);

@@ -2,21 +2,39 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUserDto, type TUserDto } from "@/lib/auth/account-dtos";
 import { verifyPassword } from "@/lib/db/auth/password-hash";
 import { createDisplay } from "@/lib/db/displays/create-display";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, type TAdminWorld } from "@/test/support/admin-route-kit";
+import {
+  adminRequest,
+  answer,
+  createAdminWorld,
+  deniedEventsOf,
+  type TAdminWorld,
+} from "@/test/support/admin-route-kit";
 import { GET, POST } from "./route";
 
 let world: TAdminWorld;
 beforeAll(async () => {
   world = await createAdminWorld();
-  await createDisplay({ db: world.db, input: { displayName: "Corridor", unitId: world.unitA }, actor: { userId: world.admin.userId, username: world.admin.username, role: "admin" }, context: null });
+  await createDisplay({
+    db: world.db,
+    input: { displayName: "Corridor", unitId: world.unitA },
+    actor: { userId: world.admin.userId, username: world.admin.username, role: "admin" },
+    context: null,
+  });
 });
 afterAll(async () => {
   await world.test.cleanup();
 });
 
-const newUser = { username: "CMartin", displayName: "Claire Martin", role: "physician", unitIds: ["unit-a", "unit-b"], password: "a long enough passphrase" };
+const newUser = {
+  username: "CMartin",
+  displayName: "Claire Martin",
+  role: "physician",
+  unitIds: ["unit-a", "unit-b"],
+  password: "a long enough passphrase",
+};
 const list = async (cookie?: string) => answer(await GET(adminRequest("/api/admin/users", { cookie })));
-const create = async (body: unknown, cookie = world.admin.cookie) => answer(await POST(adminRequest("/api/admin/users", { method: "POST", cookie, body })));
+const create = async (body: unknown, cookie = world.admin.cookie) =>
+  answer(await POST(adminRequest("/api/admin/users", { method: "POST", cookie, body })));
 
 describe("GET /api/admin/users", () => {
   it("lists people's accounts, not wall screens, with their open sessions", async () => {
@@ -24,7 +42,13 @@ describe("GET /api/admin/users", () => {
     expect(status).toBe(200);
     const users = json<{ users: unknown[] }>().users.map((u) => ZUserDto.parse(u));
     expect(users.map((u) => u.username).sort()).toEqual([world.admin.username, world.nurse.username].sort());
-    expect(users.find((u) => u.id === world.nurse.userId)).toMatchObject({ role: "nurse", unitIds: ["unit-a"], active: true, sessions: 1, hasPassword: true });
+    expect(users.find((u) => u.id === world.nurse.userId)).toMatchObject({
+      role: "nurse",
+      unitIds: ["unit-a"],
+      active: true,
+      sessions: 1,
+      hasPassword: true,
+    });
   });
 
   it("refuses a nurse (403) and records the refusal in the audit trail", async () => {
@@ -34,7 +58,11 @@ describe("GET /api/admin/users", () => {
     expect(json().error?.code).toBe("FORBIDDEN");
     const denied = await deniedEventsOf(world.db, world.nurse.userId);
     expect(denied).toHaveLength(before + 1);
-    expect(denied[0]?.details).toMatchObject({ action: "user.manage", reason: "role", via: "http GET /api/admin/users" });
+    expect(denied[0]?.details).toMatchObject({
+      action: "user.manage",
+      reason: "role",
+      via: "http GET /api/admin/users",
+    });
   });
 
   it("answers 401 without a session", async () => {
@@ -47,7 +75,14 @@ describe("POST /api/admin/users", () => {
     const { status, json } = await create(newUser);
     expect(status).toBe(201);
     const user: TUserDto = ZUserDto.parse(json<{ user: unknown }>().user);
-    expect(user).toMatchObject({ username: "cmartin", displayName: "Claire Martin", role: "physician", unitIds: ["unit-a", "unit-b"], active: true, sessions: 0 });
+    expect(user).toMatchObject({
+      username: "cmartin",
+      displayName: "Claire Martin",
+      role: "physician",
+      unitIds: ["unit-a", "unit-b"],
+      active: true,
+      sessions: 0,
+    });
     const row = await world.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(row.passwordHash, newUser.password)).toBe(true);
     const event = await world.db.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetId: user.id } });

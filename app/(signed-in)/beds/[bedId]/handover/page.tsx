@@ -3,7 +3,13 @@ import { HandoverSheetPage } from "@/components/handover/HandoverSheetPage";
 import { authorizePage } from "@/lib/db/auth/authorize-page";
 import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
-export default async function BedHandoverPage({ params, searchParams }: { readonly params: Promise<{ bedId: string }>; readonly searchParams: Promise<{ shift?: string }> }) {
+export default async function BedHandoverPage({
+  params,
+  searchParams,
+}: {
+  readonly params: Promise<{ bedId: string }>;
+  readonly searchParams: Promise<{ shift?: string }>;
+}) {
   const { bedId } = await params;
   const { shift } = await searchParams;
   const access = await authorizePage(await getPagePrincipal(), "handover.view", { bedId });

@@ -3,7 +3,13 @@ import { UnitHandoverPage } from "@/components/handover/UnitHandoverPage";
 import { authorizePage } from "@/lib/db/auth/authorize-page";
 import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 
-export default async function UnitHandoverRoute({ params, searchParams }: { readonly params: Promise<{ unitId: string }>; readonly searchParams: Promise<{ shift?: string }> }) {
+export default async function UnitHandoverRoute({
+  params,
+  searchParams,
+}: {
+  readonly params: Promise<{ unitId: string }>;
+  readonly searchParams: Promise<{ shift?: string }>;
+}) {
   const { unitId } = await params;
   const { shift } = await searchParams;
   const access = await authorizePage(await getPagePrincipal(), "handover.view", { unitId });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUserDto } from "@/lib/auth/account-dtos";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "@/test/support/admin-route-kit";
+import {
+  adminRequest,
+  answer,
+  createAdminWorld,
+  deniedEventsOf,
+  params,
+  type TAdminWorld,
+} from "@/test/support/admin-route-kit";
 import { PATCH } from "./route";
 
 let world: TAdminWorld;
@@ -13,7 +20,9 @@ afterAll(async () => {
 });
 
 const patch = async (userId: string, body: unknown, cookie = world.admin.cookie) =>
-  answer(await PATCH(adminRequest(`/api/admin/users/${userId}`, { method: "PATCH", cookie, body }), params({ userId })));
+  answer(
+    await PATCH(adminRequest(`/api/admin/users/${userId}`, { method: "PATCH", cookie, body }), params({ userId })),
+  );
 const sessionsOf = (userId: string) => world.db.session.count({ where: { userId } });
 
 describe("PATCH /api/admin/users/:userId", () => {
@@ -32,10 +41,21 @@ describe("PATCH /api/admin/users/:userId", () => {
   it("changes role and units and signs the person out everywhere, audited with before and after", async () => {
     const { status, json } = await patch(target.userId, { role: "perfusionist", unitIds: [world.unitA, world.unitB] });
     expect(status).toBe(200);
-    expect(json<{ user: { role: string; unitIds: string[]; sessions: number } }>().user).toMatchObject({ role: "perfusionist", unitIds: [world.unitA, world.unitB], sessions: 0 });
+    expect(json<{ user: { role: string; unitIds: string[]; sessions: number } }>().user).toMatchObject({
+      role: "perfusionist",
+      unitIds: [world.unitA, world.unitB],
+      sessions: 0,
+    });
     expect(await sessionsOf(target.userId)).toBe(0);
-    const event = await world.db.auditEvent.findFirstOrThrow({ where: { action: "user.updated", targetId: target.userId }, orderBy: { id: "desc" } });
-    expect(event.details).toMatchObject({ role: { from: "nurse", to: "perfusionist" }, unitIds: { from: [world.unitA], to: [world.unitA, world.unitB] }, sessionsEnded: 1 });
+    const event = await world.db.auditEvent.findFirstOrThrow({
+      where: { action: "user.updated", targetId: target.userId },
+      orderBy: { id: "desc" },
+    });
+    expect(event.details).toMatchObject({
+      role: { from: "nurse", to: "perfusionist" },
+      unitIds: { from: [world.unitA], to: [world.unitA, world.unitB] },
+      sessionsEnded: 1,
+    });
   });
 
   it("deactivates and reactivates, each audited as such", async () => {
@@ -44,7 +64,10 @@ describe("PATCH /api/admin/users/:userId", () => {
     expect(off.json<{ user: { active: boolean } }>().user.active).toBe(false);
     const on = await patch(target.userId, { active: true });
     expect(on.json<{ user: { active: boolean } }>().user.active).toBe(true);
-    const actions = await world.db.auditEvent.findMany({ where: { targetId: target.userId, action: { in: ["user.deactivated", "user.reactivated"] } }, orderBy: { id: "asc" } });
+    const actions = await world.db.auditEvent.findMany({
+      where: { targetId: target.userId, action: { in: ["user.deactivated", "user.reactivated"] } },
+      orderBy: { id: "asc" },
+    });
     expect(actions.map((e) => e.action)).toEqual(["user.deactivated", "user.reactivated"]);
   });
 

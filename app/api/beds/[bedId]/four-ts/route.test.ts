@@ -17,10 +17,24 @@ beforeAll(async () => {
   const startedAt = new Date(Date.now() - 7 * DAY);
   iabp = await seedTestEpisode(test.db, { suffix: "1", deviceType: "IABP", startedAt });
   // Platelets 200 on day 1, 90 on day 6: a 55 % fall with onset on day 6 (4Ts: 2 and 2 from the data).
-  for (const [day, value] of [[1, 200], [6, 90]] as const) {
+  for (const [day, value] of [
+    [1, 200],
+    [6, 90],
+  ] as const) {
     const at = new Date(startedAt.getTime() + day * DAY);
     await test.db.observation.create({
-      data: { episodeId: iabp.episodeId, bedId: iabp.bedId, unitId: iabp.unitId, parameter: "platelets", value, unit: "10*9/L", observedAt: at, receivedAt: at, source: "hl7", sourceRef: `plt-${day}` },
+      data: {
+        episodeId: iabp.episodeId,
+        bedId: iabp.bedId,
+        unitId: iabp.unitId,
+        parameter: "platelets",
+        value,
+        unit: "10*9/L",
+        observedAt: at,
+        receivedAt: at,
+        source: "hl7",
+        sourceRef: `plt-${day}`,
+      },
     });
   }
   physician = await signInTestUser(test.db, { role: "physician", unitIds: [iabp.unitId] });
@@ -32,16 +46,28 @@ afterAll(async () => {
 });
 
 const post = async (bedId: string, body: unknown, who: TTestSession = physician) => {
-  const request = new Request(`http://station.test/api/beds/${bedId}/four-ts`, { method: "POST", body: JSON.stringify(body), headers: { cookie: who.cookie } });
+  const request = new Request(`http://station.test/api/beds/${bedId}/four-ts`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { cookie: who.cookie },
+  });
   const response = await POST(request, { params: Promise.resolve({ bedId }) });
-  return { status: response.status, body: (await response.json()) as Partial<TStoredFourTs> & { error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Partial<TStoredFourTs> & { error?: { code: string; message: string } },
+  };
 };
 
 describe("POST /api/beds/:bedId/four-ts", () => {
   it("stores the answers with the episode, with the counts they rested on, who and when, and audits it", async () => {
     const { status, body } = await post(iabp.bedId, { thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 1 });
     expect(status).toBe(201);
-    expect(body).toMatchObject({ total: 5, probability: "intermediate", recordedBy: { id: physician.userId }, sources: { thrombocytopenia: "data", timing: "data", thrombosis: "clinician", otherCause: "clinician" } });
+    expect(body).toMatchObject({
+      total: 5,
+      probability: "intermediate",
+      recordedBy: { id: physician.userId },
+      sources: { thrombocytopenia: "data", timing: "data", thrombosis: "clinician", otherCause: "clinician" },
+    });
     expect(body.inputs?.platelets).toMatchObject({ peak: { v: 200 }, nadir: { v: 90 } });
     expect(body.inputs?.prefill.thrombocytopenia).toEqual({ score: 2, reason: "fallOver50Nadir20" });
 
@@ -49,7 +75,9 @@ describe("POST /api/beds/:bedId/four-ts", () => {
     expect(detail.episode?.fourTs).toHaveLength(1);
     expect(detail.episode?.fourTs[0]).toEqual(body);
     const audited = await test.db.auditEvent.findMany({ where: { action: "score.recorded" } });
-    expect(audited).toMatchObject([{ actorId: physician.userId, unitId: iabp.unitId, targetId: iabp.episodeId, outcome: "success" }]);
+    expect(audited).toMatchObject([
+      { actorId: physician.userId, unitId: iabp.unitId, targetId: iabp.episodeId, outcome: "success" },
+    ]);
     expect(audited[0]?.details).toMatchObject({ score: "4Ts", total: 5 });
   });
 
@@ -65,7 +93,9 @@ describe("POST /api/beds/:bedId/four-ts", () => {
     const incomplete = await post(iabp.bedId, { thrombocytopenia: 2, timing: null, thrombosis: 0, otherCause: 0 });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error?.message).toMatch(/timing/);
-    expect((await post(iabp.bedId, { thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 0 }, nurse)).status).toBe(403);
+    expect(
+      (await post(iabp.bedId, { thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 0 }, nurse)).status,
+    ).toBe(403);
     expect((await post("nope", { thrombocytopenia: 2, timing: 2, thrombosis: 0, otherCause: 0 })).status).toBe(404);
     expect(await test.db.fourTsScreen.count()).toBe(before);
   });

@@ -13,7 +13,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ bed
     const { bedId } = await params;
     const { db, principal, context } = await authorizeBed(request, "score.record", bedId);
     const answers = await readJsonBody(request, ZFourTsAnswers);
-    const screen = await recordFourTs({ db, bedId, answers, actor: { ...actorOf(principal), userId: principal.userId }, context });
+    const screen = await recordFourTs({
+      db,
+      bedId,
+      answers,
+      actor: { ...actorOf(principal), userId: principal.userId },
+      context,
+    });
     return Response.json(screen, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);

@@ -31,9 +31,20 @@ afterAll(async () => {
 
 type THandler = (request: Request, context: { params: Promise<{ bedId: string }> }) => Promise<Response>;
 const call = async (handler: THandler, who: TTestSession, method: string, query: string, body?: unknown) => {
-  const request = new Request(`http://station.test/api/beds/${bed.bedId}/handover${query}`, { method, headers: { cookie: who.cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new Request(`http://station.test/api/beds/${bed.bedId}/handover${query}`, {
+    method,
+    headers: { cookie: who.cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const response = await handler(request, { params: Promise.resolve({ bedId: bed.bedId }) });
-  return { status: response.status, body: (await response.json()) as { status?: string; shift?: { key: string }; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      status?: string;
+      shift?: { key: string };
+      error?: { code: string; message: string };
+    },
+  };
 };
 const content = { illnessSeverity: "stable", situation: "Quiet shift.", contingencies: [], notes: "" };
 
@@ -56,12 +67,18 @@ describe("the handover routes of a bed", () => {
     expect(self.status).toBe(403);
     expect(self.body.error?.message).toMatch(/another person/);
     expect((await call(receive, nurse2, "POST", shift, { readBack: "short" })).status).toBe(400);
-    expect((await call(receive, nurse2, "POST", shift, { readBack: "Quiet shift, nothing pending." })).status).toBe(201);
+    expect((await call(receive, nurse2, "POST", shift, { readBack: "Quiet shift, nothing pending." })).status).toBe(
+      201,
+    );
     expect((await call(GET, perfusionist, "GET", shift)).body.status).toBe("received");
     // Each commit left its DocumentChange, from which the change feed tells the unit's screens: the draft, the
     // sign-out's two (its text saved, then the signature), the receipt; none of the refusals left one.
     const logged = await test.db.documentChange.findMany({ orderBy: { seq: "asc" } });
     const change = { type: "handover:changed", unitId: bed.unitId, bedId: bed.bedId, shiftKey: sheet.body.shift?.key };
-    expect(logged.map((row) => ZDocumentChange.parse({ ...(row.details as object), type: row.type, unitId: row.unitId, bedId: row.bedId }))).toEqual([change, change, change, change]);
+    expect(
+      logged.map((row) =>
+        ZDocumentChange.parse({ ...(row.details as object), type: row.type, unitId: row.unitId, bedId: row.bedId }),
+      ),
+    ).toEqual([change, change, change, change]);
   });
 });

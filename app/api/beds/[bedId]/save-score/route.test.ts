@@ -38,11 +38,21 @@ const inputs = {
 };
 
 const post = async (bedId: string, body: unknown) => {
-  const request = new Request(`http://station.test/api/beds/${bedId}/save-score`, { method: "POST", body: JSON.stringify(body), headers: { cookie: physician.cookie } });
+  const request = new Request(`http://station.test/api/beds/${bedId}/save-score`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { cookie: physician.cookie },
+  });
   const response = await POST(request, {
     params: Promise.resolve({ bedId }),
   });
-  return { status: response.status, body: (await response.json()) as { score?: { total: number; riskClass: string }; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      score?: { total: number; riskClass: string };
+      error?: { code: string; message: string };
+    },
+  };
 };
 
 describe("POST /api/beds/:bedId/save-score", () => {
@@ -53,7 +63,15 @@ describe("POST /api/beds/:bedId/save-score", () => {
     const detail = await getBedDetail({ db: test.db, bedId: ecmo.bedId });
     expect(detail.episode?.saveScore).toMatchObject({ ...inputs, recordedAt: expect.any(Number) as number });
     const audited = await test.db.auditEvent.findMany({ where: { action: "score.recorded" } });
-    expect(audited).toMatchObject([{ actorId: physician.userId, actorName: physician.username, unitId: ecmo.unitId, targetId: ecmo.episodeId, outcome: "success" }]);
+    expect(audited).toMatchObject([
+      {
+        actorId: physician.userId,
+        actorName: physician.username,
+        unitId: ecmo.unitId,
+        targetId: ecmo.episodeId,
+        outcome: "success",
+      },
+    ]);
   });
 
   it("refuses invalid inputs with the field named", async () => {

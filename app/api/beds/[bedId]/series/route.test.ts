@@ -20,8 +20,16 @@ afterAll(async () => {
 });
 
 const call = async (bedId: string, query: string) => {
-  const response = await GET(new Request(`http://station.test/api/beds/${bedId}/series?${query}`, { headers }), { params: Promise.resolve({ bedId }) });
-  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; issues?: unknown[] }; points?: unknown[] } };
+  const response = await GET(new Request(`http://station.test/api/beds/${bedId}/series?${query}`, { headers }), {
+    params: Promise.resolve({ bedId }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      error?: { code: string; message: string; issues?: unknown[] };
+      points?: unknown[];
+    },
+  };
 };
 
 describe("GET /api/beds/:bedId/series", () => {
@@ -35,13 +43,17 @@ describe("GET /api/beds/:bedId/series", () => {
     const { status, body } = await call(world.bedId, "parameter=flow&width=3&from=yesterday");
     expect(status).toBe(400);
     expect(body.error?.code).toBe("INVALID_INPUT");
-    expect(body.error?.message).toMatch(/^Invalid query\. parameter: .*; from: must be epoch milliseconds.*; width: must be at least 10\.$/);
+    expect(body.error?.message).toMatch(
+      /^Invalid query\. parameter: .*; from: must be epoch milliseconds.*; width: must be at least 10\.$/,
+    );
     expect(body.error?.issues).toHaveLength(3);
   });
 
   it("answers 404 for a bed that does not exist, here and on the bed itself", async () => {
     expect((await call("no-such-bed", "parameter=hr&width=300")).status).toBe(404);
-    const response = await getDetail(new Request("http://station.test/api/beds/no-such-bed", { headers }), { params: Promise.resolve({ bedId: "no-such-bed" }) });
+    const response = await getDetail(new Request("http://station.test/api/beds/no-such-bed", { headers }), {
+      params: Promise.resolve({ bedId: "no-such-bed" }),
+    });
     expect(response.status).toBe(404);
   });
 });

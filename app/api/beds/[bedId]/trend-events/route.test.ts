@@ -28,7 +28,15 @@ beforeAll(async () => {
   const raise = async (subjectKey: string, hoursAgo: number, priority: "medium" | "low") => {
     const { alarmId } = await raiseExternalAlarm({
       db: test.db,
-      input: { episodeId: world.episodeId, ruleId: "round-abnormal-finding", subjectKey, priority, messageKey: "roundAbnormalFinding", summary: { en: subjectKey, fr: subjectKey }, refs: {} },
+      input: {
+        episodeId: world.episodeId,
+        ruleId: "round-abnormal-finding",
+        subjectKey,
+        priority,
+        messageKey: "roundAbnormalFinding",
+        summary: { en: subjectKey, fr: subjectKey },
+        refs: {},
+      },
       actor: null,
       context: null,
       origin: "rounds",
@@ -41,7 +49,17 @@ beforeAll(async () => {
   const template = await test.db.roundTemplate.findFirstOrThrow({ where: { deviceType: "VA_ECMO" } });
   const round = (id: string, hoursAgo: number, abnormalCount: number) =>
     test.db.round.create({
-      data: { id, unitId: world.unitId, bedId: world.bedId, episodeId: world.episodeId, templateId: template.id, signedAt: new Date(now - hoursAgo * HOUR), signedById: session.userId, frequencies: ["hourly"], abnormalCount },
+      data: {
+        id,
+        unitId: world.unitId,
+        bedId: world.bedId,
+        episodeId: world.episodeId,
+        templateId: template.id,
+        signedAt: new Date(now - hoursAgo * HOUR),
+        signedById: session.userId,
+        frequencies: ["hourly"],
+        abnormalCount,
+      },
     });
   await round("round-recent", 2, 0);
   await round("round-older", 26, 1);
@@ -51,8 +69,13 @@ afterAll(async () => {
 });
 
 const call = async (bedId: string, query: string, headers = member) => {
-  const response = await GET(new Request(`http://station.test/api/beds/${bedId}/trend-events?${query}`, { headers }), { params: Promise.resolve({ bedId }) });
-  return { status: response.status, body: (await response.json()) as TBedTrendEvents & { error?: { code: string; message: string } } };
+  const response = await GET(new Request(`http://station.test/api/beds/${bedId}/trend-events?${query}`, { headers }), {
+    params: Promise.resolve({ bedId }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as TBedTrendEvents & { error?: { code: string; message: string } },
+  };
 };
 
 describe("GET /api/beds/:bedId/trend-events", () => {

@@ -16,7 +16,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ rou
     const { roundId } = await params;
     const { db, principal, context } = await authorizeRound(request, "checklist.sign", roundId);
     const input = await readJsonBody(request, ZAmendRoundInput, MAX_BODY);
-    const amended = await amendRoundAnswer({ db, roundId, input, actor: { ...actorOf(principal), userId: principal.userId }, context });
+    const amended = await amendRoundAnswer({
+      db,
+      roundId,
+      input,
+      actor: { ...actorOf(principal), userId: principal.userId },
+      context,
+    });
     return Response.json({ round: amended.round }, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);

@@ -23,9 +23,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ uni
   try {
     const { unitId } = await params;
     const { db, principal, context } = await authorizeUnit(request, "threshold.change", unitId);
-    // Any JSON object: the operation parses it (ZSetLimitOverrideSchema) with the unit of the path, and names each fault.
+    // Any JSON object: the operation parses it (ZSetLimitOverrideSchema) with the unit of the path, and names each
+    // fault.
     const body = await readJsonBody(request, z.record(z.string(), z.unknown()));
-    const created = await setAlarmLimitOverride({ db, principal, input: { ...body, unitId }, context, via: `http POST /api/units/${unitId}/alarm-limits` });
+    const created = await setAlarmLimitOverride({
+      db,
+      principal,
+      input: { ...body, unitId },
+      context,
+      via: `http POST /api/units/${unitId}/alarm-limits`,
+    });
     return Response.json(created, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);

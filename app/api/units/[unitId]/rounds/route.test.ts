@@ -30,7 +30,21 @@ beforeAll(async () => {
       episodeId: world.episodeId,
       templateId: "IABP-v1",
       frequencies: ["hourly", "shift", "daily"],
-      answers: asked.map((i) => (i.itemId === "iabp.puncture_site" ? { itemId: i.itemId, value: "abnormal", comment: "Oozing at the sheath, Mr Synthetic's groin" } : { itemId: i.itemId, value: i.type === "check" ? "done" : i.type === "normal_abnormal" ? "normal" : i.type === "choice" ? "present" : "30" })),
+      answers: asked.map((i) =>
+        i.itemId === "iabp.puncture_site"
+          ? { itemId: i.itemId, value: "abnormal", comment: "Oozing at the sheath, Mr Synthetic's groin" }
+          : {
+              itemId: i.itemId,
+              value:
+                i.type === "check"
+                  ? "done"
+                  : i.type === "normal_abnormal"
+                    ? "normal"
+                    : i.type === "choice"
+                      ? "present"
+                      : "30",
+            },
+      ),
     },
     actor: { userId: nurse.userId, username: nurse.username, role: "nurse" },
     context: null,
@@ -42,7 +56,10 @@ afterAll(async () => {
 });
 
 const read = async (who: TTestSession) => {
-  const response = await GET(new Request(`http://station.test/api/units/${world.unitId}/rounds`, { headers: { cookie: who.cookie } }), { params: Promise.resolve({ unitId: world.unitId }) });
+  const response = await GET(
+    new Request(`http://station.test/api/units/${world.unitId}/rounds`, { headers: { cookie: who.cookie } }),
+    { params: Promise.resolve({ unitId: world.unitId }) },
+  );
   expect(response.status).toBe(200);
   return ZUnitRounds.parse(await response.json());
 };
@@ -51,7 +68,9 @@ describe("a unit's round status over HTTP", () => {
   it("gives the nurse the bed's due time and its finding with the comment", async () => {
     const bed = (await read(nurse)).beds[0];
     expect(bed?.schedule?.overdue).toBe(false);
-    expect(bed?.abnormal).toMatchObject([{ itemId: "iabp.puncture_site", comment: "Oozing at the sheath, Mr Synthetic's groin" }]);
+    expect(bed?.abnormal).toMatchObject([
+      { itemId: "iabp.puncture_site", comment: "Oozing at the sheath, Mr Synthetic's groin" },
+    ]);
   });
 
   it("gives a wall screen the finding without the nurse's free text", async () => {

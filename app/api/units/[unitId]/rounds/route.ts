@@ -12,7 +12,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
     const { db, principal } = await authorizeUnit(request, "station.view", unitId);
     const rounds = await getUnitRounds({ db, unitId });
     // A wall screen shows that a bed has a finding, not the nurse's free-text comment about it.
-    const body = can(principal.role, "bed.view") ? rounds : { ...rounds, beds: rounds.beds.map((b) => ({ ...b, abnormal: b.abnormal.map((f) => ({ ...f, comment: null })) })) };
+    const body = can(principal.role, "bed.view")
+      ? rounds
+      : {
+          ...rounds,
+          beds: rounds.beds.map((b) => ({ ...b, abnormal: b.abnormal.map((f) => ({ ...f, comment: null })) })),
+        };
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

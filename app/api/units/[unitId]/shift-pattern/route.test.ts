@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => test.cleanup());
 
 const call = async (handler: typeof GET, cookie: string, method: string, body?: unknown) => {
-  const request = new Request("http://station.test/api/units/u1/shift-pattern", { method, headers: { cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new Request("http://station.test/api/units/u1/shift-pattern", {
+    method,
+    headers: { cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const response = await handler(request, { params: Promise.resolve({ unitId: "u1" }) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
@@ -25,9 +29,19 @@ const call = async (handler: typeof GET, cookie: string, method: string, body?: 
 describe("/api/units/:unitId/shift-pattern", () => {
   it("answers the default pattern, then the one an administrator sets, audited", async () => {
     expect((await call(GET, nurse.cookie, "GET")).body).toMatchObject({ configured: false, timeZone: "Europe/Paris" });
-    const put = await call(PUT, admin.cookie, "PUT", { shifts: [{ name: "day", start: "08:00" }, { name: "night", start: "20:00" }] });
-    expect(put).toMatchObject({ status: 200, body: { configured: true, pattern: { shifts: [{ start: "08:00" }, { start: "20:00" }] } } });
-    expect(await test.db.auditEvent.count({ where: { action: "shift.pattern-changed", actorId: admin.userId } })).toBe(1);
+    const put = await call(PUT, admin.cookie, "PUT", {
+      shifts: [
+        { name: "day", start: "08:00" },
+        { name: "night", start: "20:00" },
+      ],
+    });
+    expect(put).toMatchObject({
+      status: 200,
+      body: { configured: true, pattern: { shifts: [{ start: "08:00" }, { start: "20:00" }] } },
+    });
+    expect(await test.db.auditEvent.count({ where: { action: "shift.pattern-changed", actorId: admin.userId } })).toBe(
+      1,
+    );
   });
 
   it("lets the administrator who sets it read it, and refuses a role with neither right", async () => {

@@ -7,7 +7,13 @@ import { getHandoverSheet } from "@/lib/db/handover/get-handover-sheet";
 import { getUnitHandover } from "@/lib/db/handover/get-unit-handover";
 
 /** Every occupied bed's sheet of a shift, one A4 page each (the browser's print to PDF makes the unit's file). */
-export default async function UnitHandoverPrintPage({ params, searchParams }: { readonly params: Promise<{ unitId: string }>; readonly searchParams: Promise<{ shift?: string }> }) {
+export default async function UnitHandoverPrintPage({
+  params,
+  searchParams,
+}: {
+  readonly params: Promise<{ unitId: string }>;
+  readonly searchParams: Promise<{ shift?: string }>;
+}) {
   const { unitId } = await params;
   const { shift } = await searchParams;
   const access = await authorizePage(await getPagePrincipal(), "handover.view", { unitId });

@@ -6,23 +6,46 @@ import { SignInThrottle } from "@/lib/db/auth/sign-in-throttle";
 import { createDisplay } from "@/lib/db/displays/create-display";
 import { pairDisplay } from "@/lib/db/displays/pair-display";
 import { revokeDisplay } from "@/lib/db/displays/revoke-display";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "@/test/support/admin-route-kit";
+import {
+  adminRequest,
+  answer,
+  createAdminWorld,
+  deniedEventsOf,
+  params,
+  type TAdminWorld,
+} from "@/test/support/admin-route-kit";
 import { POST } from "./route";
 
 let world: TAdminWorld;
 let first: TIssuedPairing;
 beforeAll(async () => {
   world = await createAdminWorld();
-  first = await createDisplay({ db: world.db, input: { displayName: "Corridor", unitId: world.unitA }, actor: actorOf(world.admin), context: null });
+  first = await createDisplay({
+    db: world.db,
+    input: { displayName: "Corridor", unitId: world.unitA },
+    actor: actorOf(world.admin),
+    context: null,
+  });
 });
 afterAll(async () => {
   await world.test.cleanup();
 });
 
 const issue = async (displayId: string, cookie = world.admin.cookie) =>
-  answer(await POST(adminRequest(`/api/admin/displays/${displayId}/pairing`, { method: "POST", cookie }), params({ displayId })));
+  answer(
+    await POST(
+      adminRequest(`/api/admin/displays/${displayId}/pairing`, { method: "POST", cookie }),
+      params({ displayId }),
+    ),
+  );
 const pair = (code: string) =>
-  pairDisplay({ db: world.db, code, throttle: new SignInThrottle(), config: toAuthConfig(ZAuthEnv.parse({})), context: { ipAddress: "10.0.0.9", userAgent: "wall" } });
+  pairDisplay({
+    db: world.db,
+    code,
+    throttle: new SignInThrottle(),
+    config: toAuthConfig(ZAuthEnv.parse({})),
+    context: { ipAddress: "10.0.0.9", userAgent: "wall" },
+  });
 
 describe("POST /api/admin/displays/:displayId/pairing", () => {
   it("answers a new code; the earlier unused one stops working and the new one pairs the screen", async () => {
@@ -37,7 +60,12 @@ describe("POST /api/admin/displays/:displayId/pairing", () => {
   });
 
   it("refuses a revoked display (409) and an unknown one (404)", async () => {
-    const other = await createDisplay({ db: world.db, input: { displayName: "Old", unitId: world.unitA }, actor: actorOf(world.admin), context: null });
+    const other = await createDisplay({
+      db: world.db,
+      input: { displayName: "Old", unitId: world.unitA },
+      actor: actorOf(world.admin),
+      context: null,
+    });
     await revokeDisplay({ db: world.db, displayId: other.display.id, actor: actorOf(world.admin), context: null });
     expect((await issue(other.display.id)).status).toBe(409);
     expect((await issue("no-such-display")).status).toBe(404);

@@ -7,7 +7,10 @@ import { toErrorResponse } from "@/lib/http/to-error-response";
 export const dynamic = "force-dynamic";
 
 /** A new one-time pairing code for an existing display; its earlier unused codes stop working. No body. */
-export async function POST(request: Request, { params }: { params: Promise<{ displayId: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ displayId: string }> },
+): Promise<Response> {
   try {
     const { displayId } = await params;
     const { db, principal, context } = await authorizeAction(request, "display.manage");

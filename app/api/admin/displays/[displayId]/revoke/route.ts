@@ -7,7 +7,10 @@ import { toErrorResponse } from "@/lib/http/to-error-response";
 export const dynamic = "force-dynamic";
 
 /** Signs a wall screen out for good (deactivated, sessions and pending codes ended). No body. */
-export async function POST(request: Request, { params }: { params: Promise<{ displayId: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ displayId: string }> },
+): Promise<Response> {
   try {
     const { displayId } = await params;
     const { db, principal, context } = await authorizeAction(request, "display.manage");

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/db/auth/password-hash";
 import { createDisplay } from "@/lib/db/displays/create-display";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
-import { adminRequest, answer, createAdminWorld, deniedEventsOf, params, type TAdminWorld } from "@/test/support/admin-route-kit";
+import {
+  adminRequest,
+  answer,
+  createAdminWorld,
+  deniedEventsOf,
+  params,
+  type TAdminWorld,
+} from "@/test/support/admin-route-kit";
 import { POST } from "./route";
 
 let world: TAdminWorld;
@@ -16,8 +23,14 @@ afterAll(async () => {
 });
 
 const reset = async (userId: string, body: unknown, cookie = world.admin.cookie) =>
-  answer(await POST(adminRequest(`/api/admin/users/${userId}/password`, { method: "POST", cookie, body }), params({ userId })));
-const hashOf = async (userId: string) => (await world.db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+  answer(
+    await POST(
+      adminRequest(`/api/admin/users/${userId}/password`, { method: "POST", cookie, body }),
+      params({ userId }),
+    ),
+  );
+const hashOf = async (userId: string) =>
+  (await world.db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
 
 describe("POST /api/admin/users/:userId/password", () => {
   it("sets the new password, ends the person's sessions and audits it without the password", async () => {
@@ -28,7 +41,9 @@ describe("POST /api/admin/users/:userId/password", () => {
     expect(await verifyPassword(await hashOf(target.userId), password)).toBe(true);
     expect(await verifyPassword(await hashOf(target.userId), target.password)).toBe(false);
     expect(await world.db.session.count({ where: { userId: target.userId } })).toBe(0);
-    const event = await world.db.auditEvent.findFirstOrThrow({ where: { action: "user.password-reset", targetId: target.userId } });
+    const event = await world.db.auditEvent.findFirstOrThrow({
+      where: { action: "user.password-reset", targetId: target.userId },
+    });
     expect(event.details).toEqual({ username: target.username, sessionsEnded: 1 });
     expect(JSON.stringify(event.details)).not.toContain(password);
   });
@@ -40,7 +55,12 @@ describe("POST /api/admin/users/:userId/password", () => {
   });
 
   it("answers 404 for a wall screen (it has no password) and an unknown id", async () => {
-    const { display } = await createDisplay({ db: world.db, input: { displayName: "Wall", unitId: world.unitA }, actor: { userId: world.admin.userId, username: world.admin.username, role: "admin" }, context: null });
+    const { display } = await createDisplay({
+      db: world.db,
+      input: { displayName: "Wall", unitId: world.unitA },
+      actor: { userId: world.admin.userId, username: world.admin.username, role: "admin" },
+      context: null,
+    });
     expect((await reset(display.id, { password: "a long enough passphrase" })).status).toBe(404);
     expect((await reset("no-such-user", { password: "a long enough passphrase" })).status).toBe(404);
   });

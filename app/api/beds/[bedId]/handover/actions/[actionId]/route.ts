@@ -8,7 +8,10 @@ import { toErrorResponse } from "@/lib/http/to-error-response";
 export const dynamic = "force-dynamic";
 
 /** Marks an action done (`{ "done": true }`); it then leaves the following shifts' sheets. */
-export async function PATCH(request: Request, { params }: { params: Promise<{ bedId: string; actionId: string }> }): Promise<Response> {
+export async function PATCH(
+  request: Request,
+  { params }: { params: Promise<{ bedId: string; actionId: string }> },
+): Promise<Response> {
   try {
     const { bedId, actionId } = await params;
     const { db, principal, context } = await authorizeBed(request, "handover.edit", bedId);
