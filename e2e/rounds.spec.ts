@@ -19,9 +19,13 @@ test("an IABP round with an abnormal left leg flags the bed, joins the history, 
   const tileRound = station.tile(WEANING_BED).getByTestId("tile-round");
   await expect(tileRound).toBeVisible({ timeout: 15_000 });
   const before = await rounds.storedRounds(WEANING_BED);
-  // The demo's last round on this bed was 75 min ago (lib/db/demo/seed-demo-rounds.ts): 15 min late.
-  if (before.length === 1)
-    await expect(tileRound.getByTestId("tile-round-due")).toHaveText(/^Round overdue 1[5-9] min$/);
+  // The demo's last round on this bed was 75 min before the server started (lib/db/demo/seed-demo-rounds.ts): 15 min
+  // late then, later by however long the run has taken to reach this test (minutes on a busy machine).
+  if (before.length === 1) {
+    const due = tileRound.getByTestId("tile-round-due");
+    await expect(due).toHaveText(/^Round overdue \d+ min$/);
+    expect(Number(/(\d+) min$/.exec((await due.textContent()) ?? "")?.[1])).toBeGreaterThanOrEqual(15);
+  }
 
   // From the station to the rounds, then one tap on the bed.
   await page.getByTestId("station-rounds-link").click();

@@ -48,7 +48,7 @@ export interface StationServer {
   auth: TAuthConfig;
   /** Judges every committed reading, whoever wrote it, and the clock; its changes reach screens through the feed. */
   alarms: AlarmEngine;
-  /** What was committed, whoever committed it, handed to the screens and the alarm engine. */
+  /** What was committed, whoever committed it, as the screens are told it (the engine follows the logs on its own). */
   changes: ChangeFeed;
   /**
    * Adds routes the Node process answers itself (after the session routes, before Next), for parts built after the
@@ -87,11 +87,11 @@ export async function createStationServer(options: StationServerOptions): Promis
   // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them
   // (docs/alarms.md).
   const alarms = new AlarmEngine({ db, episodes, log, now, startupGraceMs: options.alarmStartupGraceMs });
-  const changes = await startChangeFeed({
-    db,
-    log,
-    subscribers: [broadcastChanges({ io: realtime.io, db }), (page) => alarms.onChanges(page)],
-  });
+  // Two followers of the same logs, each at its own pace: the screens' must not wait while the engine judges a
+  // backlog (the simulator's 24 h backfill at start-up, a large import from the CLI), which it holds back to bound
+  // its memory; before the split, live readings reached a 32-bed wall only after the engine had judged the backfill.
+  const changes = await startChangeFeed({ db, log, subscribers: [broadcastChanges({ io: realtime.io, db })] });
+  const judged = await startChangeFeed({ db, log, subscribers: [(page) => alarms.onChanges(page)] });
   const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
   if (alarmTickMs > 0) alarms.start(alarmTickMs);
@@ -124,7 +124,7 @@ export async function createStationServer(options: StationServerOptions): Promis
     changes,
     mount: (route) => void nodeRoutes.push(route),
     async settled() {
-      await changes.caughtUp();
+      await judged.caughtUp();
       await alarms.idle();
       await changes.caughtUp();
     },
@@ -136,9 +136,11 @@ export async function createStationServer(options: StationServerOptions): Promis
     async close() {
       // What is queued is committed, told and judged before the parts stop; the engine's state is stored last.
       await writer.drain();
+      await judged.caughtUp();
+      await judged.stop();
+      await alarms.stop();
       await changes.caughtUp();
       await changes.stop();
-      await alarms.stop();
       stopHeartbeat();
       await realtime.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
