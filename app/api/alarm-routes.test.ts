@@ -4,6 +4,7 @@ import { ZAlarmBurden, ZBedAlarmHistory } from "@/lib/alarms/alarm-history";
 import { ZAlarmLimits } from "@/lib/alarms/alarm-limits";
 import { raiseExternalAlarm } from "@/lib/db/alarms/raise-external-alarm";
 import { provideDb } from "@/lib/db/get-db";
+import { HOSTILE_TEXT } from "@/test/support/hostile-text";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
@@ -125,5 +126,23 @@ describe("the alarm routes", () => {
       unit(unitA.unitId),
     );
     expect(missingReason.status).toBe(400);
+  });
+
+  it("refuse a limit whose reason holds text a record cannot hold, 400 naming the field, and change nothing", async () => {
+    const before = await t.db.alarmLimitOverride.count();
+    for (const [name, reason] of HOSTILE_TEXT) {
+      const refused = await postLimit(
+        request(`/api/units/${unitA.unitId}/alarm-limits`, physician, {
+          method: "POST",
+          body: JSON.stringify({ ruleId: "nirs-left-low", scope: "unit", limits: { value: 46 }, reason }),
+        }),
+        unit(unitA.unitId),
+      );
+      expect(refused.status, name).toBe(400);
+      const { error } = (await refused.json()) as { error: { code: string; message: string } };
+      expect(error.code, name).toBe("INVALID_INPUT");
+      expect(error.message, name).toMatch(/reason: contains /);
+    }
+    expect(await t.db.alarmLimitOverride.count()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DemoBanner } from "@/components/auth/DemoBanner";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
-import { safeNextPath } from "@/lib/client/auth-api";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { findPagePrincipal } from "@/lib/db/auth/get-page-principal";
 import { DEMO_ACCOUNTS } from "@/lib/db/demo/demo-accounts";
 import { isDemoMode } from "@/lib/db/demo/is-demo-mode";

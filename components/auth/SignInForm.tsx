@@ -4,7 +4,8 @@ import "./auth.css";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { TRole } from "@/lib/auth/roles";
-import { AuthRequestError, safeNextPath, signIn } from "@/lib/client/auth-api";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { AuthRequestError, signIn } from "@/lib/client/auth-api";
 
 export interface TDemoCredential {
   readonly username: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import { ZAlarmPriority, ZComparison } from "./rule-schema";
 
 /** IEC 60601-1-8 states as the station stores them (docs/alarms.md). */
@@ -67,7 +68,7 @@ export const ZAcknowledgeAlarmSchema = z
   .object({
     alarmId: z.string().min(1).max(64),
     reason: ZAcknowledgementReason,
-    comment: z.string().trim().max(500).optional(),
+    comment: ZClinicalText({ max: 500, multiline: true }).optional(),
   })
   .refine((a) => a.reason !== "other" || (a.comment !== undefined && a.comment.length > 0), {
     message: "a comment is required when the reason is other",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import { getParameter } from "@/lib/catalogue";
 import type { TLimitSource } from "./alarm-dto";
 import type { TAlarmRule, TThresholdRule } from "./rule-schema";
@@ -23,7 +24,7 @@ export const ZSetLimitOverrideSchema = z
     episodeId: z.string().min(1).max(64).optional(),
     /** The new limit; null withdraws the override (back to the unit's, then the default). */
     limits: ZLimitOverrideLimits.nullable(),
-    reason: z.string().trim().min(3, "say why the limit changes").max(500),
+    reason: ZClinicalText({ max: 500, multiline: true }).min(3, "say why the limit changes"),
   })
   .refine((o) => o.scope === "unit" || o.episodeId !== undefined, {
     message: "an episode's override names the episode",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import { AUDIT_OUTCOMES, ZAuditAction } from "./audit-actions";
 import { ZPersonRole } from "./roles";
 
@@ -36,7 +37,7 @@ const ZUnitIds = z.array(z.string().min(1).max(64)).max(50);
 
 export const ZCreateUser = z.object({
   username: ZUsername,
-  displayName: z.string().trim().min(1, "required").max(120),
+  displayName: ZClinicalText({ max: 120 }).min(1, "required"),
   role: ZPersonRole,
   unitIds: ZUnitIds,
   password: ZNewPassword,
@@ -45,7 +46,7 @@ export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 export const ZUpdateUser = z
   .object({
-    displayName: z.string().trim().min(1, "required").max(120).optional(),
+    displayName: ZClinicalText({ max: 120 }).min(1, "required").optional(),
     role: ZPersonRole.optional(),
     unitIds: ZUnitIds.optional(),
     active: z.boolean().optional(),
@@ -56,7 +57,7 @@ export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 export const ZResetPassword = z.object({ password: ZNewPassword });
 
 export const ZCreateDisplay = z.object({
-  displayName: z.string().trim().min(1, "required").max(120),
+  displayName: ZClinicalText({ max: 120 }).min(1, "required"),
   unitId: z.string().min(1).max(64),
 });
 export type TCreateDisplay = z.infer<typeof ZCreateDisplay>;

@@ -46,9 +46,3 @@ export async function signOut(everywhere: boolean): Promise<void> {
 export async function reportActivity(): Promise<void> {
   await post("/api/auth/activity");
 }
-
-/** Where a person lands after signing in: where they were going, if that is a path of this station. */
-export function safeNextPath(next: string | null | undefined): string {
-  // Only a local path: "//evil.example" or "https://…" would make the sign-in page an open redirect.
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}

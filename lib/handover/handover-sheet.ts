@@ -1,16 +1,20 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import { ZHandoverData, ZIllnessSeverity } from "./handover-data";
 
 export const HANDOVER_STATUSES = ["not_started", "draft", "signed_out", "received"] as const;
 export const ZHandoverStatus = z.enum(HANDOVER_STATUSES);
 export type THandoverStatus = z.infer<typeof ZHandoverStatus>;
 
-const text = (max: number) => z.string().max(max, { message: `At most ${max} characters` });
+// Not trimmed: a draft is saved as it is typed, and trimming would eat the space or line the nurse has just typed.
+const text = (max: number) => ZClinicalText({ max, multiline: true, trim: false });
+/** Why a signed-out sheet is amended: at least a few words. */
+const ZAmendmentReason = ZClinicalText({ max: 500, multiline: true }).min(5);
 
 /** Situation awareness and contingency planning: "if … then …". */
 export const ZContingency = z.object({
-  if: z.string().trim().min(1, { message: "Say what would happen (if …)" }).max(300),
-  then: z.string().trim().min(1, { message: "Say what to do then (then …)" }).max(300),
+  if: ZClinicalText({ max: 300, multiline: true }).min(1, { message: "Say what would happen (if …)" }),
+  then: ZClinicalText({ max: 300, multiline: true }).min(1, { message: "Say what to do then (then …)" }),
 });
 export type TContingency = z.infer<typeof ZContingency>;
 
@@ -36,29 +40,27 @@ export type TSignOutHandover = z.infer<typeof ZSignOutHandover>;
 
 /** Receiving: the synthesis by receiver, in the incoming nurse's words (I-PASS "S"). */
 export const ZReceiveHandover = z.object({
-  readBack: z
-    .string()
-    .trim()
-    .min(10, { message: "Write the read-back in your own words (at least 10 characters)" })
-    .max(2000),
+  readBack: ZClinicalText({ max: 2000, multiline: true }).min(10, {
+    message: "Write the read-back in your own words (at least 10 characters)",
+  }),
 });
 export type TReceiveHandover = z.infer<typeof ZReceiveHandover>;
 
 export const AMENDABLE_FIELDS = ["illnessSeverity", "situation", "contingencies", "notes"] as const;
 export const ZAmendHandover = z.discriminatedUnion("field", [
-  z.object({ field: z.literal("illnessSeverity"), value: ZIllnessSeverity, reason: z.string().trim().min(5).max(500) }),
-  z.object({ field: z.literal("situation"), value: text(2000), reason: z.string().trim().min(5).max(500) }),
+  z.object({ field: z.literal("illnessSeverity"), value: ZIllnessSeverity, reason: ZAmendmentReason }),
+  z.object({ field: z.literal("situation"), value: text(2000), reason: ZAmendmentReason }),
   z.object({
     field: z.literal("contingencies"),
     value: z.array(ZContingency).max(10),
-    reason: z.string().trim().min(5).max(500),
+    reason: ZAmendmentReason,
   }),
-  z.object({ field: z.literal("notes"), value: text(4000), reason: z.string().trim().min(5).max(500) }),
+  z.object({ field: z.literal("notes"), value: text(4000), reason: ZAmendmentReason }),
 ]);
 export type TAmendHandover = z.infer<typeof ZAmendHandover>;
 
 export const ZAddHandoverAction = z.object({
-  text: z.string().trim().min(1, { message: "Write the action" }).max(500),
+  text: ZClinicalText({ max: 500 }).min(1, { message: "Write the action" }),
 });
 export const ZCompleteHandoverAction = z.object({ done: z.literal(true) });
 

@@ -69,6 +69,11 @@ describe("mapImportRecord", () => {
     [{ valueText: "ERROR" }, "NOT_NUMERIC", "OBX-5", /"ERROR" is not a number/],
     [{ valueText: "3,2" }, "NOT_NUMERIC", "OBX-5", /decimal comma/],
     [{ valueType: "CWE", valueText: "260348001" }, "NOT_NUMERIC", "OBX-5", /CWE is not numeric/],
+    [{ valueText: "1e1" }, "NOT_NUMERIC", "OBX-5", /"1e1" uses an exponent, which HL7 NM does not allow/],
+    [{ valueText: "0x10" }, "NOT_NUMERIC", "OBX-5", /"0x10" is not a number/],
+    [{ valueText: "Infinity" }, "NOT_NUMERIC", "OBX-5", /"Infinity" is not a number/],
+    [{ valueText: " - 5 " }, "NOT_NUMERIC", "OBX-5", /space inside the number/],
+    [{ valueType: "SN", valueText: "=^1e1" }, "NOT_NUMERIC", "OBX-5", /exponent/],
     [{ valueType: "SN", valueText: "<^0.5" }, "NOT_NUMERIC", "OBX-5", /censored/],
     [{ valueType: "Quantity", valueText: ">1500" }, "NOT_NUMERIC", "OBX-5", /censored/],
     [{ time: { ok: false, reason: "no time" } as const }, "INVALID_TIME", "OBX-14", /no time/],
@@ -78,6 +83,10 @@ describe("mapImportRecord", () => {
     const mapped = map(overrides);
     expect(mapped).toMatchObject({ outcome: "rejected", rejection: { code, field, location: "m.hl7 line 5 OBX[1]" } });
     if (mapped.outcome === "rejected") expect(mapped.rejection.reason).toMatch(reason);
+  });
+
+  it("reads a FHIR decimal written with an exponent, as JSON may write one (HL7 NM may not)", () => {
+    expect(map({ valueType: "Quantity", valueText: "1.2e1" })).toMatchObject({ outcome: "mapped", value: 12 });
   });
 
   it("reads SN with an equals sign or no comparator as a plain number", () => {

@@ -1,5 +1,6 @@
 import { CATALOGUE, isParameterCode, type TParameterCode } from "@/lib/catalogue";
 import type { TCodeIndex } from "./codes/create-code-index";
+import { parseHl7Number } from "./hl7/parse-hl7-number";
 import { formatLocation, type TImportRecord, type TImportRejection, type TImportRejectionCode } from "./import-record";
 
 export type TMappedRecord =
@@ -17,6 +18,9 @@ export type TMappedRecord =
 
 /** Value types that carry a number: HL7 NM and SN, FHIR Quantity; CSV sends none. */
 const NUMERIC_TYPES = new Set(["", "NM", "SN", "Quantity"]);
+/** Value types whose numbers are HL7 NM (an SN's numbers are NM too): no exponent, read by parseHl7Number. */
+const HL7_NUMERIC_TYPES = new Set(["NM", "SN"]);
+/** A CSV cell or a FHIR decimal, which JSON may write with an exponent (1e-7). */
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
@@ -123,6 +127,7 @@ function parseNumber(text: string, valueType: string): { ok: true; value: number
   if (/^[<>]=?/.test(candidate)) return { ok: false, reason: `"${candidate}" is a censored value, not a number` };
   if (/^\d+,\d+$/.test(candidate))
     return { ok: false, reason: `"${candidate}" uses a decimal comma; send a decimal point` };
+  if (HL7_NUMERIC_TYPES.has(valueType)) return parseHl7Number(candidate);
   if (!NUMBER.test(candidate)) return { ok: false, reason: `"${candidate}" is not a number` };
   const value = Number(candidate);
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: `"${candidate}" is not a finite number` };

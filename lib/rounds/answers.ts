@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import type { TRoundFrequency, TRoundTemplateItem } from "./template";
 
 /**
@@ -10,8 +11,8 @@ import type { TRoundFrequency, TRoundTemplateItem } from "./template";
 export const ZRoundAnswerInput = z.object({
   itemId: z.string().min(1).max(80),
   /** "done" | "not_done" | "normal" | "abnormal" | a choice's value | the number as typed. */
-  value: z.string().trim().min(1).max(40),
-  comment: z.string().trim().max(1000).optional(),
+  value: ZClinicalText({ max: 40 }).min(1),
+  comment: ZClinicalText({ max: 1000, multiline: true }).optional(),
 });
 export type TRoundAnswerInput = z.infer<typeof ZRoundAnswerInput>;
 

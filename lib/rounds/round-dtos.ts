@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import { ZDeviceType } from "@/lib/catalogue";
 import { ZRoundAnswerInput } from "./answers";
 import { ZRoundFrequency, ZRoundTemplate } from "./template";
@@ -22,9 +23,11 @@ export type TSignRoundInput = z.infer<typeof ZSignRoundInput>;
 
 export const ZAmendRoundInput = z.object({
   itemId: z.string().min(1).max(80),
-  value: z.string().trim().min(1).max(40),
-  comment: z.string().trim().max(1000).optional(),
-  reason: z.string().trim().min(3, { message: "Say why the answer is corrected (at least 3 characters)" }).max(500),
+  value: ZClinicalText({ max: 40 }).min(1),
+  comment: ZClinicalText({ max: 1000, multiline: true }).optional(),
+  reason: ZClinicalText({ max: 500, multiline: true }).min(3, {
+    message: "Say why the answer is corrected (at least 3 characters)",
+  }),
 });
 export type TAmendRoundInput = z.infer<typeof ZAmendRoundInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClinicalText } from "@/lib/text/clinical-text";
 import { ZDeviceType, findParameter } from "@/lib/catalogue";
 
 /**
@@ -13,7 +14,7 @@ export const ROUND_FREQUENCIES = ["hourly", "shift", "daily"] as const;
 export const ZRoundFrequency = z.enum(ROUND_FREQUENCIES);
 export type TRoundFrequency = z.infer<typeof ZRoundFrequency>;
 
-const ZLabel = z.string().trim().min(1).max(200);
+const ZLabel = ZClinicalText({ max: 200 }).min(1);
 
 export const ZRoundChoice = z.object({
   value: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: "A choice value is 1–40 lower-case letters, digits or '_'" }),
@@ -45,7 +46,7 @@ export const ZRoundTemplateItem = z.discriminatedUnion(
       ...common,
       type: z.literal("number"),
       /** UCUM, as in the catalogue ("mL/h", "%"). */
-      unit: z.string().trim().min(1).max(32),
+      unit: ZClinicalText({ max: 32 }).min(1),
       /** The plausible range: a value outside it is refused as a typing error, never stored. */
       min: z.number().finite(),
       max: z.number().finite(),
@@ -65,7 +66,7 @@ export type TRoundTemplateItem = z.infer<typeof ZRoundTemplateItem>;
 export const ZRoundTemplateInput = z
   .object({
     deviceType: ZDeviceType,
-    note: z.string().trim().max(500).optional(),
+    note: ZClinicalText({ max: 500, multiline: true }).optional(),
     items: z.array(ZRoundTemplateItem).min(1, { message: "A checklist needs at least one item" }).max(200),
   })
   .superRefine(({ items }, ctx) => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TPrincipal } from "@/lib/auth/principal";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { clearSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
 import type { TRequestContext } from "@/lib/db/audit/record-audit-event";
 import type { TAuthConfig } from "@/lib/db/auth/auth-config";
@@ -103,7 +104,8 @@ export function createAuthGate(options: TAuthGateOptions) {
     if (wantsJson(req, path)) {
       json(res, 401, { error: { code: "UNAUTHENTICATED", message: SESSION_ENDED, reason: reason ?? "none" } });
     } else {
-      const target = new URLSearchParams({ next: `${path}${url.search}` });
+      // The same check as after sign-in: a request path such as "/.//evil.example" parses to "//evil.example".
+      const target = new URLSearchParams({ next: safeNextPath(`${path}${url.search}`) });
       if (reason) target.set("reason", reason);
       res.writeHead(303, { location: `/sign-in?${target.toString()}`, "cache-control": "no-store" }).end();
     }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SIGN_IN_FAILED } from "@/lib/db/auth/sign-in";
-import { SignInThrottle } from "@/lib/db/auth/sign-in-throttle";
+import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
+import { SignInThrottle, type TSignInThrottleOptions } from "@/lib/db/auth/sign-in-throttle";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { createTestUser, signInTestUser, type TTestUser } from "@/test/support/sign-in-test-user";
@@ -23,11 +24,7 @@ beforeEach(async () => {
     password: "the right password, long",
   });
   bodies = [];
-  // Three failures lock a name here (five in production), for a minute.
-  station = await startTestStation({
-    db: t.db,
-    throttle: new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 60 }),
-  });
+  station = await startStation();
 });
 afterEach(async () => {
   expect(bodies.join("\n")).not.toMatch(/passwordHash|\$argon2/);
@@ -35,12 +32,25 @@ afterEach(async () => {
   await t.cleanup();
 });
 
+/**
+ * Behind a proxy, so that each test client can have its own address (X-Forwarded-For; without one, 127.0.0.1). The
+ * third failure of a name from one address makes that pair wait (the fifth in production), a minute at first.
+ */
+const AUTH = toAuthConfig(ZAuthEnv.parse({ TRUST_PROXY: "true" }));
+const startStation = (throttle: TSignInThrottleOptions = { freeFailuresPerPair: 2, baseDelaySeconds: 60 }) =>
+  startTestStation({ db: t.db, auth: AUTH, throttle: new SignInThrottle(throttle) });
+
 /** A post from the station's own page (its Origin), unless `headers` says otherwise; an `origin: null` sends none. */
-async function post(path: string, body: unknown, headers: Record<string, string | null> = {}) {
-  const sent = Object.entries({ "content-type": "application/json", origin: station.base, ...headers }).filter(
+async function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string | null> = {},
+  base: string = station.base,
+) {
+  const sent = Object.entries({ "content-type": "application/json", origin: base, ...headers }).filter(
     (e): e is [string, string] => e[1] !== null,
   );
-  const response = await fetch(`${station.base}${path}`, { method: "POST", body: JSON.stringify(body), headers: sent });
+  const response = await fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body), headers: sent });
   const text = await response.text();
   bodies.push(text);
   return {
@@ -57,6 +67,8 @@ async function post(path: string, body: unknown, headers: Record<string, string 
 }
 const signIn = (username: string, password: string, headers?: Record<string, string | null>) =>
   post("/api/auth/sign-in", { username, password }, headers);
+const signInFrom = (address: string, username: string, password: string, base?: string) =>
+  post("/api/auth/sign-in", { username, password }, { "x-forwarded-for": address }, base);
 const audits = (action: string) => t.db.auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });
 
 describe("POST /api/auth/sign-in", () => {
@@ -87,17 +99,17 @@ describe("POST /api/auth/sign-in", () => {
     ]);
   });
 
-  it("answers every wrong password with the one generic 401, then locks the name with 429 and Retry-After, refusing even the right password", async () => {
+  it("answers every wrong password with the one generic 401, then makes the name wait at that address with 429 and Retry-After, refusing even the right password there", async () => {
     for (const attempt of [1, 2]) {
       const answer = await signIn("cmartin", `wrong password ${attempt}`);
       expect(answer.status).toBe(401);
       expect(answer.json).toEqual({ error: { code: "UNAUTHENTICATED", message: SIGN_IN_FAILED } });
       expect(answer.headers.get("set-cookie")).toBeNull();
     }
-    const locking = await signIn("cmartin", "wrong password 3");
-    expect(locking.status).toBe(429);
-    expect(locking.json?.error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 60 });
-    expect(locking.headers.get("retry-after")).toBe("60");
+    const pausing = await signIn("cmartin", "wrong password 3");
+    expect(pausing.status).toBe(429);
+    expect(pausing.json?.error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 60 });
+    expect(pausing.headers.get("retry-after")).toBe("60");
     const right = await signIn("cmartin", nurse.password);
     expect(right.status).toBe(429);
     expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -110,13 +122,48 @@ describe("POST /api/auth/sign-in", () => {
       "wrong-password",
       "wrong-password",
       "wrong-password",
-      "locked",
+      "throttled",
     ]);
     expect(failed.every((e) => e.actorName === "cmartin")).toBe(true);
     expect(await audits("auth.locked-out")).toMatchObject([{ actorId: nurse.userId, outcome: "denied" }]);
   });
 
-  it("answers an unknown username exactly as a wrong password, and locks it the same way", async () => {
+  it("lets the right password in from another address while one address is made to wait for that name", async () => {
+    for (const attempt of [1, 2, 3, 4]) await signInFrom("10.6.6.6", "cmartin", `guess ${attempt}`);
+    expect((await signInFrom("10.6.6.6", "cmartin", nurse.password)).status).toBe(429);
+    // The nurse at her station: not locked out by a guesser elsewhere.
+    const atHerStation = await signInFrom("10.0.0.7", "cmartin", nurse.password);
+    expect(atHerStation.status).toBe(200);
+    expect(atHerStation.headers.get("set-cookie")).toMatch(/^station_session=/);
+    // Her success does not free the guesser.
+    expect((await signInFrom("10.6.6.6", "cmartin", nurse.password)).status).toBe(429);
+  });
+
+  it("makes each failure past the free ones wait twice as long as the one before", async () => {
+    const quick = await startStation({ freeFailuresPerPair: 2, baseDelaySeconds: 1 });
+    try {
+      const waits: string[] = [];
+      for (const attempt of [1, 2, 3, 4, 5]) {
+        const answer = await signInFrom("10.6.6.7", "cmartin", `guess ${attempt}`, quick.base);
+        if (answer.status === 429) {
+          waits.push(answer.headers.get("retry-after") ?? "");
+          await new Promise((resolve) => setTimeout(resolve, Number(answer.headers.get("retry-after")) * 1000 + 100));
+        } else expect(answer.status).toBe(401);
+      }
+      expect(waits).toEqual(["1", "2", "4"]);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it("clears a name's failures at an address when it signs in there", async () => {
+    for (const attempt of [1, 2]) expect((await signIn("cmartin", `wrong ${attempt}`)).status).toBe(401);
+    expect((await signIn("cmartin", nurse.password)).status).toBe(200);
+    for (const attempt of [3, 4]) expect((await signIn("cmartin", `wrong ${attempt}`)).status).toBe(401);
+    expect((await signIn("cmartin", "wrong 5")).status).toBe(429);
+  });
+
+  it("answers an unknown username exactly as a wrong password, and makes it wait the same way", async () => {
     const wrong = await signIn("cmartin", "not the password");
     const unknown = await signIn("nobody-here", "not the password");
     expect(unknown.status).toBe(wrong.status);
@@ -126,7 +173,7 @@ describe("POST /api/auth/sign-in", () => {
     await signIn("cmartin", "wrong again");
     const realLocked = await signIn("cmartin", "and wrong again");
     expect(unknownLocked.status).toBe(429);
-    // A lock says nothing either: the same answer whether the name exists or not.
+    // A wait says nothing either: the same answer whether the name exists or not.
     expect(unknownLocked.text).toBe(realLocked.text);
     expect(unknownLocked.headers.get("retry-after")).toBe(realLocked.headers.get("retry-after"));
     const reasons = (await audits("auth.sign-in-failed"))

@@ -23,7 +23,7 @@ beforeEach(async () => {
   station = await startTestStation({
     db: t.db,
     auth: toAuthConfig(ZAuthEnv.parse({ TRUST_PROXY: "true" })),
-    throttle: new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 60 }),
+    throttle: new SignInThrottle({ freeFailuresPerPair: 2, baseDelaySeconds: 60 }),
   });
 });
 afterEach(async () => {

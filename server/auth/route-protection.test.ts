@@ -137,6 +137,24 @@ describe("the gate: every route requires a session", () => {
     await expectNothingDone();
   });
 
+  it("never names another host as where a request without a session was going", async () => {
+    // Each parses to a path that a browser would follow to evil.example ("//evil.example" after dot-segments and
+    // backslashes are read as URL parsers read them).
+    for (const sent of [
+      "/.//evil.example",
+      "/./\\evil.example",
+      "/\\evil.example/station",
+      "/.//evil.example/%0d%0a",
+    ]) {
+      const { status, headers } = await navigate(`${station.base}${sent}`);
+      expect(status, sent).toBe(303);
+      const next = new URLSearchParams((headers.location ?? "").split("?")[1]).get("next") ?? "";
+      expect(new URL(next, "https://icu.example").origin, `${sent} → ${next}`).toBe("https://icu.example");
+      expect(next.startsWith("//"), next).toBe(false);
+    }
+    await expectNothingDone();
+  });
+
   it("answers 401 and nothing else to every method of every route handler without a session", async () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => r.kind === "route" && !PUBLIC.has(r.url))) {

@@ -2,45 +2,63 @@ import { describe, expect, it } from "vitest";
 import { SignInThrottle } from "./sign-in-throttle";
 
 const failTimes = async (throttle: SignInThrottle, n: number, username: string, address: string) => {
-  const locked: boolean[] = [];
-  for (let i = 0; i < n; i++) locked.push((await throttle.fail(username, address)).lockedNow);
-  return locked;
+  const waits: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const failure = await throttle.fail(username, address);
+    waits.push(failure.delayed ? failure.retryAfterSeconds : 0);
+  }
+  return waits;
 };
 
 describe("SignInThrottle", () => {
-  it("locks a name at its last allowed failure, says so once, and keeps it locked for lockSeconds", async () => {
-    const throttle = new SignInThrottle({ failuresPerUsername: 3, lockSeconds: 600 });
-    expect(await failTimes(throttle, 3, "cmartin", "10.0.0.1")).toEqual([false, false, true]);
+  it("lets a few failures of a name from one address go, then makes that pair wait twice as long at each failure", async () => {
+    const throttle = new SignInThrottle({ freeFailuresPerPair: 3, baseDelaySeconds: 60, maxDelaySeconds: 300 });
+    expect(await failTimes(throttle, 7, "cmartin", "10.0.0.1")).toEqual([0, 0, 0, 60, 120, 240, 300]);
     const state = await throttle.check("cmartin", "10.0.0.1");
     expect(state.blocked).toBe(true);
-    expect(state.blocked && state.retryAfterSeconds).toBeGreaterThan(590);
-    // Another address does not help: the name itself is locked.
-    expect((await throttle.check("cmartin", "10.0.0.2")).blocked).toBe(true);
+    expect(state.blocked && state.retryAfterSeconds).toBeGreaterThan(290);
   });
 
-  it("does not lock other names, and a success clears the name's failures", async () => {
-    const throttle = new SignInThrottle({ failuresPerUsername: 3 });
-    await failTimes(throttle, 2, "cmartin", "10.0.0.1");
+  it("never makes the same name wait at another address: a guesser elsewhere cannot lock a nurse out", async () => {
+    const throttle = new SignInThrottle({ freeFailuresPerPair: 3, baseDelaySeconds: 60 });
+    await failTimes(throttle, 10, "cmartin", "10.6.6.6");
+    expect((await throttle.check("cmartin", "10.6.6.6")).blocked).toBe(true);
     expect(await throttle.check("cmartin", "10.0.0.1")).toEqual({ blocked: false });
+  });
+
+  it("does not touch other names, and a success clears the pair's failures and wait", async () => {
+    const throttle = new SignInThrottle({ freeFailuresPerPair: 3, baseDelaySeconds: 60 });
+    await failTimes(throttle, 4, "cmartin", "10.0.0.1");
+    expect((await throttle.check("cmartin", "10.0.0.1")).blocked).toBe(true);
     expect(await throttle.check("jdupont", "10.0.0.1")).toEqual({ blocked: false });
-    await throttle.succeed("cmartin");
-    expect(await failTimes(throttle, 2, "cmartin", "10.0.0.1")).toEqual([false, false]);
+    await throttle.succeed("cmartin", "10.0.0.1");
     expect(await throttle.check("cmartin", "10.0.0.1")).toEqual({ blocked: false });
+    expect(await failTimes(throttle, 4, "cmartin", "10.0.0.1")).toEqual([0, 0, 0, 60]);
   });
 
-  it("pauses an address that sprays many names, without locking any of the names", async () => {
-    const throttle = new SignInThrottle({ failuresPerUsername: 5, failuresPerAddress: 4 });
-    for (const name of ["a1", "a2", "a3", "a4"])
-      expect(await throttle.fail(name, "10.6.6.6")).toEqual({ lockedNow: false });
-    expect((await throttle.check("a5", "10.6.6.6")).blocked).toBe(true);
-    expect(await throttle.check("a5", "10.0.0.1")).toEqual({ blocked: false });
+  it("makes an address that sprays many names wait, without making any name wait elsewhere", async () => {
+    const throttle = new SignInThrottle({ freeFailuresPerPair: 5, freeFailuresPerAddress: 4, baseDelaySeconds: 60 });
+    expect(await failTimes(throttle, 1, "a1", "10.6.6.6")).toEqual([0]);
+    for (const name of ["a2", "a3", "a4"]) await throttle.fail(name, "10.6.6.6");
+    expect(await throttle.fail("a5", "10.6.6.6")).toEqual({ delayed: true, retryAfterSeconds: 60 });
+    expect((await throttle.check("a6", "10.6.6.6")).blocked).toBe(true);
+    expect(await throttle.check("a6", "10.0.0.1")).toEqual({ blocked: false });
+    // A success at the address clears its pair, not the spray's count.
+    await throttle.succeed("a1", "10.6.6.6");
+    expect((await throttle.check("a1", "10.6.6.6")).blocked).toBe(true);
   });
 
-  it("ends the lock after lockSeconds", async () => {
-    const throttle = new SignInThrottle({ failuresPerUsername: 1, lockSeconds: 1 });
-    expect(await throttle.fail("cmartin", "10.0.0.1")).toEqual({ lockedNow: true });
+  it("ends a wait when it has run", async () => {
+    const throttle = new SignInThrottle({ freeFailuresPerPair: 0, baseDelaySeconds: 1 });
+    expect(await throttle.fail("cmartin", "10.0.0.1")).toEqual({ delayed: true, retryAfterSeconds: 1 });
     expect((await throttle.check("cmartin", "10.0.0.1")).blocked).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await throttle.check("cmartin", "10.0.0.1")).toEqual({ blocked: false });
+  });
+
+  it("keeps names apart from addresses, whatever a name holds", async () => {
+    const throttle = new SignInThrottle({ freeFailuresPerPair: 0, freeFailuresPerAddress: 100, baseDelaySeconds: 60 });
+    await throttle.fail('cmartin","10.0.0.1', "10.6.6.6");
     expect(await throttle.check("cmartin", "10.0.0.1")).toEqual({ blocked: false });
   });
 });

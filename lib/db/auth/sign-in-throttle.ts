@@ -1,72 +1,94 @@
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 
 export interface TSignInThrottleOptions {
-  /** Failed attempts on one username before it is locked (whether or not the account exists). */
-  failuresPerUsername?: number;
-  /** Failed attempts from one address before it is paused (a password spray across many usernames). */
-  failuresPerAddress?: number;
-  /** How far back failures count, and how long a lock lasts. */
+  /** Failed attempts on one name from one address before each further failure makes that pair wait. */
+  freeFailuresPerPair?: number;
+  /** Failed attempts from one address, whatever the names, before each further failure makes the address wait. */
+  freeFailuresPerAddress?: number;
+  /** The first wait; each further failure doubles it, up to maxDelaySeconds. */
+  baseDelaySeconds?: number;
+  maxDelaySeconds?: number;
+  /** How long a failure is remembered (from the first of a run). */
   windowSeconds?: number;
-  lockSeconds?: number;
 }
 
 export type TThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
+/** What a failure did: nothing more than count, or start a wait (of this long) for the pair or the address. */
+export type TThrottleFailure = { delayed: false } | { delayed: true; retryAfterSeconds: number };
+
 /**
- * Sign-in and pairing brute-force protection with rate-limiter-flexible (its "login endpoint protection" recipe):
- * consecutive failures per username lock that name for a while, failures per address pause that address. Names that
- * do not exist are counted and locked the same way, so a lock says nothing about whether an account exists.
+ * Sign-in and pairing guessing protection as OWASP's authentication cheat sheet describes it: no hard lock of a name
+ * on its own, which would let anyone lock out anyone (five wrong passwords from anywhere once refused a nurse's right
+ * password at her station for 15 min). Failures are counted per name *and* address, and after a few free ones each
+ * further failure makes that pair wait twice as long as the last (exponential backoff, answered 429 with
+ * Retry-After): a guesser at one address is slowed to a handful of tries an hour, while the same name from another
+ * address (the nurse at her station) is not touched. A looser count per address across names slows a password spray
+ * the same way. Names that do not exist are counted the same way, so a wait says nothing about whether an account
+ * exists. A success clears its pair (not its address: a spray that guesses one password goes on counting).
  *
- * In memory: one station process owns its sign-ins. A scaled-out deployment swaps in RateLimiterRedis (same API).
+ * With rate-limiter-flexible: one limiter counts failures in the window, another holds the waits (block()). In
+ * memory: one station process owns its sign-ins. A scaled-out deployment swaps in RateLimiterRedis (same API).
  */
 export class SignInThrottle {
-  private readonly byUsername: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
-  private readonly lockSeconds: number;
+  private readonly failures: RateLimiterMemory;
+  private readonly waits: RateLimiterMemory;
+  private readonly freePerPair: number;
+  private readonly freePerAddress: number;
+  private readonly baseDelay: number;
+  private readonly maxDelay: number;
 
   constructor(options: TSignInThrottleOptions = {}) {
-    const duration = options.windowSeconds ?? 15 * 60;
-    const blockDuration = options.lockSeconds ?? 15 * 60;
-    this.lockSeconds = blockDuration;
-    this.byUsername = new RateLimiterMemory({
-      keyPrefix: "user",
-      points: options.failuresPerUsername ?? 5,
-      duration,
-      blockDuration,
+    this.freePerPair = options.freeFailuresPerPair ?? 4;
+    this.freePerAddress = options.freeFailuresPerAddress ?? 50;
+    this.baseDelay = options.baseDelaySeconds ?? 30;
+    this.maxDelay = options.maxDelaySeconds ?? 15 * 60;
+    // Counted, never refused by this limiter: the waits are the other one's.
+    this.failures = new RateLimiterMemory({
+      keyPrefix: "failures",
+      points: Number.MAX_SAFE_INTEGER,
+      duration: options.windowSeconds ?? 60 * 60,
     });
-    this.byAddress = new RateLimiterMemory({
-      keyPrefix: "addr",
-      points: options.failuresPerAddress ?? 50,
-      duration,
-      blockDuration,
-    });
+    this.waits = new RateLimiterMemory({ keyPrefix: "wait", points: 1, duration: 1 });
   }
 
-  /** Before checking a password: is this name or this address locked? */
+  /** Before checking a password: must this name from this address, or this address, wait? */
   async check(username: string, address: string): Promise<TThrottleState> {
-    const [user, addr] = await Promise.all([this.byUsername.get(username), this.byAddress.get(address)]);
-    const waits = [user, addr]
+    const held = await Promise.all([this.waits.get(pairKey(username, address)), this.waits.get(addressKey(address))]);
+    const waits = held
       .filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0 && r.msBeforeNext > 0)
       .map((r) => r.msBeforeNext);
     if (waits.length === 0) return { blocked: false };
     return { blocked: true, retryAfterSeconds: Math.ceil(Math.max(...waits) / 1000) };
   }
 
-  /** Counts a failure; answers whether this failure is the one that locked the name. */
-  async fail(username: string, address: string): Promise<{ lockedNow: boolean }> {
-    const [user, addr] = await Promise.allSettled([this.byUsername.consume(username), this.byAddress.consume(address)]);
-    // check() counts a key as locked as soon as its points are spent, so the failure that spends the last point is
-    // the one that locks (consume() rejects only on the failure after it, which check() never lets through). That
-    // failure starts the lock for lockSeconds from now, not for what is left of the window.
-    const spentNow = (r: PromiseSettledResult<RateLimiterRes>) =>
-      r.status === "fulfilled" && r.value.remainingPoints === 0;
-    if (spentNow(user)) await this.byUsername.block(username, this.lockSeconds);
-    if (spentNow(addr)) await this.byAddress.block(address, this.lockSeconds);
-    return { lockedNow: spentNow(user) };
+  /** Counts a failure; past the free ones it starts a wait, twice as long as the one before. */
+  async fail(username: string, address: string): Promise<TThrottleFailure> {
+    const started = await Promise.all([
+      this.count(pairKey(username, address), this.freePerPair),
+      this.count(addressKey(address), this.freePerAddress),
+    ]);
+    const longest = Math.max(...started);
+    return longest > 0 ? { delayed: true, retryAfterSeconds: longest } : { delayed: false };
   }
 
-  /** A success clears the name's failures (not the address's: a spray that guesses one password goes on counting). */
-  async succeed(username: string): Promise<void> {
-    await this.byUsername.delete(username);
+  /** A success clears the pair's failures and wait. */
+  async succeed(username: string, address: string): Promise<void> {
+    const key = pairKey(username, address);
+    await Promise.all([this.failures.delete(key), this.waits.delete(key)]);
+  }
+
+  /** The wait this failure starts for `key`, in seconds (0 while it is among the free ones). */
+  private async count(key: string, free: number): Promise<number> {
+    const { consumedPoints } = await this.failures.consume(key);
+    const beyond = consumedPoints - free;
+    if (beyond <= 0) return 0;
+    const seconds = Math.min(this.maxDelay, this.baseDelay * 2 ** Math.min(beyond - 1, 30));
+    await this.waits.block(key, seconds);
+    return seconds;
   }
 }
+
+// JSON, so that no name, whatever it holds, can pose as another pair or as an address.
+const pairKey = (username: string, address: string) => JSON.stringify(["pair", username, address]);
+const addressKey = (address: string) => JSON.stringify(["address", address]);

@@ -23,7 +23,9 @@ export const SIGN_IN_FAILED = "The username or password is incorrect.";
 
 /**
  * Checks a username and password and opens a session. Every outcome is audited with its real reason (wrong password,
- * unknown name, deactivated, locked); the caller only ever learns "incorrect" or "locked, retry later".
+ * unknown name, deactivated, throttled); the caller only ever learns "incorrect" or "paused, retry later". Repeated
+ * failures make this name from this address (or this address) wait longer each time (sign-in-throttle.ts); the same
+ * name from another address is not made to wait.
  */
 export async function signIn({
   db,
@@ -45,10 +47,10 @@ export async function signIn({
       outcome: "denied",
       actor: tried,
       context,
-      details: { reason: "locked", retryAfterSeconds: state.retryAfterSeconds },
+      details: { reason: "throttled", retryAfterSeconds: state.retryAfterSeconds },
       now: now(),
     });
-    throw lockedError(state.retryAfterSeconds);
+    throw pausedError(state.retryAfterSeconds);
   }
 
   const user = await db.user.findUnique({ where: { username }, include: { units: { select: { unitId: true } } } });
@@ -72,25 +74,23 @@ export async function signIn({
       details: { reason },
       now: now(),
     });
-    const { lockedNow } = await throttle.fail(username, address);
-    if (lockedNow) {
-      const after = await throttle.check(username, address);
-      const retryAfterSeconds = after.blocked ? after.retryAfterSeconds : 0;
+    const failure = await throttle.fail(username, address);
+    if (failure.delayed) {
       await recordAuditEvent({
         db,
         action: "auth.locked-out",
         outcome: "denied",
         actor,
         context,
-        details: { retryAfterSeconds },
+        details: { retryAfterSeconds: failure.retryAfterSeconds },
         now: now(),
       });
-      throw lockedError(retryAfterSeconds);
+      throw pausedError(failure.retryAfterSeconds);
     }
     throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }
 
-  await throttle.succeed(username);
+  await throttle.succeed(username, address);
   const at = now();
   const token = await db.$transaction(async (tx) => {
     const created = await createSession({ db: tx, userId: user.id, role: user.role, config, context, now: at });
@@ -116,7 +116,7 @@ export async function signIn({
   };
 }
 
-function lockedError(retryAfterSeconds: number): AppError {
+function pausedError(retryAfterSeconds: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return new AppError(
     "RATE_LIMITED",

@@ -9,6 +9,7 @@ import {
   deniedEventsOf,
   type TAdminWorld,
 } from "@/test/support/admin-route-kit";
+import { HOSTILE_TEXT } from "@/test/support/hostile-text";
 import { GET, POST } from "./route";
 
 let world: TAdminWorld;
@@ -97,6 +98,22 @@ describe("POST /api/admin/users", () => {
     expect(error?.code).toBe("INVALID_INPUT");
     expect(error?.issues?.map((i) => i.field).sort()).toEqual(["password", "role", "username"]);
     expect(error?.message).toMatch(/password: at least 12 characters/);
+  });
+
+  it("refuses a display name holding text a record cannot hold, 400 naming the field, and creates nobody", async () => {
+    const before = await world.db.user.count();
+    for (const [name, displayName] of HOSTILE_TEXT) {
+      const { status, json } = await create({ ...newUser, username: "hostile-name", displayName });
+      expect(status, name).toBe(400);
+      const error = json().error;
+      expect(error?.code, name).toBe("INVALID_INPUT");
+      expect(
+        error?.issues?.map((i) => i.field),
+        name,
+      ).toEqual(["displayName"]);
+      expect(error?.message, name).toMatch(/displayName: contains /);
+    }
+    expect(await world.db.user.count()).toBe(before);
   });
 
   it("refuses a taken username (409) and an unknown unit (400), naming the field", async () => {

@@ -5,6 +5,8 @@ import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { PUT as saveDraft } from "./draft/route";
+import { HOSTILE_TEXT } from "@/test/support/hostile-text";
+import { POST as addAction } from "./actions/route";
 import { POST as receive } from "./receive/route";
 import { GET } from "./route";
 import { POST as signOut } from "./sign-out/route";
@@ -80,5 +82,17 @@ describe("the handover routes of a bed", () => {
         ZDocumentChange.parse({ ...(row.details as object), type: row.type, unitId: row.unitId, bedId: row.bedId }),
       ),
     ).toEqual([change, change, change, change]);
+  });
+
+  it("refuse an action holding text a record cannot hold, 400 naming the field, and store nothing", async () => {
+    const before = await test.db.handoverAction.count();
+    for (const [name, text] of HOSTILE_TEXT) {
+      const refused = await call(addAction, nurse, "POST", "", { text });
+      expect(refused.status, name).toBe(400);
+      expect(refused.body.error?.code, name).toBe("INVALID_INPUT");
+      expect(refused.body.error?.message, name).toMatch(/text: contains /);
+    }
+    expect(await test.db.handoverAction.count()).toBe(before);
+    expect((await call(addAction, nurse, "POST", "", { text: "Rappeler l'ECMO team 🙂 à 14 h" })).status).toBe(201);
   });
 });
