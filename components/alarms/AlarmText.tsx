@@ -3,7 +3,7 @@
 import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
-import { describeAlarm } from "@/lib/alarms/prepare-alarms";
+import { describeAlarm, type TAlarmTextInput } from "@/lib/alarms/prepare-alarms";
 import { isLocale } from "@/lib/i18n/locales";
 
 /** The keys of `alarms.message` this catalogue has: an alarm from a newer version falls back to its rule id. */
@@ -12,8 +12,11 @@ function useKnownMessageKeys(): ReadonlySet<string> {
   return useMemo(() => new Set(Object.keys(messages.alarms?.message ?? {})), [messages]);
 }
 
-/** An alarm's message with its value and limit: "Arterial lactate 4.6 ≥ 4 mmol/L". */
-export function useAlarmText(): (alarm: TAlarmDto) => string {
+/**
+ * An alarm's message with its value and limit: "Arterial lactate 4.6 ≥ 4 mmol/L". The station's lists and the
+ * handover sheet both word alarms with it, so that an alarm reads the same wherever it is shown.
+ */
+export function useAlarmText(): (alarm: TAlarmTextInput) => string {
   const t = useTranslations("alarms.message");
   const locale = useLocale();
   const known = useKnownMessageKeys();

@@ -9,7 +9,9 @@ import { getSocket } from "@/lib/client/socket";
 
 /**
  * AUDIO PAUSED for 2 min with a visible countdown (IEC 60601-1-8), counted on the server's clock so that every screen
- * of the unit shows the same time left. The station makes no sound of its own (the bedside devices do): the pause is
+ * of the unit shows the same time left. The command ("Pause audio 2 min", a button) and the state ("AUDIO PAUSED
+ * 1:43", a status shown only while paused) have different words and looks: a button worded as the state would read
+ * as paused when nobody pressed it. The station makes no sound of its own (the bedside devices do): the pause is
  * recorded and shown so that the team knows someone has taken the alarms in hand.
  */
 export function AudioPause({

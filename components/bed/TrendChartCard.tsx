@@ -71,9 +71,10 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
       }),
     [spec, props.deviceType, locale, timeZone, from, to, points, props.labTimes, width],
   );
+  // Each chart marks only its own events: an alarm on the charts of its parameters (lab charts included).
   const markers = useMemo(
-    () => (fromSeries ? prepareTrendMarkers(props.events, { from, to, locale }) : []),
-    [fromSeries, props.events, from, to, locale],
+    () => prepareTrendMarkers(props.events, { from, to, locale, chart: { spec, deviceType: props.deviceType } }),
+    [props.events, from, to, locale, spec, props.deviceType],
   );
   const table = useMemo(
     () =>

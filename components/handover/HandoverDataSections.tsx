@@ -20,7 +20,7 @@ export function HandoverDataSections({ data, timeZone }: { readonly data: THando
       <SettingsSection data={data} when={when} locale={locale} />
       <LabsSection data={data} when={when} locale={locale} />
       <TrendsSection data={data} when={when} locale={locale} />
-      <AlarmsSection data={data} when={when} locale={locale} />
+      <AlarmsSection data={data} when={when} />
       <RoundsSection data={data} when={when} locale={locale} />
       <TimersSection data={data} when={when} locale={locale} />
     </>

@@ -1,21 +1,15 @@
 import { useTranslations } from "next-intl";
 import { CLINICAL_LIMITS } from "@/lib/catalogue";
-import { formatHandoverValue, parameterLabel, type THandoverData } from "@/lib/handover";
+import { useAlarmText } from "@/components/alarms/AlarmText";
+import { parameterLabel, toAlarmTextInput, type THandoverData } from "@/lib/handover";
 import type { TLocale } from "@/lib/i18n/locales";
 import { Time, type TWhen } from "./HandoverTime";
 
 // The sheet's sections about what happened during the shift (alarms, rounds) and what is due next (protocol timers).
 
-export function AlarmsSection({
-  data,
-  when,
-  locale,
-}: {
-  readonly data: THandoverData;
-  readonly when: TWhen;
-  readonly locale: TLocale;
-}) {
+export function AlarmsSection({ data, when }: { readonly data: THandoverData; readonly when: TWhen }) {
   const t = useTranslations("handover");
+  const alarmText = useAlarmText();
   const alarms = data.alarms;
   if (!alarms.available) {
     return (
@@ -30,13 +24,8 @@ export function AlarmsSection({
       </section>
     );
   }
-  const describe = (a: (typeof alarms.raised)[number]) => {
-    const what = a.parameter ? parameterLabel(a.parameter, locale) : a.ruleId;
-    const symbol = { gte: "≥", gt: ">", lte: "≤", lt: "<" }[a.comparison ?? ""] ?? "";
-    return a.value !== null && a.limit !== null && a.parameter
-      ? `${what} ${formatHandoverValue(a.parameter, a.value, locale) ?? a.value} ${symbol} ${a.limit}`
-      : what;
-  };
+  // Worded as the station's alarm list words it: a sentence read aloud, with the quantity the rule is about.
+  const describe = (a: (typeof alarms.raised)[number]) => alarmText(toAlarmTextInput(a));
   const list = (items: typeof alarms.raised, testId: string) =>
     items.length === 0 ? (
       <p className="handover-muted">{t("alarms.none")}</p>

@@ -3,10 +3,14 @@ import type { TPreparedRoundStatus } from "@/lib/rounds/prepare-round-status";
 
 type TTimed = Extract<TPreparedRoundStatus, { kind: "due" | "overdue" }>;
 
-/** "Round due in 12 min" / "Round overdue 25 min" (hours and days for longer). */
+/**
+ * "Round due in 12 min" / "Round overdue 25 min" (hours and days for longer); under a minute either side, "Round due
+ * now": "overdue 0 min" says nothing a nurse can act on.
+ */
 export function DueText({ status }: { readonly status: TTimed }) {
   const t = useTranslations("rounds");
   const d = status.duration;
+  if (d.unit === "minutes" && d.minutes === 0) return <>{t("due.now")}</>;
   const duration =
     d.unit === "minutes"
       ? t("duration.minutes", { minutes: d.minutes })

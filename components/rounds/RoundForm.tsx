@@ -24,6 +24,7 @@ import "./rounds.css";
 
 /** A submission without an answer (no network, server failing) is tried again this often, and when the tablet is back online. */
 const RETRY_MS = 10_000;
+const AGE_TICK_MS = 30_000;
 const contextCacheKey = (bedId: string) => `station.round-context.${bedId}`;
 
 /**
@@ -58,6 +59,12 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
     retry: (count, error) => !(error instanceof RoundsRequestError && error.kind === "refused") && count < 3,
   });
 
+  // The ages of the newest values beside the items keep counting while the form is open.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), AGE_TICK_MS);
+    return () => window.clearInterval(timer);
+  }, []);
   const [edited, setDraft] = useState<TRoundDraft | null>(null);
   const [save, setSave] = useState<TSaveState>({ kind: "draft" });
   // Bumped when a draft is discarded, so that a new round is opened.
@@ -148,10 +155,12 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
             frequencies: draft.frequencies,
             answers: draft.answers,
             previous: data.previous,
+            parameterValues: data.parameterValues,
+            now,
             locale,
           })
         : null,
-    [data, draft, locale],
+    [data, draft, locale, now],
   );
 
   if (!mounted || (context.isPending && !data)) return <Notice title={t("loading")} testId="round-loading" />;

@@ -8,7 +8,9 @@ type TOption = { readonly value: string; readonly label: string; readonly abnorm
 
 /**
  * One item of a round: its label, the last answer beside it (for comparison; never a default), the answer as large
- * buttons or a number typed on the numeric keypad, and the comment an abnormal finding requires.
+ * buttons or a number typed on the numeric keypad, and the comment an abnormal finding requires. A number that feeds
+ * a parameter shows the parameter's newest value instead, with its source and age, and a notice when a device
+ * reading holds an alarm on it.
  */
 export function RoundItemField({
   prepared,
@@ -24,7 +26,8 @@ export function RoundItemField({
   const t = useTranslations("rounds.form");
   const locale = useLocale();
   const id = useId();
-  const { item, answer, issue, previous } = prepared;
+  const { item, answer, issue, previous, newest, measuredAlarm } = prepared;
+  const number = (value: number) => value.toLocaleString(locale);
   const options: TOption[] =
     item.type === "check"
       ? [
@@ -57,10 +60,21 @@ export function RoundItemField({
     >
       <legend className="round-item__label">{prepared.label}</legend>
       <p
-        className={`round-item__previous${previous?.abnormal ? " round-item__previous--abnormal" : ""}`}
+        className={`round-item__previous${previous?.abnormal && !newest ? " round-item__previous--abnormal" : ""}`}
         data-testid="round-item-previous"
       >
-        {previous ? (
+        {newest ? (
+          // A number that feeds a parameter: the parameter's newest value, whoever recorded it, not the last round's.
+          <>
+            {t("newest")} <strong>{`${number(newest.value)} ${newest.unit}`}</strong>
+            {` · ${t(`source.${newest.source}`)} · `}
+            <span className="round-item__previous-time" title={formatDayTime(newest.at, locale, timeZone)}>
+              {newest.ageMinutes < 60
+                ? t("ageMinutes", { minutes: newest.ageMinutes })
+                : t("ageHours", { hours: Math.floor(newest.ageMinutes / 60) })}
+            </span>
+          </>
+        ) : previous ? (
           <>
             {t("previous")}{" "}
             <strong>
@@ -76,6 +90,11 @@ export function RoundItemField({
           t("noPrevious")
         )}
       </p>
+      {measuredAlarm && (
+        <p className="round-item__hint round-item__hint--issue" role="status" data-testid="round-item-measured-alarm">
+          {t("measuredAlarm", { value: number(measuredAlarm.value), unit: measuredAlarm.unit })}
+        </p>
+      )}
       {item.type === "number" ? (
         <div className="round-item__number">
           <input

@@ -81,7 +81,13 @@ export interface TAlarmText {
   readonly values: Readonly<Record<string, string>>;
 }
 
-export function describeAlarm(alarm: TAlarmDto, locale: TLocale, knownKeys: ReadonlySet<string>): TAlarmText {
+/** What an alarm's message needs: the stored alarm, or a copy of it (the handover sheet's). */
+export type TAlarmTextInput = Pick<
+  TAlarmDto,
+  "messageKey" | "summary" | "ruleId" | "parameter" | "value" | "limit" | "comparison" | "valueUnit"
+>;
+
+export function describeAlarm(alarm: TAlarmTextInput, locale: TLocale, knownKeys: ReadonlySet<string>): TAlarmText {
   const key = knownKeys.has(alarm.messageKey) ? alarm.messageKey : "unknown";
   const summary = alarm.summary ? alarm.summary[locale] : "";
   if (alarm.value === null || alarm.limit === null || alarm.comparison === null || alarm.valueUnit === null) {

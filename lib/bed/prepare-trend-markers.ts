@@ -1,7 +1,10 @@
-import { getParameter } from "@/lib/catalogue";
+import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
+import { ruleInputs } from "@/lib/alarms/rule-inputs";
+import { getParameter, type TDeviceType } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
 import type { TAlarmDto } from "@/lib/alarms/alarm-dto";
+import type { TTrendChartSpec } from "./trend-charts";
 import type { TTrendEvent } from "./trend-events";
 
 /** One line of a marker's text; the screen words it through the catalogue (bedEvents.marker.*). */
@@ -32,18 +35,26 @@ export interface TTrendMarker {
   readonly items: readonly TMarkerItem[];
 }
 
+/** The chart the markers are drawn on, and the episode's device type (which parameters a stale feed concerns). */
+export interface TMarkerChart {
+  readonly spec: Pick<TTrendChartSpec, "parameters" | "source">;
+  readonly deviceType: TDeviceType;
+}
+
 /**
  * The markers of a chart's window: events within [from, to], those at the same instant (a new ECMO setting often
  * changes sweep and FdO2 together) gathered in one marker, each described with the catalogue's short label and
- * its values as the panels print them. Pure.
+ * its values as the panels print them. Given the chart, only the events that belong on it (see belongsOn); without
+ * one, every event. Pure.
  */
 export function prepareTrendMarkers(
   events: readonly TTrendEvent[],
-  { from, to, locale }: { from: number; to: number; locale: TLocale },
+  { from, to, locale, chart }: { from: number; to: number; locale: TLocale; chart?: TMarkerChart },
 ): TTrendMarker[] {
   const markers = new Map<string, { at: number; kind: TTrendEvent["kind"]; tone: TMarkerTone; items: TMarkerItem[] }>();
   for (const event of events) {
     if (event.at < from || event.at > to) continue;
+    if (chart && !belongsOn(event, chart)) continue;
     const tone = toneOf(event);
     const key = `${event.kind}|${tone ?? ""}|${event.at}`;
     const marker = markers.get(key) ?? { at: event.at, kind: event.kind, tone, items: [] };
@@ -55,6 +66,23 @@ export function prepareTrendMarkers(
   return [...markers.values()]
     .sort((a, b) => a.at - b.at || TONE_RANK[a.tone ?? "null"] - TONE_RANK[b.tone ?? "null"])
     .map((m) => ({ ...m, x: (m.at - from) / span }));
+}
+
+/**
+ * An alarm belongs on the charts of the parameters its rule judges (a lactate alarm on the lactate chart, not on pump
+ * speed; a flow fall at unchanged RPM on both flow and RPM; a stale feed on every device chart); an alarm of no
+ * known rule on its own parameter's chart, and nowhere when it has none (a round finding: the round's own marker
+ * shows it). Settings changes and rounds concern the whole circuit: every device chart, no lab chart.
+ */
+function belongsOn(event: TTrendEvent, { spec, deviceType }: TMarkerChart): boolean {
+  if (event.kind !== "alarm") return spec.source === "series";
+  const rule = DEFAULT_ALARM_RULES.find((r) => r.id === event.alarm.ruleId);
+  const inputs: readonly string[] = rule
+    ? ruleInputs(rule, deviceType)
+    : event.alarm.parameter === null
+      ? []
+      : [event.alarm.parameter];
+  return spec.parameters.some((p) => inputs.includes(p));
 }
 
 const TONE_RANK: Readonly<Record<NonNullable<TMarkerTone> | "null", number>> = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getParameter } from "@/lib/catalogue";
 import { prepareTrendChart } from "./prepare-trend-chart";
 import { prepareTrendTable } from "./prepare-trend-table";
 import { alignedTicks } from "./time-axis";
@@ -14,6 +15,7 @@ describe("trend charts", () => {
       "ecmo_rpm",
       "ecmo_pressures",
       "haemodynamics",
+      "heart_rate",
       "limb",
       "lactate",
       "anti_xa",
@@ -24,7 +26,29 @@ describe("trend charts", () => {
     ]);
     const iabp = trendChartsFor("IABP");
     expect(iabp.map((c) => c.id)).not.toContain("ecmo_flow");
-    expect(iabp.find((c) => c.id === "haemodynamics")?.parameters).toEqual(["map", "hr"]);
+    expect(iabp.find((c) => c.id === "haemodynamics")?.parameters).toEqual(["map"]);
+    expect(iabp.find((c) => c.id === "heart_rate")?.parameters).toEqual(["hr"]);
+  });
+
+  it("gives each chart one unit: every series of a chart is drawn on that unit's axis", () => {
+    for (const deviceType of ["VA_ECMO", "IABP", "VA_ECMO_IABP"] as const)
+      for (const spec of trendChartsFor(deviceType))
+        expect(new Set(spec.parameters.map((p) => getParameter(p).unit)).size, spec.id).toBe(1);
+    const hr = trendChartsFor("IABP").find((c) => c.parameters.includes("hr"));
+    if (!hr) throw new Error("no heart rate chart");
+    const chart = prepareTrendChart({
+      spec: hr,
+      deviceType: "IABP",
+      locale: "en",
+      timeZone: "UTC",
+      from: T0,
+      to: T0 + H,
+      width: 600,
+      points: { hr: [{ t: T0, v: 80 }] },
+      labTimes: [],
+    });
+    expect(chart.unit).toBe(getParameter("hr").unitDisplay);
+    expect(chart.unit).not.toBe("mmHg");
   });
 
   it("shades the target band, keeps its limit in view, and keeps gaps as gaps", () => {

@@ -13,6 +13,7 @@ export const TREND_CHART_IDS = [
   "iabp_helium",
   "iabp_ratio",
   "haemodynamics",
+  "heart_rate",
   "limb",
   "lactate",
   "anti_xa",
@@ -41,7 +42,9 @@ const IABP_CHARTS: readonly TTrendChartSpec[] = [
   { id: "iabp_ratio", parameters: ["iabp_ratio"], band: null, source: "series" },
 ];
 const COMMON_CHARTS: readonly TTrendChartSpec[] = [
-  { id: "haemodynamics", parameters: ["map", "hr"], band: "map", source: "series" },
+  // MAP in mmHg and heart rate in /min: two charts, each on its own axis and unit.
+  { id: "haemodynamics", parameters: ["map"], band: "map", source: "series" },
+  { id: "heart_rate", parameters: ["hr"], band: null, source: "series" },
   { id: "limb", parameters: ["nirs_left", "nirs_right"], band: "nirs_left", source: "series" },
 ];
 const LAB_CHARTS: readonly TTrendChartSpec[] = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareTrendMarkers } from "./prepare-trend-markers";
 import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
+import { trendChartsFor } from "./trend-charts";
 import { detectSettingChanges, toTrendEvents } from "./trend-events";
 
 const T0 = Date.UTC(2025, 0, 6, 8);
@@ -159,5 +160,45 @@ describe("alarm and round markers", () => {
       [2 * MIN, "round", "normal", 1],
       [3 * MIN, "round", "abnormal", 1],
     ]);
+  });
+});
+
+describe("which chart an event is marked on", () => {
+  const charts = trendChartsFor("VA_ECMO_IABP");
+  const chartsMarking = (events: Parameters<typeof prepareTrendMarkers>[0]) =>
+    charts
+      .filter(
+        (spec) =>
+          prepareTrendMarkers(events, {
+            from: T0,
+            to: T0 + 10 * MIN,
+            locale: "en",
+            chart: { spec, deviceType: "VA_ECMO_IABP" },
+          }).length > 0,
+      )
+      .map((spec) => spec.id);
+  const alarm = (ruleId: string, parameter: string | null) =>
+    toTrendEvents({ alarms: [alarmDto({ id: ruleId, raisedAt: T0 + MIN, ruleId, parameter })], rounds: [] });
+
+  it("marks an alarm on the charts of the parameters its rule judges only", () => {
+    expect(chartsMarking(alarm("lactate-high", "lactate"))).toEqual(["lactate"]);
+    expect(chartsMarking(alarm("ecmo-flow-falling", "ecmo_flow"))).toEqual(["ecmo_flow", "ecmo_rpm"]);
+    expect(chartsMarking(alarm("nirs-difference", "nirs_left"))).toEqual(["limb"]);
+    expect(chartsMarking(alarm("helium-low", "helium_level"))).toEqual(["iabp_helium"]);
+  });
+
+  it("marks a stale feed on every device chart and a round finding on none (its round marks it)", () => {
+    expect(chartsMarking(alarm("device-feed-stale", null))).toEqual(
+      charts.filter((c) => c.source === "series").map((c) => c.id),
+    );
+    expect(chartsMarking(alarm("round-abnormal-finding", null))).toEqual([]);
+  });
+
+  it("marks settings changes and rounds on the device charts, not on the lab charts", () => {
+    const events = [
+      ...detectSettingChanges({ ecmo_sweep: series([3, 3.5]) }),
+      ...toTrendEvents({ alarms: [], rounds: [{ signedAt: T0 + 2 * MIN, signedBy: "N", abnormalCount: 0 }] }),
+    ];
+    expect(chartsMarking(events)).toEqual(charts.filter((c) => c.source === "series").map((c) => c.id));
   });
 });

@@ -38,6 +38,12 @@ const ZAlarmItem = z.object({
   priority: z.enum([...ALARM_PRIORITIES, "technical"]),
   /** The rule (lib/alarms) or outside raiser's id, and the numbers of its message (docs/alarms.md). */
   ruleId: z.string(),
+  /**
+   * The alarm's message under `alarms.message`, and an outside raiser's finding in each language: the sheet words an
+   * alarm as the station does. Absent from sheets frozen before they were kept (toAlarmTextInput finds the key).
+   */
+  messageKey: z.string().optional(),
+  summary: z.object({ en: z.string(), fr: z.string() }).nullable().optional(),
   parameter: z.string().nullable(),
   value: z.number().nullable(),
   limit: z.number().nullable(),

@@ -5,3 +5,4 @@ export * from "./suggest-severity";
 export * from "./build-handover-data";
 export * from "./handover-sheet";
 export * from "./format-handover";
+export * from "./to-alarm-text-input";

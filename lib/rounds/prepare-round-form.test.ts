@@ -64,6 +64,90 @@ describe("the round form as the tablet draws it", () => {
       abnormal: true,
     });
   });
+
+  describe("a number that feeds a parameter", () => {
+    const VA = DEFAULT_ROUND_TEMPLATES.VA_ECMO.items;
+    const now = at + 2 * 60_000;
+    const dpcOf = (form: ReturnType<typeof prepareRoundForm>) =>
+      form.sections.flatMap((s) => s.items).find((i) => i.item.itemId === "ecmo.dpc_flow");
+    const previous = {
+      "ecmo.dpc_flow": {
+        itemId: "ecmo.dpc_flow",
+        value: "240",
+        numberValue: 240,
+        abnormal: false,
+        comment: null,
+        at: at - 3 * 3600_000,
+        roundId: "r1",
+      },
+    };
+    const parameterValues = {
+      dpc_flow: {
+        value: 84,
+        unit: "mL/min",
+        source: "device" as const,
+        at,
+        measuredAlarm: { value: 84, unit: "mL/min" },
+      },
+    };
+
+    it("shows the parameter's newest value, its source and age, not the last round's answer", () => {
+      const dpc = dpcOf(
+        prepareRoundForm({
+          items: VA,
+          frequencies: ["hourly"],
+          answers: {},
+          previous,
+          parameterValues,
+          now,
+          locale: "en",
+        }),
+      );
+      expect(dpc?.newest).toEqual({ value: 84, unit: "mL/min", source: "device", at, ageMinutes: 2 });
+      // Nothing typed yet: no warning.
+      expect(dpc?.measuredAlarm).toBeNull();
+    });
+
+    it("warns when a typed value would be stored while a device reading holds an alarm on the parameter", () => {
+      const dpc = dpcOf(
+        prepareRoundForm({
+          items: VA,
+          frequencies: ["hourly"],
+          answers: { "ecmo.dpc_flow": { value: "240" } },
+          previous,
+          parameterValues,
+          now,
+          locale: "en",
+        }),
+      );
+      expect(dpc?.measuredAlarm).toEqual({ value: 84, unit: "mL/min" });
+    });
+
+    it("has no newest value when the parameter was never recorded, and no warning without a measured alarm", () => {
+      const none = dpcOf(
+        prepareRoundForm({
+          items: VA,
+          frequencies: ["hourly"],
+          answers: { "ecmo.dpc_flow": { value: "240" } },
+          previous,
+          locale: "en",
+        }),
+      );
+      expect(none).toMatchObject({ newest: null, measuredAlarm: null });
+      const quiet = dpcOf(
+        prepareRoundForm({
+          items: VA,
+          frequencies: ["hourly"],
+          answers: { "ecmo.dpc_flow": { value: "240" } },
+          previous,
+          parameterValues: { dpc_flow: { ...parameterValues.dpc_flow, measuredAlarm: null } },
+          now,
+          locale: "en",
+        }),
+      );
+      expect(quiet?.measuredAlarm).toBeNull();
+    });
+  });
 });
 
 describe("a bed's round history as a table", () => {

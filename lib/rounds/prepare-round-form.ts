@@ -1,7 +1,8 @@
 import type { TLocale } from "@/lib/i18n/locales";
 import { checkAnswer, isAbnormalValue, itemsAsked, type TAnswerIssue } from "./answers";
 import { describeAnswer, labelOf, sectionOf, type TAnswerWords } from "./describe-answer";
-import type { TPreviousAnswer } from "./round-dtos";
+import type { TObservationSource } from "@/lib/observations/reading";
+import type { TPreviousAnswer, TRoundParameterValue } from "./round-dtos";
 import type { TRoundFrequency, TRoundTemplateItem } from "./template";
 
 export interface TFormAnswer {
@@ -22,6 +23,24 @@ export interface TPreparedFormItem {
     readonly comment: string | null;
     readonly at: number;
   } | null;
+  /**
+   * For a number that feeds a parameter: the newest value of that parameter, whoever recorded it (the device, an
+   * interface, a round), with its age. Shown instead of the last round's answer, which may be hours older than what
+   * the device reads now.
+   */
+  readonly newest: {
+    readonly value: number;
+    readonly unit: string;
+    readonly source: TObservationSource;
+    readonly at: number;
+    readonly ageMinutes: number;
+  } | null;
+  /**
+   * The value a device (or an interface) reads and the station alarms on, when the nurse has typed a value for the
+   * same parameter: the typed value is stored as the parameter's newest reading, and the nurse must know it before
+   * signing (see the notice in RoundItemField).
+   */
+  readonly measuredAlarm: { readonly value: number; readonly unit: string } | null;
   readonly abnormal: boolean;
 }
 
@@ -37,7 +56,8 @@ export interface TPreparedRoundForm {
 
 /**
  * The round form as the tablet draws it: the asked items by section, each with the nurse's answer (nothing is
- * pre-filled), what is wrong with it, and the last answer beside it. Complete only when every item is answered:
+ * pre-filled), what is wrong with it, and the last answer (or, for a number that feeds a parameter, the
+ * parameter's newest value) beside it. Complete only when every item is answered:
  * there is no "all normal" shortcut.
  */
 export function prepareRoundForm({
@@ -45,12 +65,18 @@ export function prepareRoundForm({
   frequencies,
   answers,
   previous,
+  parameterValues = {},
+  now = 0,
   locale,
 }: {
   items: readonly TRoundTemplateItem[];
   frequencies: readonly TRoundFrequency[];
   answers: Readonly<Record<string, TFormAnswer>>;
   previous: Readonly<Record<string, TPreviousAnswer>>;
+  /** By catalogue parameter, as the bed round context gives them. */
+  parameterValues?: Readonly<Record<string, TRoundParameterValue>>;
+  /** For the ages of the newest values. */
+  now?: number;
   locale: TLocale;
 }): TPreparedRoundForm {
   const asked = itemsAsked(items, frequencies);
@@ -64,6 +90,7 @@ export function prepareRoundForm({
     const issue = checked && "code" in checked ? checked.code : null;
     if (!checked || issue) remaining.push(item.itemId);
     const before = previous[item.itemId];
+    const current = item.type === "number" && item.parameter ? parameterValues[item.parameter] : undefined;
     const prepared: TPreparedFormItem = {
       item,
       label: labelOf(item, locale),
@@ -77,6 +104,16 @@ export function prepareRoundForm({
             at: before.at,
           }
         : null,
+      newest: current
+        ? {
+            value: current.value,
+            unit: current.unit,
+            source: current.source,
+            at: current.at,
+            ageMinutes: Math.max(0, Math.floor((now - current.at) / 60_000)),
+          }
+        : null,
+      measuredAlarm: answer !== null && current?.measuredAlarm ? current.measuredAlarm : null,
       abnormal: answer !== null && isAbnormalValue(item, answer.value),
     };
     const title = sectionOf(item, locale);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZClinicalText } from "@/lib/text/clinical-text";
 import { ZDeviceType } from "@/lib/catalogue";
+import { ZObservationSource } from "@/lib/observations/reading";
 import { ZRoundAnswerInput } from "./answers";
 import { ZRoundFrequency, ZRoundTemplate } from "./template";
 
@@ -101,6 +102,19 @@ export type TUnitRounds = z.infer<typeof ZUnitRounds>;
 export const ZPreviousAnswer = ZAnswerDto.extend({ at: z.number(), roundId: z.string() });
 export type TPreviousAnswer = z.infer<typeof ZPreviousAnswer>;
 
+/**
+ * The newest reading of a parameter a round item feeds, whoever recorded it, and the open alarm on it that a measured
+ * (device or interface, not typed) reading raised, with the value that raised it.
+ */
+export const ZRoundParameterValue = z.object({
+  value: z.number(),
+  unit: z.string(),
+  source: ZObservationSource,
+  at: z.number(),
+  measuredAlarm: z.object({ value: z.number(), unit: z.string() }).nullable(),
+});
+export type TRoundParameterValue = z.infer<typeof ZRoundParameterValue>;
+
 /** What the round form needs: the checklist in force, which items are asked now, the last values. */
 export const ZBedRoundContext = z.object({
   bed: z.object({ id: z.string(), label: z.string(), unitId: z.string() }),
@@ -111,6 +125,8 @@ export const ZBedRoundContext = z.object({
   template: ZRoundTemplate,
   schedule: z.object({ dueAt: z.number(), overdue: z.boolean(), open: z.array(ZRoundFrequency) }),
   previous: z.record(z.string(), ZPreviousAnswer),
+  /** By catalogue parameter: the newest reading of each parameter the checklist's numbers feed. */
+  parameterValues: z.record(z.string(), ZRoundParameterValue).default({}),
 });
 export type TBedRoundContext = z.infer<typeof ZBedRoundContext>;
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ALARM_PRIORITIES, type TAlarmPriority } from "@/lib/alarms/rule-schema";
 import type { TAlarmSection } from "@/lib/handover";
 import type { Db } from "../client";
@@ -46,6 +47,8 @@ export async function readShiftAlarms({
       id: a.id,
       priority: a.priority,
       ruleId: a.ruleId,
+      messageKey: a.messageKey,
+      summary: summaryOf(a.details),
       parameter: a.parameter,
       value: a.value,
       limit: a.limit,
@@ -69,4 +72,12 @@ export async function readShiftAlarms({
     raised: [...raised].sort(order),
     active: items.filter((a) => a.status !== "resolved").sort(order),
   };
+}
+
+const ZSummary = z.object({ en: z.string(), fr: z.string() });
+
+/** An outside raiser's finding in each language (details.summary), as the station's alarm list reads it. */
+function summaryOf(details: unknown): { en: string; fr: string } | null {
+  const parsed = ZSummary.safeParse((details as { summary?: unknown } | null)?.summary);
+  return parsed.success ? parsed.data : null;
 }

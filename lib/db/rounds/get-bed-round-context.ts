@@ -4,9 +4,11 @@ import { findBedEpisode } from "../beds/find-bed-episode";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
+import { findRoundParameterValues } from "./find-round-parameter-values";
 import { loadEpisodeRounds } from "./load-episode-rounds";
 
-/** What a bed's round form needs: the checklist in force, what is asked now, and each item's last answer. */
+/** What a bed's round form needs: the checklist in force, what is asked now, and each item's last answer, and the newest value
+ * of each parameter its numbers feed. */
 export async function getBedRoundContext({
   db,
   bedId,
@@ -26,6 +28,11 @@ export async function getBedRoundContext({
       "CONFLICT",
       `No checklist is published for ${episode.deviceType}: an administrator must publish one.`,
     );
+  const parameterValues = await findRoundParameterValues({
+    db,
+    episodeId: episode.id,
+    parameters: rounds.template.items.flatMap((i) => (i.type === "number" && i.parameter ? [i.parameter] : [])),
+  });
   return {
     bed: { id: bed.id, label: bed.label, unitId: bed.unitId },
     timeZone: bed.unit.timeZone,
@@ -35,5 +42,6 @@ export async function getBedRoundContext({
     template: rounds.template,
     schedule: { dueAt: rounds.schedule.dueAt, overdue: rounds.schedule.overdue, open: rounds.schedule.open },
     previous: rounds.previous,
+    parameterValues,
   };
 }
