@@ -53,7 +53,9 @@ describe("the migrations", () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [cli, "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { cwd: ROOT },
+      // prisma.config.ts opens the database its adapter names even for a diff from the schema alone: a file in this
+      // test's folder, since a fresh clone has no data/ folder for the default one.
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` } },
     );
     // `migrate diff` renders a Json default unquoted, which SQLite refuses (Prisma issue #26571): quoted here as the
     // migrations write it.
