@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 
 /*
- * What the administration route tests share (a private folder: Next never routes `_testing`). A real SQLite file
+ * What the administration route tests share (in test/support, with the other vitest helpers). A real SQLite file
  * handed to the route handlers through getDb(), two units, and a signed-in admin and nurse whose cookies the requests
  * carry, as the browser's would.
  */
