@@ -1,6 +1,6 @@
 import type { TChangeCursor } from "@/lib/changes/change";
 import type { Db } from "../client";
-import { preparedStatement, readCommitted } from "../shared-connection";
+import { preparedStatement, readCommitted } from "../prisma-connection";
 
 /** The newest seq of each log the change feed follows: where a feed starts (screens replay anything older). */
 export function getChangeCursor({ db }: { db: Db }): Promise<TChangeCursor> {

@@ -1,7 +1,7 @@
 import { ZDocumentChange, type TChange, type TChangeCursor } from "@/lib/changes/change";
 import type { TObservationSource } from "@/lib/observations/reading";
 import type { Db } from "../client";
-import { preparedStatement, readCommitted } from "../shared-connection";
+import { preparedStatement, readCommitted } from "../prisma-connection";
 
 /** Rows read from each log at most per page: a page is handed over, then the next one read. */
 const CHANGE_PAGE_SIZE = { observation: 5_000, alarm: 1_000, document: 1_000 } as const;

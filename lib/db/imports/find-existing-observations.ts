@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { preparedStatement } from "../shared-connection";
+import { preparedStatement } from "../prisma-connection";
 
 export interface TContentKey {
   readonly episodeId: string;

@@ -1,7 +1,7 @@
 import type { TImportCounts } from "@/lib/imports/import-job";
 import type { TImportRejection } from "@/lib/imports/import-record";
 import type { Db } from "../client";
-import { preparedStatement, writeInTransaction } from "../shared-connection";
+import { preparedStatement, writeInTransaction } from "../prisma-connection";
 
 const MAX_TEXT = 1_000;
 

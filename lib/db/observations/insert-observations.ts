@@ -1,7 +1,7 @@
 import type { TValidReading } from "@/lib/observations/validate-reading";
 import { announceCommit } from "../changes/announce-commit";
 import { sqliteConnection, type Db } from "../client";
-import { writeInTransaction } from "../shared-connection";
+import { writeInTransaction } from "../prisma-connection";
 import { insertObservationBatch } from "./insert-observation-batch";
 import { packObservationBatch } from "./observation-batch";
 

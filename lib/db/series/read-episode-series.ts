@@ -8,7 +8,7 @@ import {
   type TBucket,
 } from "@/lib/charts/downsample-min-max";
 import type { Db } from "../client";
-import { preparedStatement } from "../shared-connection";
+import { preparedStatement } from "../prisma-connection";
 
 /**
  * Readings per pixel column up to which the readings themselves are read and downsampled here rather than in SQL.
@@ -54,7 +54,7 @@ type TBucketRow = [number, number | null, number | null, string | null, string |
  * The caller has found the episode and read lastSeq before calling, so that a client continuing live from it may
  * see a reading twice but never miss one.
  *
- * Prepared statements on the connection Prisma's client holds (lib/db/shared-connection.ts): the bed page
+ * Prepared statements on the connection Prisma's client holds (lib/db/prisma-connection.ts): the bed page
  * reads a dozen series before it can answer, and Prisma's raw queries cost a statement compilation and a row
  * mapping each on top of SQLite's own work (about as much again for these reads). Synchronous, as every SQLite call
  * of the process is underneath: the same rows are seen either way.
