@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/handover.en.json";
 import { ILLNESS_SEVERITIES, type TIllnessSeverity } from "@/lib/handover";
-import { SeverityChoice } from "./HandoverSheetPage";
+import { SeverityChoice } from "./SeverityChoice";
 
 function labels(severity: TIllnessSeverity | null): { value: string; className: string }[] {
   const html = renderToStaticMarkup(
