@@ -28,7 +28,7 @@ export const ZAuthEnv = z.object({
     .url()
     .transform((u) => new URL(u).origin)
     .optional(),
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (the proxy's own is useless to audit). */
+  /** Behind one reverse proxy: the client address is the right-most X-Forwarded-For hop, the one the proxy added. */
   TRUST_PROXY: ZEnvBoolean.default(false),
 });
 export type TAuthEnv = z.infer<typeof ZAuthEnv>;
