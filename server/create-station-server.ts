@@ -81,7 +81,7 @@ export async function createStationServer(options: StationServerOptions): Promis
   const writer = new ObservationWriter({ db, episodes, now });
 
   const realtime = attachRealtime({ httpServer, db, log, auth, now });
-  attachAlarmCommands({ io: realtime.io, db, auth, log, now });
+  attachAlarmCommands({ io: realtime.io, db, auth, log, guard: realtime.guard, now });
   attachHandoverRoom({ io: realtime.io, db, auth, log });
 
   // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them

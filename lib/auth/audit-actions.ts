@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   "round.signed",
   "round.amended",
   "round-template.published",
+  "socket.refused",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -33,8 +33,41 @@ export type TRoomLeave = z.infer<typeof ZRoomLeave>;
 
 export type TCommandError = {
   ok: false;
-  error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "INTERNAL"; message: string };
+  error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | TGuardRefusalCode | "INTERNAL"; message: string };
 };
+/**
+ * Refusals of the socket guard (server/realtime/socket-guard.ts), before a command runs: RATE_LIMITED (too many
+ * events from this socket or user), BUSY (a replay of the same room is still running, or the server's replay queue
+ * is full). Both mean "retry in a moment"; the replay follower does.
+ */
+export type TGuardRefusalCode = "RATE_LIMITED" | "BUSY";
+export type TSocketRefusalReason = "rate-limited" | "busy" | "forbidden";
+
+/**
+ * What one socket may ask. A screen sends a handful of commands per (re)connection and a page of replay per 5,000
+ * readings; a clinician acknowledges a few alarms a minute. Beyond these a socket is flooding.
+ */
+export const SOCKET_LIMITS = {
+  windowSeconds: 10,
+  /** Events per socket per window. */
+  perSocketEvents: 60,
+  /** Events per user per window, all their sockets together (a nurse with a tablet and a station tab). */
+  perUserEvents: 150,
+  /** Refusals per socket per audit window beyond which it is told why and disconnected. */
+  abuseRefusals: 200,
+  /** Replays (database pages) running at once in the process, and waiting (then BUSY): the replay memory budget. */
+  replayConcurrency: 4,
+  replayQueue: 400,
+  /** How long a command refused FORBIDDEN/NOT_FOUND is refused again without running (and without a row each). */
+  deniedMemoryMs: 60_000,
+  /** Refusals are audited as one count per user, event and reason per this window. */
+  auditWindowMs: 60_000,
+} as const;
+
+/** Why the server closed a socket that was not a session's end: it kept sending commands beyond its limits. */
+export interface TConnectionRefused {
+  reason: "too-many-requests";
+}
 /** A command's answer when the server failed in a way nobody planned for; the log holds the cause. */
 export const INTERNAL_COMMAND_ERROR = {
   ok: false,
@@ -136,6 +169,8 @@ export interface ServerToClientEvents {
   "round:signed": (payload: TRoundChanged) => void;
   "round:amended": (payload: TRoundChanged) => void;
   "handover:changed": (payload: THandoverChanged) => void;
+  /** Sent just before the server disconnects a flooding socket. */
+  "connection:refused": (payload: TConnectionRefused) => void;
 }
 
 /**
@@ -167,7 +202,10 @@ export type TAlarmReplayAnswer =
   { ok: true; alarms: TAlarmDto[]; audioPause: TAudioPause; lastSeq: number; more: boolean } | TCommandError;
 export type TAlarmCommandError = {
   ok: false;
-  error: { code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INTERNAL"; message: string };
+  error: {
+    code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | TGuardRefusalCode | "INTERNAL";
+    message: string;
+  };
 };
 export type TAlarmCommandAnswer = { ok: true; alarm: TAlarmDto } | TAlarmCommandError;
 export const ZPauseAudio = z.object({ unitId: z.string().min(1).max(64) });

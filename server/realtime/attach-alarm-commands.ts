@@ -18,12 +18,14 @@ import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "../auth/client-address";
 import type { Logger } from "@/lib/log/logger";
 import type { StationIo } from "./attach-realtime";
+import type { SocketGuard } from "./socket-guard";
 
 export interface AlarmCommandsOptions {
   io: StationIo;
   db: Db;
   auth: TAuthConfig;
   log: Logger;
+  guard: SocketGuard;
   now?: () => Date;
 }
 
@@ -33,7 +35,7 @@ export interface AlarmCommandsOptions {
  * comes through the command's acknowledgement; the change itself reaches every screen from the change feed, which
  * reads it in the AlarmEvent log.
  */
-export function attachAlarmCommands({ io, db, auth, log, now = () => new Date() }: AlarmCommandsOptions): void {
+export function attachAlarmCommands({ io, db, auth, log, guard, now = () => new Date() }: AlarmCommandsOptions): void {
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
     const context = {
@@ -55,19 +57,22 @@ export function attachAlarmCommands({ io, db, auth, log, now = () => new Date() 
           target: { type: "unit", id: unitId },
           via: "socket alarm:subscribe",
         });
-        // Join, then read: a change committed after the join is broadcast to us, one before is in the answer.
-        await socket.join(rooms.unit(unitId));
-        const lastSeq = await getLastAlarmSeq({ db });
-        const alarms = await findAlarmsChangedSince({ db, unitId, sinceSeq, limit: ALARM_REPLAY_PAGE_SIZE });
-        const more = alarms.length === ALARM_REPLAY_PAGE_SIZE;
-        const covered = more ? Math.max(sinceSeq, ...alarms.map((a) => a.lastEventSeq)) : lastSeq;
-        return {
-          ok: true as const,
-          alarms,
-          audioPause: await findAudioPause({ db, unitId, now: now() }),
-          lastSeq: covered,
-          more,
-        };
+        // The alarm replay has a room of its own in the guard's books (a unit's readings and alarms replay together).
+        return guard.replay(socket, "alarm:subscribe", `alarms:${unitId}`, async () => {
+          // Join, then read: a change committed after the join is broadcast to us, one before is in the answer.
+          await socket.join(rooms.unit(unitId));
+          const lastSeq = await getLastAlarmSeq({ db });
+          const alarms = await findAlarmsChangedSince({ db, unitId, sinceSeq, limit: ALARM_REPLAY_PAGE_SIZE });
+          const more = alarms.length === ALARM_REPLAY_PAGE_SIZE;
+          const covered = more ? alarms.reduce((m, a) => Math.max(m, a.lastEventSeq), sinceSeq) : lastSeq;
+          return {
+            ok: true as const,
+            alarms,
+            audioPause: await findAudioPause({ db, unitId, now: now() }),
+            lastSeq: covered,
+            more,
+          };
+        });
       });
     });
 

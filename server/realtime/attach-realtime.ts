@@ -29,6 +29,7 @@ import { isSameOriginRequest } from "../auth/origin-check";
 import type { Db } from "@/lib/db/client";
 import { findObservationsSince, type TReplayScope } from "@/lib/db/observations/find-observations-since";
 import type { Logger } from "@/lib/log/logger";
+import { createSocketGuard, type SocketGuard } from "./socket-guard";
 
 export type StationIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -45,6 +46,8 @@ export interface Realtime {
   io: StationIo;
   /** Tells the sockets of these sessions why, and closes them. */
   endSessions(sessionIds: readonly string[], reason: TSessionEndReason): void;
+  /** Every socket event's limits and the replay budget; the other command sets use it too. */
+  guard: SocketGuard;
   close(): Promise<void>;
 }
 
@@ -89,7 +92,11 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     );
   });
 
+  const guard = createSocketGuard({ io, db: options.db, log: options.log });
+
   io.on("connection", (socket) => {
+    // First, before any command handler: every event passes the guard's limits.
+    guard.protect(socket);
     socket.data.connectedAt = Date.now();
     const principal = socket.data.principal;
     const context = {
@@ -99,13 +106,15 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     void socket.join(rooms.session(principal.sessionId));
     if (can(principal.role, "import.view")) void socket.join(rooms.imports);
 
-    const replay = async (scope: TReplayScope, room: string, sinceSeq: number): Promise<TReplayAnswer> => {
-      // Join first, then read: a reading committed after the join is broadcast to us, one committed before the read
-      // is in the answer, so nothing falls between (duplicates are dropped by the client by seq).
-      await socket.join(room);
-      const observations = await findObservationsSince({ db: options.db, scope, sinceSeq, limit: REPLAY_PAGE_SIZE });
-      return { ok: true, observations, more: observations.length === REPLAY_PAGE_SIZE };
-    };
+    const replay = (event: string, scope: TReplayScope, room: string, sinceSeq: number): Promise<TReplayAnswer> =>
+      // One page at a time per room, and a bounded number across the process (the guard's replay budget).
+      guard.replay(socket, event, room, async () => {
+        // Join first, then read: a reading committed after the join is broadcast to us, one committed before the read
+        // is in the answer, so nothing falls between (duplicates are dropped by the client by seq).
+        await socket.join(room);
+        const observations = await findObservationsSince({ db: options.db, scope, sinceSeq, limit: REPLAY_PAGE_SIZE });
+        return { ok: true, observations, more: observations.length === REPLAY_PAGE_SIZE };
+      });
 
     socket.on("unit:subscribe", (payload, ack) => {
       answer(
@@ -127,7 +136,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
             }),
           );
           if (refused) return refused;
-          return replay({ unitId: unit.id }, rooms.unit(unit.id), parsed.data.sinceSeq);
+          return replay("unit:subscribe", { unitId: unit.id }, rooms.unit(unit.id), parsed.data.sinceSeq);
         },
         options.log,
       );
@@ -151,7 +160,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
             }),
           );
           if (refused) return refused;
-          return replay({ bedId }, rooms.bed(bedId), parsed.data.sinceSeq);
+          return replay("bed:subscribe", { bedId }, rooms.bed(bedId), parsed.data.sinceSeq);
         },
         options.log,
       );
@@ -196,8 +205,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   return {
     io,
     endSessions,
+    guard,
     async close() {
       clearInterval(sweep);
+      await guard.close();
       await io.close();
     },
   };
