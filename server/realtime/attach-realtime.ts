@@ -92,7 +92,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     );
   });
 
-  const guard = createSocketGuard({ io, db: options.db, log: options.log });
+  const guard = createSocketGuard({ db: options.db, log: options.log });
 
   io.on("connection", (socket) => {
     // First, before any command handler: every event passes the guard's limits.

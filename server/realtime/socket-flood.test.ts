@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SOCKET_LIMITS, type ClientToServerEvents } from "@/lib/realtime/events";
+import { SOCKET_LIMITS, type ClientToServerEvents, type TReplayAnswer } from "@/lib/realtime/events";
 import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
@@ -100,10 +100,11 @@ describe("a flooding socket", () => {
 
   it("answers a second replay of the same room BUSY while the first runs, and the first completes", async () => {
     const socket = await open(nurse.cookie);
-    const [first, second] = await Promise.all([
-      socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId: ward.unitId, sinceSeq: 0 }),
-      socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId: ward.unitId, sinceSeq: 0 }),
-    ]);
+    const subscribe = () =>
+      socket
+        .timeout(5_000)
+        .emitWithAck("unit:subscribe", { unitId: ward.unitId, sinceSeq: 0 }) as Promise<TReplayAnswer>;
+    const [first, second] = await Promise.all([subscribe(), subscribe()]);
     expect(first).toMatchObject({ ok: true });
     expect(second).toMatchObject({ ok: false, error: { code: "BUSY" } });
   });
@@ -112,7 +113,9 @@ describe("a flooding socket", () => {
     const socket = await open(nurse.cookie);
     const before = await t.db.auditEvent.count({ where: { action: "access.denied" } });
     for (let i = 0; i < 10; i++) {
-      const answer = await socket.timeout(5_000).emitWithAck("unit:subscribe", { unitId: other.unitId, sinceSeq: 0 });
+      const answer = (await socket
+        .timeout(5_000)
+        .emitWithAck("unit:subscribe", { unitId: other.unitId, sinceSeq: 0 })) as TReplayAnswer;
       expect(answer).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     }
     expect(await t.db.auditEvent.count({ where: { action: "access.denied" } })).toBe(before + 1);

@@ -3,8 +3,16 @@ import type { Socket } from "socket.io";
 import { actorOf, recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/log/logger";
-import { SOCKET_LIMITS, type TSocketRefusalReason } from "@/lib/realtime/events";
-import type { StationIo } from "./attach-realtime";
+import {
+  SOCKET_LIMITS,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+  type TSocketRefusalReason,
+} from "@/lib/realtime/events";
+
+type StationSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, Partial<SocketData>>;
 
 /**
  * What one socket (or one user's sockets together) may ask of the server, so that one screen cannot take the station
@@ -24,9 +32,9 @@ import type { StationIo } from "./attach-realtime";
  */
 export interface SocketGuard {
   /** Installs the guard on a new socket; call first in the connection handler, before any `socket.on`. */
-  protect(socket: Socket): void;
+  protect(socket: StationSocket): void;
   /** Runs one replay, at most one per socket and room, and a bounded number across the process. */
-  replay<T>(socket: Socket, event: string, room: string, run: () => Promise<T>): Promise<T | TBusy>;
+  replay<T>(socket: StationSocket, event: string, room: string, run: () => Promise<T>): Promise<T | TBusy>;
   /** Writes the pending refusal counts to the audit trail (also done every minute). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -34,7 +42,7 @@ export interface SocketGuard {
 
 type TBusy = { ok: false; error: { code: "BUSY"; message: string } };
 
-export function createSocketGuard({ io, db, log }: { io: StationIo; db: Db; log: Logger }): SocketGuard {
+export function createSocketGuard({ db, log }: { db: Db; log: Logger }): SocketGuard {
   const perSocket = new RateLimiterMemory({
     keyPrefix: "socket",
     points: SOCKET_LIMITS.perSocketEvents,
@@ -48,7 +56,10 @@ export function createSocketGuard({ io, db, log }: { io: StationIo; db: Db; log:
   /** Refusals per socket in the current window: beyond ABUSE_REFUSALS the socket is closed. */
   const refusalsBySocket = new Map<string, number>();
   /** Counts waiting to be audited: key user|event|reason. */
-  const tally = new Map<string, { socket: Socket; event: string; reason: TSocketRefusalReason; count: number }>();
+  const tally = new Map<
+    string,
+    { socket: StationSocket; event: string; reason: TSocketRefusalReason; count: number }
+  >();
   /** (socket, event, payload) refused by an access check: refused again without running until the time given. */
   const deniedUntil = new Map<string, { until: number; message: string }>();
   const replaysInFlight = new Set<string>();
@@ -56,8 +67,14 @@ export function createSocketGuard({ io, db, log }: { io: StationIo; db: Db; log:
   const queue: Array<() => void> = [];
   let windowStart = new Date();
 
-  const refuse = (socket: Socket, event: string, reason: TSocketRefusalReason, ack: unknown, message: string) => {
-    const principal = socket.data.principal as { userId: string } | undefined;
+  const refuse = (
+    socket: StationSocket,
+    event: string,
+    reason: TSocketRefusalReason,
+    ack: unknown,
+    message: string,
+  ) => {
+    const principal = socket.data.principal;
     const key = `${principal?.userId ?? socket.id}|${event}|${reason}`;
     const entry = tally.get(key) ?? { socket, event, reason, count: 0 };
     entry.count += 1;
@@ -73,16 +90,16 @@ export function createSocketGuard({ io, db, log }: { io: StationIo; db: Db; log:
     }
   };
 
-  const protect = (socket: Socket) => {
+  const protect = (socket: StationSocket) => {
     socket.on("disconnect", () => {
       refusalsBySocket.delete(socket.id);
       for (const key of deniedUntil.keys()) if (key.startsWith(`${socket.id}|`)) deniedUntil.delete(key);
     });
     socket.use((packet, next) => {
-      const [event] = packet;
-      const last = packet.length > 1 ? packet[packet.length - 1] : undefined;
+      const event = String(packet[0]);
+      const last: unknown = packet.length > 1 ? packet[packet.length - 1] : undefined;
       const ack: unknown = typeof last === "function" ? last : undefined;
-      const userId = (socket.data.principal as { userId: string } | undefined)?.userId ?? socket.id;
+      const userId = socket.data.principal?.userId ?? socket.id;
       const deniedKey = `${socket.id}|${event}|${payloadKey(packet[1])}`;
       const denied = deniedUntil.get(deniedKey);
       if (denied && denied.until > Date.now()) return refuse(socket, event, "forbidden", ack, denied.message);
@@ -110,7 +127,12 @@ export function createSocketGuard({ io, db, log }: { io: StationIo; db: Db; log:
     });
   };
 
-  const replay = async <T>(socket: Socket, event: string, room: string, run: () => Promise<T>): Promise<T | TBusy> => {
+  const replay = async <T>(
+    socket: StationSocket,
+    event: string,
+    room: string,
+    run: () => Promise<T>,
+  ): Promise<T | TBusy> => {
     const key = `${socket.id}|${room}`;
     const full = running >= SOCKET_LIMITS.replayConcurrency && queue.length >= SOCKET_LIMITS.replayQueue;
     if (replaysInFlight.has(key) || full) {
@@ -142,7 +164,7 @@ export function createSocketGuard({ io, db, log }: { io: StationIo; db: Db; log:
     const from = windowStart;
     windowStart = now;
     for (const entry of entries) {
-      const principal = entry.socket.data.principal as Parameters<typeof actorOf>[0] | undefined;
+      const principal = entry.socket.data.principal;
       await recordAuditEvent({
         db,
         action: "socket.refused",
