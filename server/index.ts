@@ -19,13 +19,19 @@ import { loadLocalCodes } from "./imports/load-local-codes";
 import { handleMllpMessage } from "./imports/mllp/handle-mllp-message";
 import { startMllpListener, type TMllpListener } from "./imports/mllp/start-mllp-listener";
 import { consoleLogger as log } from "@/lib/log/logger";
-import { applyMigrations } from "./migrate";
+import { applyPendingMigrations } from "./migrate";
 import { startSimulator, type Simulator } from "./simulator/start-simulator";
 
 const env = parseServerEnv(process.env);
 const root = path.resolve(import.meta.dirname, "..");
 
-await applyMigrations(env.DATABASE_URL, root);
+// Only when one is pending, so that a sqlite3 shell or a backup reading the file does not stop the start.
+const migrated = await applyPendingMigrations(env.DATABASE_URL, root, {
+  attempts: 6,
+  waitMs: 5_000,
+  onWait: (message) => log.warn(`start-up waits: ${message}`),
+});
+if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
 const db = await createDb(env.DATABASE_URL);
 provideDb(db);
 

@@ -58,11 +58,48 @@ export function pendingMigrations(databaseUrl: string, cwd: string = process.cwd
   }
 }
 
+export interface TMigrateWait {
+  /** Tries of `migrate deploy` while another program holds the file (each waits after Prisma's own timeout). */
+  attempts: number;
+  waitMs: number;
+  /** Told before each wait, saying why the start is taking long. */
+  onWait?: (message: string) => void;
+}
+
+const DEFAULT_WAIT: TMigrateWait = { attempts: 6, waitMs: 5_000 };
+
 /**
- * For the CLIs, which may run beside a running station: Prisma's migrate deploy needs the database to itself (it
- * fails with a timeout while the station writes), so it runs only when a migration is pending, which the station,
- * started first, has applied in the usual case.
+ * Migrates only when a migration is pending, and then waits politely for another writer.
+ *
+ * Prisma's `migrate deploy` needs the database to itself: beside any other program holding the file open (the
+ * running station for a CLI, an idle sqlite3 shell, a backup reader) it timed out and the station exited. The pending
+ * list is read on a read-only connection, which needs no lock a reader holds, so an up-to-date database (the usual
+ * start) never runs Prisma's CLI at all. When one is pending, a lock error is retried a few times with a message
+ * saying what the station waits for; any other failure, or the last try, stops the start with Prisma's own output.
  */
-export async function applyPendingMigrations(databaseUrl: string, cwd: string = process.cwd()): Promise<void> {
-  if (pendingMigrations(databaseUrl, cwd).length > 0) await applyMigrations(databaseUrl, cwd);
+export async function applyPendingMigrations(
+  databaseUrl: string,
+  cwd: string = process.cwd(),
+  wait: TMigrateWait = DEFAULT_WAIT,
+): Promise<{ applied: string[] }> {
+  const pending = pendingMigrations(databaseUrl, cwd);
+  if (pending.length === 0) return { applied: [] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applyMigrations(databaseUrl, cwd);
+      return { applied: pending };
+    } catch (error) {
+      if (attempt >= wait.attempts || !isLockError(error)) throw error;
+      wait.onWait?.(
+        `the database file is locked by another program (a sqlite3 shell, a backup, another station?); ` +
+          `${pending.length} migration(s) pending; try ${attempt + 1} of ${wait.attempts} in ${Math.round(wait.waitMs / 1000)} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, wait.waitMs));
+    }
+  }
+}
+
+function isLockError(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /database is locked|SQLITE_BUSY|busy|timed out|timeout/i.test(text);
 }
