@@ -34,7 +34,17 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
   const ruleName = (row: TAlarmLimitRow) =>
     `${isParameterCode(row.parameter) ? getParameter(row.parameter).label[locale] : row.parameter} ${SYMBOLS[row.comparison]}`;
   const version = (v: TOverrideVersion) =>
-    `${v.value === null ? t("limits.withdrawn") : String(v.value)} — ${t("limits.setBy", { version: v.version, name: v.by, time: formatDayTime(v.at, locale, timeZone), reason: v.reason })}`;
+    `${v.value === null ? t("limits.withdrawn") : String(v.value)} — ${
+      // A wall display is sent neither the author nor the reason (lib/alarms/kiosk-alarm.ts).
+      v.by === ""
+        ? t("limits.setAt", { version: v.version, time: formatDayTime(v.at, locale, timeZone) })
+        : t("limits.setBy", {
+            version: v.version,
+            name: v.by,
+            time: formatDayTime(v.at, locale, timeZone),
+            reason: v.reason,
+          })
+    }`;
 
   return (
     <main className="alarm-limits" data-testid="alarm-limits">

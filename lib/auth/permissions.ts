@@ -45,3 +45,11 @@ export const ACTIONS = Object.keys(PERMISSIONS) as TAction[];
 export function can(role: TRole, action: TAction): boolean {
   return (PERMISSIONS[action] as readonly TRole[]).includes(role);
 }
+
+/**
+ * A role that may see a unit but no bed's record (a wall display): what it is sent carries no staff name and no free
+ * text a clinician typed (acknowledgement comments, limit reasons, round comments), only initials, values and states.
+ */
+export function isKioskRole(role: TRole): boolean {
+  return can(role, "station.view") && !can(role, "bed.view");
+}

@@ -229,6 +229,10 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   /** Screens following a unit's handover (no readings: only which bed's sheet changed). */
   handover: (unitId: string) => `handover:${unitId}`,
+  /** A unit's wall displays: alarm changes reach them without staff names or free text (lib/alarms/kiosk-alarm). */
+  kioskUnit: (unitId: string) => `kiosk:${unitId}`,
+  /** Every wall display's socket: the unit room's full alarm payload skips them. */
+  kiosks: "kiosks",
   /** Screens allowed to follow imports. */
   imports: "imports",
 } as const;

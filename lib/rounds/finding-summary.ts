@@ -1,3 +1,4 @@
+import { FINDING_COMMENT_SEPARATOR } from "@/lib/alarms/kiosk-alarm";
 import type { TCheckedAnswer } from "./answers";
 import { describeAnswer } from "./describe-answer";
 import type { TRoundTemplateItem } from "./template";
@@ -16,7 +17,8 @@ export function findingSummary(
     const w = describeAnswer(item, answer.value, locale);
     return "key" in w ? FIXED[locale][w.key] : w.text;
   };
-  const comment = answer.comment ? ` — ${answer.comment}` : "";
+  // The comment last, after the separator a wall display's copy is cut at (lib/alarms/kiosk-alarm.ts).
+  const comment = answer.comment ? `${FINDING_COMMENT_SEPARATOR}${answer.comment}` : "";
   const cut = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
   return {
     en: cut(`${item.labelEn}: ${words("en")}${comment}`),

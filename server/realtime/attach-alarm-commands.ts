@@ -7,6 +7,8 @@ import {
   INTERNAL_COMMAND_ERROR,
 } from "@/lib/realtime/events";
 import type { TAuthConfig } from "@/lib/db/auth/auth-config";
+import { kioskAlarm, kioskAudioPause } from "@/lib/alarms/kiosk-alarm";
+import { isKioskRole } from "@/lib/auth/permissions";
 import { acknowledgeAlarm } from "@/lib/db/alarms/acknowledge-alarm";
 import { findAlarmsChangedSince } from "@/lib/db/alarms/find-alarms-changed-since";
 import { findAudioPause } from "@/lib/db/alarms/find-audio-pause";
@@ -38,6 +40,7 @@ export interface AlarmCommandsOptions {
 export function attachAlarmCommands({ io, db, auth, log, guard, now = () => new Date() }: AlarmCommandsOptions): void {
   io.on("connection", (socket) => {
     const principal = socket.data.principal;
+    const kiosk = isKioskRole(principal.role);
     const context = {
       ipAddress: clientAddress(socket.request, auth.trustProxy),
       userAgent: socket.request.headers["user-agent"] ?? null,
@@ -60,15 +63,17 @@ export function attachAlarmCommands({ io, db, auth, log, guard, now = () => new 
         // The alarm replay has a room of its own in the guard's books (a unit's readings and alarms replay together).
         return guard.replay(socket, "alarm:subscribe", `alarms:${unitId}`, async () => {
           // Join, then read: a change committed after the join is broadcast to us, one before is in the answer.
-          await socket.join(rooms.unit(unitId));
+          // A wall display also joins its unit's kiosk room, where alarm changes come without names or free text.
+          await socket.join(kiosk ? [rooms.unit(unitId), rooms.kioskUnit(unitId)] : rooms.unit(unitId));
           const lastSeq = await getLastAlarmSeq({ db });
           const alarms = await findAlarmsChangedSince({ db, unitId, sinceSeq, limit: ALARM_REPLAY_PAGE_SIZE });
           const more = alarms.length === ALARM_REPLAY_PAGE_SIZE;
           const covered = more ? alarms.reduce((m, a) => Math.max(m, a.lastEventSeq), sinceSeq) : lastSeq;
+          const audioPause = await findAudioPause({ db, unitId, now: now() });
           return {
             ok: true as const,
-            alarms,
-            audioPause: await findAudioPause({ db, unitId, now: now() }),
+            alarms: kiosk ? alarms.map(kioskAlarm) : alarms,
+            audioPause: kiosk ? kioskAudioPause(audioPause) : audioPause,
             lastSeq: covered,
             more,
           };

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { can } from "@/lib/auth/permissions";
+import { can, isKioskRole } from "@/lib/auth/permissions";
 import { readSessionToken } from "@/lib/auth/session-cookie";
 import {
   REPLAY_PAGE_SIZE,
@@ -105,6 +105,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     };
     void socket.join(rooms.session(principal.sessionId));
     if (can(principal.role, "import.view")) void socket.join(rooms.imports);
+    if (isKioskRole(principal.role)) void socket.join(rooms.kiosks);
 
     const replay = (event: string, scope: TReplayScope, room: string, sinceSeq: number): Promise<TReplayAnswer> =>
       // One page at a time per room, and a bounded number across the process (the guard's replay budget).
@@ -169,7 +170,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
     socket.on("room:leave", (payload) => {
       const parsed = ZRoomLeave.safeParse(payload);
       // Only a unit's, a bed's or a unit's handover room: the session's room is how a sign-out reaches this socket.
-      if (parsed.success && /^(unit|bed|handover):/.test(parsed.data.room)) void socket.leave(parsed.data.room);
+      if (!parsed.success || !/^(unit|bed|handover):/.test(parsed.data.room)) return;
+      void socket.leave(parsed.data.room);
+      // A wall display leaving its unit leaves the unit's kiosk room too (its alarm changes).
+      if (parsed.data.room.startsWith("unit:")) void socket.leave(rooms.kioskUnit(parsed.data.room.slice(5)));
     });
   });
 

@@ -1,4 +1,5 @@
 import type { TAudioPause } from "@/lib/alarms/alarm-dto";
+import { kioskAlarm, kioskAudioPause } from "@/lib/alarms/kiosk-alarm";
 import type { TAlarmLogEntry, TDocumentChange } from "@/lib/changes/change";
 import { toWire, type TCommittedObservation } from "@/lib/observations/observation";
 import { rooms, type TAlarmsChanged } from "@/lib/realtime/events";
@@ -65,7 +66,15 @@ async function emitAlarmChanges(io: StationIo, db: Db, events: readonly TAlarmLo
     // The bed views of the beds concerned follow their bed's room (trend markers), not the unit's; socket.io sends
     // once to a socket in both. A bed's room was joined with bed.view on its unit: the unit's payload is its to see.
     const bedRooms = [...new Set(payload.alarms.map((a) => rooms.bed(a.bedId)))];
-    io.to([rooms.unit(payload.unitId), ...bedRooms]).emit("alarm:changed", payload);
+    io.to([rooms.unit(payload.unitId), ...bedRooms])
+      .except(rooms.kiosks)
+      .emit("alarm:changed", payload);
+    // Wall displays get their copy without staff names or free text (they hold no bed room: no bed.view).
+    io.to(rooms.kioskUnit(payload.unitId)).emit("alarm:changed", {
+      ...payload,
+      alarms: payload.alarms.map(kioskAlarm),
+      ...(payload.audioPause === undefined ? {} : { audioPause: kioskAudioPause(payload.audioPause) }),
+    });
   }
 }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { kioskAlarmLimits } from "@/lib/alarms/kiosk-alarm";
+import { isKioskRole } from "@/lib/auth/permissions";
 import { listAlarmLimits } from "@/lib/db/alarms/list-alarm-limits";
 import { setAlarmLimitOverride } from "@/lib/db/alarms/set-alarm-limit-override";
 import { authorizeUnit } from "@/lib/db/auth/authorize-request";
@@ -11,8 +13,11 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ unitId: string }> }): Promise<Response> {
   try {
     const { unitId } = await params;
-    const { db } = await authorizeUnit(request, "station.view", unitId);
-    return Response.json(await listAlarmLimits({ db, unitId }), { headers: { "cache-control": "no-store" } });
+    const { db, principal } = await authorizeUnit(request, "station.view", unitId);
+    const limits = await listAlarmLimits({ db, unitId });
+    // A wall display sees the limits in force, not who set them or the reason they typed.
+    const body = isKioskRole(principal.role) ? kioskAlarmLimits(limits) : limits;
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -1,4 +1,4 @@
-import { can } from "@/lib/auth/permissions";
+import { isKioskRole } from "@/lib/auth/permissions";
 import { authorizeUnit } from "@/lib/db/auth/authorize-request";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { getUnitRounds } from "@/lib/db/rounds/get-unit-rounds";
@@ -12,12 +12,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
     const { db, principal } = await authorizeUnit(request, "station.view", unitId);
     const rounds = await getUnitRounds({ db, unitId });
     // A wall screen shows that a bed has a finding, not the nurse's free-text comment about it.
-    const body = can(principal.role, "bed.view")
-      ? rounds
-      : {
+    const body = isKioskRole(principal.role)
+      ? {
           ...rounds,
           beds: rounds.beds.map((b) => ({ ...b, abnormal: b.abnormal.map((f) => ({ ...f, comment: null })) })),
-        };
+        }
+      : rounds;
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);
