@@ -19,6 +19,7 @@ import { loadLocalCodes } from "./imports/load-local-codes";
 import { handleMllpMessage } from "./imports/mllp/handle-mllp-message";
 import { startMllpListener, type TMllpListener } from "./imports/mllp/start-mllp-listener";
 import { consoleLogger as log } from "@/lib/log/logger";
+import { closeAbandonedImportJobs } from "@/lib/db/imports/close-abandoned-import-jobs";
 import { applyPendingMigrations } from "./migrate";
 import { startSimulator, type Simulator } from "./simulator/start-simulator";
 
@@ -34,6 +35,9 @@ const migrated = await applyPendingMigrations(env.DATABASE_URL, root, {
 if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
 const db = await createDb(env.DATABASE_URL);
 provideDb(db);
+// Single node: an upload or MLLP job still "running" belongs to a process that died (docs/imports.md).
+const abandoned = await closeAbandonedImportJobs({ db, now: new Date() });
+if (abandoned > 0) log.warn(`${abandoned} import job(s) interrupted by the previous stop marked failed`);
 
 if (env.DEMO) {
   const scenarios = env.SIMULATOR_SCENARIOS?.split(",").map((s) => ZScenarioName.parse(s.trim()));

@@ -3,6 +3,7 @@ import { open } from "node:fs/promises";
 import path from "node:path";
 import { detectImportKind } from "@/lib/imports/detect-import-kind";
 import type { TImportKind } from "@/lib/imports/import-record";
+import { inspectSource } from "@/lib/imports/inspect-source";
 import { readImportSource } from "@/lib/imports/read-import-source";
 import { AppError } from "@/lib/errors/app-error";
 import { runImport, type TImportSummary, type TRunImportOptions } from "@/lib/db/imports/run-import";
@@ -28,10 +29,17 @@ export async function importFile({
   const fileName = path.basename(filePath);
   const chosen = kind ?? detectImportKind({ fileName, head: await readHead(filePath) });
   if (!chosen) throw new AppError("INVALID_INPUT", `cannot tell what ${fileName} is: pass --kind hl7|fhir|csv|mimic`);
-  const input = createReadStream(filePath);
-  const items = readImportSource({ kind: chosen, input, file: fileName, timeZone, csvTimeZone });
-  const summary = await runImport({ ...run, items, kind: chosen, fileName });
-  input.destroy();
+  const file = createReadStream(filePath);
+  const source = inspectSource(file);
+  const items = readImportSource({ kind: chosen, input: source.input, file: fileName, timeZone, csvTimeZone });
+  const summary = await runImport({
+    ...run,
+    items,
+    kind: chosen,
+    fileName,
+    nothingRead: () => source.nothingRead(chosen),
+  });
+  file.destroy();
   return summary;
 }
 

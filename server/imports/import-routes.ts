@@ -8,6 +8,7 @@ import { readFhirJson } from "@/lib/imports/fhir/read-fhir-json";
 import { toOperationOutcome, type TOperationOutcome } from "@/lib/imports/fhir/to-operation-outcome";
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/imports/format-rejection-csv";
 import { ZImportKind, type TImportChunk } from "@/lib/imports/import-record";
+import { inspectSource } from "@/lib/imports/inspect-source";
 import { MAX_FHIR_BYTES, readImportSource } from "@/lib/imports/read-import-source";
 import { isTimeZone } from "@/lib/time/zoned-time";
 import { actorOf, recordAuditEvent } from "@/lib/db/audit/record-audit-event";
@@ -126,14 +127,22 @@ async function postImport(
   const { first, body } = await peek(req);
   const kind = q.kind ?? detectImportKind({ fileName: q.fileName, head: first.subarray(0, 4096).toString("utf8") });
   if (!kind) throw new AppError("INVALID_INPUT", `cannot tell what ${q.fileName} is: add ?kind=hl7|fhir|csv|mimic`);
+  const source = inspectSource(body);
   const items = readImportSource({
     kind,
-    input: body,
+    input: source.input,
     file: q.fileName,
     timeZone: o.timeZone,
     csvTimeZone: q.csvTimeZone,
   });
-  const summary = await run(o, { items, kind, fileName: q.fileName, dryRun: q.dryRun, jobId: q.jobId });
+  const summary = await run(o, {
+    items,
+    kind,
+    fileName: q.fileName,
+    dryRun: q.dryRun,
+    jobId: q.jobId,
+    nothingRead: () => source.nothingRead(kind),
+  });
   json(res, 200, { ...summary, outcomes: undefined });
 }
 
@@ -270,6 +279,7 @@ async function run(
     dryRun?: boolean;
     jobId?: string;
     collectOutcomes?: boolean;
+    nothingRead?: () => string;
   },
 ): Promise<TImportSummary> {
   const principal = principalOf(o.req);

@@ -65,6 +65,12 @@ export interface TRunImportOptions {
   batchSize?: number;
   jobId?: string;
   onProgress?: (state: TImportState) => void;
+  /**
+   * For a file: why it gave no readable record (lib/imports/inspect-source.ts). When given and nothing was read, the
+   * job fails with this reason instead of ending "done, 0 processed". Not for an API message (an empty FHIR batch is a
+   * valid request).
+   */
+  nothingRead?: () => string;
   /** Keep every record's outcome in the summary (FHIR answers, MLLP acknowledgements): for small inputs only. */
   collectOutcomes?: boolean;
 }
@@ -101,6 +107,8 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
   const seenInDryRun = dryRun ? new Set<string>() : undefined;
 
   const counts: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
+  /** Records the reader could not even make out (a binary or cut file gives only these). */
+  let unreadable = 0;
   const ignoredCodes: Record<string, number> = {};
   const kept: TImportRejection[] = [];
   const outcomes: TRecordOutcome[] | undefined = collectOutcomes ? [] : undefined;
@@ -150,6 +158,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     for (const [index, item] of batch.entries()) {
       delta.processed += 1;
       if (item.type === "unreadable") {
+        unreadable += 1;
         reject(item.rejection, index, item.entry);
         continue;
       }
@@ -298,6 +307,14 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     }
     if (batch.length > 0) await startBatch(batch);
     await finishInFlight();
+    if (counts.processed === unreadable && options.nothingRead) {
+      const first = kept[0];
+      const reason = `${options.nothingRead()}${first && unreadable > 0 ? ` (${first.location}: ${first.reason})` : ""}`;
+      await finishImportJob({ db, jobId, error: reason, finishedAt: now() });
+      const failed = summary("failed", reason);
+      options.onProgress?.(failed);
+      return { ...failed, status: "failed" };
+    }
   } catch (error) {
     // A batch already handed to the write path is still counted if it committed.
     await finishInFlight().catch(() => undefined);
