@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { externalFile } from "@/test/support/external-data";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { handleMllpMessage } from "./handle-mllp-message";
-import { frameMllp, MllpFramer } from "./mllp-framer";
+import { frameMllp, MAX_MLLP_MESSAGE_BYTES, MllpFramer } from "./mllp-framer";
 import { startMllpListener, type TMllpListener } from "./start-mllp-listener";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -160,5 +160,39 @@ describe("the MLLP listener", () => {
       ["AA", "C"],
     ]);
     expect(countAtAck).toEqual([1, 2, 3]);
+  });
+
+  it("answers an empty frame and a frame of garbage with AR, and goes on with the next message", async () => {
+    const acks = await exchange([frameMllp(""), frameMllp("\u0000\u0001garbage"), frameMllp(lactate("OK"))], 3);
+    expect(acks.map((a) => msa(a)[1])).toEqual(["AR", "AR", "AA"]);
+  });
+
+  it("answers a message over 1 MB with AR to its header, then closes the connection, with the reason logged", async () => {
+    await listener.close();
+    const warnings: string[] = [];
+    listener = await startMllpListener({
+      port: 0,
+      host: "127.0.0.1",
+      log: { ...silentLogger, warn: (m) => warnings.push(m) },
+      handle: () => Promise.resolve("never called"),
+    });
+    const huge = lactate("BIG") + "\r" + "NTE|1||".padEnd(MAX_MLLP_MESSAGE_BYTES + 10, "x");
+    const [ack = []] = await exchange([frameMllp(huge)], 1);
+    expect(msa(ack).slice(0, 3)).toEqual(["MSA", "AR", "BIG"]);
+    expect(msa(ack)[3]).toMatch(/larger than 1048576 bytes/);
+    expect(warnings.join("\n")).toMatch(/larger than .*answered AR and closing/);
+  });
+
+  it("answers AR when handling fails unexpectedly, instead of leaving the sender to its timeout", async () => {
+    await listener.close();
+    listener = await startMllpListener({
+      port: 0,
+      host: "127.0.0.1",
+      log: silentLogger,
+      handle: () => Promise.reject(new Error("disk full")),
+    });
+    const ack = await send(lactate("FAIL-1"));
+    expect(msa(ack).slice(0, 3)).toEqual(["MSA", "AR", "FAIL-1"]);
+    expect(errs(ack)[0]?.[3]).toMatch(/^207\^/);
   });
 });
