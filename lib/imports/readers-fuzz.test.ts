@@ -25,7 +25,8 @@ const run = async (property: fc.IAsyncProperty<[unknown]> | fc.IProperty<[unknow
 
 const flatten = async (chunks: AsyncIterable<TImportChunk>): Promise<TImportItem[]> => {
   const items: TImportItem[] = [];
-  for await (const chunk of chunks) items.push(...(Array.isArray(chunk) ? chunk : [chunk as TImportItem]));
+  for await (const chunk of chunks)
+    items.push(...(Array.isArray(chunk) ? (chunk as readonly TImportItem[]) : [chunk as TImportItem]));
   return items;
 };
 const expectDescribed = (items: readonly TImportItem[]) => {
@@ -66,7 +67,7 @@ describe("HL7 v2 reader under arbitrary input", () => {
           expect(error.field.length).toBeGreaterThan(0);
           expect(error.message.length).toBeGreaterThan(0);
         }
-      }) as fc.IProperty<[unknown]>,
+      }),
     );
   });
 
@@ -81,7 +82,7 @@ describe("HL7 v2 reader under arbitrary input", () => {
           const input = Readable.from([bytes]);
           expectDescribed(await flatten(readHl7File({ input, file: "fuzz.hl7", timeZone: "UTC" })));
         },
-      ) as fc.IAsyncProperty<[unknown]>,
+      ),
     );
   });
 });
@@ -110,7 +111,7 @@ describe("FHIR reader under arbitrary JSON", () => {
             expect(read.reason.length).toBeGreaterThan(0);
           } else expectDescribed(read.items);
         },
-      ) as fc.IProperty<[unknown]>,
+      ),
     );
   });
 });
@@ -136,7 +137,7 @@ describe("CSV reader under arbitrary text", () => {
             expect(String(error)).toMatch(/line \d+/i);
           }
         },
-      ) as fc.IAsyncProperty<[unknown]>,
+      ),
     );
   });
 
