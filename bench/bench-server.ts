@@ -3,12 +3,27 @@
 // BENCH_TRIGGER_MS (the alarm bench), every that many ms one bed's lactate alternates 4.6 / 1.0 mmol/L, raising and
 // clearing "lactate-high": the alarm's raisedAt is that reading's time.
 import { createDb } from "@/lib/db/client";
+import { provideDb } from "@/lib/db/get-db";
 import { createStationServer } from "@/server/create-station-server";
 import { silentLogger } from "@/lib/log/logger";
 import { BENCH_PARAMETERS } from "./world";
 
 const db = await createDb(process.env.DATABASE_URL ?? "");
 const server = await createStationServer({ db, log: silentLogger });
+// The station snapshot as a screen asks for it (the Next route handler, run here since the bench has no Next), so
+// the fan-out bench can time snapshots under the same load: GET /bench/snapshot with a session cookie.
+provideDb(db);
+const snapshotRoute = await import("@/app/api/units/[unitId]/station/route");
+server.mount((req, res) => {
+  if (!req.url?.startsWith("/bench/snapshot")) return false;
+  const request = new Request(`http://bench${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } });
+  void snapshotRoute
+    .GET(request, { params: Promise.resolve({ unitId: "bench-unit" }) })
+    .then(async (answer) =>
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text()),
+    );
+  return true;
+});
 await server.listen(Number(process.env.PORT), "127.0.0.1");
 const beds = Number(process.env.BENCH_BEDS ?? "64");
 let tick = 0;

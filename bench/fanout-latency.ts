@@ -70,10 +70,24 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
   counting = true;
   const rssSamples: number[] = [];
   const started = Date.now();
+  // Snapshots as screens load them (a reconnecting wall, a new tab), one after another while the soak runs.
+  const snapshotMs: number[] = [];
+  let snapshotFailures = 0;
+  const snapshots = (async () => {
+    while (Date.now() - started < soakSec * 1000) {
+      const began = performance.now();
+      const answer = await fetch(`http://127.0.0.1:${port}/bench/snapshot`, { headers: { cookie } });
+      await answer.arrayBuffer();
+      if (answer.ok) snapshotMs.push(performance.now() - began);
+      else snapshotFailures++;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
   while (Date.now() - started < soakSec * 1000) {
     await new Promise((r) => setTimeout(r, 5000));
     rssSamples.push(rssMb(child.pid!));
   }
+  await snapshots;
   counting = false;
   const rssEnd = rssMb(child.pid!);
   for (const s of sockets) s.close();
@@ -96,7 +110,17 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
     latencyP50Ms: percentile(50),
     latencyP99Ms: percentile(99),
     latencyMaxMs: buckets.at(-1)?.[0],
+    snapshots: snapshotMs.length,
+    snapshotFailures,
+    snapshotP50Ms: Math.round(sortedAt(snapshotMs, 50)),
+    snapshotP99Ms: Math.round(sortedAt(snapshotMs, 99)),
+    serverRssMbAtStart: rssSamples[0],
     serverRssMbAtEnd: rssEnd,
     serverRssMbMax: Math.max(...rssSamples, rssEnd),
   };
+}
+
+function sortedAt(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }

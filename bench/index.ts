@@ -1,7 +1,7 @@
 /**
  * Prints the figures of the issues' targets, measured on this machine. Not a test: nothing here asserts a time.
- * BENCH_ONLY=ingest,fanout,import,series,alarms picks benches; BENCH_SOAK_SEC shortens the 5-minute soak for a quick
- * look; BENCH_IMPORT_ROWS sizes the CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
+ * BENCH_ONLY=ingest,fanout,import,series,alarms,wall picks benches (wall: 200 screens, not run by default);
+ * BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
  * 120).
  */
 const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms").split(",");
@@ -24,6 +24,16 @@ if (only.includes("fanout")) {
     "Fan-out to 50 socket clients at 64 beds × 12 parameters at 1 Hz",
     figures,
     "targets: p99 ≤ 100 ms, RSS ≤ 250 MB after 5 min",
+  );
+}
+if (only.includes("wall")) {
+  // Issue 18's load: a wall of 200 screens on one node (BENCH_WALL_SEC, default 1,800 s: the 30-minute target).
+  const { benchFanout } = await import("./fanout-latency");
+  const figures = await benchFanout({ soakSec: Number(process.env.BENCH_WALL_SEC ?? 1_800), clients: 200, beds: 64 });
+  print(
+    "Wall: 200 socket clients at 64 beds × 12 parameters at 1 Hz, with station snapshots under the load",
+    figures,
+    "targets: reading → screen p99 ≤ 500 ms; snapshot p99 and server RSS over the run reported",
   );
 }
 if (only.includes("import")) {

@@ -51,8 +51,11 @@ export const SOCKET_LIMITS = {
   windowSeconds: 10,
   /** Events per socket per window. */
   perSocketEvents: 60,
-  /** Events per user per window, all their sockets together (a nurse with a tablet and a station tab). */
-  perUserEvents: 150,
+  /**
+   * Events per user per window, all their sockets together: a shared account may hold many screens (a ward's walls
+   * on one display account, 200 in the load bench), each subscribing to a few rooms on (re)connection.
+   */
+  perUserEvents: 1_000,
   /** Refusals per socket per audit window beyond which it is told why and disconnected. */
   abuseRefusals: 200,
   /** Replays (database pages) running at once in the process, and waiting (then BUSY): the replay memory budget. */
