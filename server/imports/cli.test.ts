@@ -24,6 +24,15 @@ const count = (sql: string) => {
   }
 };
 
+const integrity = () => {
+  const raw = new Database(url.replace(/^file:/, ""), { readonly: true });
+  try {
+    return raw.pragma("integrity_check", { simple: true });
+  } finally {
+    raw.close();
+  }
+};
+
 const cli = (args: string[]) =>
   spawn(process.execPath, ["server/imports/launch-cli.js", ...args], {
     cwd: ROOT,
@@ -76,6 +85,7 @@ describe("npm run import", () => {
     expect(afterKill).toBeLessThan(ROWS);
     expect(afterKill % BATCH).toBe(0);
     expect(count(`SELECT COUNT(*) AS n FROM "ImportJob" WHERE status = 'running'`)).toBe(1);
+    expect(integrity()).toBe("ok");
 
     const rerun = cli([csv, "--batch-size", String(BATCH)]);
     let output = "";
@@ -86,7 +96,23 @@ describe("npm run import", () => {
       `processed ${ROWS}  accepted ${ROWS - afterKill}  rejected 0  duplicate ${afterKill}  ignored 0`,
     );
     expect(count(`SELECT COUNT(*) AS n FROM "Observation"`)).toBe(ROWS);
+    expect(integrity()).toBe("ok");
   }, 120_000);
+
+  it("exits 1 and says why for a file with nothing usable (empty, binary)", async () => {
+    for (const [name, content, reason] of [
+      ["empty.csv", "", /empty \(0 bytes\)/],
+      ["scan.hl7", Buffer.from([0x4d, 0x53, 0x48, 0x7c, 0, 1, 2, 3]), /not text/],
+    ] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      const child = cli([file]);
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+      expect(await new Promise((resolve) => child.on("exit", resolve)), output).toBe(1);
+      expect(output).toMatch(reason);
+    }
+  }, 60_000);
 
   it("dry-runs a file and says so, storing nothing; exits 2 on a usage error", async () => {
     const dry = cli([csv, "--dry-run"]);
