@@ -65,6 +65,7 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
     );
     sockets.push(socket);
   }
+  process.stderr.write(`fan-out: ${clients} clients subscribed\n`);
   // Ten seconds of warm-up (JIT, SQLite page cache) before anything is counted.
   await new Promise((r) => setTimeout(r, 10_000));
   counting = true;
