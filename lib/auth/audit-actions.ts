@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   "round.signed",
   "round.amended",
   "round-template.published",
+  "protocol.started",
+  "protocol.step-signed",
+  "protocol.cancelled",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
