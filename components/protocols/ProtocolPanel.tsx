@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCan } from "@/lib/client/session-user";
 import { useBedProtocols } from "@/lib/client/use-protocols";
-import type { TLocale } from "@/lib/i18n/locales";
 import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 import { prepareSteps, type TPreparedStep } from "@/lib/protocols/prepare-protocols";
 import { formatClockTime } from "@/lib/station/format-clock-time";
@@ -65,7 +64,7 @@ function PlanCard({
   readonly mayRun: boolean;
 }) {
   const t = useTranslations("protocols");
-  const locale = useLocale() as TLocale;
+  const locale = useLocale();
   const steps = prepareSteps(plan, now);
   const running = plan.status === "active";
   return (
@@ -120,7 +119,7 @@ function StepRow({
   readonly maySign: boolean;
 }) {
   const t = useTranslations("protocols");
-  const locale = useLocale() as TLocale;
+  const locale = useLocale();
   const name = useStepName();
   const state = useStepState(timeZone);
   const [open, setOpen] = useState(false);

@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { TLocale } from "@/lib/i18n/locales";
 import type { TPreparedStep } from "@/lib/protocols/prepare-protocols";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 
@@ -18,7 +17,7 @@ export function useStepName(): (step: Pick<TPreparedStep, "stepId" | "occurrence
 /** "due in 42 min", "overdue 1 h 5 min", "from 14:05": the countdown a tile and a list show for one step. */
 export function useStepCountdown(timeZone: string): (step: TPreparedStep) => string {
   const t = useTranslations("protocols");
-  const locale = useLocale() as TLocale;
+  const locale = useLocale();
   const name = useStepName();
   return (step) => {
     const label = name(step);
@@ -42,7 +41,7 @@ export function useStepCountdown(timeZone: string): (step: TPreparedStep) => str
 /** "Due by 14:05", "Overdue since 14:05", "Done 13:58 by Nurse A", "After the previous step". */
 export function useStepState(timeZone: string): (step: TPreparedStep) => string {
   const t = useTranslations("protocols");
-  const locale = useLocale() as TLocale;
+  const locale = useLocale();
   return (step) => {
     const time = step.at === null ? "" : formatClockTime(step.at, locale, timeZone);
     switch (step.kind) {
