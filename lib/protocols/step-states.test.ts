@@ -69,6 +69,14 @@ describe("stepStates, IABP weaning", () => {
     expect(checkSignable(states, "compression-ended", T0 + 8 * H)).toEqual({ ok: false, reason: "waiting" });
     expect(checkSignable(states, "ratio-1-2", T0 + 8 * H)).toEqual({ ok: false, reason: "already-done" });
     expect(checkSignable(states, "no-such-step", T0 + 8 * H)).toEqual({ ok: false, reason: "unknown-step" });
+    // Flat rest cannot end before the balloon came out, nor the heparin stop come before the 1:4 step.
+    expect(
+      checkSignable(
+        stepStates(weaning, { anchorAt: T0, signatures: plan.signatures.slice(0, 2) }, T0 + 3 * H),
+        "heparin-stopped",
+        T0 + H,
+      ),
+    ).toEqual({ ok: false, reason: "before-previous" });
     // A review step may be signed early: the nurse stepped down sooner, as the patient tolerated.
     expect(checkSignable(stepStates(weaning, { anchorAt: T0, signatures: [] }, T0), "ratio-1-2", T0)).toEqual({
       ok: true,

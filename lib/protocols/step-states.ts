@@ -19,6 +19,8 @@ export interface TStepState {
   readonly stepId: string;
   readonly occurrence: number;
   readonly kind: TStepStateKind;
+  /** When this step's clock started (the plan's anchor, or the previous step's or occurrence's signature); null while waiting. */
+  readonly anchorAt: number | null;
   /** Epoch ms; null while waiting. */
   readonly earliestAt: number | null;
   readonly latestAt: number | null;
@@ -99,6 +101,7 @@ function common(step: TProtocolStep, occurrence: number, anchor: number | null) 
   return {
     stepId: step.id,
     occurrence,
+    anchorAt: anchor,
     earliestAt: anchor === null ? null : anchor + step.earliestMs,
     latestAt: anchor === null ? null : anchor + step.latestMs,
     notBefore: step.notBefore ?? false,
@@ -108,11 +111,15 @@ function common(step: TProtocolStep, occurrence: number, anchor: number | null) 
 
 export type TSignCheck =
   | { readonly ok: true; readonly occurrence: number }
-  | { readonly ok: false; readonly reason: "unknown-step" | "already-done" | "waiting" | "too-early" };
+  | {
+      readonly ok: false;
+      readonly reason: "unknown-step" | "already-done" | "waiting" | "too-early" | "before-previous";
+    };
 
 /**
  * Whether a step may be signed as done at `doneAt`: the open occurrence of a known step, whose previous step is
- * signed, and, for a `notBefore` step, not before its earliest time.
+ * signed, not done before that step was (nor before the plan's clock started), and, for a `notBefore` step, not
+ * before its earliest time.
  */
 export function checkSignable(states: readonly TStepState[], stepId: string, doneAt: number): TSignCheck {
   const mine = states.filter((s) => s.stepId === stepId);
@@ -121,5 +128,6 @@ export function checkSignable(states: readonly TStepState[], stepId: string, don
   if (!open) return { ok: false, reason: "already-done" };
   if (open.kind === "waiting") return { ok: false, reason: "waiting" };
   if (open.notBefore && open.earliestAt !== null && doneAt < open.earliestAt) return { ok: false, reason: "too-early" };
+  if (open.anchorAt !== null && doneAt < open.anchorAt) return { ok: false, reason: "before-previous" };
   return { ok: true, occurrence: open.occurrence };
 }

@@ -15,6 +15,7 @@ const REFUSALS = {
   "already-done": "stepId: this step is already signed.",
   waiting: "stepId: the step before this one is not signed yet.",
   "too-early": "doneAt: this step cannot be done before its earliest time (see the protocol panel).",
+  "before-previous": "doneAt: this step cannot be done before the step it follows was done.",
 } as const;
 
 /**
