@@ -26,10 +26,10 @@ afterAll(async () => {
 });
 
 type TBody = Partial<TProtocolPlanDto> & { error?: { code: string; message: string } };
-const call = async (
-  handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+const call = async <TParams>(
+  handler: (request: Request, context: { params: Promise<TParams> }) => Promise<Response>,
   path: string,
-  params: Record<string, string>,
+  params: TParams,
   who: TTestSession,
   body?: unknown,
 ) => {
