@@ -18,6 +18,8 @@ test("a nurse runs an IABP weaning plan on the bed page and the wall screen foll
   browser,
   baseURL,
 }) => {
+  // Two browsers, many steps, each a commit and a refresh of both screens: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   // The wall screen is open on the unit before anything starts, and is never reloaded.
   const wallContext = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 } });
   await signInAs(wallContext.request, baseURL ?? "", "display");
@@ -29,8 +31,8 @@ test("a nurse runs an IABP weaning plan on the bed page and the wall screen foll
     await expect(wallLine).toHaveCount(0);
 
     const panel = new ProtocolPanel(page);
-    await page.goto(`/beds/${BED}`);
-    await expect(panel.root).toBeVisible({ timeout: 20_000 });
+    await page.goto(`/beds/${BED}`, { timeout: 90_000 });
+    await expect(panel.root).toBeVisible({ timeout: 30_000 });
     // Weaning started at 1:1 three hours ago: the 1:2 step is due, by 6 h after the start.
     await panel.start("iabp-weaning", 3 * H);
     await expect(panel.step("iabp-weaning", "ratio-1-2")).toHaveAttribute("data-state", "due");
