@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ConnectionBanner } from "@/components/station/ConnectionBanner";
+import { ProtocolPanel } from "@/components/protocols/ProtocolPanel";
 import { Notice } from "@/components/ui/Notice";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import type { TPackedTrends } from "@/lib/bed/pack-trends";
@@ -75,6 +76,7 @@ export function BedView({
           <div className="bed__side">
             <DevicePanel panel={device} timeZone={timeZone} />
             <LabsPanel labs={labs} timeZone={timeZone} />
+            <ProtocolPanel bedId={bedId} now={now} timeZone={timeZone} />
             <section className="panel" aria-labelledby="scores-title" data-testid="scores-panel">
               <h2 className="panel__title" id="scores-title">
                 {t("scoresTitle")}

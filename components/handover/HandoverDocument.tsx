@@ -13,6 +13,7 @@ import {
   WrittenSituation,
 } from "./HandoverWritten";
 import { ShiftTitle } from "./ShiftTitle";
+import { ProtocolStepList } from "@/components/protocols/ProtocolStepList";
 
 export type THandoverSlot = "illness" | "actions" | "situation" | "synthesis" | "notes" | "signOff";
 
@@ -90,6 +91,8 @@ export function HandoverDocument({
           >
             <h2 id="handover-actions-title">{t("sections.actions")}</h2>
             {slot("actions", <ActionList sheet={sheet} />)}
+            {/* Live from the bed's timers while the sheet is a draft; not part of the frozen copy (see ProtocolStepList). */}
+            {!sheet.frozen && <ProtocolStepList bedId={sheet.bed.id} timeZone={tz} which="open" />}
           </section>
           <section className="handover-section" aria-labelledby="handover-situation" data-testid="handover-situation">
             <h2 id="handover-situation">{t("sections.situation")}</h2>

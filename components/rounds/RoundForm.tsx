@@ -21,6 +21,7 @@ import type { TBedRoundContext, TRoundDto } from "@/lib/rounds/round-dtos";
 import { RoundItemField } from "./RoundItemField";
 import { SaveStatus, type TSaveState } from "./SaveStatus";
 import "./rounds.css";
+import { ProtocolStepList } from "@/components/protocols/ProtocolStepList";
 
 /** A submission without an answer (no network, server failing) is tried again this often, and when the tablet is back online. */
 const RETRY_MS = 10_000;
@@ -224,6 +225,7 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
         </div>
       </header>
       {opened?.versionChanged && <p className="rounds__notice">{t("form.versionChanged")}</p>}
+      <ProtocolStepList bedId={bedId} timeZone={data.timeZone} which="due" />
       <SaveStatus
         state={locked && save.kind === "draft" ? { kind: "saving" } : save}
         onRetry={() => void submit(draft)}

@@ -7,6 +7,7 @@ import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/li
 import { TileAlarm } from "@/components/alarms/TileAlarm";
 import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { TileRoundLine } from "@/components/rounds/TileRoundLine";
+import { TileProtocolLine } from "@/components/protocols/TileProtocolLine";
 import { LabAge } from "./LabAge";
 import { TileValue } from "./TileValue";
 
@@ -81,6 +82,7 @@ export function BedTile({
         ))}
       </dl>
       {alarm && <TileAlarm alarm={alarm} />}
+      <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
       <TileRoundLine bedId={tile.bedId} />
       <DeviceFooter tile={tile} timeZone={timeZone} />
     </article>

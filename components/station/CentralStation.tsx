@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { RoundStatusProvider } from "@/components/rounds/RoundStatusProvider";
+import { ProtocolStatusProvider } from "@/components/protocols/ProtocolStatusProvider";
 import { RoundsLink } from "@/components/rounds/RoundsLink";
 import { Notice } from "@/components/ui/Notice";
 import { AlarmPanel } from "@/components/alarms/AlarmPanel";
@@ -68,7 +69,9 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
         {station ? (
           tiles.length > 0 ? (
             <RoundStatusProvider unitId={unitId} now={now}>
-              <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
+              <ProtocolStatusProvider unitId={unitId} now={now}>
+                <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
+              </ProtocolStatusProvider>
             </RoundStatusProvider>
           ) : (
             <Notice title={t("noBeds")} />

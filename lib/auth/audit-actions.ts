@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   "round.amended",
   "round-template.published",
   "socket.refused",
+  "protocol.started",
+  "protocol.step-signed",
+  "protocol.cancelled",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -11,6 +11,7 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "alarm.acknowledge",
     "alarm.pause-audio",
     "checklist.sign",
+    "protocol.run",
     "handover.sign",
     "handover.view",
     "handover.edit",
@@ -22,6 +23,7 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "alarm.acknowledge",
     "alarm.pause-audio",
     "threshold.change",
+    "protocol.run",
     "handover.sign",
     "import.view",
     "handover.view",
@@ -35,6 +37,7 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "alarm.pause-audio",
     "threshold.change",
     "checklist.sign",
+    "protocol.run",
     "handover.view",
   ],
   admin: [

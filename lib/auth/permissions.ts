@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   "alarm.pause-audio": ["nurse", "physician", "perfusionist"],
   "threshold.change": ["physician", "perfusionist"],
   "checklist.sign": ["nurse", "perfusionist"],
+  /**
+   * Start a protocol timer on a bed (IABP weaning, DPC after cannulation, helium check), sign its steps, cancel it
+   * with a reason: the bedside staff who carry the protocol out (docs/clinical-reference.md §6).
+   */
+  "protocol.run": ["nurse", "physician", "perfusionist"],
   "handover.sign": ["nurse", "physician"],
   /** See import jobs and their rejection reports. */
   "import.view": ["physician", "admin"],

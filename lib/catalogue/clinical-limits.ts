@@ -49,4 +49,12 @@ export const CLINICAL_LIMITS = {
   weaningStepMax: { value: 6 * H, unit: "ms", source: SOURCES.protocolTimers },
   /** Femoral VA-ECMO: a distal perfusion cannula within this time of cannulation (§6). */
   dpcWithin: { value: 6 * H, unit: "ms", source: SOURCES.protocolTimers },
+  /** IABP removal: heparin is stopped this long before the balloon comes out (§6). */
+  heparinStopBeforeRemoval: { value: H, unit: "ms", source: SOURCES.protocolTimers },
+  /** After removal: femoral compression for at least this long (§6). */
+  femoralCompressionMin: { value: 30 * MIN, unit: "ms", source: SOURCES.protocolTimers },
+  /** After removal: the patient lies flat this long (§6). */
+  flatRestAfterRemoval: { value: 24 * H, unit: "ms", source: SOURCES.protocolTimers },
+  /** The IABP console's helium autofill is checked this often (§6 names no interval: project default). */
+  heliumCheckEvery: { value: 2 * H, unit: "ms", source: SOURCES.projectDefault },
 } as const satisfies Record<string, TClinicalLimit>;

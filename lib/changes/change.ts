@@ -25,12 +25,13 @@ const ZUnitBed = { unitId: z.string().min(1).max(64), bedId: z.string().min(1).m
 /**
  * A change of a document that has no log of its own, written to DocumentChange in the transaction of the change
  * itself. `type` is the socket event the screens receive; the rest is its payload (lib/realtime/events.ts): which
- * round, which shift's sheet (null: the bed's action list, which belongs to no one shift).
+ * round, which shift's sheet (null: the bed's action list, which belongs to no one shift), which protocol timer.
  */
 export const ZDocumentChange = z.discriminatedUnion("type", [
   z.object({ type: z.literal("round:signed"), ...ZUnitBed, roundId: z.string().min(1).max(64) }),
   z.object({ type: z.literal("round:amended"), ...ZUnitBed, roundId: z.string().min(1).max(64) }),
   z.object({ type: z.literal("handover:changed"), ...ZUnitBed, shiftKey: z.string().min(1).max(64).nullable() }),
+  z.object({ type: z.literal("protocol:changed"), ...ZUnitBed, timerId: z.string().min(1).max(64) }),
 ]);
 export type TDocumentChange = z.infer<typeof ZDocumentChange>;
 

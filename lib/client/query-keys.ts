@@ -82,3 +82,10 @@ export const roundKeys = {
   bedHistory: (bedId: string) => [...roundKeys.all, "bed", bedId, "history"] as const,
   templates: () => [...roundKeys.all, "templates"] as const,
 };
+
+/** Protocol timers: a unit's running plans (tiles, rounds, handover) and a bed's panel. */
+export const protocolKeys = {
+  all: ["protocols"] as const,
+  unit: (unitId: string) => [...protocolKeys.all, "unit", unitId] as const,
+  bed: (bedId: string) => [...protocolKeys.all, "bed", bedId] as const,
+};

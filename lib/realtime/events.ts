@@ -161,6 +161,16 @@ export const ZHandoverSubscribe = z.object({ unitId: z.string().min(1).max(64) }
 export type THandoverSubscribe = z.infer<typeof ZHandoverSubscribe>;
 export type THandoverSubscribeAnswer = { ok: true } | TCommandError;
 
+/**
+ * A protocol timer of a bed was started, had a step signed, completed or was cancelled (lib/protocols): screens
+ * showing the unit's or the bed's timers read them again over HTTP. Sent to the unit's and the bed's rooms.
+ */
+export interface TProtocolChanged {
+  unitId: string;
+  bedId: string;
+  timerId: string;
+}
+
 export interface ServerToClientEvents {
   "observation:recorded": (payload: TObservationsRecorded) => void;
   "server:heartbeat": (payload: THeartbeat) => void;
@@ -174,6 +184,7 @@ export interface ServerToClientEvents {
   "handover:changed": (payload: THandoverChanged) => void;
   /** Sent just before the server disconnects a flooding socket. */
   "connection:refused": (payload: TConnectionRefused) => void;
+  "protocol:changed": (payload: TProtocolChanged) => void;
 }
 
 /**

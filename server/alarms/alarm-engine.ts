@@ -14,12 +14,13 @@ import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-ep
 import { findEpisodeReadingsSince } from "@/lib/db/alarms/find-episode-readings-since";
 import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
 import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
+import { syncProtocolAlarms } from "@/lib/db/protocols/sync-protocol-alarms";
 import type { Db } from "@/lib/db/client";
 import type { EpisodeDirectory } from "../ingest/episode-directory";
 import type { Logger } from "@/lib/log/logger";
 import { newEpisodeMemory, type TEpisodeMemory } from "./episode-memory";
 
-/** Absence, staleness and pump-stop timers are judged this often. */
+/** Absence, staleness, pump-stop and protocol-step timers are judged this often. */
 export const ALARM_TICK_MS = 5_000;
 /** An episode's evaluator state is stored at least this often, so that a restart replays little. */
 const CHECKPOINT_MS = 30_000;
@@ -236,6 +237,9 @@ export class AlarmEngine {
       if (memory.pending.length > 0) changed.push(memory);
     }
     await this.persist(changed);
+    // Protocol steps a nurse started (lib/protocols) are judged on the same clock; their alarms are raised like a
+    // round finding's, by their own rule, and cleared by the step's signature.
+    if ((await syncProtocolAlarms({ db: this.options.db, now })) > 0) announceCommit(this.options.db);
     await this.checkpoint(false);
   }
 

@@ -96,6 +96,13 @@ function emitDocumentChange(io: StationIo, change: TDocumentChange): void {
       io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
       return;
     }
+    case "protocol:changed": {
+      const { type, ...payload } = change;
+      // The station (unit's room) shows the next step on the tile, the bed view (bed's room) the panel, the handover
+      // (its room) the open steps among its pending tasks. The payload names a timer, no patient data.
+      io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId), rooms.handover(payload.unitId)]).emit(type, payload);
+      return;
+    }
     case "handover:changed": {
       const { type, ...payload } = change;
       // The room carries no readings and no patient data: which bed's sheet (or action list) changed.

@@ -1,0 +1,229 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ProtocolRequestError, cancelProtocol, signProtocolStep, startProtocol } from "@/lib/client/protocols-api";
+import { protocolKeys } from "@/lib/client/query-keys";
+import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
+import type { TProtocolId } from "@/lib/protocols/protocols";
+import type { TPreparedStep } from "@/lib/protocols/prepare-protocols";
+import { useStepName } from "./StepWords";
+
+/* The bed panel's three forms: sign a step, cancel a plan with its reason, start a protocol. */
+
+/** A datetime-local value in the tablet's own clock (the tablet sits in the unit's time zone), as epoch ms. */
+function toInputValue(ms: number): string {
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return (plan: { unitId: string; bedId: string }) => {
+    void queryClient.invalidateQueries({ queryKey: protocolKeys.bed(plan.bedId) });
+    void queryClient.invalidateQueries({ queryKey: protocolKeys.unit(plan.unitId) });
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof ProtocolRequestError || error instanceof Error ? error.message : String(error);
+}
+
+export function SignForm({
+  plan,
+  step,
+  onClose,
+}: {
+  readonly plan: TProtocolPlanDto;
+  readonly step: TPreparedStep;
+  readonly onClose: () => void;
+}) {
+  const t = useTranslations("protocols");
+  const name = useStepName();
+  const refresh = useRefresh();
+  const [doneAt, setDoneAt] = useState(() => toInputValue(Date.now()));
+  const [note, setNote] = useState("");
+  const mutation = useMutation({
+    mutationFn: () =>
+      signProtocolStep(plan.bedId, plan.id, {
+        stepId: step.stepId,
+        doneAt: new Date(doneAt).getTime(),
+        note: note.trim() === "" ? undefined : note.trim(),
+      }),
+    onSuccess: (saved) => {
+      refresh(saved);
+      onClose();
+    },
+  });
+  return (
+    <form
+      className="protocols__form"
+      aria-label={t("signTitle", { step: name(step) })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate();
+      }}
+    >
+      <label>
+        {t("doneAt")}
+        <input type="datetime-local" value={doneAt} onChange={(e) => setDoneAt(e.target.value)} required />
+      </label>
+      <label>
+        {t("note")}
+        <input type="text" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      {mutation.isError && (
+        <p className="protocols__error" role="alert">
+          {t("failed", { message: errorText(mutation.error) })}
+        </p>
+      )}
+      <div className="protocols__buttons">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={mutation.isPending}
+          data-testid="protocol-sign-confirm"
+        >
+          {t("confirm")}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t("back")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CancelForm({ plan }: { readonly plan: TProtocolPlanDto }) {
+  const t = useTranslations("protocols");
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const mutation = useMutation({
+    mutationFn: () => cancelProtocol(plan.bedId, plan.id, { reason: reason.trim() }),
+    onSuccess: (saved) => refresh(saved),
+  });
+  if (!open)
+    return (
+      <p className="protocols__buttons">
+        <button type="button" className="button" onClick={() => setOpen(true)} data-testid="protocol-cancel">
+          {t("cancel")}
+        </button>
+      </p>
+    );
+  return (
+    <form
+      className="protocols__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate();
+      }}
+    >
+      <label>
+        {t("cancelReason")}
+        <input
+          type="text"
+          value={reason}
+          minLength={3}
+          maxLength={300}
+          required
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </label>
+      {mutation.isError && (
+        <p className="protocols__error" role="alert">
+          {t("failed", { message: errorText(mutation.error) })}
+        </p>
+      )}
+      <div className="protocols__buttons">
+        <button type="submit" className="button" disabled={mutation.isPending}>
+          {t("confirmCancel")}
+        </button>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          {t("back")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function StartForm({
+  bedId,
+  episodeId,
+  startable,
+}: {
+  readonly bedId: string;
+  readonly episodeId: string;
+  readonly startable: readonly TProtocolId[];
+}) {
+  const t = useTranslations("protocols");
+  const refresh = useRefresh();
+  const [chosen, setChosen] = useState<TProtocolId | null>(null);
+  const [anchorAt, setAnchorAt] = useState("");
+  const mutation = useMutation({
+    mutationFn: (protocol: TProtocolId) =>
+      startProtocol(bedId, {
+        protocol,
+        episodeId,
+        anchorAt: anchorAt === "" ? undefined : new Date(anchorAt).getTime(),
+      }),
+    onSuccess: (saved) => {
+      refresh(saved);
+      setChosen(null);
+    },
+  });
+  if (chosen === null)
+    return (
+      <div className="protocols__buttons" style={{ marginTop: "0.6rem" }}>
+        {startable.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="button"
+            data-testid={`protocol-start-${id}`}
+            onClick={() => {
+              setAnchorAt(toInputValue(Date.now()));
+              setChosen(id);
+            }}
+          >
+            {t("startTitle", { protocol: t(`name.${id}`) })}
+          </button>
+        ))}
+      </div>
+    );
+  return (
+    <form
+      className="protocols__form"
+      aria-label={t("startTitle", { protocol: t(`name.${chosen}`) })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate(chosen);
+      }}
+    >
+      <p className="protocols__plan-name">{t(`name.${chosen}`)}</p>
+      <label>
+        {t(`anchor.${chosen}`)}
+        <input type="datetime-local" value={anchorAt} onChange={(e) => setAnchorAt(e.target.value)} required />
+      </label>
+      {mutation.isError && (
+        <p className="protocols__error" role="alert">
+          {t("failed", { message: errorText(mutation.error) })}
+        </p>
+      )}
+      <div className="protocols__buttons">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={mutation.isPending}
+          data-testid="protocol-start-confirm"
+        >
+          {t("start")}
+        </button>
+        <button type="button" className="button" onClick={() => setChosen(null)}>
+          {t("back")}
+        </button>
+      </div>
+    </form>
+  );
+}

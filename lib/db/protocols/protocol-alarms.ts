@@ -1,0 +1,102 @@
+import protocolsEn from "@/lib/i18n/messages/protocols.en.json";
+import protocolsFr from "@/lib/i18n/messages/protocols.fr.json";
+import type { TProtocolId } from "@/lib/protocols/protocols";
+import type { TStepState } from "@/lib/protocols/step-states";
+import { clearExternalAlarm } from "../alarms/clear-external-alarm";
+import { raiseExternalAlarm } from "../alarms/raise-external-alarm";
+import type { TAlarmDb } from "../alarms/append-alarm-event";
+import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
+import type { Db } from "../client";
+
+/** The alarm rule of an overdue protocol step: one open alarm per plan, step and occurrence (docs/alarms.md). */
+export const PROTOCOL_STEP_RULE = "protocol-step-overdue";
+const ORIGIN = "protocols";
+
+type TTx = TAlarmDb & Pick<Db, "supportEpisode">;
+
+export function stepSubject(timerId: string, stepId: string, occurrence: number): string {
+  return `${timerId}/${stepId}/${occurrence}`;
+}
+
+/**
+ * "IABP weaning, heparin stopped (1 h before removal)" in both languages, from the protocols catalogue: the alarm
+ * keeps the words of the day it was raised, as a round finding's alarm does.
+ */
+function summaryOf(protocol: TProtocolId, stepId: string): { en: string; fr: string } {
+  const words = (catalogue: typeof protocolsEn) => {
+    const step = (catalogue.protocols.step as Record<string, string>)[stepId] ?? stepId;
+    return `${catalogue.protocols.name[protocol]}, ${step.charAt(0).toLowerCase()}${step.slice(1)}`;
+  };
+  return { en: words(protocolsEn), fr: words(protocolsFr) };
+}
+
+/** Raises the overdue alarm of one step, in the caller's transaction (idempotent while it is open). */
+export async function raiseStepOverdue({
+  db,
+  plan,
+  step,
+  now,
+}: {
+  db: TTx;
+  plan: { id: string; episodeId: string; protocol: TProtocolId };
+  step: TStepState;
+  now: Date;
+}): Promise<number | null> {
+  const raised = await raiseExternalAlarm({
+    db,
+    origin: ORIGIN,
+    actor: null,
+    context: null,
+    now,
+    input: {
+      episodeId: plan.episodeId,
+      ruleId: PROTOCOL_STEP_RULE,
+      subjectKey: stepSubject(plan.id, step.stepId, step.occurrence),
+      priority: step.overduePriority,
+      messageKey: "protocolStepOverdue",
+      summary: summaryOf(plan.protocol, step.stepId),
+      refs: { timerId: plan.id, stepId: step.stepId, occurrence: step.occurrence },
+    },
+  });
+  return raised.eventSeq;
+}
+
+/**
+ * Ends the overdue alarm of one step (signed: "cleared"; the plan cancelled: "withdrawn"), in the caller's
+ * transaction; null when none was open.
+ */
+export async function clearStepOverdue({
+  db,
+  plan,
+  stepId,
+  occurrence,
+  resolution,
+  actor,
+  context,
+  now,
+}: {
+  db: TAlarmDb;
+  plan: { id: string };
+  stepId: string;
+  occurrence: number;
+  resolution: "cleared" | "withdrawn";
+  actor: TAuditActor | null;
+  context: TRequestContext | null;
+  now: Date;
+}): Promise<number | null> {
+  // Looked up by its subject, which names the plan: a step of an ended episode alarms on the bed's episode under way.
+  const subjectKey = stepSubject(plan.id, stepId, occurrence);
+  const open = await db.alarm.findFirst({
+    where: { ruleId: PROTOCOL_STEP_RULE, subjectKey, openKey: { not: null } },
+    select: { episodeId: true },
+  });
+  if (!open) return null;
+  return clearExternalAlarm({
+    db,
+    origin: ORIGIN,
+    actor,
+    context,
+    now,
+    input: { episodeId: open.episodeId, ruleId: PROTOCOL_STEP_RULE, subjectKey, resolution },
+  });
+}
