@@ -21,6 +21,7 @@ export function postgresSchemaOf(sqliteSchema: string): string {
 }
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
-  if (!pattern.test(text)) throw new Error(`prisma/schema.prisma no longer has ${String(pattern)}: update postgres-schema.ts`);
+  if (!pattern.test(text))
+    throw new Error(`prisma/schema.prisma no longer has ${String(pattern)}: update postgres-schema.ts`);
   return text.replace(pattern, replacement);
 }

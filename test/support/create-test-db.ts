@@ -38,7 +38,8 @@ async function createSqliteTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(path.join(tmpdir(), "station-test-"));
   const file = path.join(dir, "test.db");
   const raw = new Database(file);
-  for (const name of migrationNames(MIGRATIONS)) raw.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+  for (const name of migrationNames(MIGRATIONS))
+    raw.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
   raw.close();
   const url = `file:${file}`;
   const db = await createDb(url);
@@ -53,7 +54,7 @@ async function createSqliteTestDb(): Promise<TestDb> {
   };
 }
 
-async function createPostgresTestDb(): Promise<TestDb> {
+export async function createPostgresTestDb(): Promise<TestDb> {
   const name = `station_pg_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(POSTGRES_SERVER, name);

@@ -34,11 +34,7 @@ export async function insertObservationsInTransaction({
     );
   const batch = packObservationBatch(readings);
   if (dialectOf(db) === "postgres")
-    return insertObservationBatchPg(
-      (sql, params) => tx.$queryRawUnsafe(sql, ...params),
-      batch,
-      receivedAt.getTime(),
-    );
+    return insertObservationBatchPg((sql, params) => tx.$queryRawUnsafe(sql, ...params), batch, receivedAt.getTime());
   const connection = sqliteConnection(db);
   if (!connection.inTransaction)
     throw new Error("insertObservationsInTransaction runs inside an open transaction only (db.$transaction)");
