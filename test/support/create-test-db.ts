@@ -54,7 +54,7 @@ async function createSqliteTestDb(): Promise<TestDb> {
   };
 }
 
-export async function createPostgresTestDb(): Promise<TestDb> {
+export async function createPostgresTestDb({ migrations = true }: { migrations?: boolean } = {}): Promise<TestDb> {
   const name = `station_pg_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(POSTGRES_SERVER, name);
@@ -62,7 +62,7 @@ export async function createPostgresTestDb(): Promise<TestDb> {
   await client.connect();
   try {
     // One query per migration, as Prisma's CLI runs it here (lib/db/postgres/migration-adapter.ts).
-    for (const migration of migrationNames(POSTGRES_MIGRATIONS))
+    for (const migration of migrations ? migrationNames(POSTGRES_MIGRATIONS) : [])
       await client.query(readFileSync(path.join(POSTGRES_MIGRATIONS, migration, "migration.sql"), "utf8"));
   } finally {
     await client.end();

@@ -692,9 +692,11 @@ ALTER TABLE "FourTsScreen" ADD CONSTRAINT "FourTsScreen_recordedById_fkey" FOREI
 
 
 -- ── Append-only and signed rows (the SQLite triggers of the same names, in PL/pgSQL) ─────────────────────────────
+-- SQLSTATE P0001 (raise_exception), not restrict_violation: @prisma/adapter-pg 7 reports 23001 as a kind that
+-- Prisma's 6.19 client does not know ("Unknown error"), and P0001 as a database error with this message.
 CREATE FUNCTION "station_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation';
+    RAISE EXCEPTION '%', TG_ARGV[0];
 END
 $$;
 
