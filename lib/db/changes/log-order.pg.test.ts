@@ -55,7 +55,7 @@ async function runWriters(lockOff: boolean): Promise<{ committed: number[]; told
     for (let t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
       const readings = Array.from({ length: READINGS_PER_TRANSACTION }, (_, i) => ({
         ...episode,
-        parameter: "map",
+        parameter: "map" as const,
         value: 60 + i,
         unit: "mm[Hg]",
         observedAt: new Date(start + ((w * TRANSACTIONS_PER_WRITER + t) * READINGS_PER_TRANSACTION + i) * 1000),
