@@ -101,3 +101,31 @@ export function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/**
+ * Rows read on a connection of its own, outside the station's: what was committed, whichever the engine. Numbers
+ * come back as numbers (PostgreSQL's bigint and count as text otherwise).
+ */
+export async function readOnOtherConnection<R extends Record<string, unknown>>(t: TestDb, sql: string): Promise<R[]> {
+  if (!t.url.startsWith("postgres")) {
+    const raw = new Database(t.path, { readonly: true });
+    try {
+      return raw.prepare(sql).all() as R[];
+    } finally {
+      raw.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  try {
+    const { rows, fields } = await client.query<Record<string, unknown>>(sql);
+    // int8 (20) and numeric (1700) arrive as text.
+    const numeric = new Set(fields.filter((f) => f.dataTypeID === 20 || f.dataTypeID === 1700).map((f) => f.name));
+    return rows.map(
+      (row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numeric.has(k) && v !== null ? Number(v) : v])) as R,
+    );
+  } finally {
+    await client.end();
+  }
+}
