@@ -192,7 +192,12 @@ describe(`migration ${THIS}`, () => {
           details: { prompt: null, source: "ELSO" },
         });
         expect(
-          (await db.alarmEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => [e.seq, e.type, e.status, e.details]),
+          (await db.alarmEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => [
+            Number(e.seq),
+            e.type,
+            e.status,
+            e.details,
+          ]),
         ).toEqual([
           [1, "raised", "active", { value: 55 }],
           [2, "acknowledged", "acknowledged", { reason: "treated" }],

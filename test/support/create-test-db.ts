@@ -61,7 +61,7 @@ export async function createPostgresTestDb({ migrations = true }: { migrations?:
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    // One query per migration, as Prisma's CLI runs it here (lib/db/postgres/migration-adapter.ts).
+    // One query per migration, as Prisma's CLI runs it here (prisma.config.ts).
     for (const migration of migrations ? migrationNames(POSTGRES_MIGRATIONS) : [])
       await client.query(readFileSync(path.join(POSTGRES_MIGRATIONS, migration, "migration.sql"), "utf8"));
   } finally {
