@@ -242,7 +242,7 @@ describe(`migration ${THIS}`, () => {
         const next = await db.alarmEvent.create({
           data: { unitId: "u1", type: "audio-paused", at: new Date(T), details: { until: T } },
         });
-        expect(next.seq).toBe(51);
+        expect(next.seq).toBe(51n);
       } finally {
         await db.$disconnect();
       }
