@@ -1,7 +1,8 @@
 /**
  * Prints the figures of the issues' targets, measured on this machine. Not a test: nothing here asserts a time.
- * BENCH_ONLY=ingest,fanout,import,series,alarms,wall picks benches (wall: 200 screens, not run by default);
- * BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
+ * BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,wall picks benches (ingest-pg needs a PostgreSQL server; wall: 200
+ * screens, not run by default); BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the
+ * CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
  * 120).
  */
 const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms").split(",");
@@ -16,6 +17,12 @@ if (only.includes("ingest")) {
   const { benchIngestThroughput } = await import("./ingest-throughput");
   const figures = await benchIngestThroughput(Number(process.env.BENCH_INGEST_READINGS ?? 200_000));
   print("Ingest through the write path", figures, "target: ≥ 10,000 readings/s sustained");
+}
+if (only.includes("ingest-pg")) {
+  // Needs a PostgreSQL server (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
+  const { benchIngestThroughput } = await import("./ingest-throughput");
+  const figures = await benchIngestThroughput(Number(process.env.BENCH_INGEST_READINGS ?? 200_000), "postgres");
+  print("Ingest through the write path on PostgreSQL", figures, "target: ≥ 50 % of the raw unnest ceiling");
 }
 if (only.includes("fanout")) {
   const { benchFanout } = await import("./fanout-latency");

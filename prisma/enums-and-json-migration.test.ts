@@ -192,7 +192,12 @@ describe(`migration ${THIS}`, () => {
           details: { prompt: null, source: "ELSO" },
         });
         expect(
-          (await db.alarmEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => [e.seq, e.type, e.status, e.details]),
+          (await db.alarmEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => [
+            Number(e.seq),
+            e.type,
+            e.status,
+            e.details,
+          ]),
         ).toEqual([
           [1, "raised", "active", { value: 55 }],
           [2, "acknowledged", "acknowledged", { reason: "treated" }],
@@ -237,7 +242,7 @@ describe(`migration ${THIS}`, () => {
         const next = await db.alarmEvent.create({
           data: { unitId: "u1", type: "audio-paused", at: new Date(T), details: { until: T } },
         });
-        expect(next.seq).toBe(51);
+        expect(next.seq).toBe(51n);
       } finally {
         await db.$disconnect();
       }

@@ -59,7 +59,13 @@ describe("the migrations", () => {
     );
     // `migrate diff` renders a Json default unquoted, which SQLite refuses (Prisma issue #26571): quoted here as the
     // migrations write it.
-    const fromSchema = stdout.replace(/ DEFAULT (\{\}|\[\])/g, " DEFAULT '$1'");
+    // A sequence number is a Prisma BigInt (64-bit on PostgreSQL too, lib/db/seq.ts), which `migrate diff` renders as
+    // BIGINT, and an autoincrement BigInt id as a plain primary key; SQLite's INTEGER is 64-bit already, and only
+    // `INTEGER PRIMARY KEY AUTOINCREMENT` is its rowid with never-reused values, which the migrations keep.
+    const fromSchema = stdout
+      .replace(/ DEFAULT (\{\}|\[\])/g, " DEFAULT '$1'")
+      .replace(/"seq" BIGINT NOT NULL PRIMARY KEY,/g, '"seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,')
+      .replace(/ BIGINT( NOT NULL)?,/g, " INTEGER$1,");
     const schemaFile = path.join(dir, "schema.db");
     const schemaDb = new Database(schemaFile);
     schemaDb.exec(fromSchema);

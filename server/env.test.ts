@@ -14,12 +14,18 @@ describe("server configuration", () => {
     });
   });
 
+  it("takes a SQLite file or a PostgreSQL server as the database", () => {
+    expect(parseServerEnv({ DATABASE_URL: "postgresql://station@db:5432/station" }).DATABASE_URL).toBe(
+      "postgresql://station@db:5432/station",
+    );
+  });
+
   it("reads switches written the ways people write them", () => {
     expect(parseServerEnv({ SIMULATOR: "off", DEMO: "0" })).toMatchObject({ SIMULATOR: false, DEMO: false });
   });
 
   it("fails loudly, naming each wrong variable", () => {
-    expect(() => parseServerEnv({ PORT: "eighty", DATABASE_URL: "postgres://x", SIMULATOR: "maybe" })).toThrow(
+    expect(() => parseServerEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", SIMULATOR: "maybe" })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*SIMULATOR/,
     );
   });

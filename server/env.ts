@@ -15,7 +15,11 @@ export const ZServerEnv = z
     HOST: z.string().min(1).default("127.0.0.1"),
     DATABASE_URL: z
       .string()
-      .regex(/^file:/, "only SQLite file URLs (file:...) are supported by this build")
+      // The engine follows the URL (lib/db/client.ts, docs/deployment-database.md).
+      .regex(
+        /^(file:|postgres(ql)?:\/\/)/,
+        "a SQLite file URL (file:...) or a PostgreSQL URL (postgresql://user@host:port/database)",
+      )
       .default("file:./data/station.db"),
     /**
      * Demo mode seeds the demo unit and one account per role, whose credentials the sign-in page shows under a DEMO

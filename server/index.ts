@@ -2,7 +2,7 @@
 // serves Next and socket.io on one port, and runs the simulator.
 import path from "node:path";
 import next from "next";
-import { createDb } from "@/lib/db/client";
+import { closeDb, createDb } from "@/lib/db/client";
 import { provideDb } from "@/lib/db/get-db";
 import { toAuthConfig } from "@/lib/db/auth/auth-config";
 import { seedDemoAccounts } from "@/lib/db/demo/seed-demo-accounts";
@@ -137,7 +137,7 @@ async function shutdown(signal: string): Promise<void> {
   await simulator?.stop();
   await mllp?.close();
   await server.close();
-  await db.$disconnect();
+  await closeDb(db);
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

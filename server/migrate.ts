@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { isPostgresUrl } from "@/lib/db/client";
 
 const run = promisify(execFile);
 
@@ -12,8 +13,12 @@ const run = promisify(execFile);
  * fresh machine or of an upgrade is in shape before the first request.
  */
 export async function applyMigrations(databaseUrl: string, cwd: string = process.cwd()): Promise<void> {
-  const file = databaseUrl.replace(/^file:/, "");
-  mkdirSync(path.dirname(path.resolve(cwd, file)), { recursive: true });
+  // PostgreSQL: prisma.config.ts takes prisma/postgres/ from the URL; concurrent deploys of several nodes serialise on
+  // Prisma's advisory lock. SQLite: the file's folder is made first.
+  if (!isPostgresUrl(databaseUrl)) {
+    const file = databaseUrl.replace(/^file:/, "");
+    mkdirSync(path.dirname(path.resolve(cwd, file)), { recursive: true });
+  }
   const require = createRequire(import.meta.url);
   const cli = require.resolve("prisma/build/index.js");
   try {
@@ -34,6 +39,7 @@ export async function applyMigrations(databaseUrl: string, cwd: string = process
  * Read with a read-only connection, which a running station's writes never block.
  */
 export function pendingMigrations(databaseUrl: string, cwd: string = process.cwd()): string[] {
+  if (isPostgresUrl(databaseUrl)) throw new Error("pendingMigrations reads a SQLite file only");
   const file = path.resolve(cwd, databaseUrl.replace(/^file:/, ""));
   const wanted = readdirSync(path.join(cwd, "prisma", "migrations"), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -82,6 +88,12 @@ export async function applyPendingMigrations(
   cwd: string = process.cwd(),
   wait: TMigrateWait = DEFAULT_WAIT,
 ): Promise<{ applied: string[] }> {
+  // PostgreSQL: deployed every time; a running station's writes do not block it (concurrent deploys of several nodes
+  // serialise on Prisma's advisory lock), and nothing is applied twice.
+  if (isPostgresUrl(databaseUrl)) {
+    await applyMigrations(databaseUrl, cwd);
+    return { applied: [] };
+  }
   const pending = pendingMigrations(databaseUrl, cwd);
   if (pending.length === 0) return { applied: [] };
   for (let attempt = 1; ; attempt++) {

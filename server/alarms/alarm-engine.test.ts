@@ -111,7 +111,7 @@ describe("the alarm engine", () => {
       limitSource: "default",
     });
     const row = await w.test.db.alarm.findUniqueOrThrow({ where: { id: alarm.id } });
-    expect(row.raisedBySeq).toBe(seq);
+    expect(row.raisedBySeq).toBe(BigInt(seq));
     // The medium rule of the family is superseded, not left standing beside the high one.
     expect(await w.test.db.alarm.count({ where: { ruleId: "lactate-medium", status: { not: "resolved" } } })).toBe(0);
     expect(await w.test.db.auditEvent.count({ where: { action: "alarm.raised", targetId: alarm.id } })).toBe(1);

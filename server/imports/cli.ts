@@ -20,7 +20,7 @@ import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/imports/format-r
 import { ZImportKind } from "@/lib/imports/import-record";
 import { isTimeZone } from "@/lib/time/zoned-time";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
-import { createDb } from "@/lib/db/client";
+import { closeDb, createDb, isPostgresUrl } from "@/lib/db/client";
 import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
 import { MAX_READINGS_PER_BULK_COMMIT } from "@/lib/db/observations/insert-observations";
 import { ZServerEnv } from "../env";
@@ -116,17 +116,21 @@ async function main(): Promise<number> {
   const localCodes = [...(await loadLocalCodes(options.codes)), ...(await loadLocalCodes(env.IMPORT_LOCAL_CODES))];
   await applyPendingMigrations(env.DATABASE_URL, projectRoot(import.meta.dirname));
   const db = await createDb(env.DATABASE_URL);
+  // PostgreSQL: no writer thread and no WAL settings; the writer's own path (one unnest INSERT per batch) is used.
+  const postgres = isPostgresUrl(env.DATABASE_URL);
   // Checkpoint every 10,000 pages (≈ 40 MB of WAL) rather than SQLite's 1,000, as the writer thread does
   // (insert-worker.ts): with the default, each of this connection's small commits (the job's counts) would copy the
   // writer's frames to the database file. The station keeps the default, whose smaller checkpoints hold its event
   // loop for less; the WAL is cut back to 64 MB once checkpointed.
-  await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
-  await db.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
+  if (!postgres) {
+    await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
+    await db.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
+  }
   let inserter: WorkerInserter | undefined;
   try {
     // This process serves no screen: its commits may be as large as an import's (MAX_READINGS_PER_BULK_COMMIT).
     // A dry run writes no reading: no writer thread for it.
-    inserter = options.dryRun ? undefined : new WorkerInserter(env.DATABASE_URL.replace(/^file:/, ""));
+    inserter = options.dryRun || postgres ? undefined : new WorkerInserter(env.DATABASE_URL.replace(/^file:/, ""));
     const writer = new ObservationWriter({
       db,
       episodes: new EpisodeDirectory(db),
@@ -158,7 +162,7 @@ async function main(): Promise<number> {
     inserter = undefined;
     // The WAL's last frames copied to the database file now, inside the time --stats reports, rather than when the
     // connection closes.
-    if (!options.dryRun) await db.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)");
+    if (!options.dryRun && !postgres) await db.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)");
     // For whoever sizes a machine for large imports (and bench/import-csv.ts): the import's own time, CPU and the
     // process's peak resident memory (getrusage: every thread of the process, as the kernel counted it).
     if (options.stats) {
@@ -202,7 +206,7 @@ async function main(): Promise<number> {
     return summary.status === "done" ? 0 : 1;
   } finally {
     await inserter?.close();
-    await db.$disconnect();
+    await closeDb(db);
   }
 }
 

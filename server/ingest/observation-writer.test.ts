@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TReadingInput } from "@/lib/observations/reading";
-import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { createTestDb, readOnOtherConnection, testsUsePostgres, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { EpisodeDirectory } from "./episode-directory";
 import { validateReading } from "@/lib/observations/validate-reading";
@@ -23,17 +23,14 @@ const reading = (overrides: Partial<TReadingInput> = {}): TReadingInput => ({
   ...overrides,
 });
 
-const storedCount = () => storedRows().length;
+const storedCount = async () => (await storedRows()).length;
 
 /** What another connection reads back from the file: what was committed. */
-const storedRows = () => {
-  const raw = new Database(t.path, { readonly: true });
-  const rows = raw
-    .prepare(`SELECT "seq","parameter","value","unit","bedId","unitId" FROM "Observation" ORDER BY "seq"`)
-    .all() as { seq: number; parameter: string; value: number; unit: string; bedId: string; unitId: string }[];
-  raw.close();
-  return rows;
-};
+const storedRows = () =>
+  readOnOtherConnection<{ seq: number; parameter: string; value: number; unit: string; bedId: string; unitId: string }>(
+    t,
+    `SELECT "seq","parameter","value","unit","bedId","unitId" FROM "Observation" ORDER BY "seq"`,
+  );
 
 beforeEach(async () => {
   t = await createTestDb();
@@ -49,7 +46,7 @@ describe("ObservationWriter", () => {
   it("acknowledges a reading only once it can be read back from the file by another connection", async () => {
     const [result] = await writer.submit([reading({ sourceRef: "a" })]);
     expect(result).toMatchObject({ status: "stored" });
-    expect(storedRows()).toEqual([
+    expect(await storedRows()).toEqual([
       {
         seq: result?.status === "stored" ? result.seq : -1,
         parameter: "lactate",
@@ -63,7 +60,7 @@ describe("ObservationWriter", () => {
 
   it("converts a known unit to the catalogue's before storing it", async () => {
     await writer.submit([reading({ unit: "mg/dL", value: 36.04, sourceRef: "mg" })]);
-    expect(storedRows()[0]).toMatchObject({ value: 4, unit: "mmol/L" });
+    expect((await storedRows())[0]).toMatchObject({ value: 4, unit: "mmol/L" });
   });
 
   it.each([
@@ -80,7 +77,7 @@ describe("ObservationWriter", () => {
     const [result] = await writer.submit([reading(overrides)]);
     expect(result).toMatchObject({ status: "rejected", rejection: { code, field } });
     if (result?.status === "rejected") expect(result.rejection.message.length).toBeGreaterThan(10);
-    expect(storedCount()).toBe(0);
+    expect(await storedCount()).toBe(0);
   });
 
   it("stores a reading sent twice once, within a batch and across batches", async () => {
@@ -88,7 +85,7 @@ describe("ObservationWriter", () => {
     const again = await writer.submit([reading({ sourceRef: "dup" })]);
     expect(first.map((r) => r.status)).toEqual(["stored", "duplicate"]);
     expect(again.map((r) => r.status)).toEqual(["duplicate"]);
-    expect(storedCount()).toBe(1);
+    expect(await storedCount()).toBe(1);
   });
 
   it("stores the same result sent again under another reference once (same episode, parameter, time and value)", async () => {
@@ -100,7 +97,7 @@ describe("ObservationWriter", () => {
     const later = await writer.submit([reading({ sourceRef: "csv:1" })]);
     expect(results.map((r) => r.status)).toEqual(["stored", "duplicate", "stored"]);
     expect(later.map((r) => r.status)).toEqual(["duplicate"]);
-    expect(storedCount()).toBe(2);
+    expect(await storedCount()).toBe(2);
   });
 
   it("commits a submit larger than one transaction over several, answering every reading in order", async () => {
@@ -120,7 +117,7 @@ describe("ObservationWriter", () => {
     expect(b.map((r) => r.status)).toEqual(["stored", "duplicate"]);
     const seqs = a.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
-    expect(storedCount()).toBe(6);
+    expect(await storedCount()).toBe(6);
   });
 
   it("commits readings its producer validated itself (submitValid) with the same answers, unchecked", async () => {
@@ -143,7 +140,7 @@ describe("ObservationWriter", () => {
     });
     const results = await writer.submitValid(valid);
     expect(results.map((r) => r.status)).toEqual(["stored", "stored", "duplicate"]);
-    expect(storedRows().map((o) => o.value)).toEqual([3.4, 3.6]);
+    expect((await storedRows()).map((o) => o.value)).toEqual([3.4, 3.6]);
   });
 
   it("keeps good readings of a batch when others are rejected, and gives increasing sequence numbers", async () => {
@@ -155,42 +152,55 @@ describe("ObservationWriter", () => {
     expect(results.map((r) => r.status)).toEqual(["stored", "rejected", "stored"]);
     const seqs = results.flatMap((r) => (r.status === "stored" ? [r.seq] : []));
     expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
-    expect(storedRows().map((o) => o.seq)).toEqual(seqs);
+    expect((await storedRows()).map((o) => o.seq)).toEqual(seqs);
   });
 
   it("acknowledges nothing when the transaction fails", async () => {
-    const raw = new Database(t.path);
-    raw.exec(
-      `CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
-    );
-    raw.close();
+    if (testsUsePostgres()) {
+      await t.db.$executeRawUnsafe(
+        `CREATE FUNCTION "fail"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk trouble'; END $$`,
+      );
+      await t.db.$executeRawUnsafe(
+        `CREATE TRIGGER "fail" BEFORE INSERT ON "Observation" FOR EACH ROW WHEN (NEW."sourceRef" = 'boom') EXECUTE FUNCTION "fail"()`,
+      );
+    } else {
+      const raw = new Database(t.path);
+      raw.exec(
+        `CREATE TRIGGER fail BEFORE INSERT ON "Observation" WHEN NEW."sourceRef" = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+      );
+      raw.close();
+    }
     await expect(
       writer.submit([reading({ sourceRef: "ok-1" }), reading({ value: 3.5, sourceRef: "boom" })]),
     ).rejects.toThrow();
-    expect(storedCount()).toBe(0);
+    expect(await storedCount()).toBe(0);
   });
 
-  it("waits for a transaction open on the shared connection rather than committing inside it", async () => {
-    // Prisma's interactive transactions run on the writer's connection: a batch written inside one would be
-    // acknowledged, then erased by its rollback.
-    let opened!: () => void;
-    let release!: () => void;
-    const isOpen = new Promise<void>((resolve) => (opened = resolve));
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const transaction = t.db.$transaction(async (tx) => {
-      await tx.$queryRawUnsafe(`SELECT 1`);
-      opened();
-      await held;
-      throw new Error("rolled back");
-    });
-    await isOpen;
-    const submitted = writer.submit([reading({ sourceRef: "during-a-transaction" })]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(storedCount()).toBe(0);
-    release();
-    await expect(transaction).rejects.toThrow("rolled back");
-    const [result] = await submitted;
-    expect(result).toMatchObject({ status: "stored" });
-    expect(storedCount()).toBe(1);
-  });
+  // SQLite only: on PostgreSQL each transaction has a pooled connection of its own, so there is nothing to wait for.
+  it.skipIf(testsUsePostgres())(
+    "waits for a transaction open on the shared connection rather than committing inside it",
+    async () => {
+      // Prisma's interactive transactions run on the writer's connection: a batch written inside one would be
+      // acknowledged, then erased by its rollback.
+      let opened!: () => void;
+      let release!: () => void;
+      const isOpen = new Promise<void>((resolve) => (opened = resolve));
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const transaction = t.db.$transaction(async (tx) => {
+        await tx.$queryRawUnsafe(`SELECT 1`);
+        opened();
+        await held;
+        throw new Error("rolled back");
+      });
+      await isOpen;
+      const submitted = writer.submit([reading({ sourceRef: "during-a-transaction" })]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await storedCount()).toBe(0);
+      release();
+      await expect(transaction).rejects.toThrow("rolled back");
+      const [result] = await submitted;
+      expect(result).toMatchObject({ status: "stored" });
+      expect(await storedCount()).toBe(1);
+    },
+  );
 });

@@ -157,7 +157,7 @@ describe("real-time channel", () => {
     await waitFor(() => alarms.some((c) => c.alarms.some((a) => a.ruleId === "lactate-high")));
     expect(await t.db.alarm.findFirst({ where: { ruleId: "lactate-high" } })).toMatchObject({
       status: "active",
-      raisedBySeq: result?.status === "stored" ? result.seq : -1,
+      raisedBySeq: BigInt(result?.status === "stored" ? result.seq : -1),
     });
   });
 

@@ -1,5 +1,6 @@
 import { ZAlarmState, emptyAlarmState, type TAlarmState } from "@/lib/alarms/alarm-state";
 import type { Db } from "../client";
+import { toSeq } from "../seq";
 
 export interface TStoredEngineState {
   readonly state: TAlarmState;
@@ -21,7 +22,9 @@ export async function loadAlarmEngineState({
   const row = await db.alarmEngineState.findUnique({ where: { episodeId } });
   if (!row) return undefined;
   const parsed = ZAlarmState.safeParse(row.state);
-  return parsed.success ? { state: parsed.data, lastSeq: row.lastSeq } : { state: emptyAlarmState(), lastSeq: 0 };
+  return parsed.success
+    ? { state: parsed.data, lastSeq: toSeq(row.lastSeq) }
+    : { state: emptyAlarmState(), lastSeq: 0 };
 }
 
 /** Stores an episode's evaluator state, in the engine's transaction when alarms changed with it. */

@@ -3,6 +3,7 @@ import type { TAuditAction } from "@/lib/auth/audit-actions";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
+import { toSeq } from "../seq";
 
 /** The client or the transaction a change of an alarm is written in: its event and audit commit with it or not at all. */
 export type TAlarmDb = Pick<Db, "alarm" | "alarmEvent" | "auditEvent">;
@@ -67,8 +68,8 @@ export async function appendAlarmEvent({
     context,
     target: { type: "alarm", id: alarm.id },
     unitId: alarm.unitId,
-    details: { ruleId: alarm.ruleId, bedId: alarm.bedId, status: alarm.status, eventSeq: event.seq, ...details },
+    details: { ruleId: alarm.ruleId, bedId: alarm.bedId, status: alarm.status, eventSeq: toSeq(event.seq), ...details },
     now: at,
   });
-  return event.seq;
+  return toSeq(event.seq);
 }

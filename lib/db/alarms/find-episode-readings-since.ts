@@ -1,11 +1,12 @@
 import type { TAlarmReading } from "@/lib/alarms/alarm-state";
 import type { Db } from "../client";
+import { sqlFor, timeParam } from "../dialect";
 
 interface Row {
   seq: number | bigint;
   parameter: string;
   value: number;
-  observedAt: number | bigint;
+  observedAt: number | bigint | Date;
 }
 
 /**
@@ -26,11 +27,14 @@ export async function findEpisodeReadingsSince({
   limit: number;
 }): Promise<TAlarmReading[]> {
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT "seq","parameter","value","observedAt" FROM "Observation"
-      WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? ORDER BY "seq" LIMIT ?`,
+    sqlFor(
+      db,
+      `SELECT "seq","parameter","value","observedAt" FROM "Observation"
+        WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? ORDER BY "seq" LIMIT ?`,
+    ),
     episodeId,
     sinceSeq,
-    fromTime,
+    timeParam(db, fromTime),
     limit,
   );
   return rows.map((r) => ({

@@ -2,6 +2,7 @@ import { OPEN_ALARM_STATUSES, type TUnitAlarms } from "@/lib/alarms/alarm-dto";
 import type { Db } from "../client";
 import { findAudioPause } from "./find-audio-pause";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "./to-alarm-dto";
+import { toSeq } from "../seq";
 
 /**
  * What a unit's screen starts from: its open alarms and its AUDIO PAUSED, with the last alarm seq they cover (read
@@ -26,7 +27,7 @@ export async function getUnitAlarms({
     unitId,
     alarms: rows.map((r) => toAlarmDto(r, names)),
     audioPause: await findAudioPause({ db, unitId, now }),
-    lastSeq: last?.seq ?? 0,
+    lastSeq: toSeq(last?.seq ?? 0),
     serverTime: now.getTime(),
   };
 }

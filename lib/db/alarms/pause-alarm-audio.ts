@@ -4,6 +4,7 @@ import { actorOf, recordAuditEvent, type TRequestContext } from "../audit/record
 import { assertUnitAccess } from "../auth/authorize";
 import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
+import { toSeq } from "../seq";
 
 export interface TPauseAlarmAudioOptions {
   db: Db;
@@ -49,7 +50,7 @@ export async function pauseAlarmAudio({
       context,
       target: { type: "unit", id: unitId },
       unitId,
-      details: { until, eventSeq: event.seq },
+      details: { until, eventSeq: toSeq(event.seq) },
       now,
     });
   });

@@ -43,7 +43,7 @@ describe("raiseExternalAlarm", () => {
       priority: "medium",
       origin: "rounds",
       limitSource: "external",
-      lastEventSeq: raised.eventSeq,
+      lastEventSeq: BigInt(raised.eventSeq ?? -1),
     });
     expect(alarm.details).toMatchObject({ summary: { en: "Puncture site: haematoma" }, refs: { roundId: "r1" } });
     const events = await test.db.alarmEvent.findMany({ where: { alarmId: alarm.id } });
@@ -153,7 +153,7 @@ describe("clearExternalAlarm", () => {
       resolution: "cleared",
       openKey: null,
       conditionActive: false,
-      lastEventSeq: seq,
+      lastEventSeq: BigInt(seq ?? -1),
     });
     expect(await test.db.auditEvent.count({ where: { action: "alarm.cleared", targetId: alarm.id } })).toBe(1);
     const next = await raiseExternalAlarm({

@@ -1,5 +1,6 @@
 import { ZLimitSource, type TAlarmDto } from "@/lib/alarms/alarm-dto";
 import type { Prisma } from "../generated/client";
+import { toSeq } from "../seq";
 
 /** What every alarm read selects: the row, and the name of whoever acknowledged it. */
 export const ALARM_DTO_SELECT = {
@@ -66,7 +67,7 @@ export function toAlarmDto(row: TAlarmRow, names: ReadonlyMap<string, string>): 
     acknowledgedComment: row.acknowledgedComment,
     resolvedAt: row.resolvedAt?.getTime() ?? null,
     resolution: row.resolution,
-    lastEventSeq: row.lastEventSeq,
+    lastEventSeq: toSeq(row.lastEventSeq),
   };
 }
 

@@ -4,12 +4,13 @@ import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import { DP_FLOW_BASELINE_WINDOW_MS } from "@/lib/scores/dp-per-flow";
 import { parseStoredSaveScore } from "@/lib/scores/save-score";
-import type { Db } from "../client";
+import { dialectOf, type Db } from "../client";
 import { findLatestValues } from "../observations/find-latest-values";
 import { findValueRun } from "../observations/find-value-run";
 import { getLastSeq } from "../observations/get-last-seq";
 import { listFourTs } from "../episodes/list-four-ts";
 import { findBedEpisode } from "./find-bed-episode";
+import { sqlFor } from "../dialect";
 
 /**
  * The bed view's header, device values, labs and the few derived facts that need the episode's history (since when
@@ -83,10 +84,13 @@ async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Pr
   const labs: Record<string, TLabSample[]> = Object.fromEntries(codes.map((c) => [c, []]));
   if (codes.length === 0) return labs;
   const rows = await db.$queryRawUnsafe<
-    { parameter: string; seq: number | bigint; value: number; observedAt: number | bigint }[]
+    { parameter: string; seq: number | bigint; value: number; observedAt: number | bigint | Date }[]
   >(
-    `SELECT "parameter","seq","value","observedAt" FROM "Observation"
-      WHERE "episodeId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
+    sqlFor(
+      db,
+      `SELECT "parameter","seq","value","observedAt" FROM "Observation"
+        WHERE "episodeId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
+    ),
     episodeId,
     ...codes,
   );
@@ -96,15 +100,25 @@ async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Pr
 }
 
 async function findDpFlowBaseline(db: Db, episodeId: string): Promise<TBedDetail["dpFlowBaseline"]> {
+  // The window's end: milliseconds added to a time (SQLite's integer, PostgreSQL's timestamp).
+  const plusMs = dialectOf(db) === "postgres" ? `w.start + ?::float8 * INTERVAL '1 millisecond'` : `w.start + ?`;
   const rows = await db.$queryRawUnsafe<
-    { start: number | bigint | null; latest: number | bigint | null; dp: number | null; flow: number | null }[]
+    {
+      start: number | bigint | Date | null;
+      latest: number | bigint | Date | null;
+      dp: number | null;
+      flow: number | null;
+    }[]
   >(
-    `WITH w AS (SELECT MIN("observedAt") AS start FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow'))
+    sqlFor(
+      db,
+      `WITH w AS (SELECT MIN("observedAt") AS start FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow'))
      SELECT w.start AS start,
        (SELECT MAX("observedAt") FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow')) AS latest,
-       (SELECT AVG("value") FROM "Observation" WHERE "episodeId" = ? AND "parameter" = 'ecmo_dp' AND "observedAt" >= w.start AND "observedAt" < w.start + ?) AS dp,
-       (SELECT AVG("value") FROM "Observation" WHERE "episodeId" = ? AND "parameter" = 'ecmo_flow' AND "observedAt" >= w.start AND "observedAt" < w.start + ?) AS flow
+       (SELECT AVG("value") FROM "Observation" WHERE "episodeId" = ? AND "parameter" = 'ecmo_dp' AND "observedAt" >= w.start AND "observedAt" < ${plusMs}) AS dp,
+       (SELECT AVG("value") FROM "Observation" WHERE "episodeId" = ? AND "parameter" = 'ecmo_flow' AND "observedAt" >= w.start AND "observedAt" < ${plusMs}) AS flow
      FROM w`,
+    ),
     episodeId,
     episodeId,
     episodeId,

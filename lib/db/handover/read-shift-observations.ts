@@ -1,9 +1,10 @@
 import type { TParameterCode } from "@/lib/catalogue";
 import type { THandoverData } from "@/lib/handover";
 import type { TTimedValue } from "@/lib/scores/types";
-import type { Db } from "../client";
+import { dialectOf, type Db } from "../client";
+import { sqlFor, timeParam } from "../dialect";
 
-type TRow = { parameter: string; value: number; observedAt: number | bigint };
+type TRow = { parameter: string; value: number; observedAt: number | bigint | Date };
 const toTimed = (r: TRow): TTimedValue => ({ t: Number(r.observedAt), v: r.value });
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
@@ -12,11 +13,14 @@ export async function readLabSamples(db: Db, episodeId: string, codes: readonly 
   const labs: Partial<Record<TParameterCode, TTimedValue[]>> = {};
   if (codes.length === 0) return labs;
   const rows = await db.$queryRawUnsafe<TRow[]>(
-    `SELECT "parameter","value","observedAt" FROM "Observation"
-      WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? ORDER BY "observedAt", "seq"`,
+    sqlFor(
+      db,
+      `SELECT "parameter","value","observedAt" FROM "Observation"
+        WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? ORDER BY "observedAt", "seq"`,
+    ),
     episodeId,
     ...codes,
-    until,
+    timeParam(db, until),
   );
   for (const row of rows) (labs[row.parameter as TParameterCode] ??= []).push(toTimed(row));
   return labs;
@@ -33,19 +37,25 @@ export async function readSettingReadings(
   const settings: Partial<Record<TParameterCode, { before: TTimedValue | null; during: TTimedValue[] }>> = {};
   for (const code of codes) {
     const [before] = await db.$queryRawUnsafe<TRow[]>(
-      `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ?
-        ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1`,
+      sqlFor(
+        db,
+        `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ?
+          ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1`,
+      ),
       episodeId,
       code,
-      from,
+      timeParam(db, from),
     );
     const during = await db.$queryRawUnsafe<TRow[]>(
-      `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" < ?
-        ORDER BY "observedAt", "seq"`,
+      sqlFor(
+        db,
+        `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" < ?
+          ORDER BY "observedAt", "seq"`,
+      ),
       episodeId,
       code,
-      from,
-      until,
+      timeParam(db, from),
+      timeParam(db, until),
     );
     settings[code] = { before: before ? toTimed(before) : null, during: during.map(toTimed) };
   }
@@ -55,7 +65,8 @@ export async function readSettingReadings(
 /**
  * First, last, min, max and count of each continuous value over [from, until). SQLite returns the bare columns of
  * the row that holds the MIN/MAX of an aggregate query (documented behaviour), which gives the first and the last
- * reading in one statement each.
+ * reading in one statement each; PostgreSQL has no such rule, and takes each parameter's first row of an ordering
+ * (DISTINCT ON) instead.
  */
 export async function readTrendSummaries(
   db: Db,
@@ -65,21 +76,25 @@ export async function readTrendSummaries(
   until: number,
 ): Promise<THandoverData["trends"]> {
   if (codes.length === 0) return [];
-  const where = `WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" >= ? AND "observedAt" < ? GROUP BY "parameter"`;
-  const args = [episodeId, ...codes, from, until];
+  const where = `WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" >= ? AND "observedAt" < ?`;
+  const args = [episodeId, ...codes, timeParam(db, from), timeParam(db, until)];
+  const postgres = dialectOf(db) === "postgres";
+  const edge = (direction: "ASC" | "DESC") =>
+    postgres
+      ? `SELECT DISTINCT ON ("parameter") "parameter","value","observedAt" FROM "Observation" ${where}
+          ORDER BY "parameter", "observedAt" ${direction}, "seq" ${direction}`
+      : `SELECT "parameter","value", ${direction === "ASC" ? "MIN" : "MAX"}("observedAt") AS "observedAt"
+          FROM "Observation" ${where} GROUP BY "parameter"`;
   const [stats, firsts, lasts] = await Promise.all([
     db.$queryRawUnsafe<{ parameter: string; lo: number; hi: number; n: number | bigint }[]>(
-      `SELECT "parameter", MIN("value") AS lo, MAX("value") AS hi, COUNT(*) AS n FROM "Observation" ${where}`,
+      sqlFor(
+        db,
+        `SELECT "parameter", MIN("value") AS lo, MAX("value") AS hi, COUNT(*) AS n FROM "Observation" ${where} GROUP BY "parameter"`,
+      ),
       ...args,
     ),
-    db.$queryRawUnsafe<TRow[]>(
-      `SELECT "parameter","value", MIN("observedAt") AS "observedAt" FROM "Observation" ${where}`,
-      ...args,
-    ),
-    db.$queryRawUnsafe<TRow[]>(
-      `SELECT "parameter","value", MAX("observedAt") AS "observedAt" FROM "Observation" ${where}`,
-      ...args,
-    ),
+    db.$queryRawUnsafe<TRow[]>(sqlFor(db, edge("ASC")), ...args),
+    db.$queryRawUnsafe<TRow[]>(sqlFor(db, edge("DESC")), ...args),
   ]);
   const point = (rows: TRow[], code: string) => {
     const row = rows.find((r) => r.parameter === code);
@@ -101,10 +116,13 @@ export async function readTrendSummaries(
 /** Whether any reading of `code` exists for the episode before `until`. */
 export async function hasReading(db: Db, episodeId: string, code: TParameterCode, until: number): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<{ one: number }[]>(
-    `SELECT 1 AS one FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ? LIMIT 1`,
+    sqlFor(
+      db,
+      `SELECT 1 AS one FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ? LIMIT 1`,
+    ),
     episodeId,
     code,
-    until,
+    timeParam(db, until),
   );
   return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import { dialectOf, postgresPool, type Db } from "../client";
 import { preparedStatement } from "../prisma-connection";
 
 export interface TContentKey {
@@ -17,9 +17,10 @@ export function contentKey(k: TContentKey): string {
  * Which of a batch's readings the database already holds, by source reference and by content (same episode,
  * parameter, time and value: the same result sent again by another route, e.g. HL7 then FHIR). One index lookup per
  * reading through statements prepared once on the shared connection: cheaper than one Prisma query per batch whose
- * keys SQLite had to unpack from a JSON array (bench/import-csv.ts).
+ * keys SQLite had to unpack from a JSON array (bench/import-csv.ts). PostgreSQL: one statement per kind of key
+ * over arrays of them (unnest), a round trip per reading costing more than the lookup.
  */
-export function findExistingObservations({
+export async function findExistingObservations({
   db,
   source,
   sourceRefs,
@@ -29,7 +30,8 @@ export function findExistingObservations({
   source: string;
   sourceRefs: readonly string[];
   contents: readonly TContentKey[];
-}): { refs: Set<string>; contents: Set<string> } {
+}): Promise<{ refs: Set<string>; contents: Set<string> }> {
+  if (dialectOf(db) === "postgres") return findExistingObservationsPg(db, source, sourceRefs, contents);
   const refs = new Set<string>();
   const found = new Set<string>();
   if (sourceRefs.length > 0) {
@@ -47,6 +49,35 @@ export function findExistingObservations({
     for (const k of contents) {
       for (const value of values.all(k.episodeId, k.parameter, k.observedAt)) found.add(contentKey({ ...k, value }));
     }
+  }
+  return { refs, contents: found };
+}
+
+async function findExistingObservationsPg(
+  db: Db,
+  source: string,
+  sourceRefs: readonly string[],
+  contents: readonly TContentKey[],
+): Promise<{ refs: Set<string>; contents: Set<string> }> {
+  const pool = postgresPool(db);
+  const refs = new Set<string>();
+  const found = new Set<string>();
+  if (sourceRefs.length > 0) {
+    const { rows } = await pool.query<{ sourceRef: string }>(
+      `SELECT "sourceRef" FROM "Observation" WHERE "source" = $1::"ObservationSource" AND "sourceRef" = ANY($2::text[])`,
+      [source, sourceRefs],
+    );
+    for (const row of rows) refs.add(row.sourceRef);
+  }
+  if (contents.length > 0) {
+    const { rows } = await pool.query<{ e: string; p: string; o: number; value: number }>(
+      `SELECT k.e, k.p, k.o, x."value" FROM unnest($1::text[], $2::text[], $3::float8[]) AS k(e, p, o)
+         JOIN "Observation" x ON x."episodeId" = k.e AND x."parameter" = k.p
+          AND x."observedAt" = TIMESTAMP '1970-01-01' + k.o * INTERVAL '1 millisecond'`,
+      [contents.map((k) => k.episodeId), contents.map((k) => k.parameter), contents.map((k) => k.observedAt)],
+    );
+    for (const row of rows)
+      found.add(contentKey({ episodeId: row.e, parameter: row.p, observedAt: row.o, value: row.value }));
   }
   return { refs, contents: found };
 }

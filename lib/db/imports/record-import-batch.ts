@@ -1,6 +1,6 @@
 import type { TImportCounts } from "@/lib/imports/import-job";
 import type { TImportRejection } from "@/lib/imports/import-record";
-import type { Db } from "../client";
+import { dialectOf, type Db } from "../client";
 import { preparedStatement, writeInTransaction } from "../prisma-connection";
 
 const MAX_TEXT = 1_000;
@@ -25,6 +25,7 @@ export async function recordImportBatch({
   ignoredCodes,
   rejections,
 }: TRecordImportBatch): Promise<void> {
+  if (dialectOf(db) === "postgres") return recordImportBatchPg({ db, jobId, counts, ignoredCodes, rejections });
   const insertRejection = preparedStatement<[string, string, string, string, string, string]>(
     db,
     `INSERT INTO "ImportRejection" ("jobId","location","field","value","code","reason") VALUES (?,?,?,?,?,?)`,
@@ -59,4 +60,26 @@ export async function recordImportBatch({
     // Thrown inside the transaction, so the rejections above are rolled back with it.
     if (changes !== 1) throw new Error(`import job ${jobId} does not exist`);
   });
+}
+
+/** PostgreSQL: the same two writes through Prisma in one transaction (once per batch: Prisma's cost is small here). */
+async function recordImportBatchPg({ db, jobId, counts, ignoredCodes, rejections }: TRecordImportBatch): Promise<void> {
+  const { processed, accepted, rejected, duplicate, ignored, corrected } = counts;
+  await db.$transaction([
+    db.importRejection.createMany({
+      data: rejections.map((r) => ({
+        jobId,
+        location: r.location.slice(0, MAX_TEXT),
+        field: r.field.slice(0, 100),
+        value: r.value.slice(0, MAX_TEXT),
+        code: r.code,
+        reason: r.reason.slice(0, MAX_TEXT),
+      })),
+    }),
+    // update, not updateMany: a job that does not exist throws, and the rejections are rolled back with it.
+    db.importJob.update({
+      where: { id: jobId },
+      data: { processed, accepted, rejected, duplicate, ignored, corrected, ignoredCodes },
+    }),
+  ]);
 }

@@ -212,7 +212,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         observedAt: r.observedAt.getTime(),
         value: r.value,
       }));
-      const existing = findExistingObservations({
+      const existing = await findExistingObservations({
         db,
         source,
         sourceRefs: candidates.map((c) => c.input.sourceRef),

@@ -1,12 +1,13 @@
 import type { TParameter } from "@/lib/catalogue";
 import { TREND_LOOKBACK_MS, type TLatestValue } from "@/lib/station/snapshot";
 import type { Db } from "../client";
+import { sqlFor, timeParam } from "../dialect";
 
 interface LatestRow {
   parameter: string;
   seq: number | bigint;
   value: number;
-  observedAt: number | bigint;
+  observedAt: number | bigint | Date;
 }
 
 /**
@@ -25,10 +26,10 @@ export async function findLatestValues({
   if (parameters.length === 0) return {};
   const pick = (extra: string) =>
     `SELECT * FROM (SELECT "parameter","seq","value","observedAt" FROM "Observation"
-       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1)`;
+       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1) AS "latest"`;
   const latestSql = parameters.map(() => pick("")).join(" UNION ALL ");
   const latestRows = await db.$queryRawUnsafe<LatestRow[]>(
-    latestSql,
+    sqlFor(db, latestSql),
     ...parameters.flatMap((p) => [episodeId, p.code]),
   );
   if (latestRows.length === 0) return {};
@@ -39,10 +40,10 @@ export async function findLatestValues({
     const parameter = byCode.get(row.parameter);
     const before =
       parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
-    refArgs.push(episodeId, row.parameter, before);
+    refArgs.push(episodeId, row.parameter, timeParam(db, before));
   }
   const refSql = latestRows.map(() => pick(`AND "observedAt" <= ?`)).join(" UNION ALL ");
-  const refRows = await db.$queryRawUnsafe<LatestRow[]>(refSql, ...refArgs);
+  const refRows = await db.$queryRawUnsafe<LatestRow[]>(sqlFor(db, refSql), ...refArgs);
   const refs = new Map(refRows.map((r) => [r.parameter, r]));
 
   const latest: Record<string, TLatestValue> = {};

@@ -1,6 +1,7 @@
 import type { TObservationDto } from "@/lib/observations/observation";
 import type { TObservationSource } from "@/lib/observations/reading";
 import type { Db } from "../client";
+import { sqlFor } from "../dialect";
 
 export type TReplayScope = { unitId: string } | { bedId: string };
 
@@ -10,7 +11,8 @@ interface Row {
   bedId: string;
   parameter: string;
   value: number;
-  observedAt: number | bigint;
+  /** Milliseconds on SQLite, a Date on PostgreSQL: Number() of either is the instant's milliseconds. */
+  observedAt: number | bigint | Date;
   source: string;
 }
 
@@ -28,8 +30,11 @@ export async function findObservationsSince({
 }): Promise<TObservationDto[]> {
   const [column, id] = "unitId" in scope ? ["unitId", scope.unitId] : ["bedId", scope.bedId];
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source"
-       FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
+    sqlFor(
+      db,
+      `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source"
+         FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
+    ),
     id,
     sinceSeq,
     limit,

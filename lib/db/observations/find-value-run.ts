@@ -1,5 +1,6 @@
 import type { TParameterCode } from "@/lib/catalogue";
-import type { Db } from "../client";
+import { dialectOf, type Db } from "../client";
+import { sqlFor, timeParam } from "../dialect";
 
 export interface TFindValueRun {
   db: Db;
@@ -24,19 +25,24 @@ export async function findValueRun({
   until = Number.MAX_SAFE_INTEGER,
 }: TFindValueRun): Promise<{ value: number; since: number } | null> {
   // Parameters come in once, as the one row of `p`: the driver binds by position only.
-  const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | null }[]>(
-    `WITH p(episode, code, until) AS (SELECT ?, ?, ?),
+  const postgres = dialectOf(db) === "postgres";
+  const rows = await db.$queryRawUnsafe<{ value: number; since: number | bigint | Date | null }[]>(
+    sqlFor(
+      db,
+      `WITH p(episode, code, until) AS (SELECT ${postgres ? "?::text, ?::text, ?::timestamp(3)" : "?, ?, ?"}),
        last AS (SELECT o."value" AS value FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
                 AND o."observedAt" < p.until ORDER BY o."observedAt" DESC, o."seq" DESC LIMIT 1),
        other AS (SELECT o."observedAt" AS t FROM "Observation" o, p, last WHERE o."episodeId" = p.episode AND o."parameter" = p.code
                  AND o."observedAt" < p.until AND o."value" <> last.value ORDER BY o."observedAt" DESC LIMIT 1)
      SELECT last.value AS value,
        (SELECT MIN(o."observedAt") FROM "Observation" o, p WHERE o."episodeId" = p.episode AND o."parameter" = p.code
-          AND o."observedAt" < p.until AND o."observedAt" > COALESCE((SELECT t FROM other), -1)) AS since
+          AND o."observedAt" < p.until AND o."observedAt" > COALESCE((SELECT t FROM other), ${postgres ? "'-infinity'" : "-1"})) AS since
      FROM last`,
+    ),
     episodeId,
     parameter,
-    until,
+    // The latest instant a Date holds, for "every reading" (MAX_SAFE_INTEGER is beyond it).
+    timeParam(db, Math.min(until, 8.64e15)),
   );
   const row = rows[0];
   return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;

@@ -1,9 +1,11 @@
 import type { TValidReading } from "@/lib/observations/validate-reading";
 import { announceCommit } from "../changes/announce-commit";
-import { sqliteConnection, type Db } from "../client";
+import { dialectOf, postgresPool, sqliteConnection, type Db } from "../client";
 import { writeInTransaction } from "../prisma-connection";
 import { insertObservationBatch } from "./insert-observation-batch";
+import { insertObservationBatchPg } from "./insert-observation-batch.pg";
 import { packObservationBatch } from "./observation-batch";
+import type { TPgQuery } from "./insert-observation-batch.pg";
 
 /**
  * Readings per transaction in the station's own process: one commit holds the event loop that serves the screens
@@ -34,6 +36,10 @@ export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
  * Without RETURNING, a single-row INSERT needs no statement journal; its sequence number is the row id it inserted.
  * Sharing Prisma's connection keeps one writer (Prisma issue #29933). After the commit, this process's change feed is
  * woken: it tells the screens and the alarm engine from the Observation log.
+ *
+ * On PostgreSQL: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING seq` on a pooled connection,
+ * its own transaction (insert-observation-batch.pg.ts); the log-order lock its trigger takes keeps seq order commit
+ * order for the change feed (docs/deployment-database.md).
  */
 export async function insertObservations({
   db,
@@ -51,9 +57,16 @@ export async function insertObservations({
     );
   }
   const batch = packObservationBatch(readings);
-  const seqs = await writeInTransaction(db, () =>
-    insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()),
-  );
+  const seqs =
+    dialectOf(db) === "postgres"
+      ? await insertObservationBatchPg(postgresQuery(db), batch, receivedAt.getTime())
+      : await writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
   announceCommit(db);
   return seqs;
+}
+
+/** A statement on the PostgreSQL client's pool, in a transaction of its own. */
+export function postgresQuery(db: Db): TPgQuery {
+  const pool = postgresPool(db);
+  return async <R>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as R[];
 }

@@ -78,7 +78,7 @@ export async function amendRoundAnswer({
     await tx.roundAmendment.create({
       data: { id: amendmentId, roundId, ...checked, reason: input.reason, amendedAt: now, amendedById: actor.userId },
     });
-    insertObservationsInTransaction({ db, readings, receivedAt: now });
+    await insertObservationsInTransaction({ db, tx, readings, receivedAt: now });
     // The bed's alarm follows the item's newest answer: only a correction of the latest round to ask it moves it.
     const newest = await tx.round.findFirst({
       where: { episodeId: row.episodeId, answers: { some: { itemId: input.itemId } } },

@@ -3,9 +3,10 @@ import type { TPreviousAnswer, TRoundDto } from "@/lib/rounds/round-dtos";
 import { computeRoundSchedule, type TRoundSchedule } from "@/lib/rounds/schedule";
 import { frequenciesOf, type TRoundFrequency, type TRoundTemplate } from "@/lib/rounds/template";
 import type { TShiftContext } from "@/lib/shifts";
-import type { Db } from "../client";
+import { dialectOf, type Db } from "../client";
 import { findCurrentTemplate } from "./round-template-rows";
 import { ROUND_INCLUDE, latestAnswers, toRoundDto } from "./round-rows";
+import { sqlFor } from "../dialect";
 
 /** How far back the "last values" look: a day of hourly rounds covers every daily item too. */
 const RECENT_ROUNDS = 30;
@@ -67,17 +68,24 @@ export async function loadEpisodeRounds({
 /**
  * When the episode's newest round that covered `frequency` was signed, older than the recent ones. In SQL: Prisma has
  * no "array contains" filter for a Json column on SQLite; json_each reads the stored array itself, by the
- * (episodeId, signedAt) index from the newest round back.
+ * (episodeId, signedAt) index from the newest round back (PostgreSQL: jsonb_array_elements_text of the jsonb array).
  */
 async function lastSignedCovering(
   db: Pick<Db, "$queryRawUnsafe">,
   episodeId: string,
   frequency: TRoundFrequency,
 ): Promise<number | undefined> {
-  const [row] = await db.$queryRawUnsafe<{ signedAt: number | bigint }[]>(
-    `SELECT "signedAt" FROM "Round"
-      WHERE "episodeId" = ? AND EXISTS (SELECT 1 FROM json_each("Round"."frequencies") WHERE "value" = ?)
-      ORDER BY "signedAt" DESC LIMIT 1`,
+  const elements =
+    dialectOf(db) === "postgres"
+      ? `jsonb_array_elements_text("Round"."frequencies") AS f("value")`
+      : `json_each("Round"."frequencies")`;
+  const [row] = await db.$queryRawUnsafe<{ signedAt: number | bigint | Date }[]>(
+    sqlFor(
+      db,
+      `SELECT "signedAt" FROM "Round"
+        WHERE "episodeId" = ? AND EXISTS (SELECT 1 FROM ${elements} WHERE "value" = ?)
+        ORDER BY "signedAt" DESC LIMIT 1`,
+    ),
     episodeId,
     frequency,
   );

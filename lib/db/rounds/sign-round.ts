@@ -108,7 +108,7 @@ export async function signRound({
       });
       await tx.roundAnswer.createMany({ data: check.answers.map((a) => ({ roundId: input.roundId, ...a })) });
       // On the transaction's own connection, so that they commit with the round (a reading already stored is skipped).
-      insertObservationsInTransaction({ db, readings, receivedAt: now });
+      await insertObservationsInTransaction({ db, tx, readings, receivedAt: now });
       // The finding's alarm commits with the round or not at all.
       await syncRoundAlarms({
         db: tx,

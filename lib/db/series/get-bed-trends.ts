@@ -26,7 +26,7 @@ export async function getBedTrends({
   const series = [];
   for (const parameter of query.parameters) {
     series.push(
-      readEpisodeSeries({
+      await readEpisodeSeries({
         db,
         bedId,
         episode,

@@ -7,8 +7,9 @@ import {
   gapThresholdMs,
   type TBucket,
 } from "@/lib/charts/downsample-min-max";
-import type { Db } from "../client";
+import { dialectOf, type Db } from "../client";
 import { preparedStatement } from "../prisma-connection";
+import { readEpisodeSeriesPg } from "./read-episode-series.pg";
 
 /**
  * Readings per pixel column up to which the readings themselves are read and downsampled here rather than in SQL.
@@ -57,9 +58,10 @@ type TBucketRow = [number, number | null, number | null, string | null, string |
  * Prepared statements on the connection Prisma's client holds (lib/db/prisma-connection.ts): the bed page
  * reads a dozen series before it can answer, and Prisma's raw queries cost a statement compilation and a row
  * mapping each on top of SQLite's own work (about as much again for these reads). Synchronous, as every SQLite call
- * of the process is underneath: the same rows are seen either way.
+ * of the process is underneath: the same rows are seen either way. PostgreSQL: read-episode-series.pg.ts, the same
+ * two ways (readings when few, buckets when dense) in its SQL.
  */
-export function readEpisodeSeries({
+export async function readEpisodeSeries({
   db,
   bedId,
   episode,
@@ -79,7 +81,7 @@ export function readEpisodeSeries({
   width: number;
   lastSeq: number;
   now: Date;
-}): TParameterSeries {
+}): Promise<TParameterSeries> {
   const start = episode.startedAt.getTime();
   const end = episode.endedAt?.getTime() ?? now.getTime();
   const from = Math.max(askedFrom ?? start, start);
@@ -94,6 +96,12 @@ export function readEpisodeSeries({
   // through the same pure downsampling, which gives exactly what the buckets would. Counted first, in SQL, so that
   // a dense range (a week at 1 Hz) is never read row by row.
   const limit = READINGS_PER_COLUMN * width;
+  if (dialectOf(db) === "postgres") {
+    const read = await readEpisodeSeriesPg({ db, episodeId: episode.id, code, from, to, bucketMs, limit });
+    if (read.samples)
+      return { ...base, from, to, bucketMs, points: downsampleMinMax(read.samples, { from, to, width, maxGapMs }) };
+    return { ...base, from, to, bucketMs, points: bucketsToPoints(read.buckets, maxGapMs) };
+  }
   const count =
     preparedStatement<unknown[], number>(db, COUNT_SQL)
       .pluck()

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EpisodeDirectory } from "../../ingest/episode-directory";
 import { ObservationWriter } from "../../ingest/observation-writer";
 import { silentLogger } from "@/lib/log/logger";
-import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { createTestDb, readOnOtherConnection, type TestDb } from "@/test/support/create-test-db";
 import { externalFile } from "@/test/support/external-data";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { handleMllpMessage } from "./handle-mllp-message";
@@ -16,12 +15,8 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 let t: TestDb;
 let listener: TMllpListener;
 /** Rows another connection can read: what the ACK promises is committed. */
-const storedCount = () => {
-  const raw = new Database(t.path, { readonly: true });
-  const row = raw.prepare(`SELECT COUNT(*) AS n FROM "Observation"`).get() as { n: number };
-  raw.close();
-  return row.n;
-};
+const storedCount = async () =>
+  (await readOnOtherConnection<{ n: number }>(t, `SELECT COUNT(*) AS n FROM "Observation"`))[0]?.n ?? 0;
 let countAtAck: number[] = [];
 
 const lactate = (controlId: string, value = "3.2") =>
@@ -75,7 +70,7 @@ beforeEach(async () => {
         timeZone: "Europe/Paris",
         now: () => NOW,
       });
-      countAtAck.push(storedCount());
+      countAtAck.push(await storedCount());
       return ack;
     },
   });
@@ -109,7 +104,7 @@ describe("the MLLP listener", () => {
     const again = await send(lactate("CTRL-1"));
     expect(msa(again)[1]).toBe("AA");
     expect(msa(again)[3]).toMatch(/0 stored, 1 already stored/);
-    expect(storedCount()).toBe(1);
+    expect(await storedCount()).toBe(1);
   });
 
   it("answers the NIST message with AE and an ERR naming OBX^2^6 and the g/mL unit, having stored its platelets", async () => {
@@ -120,14 +115,14 @@ describe("the MLLP listener", () => {
     expect(err?.[3]).toBe("103^Table value not found^HL70357");
     expect(err?.[4]).toBe("E");
     expect(err?.[8]).toMatch(/g\/mL.*not accepted for hemoglobin/);
-    expect(storedCount()).toBe(1);
+    expect(await storedCount()).toBe(1);
   });
 
   it("answers AA with an information ERR for a pending result: the final one will follow", async () => {
     const ack = await send(lactate("CTRL-2").replace("|H|||F|", "|H|||P|"));
     expect(msa(ack)[1]).toBe("AA");
     expect(errs(ack)[0]?.slice(2, 5)).toEqual(["OBX^1^11", "101^Required field missing^HL70357", "I"]);
-    expect(storedCount()).toBe(0);
+    expect(await storedCount()).toBe(0);
   });
 
   it.each([
@@ -144,7 +139,7 @@ describe("the MLLP listener", () => {
     expect(msa(ack)[1]).toBe("AR");
     expect(msa(ack)[3]).toMatch(reason);
     expect(errs(ack)[0]?.[3]).toMatch(new RegExp(`^${code}\\^`));
-    expect(storedCount()).toBe(0);
+    expect(await storedCount()).toBe(0);
   });
 
   it("answers messages in order, whether they arrive together in one packet or split across several", async () => {

@@ -1,0 +1,85 @@
+import { batchSize, readBatchRow, type TBatchRow, type TObservationBatch } from "./observation-batch";
+
+/** Runs one statement with $n parameters and answers its rows: a pg pool's or a Prisma transaction's query. */
+export type TPgQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
+
+/*
+ * One statement for the whole batch (PostgreSQL's counterpart of insert-observation-batch.ts): a round trip per row
+ * would cost more than the insert. The rows travel as one array per column and come back through unnest; the index
+ * probe of the same content (episode, parameter, time, value) is a NOT EXISTS in the same statement, so no other
+ * transaction's insert can come between the probe and the insert for a row it would see. Times are bound as integer
+ * milliseconds and turned into timestamp(3) exactly (no floating-point division).
+ */
+const INSERT = `
+INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+SELECT r.e, r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
+       TIMESTAMP '1970-01-01' + $10::bigint * INTERVAL '1 millisecond', r.s::"ObservationSource", r.ref
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::bigint[], $8::text[], $9::text[])
+       AS r(e, b, u, p, v, un, o, s, ref)
+ WHERE NOT EXISTS (SELECT 1 FROM "Observation" x
+                    WHERE x."episodeId" = r.e AND x."parameter" = r.p
+                      AND x."observedAt" = TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond' AND x."value" = r.v)
+ON CONFLICT ("source","sourceRef") DO NOTHING
+RETURNING "seq"::text AS "seq", "source"::text AS "source", "sourceRef"`;
+
+/**
+ * Inserts a batch in one statement inside the caller's transaction (or as its own), answering per reading its seq or
+ * null when it was stored before: the same (source, sourceRef), or the same content. A batch that holds the same
+ * reading twice stores the first, as the SQLite version does (one statement does not see its own rows).
+ */
+export async function insertObservationBatchPg(
+  query: TPgQuery,
+  batch: TObservationBatch,
+  receivedAt: number,
+): Promise<(number | null)[]> {
+  const n = batchSize(batch);
+  const seqs: (number | null)[] = new Array<number | null>(n).fill(null);
+  const [episodes, beds, units, parameters, values, valueUnits, times, sources, sourceRefs] = [
+    [] as string[],
+    [] as string[],
+    [] as string[],
+    [] as string[],
+    [] as number[],
+    [] as string[],
+    [] as number[],
+    [] as string[],
+    [] as string[],
+  ] as const;
+  const indexByKey = new Map<string, number>();
+  const contents = new Set<string>();
+  const row = {} as TBatchRow;
+  for (let i = 0; i < n; i++) {
+    const r = readBatchRow(batch, i, row);
+    const key = `${r.source}\u0000${r.sourceRef}`;
+    const content = `${r.episodeId}\u0000${r.parameter}\u0000${r.observedAt}\u0000${r.value}`;
+    if (indexByKey.has(key) || contents.has(content)) continue;
+    indexByKey.set(key, i);
+    contents.add(content);
+    episodes.push(r.episodeId);
+    beds.push(r.bedId);
+    units.push(r.unitId);
+    parameters.push(r.parameter);
+    values.push(r.value);
+    valueUnits.push(r.unit);
+    times.push(r.observedAt);
+    sources.push(r.source);
+    sourceRefs.push(r.sourceRef);
+  }
+  const rows = await query<{ seq: string; source: string; sourceRef: string }>(INSERT, [
+    episodes,
+    beds,
+    units,
+    parameters,
+    values,
+    valueUnits,
+    times,
+    sources,
+    sourceRefs,
+    receivedAt,
+  ]);
+  for (const { seq, source, sourceRef } of rows) {
+    const i = indexByKey.get(`${source}\u0000${sourceRef}`);
+    if (i !== undefined) seqs[i] = Number(seq);
+  }
+  return seqs;
+}
