@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = [
   "round.signed",
   "round.amended",
   "round-template.published",
+  "stay.admitted",
+  "stay.moved",
+  "stay.discharged",
+  "episode.started",
+  "episode.settings-changed",
+  "episode.ended",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

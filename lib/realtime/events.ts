@@ -120,6 +120,16 @@ export interface THandoverChanged {
   shiftKey: string | null;
 }
 
+/**
+ * A bed's stay changed (issue 15): a patient admitted, moved in or out, discharged, support started, changed or
+ * ended. The station and the bed's page read their snapshot again over HTTP. Sent to the unit's and the bed's rooms.
+ */
+export interface TStayChanged {
+  unitId: string;
+  bedId: string;
+  stayId: string;
+}
+
 /** Joins a unit's handover room (handover.view and membership of the unit). */
 export const ZHandoverSubscribe = z.object({ unitId: z.string().min(1).max(64) });
 export type THandoverSubscribe = z.infer<typeof ZHandoverSubscribe>;
@@ -136,6 +146,7 @@ export interface ServerToClientEvents {
   "round:signed": (payload: TRoundChanged) => void;
   "round:amended": (payload: TRoundChanged) => void;
   "handover:changed": (payload: THandoverChanged) => void;
+  "stay:changed": (payload: TStayChanged) => void;
 }
 
 /**
