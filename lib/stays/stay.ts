@@ -102,3 +102,49 @@ export const ZStaySearch = z.object({
   unitId: ZId,
   q: z.string().trim().min(2, { message: "at least 2 characters" }).max(80),
 });
+
+/** Admission from a bed's page: the unit and the bed come from the address. */
+export const ZAdmitToBed = ZAdmitPatient.omit({ unitId: true, bedId: true });
+export const ZMoveToBed = ZMoveStay.omit({ stayId: true });
+export const ZDischargeBed = ZDischargeStay.omit({ stayId: true });
+export const ZStartSupport = ZStartEpisode.omit({ stayId: true });
+export const ZChangeSupportSettings = ZChangeEpisodeSettings.omit({ episodeId: true });
+export const ZEndSupport = ZEndEpisode.omit({ episodeId: true });
+
+/** A bed's stay as its page shows it (GET /api/beds/:bedId/stay). Instants are epoch ms. */
+export interface TBedStay {
+  bed: { id: string; label: string; unitId: string };
+  /** The open stay, null for a free bed. */
+  stay: {
+    id: string;
+    admittedAt: number;
+    diagnosis: string | null;
+    weightKg: number | null;
+    heightCm: number | null;
+    patient: { mrn: string; givenName: string; familyName: string; birthDate: string; sex: string };
+    /** The support running now, null when none. */
+    episode: {
+      id: string;
+      deviceType: string;
+      startedAt: number;
+      cannulationSite: string | null;
+      cannulationSide: string | null;
+      consoleModel: string | null;
+    } | null;
+  } | null;
+  /** The unit's free beds, for a move. */
+  freeBeds: { id: string; label: string }[];
+}
+
+/** One archived (discharged) stay in the search's answer. */
+export interface TArchivedStay {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  bedLabel: string;
+  admittedAt: number;
+  dischargedAt: number;
+  disposition: TStayDisposition | null;
+  diagnosis: string | null;
+}
