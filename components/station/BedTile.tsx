@@ -29,6 +29,7 @@ export function BedTile({
     return (
       <article
         className="tile tile--empty"
+        data-state="empty"
         data-testid="bed-tile"
         data-bed-id={tile.bedId}
         data-stale="false"
@@ -43,6 +44,8 @@ export function BedTile({
       </article>
     );
   }
+
+  if (tile.kind === "admitted") return <AdmittedTile tile={tile} headingId={headingId} />;
 
   const stale = tile.device.stale;
   return (
@@ -83,6 +86,38 @@ export function BedTile({
       {alarm && <TileAlarm alarm={alarm} />}
       <TileRoundLine bedId={tile.bedId} />
       <DeviceFooter tile={tile} timeZone={timeZone} />
+    </article>
+  );
+}
+
+/** A patient in the bed with no support running: who, and that no device is connected (nothing to be stale). */
+function AdmittedTile({
+  tile,
+  headingId,
+}: {
+  readonly tile: Extract<TPreparedTile, { kind: "admitted" }>;
+  readonly headingId: string;
+}) {
+  const t = useTranslations("tile");
+  const ts = useTranslations("stays");
+  return (
+    <article
+      className="tile tile--admitted"
+      data-testid="bed-tile"
+      data-bed-id={tile.bedId}
+      data-stale="false"
+      data-state="admitted"
+      aria-labelledby={headingId}
+    >
+      <header className="tile__head">
+        <h2 className="tile__bed" id={headingId}>
+          <TileLink bedId={tile.bedId} label={tile.label} />
+        </h2>
+        <span className="tile__patient">
+          {t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}
+        </span>
+      </header>
+      <p className="tile__empty">{ts("tileNoSupport")}</p>
     </article>
   );
 }

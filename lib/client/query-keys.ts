@@ -82,3 +82,10 @@ export const roundKeys = {
   bedHistory: (bedId: string) => [...roundKeys.all, "bed", bedId, "history"] as const,
   templates: () => [...roundKeys.all, "templates"] as const,
 };
+
+/** A bed's stay (its patient, running support, the unit's free beds) and a unit's archive search. */
+export const stayKeys = {
+  all: ["stay"] as const,
+  bed: (bedId: string) => [...stayKeys.all, "bed", bedId] as const,
+  archive: (unitId: string, q: string) => [...stayKeys.all, "archive", unitId, q] as const,
+};

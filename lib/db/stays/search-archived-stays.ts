@@ -1,4 +1,4 @@
-import type { TArchivedStay, TStayDisposition } from "@/lib/stays/stay";
+import type { TArchivedStay } from "@/lib/stays/stay";
 import type { Db } from "../client";
 
 /**
@@ -34,7 +34,7 @@ export async function searchArchivedStays({
     bedLabel: s.bed.label,
     admittedAt: s.admittedAt.getTime(),
     dischargedAt: s.dischargedAt?.getTime() ?? 0,
-    disposition: s.disposition as TStayDisposition | null,
+    disposition: s.disposition,
     diagnosis: s.diagnosis,
   }));
 }
