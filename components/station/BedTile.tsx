@@ -53,6 +53,7 @@ export function BedTile({
       className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}${alarmClass(alarm)}`}
       data-testid="bed-tile"
       data-bed-id={tile.bedId}
+      data-state="occupied"
       data-stale={stale}
       data-alarm-priority={alarm?.priority ?? "none"}
       data-alarm-flashing={alarm?.flashing ?? false}
