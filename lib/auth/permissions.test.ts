@@ -14,6 +14,9 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "handover.sign",
     "handover.view",
     "handover.edit",
+    "stay.manage",
+    "stay.view",
+    "episode.settings",
   ],
   physician: [
     "station.view",
@@ -26,6 +29,10 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "import.view",
     "handover.view",
     "handover.edit",
+    "stay.manage",
+    "stay.view",
+    "episode.manage",
+    "episode.settings",
   ],
   perfusionist: [
     "station.view",
@@ -36,6 +43,8 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "threshold.change",
     "checklist.sign",
     "handover.view",
+    "stay.view",
+    "episode.settings",
   ],
   admin: [
     "station.view",
