@@ -83,9 +83,8 @@ export const roundKeys = {
   templates: () => [...roundKeys.all, "templates"] as const,
 };
 
-/** A bed's stay (its patient, running support, the unit's free beds) and a unit's archive search. */
+/** A bed's stay (its patient, running support, the unit's free beds). */
 export const stayKeys = {
   all: ["stay"] as const,
   bed: (bedId: string) => [...stayKeys.all, "bed", bedId] as const,
-  archive: (unitId: string, q: string) => [...stayKeys.all, "archive", unitId, q] as const,
 };

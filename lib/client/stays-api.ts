@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TArchivedStay, TBedStay } from "@/lib/stays/stay";
+import type { TBedStay } from "@/lib/stays/stay";
 
 /*
  * The browser's side of the stay routes (admission, move, discharge, support). A refusal carries the server's message
@@ -38,6 +38,3 @@ export const fetchBedStay = async (bedId: string) => (await request(bedPath(bedI
 
 /** `rest`: "stay" (admit), "stay/move", "stay/discharge", "support" (start), "support/end", "support/settings". */
 export const postStay = (bedId: string, rest: string, body: unknown) => request(bedPath(bedId, rest), body);
-
-export const searchArchive = async (unitId: string, q: string) =>
-  (await request(`/api/units/${encodeURIComponent(unitId)}/stays?q=${encodeURIComponent(q)}`)) as TArchivedStay[];

@@ -66,7 +66,6 @@ export const ZCannulas = z
     balloonMl: z.number().int().min(20).max(60).optional(),
   })
   .strict();
-export type TCannulas = z.infer<typeof ZCannulas>;
 
 export const ZStartEpisode = z.object({
   stayId: ZId,
