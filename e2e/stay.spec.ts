@@ -32,7 +32,8 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  // Three browsers on a shared, loaded machine: the bed page answers in seconds, not milliseconds.
+  test.setTimeout(300_000);
   const base = baseURL ?? "";
   const wallContext = await contextAs(browser, base, "display", { width: 1920, height: 1080 });
   const doctorContext = await contextAs(browser, base, "physician", { width: 768, height: 1024 });
@@ -52,7 +53,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`/beds/${DEMO_FREE_BED}`);
     const form = page.getByTestId("admit-form");
-    await expect(form).toBeVisible();
+    await expect(form).toBeVisible({ timeout: 30_000 });
     await shot(page, "tablet-admission-form-en");
     await form.getByLabel("MRN").fill(MRN);
     await form.getByLabel("Family name").fill("Essai");
@@ -62,7 +63,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
     await form.getByLabel("Weight (kg)").fill("64");
     await form.getByLabel("Admission diagnosis").fill("Cardiogenic shock");
     await page.getByTestId("admit-submit").click();
-    await expect(page.getByTestId("stay-patient")).toContainText(`MRN ${MRN}`);
+    await expect(page.getByTestId("stay-patient")).toContainText(`MRN ${MRN}`, { timeout: 30_000 });
     await expect(page.getByTestId("stay-support")).toHaveText("No support running.");
     // A nurse does not start support (lib/auth/permissions.ts episode.manage).
     await expect(page.getByTestId("start-support-form")).toHaveCount(0);
@@ -74,6 +75,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
     const doctor = await doctorContext.newPage();
     await doctor.goto(`/beds/${DEMO_FREE_BED}`);
     const start = doctor.getByTestId("start-support-form");
+    await expect(start).toBeVisible({ timeout: 30_000 });
     await start.getByLabel("Support").selectOption("VA_ECMO");
     await start.getByLabel("Cannulation site").fill("femoral");
     await start.getByLabel("Side").selectOption("right");
@@ -82,7 +84,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
     await start.getByLabel("Pump speed (/min)").fill("3200");
     await start.getByLabel("Sweep (L/min)").fill("3");
     await doctor.getByTestId("start-support-submit").click();
-    await expect(doctor.getByTestId("stay-support")).toContainText("VA-ECMO since");
+    await expect(doctor.getByTestId("stay-support")).toContainText("VA-ECMO since", { timeout: 30_000 });
     // The wall shows the bed on VA-ECMO (no device feed yet for a real patient: its values are absent, never old).
     await expect(freeTile).toHaveAttribute("data-state", "occupied", { timeout: 10_000 });
     await expect(freeTile).toContainText("VA-ECMO D");
@@ -98,7 +100,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
     doctor.once("dialog", (dialog) => void dialog.accept());
     await doctor.getByTestId("discharge-disposition").selectOption("death");
     await doctor.getByTestId("discharge-submit").click();
-    await expect(doctor.getByTestId("admit-form")).toBeVisible();
+    await expect(doctor.getByTestId("admit-form")).toBeVisible({ timeout: 30_000 });
     await expect(freeTile).toHaveAttribute("data-state", "empty", { timeout: 10_000 });
     await expect(freeTile).toContainText("Empty bed");
     expect(loads).toEqual([]);
@@ -116,6 +118,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
 });
 
 test("the admission form and the empty bed in French", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
   const base = baseURL ?? "";
   const wallContext = await contextAs(browser, base, "display", { width: 1920, height: 1080 }, "fr");
   const tabletContext = await browser.newContext({ baseURL: base, viewport: { width: 768, height: 1024 } });
@@ -129,7 +132,7 @@ test("the admission form and the empty bed in French", async ({ browser, baseURL
     await shot(wall, "wall-empty-bed-fr");
     const tablet = await tabletContext.newPage();
     await tablet.goto(`/beds/${DEMO_FREE_BED}`);
-    await expect(tablet.getByTestId("admit-form")).toContainText("Admettre un patient au lit 07");
+    await expect(tablet.getByTestId("admit-form")).toContainText("Admettre un patient au lit 07", { timeout: 30_000 });
     await shot(tablet, "tablet-admission-form-fr");
   } finally {
     await wallContext.close();
