@@ -32,9 +32,21 @@ export async function seedBenchWorld(db: Db, beds = 64): Promise<string[]> {
         sex: "M",
       },
     });
+    await db.stay.create({
+      data: {
+        id: `bench-s-${i}`,
+        patientId: `bench-p-${i}`,
+        unitId: "bench-unit",
+        bedId: `bench-bed-${i}`,
+        openBedKey: `bench-bed-${i}`,
+        openPatientKey: `bench-p-${i}`,
+        admittedAt: new Date(Date.now() - 86_400_000),
+      },
+    });
     await db.supportEpisode.create({
       data: {
         id: `bench-e-${i}`,
+        stayId: `bench-s-${i}`,
         patientId: `bench-p-${i}`,
         bedId: `bench-bed-${i}`,
         deviceType: "VA_ECMO",

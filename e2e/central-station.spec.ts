@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
+import { DEMO_BED_COUNT, DEMO_FREE_BED, DEMO_UNIT_ID } from "./support/station-env";
 
 const DEMO_BEDS = Array.from({ length: DEMO_BED_COUNT }, (_, i) => `demo-bed-${i + 1}`);
 const FIRST_BED = "demo-bed-1";
@@ -11,9 +11,13 @@ test.describe("the central station", () => {
     await station.waitForLiveBeds(DEMO_BED_COUNT);
   });
 
-  test("shows the eight demo beds in order, each with its values", async ({ station }) => {
+  test("shows the eight demo beds in order, each occupied one with its values, the free one empty", async ({
+    station,
+  }) => {
     expect(await station.bedIds()).toEqual(DEMO_BEDS);
-    for (const bedId of DEMO_BEDS) {
+    await expect(station.tile(DEMO_FREE_BED)).toHaveAttribute("data-state", "empty");
+    await expect(station.tile(DEMO_FREE_BED)).toContainText("Empty bed");
+    for (const bedId of DEMO_BEDS.filter((b) => b !== DEMO_FREE_BED)) {
       // Every device type shows a mean arterial pressure and a heart rate, each with the time it was measured.
       for (const parameter of ["map", "hr"]) {
         await expect(station.value(bedId, parameter)).toHaveAttribute("data-observed-at", /^\d+$/);

@@ -1,7 +1,7 @@
 import { ZStationSnapshot } from "@/lib/station/snapshot";
 import { expect, test } from "./fixtures";
 import { signInAs } from "./support/accounts";
-import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
+import { DEMO_BED_COUNT, DEMO_FREE_BED, DEMO_UNIT_ID } from "./support/station-env";
 
 test.describe("the station's HTTP API", () => {
   test("GET /api/health answers 200, without a session", async ({ request }) => {
@@ -30,7 +30,9 @@ test.describe("the station's HTTP API", () => {
       Array.from({ length: DEMO_BED_COUNT }, (_, i) => `demo-bed-${i + 1}`).sort(),
     );
     expect(Math.abs(snapshot.serverTime - Date.now())).toBeLessThan(60_000);
-    for (const bed of snapshot.beds) expect(bed.episode, `${bed.bedId} has a patient on support`).not.toBeNull();
+    for (const bed of snapshot.beds)
+      if (bed.bedId === DEMO_FREE_BED) expect(bed.patient, `${bed.bedId} is left free`).toBeNull();
+      else expect(bed.episode, `${bed.bedId} has a patient on support`).not.toBeNull();
   });
 
   test("GET /api/units/:unitId/station answers 403 with a message for a unit the user does not belong to", async ({

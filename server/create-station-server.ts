@@ -13,7 +13,7 @@ import { attachHandoverRoom } from "./realtime/attach-handover-room";
 import { broadcastChanges } from "./realtime/broadcast-changes";
 import { startHeartbeat } from "./realtime/start-heartbeat";
 import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
-import { startChangeFeed, type ChangeFeed } from "./changes/start-change-feed";
+import { startChangeFeed, type ChangeFeed, type TChangeSubscriber } from "./changes/start-change-feed";
 import { createAuthGate } from "./auth/auth-gate";
 import { authRoutes } from "./auth/auth-routes";
 
@@ -90,7 +90,15 @@ export async function createStationServer(options: StationServerOptions): Promis
   // Two followers of the same logs, each at its own pace: the screens' must not wait while the engine judges a
   // backlog (the simulator's 24 h backfill at start-up, a large import from the CLI), which it holds back to bound
   // its memory; before the split, live readings reached a 32-bed wall only after the engine had judged the backfill.
-  const changes = await startChangeFeed({ db, log, subscribers: [broadcastChanges({ io: realtime.io, db })] });
+  // A stay's change (a move, an episode ended) makes the write path read its episodes again before the screens hear.
+  const forgetEpisodes: TChangeSubscriber = (page) => {
+    if (page.some((c) => c.log === "document" && c.change.type === "stay:changed")) episodes.forgetAll();
+  };
+  const changes = await startChangeFeed({
+    db,
+    log,
+    subscribers: [forgetEpisodes, broadcastChanges({ io: realtime.io, db })],
+  });
   const judged = await startChangeFeed({ db, log, subscribers: [(page) => alarms.onChanges(page)] });
   const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;

@@ -1,5 +1,6 @@
 "use client";
 
+import { StayPanel } from "@/components/stays/StayPanel";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
@@ -67,6 +68,7 @@ export function BedView({
           {t("catchUpFailing")}
         </p>
       )}
+      <StayPanel bedId={bedId} timeZone={timeZone} />
       {detail.episode === null || device === null || labs === null ? (
         <Notice title={t("empty")} testId="bed-empty">
           <Link href={`/station/${encodeURIComponent(detail.bed.unitId)}`}>{detail.bed.unitName}</Link>

@@ -30,6 +30,7 @@ export function BedTile({
     return (
       <article
         className="tile tile--empty"
+        data-state="empty"
         data-testid="bed-tile"
         data-bed-id={tile.bedId}
         data-stale="false"
@@ -45,12 +46,15 @@ export function BedTile({
     );
   }
 
+  if (tile.kind === "admitted") return <AdmittedTile tile={tile} headingId={headingId} />;
+
   const stale = tile.device.stale;
   return (
     <article
       className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}${alarmClass(alarm)}`}
       data-testid="bed-tile"
       data-bed-id={tile.bedId}
+      data-state="occupied"
       data-stale={stale}
       data-alarm-priority={alarm?.priority ?? "none"}
       data-alarm-flashing={alarm?.flashing ?? false}
@@ -85,6 +89,38 @@ export function BedTile({
       <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
       <TileRoundLine bedId={tile.bedId} />
       <DeviceFooter tile={tile} timeZone={timeZone} />
+    </article>
+  );
+}
+
+/** A patient in the bed with no support running: who, and that no device is connected (nothing to be stale). */
+function AdmittedTile({
+  tile,
+  headingId,
+}: {
+  readonly tile: Extract<TPreparedTile, { kind: "admitted" }>;
+  readonly headingId: string;
+}) {
+  const t = useTranslations("tile");
+  const ts = useTranslations("stays");
+  return (
+    <article
+      className="tile tile--admitted"
+      data-testid="bed-tile"
+      data-bed-id={tile.bedId}
+      data-stale="false"
+      data-state="admitted"
+      aria-labelledby={headingId}
+    >
+      <header className="tile__head">
+        <h2 className="tile__bed" id={headingId}>
+          <TileLink bedId={tile.bedId} label={tile.label} />
+        </h2>
+        <span className="tile__patient">
+          {t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}
+        </span>
+      </header>
+      <p className="tile__empty">{ts("tileNoSupport")}</p>
     </article>
   );
 }

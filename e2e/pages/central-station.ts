@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { demoFreeBedCount } from "../support/station-env";
 
 export type TLanguage = "en" | "fr";
 
@@ -61,8 +62,9 @@ export class CentralStation {
   }
 
   /**
-   * Waits until the screen is live and shows `count` beds, each with a measured value of `parameter` (every
-   * device type has a heart rate), and fresh: what a nurse sees a few seconds after the screen is switched on.
+   * Waits until the screen is live and shows `count` beds, each occupied one with a measured value of `parameter`
+   * (every device type has a heart rate), and fresh: what a nurse sees a few seconds after the screen is switched on.
+   * The demo leaves beds free (demoFreeBedCount): they show empty, with no value.
    */
   async waitForLiveBeds(count: number, { parameter = "hr", timeout = 30_000 } = {}): Promise<void> {
     await expect(this.connectionState).toHaveAttribute("data-state", "live", { timeout });
@@ -81,7 +83,7 @@ export class CentralStation {
           ),
         { message: `every bed shows a fresh ${parameter}`, timeout },
       )
-      .toBe(count);
+      .toBe(count - demoFreeBedCount(count));
   }
 
   /** Waits until a bed's value is measured after `after` (epoch ms): the screen is receiving, not frozen. */

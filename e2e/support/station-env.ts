@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEMO_SCENARIO_ORDER } from "../../lib/db/demo/demo-profiles";
 
 /**
  * How the end-to-end tests run the station: one production build in its own dist dir (so that a developer's `.next`
@@ -18,6 +19,15 @@ export const E2E_DB_FILE = `${E2E_DATA_DIR}/station.db`;
 
 export const DEMO_UNIT_ID = "demo-icu";
 export const DEMO_BED_COUNT = 8;
+/** The demo leaves a bed free for a first admission (lib/db/demo/demo-profiles.ts DEMO_SCENARIO_ORDER, issue 15). */
+export const DEMO_FREE_BED = "demo-bed-7";
+
+/** How many beds of a demo unit of `beds` beds are free: the null entries of the scenario order, repeated. */
+export function demoFreeBedCount(beds: number): number {
+  return Array.from({ length: beds }, (_, i) => DEMO_SCENARIO_ORDER[i % DEMO_SCENARIO_ORDER.length]).filter(
+    (s) => s === null,
+  ).length;
+}
 
 /**
  * One simulator tick a second: device values visibly move every second, and a cut feed turns stale 3 × 5 s after

@@ -50,6 +50,12 @@ export const AUDIT_ACTIONS = [
   "protocol.started",
   "protocol.step-signed",
   "protocol.cancelled",
+  "stay.admitted",
+  "stay.moved",
+  "stay.discharged",
+  "episode.started",
+  "episode.settings-changed",
+  "episode.ended",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

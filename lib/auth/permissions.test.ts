@@ -15,6 +15,9 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "handover.sign",
     "handover.view",
     "handover.edit",
+    "stay.manage",
+    "stay.view",
+    "episode.settings",
   ],
   physician: [
     "station.view",
@@ -28,6 +31,10 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "import.view",
     "handover.view",
     "handover.edit",
+    "stay.manage",
+    "stay.view",
+    "episode.manage",
+    "episode.settings",
   ],
   perfusionist: [
     "station.view",
@@ -39,6 +46,8 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "checklist.sign",
     "protocol.run",
     "handover.view",
+    "stay.view",
+    "episode.settings",
   ],
   admin: [
     "station.view",

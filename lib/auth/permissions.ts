@@ -42,6 +42,14 @@ export const PERMISSIONS = {
   "shift.configure": ["admin"],
   /** Publish a new version of a nurse-round checklist (docs/rounds.md). */
   "checklist.publish": ["admin"],
+  /** Admit a patient to a free bed, move them to another bed, discharge them (issue 15). */
+  "stay.manage": ["nurse", "physician"],
+  /** Read the archive of discharged stays, search it, print a stay. */
+  "stay.view": ["nurse", "physician", "perfusionist"],
+  /** Start or end a support episode (VA-ECMO, IABP) on the bed page: a physician's decision. */
+  "episode.manage": ["physician"],
+  /** Record a change of the device settings of a running episode (flow, RPM, sweep, ratio, heparin rate). */
+  "episode.settings": ["physician", "perfusionist", "nurse"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TAction = keyof typeof PERMISSIONS;

@@ -32,6 +32,8 @@ export const ZDocumentChange = z.discriminatedUnion("type", [
   z.object({ type: z.literal("round:amended"), ...ZUnitBed, roundId: z.string().min(1).max(64) }),
   z.object({ type: z.literal("handover:changed"), ...ZUnitBed, shiftKey: z.string().min(1).max(64).nullable() }),
   z.object({ type: z.literal("protocol:changed"), ...ZUnitBed, timerId: z.string().min(1).max(64) }),
+  // A bed's stay changed: admitted, moved in or out, discharged, support started, its settings changed, ended.
+  z.object({ type: z.literal("stay:changed"), ...ZUnitBed, stayId: z.string().min(1).max(64) }),
 ]);
 export type TDocumentChange = z.infer<typeof ZDocumentChange>;
 

@@ -89,3 +89,9 @@ export const protocolKeys = {
   unit: (unitId: string) => [...protocolKeys.all, "unit", unitId] as const,
   bed: (bedId: string) => [...protocolKeys.all, "bed", bedId] as const,
 };
+
+/** A bed's stay (its patient, running support, the unit's free beds). */
+export const stayKeys = {
+  all: ["stay"] as const,
+  bed: (bedId: string) => [...stayKeys.all, "bed", bedId] as const,
+};

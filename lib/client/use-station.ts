@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { toLiveStation, type TLiveStation } from "@/lib/station/merge-observations";
 import { ZStationSnapshot } from "@/lib/station/snapshot";
+import type { TStayChanged } from "@/lib/realtime/events";
 import { stationKeys } from "./query-keys";
 import { getSocket } from "./socket";
 import { unitTransport } from "./socket-transport";
@@ -90,6 +91,19 @@ export function useStation(unitId: string): TUseStation {
       }),
     [queryClient, unitId],
   );
+
+  // A stay changed (a patient admitted, moved, discharged, support started or ended): the beds' occupants come from the
+  // snapshot, so it is read again at once rather than at the next periodic refresh.
+  useEffect(() => {
+    const socket = getSocket();
+    const changed = (payload: TStayChanged) => {
+      if (payload.unitId === unitId) void queryClient.invalidateQueries({ queryKey: stationKeys.snapshot(unitId) });
+    };
+    socket.on("stay:changed", changed);
+    return () => {
+      socket.off("stay:changed", changed);
+    };
+  }, [queryClient, unitId]);
 
   // While retries run the query stays pending; its failure reason already tells the screen what is wrong.
   return { station: query.data, status: query.status, error: query.error ?? query.failureReason, catchUpFailing };

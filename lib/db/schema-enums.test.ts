@@ -14,6 +14,7 @@ import { IMPORT_KINDS, IMPORT_REJECTION_CODES } from "@/lib/imports/import-recor
 import { OBSERVATION_SOURCES } from "@/lib/observations/reading";
 import { ROUND_FREQUENCIES, ROUND_ITEM_TYPES } from "@/lib/rounds/template";
 import { FOUR_TS_PROBABILITIES } from "@/lib/scores/four-ts";
+import { EPISODE_END_REASONS, STAY_DISPOSITIONS } from "@/lib/stays/stay";
 import * as Enums from "./generated/enums";
 
 const SCHEMA = readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
@@ -25,6 +26,8 @@ const SCHEMA = readFileSync(path.resolve(import.meta.dirname, "../../prisma/sche
  */
 const MIRRORED: [name: keyof typeof Enums, enumeration: Record<string, string>, zodList: readonly string[]][] = [
   ["DeviceType", Enums.DeviceType, DEVICE_TYPES],
+  ["StayDisposition", Enums.StayDisposition, STAY_DISPOSITIONS],
+  ["EpisodeEndReason", Enums.EpisodeEndReason, EPISODE_END_REASONS],
   ["ObservationSource", Enums.ObservationSource, OBSERVATION_SOURCES],
   ["ImportKind", Enums.ImportKind, IMPORT_KINDS],
   ["ImportJobStatus", Enums.ImportJobStatus, IMPORT_JOB_STATUSES],

@@ -12,6 +12,8 @@ export type TIabpRatio = z.infer<typeof ZIabpRatio>;
 export const ZEpisodeSettings = z.object({
   /** ECMO pump speed, /min. */
   rpm: z.number().int().min(0).max(5000).optional(),
+  /** ECMO blood flow, L/min. */
+  flow: z.number().min(0).max(10).optional(),
   /** Sweep gas flow, L/min. */
   sweep: z.number().min(0).max(15).optional(),
   /** Fraction of delivered oxygen, %. */
@@ -19,6 +21,8 @@ export const ZEpisodeSettings = z.object({
   /** IABP assist ratio as the console shows it; the catalogue stores N of 1:N. */
   ratio: ZIabpRatio.optional(),
   trigger: z.enum(["ECG", "pressure", "pacer", "internal"]).optional(),
+  /** Unfractionated heparin infusion, IU/h; 0 or absent: no heparin running (the anti-Xa timer's condition). */
+  heparinRate: z.number().min(0).max(5000).optional(),
 });
 export type TEpisodeSettings = z.infer<typeof ZEpisodeSettings>;
 

@@ -7,6 +7,7 @@ import type roundsEn from "./messages/rounds.en.json";
 import type bedEventsEn from "./messages/bedEvents.en.json";
 import type fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import type protocolsEn from "./messages/protocols.en.json";
+import type staysEn from "./messages/stays.en.json";
 import type en from "./messages/en.json";
 
 /**
@@ -22,7 +23,8 @@ export type TMessages = typeof en &
   typeof roundsEn &
   typeof bedEventsEn &
   typeof fourTsRecordEn &
-  typeof protocolsEn;
+  typeof protocolsEn &
+  typeof staysEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
   en: async () => ({
@@ -35,6 +37,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/bedEvents.en.json")).default,
     ...(await import("./messages/fourTsRecord.en.json")).default,
     ...(await import("./messages/protocols.en.json")).default,
+    ...(await import("./messages/stays.en.json")).default,
   }),
   fr: async () => ({
     ...(await import("./messages/fr.json")).default,
@@ -46,6 +49,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/bedEvents.fr.json")).default,
     ...(await import("./messages/fourTsRecord.fr.json")).default,
     ...(await import("./messages/protocols.fr.json")).default,
+    ...(await import("./messages/stays.fr.json")).default,
   }),
 };
 

@@ -156,6 +156,16 @@ export interface THandoverChanged {
   shiftKey: string | null;
 }
 
+/**
+ * A bed's stay changed (issue 15): a patient admitted, moved in or out, discharged, support started, changed or
+ * ended. The station and the bed's page read their snapshot again over HTTP. Sent to the unit's and the bed's rooms.
+ */
+export interface TStayChanged {
+  unitId: string;
+  bedId: string;
+  stayId: string;
+}
+
 /** Joins a unit's handover room (handover.view and membership of the unit). */
 export const ZHandoverSubscribe = z.object({ unitId: z.string().min(1).max(64) });
 export type THandoverSubscribe = z.infer<typeof ZHandoverSubscribe>;
@@ -185,6 +195,7 @@ export interface ServerToClientEvents {
   /** Sent just before the server disconnects a flooding socket. */
   "connection:refused": (payload: TConnectionRefused) => void;
   "protocol:changed": (payload: TProtocolChanged) => void;
+  "stay:changed": (payload: TStayChanged) => void;
 }
 
 /**

@@ -48,6 +48,17 @@ describe("prepareTile", () => {
     expect(prepareTile({ bed: empty, locale: "en", now: NOW })).toEqual({ kind: "empty", bedId: "b1", label: "Bed 1" });
   });
 
+  it("shows a patient admitted with no support running as taken, not empty (issue 15)", () => {
+    const patient = { initials: "ZE", ageYears: 58, sex: "F" };
+    const admitted: TStationBed = { ...bed("VA_ECMO", {}), patient, episode: null };
+    expect(prepareTile({ bed: admitted, locale: "en", now: NOW })).toEqual({
+      kind: "admitted",
+      bedId: "b1",
+      label: "Bed 1",
+      patient,
+    });
+  });
+
   it("lists the VA-ECMO key values in a fixed order", () => {
     const tile = occupied(prepareTile({ bed: bed("VA_ECMO", {}), locale: "en", now: NOW }));
     expect(values(tile.cells).map((v) => v.code)).toEqual([

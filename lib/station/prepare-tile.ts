@@ -52,6 +52,13 @@ export interface TDeviceFreshness {
 
 export type TPreparedTile =
   | { readonly kind: "empty"; readonly bedId: string; readonly label: string }
+  /** A patient in the bed with no support running (admitted before cannulation, or after weaning). */
+  | {
+      readonly kind: "admitted";
+      readonly bedId: string;
+      readonly label: string;
+      readonly patient: { readonly initials: string; readonly ageYears: number; readonly sex: string };
+    }
   | {
       readonly kind: "occupied";
       readonly bedId: string;
@@ -85,7 +92,8 @@ const CELLS: Readonly<Record<TDeviceType, readonly TCellSpec[]>> = {
 export const TILE_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "platelets", "hemoglobin"];
 
 export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPreparedTile {
-  if (!bed.episode) return { kind: "empty", bedId: bed.bedId, label: bed.label };
+  if (!bed.patient) return { kind: "empty", bedId: bed.bedId, label: bed.label };
+  if (!bed.episode) return { kind: "admitted", bedId: bed.bedId, label: bed.label, patient: bed.patient };
   const { deviceType } = bed.episode;
   const value = (code: TParameterCode) => prepareValue(code, bed.latest[code], deviceType, locale, now);
 

@@ -29,4 +29,13 @@ export class EpisodeDirectory {
   forget(episodeId: string): void {
     this.cache.delete(episodeId);
   }
+
+  /**
+   * Forgets every episode: called on a stay's change (a move changes a running episode's bed, an end its end), which
+   * the change feed tells by stay rather than by episode. A few a day, and the next reading of each episode reads
+   * its row again.
+   */
+  forgetAll(): void {
+    this.cache.clear();
+  }
 }

@@ -109,6 +109,12 @@ function emitDocumentChange(io: StationIo, change: TDocumentChange): void {
       io.to(rooms.handover(payload.unitId)).emit(type, payload);
       return;
     }
+    case "stay:changed": {
+      const { type, ...payload } = change;
+      // The station (the bed empty, a patient admitted, support started) and the bed's own page read it again.
+      io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
+      return;
+    }
   }
 }
 

@@ -40,9 +40,21 @@ export async function seedImportPatients(
         sex: "M",
       },
     });
+    await db.stay.create({
+      data: {
+        id: `stay-${episodeId}`,
+        patientId,
+        unitId,
+        bedId,
+        openBedKey: bedId,
+        openPatientKey: patientId,
+        admittedAt: p.episodeStartedAt,
+      },
+    });
     await db.supportEpisode.create({
       data: {
         id: episodeId,
+        stayId: `stay-${episodeId}`,
         patientId,
         bedId,
         deviceType: p.deviceType ?? "VA_ECMO",

@@ -36,8 +36,28 @@ export async function seedTestEpisode(
       weightKg: 70,
     },
   });
+  // An open stay holding the bed, as lib/db/stays/admit-patient.ts would write it.
+  await db.stay.create({
+    data: {
+      id: `test-stay-${suffix}`,
+      patientId: `test-patient-${suffix}`,
+      unitId,
+      bedId,
+      openBedKey: bedId,
+      openPatientKey: `test-patient-${suffix}`,
+      admittedAt: startedAt,
+    },
+  });
   await db.supportEpisode.create({
-    data: { id: episodeId, patientId: `test-patient-${suffix}`, bedId, deviceType, startedAt, settings: {} },
+    data: {
+      id: episodeId,
+      stayId: `test-stay-${suffix}`,
+      patientId: `test-patient-${suffix}`,
+      bedId,
+      deviceType,
+      startedAt,
+      settings: {},
+    },
   });
   return { unitId, bedId, episodeId };
 }

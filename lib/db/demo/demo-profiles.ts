@@ -1,17 +1,22 @@
 import type { TEpisodeSettings } from "@/lib/episodes/episode-settings";
 import type { TScenarioName } from "@/lib/simulator/scenarios";
 
-/** Beds in the default demo unit, in bed order: 5 VA-ECMO (one with an IABP) and 3 IABP, each a different story. */
-export const DEMO_SCENARIO_ORDER: readonly TScenarioName[] = [
+/**
+ * Beds in the default demo unit, in bed order; null is a free bed. 8 beds: 4 VA-ECMO (one with an IABP), 3 IABP, each
+ * a different story, and bed 07 free so that a new user can admit a patient in the first minute (issue 15). Bed 07
+ * rather than the last: the end-to-end specs follow the stories of beds 01, 03, 05, 06 and 08.
+ */
+export const DEMO_SCENARIO_ORDER: readonly (TScenarioName | null)[] = [
   "stable_va_ecmo",
   "rising_lactate",
   "iabp_helium_leak",
   "anti_xa_drift",
   "limb_ischaemia",
   "iabp_weaning",
-  "oxygenator_thrombosis",
+  null,
   "hit_platelets",
   // Only used by units larger than 8 beds.
+  "oxygenator_thrombosis",
   "stable_iabp",
 ];
 

@@ -15,22 +15,22 @@ afterEach(async () => {
 });
 
 describe("the demo unit's rounds", () => {
-  it("gives each bed one uneventful round signed by the demo nurse, once", async () => {
+  it("gives each occupied bed one uneventful round signed by the demo nurse, once (bed 07 is left free)", async () => {
     // Midday in Paris: no shift or clinical day starts within the last 90 minutes.
     const now = new Date("2026-01-15T11:00:00Z");
     await seedDemoUnit({ db: t.db, now, seed: 1, beds: 8 });
     await seedDemoAccounts({ db: t.db, unitId: DEMO_UNIT_ID, now });
     await installDefaultRoundTemplates({ db: t.db, now });
-    expect(await seedDemoRounds({ db: t.db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now })).toBe(8);
-    expect(await t.db.round.count()).toBe(8);
+    expect(await seedDemoRounds({ db: t.db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now })).toBe(7);
+    expect(await t.db.round.count()).toBe(7);
     // Each round's numbers are stored with it.
     expect(await t.db.observation.count({ where: { source: "round", parameter: "urine_output" } })).toBeGreaterThan(0);
     const unit = await getUnitRounds({ db: t.db, unitId: DEMO_UNIT_ID, now });
     expect(unit.beds.map((b) => b.abnormal.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
-    // Bed 6's round was 75 min ago: late by a quarter of an hour; bed 7's, 10 min ago: due in 50 min.
+    // Bed 6's round was 75 min ago: late by a quarter of an hour; bed 07 is free: no round, no schedule.
     expect(unit.beds[5]?.schedule?.overdue).toBe(true);
-    expect(unit.beds[6]?.schedule?.dueAt).toBe(now.getTime() + 50 * 60_000);
+    expect(unit.beds[6]?.schedule ?? null).toBeNull();
     expect(await seedDemoRounds({ db: t.db, unitId: DEMO_UNIT_ID, nurseId: "demo-nurse", now })).toBe(0);
-    expect(await t.db.round.count()).toBe(8);
+    expect(await t.db.round.count()).toBe(7);
   });
 });

@@ -24,7 +24,7 @@ const counts = async () => ({
 });
 
 describe("seedDemoUnit", () => {
-  it("creates one unit of 8 beds: 5 VA-ECMO (one with an IABP) and 3 IABP, each on its own scenario", async () => {
+  it("creates one unit of 8 beds: 4 VA-ECMO (one with an IABP), 3 IABP, each on its own scenario, and bed 07 free", async () => {
     expect(await seedDemoUnit({ db: t.db, now: NOW })).toEqual({ created: true, unitId: DEMO_UNIT_ID });
     const unit = await t.db.unit.findUniqueOrThrow({
       where: { id: DEMO_UNIT_ID },
@@ -36,10 +36,16 @@ describe("seedDemoUnit", () => {
     );
     const episodes = await t.db.supportEpisode.findMany({ include: { patient: true } });
     const types = episodes.map((e) => e.deviceType);
-    expect(types.filter((d) => d !== "IABP")).toHaveLength(5);
+    expect(types.filter((d) => d !== "IABP")).toHaveLength(4);
     expect(types.filter((d) => d === "VA_ECMO_IABP")).toHaveLength(1);
     expect(types.filter((d) => d === "IABP")).toHaveLength(3);
-    expect(new Set(episodes.map((e) => ZScenarioName.parse(e.scenario))).size).toBe(8);
+    expect(new Set(episodes.map((e) => ZScenarioName.parse(e.scenario))).size).toBe(7);
+    // Admitted through the stay operations: one open stay per occupied bed, admitted before its support started.
+    const stays = await t.db.stay.findMany({ where: { dischargedAt: null }, include: { episodes: true } });
+    expect(stays.map((s) => s.bedId).sort()).toEqual(episodes.map((e) => e.bedId).sort());
+    expect(stays.map((s) => s.bedId)).not.toContain("demo-bed-7");
+    for (const s of stays) expect(s.admittedAt.getTime()).toBeLessThan(s.episodes[0]?.startedAt.getTime() ?? 0);
+    expect(await t.db.auditEvent.count({ where: { action: "stay.admitted" } })).toBe(7);
 
     for (const e of episodes) {
       const ageYears = (NOW.getTime() - e.patient.birthDate.getTime()) / (365.25 * DAY);
@@ -74,7 +80,8 @@ describe("seedDemoUnit", () => {
     await seedDemoUnit({ db: t.db, now: NOW, beds: 16 });
     const { episodes, skipped } = await listSimulatedEpisodes({ db: t.db });
     expect(skipped).toEqual([]);
-    expect(episodes).toHaveLength(16);
+    // 16 beds: one free (the default order's bed 07), the scenarios repeated on the others.
+    expect(episodes).toHaveLength(15);
     expect(episodes.every((e) => !e.hasObservations && e.episode.timeZone === "Europe/Paris")).toBe(true);
     expect(new Set(episodes.map((e) => e.episode.scenario)).size).toBe(9);
   });

@@ -43,9 +43,13 @@ async function record(scenario: "iabp_weaning" | "rising_lactate", suffix: strin
       settings: { ratio: "1:1", rpm: 3400, sweep: 3.5, fdo2: 60 },
     }),
   });
+  await t.db.stay.create({
+    data: { id: `s-${suffix}`, patientId: `p-${suffix}`, unitId: "u1", bedId, admittedAt: TEST_START },
+  });
   await t.db.supportEpisode.create({
     data: {
       id: episodeId,
+      stayId: `s-${suffix}`,
       patientId: `p-${suffix}`,
       bedId,
       deviceType: simulation.episode.deviceType,

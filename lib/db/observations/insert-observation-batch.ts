@@ -7,7 +7,7 @@ import {
   type TObservationBatch,
 } from "./observation-batch";
 
-type TRow = [string, string, string, string, number, string, number, number, string, string];
+type TRow = [string, string, string, string, string, number, string, number, number, string, string];
 type TContent = [string, string, number, number];
 
 const STATEMENTS = new WeakMap<
@@ -28,8 +28,9 @@ export function insertObservationBatch(
   let statements = STATEMENTS.get(connection);
   if (!statements) {
     const insert = connection.prepare<TRow>(
-      `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-       VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
+      // The stay is the episode's, read by primary key in the same statement: the batch format stays as it was.
+      `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+       VALUES (?,(SELECT "stayId" FROM "SupportEpisode" WHERE "id" = ?),?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
     );
     const stored = connection
       .prepare<TContent, number>(
@@ -52,6 +53,7 @@ export function insertObservationBatch(
       continue;
     }
     const { changes, lastInsertRowid } = insert.run(
+      r.episodeId,
       r.episodeId,
       r.bedId,
       r.unitId,

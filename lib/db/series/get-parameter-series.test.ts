@@ -121,9 +121,20 @@ describe("getParameterSeries", () => {
 
   it("clamps the range to the active episode and reads no other episode's readings", async () => {
     const { db: seeded, world } = await setup();
+    await seeded.stay.create({
+      data: {
+        id: "old-stay",
+        patientId: "test-patient-1",
+        unitId: world.unitId,
+        bedId: world.bedId,
+        admittedAt: new Date(T0 - 48 * HOUR),
+        dischargedAt: new Date(T0 - HOUR),
+      },
+    });
     await seeded.supportEpisode.create({
       data: {
         id: "old",
+        stayId: "old-stay",
         patientId: "test-patient-1",
         bedId: world.bedId,
         deviceType: "VA_ECMO",

@@ -8,7 +8,8 @@ import { findLatestValues } from "../observations/find-latest-values";
 import { getLastSeq } from "../observations/get-last-seq";
 
 /**
- * What the central station shows of a unit: every bed, its patient (initials only), its active episode and the
+ * What the central station shows of a unit: every bed, its patient (initials only: the bed's open stay's), the stay's
+ * running episode and the
  * latest value of each parameter its device reports, with an earlier value for the trend arrow.
  * `lastSeq` is read before the values, so a screen replaying from it may see a reading twice but never misses one.
  */
@@ -31,24 +32,33 @@ export async function getStationSnapshot({
       id: true,
       label: true,
       position: true,
-      episodes: {
-        where: { endedAt: null },
-        orderBy: { startedAt: "desc" },
+      // An occupied bed is a bed with an open stay; its support is the stay's running episode (none yet, or weaned).
+      stays: {
+        where: { dischargedAt: null },
         take: 1,
-        include: { patient: { select: { givenName: true, familyName: true, birthDate: true, sex: true } } },
+        select: {
+          patient: { select: { givenName: true, familyName: true, birthDate: true, sex: true } },
+          episodes: { where: { endedAt: null }, orderBy: { startedAt: "desc" }, take: 1 },
+        },
       },
     },
   });
 
   const stationBeds: TStationBed[] = [];
   for (const bed of beds) {
-    const episode = bed.episodes[0];
+    const stay = bed.stays[0];
+    const patient = stay && {
+      initials: `${stay.patient.givenName.charAt(0)}${stay.patient.familyName.charAt(0)}`.toUpperCase(),
+      ageYears: ageInYears(stay.patient.birthDate, now),
+      sex: stay.patient.sex,
+    };
+    const episode = stay?.episodes[0];
     if (!episode) {
       stationBeds.push({
         bedId: bed.id,
         label: bed.label,
         position: bed.position,
-        patient: null,
+        patient: patient ?? null,
         episode: null,
         latest: {},
       });
@@ -59,11 +69,7 @@ export async function getStationSnapshot({
       bedId: bed.id,
       label: bed.label,
       position: bed.position,
-      patient: {
-        initials: `${episode.patient.givenName.charAt(0)}${episode.patient.familyName.charAt(0)}`.toUpperCase(),
-        ageYears: ageInYears(episode.patient.birthDate, now),
-        sex: episode.patient.sex,
-      },
+      patient: patient ?? null,
       episode: {
         id: episode.id,
         deviceType,

@@ -1,0 +1,23 @@
+import { ZMoveToBed } from "@/lib/stays/stay";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { moveStay } from "@/lib/db/stays/move-stay";
+import { getBedStay, openStayOf } from "@/lib/db/stays/get-bed-stay";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** Moves the bed's patient to a free bed of the unit (stay.manage); an occupied bed is refused with its label. */
+export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+  try {
+    const { bedId } = await params;
+    const { db, principal, context } = await authorizeBed(request, "stay.manage", bedId);
+    const body = await readJsonBody(request, ZMoveToBed);
+    const { id } = openStayOf(await getBedStay({ db, bedId }));
+    const result = await moveStay({ db, input: { ...body, stayId: id }, actor: actorOf(principal), context });
+    return Response.json(result ?? { ok: true }, { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

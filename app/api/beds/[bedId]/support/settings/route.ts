@@ -1,0 +1,28 @@
+import { ZChangeSupportSettings } from "@/lib/stays/stay";
+import { actorOf } from "@/lib/db/audit/record-audit-event";
+import { authorizeBed } from "@/lib/db/auth/authorize-request";
+import { changeEpisodeSettings } from "@/lib/db/stays/change-episode-settings";
+import { getBedStay, runningEpisodeOf } from "@/lib/db/stays/get-bed-stay";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+
+export const dynamic = "force-dynamic";
+
+/** Records a change of the running support's device settings (episode.settings). */
+export async function POST(request: Request, { params }: { params: Promise<{ bedId: string }> }): Promise<Response> {
+  try {
+    const { bedId } = await params;
+    const { db, principal, context } = await authorizeBed(request, "episode.settings", bedId);
+    const body = await readJsonBody(request, ZChangeSupportSettings);
+    const { id } = runningEpisodeOf(await getBedStay({ db, bedId }));
+    const result = await changeEpisodeSettings({
+      db,
+      input: { ...body, episodeId: id },
+      actor: actorOf(principal),
+      context,
+    });
+    return Response.json(result ?? { ok: true }, { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

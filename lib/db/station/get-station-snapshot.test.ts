@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { admission, seedTestUnit, TEST_NURSE, TEST_PHYSICIAN } from "@/test/support/seed-test-unit";
+import { admitPatient } from "../stays/admit-patient";
+import { dischargeStay } from "../stays/discharge-stay";
+import { startEpisode } from "../stays/start-episode";
+import { getStationSnapshot } from "./get-station-snapshot";
+
+const NOW = new Date("2026-12-03T10:00:00Z");
+let t: TestDb;
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe("getStationSnapshot and the stays", () => {
+  it("shows a bed empty, then its admitted patient, then on support, then empty again after discharge", async () => {
+    const { bedIds } = await seedTestUnit(t.db, { beds: 1 });
+    const bedId = bedIds[0] ?? "";
+    const bedOf = async () => (await getStationSnapshot({ db: t.db, unitId: "u1", now: NOW })).beds[0];
+    expect(await bedOf()).toMatchObject({ bedId, patient: null, episode: null });
+
+    const input = { ...admission("u1", bedId), admittedAt: NOW.getTime() - 60_000 };
+    const { stayId } = await admitPatient({ db: t.db, input, actor: TEST_NURSE, context: null, now: NOW });
+    expect(await bedOf()).toMatchObject({ patient: { initials: "SP", sex: "F" }, episode: null });
+
+    const { episodeId } = await startEpisode({
+      db: t.db,
+      input: {
+        stayId,
+        deviceType: "IABP",
+        cannulationSite: null,
+        cannulationSide: null,
+        cannulas: null,
+        distalPerfusion: null,
+        consoleModel: null,
+        settings: { ratio: "1:1" },
+      },
+      actor: TEST_PHYSICIAN,
+      context: null,
+      now: NOW,
+    });
+    expect(await bedOf()).toMatchObject({
+      patient: { initials: "SP" },
+      episode: { id: episodeId, deviceType: "IABP" },
+    });
+
+    await dischargeStay({
+      db: t.db,
+      input: { stayId, disposition: "death" },
+      actor: TEST_PHYSICIAN,
+      context: null,
+      now: NOW,
+    });
+    expect(await bedOf()).toMatchObject({ patient: null, episode: null, latest: {} });
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { admission, seedTestUnit, TEST_NURSE, TEST_PHYSICIAN } from "@/test/support/seed-test-unit";
+import { admitPatient } from "./admit-patient";
+import { dischargeStay } from "./discharge-stay";
+import { moveStay } from "./move-stay";
+import { startEpisode } from "./start-episode";
+
+const NOW = new Date("2026-12-03T10:00:00Z");
+let t: TestDb;
+let bed1: string;
+let bed2: string;
+let bed3: string;
+beforeEach(async () => {
+  t = await createTestDb();
+  const { bedIds } = await seedTestUnit(t.db);
+  [bed1, bed2, bed3] = bedIds as [string, string, string];
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const admit = async (bedId: string, mrn: string) =>
+  (
+    await admitPatient({
+      db: t.db,
+      input: { ...admission("u1", bedId, mrn), admittedAt: NOW.getTime() - 3_600_000 },
+      actor: TEST_NURSE,
+      context: null,
+      now: NOW,
+    })
+  ).stayId;
+const startEcmo = (stayId: string) =>
+  startEpisode({
+    db: t.db,
+    input: {
+      stayId,
+      deviceType: "VA_ECMO",
+      startedAt: NOW.getTime() - 1_800_000,
+      cannulationSite: "femoral",
+      cannulationSide: "right",
+      cannulas: { arterialFr: 17, venousFr: 25 },
+      distalPerfusion: true,
+      consoleModel: "Cardiohelp",
+      settings: { rpm: 3200, flow: 4, sweep: 3, heparinRate: 800 },
+    },
+    actor: TEST_PHYSICIAN,
+    context: null,
+    now: NOW,
+  });
+
+describe("moveStay", () => {
+  it("moves the stay and its running support to a free bed, keeping the bed history", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    const { episodeId } = await startEcmo(stayId);
+    expect(
+      await moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW }),
+    ).toEqual({
+      fromBedId: bed1,
+      toBedId: bed2,
+    });
+    const stay = await t.db.stay.findUniqueOrThrow({
+      where: { id: stayId },
+      include: { assignments: { orderBy: { id: "asc" } } },
+    });
+    expect(stay).toMatchObject({ bedId: bed2, openBedKey: bed2 });
+    expect(stay.assignments.map((a) => [a.fromBedId, a.toBedId, a.byId])).toEqual([
+      [null, bed1, "nurse-1"],
+      [bed1, bed2, "nurse-1"],
+    ]);
+    expect((await t.db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId } })).bedId).toBe(bed2);
+    // The bed left is free again: a new patient may be admitted to it.
+    await admit(bed1, "MRN-2");
+  });
+
+  it("refuses an occupied bed with its label, and writes nothing", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    await admit(bed2, "MRN-2");
+    const audit = await t.db.auditEvent.count();
+    await expect(
+      moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW }),
+    ).rejects.toThrow(/Bed 02 is occupied/);
+    expect((await t.db.stay.findUniqueOrThrow({ where: { id: stayId } })).bedId).toBe(bed1);
+    expect(await t.db.auditEvent.count()).toBe(audit);
+  });
+});
+
+describe("dischargeStay", () => {
+  it("frees the bed and archives the stay; a discharged stay can neither move nor be discharged again", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    await dischargeStay({
+      db: t.db,
+      input: { stayId, disposition: "ward" },
+      actor: TEST_NURSE,
+      context: null,
+      now: NOW,
+    });
+    const stay = await t.db.stay.findUniqueOrThrow({ where: { id: stayId } });
+    expect(stay).toMatchObject({
+      disposition: "ward",
+      openBedKey: null,
+      openPatientKey: null,
+      dischargedById: "nurse-1",
+    });
+    expect(stay.dischargedAt).toEqual(NOW);
+    await expect(
+      dischargeStay({ db: t.db, input: { stayId, disposition: "ward" }, actor: TEST_NURSE, context: null, now: NOW }),
+    ).rejects.toThrow(/already discharged/);
+    await expect(
+      moveStay({ db: t.db, input: { stayId, toBedId: bed3 }, actor: TEST_NURSE, context: null, now: NOW }),
+    ).rejects.toThrow(/archived/);
+    // The same patient may come back: a new stay.
+    await admit(bed1, "MRN-1");
+    expect(await t.db.stay.count({ where: { patient: { identifier: "MRN-1" } } })).toBe(2);
+  });
+
+  it("refuses a ward discharge while support runs; a death on support ends it with reason death", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    const { episodeId } = await startEcmo(stayId);
+    await expect(
+      dischargeStay({ db: t.db, input: { stayId, disposition: "ward" }, actor: TEST_NURSE, context: null, now: NOW }),
+    ).rejects.toThrow(/Support is still running/);
+    expect((await t.db.stay.findUniqueOrThrow({ where: { id: stayId } })).dischargedAt).toBeNull();
+    await dischargeStay({
+      db: t.db,
+      input: { stayId, disposition: "death" },
+      actor: TEST_PHYSICIAN,
+      context: null,
+      now: NOW,
+    });
+    expect(await t.db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
+      endReason: "death",
+      endedAt: NOW,
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import { ZMoveStay, type TMoveStay } from "@/lib/stays/stay";
+import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
+import { announceCommit } from "../changes/announce-commit";
+import { recordDocumentChange } from "../changes/record-document-change";
+import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
+
+/**
+ * Moves an open stay to another free bed of its unit, in one transaction: the stay's bed, its running episodes'
+ * bed, its open alarms' bed (so that the station lists them under the bed the patient is in), a BedAssignment row,
+ * the audit event and a DocumentChange for each of the two beds. Readings stored before the move keep the bed they
+ * were taken in. Refused: a discharged stay, an unknown bed or one of another unit, an occupied bed (with its label).
+ */
+export async function moveStay({
+  db,
+  input,
+  actor,
+  context,
+  now = new Date(),
+}: {
+  db: Db;
+  input: TMoveStay;
+  actor: TAuditActor | null;
+  context: TRequestContext | null;
+  now?: Date;
+}): Promise<{ fromBedId: string; toBedId: string }> {
+  const { stayId, toBedId } = ZMoveStay.parse(input);
+  const result = await db.$transaction(async (tx) => {
+    const stay = await tx.stay.findUnique({ where: { id: stayId } });
+    if (!stay) throw new AppError("NOT_FOUND", `No stay "${stayId}".`);
+    if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is discharged and archived: it cannot move.");
+    const to = await tx.bed.findUnique({
+      where: { id: toBedId },
+      select: { id: true, label: true, unitId: true, stays: { where: { dischargedAt: null }, select: { id: true } } },
+    });
+    if (!to || to.unitId !== stay.unitId) throw new AppError("NOT_FOUND", `No bed "${toBedId}" in this unit.`);
+    if (to.id === stay.bedId) throw new AppError("CONFLICT", `The patient is already in bed ${to.label}.`);
+    if (to.stays.length > 0) throw new AppError("CONFLICT", `Bed ${to.label} is occupied: choose a free bed.`);
+    const fromBedId = stay.bedId;
+    await tx.stay.update({ where: { id: stayId }, data: { bedId: to.id, openBedKey: to.id } });
+    await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });
+    const running = await tx.supportEpisode.findMany({ where: { stayId, endedAt: null }, select: { id: true } });
+    await tx.alarm.updateMany({
+      where: { episodeId: { in: running.map((e) => e.id) }, status: { not: "resolved" } },
+      data: { bedId: to.id },
+    });
+    await tx.bedAssignment.create({
+      data: { stayId, fromBedId, toBedId: to.id, at: now, byId: actor?.userId ?? null },
+    });
+    await recordAuditEvent({
+      db: tx,
+      action: "stay.moved",
+      actor,
+      context,
+      target: { type: "stay", id: stayId },
+      unitId: stay.unitId,
+      details: { fromBedId, toBedId: to.id },
+      now,
+    });
+    for (const bedId of [fromBedId, to.id])
+      await recordDocumentChange({ db: tx, change: { type: "stay:changed", unitId: stay.unitId, bedId, stayId }, now });
+    return { fromBedId, toBedId: to.id };
+  });
+  announceCommit(db);
+  return result;
+}
