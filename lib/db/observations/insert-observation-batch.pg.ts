@@ -8,11 +8,11 @@ export type TPgQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
  * would cost more than the insert. The rows travel as one array per column and come back through unnest; the index
  * probe of the same content (episode, parameter, time, value) is a NOT EXISTS in the same statement, so no other
  * transaction's insert can come between the probe and the insert for a row it would see. Times are bound as integer
- * milliseconds and turned into timestamp(3) exactly (no floating-point division).
+ * milliseconds and turned into timestamp(3) exactly (no floating-point division). The stay is the episode's, as on SQLite.
  */
 const INSERT = `
-INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-SELECT r.e, r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
+INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+SELECT r.e, (SELECT se."stayId" FROM "SupportEpisode" se WHERE se."id" = r.e), r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
        TIMESTAMP '1970-01-01' + $10::bigint * INTERVAL '1 millisecond', r.s::"ObservationSource", r.ref
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::bigint[], $8::text[], $9::text[])
        AS r(e, b, u, p, v, un, o, s, ref)
