@@ -91,7 +91,14 @@ export async function createStationServer(options: StationServerOptions): Promis
   // backlog (the simulator's 24 h backfill at start-up, a large import from the CLI), which it holds back to bound
   // its memory; before the split, live readings reached a 32-bed wall only after the engine had judged the backfill.
   const changes = await startChangeFeed({ db, log, subscribers: [broadcastChanges({ io: realtime.io, db })] });
-  const judged = await startChangeFeed({ db, log, subscribers: [(page) => alarms.onChanges(page)] });
+  // The engine's feed resumes where the engine stopped judging (its stored position), not at the newest reading: what
+  // the import CLI committed while the station was down is judged at the start.
+  const judged = await startChangeFeed({
+    db,
+    log,
+    subscribers: [(page) => alarms.onChanges(page)],
+    from: { observation: await alarms.resumePosition() },
+  });
   const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
   if (alarmTickMs > 0) alarms.start(alarmTickMs);

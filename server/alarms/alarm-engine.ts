@@ -7,7 +7,9 @@ import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
 import type { TAlarmRule } from "@/lib/alarms/rule-schema";
 import type { TChange } from "@/lib/changes/change";
 import type { TCommittedObservation } from "@/lib/observations/observation";
+import { loadAlarmEnginePosition, saveAlarmEnginePosition } from "@/lib/db/alarms/alarm-engine-position";
 import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
+import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
 import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
@@ -74,6 +76,13 @@ export class AlarmEngine {
   private lastCheckpoint = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /**
+   * The last Observation seq of the feed the engine has judged (every episode), and the one stored: the engine's
+   * change feed resumes after the stored one (resumePosition), so that nothing committed while the station was down
+   * goes unjudged.
+   */
+  private judgedThrough = 0;
+  private savedThrough = 0;
   /** The clock judges nothing before then (STARTUP_GRACE_MS after the start). */
   private readonly graceUntil: number;
 
@@ -81,6 +90,20 @@ export class AlarmEngine {
     this.rules = options.rules ?? DEFAULT_ALARM_RULES;
     this.now = options.now ?? (() => new Date());
     this.graceUntil = this.now().getTime() + (options.startupGraceMs ?? STARTUP_GRACE_MS);
+  }
+
+  /**
+   * Where the engine's change feed starts in the Observation log: after the last reading the engine judged, as
+   * stored. On a database that has no stored position yet (the first start), the newest reading: history is then
+   * judged as each episode is met (recall).
+   */
+  async resumePosition(): Promise<number> {
+    const stored = await loadAlarmEnginePosition({ db: this.options.db });
+    const position = stored ?? (await getChangeCursor({ db: this.options.db })).observation;
+    if (stored === undefined)
+      await saveAlarmEnginePosition({ db: this.options.db, observationSeq: position, now: this.now() });
+    this.judgedThrough = this.savedThrough = position;
+    return position;
   }
 
   /**
@@ -173,6 +196,8 @@ export class AlarmEngine {
       byEpisode.set(o.episodeId, list);
     }
     const changed: TEpisodeMemory[] = [];
+    // The feed hands pages in seq order: once this batch is judged, so is everything before its last reading.
+    const through = batch[batch.length - 1]?.seq ?? 0;
     for (const [episodeId, readings] of byEpisode) {
       const memory = await this.recall(episodeId);
       if (!memory) continue;
@@ -183,6 +208,7 @@ export class AlarmEngine {
       await yieldToEventLoop();
       if (memory.pending.length > 0) changed.push(memory);
     }
+    if (through > this.judgedThrough) this.judgedThrough = through;
     await this.persist(changed);
   }
 
@@ -255,7 +281,9 @@ export class AlarmEngine {
         if (applied.endedOnLatch.length > 0) endedOnLatch.set(memory, applied.endedOnLatch);
         await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
       }
+      await saveAlarmEnginePosition({ db: tx, observationSeq: this.judgedThrough, now });
     });
+    this.savedThrough = this.judgedThrough;
     for (const memory of changed) {
       memory.pending = [];
       memory.dirty = false;
@@ -276,11 +304,14 @@ export class AlarmEngine {
     if (!force && now.getTime() - this.lastCheckpoint < CHECKPOINT_MS) return;
     this.lastCheckpoint = now.getTime();
     const dirty = [...this.memory.values()].filter((m) => m.dirty);
-    if (dirty.length === 0) return;
+    if (dirty.length === 0 && this.judgedThrough === this.savedThrough) return;
+    const through = this.judgedThrough;
     await this.options.db.$transaction(async (tx) => {
       for (const memory of dirty)
         await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+      await saveAlarmEnginePosition({ db: tx, observationSeq: through, now });
     });
+    this.savedThrough = through;
     for (const memory of dirty) memory.dirty = false;
   }
 
