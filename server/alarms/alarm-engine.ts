@@ -14,6 +14,7 @@ import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
 import { findEpisodeReadingsSince } from "@/lib/db/alarms/find-episode-readings-since";
+import { findEpisodeWeight } from "@/lib/db/alarms/find-episode-weight";
 import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
 import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
 import type { Db } from "@/lib/db/client";
@@ -325,7 +326,9 @@ export class AlarmEngine {
     const context = await this.options.episodes.get(episodeId);
     if (!context || context.endedAt !== null) return undefined;
     const stored = await loadAlarmEngineState({ db: this.options.db, episodeId });
-    const memory = newEpisodeMemory(context, stored);
+    // Read when the engine first meets the episode: a weight recorded later counts from the station's next start.
+    const weightKg = await findEpisodeWeight({ db: this.options.db, episodeId });
+    const memory = newEpisodeMemory(context, stored, weightKg);
     this.memory.set(episodeId, memory);
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
     // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.
