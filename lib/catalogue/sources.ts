@@ -13,7 +13,6 @@ export const SOURCES = {
     id: "kdigo2012",
     citation: "KDIGO 2012 acute kidney injury guideline (urine output < 0.5 mL/kg/h)",
   },
-  save2015: { id: "save2015", citation: "SAVE score (Schmidt, Eur Heart J 2015;36:2246)" },
   bonicolini2019: { id: "bonicolini2019", citation: "Bonicolini, Crit Care 2019;23:266 (limb ischaemia)" },
   clinicalRef: { id: "clinicalRef", citation: "Project clinical reference §2" },
   clinicalRules: { id: "clinicalRef-rules", citation: "Rules worth raising, project clinical reference §3" },
