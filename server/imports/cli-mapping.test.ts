@@ -8,7 +8,7 @@ import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { applyMigrations } from "../migrate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const MAPPING = path.join(ROOT, "docs/mappings/physionet-2019-hourly.json");
+const MAPPING = path.join(ROOT, "lib/imports/csv/mappings/physionet-2019-hourly.json");
 let dir: string;
 let url: string;
 let db: Db;

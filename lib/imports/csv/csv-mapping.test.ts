@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsvMapping } from "./csv-mapping";
 
-const EXAMPLE = path.resolve(import.meta.dirname, "../../../docs/mappings/physionet-2019-hourly.json");
+const EXAMPLE = path.resolve(import.meta.dirname, "mappings/physionet-2019-hourly.json");
 
 describe("parseCsvMapping", () => {
   it("reads the documented PhysioNet 2019 example", () => {

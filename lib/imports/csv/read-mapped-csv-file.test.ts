@@ -8,7 +8,9 @@ import { readMappedCsvFile } from "./read-mapped-csv-file";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE = path.join(ROOT, "test/fixtures/physionet-2019/p000001.psv");
-const read = parseCsvMapping(readFileSync(path.join(ROOT, "docs/mappings/physionet-2019-hourly.json"), "utf8"));
+const read = parseCsvMapping(
+  readFileSync(path.join(ROOT, "lib/imports/csv/mappings/physionet-2019-hourly.json"), "utf8"),
+);
 if (!read.ok) throw new Error(read.reason);
 const physionet: TCsvMapping = read.mapping;
 const ADMITTED = new Date("2026-03-02T06:00:00Z");
