@@ -13,6 +13,8 @@ import bedEventsEn from "./messages/bedEvents.en.json";
 import bedEventsFr from "./messages/bedEvents.fr.json";
 import fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import fourTsRecordFr from "./messages/fourTsRecord.fr.json";
+import importMappingEn from "./messages/importMapping.en.json";
+import importMappingFr from "./messages/importMapping.fr.json";
 import roundsEn from "./messages/rounds.en.json";
 import roundsFr from "./messages/rounds.fr.json";
 
@@ -26,6 +28,7 @@ const en = {
   ...roundsEn,
   ...bedEventsEn,
   ...fourTsRecordEn,
+  ...importMappingEn,
 };
 const fr = {
   ...screensFr,
@@ -36,6 +39,7 @@ const fr = {
   ...roundsFr,
   ...bedEventsFr,
   ...fourTsRecordFr,
+  ...importMappingFr,
 };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
