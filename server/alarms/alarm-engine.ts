@@ -100,7 +100,9 @@ export class AlarmEngine {
    */
   async resumePosition(): Promise<number> {
     const stored = await loadAlarmEnginePosition({ db: this.options.db });
-    const position = stored ?? (await getChangeCursor({ db: this.options.db })).observation;
+    const newest = (await getChangeCursor({ db: this.options.db })).observation;
+    // Never past the newest reading (a database restored from an older copy): readings would be passed over.
+    const position = stored === undefined ? newest : Math.min(stored, newest);
     if (stored === undefined)
       await saveAlarmEnginePosition({ db: this.options.db, observationSeq: position, now: this.now() });
     this.judgedThrough = this.savedThrough = position;
