@@ -99,7 +99,14 @@ export async function createStationServer(options: StationServerOptions): Promis
     log,
     subscribers: [forgetEpisodes, broadcastChanges({ io: realtime.io, db })],
   });
-  const judged = await startChangeFeed({ db, log, subscribers: [(page) => alarms.onChanges(page)] });
+  // The engine's feed resumes where the engine stopped judging (its stored position), not at the newest reading: what
+  // the import CLI committed while the station was down is judged at the start.
+  const judged = await startChangeFeed({
+    db,
+    log,
+    subscribers: [(page) => alarms.onChanges(page)],
+    from: { observation: await alarms.resumePosition() },
+  });
   const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
   if (alarmTickMs > 0) alarms.start(alarmTickMs);

@@ -47,7 +47,7 @@ const FLAG_FIELDS: readonly TFlagField[] = [
 interface TDraft {
   numbers: Record<TNumberField, string>;
   flags: Record<TFlagField, boolean>;
-  diagnosis: TSaveScoreInputs["diagnosis"];
+  diagnoses: TSaveScoreInputs["diagnoses"];
 }
 
 function draftFrom(
@@ -73,7 +73,7 @@ function draftFrom(
       chronicRenalFailure: stored?.chronicRenalFailure ?? false,
       cardiacArrest: stored?.cardiacArrest ?? false,
     },
-    diagnosis: stored?.diagnosis ?? "other",
+    diagnoses: stored?.diagnoses ?? [],
   };
 }
 
@@ -87,7 +87,7 @@ function toCandidate(draft: TDraft): unknown {
   return {
     ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, number(f)])),
     ...draft.flags,
-    diagnosis: draft.diagnosis,
+    diagnoses: draft.diagnoses,
   };
 }
 
@@ -206,20 +206,29 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
               />
             </label>
           ))}
-          <label className="save-form__field">
-            <span>{t("fields.diagnosis")}</span>
-            <select
-              name="diagnosis"
-              value={current.diagnosis}
-              onChange={(e) => setDraft({ ...current, diagnosis: e.target.value as TDraft["diagnosis"] })}
-            >
-              {SAVE_DIAGNOSES.map((d) => (
-                <option key={d} value={d}>
-                  {t(`diagnoses.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <fieldset className="save-form__groups" data-testid="save-diagnoses">
+            <legend>{t("fields.diagnosis")}</legend>
+            {/* Groups combine as the published score counts them; none ticked is "other cause" (0 points). */}
+            {SAVE_DIAGNOSES.map((d) => (
+              <label key={d} className="save-form__flag">
+                <input
+                  type="checkbox"
+                  name={`diagnosis-${d}`}
+                  checked={current.diagnoses.includes(d)}
+                  onChange={(e) =>
+                    setDraft({
+                      ...current,
+                      diagnoses: e.target.checked
+                        ? SAVE_DIAGNOSES.filter((g) => g === d || current.diagnoses.includes(g))
+                        : current.diagnoses.filter((g) => g !== d),
+                    })
+                  }
+                />
+                <span>{t(`diagnoses.${d}`)}</span>
+              </label>
+            ))}
+            <p className="save-form__hint">{t("diagnoses.other")}</p>
+          </fieldset>
           {FLAG_FIELDS.map((field) => (
             <label key={field} className="save-form__flag">
               <input

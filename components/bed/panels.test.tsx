@@ -213,7 +213,7 @@ describe("SaveSummary", () => {
     const stored = {
       ageYears: 55,
       weightKg: 80,
-      diagnosis: "other" as const,
+      diagnoses: [],
       liverFailure: false,
       cnsDysfunction: false,
       acuteRenalFailure: false,

@@ -18,6 +18,7 @@ import { FilePreview, type TSelectedFile } from "./FilePreview";
 import { ImportHistory } from "./ImportHistory";
 import { ImportProgressBar } from "./ImportProgressBar";
 import { ImportResult } from "./ImportResult";
+import { MappingChoice, NO_MAPPING, type TMappingChoice } from "./MappingChoice";
 import "./import.css";
 
 /** The preview reads this much of the file: enough for the header, the first rows and an estimate of the total. */
@@ -36,6 +37,7 @@ export function ImportPage() {
   const [result, setResult] = useState<TImportSummaryDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [mapping, setMapping] = useState<TMappingChoice>(NO_MAPPING);
   const progress = useImportProgress(running?.jobId ?? null);
   // A physician may read the history and the rejection reports; importing (a dry run too records a job) is an
   // administrator's, as the server enforces: the page does not offer what would be refused.
@@ -57,7 +59,24 @@ export function ImportPage() {
     setResult(null);
     setError(null);
     try {
-      setResult(await postImport({ file: selected.file, kind: selected.kind, dryRun, jobId }));
+      setResult(
+        await postImport({
+          file: selected.file,
+          kind: selected.kind,
+          dryRun,
+          jobId,
+          ...(mapping.mapping
+            ? {
+                mapping: {
+                  mapping: mapping.mapping,
+                  patient: mapping.patient.trim(),
+                  // The input holds the station's local time; the server wants an instant.
+                  admittedAt: mapping.admittedAt ? new Date(mapping.admittedAt).toISOString() : "",
+                },
+              }
+            : {}),
+        }),
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -113,7 +132,7 @@ export function ImportPage() {
             <span>{t("drop")}</span>
             <input
               type="file"
-              accept=".hl7,.txt,.json,.csv"
+              accept=".hl7,.txt,.json,.csv,.psv"
               onChange={(event) => void choose(event.target.files?.[0])}
               data-testid="import-file"
             />
@@ -126,6 +145,8 @@ export function ImportPage() {
               onKind={(kind: TImportKind) => setSelected({ ...selected, kind })}
             />
           )}
+
+          {selected && <MappingChoice value={mapping} onChange={setMapping} />}
 
           {selected && (
             <div className="import__actions">

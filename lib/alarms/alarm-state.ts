@@ -16,6 +16,8 @@ export const ZAlarmEpisode = z.object({
   startedAt: z.number(),
   /** When heparin started, for the platelet peak; the episode start (cannulation) when absent. */
   heparinStartedAt: z.number().optional(),
+  /** The patient's weight on file, kg: urine output per kg is judged only with it. */
+  weightKg: z.number().positive().optional(),
 });
 export type TAlarmEpisode = z.infer<typeof ZAlarmEpisode>;
 

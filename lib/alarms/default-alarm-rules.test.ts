@@ -12,6 +12,8 @@ interface TCase {
   /** Must not raise it: just short of the limit, or a spike shorter than the validation delay. */
   readonly silent: readonly TStep[];
   readonly silentBecause: string;
+  /** The patient's weight on file, for the per-kg rules. */
+  readonly weightKg?: number;
 }
 
 const lab = (parameter: TParameterCode, values: readonly number[], hoursApart = 4): TStep[] =>
@@ -239,9 +241,48 @@ const CASES: Record<string, TCase> = {
   },
   "helium-low": {
     deviceType: "IABP",
-    raises: series("helium_level", T0 + H, times(19, 4)),
-    silent: device("helium_level", 20, 15, 60),
-    silentBecause: "20 is not under 20, and 15 lasts 10 s",
+    // One reading is enough: a nurse charts the level once an hour in a round.
+    raises: [read("helium_level", 19, T0 + H)],
+    silent: series("helium_level", T0 + H, times(20, 6)),
+    silentBecause: "20 is not under 20",
+  },
+  "anti-xa-hold-heparin": {
+    deviceType: "IABP",
+    raises: lab("anti_xa", [0.71]),
+    silent: lab("anti_xa", [0.7]),
+    silentBecause: "0.70 is ELSO's limit itself, not above it",
+  },
+  "hemoglobin-low": {
+    deviceType: "VA_ECMO",
+    raises: lab("hemoglobin", [6.9]),
+    silent: lab("hemoglobin", [7.0]),
+    silentBecause: "7.0 is not under 7",
+  },
+  "fibrinogen-low": {
+    deviceType: "VA_ECMO_IABP",
+    raises: lab("fibrinogen", [1.4]),
+    silent: lab("fibrinogen", [1.5]),
+    silentBecause: "1.5 is not under 1.5",
+  },
+  "free-hb-high": {
+    deviceType: "VA_ECMO",
+    raises: lab("free_hb", [51]),
+    silent: lab("free_hb", [50]),
+    silentBecause: "50 mg/dL is not above 50",
+  },
+  "ldh-rising": {
+    deviceType: "VA_ECMO",
+    raises: lab("ldh", [900, 1100]),
+    silent: lab("ldh", [1300, 1100]),
+    silentBecause: "above 1000 but falling",
+  },
+  "urine-output-low": {
+    deviceType: "IABP",
+    weightKg: 70,
+    // 30 mL/h for 70 kg is 0.43 mL/kg/h over the two hours charted.
+    raises: lab("urine_output", [30, 30], 1),
+    silent: lab("urine_output", [35, 35], 1),
+    silentBecause: "35 mL/h for 70 kg is 0.5 mL/kg/h, not under it",
   },
   "dpc-flow-low": {
     deviceType: "VA_ECMO",
@@ -300,7 +341,7 @@ describe("every default rule", () => {
   for (const rule of DEFAULT_ALARM_RULES) {
     const c = CASES[rule.id];
     if (!c) continue;
-    const episode = { deviceType: c.deviceType, startedAt: T0 };
+    const episode = { deviceType: c.deviceType, startedAt: T0, ...(c.weightKg ? { weightKg: c.weightKg } : {}) };
 
     it(`${rule.id} raises at ${rule.priority} priority`, () => {
       const { transitions } = run({ steps: c.raises, episode });
@@ -338,7 +379,9 @@ describe("the default rules as data", () => {
     for (const rule of DEFAULT_ALARM_RULES) {
       if (rule.kind !== "threshold" && rule.kind !== "trend") continue;
       const parameter = getParameter(rule.parameter);
-      const sampled = parameter.sourceKind === "lab" || parameter.expectedIntervalSec >= H / 1000;
+      // The helium reserve is a console's value that nurses also chart hourly in a round (lib/rounds).
+      const charted = rule.kind === "threshold" && rule.parameter === "helium_level";
+      const sampled = parameter.sourceKind === "lab" || parameter.expectedIntervalSec >= H / 1000 || charted;
       expect(rule.validationDelayMs > 0, rule.id).toBe(!sampled);
     }
   });
@@ -347,7 +390,8 @@ describe("the default rules as data", () => {
     for (const rule of DEFAULT_ALARM_RULES) {
       if (rule.kind !== "threshold" || rule.limit.comparison === "outsideTarget") continue;
       const target = defaultTarget(rule.parameter, rule.deviceTypes[0] ?? "VA_ECMO");
-      if (!target || rule.family === "lactate") continue;
+      // Lactate's target ends where its first level starts; anti-Xa's hold level is ELSO's, above the target band.
+      if (!target || rule.family === "lactate" || rule.id === "anti-xa-hold-heparin") continue;
       const catalogueLimit =
         rule.limit.comparison === "lt" || rule.limit.comparison === "lte" ? target.low : target.high;
       expect(rule.limit.value, rule.id).toBe(catalogueLimit);

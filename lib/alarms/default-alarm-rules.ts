@@ -1,5 +1,6 @@
 import { DEVICE_RULES } from "./default-rules/device-rules";
 import { LAB_RULES } from "./default-rules/lab-rules";
+import { NURSING_RULES } from "./default-rules/nursing-rules";
 import { TIMER_RULES } from "./default-rules/timer-rules";
 import { type TAlarmRule, ZAlarmRuleSet } from "./rule-schema";
 
@@ -10,6 +11,7 @@ import { type TAlarmRule, ZAlarmRuleSet } from "./rule-schema";
  */
 export const DEFAULT_ALARM_RULES: readonly TAlarmRule[] = ZAlarmRuleSet.parse([
   ...LAB_RULES,
+  ...NURSING_RULES,
   ...DEVICE_RULES,
   ...TIMER_RULES,
 ]);

@@ -7,6 +7,7 @@ import {
   type TAlarmTransition,
 } from "./alarm-state";
 import { applyJudgement } from "./apply-judgement";
+import { judgeLateReading } from "./judge-late-reading";
 import { judgeReading } from "./judge-reading";
 import { ruleInputs, rulesInForce } from "./rule-inputs";
 import type { TAlarmRule } from "./rule-schema";
@@ -46,14 +47,25 @@ export function evaluateAlarms({ rules, state, episode, readings, now }: TEvalua
     if (!isParameterCode(reading.parameter)) continue;
     const code = reading.parameter;
     const previous = next.latest[code];
-    // A reading older than the newest known (a back-dated import, a replay) is history, not the current value.
-    if (
-      previous &&
-      (reading.observedAt < previous.observedAt ||
-        (reading.observedAt === previous.observedAt && reading.seq <= previous.seq))
-    )
-      continue;
     const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
+    // A reading older than the newest known (a back-dated import, a late result) is history, not the current value:
+    // judged for the record only (judge-late-reading.ts). One already judged (a replay: same or smaller seq at the
+    // same time) is passed over.
+    if (previous && reading.observedAt < previous.observedAt) {
+      const judging = listeners.get(code) ?? [];
+      judgeLateReading({
+        listeners: judging,
+        rules: inForce,
+        state: next,
+        episode,
+        code,
+        sample,
+        current: previous,
+        transitions,
+      });
+      continue;
+    }
+    if (previous && reading.observedAt === previous.observedAt && reading.seq <= previous.seq) continue;
     next.latest[code] = sample;
     for (const rule of listeners.get(code) ?? []) {
       const ruleState = (next.rules[rule.id] ??= emptyRuleState());

@@ -74,6 +74,29 @@ export function judgeTrend({
       );
     }
 
+    case "riseAboveLevel": {
+      if (!previous) return null;
+      const level = grade(sample.value, "gt", trend.level, rule.hysteresis, unit);
+      // Above the level but no longer rising: the rise has stopped, and the alarm with it.
+      const met = level.met && sample.value > previous.value;
+      return { ...level, met, clear: !met };
+    }
+
+    case "meanPerKgWithinWindow": {
+      const t = sample.observedAt;
+      const kept = [...(ruleState.checkpoints ?? []), { value: sample.value, observedAt: t }].filter(
+        (c) => c.observedAt > t - trend.windowMs,
+      );
+      ruleState.checkpoints = kept;
+      if (episode.weightKg === undefined) return null;
+      const oldest = kept[0];
+      const intervalMs = getParameter(rule.parameter).expectedIntervalSec * 1000;
+      if (!oldest || oldest.observedAt > t - trend.windowMs + intervalMs) return null;
+      const mean = kept.reduce((sum, c) => sum + c.value, 0) / kept.length;
+      const perKgUnit = unit.endsWith("/h") ? `${unit.slice(0, -2)}/kg/h` : `${unit}/kg`;
+      return grade(tidy(mean / episode.weightKg), "lt", trend.perKg, rule.hysteresis, perKgUnit);
+    }
+
     case "fallWithinWindow": {
       const t = sample.observedAt;
       const kept = (ruleState.checkpoints ?? []).filter((c) => c.observedAt > t - trend.windowMs);

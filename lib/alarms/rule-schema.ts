@@ -74,6 +74,18 @@ const ZTrend = z.discriminatedUnion("measure", [
     settingTolerance: z.number().min(0),
     settleMs: z.number().int().min(0),
   }),
+  /** Above `level` (parameter unit) and higher than the sample before: "LDH > 1000 and rising". */
+  z.object({ measure: z.literal("riseAboveLevel"), level: z.number() }),
+  /**
+   * The mean of the samples of the last `windowMs`, per kg of the weight on file, below `perKg` (parameter unit per
+   * kg): urine output in mL/kg/h. Judged once the samples cover the window (the oldest kept is at most one catalogue
+   * interval after its start) and only with a weight on file.
+   */
+  z.object({
+    measure: z.literal("meanPerKgWithinWindow"),
+    perKg: z.number().positive(),
+    windowMs: z.number().int().positive(),
+  }),
   /** At least `by` (parameter unit) below the highest value of the last `windowMs`: a refill raises that highest. */
   z.object({
     measure: z.literal("fallWithinWindow"),

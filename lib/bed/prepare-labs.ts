@@ -130,6 +130,6 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
         : null,
     plateletFall: fall,
     fourTs: prefillFourTs(fall),
-    scai: suggestScaiStage(latestLactate),
+    scai: suggestScaiStage({ deviceType, latestLactate, previousLactate: lactate.at(-2) ?? null }),
   };
 }

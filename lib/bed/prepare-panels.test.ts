@@ -98,7 +98,8 @@ describe("prepareLabsPanel", () => {
     expect(panel?.clearance6h?.pct).toBe(25);
     expect(panel?.antiXa?.ttr?.pct).toBeCloseTo(50, 10);
     expect(panel?.antiXa?.targetText).toBe("0.30–0.50");
-    expect(panel?.scai).toMatchObject({ stage: "C", criterion: "lactateAtLeast2" });
+    // On VA-ECMO: stage E by the SCAI 2019 table, whatever the lactate (lib/scores/scai-stage.test.ts).
+    expect(panel?.scai).toMatchObject({ stage: "E", criterion: "onVaEcmo" });
     expect(panel?.plateletFall).toBeNull();
   });
 

@@ -32,6 +32,27 @@ export const CLINICAL_LIMITS = {
   /** An anti-Xa is drawn this long after a change of heparin dose (§2, §3). */
   antiXaAfterDoseChange: { value: 6 * H, unit: "ms", source: SOURCES.clinicalRef },
 
+  /**
+   * Anti-Xa above this is ELSO's "hold heparin" level (§3): high priority, above the device's target band. Applied on
+   * IABP too: above it, heparin is held whatever the device.
+   */
+  antiXaHold: { value: 0.7, unit: "[IU]/mL", source: SOURCES.elso2021 },
+  /** Haemoglobin below this is raised (§2: the usual transfusion threshold, centres use 7–12). */
+  hemoglobinLow: { value: 7, unit: "g/dL", source: SOURCES.clinicalRef },
+  /** Fibrinogen below this is raised (§2, §3: ELSO's replacement level on ECMO). */
+  fibrinogenLow: { value: 1.5, unit: "g/L", source: SOURCES.elso2021 },
+  /** Plasma free haemoglobin above this is haemolysis (§3). */
+  freeHbHigh: { value: 50, unit: "mg/dL", source: SOURCES.lubnow2014 },
+  /** LDH above this and rising points to haemolysis or pump thrombosis (§3). */
+  ldhHigh: { value: 1000, unit: "U/L", source: SOURCES.lubnow2014 },
+  /** Urine output below this many mL per kg of the weight on file per hour (§3: oliguria, KDIGO's level)… */
+  urineOutputLow: { value: 0.5, unit: "mL/kg/h", source: SOURCES.kdigo2012 },
+  /**
+   * …as the mean of the hourly volumes charted over this window (§3). KDIGO stages AKI on 6 h; 2 h is the project's
+   * earlier warning, which a unit may change.
+   */
+  urineOutputWindow: { value: 2 * H, unit: "ms", source: SOURCES.projectDefault },
+
   /** Mean arterial pressure below this is under target (§2). */
   mapLow: { value: 65, unit: "mm[Hg]", source: SOURCES.clinicalRef },
   /** ECMO blood flow below this risks backflow (§2, §3). */

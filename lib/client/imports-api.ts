@@ -18,11 +18,18 @@ export interface TPostImport {
   dryRun: boolean;
   /** Chosen here so that the page can follow the job's progress on the socket before the answer comes. */
   jobId: string;
+  /** A CSV of another shape: a saved mapping's id or a mapping's JSON, with the patient and admission time. */
+  mapping?: { mapping: string; patient?: string; admittedAt?: string };
 }
 
 /** Sends a file as the raw body (the browser streams it) and returns the job's summary once it has finished. */
-export async function postImport({ file, kind, dryRun, jobId }: TPostImport): Promise<TImportSummaryDto> {
+export async function postImport({ file, kind, dryRun, jobId, mapping }: TPostImport): Promise<TImportSummaryDto> {
   const query = new URLSearchParams({ kind, dryRun: String(dryRun), fileName: file.name.slice(0, 255), jobId });
+  if (mapping) {
+    query.set("mapping", mapping.mapping);
+    if (mapping.patient) query.set("patient", mapping.patient);
+    if (mapping.admittedAt) query.set("admittedAt", mapping.admittedAt);
+  }
   const response = await fetch(`/api/imports?${query.toString()}`, {
     method: "POST",
     body: file,

@@ -15,6 +15,8 @@ import fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import fourTsRecordFr from "./messages/fourTsRecord.fr.json";
 import protocolsEn from "./messages/protocols.en.json";
 import protocolsFr from "./messages/protocols.fr.json";
+import importMappingEn from "./messages/importMapping.en.json";
+import importMappingFr from "./messages/importMapping.fr.json";
 import roundsEn from "./messages/rounds.en.json";
 import roundsFr from "./messages/rounds.fr.json";
 
@@ -29,6 +31,7 @@ const en = {
   ...bedEventsEn,
   ...fourTsRecordEn,
   ...protocolsEn,
+  ...importMappingEn,
 };
 const fr = {
   ...screensFr,
@@ -40,6 +43,7 @@ const fr = {
   ...bedEventsFr,
   ...fourTsRecordFr,
   ...protocolsFr,
+  ...importMappingFr,
 };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */

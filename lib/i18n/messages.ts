@@ -8,6 +8,7 @@ import type bedEventsEn from "./messages/bedEvents.en.json";
 import type fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import type protocolsEn from "./messages/protocols.en.json";
 import type staysEn from "./messages/stays.en.json";
+import type importMappingEn from "./messages/importMapping.en.json";
 import type en from "./messages/en.json";
 
 /**
@@ -24,7 +25,8 @@ export type TMessages = typeof en &
   typeof bedEventsEn &
   typeof fourTsRecordEn &
   typeof protocolsEn &
-  typeof staysEn;
+  typeof staysEn &
+  typeof importMappingEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
   en: async () => ({
@@ -38,6 +40,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/fourTsRecord.en.json")).default,
     ...(await import("./messages/protocols.en.json")).default,
     ...(await import("./messages/stays.en.json")).default,
+    ...(await import("./messages/importMapping.en.json")).default,
   }),
   fr: async () => ({
     ...(await import("./messages/fr.json")).default,
@@ -50,6 +53,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/fourTsRecord.fr.json")).default,
     ...(await import("./messages/protocols.fr.json")).default,
     ...(await import("./messages/stays.fr.json")).default,
+    ...(await import("./messages/importMapping.fr.json")).default,
   }),
 };
 

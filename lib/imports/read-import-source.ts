@@ -1,5 +1,7 @@
 import type { Readable } from "node:stream";
+import type { TCsvMapping } from "./csv/csv-mapping";
 import { readCsvFile } from "./csv/read-csv-file";
+import { readMappedCsvFile } from "./csv/read-mapped-csv-file";
 import { readFhirJson } from "./fhir/read-fhir-json";
 import { readHl7File } from "./hl7/read-hl7-file";
 import type { TImportChunk, TImportItem, TImportKind } from "./import-record";
@@ -16,6 +18,8 @@ export interface TReadImportSourceOptions {
   timeZone: string;
   /** The CSV format's times must carry an offset unless this names their zone. */
   csvTimeZone?: string;
+  /** A CSV of another shape, read through a column mapping, with what the mapping needs from the import. */
+  mapping?: { mapping: TCsvMapping; patient?: string; admittedAt?: Date };
 }
 
 /** The records of a source of any kind, streamed where the format allows (HL7 message by message, CSV row by row). */
@@ -25,13 +29,15 @@ export async function* readImportSource({
   file,
   timeZone,
   csvTimeZone,
+  mapping,
 }: TReadImportSourceOptions): AsyncGenerator<TImportChunk> {
   switch (kind) {
     case "hl7":
       yield* readHl7File({ input, file, timeZone });
       return;
     case "csv":
-      yield* readCsvFile({ input, file, preset: "generic", timeZone: csvTimeZone });
+      if (mapping) yield* readMappedCsvFile({ input, file, ...mapping });
+      else yield* readCsvFile({ input, file, preset: "generic", timeZone: csvTimeZone });
       return;
     case "mimic":
       yield* readCsvFile({ input, file, preset: "mimic", timeZone: csvTimeZone ?? "UTC" });

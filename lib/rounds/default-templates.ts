@@ -116,11 +116,13 @@ const IABP_ITEMS: TRoundTemplateItem[] = [
     "hourly",
     check,
   ),
+  // The charted level is a reading of the console's helium reserve: it joins that series and its alarms.
   item("iabp.helium_level", S.iabpConsole, "Helium cylinder level", "Niveau de la bouteille d'hélium", "hourly", {
     type: "number",
     unit: "%",
     min: 0,
     max: 100,
+    parameter: "helium_level",
   }),
   item(
     "iabp.helium_spare",

@@ -10,7 +10,7 @@ import {
 const quiet: TSaveScoreInputs = {
   ageYears: 55,
   weightKg: 80,
-  diagnosis: "other",
+  diagnoses: [],
   liverFailure: false,
   cnsDysfunction: false,
   acuteRenalFailure: false,
@@ -29,7 +29,7 @@ describe("SAVE score (Schmidt 2015)", () => {
       ...quiet,
       ageYears: 30,
       weightKg: 70,
-      diagnosis: "myocarditis",
+      diagnoses: ["myocarditis"],
       intubationHours: 5,
       peakInspiratoryPressure: 18,
       diastolicBp: 45,
@@ -51,7 +51,7 @@ describe("SAVE score (Schmidt 2015)", () => {
     const score = computeSaveScore({
       ageYears: 70,
       weightKg: 95,
-      diagnosis: "congenital",
+      diagnoses: ["congenital"],
       liverFailure: true,
       cnsDysfunction: true,
       acuteRenalFailure: true,
@@ -87,8 +87,8 @@ describe("SAVE score (Schmidt 2015)", () => {
     expect([39, 40].map((diastolicBp) => item({ diastolicBp }).diastolicBp)).toEqual([0, 3]);
     expect([20, 21].map((pulsePressure) => item({ pulsePressure }).pulsePressure)).toEqual([-2, 0]);
     expect([15, 16].map((bicarbonate) => item({ bicarbonate }).bicarbonate)).toEqual([-3, 0]);
-    expect(item({ diagnosis: "refractory_vt_vf" }).diagnosis).toBe(2);
-    expect(item({ diagnosis: "post_transplant" }).diagnosis).toBe(3);
+    expect(item({ diagnoses: ["refractory_vt_vf"] }).diagnosis).toBe(2);
+    expect(item({ diagnoses: ["post_transplant"] }).diagnosis).toBe(3);
     expect(item({ chronicRenalFailure: true }).chronicRenalFailure).toBe(-6);
   });
 
@@ -116,5 +116,21 @@ describe("parseStoredSaveScore", () => {
     expect(parseStoredSaveScore(null)).toBeNull();
     expect(parseStoredSaveScore("{not json")).toBeNull();
     expect(parseStoredSaveScore({ ageYears: 40 })).toBeNull();
+  });
+
+  it("combines diagnosis groups as the published score does: myocarditis with refractory VT/VF scores 3 + 2", () => {
+    const points = (diagnoses: TSaveScoreInputs["diagnoses"]) => computeSaveScore({ ...quiet, diagnoses }).items;
+    expect(points(["myocarditis", "refractory_vt_vf"]).diagnosis).toBe(5);
+    expect(points([]).diagnosis).toBe(0);
+    expect(ZSaveScoreInputs.safeParse({ ...quiet, diagnoses: ["myocarditis", "myocarditis"] }).success).toBe(false);
+    expect(ZSaveScoreInputs.safeParse({ ...quiet, diagnoses: ["flu"] }).success).toBe(false);
+  });
+
+  it("reads inputs stored with one diagnosis, before the groups combined, as the same score", () => {
+    const { diagnoses: _none, ...rest } = quiet;
+    expect(parseStoredSaveScore({ ...rest, diagnosis: "myocarditis", recordedAt: 1 })?.diagnoses).toEqual([
+      "myocarditis",
+    ]);
+    expect(parseStoredSaveScore({ ...rest, diagnosis: "other", recordedAt: 1 })?.diagnoses).toEqual([]);
   });
 });

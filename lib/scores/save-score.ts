@@ -1,19 +1,35 @@
 import { z } from "zod";
 
-/** The acute cardiogenic shock diagnosis groups of the SAVE score. */
-export const SAVE_DIAGNOSES = ["myocarditis", "refractory_vt_vf", "post_transplant", "congenital", "other"] as const;
+/**
+ * The acute cardiogenic shock diagnosis groups of the SAVE score. They combine, as the published score and its
+ * calculator count them (myocarditis with refractory VT/VF scores both); none ticked is "other cause", 0 points.
+ */
+export const SAVE_DIAGNOSES = ["myocarditis", "refractory_vt_vf", "post_transplant", "congenital"] as const;
 export type TSaveDiagnosis = (typeof SAVE_DIAGNOSES)[number];
+
+/**
+ * Inputs recorded before the groups combined held one `diagnosis` ("other" for none): read as the list they mean, so
+ * that a stored score keeps its total.
+ */
+function upgradeSingleDiagnosis(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw) || !("diagnosis" in raw) || "diagnoses" in raw)
+    return raw;
+  const { diagnosis, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, diagnoses: diagnosis === "other" ? [] : [diagnosis] };
+}
 
 /**
  * What the SAVE score is computed from, recorded at cannulation (docs/clinical-reference.md §4). Measurements are
  * numbers, not ticked boxes, so that the stored inputs say what was seen and the points follow from them. The
  * haemodynamic values are the worst within the 6 h before cannulation.
  */
-export const ZSaveScoreInputs = z.object({
+const ZSaveScoreFields = z.object({
   /** Completed years; the score was derived in adults. */
   ageYears: z.number().int().min(18, "the SAVE score is for adults (≥ 18 years)").max(120),
   weightKg: z.number().min(20).max(400),
-  diagnosis: z.enum(SAVE_DIAGNOSES),
+  diagnoses: z
+    .array(z.enum(SAVE_DIAGNOSES))
+    .refine((groups) => new Set(groups).size === groups.length, "a diagnosis group is ticked twice"),
   liverFailure: z.boolean(),
   cnsDysfunction: z.boolean(),
   acuteRenalFailure: z.boolean(),
@@ -29,7 +45,8 @@ export const ZSaveScoreInputs = z.object({
   /** Worst within 6 h before cannulation, mmol/L. */
   bicarbonate: z.number().min(0).max(60),
 });
-export type TSaveScoreInputs = z.infer<typeof ZSaveScoreInputs>;
+export const ZSaveScoreInputs = z.preprocess(upgradeSingleDiagnosis, ZSaveScoreFields);
+export type TSaveScoreInputs = z.infer<typeof ZSaveScoreFields>;
 
 export const SAVE_ITEMS = [
   "age",
@@ -79,7 +96,6 @@ const DIAGNOSIS_POINTS: Readonly<Record<TSaveDiagnosis, number>> = {
   refractory_vt_vf: 2,
   post_transplant: 3,
   congenital: -3,
-  other: 0,
 };
 
 /** Age 18–38 +7, 39–52 +4, 53–62 +3, ≥ 63 0. */
@@ -108,7 +124,7 @@ export function computeSaveScore(inputs: TSaveScoreInputs): TSaveScore {
   const items: Record<TSaveItem, number> = {
     age: agePoints(inputs.ageYears),
     weight: weightPoints(inputs.weightKg),
-    diagnosis: DIAGNOSIS_POINTS[inputs.diagnosis],
+    diagnosis: inputs.diagnoses.reduce((sum, group) => sum + DIAGNOSIS_POINTS[group], 0),
     liverFailure: inputs.liverFailure ? -3 : 0,
     cnsDysfunction: inputs.cnsDysfunction ? -3 : 0,
     acuteRenalFailure: inputs.acuteRenalFailure ? -3 : 0,
@@ -130,7 +146,10 @@ export function saveRiskClass(total: number): { riskClass: TSaveRiskClass; survi
 }
 
 /** What SupportEpisode.saveScoreInputs holds: the inputs and when they were recorded. */
-export const ZStoredSaveScore = ZSaveScoreInputs.extend({ recordedAt: z.number() });
+export const ZStoredSaveScore = z.preprocess(
+  upgradeSingleDiagnosis,
+  ZSaveScoreFields.extend({ recordedAt: z.number() }),
+);
 export type TStoredSaveScore = z.infer<typeof ZStoredSaveScore>;
 
 /** The stored inputs, or null when absent or unreadable (a row written by a future version is not guessed at). */

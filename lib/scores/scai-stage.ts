@@ -1,15 +1,25 @@
+import { CLINICAL_LIMITS, type TDeviceType } from "@/lib/catalogue";
 import { SCORE_SOURCES } from "./sources";
 import type { TTimedValue } from "./types";
 
-export type TScaiCriterion = "lactateAtLeast8" | "lactateAtLeast2" | "lactateBelow2" | "noLactate";
+export type TScaiCriterion =
+  "onVaEcmo" | "lactateAtLeast8" | "lactateRisingOnSupport" | "lactateAtLeast2" | "lactateBelow2" | "noLactate";
 
 export interface TScaiSuggestion {
-  /** The stage the lactate points to, or null when it points to none (A/B need a clinical assessment). */
-  readonly stage: "C" | "E" | null;
+  /** The stage the data point to, or null when they point to none (A/B need a clinical assessment). */
+  readonly stage: "C" | "D" | "E" | null;
   readonly criterion: TScaiCriterion;
-  /** The lactate the suggestion rests on. */
+  /** The lactate the suggestion rests on (the latest), if any. */
   readonly lactate: TTimedValue | null;
   readonly source: typeof SCORE_SOURCES.scai;
+}
+
+export interface TScaiInput {
+  /** The support the patient is on: VA-ECMO is stage E in the 2019 table whatever the lactate. */
+  readonly deviceType: TDeviceType;
+  readonly latestLactate: TTimedValue | null;
+  /** The sample before the latest: a rise on mechanical support is deterioration despite it (stage D). */
+  readonly previousLactate: TTimedValue | null;
 }
 
 /** SCAI lactate thresholds (2019 table): C from 2 mmol/L, E from 8. */
@@ -17,15 +27,21 @@ export const SCAI_C_LACTATE = 2;
 export const SCAI_E_LACTATE = 8;
 
 /**
- * A suggestion from the latest lactate only: stage C from 2 mmol/L, E from 8 (pH ≤ 7.2 also means E, but the
- * station has no pH). Stage D (deterioration despite treatment) and the physical examination are the clinician's.
+ * A suggestion from the support and the lactate (SCAI 2019 table): a patient on VA-ECMO is E (the table's
+ * "extremis": circulatory collapse supported by ECMO); lactate ≥ 8 mmol/L is E; on an IABP, a lactate that rose by
+ * the station's "rising" step (CLINICAL_LIMITS.lactateRise) since the sample before is D, deterioration despite
+ * mechanical support; lactate ≥ 2 is C. pH ≤ 7.2 also means E, but the station has no pH; the examination, and
+ * deterioration seen otherwise than by lactate, are the clinician's.
  */
-export function suggestScaiStage(latestLactate: TTimedValue | null): TScaiSuggestion {
+export function suggestScaiStage({ deviceType, latestLactate, previousLactate }: TScaiInput): TScaiSuggestion {
   const source = SCORE_SOURCES.scai;
-  if (!latestLactate) return { stage: null, criterion: "noLactate", lactate: null, source };
-  if (latestLactate.v >= SCAI_E_LACTATE)
-    return { stage: "E", criterion: "lactateAtLeast8", lactate: latestLactate, source };
-  if (latestLactate.v >= SCAI_C_LACTATE)
-    return { stage: "C", criterion: "lactateAtLeast2", lactate: latestLactate, source };
-  return { stage: null, criterion: "lactateBelow2", lactate: latestLactate, source };
+  const lactate = latestLactate;
+  if (deviceType === "VA_ECMO" || deviceType === "VA_ECMO_IABP")
+    return { stage: "E", criterion: "onVaEcmo", lactate, source };
+  if (!lactate) return { stage: null, criterion: "noLactate", lactate: null, source };
+  if (lactate.v >= SCAI_E_LACTATE) return { stage: "E", criterion: "lactateAtLeast8", lactate, source };
+  if (previousLactate && lactate.v - previousLactate.v >= CLINICAL_LIMITS.lactateRise.value - 1e-9)
+    return { stage: "D", criterion: "lactateRisingOnSupport", lactate, source };
+  if (lactate.v >= SCAI_C_LACTATE) return { stage: "C", criterion: "lactateAtLeast2", lactate, source };
+  return { stage: null, criterion: "lactateBelow2", lactate, source };
 }

@@ -7,11 +7,14 @@ import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
 import type { TAlarmRule } from "@/lib/alarms/rule-schema";
 import type { TChange } from "@/lib/changes/change";
 import type { TCommittedObservation } from "@/lib/observations/observation";
+import { loadAlarmEnginePosition, saveAlarmEnginePosition } from "@/lib/db/alarms/alarm-engine-position";
 import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
+import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
 import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
 import { findEpisodeReadingsSince } from "@/lib/db/alarms/find-episode-readings-since";
+import { findEpisodeWeight } from "@/lib/db/alarms/find-episode-weight";
 import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
 import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
 import { syncProtocolAlarms } from "@/lib/db/protocols/sync-protocol-alarms";
@@ -75,6 +78,13 @@ export class AlarmEngine {
   private lastCheckpoint = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /**
+   * The last Observation seq of the feed the engine has judged (every episode), and the one stored: the engine's
+   * change feed resumes after the stored one (resumePosition), so that nothing committed while the station was down
+   * goes unjudged.
+   */
+  private judgedThrough = 0;
+  private savedThrough = 0;
   /** The clock judges nothing before then (STARTUP_GRACE_MS after the start). */
   private readonly graceUntil: number;
 
@@ -82,6 +92,22 @@ export class AlarmEngine {
     this.rules = options.rules ?? DEFAULT_ALARM_RULES;
     this.now = options.now ?? (() => new Date());
     this.graceUntil = this.now().getTime() + (options.startupGraceMs ?? STARTUP_GRACE_MS);
+  }
+
+  /**
+   * Where the engine's change feed starts in the Observation log: after the last reading the engine judged, as
+   * stored. On a database that has no stored position yet (the first start), the newest reading: history is then
+   * judged as each episode is met (recall).
+   */
+  async resumePosition(): Promise<number> {
+    const stored = await loadAlarmEnginePosition({ db: this.options.db });
+    const newest = (await getChangeCursor({ db: this.options.db })).observation;
+    // Never past the newest reading (a database restored from an older copy): readings would be passed over.
+    const position = stored === undefined ? newest : Math.min(stored, newest);
+    if (stored === undefined)
+      await saveAlarmEnginePosition({ db: this.options.db, observationSeq: position, now: this.now() });
+    this.judgedThrough = this.savedThrough = position;
+    return position;
   }
 
   /**
@@ -174,6 +200,8 @@ export class AlarmEngine {
       byEpisode.set(o.episodeId, list);
     }
     const changed: TEpisodeMemory[] = [];
+    // The feed hands pages in seq order: once this batch is judged, so is everything before its last reading.
+    const through = batch[batch.length - 1]?.seq ?? 0;
     for (const [episodeId, readings] of byEpisode) {
       const memory = await this.recall(episodeId);
       if (!memory) continue;
@@ -184,6 +212,7 @@ export class AlarmEngine {
       await yieldToEventLoop();
       if (memory.pending.length > 0) changed.push(memory);
     }
+    if (through > this.judgedThrough) this.judgedThrough = through;
     await this.persist(changed);
   }
 
@@ -259,7 +288,9 @@ export class AlarmEngine {
         if (applied.endedOnLatch.length > 0) endedOnLatch.set(memory, applied.endedOnLatch);
         await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
       }
+      await saveAlarmEnginePosition({ db: tx, observationSeq: this.judgedThrough, now });
     });
+    this.savedThrough = this.judgedThrough;
     for (const memory of changed) {
       memory.pending = [];
       memory.dirty = false;
@@ -280,11 +311,14 @@ export class AlarmEngine {
     if (!force && now.getTime() - this.lastCheckpoint < CHECKPOINT_MS) return;
     this.lastCheckpoint = now.getTime();
     const dirty = [...this.memory.values()].filter((m) => m.dirty);
-    if (dirty.length === 0) return;
+    if (dirty.length === 0 && this.judgedThrough === this.savedThrough) return;
+    const through = this.judgedThrough;
     await this.options.db.$transaction(async (tx) => {
       for (const memory of dirty)
         await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+      await saveAlarmEnginePosition({ db: tx, observationSeq: through, now });
     });
+    this.savedThrough = through;
     for (const memory of dirty) memory.dirty = false;
   }
 
@@ -298,7 +332,9 @@ export class AlarmEngine {
     const context = await this.options.episodes.get(episodeId);
     if (!context || context.endedAt !== null) return undefined;
     const stored = await loadAlarmEngineState({ db: this.options.db, episodeId });
-    const memory = newEpisodeMemory(context, stored);
+    // Read when the engine first meets the episode: a weight recorded later counts from the station's next start.
+    const weightKg = await findEpisodeWeight({ db: this.options.db, episodeId });
+    const memory = newEpisodeMemory(context, stored, weightKg);
     this.memory.set(episodeId, memory);
     const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
     // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.

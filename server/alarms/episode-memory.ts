@@ -24,12 +24,20 @@ export interface TEpisodeMemory {
 }
 
 /** An episode's memory from its context and its stored evaluator state, if any (else a fresh one, replayed from seq 0). */
-export function newEpisodeMemory(context: TEpisodeContext, stored: TStoredEngineState | undefined): TEpisodeMemory {
+export function newEpisodeMemory(
+  context: TEpisodeContext,
+  stored: TStoredEngineState | undefined,
+  weightKg?: number,
+): TEpisodeMemory {
   return {
     id: context.id,
     unitId: context.unitId,
     bedId: context.bedId,
-    episode: { deviceType: context.deviceType, startedAt: context.startedAt.getTime() },
+    episode: {
+      deviceType: context.deviceType,
+      startedAt: context.startedAt.getTime(),
+      ...(weightKg === undefined ? {} : { weightKg }),
+    },
     state: stored?.state ?? emptyAlarmState(),
     lastSeq: stored?.lastSeq ?? 0,
     dirty: false,

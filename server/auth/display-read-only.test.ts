@@ -66,7 +66,7 @@ const observation = {
 const saveScoreInputs = {
   ageYears: 30,
   weightKg: 70,
-  diagnosis: "myocarditis",
+  diagnoses: ["myocarditis"],
   liverFailure: false,
   cnsDysfunction: false,
   acuteRenalFailure: false,

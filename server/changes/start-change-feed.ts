@@ -21,6 +21,11 @@ export interface ChangeFeedOptions {
   /** Every change committed after the start, in the order given here: the broadcaster, then the alarm engine. */
   subscribers: readonly TChangeSubscriber[];
   intervalMs?: number;
+  /**
+   * Where to start in each log instead of its newest seq: a follower that stores its position (the alarm engine)
+   * resumes there, so that what was committed while the station was down reaches it too.
+   */
+  from?: Partial<TChangeCursor>;
 }
 
 export interface ChangeFeed {
@@ -55,8 +60,9 @@ export async function startChangeFeed({
   log,
   subscribers,
   intervalMs = CHANGE_POLL_MS,
+  from = {},
 }: ChangeFeedOptions): Promise<ChangeFeed> {
-  const cursor: TChangeCursor = await getChangeCursor({ db });
+  const cursor: TChangeCursor = { ...(await getChangeCursor({ db })), ...from };
   let chain: Promise<void> = Promise.resolve();
   /** A read queued behind the one under way and not yet begun: it will see every commit made until it begins. */
   let queued: Promise<void> | null = null;

@@ -1,7 +1,7 @@
 // `npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes local-codes.json] [--time-zone
 // Europe/Paris]
 //  [--csv-time-zone UTC] [--report rejections.csv] [--server http://127.0.0.1:3000 --user name [--password-stdin]]
-//  [--actor name] [--batch-size n] [--stats]`
+//  [--actor name] [--batch-size n] [--stats] [--mapping mapping.json [--patient id] [--admitted-at 2026-01-01T08:00Z]]`
 //
 // By default the CLI opens the database of DATABASE_URL and writes through the same write path as the server (same
 // validation, same batches, same idempotency), without sockets: screens that are open show the readings on their
@@ -10,6 +10,7 @@
 // hidden prompt) and streams the file to the running station's POST /api/imports, so the readings are broadcast as
 // they commit and the job and the audit trail name that user.
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -17,7 +18,9 @@ import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/imports/format-rejection-csv";
+import { parseCsvMapping } from "@/lib/imports/csv/csv-mapping";
 import { ZImportKind } from "@/lib/imports/import-record";
+import type { TReadImportSourceOptions } from "@/lib/imports/read-import-source";
 import { isTimeZone } from "@/lib/time/zoned-time";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { closeDb, createDb, isPostgresUrl } from "@/lib/db/client";
@@ -46,6 +49,9 @@ const ZCliOptions = z.object({
   actor: z.string().min(1).max(200).optional(),
   batchSize: z.coerce.number().int().min(1).max(MAX_READINGS_PER_BULK_COMMIT).optional(),
   stats: z.boolean(),
+  mapping: z.string().optional(),
+  patient: z.string().min(1).max(64).optional(),
+  admittedAt: z.iso.datetime({ offset: true, local: false }).optional(),
 });
 
 /**
@@ -56,7 +62,7 @@ const ZCliOptions = z.object({
 const DEFAULT_BATCH = 6_000;
 
 const USAGE =
-  "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats]";
+  "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats] [--mapping mapping.json [--patient id] [--admitted-at ISO time with offset]]";
 
 async function main(): Promise<number> {
   let options: z.infer<typeof ZCliOptions>;
@@ -76,6 +82,9 @@ async function main(): Promise<number> {
         actor: { type: "string" },
         "batch-size": { type: "string" },
         stats: { type: "boolean", default: false },
+        mapping: { type: "string" },
+        patient: { type: "string" },
+        "admitted-at": { type: "string" },
       },
     });
     options = ZCliOptions.parse({
@@ -92,6 +101,9 @@ async function main(): Promise<number> {
       actor: values.actor,
       batchSize: values["batch-size"],
       stats: values.stats,
+      mapping: values.mapping,
+      patient: values.patient,
+      admittedAt: values["admitted-at"],
     });
   } catch (error) {
     const message =
@@ -100,6 +112,23 @@ async function main(): Promise<number> {
         : String(error);
     console.error(`${message}\n${USAGE}`);
     return 2;
+  }
+  let mapping: TReadImportSourceOptions["mapping"];
+  if (options.mapping) {
+    const read = parseCsvMapping(await readFile(options.mapping, "utf8"));
+    if (!read.ok) {
+      console.error(`${options.mapping}: not a column mapping: ${read.reason}`);
+      return 2;
+    }
+    mapping = {
+      mapping: read.mapping,
+      ...(options.patient ? { patient: options.patient } : {}),
+      ...(options.admittedAt ? { admittedAt: new Date(options.admittedAt) } : {}),
+    };
+    if (options.server) {
+      console.error(`--mapping works in the CLI's default mode only, not with --server`);
+      return 2;
+    }
   }
   if (options.server) {
     if (!options.user) {
@@ -149,6 +178,7 @@ async function main(): Promise<number> {
       localCodes,
       timeZone: options.timeZone ?? env.IMPORT_TIME_ZONE,
       csvTimeZone: options.csvTimeZone,
+      mapping,
       batchSize: options.batchSize ?? DEFAULT_BATCH,
       onProgress: (s) => {
         if (s.status === "running" && Date.now() - lastPrinted > 2_000) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { detectImportKind } from "@/lib/imports/detect-import-kind";
 import type { TImportKind } from "@/lib/imports/import-record";
 import { inspectSource } from "@/lib/imports/inspect-source";
-import { readImportSource } from "@/lib/imports/read-import-source";
+import { readImportSource, type TReadImportSourceOptions } from "@/lib/imports/read-import-source";
 import { AppError } from "@/lib/errors/app-error";
 import { runImport, type TImportSummary, type TRunImportOptions } from "@/lib/db/imports/run-import";
 
@@ -16,6 +16,8 @@ export interface TImportFileOptions extends Omit<TRunImportOptions, "items" | "k
   timeZone: string;
   /** Zone of CSV times without an offset (MIMIC: UTC unless told). */
   csvTimeZone?: string;
+  /** A column mapping for a CSV of another shape (the kind is then csv). */
+  mapping?: TReadImportSourceOptions["mapping"];
 }
 
 /** Imports one file from disk, streamed, as one job named after the file. */
@@ -24,14 +26,19 @@ export async function importFile({
   kind,
   timeZone,
   csvTimeZone,
+  mapping,
   ...run
 }: TImportFileOptions): Promise<TImportSummary> {
   const fileName = path.basename(filePath);
-  const chosen = kind ?? detectImportKind({ fileName, head: await readHead(filePath) });
-  if (!chosen) throw new AppError("INVALID_INPUT", `cannot tell what ${fileName} is: pass --kind hl7|fhir|csv|mimic`);
+  const chosen = mapping ? "csv" : (kind ?? detectImportKind({ fileName, head: await readHead(filePath) }));
+  if (!chosen)
+    throw new AppError(
+      "INVALID_INPUT",
+      `cannot tell what ${fileName} is: pass --kind hl7|fhir|csv|mimic, or --mapping for a CSV of another shape`,
+    );
   const file = createReadStream(filePath);
   const source = inspectSource(file);
-  const items = readImportSource({ kind: chosen, input: source.input, file: fileName, timeZone, csvTimeZone });
+  const items = readImportSource({ kind: chosen, input: source.input, file: fileName, timeZone, csvTimeZone, mapping });
   const summary = await runImport({
     ...run,
     items,

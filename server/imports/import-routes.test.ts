@@ -101,6 +101,36 @@ describe("POST /api/imports", () => {
     expect(audited).toMatchObject([{ actorId: admin.userId, targetId: jobId, outcome: "success" }]);
   });
 
+  it("reads a CSV of another shape through a saved mapping or one sent with it, and refuses a mapping that is not one", async () => {
+    const psv = readFileSync("test/fixtures/physionet-2019/p000001.psv");
+    const mapped = await post(
+      "/api/imports?fileName=p000001.psv&mapping=physionet-2019-hourly&patient=MRN-1&admittedAt=2026-11-22T06:00:00Z",
+      psv,
+      "application/octet-stream",
+    );
+    expect(await mapped.json()).toMatchObject({ kind: "csv", status: "done", processed: 15, accepted: 15 });
+    const sent = JSON.stringify({
+      format: "station-csv-mapping/1",
+      name: "Lactate only",
+      delimiter: "|",
+      patient: { given: true },
+      time: { hoursSinceAdmission: "ICULOS" },
+      columns: { Lactate: { parameter: "lactate", unit: "mg/dL" } },
+    });
+    const own = await post(
+      `/api/imports?fileName=p000001.psv&dryRun=true&patient=MRN-1&admittedAt=2026-11-22T06:00:00Z&mapping=${encodeURIComponent(sent)}`,
+      psv,
+    );
+    expect(await own.json()).toMatchObject({ status: "done", processed: 2, duplicate: 2 });
+    const refused = await post("/api/imports?fileName=p000001.psv&mapping=physionet", psv);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /^mapping: no saved mapping "physionet"/,
+    );
+    const unknownShape = await post("/api/imports?fileName=p000001.psv&kind=csv", psv);
+    expect(await unknownShape.json()).toMatchObject({ status: "failed", accepted: 0 });
+  });
+
   it("dry-runs: the same counts, nothing stored", async () => {
     const response = await post(
       "/api/imports?fileName=nist.hl7&dryRun=true",

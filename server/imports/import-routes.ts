@@ -9,6 +9,7 @@ import { toOperationOutcome, type TOperationOutcome } from "@/lib/imports/fhir/t
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/imports/format-rejection-csv";
 import { ZImportKind, type TImportChunk } from "@/lib/imports/import-record";
 import { inspectSource } from "@/lib/imports/inspect-source";
+import { resolveCsvMapping } from "@/lib/imports/csv/saved-mappings";
 import { MAX_FHIR_BYTES, readImportSource } from "@/lib/imports/read-import-source";
 import { isTimeZone } from "@/lib/time/zoned-time";
 import { actorOf, recordAuditEvent } from "@/lib/db/audit/record-audit-event";
@@ -42,6 +43,12 @@ const ZImportQuery = z.object({
   /** Chosen by the page so that it can follow the job's progress before the answer arrives. */
   jobId: z.uuid().optional(),
   csvTimeZone: z.string().refine(isTimeZone, "not an IANA time zone").optional(),
+  /** A CSV of another shape: a saved mapping's id, or a mapping's JSON text (docs/imports.md, "Column mapping"). */
+  mapping: z.string().min(1).max(16_384).optional(),
+  /** The patient, when the mapping says it is given with the import. */
+  patient: z.string().min(1).max(64).optional(),
+  /** The admission time, for a mapping that counts hours since admission. */
+  admittedAt: z.iso.datetime({ offset: true }).optional(),
 });
 const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 const JOB = /^\/api\/imports\/([0-9a-fA-F-]{36})(\/rejections\.csv)?$/;
@@ -52,7 +59,8 @@ const FHIR_JSON = "application/fhir+json; charset=utf-8";
  * The import endpoints, answered by the Node process because an upload is streamed into the process's writer as it
  * arrives (batch by batch, never held whole) and the job's progress goes out on the socket after each batch; Next's
  * route handlers load other module instances and could reach neither (docs/stack.md):
- *   POST /api/imports?kind=&dryRun=&fileName=   the file as the raw body, streamed; answers the job's summary
+ *   POST /api/imports?kind=&dryRun=&fileName=[&mapping=&patient=&admittedAt=]   the file as the raw body, streamed;
+ *                                               answers the job's summary
  *   GET  /api/imports                           the history;  GET /api/imports/:id   one job
  *   GET  /api/imports/:id/rejections.csv        the rejection report
  *   POST /api/fhir/Observation                  one FHIR Observation
@@ -124,9 +132,17 @@ async function postImport(
   if (!parsed.success)
     throw new AppError("INVALID_INPUT", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const q = parsed.data;
+  const mapping = q.mapping === undefined ? undefined : resolveCsvMapping(q.mapping);
+  if (mapping && !mapping.ok) throw new AppError("INVALID_INPUT", `mapping: ${mapping.reason}`);
   const { first, body } = await peek(req);
-  const kind = q.kind ?? detectImportKind({ fileName: q.fileName, head: first.subarray(0, 4096).toString("utf8") });
-  if (!kind) throw new AppError("INVALID_INPUT", `cannot tell what ${q.fileName} is: add ?kind=hl7|fhir|csv|mimic`);
+  const kind = mapping
+    ? "csv"
+    : (q.kind ?? detectImportKind({ fileName: q.fileName, head: first.subarray(0, 4096).toString("utf8") }));
+  if (!kind)
+    throw new AppError(
+      "INVALID_INPUT",
+      `cannot tell what ${q.fileName} is: add ?kind=hl7|fhir|csv|mimic, or a column mapping for a CSV of another shape`,
+    );
   const source = inspectSource(body);
   const items = readImportSource({
     kind,
@@ -134,6 +150,15 @@ async function postImport(
     file: q.fileName,
     timeZone: o.timeZone,
     csvTimeZone: q.csvTimeZone,
+    ...(mapping?.ok
+      ? {
+          mapping: {
+            mapping: mapping.mapping,
+            ...(q.patient ? { patient: q.patient } : {}),
+            ...(q.admittedAt ? { admittedAt: new Date(q.admittedAt) } : {}),
+          },
+        }
+      : {}),
   });
   const summary = await run(o, {
     items,

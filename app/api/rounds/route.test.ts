@@ -92,9 +92,10 @@ describe("signing a round", () => {
 
     expect(await t.db.round.count()).toBe(1);
     expect(await t.db.roundAnswer.count({ where: { roundId: round.roundId } })).toBe(round.answers.length);
-    // The urine output joined the series once, committed with the round.
-    const urine = await t.db.observation.findMany({ where: { source: "round" } });
-    expect(urine.map((o) => [o.parameter, o.value, o.sourceRef])).toEqual([
+    // The urine output and the charted helium level joined their series once, committed with the round.
+    const numbers = await t.db.observation.findMany({ where: { source: "round" }, orderBy: { parameter: "asc" } });
+    expect(numbers.map((o) => [o.parameter, o.value, o.sourceRef])).toEqual([
+      ["helium_level", 45, `${round.roundId}/iabp.helium_level`],
       ["urine_output", 45, `${round.roundId}/urine_output`],
     ]);
     expect(await t.db.auditEvent.count({ where: { action: "round.signed" } })).toBe(1);
@@ -239,9 +240,12 @@ describe("amending a signed round", () => {
       value: "54",
       reason: "Read the wrong bag",
     });
-    const values = (await t.db.observation.findMany({ where: { source: "round" }, orderBy: { seq: "asc" } })).map(
-      (o) => o.value,
-    );
+    const values = (
+      await t.db.observation.findMany({
+        where: { source: "round", parameter: "urine_output" },
+        orderBy: { seq: "asc" },
+      })
+    ).map((o) => o.value);
     expect(values).toEqual([45, 54]);
   });
 });
@@ -335,7 +339,10 @@ describe("a round and its numbers", () => {
         await expect.poll(() => signed.length).toBe(1);
         expect(signed).toEqual([{ unitId: world.unitId, bedId: world.bedId, roundId: round.roundId }]);
         // Its numbers were told before it: a screen that reads the round again already holds them.
-        expect(readings.map((o) => [o.parameter, o.value, o.source])).toEqual([["urine_output", 45, "round"]]);
+        expect(readings.map((o) => [o.parameter, o.value, o.source]).sort()).toEqual([
+          ["helium_level", 45, "round"],
+          ["urine_output", 45, "round"],
+        ]);
       } finally {
         socket.close();
       }

@@ -131,6 +131,9 @@ export const DEVICE_RULES = [
     deviceTypes: WITH_IABP,
     // A console uses a fraction of a point an hour (the simulator models 0.15 %/h): 20 % leaves days to change it.
     priority: "low",
+    // A reserve moves slowly and a nurse charts it once an hour in a round: one reading under the limit is a fact,
+    // where a device delay would wait for the next round (the hysteresis keeps a console's value from flapping).
+    validationDelayMs: 0,
     parameter: "helium_level",
     limit: { comparison: "lt", value: 20 },
     hysteresis: 2,

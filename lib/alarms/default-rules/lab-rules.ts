@@ -1,12 +1,16 @@
 import { CLINICAL_LIMITS, SOURCES } from "@/lib/catalogue";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 import type { TAlarmRuleInput } from "../rule-schema";
-import { ALL_DEVICES, LAB_HYSTERESIS, LAB_VALIDATION_DELAY_MS } from "./shared";
+import { ALL_DEVICES, LAB_HYSTERESIS, LAB_VALIDATION_DELAY_MS, WITH_ECMO } from "./shared";
 
 const lab = { validationDelayMs: LAB_VALIDATION_DELAY_MS, hysteresis: LAB_HYSTERESIS } as const;
-const { lactateRaised, lactateHigh, lactateRise } = CLINICAL_LIMITS;
+const { lactateRaised, lactateHigh, lactateRise, antiXaHold, hemoglobinLow, fibrinogenLow, freeHbHigh, ldhHigh } =
+  CLINICAL_LIMITS;
 
-/** Rules on lab results (docs/clinical-reference.md §3): lactate, anti-Xa, platelets. */
+/**
+ * Rules on lab results (docs/clinical-reference.md §3): lactate, anti-Xa, platelets, haemoglobin, fibrinogen and the
+ * haemolysis markers of the VA-ECMO circuit (free haemoglobin, LDH).
+ */
 export const LAB_RULES = [
   {
     ...lab,
@@ -49,10 +53,25 @@ export const LAB_RULES = [
   },
   {
     ...lab,
+    id: "anti-xa-hold-heparin",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    // ELSO's "hold heparin" level: bleeding risk now, an action to take, above the medium out-of-target alarm.
+    priority: "high",
+    family: "anti-xa",
+    parameter: "anti_xa",
+    limit: { comparison: "gt", value: antiXaHold.value },
+    latching: false,
+    messageKey: "antiXaHoldHeparin",
+    source: antiXaHold.source,
+  },
+  {
+    ...lab,
     id: "anti-xa-out-of-target",
     kind: "threshold",
     deviceTypes: ALL_DEVICES,
     priority: "medium",
+    family: "anti-xa",
     parameter: "anti_xa",
     // The limits and their source come from the catalogue's target for the device (ELSO on ECMO, French IABP protocol).
     limit: { comparison: "outsideTarget" },
@@ -86,5 +105,54 @@ export const LAB_RULES = [
     prompt: "fourTsScreen",
     messageKey: "plateletsFallFromPeak",
     source: SCORE_SOURCES.hit,
+  },
+  {
+    ...lab,
+    id: "hemoglobin-low",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    priority: "medium",
+    parameter: "hemoglobin",
+    limit: { comparison: "lt", value: hemoglobinLow.value },
+    latching: false,
+    messageKey: "hemoglobinLow",
+    source: hemoglobinLow.source,
+  },
+  {
+    ...lab,
+    id: "fibrinogen-low",
+    kind: "threshold",
+    deviceTypes: ALL_DEVICES,
+    priority: "medium",
+    parameter: "fibrinogen",
+    limit: { comparison: "lt", value: fibrinogenLow.value },
+    latching: false,
+    messageKey: "fibrinogenLow",
+    source: fibrinogenLow.source,
+  },
+  {
+    ...lab,
+    id: "free-hb-high",
+    kind: "threshold",
+    deviceTypes: WITH_ECMO,
+    // Haemolysis: the circuit (pump head, oxygenator) is to be checked today, not this minute.
+    priority: "medium",
+    parameter: "free_hb",
+    limit: { comparison: "gt", value: freeHbHigh.value },
+    latching: false,
+    messageKey: "freeHbHigh",
+    source: freeHbHigh.source,
+  },
+  {
+    ...lab,
+    id: "ldh-rising",
+    kind: "trend",
+    deviceTypes: WITH_ECMO,
+    priority: "medium",
+    parameter: "ldh",
+    trend: { measure: "riseAboveLevel", level: ldhHigh.value },
+    latching: false,
+    messageKey: "ldhRising",
+    source: ldhHigh.source,
   },
 ] satisfies TAlarmRuleInput[];

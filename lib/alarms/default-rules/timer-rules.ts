@@ -22,7 +22,7 @@ function labOverdue(parameter: TParameterCode, id: string, messageKey: string, d
 
 /**
  * Rules judged against the clock (evaluateTimers): a result that has not come, a silent feed, a balloon lying still.
- * Anti-Xa has its own 12 h rule (docs/clinical-reference.md §3) instead of the 24 h catalogue interval. The overdue
+ * Anti-Xa's rule is medium priority, on the catalogue's 12 h interval (docs/clinical-reference.md §3). The overdue
  * labs are the daily bloods of docs/clinical-reference.md §5: Hb, platelets and lactate for every patient, fibrinogen
  * and LDH in the VA-ECMO data review.
  */
@@ -35,7 +35,8 @@ export const TIMER_RULES = [
     priority: "medium",
     validationDelayMs: 0,
     parameter: "anti_xa",
-    maxAgeMs: CLINICAL_LIMITS.antiXaMaxAge.value,
+    // The catalogue's anti-Xa interval is this 12 h (one home, which the handover's "next due" reads too).
+    maxAgeMs: getParameter("anti_xa").expectedIntervalSec * 1000,
     latching: false,
     messageKey: "antiXaOverdue",
     source: SOURCES.clinicalRules,

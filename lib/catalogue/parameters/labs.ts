@@ -3,7 +3,7 @@ import { SOURCES } from "../sources";
 import type { TParameter } from "../types";
 import { BOTH, ECMO, H } from "./shared";
 
-const { lactateRaised, lactateHigh } = CLINICAL_LIMITS;
+const { lactateRaised, lactateHigh, antiXaMaxAge, hemoglobinLow, fibrinogenLow, freeHbHigh, ldhHigh } = CLINICAL_LIMITS;
 /** In target below the level the rules raise: ≥ 2 is SCAI stage C. */
 const LACTATE_TARGET = {
   high: lactateRaised.value,
@@ -38,12 +38,18 @@ export const LAB_PARAMETERS = [
     unitDisplay: "IU/mL",
     loinc: ["3274-8"],
     sourceKind: "lab",
-    expectedIntervalSec: 24 * H,
+    // The one home of "anti-Xa due": the overdue alarm and the handover's next sample both read it (§3: 12 h).
+    expectedIntervalSec: antiXaMaxAge.value / 1000,
     plausible: { min: 0, max: 2 },
     decimals: 2,
     supports: BOTH,
     targets: {
-      VA_ECMO: { low: 0.3, high: 0.5, source: SOURCES.elso2021, note: "ELSO quotes 0.3–0.7; > 0.7 hold heparin" },
+      VA_ECMO: {
+        low: 0.3,
+        high: 0.5,
+        source: SOURCES.elso2021,
+        note: `ELSO quotes 0.3–0.7; > ${CLINICAL_LIMITS.antiXaHold.value} hold heparin`,
+      },
       IABP: { low: 0.3, high: 0.4, source: SOURCES.frenchIabp },
     },
     conversions: [{ from: ["IU/mL", "U/mL", "[IU]/ml"], factor: 1, source: SOURCES.ucum }],
@@ -84,8 +90,8 @@ export const LAB_PARAMETERS = [
     decimals: 1,
     supports: BOTH,
     targets: {
-      VA_ECMO: { low: 7, source: SOURCES.clinicalRef, note: "centre-specific 7–12" },
-      IABP: { low: 7, source: SOURCES.clinicalRef, note: "centre-specific 7–12" },
+      VA_ECMO: { low: hemoglobinLow.value, source: hemoglobinLow.source, note: "centre-specific 7–12" },
+      IABP: { low: hemoglobinLow.value, source: hemoglobinLow.source, note: "centre-specific 7–12" },
     },
     conversions: [
       { from: ["g/L", "g/l"], factor: 0.1, source: SOURCES.ucum },
@@ -107,8 +113,8 @@ export const LAB_PARAMETERS = [
     decimals: 1,
     supports: BOTH,
     targets: {
-      VA_ECMO: { low: 1, source: SOURCES.clinicalRef, note: "many centres 1.5" },
-      IABP: { low: 1, source: SOURCES.clinicalRef, note: "many centres 1.5" },
+      VA_ECMO: { low: fibrinogenLow.value, source: fibrinogenLow.source, note: "ELSO: replace below 1.5" },
+      IABP: { low: fibrinogenLow.value, source: fibrinogenLow.source, note: "ELSO: replace below 1.5" },
     },
     conversions: [{ from: ["mg/dL"], factor: 0.01, source: SOURCES.ucum }],
     group: "labs",
@@ -126,7 +132,11 @@ export const LAB_PARAMETERS = [
     decimals: 0,
     supports: ECMO,
     targets: {
-      VA_ECMO: { high: 1000, source: SOURCES.lubnow2014, note: "> 1000 and rising: haemolysis / pump thrombosis" },
+      VA_ECMO: {
+        high: ldhHigh.value,
+        source: ldhHigh.source,
+        note: `> ${ldhHigh.value} and rising: haemolysis / pump thrombosis`,
+      },
     },
     conversions: [{ from: ["IU/L", "[IU]/L"], factor: 1, source: SOURCES.ucum }],
     group: "labs",
@@ -143,7 +153,9 @@ export const LAB_PARAMETERS = [
     plausible: { min: 0, max: 1000 },
     decimals: 0,
     supports: ECMO,
-    targets: { VA_ECMO: { high: 50, source: SOURCES.lubnow2014, note: "> 50 mg/dL: haemolysis" } },
+    targets: {
+      VA_ECMO: { high: freeHbHigh.value, source: freeHbHigh.source, note: `> ${freeHbHigh.value} mg/dL: haemolysis` },
+    },
     conversions: [{ from: ["g/L"], factor: 100, source: SOURCES.ucum }],
     group: "labs",
   },

@@ -5,6 +5,7 @@ import { hl7ResultStatus } from "../hl7/hl7-result-status";
 import type { TImportItem, TImportRecord, TResultStatus } from "../import-record";
 import { sourceRef } from "../source-ref";
 import { GENERIC_COLUMNS, MIMIC_COLUMNS, indexColumns, missingColumns, type TCsvPreset } from "./csv-presets";
+import { UnreadableSourceError } from "../unreadable-source-error";
 import { parseCsvTime } from "./parse-csv-time";
 
 export interface TReadCsvFileOptions {
@@ -28,7 +29,7 @@ const CHUNK = 500;
 /**
  * Streams a CSV file (csv-parse: quoted fields with commas and line breaks), never holding the file, and yields its
  * records in chunks. A row with the wrong number of fields is one unreadable item; a header that lacks a required
- * column stops the import with one unreadable item naming what is missing, rather than rejecting every row for it.
+ * column stops the import (UnreadableSourceError) naming what is missing, rather than rejecting every row for it.
  */
 export async function* readCsvFile({
   input,
@@ -50,20 +51,10 @@ export async function* readCsvFile({
     if (!toRecord) {
       const missing = missingColumns(preset, row);
       if (missing) {
-        yield [
-          {
-            type: "unreadable",
-            rejection: {
-              location: `${file} line ${line}`,
-              field: "header",
-              value: row.join(",").slice(0, 200),
-              code: "UNREADABLE",
-              reason: missing,
-            },
-          },
-        ];
         parser.destroy();
-        return;
+        throw new UnreadableSourceError(
+          `${file} line ${line}: the header matches no known shape (${missing}); a file of another shape needs a column mapping (docs/imports.md)`,
+        );
       }
       width = row.length;
       toRecord = preset === "mimic" ? mimicRow(row, file, timeZone ?? "UTC") : genericRow(row, file, timeZone);

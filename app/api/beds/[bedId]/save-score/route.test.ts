@@ -24,7 +24,7 @@ afterAll(async () => {
 const inputs = {
   ageYears: 30,
   weightKg: 70,
-  diagnosis: "myocarditis",
+  diagnoses: ["myocarditis"],
   liverFailure: false,
   cnsDysfunction: false,
   acuteRenalFailure: false,
@@ -75,9 +75,9 @@ describe("POST /api/beds/:bedId/save-score", () => {
   });
 
   it("refuses invalid inputs with the field named", async () => {
-    const { status, body } = await post(ecmo.bedId, { ...inputs, ageYears: 12, diagnosis: "flu" });
+    const { status, body } = await post(ecmo.bedId, { ...inputs, ageYears: 12, diagnoses: ["flu"] });
     expect(status).toBe(400);
-    expect(body.error?.message).toMatch(/ageYears: the SAVE score is for adults.*diagnosis:/);
+    expect(body.error?.message).toMatch(/ageYears: the SAVE score is for adults.*diagnoses/);
   });
 
   it("refuses a bed on an IABP alone, and an unknown bed", async () => {
