@@ -14,8 +14,20 @@ import type { StationIo } from "./attach-realtime";
  * documents: a screen that reads a round again on `round:signed` already holds the numbers and the finding it brought.
  * The socket only notifies; a screen that missed something replays it by seq (unit:subscribe, alarm:subscribe) or
  * reads the document again over HTTP.
+ *
+ * To this node's sockets only (`io.local`): on several nodes each node follows the logs itself and tells its own
+ * screens (docs/deployment.md), so a change passes through Redis never, and is told once per screen. `told` keeps,
+ * per unit, the last reading seq sent to its room: the heartbeat carries it, and a screen behind it replays.
  */
-export function broadcastChanges({ io, db }: { io: StationIo; db: Db }): TChangeSubscriber {
+export function broadcastChanges({
+  io,
+  db,
+  told,
+}: {
+  io: StationIo;
+  db: Db;
+  told: Map<string, number>;
+}): TChangeSubscriber {
   return async (changes) => {
     const readings: TCommittedObservation[] = [];
     const events: TAlarmLogEntry[] = [];
@@ -25,19 +37,26 @@ export function broadcastChanges({ io, db }: { io: StationIo; db: Db }): TChange
       else if (c.log === "alarm") events.push(c.event);
       else documents.push(c.change);
     }
-    if (readings.length > 0) emitReadings(io, readings);
+    if (readings.length > 0) emitReadings(io, readings, told);
     if (events.length > 0) await emitAlarmChanges(io, db, events);
     for (const change of documents) emitDocumentChange(io, change);
   };
 }
 
 /** To the unit's room, and to the rooms of the beds (the bed views) except for sockets already in the unit's. */
-function emitReadings(io: StationIo, observations: readonly TCommittedObservation[]): void {
-  for (const [unitId, list] of groupBy(observations, (o) => o.unitId))
-    io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+function emitReadings(
+  io: StationIo,
+  observations: readonly TCommittedObservation[],
+  told: Map<string, number>,
+): void {
+  for (const [unitId, list] of groupBy(observations, (o) => o.unitId)) {
+    io.local.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+    told.set(unitId, Math.max(told.get(unitId) ?? 0, ...list.map((o) => o.seq)));
+  }
   for (const [bedId, list] of groupBy(observations, (o) => o.bedId)) {
     const unitId = list[0]?.unitId ?? "";
-    io.to(rooms.bed(bedId))
+    io.local
+      .to(rooms.bed(bedId))
       .except(rooms.unit(unitId))
       .emit("observation:recorded", { unitId, observations: list.map(toWire) });
   }
@@ -65,7 +84,7 @@ async function emitAlarmChanges(io: StationIo, db: Db, events: readonly TAlarmLo
     // The bed views of the beds concerned follow their bed's room (trend markers), not the unit's; socket.io sends
     // once to a socket in both. A bed's room was joined with bed.view on its unit: the unit's payload is its to see.
     const bedRooms = [...new Set(payload.alarms.map((a) => rooms.bed(a.bedId)))];
-    io.to([rooms.unit(payload.unitId), ...bedRooms]).emit("alarm:changed", payload);
+    io.local.to([rooms.unit(payload.unitId), ...bedRooms]).emit("alarm:changed", payload);
   }
 }
 
@@ -84,13 +103,13 @@ function emitDocumentChange(io: StationIo, change: TDocumentChange): void {
     case "round:amended": {
       const { type, ...payload } = change;
       // The bed's own room too: its bed view marks the round on the trends.
-      io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
+      io.local.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
       return;
     }
     case "handover:changed": {
       const { type, ...payload } = change;
       // The room carries no readings and no patient data: which bed's sheet (or action list) changed.
-      io.to(rooms.handover(payload.unitId)).emit(type, payload);
+      io.local.to(rooms.handover(payload.unitId)).emit(type, payload);
       return;
     }
   }
