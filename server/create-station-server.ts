@@ -14,8 +14,9 @@ import { broadcastChanges } from "./realtime/broadcast-changes";
 import { startHeartbeat } from "./realtime/start-heartbeat";
 import { ALARM_TICK_MS, AlarmEngine, STARTUP_GRACE_MS } from "./alarms/alarm-engine";
 import type { Leadership, TLeaderTerm } from "./cluster/leadership";
-import { useRedisAdapter, type TRedisLink } from "./cluster/connect-redis";
+import { attachRedisAdapter, type TRedisLink } from "./cluster/connect-redis";
 import { listenForCommits } from "@/lib/db/changes/announce-commit";
+import { readinessRoute, type TReadinessCheck } from "./health/readiness-route";
 import { startChangeFeed, type ChangeFeed } from "./changes/start-change-feed";
 import { createAuthGate } from "./auth/auth-gate";
 import { authRoutes } from "./auth/auth-routes";
@@ -47,7 +48,12 @@ export interface StationServerOptions {
   leadership?: Leadership;
   /** Several nodes: socket.io's Redis adapter, and the wake-up of the other nodes' feeds after each commit. */
   redis?: TRedisLink;
+  /** Readiness checks of the caller's (the migrations, in server/index.ts), beside the server's own. */
+  readinessChecks?: Record<string, TReadinessCheck>;
 }
+
+/** A change feed that has not read the logs through for this long makes the node not ready. */
+const FEED_STALL_MS = 5_000;
 
 /**
  * A node taking the lead while the station runs elsewhere: the readings kept coming through the other nodes, so the
@@ -148,7 +154,7 @@ export async function createStationServer(options: StationServerOptions): Promis
   // Redis at once, rather than at their next poll.
   let stopWaking = (): void => undefined;
   if (options.redis) {
-    useRedisAdapter(realtime.io, options.redis);
+    attachRedisAdapter(realtime.io, options.redis);
     stopWaking = listenForCommits(db, () => realtime.io.serverSideEmit("changes:committed"));
     realtime.io.on("changes:committed", () => {
       changes.kick();
@@ -160,6 +166,21 @@ export async function createStationServer(options: StationServerOptions): Promis
   // routes (ARCHITECTURE.md, the route map); then Next.
   const gate = createAuthGate({ db, config: auth, dev: options.dev ?? false, now });
   const nodeRoutes: NodeRoute[] = [
+    readinessRoute({
+      log,
+      checks: {
+        database: async () => {
+          await db.$queryRawUnsafe("SELECT 1");
+          return null;
+        },
+        changeFeed: () => {
+          const behind = Date.now() - changes.lastCaughtUpAt();
+          return behind > FEED_STALL_MS ? `last caught up ${Math.round(behind / 1000)} s ago` : null;
+        },
+        ...(options.redis ? { redis: () => (options.redis?.ready() ? null : "not connected") } : {}),
+        ...options.readinessChecks,
+      },
+    }),
     authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => realtime.endSessions(ids, reason), log }),
   ];
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

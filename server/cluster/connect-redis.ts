@@ -52,6 +52,6 @@ export async function connectRedis(url: string, log: Logger): Promise<TRedisLink
 }
 
 /** socket.io's Redis adapter: rooms span the nodes (session ends, import progress) and serverSideEmit reaches them. */
-export function useRedisAdapter(io: StationIo, redis: TRedisLink): void {
+export function attachRedisAdapter(io: StationIo, redis: TRedisLink): void {
   io.adapter(createAdapter(redis.client, redis.subscriber, { key: "ecmo-station" }));
 }

@@ -44,11 +44,7 @@ export function broadcastChanges({
 }
 
 /** To the unit's room, and to the rooms of the beds (the bed views) except for sockets already in the unit's. */
-function emitReadings(
-  io: StationIo,
-  observations: readonly TCommittedObservation[],
-  told: Map<string, number>,
-): void {
+function emitReadings(io: StationIo, observations: readonly TCommittedObservation[], told: Map<string, number>): void {
   for (const [unitId, list] of groupBy(observations, (o) => o.unitId)) {
     io.local.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
     told.set(unitId, Math.max(told.get(unitId) ?? 0, ...list.map((o) => o.seq)));
