@@ -30,7 +30,7 @@ const KILL_AT = 31;
 
 const nodes: TStationNode[] = [];
 const sockets: TestSocket[] = [];
-let cleanup: (() => Promise<void>)[] = [];
+let cleanup: (() => unknown)[] = [];
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   for (const node of nodes) if (node.process.exitCode === null) node.process.kill("SIGKILL");
@@ -69,7 +69,7 @@ describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
     cleanup.push(() => lock.drop());
     // A reader of its own on the file, as a third process would be: what it sees was committed.
     const raw = new Database(t.path, { readonly: true });
-    cleanup.push(async () => void raw.close());
+    cleanup.push(() => raw.close());
     const leader = () =>
       raw.prepare(`SELECT epoch, nodeId FROM "LeaderEpoch"`).get() as { epoch: number; nodeId: string } | undefined;
 
