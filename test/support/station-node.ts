@@ -154,7 +154,7 @@ export function deviceReadingsMessage({
 }
 
 /** A port free now (a listener on 0, closed): the node listens on it a moment later. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
