@@ -2,8 +2,9 @@
 // as server/index.ts builds it, without Next; with BENCH_PRODUCE=1 it also runs the bench's producer.
 import { createDb } from "@/lib/db/client";
 import { setNodeId } from "@/lib/db/cluster/node-identity";
-import { silentLogger } from "@/lib/log/logger";
+import { consoleLogger, silentLogger, type Logger } from "@/lib/log/logger";
 import { connectRedis } from "@/server/cluster/connect-redis";
+import type { Leadership } from "@/server/cluster/leadership";
 import { startPostgresLeadership } from "@/server/cluster/postgres-leadership";
 import { createStationServer } from "@/server/create-station-server";
 import { startBenchProducer } from "./bench-producer";
@@ -11,12 +12,17 @@ import { startBenchProducer } from "./bench-producer";
 const nodeId = process.env.NODE_ID ?? `bench-${process.pid}`;
 setNodeId(nodeId);
 const db = await createDb(process.env.DATABASE_URL ?? "");
-const leadership = await startPostgresLeadership({
-  lockUrl: process.env.LEADER_LOCK_URL ?? "",
-  db,
-  nodeId,
-  log: silentLogger,
-});
+// Leadership changes are printed (to stderr): a flapping lock under load is a figure too.
+const log: Logger = {
+  error: (m, d) => consoleLogger.error(m, d),
+  warn: (m, d) => consoleLogger.warn(m, d),
+  info: (m) => (m.startsWith("leadership") ? consoleLogger.warn(m) : undefined),
+};
+// BENCH_NEVER_LEAD=1: the producing node stays a follower, so that killing the leader never stops the production.
+const leadership: Leadership =
+  process.env.BENCH_NEVER_LEAD === "1"
+    ? { nodeId, shared: true, current: () => null, onChange: () => undefined, stop: () => Promise.resolve() }
+    : await startPostgresLeadership({ lockUrl: process.env.LEADER_LOCK_URL ?? "", db, nodeId, log });
 const redis = await connectRedis(process.env.REDIS_URL ?? "", silentLogger);
 const server = await createStationServer({ db, log: silentLogger, leadership, redis });
 await server.listen(Number(process.env.PORT), "127.0.0.1");

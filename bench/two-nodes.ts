@@ -7,11 +7,12 @@ import { createLockDatabase, freePort } from "@/test/support/station-node";
 import { seedBenchWorld, signInBenchNurse } from "./world";
 
 /**
- * Two nodes on one SQLite file with Redis and the PostgreSQL lock: node A leads (started first), node B produces 64
- * beds × 12 parameters at 1 Hz (and a lactate trigger every 250 ms, so that the engine writes alarms). Half the
- * clients follow the unit on A, half on B: A's see readings committed on the other node (the figure the target is
- * about), B's those of their own node. Then A, the leader, is killed with SIGKILL: how long until B holds the lock,
- * and until B's engine wrote its first alarm event (the gap in judgement). All processes share this machine's two
+ * Nodes on one SQLite file with Redis and the PostgreSQL lock: node A (started first, so normally the leader), node B
+ * producing 64 beds × 12 parameters at 1 Hz (and a lactate trigger every 250 ms, so that the engine writes alarms;
+ * it never leads), and C, a standby. Half the clients follow the unit on A, half on B: A's see readings committed on
+ * the other node (the figure the target is about), B's those of their own node. Then the leader (A, or C if the lock
+ * moved during the soak) is killed with SIGKILL: how long until another node holds the lock, and until an alarm
+ * event is written after the kill (the gap in judgement). All processes share this machine's two
  * cores with the clients' decoding: the load average is printed beside the figures.
  */
 export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: number; clients: number; beds: number }) {
@@ -21,6 +22,7 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
   await t.db.$disconnect();
   const lock = await createLockDatabase();
   const start = async (name: string, produce: boolean): Promise<{ child: ChildProcess; port: number }> => {
+    // The producing node never leads: killing the leader must not stop the readings.
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "bench/bench-node.ts"], {
       env: {
@@ -32,6 +34,7 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
         LEADER_LOCK_URL: lock.url,
         BENCH_BEDS: String(beds),
         BENCH_PRODUCE: produce ? "1" : "0",
+        BENCH_NEVER_LEAD: produce ? "1" : "0",
         BENCH_TRIGGER_MS: "250",
       },
       stdio: ["ignore", "pipe", "inherit"],
@@ -41,8 +44,13 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
     );
     return { child, port };
   };
+  const step = (what: string) => process.stderr.write(`two nodes: ${what}\n`);
   const a = await start("bench-a", false);
+  step("node A ready");
+  // C: a standby with neither clients nor producer, to take the lead when the leader is killed.
+  const c = await start("bench-c", false);
   const b = await start("bench-b", true);
+  step("nodes B (producing) and C (standby) ready");
 
   const histograms = { otherNode: new Map<number, number>(), sameNode: new Map<number, number>() };
   let counting = false;
@@ -67,6 +75,7 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
     );
     sockets.push(socket);
   }
+  step(`${clients} clients subscribed; 10 s of warm-up`);
   await new Promise((r) => setTimeout(r, 10_000));
   counting = true;
   await new Promise((r) => setTimeout(r, soakSec * 1000));
@@ -77,15 +86,17 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
   const raw = new Database(t.path, { readonly: true });
   const leader = () => (raw.prepare(`SELECT nodeId FROM "LeaderEpoch"`).get() as { nodeId: string }).nodeId;
   const lastEvent = () => (raw.prepare(`SELECT MAX(seq) AS s FROM "AlarmEvent"`).get() as { s: number | null }).s ?? 0;
+  step("soak done; killing the leader");
   const leaderBefore = leader();
   const eventBefore = lastEvent();
   const killedAt = Date.now();
-  a.child.kill("SIGKILL");
+  const victim = leaderBefore === "bench-c" ? c : a;
+  victim.child.kill("SIGKILL");
   let lockMovedMs = NaN;
   let firstJudgementMs = NaN;
   while (Date.now() - killedAt < 30_000 && Number.isNaN(firstJudgementMs)) {
     await new Promise((r) => setTimeout(r, 50));
-    if (Number.isNaN(lockMovedMs) && leader() === "bench-b") lockMovedMs = Date.now() - killedAt;
+    if (Number.isNaN(lockMovedMs) && leader() !== leaderBefore) lockMovedMs = Date.now() - killedAt;
     // Events written after the kill by B's engine: the new leader judges again.
     if (!Number.isNaN(lockMovedMs) && lastEvent() > eventBefore) firstJudgementMs = Date.now() - killedAt;
   }
@@ -99,7 +110,7 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
     b.child.kill("SIGUSR2");
     setTimeout(() => resolve("unknown (no answer)"), 5_000);
   });
-  b.child.kill("SIGTERM");
+  for (const node of [a, b, c]) node.child.kill("SIGKILL");
   await new Promise((r) => setTimeout(r, 1_000));
   await lock.drop();
   await t.cleanup();
@@ -122,7 +133,7 @@ export async function benchTwoNodes({ soakSec, clients, beds }: { soakSec: numbe
     sameNodeDeliveries: count(histograms.sameNode),
     sameNodeP50Ms: percentile(histograms.sameNode, 50),
     sameNodeP99Ms: percentile(histograms.sameNode, 99),
-    leaderBeforeKill: leaderBefore,
+    leaderKilled: leaderBefore,
     failoverLockMovedSeconds: (lockMovedMs / 1000).toFixed(2),
     failoverFirstAlarmWrittenSeconds: (firstJudgementMs / 1000).toFixed(2),
     producerBatchesNotCommitted: failed,

@@ -51,6 +51,7 @@ export async function startPostgresLeadership({
     if (old) void old.end().catch(() => undefined);
     if (terms.current()) {
       log.warn(`leadership: node ${nodeId} lost the leader lock (${describe(why)}); its leader work stops`);
+      // Awaited: this node tries the lock again only once its former term's work has stopped.
       await terms.set(null);
     }
   };
@@ -83,7 +84,9 @@ export async function startPostgresLeadership({
       if (!answer.rows[0]?.got) return;
       const epoch = await claimLeaderEpoch({ db, nodeId, now: now() });
       log.info(`leadership: node ${nodeId} leads (epoch ${epoch})`);
-      await terms.set({ epoch, fence: (tx) => assertLeaderEpoch({ db: tx, epoch }) });
+      // Not awaited: starting the leader's work (an engine replaying a backlog) may take longer than the session's
+      // idle timeout, and the pings must go on meanwhile. The listeners take the changes in order all the same.
+      void terms.set({ epoch, fence: (tx) => assertLeaderEpoch({ db: tx, epoch }) });
     } catch (error) {
       await drop(error);
     }
