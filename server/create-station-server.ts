@@ -192,6 +192,11 @@ export async function createStationServer(options: StationServerOptions): Promis
       .end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    // socket.io's engine answers its own path (it was attached first and sees every request): left to it. Answered
+    // here too, a long-polling POST got a 404 from this handler (or a 401 from the gate) before the engine had read
+    // its body, which broke the polling fallback a screen uses behind a proxy that refuses WebSocket. The handshake
+    // checks the session and the origin itself (server/realtime/attach-realtime.ts).
+    if ((req.url ?? "").startsWith("/socket.io/")) return;
     handle(req, res).catch((error: unknown) => sendError(res, error, log));
   });
 
