@@ -1,12 +1,10 @@
-// The station server in its own process for the fan-out and alarm benches, so that its RSS is its own. Every second it
-// hands 64 beds × 12 parameters to the write path; observedAt is the moment of entry, which clients subtract. With
-// BENCH_TRIGGER_MS (the alarm bench), every that many ms one bed's lactate alternates 4.6 / 1.0 mmol/L, raising and
-// clearing "lactate-high": the alarm's raisedAt is that reading's time.
+// The station server in its own process for the fan-out and alarm benches, so that its RSS is its own, with the bench's
+// producer (bench-producer.ts: 64 beds × 12 parameters at 1 Hz; lactate triggers with BENCH_TRIGGER_MS).
 import { createDb } from "@/lib/db/client";
 import { provideDb } from "@/lib/db/get-db";
 import { createStationServer } from "@/server/create-station-server";
 import { silentLogger } from "@/lib/log/logger";
-import { BENCH_PARAMETERS } from "./world";
+import { startBenchProducer } from "./bench-producer";
 
 const db = await createDb(process.env.DATABASE_URL ?? "");
 const server = await createStationServer({ db, log: silentLogger });
@@ -25,48 +23,11 @@ server.mount((req, res) => {
   return true;
 });
 await server.listen(Number(process.env.PORT), "127.0.0.1");
-const beds = Number(process.env.BENCH_BEDS ?? "64");
-let tick = 0;
-setInterval(() => {
-  tick += 1;
-  const at = new Date();
-  const readings = [];
-  for (let b = 1; b <= beds; b++) {
-    for (const [parameter, unit, value] of BENCH_PARAMETERS) {
-      readings.push({
-        episodeId: `bench-e-${b}`,
-        parameter,
-        unit,
-        value,
-        observedAt: at,
-        source: "device" as const,
-        sourceRef: `f-${tick}-${b}-${parameter}`,
-      });
-    }
-  }
-  void server.writer.submit(readings);
-}, 1000);
-const triggerMs = Number(process.env.BENCH_TRIGGER_MS ?? 0);
-if (triggerMs > 0) {
-  let trigger = 0;
-  setInterval(() => {
-    trigger += 1;
-    const bed = (trigger % beds) + 1;
-    // Each bed's lactate alternates between a high value and a normal one on its successive turns.
-    const high = Math.floor(trigger / beds) % 2 === 0;
-    void server.writer.submit([
-      {
-        episodeId: `bench-e-${bed}`,
-        parameter: "lactate",
-        unit: "mmol/L",
-        value: high ? 4.6 : 1.0,
-        observedAt: new Date(),
-        source: "device" as const,
-        sourceRef: `t-${trigger}`,
-      },
-    ]);
-  }, triggerMs);
-}
+startBenchProducer({
+  sink: server.writer,
+  beds: Number(process.env.BENCH_BEDS ?? "64"),
+  triggerMs: Number(process.env.BENCH_TRIGGER_MS ?? 0),
+});
 process.stdout.write("READY\n");
 // BENCH_MEM_LOG=1 prints the heap after a full GC every 10 s: how the retained-batches problem was found.
 if (process.env.BENCH_MEM_LOG) {

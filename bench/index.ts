@@ -1,11 +1,12 @@
 /**
  * Prints the figures of the issues' targets, measured on this machine. Not a test: nothing here asserts a time.
- * BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,wall picks benches (ingest-pg needs a PostgreSQL server; wall: 200
- * screens, not run by default); BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the
- * CSV import (default 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
+ * BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,nodes,wall picks benches (ingest-pg needs a PostgreSQL server;
+ * nodes needs Redis and PostgreSQL, its soak is BENCH_NODES_SEC, default 60; wall: 200 screens, not run by default);
+ * BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the CSV import (default
+ * 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
  * 120).
  */
-const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms").split(",");
+const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms,nodes").split(",");
 const print = (name: string, figures: Record<string, unknown>, targets: string) => {
   console.log(`\n## ${name}\n${targets}`);
   for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(32)} ${String(v)}`);
@@ -73,6 +74,16 @@ if (only.includes("alarms")) {
     "Triggering reading → alarm at a socket client, under 64 beds × 12 parameters at 1 Hz",
     figures,
     "target: p99 ≤ 200 ms",
+  );
+}
+
+if (only.includes("nodes")) {
+  const { benchTwoNodes } = await import("./two-nodes");
+  const figures = await benchTwoNodes({ soakSec: Number(process.env.BENCH_NODES_SEC ?? 60), clients: 200, beds: 64 });
+  print(
+    "Two nodes (Redis, PostgreSQL lock, one SQLite file): reading → screen on the other node, and failover",
+    figures,
+    "targets: p99 ≤ 100 ms on the other node; the new leader judging within 10 s of the old one's death",
   );
 }
 

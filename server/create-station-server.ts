@@ -12,7 +12,11 @@ import { attachAlarmCommands } from "./realtime/attach-alarm-commands";
 import { attachHandoverRoom } from "./realtime/attach-handover-room";
 import { broadcastChanges } from "./realtime/broadcast-changes";
 import { startHeartbeat } from "./realtime/start-heartbeat";
-import { ALARM_TICK_MS, AlarmEngine } from "./alarms/alarm-engine";
+import { ALARM_TICK_MS, AlarmEngine, STARTUP_GRACE_MS } from "./alarms/alarm-engine";
+import type { Leadership, TLeaderTerm } from "./cluster/leadership";
+import { attachRedisAdapter, type TRedisLink } from "./cluster/connect-redis";
+import { listenForCommits } from "@/lib/db/changes/announce-commit";
+import { readinessRoute, type TReadinessCheck } from "./health/readiness-route";
 import { startChangeFeed, type ChangeFeed, type TChangeSubscriber } from "./changes/start-change-feed";
 import { createAuthGate } from "./auth/auth-gate";
 import { authRoutes } from "./auth/auth-routes";
@@ -37,7 +41,25 @@ export interface StationServerOptions {
   alarmTickMs?: number;
   /** How long after the start the engine's clock waits (default STARTUP_GRACE_MS); tests pass 0. */
   alarmStartupGraceMs?: number;
+  /**
+   * Who runs the alarm engine (docs/deployment.md): the engine runs during this node's terms as leader, fenced by
+   * the term's epoch. Absent: this process runs it from the start, unfenced (tests, one process on its own).
+   */
+  leadership?: Leadership;
+  /** Several nodes: socket.io's Redis adapter, and the wake-up of the other nodes' feeds after each commit. */
+  redis?: TRedisLink;
+  /** Readiness checks of the caller's (the migrations, in server/index.ts), beside the server's own. */
+  readinessChecks?: Record<string, TReadinessCheck>;
 }
+
+/** A change feed that has not read the logs through for this long makes the node not ready. */
+const FEED_STALL_MS = 5_000;
+
+/**
+ * A node taking the lead while the station runs elsewhere: the readings kept coming through the other nodes, so the
+ * clock waits only this long (a backlog still arriving is caught by the engine's catching-up rule).
+ */
+export const TAKEOVER_GRACE_MS = 5_000;
 
 export interface StationServer {
   httpServer: HttpServer;
@@ -46,8 +68,11 @@ export interface StationServer {
   realtime: Realtime;
   episodes: EpisodeDirectory;
   auth: TAuthConfig;
-  /** Judges every committed reading, whoever wrote it, and the clock; its changes reach screens through the feed. */
-  alarms: AlarmEngine;
+  /**
+   * Judges every committed reading, whoever wrote it, and the clock; its changes reach screens through the feed.
+   * The engine of this node's term as leader: null while another node leads.
+   */
+  readonly alarms: AlarmEngine | null;
   /** What was committed, whoever committed it, as the screens are told it (the engine follows the logs on its own). */
   changes: ChangeFeed;
   /**
@@ -84,9 +109,6 @@ export async function createStationServer(options: StationServerOptions): Promis
   attachAlarmCommands({ io: realtime.io, db, auth, log, guard: realtime.guard, now });
   attachHandoverRoom({ io: realtime.io, db, auth, log });
 
-  // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them
-  // (docs/alarms.md).
-  const alarms = new AlarmEngine({ db, episodes, log, now, startupGraceMs: options.alarmStartupGraceMs });
   // Two followers of the same logs, each at its own pace: the screens' must not wait while the engine judges a
   // backlog (the simulator's 24 h backfill at start-up, a large import from the CLI), which it holds back to bound
   // its memory; before the split, live readings reached a 32-bed wall only after the engine had judged the backfill.
@@ -94,27 +116,86 @@ export async function createStationServer(options: StationServerOptions): Promis
   const forgetEpisodes: TChangeSubscriber = (page) => {
     if (page.some((c) => c.log === "document" && c.change.type === "stay:changed")) episodes.forgetAll();
   };
+  const told = new Map<string, number>();
   const changes = await startChangeFeed({
     db,
     log,
-    subscribers: [forgetEpisodes, broadcastChanges({ io: realtime.io, db })],
+    subscribers: [forgetEpisodes, broadcastChanges({ io: realtime.io, db, told })],
   });
-  // The engine's feed resumes where the engine stopped judging (its stored position), not at the newest reading: what
-  // the import CLI committed while the station was down is judged at the start.
-  const judged = await startChangeFeed({
-    db,
-    log,
-    subscribers: [(page) => alarms.onChanges(page)],
-    from: { observation: await alarms.resumePosition() },
-  });
-  const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation });
+  const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation, told });
+
+  // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them
+  // (docs/alarms.md); on several nodes by the leader only, each term with an engine of its own (its memory starts
+  // from the stored states, which the former leader wrote in the transactions of its alarms).
+  let term: { alarms: AlarmEngine; judged: ChangeFeed } | null = null;
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
-  if (alarmTickMs > 0) alarms.start(alarmTickMs);
+  const startTerm = async (leader: TLeaderTerm | null): Promise<void> => {
+    const shared = options.leadership?.shared ?? false;
+    const alarms = new AlarmEngine({
+      db,
+      episodes,
+      log,
+      now,
+      fence: leader?.fence,
+      startupGraceMs: shared ? TAKEOVER_GRACE_MS : (options.alarmStartupGraceMs ?? STARTUP_GRACE_MS),
+    });
+    // The engine's feed resumes where the engine stopped judging (its stored position), not at the newest reading:
+    // what the import CLI committed while no engine ran is judged at the start of a term.
+    const judged = await startChangeFeed({
+      db,
+      log,
+      subscribers: [(page) => alarms.onChanges(page)],
+      from: { observation: await alarms.resumePosition() },
+    });
+    if (alarmTickMs > 0) alarms.start(alarmTickMs);
+    term = { alarms, judged };
+  };
+  const endTerm = async (): Promise<void> => {
+    const ending = term;
+    term = null;
+    if (!ending) return;
+    await ending.judged.caughtUp();
+    await ending.judged.stop();
+    await ending.alarms.stop();
+  };
+  if (options.leadership)
+    options.leadership.onChange(async (leader) => {
+      await endTerm();
+      if (leader) await startTerm(leader);
+    });
+  else await startTerm(null);
+
+  // Several nodes: each follows the logs itself (broadcastChanges); a commit here wakes the others' feeds through
+  // Redis at once, rather than at their next poll.
+  let stopWaking = (): void => undefined;
+  if (options.redis) {
+    attachRedisAdapter(realtime.io, options.redis);
+    stopWaking = listenForCommits(db, () => realtime.io.serverSideEmit("changes:committed"));
+    realtime.io.on("changes:committed", () => {
+      changes.kick();
+      term?.judged.kick();
+    });
+  }
 
   // Every request passes the gate first (security headers, cross-site check, session); then the Node process's own
   // routes (ARCHITECTURE.md, the route map); then Next.
   const gate = createAuthGate({ db, config: auth, dev: options.dev ?? false, now });
   const nodeRoutes: NodeRoute[] = [
+    readinessRoute({
+      log,
+      checks: {
+        database: async () => {
+          await db.$queryRawUnsafe("SELECT 1");
+          return null;
+        },
+        changeFeed: () => {
+          const behind = Date.now() - changes.lastCaughtUpAt();
+          return behind > FEED_STALL_MS ? `last caught up ${Math.round(behind / 1000)} s ago` : null;
+        },
+        ...(options.redis ? { redis: () => (options.redis?.ready() ? null : "not connected") } : {}),
+        ...options.readinessChecks,
+      },
+    }),
     authRoutes({ db, config: auth, throttle, endSockets: (ids, reason) => realtime.endSessions(ids, reason), log }),
   ];
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -126,6 +207,11 @@ export async function createStationServer(options: StationServerOptions): Promis
       .end(JSON.stringify({ error: { code: "NOT_FOUND", message: "not found" } }));
   };
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    // socket.io's engine answers its own path (it was attached first and sees every request): left to it. Answered
+    // here too, a long-polling POST got a 404 from this handler (or a 401 from the gate) before the engine had read
+    // its body, which broke the polling fallback a screen uses behind a proxy that refuses WebSocket. The handshake
+    // checks the session and the origin itself (server/realtime/attach-realtime.ts).
+    if ((req.url ?? "").startsWith("/socket.io/")) return;
     handle(req, res).catch((error: unknown) => sendError(res, error, log));
   });
 
@@ -135,12 +221,14 @@ export async function createStationServer(options: StationServerOptions): Promis
     realtime,
     episodes,
     auth,
-    alarms,
+    get alarms() {
+      return term?.alarms ?? null;
+    },
     changes,
     mount: (route) => void nodeRoutes.push(route),
     async settled() {
-      await judged.caughtUp();
-      await alarms.idle();
+      await term?.judged.caughtUp();
+      await term?.alarms.idle();
       await changes.caughtUp();
     },
     listen: (port, host) =>
@@ -151,9 +239,8 @@ export async function createStationServer(options: StationServerOptions): Promis
     async close() {
       // What is queued is committed, told and judged before the parts stop; the engine's state is stored last.
       await writer.drain();
-      await judged.caughtUp();
-      await judged.stop();
-      await alarms.stop();
+      stopWaking();
+      await endTerm();
       await changes.caughtUp();
       await changes.stop();
       stopHeartbeat();

@@ -30,3 +30,16 @@ describe("server configuration", () => {
     );
   });
 });
+
+describe("several nodes", () => {
+  it("refuses Redis without a leader lock: two nodes would both run the alarm engine", () => {
+    expect(() => parseServerEnv({ REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(/LEADER_LOCK_URL: required/);
+  });
+
+  it("takes Redis with a PostgreSQL lock, and refuses URLs of the wrong kind", () => {
+    expect(
+      parseServerEnv({ REDIS_URL: "redis://127.0.0.1:6379", LEADER_LOCK_URL: "postgres://postgres@127.0.0.1/x" }),
+    ).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(() => parseServerEnv({ LEADER_LOCK_URL: "mysql://x" })).toThrow(/LEADER_LOCK_URL/);
+  });
+});

@@ -51,8 +51,35 @@ export const ZServerEnv = z
       .default("Europe/Paris"),
     /** A JSON file of local codes (lib/imports/codes/local-codes.ts) added to the shipped table. */
     IMPORT_LOCAL_CODES: z.string().min(1).optional(),
+    /**
+     * Several nodes (docs/deployment.md): Redis carries socket.io's messages between nodes, the wake-up of their
+     * change feeds and the sign-in throttle. Unset on a single node.
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "a Redis URL (redis://host:6379)")
+      .optional(),
+    /**
+     * The PostgreSQL database whose session advisory lock elects the node that does the work done once (alarm
+     * engine, simulator, start-up migrations and seeding, closing a dead node's imports). Unset: this node is the only
+     * one and does it all.
+     */
+    LEADER_LOCK_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a PostgreSQL URL (postgres://user@host:5432/db)")
+      .optional(),
+    /** This node's name in logs, import jobs and the leader's row; default host name and process id. */
+    NODE_ID: z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
+      .optional(),
   })
-  .extend(ZAuthEnv.shape);
+  .extend(ZAuthEnv.shape)
+  // Two nodes without a lock would both run the alarm engine and double every alarm: refused at start-up.
+  .refine((env) => env.REDIS_URL === undefined || env.LEADER_LOCK_URL !== undefined, {
+    path: ["LEADER_LOCK_URL"],
+    message: "required with REDIS_URL (several nodes elect their leader with it; docs/deployment.md)",
+  });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 
 // Not NodeJS.ProcessEnv: Next's types (next-env.d.ts, present after any build) make its NODE_ENV required, so a

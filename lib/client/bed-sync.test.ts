@@ -39,6 +39,7 @@ class FakeTransport implements TBedTransport {
     return () => void this.connects.delete(listener);
   };
   onDisconnect = () => () => undefined;
+  onHeartbeat = () => () => undefined;
   connect() {
     this.connected = true;
     for (const listener of this.connects) listener();

@@ -21,6 +21,12 @@ export interface TReplayFollower<T> {
   sync(): Promise<void>;
   /** Live readings of the followed room, parsed and filtered by the caller. */
   live(readings: readonly T[]): void;
+  /**
+   * The server says it sent the room readings up to `seq` (its heartbeat, sent after them on the same connection):
+   * if the cache, up to date with everything applied, is behind it, a message was lost on the way (a node's link to
+   * Redis blinked, a page that did not parse) and a replay fetches it from the database.
+   */
+  told(seq: number): void;
   /** After a disconnection nothing live is applied until a replay has brought what was missed. */
   disconnected(): void;
   dispose(): void;
@@ -103,6 +109,11 @@ export function createReplayFollower<T extends { seq: number }>(
         return;
       }
       options.apply(readings);
+    },
+    told(seq) {
+      const current = options.read();
+      if (syncing || syncedFrom === null || !current || current.serverTime !== syncedFrom) return;
+      if (current.lastSeq < seq) void sync();
     },
     disconnected() {
       syncedFrom = null;

@@ -12,6 +12,8 @@ export interface TRoomTransport<TSubscribe> {
   onRecorded(listener: (payload: { unitId: string; observations: unknown }) => void): () => void;
   onConnect(listener: () => void): () => void;
   onDisconnect(listener: () => void): () => void;
+  /** Each heartbeat's last reading seq told per unit (lib/realtime/events.ts THeartbeat.units). */
+  onHeartbeat(listener: (units: Readonly<Record<string, number>>) => void): () => void;
 }
 
 type TAck = (error: Error | null, answer: TReplayAnswer) => void;
@@ -44,6 +46,11 @@ export function socketTransport<TSubscribe>(
       const handler = () => listener();
       socket.on("disconnect", handler);
       return () => void socket.off("disconnect", handler);
+    },
+    onHeartbeat: (listener) => {
+      const handler = ({ units }: { units?: Record<string, number> }) => listener(units ?? {});
+      socket.on("server:heartbeat", handler);
+      return () => void socket.off("server:heartbeat", handler);
     },
   };
 }

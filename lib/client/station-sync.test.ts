@@ -54,6 +54,7 @@ class FakeTransport implements TStationTransport {
   private recorded = new Set<(payload: { unitId: string; observations: unknown }) => void>();
   private connects = new Set<() => void>();
   private disconnects = new Set<() => void>();
+  private heartbeats = new Set<(units: Readonly<Record<string, number>>) => void>();
 
   isConnected = () => this.connected;
   subscribe = (payload: TUnitSubscribe) =>
@@ -71,6 +72,13 @@ class FakeTransport implements TStationTransport {
     this.disconnects.add(listener);
     return () => void this.disconnects.delete(listener);
   };
+  onHeartbeat = (listener: (units: Readonly<Record<string, number>>) => void) => {
+    this.heartbeats.add(listener);
+    return () => void this.heartbeats.delete(listener);
+  };
+  heartbeat(units: Record<string, number>) {
+    for (const listener of this.heartbeats) listener(units);
+  }
 
   connect() {
     this.connected = true;
@@ -151,6 +159,23 @@ describe("startStationSync", () => {
     transport.broadcast([reading(102, 70)]);
     expect(station()?.lastSeq).toBe(102);
     expect(station()?.beds[0]?.latest.hr).toMatchObject({ seq: 102, value: 70 });
+  });
+
+  it("replays when a heartbeat says the server sent the unit more than it applied (a lost message)", async () => {
+    const { transport, station } = setup(100);
+    transport.connect();
+    await transport.answer([reading(101)]);
+    transport.heartbeat({ [UNIT]: 101, "other-unit": 500 });
+    expect(transport.pending).toHaveLength(0);
+    // 102 was sent but never arrived (a node's Redis link blinked); the heartbeat after it says 102.
+    transport.heartbeat({ [UNIT]: 102 });
+    expect(transport.pending[0]?.payload).toEqual({ unitId: UNIT, sinceSeq: 101 });
+    // While that replay runs, further heartbeats ask nothing more.
+    transport.heartbeat({ [UNIT]: 102 });
+    expect(transport.pending).toHaveLength(1);
+    await transport.answer([reading(102, 66)]);
+    expect(station()?.lastSeq).toBe(102);
+    expect(station()?.beds[0]?.latest.hr?.value).toBe(66);
   });
 
   it("after a disconnection, applies nothing live until the replay of what was missed has run", async () => {

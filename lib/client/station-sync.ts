@@ -84,6 +84,12 @@ export function startStationSync({
     else follower.live(parsed.data);
   });
 
+  // A unit's room on a server that says it sent more than this screen applied: a message was lost, replay it.
+  const stopHeartbeat = transport.onHeartbeat((units) => {
+    const told = units[unitId];
+    if (told !== undefined) follower.told(told);
+  });
+
   const stopConnect = transport.onConnect(() => void follower.sync());
   // Readings missed while disconnected come by replay; until it has run, nothing live is applied.
   const stopDisconnect = transport.onDisconnect(() => follower.disconnected());
@@ -103,6 +109,7 @@ export function startStationSync({
     follower.dispose();
     stopCache();
     stopRecorded();
+    stopHeartbeat();
     stopConnect();
     stopDisconnect();
     // The server keeps a socket in a room until told; a screen that moved to another unit stops receiving this one.

@@ -97,6 +97,11 @@ export interface THeartbeat {
   at: number;
   /** The last reading's sequence number the server has told (its change feed has read). */
   lastSeq: number;
+  /**
+   * Per unit id, the last reading seq this server sent to the unit's room. A screen following the unit whose
+   * applied seq is lower missed a message (it is sent after the readings, on the same connection) and replays.
+   */
+  units: Record<string, number>;
 }
 
 /**
@@ -239,7 +244,11 @@ export type TPauseAudioAnswer = { ok: true; audioPause: TAudioPause } | TAlarmCo
 /** At most this many alarms in one replay answer. */
 export const ALARM_REPLAY_PAGE_SIZE = 1_000;
 
-export type InterServerEvents = Record<string, never>;
+/** Between the nodes, through Redis (docs/deployment.md). */
+export interface InterServerEvents {
+  /** A node committed to a followed log: the others read their feeds now rather than at their next poll. */
+  "changes:committed": () => void;
+}
 
 export interface SocketData {
   connectedAt: number;

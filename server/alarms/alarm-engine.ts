@@ -58,7 +58,14 @@ export interface AlarmEngineOptions {
   now?: () => Date;
   /** Default STARTUP_GRACE_MS; tests that tick the clock themselves pass 0. */
   startupGraceMs?: number;
+  /**
+   * Run first in each of the engine's transactions: on several nodes, the leader's epoch check
+   * (lib/db/cluster/leader-epoch.ts), which rolls back the writes of a former leader. None on a single node.
+   */
+  fence?: TFence;
 }
+
+export type TFence = (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
 
 /**
  * Drives the pure evaluator of lib/alarms from the change feed: every committed reading is judged, whoever wrote it
@@ -247,7 +254,7 @@ export class AlarmEngine {
     const now = this.now();
     if (now.getTime() < this.graceUntil) return;
     await this.refreshOverrides();
-    const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now });
+    const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now, fence: this.options.fence });
     for (const id of ended) this.memory.delete(id);
     if (ended.length > 0) announceCommit(this.options.db);
     const changed: TEpisodeMemory[] = [];
@@ -278,6 +285,7 @@ export class AlarmEngine {
     const now = this.now();
     const endedOnLatch = new Map<TEpisodeMemory, string[]>();
     await this.options.db.$transaction(async (tx) => {
+      await this.options.fence?.(tx);
       for (const memory of changed) {
         const applied = await applyAlarmTransitions({
           db: tx,
@@ -314,6 +322,7 @@ export class AlarmEngine {
     if (dirty.length === 0 && this.judgedThrough === this.savedThrough) return;
     const through = this.judgedThrough;
     await this.options.db.$transaction(async (tx) => {
+      await this.options.fence?.(tx);
       for (const memory of dirty)
         await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
       await saveAlarmEnginePosition({ db: tx, observationSeq: through, now });

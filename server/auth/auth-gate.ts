@@ -12,11 +12,12 @@ import { clientAddress } from "./client-address";
 import { isMutating, isSameOriginRequest } from "./origin-check";
 import { applySecurityHeaders } from "./security-headers";
 
-/** Pages and endpoints open without a session: signing in, pairing a wall screen, the health check. */
+/** Pages and endpoints open without a session: signing in, pairing a wall screen, health and readiness. */
 const PUBLIC_PATHS = new Set([
   "/sign-in",
   "/pair",
   "/api/health",
+  "/api/ready",
   "/api/auth/sign-in",
   "/api/auth/pair",
   "/icon.svg",

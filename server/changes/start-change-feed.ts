@@ -35,6 +35,8 @@ export interface ChangeFeed {
   caughtUp(): Promise<void>;
   /** The last seq of each log handed over: the heartbeat's lastSeq is the readings'. */
   readonly cursor: Readonly<TChangeCursor>;
+  /** When (epoch ms) the feed last read the logs through to their end without error: readiness checks it. */
+  lastCaughtUpAt(): number;
   /** Stops the poll and waits for the read under way; changes committed meanwhile are left to the next start. */
   stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startChangeFeed({
   /** A read queued behind the one under way and not yet begun: it will see every commit made until it begins. */
   let queued: Promise<void> | null = null;
   let stopped = false;
+  let caughtUpAt = Date.now();
 
   const readAll = async (): Promise<void> => {
     for (;;) {
@@ -81,7 +84,10 @@ export async function startChangeFeed({
         if (failed) throw failed.reason;
       }
       Object.assign(cursor, page.cursor);
-      if (!page.more) return;
+      if (!page.more) {
+        caughtUpAt = Date.now();
+        return;
+      }
     }
   };
 
@@ -107,6 +113,7 @@ export async function startChangeFeed({
     kick,
     caughtUp: schedule,
     cursor,
+    lastCaughtUpAt: () => caughtUpAt,
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -15,8 +15,20 @@ import type { StationIo } from "./attach-realtime";
  * documents: a screen that reads a round again on `round:signed` already holds the numbers and the finding it brought.
  * The socket only notifies; a screen that missed something replays it by seq (unit:subscribe, alarm:subscribe) or
  * reads the document again over HTTP.
+ *
+ * To this node's sockets only (`io.local`): on several nodes each node follows the logs itself and tells its own
+ * screens (docs/deployment.md), so a change passes through Redis never, and is told once per screen. `told` keeps,
+ * per unit, the last reading seq sent to its room: the heartbeat carries it, and a screen behind it replays.
  */
-export function broadcastChanges({ io, db }: { io: StationIo; db: Db }): TChangeSubscriber {
+export function broadcastChanges({
+  io,
+  db,
+  told,
+}: {
+  io: StationIo;
+  db: Db;
+  told: Map<string, number>;
+}): TChangeSubscriber {
   return async (changes) => {
     const readings: TCommittedObservation[] = [];
     const events: TAlarmLogEntry[] = [];
@@ -26,19 +38,22 @@ export function broadcastChanges({ io, db }: { io: StationIo; db: Db }): TChange
       else if (c.log === "alarm") events.push(c.event);
       else documents.push(c.change);
     }
-    if (readings.length > 0) emitReadings(io, readings);
+    if (readings.length > 0) emitReadings(io, readings, told);
     if (events.length > 0) await emitAlarmChanges(io, db, events);
     for (const change of documents) emitDocumentChange(io, change);
   };
 }
 
 /** To the unit's room, and to the rooms of the beds (the bed views) except for sockets already in the unit's. */
-function emitReadings(io: StationIo, observations: readonly TCommittedObservation[]): void {
-  for (const [unitId, list] of groupBy(observations, (o) => o.unitId))
-    io.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+function emitReadings(io: StationIo, observations: readonly TCommittedObservation[], told: Map<string, number>): void {
+  for (const [unitId, list] of groupBy(observations, (o) => o.unitId)) {
+    io.local.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+    told.set(unitId, Math.max(told.get(unitId) ?? 0, ...list.map((o) => o.seq)));
+  }
   for (const [bedId, list] of groupBy(observations, (o) => o.bedId)) {
     const unitId = list[0]?.unitId ?? "";
-    io.to(rooms.bed(bedId))
+    io.local
+      .to(rooms.bed(bedId))
       .except(rooms.unit(unitId))
       .emit("observation:recorded", { unitId, observations: list.map(toWire) });
   }
@@ -66,11 +81,11 @@ async function emitAlarmChanges(io: StationIo, db: Db, events: readonly TAlarmLo
     // The bed views of the beds concerned follow their bed's room (trend markers), not the unit's; socket.io sends
     // once to a socket in both. A bed's room was joined with bed.view on its unit: the unit's payload is its to see.
     const bedRooms = [...new Set(payload.alarms.map((a) => rooms.bed(a.bedId)))];
-    io.to([rooms.unit(payload.unitId), ...bedRooms])
+    io.local.to([rooms.unit(payload.unitId), ...bedRooms])
       .except(rooms.kiosks)
       .emit("alarm:changed", payload);
     // Wall displays get their copy without staff names or free text (they hold no bed room: no bed.view).
-    io.to(rooms.kioskUnit(payload.unitId)).emit("alarm:changed", {
+    io.local.to(rooms.kioskUnit(payload.unitId)).emit("alarm:changed", {
       ...payload,
       alarms: payload.alarms.map(kioskAlarm),
       ...(payload.audioPause === undefined ? {} : { audioPause: kioskAudioPause(payload.audioPause) }),
@@ -93,26 +108,26 @@ function emitDocumentChange(io: StationIo, change: TDocumentChange): void {
     case "round:amended": {
       const { type, ...payload } = change;
       // The bed's own room too: its bed view marks the round on the trends.
-      io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
+      io.local.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
       return;
     }
     case "protocol:changed": {
       const { type, ...payload } = change;
       // The station (unit's room) shows the next step on the tile, the bed view (bed's room) the panel, the handover
       // (its room) the open steps among its pending tasks. The payload names a timer, no patient data.
-      io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId), rooms.handover(payload.unitId)]).emit(type, payload);
+      io.local.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId), rooms.handover(payload.unitId)]).emit(type, payload);
       return;
     }
     case "handover:changed": {
       const { type, ...payload } = change;
       // The room carries no readings and no patient data: which bed's sheet (or action list) changed.
-      io.to(rooms.handover(payload.unitId)).emit(type, payload);
+      io.local.to(rooms.handover(payload.unitId)).emit(type, payload);
       return;
     }
     case "stay:changed": {
       const { type, ...payload } = change;
       // The station (the bed empty, a patient admitted, support started) and the bed's own page read it again.
-      io.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
+      io.local.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId)]).emit(type, payload);
       return;
     }
   }

@@ -6,13 +6,23 @@ import { appendAlarmEvent } from "./append-alarm-event";
  * Ends the open alarms of episodes that have ended (a discharge, a decannulation): nobody can act on them at that bed
  * any more. Returns the ended episodes' ids, so that the engine forgets them.
  */
-export async function endAlarmsOfEndedEpisodes({ db, now }: { db: Db; now: Date }): Promise<string[]> {
+export async function endAlarmsOfEndedEpisodes({
+  db,
+  now,
+  fence,
+}: {
+  db: Db;
+  now: Date;
+  /** The leader's epoch check on several nodes (server/alarms/alarm-engine.ts). */
+  fence?: (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
+}): Promise<string[]> {
   const open = await db.alarm.findMany({
     where: { status: { in: [...OPEN_ALARM_STATUSES] }, episode: { endedAt: { not: null } } },
     select: { id: true, unitId: true, bedId: true, ruleId: true, episodeId: true },
   });
   if (open.length === 0) return [];
   await db.$transaction(async (tx) => {
+    await fence?.(tx);
     for (const alarm of open) {
       await tx.alarm.update({
         where: { id: alarm.id },

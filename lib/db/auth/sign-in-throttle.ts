@@ -1,4 +1,11 @@
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+  type RateLimiterRes,
+} from "rate-limiter-flexible";
 
 export interface TSignInThrottleOptions {
   /** Failed attempts on one name from one address before each further failure makes that pair wait. */
@@ -10,6 +17,12 @@ export interface TSignInThrottleOptions {
   maxDelaySeconds?: number;
   /** How long a failure is remembered (from the first of a run). */
   windowSeconds?: number;
+  /**
+   * Several nodes: the counts and waits live in Redis, so a guesser sent to another node by the load balancer meets
+   * the same wait. While Redis is unreachable each node counts in its own memory (rate-limiter-flexible's insurance
+   * limiter) rather than refuse every sign-in.
+   */
+  redis?: Redis;
 }
 
 export type TThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
@@ -28,11 +41,11 @@ export type TThrottleFailure = { delayed: false } | { delayed: true; retryAfterS
  * exists. A success clears its pair (not its address: a spray that guesses one password goes on counting).
  *
  * With rate-limiter-flexible: one limiter counts failures in the window, another holds the waits (block()). In
- * memory: one station process owns its sign-ins. A scaled-out deployment swaps in RateLimiterRedis (same API).
+ * memory on a single node; in Redis (RateLimiterRedis, same API) when the station runs on several.
  */
 export class SignInThrottle {
-  private readonly failures: RateLimiterMemory;
-  private readonly waits: RateLimiterMemory;
+  private readonly failures: RateLimiterAbstract;
+  private readonly waits: RateLimiterAbstract;
   private readonly freePerPair: number;
   private readonly freePerAddress: number;
   private readonly baseDelay: number;
@@ -44,12 +57,12 @@ export class SignInThrottle {
     this.baseDelay = options.baseDelaySeconds ?? 30;
     this.maxDelay = options.maxDelaySeconds ?? 15 * 60;
     // Counted, never refused by this limiter: the waits are the other one's.
-    this.failures = new RateLimiterMemory({
+    this.failures = limiter(options.redis, {
       keyPrefix: "failures",
       points: Number.MAX_SAFE_INTEGER,
       duration: options.windowSeconds ?? 60 * 60,
     });
-    this.waits = new RateLimiterMemory({ keyPrefix: "wait", points: 1, duration: 1 });
+    this.waits = limiter(options.redis, { keyPrefix: "wait", points: 1, duration: 1 });
   }
 
   /** Before checking a password: must this name from this address, or this address, wait? */
@@ -87,6 +100,16 @@ export class SignInThrottle {
     await this.waits.block(key, seconds);
     return seconds;
   }
+}
+
+function limiter(redis: Redis | undefined, options: IRateLimiterOptions): RateLimiterAbstract {
+  if (!redis) return new RateLimiterMemory(options);
+  return new RateLimiterRedis({
+    ...options,
+    keyPrefix: `ecmo-station:sign-in:${options.keyPrefix ?? ""}`,
+    storeClient: redis,
+    insuranceLimiter: new RateLimiterMemory(options),
+  });
 }
 
 // JSON, so that no name, whatever it holds, can pose as another pair or as an address.

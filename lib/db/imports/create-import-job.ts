@@ -1,5 +1,6 @@
 import type { TImportKind } from "@/lib/imports/import-record";
 import type { Db } from "../client";
+import { currentNodeId } from "../cluster/node-identity";
 
 export interface TCreateImportJob {
   db: Db;
@@ -30,6 +31,8 @@ export async function createImportJob({
       dryRun,
       status: "running",
       startedAt,
+      // The leader closes it if this node dies meanwhile (lib/db/cluster/close-imports-of-stopped-nodes.ts).
+      nodeId: currentNodeId(),
     },
   });
 }

@@ -1,0 +1,124 @@
+import pg from "pg";
+import { assertLeaderEpoch, claimLeaderEpoch } from "@/lib/db/cluster/leader-epoch";
+import type { Db } from "@/lib/db/client";
+import type { Logger } from "@/lib/log/logger";
+import { TermListeners, type Leadership } from "./leadership";
+
+/** pg_try_advisory_lock(int4, int4): the station's key pair ("EC", "MO"), shared by every node of one station. */
+const LEADER_LOCK = [0x4543, 0x4d4f] as const;
+/** How often a follower tries the lock, and the leader proves to PostgreSQL (and to itself) that it is alive. */
+const ROUND_MS = 1_000;
+/**
+ * PostgreSQL ends a session idle this long, which releases its lock: a leader whose process stalled (a long pause,
+ * a frozen VM) loses the lock within this, though its connection stays open. Its pings keep a live leader's session
+ * busy; when it wakes, its fenced writes fail and its next ping finds the session gone.
+ */
+const IDLE_SESSION_TIMEOUT_MS = 5_000;
+/** A lock query that has not answered by then is taken as a lost connection (the client ends it, releasing the lock). */
+const QUERY_TIMEOUT_MS = 3_000;
+
+/**
+ * Leader election by a session-level PostgreSQL advisory lock on a connection of its own: whoever holds the lock
+ * leads; PostgreSQL releases it when the connection drops (a node killed, its machine gone: at once for a closed
+ * socket, after IDLE_SESSION_TIMEOUT_MS for a silent one). Each node tries every ROUND_MS; a new leader claims the
+ * next fencing epoch before it starts any work (lib/db/cluster/leader-epoch.ts), so a former leader that wakes
+ * after a stall writes nothing. Worst-case takeover after a kill: the other nodes' next round (≤ 1 s).
+ */
+export async function startPostgresLeadership({
+  lockUrl,
+  db,
+  nodeId,
+  log,
+  now = () => new Date(),
+  roundMs = ROUND_MS,
+}: {
+  lockUrl: string;
+  db: Db;
+  nodeId: string;
+  log: Logger;
+  now?: () => Date;
+  roundMs?: number;
+}): Promise<Leadership> {
+  const terms = new TermListeners(log);
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const drop = async (why: unknown): Promise<void> => {
+    const old = client;
+    client = null;
+    if (old) void old.end().catch(() => undefined);
+    if (terms.current()) {
+      log.warn(`leadership: node ${nodeId} lost the leader lock (${describe(why)}); its leader work stops`);
+      // Awaited: this node tries the lock again only once its former term's work has stopped.
+      await terms.set(null);
+    }
+  };
+
+  const connect = async (): Promise<pg.Client> => {
+    const fresh = new pg.Client({
+      connectionString: lockUrl,
+      application_name: `ecmo-station leader lock ${nodeId}`.slice(0, 63),
+      keepAlive: true,
+      query_timeout: QUERY_TIMEOUT_MS,
+      connectionTimeoutMillis: QUERY_TIMEOUT_MS,
+    });
+    // An error on an idle client (the server ended the session) is taken at the next round, not thrown.
+    fresh.on("error", (error) => void (client === fresh ? drop(error) : undefined));
+    await fresh.connect();
+    await fresh.query(`SET idle_session_timeout = ${IDLE_SESSION_TIMEOUT_MS}`);
+    return fresh;
+  };
+
+  const round = async (): Promise<void> => {
+    try {
+      client ??= await connect();
+      if (terms.current()) {
+        await client.query("SELECT 1");
+        return;
+      }
+      const answer = await client.query<{ got: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS got", [
+        ...LEADER_LOCK,
+      ]);
+      if (!answer.rows[0]?.got) return;
+      const epoch = await claimLeaderEpoch({ db, nodeId, now: now() });
+      log.info(`leadership: node ${nodeId} leads (epoch ${epoch})`);
+      // Not awaited: starting the leader's work (an engine replaying a backlog) may take longer than the session's
+      // idle timeout, and the pings must go on meanwhile. The listeners take the changes in order all the same.
+      void terms.set({ epoch, fence: (tx) => assertLeaderEpoch({ db: tx, epoch }) });
+    } catch (error) {
+      await drop(error);
+    }
+  };
+
+  const loop = (): void => {
+    if (stopped) return;
+    running = round().finally(() => {
+      if (!stopped) timer = setTimeout(loop, roundMs);
+    });
+  };
+  loop();
+  await running;
+
+  return {
+    nodeId,
+    shared: true,
+    current: () => terms.current(),
+    onChange: (listener) => terms.add(listener),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await terms.set(null);
+      const old = client;
+      client = null;
+      // Ending the session releases the lock at once: another node takes over at its next round.
+      await old?.end().catch(() => undefined);
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
