@@ -15,12 +15,15 @@ export function BedGrid({
   unitName,
   timeZone,
   alarms,
+  now = null,
 }: {
   readonly tiles: readonly TPreparedTile[];
   readonly unitName: string;
   readonly timeZone: string;
   /** Each bed's alarm state (lib/alarms/prepare-alarms.ts), when the alarms have loaded. */
   readonly alarms?: ReadonlyMap<string, TTileAlarm>;
+  /** Server time, epoch ms: an elapsed-time alarm's age counts on from it. */
+  readonly now?: number | null;
 }) {
   const t = useTranslations("station");
   const { columns, rows } = chooseGrid(tiles.length);
@@ -42,6 +45,7 @@ export function BedGrid({
           tile={tileAtDensity(tile, density)}
           timeZone={timeZone}
           alarm={alarms?.get(tile.bedId)}
+          now={now}
         />
       ))}
     </section>

@@ -68,7 +68,7 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
         {station ? (
           tiles.length > 0 ? (
             <RoundStatusProvider unitId={unitId} now={now}>
-              <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
+              <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} now={now} />
             </RoundStatusProvider>
           ) : (
             <Notice title={t("noBeds")} />
