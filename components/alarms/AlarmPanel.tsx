@@ -175,7 +175,9 @@ const AlarmList = memo(function AlarmList({
               count: hidden.filter((alarm) => alarm.priority === priority).length,
             }))
               .filter((entry) => entry.count > 0)
-              .map((entry) => t("panel.priorityCount", entry))
+              .map((entry) =>
+                t("panel.priorityCount", { count: entry.count, priority: t(`priority.${entry.priority}`) }),
+              )
               .join(", "),
           })}
         </p>
