@@ -23,6 +23,8 @@ import { applyMigrations } from "./migrate";
 import { startSimulator, type Simulator } from "./simulator/start-simulator";
 
 const env = parseServerEnv(process.env);
+// Next's pages read the zone from the process (lib/env/station-time-zone.ts): the validated value, default included.
+process.env.STATION_TIME_ZONE = env.STATION_TIME_ZONE;
 const root = path.resolve(import.meta.dirname, "..");
 
 await applyMigrations(env.DATABASE_URL, root);
