@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-export interface TWallMetrics {
+interface TWallMetrics {
   /** The smallest font size (px) of any visible text on the tiles. */
   readonly smallestTileText: number;
   readonly smallestTileTextSample: string;

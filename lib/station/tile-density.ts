@@ -7,10 +7,10 @@ import type { TPreparedTile, TTileCell } from "./prepare-tile";
  * only ("compact"), each about twice as large, and leaves the others to the bed view. An alarm on a value a compact
  * tile does not show still colours the tile and writes its line: the alarm line is never dropped.
  */
-export type TTileDensity = "full" | "compact";
+type TTileDensity = "full" | "compact";
 
 /** The most beds a wall shows with full tiles; beyond, compact tiles. */
-export const FULL_TILE_MAX_BEDS = 12;
+const FULL_TILE_MAX_BEDS = 12;
 
 export function chooseDensity(bedCount: number): TTileDensity {
   return bedCount > FULL_TILE_MAX_BEDS ? "compact" : "full";
