@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers/Providers";
+import { PageFocus } from "@/components/ui/PageFocus";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { readonly children: Reac
       <body>
         {/* Inherits the locale, messages and time zone of lib/i18n/request.ts. */}
         <NextIntlClientProvider>
+          <PageFocus />
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

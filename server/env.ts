@@ -49,6 +49,11 @@ export const ZServerEnv = z
       .string()
       .refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)")
       .default("Europe/Paris"),
+    /** The zone of the administration's and imports' times (lib/env/station-time-zone.ts): the hospital's. */
+    STATION_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)")
+      .default("Europe/Paris"),
     /** A JSON file of local codes (lib/imports/codes/local-codes.ts) added to the shipped table. */
     IMPORT_LOCAL_CODES: z.string().min(1).optional(),
     /**

@@ -35,6 +35,8 @@ import type { NodeRoute } from "./create-station-server";
 import type { Db } from "@/lib/db/client";
 
 const env = parseServerEnv(process.env);
+// Next's pages read the zone from the process (lib/env/station-time-zone.ts): the validated value, default included.
+process.env.STATION_TIME_ZONE = env.STATION_TIME_ZONE;
 const root = path.resolve(import.meta.dirname, "..");
 const nodeId = env.NODE_ID ?? `${hostname()}-${process.pid}`;
 setNodeId(nodeId);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useRecordTime } from "@/lib/client/use-record-time";
 import type { TAuditEventDto } from "@/lib/auth/audit-actions";
 import { ZRole } from "@/lib/auth/roles";
 import { unitName, type TAdminUnit } from "./admin-unit";
@@ -18,7 +19,7 @@ export function AuditTable({
   const tRole = useTranslations("auth.roles");
   const tOutcome = useTranslations("admin.audit.outcomes");
   const actionLabel = useAuditActionLabel();
-  const format = useFormatter();
+  const recordTime = useRecordTime();
   const roleLabel = (role: string | null) => {
     const known = ZRole.safeParse(role);
     return known.success ? tRole(known.data) : role;
@@ -50,9 +51,7 @@ export function AuditTable({
                 <time dateTime={event.at} className="admin-table__nowrap">
                   {utc(event.at)}
                 </time>
-                <span className="admin-table__sub">
-                  {format.dateTime(new Date(event.at), { dateStyle: "short", timeStyle: "medium" })}
-                </span>
+                <span className="admin-table__sub">{recordTime(event.at)}</span>
               </td>
               <td>
                 {event.actorName ?? <span className="admin__muted">{t("noActor")}</span>}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useRecordTime } from "@/lib/client/use-record-time";
 import type { TDisplayDto } from "@/lib/auth/account-dtos";
 import { unitName, type TAdminUnit } from "./admin-unit";
 
@@ -19,8 +20,8 @@ export function DisplaysTable({
   readonly onRevoke: (display: TDisplayDto) => void;
 }) {
   const t = useTranslations("admin.displays.table");
-  const format = useFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short" });
+  const recordTime = useRecordTime();
+  const when = (iso: string) => recordTime(iso);
   return (
     <table className="admin-table" data-testid="displays-table">
       <caption className="visually-hidden">{t("caption")}</caption>

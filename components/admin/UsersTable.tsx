@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useRecordTime } from "@/lib/client/use-record-time";
 import type { TUserDto } from "@/lib/auth/account-dtos";
 import { unitName, type TAdminUnit } from "./admin-unit";
 
@@ -24,7 +25,7 @@ export function UsersTable({
 }) {
   const t = useTranslations("admin.users.table");
   const tRole = useTranslations("auth.roles");
-  const format = useFormatter();
+  const recordTime = useRecordTime();
   return (
     <table className="admin-table" data-testid="users-table">
       <caption className="visually-hidden">{t("caption")}</caption>
@@ -73,11 +74,7 @@ export function UsersTable({
               </td>
               <td>{user.sessions}</td>
               <td>
-                {user.lastActiveAt ? (
-                  format.dateTime(new Date(user.lastActiveAt), { dateStyle: "short", timeStyle: "short" })
-                ) : (
-                  <span className="admin__muted">{t("never")}</span>
-                )}
+                {user.lastActiveAt ? recordTime(user.lastActiveAt) : <span className="admin__muted">{t("never")}</span>}
               </td>
               <td>
                 <div className="admin-table__actions">

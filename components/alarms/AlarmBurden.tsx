@@ -9,6 +9,18 @@ import { alarmKeys } from "@/lib/client/query-keys";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatHourMinute } from "@/lib/bed/format-date-time";
 
+/** The most rows the burden table shows: with the alarm list above it, what a wall's panel has room for. */
+const BURDEN_ROWS = 8;
+
+function mostAlarmed<T extends { readonly total: number }>(beds: readonly T[]): T[] {
+  const withAlarms = beds.filter((bed) => bed.total > 0);
+  if (withAlarms.length <= BURDEN_ROWS) return withAlarms;
+  const floor = [...withAlarms].sort((a, b) => b.total - a.total)[BURDEN_ROWS - 1]?.total ?? 0;
+  // In bed order, as the wall is; ties at the cut are left out rather than shown in part.
+  const above = withAlarms.filter((bed) => bed.total > floor);
+  return above.length > 0 ? above : withAlarms.slice(0, BURDEN_ROWS);
+}
+
 /** Alarms raised per bed and priority this shift (the unit's shifts, lib/shifts), and the previous shift's total. */
 export function AlarmBurden({
   unitId,
@@ -28,6 +40,8 @@ export function AlarmBurden({
   const burden = query.data;
   if (!burden) return null;
   const { current, previous } = burden;
+  // A 32-bed wall has no room for 32 rows: the beds with the most alarms this shift (none without), and the totals.
+  const listed = mostAlarmed(current.beds);
   const start = formatHourMinute(current.start, isLocale(locale) ? locale : "en", burden.timeZone);
   return (
     <section className="alarm-burden" aria-labelledby="alarm-burden-title" data-testid="alarm-burden">
@@ -49,30 +63,28 @@ export function AlarmBurden({
               </th>
             ))}
             <th scope="col">{t("burden.total")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("panel.history")}</span>
-            </th>
           </tr>
         </thead>
         <tbody>
-          {current.beds.map((bed) => (
+          {listed.map((bed) => (
             <tr key={bed.bedId} data-testid="alarm-burden-row" data-bed-id={bed.bedId}>
-              <th scope="row">{bed.label}</th>
+              <th scope="row">
+                {/* The bed label opens its history: a column of "History" buttons did not fit a wall's panel. */}
+                <button
+                  type="button"
+                  className="alarm-burden__bed"
+                  aria-label={t("panel.historyFor", { label: bed.label })}
+                  title={t("panel.historyFor", { label: bed.label })}
+                  data-testid="alarm-history-open"
+                  onClick={() => onHistory({ bedId: bed.bedId, label: bed.label })}
+                >
+                  {bed.label}
+                </button>
+              </th>
               {ALARM_PRIORITIES.map((p) => (
                 <td key={p}>{bed.counts[p] || ""}</td>
               ))}
               <td>{bed.total}</td>
-              <td>
-                <button
-                  type="button"
-                  className="alarm-button alarm-button--small"
-                  aria-label={t("panel.historyFor", { label: bed.label })}
-                  data-testid="alarm-history-open"
-                  onClick={() => onHistory({ bedId: bed.bedId, label: bed.label })}
-                >
-                  {t("panel.history")}
-                </button>
-              </td>
             </tr>
           ))}
         </tbody>
@@ -83,7 +95,6 @@ export function AlarmBurden({
               <td key={p}>{current.counts[p]}</td>
             ))}
             <td>{current.total}</td>
-            <td />
           </tr>
           <tr className="alarm-burden__previous">
             <th scope="row">{t("burden.previous")}</th>
@@ -91,10 +102,10 @@ export function AlarmBurden({
               <td key={p}>{previous.counts[p]}</td>
             ))}
             <td>{previous.total}</td>
-            <td />
           </tr>
         </tfoot>
       </table>
+      {listed.length < current.beds.length && <p className="alarm-panel__note">{t("burden.othersNotListed")}</p>}
     </section>
   );
 }

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { memo, useMemo, useState } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { TAlarmDto, TUnitAlarms } from "@/lib/alarms/alarm-dto";
-import { isUnacknowledged, sortAlarms } from "@/lib/alarms/prepare-alarms";
+import { ALARM_PRIORITIES } from "@/lib/alarms/rule-schema";
+import { isCountingAlarm, isUnacknowledged, sortAlarms } from "@/lib/alarms/prepare-alarms";
 import { useCan } from "@/lib/client/session-user";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatClockTime } from "@/lib/station/format-clock-time";
@@ -55,7 +56,14 @@ export function AlarmPanel({
         </Link>
       </header>
       <p className="alarm-panel__note">{t("audio.noSound")}</p>
-      <AlarmList list={list} bedLabels={bedLabels} timeZone={timeZone} onAcknowledge={setAcknowledging} />
+      <AlarmList
+        list={list}
+        bedLabels={bedLabels}
+        timeZone={timeZone}
+        // Only a list with an age that keeps counting redraws every second.
+        now={list.some(isCountingAlarm) ? now : null}
+        onAcknowledge={setAcknowledging}
+      />
       <AlarmBurden unitId={unitId} onHistory={setHistory} />
       {acknowledging && (
         <AcknowledgeDialog
@@ -84,11 +92,13 @@ const AlarmList = memo(function AlarmList({
   list,
   bedLabels,
   timeZone,
+  now,
   onAcknowledge,
 }: {
   readonly list: readonly TAlarmDto[];
   readonly bedLabels: ReadonlyMap<string, string>;
   readonly timeZone: string;
+  readonly now: number | null;
   readonly onAcknowledge: (alarm: TAlarmDto) => void;
 }) {
   const t = useTranslations("alarms");
@@ -98,15 +108,19 @@ const AlarmList = memo(function AlarmList({
   const limitOf = useAlarmLimit();
   const label = (bedId: string) => bedLabels.get(bedId) ?? bedId;
   const clock = (ms: number) => formatClockTime(ms, isLocale(locale) ? locale : "en", timeZone);
+  const { listRef, shown } = useItemsThatFit(list);
+  const hidden = list.slice(shown);
   return (
     <>
       {list.length === 0 ? (
         <p className="alarm-panel__empty">{t("panel.empty")}</p>
       ) : (
-        <ol className="alarm-list" data-testid="alarm-list">
-          {list.map((alarm) => (
+        <ol className="alarm-list" data-testid="alarm-list" ref={listRef}>
+          {list.map((alarm, index) => (
             <li
               key={alarm.id}
+              // Past the panel's bottom: not drawn half cut; the line under the list counts it instead.
+              hidden={index >= shown ? true : undefined}
               className={`alarm-item alarm-item--${alarm.priority}${isUnacknowledged(alarm) ? " alarm-item--unacknowledged" : ""}`}
               data-testid="alarm-item"
               data-bed-id={alarm.bedId}
@@ -122,7 +136,7 @@ const AlarmList = memo(function AlarmList({
                   {t("panel.raisedAt", { time: clock(alarm.raisedAt) })}
                 </time>
               </p>
-              <p className="alarm-item__message">{text(alarm)}</p>
+              <p className="alarm-item__message">{text(alarm, now)}</p>
               {alarm.limit !== null && (
                 <p className="alarm-item__limit" data-testid="alarm-limit-source" data-source={alarm.limitSource}>
                   {t("panel.limitInForce", { limit: limitOf(alarm), source: t(`limitSource.${alarm.limitSource}`) })}
@@ -152,6 +166,51 @@ const AlarmList = memo(function AlarmList({
           ))}
         </ol>
       )}
+      {hidden.length > 0 && (
+        <p className="alarm-panel__more" data-testid="alarm-list-more">
+          {t("panel.more", {
+            count: hidden.length,
+            detail: ALARM_PRIORITIES.map((priority) => ({
+              priority,
+              count: hidden.filter((alarm) => alarm.priority === priority).length,
+            }))
+              .filter((entry) => entry.count > 0)
+              .map((entry) =>
+                t("panel.priorityCount", { count: entry.count, priority: t(`priority.${entry.priority}`) }),
+              )
+              .join(", "),
+          })}
+        </p>
+      )}
     </>
   );
 });
+
+/**
+ * How many of the list's items fit in its box, whole. A wall screen cannot be scrolled, so the list shows the items
+ * that fit (the most urgent first, by its order) and the panel says how many more there are and of which priority.
+ * Measured again when the list or the box's size changes; the items past the first that does not fit are hidden.
+ */
+function useItemsThatFit(list: readonly TAlarmDto[]) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [shown, setShown] = useState(list.length);
+  useLayoutEffect(() => {
+    const box = listRef.current;
+    if (!box) return;
+    const measure = () => {
+      const items = [...box.children] as HTMLElement[];
+      // Measure every item as laid out, the hidden ones included.
+      for (const item of items) item.hidden = false;
+      const bottom = box.getBoundingClientRect().bottom + 0.5;
+      let fit = items.findIndex((item) => item.getBoundingClientRect().bottom > bottom);
+      if (fit === -1) fit = items.length;
+      items.forEach((item, index) => (item.hidden = index >= fit));
+      setShown(fit);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [list]);
+  return { listRef, shown: Math.min(shown, list.length) };
+}

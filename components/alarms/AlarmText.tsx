@@ -16,12 +16,12 @@ function useKnownMessageKeys(): ReadonlySet<string> {
  * An alarm's message with its value and limit: "Arterial lactate 4.6 ≥ 4 mmol/L". The station's lists and the
  * handover sheet both word alarms with it, so that an alarm reads the same wherever it is shown.
  */
-export function useAlarmText(): (alarm: TAlarmTextInput) => string {
+export function useAlarmText(): (alarm: TAlarmTextInput & Partial<TAlarmDto>, now?: number | null) => string {
   const t = useTranslations("alarms.message");
   const locale = useLocale();
   const known = useKnownMessageKeys();
-  return (alarm) => {
-    const { key, values } = describeAlarm(alarm, isLocale(locale) ? locale : "en", known);
+  return (alarm, now) => {
+    const { key, values } = describeAlarm(alarm, isLocale(locale) ? locale : "en", known, now ?? undefined);
     return t(key as "unknown", values);
   };
 }

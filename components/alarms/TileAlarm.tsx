@@ -6,7 +6,14 @@ import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { useAlarmText } from "./AlarmText";
 
 /** The tile's alarm line: the message of its top alarm ("Arterial lactate 4.6 ≥ 4 mmol/L"), its state, how many more. */
-export const TileAlarm = memo(function TileAlarm({ alarm }: { readonly alarm: TTileAlarm }) {
+export const TileAlarm = memo(function TileAlarm({
+  alarm,
+  now,
+}: {
+  readonly alarm: TTileAlarm;
+  /** Server time, for an elapsed-time alarm whose age keeps counting; null: print it as stored. */
+  readonly now: number | null;
+}) {
   const t = useTranslations("alarms");
   const text = useAlarmText();
   return (
@@ -18,7 +25,7 @@ export const TileAlarm = memo(function TileAlarm({ alarm }: { readonly alarm: TT
     >
       {/* The colour says the priority on the wall; the word is there for whoever cannot tell the colours apart. */}
       <span className="visually-hidden">{t(`priority.${alarm.priority}`)} </span>
-      <span className="tile__alarm-message">{text(alarm.top)}</span>
+      <span className="tile__alarm-message">{text(alarm.top, now)}</span>
       {/* The IEC word in full in the list; on a narrow tile a mark, with the word for screen readers and on hover. */}
       {alarm.top.status !== "active" && (
         <span className="tile__alarm-state" title={t(`status.${alarm.top.status}`)}>

@@ -4,7 +4,7 @@ import "./auth.css";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { TRole } from "@/lib/auth/roles";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { isTabletViewport, landingPath } from "@/lib/client/landing";
 import { AuthRequestError, signIn } from "@/lib/client/auth-api";
 
 export interface TDemoCredential {
@@ -36,7 +36,7 @@ export function SignInForm({
     setBusy(true);
     setError(null);
     signIn(username, password).then(
-      () => window.location.assign(safeNextPath(next)),
+      () => window.location.assign(landingPath(next, isTabletViewport())),
       (failure: unknown) => {
         setBusy(false);
         setPassword("");

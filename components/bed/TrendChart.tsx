@@ -112,6 +112,8 @@ export const TrendChart = memo(function TrendChart({
       style={{ height }}
       data-renderer={upgraded ? "recharts" : "sketch"}
       tabIndex={0}
+      // A label needs a role to name: a focusable group whose name says how to read it with the keys.
+      role="group"
       aria-label={t("hint")}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -12,6 +12,7 @@ import {
   WrittenNotes,
   WrittenSituation,
 } from "./HandoverWritten";
+import { PrintRunningHead } from "./PrintRunningHead";
 import { ShiftTitle } from "./ShiftTitle";
 import { ProtocolStepList } from "@/components/protocols/ProtocolStepList";
 
@@ -26,10 +27,13 @@ export function HandoverDocument({
   sheet,
   slots = {},
   header,
+  printPage = "sheet",
 }: {
   readonly sheet: THandoverSheetView;
   readonly slots?: Partial<Record<THandoverSlot, ReactNode>>;
   readonly header?: ReactNode;
+  /** The name of this sheet's printed pages (an identifier), whose margins carry its bed, patient and shift. */
+  readonly printPage?: string;
 }) {
   const t = useTranslations("handover");
   const locale = useLocale();
@@ -45,7 +49,14 @@ export function HandoverDocument({
     );
   const data = sheet.data;
   return (
-    <article className="handover-sheet" data-testid="handover-sheet" data-status={sheet.status} data-bed={sheet.bed.id}>
+    <article
+      className="handover-sheet"
+      data-testid="handover-sheet"
+      data-status={sheet.status}
+      data-bed={sheet.bed.id}
+      data-print-page={printPage}
+    >
+      <PrintRunningHead sheet={sheet} pageName={printPage} />
       <header className="handover-sheet__header">
         {header}
         <h1 data-testid="handover-title">{t("title", { label: sheet.bed.label })}</h1>

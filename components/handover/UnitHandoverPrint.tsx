@@ -3,9 +3,13 @@ import type { THandoverSheetView, TUnitHandover } from "@/lib/handover";
 import { HandoverDocument } from "./HandoverDocument";
 import { PrintButton } from "./PrintButton";
 import { ShiftTitle } from "./ShiftTitle";
+import { UnitSummary } from "./UnitSummary";
 import "./handover.css";
 
-/** The unit's handover for print: a cover line, then one sheet per page. */
+/**
+ * The unit's handover for print: a cover line and, when there is more than one sheet, a one-page summary of every
+ * bed; then each bed's sheet from a new page, each of its pages headed with its bed, patient and shift.
+ */
 export function UnitHandoverPrint({
   unit,
   sheets,
@@ -23,9 +27,10 @@ export function UnitHandoverPrint({
         </p>
         <PrintButton />
       </header>
-      {sheets.map((sheet) => (
+      {sheets.length > 1 && <UnitSummary unit={unit} />}
+      {sheets.map((sheet, index) => (
         <div className="handover-print-page" key={sheet.bed.id}>
-          <HandoverDocument sheet={sheet} />
+          <HandoverDocument sheet={sheet} printPage={`sheet-${index + 1}`} />
         </div>
       ))}
     </main>

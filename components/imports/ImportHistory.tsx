@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useRecordTime } from "@/lib/client/use-record-time";
 import type { TImportJobDto } from "@/lib/imports/import-job";
 
 /** Past jobs, latest first: when, what, by whom, how it ended, and each one's rejection report. */
@@ -14,7 +15,7 @@ export function ImportHistory({
   readonly failed: boolean;
 }) {
   const t = useTranslations("import.history");
-  const format = useFormatter();
+  const recordTime = useRecordTime();
   return (
     <section className="import__history" aria-labelledby="import-history-title" data-testid="import-history">
       <h2 id="import-history-title">{t("title")}</h2>
@@ -38,7 +39,7 @@ export function ImportHistory({
           <tbody>
             {jobs.map((job) => (
               <tr key={job.id}>
-                <td>{format.dateTime(job.startedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td>{recordTime(job.startedAt)}</td>
                 <td>
                   {job.fileName} <span className="import__muted">({job.kind})</span>
                 </td>

@@ -95,9 +95,10 @@ function BedRoundCard({
       <Link
         className="bed-round__open"
         href={`/beds/${encodeURIComponent(bed.bedId)}/round`}
-        aria-label={t("open", { label: bed.label })}
         data-testid="bed-round-open"
       >
+        {/* The link's name is what it shows, after what it does: an aria-label hid the due time and the last round. */}
+        <span className="visually-hidden">{t("open", { label: bed.label })}: </span>
         <span className="bed-round__label">{bed.label}</span>
         <span className="bed-round__who">
           {bed.patientInitials} · {bed.episode ? t(`deviceType.${bed.episode.deviceType}`) : ""}

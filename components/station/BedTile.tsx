@@ -5,7 +5,7 @@ import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
 import { TileAlarm } from "@/components/alarms/TileAlarm";
-import type { TTileAlarm } from "@/lib/alarms/prepare-alarms";
+import { isCountingAlarm, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { TileRoundLine } from "@/components/rounds/TileRoundLine";
 import { TileProtocolLine } from "@/components/protocols/TileProtocolLine";
 import { LabAge } from "./LabAge";
@@ -18,10 +18,13 @@ export function BedTile({
   tile,
   timeZone,
   alarm,
+  now = null,
 }: {
   readonly tile: TPreparedTile;
   readonly timeZone: string;
   readonly alarm?: TTileAlarm;
+  /** Server time, epoch ms: an elapsed-time alarm's age counts on from it. */
+  readonly now?: number | null;
 }) {
   const t = useTranslations("tile");
   const headingId = `bed-${tile.bedId}-heading`;
@@ -85,7 +88,7 @@ export function BedTile({
           <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
         ))}
       </dl>
-      {alarm && <TileAlarm alarm={alarm} />}
+      {alarm && <TileAlarm alarm={alarm} now={isCountingAlarm(alarm.top) ? now : null} />}
       <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
       <TileRoundLine bedId={tile.bedId} />
       <DeviceFooter tile={tile} timeZone={timeZone} />

@@ -70,7 +70,7 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
           tiles.length > 0 ? (
             <RoundStatusProvider unitId={unitId} now={now}>
               <ProtocolStatusProvider unitId={unitId} now={now}>
-                <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} />
+                <BedGrid tiles={tiles} unitName={station.unit.name} timeZone={timeZone} alarms={tileAlarms} now={now} />
               </ProtocolStatusProvider>
             </RoundStatusProvider>
           ) : (

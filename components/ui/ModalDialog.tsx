@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { focusPageStart } from "@/lib/client/focus-page";
 
 /**
  * A modal over the page. The native <dialog> opened with showModal() keeps keyboard focus inside, makes the page
@@ -26,8 +27,16 @@ export function ModalDialog({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // What had focus when the dialog opened: React removes the dialog before this cleanup runs, so the browser's own
+    // return of focus on close() does not happen and focus would drop to <body>.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // The opener may be gone (an acknowledged alarm's button leaves the list): the page's start then.
+      if (opener?.isConnected) opener.focus();
+      else focusPageStart();
+    };
   }, []);
 
   return (

@@ -37,6 +37,12 @@ export const ZAlarmDto = z.object({
   summary: z.object({ en: z.string(), fr: z.string() }).nullable(),
   status: ZAlarmStatus,
   conditionActive: z.boolean(),
+  /**
+   * When the condition began; for an elapsed-time alarm ("No device data for …"), the start of the elapsed time, so
+   * that a screen counts the age from it instead of printing the value frozen at the raise. Optional: a sheet frozen
+   * before it existed, and fixtures, have none.
+   */
+  conditionSince: z.number().optional(),
   raisedAt: z.number(),
   clearedAt: z.number().nullable(),
   acknowledgedAt: z.number().nullable(),

@@ -106,4 +106,26 @@ describe("an alarm's message", () => {
     });
     expect(describeAlarm(alarm({ messageKey: "fromANewerVersion" }), "en", KEYS).key).toBe("unknown");
   });
+
+  it("counts an elapsed-time alarm's age on from the time its condition began, never frozen at the raise", () => {
+    const raisedAt = Date.UTC(2025, 0, 10, 12, 0, 0);
+    const stale = alarm({
+      messageKey: "deviceFeedStale",
+      parameter: null,
+      value: 17_900,
+      limit: 15_000,
+      comparison: "gt",
+      valueUnit: "ms",
+      raisedAt,
+      conditionActive: true,
+      conditionSince: raisedAt - 17_900,
+    });
+    expect(describeAlarm(stale, "en", KEYS).values.value).toBe("17.9");
+    expect(describeAlarm(stale, "en", KEYS, raisedAt).values.value).toBe("17.9");
+    // The unit follows the limit's (15 s): a minute later, 77.9 s.
+    expect(describeAlarm(stale, "en", KEYS, raisedAt + 60_000).values).toMatchObject({ value: "77.9", unit: "s" });
+    // Once the feed is back (latched), the alarm says what it was: its value as stored.
+    const latched = { ...stale, conditionActive: false };
+    expect(describeAlarm(latched, "en", KEYS, raisedAt + 60_000).values.value).toBe("17.9");
+  });
 });

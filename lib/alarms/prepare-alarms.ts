@@ -87,7 +87,29 @@ export type TAlarmTextInput = Pick<
   "messageKey" | "summary" | "ruleId" | "parameter" | "value" | "limit" | "comparison" | "valueUnit"
 >;
 
-export function describeAlarm(alarm: TAlarmTextInput, locale: TLocale, knownKeys: ReadonlySet<string>): TAlarmText {
+/**
+ * An elapsed-time alarm whose condition still holds ("No device data for 17.9 s"): its value is the time since the
+ * condition began and keeps growing, so a screen prints it from the clock rather than as it was at the raise.
+ */
+export function isCountingAlarm(alarm: Partial<TAlarmDto>): boolean {
+  return alarm.valueUnit === "ms" && alarm.conditionActive === true && alarm.conditionSince !== undefined;
+}
+
+/** The alarm's value at `now` (epoch ms): an elapsed time counted on; any other value as stored. */
+export function alarmValueAt(alarm: TAlarmTextInput & Partial<TAlarmDto>, now: number | undefined): number | null {
+  if (alarm.value === null || now === undefined || !isCountingAlarm(alarm) || alarm.conditionSince === undefined) {
+    return alarm.value;
+  }
+  return Math.max(alarm.value, now - alarm.conditionSince);
+}
+
+export function describeAlarm(
+  alarm: TAlarmTextInput & Partial<TAlarmDto>,
+  locale: TLocale,
+  knownKeys: ReadonlySet<string>,
+  /** Server time: an elapsed-time alarm is worded as of it (isCountingAlarm); without it, as stored. */
+  now?: number,
+): TAlarmText {
   const key = knownKeys.has(alarm.messageKey) ? alarm.messageKey : "unknown";
   const summary = alarm.summary ? alarm.summary[locale] : "";
   if (alarm.value === null || alarm.limit === null || alarm.comparison === null || alarm.valueUnit === null) {
@@ -100,7 +122,7 @@ export function describeAlarm(alarm: TAlarmTextInput, locale: TLocale, knownKeys
     alarm: {
       messageKey: alarm.messageKey,
       parameter: alarm.parameter !== null && isParameterCode(alarm.parameter) ? alarm.parameter : null,
-      value: alarm.value,
+      value: alarmValueAt(alarm, now) ?? alarm.value,
       limit: alarm.limit,
       comparison: alarm.comparison,
       unit: alarm.valueUnit,

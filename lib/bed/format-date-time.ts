@@ -2,7 +2,11 @@ import type { TLocale } from "@/lib/i18n/locales";
 
 const FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: "time" | "dayTime" | "day", locale: TLocale, timeZone: string): Intl.DateTimeFormat {
+function formatter(
+  kind: "time" | "dayTime" | "day" | "record",
+  locale: TLocale,
+  timeZone: string,
+): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
   let format = FORMATS.get(key);
   if (format) return format;
@@ -11,7 +15,9 @@ function formatter(kind: "time" | "dayTime" | "day", locale: TLocale, timeZone: 
       ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
       : kind === "day"
         ? { day: "2-digit", month: "2-digit" }
-        : { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+        : kind === "record"
+          ? { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
+          : { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
   const tag = locale === "fr" ? "fr-FR" : "en-GB";
   try {
     format = new Intl.DateTimeFormat(tag, { ...options, timeZone });
@@ -25,6 +31,11 @@ function formatter(kind: "time" | "dayTime" | "day", locale: TLocale, timeZone: 
 /** "06/01 14:05" in the unit's zone: lab samples are hours or days apart, so the day matters. */
 export function formatDayTime(at: number, locale: TLocale, timeZone: string): string {
   return formatter("dayTime", locale, timeZone).format(at);
+}
+
+/** "06/01/2026 14:05": a record's time (imports, accounts, audit), which may be years old. */
+export function formatRecordTime(at: number, locale: TLocale, timeZone: string): string {
+  return formatter("record", locale, timeZone).format(at);
 }
 
 /** "14:05". */

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, resolveLocale } from "./locales";
 import { loadMessages } from "./messages";
+import { stationTimeZone } from "@/lib/env/station-time-zone";
 
 export default getRequestConfig(async () => {
   const store = await cookies();
@@ -9,8 +10,8 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: await loadMessages(locale),
-    // Server-rendered dates use the server's zone (it runs in the hospital); the station formats its clock and
-    // reading times in the unit's own time zone from the snapshot, so this only matters for server-side text.
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // The station's zone (lib/env/station-time-zone.ts), not the server's, which may well be UTC: the
+    // administration's and imports' times are read in it; a unit's own screens use the unit's zone from their data.
+    timeZone: stationTimeZone(),
   };
 });

@@ -59,6 +59,8 @@ export async function applyAlarmTransitions({
         limitSource: limitOrigin?.source ?? "default",
         limitSourceRef: limitOrigin && limitOrigin.source.endsWith("override") ? limitOrigin.ref : t.source.id,
         conditionActive: true,
+        // A resumed alarm's condition began anew: an elapsed-time alarm counts from it (lib/alarms/prepare-alarms.ts).
+        conditionSince: new Date(t.conditionSince),
         details: { prompt: t.prompt, source: t.source.citation },
       };
       if (open && OPEN.includes(open.status)) {

@@ -1,0 +1,213 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
+import { expect, test } from "./fixtures";
+import type { CentralStation, TLanguage } from "./pages/central-station";
+import { HandoverSheet } from "./pages/handover";
+import { wallMetrics } from "./pages/wall-metrics";
+import { SignInPage } from "./pages/sign-in";
+import { demoAccount } from "./support/accounts";
+import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
+
+/**
+ * The usability pass of issue 17 kept fixed: the wall legible and uncut at 1080p and 4K for 8, 16 and 32 beds in both
+ * languages (docs/station-legibility.md), no internal text on a clinician's screen, no serious or critical axe
+ * finding, focus kept across navigation, printed pages that carry their identifiers, a tablet that lands on rounds.
+ */
+
+const SCREENS = [
+  { name: "1080p", width: 1920, height: 1080 },
+  { name: "4K", width: 3840, height: 2160 },
+] as const;
+const LANGUAGES: readonly TLanguage[] = ["en", "fr"];
+
+/**
+ * The smallest text each layout promises at 1080p (docs/station-legibility.md; doubled at 4K). Measured values are
+ * attached to the test; a change that shrinks the wall's text below these fails here.
+ */
+const SMALLEST_TEXT_1080P: Readonly<Record<number, number>> = { 8: 12, 16: 11, 32: 9 };
+
+async function checkWall(station: CentralStation, beds: number, testInfo: TestInfo, baseURL?: string): Promise<void> {
+  const { page } = station;
+  const sizes: Record<string, number> = {};
+  for (const screen of SCREENS) {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    for (const language of LANGUAGES) {
+      await station.open(DEMO_UNIT_ID, baseURL);
+      await station.waitForLiveBeds(beds, { timeout: 60_000 });
+      if ((await station.languageButton(language).getAttribute("aria-pressed")) !== "true") {
+        await station.switchLanguage(language);
+      }
+      const label = `${beds} beds ${screen.name} ${language}`;
+      const overflow = await station.scrollOverflow();
+      expect(overflow, `${label}: the page scrolls`).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+      expect(overflow.x, `${label}: horizontal scroll`).toBeLessThanOrEqual(0);
+      expect(overflow.y, `${label}: vertical scroll`).toBeLessThanOrEqual(0);
+      expect(await station.clippedTiles(), `${label}: tiles cut`).toEqual([]);
+      const metrics = await wallMetrics(page);
+      expect(metrics.cut, `${label}: elements whose content is cut`).toEqual([]);
+      const scale = screen.width / 1920;
+      expect(
+        metrics.smallestTileText,
+        `${label}: smallest tile text ("${metrics.smallestTileTextSample}")`,
+      ).toBeGreaterThanOrEqual((SMALLEST_TEXT_1080P[beds] ?? 9) * scale);
+      sizes[`${screen.name} ${language} smallest tile text`] = Math.round(metrics.smallestTileText * 10) / 10;
+      sizes[`${screen.name} ${language} value text`] = Math.round(metrics.valueText * 10) / 10;
+      sizes[`${screen.name} ${language} smallest alarm panel text`] = Math.round(metrics.smallestPanelText * 10) / 10;
+      const shot = testInfo.outputPath(`wall-${beds}-${screen.name}-${language}.png`);
+      await page.screenshot({ path: shot });
+      await testInfo.attach(`wall ${label}`, { path: shot, contentType: "image/png" });
+    }
+  }
+  // A 4K wall of the same size draws the same physical text: every size doubles, none stops at a cap.
+  expect(sizes["4K en value text"]).toBeGreaterThanOrEqual(1.9 * (sizes["1080p en value text"] ?? 0));
+  await testInfo.attach(`text sizes, ${beds} beds (px)`, {
+    body: JSON.stringify(sizes, null, 2),
+    contentType: "application/json",
+  });
+}
+
+test.describe("the wall at 1080p and 4K, in English and French", () => {
+  test(`${DEMO_BED_COUNT} beds: nothing scrolls or is cut, text as large as the layout promises`, async ({
+    station,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    await checkWall(station, DEMO_BED_COUNT, testInfo);
+  });
+
+  for (const beds of [16, 32]) {
+    test(`${beds} beds: compact tiles, nothing scrolls or is cut`, async ({ station, launchStation }, testInfo) => {
+      test.setTimeout(300_000);
+      const server = await launchStation({ name: `usability-${beds}`, beds });
+      await checkWall(station, beds, testInfo, server.baseURL);
+      await expect(station.page.locator("[data-density='compact']")).toHaveCount(1);
+    });
+  }
+});
+
+/** Every screen a clinician or an administrator opens, as the demo's first bed and unit. */
+const PAGES = [
+  { path: `/station/${DEMO_UNIT_ID}`, ready: "bed-tile" },
+  { path: "/beds/demo-bed-1", ready: "device-panel" },
+  { path: `/rounds/${DEMO_UNIT_ID}`, ready: "bed-round" },
+  { path: "/beds/demo-bed-1/round", ready: null },
+  { path: `/units/${DEMO_UNIT_ID}/handover`, ready: "unit-handover" },
+  { path: "/beds/demo-bed-1/handover", ready: "handover-sheet" },
+] as const;
+
+async function openPage(page: Page, path: string, ready: string | null): Promise<void> {
+  await page.goto(path);
+  if (ready) await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 30_000 });
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+}
+
+/** Text no clinician should read: a file path, the unit's id, an account's id, a rule id. */
+function internalTextIn(text: string): string[] {
+  const found: string[] = [];
+  for (const pattern of [/\b(?:lib|docs|components|app|server)\/[\w./-]+/, /\.(?:md|ts|tsx)\b/, /user:\w+/]) {
+    const match = pattern.exec(text);
+    if (match) found.push(match[0]);
+  }
+  if (text.includes(DEMO_UNIT_ID)) found.push(DEMO_UNIT_ID);
+  for (const rule of DEFAULT_ALARM_RULES) if (text.includes(rule.id)) found.push(rule.id);
+  return found;
+}
+
+test.describe("every page, as a nurse", () => {
+  for (const { path, ready } of PAGES) {
+    test(`${path}: no serious or critical axe finding, no internal text`, async ({ page }) => {
+      await openPage(page, path, ready);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(" | ")}`,
+        );
+      expect(serious).toEqual([]);
+      expect(internalTextIn(await page.locator("body").innerText())).toEqual([]);
+    });
+  }
+
+  test("a skip link first, and focus on the new page's heading after a navigation", async ({ page }) => {
+    await openPage(page, `/rounds/${DEMO_UNIT_ID}`, "bed-round");
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("skip-link")).toBeFocused();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
+    await page.getByTestId("bed-round-open").first().click();
+    await page.waitForURL(/\/round$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName ?? "")).not.toBe("BODY");
+  });
+});
+
+test.describe("administration, as an administrator", () => {
+  test.use({ role: "admin" });
+  for (const path of ["/import", "/admin/users", "/admin/displays", "/admin/audit"]) {
+    test(`${path}: no serious or critical axe finding, no internal text`, async ({ page }) => {
+      await openPage(page, path, null);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(" | ")}`,
+        );
+      expect(serious).toEqual([]);
+      expect(internalTextIn(await page.locator("body").innerText())).toEqual([]);
+    });
+  }
+
+  test("the import preview of a long HL7 line stays inside the page", async ({ page }) => {
+    await page.goto("/import");
+    const segment = `OBX|1|NM|2524-7^Lactate^LN||${"9".repeat(3_000)}|mmol/L|||||F`;
+    await page.getByTestId("import-file").setInputFiles({
+      name: "long.hl7",
+      mimeType: "text/plain",
+      buffer: Buffer.from(`MSH|^~\\&|LAB|ICU|||20261203120000||ORU^R01|1|P|2.5\r${segment}\r`),
+    });
+    await expect(page.getByTestId("import-preview")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test("every printed page of a sheet carries bed, patient, shift and 'page N / M'", async ({ page }, testInfo) => {
+  const sheet = new HandoverSheet(page);
+  await sheet.open("demo-bed-1");
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  const file = testInfo.outputPath("handover-sheet.pdf");
+  writeFileSync(file, pdf);
+  await testInfo.attach("handover-sheet.pdf", { path: file, contentType: "application/pdf" });
+  const pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((text) => text.trim() !== "");
+  expect(pages.length, "the sheet runs to more than one page").toBeGreaterThan(1);
+  pages.forEach((text, index) => {
+    expect(text, `page ${index + 1}`).toMatch(/Bed 01 · \w+/);
+    expect(text, `page ${index + 1}`).toMatch(/shift \d{2}\/\d{2}\/\d{4}/);
+    expect(text, `page ${index + 1}`).toContain(`page ${index + 1} / ${pages.length}`);
+  });
+  // Page 2, as a printed page looks: rendered from the PDF for the report.
+  execFileSync("pdftoppm", ["-f", "2", "-l", "2", "-png", "-r", "80", file, testInfo.outputPath("handover-page")]);
+});
+
+test.describe("on a tablet", () => {
+  test.use({ role: null, viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+
+  test("a nurse who signs in lands on the unit's rounds list", async ({ page }) => {
+    const { username, password } = demoAccount("nurse");
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn(username, password);
+    await page.waitForURL(new RegExp(`/rounds/${DEMO_UNIT_ID}$`), { timeout: 30_000 });
+  });
+});

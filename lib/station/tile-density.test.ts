@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { prepareTile } from "./prepare-tile";
+import type { TStationBed } from "./snapshot";
+import { chooseDensity, tileAtDensity } from "./tile-density";
+
+const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
+
+function bed(deviceType: "VA_ECMO" | "IABP" | "VA_ECMO_IABP"): TStationBed {
+  return {
+    bedId: "b",
+    label: "01",
+    position: 1,
+    patient: null,
+    episode: { id: "e", deviceType, startedAt: NOW - 3600_000, cannulationSite: null, settings: {} },
+    latest: {},
+  };
+}
+
+function codes(tile: ReturnType<typeof prepareTile>): string[] {
+  if (tile.kind === "empty") return [];
+  return [
+    ...tile.cells.map((cell) => (cell.kind === "value" ? cell.value.code : "augmentation")),
+    ...tile.labs.map((lab) => lab.code),
+  ];
+}
+
+describe("tile density", () => {
+  it("shows full tiles up to 12 beds and compact ones beyond", () => {
+    expect(chooseDensity(8)).toBe("full");
+    expect(chooseDensity(12)).toBe("full");
+    expect(chooseDensity(16)).toBe("compact");
+    expect(chooseDensity(32)).toBe("compact");
+  });
+
+  it("keeps every value of a full tile", () => {
+    const tile = prepareTile({ bed: bed("VA_ECMO_IABP"), locale: "en", now: NOW });
+    expect(tileAtDensity(tile, "full")).toBe(tile);
+  });
+
+  it("keeps the support's key values and lactate on a compact tile, in the full tile's order", () => {
+    const at = (type: "VA_ECMO" | "IABP" | "VA_ECMO_IABP") =>
+      codes(tileAtDensity(prepareTile({ bed: bed(type), locale: "en", now: NOW }), "compact"));
+    expect(at("VA_ECMO")).toEqual(["ecmo_flow", "ecmo_rpm", "map", "hr", "lactate"]);
+    expect(at("IABP")).toEqual(["iabp_pumping", "augmentation", "map", "hr", "lactate"]);
+    expect(at("VA_ECMO_IABP")).toEqual(["ecmo_flow", "iabp_pumping", "augmentation", "map", "lactate"]);
+  });
+});
