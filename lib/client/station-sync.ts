@@ -58,7 +58,9 @@ export function startStationSync({
     let refresh = false;
     queryClient.setQueryData<TLiveStation>(queryKey, (current) => {
       if (!current) return current;
-      refresh ||= needsSnapshotRefresh(current, observations);
+      // A laboratory result that replaces another (corrected, cancelled): the replaced value must leave the tile, and
+      // only the server knows what is current once it has gone.
+      refresh ||= needsSnapshotRefresh(current, observations) || observations.some((o) => o.replaces !== undefined);
       return mergeObservations(current, observations);
     });
     // A new episode in a bed: read the snapshot again (without cancelling a read already under way).

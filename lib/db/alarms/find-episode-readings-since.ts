@@ -1,16 +1,20 @@
 import type { TAlarmReading } from "@/lib/alarms/alarm-state";
+import { judgedValue, type TComparator } from "@/lib/observations/lab-result";
 import type { Db } from "../client";
+import { currentResultSql } from "../observations/current-result-sql";
 
 interface Row {
   seq: number | bigint;
   parameter: string;
   value: number;
   observedAt: number | bigint;
+  comparator: TComparator | null;
 }
 
 /**
  * An episode's readings after `sinceSeq` (and not before `fromTime`), in seq order: what the engine replays to rebuild
- * its memory after a restart. Raw SQL: thousands of rows, read once, through the (episodeId, parameter, …) index.
+ * its memory after a restart: current results only (a corrected or cancelled laboratory result is not judged again),
+ * a censored one at the side its comparator says. Raw SQL: thousands of rows, read once, through the (episodeId, parameter, …) index.
  */
 export async function findEpisodeReadingsSince({
   db,
@@ -26,8 +30,8 @@ export async function findEpisodeReadingsSince({
   limit: number;
 }): Promise<TAlarmReading[]> {
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT "seq","parameter","value","observedAt" FROM "Observation"
-      WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? ORDER BY "seq" LIMIT ?`,
+    `SELECT "seq","parameter","value","observedAt","comparator" FROM "Observation"
+      WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? AND ${currentResultSql()} ORDER BY "seq" LIMIT ?`,
     episodeId,
     sinceSeq,
     fromTime,
@@ -36,7 +40,7 @@ export async function findEpisodeReadingsSince({
   return rows.map((r) => ({
     seq: Number(r.seq),
     parameter: r.parameter,
-    value: r.value,
+    value: judgedValue(r.value, r.comparator),
     observedAt: Number(r.observedAt),
   }));
 }

@@ -1,4 +1,6 @@
 import { ZDocumentChange, type TChange, type TChangeCursor } from "@/lib/changes/change";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
+import { labFields } from "@/lib/observations/observation";
 import type { TObservationSource } from "@/lib/observations/reading";
 import type { Db } from "../client";
 import { preparedStatement, readCommitted } from "../prisma-connection";
@@ -17,7 +19,21 @@ interface TChangePage {
   unreadable: { seq: number; type: string }[];
 }
 
-type TObservationRow = [number, string, string, string, string, number, string, number, number, string];
+type TObservationRow = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  number,
+  number,
+  string,
+  TResultStatus | null,
+  TComparator | null,
+  number | null,
+];
 type TAlarmRow = [
   number,
   string | null,
@@ -47,7 +63,8 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
 
     const observations = preparedStatement<[number, number], TObservationRow>(
       db,
-      `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source"
+      `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source",
+          "resultStatus","comparator","supersedesSeq"
          FROM "Observation" WHERE "seq" > ? ORDER BY "seq" LIMIT ?`,
     )
       .raw()
@@ -63,6 +80,9 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
       observedAt,
       receivedAt,
       source,
+      status,
+      comparator,
+      replaces,
     ] of observations) {
       changes.push({
         log: "observation",
@@ -78,6 +98,7 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
           observedAt,
           receivedAt,
           source: source as TObservationSource,
+          ...labFields({ status, comparator, replaces }),
         },
       });
       next.observation = seq;

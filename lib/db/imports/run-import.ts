@@ -183,6 +183,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         observedAt: m.observedAt,
         source,
         sourceRef: record.sourceRef,
+        lab: m.lab,
       };
       const validation = validateReading(input, episode, at);
       if (!validation.ok) {

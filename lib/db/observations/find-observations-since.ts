@@ -1,4 +1,5 @@
-import type { TObservationDto } from "@/lib/observations/observation";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
+import { labFields, type TObservationDto } from "@/lib/observations/observation";
 import type { TObservationSource } from "@/lib/observations/reading";
 import type { Db } from "../client";
 
@@ -12,6 +13,9 @@ interface Row {
   value: number;
   observedAt: number | bigint;
   source: string;
+  resultStatus?: TResultStatus | null;
+  comparator?: TComparator | null;
+  supersedesSeq?: number | bigint | null;
 }
 
 /** Readings committed after `sinceSeq` for a unit or a bed, in commit order: what a reconnecting screen missed. */
@@ -28,7 +32,7 @@ export async function findObservationsSince({
 }): Promise<TObservationDto[]> {
   const [column, id] = "unitId" in scope ? ["unitId", scope.unitId] : ["bedId", scope.bedId];
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source"
+    `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source","resultStatus","comparator","supersedesSeq"
        FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
     id,
     sinceSeq,
@@ -46,5 +50,10 @@ export function toObservationDto(row: Row): TObservationDto {
     value: row.value,
     observedAt: Number(row.observedAt),
     source: row.source as TObservationSource,
+    ...labFields({
+      status: row.resultStatus,
+      comparator: row.comparator,
+      replaces: row.supersedesSeq === null || row.supersedesSeq === undefined ? null : Number(row.supersedesSeq),
+    }),
   };
 }
