@@ -2,18 +2,20 @@ import type { TParameterCode } from "@/lib/catalogue";
 import type { THandoverData } from "@/lib/handover";
 import type { TTimedValue } from "@/lib/scores/types";
 import type { Db } from "../client";
+import { currentResultSql } from "../observations/current-result-sql";
 
 type TRow = { parameter: string; value: number; observedAt: number | bigint };
 const toTimed = (r: TRow): TTimedValue => ({ t: Number(r.observedAt), v: r.value });
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
-/** Every sample of the given labs of an episode before `until`, per code, in time order. */
+/** Every current sample of the given labs of an episode before `until` (no corrected or cancelled one), per code. */
 export async function readLabSamples(db: Db, episodeId: string, codes: readonly TParameterCode[], until: number) {
   const labs: Partial<Record<TParameterCode, TTimedValue[]>> = {};
   if (codes.length === 0) return labs;
   const rows = await db.$queryRawUnsafe<TRow[]>(
     `SELECT "parameter","value","observedAt" FROM "Observation"
-      WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? ORDER BY "observedAt", "seq"`,
+      WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? AND ${currentResultSql()}
+      ORDER BY "observedAt", "seq"`,
     episodeId,
     ...codes,
     until,

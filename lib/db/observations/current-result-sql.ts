@@ -12,3 +12,17 @@ export function currentResultSql(table = `"Observation"`): string {
     AND NOT EXISTS (SELECT 1 FROM "Observation" AS later WHERE later."episodeId" = ${table}."episodeId"
       AND later."resultKey" = ${table}."resultKey" AND later."seq" > ${table}."seq")`;
 }
+
+/**
+ * The same rule for rows already read (a Prisma query that cannot say NOT EXISTS): drops cancellations and every
+ * row a later row of the same result replaced.
+ */
+export function keepCurrentResults<T extends { seq: number; resultKey: string | null; resultStatus: string | null }>(
+  rows: readonly T[],
+): T[] {
+  const newest = new Map<string, number>();
+  for (const r of rows) if (r.resultKey) newest.set(r.resultKey, Math.max(newest.get(r.resultKey) ?? 0, r.seq));
+  return rows.filter(
+    (r) => r.resultStatus !== "cancelled" && (r.resultKey === null || newest.get(r.resultKey) === r.seq),
+  );
+}

@@ -8,6 +8,7 @@ import {
   type TBucket,
 } from "@/lib/charts/downsample-min-max";
 import type { Db } from "../client";
+import { currentResultSql } from "../observations/current-result-sql";
 import { preparedStatement } from "../prisma-connection";
 
 /**
@@ -24,6 +25,11 @@ const COUNT_SQL = `SELECT count(*) FROM (SELECT 1 FROM "Observation"
 
 const READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
   WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt"`;
+
+/** A laboratory parameter's current results only (few a day: always read row by row, never bucketed). */
+const LAB_READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
+  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? AND ${currentResultSql()}
+  ORDER BY "observedAt"`;
 
 /**
  * One bucket per pixel column, each answered by index seeks and scans of its own rows: no GROUP BY, whose sort of a
@@ -93,6 +99,13 @@ export function readEpisodeSeries({
   // Sparse range (labs, a short window, a history stored at charting resolution): the readings are read and run
   // through the same pure downsampling, which gives exactly what the buckets would. Counted first, in SQL, so that
   // a dense range (a week at 1 Hz) is never read row by row.
+  if (parameter.sourceKind === "lab") {
+    const rows = preparedStatement<unknown[], [number, number]>(db, LAB_READINGS_SQL)
+      .raw()
+      .all(episode.id, code, from, to);
+    const samples = rows.map(([t, v]) => ({ t, v }));
+    return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
+  }
   const limit = READINGS_PER_COLUMN * width;
   const count =
     preparedStatement<unknown[], number>(db, COUNT_SQL)
