@@ -13,6 +13,8 @@ import bedEventsEn from "./messages/bedEvents.en.json";
 import bedEventsFr from "./messages/bedEvents.fr.json";
 import fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import fourTsRecordFr from "./messages/fourTsRecord.fr.json";
+import labResultsEn from "./messages/labResults.en.json";
+import labResultsFr from "./messages/labResults.fr.json";
 import roundsEn from "./messages/rounds.en.json";
 import roundsFr from "./messages/rounds.fr.json";
 
@@ -26,6 +28,7 @@ const en = {
   ...roundsEn,
   ...bedEventsEn,
   ...fourTsRecordEn,
+  ...labResultsEn,
 };
 const fr = {
   ...screensFr,
@@ -36,6 +39,7 @@ const fr = {
   ...roundsFr,
   ...bedEventsFr,
   ...fourTsRecordFr,
+  ...labResultsFr,
 };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
@@ -70,6 +74,7 @@ describe("message catalogues", () => {
       roundsEn,
       bedEventsEn,
       fourTsRecordEn,
+      labResultsEn,
     ].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });

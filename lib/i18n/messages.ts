@@ -6,6 +6,7 @@ import type handoverEn from "./messages/handover.en.json";
 import type roundsEn from "./messages/rounds.en.json";
 import type bedEventsEn from "./messages/bedEvents.en.json";
 import type fourTsRecordEn from "./messages/fourTsRecord.en.json";
+import type labResultsEn from "./messages/labResults.en.json";
 import type en from "./messages/en.json";
 
 /**
@@ -20,7 +21,8 @@ export type TMessages = typeof en &
   typeof alarmsEn &
   typeof roundsEn &
   typeof bedEventsEn &
-  typeof fourTsRecordEn;
+  typeof fourTsRecordEn &
+  typeof labResultsEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
   en: async () => ({
@@ -32,6 +34,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/rounds.en.json")).default,
     ...(await import("./messages/bedEvents.en.json")).default,
     ...(await import("./messages/fourTsRecord.en.json")).default,
+    ...(await import("./messages/labResults.en.json")).default,
   }),
   fr: async () => ({
     ...(await import("./messages/fr.json")).default,
@@ -42,6 +45,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/rounds.fr.json")).default,
     ...(await import("./messages/bedEvents.fr.json")).default,
     ...(await import("./messages/fourTsRecord.fr.json")).default,
+    ...(await import("./messages/labResults.fr.json")).default,
   }),
 };
 

@@ -14,7 +14,7 @@ import { getParameter } from "@/lib/catalogue";
 import { runImport } from "./run-import";
 
 // Typed forms of vitest's asymmetric matchers (expect.objectContaining is typed `any`).
-const objectContaining = <T>(value: T): T => expect.objectContaining(value) as T;
+const objectContaining = <T extends object>(value: T): T => expect.objectContaining<object>(value) as T;
 const stringMatching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
 const closeTo = (value: number, digits: number): number => expect.closeTo(value, digits) as number;
 
