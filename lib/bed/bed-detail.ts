@@ -25,6 +25,18 @@ export const ZReplacedLabSample = ZLabSample.extend({
 });
 export type TReplacedLabSample = z.infer<typeof ZReplacedLabSample>;
 
+/** A laboratory result an import could not read, shown at the bed until someone deals with it (issue 16). */
+export const ZLabRefusalDto = z.object({
+  id: z.string(),
+  parameter: z.string(),
+  /** The sample's time when it could be read, else when the result arrived. */
+  at: z.number(),
+  kind: z.enum(["unit", "value"]),
+  /** What the laboratory sent, quoted on the screen. */
+  value: z.string(),
+});
+export type TLabRefusalDto = z.infer<typeof ZLabRefusalDto>;
+
 /** The current value of a coded setting and since when it has held it (pump stopped since, ratio since). */
 export const ZValueRun = z.object({ value: z.number(), since: z.number() });
 export type TValueRun = z.infer<typeof ZValueRun>;
@@ -70,6 +82,8 @@ export const ZBedDetail = z.object({
   labs: z.record(z.string(), z.array(ZLabSample)),
   /** Per lab: results replaced by a later message, newest first (the value's history). */
   replacedLabs: z.record(z.string(), z.array(ZReplacedLabSample)).optional(),
+  /** Laboratory results that could not be read and that no one has dealt with yet, oldest first. */
+  labRefusals: z.array(ZLabRefusalDto).optional(),
   runs: z.object({ pumping: ZValueRun.nullable(), ratio: ZValueRun.nullable() }),
   /** Mean ΔP and flow over the first 24 h of recorded readings; null without both. */
   dpFlowBaseline: ZDpFlowBaselineDto.nullable(),

@@ -17,7 +17,12 @@ export type TMappedRecord =
       readonly lab: TLabResult;
     }
   | { readonly outcome: "ignored"; readonly code: string }
-  | { readonly outcome: "rejected"; readonly rejection: TImportRejection };
+  | {
+      readonly outcome: "rejected";
+      readonly rejection: TImportRejection;
+      /** The monitored analyte, when the record named one: a refused result of it is shown at the bed (issue 16). */
+      readonly parameter?: TParameterCode;
+    };
 
 /**
  * Value types that carry a number: HL7 NM and SN, FHIR Quantity; CSV sends none. HL7 ST is read only when it holds a
@@ -39,12 +44,13 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function mapImportRecord({ record, codes }: { record: TImportRecord; codes: TCodeIndex }): TMappedRecord {
   const { fields } = record;
+  let parameter: TParameterCode | undefined;
   const reject = (code: TImportRejectionCode, field: string, value: string, reason: string): TMappedRecord => ({
     outcome: "rejected",
     rejection: { location: formatLocation(record.location), field, value, code, reason },
+    ...(parameter ? { parameter } : {}),
   });
 
-  let parameter: TParameterCode | undefined;
   if (record.parameterCode !== undefined) {
     if (!isParameterCode(record.parameterCode)) {
       const known = CATALOGUE.map((p) => p.code).join(", ");

@@ -10,6 +10,7 @@ import { findLatestValues } from "../observations/find-latest-values";
 import { findValueRun } from "../observations/find-value-run";
 import { getLastSeq } from "../observations/get-last-seq";
 import { listFourTs } from "../episodes/list-four-ts";
+import { listOpenLabRefusals } from "../labs/list-open-lab-refusals";
 import { findBedEpisode } from "./find-bed-episode";
 
 /**
@@ -43,13 +44,14 @@ export async function getBedDetail({
   const labCodes = parameters.filter((p) => p.sourceKind === "lab").map((p) => p.code);
   const hasIabp = deviceType !== "VA_ECMO";
   const hasEcmo = deviceType !== "IABP";
-  const [latest, { labs, replacedLabs }, pumping, ratio, dpFlowBaseline, fourTs] = await Promise.all([
+  const [latest, { labs, replacedLabs }, pumping, ratio, dpFlowBaseline, fourTs, labRefusals] = await Promise.all([
     findLatestValues({ db, episodeId: episode.id, parameters }),
     findLabs(db, episode.id, labCodes),
     hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_pumping" }) : null,
     hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_ratio" }) : null,
     hasEcmo ? findDpFlowBaseline(db, episode.id) : null,
     listFourTs({ db, episodeId: episode.id }),
+    listOpenLabRefusals({ db, episodeId: episode.id }),
   ]);
   const { patient } = episode;
   return {
@@ -76,6 +78,7 @@ export async function getBedDetail({
     latest,
     labs,
     replacedLabs,
+    labRefusals,
     runs: { pumping, ratio },
     dpFlowBaseline,
   };

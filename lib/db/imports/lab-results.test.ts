@@ -11,6 +11,7 @@ import { getBedDetail } from "../beds/get-bed-detail";
 import { readLabSamples } from "../handover/read-shift-observations";
 import { findLatestValues } from "../observations/find-latest-values";
 import { getParameter } from "@/lib/catalogue";
+import { resolveLabRefusal } from "../labs/resolve-lab-refusal";
 import { runImport } from "./run-import";
 
 // Typed forms of vitest's asymmetric matchers (expect.objectContaining is typed `any`).
@@ -147,6 +148,44 @@ describe("units as laboratories write them", () => {
       { parameter: "lactate", value: closeTo(1.998, 3), unit: "mmol/L" },
       { parameter: "hemoglobin", value: 9.5, unit: "g/dL" },
     ]);
+  });
+
+  it("shows the refused platelet count at the bed with a technical alarm until someone deals with it, audited", async () => {
+    await hl7("oru-unit-spellings.hl7");
+    await hl7("oru-unit-spellings.hl7");
+    const detail = await getBedDetail({ db: t.db, bedId: bedOf("MRN-LAB-1"), now: NOW });
+    expect(detail.labRefusals).toEqual([
+      {
+        id: stringMatching(/./),
+        parameter: "platelets",
+        at: Date.parse("2026-11-23T05:50:00Z"),
+        kind: "unit",
+        value: "bogus-per-L",
+      },
+    ]);
+    const refusalId = detail.labRefusals?.[0]?.id ?? "";
+    const alarm = await t.db.alarm.findFirstOrThrow({ where: { ruleId: "lab-result-unreadable" } });
+    expect(alarm).toMatchObject({ priority: "technical", status: "active", origin: "labs" });
+
+    const user = await t.db.user.create({
+      data: {
+        id: "u-nurse",
+        username: "nurse.lab",
+        displayName: "Nurse",
+        role: "nurse",
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
+    });
+    const actor = { userId: user.id, username: user.username, role: user.role };
+    await resolveLabRefusal({ db: t.db, bedId: bedOf("MRN-LAB-1"), refusalId, actor, context: null, now: NOW });
+    expect((await getBedDetail({ db: t.db, bedId: bedOf("MRN-LAB-1"), now: NOW })).labRefusals).toEqual([]);
+    expect(await t.db.labRefusal.findUniqueOrThrow({ where: { id: refusalId } })).toMatchObject({
+      resolvedById: "u-nurse",
+      resolvedAt: NOW,
+    });
+    expect(await t.db.alarm.findUniqueOrThrow({ where: { id: alarm.id } })).toMatchObject({ status: "resolved" });
+    expect(await t.db.auditEvent.count({ where: { action: "lab-refusal.resolved", actorId: "u-nurse" } })).toBe(1);
   });
 });
 

@@ -13,6 +13,7 @@ CREATE TABLE "LabRefusal" (
     "parameter" TEXT NOT NULL,
     "observedAt" DATETIME,
     "receivedAt" DATETIME NOT NULL,
+    "kind" TEXT NOT NULL,
     "field" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "reason" TEXT NOT NULL,
