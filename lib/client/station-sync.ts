@@ -20,7 +20,19 @@ export const MAX_BUFFERED = 20_000;
  * must not silently freeze the wall. What does not parse is fetched again from the database (a replay).
  */
 const ZObservations = z.array(
-  ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }),
+  // A laboratory result's status, comparator and the reading it replaces are kept: the tile says CORRECTED, and a
+  // replacing reading makes the station read its snapshot again.
+  ZObservationDto.pick({
+    seq: true,
+    episodeId: true,
+    bedId: true,
+    parameter: true,
+    value: true,
+    observedAt: true,
+    status: true,
+    comparator: true,
+    replaces: true,
+  }),
 );
 
 export type TStationTransport = TRoomTransport<TUnitSubscribe>;
