@@ -12,6 +12,8 @@ const nextConfig = {
     // queue behind the page's own rendering on the one Node process (docs/bed-view.md, first draw).
     inlineCss: true,
   },
+  // NLM's UCUM library reads its unit tables at load: loaded by Node as it is, not bundled (lib/units).
+  serverExternalPackages: ["@lhncbc/ucum-lhc"],
   // No `output: "standalone"`: the custom server (server/index.ts) boots Next itself (docs/stack.md).
 };
 

@@ -153,7 +153,11 @@ describe(`migration ${THIS}`, () => {
           settings: { ratio: "1:2", rpm: 3200 },
           saveScoreInputs: { ageYears: 50, recordedAt: 5 },
         });
-        expect(await db.observation.findFirstOrThrow()).toMatchObject({ source: "simulator" });
+        // Only the columns this migration knew: a later migration adds columns (20261213000000_lab_results) that the
+        // current client would select and a database migrated only this far does not hold.
+        expect(await db.observation.findFirstOrThrow({ select: { source: true } })).toMatchObject({
+          source: "simulator",
+        });
         expect(
           await db.importJob.findUniqueOrThrow({ where: { id: "j1" }, include: { rejections: true } }),
         ).toMatchObject({

@@ -17,6 +17,7 @@ import { BedHeader } from "./BedHeader";
 import { DevicePanel } from "./DevicePanel";
 import { FourTsForm } from "./FourTsForm";
 import { LabsPanel } from "./LabsPanel";
+import { LabRefusals } from "./LabRefusals";
 import { SaveScoreCard, SaveSummary } from "./SaveScoreCard";
 import { ScaiCard } from "./ScaiCard";
 import { TrendsPanel } from "./TrendsPanel";
@@ -77,6 +78,7 @@ export function BedView({
         <main className="bed__main">
           <div className="bed__side">
             <DevicePanel panel={device} timeZone={timeZone} />
+            <LabRefusals bedId={detail.bed.id} refusals={detail.labRefusals ?? []} timeZone={timeZone} />
             <LabsPanel labs={labs} timeZone={timeZone} />
             <ProtocolPanel bedId={bedId} now={now} timeZone={timeZone} />
             <section className="panel" aria-labelledby="scores-title" data-testid="scores-panel">

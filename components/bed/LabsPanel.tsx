@@ -10,6 +10,7 @@ import { ReadingAge } from "./ReadingAge";
 /** Latest labs with their sample time, age, change and target in force, then what the lab history computes. */
 export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; readonly timeZone: string }) {
   const t = useTranslations("bed.labs");
+  const tr = useTranslations("labResults");
   const locale = useLocale();
   const hours = (ms: number) => formatNumber(ms / 3_600_000, 0, locale);
   return (
@@ -54,6 +55,28 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                   </span>
                 )}
                 {row.stale && <span className="labs__overdue">{t("overdue")}</span>}
+                {row.resultStatus && (
+                  <span
+                    className={`result-status result-status--${row.resultStatus}`}
+                    data-testid={`lab-result-status-${row.code}`}
+                    title={tr(`statusHint.${row.resultStatus}`)}
+                  >
+                    {tr(`status.${row.resultStatus}`)}
+                  </span>
+                )}
+                {row.replaced.length > 0 && (
+                  <ul className="lab-history" aria-label={tr("history.title")} data-testid={`lab-history-${row.code}`}>
+                    {row.replaced.map((r) => (
+                      <li key={r.seq}>
+                        {tr(`history.${r.how}`, {
+                          value: r.text,
+                          time: formatDayTime(r.observedAt, locale, timeZone),
+                          next: r.next ?? "",
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
               <td>
                 {row.delta && (

@@ -217,9 +217,24 @@ function LabCell({ lab, timeZone }: { readonly lab: TLabTileValue; readonly time
       <CellLabel label={lab.label} unit={lab.unit} />
       <dd className="cell__value">
         <TileValue value={lab} timeZone={timeZone} />
+        {lab.resultStatus && <ResultStatusBadge code={lab.code} status={lab.resultStatus} />}
         {lab.age && <LabAge code={lab.code} age={lab.age} />}
       </dd>
     </div>
+  );
+}
+
+/** CORRECTED or PRELIMINARY beside a laboratory value, with what it means on hover. */
+function ResultStatusBadge({ code, status }: { readonly code: string; readonly status: "corrected" | "preliminary" }) {
+  const t = useTranslations("labResults");
+  return (
+    <span
+      className={`result-status result-status--${status}`}
+      data-testid={`result-status-${code}`}
+      title={t(`statusHint.${status}`)}
+    >
+      {t(`status.${status}`)}
+    </span>
   );
 }
 

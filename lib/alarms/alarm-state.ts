@@ -116,6 +116,8 @@ export const ZAlarmTransition = z.object({
   /** On `cleared`: a higher-priority rule of the same family took over. */
   supersededBy: z.string().nullable(),
   prompt: z.enum(["fourTsScreen"]).nullable(),
+  /** On `cleared`: the reading that raised it no longer stands (lib/alarms/withdraw-results.ts). */
+  withdrawal: z.enum(["result-corrected", "result-cancelled", "result-replaced"]).optional(),
   /** The source of the limit in force: a catalogue target's when the rule follows one, else the rule's. */
   source: ZSourceRef,
 });

@@ -12,9 +12,10 @@ export const ZRaiseExternalAlarmSchema = z.object({
   subjectKey: z.string().min(1).max(200),
   /**
    * Outside raisers report findings a person made, not physiological values the engine watches continuously: they
-   * may ask for attention (low) or a prompt response (medium); high priority stays with the engine's rules.
+   * may ask for attention (low) or a prompt response (medium), or report a problem with the data rather than the
+   * patient (technical: a laboratory result that could not be read); high priority stays with the engine's rules.
    */
-  priority: z.enum(["low", "medium"]),
+  priority: z.enum(["low", "medium", "technical"]),
   /** Key under the `alarms` namespace of the message catalogue: its sentence takes {summary}. */
   messageKey: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "camelCase"),
   /** What the station shows after the message, in each language the catalogue has (e.g. the item and the finding). */

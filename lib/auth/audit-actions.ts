@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   "alarm.withdrawn",
   "alarm.audio-paused",
   "alarm.limit-changed",
+  "lab-refusal.resolved",
   "round.signed",
   "round.amended",
   "round-template.published",

@@ -2,11 +2,40 @@ import { z } from "zod";
 import { ZStoredFourTs } from "@/lib/scores/four-ts-record";
 import { ZDeviceType } from "@/lib/catalogue";
 import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { ZComparator, ZResultStatus } from "@/lib/observations/lab-result";
 import { ZStoredSaveScore } from "@/lib/scores/save-score";
 import { ZLatestValue } from "@/lib/station/snapshot";
 
-export const ZLabSample = z.object({ seq: z.number().int(), value: z.number(), observedAt: z.number() });
+export const ZLabSample = z.object({
+  seq: z.number().int(),
+  value: z.number(),
+  observedAt: z.number(),
+  /** Shown when not final (corrected, preliminary); a censored value's comparator ("<" 0.10). */
+  status: ZResultStatus.optional(),
+  comparator: ZComparator.optional(),
+});
 export type TLabSample = z.infer<typeof ZLabSample>;
+
+/**
+ * A laboratory result that no longer stands, kept for the value's history: corrected (replacedBy holds the
+ * correction), cancelled, or a preliminary result the final one replaced.
+ */
+export const ZReplacedLabSample = ZLabSample.extend({
+  replacedBy: z.object({ seq: z.number().int(), status: ZResultStatus, value: z.number() }),
+});
+export type TReplacedLabSample = z.infer<typeof ZReplacedLabSample>;
+
+/** A laboratory result an import could not read, shown at the bed until someone deals with it (issue 16). */
+export const ZLabRefusalDto = z.object({
+  id: z.string(),
+  parameter: z.string(),
+  /** The sample's time when it could be read, else when the result arrived. */
+  at: z.number(),
+  kind: z.enum(["unit", "value"]),
+  /** What the laboratory sent, quoted on the screen. */
+  value: z.string(),
+});
+export type TLabRefusalDto = z.infer<typeof ZLabRefusalDto>;
 
 /** The current value of a coded setting and since when it has held it (pump stopped since, ratio since). */
 export const ZValueRun = z.object({ value: z.number(), since: z.number() });
@@ -51,6 +80,10 @@ export const ZBedDetail = z.object({
   latest: z.record(z.string(), ZLatestValue),
   /** Every sample of each lab parameter over the episode, oldest first (a few dozen a week). */
   labs: z.record(z.string(), z.array(ZLabSample)),
+  /** Per lab: results replaced by a later message, newest first (the value's history). */
+  replacedLabs: z.record(z.string(), z.array(ZReplacedLabSample)).optional(),
+  /** Laboratory results that could not be read and that no one has dealt with yet, oldest first. */
+  labRefusals: z.array(ZLabRefusalDto).optional(),
   runs: z.object({ pumping: ZValueRun.nullable(), ratio: ZValueRun.nullable() }),
   /** Mean ΔP and flow over the first 24 h of recorded readings; null without both. */
   dpFlowBaseline: ZDpFlowBaselineDto.nullable(),

@@ -1,4 +1,5 @@
 import { findParameter } from "@/lib/catalogue";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
 import type { TLatestValue } from "@/lib/station/snapshot";
 import type { TBedDetail, TLabSample, TValueRun } from "./bed-detail";
 
@@ -9,6 +10,8 @@ export interface TBedReading {
   readonly parameter: string;
   readonly value: number;
   readonly observedAt: number;
+  readonly status?: TResultStatus;
+  readonly comparator?: TComparator;
 }
 
 export function isLabParameter(code: string): boolean {
@@ -40,8 +43,14 @@ export function mergeBedDetail(
       newEpisode ||= detail.episode === null || reading.observedAt >= detail.episode.startedAt;
       continue;
     }
+    // A cancellation is no value: the caller reads the detail again to learn what is current (bed-sync).
+    if (reading.status === "cancelled") continue;
     const current = (latest ?? detail.latest)[reading.parameter];
     const lab = isLabParameter(reading.parameter);
+    const labFields = {
+      ...(reading.status && reading.status !== "final" ? { status: reading.status } : {}),
+      ...(reading.comparator ? { comparator: reading.comparator } : {}),
+    };
     const newer =
       !current ||
       reading.observedAt > current.observedAt ||
@@ -50,12 +59,18 @@ export function mergeBedDetail(
       const reference =
         lab && current ? { value: current.value, observedAt: current.observedAt } : (current?.reference ?? null);
       latest ??= { ...detail.latest };
-      latest[reading.parameter] = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt, reference };
+      latest[reading.parameter] = {
+        seq: reading.seq,
+        value: reading.value,
+        observedAt: reading.observedAt,
+        reference,
+        ...labFields,
+      };
     }
     if (lab) {
       const samples = (labs ?? detail.labs)[reading.parameter] ?? [];
       if (!samples.some((s) => s.seq === reading.seq)) {
-        const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
+        const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt, ...labFields };
         const at = samples.findIndex((s) => s.observedAt > sample.observedAt);
         labs ??= { ...detail.labs };
         labs[reading.parameter] =

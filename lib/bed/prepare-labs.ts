@@ -8,6 +8,7 @@ import {
   type TTargetStatus,
 } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
+import { formatCensored, judgedValue, type TComparator } from "@/lib/observations/lab-result";
 import { prefillFourTs, type TFourTsPrefill } from "@/lib/scores/four-ts";
 import {
   cannulationLactateClearance,
@@ -52,7 +53,24 @@ export interface TLabRow {
   readonly status: TTargetStatus;
   /** No sample for longer than three expected intervals. */
   readonly stale: boolean;
+  /** The current result is a correction, or preliminary: said beside the value. */
+  readonly resultStatus: "corrected" | "preliminary" | null;
+  /** Results a later message replaced, newest first: the value's history (issue 16). */
+  readonly replaced: readonly TReplacedLabRow[];
 }
+
+export interface TReplacedLabRow {
+  readonly seq: number;
+  /** corrected: a correction replaced it; cancelled: withdrawn; preliminary: the final result replaced it. */
+  readonly how: "corrected" | "cancelled" | "preliminary" | "final";
+  readonly text: string;
+  readonly observedAt: number;
+  /** What replaced it, printed; null for a cancellation. */
+  readonly next: string | null;
+}
+
+/** How many replaced results a row lists; the trend keeps them all. */
+const REPLACED_SHOWN = 3;
 
 export interface TLabsPanel {
   readonly rows: readonly TLabRow[];
@@ -91,12 +109,37 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
       targetSource: target?.source.citation ?? null,
       targetNote: target?.note ?? null,
     };
-    if (!last) return { ...base, text: null, observedAt: null, age: null, delta: null, status: "none", stale: false };
+    const print = (s: { value: number; comparator?: TComparator }) =>
+      formatCensored(s.comparator, formatNumber(s.value, parameter.decimals, locale));
+    const replaced = (detail.replacedLabs?.[code] ?? []).slice(0, REPLACED_SHOWN).map((r): TReplacedLabRow => ({
+      seq: r.seq,
+      how:
+        r.replacedBy.status === "cancelled" || r.replacedBy.status === "corrected"
+          ? r.replacedBy.status
+          : r.status === "preliminary"
+            ? "preliminary"
+            : "final",
+      text: print(r),
+      observedAt: r.observedAt,
+      next: r.replacedBy.status === "cancelled" ? null : formatNumber(r.replacedBy.value, parameter.decimals, locale),
+    }));
+    if (!last)
+      return {
+        ...base,
+        text: null,
+        observedAt: null,
+        age: null,
+        delta: null,
+        status: "none",
+        stale: false,
+        resultStatus: null,
+        replaced,
+      };
     const change = previous ? last.value - previous.value : null;
     const rounded = change === null ? null : Number(change.toFixed(parameter.decimals));
     return {
       ...base,
-      text: formatNumber(last.value, parameter.decimals, locale),
+      text: print(last),
       observedAt: last.observedAt,
       age: describeReadingAge(now - last.observedAt),
       delta:
@@ -107,8 +150,10 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
               direction: rounded > 0 ? "up" : rounded < 0 ? "down" : "same",
               previousAt: previous.observedAt,
             },
-      status: targetStatus(last.value, target),
+      status: targetStatus(judgedValue(last.value, last.comparator), target),
       stale: now - last.observedAt > CLINICAL_LIMITS.staleFactor.value * parameter.expectedIntervalSec * 1000,
+      resultStatus: last.status === "corrected" || last.status === "preliminary" ? last.status : null,
+      replaced,
     };
   });
 

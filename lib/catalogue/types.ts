@@ -68,6 +68,11 @@ export interface TParameter {
   readonly supports: readonly TSupportKind[];
   readonly targets: Partial<Record<TSupportKind, TTargetRange>>;
   readonly conversions: readonly TUnitConversion[];
+  /**
+   * Molar mass in g/mol, for an analyte a lab may report by mass or by amount of substance (lactate in mg/dL or
+   * mmol/L): UCUM converts between the two only when told it (lib/units/to-catalogue-unit.ts).
+   */
+  readonly molarMass?: { readonly gPerMol: number; readonly source: TSourceRef };
   /** Groups for panels and charts. */
   readonly group: "labs" | "ecmo_circuit" | "ecmo_pressures" | "iabp" | "limb" | "haemodynamics" | "nursing";
 }

@@ -22,7 +22,17 @@ const RECENT_MS = 2 * 60_000;
 const MAX_RECENT = 2_000;
 
 const ZReadings = z.array(
-  ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }),
+  ZObservationDto.pick({
+    seq: true,
+    episodeId: true,
+    bedId: true,
+    parameter: true,
+    value: true,
+    observedAt: true,
+    status: true,
+    comparator: true,
+    replaces: true,
+  }),
 );
 type TReading = z.infer<typeof ZReadings>[number];
 
@@ -91,14 +101,18 @@ export function startBedSync({
   };
 
   const apply = (readings: readonly TReading[]) => {
-    const mine = readings.filter((r) => r.bedId === bedId);
-    if (mine.length === 0) return;
+    const all = readings.filter((r) => r.bedId === bedId);
+    if (all.length === 0) return;
+    // A cancelled laboratory result is no value to draw; a reading that replaces another (a correction, a
+    // cancellation) makes the bed's detail and trends be read again, so that the replaced value leaves them.
+    const mine = all.filter((r) => r.status !== "cancelled");
+    const replacing = all.some((r) => r.replaces !== undefined);
     remember(mine);
     let refresh = false;
     queryClient.setQueryData<TBedDetail>(detailKey, (current) => {
       if (!current) return current;
-      const merged = mergeBedDetail(current, mine);
-      refresh ||= merged.newEpisode;
+      const merged = mergeBedDetail(current, all);
+      refresh ||= merged.newEpisode || replacing;
       return merged.detail;
     });
     for (const query of queryClient.getQueryCache().findAll({ queryKey: bedKeys.seriesOf(bedId) })) {
@@ -107,6 +121,7 @@ export function startBedSync({
       queryClient.setQueryData<TCachedSeries>(query.queryKey, (cached) => extend(cached, mine, follow));
     }
     if (refresh) void queryClient.refetchQueries({ queryKey: detailKey, exact: true }, { cancelRefetch: false });
+    if (replacing) void queryClient.invalidateQueries({ queryKey: bedKeys.seriesOf(bedId) });
   };
 
   const follower = createReplayFollower<TReading>({

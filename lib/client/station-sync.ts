@@ -20,7 +20,19 @@ export const MAX_BUFFERED = 20_000;
  * must not silently freeze the wall. What does not parse is fetched again from the database (a replay).
  */
 const ZObservations = z.array(
-  ZObservationDto.pick({ seq: true, episodeId: true, bedId: true, parameter: true, value: true, observedAt: true }),
+  // A laboratory result's status, comparator and the reading it replaces are kept: the tile says CORRECTED, and a
+  // replacing reading makes the station read its snapshot again.
+  ZObservationDto.pick({
+    seq: true,
+    episodeId: true,
+    bedId: true,
+    parameter: true,
+    value: true,
+    observedAt: true,
+    status: true,
+    comparator: true,
+    replaces: true,
+  }),
 );
 
 export type TStationTransport = TRoomTransport<TUnitSubscribe>;
@@ -58,7 +70,9 @@ export function startStationSync({
     let refresh = false;
     queryClient.setQueryData<TLiveStation>(queryKey, (current) => {
       if (!current) return current;
-      refresh ||= needsSnapshotRefresh(current, observations);
+      // A laboratory result that replaces another (corrected, cancelled): the replaced value must leave the tile, and
+      // only the server knows what is current once it has gone.
+      refresh ||= needsSnapshotRefresh(current, observations) || observations.some((o) => o.replaces !== undefined);
       return mergeObservations(current, observations);
     });
     // A new episode in a bed: read the snapshot again (without cancelling a read already under way).

@@ -11,6 +11,7 @@ import { ILLNESS_SEVERITIES } from "@/lib/handover/handover-data";
 import { AMENDABLE_FIELDS, HANDOVER_STATUSES } from "@/lib/handover/handover-sheet";
 import { IMPORT_JOB_STATUSES } from "@/lib/imports/import-job";
 import { IMPORT_KINDS, IMPORT_REJECTION_CODES } from "@/lib/imports/import-record";
+import { RESULT_STATUSES } from "@/lib/observations/lab-result";
 import { OBSERVATION_SOURCES } from "@/lib/observations/reading";
 import { ROUND_FREQUENCIES, ROUND_ITEM_TYPES } from "@/lib/rounds/template";
 import { FOUR_TS_PROBABILITIES } from "@/lib/scores/four-ts";
@@ -29,6 +30,7 @@ const MIRRORED: [name: keyof typeof Enums, enumeration: Record<string, string>, 
   ["StayDisposition", Enums.StayDisposition, STAY_DISPOSITIONS],
   ["EpisodeEndReason", Enums.EpisodeEndReason, EPISODE_END_REASONS],
   ["ObservationSource", Enums.ObservationSource, OBSERVATION_SOURCES],
+  ["ResultStatus", Enums.ResultStatus, RESULT_STATUSES],
   ["ImportKind", Enums.ImportKind, IMPORT_KINDS],
   ["ImportJobStatus", Enums.ImportJobStatus, IMPORT_JOB_STATUSES],
   ["ImportRejectionCode", Enums.ImportRejectionCode, IMPORT_REJECTION_CODES],

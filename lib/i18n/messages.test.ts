@@ -17,6 +17,8 @@ import protocolsEn from "./messages/protocols.en.json";
 import protocolsFr from "./messages/protocols.fr.json";
 import importMappingEn from "./messages/importMapping.en.json";
 import importMappingFr from "./messages/importMapping.fr.json";
+import labResultsEn from "./messages/labResults.en.json";
+import labResultsFr from "./messages/labResults.fr.json";
 import roundsEn from "./messages/rounds.en.json";
 import roundsFr from "./messages/rounds.fr.json";
 
@@ -32,6 +34,7 @@ const en = {
   ...fourTsRecordEn,
   ...protocolsEn,
   ...importMappingEn,
+  ...labResultsEn,
 };
 const fr = {
   ...screensFr,
@@ -44,6 +47,7 @@ const fr = {
   ...fourTsRecordFr,
   ...protocolsFr,
   ...importMappingFr,
+  ...labResultsFr,
 };
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
@@ -79,6 +83,7 @@ describe("message catalogues", () => {
       bedEventsEn,
       fourTsRecordEn,
       protocolsEn,
+      labResultsEn,
     ].flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
   });

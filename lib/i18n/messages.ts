@@ -9,6 +9,7 @@ import type fourTsRecordEn from "./messages/fourTsRecord.en.json";
 import type protocolsEn from "./messages/protocols.en.json";
 import type staysEn from "./messages/stays.en.json";
 import type importMappingEn from "./messages/importMapping.en.json";
+import type labResultsEn from "./messages/labResults.en.json";
 import type en from "./messages/en.json";
 
 /**
@@ -26,7 +27,8 @@ export type TMessages = typeof en &
   typeof fourTsRecordEn &
   typeof protocolsEn &
   typeof staysEn &
-  typeof importMappingEn;
+  typeof importMappingEn &
+  typeof labResultsEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
   en: async () => ({
@@ -41,6 +43,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/protocols.en.json")).default,
     ...(await import("./messages/stays.en.json")).default,
     ...(await import("./messages/importMapping.en.json")).default,
+    ...(await import("./messages/labResults.en.json")).default,
   }),
   fr: async () => ({
     ...(await import("./messages/fr.json")).default,
@@ -54,6 +57,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/protocols.fr.json")).default,
     ...(await import("./messages/stays.fr.json")).default,
     ...(await import("./messages/importMapping.fr.json")).default,
+    ...(await import("./messages/labResults.fr.json")).default,
   }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TResultStatus } from "@/lib/observations/lab-result";
 import { REJECTION_CODES } from "@/lib/observations/reading";
 
 /** What an import reads: HL7 v2 ORU^R01, FHIR R4 JSON, the documented CSV columns, or a MIMIC-IV labevents extract. */
@@ -32,8 +33,11 @@ export interface TCoding {
   readonly display?: string;
 }
 
-/** Result status, in the words of HL7 table 0085 / FHIR ObservationStatus brought to one vocabulary. */
-export type TResultStatus = "final" | "corrected" | "pending" | "cancelled" | "unknown";
+/**
+ * Result status as read, HL7 table 0085 / FHIR ObservationStatus brought to one vocabulary: the stored statuses
+ * (lib/observations/lab-result.ts), "pending" for a result with no value yet (HL7 I, FHIR registered), "unknown".
+ */
+export type TImportStatus = TResultStatus | "pending" | "unknown";
 
 export type TParsedTime = { readonly ok: true; readonly at: Date } | { readonly ok: false; readonly reason: string };
 
@@ -66,10 +70,16 @@ export interface TImportRecord {
   readonly unit: string;
   readonly time: TParsedTime;
   readonly timeText: string;
-  readonly status: TResultStatus;
+  readonly status: TImportStatus;
   readonly statusText: string;
   /** Deterministic, so that importing the same source again finds the readings already stored. */
   readonly sourceRef: string;
+  /**
+   * "The same result" across messages, so that a correction or a cancellation finds what it replaces: HL7 order
+   * number (OBR-3 filler, else OBR-2 placer) + OBX-3 + OBX-4; FHIR the Observation's identifier or id. Absent when
+   * the source names no result (CSV): such a record is never taken for a correction of another.
+   */
+  readonly resultKey?: string;
 }
 
 export const IMPORT_REJECTION_CODES = [

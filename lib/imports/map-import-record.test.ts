@@ -60,11 +60,10 @@ describe("mapImportRecord", () => {
   });
 
   it.each([
-    [{ status: "pending", statusText: "P" } as const, "PENDING_RESULT", "OBX-11", /pending result \/ no value/],
     [{ status: "pending", statusText: "I", valueText: "" } as const, "PENDING_RESULT", "OBX-11", /pending result/],
     [{ valueText: "" }, "PENDING_RESULT", "OBX-5", /pending result \/ no value/],
     [{ valueText: "  ", valueNote: "UNABLE TO REPORT." }, "PENDING_RESULT", "OBX-5", /UNABLE TO REPORT/],
-    [{ status: "cancelled", statusText: "X" } as const, "STATUS_NOT_ACCEPTED", "OBX-11", /cancelled/],
+    [{ status: "cancelled", statusText: "X" } as const, "STATUS_NOT_ACCEPTED", "OBX-11", /does not say which/],
     [{ status: "unknown", statusText: "" } as const, "STATUS_NOT_ACCEPTED", "OBX-11", /no result status/],
     [{ valueText: "ERROR" }, "NOT_NUMERIC", "OBX-5", /"ERROR" is not a number/],
     [{ valueText: "3,2" }, "NOT_NUMERIC", "OBX-5", /decimal comma/],
@@ -74,8 +73,8 @@ describe("mapImportRecord", () => {
     [{ valueText: "Infinity" }, "NOT_NUMERIC", "OBX-5", /"Infinity" is not a number/],
     [{ valueText: " - 5 " }, "NOT_NUMERIC", "OBX-5", /space inside the number/],
     [{ valueType: "SN", valueText: "=^1e1" }, "NOT_NUMERIC", "OBX-5", /exponent/],
-    [{ valueType: "SN", valueText: "<^0.5" }, "NOT_NUMERIC", "OBX-5", /censored/],
-    [{ valueType: "Quantity", valueText: ">1500" }, "NOT_NUMERIC", "OBX-5", /censored/],
+    [{ valueType: "SN", valueText: "1^-^5" }, "NOT_NUMERIC", "OBX-5", /range or a ratio/],
+    [{ valueType: "SN", valueText: "<>^5" }, "NOT_NUMERIC", "OBX-5", /comparator "<>"/],
     [{ time: { ok: false, reason: "no time" } as const }, "INVALID_TIME", "OBX-14", /no time/],
     [{ patientIdentifiers: [] }, "MISSING_PATIENT", "PID-3", /no patient identifier/],
     [{ parameterCode: "inr" }, "UNKNOWN_PARAMETER", "OBX-3", /unknown parameter code "inr"/],
@@ -87,6 +86,32 @@ describe("mapImportRecord", () => {
 
   it("reads a FHIR decimal written with an exponent, as JSON may write one (HL7 NM may not)", () => {
     expect(map({ valueType: "Quantity", valueText: "1.2e1" })).toMatchObject({ outcome: "mapped", value: 12 });
+  });
+
+  it.each([
+    [{ valueType: "SN", valueText: "<^0.10" }, 0.1, "<"],
+    [{ valueType: "SN", valueText: ">=^7" }, 7, ">="],
+    [{ valueType: "Quantity", valueText: ">1500" }, 1500, ">"],
+    [{ valueType: "NM", valueText: "<0.10" }, 0.1, "<"],
+    [{ valueType: "ST", valueText: "< 0.10" }, 0.1, "<"],
+  ])("reads the censored value %o as %d with comparator %s", (overrides, value, comparator) => {
+    expect(map(overrides)).toMatchObject({ outcome: "mapped", value, lab: { status: "final", comparator } });
+  });
+
+  it("keeps a preliminary result, marked as such (issue 16: shown as preliminary)", () => {
+    expect(map({ status: "preliminary", statusText: "P" })).toMatchObject({
+      outcome: "mapped",
+      lab: { status: "preliminary" },
+    });
+  });
+
+  it("maps a cancellation without a value when it names the result it cancels", () => {
+    expect(
+      map({ status: "cancelled", statusText: "X", valueText: "", resultKey: "hl7:LAB:ORD1:3274-8:" }),
+    ).toMatchObject({
+      outcome: "mapped",
+      lab: { status: "cancelled", resultKey: "hl7:LAB:ORD1:3274-8:", valueSent: false },
+    });
   });
 
   it("reads SN with an equals sign or no comparator as a plain number", () => {

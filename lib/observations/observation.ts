@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZComparator, ZResultStatus } from "./lab-result";
 import { ZObservationSource } from "./reading";
 
 /**
@@ -15,6 +16,14 @@ export const ZObservationDto = z.object({
   value: z.number(),
   observedAt: z.number(),
   source: ZObservationSource,
+  /**
+   * A laboratory result's status, the comparator of a censored value, and the row it replaces (a correction, a
+   * cancellation, the final after a preliminary): sent only when there is one, so device readings stay as small.
+   * A screen that receives a reading which replaces another reads its data again (the replaced value leaves it).
+   */
+  status: ZResultStatus.optional(),
+  comparator: ZComparator.optional(),
+  replaces: z.number().int().positive().optional(),
 });
 export type TObservationDto = z.infer<typeof ZObservationDto>;
 
@@ -34,5 +43,19 @@ export function toWire(o: TCommittedObservation): TObservationDto {
     value: o.value,
     observedAt: o.observedAt,
     source: o.source,
+    ...labFields(o),
+  };
+}
+
+/** The optional fields of a laboratory result, from a row's nullable columns. */
+export function labFields(row: {
+  status?: TObservationDto["status"] | null;
+  comparator?: TObservationDto["comparator"] | null;
+  replaces?: number | null;
+}): Pick<TObservationDto, "status" | "comparator" | "replaces"> {
+  return {
+    ...(row.status ? { status: row.status } : {}),
+    ...(row.comparator ? { comparator: row.comparator } : {}),
+    ...(row.replaces ? { replaces: row.replaces } : {}),
   };
 }

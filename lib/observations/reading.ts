@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLabResult } from "./lab-result";
 
 export const OBSERVATION_SOURCES = ["simulator", "device", "hl7", "fhir", "csv", "manual", "round"] as const;
 export const ZObservationSource = z.enum(OBSERVATION_SOURCES);
@@ -17,6 +18,8 @@ export const ZReadingInput = z.object({
   source: ZObservationSource,
   /** Identifies the reading at its source, so that a retried or re-imported reading is stored once. */
   sourceRef: z.string().min(1).max(256),
+  /** A laboratory result's status, comparator and identity; absent for device, simulator and round readings. */
+  lab: ZLabResult.optional(),
 });
 export type TReadingInput = z.infer<typeof ZReadingInput>;
 

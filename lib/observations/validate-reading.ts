@@ -1,5 +1,6 @@
 import { findParameter, supportKinds, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import { toCatalogueUnit } from "@/lib/units/to-catalogue-unit";
+import type { TLabResult } from "./lab-result";
 import { ZReadingInput, type TObservationSource, type TRejection, type TRejectionCode } from "./reading";
 
 /** What the write path knows of an episode when it checks a reading against it. */
@@ -23,6 +24,7 @@ export interface TValidReading {
   readonly observedAt: Date;
   readonly source: TObservationSource;
   readonly sourceRef: string;
+  readonly lab?: TLabResult;
 }
 
 export type TValidation = { ok: true; reading: TValidReading } | { ok: false; rejection: TRejection };
@@ -50,11 +52,16 @@ export function validateReading(input: unknown, episode: TEpisodeContext | undef
   const parameter = findParameter(reading.parameter);
   if (!parameter) return reject("UNKNOWN_PARAMETER", "parameter", `unknown parameter "${reading.parameter}"`);
 
-  const unit = toCatalogueUnit(parameter, reading.value, reading.unit);
+  // A cancellation sent without a value (HL7 X) has no unit or number to check: the write path stores the cancelled
+  // row's value beside it.
+  const withdrawn = reading.lab?.status === "cancelled" && !reading.lab.valueSent;
+  const unit = withdrawn
+    ? { ok: true as const, value: reading.value, unit: parameter.unit, convertedFrom: undefined }
+    : toCatalogueUnit(parameter, reading.value, reading.unit);
   if (!unit.ok) return reject("UNIT_NOT_ACCEPTED", "unit", unit.message);
 
   const { min, max } = parameter.plausible;
-  if (unit.value < min || unit.value > max) {
+  if (!withdrawn && (unit.value < min || unit.value > max)) {
     const shown = unit.convertedFrom
       ? `${reading.value} ${unit.convertedFrom} (= ${unit.value} ${unit.unit})`
       : `${unit.value} ${unit.unit}`;
@@ -109,6 +116,7 @@ export function validateReading(input: unknown, episode: TEpisodeContext | undef
       observedAt: reading.observedAt,
       source: reading.source,
       sourceRef: reading.sourceRef,
+      ...(reading.lab ? { lab: reading.lab } : {}),
     },
   };
 }

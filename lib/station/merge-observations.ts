@@ -13,7 +13,8 @@ export type TLiveStation = TStationSnapshot & { readonly trails: TTrails };
 export type TMergeableObservation = Pick<
   TObservationDto,
   "seq" | "episodeId" | "bedId" | "parameter" | "value" | "observedAt"
->;
+> &
+  Partial<Pick<TObservationDto, "status" | "comparator" | "replaces">>;
 
 export interface TTrailPoint {
   readonly seq: number;
@@ -70,6 +71,8 @@ export function mergeObservations(station: TLiveStation, observations: readonly 
     if (index === undefined) continue;
     const bed = (beds ?? station.beds)[index];
     if (!bed || bed.episode?.id !== observation.episodeId) continue;
+    // A cancellation is no value; the station reads its snapshot again (station-sync) to find what is current.
+    if (observation.status === "cancelled") continue;
 
     const current = bed.latest[observation.parameter];
     let next: TLatestValue | undefined;
@@ -106,7 +109,13 @@ function isNewer(a: { observedAt: number; seq: number }, b: { observedAt: number
 
 /** Labs and nursing data: the reference is the previous sample, wherever the late one falls in time. */
 function applySample(current: TLatestValue | undefined, observation: TMergeableObservation): TLatestValue | undefined {
-  const reading = { seq: observation.seq, value: observation.value, observedAt: observation.observedAt };
+  const reading = {
+    seq: observation.seq,
+    value: observation.value,
+    observedAt: observation.observedAt,
+    ...(observation.status && observation.status !== "final" ? { status: observation.status } : {}),
+    ...(observation.comparator ? { comparator: observation.comparator } : {}),
+  };
   if (!current) return { ...reading, reference: null };
   if (observation.seq === current.seq) return current;
   if (isNewer(reading, current)) {

@@ -8,6 +8,7 @@ import {
   type TParameterCode,
   type TTargetStatus,
 } from "@/lib/catalogue";
+import { formatCensored, judgedValue } from "@/lib/observations/lab-result";
 import type { TLocale } from "@/lib/i18n/locales";
 import { describeAge, type TAge } from "./describe-age";
 import type { TLatestValue, TStationBed } from "./snapshot";
@@ -34,6 +35,8 @@ export interface TTileValue {
 
 export interface TLabTileValue extends TTileValue {
   readonly age: TAge | null;
+  /** A result the laboratory corrected, or one it has not yet made final: said on the tile (issue 16). */
+  readonly resultStatus: "corrected" | "preliminary" | null;
 }
 
 export type TTileCell =
@@ -111,7 +114,12 @@ export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPrepare
 
   const labs = TILE_LABS.map((code): TLabTileValue => {
     const prepared = value(code);
-    return { ...prepared, age: prepared.observedAt === null ? null : describeAge(now - prepared.observedAt) };
+    const status = bed.latest[code]?.status;
+    return {
+      ...prepared,
+      age: prepared.observedAt === null ? null : describeAge(now - prepared.observedAt),
+      resultStatus: status === "corrected" || status === "preliminary" ? status : null,
+    };
   });
 
   return {
@@ -149,9 +157,11 @@ function prepareValue(
         ? null
         : code === "iabp_ratio"
           ? formatRatio(latest.value)
-          : formatNumber(latest.value, parameter.decimals, locale),
+          : // A censored laboratory value as the laboratory wrote it: "< 0.10".
+            formatCensored(latest.comparator, formatNumber(latest.value, parameter.decimals, locale)),
     message: code === "iabp_pumping" ? (latest.value >= 1 ? "pumpingOn" : "pumpingOff") : null,
-    status: targetStatus(latest.value, defaultTarget(code, deviceType)),
+    // "< 0.10" is below a 0.3 target, "> 0.7" above a 0.7 one: judged on the side the comparator says.
+    status: targetStatus(judgedValue(latest.value, latest.comparator), defaultTarget(code, deviceType)),
     trend: isSetting || !latest.reference ? null : trendOf(latest.value, latest.reference.value, parameter.decimals),
     observedAt: latest.observedAt,
     stale: now - latest.observedAt > CLINICAL_LIMITS.staleFactor.value * parameter.expectedIntervalSec * 1000,

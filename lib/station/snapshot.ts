@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDeviceType } from "@/lib/catalogue";
 import { ZEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { ZComparator, ZResultStatus } from "@/lib/observations/lab-result";
 
 /** One value of a bed as the station shows it: the latest reading and an earlier one for the trend arrow. */
 export const ZLatestValue = z.object({
@@ -9,6 +10,9 @@ export const ZLatestValue = z.object({
   observedAt: z.number(),
   /** The reading about five minutes earlier (device data) or the previous sample (labs); null when none. */
   reference: z.object({ value: z.number(), observedAt: z.number() }).nullable(),
+  /** A laboratory result's status (shown when not final: corrected, preliminary) and a censored value's comparator. */
+  status: ZResultStatus.optional(),
+  comparator: ZComparator.optional(),
 });
 export type TLatestValue = z.infer<typeof ZLatestValue>;
 

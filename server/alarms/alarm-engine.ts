@@ -1,4 +1,6 @@
 import type { TAlarmReading } from "@/lib/alarms/alarm-state";
+import { withdrawResults, type TWithdrawnResult } from "@/lib/alarms/withdraw-results";
+import { judgedValue } from "@/lib/observations/lab-result";
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
 import { evaluateAlarms } from "@/lib/alarms/evaluate-alarms";
 import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
@@ -201,11 +203,33 @@ export class AlarmEngine {
     if (batch.length === 0) return;
     await this.refreshOverrides();
     const byEpisode = new Map<string, TAlarmReading[]>();
+    const withdrawals = new Map<string, TWithdrawnResult[]>();
     for (const o of batch) {
+      // A laboratory result that replaces another withdraws what the replaced one raised (lib/alarms/withdraw-results).
+      if (o.replaces !== undefined) {
+        const reason =
+          o.status === "cancelled"
+            ? "result-cancelled"
+            : o.status === "corrected"
+              ? "result-corrected"
+              : "result-replaced";
+        withdrawals.set(o.episodeId, [
+          ...(withdrawals.get(o.episodeId) ?? []),
+          { seq: o.replaces, bySeq: o.seq, reason },
+        ]);
+      }
+      // A cancellation is not a value; a censored one is judged on the side its comparator says ("> 0.7" is above 0.7).
+      if (o.status === "cancelled") continue;
       const list = byEpisode.get(o.episodeId) ?? [];
-      list.push({ seq: o.seq, parameter: o.parameter, value: o.value, observedAt: o.observedAt });
+      list.push({
+        seq: o.seq,
+        parameter: o.parameter,
+        value: judgedValue(o.value, o.comparator),
+        observedAt: o.observedAt,
+      });
       byEpisode.set(o.episodeId, list);
     }
+    for (const episodeId of withdrawals.keys()) if (!byEpisode.has(episodeId)) byEpisode.set(episodeId, []);
     const changed: TEpisodeMemory[] = [];
     // The feed hands pages in seq order: once this batch is judged, so is everything before its last reading.
     const through = batch[batch.length - 1]?.seq ?? 0;
@@ -213,6 +237,8 @@ export class AlarmEngine {
       const memory = await this.recall(episodeId);
       if (!memory) continue;
       const fresh = readings.filter((r) => r.seq > memory.lastSeq);
+      const withdrawn = (withdrawals.get(episodeId) ?? []).filter((w) => w.bySeq > memory.lastSeq);
+      if (withdrawn.length > 0) this.withdraw(memory, withdrawn);
       if (fresh.length === 0 && memory.pending.length === 0) continue;
       if (fresh.length > 0) await this.judge(memory, fresh);
       // One episode at a time: the heartbeats and the writer's commits go on between them.
@@ -247,6 +273,20 @@ export class AlarmEngine {
       for (const r of slice) if (r.seq > memory.lastSeq) memory.lastSeq = r.seq;
       if (newest < wallClock - HISTORY_AGE_MS) memory.catchingUpUntil = wallClock + CATCHING_UP_MS;
     }
+    memory.dirty = true;
+  }
+
+  private withdraw(memory: TEpisodeMemory, withdrawn: readonly TWithdrawnResult[]): void {
+    const result = withdrawResults({
+      rules: this.rulesFor(memory).rules,
+      state: memory.state,
+      episode: memory.episode,
+      withdrawn,
+      at: this.now().getTime(),
+    });
+    memory.state = result.state;
+    memory.pending.push(...result.transitions);
+    for (const w of withdrawn) if (w.bySeq > memory.lastSeq) memory.lastSeq = w.bySeq;
     memory.dirty = true;
   }
 

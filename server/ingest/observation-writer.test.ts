@@ -60,12 +60,15 @@ describe("ObservationWriter", () => {
 
   it("converts a known unit to the catalogue's before storing it", async () => {
     await writer.submit([reading({ unit: "mg/dL", value: 36.04, sourceRef: "mg" })]);
-    expect((await storedRows())[0]).toMatchObject({ value: 4, unit: "mmol/L" });
+    // UCUM with lactic acid's molar mass (90.08 g/mol): 36.04 mg/dL is 4.0009 mmol/L.
+    expect((await storedRows())[0]).toMatchObject({ value: 4.00088809947, unit: "mmol/L" });
   });
 
   it.each([
     [{ parameter: "lactat" }, "UNKNOWN_PARAMETER", "parameter"],
-    [{ unit: "g/mL", parameter: "hemoglobin", value: 12.5 }, "UNIT_NOT_ACCEPTED", "unit"],
+    // g/mL is a unit UCUM reads: 12.5 g/mL is 1250 g/dL, refused as implausible.
+    [{ unit: "g/mL", parameter: "hemoglobin", value: 12.5 }, "IMPLAUSIBLE_VALUE", "value"],
+    [{ unit: "furlong", parameter: "hemoglobin", value: 12.5 }, "UNIT_NOT_ACCEPTED", "unit"],
     [{ value: 45 }, "IMPLAUSIBLE_VALUE", "value"],
     [{ value: Number.NaN }, "INVALID_READING", "value"],
     [{ observedAt: new Date(NOW.getTime() + 3_600_000) }, "FUTURE_TIME", "observedAt"],

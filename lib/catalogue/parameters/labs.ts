@@ -28,6 +28,8 @@ export const LAB_PARAMETERS = [
     supports: BOTH,
     targets: { VA_ECMO: LACTATE_TARGET, IABP: LACTATE_TARGET },
     conversions: [{ from: ["mg/dL"], factor: 1 / 9.01, source: SOURCES.molarMass }],
+    // Lactic acid, C3H6O3: 9.008 mg/dL is 1 mmol/L.
+    molarMass: { gPerMol: 90.08, source: SOURCES.molarMass },
     group: "labs",
   },
   {
@@ -98,6 +100,8 @@ export const LAB_PARAMETERS = [
       { from: ["mmol/L"], factor: 1.611, source: SOURCES.molarMass },
       { from: ["g/dl"], factor: 1, source: SOURCES.ucum },
     ],
+    // Haemoglobin reported in mmol/L counts haem monomers (64,458 g/mol ÷ 4): 1 mmol/L is 1.611 g/dL.
+    molarMass: { gPerMol: 16_114.5, source: SOURCES.molarMass },
     group: "labs",
   },
   {

@@ -134,7 +134,8 @@ export async function applyAlarmTransitions({
       continue;
     }
     if (t.latched) endedOnLatch.push(t.ruleId);
-    const resolution = t.supersededBy ? "superseded" : "cleared";
+    // A withdrawn result's alarm ends however it latched: what raised it is no longer the patient's value.
+    const resolution = t.withdrawal ?? (t.supersededBy ? "superseded" : "cleared");
     const alarm = await db.alarm.update({
       where: { id: open.id },
       data: { ...cleared, status: "resolved", openKey: null, resolvedAt: endAt, resolution },
@@ -143,11 +144,11 @@ export async function applyAlarmTransitions({
     await appendAlarmEvent({
       db,
       alarm: { ...ref, ...alarm },
-      type: resolution,
+      type: t.supersededBy && !t.withdrawal ? "superseded" : "cleared",
       at: endAt,
       actor: null,
       context: null,
-      details: { ...facts, supersededBy: t.supersededBy },
+      details: { ...facts, supersededBy: t.supersededBy, ...(t.withdrawal ? { withdrawal: t.withdrawal } : {}) },
     });
   }
   return { endedOnLatch };

@@ -1,17 +1,21 @@
 import type { TAlarmReading } from "@/lib/alarms/alarm-state";
+import { judgedValue, type TComparator } from "@/lib/observations/lab-result";
 import type { Db } from "../client";
 import { sqlFor, timeParam } from "../dialect";
+import { currentResultSql } from "../observations/current-result-sql";
 
 interface Row {
   seq: number | bigint;
   parameter: string;
   value: number;
   observedAt: number | bigint | Date;
+  comparator: TComparator | null;
 }
 
 /**
  * An episode's readings after `sinceSeq` (and not before `fromTime`), in seq order: what the engine replays to rebuild
- * its memory after a restart. Raw SQL: thousands of rows, read once, through the (episodeId, parameter, …) index.
+ * its memory after a restart: current results only (a corrected or cancelled laboratory result is not judged again),
+ * a censored one at the side its comparator says. Raw SQL: thousands of rows, read once, through the (episodeId, parameter, …) index.
  */
 export async function findEpisodeReadingsSince({
   db,
@@ -29,8 +33,8 @@ export async function findEpisodeReadingsSince({
   const rows = await db.$queryRawUnsafe<Row[]>(
     sqlFor(
       db,
-      `SELECT "seq","parameter","value","observedAt" FROM "Observation"
-        WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? ORDER BY "seq" LIMIT ?`,
+      `SELECT "seq","parameter","value","observedAt","comparator" FROM "Observation"
+        WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? AND ${currentResultSql()} ORDER BY "seq" LIMIT ?`,
     ),
     episodeId,
     sinceSeq,
@@ -40,7 +44,7 @@ export async function findEpisodeReadingsSince({
   return rows.map((r) => ({
     seq: Number(r.seq),
     parameter: r.parameter,
-    value: r.value,
+    value: judgedValue(r.value, r.comparator),
     observedAt: Number(r.observedAt),
   }));
 }

@@ -1,5 +1,6 @@
 import { parametersFor } from "@/lib/catalogue";
-import type { TBedDetail, TLabSample } from "@/lib/bed/bed-detail";
+import type { TBedDetail, TLabSample, TReplacedLabSample } from "@/lib/bed/bed-detail";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import { DP_FLOW_BASELINE_WINDOW_MS } from "@/lib/scores/dp-per-flow";
@@ -9,6 +10,7 @@ import { findLatestValues } from "../observations/find-latest-values";
 import { findValueRun } from "../observations/find-value-run";
 import { getLastSeq } from "../observations/get-last-seq";
 import { listFourTs } from "../episodes/list-four-ts";
+import { listOpenLabRefusals } from "../labs/list-open-lab-refusals";
 import { findBedEpisode } from "./find-bed-episode";
 import { sqlFor } from "../dialect";
 
@@ -43,13 +45,14 @@ export async function getBedDetail({
   const labCodes = parameters.filter((p) => p.sourceKind === "lab").map((p) => p.code);
   const hasIabp = deviceType !== "VA_ECMO";
   const hasEcmo = deviceType !== "IABP";
-  const [latest, labs, pumping, ratio, dpFlowBaseline, fourTs] = await Promise.all([
+  const [latest, { labs, replacedLabs }, pumping, ratio, dpFlowBaseline, fourTs, labRefusals] = await Promise.all([
     findLatestValues({ db, episodeId: episode.id, parameters }),
     findLabs(db, episode.id, labCodes),
     hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_pumping" }) : null,
     hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_ratio" }) : null,
     hasEcmo ? findDpFlowBaseline(db, episode.id) : null,
     listFourTs({ db, episodeId: episode.id }),
+    listOpenLabRefusals({ db, episodeId: episode.id }),
   ]);
   const { patient } = episode;
   return {
@@ -75,28 +78,71 @@ export async function getBedDetail({
     },
     latest,
     labs,
+    replacedLabs,
+    labRefusals,
     runs: { pumping, ratio },
     dpFlowBaseline,
   };
 }
 
-async function findLabs(db: Db, episodeId: string, codes: readonly string[]): Promise<Record<string, TLabSample[]>> {
+interface TLabRow {
+  parameter: string;
+  seq: number | bigint;
+  value: number;
+  observedAt: number | bigint;
+  resultStatus: TResultStatus | null;
+  comparator: TComparator | null;
+  resultKey: string | null;
+}
+
+/**
+ * Every laboratory result of the episode: the current ones (oldest first), and those a later message replaced
+ * (newest first), each with what replaced it, for the value's history. Observation is append-only: a result's rows
+ * share a resultKey, and each row replaces the one before it (insert-observation-batch.ts).
+ */
+async function findLabs(
+  db: Db,
+  episodeId: string,
+  codes: readonly string[],
+): Promise<{ labs: Record<string, TLabSample[]>; replacedLabs: Record<string, TReplacedLabSample[]> }> {
   const labs: Record<string, TLabSample[]> = Object.fromEntries(codes.map((c) => [c, []]));
-  if (codes.length === 0) return labs;
-  const rows = await db.$queryRawUnsafe<
-    { parameter: string; seq: number | bigint; value: number; observedAt: number | bigint | Date }[]
-  >(
+  const replacedLabs: Record<string, TReplacedLabSample[]> = {};
+  if (codes.length === 0) return { labs, replacedLabs };
+  const rows = await db.$queryRawUnsafe<TLabRow[]>(
     sqlFor(
       db,
-      `SELECT "parameter","seq","value","observedAt" FROM "Observation"
+      `SELECT "parameter","seq","value","observedAt","resultStatus","comparator","resultKey" FROM "Observation"
         WHERE "episodeId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
     ),
     episodeId,
     ...codes,
   );
-  for (const row of rows)
-    labs[row.parameter]?.push({ seq: Number(row.seq), value: row.value, observedAt: Number(row.observedAt) });
-  return labs;
+  // The rows of one result, in seq order: all but the last are replaced, each by the next.
+  const chains = new Map<string, TLabRow[]>();
+  for (const row of rows) if (row.resultKey) chains.set(row.resultKey, [...(chains.get(row.resultKey) ?? []), row]);
+  const replacedBy = new Map<number, TLabRow>();
+  for (const chain of chains.values()) {
+    chain.sort((a, b) => Number(a.seq) - Number(b.seq));
+    chain.forEach((row, i) => {
+      const next = chain[i + 1];
+      if (next) replacedBy.set(Number(row.seq), next);
+    });
+  }
+  for (const row of rows) {
+    const sample: TLabSample = {
+      seq: Number(row.seq),
+      value: row.value,
+      observedAt: Number(row.observedAt),
+      ...(row.resultStatus && row.resultStatus !== "final" ? { status: row.resultStatus } : {}),
+      ...(row.comparator ? { comparator: row.comparator } : {}),
+    };
+    const next = replacedBy.get(sample.seq);
+    if (next) {
+      const replaced = { seq: Number(next.seq), status: next.resultStatus ?? "final", value: next.value };
+      (replacedLabs[row.parameter] ??= []).unshift({ ...sample, replacedBy: replaced });
+    } else if (row.resultStatus !== "cancelled") labs[row.parameter]?.push(sample);
+  }
+  return { labs, replacedLabs };
 }
 
 async function findDpFlowBaseline(db: Db, episodeId: string): Promise<TBedDetail["dpFlowBaseline"]> {

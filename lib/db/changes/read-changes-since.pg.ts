@@ -20,7 +20,8 @@ const ms = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
  * (prisma/postgres/migrations, docs/deployment-database.md): no smaller seq can commit after a larger one is seen.
  */
 const OBSERVATIONS = `SELECT "seq"::float8, "episodeId", "bedId", "unitId", "parameter", "value", "unit",
-       ${ms(`"observedAt"`)}, ${ms(`"receivedAt"`)}, "source"::text
+       ${ms(`"observedAt"`)}, ${ms(`"receivedAt"`)}, "source"::text,
+       "resultStatus"::text, "comparator", "supersedesSeq"::float8
   FROM "Observation" WHERE "seq" > $1 ORDER BY "seq" LIMIT $2`;
 const EVENTS = `SELECT e."seq"::float8, e."alarmId", e."unitId", e."type"::text, ${ms(`e."at"`)}, e."details"::text,
        e."actorId", a."episodeId", a."ruleId", a."origin"::text

@@ -1,4 +1,6 @@
 import { ZDocumentChange, type TChange, type TChangeCursor } from "@/lib/changes/change";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
+import { labFields } from "@/lib/observations/observation";
 import type { TObservationSource } from "@/lib/observations/reading";
 import { dialectOf, type Db } from "../client";
 import { preparedStatement, readCommitted } from "../prisma-connection";
@@ -18,7 +20,21 @@ export interface TChangePage {
   unreadable: { seq: number; type: string }[];
 }
 
-export type TObservationRow = [number, string, string, string, string, number, string, number, number, string];
+export type TObservationRow = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  number,
+  number,
+  string,
+  TResultStatus | null,
+  TComparator | null,
+  number | null,
+];
 export type TAlarmRow = [
   number,
   string | null,
@@ -47,7 +63,8 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
     changePage(cursor, {
       observations: preparedStatement<[number, number], TObservationRow>(
         db,
-        `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source"
+        `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source",
+                "resultStatus","comparator","supersedesSeq"
            FROM "Observation" WHERE "seq" > ? ORDER BY "seq" LIMIT ?`,
       )
         .raw()
@@ -82,7 +99,21 @@ export function changePage(cursor: TChangeCursor, { observations, events, docume
   const next = { ...cursor };
   const unreadable: TChangePage["unreadable"] = [];
 
-  for (const [seq, episodeId, bedId, unitId, parameter, value, unit, observedAt, receivedAt, source] of observations) {
+  for (const [
+    seq,
+    episodeId,
+    bedId,
+    unitId,
+    parameter,
+    value,
+    unit,
+    observedAt,
+    receivedAt,
+    source,
+    status,
+    comparator,
+    replaces,
+  ] of observations) {
     changes.push({
       log: "observation",
       seq,
@@ -97,6 +128,7 @@ export function changePage(cursor: TChangeCursor, { observations, events, docume
         observedAt,
         receivedAt,
         source: source as TObservationSource,
+        ...labFields({ status, comparator, replaces }),
       },
     });
     next.observation = seq;

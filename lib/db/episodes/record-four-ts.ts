@@ -9,6 +9,7 @@ import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../aud
 import { findBedEpisode } from "../beds/find-bed-episode";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { keepCurrentResults } from "../observations/current-result-sql";
 import { toStoredFourTs } from "./list-four-ts";
 
 /**
@@ -38,11 +39,14 @@ export async function recordFourTs({
       "NOT_FOUND",
       `Bed "${bedId}" has no patient on support: there is no episode to record a 4Ts screen with.`,
     );
-  const counts = await db.observation.findMany({
-    where: { episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
-    select: { observedAt: true, value: true },
-    orderBy: { observedAt: "asc" },
-  });
+  // Current platelet counts only: a corrected or cancelled count is not the patient's (current-result-sql.ts).
+  const counts = keepCurrentResults(
+    await db.observation.findMany({
+      where: { episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
+      select: { observedAt: true, value: true, seq: true, resultKey: true, resultStatus: true },
+      orderBy: { observedAt: "asc" },
+    }),
+  );
   const inputs = fourTsInputs(
     counts.map((c) => ({ t: c.observedAt.getTime(), v: c.value })),
     episode.startedAt.getTime(),

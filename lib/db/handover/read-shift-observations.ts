@@ -3,12 +3,13 @@ import type { THandoverData } from "@/lib/handover";
 import type { TTimedValue } from "@/lib/scores/types";
 import { dialectOf, type Db } from "../client";
 import { sqlFor, timeParam } from "../dialect";
+import { currentResultSql } from "../observations/current-result-sql";
 
 type TRow = { parameter: string; value: number; observedAt: number | bigint | Date };
 const toTimed = (r: TRow): TTimedValue => ({ t: Number(r.observedAt), v: r.value });
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
-/** Every sample of the given labs of an episode before `until`, per code, in time order. */
+/** Every current sample of the given labs of an episode before `until` (no corrected or cancelled one), per code. */
 export async function readLabSamples(db: Db, episodeId: string, codes: readonly TParameterCode[], until: number) {
   const labs: Partial<Record<TParameterCode, TTimedValue[]>> = {};
   if (codes.length === 0) return labs;
@@ -16,7 +17,8 @@ export async function readLabSamples(db: Db, episodeId: string, codes: readonly 
     sqlFor(
       db,
       `SELECT "parameter","value","observedAt" FROM "Observation"
-        WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? ORDER BY "observedAt", "seq"`,
+        WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? AND ${currentResultSql()}
+        ORDER BY "observedAt", "seq"`,
     ),
     episodeId,
     ...codes,

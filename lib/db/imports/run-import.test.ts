@@ -82,7 +82,7 @@ describe("runImport", () => {
     });
     expect(values).toEqual([
       { parameter: "lactate", value: 3.2, unit: "mmol/L", source: "csv" },
-      { parameter: "lactate", value: 4, unit: "mmol/L", source: "csv" },
+      { parameter: "lactate", value: 4.00088809947, unit: "mmol/L", source: "csv" },
       { parameter: "platelets", value: 150, unit: "10*9/L", source: "csv" },
     ]);
     expect(await t.db.importJob.findUniqueOrThrow({ where: { id: summary.jobId } })).toMatchObject({
@@ -99,8 +99,10 @@ describe("runImport", () => {
       row(1, 3.2, "NOBODY"),
       row(2, 3.2, "MRN-OUT"),
       row(3, 3.2, "MRN-LATE"),
-      row(4, 3.2, "MRN-1", { unit: "mg/mL" }),
-      row(5, 3.2, "MRN-1", { status: "P" }),
+      // mg is a mass, not a concentration: no molar mass makes it one (issue 16: units are read by UCUM).
+      row(4, 3.2, "MRN-1", { unit: "mg" }),
+      // I: specimen in the lab, no result yet (a preliminary P is stored and shown as such since issue 16).
+      row(5, 3.2, "MRN-1", { status: "I" }),
       "MRN-1,lactate,,3.2,mmol/L,2026-11-23T12:00:00Z,",
     ]);
     expect(summary).toMatchObject({ processed: 7, accepted: 0, rejected: 7 });

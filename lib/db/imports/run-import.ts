@@ -14,7 +14,10 @@ import { mapImportRecord, type TMappedRecord } from "@/lib/imports/map-import-re
 import type { TObservationSource, TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
+import type { TParameterCode } from "@/lib/catalogue";
 import type { Db } from "../client";
+import type { TNewLabRefusal } from "../labs/lab-refusal";
+import { recordLabRefusals } from "../labs/record-lab-refusals";
 import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observations";
 import { createImportJob } from "./create-import-job";
 import { contentKey, findExistingObservations, type TContentKey } from "./find-existing-observations";
@@ -155,6 +158,10 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     };
 
     const mapped: { index: number; m: Extract<TMappedRecord, { outcome: "mapped" }> }[] = [];
+    // Results of a monitored analyte refused because their unit or value could not be read: once the patient is
+    // known, each is recorded at the bed with a technical alarm (lib/db/labs), so that nothing refused is invisible.
+    const unreadable: { record: TImportRecord; parameter: TParameterCode; rejection: TImportRejection }[] = [];
+    const refusals: TNewLabRefusal[] = [];
     for (const [index, item] of batch.entries()) {
       delta.processed += 1;
       if (item.type === "unreadable") {
@@ -167,14 +174,39 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         delta.ignored += 1;
         batchIgnored[m.code] = (batchIgnored[m.code] ?? 0) + 1;
         outcome(item.record, index, "ignored");
-      } else if (m.outcome === "rejected") reject(m.rejection, index, item.record.location.entry);
-      else mapped.push({ index, m });
+      } else if (m.outcome === "rejected") {
+        reject(m.rejection, index, item.record.location.entry);
+        if (m.parameter && m.rejection.code === "NOT_NUMERIC")
+          unreadable.push({ record: item.record, parameter: m.parameter, rejection: m.rejection });
+      } else mapped.push({ index, m });
     }
 
     const unknown = new Set<string>();
-    for (const { m } of mapped) for (const id of m.record.patientIdentifiers) if (!patients.has(id)) unknown.add(id);
+    for (const { record } of [...mapped.map(({ m }) => m), ...unreadable])
+      for (const id of record.patientIdentifiers) if (!patients.has(id)) unknown.add(id);
     const found = await findPatientEpisodes({ db, identifiers: [...unknown] });
     for (const id of unknown) patients.set(id, found.get(id) ?? null);
+
+    const activeEpisodeOf = (record: TImportRecord) => {
+      let patient: TPatientEpisodes | undefined;
+      for (const id of record.patientIdentifiers) if ((patient = patients.get(id) ?? undefined)) break;
+      return patient?.episodes.find((e) => e.endedAt === null);
+    };
+    for (const u of unreadable) {
+      const episode = activeEpisodeOf(u.record);
+      if (episode)
+        refusals.push({
+          episodeId: episode.id,
+          parameter: u.parameter,
+          observedAt: u.record.time.ok ? u.record.time.at : null,
+          field: u.rejection.field,
+          value: u.rejection.value,
+          what: "value",
+          reason: u.rejection.reason,
+          source,
+          sourceRef: u.record.sourceRef,
+        });
+    }
 
     const at = now();
     const candidates: TCandidate[] = [];
@@ -192,10 +224,24 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         observedAt: m.observedAt,
         source,
         sourceRef: record.sourceRef,
+        lab: m.lab,
       };
       const validation = validateReading(input, episode, at);
       if (!validation.ok) {
-        reject(toImportRejection(record, validation.rejection, patient, episode), index, record.location.entry);
+        const rejection = toImportRejection(record, validation.rejection, patient, episode);
+        reject(rejection, index, record.location.entry);
+        if (episode && validation.rejection.code === "UNIT_NOT_ACCEPTED")
+          refusals.push({
+            episodeId: episode.id,
+            parameter: m.parameter,
+            observedAt: m.observedAt,
+            field: rejection.field,
+            value: record.unit,
+            what: "unit",
+            reason: rejection.reason,
+            source,
+            sourceRef: record.sourceRef,
+          });
         continue;
       }
       candidates.push({ index, record, input, valid: validation.reading, corrected: m.corrected });
@@ -269,6 +315,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
       const rejections = batchOutcomes.flatMap((f) => (f.outcome.rejection ? [f.outcome.rejection] : []));
       for (const r of rejections) if (kept.length < REJECTIONS_KEPT) kept.push(r);
       if (outcomes) for (const f of batchOutcomes) outcomes.push(f.outcome);
+      if (!dryRun) await recordLabRefusals({ db, refusals, now: now() });
       await recordImportBatch({ db, jobId, counts, ignoredCodes, rejections });
       options.onProgress?.(summary("running"));
     }

@@ -1,13 +1,17 @@
 import type { TParameter } from "@/lib/catalogue";
 import { TREND_LOOKBACK_MS, type TLatestValue } from "@/lib/station/snapshot";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
 import type { Db } from "../client";
 import { sqlFor, timeParam } from "../dialect";
+import { currentResultSql } from "./current-result-sql";
 
 interface LatestRow {
   parameter: string;
   seq: number | bigint;
   value: number;
   observedAt: number | bigint | Date;
+  resultStatus: TResultStatus | null;
+  comparator: TComparator | null;
 }
 
 /**
@@ -24,10 +28,12 @@ export async function findLatestValues({
   parameters: readonly TParameter[];
 }): Promise<Record<string, TLatestValue>> {
   if (parameters.length === 0) return {};
-  const pick = (extra: string) =>
-    `SELECT * FROM (SELECT "parameter","seq","value","observedAt" FROM "Observation"
-       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1) AS "latest"`;
-  const latestSql = parameters.map(() => pick("")).join(" UNION ALL ");
+  // A laboratory value is its current result: not one a correction or a cancellation replaced (current-result-sql.ts).
+  const pick = (parameter: TParameter | undefined, extra: string) =>
+    `SELECT * FROM (SELECT "parameter","seq","value","observedAt","resultStatus","comparator" FROM "Observation"
+       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ${parameter?.sourceKind === "lab" ? `AND ${currentResultSql()}` : ""}
+       ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1) AS "latest"`;
+  const latestSql = parameters.map((p) => pick(p, "")).join(" UNION ALL ");
   const latestRows = await db.$queryRawUnsafe<LatestRow[]>(
     sqlFor(db, latestSql),
     ...parameters.flatMap((p) => [episodeId, p.code]),
@@ -42,7 +48,7 @@ export async function findLatestValues({
       parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
     refArgs.push(episodeId, row.parameter, timeParam(db, before));
   }
-  const refSql = latestRows.map(() => pick(`AND "observedAt" <= ?`)).join(" UNION ALL ");
+  const refSql = latestRows.map((r) => pick(byCode.get(r.parameter), `AND "observedAt" <= ?`)).join(" UNION ALL ");
   const refRows = await db.$queryRawUnsafe<LatestRow[]>(sqlFor(db, refSql), ...refArgs);
   const refs = new Map(refRows.map((r) => [r.parameter, r]));
 
@@ -54,6 +60,8 @@ export async function findLatestValues({
       value: row.value,
       observedAt: Number(row.observedAt),
       reference: ref ? { value: ref.value, observedAt: Number(ref.observedAt) } : null,
+      ...(row.resultStatus && row.resultStatus !== "final" ? { status: row.resultStatus } : {}),
+      ...(row.comparator ? { comparator: row.comparator } : {}),
     };
   }
   return latest;

@@ -1,4 +1,5 @@
-import type { TObservationDto } from "@/lib/observations/observation";
+import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
+import { labFields, type TObservationDto } from "@/lib/observations/observation";
 import type { TObservationSource } from "@/lib/observations/reading";
 import type { Db } from "../client";
 import { sqlFor } from "../dialect";
@@ -14,6 +15,9 @@ interface Row {
   /** Milliseconds on SQLite, a Date on PostgreSQL: Number() of either is the instant's milliseconds. */
   observedAt: number | bigint | Date;
   source: string;
+  resultStatus?: TResultStatus | null;
+  comparator?: TComparator | null;
+  supersedesSeq?: number | bigint | null;
 }
 
 /** Readings committed after `sinceSeq` for a unit or a bed, in commit order: what a reconnecting screen missed. */
@@ -32,7 +36,7 @@ export async function findObservationsSince({
   const rows = await db.$queryRawUnsafe<Row[]>(
     sqlFor(
       db,
-      `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source"
+      `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source","resultStatus","comparator","supersedesSeq"
          FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
     ),
     id,
@@ -51,5 +55,10 @@ export function toObservationDto(row: Row): TObservationDto {
     value: row.value,
     observedAt: Number(row.observedAt),
     source: row.source as TObservationSource,
+    ...labFields({
+      status: row.resultStatus,
+      comparator: row.comparator,
+      replaces: row.supersedesSeq === null || row.supersedesSeq === undefined ? null : Number(row.supersedesSeq),
+    }),
   };
 }

@@ -48,8 +48,15 @@ export async function insertObservationBatchPg(
   const indexByKey = new Map<string, number>();
   const contents = new Set<string>();
   const row = {} as TBatchRow;
+  const labRows: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = readBatchRow(batch, i, row);
+    // Laboratory results (status, comparator, supersession) go one by one after the batch: they are few, and each
+    // depends on the result's current row (insertLabResultPg).
+    if (r.lab) {
+      labRows.push(i);
+      continue;
+    }
     const key = `${r.source}\u0000${r.sourceRef}`;
     const content = `${r.episodeId}\u0000${r.parameter}\u0000${r.observedAt}\u0000${r.value}`;
     if (indexByKey.has(key) || contents.has(content)) continue;
@@ -81,5 +88,67 @@ export async function insertObservationBatchPg(
     const i = indexByKey.get(`${source}\u0000${sourceRef}`);
     if (i !== undefined) seqs[i] = Number(seq);
   }
+  for (const i of labRows) seqs[i] = await insertLabResultPg(query, readBatchRow(batch, i, row), receivedAt);
   return seqs;
+}
+
+const CURRENT = `SELECT "seq"::float8 AS "seq", "parameter", "value", "comparator", "resultStatus"::text AS "resultStatus"
+  FROM "Observation" WHERE "episodeId" = $1 AND "resultKey" = $2 ORDER BY "seq" DESC LIMIT 1`;
+const STORED = `SELECT 1 FROM "Observation" WHERE "episodeId" = $1 AND "parameter" = $2
+  AND "observedAt" = TIMESTAMP '1970-01-01' + $3::bigint * INTERVAL '1 millisecond' AND "value" = $4 LIMIT 1`;
+const INSERT_LAB = `
+INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt",
+  "source","sourceRef","resultStatus","comparator","resultKey","supersedesSeq")
+VALUES ($1, (SELECT se."stayId" FROM "SupportEpisode" se WHERE se."id" = $1), $2, $3, $4, $5, $6,
+  TIMESTAMP '1970-01-01' + $7::bigint * INTERVAL '1 millisecond', TIMESTAMP '1970-01-01' + $8::bigint * INTERVAL '1 millisecond',
+  $9::"ObservationSource", $10, $11::"ResultStatus", $12, $13, $14::bigint)
+ON CONFLICT ("source","sourceRef") DO NOTHING
+RETURNING "seq"::text AS "seq"`;
+
+/**
+ * A laboratory result, as insert-observation-batch.ts's insertLabResult on SQLite (the same rules, kept in step): a
+ * result already stored under its resultKey is superseded by this row (a correction, a cancellation, the final after
+ * a preliminary); the same result again, or a cancellation of a result never stored, stores nothing.
+ */
+async function insertLabResultPg(query: TPgQuery, r: TBatchRow, receivedAt: number): Promise<number | null> {
+  const lab = r.lab;
+  if (!lab) return null;
+  const [current] = lab.resultKey
+    ? await query<{
+        seq: number;
+        parameter: string;
+        value: number;
+        comparator: string | null;
+        resultStatus: string | null;
+      }>(CURRENT, [r.episodeId, lab.resultKey])
+    : [];
+  const replaced = current?.parameter === r.parameter ? current : undefined;
+  const value = lab.valueSent || !replaced ? r.value : replaced.value;
+  if (replaced) {
+    const unchanged =
+      replaced.value === value &&
+      replaced.comparator === (lab.comparator ?? null) &&
+      replaced.resultStatus === lab.status;
+    if (unchanged || (replaced.resultStatus === "cancelled" && lab.status === "cancelled")) return null;
+  } else {
+    if (lab.status === "cancelled" && !lab.valueSent) return null;
+    if ((await query(STORED, [r.episodeId, r.parameter, r.observedAt, r.value])).length > 0) return null;
+  }
+  const rows = await query<{ seq: string }>(INSERT_LAB, [
+    r.episodeId,
+    r.bedId,
+    r.unitId,
+    r.parameter,
+    value,
+    r.unit,
+    r.observedAt,
+    receivedAt,
+    r.source,
+    r.sourceRef,
+    lab.status,
+    lab.comparator ?? null,
+    lab.resultKey ?? null,
+    replaced?.seq ?? null,
+  ]);
+  return rows[0] ? Number(rows[0].seq) : null;
 }

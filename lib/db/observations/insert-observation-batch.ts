@@ -9,11 +9,23 @@ import {
 
 type TRow = [string, string, string, string, string, number, string, number, number, string, string];
 type TContent = [string, string, number, number];
+type TLabRow = [...TRow, string, string | null, string | null, number | null];
+interface TCurrentResult {
+  seq: number;
+  parameter: string;
+  value: number;
+  comparator: string | null;
+  resultStatus: string | null;
+}
 
-const STATEMENTS = new WeakMap<
-  Database.Database,
-  { insert: Database.Statement<TRow>; stored: Database.Statement<TContent, number> }
->();
+interface TStatements {
+  insert: Database.Statement<TRow>;
+  stored: Database.Statement<TContent, number>;
+  insertLab: Database.Statement<TLabRow>;
+  current: Database.Statement<[string, string], TCurrentResult>;
+}
+
+const STATEMENTS = new WeakMap<Database.Database, TStatements>();
 
 /**
  * The inserts of one batch on `connection`, inside a transaction the caller opened (the station's shared connection,
@@ -37,10 +49,18 @@ export function insertObservationBatch(
         `SELECT 1 FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" = ? AND "value" = ? LIMIT 1`,
       )
       .pluck();
+    const insertLab = connection.prepare<TLabRow>(
+      `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef","resultStatus","comparator","resultKey","supersedesSeq")
+       VALUES (?,(SELECT "stayId" FROM "SupportEpisode" WHERE "id" = ?),?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
+    );
+    // The newest row of a result is its current one: each later row supersedes the one before.
+    const current = connection.prepare<[string, string], TCurrentResult>(
+      `SELECT "seq","parameter","value","comparator","resultStatus" FROM "Observation"
+       WHERE "episodeId" = ? AND "resultKey" = ? ORDER BY "seq" DESC LIMIT 1`,
+    );
     // Numbers come back as numbers (Prisma's adapter turns on BigInt integers for its connection).
-    insert.safeIntegers(false);
-    stored.safeIntegers(false);
-    STATEMENTS.set(connection, (statements = { insert, stored }));
+    for (const s of [insert, stored, insertLab, current]) s.safeIntegers(false);
+    STATEMENTS.set(connection, (statements = { insert, stored, insertLab, current }));
   }
   const { insert, stored } = statements;
   const n = batchSize(batch);
@@ -48,6 +68,10 @@ export function insertObservationBatch(
   const row = {} as TBatchRow;
   for (const i of seriesOrder(batch, n)) {
     const r = readBatchRow(batch, i, row);
+    if (r.lab) {
+      seqs[i] = insertLabResult(statements, r, receivedAt);
+      continue;
+    }
     if (stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined) {
       seqs[i] = null;
       continue;
@@ -68,6 +92,48 @@ export function insertObservationBatch(
     seqs[i] = changes === 1 ? Number(lastInsertRowid) : null;
   }
   return seqs;
+}
+
+/**
+ * A laboratory result. When the same result (resultKey) is stored already, this row supersedes its current row: a
+ * correction, a cancellation, or the final result after a preliminary one; the original stays, and current views
+ * leave it out (current-result-sql.ts). The same result sent again unchanged, or a cancellation of a result never
+ * stored, stores nothing (null). A cancellation sent without a value keeps the value it withdraws, for history.
+ */
+function insertLabResult(statements: TStatements, r: TBatchRow, receivedAt: number): number | null {
+  const lab = r.lab;
+  if (!lab) return null;
+  const current = lab.resultKey ? statements.current.get(r.episodeId, lab.resultKey) : undefined;
+  const replaced = current?.parameter === r.parameter ? current : undefined;
+  const value = lab.valueSent || !replaced ? r.value : replaced.value;
+  if (replaced) {
+    const unchanged =
+      replaced.value === value &&
+      replaced.comparator === (lab.comparator ?? null) &&
+      replaced.resultStatus === lab.status;
+    if (unchanged || (replaced.resultStatus === "cancelled" && lab.status === "cancelled")) return null;
+  } else {
+    if (lab.status === "cancelled" && !lab.valueSent) return null;
+    if (statements.stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined) return null;
+  }
+  const { changes, lastInsertRowid } = statements.insertLab.run(
+    r.episodeId,
+    r.episodeId,
+    r.bedId,
+    r.unitId,
+    r.parameter,
+    value,
+    r.unit,
+    r.observedAt,
+    receivedAt,
+    r.source,
+    r.sourceRef,
+    lab.status,
+    lab.comparator ?? null,
+    lab.resultKey ?? null,
+    replaced?.seq ?? null,
+  );
+  return changes === 1 ? Number(lastInsertRowid) : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { TLabResult } from "@/lib/observations/lab-result";
 import type { TValidReading } from "@/lib/observations/validate-reading";
 
 /**
@@ -12,6 +13,8 @@ export interface TObservationBatch {
   /** Per reading: episode index, parameter index, source index, value, observedAt (ms). */
   readonly numbers: Float64Array;
   readonly sourceRefs: readonly string[];
+  /** Laboratory results' status, comparator and identity, by reading index; absent when the batch holds none. */
+  readonly labs?: Readonly<Record<number, TLabResult>>;
 }
 
 export const NUMBERS_PER_READING = 5;
@@ -27,6 +30,7 @@ export interface TBatchRow {
   value: number;
   observedAt: number;
   sourceRef: string;
+  lab: TLabResult | undefined;
 }
 
 export function packObservationBatch(readings: readonly TValidReading[]): TObservationBatch {
@@ -38,6 +42,7 @@ export function packObservationBatch(readings: readonly TValidReading[]): TObser
   const sourceIndex = new Map<string, number>();
   const numbers = new Float64Array(readings.length * NUMBERS_PER_READING);
   const sourceRefs: string[] = new Array<string>(readings.length);
+  let labs: Record<number, TLabResult> | undefined;
   readings.forEach((r, i) => {
     let e = episodeIndex.get(r.episodeId);
     if (e === undefined) episodeIndex.set(r.episodeId, (e = episodes.push([r.episodeId, r.bedId, r.unitId]) - 1));
@@ -55,8 +60,9 @@ export function packObservationBatch(readings: readonly TValidReading[]): TObser
     numbers[at + 3] = r.value;
     numbers[at + 4] = r.observedAt.getTime();
     sourceRefs[i] = r.sourceRef;
+    if (r.lab) (labs ??= {})[i] = r.lab;
   });
-  return { episodes, parameters, sources, numbers, sourceRefs };
+  return { episodes, parameters, sources, numbers, sourceRefs, ...(labs ? { labs } : {}) };
 }
 
 export function batchSize(batch: TObservationBatch): number {
@@ -80,5 +86,6 @@ export function readBatchRow(batch: TObservationBatch, i: number, row: TBatchRow
   row.value = batch.numbers[at + 3] as number;
   row.observedAt = batch.numbers[at + 4] as number;
   row.sourceRef = batch.sourceRefs[i] as string;
+  row.lab = batch.labs?.[i];
   return row;
 }

@@ -8,6 +8,8 @@ import {
   type TBucket,
 } from "@/lib/charts/downsample-min-max";
 import { dialectOf, type Db } from "../client";
+import { currentResultSql } from "../observations/current-result-sql";
+import { sqlFor, timeParam } from "../dialect";
 import { preparedStatement } from "../prisma-connection";
 import { readEpisodeSeriesPg } from "./read-episode-series.pg";
 
@@ -25,6 +27,11 @@ const COUNT_SQL = `SELECT count(*) FROM (SELECT 1 FROM "Observation"
 
 const READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
   WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt"`;
+
+/** A laboratory parameter's current results only (few a day: always read row by row, never bucketed). */
+const LAB_READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
+  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? AND ${currentResultSql()}
+  ORDER BY "observedAt"`;
 
 /**
  * One bucket per pixel column, each answered by index seeks and scans of its own rows: no GROUP BY, whose sort of a
@@ -95,6 +102,24 @@ export async function readEpisodeSeries({
   // Sparse range (labs, a short window, a history stored at charting resolution): the readings are read and run
   // through the same pure downsampling, which gives exactly what the buckets would. Counted first, in SQL, so that
   // a dense range (a week at 1 Hz) is never read row by row.
+  if (parameter.sourceKind === "lab") {
+    const samples =
+      dialectOf(db) === "postgres"
+        ? (
+            await db.$queryRawUnsafe<{ observedAt: Date; value: number }[]>(
+              sqlFor(db, LAB_READINGS_SQL),
+              episode.id,
+              code,
+              timeParam(db, from),
+              timeParam(db, to),
+            )
+          ).map((r) => ({ t: Number(r.observedAt), v: r.value }))
+        : preparedStatement<unknown[], [number, number]>(db, LAB_READINGS_SQL)
+            .raw()
+            .all(episode.id, code, from, to)
+            .map(([t, v]) => ({ t, v }));
+    return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
+  }
   const limit = READINGS_PER_COLUMN * width;
   if (dialectOf(db) === "postgres") {
     const read = await readEpisodeSeriesPg({ db, episodeId: episode.id, code, from, to, bucketMs, limit });

@@ -2,7 +2,7 @@ import { hash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { hl7ResultStatus } from "../hl7/hl7-result-status";
-import type { TImportItem, TImportRecord, TResultStatus } from "../import-record";
+import type { TImportItem, TImportRecord, TImportStatus } from "../import-record";
 import { sourceRef } from "../source-ref";
 import { GENERIC_COLUMNS, MIMIC_COLUMNS, indexColumns, missingColumns, type TCsvPreset } from "./csv-presets";
 import { UnreadableSourceError } from "../unreadable-source-error";
@@ -16,11 +16,11 @@ export interface TReadCsvFileOptions {
   timeZone?: string;
 }
 
-const WORD_STATUS: Record<string, TResultStatus> = {
+const WORD_STATUS: Record<string, TImportStatus> = {
   final: "final",
   corrected: "corrected",
   amended: "corrected",
-  preliminary: "pending",
+  preliminary: "preliminary",
 };
 
 /** Rows are handed on in chunks: one await per chunk rather than per row keeps a million-row file fast. */

@@ -40,6 +40,7 @@ export const ZFhirObservation = z.looseObject({
   resourceType: z.literal("Observation"),
   id: z.string().optional(),
   meta: z.looseObject({ versionId: z.string().optional() }).optional(),
+  identifier: z.array(ZFhirIdentifier).optional(),
   status: z.string(),
   code: ZFhirCodeableConcept,
   subject: ZFhirReference.optional(),

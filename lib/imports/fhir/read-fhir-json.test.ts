@@ -59,11 +59,14 @@ describe("readFhirJson", () => {
   });
 
   it.each([
-    [{ status: "preliminary" }, { status: "pending" }],
+    [{ status: "preliminary" }, { status: "preliminary" }],
+    [{ status: "registered" }, { status: "pending" }],
     [
       { status: "amended", meta: { versionId: "2" } },
-      { status: "corrected", sourceRef: "fhir:Observation/lac-1:v2:C" },
+      { status: "corrected", sourceRef: "fhir:Observation/lac-1:v2:amended", resultKey: "fhir:Observation/lac-1" },
     ],
+    [{ status: "entered-in-error" }, { status: "cancelled", sourceRef: "fhir:Observation/lac-1:entered-in-error" }],
+    [{ identifier: [{ system: "urn:lab", value: "R-77" }] }, { resultKey: "fhir:identifier:urn%3Alab:R-77" }],
     [{ valueQuantity: { value: 0.5, comparator: "<", code: "mmol/L" } }, { valueText: "<0.5" }],
     [
       { valueQuantity: undefined, dataAbsentReason: { text: "specimen clotted" } },

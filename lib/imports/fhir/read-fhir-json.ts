@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import type { TImportItem, TImportLocation, TImportRecord, TParsedTime, TResultStatus } from "../import-record";
+import type { TImportItem, TImportLocation, TImportRecord, TParsedTime, TImportStatus } from "../import-record";
 import { sourceRef } from "../source-ref";
 import {
   BUNDLE_TYPES_READ,
@@ -18,11 +18,11 @@ export type TFhirRead =
   | { readonly kind: "invalid"; readonly reason: string; readonly field: string };
 
 const UCUM = "http://unitsofmeasure.org";
-const STATUS: Record<string, TResultStatus> = {
+const STATUS: Record<string, TImportStatus> = {
   final: "final",
   amended: "corrected",
   corrected: "corrected",
-  preliminary: "pending",
+  preliminary: "preliminary",
   registered: "pending",
   cancelled: "cancelled",
   "entered-in-error": "cancelled",
@@ -132,10 +132,23 @@ function readEntry(
           ? `Observation/${o.id}`
           : `sha256:${createHash("sha256").update(JSON.stringify(resource)).digest("hex")}`),
       ...(o.meta?.versionId ? [`v${o.meta.versionId}`] : []),
-      ...(status === "corrected" ? ["C"] : []),
+      // A correction or a cancellation re-sent under the same id and version is still a new fact.
+      ...(status === "final" ? [] : [o.status]),
     ]),
+    ...resultKey(o),
   };
   return { type: "record", record };
+}
+
+/**
+ * "The same result" across submissions: the Observation's business identifier (the lab's, stable across servers),
+ * else its logical id. A correction is the same resource sent again with status corrected or amended.
+ */
+function resultKey(o: TFhirObservation): { resultKey?: string } {
+  const identifier = o.identifier?.find((i) => i.value?.trim());
+  if (identifier)
+    return { resultKey: sourceRef("fhir", ["identifier", identifier.system ?? "", identifier.value ?? ""]) };
+  return o.id ? { resultKey: sourceRef("fhir", [`Observation/${o.id}`]) } : {};
 }
 
 function readTime(o: TFhirObservation): { time: TParsedTime; timeText: string; timeField: string } {

@@ -78,6 +78,7 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
   let patientIdentifiers: string[] = [];
   let obrOrdinal = 0;
   let obrTime = "";
+  let orderNumber = "";
   let obxOrdinal = 0;
   segments.forEach((segment, index) => {
     const location: TImportLocation =
@@ -93,6 +94,8 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
         obrOrdinal += 1;
         obxOrdinal = 0;
         obrTime = str(segment, "7");
+        // The filler's number names the result at the lab; the placer's when the lab sent none.
+        orderNumber = str(segment, "3.1") || str(segment, "2.1");
         break;
       case "OBX": {
         obxOrdinal += 1;
@@ -104,7 +107,9 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
         const time: TParsedTime = timeText
           ? parseHl7Time(timeText, { timeZone, fallbackOffsetMinutes })
           : { ok: false, reason: "no observation time: OBX-14 and OBR-7 are both empty" };
-        const unit = str(segment, "6.1") || str(segment, "6.2");
+        const unit = readUnit(raw(segment, "6"), delimiters);
+        const code = str(segment, "3.1");
+        const subId = str(segment, "4");
         const record: TImportRecord = {
           location: { ...location, segment: `OBX[${setId}]` },
           fields: {
@@ -126,15 +131,19 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
           status,
           statusText,
           // MSH-7 with MSH-10: a sender that restarts its counters does not make a new result look like an old one.
-          // A corrected result gets its own reference: it is stored beside the value it corrects, and flagged so.
+          // A status other than final is part of the reference, so that a message re-sent with the same control id
+          // but a correction is still stored.
           sourceRef: sourceRef("hl7", [
             sender,
             messageTime,
             controlId,
             String(obrOrdinal),
             setId,
-            ...(status === "corrected" ? ["C"] : []),
+            ...(status === "final" ? [] : [statusText]),
           ]),
+          // The same result in a later message (a correction, a cancellation, the final after a preliminary): same
+          // sender, order and test, same sub-id. Without an order number there is no identity to follow.
+          ...(orderNumber && code ? { resultKey: sourceRef("hl7", [sender, orderNumber, code, subId]) } : {}),
         };
         items.push({ type: "record", record });
         break;
@@ -175,6 +184,19 @@ function readIdentifiers(field: string, d: TDelimiters): string[] {
     .map(([id = "", , , , type = ""]) => ({ id: unescape(id, d).trim(), mr: type.trim() === "MR" }))
     .filter((x) => x.id !== "");
   return [...ids.filter((x) => x.mr), ...ids.filter((x) => !x.mr)].map((x) => x.id);
+}
+
+/**
+ * OBX-6 as the lab wrote it. A unit is CE/CWE (identifier^text^system): the identifier, else the text. But labs write
+ * "10^9/L" unescaped, which splits into "10" and "9/L": a first component "10" followed by a power and a slash is one
+ * unit and is read whole. Escaped forms (10\S\9/L) come back as written by unescape.
+ */
+function readUnit(field: string, d: TDelimiters): string {
+  const c = d.component.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  const split = new RegExp(`^\\s*10${c}([+-]?\\d+\\s*/[^${c}]*)`).exec(field);
+  if (split) return `10^${split[1]}`.trim();
+  const [identifier = "", text = ""] = field.split(d.component).map((part) => unescape(part, d).trim());
+  return identifier || text;
 }
 
 /** HL7 escape sequences (\F\ \S\ \T\ \R\ \E\) back to their characters; other sequences are left as sent. */

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { raiseExternalAlarm } from "../alarms/raise-external-alarm";
+import { announceCommit } from "../changes/announce-commit";
+import type { Db } from "../client";
+import { LAB_REFUSAL_RULE, refusalSummary, type TNewLabRefusal } from "./lab-refusal";
+
+/**
+ * Records laboratory results an import refused for a known patient and a monitored analyte, each with its technical
+ * alarm, in one transaction: nothing refused is invisible (issue 16). The same result refused again (a re-sent
+ * message) is recorded once, by its source reference. The screens learn of the alarms from the change feed, and the
+ * bed reads its open refusals with its detail.
+ */
+export async function recordLabRefusals({
+  db,
+  refusals,
+  now = new Date(),
+}: {
+  db: Db;
+  refusals: readonly TNewLabRefusal[];
+  now?: Date;
+}): Promise<number> {
+  if (refusals.length === 0) return 0;
+  const recorded = await db.$transaction(async (tx) => {
+    let n = 0;
+    for (const r of refusals) {
+      const known = await tx.labRefusal.findUnique({
+        where: { source_sourceRef: { source: r.source, sourceRef: r.sourceRef } },
+        select: { id: true },
+      });
+      if (known) continue;
+      const episode = await tx.supportEpisode.findUnique({
+        where: { id: r.episodeId },
+        select: { bedId: true, endedAt: true, bed: { select: { unitId: true } } },
+      });
+      if (!episode || episode.endedAt !== null) continue;
+      const id = randomUUID();
+      await tx.labRefusal.create({
+        data: {
+          id,
+          episodeId: r.episodeId,
+          bedId: episode.bedId,
+          unitId: episode.bed.unitId,
+          parameter: r.parameter,
+          observedAt: r.observedAt,
+          receivedAt: now,
+          kind: r.what,
+          field: r.field,
+          value: r.value.slice(0, 200),
+          reason: r.reason.slice(0, 500),
+          source: r.source,
+          sourceRef: r.sourceRef,
+        },
+      });
+      await raiseExternalAlarm({
+        db: tx,
+        origin: "labs",
+        actor: null,
+        context: null,
+        now,
+        input: {
+          episodeId: r.episodeId,
+          ruleId: LAB_REFUSAL_RULE,
+          subjectKey: id,
+          priority: "technical",
+          messageKey: "labResultUnreadable",
+          summary: refusalSummary(r),
+          refs: { labRefusalId: id, parameter: r.parameter },
+        },
+      });
+      n += 1;
+    }
+    return n;
+  });
+  if (recorded > 0) announceCommit(db);
+  return recorded;
+}
