@@ -17,7 +17,7 @@ function bed(deviceType: "VA_ECMO" | "IABP" | "VA_ECMO_IABP"): TStationBed {
 }
 
 function codes(tile: ReturnType<typeof prepareTile>): string[] {
-  if (tile.kind === "empty") return [];
+  if (tile.kind !== "occupied") return [];
   return [
     ...tile.cells.map((cell) => (cell.kind === "value" ? cell.value.code : "augmentation")),
     ...tile.labs.map((lab) => lab.code),

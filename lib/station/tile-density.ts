@@ -37,7 +37,7 @@ function cellKey(cell: TTileCell): TKeyCell {
 
 /** The tile as drawn at a density: a compact tile keeps its key cells and key lab, everything else unchanged. */
 export function tileAtDensity(tile: TPreparedTile, density: TTileDensity): TPreparedTile {
-  if (density === "full" || tile.kind === "empty") return tile;
+  if (density === "full" || tile.kind !== "occupied") return tile;
   const keys = new Set<string>(KEY_CELLS[tile.deviceType]);
   return {
     ...tile,

@@ -61,7 +61,7 @@ describe("protocol steps on the alarm engine's clock", () => {
     });
     await waitFor(() => protocolChanges.find((c) => c.timerId === plan.id));
 
-    await station.server.alarms.tick();
+    await station.server.alarms!.tick();
     const raised = await waitFor(() => latest());
     expect(raised).toMatchObject({
       status: "active",
@@ -81,7 +81,7 @@ describe("protocol steps on the alarm engine's clock", () => {
     });
     await waitFor(() => (latest()?.status === "resolved" ? true : undefined));
     // The next step (1:4) is not yet due: another tick raises nothing.
-    await station.server.alarms.tick();
+    await station.server.alarms!.tick();
     expect(await test.db.alarm.count({ where: { ruleId: "protocol-step-overdue", openKey: { not: null } } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { toSeq } from "../seq";
 
 /** The engine's row in ChangeFollower. */
 const FOLLOWER = "alarm-engine";
@@ -10,7 +11,7 @@ const FOLLOWER = "alarm-engine";
  */
 export async function loadAlarmEnginePosition({ db }: { db: Db }): Promise<number | undefined> {
   const row = await db.changeFollower.findUnique({ where: { name: FOLLOWER } });
-  return row?.observationSeq;
+  return row ? toSeq(row.observationSeq) : undefined;
 }
 
 /** Stores the engine's position, in the transaction that stores what it judged up to there. */

@@ -7,6 +7,7 @@ import {
 } from "@/lib/scores/four-ts-record";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { findBedEpisode } from "../beds/find-bed-episode";
+import { toSeq } from "../seq";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { keepCurrentResults } from "../observations/current-result-sql";
@@ -41,11 +42,13 @@ export async function recordFourTs({
     );
   // Current platelet counts only: a corrected or cancelled count is not the patient's (current-result-sql.ts).
   const counts = keepCurrentResults(
-    await db.observation.findMany({
-      where: { episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
-      select: { observedAt: true, value: true, seq: true, resultKey: true, resultStatus: true },
-      orderBy: { observedAt: "asc" },
-    }),
+    (
+      await db.observation.findMany({
+        where: { episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
+        select: { observedAt: true, value: true, seq: true, resultKey: true, resultStatus: true },
+        orderBy: { observedAt: "asc" },
+      })
+    ).map((c) => ({ ...c, seq: toSeq(c.seq) })),
   );
   const inputs = fourTsInputs(
     counts.map((c) => ({ t: c.observedAt.getTime(), v: c.value })),

@@ -111,7 +111,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
 
   const counts: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
   /** Records the reader could not even make out (a binary or cut file gives only these). */
-  let unreadable = 0;
+  let unreadableItems = 0;
   const ignoredCodes: Record<string, number> = {};
   const kept: TImportRejection[] = [];
   const outcomes: TRecordOutcome[] | undefined = collectOutcomes ? [] : undefined;
@@ -165,7 +165,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     for (const [index, item] of batch.entries()) {
       delta.processed += 1;
       if (item.type === "unreadable") {
-        unreadable += 1;
+        unreadableItems += 1;
         reject(item.rejection, index, item.entry);
         continue;
       }
@@ -354,9 +354,9 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     }
     if (batch.length > 0) await startBatch(batch);
     await finishInFlight();
-    if (counts.processed === unreadable && options.nothingRead) {
+    if (counts.processed === unreadableItems && options.nothingRead) {
       const first = kept[0];
-      const reason = `${options.nothingRead()}${first && unreadable > 0 ? ` (${first.location}: ${first.reason})` : ""}`;
+      const reason = `${options.nothingRead()}${first && unreadableItems > 0 ? ` (${first.location}: ${first.reason})` : ""}`;
       await finishImportJob({ db, jobId, error: reason, finishedAt: now() });
       const failed = summary("failed", reason);
       options.onProgress?.(failed);
