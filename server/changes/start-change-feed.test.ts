@@ -62,9 +62,13 @@ const reading = (value: number): TReadingInput => ({
 });
 
 const seqsOf = async (db: Db) => ({
-  observation: (await db.observation.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((r) => Number(r.seq)),
+  observation: (await db.observation.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((r) =>
+    Number(r.seq),
+  ),
   alarm: (await db.alarmEvent.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((r) => Number(r.seq)),
-  document: (await db.documentChange.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((r) => Number(r.seq)),
+  document: (await db.documentChange.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((r) =>
+    Number(r.seq),
+  ),
 });
 
 describe("the change feed", () => {

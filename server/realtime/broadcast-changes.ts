@@ -81,7 +81,8 @@ async function emitAlarmChanges(io: StationIo, db: Db, events: readonly TAlarmLo
     // The bed views of the beds concerned follow their bed's room (trend markers), not the unit's; socket.io sends
     // once to a socket in both. A bed's room was joined with bed.view on its unit: the unit's payload is its to see.
     const bedRooms = [...new Set(payload.alarms.map((a) => rooms.bed(a.bedId)))];
-    io.local.to([rooms.unit(payload.unitId), ...bedRooms])
+    io.local
+      .to([rooms.unit(payload.unitId), ...bedRooms])
       .except(rooms.kiosks)
       .emit("alarm:changed", payload);
     // Wall displays get their copy without staff names or free text (they hold no bed room: no bed.view).
@@ -115,7 +116,9 @@ function emitDocumentChange(io: StationIo, change: TDocumentChange): void {
       const { type, ...payload } = change;
       // The station (unit's room) shows the next step on the tile, the bed view (bed's room) the panel, the handover
       // (its room) the open steps among its pending tasks. The payload names a timer, no patient data.
-      io.local.to([rooms.unit(payload.unitId), rooms.bed(payload.bedId), rooms.handover(payload.unitId)]).emit(type, payload);
+      io.local
+        .to([rooms.unit(payload.unitId), rooms.bed(payload.bedId), rooms.handover(payload.unitId)])
+        .emit(type, payload);
       return;
     }
     case "handover:changed": {
