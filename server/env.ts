@@ -6,6 +6,9 @@ import { isTimeZone } from "@/lib/time/zoned-time";
 /**
  * The server's configuration, validated once at start-up: a wrong value stops the server with a message naming the
  * variable, rather than surfacing later as a strange behaviour on a ward.
+ *
+ * The fields only, without the checks across fields (ZCheckedServerEnv, applied by parseServerEnv): zod refuses to
+ * `.pick()` from an object schema that carries a refinement, and the CLIs pick the few variables they need.
  */
 export const ZServerEnv = z
   .object({
@@ -79,18 +82,20 @@ export const ZServerEnv = z
       .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
       .optional(),
   })
-  .extend(ZAuthEnv.shape)
+  .extend(ZAuthEnv.shape);
+export type TServerEnv = z.infer<typeof ZServerEnv>;
+
+const ZCheckedServerEnv = ZServerEnv
   // Two nodes without a lock would both run the alarm engine and double every alarm: refused at start-up.
   .refine((env) => env.REDIS_URL === undefined || env.LEADER_LOCK_URL !== undefined, {
     path: ["LEADER_LOCK_URL"],
     message: "required with REDIS_URL (several nodes elect their leader with it; docs/deployment.md)",
   });
-export type TServerEnv = z.infer<typeof ZServerEnv>;
 
 // Not NodeJS.ProcessEnv: Next's types (next-env.d.ts, present after any build) make its NODE_ENV required, so a
 // test's `{ DEMO: "0" }` would stop type-checking, and `next build` with it.
 export function parseServerEnv(source: Readonly<Record<string, string | undefined>>): TServerEnv {
-  const parsed = ZServerEnv.safeParse(source);
+  const parsed = ZCheckedServerEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${lines}`);

@@ -13,6 +13,7 @@ import { IMPORT_JOB_STATUSES } from "@/lib/imports/import-job";
 import { IMPORT_KINDS, IMPORT_REJECTION_CODES } from "@/lib/imports/import-record";
 import { RESULT_STATUSES } from "@/lib/observations/lab-result";
 import { OBSERVATION_SOURCES } from "@/lib/observations/reading";
+import { PROTOCOL_TIMER_STATUSES } from "@/lib/protocols/protocols";
 import { ROUND_FREQUENCIES, ROUND_ITEM_TYPES } from "@/lib/rounds/template";
 import { FOUR_TS_PROBABILITIES } from "@/lib/scores/four-ts";
 import { EPISODE_END_REASONS, STAY_DISPOSITIONS } from "@/lib/stays/stay";
@@ -48,6 +49,7 @@ const MIRRORED: [name: keyof typeof Enums, enumeration: Record<string, string>, 
   ["RoundItemType", Enums.RoundItemType, ROUND_ITEM_TYPES],
   ["RoundFrequency", Enums.RoundFrequency, ROUND_FREQUENCIES],
   ["FourTsProbability", Enums.FourTsProbability, FOUR_TS_PROBABILITIES],
+  ["ProtocolTimerStatus", Enums.ProtocolTimerStatus, PROTOCOL_TIMER_STATUSES],
 ];
 
 describe("the schema's enums", () => {

@@ -9,6 +9,11 @@ export interface TSourceInspection {
   readonly input: Readable;
   /** Why nothing usable came out of this source: said when an import read no record at all. */
   nothingRead(kind: TImportKind): string;
+  /**
+   * Why this source cannot be one of `kind` at all, when its bytes say so (empty, or binary); undefined for text. Said
+   * instead of a reader's error (a CSV header that matches no known shape) when the reader stopped before any record.
+   */
+  notText(kind: TImportKind): string | undefined;
 }
 
 /**
@@ -33,15 +38,22 @@ export function inspectSource(source: Readable): TSourceInspection {
   });
   source.on("error", (error) => tap.destroy(error));
   source.pipe(tap);
+  let binaryAt: number | undefined | null = null;
+  const notText = (kind: TImportKind): string | undefined => {
+    if (bytes === 0) return "the file is empty (0 bytes): nothing to import";
+    if (binaryAt === null) {
+      binaryAt = firstBinaryByte(Buffer.concat(head), bytes > SNIFF_BYTES);
+      head = [];
+    }
+    return binaryAt === undefined
+      ? undefined
+      : `the file is not text (a binary byte at offset ${binaryAt}): export it as ${FORMAT[kind]}`;
+  };
   return {
     input: tap,
+    notText,
     nothingRead(kind) {
-      if (bytes === 0) return "the file is empty (0 bytes): nothing to import";
-      const binaryAt = firstBinaryByte(Buffer.concat(head), bytes > SNIFF_BYTES);
-      head = [];
-      if (binaryAt !== undefined)
-        return `the file is not text (a binary byte at offset ${binaryAt}): export it as ${FORMAT[kind]}`;
-      return `no record was read from ${bytes} bytes of text: ${NOTHING[kind]}`;
+      return notText(kind) ?? `no record was read from ${bytes} bytes of text: ${NOTHING[kind]}`;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZClinicalText } from "@/lib/text/clinical-text";
-import { PROTOCOL_IDS } from "./protocols";
+import { PROTOCOL_IDS, PROTOCOL_TIMER_STATUSES } from "./protocols";
 
 const MAX_BACKDATE_MS = 24 * 3_600_000;
 /** A tablet's clock a little ahead of the server's is not "in the future". */
@@ -51,7 +51,7 @@ export const ZProtocolPlanDto = z.object({
   anchorAt: z.number(),
   startedAt: z.number(),
   startedBy: z.string(),
-  status: z.enum(["active", "completed", "cancelled"]),
+  status: z.enum(PROTOCOL_TIMER_STATUSES),
   endedAt: z.number().nullable(),
   cancelReason: z.string().nullable(),
   signatures: z.array(

@@ -10,14 +10,15 @@ function bed(deviceType: "VA_ECMO" | "IABP" | "VA_ECMO_IABP"): TStationBed {
     bedId: "b",
     label: "01",
     position: 1,
-    patient: null,
+    // A bed with support running holds an admitted patient (an episode belongs to a stay since issue 15).
+    patient: { initials: "MD", ageYears: 58, sex: "F" },
     episode: { id: "e", deviceType, startedAt: NOW - 3600_000, cannulationSite: null, settings: {} },
     latest: {},
   };
 }
 
 function codes(tile: ReturnType<typeof prepareTile>): string[] {
-  if (tile.kind !== "occupied") return [];
+  if (tile.kind !== "occupied") throw new Error(`expected a bed on support, got a tile of kind ${tile.kind}`);
   return [
     ...tile.cells.map((cell) => (cell.kind === "value" ? cell.value.code : "augmentation")),
     ...tile.labs.map((lab) => lab.code),

@@ -94,7 +94,13 @@ describe.skipIf(!postgresAnswers)("startPostgresLeadership", () => {
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ecmo-station leader lock node-a'`,
     );
     await admin.end();
+    // The node whose session ended sits out a few rounds (ROUNDS_OUT_AFTER_LOSS): the follower takes over, not it.
     await until(() => a.leadership.current() === null && b.leadership.current() !== null);
     expect(b.leadership.current()?.epoch).toBe(2);
+    expect(a.terms.map((term) => term?.epoch ?? null)).toEqual([1, null]);
+    // It sits out only a while: once the other gives up, it leads again.
+    await b.leadership.stop();
+    await until(() => a.leadership.current() !== null);
+    expect(a.leadership.current()?.epoch).toBe(3);
   });
 });

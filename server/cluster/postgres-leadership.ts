@@ -16,6 +16,12 @@ const ROUND_MS = 1_000;
 const IDLE_SESSION_TIMEOUT_MS = 5_000;
 /** A lock query that has not answered by then is taken as a lost connection (the client ends it, releasing the lock). */
 const QUERY_TIMEOUT_MS = 3_000;
+/**
+ * Rounds a node that lost the lock sits out before trying it again. Its session ended under it: the node most likely
+ * stalled, or its link did. The followers, which try every round, take over first, instead of a race the node that
+ * just failed may win (and the lead flapping back to it); alone, it leads again after these rounds.
+ */
+const ROUNDS_OUT_AFTER_LOSS = 3;
 
 /**
  * Leader election by a session-level PostgreSQL advisory lock on a connection of its own: whoever holds the lock
@@ -44,12 +50,15 @@ export async function startPostgresLeadership({
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  /** performance.now() before which this node leaves the lock to the others, having just lost it. */
+  let sitOutUntil = 0;
 
   const drop = async (why: unknown): Promise<void> => {
     const old = client;
     client = null;
     if (old) void old.end().catch(() => undefined);
     if (terms.current()) {
+      sitOutUntil = performance.now() + ROUNDS_OUT_AFTER_LOSS * roundMs;
       log.warn(`leadership: node ${nodeId} lost the leader lock (${describe(why)}); its leader work stops`);
       // Awaited: this node tries the lock again only once its former term's work has stopped.
       await terms.set(null);
@@ -72,6 +81,7 @@ export async function startPostgresLeadership({
   };
 
   const round = async (): Promise<void> => {
+    if (!terms.current() && performance.now() < sitOutUntil) return;
     try {
       client ??= await connect();
       if (terms.current()) {

@@ -45,6 +45,7 @@ export async function importFile({
     kind: chosen,
     fileName,
     nothingRead: () => source.nothingRead(chosen),
+    notText: () => source.notText(chosen),
   });
   file.destroy();
   return summary;

@@ -65,17 +65,19 @@ describe("hl7v2/nist_lri_cbc_oru_r01.hl7 (BOM, LF line ends, Hb in g/mL, platele
     ),
   );
 
-  it("accepts the platelets (210000 {cells}/uL = 210 × 10⁹/L), rejects the haemoglobin's g/mL, ignores the 26 other analytes", async () => {
+  // Units are read by UCUM since issue 16: g/mL is a mass concentration the station converts, so the haemoglobin's
+  // 12.5 g/mL (the NIST message's g/dL value under a wrong unit) is 1250 g/dL and refused as implausible, not stored.
+  it("accepts the platelets (210000 {cells}/uL = 210 × 10⁹/L), rejects the haemoglobin's 12.5 g/mL as implausible, ignores the 26 other analytes", async () => {
     const summary = await open(TODAY)("hl7v2/nist_lri_cbc_oru_r01.hl7");
     expect(summary.kind).toBe("hl7");
     expect(counts(summary)).toEqual({ processed: 28, accepted: 1, rejected: 1, duplicate: 0, ignored: 26 });
     expect(summary.rejections).toEqual([
       {
         location: "nist_lri_cbc_oru_r01.hl7 line 6 OBX[2]",
-        field: "OBX-6",
-        value: "g/mL",
-        code: "UNIT_NOT_ACCEPTED",
-        reason: 'unit "g/mL" is not accepted for hemoglobin (accepted: g/dL, g/L, g/l, mmol/L, g/dl)',
+        field: "OBX-5",
+        value: "12.5 g/mL",
+        code: "IMPLAUSIBLE_VALUE",
+        reason: "hemoglobin 12.5 g/mL (= 1250 g/dL) is outside the plausible range 2–25 g/dL",
       },
     ]);
     expect(await stored()).toEqual([
@@ -178,15 +180,15 @@ describe("fhir/synthea_r4_cbc_subset_bundle.json (collection Bundle, Patient + 5
 });
 
 describe("fhir/msconverter_nist_lri_cbc_expected_bundle.json (batch Bundle of the NIST message)", () => {
-  it("makes the same decisions as for the HL7 message: 1 accepted, the g/mL haemoglobin rejected at entry 9, 26 ignored", async () => {
+  it("makes the same decisions as for the HL7 message: 1 accepted, the 12.5 g/mL haemoglobin rejected as implausible at entry 9, 26 ignored", async () => {
     await seedImportPatients(t.db, [{ identifier: "PATID1234", episodeStartedAt: new Date("2011-01-01T00:00:00Z") }]);
     const summary = await open(TODAY)("fhir/msconverter_nist_lri_cbc_expected_bundle.json");
     expect(counts(summary)).toEqual({ processed: 28, accepted: 1, rejected: 1, duplicate: 0, ignored: 26 });
     expect(summary.rejections[0]).toMatchObject({
       location: expect.stringMatching(/entry\[9\] Observation\/e950bf40/) as unknown,
-      field: "valueQuantity.code",
-      value: "g/mL",
-      code: "UNIT_NOT_ACCEPTED",
+      field: "valueQuantity.value",
+      value: "12.5 g/mL",
+      code: "IMPLAUSIBLE_VALUE",
     });
   });
 });

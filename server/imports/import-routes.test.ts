@@ -153,7 +153,7 @@ describe("POST /api/imports", () => {
     expect(report.headers.get("content-type")).toMatch(/text\/csv/);
     expect(report.headers.get("content-disposition")).toBe('attachment; filename="nist.hl7-rejections.csv"');
     expect(await report.text()).toBe(
-      'location,field,value,code,reason\r\nnist.hl7 line 6 OBX[2],OBX-6,g/mL,UNIT_NOT_ACCEPTED,"unit ""g/mL"" is not accepted for hemoglobin (accepted: g/dL, g/L, g/l, mmol/L, g/dl)"\r\n',
+      "location,field,value,code,reason\r\nnist.hl7 line 6 OBX[2],OBX-5,12.5 g/mL,IMPLAUSIBLE_VALUE,hemoglobin 12.5 g/mL (= 1250 g/dL) is outside the plausible range 2–25 g/dL\r\n",
     );
     expect((await get(`/api/imports/${randomUUID()}`)).status).toBe(404);
   });
@@ -179,25 +179,36 @@ describe("POST /api/fhir/Observation", () => {
     expect(await stored()).toBe(1);
   });
 
-  it("answers a refused Observation with 422 and an OperationOutcome pointing at the element", async () => {
-    const response = await postJson(
-      "/api/fhir/Observation",
-      observation({
-        valueQuantity: { value: 12.5, code: "g/mL" },
-        code: { coding: [{ system: "http://loinc.org", code: "718-7" }] },
-      }),
-    );
-    expect(response.status).toBe(422);
-    const body = (await response.json()) as {
-      issue: { severity: string; code: string; diagnostics: string; expression: string[] }[];
-    };
-    expect(body.issue[0]).toMatchObject({
-      severity: "error",
-      code: "code-invalid",
-      expression: ["Observation.valueQuantity.code"],
-    });
-    expect(body.issue[0]?.diagnostics).toMatch(/g\/mL.*not accepted for hemoglobin/);
-  });
+  // Units are read by UCUM since issue 16: g/mL converts (12.5 g/mL = 1250 g/dL, implausible); a unit that is no mass
+  // concentration is refused as a unit.
+  it.each([
+    [
+      "12.5 g/mL",
+      "g/mL",
+      "value",
+      "Observation.valueQuantity.value",
+      /12\.5 g\/mL.*1250 g\/dL.*outside the plausible range/,
+    ],
+    ["12.5 mg", "mg", "code-invalid", "Observation.valueQuantity.code", /unit "mg" does not measure hemoglobin/],
+  ])(
+    "answers a refused Observation (haemoglobin %s) with 422 and an OperationOutcome pointing at the element",
+    async (_name, unit, code, expression, diagnostics) => {
+      const response = await postJson(
+        "/api/fhir/Observation",
+        observation({
+          valueQuantity: { value: 12.5, code: unit },
+          code: { coding: [{ system: "http://loinc.org", code: "718-7" }] },
+        }),
+      );
+      expect(response.status).toBe(422);
+      const body = (await response.json()) as {
+        issue: { severity: string; code: string; diagnostics: string; expression: string[] }[];
+      };
+      expect(body.issue[0]).toMatchObject({ severity: "error", code, expression: [expression] });
+      expect(body.issue[0]?.diagnostics).toMatch(diagnostics);
+      expect(await stored()).toBe(0);
+    },
+  );
 
   it.each([
     ["{not json", 400, "structure"],

@@ -167,6 +167,7 @@ async function postImport(
     dryRun: q.dryRun,
     jobId: q.jobId,
     nothingRead: () => source.nothingRead(kind),
+    notText: () => source.notText(kind),
   });
   json(res, 200, { ...summary, outcomes: undefined });
 }
@@ -305,6 +306,7 @@ async function run(
     jobId?: string;
     collectOutcomes?: boolean;
     nothingRead?: () => string;
+    notText?: () => string | undefined;
   },
 ): Promise<TImportSummary> {
   const principal = principalOf(o.req);

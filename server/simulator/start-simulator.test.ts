@@ -37,6 +37,17 @@ const start = async (options: Partial<Parameters<typeof startSimulator>[0]> = {}
   return simulator;
 };
 const stored = () => t.db.observation.count();
+/**
+ * The beds the seeder admitted a patient to, with the episode it put each on: the demo leaves a bed free by design
+ * (DEMO_SCENARIO_ORDER's null, e2e/support/station-env.ts DEMO_FREE_BED), and the simulator feeds the others only.
+ */
+const seededBeds = async () => {
+  const stays = await t.db.stay.findMany({
+    where: { dischargedAt: null },
+    select: { bedId: true, episodes: { where: { endedAt: null }, select: { id: true } } },
+  });
+  return stays.map((s) => ({ bedId: s.bedId, episodeIds: s.episodes.map((e) => e.id) }));
+};
 /** A sink answering submit as given; the simulator checks nothing itself, so never calls submitValid. */
 const sinkOf = (submit: ReadingSink["submit"]): ReadingSink => ({
   submit,
@@ -63,9 +74,12 @@ afterEach(async () => {
 describe("startSimulator", () => {
   it("backfills every demo bed through the write path with nothing rejected and nothing in the future", async () => {
     const simulator = await start();
-    expect(simulator.bedIds()).toHaveLength(8);
+    const beds = await seededBeds();
+    expect(beds.length).toBeGreaterThan(1);
+    expect(beds.map((b) => b.bedId)).not.toContain("demo-bed-7");
+    expect([...simulator.bedIds()].sort()).toEqual(beds.map((b) => b.bedId).sort());
     expect(warn).not.toHaveBeenCalled();
-    expect(await stored()).toBeGreaterThan(8 * 30 * 10);
+    expect(await stored()).toBeGreaterThan(beds.length * 30 * 10);
     const latest = await t.db.observation.findFirstOrThrow({ orderBy: { observedAt: "desc" } });
     expect(latest.observedAt.getTime()).toBeLessThanOrEqual(SEEDED_AT.getTime());
     const labs = await t.db.observation.count({ where: { parameter: "platelets", bedId: "demo-bed-8" } });
@@ -74,25 +88,32 @@ describe("startSimulator", () => {
 
   it("submits one batch per tick for all beds, stamped at the tick time aligned on tickMs", async () => {
     const simulator = await start({ tickMs: 5_000 });
+    const episodeIds = (await seededBeds()).flatMap((b) => b.episodeIds);
     submits = [];
     clockMs += 4_000;
     await simulator.tick();
     expect(submits).toHaveLength(1);
     const tickAt = Math.floor(clockMs / 5_000) * 5_000;
     const devices = submits[0]?.filter((r) => r.parameter === "map") ?? [];
-    expect(new Set(devices.map((r) => r.episodeId)).size).toBe(8);
+    expect([...new Set(devices.map((r) => r.episodeId))].sort()).toEqual([...episodeIds].sort());
     expect(devices.every((r) => r.observedAt.getTime() === tickAt)).toBe(true);
     expect(warn).not.toHaveBeenCalled();
   });
 
   it("cuts and restores one bed's feed", async () => {
     const simulator = await start({ tickMs: 5_000 });
+    const beds = await seededBeds();
     const bedsIn = () => new Set((submits.at(-1) ?? []).map((r) => r.episodeId.replace("episode", "bed")));
     simulator.setBedFeed("demo-bed-3", false);
     clockMs += 5_000;
     await simulator.tick();
     expect(bedsIn().has("demo-bed-3")).toBe(false);
-    expect(bedsIn().size).toBe(7);
+    expect([...bedsIn()].sort()).toEqual(
+      beds
+        .map((b) => b.bedId)
+        .filter((b) => b !== "demo-bed-3")
+        .sort(),
+    );
     simulator.setBedFeed("demo-bed-3", true);
     clockMs += 5_000;
     await simulator.tick();

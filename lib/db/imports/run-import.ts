@@ -74,6 +74,12 @@ export interface TRunImportOptions {
    * valid request).
    */
   nothingRead?: () => string;
+  /**
+   * For a file: why it is not text at all (empty or binary; lib/imports/inspect-source.ts). When the reader stops
+   * before any record (a binary file's first bytes taken for a CSV header), the job fails with this reason rather
+   * than the reader's.
+   */
+  notText?: () => string | undefined;
   /** Keep every record's outcome in the summary (FHIR answers, MLLP acknowledgements): for small inputs only. */
   collectOutcomes?: boolean;
 }
@@ -366,7 +372,10 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     // A batch already handed to the write path is still counted if it committed.
     await finishInFlight().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
-    const reason = `stopped after ${counts.processed} records: ${message}. Batches committed before the failure are kept; run the same import again to complete it (nothing is stored twice).`;
+    const notText = counts.processed === 0 ? options.notText?.() : undefined;
+    const reason =
+      notText ??
+      `stopped after ${counts.processed} records: ${message}. Batches committed before the failure are kept; run the same import again to complete it (nothing is stored twice).`;
     try {
       await finishImportJob({ db, jobId, error: reason, finishedAt: now() });
     } catch {

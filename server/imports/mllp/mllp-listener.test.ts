@@ -107,22 +107,33 @@ describe("the MLLP listener", () => {
     expect(await storedCount()).toBe(1);
   });
 
-  it("answers the NIST message with AE and an ERR naming OBX^2^6 and the g/mL unit, having stored its platelets", async () => {
+  // g/mL is a unit UCUM reads (issue 16): the haemoglobin's 12.5 g/mL is 1250 g/dL, refused as implausible (OBX-5).
+  it("answers the NIST message with AE and an ERR naming OBX^2^5 and the implausible g/mL value, having stored its platelets", async () => {
     const ack = await send(readFileSync(externalFile("hl7v2/nist_lri_cbc_oru_r01.hl7"), "utf8"));
     expect(msa(ack).slice(0, 3)).toEqual(["MSA", "AE", "NIST-LRI-NG-002.00"]);
     const [err] = errs(ack);
-    expect(err?.[2]).toBe("OBX^2^6");
-    expect(err?.[3]).toBe("103^Table value not found^HL70357");
+    expect(err?.[2]).toBe("OBX^2^5");
+    expect(err?.[3]).toBe("102^Data type error^HL70357");
     expect(err?.[4]).toBe("E");
-    expect(err?.[8]).toMatch(/g\/mL.*not accepted for hemoglobin/);
+    expect(err?.[8]).toMatch(/12\.5 g\/mL.*1250 g\/dL.*outside the plausible range/);
     expect(await storedCount()).toBe(1);
   });
 
-  it("answers AA with an information ERR for a pending result: the final one will follow", async () => {
-    const ack = await send(lactate("CTRL-2").replace("|H|||F|", "|H|||P|"));
+  it("answers AA with an information ERR for a pending result (I, specimen in the lab): the final one will follow", async () => {
+    const ack = await send(lactate("CTRL-2").replace("|H|||F|", "|H|||I|"));
     expect(msa(ack)[1]).toBe("AA");
     expect(errs(ack)[0]?.slice(2, 5)).toEqual(["OBX^1^11", "101^Required field missing^HL70357", "I"]);
     expect(await storedCount()).toBe(0);
+  });
+
+  it("stores a preliminary result (P) as preliminary and answers AA without ERR (issue 16)", async () => {
+    const ack = await send(lactate("CTRL-3").replace("|H|||F|", "|H|||P|"));
+    expect(msa(ack)[1]).toBe("AA");
+    expect(msa(ack)[3]).toMatch(/^1 stored/);
+    expect(errs(ack)).toEqual([]);
+    expect(
+      await readOnOtherConnection<{ resultStatus: string }>(t, `SELECT "resultStatus" FROM "Observation"`),
+    ).toEqual([{ resultStatus: "preliminary" }]);
   });
 
   it.each([
