@@ -9,7 +9,6 @@ export const PROTOCOL_IDS = ["iabp-weaning", "dpc-after-cannulation", "helium-ch
 export type TProtocolId = (typeof PROTOCOL_IDS)[number];
 /** A plan under way, all its steps signed, or cancelled with its reason (prisma/schema.prisma ProtocolTimerStatus). */
 export const PROTOCOL_TIMER_STATUSES = ["active", "completed", "cancelled"] as const;
-export type TProtocolTimerStatus = (typeof PROTOCOL_TIMER_STATUSES)[number];
 /** Outside the engine an alarm asks for attention (low) or a prompt response (medium): lib/alarms' external raisers. */
 export type TOverduePriority = "low" | "medium";
 
