@@ -9,8 +9,12 @@ import { alarmKeys } from "@/lib/client/query-keys";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatHourMinute } from "@/lib/bed/format-date-time";
 
-/** The most rows the burden table shows: with the alarm list above it, what a wall's panel has room for. */
-const BURDEN_ROWS = 8;
+/**
+ * The most rows the burden table shows. The alarm list above it has the panel's room first: with 8 rows the table took
+ * half the panel of a 1080p wall and the list showed one alarm of ten (the rest counted "+ 9 more below"). The
+ * burden is a shift summary; each bed's full history is a click away.
+ */
+const BURDEN_ROWS = 3;
 
 function mostAlarmed<T extends { readonly total: number }>(beds: readonly T[]): T[] {
   const withAlarms = beds.filter((bed) => bed.total > 0);
