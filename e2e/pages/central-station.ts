@@ -63,10 +63,10 @@ export class CentralStation {
 
   /**
    * Waits until the screen is live and shows `count` beds, each occupied one with a measured value of `parameter`
-   * (every device type has a heart rate), and fresh: what a nurse sees a few seconds after the screen is switched on.
+   * (every tile shows the MAP, compact ones included: lib/station/tile-density.ts), and fresh: what a nurse sees a few seconds after the screen is switched on.
    * The demo leaves beds free (demoFreeBedCount): they show empty, with no value.
    */
-  async waitForLiveBeds(count: number, { parameter = "hr", timeout = 30_000 } = {}): Promise<void> {
+  async waitForLiveBeds(count: number, { parameter = "map", timeout = 30_000 } = {}): Promise<void> {
     await expect(this.connectionState).toHaveAttribute("data-state", "live", { timeout });
     await expect(this.tiles).toHaveCount(count, { timeout });
     await expect
