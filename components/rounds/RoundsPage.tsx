@@ -25,8 +25,9 @@ export function RoundsPage({ unitId }: { readonly unitId: string }) {
   const mayPublish = useCan("checklist.publish");
   const data = rounds.data;
 
+  // <main>: where the skip link and a navigation put the keyboard focus (lib/client/focus-page.ts).
   return (
-    <div className="rounds" data-testid="rounds-page">
+    <main className="rounds" data-testid="rounds-page">
       <header className="rounds__header">
         <div>
           <p className="rounds__kicker">
@@ -61,7 +62,7 @@ export function RoundsPage({ unitId }: { readonly unitId: string }) {
           ))}
         </ul>
       )}
-    </div>
+    </main>
   );
 }
 
