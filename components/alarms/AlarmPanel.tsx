@@ -108,14 +108,20 @@ const AlarmList = memo(function AlarmList({
   const limitOf = useAlarmLimit();
   const label = (bedId: string) => bedLabels.get(bedId) ?? bedId;
   const clock = (ms: number) => formatClockTime(ms, isLocale(locale) ? locale : "en", timeZone);
-  const { listRef, shown } = useItemsThatFit(list);
+  // A wall display cannot be scrolled: it shows what fits and counts the rest. A clinician acknowledges from this list,
+  // so for her every alarm stays reachable: the list scrolls inside its box instead.
+  const { listRef, shown } = useItemsThatFit(list, !mayAcknowledge);
   const hidden = list.slice(shown);
   return (
     <>
       {list.length === 0 ? (
         <p className="alarm-panel__empty">{t("panel.empty")}</p>
       ) : (
-        <ol className="alarm-list" data-testid="alarm-list" ref={listRef}>
+        <ol
+          className={mayAcknowledge ? "alarm-list alarm-list--scroll" : "alarm-list"}
+          data-testid="alarm-list"
+          ref={listRef}
+        >
           {list.map((alarm, index) => (
             <li
               key={alarm.id}
@@ -191,12 +197,16 @@ const AlarmList = memo(function AlarmList({
  * that fit (the most urgent first, by its order) and the panel says how many more there are and of which priority.
  * Measured again when the list or the box's size changes; the items past the first that does not fit are hidden.
  */
-function useItemsThatFit(list: readonly TAlarmDto[]) {
+function useItemsThatFit(list: readonly TAlarmDto[], fit: boolean) {
   const listRef = useRef<HTMLOListElement>(null);
   const [shown, setShown] = useState(list.length);
   useLayoutEffect(() => {
     const box = listRef.current;
     if (!box) return;
+    if (!fit) {
+      for (const item of [...box.children] as HTMLElement[]) item.hidden = false;
+      return;
+    }
     const measure = () => {
       const items = [...box.children] as HTMLElement[];
       // Measure every item as laid out, the hidden ones included.
@@ -211,6 +221,6 @@ function useItemsThatFit(list: readonly TAlarmDto[]) {
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
-  }, [list]);
-  return { listRef, shown: Math.min(shown, list.length) };
+  }, [list, fit]);
+  return { listRef, shown: fit ? Math.min(shown, list.length) : list.length };
 }
