@@ -28,6 +28,17 @@ describe("mapImportRecord", () => {
     expect(map()).toMatchObject({ outcome: "mapped", parameter: "lactate", value: 3.2, corrected: false });
   });
 
+  it("marks a laboratory analyte's result as a lab result, and leaves a plain final device value unmarked", () => {
+    expect(map()).toMatchObject({ lab: { status: "final", valueSent: true } });
+    const device = map({ parameterCode: "ecmo_flow", codings: [], unit: "L/min", valueType: "", valueText: "4.1" });
+    expect(device).toMatchObject({ outcome: "mapped", parameter: "ecmo_flow" });
+    expect(device).not.toHaveProperty("lab");
+    // What only a result carries keeps the lab path, whatever the parameter.
+    expect(
+      map({ parameterCode: "ecmo_flow", codings: [], unit: "L/min", valueType: "", status: "corrected" }),
+    ).toMatchObject({ lab: { status: "corrected" } });
+  });
+
   it("maps by any of the codings sent (HL7 alternate identifier, FHIR's several codings)", () => {
     expect(
       map({
