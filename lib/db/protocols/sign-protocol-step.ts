@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { TProtocolPlanDto, TSignStepInput } from "@/lib/protocols/protocol-dtos";
 import { protocolById } from "@/lib/protocols/protocols";
 import { checkSignable, isComplete, stepStates } from "@/lib/protocols/step-states";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
-import { announceCommit } from "../changes/announce-commit";
-import { recordDocumentChange } from "../changes/record-document-change";
+import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { changeRunningPlan, findBedPlan, type TPlanActor } from "./change-running-plan";
 import { clearStepOverdue } from "./protocol-alarms";
-import { PLAN_SELECT, planClock, toPlanDto } from "./protocol-rows";
+import { planClock } from "./protocol-rows";
 
 const REFUSALS = {
   "unknown-step": "stepId: this protocol has no such step.",
@@ -36,82 +35,62 @@ export async function signProtocolStep({
   bedId: string;
   timerId: string;
   input: TSignStepInput;
-  actor: TAuditActor & { userId: string };
+  actor: TPlanActor;
   context: TRequestContext | null;
   now?: Date;
 }): Promise<TProtocolPlanDto> {
   const doneAt = new Date(input.doneAt ?? now.getTime());
-  const row = await db.$transaction(async (tx) => {
-    const plan = await findPlan(tx, bedId, timerId);
-    const protocol = protocolById(plan.protocol);
-    if (!protocol) throw new AppError("CONFLICT", "This protocol is not known to this version of the station.");
-    if (plan.status !== "active")
-      throw new AppError("CONFLICT", `This protocol timer is ${plan.status}: its steps can no longer be signed.`);
-    if (doneAt.getTime() < plan.anchorAt)
-      throw new AppError("INVALID_INPUT", "doneAt: a step cannot be done before the protocol's clock started.");
-    const check = checkSignable(stepStates(protocol, planClock(plan), now.getTime()), input.stepId, doneAt.getTime());
-    if (!check.ok)
-      throw new AppError(check.reason === "unknown-step" ? "INVALID_INPUT" : "CONFLICT", REFUSALS[check.reason]);
-    await tx.protocolStepSignature.create({
-      data: {
-        id: randomUUID(),
-        timerId,
+  return changeRunningPlan({
+    db,
+    bedId,
+    timerId,
+    actor,
+    context,
+    now,
+    notRunning: (status) => `This protocol timer is ${status}: its steps can no longer be signed.`,
+    change: async (tx, plan) => {
+      const protocol = protocolById(plan.protocol);
+      if (!protocol) throw new AppError("CONFLICT", "This protocol is not known to this version of the station.");
+      if (doneAt.getTime() < plan.anchorAt)
+        throw new AppError("INVALID_INPUT", "doneAt: a step cannot be done before the protocol's clock started.");
+      const check = checkSignable(stepStates(protocol, planClock(plan), now.getTime()), input.stepId, doneAt.getTime());
+      if (!check.ok)
+        throw new AppError(check.reason === "unknown-step" ? "INVALID_INPUT" : "CONFLICT", REFUSALS[check.reason]);
+      await tx.protocolStepSignature.create({
+        data: {
+          id: randomUUID(),
+          timerId,
+          stepId: input.stepId,
+          occurrence: check.occurrence,
+          doneAt,
+          recordedAt: now,
+          signedById: actor.userId,
+          note: input.note ?? null,
+        },
+      });
+      await clearStepOverdue({
+        db: tx,
+        plan,
         stepId: input.stepId,
         occurrence: check.occurrence,
-        doneAt,
-        recordedAt: now,
-        signedById: actor.userId,
-        note: input.note ?? null,
-      },
-    });
-    await clearStepOverdue({
-      db: tx,
-      plan,
-      stepId: input.stepId,
-      occurrence: check.occurrence,
-      resolution: "cleared",
-      actor,
-      context,
-      now,
-    });
-    const signed = await findPlan(tx, bedId, timerId);
-    const complete = isComplete(stepStates(protocol, planClock(signed), now.getTime()), protocol);
-    if (complete)
-      await tx.protocolTimer.update({ where: { id: timerId }, data: { status: "completed", endedAt: now } });
-    await recordAuditEvent({
-      db: tx,
-      action: "protocol.step-signed",
-      actor,
-      context,
-      target: { type: "protocol-timer", id: timerId },
-      unitId: plan.unitId,
-      details: {
-        bedId,
-        protocol: protocol.id,
-        stepId: input.stepId,
-        occurrence: check.occurrence,
-        doneAt: doneAt.toISOString(),
-        completed: complete,
-      },
-      now,
-    });
-    await recordDocumentChange({
-      db: tx,
-      change: { type: "protocol:changed", unitId: plan.unitId, bedId, timerId },
-      now,
-    });
-    return tx.protocolTimer.findUniqueOrThrow({ where: { id: timerId }, select: PLAN_SELECT });
+        resolution: "cleared",
+        actor,
+        context,
+        now,
+      });
+      const signed = await findBedPlan(tx, bedId, timerId);
+      const completed = isComplete(stepStates(protocol, planClock(signed), now.getTime()), protocol);
+      if (completed)
+        await tx.protocolTimer.update({ where: { id: timerId }, data: { status: "completed", endedAt: now } });
+      return {
+        action: "protocol.step-signed",
+        details: {
+          stepId: input.stepId,
+          occurrence: check.occurrence,
+          doneAt: doneAt.toISOString(),
+          completed,
+        },
+      };
+    },
   });
-  announceCommit(db);
-  const dto = toPlanDto(row);
-  if (!dto) throw new Error(`protocol ${row.protocol} was just signed and must be known`);
-  return dto;
-}
-
-async function findPlan(db: Pick<Db, "protocolTimer">, bedId: string, timerId: string): Promise<TProtocolPlanDto> {
-  const row = await db.protocolTimer.findUnique({ where: { id: timerId }, select: PLAN_SELECT });
-  const plan = row && row.bedId === bedId ? toPlanDto(row) : null;
-  if (!row || row.bedId !== bedId) throw new AppError("NOT_FOUND", "No such protocol timer on this bed.");
-  if (!plan) throw new AppError("CONFLICT", "This protocol is not known to this version of the station.");
-  return plan;
 }
