@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ProtocolRequestError, cancelProtocol, signProtocolStep, startProtocol } from "@/lib/client/protocols-api";
 import { protocolKeys } from "@/lib/client/query-keys";
 import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
@@ -28,6 +28,53 @@ function useRefresh() {
 
 function errorText(error: unknown): string {
   return error instanceof ProtocolRequestError || error instanceof Error ? error.message : String(error);
+}
+
+/** What the three forms share: submit runs the mutation; its refusal shown as the server said it; confirm and back. */
+function FormFrame({
+  label,
+  mutation,
+  submit,
+  onBack,
+  children,
+}: {
+  readonly label?: string;
+  readonly mutation: { readonly mutate: () => void; readonly isPending: boolean; readonly error: unknown };
+  readonly submit: { readonly text: string; readonly primary: boolean; readonly testId?: string };
+  readonly onBack: () => void;
+  readonly children: ReactNode;
+}) {
+  const t = useTranslations("protocols");
+  return (
+    <form
+      className="protocols__form"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate();
+      }}
+    >
+      {children}
+      {mutation.error != null && (
+        <p className="protocols__error" role="alert">
+          {t("failed", { message: errorText(mutation.error) })}
+        </p>
+      )}
+      <div className="protocols__buttons">
+        <button
+          type="submit"
+          className={submit.primary ? "button button--primary" : "button"}
+          disabled={mutation.isPending}
+          data-testid={submit.testId}
+        >
+          {submit.text}
+        </button>
+        <button type="button" className="button" onClick={onBack}>
+          {t("back")}
+        </button>
+      </div>
+    </form>
+  );
 }
 
 export function SignForm({
@@ -57,13 +104,11 @@ export function SignForm({
     },
   });
   return (
-    <form
-      className="protocols__form"
-      aria-label={t("signTitle", { step: name(step) })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        mutation.mutate();
-      }}
+    <FormFrame
+      label={t("signTitle", { step: name(step) })}
+      mutation={mutation}
+      submit={{ text: t("confirm"), primary: true, testId: "protocol-sign-confirm" }}
+      onBack={onClose}
     >
       <label>
         {t("doneAt")}
@@ -73,25 +118,7 @@ export function SignForm({
         {t("note")}
         <input type="text" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
       </label>
-      {mutation.isError && (
-        <p className="protocols__error" role="alert">
-          {t("failed", { message: errorText(mutation.error) })}
-        </p>
-      )}
-      <div className="protocols__buttons">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={mutation.isPending}
-          data-testid="protocol-sign-confirm"
-        >
-          {t("confirm")}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t("back")}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -113,13 +140,7 @@ export function CancelForm({ plan }: { readonly plan: TProtocolPlanDto }) {
       </p>
     );
   return (
-    <form
-      className="protocols__form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        mutation.mutate();
-      }}
-    >
+    <FormFrame mutation={mutation} submit={{ text: t("confirmCancel"), primary: false }} onBack={() => setOpen(false)}>
       <label>
         {t("cancelReason")}
         <input
@@ -131,20 +152,7 @@ export function CancelForm({ plan }: { readonly plan: TProtocolPlanDto }) {
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
-      {mutation.isError && (
-        <p className="protocols__error" role="alert">
-          {t("failed", { message: errorText(mutation.error) })}
-        </p>
-      )}
-      <div className="protocols__buttons">
-        <button type="submit" className="button" disabled={mutation.isPending}>
-          {t("confirmCancel")}
-        </button>
-        <button type="button" className="button" onClick={() => setOpen(false)}>
-          {t("back")}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -193,37 +201,17 @@ export function StartForm({
       </div>
     );
   return (
-    <form
-      className="protocols__form"
-      aria-label={t("startTitle", { protocol: t(`name.${chosen}`) })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        mutation.mutate(chosen);
-      }}
+    <FormFrame
+      label={t("startTitle", { protocol: t(`name.${chosen}`) })}
+      mutation={{ ...mutation, mutate: () => mutation.mutate(chosen) }}
+      submit={{ text: t("start"), primary: true, testId: "protocol-start-confirm" }}
+      onBack={() => setChosen(null)}
     >
       <p className="protocols__plan-name">{t(`name.${chosen}`)}</p>
       <label>
         {t(`anchor.${chosen}`)}
         <input type="datetime-local" value={anchorAt} onChange={(e) => setAnchorAt(e.target.value)} required />
       </label>
-      {mutation.isError && (
-        <p className="protocols__error" role="alert">
-          {t("failed", { message: errorText(mutation.error) })}
-        </p>
-      )}
-      <div className="protocols__buttons">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={mutation.isPending}
-          data-testid="protocol-start-confirm"
-        >
-          {t("start")}
-        </button>
-        <button type="button" className="button" onClick={() => setChosen(null)}>
-          {t("back")}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }
