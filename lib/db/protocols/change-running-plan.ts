@@ -37,7 +37,7 @@ export async function changeRunningPlan({
   change: (
     tx: Prisma.TransactionClient,
     plan: TProtocolPlanDto,
-  ) => Promise<{ action: TAuditAction; details: Record<string, unknown> }>;
+  ) => Promise<{ action: TAuditAction; details: Prisma.InputJsonObject }>;
 }): Promise<TProtocolPlanDto> {
   const row = await db.$transaction(async (tx) => {
     const plan = await findBedPlan(tx, bedId, timerId);

@@ -1,9 +1,8 @@
 import { ZChangeEpisodeSettings, type TChangeEpisodeSettings } from "@/lib/stays/stay";
-import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
-import { announceCommit } from "../changes/announce-commit";
-import { recordDocumentChange } from "../changes/record-document-change";
+import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { changeRunningEpisode } from "./change-running-episode";
 import { refuseFuture } from "./refuse-future";
 
 /**
@@ -26,42 +25,22 @@ export async function changeEpisodeSettings({
 }): Promise<void> {
   const c = ZChangeEpisodeSettings.parse(input);
   const at = refuseFuture(c.at, now, "at");
-  await db.$transaction(async (tx) => {
-    const episode = await tx.supportEpisode.findUnique({
-      where: { id: c.episodeId },
-      select: {
-        id: true,
-        stayId: true,
-        bedId: true,
-        startedAt: true,
-        endedAt: true,
-        bed: { select: { unitId: true } },
-        settingChanges: { orderBy: { at: "desc" }, take: 1, select: { at: true } },
-      },
-    });
-    if (!episode) throw new AppError("NOT_FOUND", `No support episode "${c.episodeId}".`);
-    if (episode.endedAt) throw new AppError("CONFLICT", "This support has ended: its settings are archived.");
-    const latest = episode.settingChanges[0]?.at ?? episode.startedAt;
-    if (at < latest) throw new AppError("INVALID_INPUT", "at: a settings change cannot be dated before the last one.");
-    await tx.episodeSettingChange.create({
-      data: { episodeId: episode.id, at, byId: actor?.userId ?? null, settings: c.settings },
-    });
-    await tx.supportEpisode.update({ where: { id: episode.id }, data: { settings: c.settings } });
-    await recordAuditEvent({
-      db: tx,
-      action: "episode.settings-changed",
-      actor,
-      context,
-      target: { type: "support-episode", id: episode.id },
-      unitId: episode.bed.unitId,
-      details: { settings: c.settings, at: at.toISOString() },
-      now,
-    });
-    await recordDocumentChange({
-      db: tx,
-      change: { type: "stay:changed", unitId: episode.bed.unitId, bedId: episode.bedId, stayId: episode.stayId },
-      now,
-    });
+  await changeRunningEpisode({
+    db,
+    episodeId: c.episodeId,
+    actor,
+    context,
+    now,
+    ended: "This support has ended: its settings are archived.",
+    change: async (tx, episode) => {
+      const latest = episode.settingChanges[0]?.at ?? episode.startedAt;
+      if (at < latest)
+        throw new AppError("INVALID_INPUT", "at: a settings change cannot be dated before the last one.");
+      await tx.episodeSettingChange.create({
+        data: { episodeId: episode.id, at, byId: actor?.userId ?? null, settings: c.settings },
+      });
+      await tx.supportEpisode.update({ where: { id: episode.id }, data: { settings: c.settings } });
+      return { action: "episode.settings-changed", details: { settings: c.settings, at: at.toISOString() } };
+    },
   });
-  announceCommit(db);
 }
