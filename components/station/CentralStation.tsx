@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { RoundStatusProvider } from "@/components/rounds/RoundStatusProvider";
 import { ProtocolStatusProvider } from "@/components/protocols/ProtocolStatusProvider";
 import { RoundsLink } from "@/components/rounds/RoundsLink";
+import { ArchiveLink } from "@/components/stays/ArchiveLink";
 import { Notice } from "@/components/ui/Notice";
 import { AlarmPanel } from "@/components/alarms/AlarmPanel";
 import { prepareTileAlarms } from "@/lib/alarms/prepare-alarms";
@@ -57,7 +58,12 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
         timeZone={timeZone}
         connection={connection.state}
         unitId={unitId}
-        actions={<RoundsLink unitId={unitId} />}
+        actions={
+          <>
+            <RoundsLink unitId={unitId} />
+            <ArchiveLink unitId={unitId} />
+          </>
+        }
       />
       <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
       {catchUpFailing && (

@@ -1,54 +1,19 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import adminEn from "./messages/admin.en.json";
-import adminFr from "./messages/admin.fr.json";
-import alarmsEn from "./messages/alarms.en.json";
-import alarmsFr from "./messages/alarms.fr.json";
-import authEn from "./messages/auth.en.json";
-import authFr from "./messages/auth.fr.json";
-import handoverEn from "./messages/handover.en.json";
-import handoverFr from "./messages/handover.fr.json";
-import screensEn from "./messages/en.json";
-import screensFr from "./messages/fr.json";
-import bedEventsEn from "./messages/bedEvents.en.json";
-import bedEventsFr from "./messages/bedEvents.fr.json";
-import fourTsRecordEn from "./messages/fourTsRecord.en.json";
-import fourTsRecordFr from "./messages/fourTsRecord.fr.json";
-import protocolsEn from "./messages/protocols.en.json";
-import protocolsFr from "./messages/protocols.fr.json";
-import importMappingEn from "./messages/importMapping.en.json";
-import importMappingFr from "./messages/importMapping.fr.json";
-import labResultsEn from "./messages/labResults.en.json";
-import labResultsFr from "./messages/labResults.fr.json";
-import roundsEn from "./messages/rounds.en.json";
-import roundsFr from "./messages/rounds.fr.json";
+import { loadMessages } from "./messages";
 
-// The union of the area files, as loadMessages() serves them; no two files may share a namespace.
-const en = {
-  ...screensEn,
-  ...authEn,
-  ...adminEn,
-  ...handoverEn,
-  ...alarmsEn,
-  ...roundsEn,
-  ...bedEventsEn,
-  ...fourTsRecordEn,
-  ...protocolsEn,
-  ...importMappingEn,
-  ...labResultsEn,
-};
-const fr = {
-  ...screensFr,
-  ...authFr,
-  ...adminFr,
-  ...handoverFr,
-  ...alarmsFr,
-  ...roundsFr,
-  ...bedEventsFr,
-  ...fourTsRecordFr,
-  ...protocolsFr,
-  ...importMappingFr,
-  ...labResultsFr,
-};
+// Every area file of the folder, read from disk: a file added to the folder and forgotten in loadMessages() (or here)
+// cannot pass unseen.
+const DIR = path.join(import.meta.dirname, "messages");
+const read = (file: string) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as Record<string, unknown>;
+const filesOf = (locale: "en" | "fr") =>
+  readdirSync(DIR)
+    .filter((f) => f === `${locale}.json` || f.endsWith(`.${locale}.json`))
+    .sort();
+const enFiles = filesOf("en").map(read);
+const en = Object.assign({}, ...enFiles) as Record<string, unknown>;
+const fr = Object.assign({}, ...filesOf("fr").map(read)) as Record<string, unknown>;
 
 /** Every leaf key as a dotted path, so that a difference names the exact message. */
 function keys(messages: unknown, prefix = ""): string[] {
@@ -72,20 +37,19 @@ function argumentsOf(messages: unknown, prefix = ""): Record<string, string[]> {
 }
 
 describe("message catalogues", () => {
-  it("split into area files whose namespaces do not overlap", () => {
-    const namespaces = [
-      screensEn,
-      authEn,
-      adminEn,
-      handoverEn,
-      alarmsEn,
-      roundsEn,
-      bedEventsEn,
-      fourTsRecordEn,
-      protocolsEn,
-      labResultsEn,
-    ].flatMap((file) => Object.keys(file));
+  it("split into area files whose namespaces do not overlap, each French file beside its English one", () => {
+    const namespaces = enFiles.flatMap((file) => Object.keys(file));
     expect(new Set(namespaces).size).toBe(namespaces.length);
+    const areas = (locale: "en" | "fr") =>
+      filesOf(locale)
+        .map((f) => f.slice(0, -`${locale}.json`.length))
+        .sort();
+    expect(areas("fr")).toEqual(areas("en"));
+  });
+
+  it("are served whole by loadMessages(): every area file of the folder, in both languages", async () => {
+    expect(Object.keys(await loadMessages("en")).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(await loadMessages("fr")).sort()).toEqual(Object.keys(fr).sort());
   });
 
   it("have exactly the same keys in English and French", () => {

@@ -10,6 +10,7 @@ import type protocolsEn from "./messages/protocols.en.json";
 import type staysEn from "./messages/stays.en.json";
 import type importMappingEn from "./messages/importMapping.en.json";
 import type labResultsEn from "./messages/labResults.en.json";
+import type stayRecordEn from "./messages/stayRecord.en.json";
 import type en from "./messages/en.json";
 
 /**
@@ -28,7 +29,8 @@ export type TMessages = typeof en &
   typeof protocolsEn &
   typeof staysEn &
   typeof importMappingEn &
-  typeof labResultsEn;
+  typeof labResultsEn &
+  typeof stayRecordEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
   en: async () => ({
@@ -44,6 +46,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/stays.en.json")).default,
     ...(await import("./messages/importMapping.en.json")).default,
     ...(await import("./messages/labResults.en.json")).default,
+    ...(await import("./messages/stayRecord.en.json")).default,
   }),
   fr: async () => ({
     ...(await import("./messages/fr.json")).default,
@@ -58,6 +61,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/stays.fr.json")).default,
     ...(await import("./messages/importMapping.fr.json")).default,
     ...(await import("./messages/labResults.fr.json")).default,
+    ...(await import("./messages/stayRecord.fr.json")).default,
   }),
 };
 

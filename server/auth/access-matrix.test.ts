@@ -34,6 +34,8 @@ const MATRIX: Record<string, TRow> = {
   "PAGE (signed-in)/rounds/[unitId]/page.tsx": "bed.view",
   "PAGE (signed-in)/station/[unitId]/limits/page.tsx": "station.view",
   "PAGE (signed-in)/station/[unitId]/page.tsx": "station.view",
+  "PAGE (signed-in)/stays/[stayId]/page.tsx": "stay.view",
+  "PAGE (signed-in)/units/[unitId]/archive/page.tsx": "stay.view",
   "PAGE (signed-in)/units/[unitId]/handover/page.tsx": "handover.view",
   "PAGE (signed-in)/units/[unitId]/handover/print/page.tsx": "handover.view",
   "PAGE pair/page.tsx": "public",
