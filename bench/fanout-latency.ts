@@ -7,14 +7,16 @@ import { seedBenchWorld, signInBenchNurse } from "./world";
 
 /** A line of /proc/<pid>/status in MB; NaN once the process is gone (a crashed server must not stop the report). */
 const statusMb = (pid: number, field = "VmRSS") => {
-  let status = "";
-  try {
-    status = readFileSync(`/proc/${pid}/status`, "utf8");
-  } catch {
-    return NaN;
-  }
+  const status = readStatus(pid);
   const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
+};
+const readStatus = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return "";
+  }
 };
 const rssMb = (pid: number) => statusMb(pid);
 /** How long a client waits for its subscription's answer, and a snapshot for its response, before counting a failure. */
