@@ -1,5 +1,6 @@
 // The station server in its own process for the fan-out and alarm benches, so that its RSS is its own, with the bench's
 // producer (bench-producer.ts: 64 beds × 12 parameters at 1 Hz; lactate triggers with BENCH_TRIGGER_MS).
+import { ZAuthEnv, toAuthConfig } from "@/lib/db/auth/auth-config";
 import { createDb } from "@/lib/db/client";
 import { provideDb } from "@/lib/db/get-db";
 import { createStationServer } from "@/server/create-station-server";
@@ -7,7 +8,13 @@ import { silentLogger } from "@/lib/log/logger";
 import { startBenchProducer } from "./bench-producer";
 
 const db = await createDb(process.env.DATABASE_URL ?? "");
-const server = await createStationServer({ db, log: silentLogger });
+// Sockets do not count as a session's activity: with the default 30 minutes the bench's session idled out during the
+// wall's 30-minute run and the sweep closed its 200 sockets. A day, the longest allowed, outlasts any bench.
+const server = await createStationServer({
+  db,
+  log: silentLogger,
+  auth: toAuthConfig(ZAuthEnv.parse({ SESSION_IDLE_MINUTES: 24 * 60, SESSION_MAX_HOURS: 24 })),
+});
 // The station snapshot as a screen asks for it (the Next route handler, run here since the bench has no Next), so
 // the fan-out bench can time snapshots under the same load: GET /bench/snapshot with a session cookie.
 provideDb(db);
@@ -34,6 +41,16 @@ if (process.env.BENCH_MEM_LOG) {
   setInterval(() => {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    process.stderr.write(`mem rss=${Math.round(m.rss / 1e6)} MB heapUsed=${Math.round(m.heapUsed / 1e6)} MB\n`);
+    // Packets waiting in each socket's engine.io write buffer: what a client slower than the broadcasts costs here.
+    const sockets = [...server.realtime.io.sockets.sockets.values()];
+    const pending = sockets.map((s) => (s.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length);
+    const buffered = sockets.map(
+      (s) =>
+        (s.conn as unknown as { transport: { socket?: { bufferedAmount?: number } } }).transport.socket
+          ?.bufferedAmount ?? 0,
+    );
+    process.stderr.write(
+      `mem rss=${Math.round(m.rss / 1e6)} MB heapUsed=${Math.round(m.heapUsed / 1e6)} MB sockets=${pending.length} pending packets total=${pending.reduce((a, b) => a + b, 0)} max=${Math.max(0, ...pending)} ws buffered=${Math.round(buffered.reduce((a, b) => a + b, 0) / 1e6)} MB external=${Math.round(m.external / 1e6)} MB arrayBuffers=${Math.round(m.arrayBuffers / 1e6)} MB\n`,
+    );
   }, 10_000);
 }

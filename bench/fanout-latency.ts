@@ -5,10 +5,23 @@ import { io as connect, type Socket } from "socket.io-client";
 import { createTestDb } from "@/test/support/create-test-db";
 import { seedBenchWorld, signInBenchNurse } from "./world";
 
-const rssMb = (pid: number) => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+/** A line of /proc/<pid>/status in MB; NaN once the process is gone (a crashed server must not stop the report). */
+const statusMb = (pid: number, field = "VmRSS") => {
+  const status = readStatus(pid);
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 };
+const readStatus = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return "";
+  }
+};
+const rssMb = (pid: number) => statusMb(pid);
+/** How long a client waits for its subscription's answer, and a snapshot for its response, before counting a failure. */
+const SUBSCRIBE_TIMEOUT_MS = 30_000;
+const SNAPSHOT_TIMEOUT_MS = 10_000;
 
 /**
  * Time from a reading entering the write path to its arrival at each of N socket clients subscribed to the unit,
@@ -36,6 +49,9 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  // A server that dies mid-run is reported, not waited for.
+  let serverExit: string | undefined;
+  child.once("exit", (code, signal) => (serverExit = `exited (${signal ?? code}) while the bench ran`));
   await new Promise<void>((resolve) =>
     child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve()),
   );
@@ -44,6 +60,8 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
   const histogram = new Map<number, number>();
   let counting = false;
   const sockets: Socket[] = [];
+  let subscribed = 0;
+  let disconnects = 0;
   for (let i = 0; i < clients; i++) {
     const socket = connect(`http://127.0.0.1:${port}`, {
       transports: ["websocket"],
@@ -58,14 +76,21 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
         histogram.set(ms, (histogram.get(ms) ?? 0) + 1);
       }
     });
-    await new Promise<void>((resolve) =>
-      socket.on("connect", () =>
-        socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 1e12 }, () => resolve()),
-      ),
-    );
+    socket.on("disconnect", () => (counting ? (disconnects += 1) : undefined));
+    // A subscription refused or never answered is counted rather than waited for: the report must come out.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, SUBSCRIBE_TIMEOUT_MS);
+      socket.once("connect", () =>
+        socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 1e12 }, (answer: { ok?: boolean }) => {
+          clearTimeout(timer);
+          if (answer.ok !== false) subscribed += 1;
+          resolve();
+        }),
+      );
+    });
     sockets.push(socket);
   }
-  process.stderr.write(`fan-out: ${clients} clients subscribed\n`);
+  process.stderr.write(`fan-out: ${subscribed} of ${clients} clients subscribed\n`);
   // Ten seconds of warm-up (JIT, SQLite page cache) before anything is counted.
   await new Promise((r) => setTimeout(r, 10_000));
   counting = true;
@@ -77,10 +102,17 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
   const snapshots = (async () => {
     while (Date.now() - started < soakSec * 1000) {
       const began = performance.now();
-      const answer = await fetch(`http://127.0.0.1:${port}/bench/snapshot`, { headers: { cookie } });
-      await answer.arrayBuffer();
-      if (answer.ok) snapshotMs.push(performance.now() - began);
-      else snapshotFailures++;
+      try {
+        const answer = await fetch(`http://127.0.0.1:${port}/bench/snapshot`, {
+          headers: { cookie },
+          signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS),
+        });
+        await answer.arrayBuffer();
+        if (answer.ok) snapshotMs.push(performance.now() - began);
+        else snapshotFailures++;
+      } catch {
+        snapshotFailures++; // no answer within SNAPSHOT_TIMEOUT_MS, or the server is gone
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
   })();
@@ -91,6 +123,9 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
   await snapshots;
   counting = false;
   const rssEnd = rssMb(child.pid!);
+  // Anonymous memory (heap, buffers, SQLite's caches) against file pages mapped in: what a growth is made of.
+  const rssAnonEnd = statusMb(child.pid!, "RssAnon");
+  const rssFileEnd = statusMb(child.pid!, "RssFile");
   for (const s of sockets) s.close();
   child.kill("SIGTERM");
   await t.cleanup();
@@ -105,6 +140,9 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
   return {
     soakSeconds: soakSec,
     clients,
+    clientsSubscribed: subscribed,
+    clientDisconnectsDuringRun: disconnects,
+    server: serverExit ?? "ran to the end",
     readingsPerSecond: beds * 12,
     deliveries,
     expectedDeliveries: beds * 12 * clients * soakSec,
@@ -117,7 +155,9 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
     snapshotP99Ms: Math.round(sortedAt(snapshotMs, 99)),
     serverRssMbAtStart: rssSamples[0],
     serverRssMbAtEnd: rssEnd,
-    serverRssMbMax: Math.max(...rssSamples, rssEnd),
+    serverRssMbMax: Math.max(...rssSamples.filter((v) => !Number.isNaN(v)), rssEnd),
+    serverRssAnonMbAtEnd: rssAnonEnd,
+    serverRssFileMbAtEnd: rssFileEnd,
   };
 }
 

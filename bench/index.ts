@@ -5,6 +5,12 @@
  * BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the CSV import (default
  * 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
  * 120).
+ * wall: BENCH_WALL_SEC is its soak (default 1,800; `BENCH_ONLY=wall BENCH_WALL_SEC=20 npm run bench` for a quick run
+ * to the end). It prints reading → screen p50/p99, snapshot p50/p99 (a snapshot unanswered in 10 s is a failure), the
+ * server's RSS at start, peak and end (with its anonymous and file parts at the end), how many of the 200 clients
+ * subscribed and how many disconnects the run saw, and whether the server ran to the end.
+ * BENCH_MEM_LOG=1 (fan-out, wall, alarms): the server prints every 10 s, after a full GC, its RSS, heap, external
+ * memory and what waits in its sockets' write buffers (engine.io packets, ws bytes): where a growth of RSS lives.
  */
 const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms,nodes").split(",");
 const print = (name: string, figures: Record<string, unknown>, targets: string) => {

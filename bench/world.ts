@@ -60,8 +60,8 @@ export async function seedBenchWorld(db: Db, beds = 64): Promise<string[]> {
 
 /**
  * The Cookie header of a nurse of the bench unit, whose session is opened directly in the database: every socket and
- * request needs one, and the benches measure the station, not argon2. Sockets do not count as activity, so the
- * session idles out after SESSION_IDLE_MINUTES (30): far longer than any bench.
+ * request needs one, and the benches measure the station, not argon2. Sockets do not count as activity: the bench's
+ * server (bench-server.ts) lets a session idle for a day, since the wall's 30-minute run outlasted the default 30.
  */
 export async function signInBenchNurse(db: Db): Promise<string> {
   return (await signInTestUser(db, { role: "nurse", unitIds: ["bench-unit"], username: "bench-nurse" })).cookie;

@@ -47,6 +47,9 @@ export function ImportResult({ result }: { readonly result: TImportSummaryDto })
               ))}
             </tbody>
           </table>
+          {result.rejected > Math.min(SHOWN, result.rejections.length) && (
+            <p>{t("moreRejections", { count: result.rejected - Math.min(SHOWN, result.rejections.length) })}</p>
+          )}
           <p>
             <a
               href={`/api/imports/${encodeURIComponent(result.jobId)}/rejections.csv`}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,8 @@ import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { APP_DIR, discoverAppRoutes, type TAppRoute } from "@/test/support/discover-app-routes";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser } from "@/test/support/sign-in-test-user";
+import { discoverNodeRoutes } from "@/test/support/discover-node-routes";
+import { startNodeRouteStation } from "@/test/support/start-node-route-station";
 
 /**
  * The access matrix: every endpoint a screen can reach (each method of each route handler under app/, each page, each
@@ -105,6 +108,22 @@ const MATRIX: Record<string, TRow> = {
   "SOCKET handover:subscribe": "handover.view",
   // Leaves a room the socket is in; joins nothing, reads nothing.
   "SOCKET room:leave": "signed-in",
+  // The Node process's own routes (server/node-route-table.ts), read from the tables their modules serve from.
+  "NODE GET /api/ready": "public",
+  "NODE HEAD /api/ready": "public",
+  "NODE POST /api/auth/sign-in": "public",
+  "NODE POST /api/auth/pair": "public",
+  "NODE POST /api/auth/sign-out": "signed-in",
+  "NODE POST /api/auth/sign-out-everywhere": "signed-in",
+  "NODE POST /api/auth/activity": "signed-in",
+  "NODE GET /api/auth/session": "signed-in",
+  "NODE GET /api/imports": "import.view",
+  "NODE POST /api/imports": "import.run",
+  "NODE GET /api/imports/:jobId": "import.view",
+  "NODE GET /api/imports/:jobId/rejections.csv": "import.view",
+  "NODE POST /api/fhir/Observation": "import.run",
+  "NODE POST /api/fhir": "import.run",
+  "NODE POST /api/simulator/beds/:bedId/feed": "simulator.control",
 };
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -163,6 +182,15 @@ describe("the access matrix", () => {
       else for (const [method] of await handlersOf(route)) found.push(`${method} ${route.file}`);
     }
     for (const event of socketEvents()) found.push(`SOCKET ${event}`);
+    const node = await discoverNodeRoutes();
+    // A module that answers requests without a table would serve routes no row covers.
+    expect(node.withoutTable).toEqual([]);
+    for (const { routes: table } of node.tables)
+      for (const spec of table) {
+        found.push(`NODE ${spec.method} ${spec.path}`);
+        // The table's access is the one its module enforces: the row must say the same.
+        expect(MATRIX[`NODE ${spec.method} ${spec.path}`], `${spec.method} ${spec.path}`).toEqual(spec.access);
+      }
     expect(found.length).toBeGreaterThan(60);
     expect([...new Set(found)].sort()).toEqual(Object.keys(MATRIX).sort());
     // A page checks the same action as its row (pages render in Next, so their check is read from the source).
@@ -207,5 +235,44 @@ describe("the access matrix", () => {
     console.info(
       `access matrix: ${Object.keys(MATRIX).length} rows, ${calls} handler calls over ${ROLES.length} roles`,
     );
+  }, 120_000);
+
+  it("answers the Node process's routes 403 exactly for the roles permissions.ts refuses, 401 without a session", async () => {
+    const station = await startNodeRouteStation({ db: t.db, bedId: world.bedId });
+    const wrong: string[] = [];
+    let calls = 0;
+    try {
+      for (const { routes: table } of (await discoverNodeRoutes()).tables)
+        for (const spec of table) {
+          const row = MATRIX[`NODE ${spec.method} ${spec.path}`] ?? "public";
+          const url = spec.path.replace(":bedId", world.bedId).replace(":jobId", randomUUID());
+          const call = async (cookie: string | undefined) => {
+            calls++;
+            const response = await fetch(`${station.base}${url}`, {
+              method: spec.method,
+              headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json" },
+              body: spec.method === "GET" || spec.method === "HEAD" ? undefined : "{}",
+            });
+            await response.arrayBuffer();
+            return response.status;
+          };
+          const anonymous = await call(undefined);
+          if (row === "public" ? anonymous === 401 || anonymous === 403 : anonymous !== 401)
+            wrong.push(`no session ${spec.method} ${url}: ${anonymous}`);
+          if (row === "public") continue;
+          for (const role of ROLES) {
+            // A session of its own for each call: a sign-out row ends the one it is sent with.
+            const { cookie } = await signInTestUser(t.db, { role, unitIds: [world.unitId] });
+            const got = await call(cookie);
+            const refuse = !allowed(row, role);
+            if (refuse ? got !== 403 : got === 401 || got === 403)
+              wrong.push(`${role} ${spec.method} ${url}: ${got}, expected ${refuse ? "403" : "not 401/403"}`);
+          }
+        }
+    } finally {
+      await station.close();
+    }
+    expect(wrong).toEqual([]);
+    console.info(`access matrix, Node routes: ${calls} calls`);
   }, 120_000);
 });

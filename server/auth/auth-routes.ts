@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { defineNodeRoutes, matchNodeRoute } from "../node-route-table";
 import { toSessionUser } from "@/lib/auth/principal";
 import { ZPairDisplay, ZSignIn } from "@/lib/auth/schemas";
 import { clearSessionCookie, sessionSetCookie } from "@/lib/auth/session-cookie";
@@ -35,6 +36,15 @@ const DISPLAY_COOKIE_DAYS = 400;
  *   POST /api/auth/activity           the screen saw a tap or a key (the gate counted it)
  *   GET  /api/auth/session            who is signed in
  */
+export const AUTH_ROUTES = defineNodeRoutes([
+  { method: "POST", path: "/api/auth/sign-in", access: "public" },
+  { method: "POST", path: "/api/auth/pair", access: "public" },
+  { method: "POST", path: "/api/auth/sign-out", access: "signed-in" },
+  { method: "POST", path: "/api/auth/sign-out-everywhere", access: "signed-in" },
+  { method: "POST", path: "/api/auth/activity", access: "signed-in" },
+  { method: "GET", path: "/api/auth/session", access: "signed-in" },
+]);
+
 export function authRoutes(options: TAuthRoutesOptions) {
   const { db, config, throttle, log } = options;
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -42,6 +52,11 @@ export function authRoutes(options: TAuthRoutesOptions) {
     if (!path.startsWith("/api/auth/")) return false;
     const method = req.method ?? "GET";
     const run = async (): Promise<void> => {
+      // Only what the table lists is served (its rows are the access matrix's).
+      if (!matchNodeRoute(AUTH_ROUTES, method, path))
+        return AUTH_ROUTES.some((r) => r.path === path)
+          ? sendJson(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here` } })
+          : sendJson(res, 404, { error: { code: "NOT_FOUND", message: `no route ${path}` } });
       if (path === "/api/auth/session" && method === "GET")
         return sendJson(res, 200, { user: toSessionUser(required(req)) });
       if (method !== "POST") return sendJson(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: "use POST" } });

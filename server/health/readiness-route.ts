@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "@/lib/http/node-http";
+import { defineNodeRoutes, matchNodeRoute } from "../node-route-table";
 import type { Logger } from "@/lib/log/logger";
 
 /** A check answers null when well, else a short reason (no data, no path: the route is public). */
@@ -15,10 +16,15 @@ const CHECK_TIMEOUT_MS = 2_000;
  * migrations applied, its change feed reading, Redis connected when the station runs on several nodes. A Node route,
  * because the feed and the Redis link are the process's objects.
  */
+export const READINESS_ROUTES = defineNodeRoutes([
+  { method: "GET", path: "/api/ready", access: "public" },
+  { method: "HEAD", path: "/api/ready", access: "public" },
+]);
+
 export function readinessRoute({ checks, log }: { checks: Record<string, TReadinessCheck>; log: Logger }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path !== "/api/ready" || (req.method !== "GET" && req.method !== "HEAD")) return false;
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (!matchNodeRoute(READINESS_ROUTES, req.method ?? "GET", path)) return false;
     void Promise.all(
       Object.entries(checks).map(async ([name, check]): Promise<[string, string]> => [
         name,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { defineNodeRoutes, matchNodeRoute } from "../node-route-table";
 import { Readable } from "node:stream";
 import { z } from "zod";
 import type { TLocalCode } from "@/lib/imports/codes/local-codes";
@@ -66,6 +67,15 @@ const FHIR_JSON = "application/fhir+json; charset=utf-8";
  *   POST /api/fhir/Observation                  one FHIR Observation
  *   POST /api/fhir                              a FHIR batch or transaction Bundle
  */
+export const IMPORT_ROUTES = defineNodeRoutes([
+  { method: "GET", path: "/api/imports", access: "import.view" },
+  { method: "POST", path: "/api/imports", access: "import.run" },
+  { method: "GET", path: "/api/imports/:jobId", access: "import.view" },
+  { method: "GET", path: "/api/imports/:jobId/rejections.csv", access: "import.view" },
+  { method: "POST", path: "/api/fhir/Observation", access: "import.run" },
+  { method: "POST", path: "/api/fhir", access: "import.run" },
+]);
+
 export function importRoutes(options: TImportRoutesOptions) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://station");
@@ -74,19 +84,39 @@ export function importRoutes(options: TImportRoutesOptions) {
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? "GET";
     const principal = principalOf(req);
+    // Only what the table lists is served (its rows are the access matrix's); anything else under these paths is
+    // refused before it reads anything, as route() below would have.
+    const matched = matchNodeRoute(IMPORT_ROUTES, method, path);
+    if (!matched) {
+      unmatched(res, method, path);
+      return true;
+    }
+    const { access } = matched.spec;
     // The gate let nobody through without a session; the role decides: seeing imports, or running them.
     const handled = principal
-      ? assertCan({
-          db: options.db,
-          principal,
-          action: method === "POST" ? "import.run" : "import.view",
-          context: contextOf(req),
-          via: `http ${method} ${path}`,
-        }).then(() => route({ ...options, req }, req, res, path, query))
+      ? (access === "public" || access === "signed-in"
+          ? Promise.resolve()
+          : assertCan({
+              db: options.db,
+              principal,
+              action: access,
+              context: contextOf(req),
+              via: `http ${method} ${path}`,
+            })
+        ).then(() => route({ ...options, req }, req, res, path, query))
       : Promise.reject(new AppError("UNAUTHENTICATED", "Sign in first."));
     handled.catch((error: unknown) => fail(res, error, options.log, path.startsWith("/api/fhir")));
     return true;
   };
+}
+
+/** A method or path the table does not list, under a path these routes own: 405 for a known path, else 404. */
+function unmatched(res: ServerResponse, method: string, path: string): void {
+  const known = IMPORT_ROUTES.some((r) => matchNodeRoute([{ ...r, method: "GET" }], "GET", path));
+  if (path.startsWith("/api/fhir"))
+    fhir(res, 405, outcome("not-supported", `${method} ${path} is not supported: POST an Observation or a Bundle`));
+  else if (known) json(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here` } });
+  else json(res, 404, { error: { code: "NOT_FOUND", message: `no route ${method} ${path}` } });
 }
 
 /** The options plus the request being answered: who runs an import is recorded on its job and in the audit trail. */

@@ -86,6 +86,12 @@ export interface TRunImportOptions {
 
 const SOURCE: Record<TImportKind, TObservationSource> = { hl7: "hl7", fhir: "fhir", csv: "csv", mimic: "csv" };
 const REJECTIONS_KEPT = 100;
+/**
+ * Patients looked up, kept across batches so that a file of one patient asks once. Bounded: a file whose every row
+ * names another patient (100,000 unknown identifiers) held them all (30 MB more for the import's life); past this
+ * many, the cache starts again, and a patient named again is asked again (one query per batch at most).
+ */
+const PATIENTS_CACHED = 10_000;
 
 interface TCandidate {
   /** The record's position in its batch, so that the report follows the source's order. */
@@ -187,6 +193,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
       } else mapped.push({ index, m });
     }
 
+    if (patients.size > PATIENTS_CACHED) patients.clear();
     const unknown = new Set<string>();
     for (const { record } of [...mapped.map(({ m }) => m), ...unreadable])
       for (const id of record.patientIdentifiers) if (!patients.has(id)) unknown.add(id);

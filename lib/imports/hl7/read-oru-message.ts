@@ -32,29 +32,49 @@ interface TDelimiters {
   subcomponent: string;
 }
 
+/** A message whose header was checked, its records read one segment at a time as they are iterated. */
+export interface TOruMessageStream {
+  readonly controlId: string;
+  readonly sender: string;
+  readonly items: Iterable<TImportItem>;
+}
+
 /**
  * Reads one ORU^R01 message into import records, one per OBX, each with the patient of the PID and the order (OBR)
  * above it. The observation time is OBX-14, else the order's OBR-7 (collection time): never the time the message
- * arrived. Throws Hl7MessageError when the message as a whole cannot be imported.
+ * arrived. Throws Hl7MessageError when the message as a whole cannot be imported. For a message small enough to hold
+ * (an MLLP frame, a test); a file's messages go through openOruMessage.
  */
-export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruMessageOptions): TOruMessage {
-  const normalised = normaliseHl7(text);
-  let message: Message;
+export function readOruMessage(options: TReadOruMessageOptions): TOruMessage {
+  const { controlId, sender, items } = openOruMessage(options);
+  return { controlId, sender, items: [...items] };
+}
+
+/**
+ * Checks a message's header now (throwing Hl7MessageError as readOruMessage does) and reads its records lazily, one
+ * segment at a time. Why: node-hl7-client builds a tree of objects for every field of every segment it parses, and a
+ * 20,000-OBX message parsed whole held some 350 MB at once (and the process kept the memory); parsed a segment at a
+ * time (MSH with that one segment), at most one segment's tree is alive. A segment that cannot be parsed throws
+ * Hl7MessageError when it is reached: the records before it have been handed out.
+ */
+export function openOruMessage({ text, file, segmentLines, timeZone }: TReadOruMessageOptions): TOruMessageStream {
+  const texts = normaliseHl7(text).split("\r");
+  const mshText = texts[0] ?? "";
+  let header: Message;
   try {
-    message = new Message({ text: normalised });
+    header = new Message({ text: mshText });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Hl7MessageError(`not an HL7 v2 message: ${reason}`, "MSH", normalised.slice(0, 40), "100");
+    throw new Hl7MessageError(`not an HL7 v2 message: ${reason}`, "MSH", mshText.slice(0, 40), "100");
   }
-  const segments = message.toArray();
-  const msh = segments[0];
+  const msh = header.toArray()[0];
   if (!msh || msh.name !== "MSH")
-    throw new Hl7MessageError("the message does not begin with MSH", "MSH", normalised.slice(0, 40), "100");
+    throw new Hl7MessageError("the message does not begin with MSH", "MSH", mshText.slice(0, 40), "100");
   const delimiters: TDelimiters = {
-    component: normalised.charAt(4) || "^",
-    repetition: normalised.charAt(5) || "~",
-    escape: normalised.charAt(6) || "\\",
-    subcomponent: normalised.charAt(7) || "&",
+    component: mshText.charAt(4) || "^",
+    repetition: mshText.charAt(5) || "~",
+    escape: mshText.charAt(6) || "\\",
+    subcomponent: mshText.charAt(7) || "&",
   };
 
   const type = `${str(msh, "9.1")}^${str(msh, "9.2")}`;
@@ -74,85 +94,107 @@ export function readOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
   const messageTime = str(msh, "7");
   const fallbackOffsetMinutes = hl7TimeOffset(messageTime);
 
-  const items: TImportItem[] = [];
-  let patientIdentifiers: string[] = [];
-  let obrOrdinal = 0;
-  let obrTime = "";
-  let orderNumber = "";
-  let obxOrdinal = 0;
-  segments.forEach((segment, index) => {
-    const location: TImportLocation =
-      segmentLines?.[index] !== undefined
-        ? { file, line: segmentLines[index] }
-        : { file, segment: `segment ${index + 1}` };
-    switch (segment.name) {
-      case "PID":
-        patientIdentifiers = readIdentifiers(raw(segment, "3"), delimiters);
-        obrOrdinal = 0;
-        break;
-      case "OBR":
-        obrOrdinal += 1;
-        obxOrdinal = 0;
-        obrTime = str(segment, "7");
-        // The filler's number names the result at the lab; the placer's when the lab sent none.
-        orderNumber = str(segment, "3.1") || str(segment, "2.1");
-        break;
-      case "OBX": {
-        obxOrdinal += 1;
-        const setId = str(segment, "1") || String(obxOrdinal);
-        const statusText = str(segment, "11");
-        const status = hl7ResultStatus(statusText);
-        const obxTime = str(segment, "14");
-        const timeText = obxTime || obrTime;
-        const time: TParsedTime = timeText
-          ? parseHl7Time(timeText, { timeZone, fallbackOffsetMinutes })
-          : { ok: false, reason: "no observation time: OBX-14 and OBR-7 are both empty" };
-        const unit = readUnit(raw(segment, "6"), delimiters);
-        const code = str(segment, "3.1");
-        const subId = str(segment, "4");
-        const record: TImportRecord = {
-          location: { ...location, segment: `OBX[${setId}]` },
-          fields: {
-            patient: "PID-3",
-            code: "OBX-3",
-            value: "OBX-5",
-            unit: "OBX-6",
-            time: obxTime ? "OBX-14" : "OBR-7",
-            status: "OBX-11",
-          },
-          sender,
-          patientIdentifiers,
-          codings: readCodings(segment),
-          valueType: str(segment, "2"),
-          valueText: unescape(raw(segment, "5"), delimiters),
-          unit,
-          time,
-          timeText,
-          status,
-          statusText,
-          // MSH-7 with MSH-10: a sender that restarts its counters does not make a new result look like an old one.
-          // A status other than final is part of the reference, so that a message re-sent with the same control id
-          // but a correction is still stored.
-          sourceRef: sourceRef("hl7", [
-            sender,
-            messageTime,
-            controlId,
-            String(obrOrdinal),
-            setId,
-            ...(status === "final" ? [] : [statusText]),
-          ]),
-          // The same result in a later message (a correction, a cancellation, the final after a preliminary): same
-          // sender, order and test, same sub-id. Without an order number there is no identity to follow.
-          ...(orderNumber && code ? { resultKey: sourceRef("hl7", [sender, orderNumber, code, subId]) } : {}),
-        };
-        items.push({ type: "record", record });
-        break;
-      }
-      default:
-        break;
+  /** One segment parsed as the only segment after the message's MSH, so that it is read with the same delimiters. */
+  const parseSegment = (segmentText: string, index: number): Hl7Node => {
+    try {
+      const segment = new Message({ text: `${mshText}\r${segmentText}` }).toArray()[1];
+      if (segment) return segment;
+    } catch {
+      // described below
     }
-  });
-  return { controlId, sender, items };
+    throw new Hl7MessageError(
+      `segment ${index + 1} cannot be read as an HL7 v2 segment`,
+      segmentText.slice(0, 3),
+      segmentText.slice(0, 40),
+      "100",
+    );
+  };
+
+  function* items(): Generator<TImportItem> {
+    let patientIdentifiers: string[] = [];
+    let obrOrdinal = 0;
+    let obrTime = "";
+    let orderNumber = "";
+    let obxOrdinal = 0;
+    for (let index = 1; index < texts.length; index++) {
+      const segmentText = texts[index] ?? "";
+      const name = segmentText.slice(0, 3);
+      // Only these three are read: other segments (NTE, ORC, SPM…) are not even parsed.
+      if (name !== "PID" && name !== "OBR" && name !== "OBX") continue;
+      const segment = parseSegment(segmentText, index);
+      const location: TImportLocation =
+        segmentLines?.[index] !== undefined
+          ? { file, line: segmentLines[index] }
+          : { file, segment: `segment ${index + 1}` };
+      switch (segment.name) {
+        case "PID":
+          patientIdentifiers = readIdentifiers(raw(segment, "3"), delimiters);
+          obrOrdinal = 0;
+          break;
+        case "OBR":
+          obrOrdinal += 1;
+          obxOrdinal = 0;
+          obrTime = str(segment, "7");
+          // The filler's number names the result at the lab; the placer's when the lab sent none.
+          orderNumber = str(segment, "3.1") || str(segment, "2.1");
+          break;
+        case "OBX": {
+          obxOrdinal += 1;
+          const setId = str(segment, "1") || String(obxOrdinal);
+          const statusText = str(segment, "11");
+          const status = hl7ResultStatus(statusText);
+          const obxTime = str(segment, "14");
+          const timeText = obxTime || obrTime;
+          const time: TParsedTime = timeText
+            ? parseHl7Time(timeText, { timeZone, fallbackOffsetMinutes })
+            : { ok: false, reason: "no observation time: OBX-14 and OBR-7 are both empty" };
+          const unit = readUnit(raw(segment, "6"), delimiters);
+          const code = str(segment, "3.1");
+          const subId = str(segment, "4");
+          const record: TImportRecord = {
+            location: { ...location, segment: `OBX[${setId}]` },
+            fields: {
+              patient: "PID-3",
+              code: "OBX-3",
+              value: "OBX-5",
+              unit: "OBX-6",
+              time: obxTime ? "OBX-14" : "OBR-7",
+              status: "OBX-11",
+            },
+            sender,
+            patientIdentifiers,
+            codings: readCodings(segment),
+            valueType: str(segment, "2"),
+            valueText: unescape(raw(segment, "5"), delimiters),
+            unit,
+            time,
+            timeText,
+            status,
+            statusText,
+            // MSH-7 with MSH-10: a sender that restarts its counters does not make a new result look like an old
+            // one. A status other than final is part of the reference, so that a message re-sent with the same
+            // control id but a correction is still stored.
+            sourceRef: sourceRef("hl7", [
+              sender,
+              messageTime,
+              controlId,
+              String(obrOrdinal),
+              setId,
+              ...(status === "final" ? [] : [statusText]),
+            ]),
+            // The same result in a later message (a correction, a cancellation, the final after a preliminary): same
+            // sender, order and test, same sub-id. Without an order number there is no identity to follow.
+            ...(orderNumber && code ? { resultKey: sourceRef("hl7", [sender, orderNumber, code, subId]) } : {}),
+          };
+          yield { type: "record", record };
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  return { controlId, sender, items: items() };
 }
 
 function str(segment: Hl7Node, path: string): string {
