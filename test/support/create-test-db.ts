@@ -147,7 +147,12 @@ export async function openRawSql(t: TestDb): Promise<TRawSql> {
   if (!t.url.startsWith("postgres")) {
     const raw = new Database(t.path);
     return {
-      run: (sql, ...params) => Promise.resolve(void raw.prepare(sql).run(...params)),
+      // A refusal comes back as a rejected promise, as on PostgreSQL, not as a throw at the call.
+      run: (sql, ...params) =>
+        new Promise<void>((resolve) => {
+          raw.prepare(sql).run(...params);
+          resolve();
+        }),
       time: (ms) => ms,
       close: () => Promise.resolve(void raw.close()),
     };
