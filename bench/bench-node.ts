@@ -23,7 +23,7 @@ const leadership: Leadership =
   process.env.BENCH_NEVER_LEAD === "1"
     ? { nodeId, shared: true, current: () => null, onChange: () => undefined, stop: () => Promise.resolve() }
     : await startPostgresLeadership({ lockUrl: process.env.LEADER_LOCK_URL ?? "", db, nodeId, log });
-const redis = await connectRedis(process.env.REDIS_URL ?? "", silentLogger);
+const redis = await connectRedis(process.env.REDIS_URL ?? "", silentLogger, process.env.REDIS_PREFIX);
 const server = await createStationServer({ db, log: silentLogger, leadership, redis });
 await server.listen(Number(process.env.PORT), "127.0.0.1");
 const failures =

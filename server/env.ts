@@ -72,6 +72,14 @@ export const ZServerEnv = z
      * engine, simulator, start-up migrations and seeding, closing a dead node's imports). Unset: this node is the only
      * one and does it all.
      */
+    /**
+     * Names this station's channels and keys in Redis: two stations on one Redis (a test run beside another, two
+     * sites) would otherwise hear each other's socket.io messages and share their sign-in throttles.
+     */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
+      .default("ecmo-station"),
     LEADER_LOCK_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "a PostgreSQL URL (postgres://user@host:5432/db)")

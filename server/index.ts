@@ -97,7 +97,7 @@ async function seed(db: Db): Promise<void> {
 const leadership = env.LEADER_LOCK_URL
   ? await startPostgresLeadership({ lockUrl: env.LEADER_LOCK_URL, db, nodeId, log })
   : await startSingleNodeLeadership({ db, nodeId, log });
-const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : undefined;
+const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log, env.REDIS_PREFIX) : undefined;
 
 let nextHandler;
 if (env.SERVE_NEXT) {
@@ -114,7 +114,7 @@ const server = await createStationServer({
   dev: env.NODE_ENV === "development",
   leadership,
   redis,
-  throttle: new SignInThrottle({ redis: redis?.client }),
+  throttle: new SignInThrottle({ redis: redis?.client, redisPrefix: redis?.prefix }),
   readinessChecks: {
     migrations: () => {
       // PostgreSQL: every node deploys under the start-up lock before it serves, so a serving node is migrated; the
@@ -166,7 +166,8 @@ if (env.MLLP_PORT > 0) {
 }
 
 // The simulator is a producer of its own: on the leader only (one set of simulated devices per station), started
-// with each term and stopped at its end. Its controls answer where it runs; elsewhere the path is Next's (404).
+// with each term and stopped at its end, and fenced like the alarm engine: its readings commit only while the
+// database still holds its term's epoch (a former leader that stalled and woke stores nothing). Its controls answer where it runs; elsewhere the path is Next's (404).
 let simulator: Simulator | undefined;
 let simulatorRoute: NodeRoute | undefined;
 if (env.SIMULATOR) {
@@ -181,7 +182,7 @@ if (env.SIMULATOR) {
       `simulator starting (seed ${env.SIMULATOR_SEED}, speed ×${env.SIMULATOR_SPEED}); backfilling history first`,
     );
     const started = await startSimulator({
-      sink: server.writer,
+      sink: server.writer.fenced(term.epoch),
       db,
       seed: env.SIMULATOR_SEED,
       speed: env.SIMULATOR_SPEED,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { DEMO_SCENARIO_ORDER } from "../../lib/db/demo/demo-profiles";
+import { e2eDatabaseEnv } from "./e2e-database";
 
 /**
  * How the end-to-end tests run the station: one production build in its own dist dir (so that a developer's `.next`
@@ -15,7 +16,8 @@ export const E2E_DATA_DIR = "data/e2e";
 
 /** The shared server of the whole run (playwright.config.ts's webServer). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DB_FILE = `${E2E_DATA_DIR}/station.db`;
+/** Named after the port, so that runs on other ports (other worktrees) keep their own database, on either engine. */
+export const E2E_DB_FILE = `${E2E_DATA_DIR}/station-${E2E_PORT}.db`;
 
 export const DEMO_UNIT_ID = "demo-icu";
 export const DEMO_BED_COUNT = 8;
@@ -37,7 +39,7 @@ export const SIMULATOR_TICK_MS = 1_000;
 
 export interface TStationEnvOptions {
   readonly port: number;
-  /** Relative to the repository root, e.g. data/e2e/station.db. */
+  /** Relative to the repository root, e.g. data/e2e/station.db; on PostgreSQL it names the database (e2e-database.ts). */
   readonly dbFile: string;
   readonly beds?: number;
 }
@@ -51,7 +53,7 @@ export function stationEnv({ port, dbFile, beds = DEMO_BED_COUNT }: TStationEnvO
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(port),
-    DATABASE_URL: `file:./${dbFile}`,
+    ...e2eDatabaseEnv(dbFile),
     DEMO: "true",
     SIMULATOR: "true",
     SIMULATOR_SPEED: "1",

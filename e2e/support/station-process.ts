@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { removeE2eDatabase, resetE2eDatabase } from "./e2e-database";
 import { E2E_DATA_DIR, ROOT, stationEnv } from "./station-env";
 
 /** The last lines a server printed, attached to a failed test: enough to see why it did not come up. */
@@ -33,7 +34,7 @@ export class StationProcess {
   static async create({ name, beds }: TStationProcessOptions): Promise<StationProcess> {
     const port = await findFreePort();
     const dbFile = `${E2E_DATA_DIR}/${name}-${port}.db`;
-    removeDatabase(dbFile);
+    await resetE2eDatabase(dbFile);
     fs.mkdirSync(path.join(ROOT, E2E_DATA_DIR), { recursive: true });
     return new StationProcess(name, port, dbFile, beds);
   }
@@ -84,7 +85,7 @@ export class StationProcess {
   /** Kills the server if it runs and removes its database: safe to call whatever state the test left it in. */
   async dispose(): Promise<void> {
     await this.kill();
-    removeDatabase(this.dbFile);
+    await removeE2eDatabase(this.dbFile);
   }
 
   output(): string {
@@ -119,9 +120,4 @@ async function findFreePort(): Promise<number> {
       );
     });
   });
-}
-
-function removeDatabase(dbFile: string): void {
-  for (const suffix of ["", "-journal", "-wal", "-shm"])
-    fs.rmSync(path.join(ROOT, `${dbFile}${suffix}`), { force: true });
 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -19,6 +19,13 @@ describe("the PostgreSQL schema", () => {
 
   it("has a PostgreSQL migration for every SQLite migration (run `npm run db:pg:migration`)", () => {
     expect(uncoveredSqliteMigrations()).toEqual([]);
+  });
+
+  it("applies the baseline before the migrations written after it (they are named after the SQLite ones they cover)", () => {
+    const names = readdirSync(path.join(ROOT, "prisma/postgres/migrations"))
+      .filter((n) => /^\d/.test(n))
+      .sort();
+    expect(names[0]).toMatch(/_postgres_baseline$/);
   });
 });
 

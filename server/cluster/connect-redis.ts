@@ -8,6 +8,8 @@ export interface TRedisLink {
   client: Redis;
   /** Subscriptions: a connection in subscriber mode takes no other command. */
   subscriber: Redis;
+  /** Names this station's channels and keys (REDIS_PREFIX): two stations may share one Redis. */
+  prefix: string;
   /** Whether both connections are up now (readiness). */
   ready(): boolean;
   close(): Promise<void>;
@@ -18,7 +20,7 @@ export interface TRedisLink {
  * once rather than wait in a queue (a sign-in answers an error instead of hanging; the change feed's poll covers
  * the lost wake-ups), and what socket.io published meanwhile is lost, which the screens notice (heartbeat seqs).
  */
-export async function connectRedis(url: string, log: Logger): Promise<TRedisLink> {
+export async function connectRedis(url: string, log: Logger, prefix = "ecmo-station"): Promise<TRedisLink> {
   const options = {
     // No offline queue: a command sent while Redis is away fails now, rather than all at once minutes later.
     enableOfflineQueue: false,
@@ -44,6 +46,7 @@ export async function connectRedis(url: string, log: Logger): Promise<TRedisLink
   return {
     client,
     subscriber,
+    prefix,
     ready: () => client.status === "ready" && subscriber.status === "ready",
     async close() {
       await Promise.allSettled([client.quit(), subscriber.quit()]);
@@ -53,5 +56,5 @@ export async function connectRedis(url: string, log: Logger): Promise<TRedisLink
 
 /** socket.io's Redis adapter: rooms span the nodes (session ends, import progress) and serverSideEmit reaches them. */
 export function attachRedisAdapter(io: StationIo, redis: TRedisLink): void {
-  io.adapter(createAdapter(redis.client, redis.subscriber, { key: "ecmo-station" }));
+  io.adapter(createAdapter(redis.client, redis.subscriber, { key: redis.prefix }));
 }

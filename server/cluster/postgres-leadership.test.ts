@@ -5,7 +5,7 @@ import { assertLeaderEpoch, FencedError } from "@/lib/db/cluster/leader-epoch";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { createLockDatabase } from "@/test/support/station-node";
 import type { Leadership, TLeaderTerm } from "./leadership";
-import { startPostgresLeadership } from "./postgres-leadership";
+import { IDLE_SESSION_TIMEOUT_MS, startPostgresLeadership } from "./postgres-leadership";
 
 const adminUrl = process.env.LEADER_LOCK_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 /** Runs where a PostgreSQL server answers (the project's machines); skipped, and so reported, elsewhere. */
@@ -103,4 +103,21 @@ describe.skipIf(!postgresAnswers)("startPostgresLeadership", () => {
     await until(() => a.leadership.current() !== null);
     expect(a.leadership.current()?.epoch).toBe(3);
   });
+
+  it("keeps the lead through a stalled event loop of a few seconds (a SQLite busy wait, a loaded machine)", async () => {
+    const { start } = await setup();
+    const a = await start("node-a");
+    const b = await start("node-b");
+    expect(a.leadership.current()?.epoch).toBe(1);
+    // Synchronous, as better-sqlite3 waits out another process's write lock: no timer, no ping, no answer meanwhile.
+    // Longer than the 5 s idle timeout the lead used to move under, shorter than the one it has now.
+    const stallMs = 6_000;
+    expect(stallMs).toBeLessThan(IDLE_SESSION_TIMEOUT_MS - 1_000);
+    for (const end = Date.now() + stallMs; Date.now() < end;);
+    // A few rounds after: the session was not ended, the former ping's answer is not taken as a loss.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(a.terms.map((term) => term?.epoch ?? null)).toEqual([1]);
+    expect(b.terms).toEqual([]);
+    expect(a.leadership.current()?.epoch).toBe(1);
+  }, 20_000);
 });

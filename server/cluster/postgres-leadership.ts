@@ -12,10 +12,21 @@ const ROUND_MS = 1_000;
  * PostgreSQL ends a session idle this long, which releases its lock: a leader whose process stalled (a long pause,
  * a frozen VM) loses the lock within this, though its connection stays open. Its pings keep a live leader's session
  * busy; when it wakes, its fenced writes fail and its next ping finds the session gone.
+ *
+ * Longer than any stall a live, busy node goes through, else the lead moves under load (it did, every few seconds,
+ * with 5 s): a SQLite writer waiting for another process's write lock blocks the event loop, pings included, for up
+ * to its busy timeout (5 s, lib/db/client.ts), and a loaded machine adds its own pauses. A frozen leader's work thus
+ * moves after at most this plus a round plus the new engine's takeover grace (docs/deployment.md); a killed one's
+ * at once, its socket closed by the kernel.
  */
-const IDLE_SESSION_TIMEOUT_MS = 5_000;
-/** A lock query that has not answered by then is taken as a lost connection (the client ends it, releasing the lock). */
-const QUERY_TIMEOUT_MS = 3_000;
+export const IDLE_SESSION_TIMEOUT_MS = 10_000;
+/**
+ * A lock query unanswered this long counts as a lost connection (the client ends it, releasing the lock): a link gone
+ * silent, which TCP would take minutes to notice. Twice the idle timeout, because a slow answer is not a lost lock:
+ * after a stall the answer and this timer are both due, and the timer runs first (it did, with 3 s, and a busy leader
+ * gave up a lock it still held). A session PostgreSQL ended is seen at once: its socket closes.
+ */
+const QUERY_TIMEOUT_MS = 2 * IDLE_SESSION_TIMEOUT_MS;
 /**
  * Rounds a node that lost the lock sits out before trying it again. Its session ended under it: the node most likely
  * stalled, or its link did. The followers, which try every round, take over first, instead of a race the node that
@@ -72,6 +83,8 @@ export async function startPostgresLeadership({
       keepAlive: true,
       query_timeout: QUERY_TIMEOUT_MS,
       connectionTimeoutMillis: QUERY_TIMEOUT_MS,
+      // A dead peer is noticed by TCP, too, well before its default two hours.
+      keepAliveInitialDelayMillis: IDLE_SESSION_TIMEOUT_MS,
     });
     // An error on an idle client (the server ended the session) is taken at the next round, not thrown.
     fresh.on("error", (error) => void (client === fresh ? drop(error) : undefined));

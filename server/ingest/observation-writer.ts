@@ -15,6 +15,8 @@ interface Group {
   /** Where each reading's result goes in the submit's answer. */
   readonly indexes: readonly number[];
   readonly results: TWriteResult[];
+  /** The leader's term a leader-only producer submitted in (ObservationWriter.fenced); undefined for the others. */
+  readonly epoch: number | undefined;
   /** Readings before this one are in a transaction already. */
   taken: number;
   left: number;
@@ -64,7 +66,27 @@ export class ObservationWriter implements ReadingSink {
     this.maxBatch = Math.min(options.maxBatch ?? MAX_READINGS_PER_COMMIT, MAX_READINGS_PER_BULK_COMMIT);
   }
 
-  async submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]> {
+  submit(readings: readonly TReadingInput[]): Promise<TWriteResult[]> {
+    return this.validateAndEnqueue(readings, undefined);
+  }
+
+  /**
+   * The sink of a producer that runs on the leader only (the simulator), for the term `epoch`: its readings commit in
+   * transactions of their own (never with another producer's, whose readings a refusal must not take down) that first
+   * check the epoch, so once another node has become leader they are refused with a FencedError and nothing is stored.
+   */
+  fenced(epoch: number): ReadingSink {
+    if (this.options.insert) throw new Error("ObservationWriter: a writer with its own insert cannot fence readings");
+    return {
+      submit: (readings) => this.validateAndEnqueue(readings, epoch),
+      submitValid: (readings) => this.enqueueValid(readings, epoch),
+    };
+  }
+
+  private async validateAndEnqueue(
+    readings: readonly TReadingInput[],
+    epoch: number | undefined,
+  ): Promise<TWriteResult[]> {
     const now = this.now();
     // Each episode is looked up once per call rather than once per reading: an import hands over thousands of
     // readings for a few dozen episodes.
@@ -84,7 +106,7 @@ export class ObservationWriter implements ReadingSink {
         indexes.push(index);
       } else results[index] = { status: "rejected", rejection: validation.rejection };
     });
-    if (valid.length > 0) await this.enqueue(valid, indexes, results);
+    if (valid.length > 0) await this.enqueue(valid, indexes, results, epoch);
     return results;
   }
 
@@ -93,9 +115,13 @@ export class ObservationWriter implements ReadingSink {
    * the writer would use (the importer, lib/db/imports/run-import.ts): the same commit and answers as submit,
    * without a second check of each reading.
    */
-  async submitValid(readings: readonly TValidReading[]): Promise<TWriteResult[]> {
+  submitValid(readings: readonly TValidReading[]): Promise<TWriteResult[]> {
+    return this.enqueueValid(readings, undefined);
+  }
+
+  private async enqueueValid(readings: readonly TValidReading[], epoch: number | undefined): Promise<TWriteResult[]> {
     const results: TWriteResult[] = new Array<TWriteResult>(readings.length);
-    if (readings.length > 0) await this.enqueue(readings, Array.from(readings.keys()), results);
+    if (readings.length > 0) await this.enqueue(readings, Array.from(readings.keys()), results, epoch);
     return results;
   }
 
@@ -104,9 +130,10 @@ export class ObservationWriter implements ReadingSink {
     readings: readonly TValidReading[],
     indexes: readonly number[],
     results: TWriteResult[],
+    epoch: number | undefined,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ readings, indexes, results, taken: 0, left: readings.length, resolve, reject });
+      this.queue.push({ readings, indexes, results, epoch, taken: 0, left: readings.length, resolve, reject });
       this.flushing ??= this.flushLoop();
     });
   }
@@ -121,10 +148,12 @@ export class ObservationWriter implements ReadingSink {
     await new Promise((r) => setImmediate(r));
     try {
       while (this.queue.length > 0) {
-        // Up to maxBatch readings from the queue's head, a submit's readings split across transactions if need be.
+        // Up to maxBatch readings from the queue's head, a submit's readings split across transactions if need be;
+        // readings of one term (or of none) only, since the fence of a term decides for the whole transaction.
         const batch: Slice[] = [];
         let size = 0;
-        while (size < this.maxBatch && this.queue.length > 0) {
+        const epoch = (this.queue[0] as Group).epoch;
+        while (size < this.maxBatch && this.queue.length > 0 && (this.queue[0] as Group).epoch === epoch) {
           const group = this.queue[0] as Group;
           const to = Math.min(group.readings.length, group.taken + this.maxBatch - size);
           batch.push({ group, from: group.taken, to });
@@ -132,14 +161,14 @@ export class ObservationWriter implements ReadingSink {
           group.taken = to;
           if (to === group.readings.length) this.queue.shift();
         }
-        await this.commit(batch, size);
+        await this.commit(batch, size, epoch);
       }
     } finally {
       this.flushing = null;
     }
   }
 
-  private async commit(batch: readonly Slice[], size: number): Promise<void> {
+  private async commit(batch: readonly Slice[], size: number, epoch: number | undefined): Promise<void> {
     const readings: TValidReading[] = new Array<TValidReading>(size);
     let n = 0;
     for (const { group, from, to } of batch)
@@ -150,7 +179,7 @@ export class ObservationWriter implements ReadingSink {
       // A reading already stored, or sent twice in this batch, is skipped by the database and comes back as null.
       seqs = await (this.options.insert
         ? this.options.insert(readings, receivedAt)
-        : insertObservations({ db: this.options.db, readings, receivedAt }));
+        : insertObservations({ db: this.options.db, readings, receivedAt, epoch }));
     } catch (error) {
       // Nothing was committed (the transaction rolled back): the producers are told, nothing is acknowledged.
       const failed = new Set(batch.map((s) => s.group));

@@ -129,3 +129,45 @@ export async function readOnOtherConnection<R extends Record<string, unknown>>(t
     await client.end();
   }
 }
+
+/** Raw SQL on a connection of its own, whatever the engine: what a test runs to check the database's own guards. */
+export interface TRawSql {
+  /** Runs one statement; `?` placeholders on both engines. */
+  run(sql: string, ...params: unknown[]): Promise<void>;
+  /** A time as the engine stores it: integer milliseconds on SQLite, a timestamp on PostgreSQL. */
+  time(ms: number): unknown;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens it. On SQLite, close Prisma's connection first (`t.db.$disconnect()`): two connections to one file in one
+ * process share its locks.
+ */
+export async function openRawSql(t: TestDb): Promise<TRawSql> {
+  if (!t.url.startsWith("postgres")) {
+    const raw = new Database(t.path);
+    return {
+      // A refusal comes back as a rejected promise, as on PostgreSQL, not as a throw at the call.
+      run: (sql, ...params) =>
+        new Promise<void>((resolve) => {
+          raw.prepare(sql).run(...params);
+          resolve();
+        }),
+      time: (ms) => ms,
+      close: () => Promise.resolve(void raw.close()),
+    };
+  }
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  return {
+    async run(sql, ...params) {
+      let n = 0;
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      );
+    },
+    time: (ms) => new Date(ms),
+    close: () => client.end(),
+  };
+}

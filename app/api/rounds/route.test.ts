@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZDocumentChange } from "@/lib/changes/change";
 import type { TObservationDto } from "@/lib/observations/observation";
@@ -12,7 +11,7 @@ import { installDefaultRoundTemplates } from "@/lib/db/rounds/install-default-ro
 import { publishRoundTemplate } from "@/lib/db/rounds/publish-round-template";
 import { provideDb } from "@/lib/db/get-db";
 import { connectTestSocket, handshake } from "@/test/support/connect-test-socket";
-import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { createTestDb, openRawSql, testsUsePostgres, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { startTestStation } from "@/test/support/start-test-station";
@@ -302,11 +301,21 @@ describe("a signed round in the database", () => {
 
 describe("a round and its numbers", () => {
   it("commit together or not at all: a number the database refuses leaves no round, no alarm, nothing to tell", async () => {
-    const raw = new Database(t.path);
-    raw.exec(
-      `CREATE TRIGGER refuse_round_numbers BEFORE INSERT ON "Observation" WHEN NEW."source" = 'round' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
-    );
-    raw.close();
+    // The database refuses the round's numbers, as a full disk would, after the round's own rows were written.
+    const raw = await openRawSql(t);
+    if (testsUsePostgres()) {
+      await raw.run(
+        `CREATE FUNCTION refuse_round_numbers() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk trouble'; END $$`,
+      );
+      await raw.run(
+        `CREATE TRIGGER refuse_round_numbers BEFORE INSERT ON "Observation" FOR EACH ROW WHEN (NEW."source" = 'round') EXECUTE FUNCTION refuse_round_numbers()`,
+      );
+    } else {
+      await raw.run(
+        `CREATE TRIGGER refuse_round_numbers BEFORE INSERT ON "Observation" WHEN NEW."source" = 'round' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+      );
+    }
+    await raw.close();
     const response = await post(
       "/api/rounds",
       iabpRound({ "leg_left.pulse": { value: "weak", comment: "Cool left foot" } }),

@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { createTestDb, openRawSql, readOnOtherConnection, type TestDb } from "@/test/support/create-test-db";
 import { recordAuditEvent } from "./record-audit-event";
 
 let t: TestDb;
@@ -47,22 +46,23 @@ describe("the AuditEvent table", () => {
     });
     // Prisma's own connection closed first: two SQLite connections to one file in one process share its locks.
     await t.db.$disconnect();
-    const raw = new Database(t.path);
+    const raw = await openRawSql(t);
     try {
-      expect(() => raw.prepare(`UPDATE "AuditEvent" SET "actorName" = 'someone else'`).run()).toThrow(
+      await expect(raw.run(`UPDATE "AuditEvent" SET "actorName" = 'someone else'`)).rejects.toThrow(
         /append-only: rows cannot be updated/,
       );
-      expect(() => raw.prepare(`DELETE FROM "AuditEvent"`).run()).toThrow(/append-only: rows cannot be deleted/);
-      expect(raw.prepare(`SELECT "actorName", "action" FROM "AuditEvent"`).all()).toEqual([
+      await expect(raw.run(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only: rows cannot be deleted/);
+      expect(await readOnOtherConnection(t, `SELECT "actorName", "action" FROM "AuditEvent"`)).toEqual([
         { actorName: "cmartin", action: "auth.sign-in" },
       ]);
       // Appending still works.
-      raw
-        .prepare(`INSERT INTO "AuditEvent" ("at", "action", "outcome") VALUES (?, 'auth.sign-out', 'success')`)
-        .run(Date.now());
-      expect(raw.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent"`).get()).toEqual({ n: 2 });
+      await raw.run(
+        `INSERT INTO "AuditEvent" ("at", "action", "outcome") VALUES (?, 'auth.sign-out', 'success')`,
+        raw.time(Date.now()),
+      );
+      expect(await readOnOtherConnection(t, `SELECT COUNT(*) AS "n" FROM "AuditEvent"`)).toEqual([{ n: 2 }]);
     } finally {
-      raw.close();
+      await raw.close();
     }
   });
 });

@@ -23,6 +23,8 @@ export interface TSignInThrottleOptions {
    * limiter) rather than refuse every sign-in.
    */
   redis?: Redis;
+  /** Names this station's keys in Redis (REDIS_PREFIX), apart from another station's on the same Redis. */
+  redisPrefix?: string;
 }
 
 export type TThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
@@ -57,12 +59,13 @@ export class SignInThrottle {
     this.baseDelay = options.baseDelaySeconds ?? 30;
     this.maxDelay = options.maxDelaySeconds ?? 15 * 60;
     // Counted, never refused by this limiter: the waits are the other one's.
-    this.failures = limiter(options.redis, {
+    const store = options.redis ? { redis: options.redis, prefix: options.redisPrefix ?? "ecmo-station" } : undefined;
+    this.failures = limiter(store, {
       keyPrefix: "failures",
       points: Number.MAX_SAFE_INTEGER,
       duration: options.windowSeconds ?? 60 * 60,
     });
-    this.waits = limiter(options.redis, { keyPrefix: "wait", points: 1, duration: 1 });
+    this.waits = limiter(store, { keyPrefix: "wait", points: 1, duration: 1 });
   }
 
   /** Before checking a password: must this name from this address, or this address, wait? */
@@ -102,12 +105,15 @@ export class SignInThrottle {
   }
 }
 
-function limiter(redis: Redis | undefined, options: IRateLimiterOptions): RateLimiterAbstract {
-  if (!redis) return new RateLimiterMemory(options);
+function limiter(
+  store: { redis: Redis; prefix: string } | undefined,
+  options: IRateLimiterOptions,
+): RateLimiterAbstract {
+  if (!store) return new RateLimiterMemory(options);
   return new RateLimiterRedis({
     ...options,
-    keyPrefix: `ecmo-station:sign-in:${options.keyPrefix ?? ""}`,
-    storeClient: redis,
+    keyPrefix: `${store.prefix}:sign-in:${options.keyPrefix ?? ""}`,
+    storeClient: store.redis,
     insuranceLimiter: new RateLimiterMemory(options),
   });
 }

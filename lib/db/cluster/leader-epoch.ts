@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { Db } from "../client";
 
 const ROW = "station";
@@ -35,4 +36,26 @@ export async function claimLeaderEpoch({ db, nodeId, now }: { db: Db; nodeId: st
 export async function assertLeaderEpoch({ db, epoch }: { db: Pick<Db, "leaderEpoch">; epoch: number }): Promise<void> {
   const row = await db.leaderEpoch.findUnique({ where: { id: ROW }, select: { epoch: true } });
   if (row?.epoch !== epoch) throw new FencedError(epoch, row?.epoch ?? null);
+}
+
+/**
+ * The fence of a batch of readings, on the raw connections of the write path (lib/db/observations/insert-observations.ts),
+ * which do not go through Prisma: the same check as assertLeaderEpoch, run first in the batch's transaction. On
+ * SQLite the transaction holds the one write lock already (BEGIN IMMEDIATE); on PostgreSQL `FOR SHARE` makes a new
+ * leader's claim wait until the batch has committed, so a batch that passed committed before the new epoch did.
+ */
+export const LEADER_EPOCH_SQL = {
+  sqlite: `SELECT "epoch" FROM "LeaderEpoch" WHERE "id" = '${ROW}'`,
+  postgres: `SELECT "epoch" FROM "LeaderEpoch" WHERE "id" = '${ROW}' FOR SHARE`,
+} as const;
+
+/** Throws FencedError unless `current` (the row's epoch as the engine returned it, or undefined) is `epoch`. */
+export function assertEpochIs(epoch: number, current: unknown): void {
+  const found = current === undefined || current === null ? null : Number(current);
+  if (found !== epoch) throw new FencedError(epoch, found);
+}
+
+/** The SQLite form, synchronous, for a transaction on better-sqlite3's connection. */
+export function assertLeaderEpochOn(connection: Database.Database, epoch: number): void {
+  assertEpochIs(epoch, connection.prepare(LEADER_EPOCH_SQL.sqlite).pluck().get());
 }

@@ -58,57 +58,62 @@ export async function seedDemoUnit({
     return { bed, occupant: { n, scenario, profile, person, startedAt, birth } };
   });
 
-  return db.$transaction(async (tx) => {
-    if (await tx.unit.findUnique({ where: { id: DEMO_UNIT_ID }, select: { id: true } })) {
-      return { created: false, unitId: DEMO_UNIT_ID };
-    }
-    await tx.unit.create({
-      data: { id: DEMO_UNIT_ID, name: "Réanimation cardiaque — démo", timeZone: "Europe/Paris" },
-    });
-    await tx.bed.createMany({ data: rows.map((r) => r.bed) });
-    for (const { bed, occupant } of rows) {
-      if (!occupant) continue;
-      const { n, scenario, profile, person, startedAt, birth } = occupant;
-      const { stayId } = await admitPatientInTransaction({
-        tx,
-        input: {
-          unitId: DEMO_UNIT_ID,
-          bedId: bed.id,
-          mrn: `DEMO-${String(n).padStart(4, "0")}`,
-          givenName: person.givenName,
-          familyName: person.familyName,
-          birthDate: new Date(birth).toISOString().slice(0, 10),
-          sex: person.sex,
-          weightKg: person.weightKg,
-          heightCm: null,
-          diagnosis: profile.diagnosis,
-          admittedAt: startedAt - ADMITTED_BEFORE_SUPPORT_MS,
-        },
-        actor: null,
-        context: null,
-        now,
-        ids: { stayId: `demo-stay-${n}`, patientId: `demo-patient-${n}` },
+  return db.$transaction(
+    async (tx) => {
+      if (await tx.unit.findUnique({ where: { id: DEMO_UNIT_ID }, select: { id: true } })) {
+        return { created: false, unitId: DEMO_UNIT_ID };
+      }
+      await tx.unit.create({
+        data: { id: DEMO_UNIT_ID, name: "Réanimation cardiaque — démo", timeZone: "Europe/Paris" },
       });
-      await startEpisodeInTransaction({
-        tx,
-        input: {
-          stayId,
-          deviceType: SCENARIO_DEVICE_TYPE[scenario],
-          startedAt,
-          cannulationSite: profile.cannulationSite,
-          cannulationSide: null,
-          cannulas: null,
-          distalPerfusion: null,
-          consoleModel: null,
-          settings: profile.settings,
-        },
-        actor: null,
-        context: null,
-        now,
-        scenario,
-        episodeId: `demo-episode-${n}`,
-      });
-    }
-    return { created: true, unitId: DEMO_UNIT_ID };
-  });
+      await tx.bed.createMany({ data: rows.map((r) => r.bed) });
+      for (const { bed, occupant } of rows) {
+        if (!occupant) continue;
+        const { n, scenario, profile, person, startedAt, birth } = occupant;
+        const { stayId } = await admitPatientInTransaction({
+          tx,
+          input: {
+            unitId: DEMO_UNIT_ID,
+            bedId: bed.id,
+            mrn: `DEMO-${String(n).padStart(4, "0")}`,
+            givenName: person.givenName,
+            familyName: person.familyName,
+            birthDate: new Date(birth).toISOString().slice(0, 10),
+            sex: person.sex,
+            weightKg: person.weightKg,
+            heightCm: null,
+            diagnosis: profile.diagnosis,
+            admittedAt: startedAt - ADMITTED_BEFORE_SUPPORT_MS,
+          },
+          actor: null,
+          context: null,
+          now,
+          ids: { stayId: `demo-stay-${n}`, patientId: `demo-patient-${n}` },
+        });
+        await startEpisodeInTransaction({
+          tx,
+          input: {
+            stayId,
+            deviceType: SCENARIO_DEVICE_TYPE[scenario],
+            startedAt,
+            cannulationSite: profile.cannulationSite,
+            cannulationSide: null,
+            cannulas: null,
+            distalPerfusion: null,
+            consoleModel: null,
+            settings: profile.settings,
+          },
+          actor: null,
+          context: null,
+          now,
+          scenario,
+          episodeId: `demo-episode-${n}`,
+        });
+      }
+      return { created: true, unitId: DEMO_UNIT_ID };
+    },
+    // Some hundred statements: one round trip each on PostgreSQL, which on a busy machine outlasts Prisma's default
+    // 5 s. Seeding runs once, at start-up, under the start-up lock: nothing waits on it but this node's start.
+    { timeout: 60_000 },
+  );
 }

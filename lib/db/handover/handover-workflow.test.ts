@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { createTestDb, openRawSql, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode } from "@/test/support/seed-test-episode";
 import { addHandoverAction } from "./add-handover-action";
 import { amendHandover } from "./amend-handover";
@@ -160,23 +159,22 @@ describe("the handover of one bed", () => {
       { field: "illnessSeverity", value: "unstable", reason: "Lactate 4.2 came back at 17:50" },
     ]);
     await t.db.$disconnect();
-    const raw = new Database(t.path);
+    const raw = await openRawSql(t);
     try {
-      expect(() => raw.prepare(`UPDATE "HandoverSheet" SET "notes" = 'rewritten'`).run()).toThrow(
+      await expect(raw.run(`UPDATE "HandoverSheet" SET "notes" = 'rewritten'`)).rejects.toThrow(
         /signed handover sheet is immutable/,
       );
-      expect(() => raw.prepare(`DELETE FROM "HandoverSheet"`).run()).toThrow(/cannot be deleted/);
-      expect(() => raw.prepare(`DELETE FROM "HandoverAmendment"`).run()).toThrow(/append-only/);
-      expect(() => raw.prepare(`UPDATE "HandoverAmendment" SET "reason" = 'other'`).run()).toThrow(/append-only/);
+      await expect(raw.run(`DELETE FROM "HandoverSheet"`)).rejects.toThrow(/cannot be deleted/);
+      await expect(raw.run(`DELETE FROM "HandoverAmendment"`)).rejects.toThrow(/append-only/);
+      await expect(raw.run(`UPDATE "HandoverAmendment" SET "reason" = 'other'`)).rejects.toThrow(/append-only/);
       // The receipt may still be added, once.
-      raw
-        .prepare(
-          `UPDATE "HandoverSheet" SET "status" = 'received', "receivedAt" = 1, "receivedById" = 'n2', "readBack" = 'ok'`,
-        )
-        .run();
-      expect(() => raw.prepare(`UPDATE "HandoverSheet" SET "readBack" = 'changed'`).run()).toThrow(/immutable/);
+      await raw.run(
+        `UPDATE "HandoverSheet" SET "status" = 'received', "receivedAt" = ?, "receivedById" = 'n2', "readBack" = 'ok'`,
+        raw.time(1),
+      );
+      await expect(raw.run(`UPDATE "HandoverSheet" SET "readBack" = 'changed'`)).rejects.toThrow(/immutable/);
     } finally {
-      raw.close();
+      await raw.close();
     }
   });
 

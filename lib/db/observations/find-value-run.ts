@@ -2,6 +2,9 @@ import type { TParameterCode } from "@/lib/catalogue";
 import { dialectOf, type Db } from "../client";
 import { sqlFor, timeParam } from "../dialect";
 
+/** 9999-12-31T23:59:59.999Z. */
+const LATEST_INSTANT_MS = 253_402_300_799_999;
+
 export interface TFindValueRun {
   db: Db;
   episodeId: string;
@@ -41,8 +44,9 @@ export async function findValueRun({
     ),
     episodeId,
     parameter,
-    // The latest instant a Date holds, for "every reading" (MAX_SAFE_INTEGER is beyond it).
-    timeParam(db, Math.min(until, 8.64e15)),
+    // "Every reading": the end of year 9999, the latest instant every engine and Prisma's parameter encoding take
+    // (a Date's own latest, year 275760, is refused by Prisma on PostgreSQL).
+    timeParam(db, Math.min(until, LATEST_INSTANT_MS)),
   );
   const row = rows[0];
   return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;

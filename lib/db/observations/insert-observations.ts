@@ -1,5 +1,6 @@
 import type { TValidReading } from "@/lib/observations/validate-reading";
 import { announceCommit } from "../changes/announce-commit";
+import { assertEpochIs, assertLeaderEpochOn, LEADER_EPOCH_SQL } from "../cluster/leader-epoch";
 import { dialectOf, postgresPool, sqliteConnection, type Db } from "../client";
 import { writeInTransaction } from "../prisma-connection";
 import { insertObservationBatch } from "./insert-observation-batch";
@@ -45,10 +46,17 @@ export async function insertObservations({
   db,
   readings,
   receivedAt,
+  epoch,
 }: {
   db: Db;
   readings: readonly TValidReading[];
   receivedAt: Date;
+  /**
+   * For a producer that runs on the leader only (the simulator): the term it was started in. Checked first in the
+   * same transaction as the inserts, which roll back with a FencedError when another node has become leader since:
+   * a former leader that stalled and woke writes nothing.
+   */
+  epoch?: number;
 }): Promise<(number | null)[]> {
   if (readings.length === 0) return [];
   if (readings.length > MAX_READINGS_PER_BULK_COMMIT) {
@@ -57,10 +65,18 @@ export async function insertObservations({
     );
   }
   const batch = packObservationBatch(readings);
-  const seqs =
-    dialectOf(db) === "postgres"
-      ? await insertObservationBatchPg(postgresQuery(db), batch, receivedAt.getTime())
-      : await writeInTransaction(db, () => insertObservationBatch(sqliteConnection(db), batch, receivedAt.getTime()));
+  let seqs: (number | null)[];
+  if (dialectOf(db) === "sqlite") {
+    seqs = await writeInTransaction(db, () => {
+      const connection = sqliteConnection(db);
+      if (epoch !== undefined) assertLeaderEpochOn(connection, epoch);
+      return insertObservationBatch(connection, batch, receivedAt.getTime());
+    });
+  } else if (epoch === undefined) {
+    seqs = await insertObservationBatchPg(postgresQuery(db), batch, receivedAt.getTime());
+  } else {
+    seqs = await insertFencedPg(db, epoch, (query) => insertObservationBatchPg(query, batch, receivedAt.getTime()));
+  }
   announceCommit(db);
   return seqs;
 }
@@ -69,4 +85,23 @@ export async function insertObservations({
 export function postgresQuery(db: Db): TPgQuery {
   const pool = postgresPool(db);
   return async <R>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as R[];
+}
+
+/** `insert` in a transaction of its own on one pooled connection, after the fence's check of `epoch`. */
+async function insertFencedPg<T>(db: Db, epoch: number, insert: (query: TPgQuery) => Promise<T>): Promise<T> {
+  const client = await postgresPool(db).connect();
+  try {
+    await client.query("BEGIN");
+    assertEpochIs(epoch, (await client.query<{ epoch: unknown }>(LEADER_EPOCH_SQL.postgres)).rows[0]?.epoch);
+    const result = await insert(
+      async <R>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as R[],
+    );
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 import seedrandom from "seedrandom";
 import { afterEach, describe, expect, it } from "vitest";
 import { ZSeriesQuery, ZTrendsQuery } from "@/lib/bed/series";
 import { downsampleMinMax, gapThresholdMs } from "@/lib/charts/downsample-min-max";
 import { createDb, type Db } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/test/support/create-test-db";
+import { createTestDb, testsUsePostgres, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { AppError } from "../../errors/app-error";
 import { getBedTrends } from "./get-bed-trends";
@@ -32,6 +33,7 @@ type TRows = readonly { parameter: string; samples: readonly { t: number; v: num
  */
 async function insert(world: TestEpisode, rows: TRows): Promise<Db> {
   if (!test) throw new Error("no test database");
+  if (testsUsePostgres()) return insertOnPostgres(test, world, rows);
   await test.db.$disconnect();
   const raw = new Database(test.path);
   const statement = raw.prepare(
@@ -56,6 +58,33 @@ async function insert(world: TestEpisode, rows: TRows): Promise<Db> {
   raw.close();
   reopened = await createDb(test.url);
   return reopened;
+}
+
+/** The same rows on PostgreSQL, in one statement on a connection of its own (nothing to close there). */
+async function insertOnPostgres(t: TestDb, world: TestEpisode, rows: TRows): Promise<Db> {
+  const columns: [string[], string[], number[], number[], string[]] = [[], [], [], [], []];
+  for (const { parameter, samples, episodeId = world.episodeId } of rows)
+    for (const s of samples) {
+      columns[0].push(episodeId);
+      columns[1].push(parameter);
+      columns[2].push(s.v);
+      columns[3].push(s.t);
+      columns[4].push(`${episodeId}-${parameter}-${s.t}`);
+    }
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+       SELECT r.e, $6, $7, r.p, r.v, 'x', TIMESTAMP '1970-01-01' + r.t * INTERVAL '1 millisecond',
+              TIMESTAMP '1970-01-01' + r.t * INTERVAL '1 millisecond', 'device', r.ref
+         FROM unnest($1::text[], $2::text[], $3::float8[], $4::bigint[], $5::text[]) AS r(e, p, v, t, ref)`,
+      [...columns, world.bedId, world.unitId],
+    );
+  } finally {
+    await client.end();
+  }
+  return t.db;
 }
 
 async function setup() {
