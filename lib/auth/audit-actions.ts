@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "handover.action-added",
   "handover.action-done",
   "shift.pattern-changed",
+  "unit.points-of-care-changed",
   "alarm.raised",
   "alarm.resumed",
   "alarm.latched",
