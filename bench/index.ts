@@ -1,12 +1,13 @@
 /**
  * Prints the figures of the issues' targets, measured on this machine. Not a test: nothing here asserts a time.
- * BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,nodes,wall picks benches (ingest-pg needs a PostgreSQL server;
+ * BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,nodes,wall,adt picks benches (ingest-pg needs a PostgreSQL server;
  * nodes needs Redis and PostgreSQL, its soak is BENCH_NODES_SEC, default 60; wall: 200 screens, not run by default);
  * BENCH_SOAK_SEC shortens the 5-minute soak for a quick look; BENCH_IMPORT_ROWS sizes the CSV import (default
  * 1,000,000); BENCH_ALARM_SEC the alarm latency run (default
- * 120).
+ * 120); BENCH_ADT_MESSAGES the ADT messages sent over MLLP (default 400), BENCH_ADT_CLIENTS the screens subscribed
+ * to the unit (default 20), BENCH_ADT_BEDS the occupied beds (default 64; one more is free).
  */
-const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms,nodes").split(",");
+const only = (process.env.BENCH_ONLY ?? "ingest,fanout,import,series,alarms,nodes,adt").split(",");
 const print = (name: string, figures: Record<string, unknown>, targets: string) => {
   console.log(`\n## ${name}\n${targets}`);
   for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(32)} ${String(v)}`);
@@ -32,6 +33,19 @@ if (only.includes("fanout")) {
     "Fan-out to 50 socket clients at 64 beds × 12 parameters at 1 Hz",
     figures,
     "targets: p99 ≤ 100 ms, RSS ≤ 250 MB after 5 min",
+  );
+}
+if (only.includes("adt")) {
+  const { benchAdtToTile } = await import("./adt-to-tile");
+  const figures = await benchAdtToTile({
+    messages: Number(process.env.BENCH_ADT_MESSAGES ?? 400),
+    clients: Number(process.env.BENCH_ADT_CLIENTS ?? 20),
+    beds: Number(process.env.BENCH_ADT_BEDS ?? 64),
+  });
+  print(
+    "ADT message (A02 transfer / A08 update over MLLP) to the tile's stay:changed at socket clients, 64 beds under device load",
+    figures,
+    "target: p99 ≤ 2 s (as vendor centrals)",
   );
 }
 if (only.includes("wall")) {
