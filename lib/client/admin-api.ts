@@ -10,7 +10,7 @@ import {
 import { ZAuditEventDto, type TAuditEventDto } from "@/lib/auth/audit-actions";
 import type { TCreateDisplay, TCreateUser, TUpdateUser } from "@/lib/auth/schemas";
 import { ZShiftPattern, type TShiftPattern } from "@/lib/shifts";
-import { ZUnitPointsOfCare, type TUnitPointsOfCare } from "@/lib/units/points-of-care";
+import { ZUnitPointsOfCare, type TUnitPointsOfCare } from "@/lib/stays/points-of-care";
 import { auditQueryString, type TAuditFilter } from "./audit-filter";
 
 /*

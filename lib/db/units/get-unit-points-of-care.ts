@@ -1,4 +1,4 @@
-import type { TUnitPointsOfCare } from "@/lib/units/points-of-care";
+import type { TUnitPointsOfCare } from "@/lib/stays/points-of-care";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 

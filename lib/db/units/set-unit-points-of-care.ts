@@ -1,4 +1,4 @@
-import { ZUnitPointsOfCare, type TUnitPointsOfCare } from "@/lib/units/points-of-care";
+import { ZUnitPointsOfCare, type TUnitPointsOfCare } from "@/lib/stays/points-of-care";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";

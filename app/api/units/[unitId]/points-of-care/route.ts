@@ -1,4 +1,4 @@
-import { ZUnitPointsOfCare } from "@/lib/units/points-of-care";
+import { ZUnitPointsOfCare } from "@/lib/stays/points-of-care";
 import { actorOf } from "@/lib/db/audit/record-audit-event";
 import { authorizeUnit } from "@/lib/db/auth/authorize-request";
 import { getUnitPointsOfCare } from "@/lib/db/units/get-unit-points-of-care";
