@@ -5,6 +5,8 @@ import { createDb } from "@/lib/db/client";
 import { provideDb } from "@/lib/db/get-db";
 import { createStationServer } from "@/server/create-station-server";
 import { silentLogger } from "@/lib/log/logger";
+import { handleMllpMessage } from "@/server/imports/mllp/handle-mllp-message";
+import { startMllpListener } from "@/server/imports/mllp/start-mllp-listener";
 import { startBenchProducer } from "./bench-producer";
 
 const db = await createDb(process.env.DATABASE_URL ?? "");
@@ -35,6 +37,14 @@ startBenchProducer({
   beds: Number(process.env.BENCH_BEDS ?? "64"),
   triggerMs: Number(process.env.BENCH_TRIGGER_MS ?? 0),
 });
+// The ADT bench (adt-to-tile.ts) sends its messages over MLLP, as an interface engine would: BENCH_MLLP_PORT.
+if (process.env.BENCH_MLLP_PORT)
+  await startMllpListener({
+    port: Number(process.env.BENCH_MLLP_PORT),
+    host: "127.0.0.1",
+    log: silentLogger,
+    handle: (message, peer) => handleMllpMessage({ db, sink: server.writer, message, peer, timeZone: "UTC" }),
+  });
 process.stdout.write("READY\n");
 // BENCH_MEM_LOG=1 prints the heap after a full GC every 10 s: how the retained-batches problem was found.
 if (process.env.BENCH_MEM_LOG) {

@@ -1,7 +1,7 @@
 /**
  * Prints the figures of the issues' targets, measured on this machine. Not a test: nothing here asserts a time.
  * Knobs (environment):
- * - BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,nodes,wall picks benches (default all but wall). ingest-pg
+ * - BENCH_ONLY=ingest,ingest-pg,fanout,import,series,alarms,nodes,wall,adt picks benches (default all but wall); adt included. ingest-pg
  *   and nodes need PostgreSQL (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres); nodes needs
  *   Redis too (REDIS_URL, default redis://127.0.0.1:6379); wall (200 screens on one node) is not run by default.
  * - BENCH_INGEST_READINGS: readings of each ingest run (default 200,000): the write path, then the raw ceiling of the
@@ -16,13 +16,15 @@
  * - wall: prints reading → screen p50/p99, snapshot p50/p99 (a snapshot unanswered in 10 s is a failure), the server's
  *   RSS at start, peak and end (with its anonymous and file parts at the end), how many of the 200 clients subscribed
  *   and how many disconnects the run saw, and whether the server ran to the end.
+ * - BENCH_ADT_MESSAGES: ADT messages sent over MLLP (default 400), BENCH_ADT_CLIENTS the screens subscribed to the
+ *   unit (default 20), BENCH_ADT_BEDS the occupied beds (default 64; one more is free).
  * - BENCH_MEM_LOG=1 (fan-out, wall, alarms): the server prints every 10 s, after a full GC, its RSS, heap, external
  *   memory and what waits in its sockets' write buffers (engine.io packets, ws bytes): where a growth of RSS lives.
  * A run to check that everything runs to the end, not a measure: BENCH_INGEST_READINGS=3000 BENCH_SOAK_SEC=3
  * BENCH_IMPORT_ROWS=5000 BENCH_SERIES_RUNS=1 BENCH_ALARM_SEC=5 BENCH_NODES_SEC=3 BENCH_NODES_WARMUP_SEC=2
  * BENCH_NODES_CLIENTS=10 npm run bench.
  */
-const only = (process.env.BENCH_ONLY ?? "ingest,ingest-pg,fanout,import,series,alarms,nodes").split(",");
+const only = (process.env.BENCH_ONLY ?? "ingest,ingest-pg,fanout,import,series,alarms,nodes,adt").split(",");
 const print = (name: string, figures: Record<string, unknown>, targets: string) => {
   console.log(`\n## ${name}\n${targets}`);
   for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(32)} ${String(v)}`);
@@ -52,6 +54,19 @@ if (only.includes("fanout")) {
     "Fan-out to 50 socket clients at 64 beds × 12 parameters at 1 Hz",
     figures,
     "targets: p99 ≤ 100 ms, RSS ≤ 250 MB after 5 min",
+  );
+}
+if (only.includes("adt")) {
+  const { benchAdtToTile } = await import("./adt-to-tile");
+  const figures = await benchAdtToTile({
+    messages: Number(process.env.BENCH_ADT_MESSAGES ?? 400),
+    clients: Number(process.env.BENCH_ADT_CLIENTS ?? 20),
+    beds: Number(process.env.BENCH_ADT_BEDS ?? 64),
+  });
+  print(
+    "ADT message (A02 transfer / A08 update over MLLP) to the tile's stay:changed at socket clients, 64 beds under device load",
+    figures,
+    "target: p99 ≤ 2 s (as vendor centrals)",
   );
 }
 if (only.includes("wall")) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRecordTime } from "@/lib/client/use-record-time";
-import type { TAuditEventDto } from "@/lib/auth/audit-actions";
+import { INTERFACE_ACTOR_PREFIX, type TAuditEventDto } from "@/lib/auth/audit-actions";
 import { ZRole } from "@/lib/auth/roles";
 import { unitName, type TAdminUnit } from "./admin-unit";
 import { useAuditActionLabel } from "./use-audit-action-label";
@@ -54,7 +54,13 @@ export function AuditTable({
                 <span className="admin-table__sub">{recordTime(event.at)}</span>
               </td>
               <td>
-                {event.actorName ?? <span className="admin__muted">{t("noActor")}</span>}
+                {event.actorName === null ? (
+                  <span className="admin__muted">{t("noActor")}</span>
+                ) : event.actorName.startsWith(INTERFACE_ACTOR_PREFIX) ? (
+                  t("interfaceActor", { sender: event.actorName.slice(INTERFACE_ACTOR_PREFIX.length) })
+                ) : (
+                  event.actorName
+                )}
                 {event.actorRole && <span className="admin-table__sub">{roleLabel(event.actorRole)}</span>}
               </td>
               <td>

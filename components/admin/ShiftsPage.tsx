@@ -8,6 +8,7 @@ import { adminKeys } from "@/lib/client/query-keys";
 import { AdminShell } from "./AdminShell";
 import { unitName, type TAdminUnit } from "./admin-unit";
 import { describeError } from "./FormError";
+import { PointsOfCareForm } from "./PointsOfCareForm";
 import { ShiftPatternForm } from "./ShiftPatternForm";
 
 /**
@@ -93,6 +94,12 @@ export function ShiftsPage({ units }: { readonly units: readonly TAdminUnit[] })
           </>
         )}
       </section>
+      {unitId !== "" && (
+        <section className="admin-section" aria-labelledby="points-of-care-title">
+          <h2 id="points-of-care-title">{t("pointsOfCareTitle")}</h2>
+          <PointsOfCareForm key={unitId} unitId={unitId} />
+        </section>
+      )}
     </AdminShell>
   );
 }

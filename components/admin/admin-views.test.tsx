@@ -230,6 +230,21 @@ describe("AuditTable", () => {
     // An action this version has no name for shows as its code.
     expect(html).toContain("future.thing<span");
   });
+
+  it("names a hospital interface as the actor of what its ADT feed did, never its raw actor name", () => {
+    const html = render(
+      <AuditTable
+        events={[{ ...event, actorId: null, actorName: "hl7:HIS@CHU", actorRole: null, action: "stay.admitted" }]}
+        units={units}
+      />,
+    );
+    expect(html).toContain("HL7 interface (HIS@CHU)");
+    expect(html).not.toContain("hl7:HIS@CHU");
+    expect(html).toContain("Patient admitted");
+    expect(render(<AuditTable events={[{ ...event, actorName: "hl7:HIS@CHU" }]} units={units} />, "fr")).toContain(
+      "Interface HL7 (HIS@CHU)",
+    );
+  });
 });
 
 describe("ShiftPatternForm", () => {

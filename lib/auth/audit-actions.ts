@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "handover.action-added",
   "handover.action-done",
   "shift.pattern-changed",
+  "unit.points-of-care-changed",
   "alarm.raised",
   "alarm.resumed",
   "alarm.latched",
@@ -54,6 +55,12 @@ export const AUDIT_ACTIONS = [
   "stay.admitted",
   "stay.moved",
   "stay.discharged",
+  "stay.admission-cancelled",
+  "stay.transfer-cancelled",
+  "stay.discharge-cancelled",
+  "patient.updated",
+  "patient.merged",
+  "adt.refused",
   "episode.started",
   "episode.settings-changed",
   "episode.ended",
@@ -82,3 +89,9 @@ export const ZAuditEventDto = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type TAuditEventDto = z.infer<typeof ZAuditEventDto>;
+
+/**
+ * An audited change made by a hospital interface rather than a person (an ADT feed): its actor name is this prefix
+ * and the sending system (MSH-3[@MSH-4]), which the audit page shows as "HL7 interface (SENDER)".
+ */
+export const INTERFACE_ACTOR_PREFIX = "hl7:";

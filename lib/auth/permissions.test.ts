@@ -59,6 +59,7 @@ const EXPECTED: Record<TRole, readonly string[]> = {
     "display.manage",
     "audit.view",
     "shift.configure",
+    "unit.configure",
     "checklist.publish",
   ],
   display: ["station.view"],

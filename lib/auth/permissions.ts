@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "handover.edit": ["nurse", "physician"],
   /** A unit's shift pattern (start times of its shifts). */
   "shift.configure": ["admin"],
+  /** A unit's ADT point-of-care codes (HL7 PV1-3.1 → this unit; docs/imports.md). */
+  "unit.configure": ["admin"],
   /** Publish a new version of a nurse-round checklist (docs/rounds.md). */
   "checklist.publish": ["admin"],
   /** Admit a patient to a free bed, move them to another bed, discharge them (issue 15). */

@@ -10,6 +10,7 @@ import {
 import { ZAuditEventDto, type TAuditEventDto } from "@/lib/auth/audit-actions";
 import type { TCreateDisplay, TCreateUser, TUpdateUser } from "@/lib/auth/schemas";
 import { ZShiftPattern, type TShiftPattern } from "@/lib/shifts";
+import { ZUnitPointsOfCare, type TUnitPointsOfCare } from "@/lib/stays/points-of-care";
 import { auditQueryString, type TAuditFilter } from "./audit-filter";
 
 /*
@@ -143,4 +144,15 @@ export async function fetchShiftPattern(unitId: string): Promise<TUnitShiftPatte
 export async function saveShiftPattern(unitId: string, pattern: TShiftPattern): Promise<TUnitShiftPatternDto> {
   const path = `/api/units/${encodeURIComponent(unitId)}/shift-pattern`;
   return ZUnitShiftPattern.parse(await (await request(path, { method: "PUT", body: pattern })).json());
+}
+
+export async function fetchPointsOfCare(unitId: string): Promise<TUnitPointsOfCare> {
+  return ZUnitPointsOfCare.parse(
+    await (await request(`/api/units/${encodeURIComponent(unitId)}/points-of-care`)).json(),
+  );
+}
+
+export async function savePointsOfCare(unitId: string, input: TUnitPointsOfCare): Promise<TUnitPointsOfCare> {
+  const path = `/api/units/${encodeURIComponent(unitId)}/points-of-care`;
+  return ZUnitPointsOfCare.parse(await (await request(path, { method: "PUT", body: input })).json());
 }

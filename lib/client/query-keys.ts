@@ -51,6 +51,7 @@ export const adminKeys = {
   auditOf: () => [...adminKeys.all, "audit"] as const,
   audit: (filter: TAuditFilter) => [...adminKeys.auditOf(), filter] as const,
   shiftPattern: (unitId: string) => [...adminKeys.all, "shift-pattern", unitId] as const,
+  pointsOfCare: (unitId: string) => [...adminKeys.all, "points-of-care", unitId] as const,
 };
 
 /** Handover: a bed's sheet per shift (undefined: the running one), a bed's past shifts, a unit's page per shift. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TResultStatus } from "@/lib/observations/lab-result";
 import { REJECTION_CODES } from "@/lib/observations/reading";
+import type { TAdtMessage } from "./hl7/adt-message";
 
 /** What an import reads: HL7 v2 ORU^R01, FHIR R4 JSON, the documented CSV columns, or a MIMIC-IV labevents extract. */
 export const IMPORT_KINDS = ["hl7", "fhir", "csv", "mimic"] as const;
@@ -92,6 +93,8 @@ export const IMPORT_REJECTION_CODES = [
   "MISSING_PATIENT",
   "UNKNOWN_PATIENT",
   "NO_ACTIVE_EPISODE",
+  /** An ADT message of a file the station refused (unknown bed, occupied bed, patient not admitted…). */
+  "ADT_REFUSED",
 ] as const;
 export type TImportRejectionCode = (typeof IMPORT_REJECTION_CODES)[number];
 
@@ -107,7 +110,9 @@ export interface TImportRejection {
 /** What a reader yields: a record to map, or a piece of the source it could not read at all. */
 export type TImportItem =
   | { readonly type: "record"; readonly record: TImportRecord }
-  | { readonly type: "unreadable"; readonly rejection: TImportRejection; readonly entry?: number };
+  | { readonly type: "unreadable"; readonly rejection: TImportRejection; readonly entry?: number }
+  /** An ADT message among a file's results (lib/imports/hl7/read-adt-message.ts), applied where it stands. */
+  | { readonly type: "adt"; readonly message: TAdtMessage; readonly location: string };
 
 /** Readers yield items one by one or, where the source is large, in arrays (one await per chunk, not per row). */
 export type TImportChunk = TImportItem | readonly TImportItem[];

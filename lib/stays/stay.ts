@@ -47,8 +47,25 @@ export const ZAdmitPatient = z.object({
 });
 export type TAdmitPatient = z.input<typeof ZAdmitPatient>;
 
-export const ZMoveStay = z.object({ stayId: ZId, toBedId: ZId });
-export type TMoveStay = z.infer<typeof ZMoveStay>;
+export const ZMoveStay = z.object({
+  stayId: ZId,
+  toBedId: ZId,
+  /** When the patient moved (an ADT transfer's event time); null: now. */
+  movedAt: ZInstant.nullable().default(null),
+});
+export type TMoveStay = z.input<typeof ZMoveStay>;
+
+/** An ADT A08's identity update of a patient found by MRN: a field left null is left as stored. */
+export const ZUpdatePatient = z.object({
+  mrn: ZAdmitPatient.shape.mrn,
+  givenName: ZAdmitPatient.shape.givenName.nullable(),
+  familyName: ZAdmitPatient.shape.familyName.nullable(),
+  birthDate: ZAdmitPatient.shape.birthDate.nullable(),
+  sex: z.enum(SEXES).nullable(),
+  weightKg: ZAdmitPatient.shape.weightKg,
+  heightCm: ZAdmitPatient.shape.heightCm,
+});
+export type TUpdatePatient = z.infer<typeof ZUpdatePatient>;
 
 export const ZDischargeStay = z.object({
   stayId: ZId,

@@ -19,6 +19,7 @@ import type { Db } from "../client";
 import type { TNewLabRefusal } from "../labs/lab-refusal";
 import { recordLabRefusals } from "../labs/record-lab-refusals";
 import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observations";
+import { applyAdtItem } from "./apply-adt-item";
 import { createImportJob } from "./create-import-job";
 import { contentKey, findExistingObservations, type TContentKey } from "./find-existing-observations";
 import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episodes";
@@ -83,6 +84,9 @@ export interface TRunImportOptions {
   /** Keep every record's outcome in the summary (FHIR answers, MLLP acknowledgements): for small inputs only. */
   collectOutcomes?: boolean;
 }
+
+/** What a batch holds: results and unreadable pieces; an ADT message is applied on its own, between batches. */
+type TBatchItem = Exclude<TImportItem, { type: "adt" }>;
 
 const SOURCE: Record<TImportKind, TObservationSource> = { hl7: "hl7", fhir: "fhir", csv: "csv", mimic: "csv" };
 const REJECTIONS_KEPT = 100;
@@ -149,7 +153,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
    * one is committed and counted: a failed batch stops the import before anything after it is written. Each batch
    * counts apart until it is finished, so the job's recorded counts are always those of committed batches.
    */
-  const prepareBatch = async (batch: TImportItem[]): Promise<() => Promise<void>> => {
+  const prepareBatch = async (batch: TBatchItem[]): Promise<() => Promise<void>> => {
     const delta: { -readonly [K in keyof TImportCounts]: TImportCounts[K] } = { ...EMPTY_COUNTS };
     const batchIgnored: Record<string, number> = {};
     // Outcomes are gathered with the record's position in the batch and sorted at the end, so the report follows the
@@ -346,7 +350,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     inFlight = null;
     await committing;
   };
-  const startBatch = async (batch: TImportItem[]) => {
+  const startBatch = async (batch: TBatchItem[]) => {
     const send = await prepareBatch(batch);
     await finishInFlight();
     inFlight = send();
@@ -355,9 +359,28 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
   };
 
   try {
-    let batch: TImportItem[] = [];
+    let batch: TBatchItem[] = [];
     for await (const chunk of options.items) {
       for (const item of isChunk(chunk) ? chunk : [chunk]) {
+        if (item.type === "adt") {
+          // The results before it are committed first, and the patients' episodes read again after it.
+          if (batch.length > 0) await startBatch(batch);
+          batch = [];
+          await finishInFlight();
+          patients.clear();
+          const rejection = await applyAdtItem({ db, ...item, dryRun, now: now() });
+          counts.processed += 1;
+          if (rejection) counts.rejected += 1;
+          else counts.accepted += 1;
+          if (rejection && kept.length < REJECTIONS_KEPT) kept.push(rejection);
+          outcomes?.push({
+            location: item.location,
+            status: rejection ? "rejected" : "accepted",
+            rejection: rejection ?? undefined,
+          });
+          await recordImportBatch({ db, jobId, counts, ignoredCodes, rejections: rejection ? [rejection] : [] });
+          continue;
+        }
         batch.push(item);
         if (batch.length >= batchSize) {
           await startBatch(batch);

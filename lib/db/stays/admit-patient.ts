@@ -40,9 +40,12 @@ export async function admitPatientInTransaction({
     where: { id: a.bedId },
     select: { id: true, label: true, unitId: true, stays: { where: { dischargedAt: null }, select: { id: true } } },
   });
-  if (!bed || bed.unitId !== a.unitId) throw new AppError("NOT_FOUND", `No bed "${a.bedId}" in this unit.`);
+  if (!bed || bed.unitId !== a.unitId)
+    throw new AppError("NOT_FOUND", `No bed "${a.bedId}" in this unit.`, { field: "bedId" });
   if (bed.stays.length > 0)
-    throw new AppError("CONFLICT", `Bed ${bed.label} is occupied: discharge or move its patient first.`);
+    throw new AppError("CONFLICT", `Bed ${bed.label} is occupied: discharge or move its patient first.`, {
+      field: "bedId",
+    });
   let patient = await tx.patient.findUnique({ where: { identifier: a.mrn } });
   if (patient) {
     const same =
@@ -53,12 +56,14 @@ export async function admitPatientInTransaction({
       throw new AppError(
         "CONFLICT",
         `MRN ${a.mrn} belongs to another identity (name or date of birth differ): check the MRN.`,
+        { field: "mrn" },
       );
     const open = await tx.stay.findFirst({
       where: { patientId: patient.id, dischargedAt: null },
       select: { bed: { select: { label: true } } },
     });
-    if (open) throw new AppError("CONFLICT", `This patient is already admitted, in bed ${open.bed.label}.`);
+    if (open)
+      throw new AppError("CONFLICT", `This patient is already admitted, in bed ${open.bed.label}.`, { field: "mrn" });
     if (a.weightKg !== null) await tx.patient.update({ where: { id: patient.id }, data: { weightKg: a.weightKg } });
   } else {
     patient = await tx.patient.create({

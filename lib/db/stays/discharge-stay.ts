@@ -42,7 +42,9 @@ export async function dischargeStay({
     if (!stay) throw new AppError("NOT_FOUND", `No stay "${d.stayId}".`);
     if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is already discharged.");
     if (at < stay.admittedAt)
-      throw new AppError("INVALID_INPUT", "dischargedAt: the discharge is before the admission.");
+      throw new AppError("INVALID_INPUT", "dischargedAt: the discharge is before the admission.", {
+        field: "dischargedAt",
+      });
     const endReason = ENDS_SUPPORT[d.disposition];
     if (stay.episodes.length > 0 && !endReason)
       throw new AppError(

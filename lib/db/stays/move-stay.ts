@@ -3,64 +3,82 @@ import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../aud
 import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refuseFuture } from "./refuse-future";
 
 /**
- * Moves an open stay to another free bed of its unit, in one transaction: the stay's bed, its running episodes'
- * bed, its open alarms' bed (so that the station lists them under the bed the patient is in), a BedAssignment row,
- * the audit event and a DocumentChange for each of the two beds. Readings stored before the move keep the bed they
- * were taken in. Refused: a discharged stay, an unknown bed or one of another unit, an occupied bed (with its label).
+ * Moves an open stay to another free bed of its unit, in the caller's transaction: the stay's bed, its running
+ * episodes' bed, its open alarms' bed (so that the station lists them under the bed the patient is in), a
+ * BedAssignment row, the audit event and a DocumentChange for each of the two beds. Readings stored before the move
+ * keep the bed they were taken in. Refused: a discharged stay, an unknown bed or one of another unit, an occupied bed
+ * (with its label), a time before the admission. `action` names what the audit trail records: a move, or an ADT
+ * feed's cancelled transfer (the move back).
  */
-export async function moveStay({
-  db,
+export async function moveStayInTransaction({
+  tx,
   input,
   actor,
   context,
   now = new Date(),
+  action = "stay.moved",
 }: {
-  db: Db;
+  tx: Prisma.TransactionClient;
   input: TMoveStay;
   actor: TAuditActor | null;
   context: TRequestContext | null;
   now?: Date;
+  action?: "stay.moved" | "stay.transfer-cancelled";
 }): Promise<{ fromBedId: string; toBedId: string }> {
-  const { stayId, toBedId } = ZMoveStay.parse(input);
-  const result = await db.$transaction(async (tx) => {
-    const stay = await tx.stay.findUnique({ where: { id: stayId } });
-    if (!stay) throw new AppError("NOT_FOUND", `No stay "${stayId}".`);
-    if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is discharged and archived: it cannot move.");
-    const to = await tx.bed.findUnique({
-      where: { id: toBedId },
-      select: { id: true, label: true, unitId: true, stays: { where: { dischargedAt: null }, select: { id: true } } },
-    });
-    if (!to || to.unitId !== stay.unitId) throw new AppError("NOT_FOUND", `No bed "${toBedId}" in this unit.`);
-    if (to.id === stay.bedId) throw new AppError("CONFLICT", `The patient is already in bed ${to.label}.`);
-    if (to.stays.length > 0) throw new AppError("CONFLICT", `Bed ${to.label} is occupied: choose a free bed.`);
-    const fromBedId = stay.bedId;
-    await tx.stay.update({ where: { id: stayId }, data: { bedId: to.id, openBedKey: to.id } });
-    await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });
-    const running = await tx.supportEpisode.findMany({ where: { stayId, endedAt: null }, select: { id: true } });
-    await tx.alarm.updateMany({
-      where: { episodeId: { in: running.map((e) => e.id) }, status: { not: "resolved" } },
-      data: { bedId: to.id },
-    });
-    await tx.bedAssignment.create({
-      data: { stayId, fromBedId, toBedId: to.id, at: now, byId: actor?.userId ?? null },
-    });
-    await recordAuditEvent({
-      db: tx,
-      action: "stay.moved",
-      actor,
-      context,
-      target: { type: "stay", id: stayId },
-      unitId: stay.unitId,
-      details: { fromBedId, toBedId: to.id },
-      now,
-    });
-    for (const bedId of [fromBedId, to.id])
-      await recordDocumentChange({ db: tx, change: { type: "stay:changed", unitId: stay.unitId, bedId, stayId }, now });
-    return { fromBedId, toBedId: to.id };
+  const { stayId, toBedId, movedAt } = ZMoveStay.parse(input);
+  const at = refuseFuture(movedAt, now, "movedAt");
+  const stay = await tx.stay.findUnique({ where: { id: stayId } });
+  if (!stay) throw new AppError("NOT_FOUND", `No stay "${stayId}".`);
+  if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is discharged and archived: it cannot move.");
+  if (at < stay.admittedAt)
+    throw new AppError("INVALID_INPUT", "movedAt: the move is before the admission.", { field: "movedAt" });
+  const to = await tx.bed.findUnique({
+    where: { id: toBedId },
+    select: { id: true, label: true, unitId: true, stays: { where: { dischargedAt: null }, select: { id: true } } },
   });
+  if (!to || to.unitId !== stay.unitId)
+    throw new AppError("NOT_FOUND", `No bed "${toBedId}" in this unit.`, { field: "toBedId" });
+  if (to.id === stay.bedId)
+    throw new AppError("CONFLICT", `The patient is already in bed ${to.label}.`, { field: "toBedId" });
+  if (to.stays.length > 0)
+    throw new AppError("CONFLICT", `Bed ${to.label} is occupied: choose a free bed.`, { field: "toBedId" });
+  const fromBedId = stay.bedId;
+  await tx.stay.update({ where: { id: stayId }, data: { bedId: to.id, openBedKey: to.id } });
+  await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });
+  const running = await tx.supportEpisode.findMany({ where: { stayId, endedAt: null }, select: { id: true } });
+  await tx.alarm.updateMany({
+    where: { episodeId: { in: running.map((e) => e.id) }, status: { not: "resolved" } },
+    data: { bedId: to.id },
+  });
+  await tx.bedAssignment.create({
+    data: { stayId, fromBedId, toBedId: to.id, at, byId: actor?.userId ?? null },
+  });
+  await recordAuditEvent({
+    db: tx,
+    action,
+    actor,
+    context,
+    target: { type: "stay", id: stayId },
+    unitId: stay.unitId,
+    details: { fromBedId, toBedId: to.id, movedAt: at.toISOString() },
+    now,
+  });
+  for (const bedId of [fromBedId, to.id])
+    await recordDocumentChange({ db: tx, change: { type: "stay:changed", unitId: stay.unitId, bedId, stayId }, now });
+  return { fromBedId, toBedId: to.id };
+}
+
+/** moveStayInTransaction in a transaction of its own, then the change feed woken. */
+export async function moveStay(
+  args: Omit<Parameters<typeof moveStayInTransaction>[0], "tx"> & { db: Db },
+): Promise<{ fromBedId: string; toBedId: string }> {
+  const { db, ...rest } = args;
+  const result = await db.$transaction((tx) => moveStayInTransaction({ ...rest, tx }));
   announceCommit(db);
   return result;
 }

@@ -9,6 +9,7 @@ const SKEW_MS = 60_000;
  */
 export function refuseFuture(at: number | null, now: Date, field: string): Date {
   if (at === null) return now;
-  if (at > now.getTime() + SKEW_MS) throw new AppError("INVALID_INPUT", `${field}: the time is in the future.`);
+  if (at > now.getTime() + SKEW_MS)
+    throw new AppError("INVALID_INPUT", `${field}: the time is in the future.`, { field });
   return new Date(Math.min(at, now.getTime()));
 }

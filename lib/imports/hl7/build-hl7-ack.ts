@@ -55,7 +55,8 @@ export function buildHl7Ack({ received, code, text, errors = [], now }: TBuildHl
       msh(4),
       hl7Now(now),
       "",
-      "ACK^R01^ACK",
+      // The trigger event acknowledged (R01 for results, A01… for ADT), as HL7 v2.5.1 §2.9.2 asks.
+      `ACK^${msh(9).split(fields[1]?.charAt(0) ?? "^")[1] || "R01"}^ACK`,
       randomUUID().replaceAll("-", "").slice(0, 20),
       msh(11) || "P",
       msh(12) || "2.5.1",

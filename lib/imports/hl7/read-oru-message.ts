@@ -2,6 +2,7 @@ import { Message } from "node-hl7-client";
 import type { TCoding, TImportItem, TImportLocation, TImportRecord, TParsedTime } from "../import-record";
 import { sourceRef } from "../source-ref";
 import { Hl7MessageError } from "./hl7-message-error";
+import { readHl7Delimiters, readHl7Identifiers, unescapeHl7, type THl7Delimiters } from "./hl7-fields";
 import { hl7ResultStatus } from "./hl7-result-status";
 import { normaliseHl7 } from "./normalise-hl7";
 import { hl7TimeOffset, parseHl7Time } from "./parse-hl7-time";
@@ -23,13 +24,6 @@ export interface TOruMessage {
   readonly controlId: string;
   readonly sender: string;
   readonly items: TImportItem[];
-}
-
-interface TDelimiters {
-  component: string;
-  repetition: string;
-  escape: string;
-  subcomponent: string;
 }
 
 /** A message whose header was checked, its records read one segment at a time as they are iterated. */
@@ -70,12 +64,7 @@ export function openOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
   const msh = header.toArray()[0];
   if (!msh || msh.name !== "MSH")
     throw new Hl7MessageError("the message does not begin with MSH", "MSH", mshText.slice(0, 40), "100");
-  const delimiters: TDelimiters = {
-    component: mshText.charAt(4) || "^",
-    repetition: mshText.charAt(5) || "~",
-    escape: mshText.charAt(6) || "\\",
-    subcomponent: mshText.charAt(7) || "&",
-  };
+  const delimiters = readHl7Delimiters(mshText);
 
   const type = `${str(msh, "9.1")}^${str(msh, "9.2")}`;
   if (type !== "ORU^R01")
@@ -128,7 +117,7 @@ export function openOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
           : { file, segment: `segment ${index + 1}` };
       switch (segment.name) {
         case "PID":
-          patientIdentifiers = readIdentifiers(raw(segment, "3"), delimiters);
+          patientIdentifiers = readHl7Identifiers(raw(segment, "3"), delimiters);
           obrOrdinal = 0;
           break;
         case "OBR":
@@ -165,7 +154,7 @@ export function openOruMessage({ text, file, segmentLines, timeZone }: TReadOruM
             patientIdentifiers,
             codings: readCodings(segment),
             valueType: str(segment, "2"),
-            valueText: unescape(raw(segment, "5"), delimiters),
+            valueText: unescapeHl7(raw(segment, "5"), delimiters),
             unit,
             time,
             timeText,
@@ -219,44 +208,15 @@ function readCodings(segment: Hl7Node): TCoding[] {
 }
 
 /** PID-3's repetitions (CX: id^check^scheme^authority^type), medical record numbers first. */
-function readIdentifiers(field: string, d: TDelimiters): string[] {
-  const ids = field
-    .split(d.repetition)
-    .map((rep) => rep.split(d.component))
-    .map(([id = "", , , , type = ""]) => ({ id: unescape(id, d).trim(), mr: type.trim() === "MR" }))
-    .filter((x) => x.id !== "");
-  return [...ids.filter((x) => x.mr), ...ids.filter((x) => !x.mr)].map((x) => x.id);
-}
-
 /**
  * OBX-6 as the lab wrote it. A unit is CE/CWE (identifier^text^system): the identifier, else the text. But labs write
  * "10^9/L" unescaped, which splits into "10" and "9/L": a first component "10" followed by a power and a slash is one
  * unit and is read whole. Escaped forms (10\S\9/L) come back as written by unescape.
  */
-function readUnit(field: string, d: TDelimiters): string {
+function readUnit(field: string, d: THl7Delimiters): string {
   const c = d.component.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
   const split = new RegExp(`^\\s*10${c}([+-]?\\d+\\s*/[^${c}]*)`).exec(field);
   if (split) return `10^${split[1]}`.trim();
-  const [identifier = "", text = ""] = field.split(d.component).map((part) => unescape(part, d).trim());
+  const [identifier = "", text = ""] = field.split(d.component).map((part) => unescapeHl7(part, d).trim());
   return identifier || text;
-}
-
-/** HL7 escape sequences (\F\ \S\ \T\ \R\ \E\) back to their characters; other sequences are left as sent. */
-function unescape(text: string, d: TDelimiters): string {
-  if (!text.includes(d.escape)) return text;
-  const e = d.escape.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-  return text.replace(new RegExp(`${e}([FSTRE])${e}`, "g"), (_, c: string) => {
-    switch (c) {
-      case "F":
-        return "|";
-      case "S":
-        return d.component;
-      case "T":
-        return d.subcomponent;
-      case "R":
-        return d.repetition;
-      default:
-        return d.escape;
-    }
-  });
 }

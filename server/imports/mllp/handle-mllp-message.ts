@@ -1,10 +1,12 @@
 import type { TLocalCode } from "@/lib/imports/codes/local-codes";
 import { buildHl7Ack, type TAckError } from "@/lib/imports/hl7/build-hl7-ack";
 import { Hl7MessageError } from "@/lib/imports/hl7/hl7-message-error";
+import { hl7MessageType } from "@/lib/imports/hl7/read-adt-message";
 import { readOruMessage } from "@/lib/imports/hl7/read-oru-message";
 import type { TImportRejection, TImportRejectionCode } from "@/lib/imports/import-record";
 import type { ReadingSink } from "@/lib/observations/reading-sink";
 import type { Db } from "@/lib/db/client";
+import { receiveAdtMessage } from "@/lib/db/adt/receive-adt-message";
 import { runImport, type TImportState } from "@/lib/db/imports/run-import";
 
 export interface THandleMllpMessageOptions {
@@ -28,6 +30,8 @@ const MAX_ERR = 50;
  *        severity I: the final result will follow, and an interface engine should not raise an error for it);
  *   AE — some OBX were refused (unit, value, patient, time…): one ERR of severity E each, naming segment and field;
  *   AR — the message as a whole could not be read, is not ORU^R01, or could not be stored (resend later).
+ * An ADT message (admit, transfer, discharge…) is applied to the stays instead (lib/db/adt): AA done, AE refused
+ * with the field and the reason, AR unreadable.
  */
 export async function handleMllpMessage({
   db,
@@ -41,6 +45,10 @@ export async function handleMllpMessage({
 }: THandleMllpMessageOptions): Promise<string> {
   const ack = (code: "AA" | "AE" | "AR", text: string, errors: TAckError[] = []) =>
     buildHl7Ack({ received: message, code, text, errors, now: now() });
+  if (hl7MessageType(message).startsWith("ADT^")) {
+    const answer = await receiveAdtMessage({ db, text: message, timeZone, now: now() });
+    return ack(answer.code, answer.text, answer.errors);
+  }
   let read;
   try {
     read = readOruMessage({ text: message, file: `mllp ${peer}`, timeZone });

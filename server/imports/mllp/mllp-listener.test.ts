@@ -139,9 +139,9 @@ describe("the MLLP listener", () => {
   it.each([
     ["not HL7 at all", "hello", /not an HL7 v2 message/, "100"],
     [
-      "an ADT message",
-      lactate("C9").replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"),
-      /ADT\\S\\A01 is not supported/,
+      "an ADT event the station does not take (ADT events it takes: adt-over-mllp.test.ts)",
+      lactate("C9").replace("ORU^R01^ORU_R01", "ADT^A31^ADT_A05"),
+      /ADT\\S\\A31 is not supported/,
       "200",
     ],
     ["a message without a control id", lactate(""), /MSH-10/, "101"],
