@@ -2,7 +2,8 @@ import { expect, test } from "./fixtures";
 
 // Issue 16: a laboratory corrects a result. The anti-Xa 0.52 IU/mL (out of target, alarm raised) is corrected to 0.25
 // by an HL7 v2.5.1 ORU^R01 with OBX-11 "C" for the same order and OBX, imported over HTTP: within seconds the tile,
-// the alarm's text and the bed's labs say 0.25, the bed says CORRECTED, and the value's history keeps 0.52.
+// the alarm's text and the bed's labs say 0.25, the bed says CORRECTED, and the value's history keeps 0.52; the trend
+// draws 0.25 marked corrected, and 0.52 only once "Show corrected results" is ticked, apart from the line.
 test.describe("a corrected laboratory result", () => {
   test.use({ role: "admin" });
 
@@ -45,5 +46,19 @@ test.describe("a corrected laboratory result", () => {
     await expect(page.getByTestId("lab-result-status-anti_xa")).toHaveText("CORRECTED");
     await expect(page.getByTestId("lab-history-anti_xa")).toContainText("0.52");
     await expect(page.getByTestId("lab-history-anti_xa")).toContainText("corrected to 0.25");
+
+    // The trend draws the correction that stands, marked as such; the original 0.52 only on request, apart.
+    const trend = page.getByTestId("trend-anti_xa");
+    await trend.scrollIntoViewIfNeeded();
+    await expect(trend.locator('[data-renderer="recharts"]')).toBeVisible({ timeout: 20_000 });
+    await expect(trend.locator('[data-lab-mark="corrected"]')).toHaveCount(1, { timeout: 10_000 });
+    await expect(trend.locator('[data-lab-mark="superseded"]')).toHaveCount(0);
+    const toggle = page.getByTestId("trend-anti_xa-show-superseded");
+    await expect(trend).toContainText("Show corrected results");
+    await toggle.check();
+    await expect(trend.locator('[data-lab-mark="superseded"][data-how="corrected"]')).toHaveCount(1);
+    await expect(trend.locator('[data-lab-mark="corrected"]')).toHaveCount(1);
+    await toggle.uncheck();
+    await expect(trend.locator('[data-lab-mark="superseded"]')).toHaveCount(0);
   });
 });

@@ -12,9 +12,11 @@ import {
   YAxis,
 } from "recharts";
 import { formatTick } from "@/lib/bed/format-date-time";
+import type { TLabMark } from "@/lib/bed/prepare-lab-marks";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import { LabMarkShape } from "./LabMarkShape";
 import { PLOT_MARGIN, Y_AXIS_WIDTH } from "./plot-layout";
 
 /** recharts' drawing, memoised apart so that moving the readout does not redraw the chart. */
@@ -81,22 +83,47 @@ export const RechartsPlot = memo(function RechartsPlot({
             ifOverflow="hidden"
           />
         ))}
-        {chart.lines.map((line) => (
-          <Line
-            key={line.code}
-            data={[...line.points]}
-            dataKey="v"
-            name={line.label}
-            type="linear"
-            stroke={line.color}
-            strokeWidth={line.markers ? 1.5 : 1.6}
-            strokeDasharray={line.dash}
-            dot={line.markers ? { r: 3.5, fill: line.color, stroke: "#000" } : false}
-            activeDot={false}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        ))}
+        {chart.lines.map((line) => {
+          const marks = new Map((line.marks?.current ?? []).map((m) => [m.t, m]));
+          return (
+            <Line
+              key={line.code}
+              data={[...line.points]}
+              dataKey="v"
+              name={line.label}
+              type="linear"
+              stroke={line.color}
+              strokeWidth={line.markers ? 1.5 : 1.6}
+              strokeDasharray={line.dash}
+              dot={
+                line.marks
+                  ? (props: TDotProps) => markAt(props, line.code, line.color, (t) => marks.get(t))
+                  : line.markers
+                    ? { r: 3.5, fill: line.color, stroke: "#000" }
+                    : false
+              }
+              activeDot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          );
+        })}
+        {chart.lines.map((line) =>
+          line.marks && line.marks.superseded.length > 0 ? (
+            // The replaced results, apart from the line: never joined to the values that stand.
+            <Line
+              key={`${line.code}-superseded`}
+              data={[...line.marks.superseded]}
+              dataKey="v"
+              stroke="none"
+              dot={(props: TDotProps) =>
+                markAt(props, `${line.code}-superseded`, line.color, () => line.marks?.superseded[props.index ?? -1])
+              }
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ) : null,
+        )}
         {drag && (
           <ReferenceArea
             x1={Math.min(drag.start, drag.end)}
@@ -110,3 +137,22 @@ export const RechartsPlot = memo(function RechartsPlot({
     </ResponsiveContainer>
   );
 });
+
+interface TDotProps {
+  readonly cx?: number;
+  readonly cy?: number;
+  readonly index?: number;
+  readonly payload?: { readonly t: number };
+}
+
+/** recharts' custom dot: the lab mark of the point (by its time), or an empty group where there is none (a gap). */
+function markAt(props: TDotProps, line: string, color: string, find: (t: number) => TLabMark | undefined) {
+  const key = `${line}-${props.index ?? 0}`;
+  const mark = props.payload ? find(props.payload.t) : undefined;
+  if (!mark || props.cx === undefined || props.cy === undefined) return <g key={key} />;
+  return (
+    <g key={key}>
+      <LabMarkShape cx={props.cx} cy={props.cy} mark={mark} color={color} />
+    </g>
+  );
+}

@@ -47,6 +47,7 @@ export const TrendChart = memo(function TrendChart({
   readonly onZoom: (from: number, to: number) => void;
 }) {
   const t = useTranslations("bedEvents.readout");
+  const tLab = useTranslations("labResults.trend");
   const locale = useLocale();
   const [from, to] = chart.domain;
   const overlay = useRef<HTMLDivElement>(null);
@@ -152,6 +153,13 @@ export const TrendChart = memo(function TrendChart({
               <span key={line.code} className="trend-readout__line">
                 <span className="trend-readout__swatch" style={{ background: line.color }} aria-hidden="true" />
                 {line.label} {line.reading ? line.reading.text : t("noReading")}
+                {(line.reading?.state === "corrected" || line.reading?.state === "preliminary") &&
+                  ` (${tLab(`state.${line.reading.state}`)})`}
+                {line.superseded.map((m) => (
+                  <span key={m.t} className="trend-readout__superseded">
+                    {tLab(`superseded.${m.how ?? "replaced"}`, { value: m.text })}
+                  </span>
+                ))}
               </span>
             ))}
           </div>

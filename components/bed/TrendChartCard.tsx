@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { memo, useMemo } from "react";
+import { memo, useMemo, useState } from "react";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { prepareTrendChart } from "@/lib/bed/prepare-trend-chart";
 import { prepareTrendMarkers } from "@/lib/bed/prepare-trend-markers";
@@ -18,6 +18,8 @@ export interface TTrendChartCardProps {
   readonly spec: TTrendChartSpec;
   readonly deviceType: NonNullable<TBedDetail["episode"]>["deviceType"];
   readonly labs: TBedDetail["labs"];
+  /** Results replaced by a correction or a cancellation, drawn on a lab chart on request. */
+  readonly replacedLabs: TBedDetail["replacedLabs"];
   readonly labTimes: readonly number[];
   /** Events marked on device charts (settings changes; alarms and rounds when they exist). */
   readonly events: readonly TTrendEvent[];
@@ -38,7 +40,10 @@ export interface TTrendChartCardProps {
 export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCardProps) {
   const { spec, from, to, width, view, timeZone } = props;
   const t = useTranslations("bed.trends");
+  const tLab = useTranslations("labResults.trend");
   const locale = useLocale();
+  // What the chart draws, not data: a corrected result's original is hidden until someone asks for it.
+  const [showSuperseded, setShowSuperseded] = useState(false);
   const fromSeries = spec.source === "series";
   const seriesPoints = spec.parameters.map((code) => props.series[code]?.points);
   const loading = fromSeries && props.loading;
@@ -68,8 +73,24 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
         points,
         labTimes: props.labTimes,
         width,
+        labs: props.labs,
+        replacedLabs: props.replacedLabs,
+        showSuperseded,
       }),
-    [spec, props.deviceType, locale, timeZone, from, to, points, props.labTimes, width],
+    [
+      spec,
+      props.deviceType,
+      locale,
+      timeZone,
+      from,
+      to,
+      points,
+      props.labTimes,
+      width,
+      props.labs,
+      props.replacedLabs,
+      showSuperseded,
+    ],
   );
   // Each chart marks only its own events: an alarm on the charts of its parameters (lab charts included).
   const markers = useMemo(
@@ -105,6 +126,17 @@ export const TrendChartCard = memo(function TrendChartCard(props: TTrendChartCar
             <span className="trend-chart__band">{t("band", { label: chart.band.label, range: chart.band.text })}</span>
           )}
         </span>
+        {(chart.hasSuperseded || showSuperseded) && (
+          <label className="trend-chart__superseded" title={tLab("showSupersededHint")}>
+            <input
+              type="checkbox"
+              checked={showSuperseded}
+              onChange={(event) => setShowSuperseded(event.target.checked)}
+              data-testid={`trend-${spec.id}-show-superseded`}
+            />
+            {tLab("showSuperseded")}
+          </label>
+        )}
       </figcaption>
       {failed && <p className="trend-chart__status">{t("failed")}</p>}
       {table ? (

@@ -238,6 +238,7 @@ export const TrendsPanel = memo(function TrendsPanel({
             spec={spec}
             deviceType={episode.deviceType}
             labs={detail.labs}
+            replacedLabs={detail.replacedLabs}
             labTimes={labTimes}
             events={events}
             series={byCode}

@@ -149,7 +149,10 @@ function LabsSection({
               <td>
                 {lab.start ? (
                   <>
-                    <span className="handover-value">{formatHandoverValue(lab.code, lab.start.value, locale)}</span>{" "}
+                    <span className="handover-value">
+                      {formatHandoverValue(lab.code, lab.start.value, locale, lab.start.comparator)}
+                    </span>{" "}
+                    <CorrectedMark corrected={lab.start.corrected} />
                     <OutMark status={lab.start.status} />
                     <br />
                     <span className="handover-muted">
@@ -163,7 +166,10 @@ function LabsSection({
               <td>
                 {lab.end && lab.samplesInShift > 0 ? (
                   <>
-                    <span className="handover-value">{formatHandoverValue(lab.code, lab.end.value, locale)}</span>{" "}
+                    <span className="handover-value">
+                      {formatHandoverValue(lab.code, lab.end.value, locale, lab.end.comparator)}
+                    </span>{" "}
+                    <CorrectedMark corrected={lab.end.corrected} />
                     <OutMark status={lab.end.status} />
                     <br />
                     <span className="handover-muted">
@@ -241,4 +247,16 @@ function TrendsSection({
       </table>
     </section>
   );
+}
+
+/** A correction the laboratory sent, said on the sheet as on the bed (labResults.status.corrected). */
+function CorrectedMark({ corrected }: { corrected: boolean | undefined }) {
+  const t = useTranslations("labResults.status");
+  return corrected ? (
+    <>
+      <span className="handover-corrected" data-testid="handover-lab-corrected">
+        {t("corrected")}
+      </span>{" "}
+    </>
+  ) : null;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import type { TComparator } from "@/lib/observations/lab-result";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import {
   formatHandoverValue,
@@ -115,10 +116,11 @@ function CompareTable({ sheets }: { readonly sheets: readonly [THandoverSheetVie
   const t = useTranslations("handover");
   const locale = useLocale();
   const [a, b] = sheets;
-  const value = (code: string, v: number | undefined) =>
+  const tLab = useTranslations("labResults.status");
+  const value = (code: string, v: number | undefined, comparator?: TComparator) =>
     v === undefined
       ? t("review.none")
-      : (formatHandoverValue(code, v, locale) ?? (v >= 1 ? t("settings.pumping") : t("settings.stopped")));
+      : (formatHandoverValue(code, v, locale, comparator) ?? (v >= 1 ? t("settings.pumping") : t("settings.stopped")));
   const settingCodes = [
     ...new Set([...(a.data?.settings.current ?? []), ...(b.data?.settings.current ?? [])].map((s) => s.code)),
   ];
@@ -137,7 +139,7 @@ function CompareTable({ sheets }: { readonly sheets: readonly [THandoverSheetVie
       (s) => {
         const end = s.data?.labs.find((l) => l.code === code)?.end;
         return end
-          ? `${value(code, end.value)}${end.status === "low" || end.status === "high" ? ` (${t(`targetStatus.${end.status}`)})` : ""}`
+          ? `${value(code, end.value, end.comparator)}${end.corrected ? ` ${tLab("corrected")}` : ""}${end.status === "low" || end.status === "high" ? ` (${t(`targetStatus.${end.status}`)})` : ""}`
           : t("review.none");
       },
     ]),

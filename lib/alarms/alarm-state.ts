@@ -18,6 +18,11 @@ export const ZAlarmEpisode = z.object({
   heparinStartedAt: z.number().optional(),
   /** The patient's weight on file, kg: urine output per kg is judged only with it. */
   weightKg: z.number().positive().optional(),
+  /**
+   * The heparin infusion as the episode's settings record it (lib/episodes/heparin-run.ts): running or stopped, since
+   * when. Absent when no rate was ever recorded: a rule judged only while heparin runs is then judged.
+   */
+  heparin: z.object({ running: z.boolean(), since: z.number() }).optional(),
 });
 export type TAlarmEpisode = z.infer<typeof ZAlarmEpisode>;
 

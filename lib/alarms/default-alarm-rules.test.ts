@@ -23,6 +23,29 @@ const lab = (parameter: TParameterCode, values: readonly number[], hoursApart = 
 const device = (parameter: TParameterCode, atLimit: number, spike: number, back: number): TStep[] =>
   series(parameter, T0 + H, [...times(atLimit, 6), ...times(spike, 3), back]);
 
+/** A lab rule: the values that raise it, the values just short of it. */
+const labCase = (
+  deviceType: TDeviceType,
+  parameter: TParameterCode,
+  raises: readonly number[],
+  silent: readonly number[],
+  silentBecause: string,
+): TCase => ({ deviceType, raises: lab(parameter, raises), silent: lab(parameter, silent), silentBecause });
+
+/** A device rule: 20 s beyond its limit raises it; at the limit, then a 10 s spike, does not. */
+const deviceCase = (
+  deviceType: TDeviceType,
+  parameter: TParameterCode,
+  beyond: number,
+  [atLimit, spike, back]: readonly [number, number, number],
+  silentBecause: string,
+): TCase => ({
+  deviceType,
+  raises: series(parameter, T0 + H, times(beyond, 4)),
+  silent: device(parameter, atLimit, spike, back),
+  silentBecause,
+});
+
 const overdue = (
   parameter: TParameterCode,
   value: number,
@@ -36,54 +59,25 @@ const overdue = (
 });
 
 const CASES: Record<string, TCase> = {
-  "lactate-medium": {
-    deviceType: "VA_ECMO",
-    raises: lab("lactate", [2.0]),
-    silent: lab("lactate", [1.9]),
-    silentBecause: "1.9 is under 2",
-  },
-  "lactate-high": {
-    deviceType: "VA_ECMO",
-    raises: lab("lactate", [4.0]),
-    silent: lab("lactate", [3.9]),
-    silentBecause: "3.9 is under 4",
-  },
-  "lactate-rising": {
-    deviceType: "IABP",
-    raises: lab("lactate", [1.0, 1.5]),
-    silent: lab("lactate", [1.0, 1.4]),
-    silentBecause: "a rise of 0.4 is under 0.5",
-  },
-  "anti-xa-out-of-target": {
-    deviceType: "VA_ECMO",
-    raises: lab("anti_xa", [0.4, 0.51]),
-    silent: lab("anti_xa", [0.3, 0.5]),
-    silentBecause: "0.30 and 0.50 are the ECMO target's own limits",
-  },
-  "platelets-low": {
-    deviceType: "VA_ECMO",
-    raises: lab("platelets", [49]),
-    silent: lab("platelets", [50]),
-    silentBecause: "50 is not under 50",
-  },
+  "lactate-medium": labCase("VA_ECMO", "lactate", [2.0], [1.9], "1.9 is under 2"),
+  "lactate-high": labCase("VA_ECMO", "lactate", [4.0], [3.9], "3.9 is under 4"),
+  "lactate-rising": labCase("IABP", "lactate", [1.0, 1.5], [1.0, 1.4], "a rise of 0.4 is under 0.5"),
+  "anti-xa-out-of-target": labCase(
+    "VA_ECMO",
+    "anti_xa",
+    [0.4, 0.51],
+    [0.3, 0.5],
+    "0.30 and 0.50 are the ECMO target's own limits",
+  ),
+  "platelets-low": labCase("VA_ECMO", "platelets", [49], [50], "50 is not under 50"),
   "platelets-fall-from-peak": {
     deviceType: "IABP",
     raises: [read("platelets", 200, T0 + H), read("platelets", 250, T0 + D), read("platelets", 120, T0 + 3 * D)],
     silent: [read("platelets", 200, T0 + H), read("platelets", 250, T0 + D), read("platelets", 125, T0 + 3 * D)],
     silentBecause: "250 → 125 on day 3 is exactly 50 %, not more",
   },
-  "nirs-left-low": {
-    deviceType: "VA_ECMO",
-    raises: series("nirs_left", T0 + H, times(49, 4)),
-    silent: device("nirs_left", 50, 45, 58),
-    silentBecause: "50 is not under 50, and 45 lasts 10 s",
-  },
-  "nirs-right-low": {
-    deviceType: "IABP",
-    raises: series("nirs_right", T0 + H, times(49, 4)),
-    silent: device("nirs_right", 50, 45, 58),
-    silentBecause: "50 is not under 50, and 45 lasts 10 s",
-  },
+  "nirs-left-low": deviceCase("VA_ECMO", "nirs_left", 49, [50, 45, 58], "50 is not under 50, and 45 lasts 10 s"),
+  "nirs-right-low": deviceCase("IABP", "nirs_right", 49, [50, 45, 58], "50 is not under 50, and 45 lasts 10 s"),
   "nirs-difference": {
     deviceType: "VA_ECMO",
     raises: ticks(
@@ -118,12 +112,7 @@ const CASES: Record<string, TCase> = {
     ]),
     silentBecause: "19 points is under 20, and 26 lasts 10 s",
   },
-  "ecmo-flow-low": {
-    deviceType: "VA_ECMO",
-    raises: series("ecmo_flow", T0 + H, times(1.99, 4)),
-    silent: device("ecmo_flow", 2.0, 1.5, 2.4),
-    silentBecause: "2.00 is not under 2, and 1.5 lasts 10 s",
-  },
+  "ecmo-flow-low": deviceCase("VA_ECMO", "ecmo_flow", 1.99, [2.0, 1.5, 2.4], "2.00 is not under 2, and 1.5 lasts 10 s"),
   "ecmo-flow-falling": {
     deviceType: "VA_ECMO_IABP",
     // 4.0 L/min at a steady 3200 /min, then 3.2 (−20 %) at the same speed.
@@ -246,36 +235,11 @@ const CASES: Record<string, TCase> = {
     silent: series("helium_level", T0 + H, times(20, 6)),
     silentBecause: "20 is not under 20",
   },
-  "anti-xa-hold-heparin": {
-    deviceType: "IABP",
-    raises: lab("anti_xa", [0.71]),
-    silent: lab("anti_xa", [0.7]),
-    silentBecause: "0.70 is ELSO's limit itself, not above it",
-  },
-  "hemoglobin-low": {
-    deviceType: "VA_ECMO",
-    raises: lab("hemoglobin", [6.9]),
-    silent: lab("hemoglobin", [7.0]),
-    silentBecause: "7.0 is not under 7",
-  },
-  "fibrinogen-low": {
-    deviceType: "VA_ECMO_IABP",
-    raises: lab("fibrinogen", [1.4]),
-    silent: lab("fibrinogen", [1.5]),
-    silentBecause: "1.5 is not under 1.5",
-  },
-  "free-hb-high": {
-    deviceType: "VA_ECMO",
-    raises: lab("free_hb", [51]),
-    silent: lab("free_hb", [50]),
-    silentBecause: "50 mg/dL is not above 50",
-  },
-  "ldh-rising": {
-    deviceType: "VA_ECMO",
-    raises: lab("ldh", [900, 1100]),
-    silent: lab("ldh", [1300, 1100]),
-    silentBecause: "above 1000 but falling",
-  },
+  "anti-xa-hold-heparin": labCase("IABP", "anti_xa", [0.71], [0.7], "0.70 is ELSO's limit itself, not above it"),
+  "hemoglobin-low": labCase("VA_ECMO", "hemoglobin", [6.9], [7.0], "7.0 is not under 7"),
+  "fibrinogen-low": labCase("VA_ECMO_IABP", "fibrinogen", [1.4], [1.5], "1.5 is not under 1.5"),
+  "free-hb-high": labCase("VA_ECMO", "free_hb", [51], [50], "50 mg/dL is not above 50"),
+  "ldh-rising": labCase("VA_ECMO", "ldh", [900, 1100], [1300, 1100], "above 1000 but falling"),
   "urine-output-low": {
     deviceType: "IABP",
     weightKg: 70,
@@ -338,21 +302,25 @@ describe("every default rule", () => {
     expect(Object.keys(CASES).sort()).toEqual(DEFAULT_ALARM_RULES.map((r) => r.id).sort());
   });
 
-  for (const rule of DEFAULT_ALARM_RULES) {
+  const table = DEFAULT_ALARM_RULES.flatMap((rule) => {
     const c = CASES[rule.id];
-    if (!c) continue;
-    const episode = { deviceType: c.deviceType, startedAt: T0, ...(c.weightKg ? { weightKg: c.weightKg } : {}) };
+    return c ? [{ rule, c, because: c.silentBecause }] : [];
+  });
+  const episodeOf = (c: TCase) => ({
+    deviceType: c.deviceType,
+    startedAt: T0,
+    ...(c.weightKg ? { weightKg: c.weightKg } : {}),
+  });
 
-    it(`${rule.id} raises at ${rule.priority} priority`, () => {
-      const { transitions } = run({ steps: c.raises, episode });
-      expect(story(transitions, rule.id)).toEqual([`raised ${rule.priority}`]);
-    });
+  it.each(table)("$rule.id raises at $rule.priority priority", ({ rule, c }) => {
+    expect(story(run({ steps: c.raises, episode: episodeOf(c) }).transitions, rule.id)).toEqual([
+      `raised ${rule.priority}`,
+    ]);
+  });
 
-    it(`${rule.id} stays silent: ${c.silentBecause}`, () => {
-      const { transitions } = run({ steps: c.silent, episode });
-      expect(story(transitions, rule.id)).toEqual([]);
-    });
-  }
+  it.each(table)("$rule.id stays silent: $because", ({ rule, c }) => {
+    expect(story(run({ steps: c.silent, episode: episodeOf(c) }).transitions, rule.id)).toEqual([]);
+  });
 });
 
 describe("the default rules as data", () => {

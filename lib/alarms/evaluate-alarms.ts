@@ -3,11 +3,13 @@ import {
   emptyRuleState,
   type TAlarmEpisode,
   type TAlarmReading,
+  type TAlarmSample,
   type TAlarmState,
   type TAlarmTransition,
 } from "./alarm-state";
 import { applyJudgement } from "./apply-judgement";
 import { judgeLateReading } from "./judge-late-reading";
+import { judgeLateTrend, judgesLateSamples } from "./judge-late-trend";
 import { judgeReading } from "./judge-reading";
 import { ruleInputs, rulesInForce } from "./rule-inputs";
 import type { TAlarmRule } from "./rule-schema";
@@ -20,6 +22,12 @@ export interface TEvaluateAlarmsOptions {
   readonly readings: readonly TAlarmReading[];
   /** The evaluation's time, epoch ms; validation delays count on the readings' own times. */
   readonly now: number;
+  /**
+   * For a parameter with a reading older than its newest known value: its stored current results around that reading
+   * (the engine reads them, lateSeriesFor), so that a trend judged on successive samples judges the late one in its
+   * place. Without it such trends leave a late reading alone.
+   */
+  readonly series?: Partial<Record<TParameterCode, readonly TAlarmSample[]>>;
 }
 
 export interface TAlarmEvaluation {
@@ -32,7 +40,14 @@ export interface TAlarmEvaluation {
  * it was, and the next state and the alarms raised or cleared, in the order they happened, are returned for the
  * engine to persist.
  */
-export function evaluateAlarms({ rules, state, episode, readings, now }: TEvaluateAlarmsOptions): TAlarmEvaluation {
+export function evaluateAlarms({
+  rules,
+  state,
+  episode,
+  readings,
+  now,
+  series = {},
+}: TEvaluateAlarmsOptions): TAlarmEvaluation {
   const next = structuredClone(state);
   const transitions: TAlarmTransition[] = [];
   const inForce = rulesInForce(rules, episode.deviceType);
@@ -49,7 +64,7 @@ export function evaluateAlarms({ rules, state, episode, readings, now }: TEvalua
     const previous = next.latest[code];
     const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
     // A reading older than the newest known (a back-dated import, a late result) is history, not the current value:
-    // judged for the record only (judge-late-reading.ts). One already judged (a replay: same or smaller seq at the
+    // judged for the record only (judge-late-reading.ts), and trends see it in its time order. One already judged (a replay: same or smaller seq at the
     // same time) is passed over.
     if (previous && reading.observedAt < previous.observedAt) {
       const judging = listeners.get(code) ?? [];
@@ -63,6 +78,21 @@ export function evaluateAlarms({ rules, state, episode, readings, now }: TEvalua
         current: previous,
         transitions,
       });
+      // A trend on successive samples judges it in its place in the series (judge-late-trend.ts).
+      const around = series[code];
+      if (around)
+        for (const rule of judging.filter(judgesLateSamples))
+          judgeLateTrend({
+            rule,
+            rules: inForce,
+            state: next,
+            episode,
+            code,
+            sample,
+            current: previous,
+            series: around,
+            transitions,
+          });
       continue;
     }
     if (previous && reading.observedAt === previous.observedAt && reading.seq <= previous.seq) continue;

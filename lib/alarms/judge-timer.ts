@@ -28,7 +28,11 @@ export function judgeTimer({
   switch (rule.kind) {
     case "absence": {
       // Nothing measured yet counts from the episode start: a new patient is owed the same samples.
-      const since = seenAt(rule.parameter) ?? episode.startedAt;
+      const heparin = rule.whileHeparinRuns ? episode.heparin : undefined;
+      // Heparin stopped: nothing is owed, and an open overdue alarm ends (met false, clear true).
+      if (heparin && !heparin.running)
+        return { ...grade(0, "gt", rule.maxAgeMs, 0, "ms"), since: heparin.since, seq: null };
+      const since = newest(seenAt(rule.parameter) ?? episode.startedAt, heparin?.since) ?? episode.startedAt;
       const last = latest[rule.parameter]?.value;
       const shorter = rule.shorterWhenAtLeast;
       const limit = shorter && last !== undefined && last >= shorter.value ? shorter.maxAgeMs : rule.maxAgeMs;

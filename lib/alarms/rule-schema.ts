@@ -132,6 +132,11 @@ export const ZAbsenceRule = z.object({
   maxAgeMs: z.number().int().positive(),
   /** A shorter interval while the last sample is at or above a value (lactate: every 4 h once ≥ 2). */
   shorterWhenAtLeast: z.object({ value: z.number(), maxAgeMs: z.number().int().positive() }).optional(),
+  /**
+   * Judged only while the episode's heparin runs (anti-Xa monitors heparin): no alarm while it is stopped, an open
+   * one ends when it stops, and the interval counts again from its restart (TAlarmEpisode.heparin).
+   */
+  whileHeparinRuns: z.boolean().optional(),
 });
 
 const ZTechnicalCondition = z.discriminatedUnion("condition", [

@@ -24,8 +24,8 @@ export interface TWithdrawnResult {
  * is still outside its limit. A withdrawn reading that was a parameter's newest is forgotten as such. Pure: the
  * state given is left as it was.
  *
- * Not done here (issue 16, owned by the rules work): after a cancellation, judging again the result that is current
- * once more (an older sample); the alarm is cleared and the next result is judged as it comes.
+ * The engine then judges again, at once, the result that is current once more after a cancellation (an older sample:
+ * server/alarms/withdraw-replaced-results.ts), so that its alarm, if any, stands with its own value.
  */
 export function withdrawResults({
   rules,

@@ -1,7 +1,9 @@
 import { defaultTarget, getParameter, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import { downsampleMinMax, gapThresholdMs, type TSeriesPoint } from "@/lib/charts/downsample-min-max";
 import type { TLocale } from "@/lib/i18n/locales";
+import type { TBedDetail } from "./bed-detail";
 import { formatTarget } from "./format-target";
+import { prepareLabMarks, type TLabMarks } from "./prepare-lab-marks";
 import { alignedTicks, chooseStep } from "./time-axis";
 import { valueTicks } from "./value-axis";
 import type { TTrendChartId, TTrendChartSpec } from "./trend-charts";
@@ -23,6 +25,8 @@ export interface TChartLine {
   /** Points in the window; `v: null` breaks the line. Lab lines draw each sample as a marker. */
   readonly points: readonly TSeriesPoint[];
   readonly markers: boolean;
+  /** A lab line's results as marked (censored, corrected, superseded on request); null on device lines. */
+  readonly marks: TLabMarks | null;
 }
 
 export interface TPreparedChart {
@@ -39,6 +43,8 @@ export interface TPreparedChart {
   readonly yTicks: readonly number[];
   /** Times of lab results inside the window, drawn as thin markers on device charts. */
   readonly labMarkers: readonly number[];
+  /** A lab chart has replaced (corrected, cancelled) results in the window: it offers to show them. */
+  readonly hasSuperseded: boolean;
   readonly empty: boolean;
 }
 
@@ -54,6 +60,11 @@ export interface TPrepareTrendChartOptions {
   readonly labTimes: readonly number[];
   /** Pixel columns: lab lines are downsampled like device lines when they are denser than this. */
   readonly width: number;
+  /** The bed's lab results (current and replaced), for a lab chart's marks. */
+  readonly labs?: TBedDetail["labs"];
+  readonly replacedLabs?: TBedDetail["replacedLabs"];
+  /** Draw the results that a correction or a cancellation replaced, apart (off by default). */
+  readonly showSuperseded?: boolean;
 }
 
 /** A chart ready to draw: lines within the window, target band, axis domains and ticks. Pure. */
@@ -73,6 +84,18 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
             maxGapMs: gapThresholdMs(parameter.expectedIntervalSec),
           })
         : raw.filter((p) => p.t >= from && p.t <= to);
+    const marks =
+      spec.source === "labs"
+        ? prepareLabMarks({
+            samples: options.labs?.[code] ?? [],
+            replaced: options.replacedLabs?.[code] ?? [],
+            showSuperseded: options.showSuperseded ?? false,
+            decimals: parameter.decimals,
+            locale,
+            from,
+            to,
+          })
+        : null;
     return {
       code,
       label: parameter.short[locale],
@@ -81,6 +104,7 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
       decimals: parameter.decimals,
       points,
       markers: spec.source === "labs",
+      marks,
     };
   });
 
@@ -99,7 +123,7 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
   let low = Infinity;
   let high = -Infinity;
   for (const line of lines) {
-    for (const p of line.points) {
+    for (const p of [...line.points, ...(line.marks?.superseded ?? [])]) {
       if (p.v === null) continue;
       if (p.v < low) low = p.v;
       if (p.v > high) high = p.v;
@@ -129,6 +153,7 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
     ticks: alignedTicks(from, to, chooseStep(from, to, 8), options.timeZone),
     yTicks: yDomain ? valueTicks(yDomain[0], yDomain[1], first.decimals) : [],
     labMarkers: spec.source === "labs" ? [] : options.labTimes.filter((t) => t >= from && t <= to),
+    hasSuperseded: lines.some((line) => line.marks?.hasSuperseded === true),
     empty,
   };
 }

@@ -53,8 +53,12 @@ export function prepareTrendTable(
         if (p.v > max) max = p.v;
       }
       if (min === Infinity) return null;
-      const a = formatNumber(min, line.decimals, locale);
-      const b = formatNumber(max, line.decimals, locale);
+      // A lab result is written as the lab wrote it ("< 0.10"), from its mark at the extreme's time.
+      const written = (v: number) =>
+        line.marks?.current.find((m) => m.v === v && m.t >= start && m.t < end)?.text ??
+        formatNumber(v, line.decimals, locale);
+      const a = written(min);
+      const b = written(max);
       return { min, max, text: a === b ? a : `${a}–${b}` };
     });
     return { from: Math.max(start, from), to: Math.min(end, to), cells };

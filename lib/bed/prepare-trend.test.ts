@@ -145,6 +145,7 @@ describe("prepareTrendTable", () => {
       dash: undefined,
       decimals: 2,
       markers: false,
+      marks: null,
       points: [
         { t: T0 + 10 * 60_000, v: 3.4 },
         { t: T0 + 40 * 60_000, v: 3.6 },
@@ -173,6 +174,7 @@ describe("prepareTrendTable for labs", () => {
       dash: undefined,
       decimals: 1,
       markers: true,
+      marks: null,
       points: [{ t: T0 + 30 * 60_000, v: 2.1 }],
     };
     const table = prepareTrendTable([line], {

@@ -1,3 +1,4 @@
+import { formatCensored, type TComparator } from "@/lib/observations/lab-result";
 import { findParameter } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
@@ -11,11 +12,17 @@ export function parameterLabel(code: string, locale: TLocale): string {
  * A value as the sheet prints it, with its unit: the catalogue's decimals; the assist ratio as the console shows it
  * ("1:2"); the balloon's pumping as null (the screen says "pumping" or "stopped" in its language).
  */
-export function formatHandoverValue(code: string, value: number, locale: TLocale): string | null {
+export function formatHandoverValue(
+  code: string,
+  value: number,
+  locale: TLocale,
+  comparator?: TComparator,
+): string | null {
   if (code === "iabp_pumping") return null;
   if (code === "iabp_ratio") return `1:${Math.round(value)}`;
   const parameter = findParameter(code);
-  const text = formatNumber(value, parameter?.decimals ?? 1, locale);
+  // A censored lab result as the lab wrote it: "< 0.10 IU/mL".
+  const text = formatCensored(comparator, formatNumber(value, parameter?.decimals ?? 1, locale));
   return parameter?.unitDisplay ? `${text} ${parameter.unitDisplay}` : text;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDeviceType } from "@/lib/catalogue";
+import { ZComparator } from "@/lib/observations/lab-result";
 
 /**
  * What a handover sheet fills in by itself from the shift's data (the generated part of I-PASS). Computed live
@@ -12,7 +13,12 @@ export type TIllnessSeverity = z.infer<typeof ZIllnessSeverity>;
 
 const ZTimedValue = z.object({ value: z.number(), observedAt: z.number() });
 const ZTargetStatus = z.enum(["in", "low", "high", "none"]);
-const ZLabPoint = ZTimedValue.extend({ status: ZTargetStatus });
+/** A censored result keeps its comparator, a correction says so; both absent on sheets signed before issue 16. */
+const ZLabPoint = ZTimedValue.extend({
+  status: ZTargetStatus,
+  comparator: ZComparator.optional(),
+  corrected: z.boolean().optional(),
+});
 
 export const ZLabShiftSummary = z.object({
   code: z.string(),

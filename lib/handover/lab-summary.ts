@@ -7,12 +7,21 @@ import {
   type TParameterCode,
   type TTargetStatus,
 } from "@/lib/catalogue";
+import { judgedValue, type TComparator } from "@/lib/observations/lab-result";
 import type { TTimedValue } from "@/lib/scores/types";
+
+/** A lab sample of the shift: a censored one keeps its comparator, a correction says so (the sheet prints both). */
+export interface TShiftLabSample extends TTimedValue {
+  readonly comparator?: TComparator;
+  readonly corrected?: boolean;
+}
 
 export interface TLabPoint {
   readonly value: number;
   readonly observedAt: number;
   readonly status: TTargetStatus;
+  readonly comparator?: TComparator;
+  readonly corrected?: boolean;
 }
 
 export interface TLabShiftSummary {
@@ -53,13 +62,22 @@ export function summarizeLab({
 }: {
   code: TParameterCode;
   deviceType: TDeviceType;
-  samples: readonly TTimedValue[];
+  samples: readonly TShiftLabSample[];
   startsAt: number;
   coversUntil: number;
 }): TLabShiftSummary {
   const target = defaultTarget(code, deviceType);
-  const point = (s: TTimedValue | undefined): TLabPoint | null =>
-    s ? { value: s.v, observedAt: s.t, status: targetStatus(s.v, target) } : null;
+  // A censored result is judged on the side its comparator says ("< 0.10" is below a 0.3 target).
+  const point = (s: TShiftLabSample | undefined): TLabPoint | null =>
+    s
+      ? {
+          value: s.v,
+          observedAt: s.t,
+          status: targetStatus(judgedValue(s.v, s.comparator), target),
+          ...(s.comparator ? { comparator: s.comparator } : {}),
+          ...(s.corrected ? { corrected: true } : {}),
+        }
+      : null;
   const before = samples.filter((s) => s.t < startsAt);
   const inShift = samples.filter((s) => s.t >= startsAt && s.t < coversUntil);
   const start = point(before.at(-1));

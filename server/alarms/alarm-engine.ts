@@ -1,8 +1,5 @@
 import type { TAlarmReading } from "@/lib/alarms/alarm-state";
-import { withdrawResults, type TWithdrawnResult } from "@/lib/alarms/withdraw-results";
-import { judgedValue } from "@/lib/observations/lab-result";
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
-import { evaluateAlarms } from "@/lib/alarms/evaluate-alarms";
 import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
 import { applyLimitOverrides, type TLimitProvenance } from "@/lib/alarms/limit-overrides";
 import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
@@ -10,41 +7,33 @@ import type { TAlarmRule } from "@/lib/alarms/rule-schema";
 import type { TChange } from "@/lib/changes/change";
 import type { TCommittedObservation } from "@/lib/observations/observation";
 import { loadAlarmEnginePosition, saveAlarmEnginePosition } from "@/lib/db/alarms/alarm-engine-position";
-import { loadAlarmEngineState, saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
+import { saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
 import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
-import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
-import { findEpisodeReadingsSince } from "@/lib/db/alarms/find-episode-readings-since";
-import { findEpisodeWeight } from "@/lib/db/alarms/find-episode-weight";
 import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
 import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
 import { syncProtocolAlarms } from "@/lib/db/protocols/sync-protocol-alarms";
 import type { Db } from "@/lib/db/client";
 import type { EpisodeDirectory } from "../ingest/episode-directory";
 import type { Logger } from "@/lib/log/logger";
-import { newEpisodeMemory, type TEpisodeMemory } from "./episode-memory";
+import type { TEpisodeMemory } from "./episode-memory";
+import { persistTransitions } from "./persist-transitions";
+import { splitBatch } from "./split-batch";
+import { judgeEpisodeReadings } from "./judge-episode-readings";
+import { rebuildEpisodeMemory } from "./rebuild-episode-memory";
+import { yieldToEventLoop } from "./yield-to-event-loop";
+import { withdrawReplacedResults } from "./withdraw-replaced-results";
 
 /** Absence, staleness, pump-stop and protocol-step timers are judged this often. */
 export const ALARM_TICK_MS = 5_000;
 /** An episode's evaluator state is stored at least this often, so that a restart replays little. */
 const CHECKPOINT_MS = 30_000;
-/** An episode the engine meets without a stored state is rebuilt from this much of its history. */
-const REBUILD_WINDOW_MS = 24 * 3_600_000;
-const REPLAY_LIMIT = 300_000;
-const REPLAY_PAGE = 10_000;
-/** Readings judged in one go before the engine yields to the event loop. */
-const JUDGE_SLICE = 2_000;
 /**
  * Readings waiting to be judged beyond which the engine holds the change feed back: an import of a million readings
  * committed by the CLI is read by the feed faster than it is judged, and would otherwise wait here in memory.
  */
 const MAX_WAITING_READINGS = 50_000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** Readings older than this when judged are history arriving, not the live feed… */
-const HISTORY_AGE_MS = 5 * 60_000;
-/** …and the clock waits this long after the last of them (TEpisodeMemory.catchingUpUntil). */
-const CATCHING_UP_MS = 30_000;
 /**
  * After a start the clock waits this long before judging absences: the producers (device gateways, the simulator's
  * backfill, importers) first deliver what they hold, which an "overdue" judged at once would call missing. A feed
@@ -202,34 +191,7 @@ export class AlarmEngine {
   private async judgeReadings(batch: readonly TCommittedObservation[]): Promise<void> {
     if (batch.length === 0) return;
     await this.refreshOverrides();
-    const byEpisode = new Map<string, TAlarmReading[]>();
-    const withdrawals = new Map<string, TWithdrawnResult[]>();
-    for (const o of batch) {
-      // A laboratory result that replaces another withdraws what the replaced one raised (lib/alarms/withdraw-results).
-      if (o.replaces !== undefined) {
-        const reason =
-          o.status === "cancelled"
-            ? "result-cancelled"
-            : o.status === "corrected"
-              ? "result-corrected"
-              : "result-replaced";
-        withdrawals.set(o.episodeId, [
-          ...(withdrawals.get(o.episodeId) ?? []),
-          { seq: o.replaces, bySeq: o.seq, reason },
-        ]);
-      }
-      // A cancellation is not a value; a censored one is judged on the side its comparator says ("> 0.7" is above 0.7).
-      if (o.status === "cancelled") continue;
-      const list = byEpisode.get(o.episodeId) ?? [];
-      list.push({
-        seq: o.seq,
-        parameter: o.parameter,
-        value: judgedValue(o.value, o.comparator),
-        observedAt: o.observedAt,
-      });
-      byEpisode.set(o.episodeId, list);
-    }
-    for (const episodeId of withdrawals.keys()) if (!byEpisode.has(episodeId)) byEpisode.set(episodeId, []);
+    const { byEpisode, withdrawals } = splitBatch(batch);
     const changed: TEpisodeMemory[] = [];
     // The feed hands pages in seq order: once this batch is judged, so is everything before its last reading.
     const through = batch[batch.length - 1]?.seq ?? 0;
@@ -238,9 +200,19 @@ export class AlarmEngine {
       if (!memory) continue;
       const fresh = readings.filter((r) => r.seq > memory.lastSeq);
       const withdrawn = (withdrawals.get(episodeId) ?? []).filter((w) => w.bySeq > memory.lastSeq);
-      if (withdrawn.length > 0) this.withdraw(memory, withdrawn);
-      if (fresh.length === 0 && memory.pending.length === 0) continue;
-      if (fresh.length > 0) await this.judge(memory, fresh);
+      const again =
+        withdrawn.length === 0
+          ? []
+          : await withdrawReplacedResults({
+              db: this.options.db,
+              memory,
+              rules: this.rulesFor(memory).rules,
+              withdrawn,
+              judgedNow: new Set(fresh.map((r) => r.parameter)),
+              at: this.now().getTime(),
+            });
+      if (fresh.length === 0 && again.length === 0 && memory.pending.length === 0) continue;
+      if (fresh.length + again.length > 0) await this.judge(memory, [...again, ...fresh]);
       // One episode at a time: the heartbeats and the writer's commits go on between them.
       await yieldToEventLoop();
       if (memory.pending.length > 0) changed.push(memory);
@@ -249,45 +221,9 @@ export class AlarmEngine {
     await this.persist(changed);
   }
 
-  /**
-   * Judges an episode's readings in time order, a slice at a time, yielding to the event loop between slices: a
-   * backfill or a replay of hours of readings must not stall the heartbeats and the write path meanwhile.
-   */
-  private async judge(memory: TEpisodeMemory, readings: readonly TAlarmReading[]): Promise<void> {
+  private judge(memory: TEpisodeMemory, readings: readonly TAlarmReading[]): Promise<void> {
     const { rules } = this.rulesFor(memory);
-    const ordered = [...readings].sort((a, b) => a.observedAt - b.observedAt || a.seq - b.seq);
-    const wallClock = this.now().getTime();
-    for (let from = 0; from < ordered.length; from += JUDGE_SLICE) {
-      if (from > 0) await yieldToEventLoop();
-      const slice = ordered.slice(from, from + JUDGE_SLICE);
-      const newest = slice[slice.length - 1]?.observedAt ?? wallClock;
-      const result = evaluateAlarms({
-        rules,
-        state: memory.state,
-        episode: memory.episode,
-        readings: slice,
-        now: newest,
-      });
-      memory.state = result.state;
-      memory.pending.push(...result.transitions);
-      for (const r of slice) if (r.seq > memory.lastSeq) memory.lastSeq = r.seq;
-      if (newest < wallClock - HISTORY_AGE_MS) memory.catchingUpUntil = wallClock + CATCHING_UP_MS;
-    }
-    memory.dirty = true;
-  }
-
-  private withdraw(memory: TEpisodeMemory, withdrawn: readonly TWithdrawnResult[]): void {
-    const result = withdrawResults({
-      rules: this.rulesFor(memory).rules,
-      state: memory.state,
-      episode: memory.episode,
-      withdrawn,
-      at: this.now().getTime(),
-    });
-    memory.state = result.state;
-    memory.pending.push(...result.transitions);
-    for (const w of withdrawn) if (w.bySeq > memory.lastSeq) memory.lastSeq = w.bySeq;
-    memory.dirty = true;
+    return judgeEpisodeReadings({ db: this.options.db, memory, rules, readings, wallClock: this.now().getTime() });
   }
 
   private async judgeTimers(): Promise<void> {
@@ -301,6 +237,9 @@ export class AlarmEngine {
     for (const episode of await listMonitoredEpisodes({ db: this.options.db })) {
       const memory = await this.recall(episode.id);
       if (!memory || memory.catchingUpUntil > now.getTime()) continue;
+      // The heparin run as the settings say now: a rate stopped on the stay panel ends the anti-Xa timer at this tick.
+      const { heparin: _was, ...rest } = memory.episode;
+      memory.episode = episode.heparin ? { ...rest, heparin: episode.heparin } : rest;
       const result = evaluateTimers({
         rules: this.rulesFor(memory).rules,
         state: memory.state,
@@ -322,36 +261,16 @@ export class AlarmEngine {
   /** Writes the transitions of these episodes with their states, in one transaction, then wakes the change feed. */
   private async persist(changed: readonly TEpisodeMemory[]): Promise<void> {
     if (changed.length === 0) return;
-    const now = this.now();
-    const endedOnLatch = new Map<TEpisodeMemory, string[]>();
-    await this.options.db.$transaction(async (tx) => {
-      await this.options.fence?.(tx);
-      for (const memory of changed) {
-        const applied = await applyAlarmTransitions({
-          db: tx,
-          episode: memory,
-          transitions: memory.pending,
-          provenance: this.rulesFor(memory).provenance,
-        });
-        if (applied.endedOnLatch.length > 0) endedOnLatch.set(memory, applied.endedOnLatch);
-        await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
-      }
-      await saveAlarmEnginePosition({ db: tx, observationSeq: this.judgedThrough, now });
+    const through = this.judgedThrough;
+    await persistTransitions({
+      db: this.options.db,
+      fence: this.options.fence,
+      changed,
+      provenanceOf: (memory) => this.rulesFor(memory).provenance,
+      judgedThrough: through,
+      now: this.now(),
     });
-    this.savedThrough = this.judgedThrough;
-    for (const memory of changed) {
-      memory.pending = [];
-      memory.dirty = false;
-    }
-    // The database ended these alarms (acknowledged before the engine heard of it): the evaluator lets them go too.
-    for (const [memory, ruleIds] of endedOnLatch) {
-      for (const ruleId of ruleIds) {
-        const ruleState = memory.state.rules[ruleId];
-        if (ruleState) ruleState.alarm = null;
-      }
-      memory.dirty = true;
-    }
-    announceCommit(this.options.db);
+    this.savedThrough = through;
   }
 
   private async checkpoint(force: boolean): Promise<void> {
@@ -380,25 +299,13 @@ export class AlarmEngine {
     if (known) return known;
     const context = await this.options.episodes.get(episodeId);
     if (!context || context.endedAt !== null) return undefined;
-    const stored = await loadAlarmEngineState({ db: this.options.db, episodeId });
-    // Read when the engine first meets the episode: a weight recorded later counts from the station's next start.
-    const weightKg = await findEpisodeWeight({ db: this.options.db, episodeId });
-    const memory = newEpisodeMemory(context, stored, weightKg);
+    const memory = await rebuildEpisodeMemory({
+      db: this.options.db,
+      context,
+      now: this.now().getTime(),
+      judge: (m, readings) => this.judge(m, readings),
+    });
     this.memory.set(episodeId, memory);
-    const fromTime = stored ? 0 : Math.max(context.startedAt.getTime(), this.now().getTime() - REBUILD_WINDOW_MS);
-    // Paged: better-sqlite3 reads synchronously, and a day of one episode's readings is tens of thousands of rows.
-    for (let read = 0; read < REPLAY_LIMIT; read += REPLAY_PAGE) {
-      const page = await findEpisodeReadingsSince({
-        db: this.options.db,
-        episodeId,
-        sinceSeq: memory.lastSeq,
-        fromTime,
-        limit: REPLAY_PAGE,
-      });
-      if (page.length > 0) await this.judge(memory, page);
-      if (page.length < REPLAY_PAGE) break;
-      await yieldToEventLoop();
-    }
     return memory;
   }
 

@@ -7,7 +7,8 @@ export interface TEpisodeMemory {
   readonly id: string;
   readonly unitId: string;
   readonly bedId: string;
-  readonly episode: TAlarmEpisode;
+  /** Its heparin run is refreshed on each clock tick (the settings can change while it runs). */
+  episode: TAlarmEpisode;
   state: TAlarmState;
   /** The last observation seq judged. */
   lastSeq: number;

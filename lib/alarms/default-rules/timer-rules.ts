@@ -31,7 +31,7 @@ export const TIMER_RULES = [
     id: "anti-xa-overdue",
     kind: "absence",
     deviceTypes: ALL_DEVICES,
-    // Heparin runs on every patient here; an unmeasured anticoagulation is worth a prompt response.
+    // An unmeasured anticoagulation is worth a prompt response.
     priority: "medium",
     validationDelayMs: 0,
     parameter: "anti_xa",
@@ -40,6 +40,8 @@ export const TIMER_RULES = [
     latching: false,
     messageKey: "antiXaOverdue",
     source: SOURCES.clinicalRules,
+    // Anti-Xa measures heparin's effect: with the infusion stopped there is nothing to monitor (issue 15).
+    whileHeparinRuns: true,
   },
   {
     ...labOverdue("lactate", "lactate-overdue", "lactateOverdue", ALL_DEVICES),

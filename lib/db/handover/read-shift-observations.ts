@@ -1,5 +1,7 @@
 import type { TParameterCode } from "@/lib/catalogue";
 import type { THandoverData } from "@/lib/handover";
+import type { TShiftLabSample } from "@/lib/handover/lab-summary";
+import type { TComparator } from "@/lib/observations/lab-result";
 import type { TTimedValue } from "@/lib/scores/types";
 import { dialectOf, type Db } from "../client";
 import { sqlFor, timeParam } from "../dialect";
@@ -9,14 +11,17 @@ type TRow = { parameter: string; value: number; observedAt: number | bigint | Da
 const toTimed = (r: TRow): TTimedValue => ({ t: Number(r.observedAt), v: r.value });
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
-/** Every current sample of the given labs of an episode before `until` (no corrected or cancelled one), per code. */
+/**
+ * Every current sample of the given labs of an episode before `until` (none that a correction or a cancellation
+ * replaced), per code, with a censored one's comparator and a correction's mark.
+ */
 export async function readLabSamples(db: Db, episodeId: string, codes: readonly TParameterCode[], until: number) {
-  const labs: Partial<Record<TParameterCode, TTimedValue[]>> = {};
+  const labs: Partial<Record<TParameterCode, TShiftLabSample[]>> = {};
   if (codes.length === 0) return labs;
-  const rows = await db.$queryRawUnsafe<TRow[]>(
+  const rows = await db.$queryRawUnsafe<(TRow & { comparator: TComparator | null; resultStatus: string | null })[]>(
     sqlFor(
       db,
-      `SELECT "parameter","value","observedAt" FROM "Observation"
+      `SELECT "parameter","value","observedAt","comparator","resultStatus" FROM "Observation"
         WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? AND ${currentResultSql()}
         ORDER BY "observedAt", "seq"`,
     ),
@@ -24,7 +29,12 @@ export async function readLabSamples(db: Db, episodeId: string, codes: readonly 
     ...codes,
     timeParam(db, until),
   );
-  for (const row of rows) (labs[row.parameter as TParameterCode] ??= []).push(toTimed(row));
+  for (const row of rows)
+    (labs[row.parameter as TParameterCode] ??= []).push({
+      ...toTimed(row),
+      ...(row.comparator ? { comparator: row.comparator } : {}),
+      ...(row.resultStatus === "corrected" ? { corrected: true } : {}),
+    });
   return labs;
 }
 

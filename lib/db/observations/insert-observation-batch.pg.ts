@@ -1,4 +1,5 @@
 import { batchSize, readBatchRow, type TBatchRow, type TObservationBatch } from "./observation-batch";
+import { planLabResult, type TStoredResult } from "../../observations/plan-lab-result";
 
 /** Runs one statement with $n parameters and answers its rows: a pg pool's or a Prisma transaction's query. */
 export type TPgQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
@@ -105,41 +106,21 @@ VALUES ($1, (SELECT se."stayId" FROM "SupportEpisode" se WHERE se."id" = $1), $2
 ON CONFLICT ("source","sourceRef") DO NOTHING
 RETURNING "seq"::text AS "seq"`;
 
-/**
- * A laboratory result, as insert-observation-batch.ts's insertLabResult on SQLite (the same rules, kept in step): a
- * result already stored under its resultKey is superseded by this row (a correction, a cancellation, the final after
- * a preliminary); the same result again, or a cancellation of a result never stored, stores nothing.
- */
+/** A laboratory result, stored as planLabResult says (lib/observations/plan-lab-result.ts, shared with SQLite). */
 async function insertLabResultPg(query: TPgQuery, r: TBatchRow, receivedAt: number): Promise<number | null> {
   const lab = r.lab;
   if (!lab) return null;
-  const [current] = lab.resultKey
-    ? await query<{
-        seq: number;
-        parameter: string;
-        value: number;
-        comparator: string | null;
-        resultStatus: string | null;
-      }>(CURRENT, [r.episodeId, lab.resultKey])
-    : [];
-  const replaced = current?.parameter === r.parameter ? current : undefined;
-  const value = lab.valueSent || !replaced ? r.value : replaced.value;
-  if (replaced) {
-    const unchanged =
-      replaced.value === value &&
-      replaced.comparator === (lab.comparator ?? null) &&
-      replaced.resultStatus === lab.status;
-    if (unchanged || (replaced.resultStatus === "cancelled" && lab.status === "cancelled")) return null;
-  } else {
-    if (lab.status === "cancelled" && !lab.valueSent) return null;
-    if ((await query(STORED, [r.episodeId, r.parameter, r.observedAt, r.value])).length > 0) return null;
-  }
+  const [current] = lab.resultKey ? await query<TStoredResult>(CURRENT, [r.episodeId, lab.resultKey]) : [];
+  const plan = planLabResult({ parameter: r.parameter, value: r.value, lab, current });
+  if (plan.kind === "skip") return null;
+  if (plan.kind === "new" && (await query(STORED, [r.episodeId, r.parameter, r.observedAt, r.value])).length > 0)
+    return null;
   const rows = await query<{ seq: string }>(INSERT_LAB, [
     r.episodeId,
     r.bedId,
     r.unitId,
     r.parameter,
-    value,
+    plan.value,
     r.unit,
     r.observedAt,
     receivedAt,
@@ -148,7 +129,7 @@ async function insertLabResultPg(query: TPgQuery, r: TBatchRow, receivedAt: numb
     lab.status,
     lab.comparator ?? null,
     lab.resultKey ?? null,
-    replaced?.seq ?? null,
+    plan.kind === "supersede" ? plan.supersedesSeq : null,
   ]);
   return rows[0] ? Number(rows[0].seq) : null;
 }

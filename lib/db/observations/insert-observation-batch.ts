@@ -6,23 +6,17 @@ import {
   type TBatchRow,
   type TObservationBatch,
 } from "./observation-batch";
+import { planLabResult, type TStoredResult } from "../../observations/plan-lab-result";
 
 type TRow = [string, string, string, string, string, number, string, number, number, string, string];
 type TContent = [string, string, number, number];
 type TLabRow = [...TRow, string, string | null, string | null, number | null];
-interface TCurrentResult {
-  seq: number;
-  parameter: string;
-  value: number;
-  comparator: string | null;
-  resultStatus: string | null;
-}
 
 interface TStatements {
   insert: Database.Statement<TRow>;
   stored: Database.Statement<TContent, number>;
   insertLab: Database.Statement<TLabRow>;
-  current: Database.Statement<[string, string], TCurrentResult>;
+  current: Database.Statement<[string, string], TStoredResult>;
 }
 
 const STATEMENTS = new WeakMap<Database.Database, TStatements>();
@@ -54,7 +48,7 @@ export function insertObservationBatch(
        VALUES (?,(SELECT "stayId" FROM "SupportEpisode" WHERE "id" = ?),?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
     );
     // The newest row of a result is its current one: each later row supersedes the one before.
-    const current = connection.prepare<[string, string], TCurrentResult>(
+    const current = connection.prepare<[string, string], TStoredResult>(
       `SELECT "seq","parameter","value","comparator","resultStatus" FROM "Observation"
        WHERE "episodeId" = ? AND "resultKey" = ? ORDER BY "seq" DESC LIMIT 1`,
     );
@@ -94,35 +88,22 @@ export function insertObservationBatch(
   return seqs;
 }
 
-/**
- * A laboratory result. When the same result (resultKey) is stored already, this row supersedes its current row: a
- * correction, a cancellation, or the final result after a preliminary one; the original stays, and current views
- * leave it out (current-result-sql.ts). The same result sent again unchanged, or a cancellation of a result never
- * stored, stores nothing (null). A cancellation sent without a value keeps the value it withdraws, for history.
- */
+/** A laboratory result, stored as planLabResult says (lib/observations/plan-lab-result.ts); null when nothing is. */
 function insertLabResult(statements: TStatements, r: TBatchRow, receivedAt: number): number | null {
   const lab = r.lab;
   if (!lab) return null;
   const current = lab.resultKey ? statements.current.get(r.episodeId, lab.resultKey) : undefined;
-  const replaced = current?.parameter === r.parameter ? current : undefined;
-  const value = lab.valueSent || !replaced ? r.value : replaced.value;
-  if (replaced) {
-    const unchanged =
-      replaced.value === value &&
-      replaced.comparator === (lab.comparator ?? null) &&
-      replaced.resultStatus === lab.status;
-    if (unchanged || (replaced.resultStatus === "cancelled" && lab.status === "cancelled")) return null;
-  } else {
-    if (lab.status === "cancelled" && !lab.valueSent) return null;
-    if (statements.stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined) return null;
-  }
+  const plan = planLabResult({ parameter: r.parameter, value: r.value, lab, current });
+  if (plan.kind === "skip") return null;
+  if (plan.kind === "new" && statements.stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined)
+    return null;
   const { changes, lastInsertRowid } = statements.insertLab.run(
     r.episodeId,
     r.episodeId,
     r.bedId,
     r.unitId,
     r.parameter,
-    value,
+    plan.value,
     r.unit,
     r.observedAt,
     receivedAt,
@@ -131,7 +112,7 @@ function insertLabResult(statements: TStatements, r: TBatchRow, receivedAt: numb
     lab.status,
     lab.comparator ?? null,
     lab.resultKey ?? null,
-    replaced?.seq ?? null,
+    plan.kind === "supersede" ? plan.supersedesSeq : null,
   );
   return changes === 1 ? Number(lastInsertRowid) : null;
 }

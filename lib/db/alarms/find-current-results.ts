@@ -1,0 +1,50 @@
+import type { TAlarmSample } from "@/lib/alarms/alarm-state";
+import type { TParameterCode } from "@/lib/catalogue";
+import { judgedValue, type TComparator } from "@/lib/observations/lab-result";
+import type { Db } from "../client";
+import { sqlFor, timeParam } from "../dialect";
+import { currentResultSql } from "../observations/current-result-sql";
+
+interface Row {
+  seq: number | bigint;
+  value: number;
+  observedAt: number | bigint | Date;
+  comparator: TComparator | null;
+}
+
+/**
+ * The newest `limit` current results of one parameter of an episode observed at or before `until`, in time order: a
+ * corrected or cancelled result is left out, a censored one is at the side its comparator says (as the engine judges
+ * it). The alarm engine reads it when a withdrawn result leaves a parameter without its current value, and around a
+ * late result that a trend must judge in its place. Through the (episodeId, parameter, observedAt) index.
+ */
+export async function findCurrentResults({
+  db,
+  episodeId,
+  parameter,
+  until = 8.64e15,
+  limit,
+}: {
+  db: Db;
+  episodeId: string;
+  parameter: TParameterCode;
+  /** Epoch ms; every result when absent (the latest instant a Date holds). */
+  until?: number;
+  limit: number;
+}): Promise<TAlarmSample[]> {
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    sqlFor(
+      db,
+      `SELECT "seq","value","observedAt","comparator" FROM "Observation"
+        WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" <= ? AND ${currentResultSql()}
+        ORDER BY "observedAt" DESC, "seq" DESC LIMIT ?`,
+    ),
+    episodeId,
+    parameter,
+    timeParam(db, until),
+    limit,
+  );
+  return rows
+    .map((r) => ({ seq: Number(r.seq), value: judgedValue(r.value, r.comparator), observedAt: Number(r.observedAt) }))
+    .reverse();
+}
