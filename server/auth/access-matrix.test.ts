@@ -94,9 +94,11 @@ const MATRIX: Record<string, TRow> = {
   "GET api/units/[unitId]/alarms/route.ts": "station.view",
   "GET api/units/[unitId]/handover/route.ts": "handover.view",
   // A wall display reads the running plans too, without the notes and cancellation reasons (isKioskRole).
+  "GET api/units/[unitId]/points-of-care/route.ts": "unit.configure",
   "GET api/units/[unitId]/protocols/route.ts": "station.view",
   "GET api/units/[unitId]/rounds/route.ts": "station.view",
   "GET api/units/[unitId]/shift-pattern/route.ts": ["handover.view", "shift.configure"],
+  "PUT api/units/[unitId]/points-of-care/route.ts": "unit.configure",
   "PUT api/units/[unitId]/shift-pattern/route.ts": "shift.configure",
   "GET api/units/[unitId]/station/route.ts": "station.view",
   "GET api/units/[unitId]/stays/route.ts": "stay.view",
