@@ -59,7 +59,13 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
         unitId={unitId}
         actions={<RoundsLink unitId={unitId} />}
       />
-      <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
+      <ConnectionBanner
+        state={connection.state}
+        notLiveSince={connection.notLiveSince}
+        timeZone={timeZone}
+        refused={connection.refused}
+        onReconnect={connection.reconnect}
+      />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">
           {t("catchUpFailing")}
