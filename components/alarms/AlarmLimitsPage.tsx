@@ -12,6 +12,7 @@ import { useCan } from "@/lib/client/session-user";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { isLocale, type TLocale } from "@/lib/i18n/locales";
 import "./alarms.css";
+import { useSourceLabel } from "@/components/ui/use-source-label";
 
 const SYMBOLS = { gte: "≥", gt: ">", lte: "≤", lt: "<" } as const;
 
@@ -21,6 +22,7 @@ const SYMBOLS = { gte: "≥", gt: ">", lte: "≤", lt: "<" } as const;
  */
 export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
   const t = useTranslations("alarms");
+  const sourceLabel = useSourceLabel();
   const raw = useLocale();
   const locale: TLocale = isLocale(raw) ? raw : "en";
   const mayChange = useCan("threshold.change");
@@ -73,7 +75,7 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
                   <td>
                     {row.defaultValue} {row.unit}
                     <br />
-                    <small>{row.source}</small>
+                    <small>{sourceLabel(row.source)}</small>
                   </td>
                   <td>{row.unitOverride ? version(row.unitOverride) : t("limits.none")}</td>
                   <td>

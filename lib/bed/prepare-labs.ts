@@ -5,6 +5,7 @@ import {
   parametersFor,
   targetStatus,
   type TParameterCode,
+  type TSourceRef,
   type TTargetStatus,
 } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -48,7 +49,7 @@ export interface TLabRow {
     readonly previousAt: number;
   } | null;
   readonly targetText: string | null;
-  readonly targetSource: string | null;
+  readonly targetSource: TSourceRef | null;
   readonly targetNote: string | null;
   readonly status: TTargetStatus;
   /** No sample for longer than three expected intervals. */
@@ -106,7 +107,7 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
       label: parameter.short[locale],
       unit: parameter.unitDisplay,
       targetText: formatTarget(target, parameter.decimals, locale),
-      targetSource: target?.source.citation ?? null,
+      targetSource: target?.source ?? null,
       targetNote: target?.note ?? null,
     };
     const print = (s: { value: number; comparator?: TComparator }) =>
