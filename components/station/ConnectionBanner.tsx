@@ -41,9 +41,7 @@ export function ConnectionBanner({
   }
   return (
     <div className="connection-banner" role="alert" data-testid="connection-banner">
-      <p className="connection-banner__title">
-        {t("bannerTitle", { time })}
-      </p>
+      <p className="connection-banner__title">{t("bannerTitle", { time })}</p>
       <p className="connection-banner__body">{t("bannerBody")}</p>
     </div>
   );

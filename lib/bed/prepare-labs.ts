@@ -7,6 +7,7 @@ import {
   type TParameterCode,
   type TSourceRef,
   type TTargetStatus,
+  unitText,
 } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatCensored, judgedValue, type TComparator } from "@/lib/observations/lab-result";
@@ -105,7 +106,7 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
     const base = {
       code,
       label: parameter.short[locale],
-      unit: parameter.unitDisplay,
+      unit: unitText(parameter, locale),
       targetText: formatTarget(target, parameter.decimals, locale),
       targetSource: target?.source ?? null,
       targetNote: target?.note ?? null,

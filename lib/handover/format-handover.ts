@@ -1,4 +1,4 @@
-import { findParameter } from "@/lib/catalogue";
+import { findParameter, unitText } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
 
@@ -16,7 +16,7 @@ export function formatHandoverValue(code: string, value: number, locale: TLocale
   if (code === "iabp_ratio") return `1:${Math.round(value)}`;
   const parameter = findParameter(code);
   const text = formatNumber(value, parameter?.decimals ?? 1, locale);
-  return parameter?.unitDisplay ? `${text} ${parameter.unitDisplay}` : text;
+  return parameter?.unitDisplay ? `${text} ${unitText(parameter, locale)}` : text;
 }
 
 /** A signed change, "+0.4" / "−1.2" / "0", in the parameter's decimals. */
