@@ -75,7 +75,8 @@ test.describe("the wall at 1080p and 4K, in English and French", () => {
   test(`${DEMO_BED_COUNT} beds: nothing scrolls or is cut, text as large as the layout promises`, async ({
     station,
   }, testInfo) => {
-    test.setTimeout(180_000);
+    // Four passes (two screens, two languages), each waiting for every bed live: 180 s ran out on a loaded machine.
+    test.setTimeout(300_000);
     await checkWall(station, DEMO_BED_COUNT, testInfo);
   });
 
@@ -177,6 +178,17 @@ test.describe("every page, as a nurse", () => {
     // The form reads its checklist first: focus waits in <main>, then moves to the heading once it is drawn.
     await expect(page.getByTestId("round-form")).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName ?? "")).toBe("H1");
+  });
+
+  test("focus back on the opener when a dialog closes", async ({ page }) => {
+    await openPage(page, `/station/${DEMO_UNIT_ID}`, "bed-tile");
+    const opener = page.getByTestId("alarm-history-open").first();
+    await expect(opener).toBeVisible({ timeout: 60_000 });
+    await opener.click();
+    await expect(page.getByTestId("alarm-history")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("alarm-history")).toBeHidden();
+    await expect(opener).toBeFocused();
   });
 
   test("French screens are entirely French", async ({ page, baseURL }) => {

@@ -21,7 +21,7 @@ export function auditDetailLines(
     else if (key === "unitIds" && Array.isArray(value))
       lines.push({ key: "units", value: value.map((id) => names.unit(String(id))).join(", ") });
     else if (!INTERNAL_KEY.test(key) && value !== null && value !== undefined)
-      lines.push({ key, value: typeof value === "object" ? JSON.stringify(value) : String(value) });
+      lines.push({ key, value: typeof value === "string" ? value : JSON.stringify(value) });
   }
   return lines;
 }
