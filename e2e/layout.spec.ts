@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import type { CentralStation } from "./pages/central-station";
+import { brokenHeadingWords } from "./pages/wall-metrics";
 import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
 
 /** The wall screen the station is designed for (components/station/station.css). */
@@ -11,12 +12,17 @@ async function expectEveryBedVisibleWithoutScrolling(station: CentralStation): P
   expect(overflow.y, "vertical scroll").toBeLessThanOrEqual(0);
   expect(await station.clippedTiles()).toEqual([]);
   await expect(station.primaryAlarmSource).toBeInViewport({ ratio: 1 });
+  // A heading wraps between words or is abbreviated, never inside a word ("Mediu/m", "Technic/al").
+  expect(await brokenHeadingWords(station.page), "words cut inside").toEqual([]);
 }
 
 test.describe("the wall layout at 1920 × 1080", () => {
   test(`shows all ${DEMO_BED_COUNT} beds without scrolling`, async ({ station }) => {
     await station.open(DEMO_UNIT_ID);
     await station.waitForLiveBeds(DEMO_BED_COUNT);
+    await expectEveryBedVisibleWithoutScrolling(station);
+    await expect(station.page.getByTestId("alarm-burden")).toBeVisible();
+    await station.switchLanguage("fr");
     await expectEveryBedVisibleWithoutScrolling(station);
   });
 

@@ -5,6 +5,7 @@ import { useRecordTime } from "@/lib/client/use-record-time";
 import { INTERFACE_ACTOR_PREFIX, type TAuditEventDto } from "@/lib/auth/audit-actions";
 import { ZRole } from "@/lib/auth/roles";
 import { unitName, type TAdminUnit } from "./admin-unit";
+import { auditDetailLines } from "./audit-details";
 import { useAuditActionLabel } from "./use-audit-action-label";
 
 /** Events of the trail, newest first: when (UTC as stored, and the station's local time), who, what, how it ended. */
@@ -18,7 +19,26 @@ export function AuditTable({
   const t = useTranslations("admin.audit.table");
   const tRole = useTranslations("auth.roles");
   const tOutcome = useTranslations("admin.audit.outcomes");
+  const tDetail = useTranslations("admin.audit.detailKeys");
+  const tTarget = useTranslations("admin.audit.targetTypes");
+  const tRule = useTranslations("alarms");
   const actionLabel = useAuditActionLabel();
+  // An alarm rule by its name (messages alarms.ruleNames), never its id; a rule this version does not name reads as
+  // "Alarm rule".
+  const ruleName = (ruleId: string) => {
+    const key = `ruleNames.${ruleId}` as "ruleNames.lactate-medium";
+    return tRule.has(key) ? tRule(key) : tRule("ruleNameUnknown");
+  };
+  const detailLabel = (key: string) => {
+    const known = key as "rule";
+    return tDetail.has(known) ? tDetail(known) : key;
+  };
+  const targetLabel = (type: string, id: string | null) => {
+    const known = type as "user";
+    const label = tTarget.has(known) ? tTarget(known) : type;
+    // A unit by its name; other targets by their kind only: their ids are for the export, not for reading.
+    return type === "unit" && id ? `${label}: ${unitName(units, id)}` : label;
+  };
   const recordTime = useRecordTime();
   const roleLabel = (role: string | null) => {
     const known = ZRole.safeParse(role);
@@ -44,7 +64,7 @@ export function AuditTable({
       </thead>
       <tbody>
         {events.map((event) => {
-          const details = Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : null;
+          const details = auditDetailLines(event.details, { rule: ruleName, unit: (id) => unitName(units, id) });
           return (
             <tr key={event.id} data-testid="audit-row" data-action={event.action} data-outcome={event.outcome}>
               <td>
@@ -74,12 +94,23 @@ export function AuditTable({
               </td>
               <td>
                 {event.targetType ? (
-                  <code className="admin-table__wrap">{`${event.targetType}:${event.targetId ?? ""}`}</code>
+                  <span className="admin-table__wrap">{targetLabel(event.targetType, event.targetId)}</span>
                 ) : null}
               </td>
               <td>{event.unitId ? unitName(units, event.unitId) : null}</td>
               <td>{event.ipAddress ? <code>{event.ipAddress}</code> : null}</td>
-              <td>{details && <code className="admin-table__details">{details}</code>}</td>
+              <td>
+                {details.length > 0 && (
+                  <dl className="admin-table__details">
+                    {details.map((line) => (
+                      <div key={line.key}>
+                        <dt>{detailLabel(line.key)}</dt>
+                        <dd>{line.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+              </td>
             </tr>
           );
         })}

@@ -8,6 +8,8 @@ import { AdminRequestError } from "@/lib/client/admin-api";
 import { SessionUserProvider } from "@/lib/client/session-user";
 import adminEn from "@/lib/i18n/messages/admin.en.json";
 import adminFr from "@/lib/i18n/messages/admin.fr.json";
+import alarmsEn from "@/lib/i18n/messages/alarms.en.json";
+import alarmsFr from "@/lib/i18n/messages/alarms.fr.json";
 import authEn from "@/lib/i18n/messages/auth.en.json";
 import authFr from "@/lib/i18n/messages/auth.fr.json";
 import en from "@/lib/i18n/messages/en.json";
@@ -19,7 +21,10 @@ import { UserForm } from "./UserForm";
 import { ShiftPatternForm } from "./ShiftPatternForm";
 import { UsersTable } from "./UsersTable";
 
-const MESSAGES = { en: { ...en, ...authEn, ...adminEn }, fr: { ...fr, ...authFr, ...adminFr } };
+const MESSAGES = {
+  en: { ...en, ...authEn, ...adminEn, ...alarmsEn },
+  fr: { ...fr, ...authFr, ...adminFr, ...alarmsFr },
+};
 const units = [
   { id: "a", name: "Unit A" },
   { id: "b", name: "Unit B" },
@@ -209,10 +214,10 @@ describe("AuditTable", () => {
     unitId: "b",
     ipAddress: "10.0.0.7",
     userAgent: "tablet",
-    details: { action: "bed.view", reason: "unit" },
+    details: { action: "bed.view", reason: "unit", ruleId: "lactate-medium", bedId: "bed-3" },
   };
 
-  it("shows the time in UTC and locally, who with their role, the action by name and code, and compact details", () => {
+  it("shows the time in UTC and locally, who with their role, the action by name and code, and readable details", () => {
     const html = render(
       <AuditTable
         events={[event, { ...event, id: 8, action: "future.thing", actorName: null, actorRole: null, details: {} }]}
@@ -224,9 +229,11 @@ describe("AuditTable", () => {
     expect(html).toContain('jdupont<span class="admin-table__sub">Nurse</span>');
     expect(html).toContain("Access denied");
     expect(html).toContain("<code>access.denied</code>");
-    expect(html).toContain("bed:bed-3");
     expect(html).toContain("Unit B");
-    expect(html).toContain("{&quot;action&quot;:&quot;bed.view&quot;,&quot;reason&quot;:&quot;unit&quot;}");
+    // The rule by its name; no internal id (the bed's, the rule's) on the screen: the export keeps them.
+    expect(html).toContain("<dt>Alarm rule</dt><dd>Lactate above target</dd>");
+    expect(html).toContain("<dt>Reason</dt><dd>unit</dd>");
+    expect(html).not.toMatch(/bed-3|lactate-medium/);
     // An action this version has no name for shows as its code.
     expect(html).toContain("future.thing<span");
   });

@@ -62,8 +62,11 @@ export function AlarmBurden({
           <tr>
             <th scope="col">{t("burden.bed")}</th>
             {ALARM_PRIORITIES.map((p) => (
-              <th key={p} scope="col" className={`alarm-priority--${p}`}>
-                {t(`priority.${p}`)}
+              // A 23vw column holds "Technique" only by breaking it inside the word: an abbreviation, the full word
+              // on hover and for screen readers.
+              <th key={p} scope="col" className={`alarm-priority--${p}`} title={t(`priority.${p}`)}>
+                <span aria-hidden="true">{t(`burden.short.${p}`)}</span>
+                <span className="visually-hidden">{t(`priority.${p}`)}</span>
               </th>
             ))}
             <th scope="col">{t("burden.total")}</th>

@@ -5,13 +5,14 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ZAlarmLimits, type TAlarmLimitRow, type TOverrideVersion } from "@/lib/alarms/alarm-limits";
-import { getParameter, isParameterCode } from "@/lib/catalogue";
+import { getParameter, isParameterCode, unitText } from "@/lib/catalogue";
 import { fetchAlarmJson } from "@/lib/client/alarms-api";
 import { alarmKeys } from "@/lib/client/query-keys";
 import { useCan } from "@/lib/client/session-user";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { isLocale, type TLocale } from "@/lib/i18n/locales";
 import "./alarms.css";
+import { useSourceLabel } from "@/components/ui/use-source-label";
 
 const SYMBOLS = { gte: "≥", gt: ">", lte: "≤", lt: "<" } as const;
 
@@ -21,6 +22,7 @@ const SYMBOLS = { gte: "≥", gt: ">", lte: "≤", lt: "<" } as const;
  */
 export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
   const t = useTranslations("alarms");
+  const sourceLabel = useSourceLabel();
   const raw = useLocale();
   const locale: TLocale = isLocale(raw) ? raw : "en";
   const mayChange = useCan("threshold.change");
@@ -31,6 +33,9 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
       fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, ZAlarmLimits, signal),
   });
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The unit as the page's language writes it (UI/mL in French); the server's English one for a code it does not know.
+  const unitOf = (row: TAlarmLimitRow) =>
+    isParameterCode(row.parameter) ? unitText(getParameter(row.parameter), locale) : row.unit;
   const ruleName = (row: TAlarmLimitRow) =>
     `${isParameterCode(row.parameter) ? getParameter(row.parameter).label[locale] : row.parameter} ${SYMBOLS[row.comparison]}`;
   const version = (v: TOverrideVersion) =>
@@ -71,9 +76,9 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
                   <th scope="row">{ruleName(row)}</th>
                   <td className={`alarm-priority--${row.priority}`}>{t(`priority.${row.priority}`)}</td>
                   <td>
-                    {row.defaultValue} {row.unit}
+                    {row.defaultValue} {unitOf(row)}
                     <br />
-                    <small>{row.source}</small>
+                    <small>{sourceLabel(row.source)}</small>
                   </td>
                   <td>{row.unitOverride ? version(row.unitOverride) : t("limits.none")}</td>
                   <td>
@@ -95,6 +100,7 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
               rules={query.data.rules}
               episodes={query.data.episodes}
               ruleName={ruleName}
+              unitOf={unitOf}
               onSaved={() => void queryClient.invalidateQueries({ queryKey: alarmKeys.limits(unitId) })}
             />
           ) : (
@@ -111,12 +117,14 @@ function LimitForm({
   rules,
   episodes,
   ruleName,
+  unitOf,
   onSaved,
 }: {
   readonly unitId: string;
   readonly rules: readonly TAlarmLimitRow[];
   readonly episodes: readonly { episodeId: string; bedLabel: string }[];
   readonly ruleName: (row: TAlarmLimitRow) => string;
+  readonly unitOf: (row: TAlarmLimitRow) => string;
   readonly onSaved: () => void;
 }) {
   const t = useTranslations("alarms.limits");
@@ -155,7 +163,7 @@ function LimitForm({
         <select value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
           {rules.map((r) => (
             <option key={r.ruleId} value={r.ruleId}>
-              {ruleName(r)} {r.defaultValue} {r.unit}
+              {ruleName(r)} {r.defaultValue} {unitOf(r)}
             </option>
           ))}
         </select>

@@ -8,6 +8,7 @@ import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import type { TConnectionState } from "@/lib/client/connection-state";
 import { formatClockTime } from "@/lib/station/format-clock-time";
+import { useCannulationSite } from "@/components/stays/use-cannulation-site";
 
 const DAY_MS = 86_400_000;
 
@@ -24,6 +25,7 @@ export function BedHeader({
   readonly saveSummary: ReactNode;
 }) {
   const t = useTranslations("bed");
+  const siteText = useCannulationSite();
   const locale = useLocale();
   const tz = detail.bed.timeZone;
   const { episode, patient } = detail;
@@ -58,7 +60,7 @@ export function BedHeader({
             </span>
           </span>
           {episode.cannulationSite && (
-            <span className="bed-header__muted">{t("cannulation", { site: episode.cannulationSite })}</span>
+            <span className="bed-header__muted">{t("cannulation", { site: siteText(episode.cannulationSite) })}</span>
           )}
           {saveSummary}
         </>

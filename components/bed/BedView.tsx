@@ -63,7 +63,13 @@ export function BedView({
           ) : null
         }
       />
-      <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
+      <ConnectionBanner
+        state={connection.state}
+        notLiveSince={connection.notLiveSince}
+        timeZone={timeZone}
+        refused={connection.refused}
+        onReconnect={connection.reconnect}
+      />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">
           {t("catchUpFailing")}

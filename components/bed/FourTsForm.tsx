@@ -17,6 +17,7 @@ import {
 import { ZFourTsAnswers, ZStoredFourTs, type TFourTsAnswers, type TStoredFourTs } from "@/lib/scores/four-ts-record";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import { useSourceLabel } from "@/components/ui/use-source-label";
 
 const SCORES = [2, 1, 0] as const;
 
@@ -42,6 +43,7 @@ export function FourTsForm({
   readonly timeZone: string;
 }) {
   const t = useTranslations("bed.fourTs");
+  const sourceLabel = useSourceLabel();
   const r = useTranslations("fourTsRecord");
   const queryClient = useQueryClient();
   const mayRecord = useCan("score.record");
@@ -129,7 +131,7 @@ export function FourTsForm({
         </div>
       )}
       <RecordedScreens screens={screens} timeZone={timeZone} />
-      <p className="score-card__source">{SCORE_SOURCES.fourTs.citation}</p>
+      <p className="score-card__source">{sourceLabel(SCORE_SOURCES.fourTs)}</p>
     </details>
   );
 }

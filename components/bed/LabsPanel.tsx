@@ -6,10 +6,12 @@ import type { TLactateClearance } from "@/lib/scores/lactate-clearance";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
 import { formatNumber } from "@/lib/station/prepare-tile";
 import { ReadingAge } from "./ReadingAge";
+import { useSourceLabel } from "@/components/ui/use-source-label";
 
 /** Latest labs with their sample time, age, change and target in force, then what the lab history computes. */
 export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; readonly timeZone: string }) {
   const t = useTranslations("bed.labs");
+  const sourceLabel = useSourceLabel();
   const tr = useTranslations("labResults");
   const locale = useLocale();
   const hours = (ms: number) => formatNumber(ms / 3_600_000, 0, locale);
@@ -88,9 +90,9 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                   </span>
                 )}
               </td>
-              <td className="labs__target" title={row.targetSource ?? undefined}>
+              <td className="labs__target" title={row.targetSource ? sourceLabel(row.targetSource) : undefined}>
                 {row.targetText ?? t("noTarget")}
-                {row.targetSource && <span className="labs__source">{row.targetSource}</span>}
+                {row.targetSource && <span className="labs__source">{sourceLabel(row.targetSource)}</span>}
               </td>
             </tr>
           ))}
@@ -109,7 +111,7 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                 {labs.clearanceFromCannulation.poorPrognosis && <> ▲ {t("poorPrognosis")}</>}
               </span>
             )}
-            <span className="derived__source">{SCORE_SOURCES.lactateClearance.citation}</span>
+            <span className="derived__source">{sourceLabel(SCORE_SOURCES.lactateClearance)}</span>
           </dd>
         </div>
         {labs.antiXa && (
@@ -125,7 +127,7 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                 <span>{t("ttrNone")}</span>
               )}
               <span className="derived__source">
-                {t("ttrMethod")} — {SCORE_SOURCES.rosendaal.citation}
+                {t("ttrMethod")} — {sourceLabel(SCORE_SOURCES.rosendaal)}
               </span>
             </dd>
           </div>
@@ -155,7 +157,7 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                 ▲ {t(labs.plateletFall.screen === "fall50" ? "screenFall50" : "screenFall30")}
               </span>
             )}
-            <span className="derived__source">{SCORE_SOURCES.hit.citation}</span>
+            <span className="derived__source">{sourceLabel(SCORE_SOURCES.hit)}</span>
           </dd>
         </div>
       </dl>

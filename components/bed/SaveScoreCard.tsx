@@ -17,6 +17,7 @@ import {
   type TStoredSaveScore,
 } from "@/lib/scores/save-score";
 import { SCORE_SOURCES } from "@/lib/scores/sources";
+import { useSourceLabel } from "@/components/ui/use-source-label";
 
 type TNumberField =
   | "ageYears"
@@ -126,6 +127,7 @@ export function SaveSummary({ stored }: { readonly stored: TStoredSaveScore | nu
  */
 export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
   const t = useTranslations("bed.save");
+  const sourceLabel = useSourceLabel();
   const locale = useLocale();
   const queryClient = useQueryClient();
   const episode = detail.episode;
@@ -265,7 +267,7 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
           </div>
         </form>
       )}
-      <p className="score-card__source">{SCORE_SOURCES.save.citation}</p>
+      <p className="score-card__source">{sourceLabel(SCORE_SOURCES.save)}</p>
     </div>
   );
 }

@@ -88,7 +88,9 @@ describe("LabsPanel", () => {
     expect(html).toMatch(/data-testid="lab-age-lactate">il y a 3 h</);
     expect(html).toContain("−0,7");
     expect(html).toContain("&lt; 2,0");
-    expect(html).toContain("SCAI shock classification 2019");
+    // The target names its guideline in the page's language, never a section of a project document.
+    expect(html).toContain("Classification SCAI du choc 2019");
+    expect(html).not.toMatch(/clinical reference|§/);
   });
 });
 

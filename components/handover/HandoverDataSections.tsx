@@ -4,6 +4,7 @@ import { formatDelta, formatHandoverValue, parameterLabel, type THandoverData } 
 import type { TLocale } from "@/lib/i18n/locales";
 import { AlarmsSection, RoundsSection, TimersSection } from "./HandoverShiftSections";
 import { Time, type TWhen } from "./HandoverTime";
+import { useCannulationSite } from "@/components/stays/use-cannulation-site";
 
 /**
  * The generated part of a sheet (I-PASS "P" and what the nurse would otherwise copy by hand): the patient and
@@ -28,6 +29,7 @@ export function HandoverDataSections({ data, timeZone }: { readonly data: THando
 }
 
 function PatientSummary({ data, when }: { readonly data: THandoverData; readonly when: TWhen }) {
+  const siteText = useCannulationSite();
   const t = useTranslations("handover");
   const { patient, episode } = data;
   return (
@@ -51,7 +53,7 @@ function PatientSummary({ data, when }: { readonly data: THandoverData; readonly
           {t("patient.day", { day: episode.dayOnSupport, since: when(episode.startedAt) })}
         </dd>
         <dt>{t("patient.cannulation")}</dt>
-        <dd>{episode.cannulationSite ?? t("patient.unknown")}</dd>
+        <dd>{episode.cannulationSite ? siteText(episode.cannulationSite) : t("patient.unknown")}</dd>
         {episode.trigger && (
           <>
             <dt>{t("patient.trigger")}</dt>

@@ -1,32 +1,26 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Notice } from "@/components/ui/Notice";
-import { formatDayTime } from "@/lib/bed/format-date-time";
 import { roundKeys } from "@/lib/client/query-keys";
-import {
-  clearRoundDraft,
-  loadRoundDraft,
-  newRoundDraft,
-  saveRoundDraft,
-  type TRoundDraft,
-} from "@/lib/client/round-draft";
+import { clearRoundDraft, saveRoundDraft, type TRoundDraft } from "@/lib/client/round-draft";
+import { cacheRoundContext, openRoundDraft, readCachedRoundContext } from "@/lib/client/round-form-storage";
 import { RoundsRequestError, fetchBedRoundContext, submitRound } from "@/lib/client/rounds-api";
-import { useCan, useSessionUser } from "@/lib/client/session-user";
 import { prepareRoundForm, type TFormAnswer } from "@/lib/rounds/prepare-round-form";
-import type { TBedRoundContext, TRoundDto } from "@/lib/rounds/round-dtos";
-import { RoundItemField } from "./RoundItemField";
-import { SaveStatus, type TSaveState } from "./SaveStatus";
-import "./rounds.css";
 import { ProtocolStepList } from "@/components/protocols/ProtocolStepList";
+import { RoundContextError } from "./RoundContextError";
+import { RoundFormHeader } from "./RoundFormHeader";
+import { RoundItemField } from "./RoundItemField";
+import { RoundSignFooter } from "./RoundSignFooter";
+import { SaveStatus, type TSaveState } from "./SaveStatus";
+import { SavedRound } from "./SavedRound";
+import "./rounds.css";
 
 /** A submission without an answer (no network, server failing) is tried again this often, and when the tablet is back online. */
 const RETRY_MS = 10_000;
 const AGE_TICK_MS = 30_000;
-const contextCacheKey = (bedId: string) => `station.round-context.${bedId}`;
 
 /**
  * A bed's round on a tablet: one column of items, nothing pre-answered, the last answers beside them, a draft kept on
@@ -36,8 +30,6 @@ const contextCacheKey = (bedId: string) => `station.round-context.${bedId}`;
 export function RoundForm({ bedId }: { readonly bedId: string }) {
   const t = useTranslations("rounds");
   const locale = useLocale();
-  const user = useSessionUser();
-  const canSign = useCan("checklist.sign");
   const queryClient = useQueryClient();
   // The draft lives in localStorage: nothing is drawn until the browser has read it (and the server never does).
   const mounted = useSyncExternalStore(
@@ -50,11 +42,11 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
     queryKey: roundKeys.bedContext(bedId),
     queryFn: async () => {
       const fresh = await fetchBedRoundContext(bedId);
-      window.localStorage.setItem(contextCacheKey(bedId), JSON.stringify(fresh));
+      cacheRoundContext(bedId, fresh);
       return fresh;
     },
     // Opened on a reload without network, the form still shows the checklist it was filled with.
-    initialData: () => (typeof window === "undefined" ? undefined : readCachedContext(bedId)),
+    initialData: () => (typeof window === "undefined" ? undefined : readCachedRoundContext(bedId)),
     initialDataUpdatedAt: 0,
     refetchOnWindowFocus: false,
     retry: (count, error) => !(error instanceof RoundsRequestError && error.kind === "refused") && count < 3,
@@ -79,9 +71,10 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   const opened = useMemo(
     () =>
       mounted && templateId && episodeId && open && serverTime !== undefined
-        ? openDraft({ bedId, episodeId, templateId, open, now: serverTime, generation })
+        ? openRoundDraft({ bedId, episodeId, templateId, open, now: serverTime })
         : null,
-    // The schedule is read once: a refetch must not change the items asked mid-round.
+    // The schedule is read once: a refetch must not change the items asked mid-round; a new generation (a draft
+    // discarded) opens a new round.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [mounted, bedId, episodeId, templateId, generation],
   );
@@ -164,8 +157,14 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
     [data, draft, locale, now],
   );
 
-  if (!mounted || (context.isPending && !data)) return <Notice title={t("loading")} testId="round-loading" />;
-  if (!data) return <ContextError error={context.error} />;
+  // Always inside <main>, even while loading: a navigation puts the keyboard focus there (lib/client/focus-page.ts).
+  if (!mounted || (context.isPending && !data)) return <Loading label={t("loading")} />;
+  if (!data)
+    return (
+      <main className="rounds rounds--form">
+        <RoundContextError error={context.error} />
+      </main>
+    );
   if (save.kind === "saved")
     return (
       <SavedRound
@@ -176,7 +175,7 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
         bedId={bedId}
       />
     );
-  if (!draft || !form) return <Notice title={t("loading")} testId="round-loading" />;
+  if (!draft || !form) return <Loading label={t("loading")} />;
 
   const locked = draft.submittedAt !== null;
   const answer = (itemId: string, value: TFormAnswer | null) => {
@@ -204,26 +203,8 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
   };
 
   return (
-    <div className="rounds rounds--form" data-testid="round-form" data-round-id={draft.roundId}>
-      <header className="rounds__header">
-        <div>
-          <p className="rounds__kicker">
-            <Link href={`/rounds/${encodeURIComponent(data.bed.unitId)}`}>{t("form.backToRounds")}</Link>
-          </p>
-          <h1>{t("form.title", { label: data.bed.label })}</h1>
-          <p className="rounds__meta">
-            {data.patientInitials} ·{" "}
-            {t("form.checklist", {
-              device: t(`deviceType.${data.template.deviceType}`),
-              version: data.template.version,
-            })}{" "}
-            · {t("form.opened", { time: formatDayTime(draft.startedAt, locale, data.timeZone) })}
-          </p>
-          <p className="rounds__meta">
-            {t("asks", { frequencies: draft.frequencies.map((f) => t(`frequency.${f}`)).join(", ") })}
-          </p>
-        </div>
-      </header>
+    <main className="rounds rounds--form" data-testid="round-form" data-round-id={draft.roundId}>
+      <RoundFormHeader data={data} draft={draft} />
       {opened?.versionChanged && <p className="rounds__notice">{t("form.versionChanged")}</p>}
       <ProtocolStepList bedId={bedId} timeZone={data.timeZone} which="due" />
       <SaveStatus
@@ -247,117 +228,17 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
           ))}
         </section>
       ))}
-      <footer className="round-sign">
-        {form.complete ? (
-          <p className="round-sign__hint">{t("form.allAnswered")}</p>
-        ) : (
-          <p className="round-sign__hint round-sign__hint--remaining" data-testid="round-remaining">
-            {t("form.remaining", { count: form.remaining.length })}{" "}
-            <a href={`#item-${form.remaining[0] ?? ""}`}>{t("form.goTo")}</a>
-          </p>
-        )}
-        {canSign ? (
-          <button
-            type="button"
-            className="round-button round-button--sign"
-            disabled={!form.complete || locked}
-            onClick={sign}
-            data-testid="round-sign"
-          >
-            {locked ? t("form.signing") : t("form.sign", { name: user.displayName })}
-          </button>
-        ) : (
-          <p className="round-sign__hint">{t("form.cannotSign")}</p>
-        )}
-        {!locked && (
-          <button type="button" className="round-button round-button--quiet" onClick={discard}>
-            {t("form.discard")}
-          </button>
-        )}
-      </footer>
-    </div>
+      <RoundSignFooter form={form} locked={locked} onSign={sign} onDiscard={discard} />
+    </main>
   );
 }
 
 const noSubscription = () => () => {};
 
-/**
- * The stored draft of this bed if it was started for this patient on this checklist version; otherwise a new round,
- * stored at once. A draft of a discharged patient is dropped, never offered for the next one.
- */
-function openDraft({
-  bedId,
-  episodeId,
-  templateId,
-  open,
-  now,
-}: {
-  bedId: string;
-  episodeId: string;
-  templateId: string;
-  open: TRoundDraft["frequencies"];
-  now: number;
-  generation: number;
-}): { draft: TRoundDraft; versionChanged: boolean } {
-  const stored = loadRoundDraft(bedId);
-  const samePatient = stored?.episodeId === episodeId;
-  // A signed round waiting for the station's confirmation is sent as it was signed, whatever was published since.
-  if (stored && samePatient && (stored.templateId === templateId || stored.submittedAt !== null))
-    return { draft: stored, versionChanged: false };
-  const draft = newRoundDraft({ bedId, episodeId, templateId, frequencies: open, now });
-  saveRoundDraft(draft);
-  return { draft, versionChanged: stored !== null && samePatient };
-}
-
-function readCachedContext(bedId: string): TBedRoundContext | undefined {
-  try {
-    const raw = window.localStorage.getItem(contextCacheKey(bedId));
-    return raw ? (JSON.parse(raw) as TBedRoundContext) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function ContextError({ error }: { readonly error: Error | null }) {
-  const t = useTranslations("rounds");
-  const refused = error instanceof RoundsRequestError && error.kind === "refused";
+function Loading({ label }: { readonly label: string }) {
   return (
-    <Notice title={refused ? error.message : t("unavailable")} testId="round-error">
-      <button type="button" className="round-button" onClick={() => window.location.reload()}>
-        {t("form.reload")}
-      </button>
-    </Notice>
-  );
-}
-
-function SavedRound({
-  round,
-  bedLabel,
-  unitId,
-  timeZone,
-  bedId,
-}: {
-  readonly round: TRoundDto;
-  readonly bedLabel: string;
-  readonly unitId: string;
-  readonly timeZone: string;
-  readonly bedId: string;
-}) {
-  const t = useTranslations("rounds");
-  return (
-    <div className="rounds rounds--form" data-testid="round-form" data-round-id={round.id}>
-      <header className="rounds__header">
-        <h1>{t("form.title", { label: bedLabel })}</h1>
-      </header>
-      <SaveStatus state={{ kind: "saved", round }} timeZone={timeZone} />
-      <p className="round-saved__links">
-        <Link className="round-button" href={`/rounds/${encodeURIComponent(unitId)}`} data-testid="round-back">
-          {t("form.backToRounds")}
-        </Link>
-        <Link className="round-button round-button--quiet" href={`/beds/${encodeURIComponent(bedId)}/rounds`}>
-          {t("history")}
-        </Link>
-      </p>
-    </div>
+    <main className="rounds rounds--form">
+      <Notice title={label} testId="round-loading" />
+    </main>
   );
 }

@@ -16,8 +16,10 @@ import { useStation, type TUseStation } from "@/lib/client/use-station";
 import { prepareTile } from "@/lib/station/prepare-tile";
 import { BedGrid } from "./BedGrid";
 import { ConnectionBanner } from "./ConnectionBanner";
+import { UnitLegend } from "./UnitLegend";
 import { StationHeader } from "./StationHeader";
 import "./station.css";
+import { chooseDensity, unitLegend } from "@/lib/station/tile-density";
 
 /** Until the snapshot names the unit's zone, the clock uses the browser's: the screen sits in the unit anyway. */
 const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -65,7 +67,13 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
           </>
         }
       />
-      <ConnectionBanner state={connection.state} notLiveSince={connection.notLiveSince} timeZone={timeZone} />
+      <ConnectionBanner
+        state={connection.state}
+        notLiveSince={connection.notLiveSince}
+        timeZone={timeZone}
+        refused={connection.refused}
+        onReconnect={connection.reconnect}
+      />
       {catchUpFailing && (
         <p className="catch-up-warning" role="status" data-testid="catch-up-warning">
           {t("catchUpFailing")}
@@ -87,8 +95,9 @@ export function CentralStation({ unitId }: { readonly unitId: string }) {
         )}
         <AlarmPanel unitId={unitId} alarms={alarms} bedLabels={bedLabels} timeZone={timeZone} now={now} />
       </main>
-      <footer className="station__footer" data-testid="primary-alarm-source">
-        {t("primaryAlarmSource")}
+      <footer className="station__footer">
+        <span data-testid="primary-alarm-source">{t("primaryAlarmSource")}</span>
+        <UnitLegend entries={unitLegend(tiles, chooseDensity(tiles.length))} />
       </footer>
     </div>
   );

@@ -3,12 +3,13 @@
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { focusPageStart } from "@/lib/client/focus-page";
+import { focusNewPage, focusPageStart } from "@/lib/client/focus-page";
 
 /**
  * Keyboard focus across pages: a skip link, the first Tab stop of every page, to its content past the header; and,
- * after a client-side navigation, focus on the new page's first heading, where it would otherwise drop to <body>
- * and a keyboard or screen-reader user would start again from the top of the document.
+ * after a client-side navigation, focus on the new page's first heading (once it is drawn, for a page that loads
+ * first), where it would otherwise drop to <body> and a keyboard or screen-reader user would start again from the
+ * top of the document.
  */
 export function PageFocus() {
   const t = useTranslations("app");
@@ -20,7 +21,7 @@ export function PageFocus() {
       first.current = false;
       return;
     }
-    focusPageStart();
+    return focusNewPage();
   }, [pathname]);
   return (
     <a

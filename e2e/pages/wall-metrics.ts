@@ -66,3 +66,33 @@ export function wallMetrics(page: Page): Promise<TWallMetrics> {
     };
   });
 }
+
+/**
+ * Headings of the wall whose words are broken across lines ("Mediu/m", "Technic/al"): each word of each visible
+ * heading is wrapped in a Range, and a word drawn as more than one box has been cut inside. Returns "heading: word".
+ */
+export function brokenHeadingWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const headings = document.querySelectorAll(
+      ".station__header h1, .station__grid h2, .alarm-panel th, .alarm-panel h2, .alarm-panel h3",
+    );
+    for (const heading of headings) {
+      if (heading.closest(".visually-hidden, [hidden]")) continue;
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        if (node.parentElement?.closest(".visually-hidden")) continue;
+        const text = node.data;
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`${(heading.textContent ?? "").trim().slice(0, 30)}: ${match[0]}`);
+        }
+      }
+    }
+    return broken;
+  });
+}

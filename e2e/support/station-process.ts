@@ -47,8 +47,11 @@ export class StationProcess {
     return this.child !== null;
   }
 
-  /** Starts the server (again, on the same port and database after a kill) and waits until it answers. */
-  async start({ timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<void> {
+  /**
+   * Starts the server (again, on the same port and database after a kill) and waits until it answers. 120 s: a 32-bed
+   * demo seeds and backfills before it answers, and 60 s ran out on a shared two-core machine.
+   */
+  async start({ timeoutMs = 120_000 }: { timeoutMs?: number } = {}): Promise<void> {
     if (this.child) throw new Error(`${this.name}: already running`);
     const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
       cwd: ROOT,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZAlarmPriority, ZComparison } from "./rule-schema";
+import { ZAlarmPriority, ZComparison, ZSourceRef } from "./rule-schema";
 
 const ZOverrideVersion = z.object({
   id: z.string(),
@@ -20,7 +20,8 @@ export const ZAlarmLimitRow = z.object({
   comparison: ZComparison,
   unit: z.string(),
   defaultValue: z.number(),
-  source: z.string(),
+  /** The reference behind the default, named on the screen from the catalogue (messages `sources`). */
+  source: ZSourceRef,
   /** The unit's newest version, if any (withdrawn ones included, value null). */
   unitOverride: ZOverrideVersion.nullable(),
   /** The newest version of each open episode of the unit that has one. */

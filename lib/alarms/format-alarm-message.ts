@@ -1,4 +1,4 @@
-import { getParameter } from "@/lib/catalogue";
+import { getParameter, unitText } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TAlarmTransition } from "./alarm-state";
 import type { TComparison } from "./rule-schema";
@@ -67,7 +67,7 @@ export function formatAlarmMessage({ alarm, locale }: TFormatAlarmMessageOptions
   } else if (parameter && alarm.unit === parameter.unit) {
     value = print(alarm.value, parameter.decimals, parameter.decimals);
     limit = print(alarm.limit, 0, parameter.decimals);
-    unit = parameter.unitDisplay;
+    unit = unitText(parameter, locale);
   } else {
     // A relative change ("%"): one decimal keeps 50.4 % > 50 % from reading as 50 > 50.
     value = print(alarm.value, 0, 1);

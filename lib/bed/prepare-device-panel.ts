@@ -7,6 +7,7 @@ import {
   type TDeviceType,
   type TParameterCode,
   type TTargetStatus,
+  unitText,
 } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { compareDpPerFlow, type TDpFlowComparison } from "@/lib/scores/dp-per-flow";
@@ -93,7 +94,8 @@ export function preparePanelValue(
   const parameter = getParameter(code);
   const latest = detail.latest[code];
   const label = parameter.short[locale];
-  const unit = parameter.unitDisplay.toLowerCase() === label.toLowerCase() ? "" : parameter.unitDisplay;
+  const shown = unitText(parameter, locale);
+  const unit = shown.toLowerCase() === label.toLowerCase() ? "" : shown;
   if (!latest) return { code, label, unit, text: null, status: "none", observedAt: null, age: null, stale: false };
   return {
     code,

@@ -5,7 +5,9 @@ import {
   parametersFor,
   targetStatus,
   type TParameterCode,
+  type TSourceRef,
   type TTargetStatus,
+  unitText,
 } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatCensored, judgedValue, type TComparator } from "@/lib/observations/lab-result";
@@ -48,7 +50,7 @@ export interface TLabRow {
     readonly previousAt: number;
   } | null;
   readonly targetText: string | null;
-  readonly targetSource: string | null;
+  readonly targetSource: TSourceRef | null;
   readonly targetNote: string | null;
   readonly status: TTargetStatus;
   /** No sample for longer than three expected intervals. */
@@ -104,9 +106,9 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
     const base = {
       code,
       label: parameter.short[locale],
-      unit: parameter.unitDisplay,
+      unit: unitText(parameter, locale),
       targetText: formatTarget(target, parameter.decimals, locale),
-      targetSource: target?.source.citation ?? null,
+      targetSource: target?.source ?? null,
       targetNote: target?.note ?? null,
     };
     const print = (s: { value: number; comparator?: TComparator }) =>

@@ -86,7 +86,7 @@ describe("prepareLabsPanel", () => {
       targetText: "< 2.0",
       status: "high",
     });
-    expect(lactate?.targetSource).toMatch(/SCAI/);
+    expect(lactate?.targetSource?.citation).toMatch(/SCAI/);
     expect(panel?.rows.map((r) => r.code)).toEqual([
       "lactate",
       "anti_xa",

@@ -1,4 +1,4 @@
-import { defaultTarget, getParameter, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { defaultTarget, getParameter, unitText, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import { downsampleMinMax, gapThresholdMs, type TSeriesPoint } from "@/lib/charts/downsample-min-max";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TBedDetail } from "./bed-detail";
@@ -145,7 +145,7 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
 
   return {
     id: spec.id,
-    unit: first.unitDisplay,
+    unit: unitText(first, locale),
     lines,
     band: shaded,
     domain: [from, to],

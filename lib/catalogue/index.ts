@@ -19,6 +19,11 @@ export function getParameter(code: TParameterCode): TParameter {
   return parameter;
 }
 
+/** A parameter's unit as a person reads it in a language (UI/mL in French for IU/mL). */
+export function unitText(parameter: TParameter, locale: "en" | "fr"): string {
+  return locale === "fr" ? (parameter.unitDisplayFr ?? parameter.unitDisplay) : parameter.unitDisplay;
+}
+
 export function findParameter(code: string): TParameter | undefined {
   return BY_CODE.get(code);
 }

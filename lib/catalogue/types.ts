@@ -56,6 +56,8 @@ export interface TParameter {
   readonly unit: string;
   /** How the unit is printed for a person (UCUM's `mm[Hg]` reads as mmHg). */
   readonly unitDisplay: string;
+  /** The unit as French writes it, where that differs (IU/mL is UI/mL): read through `unitText`. */
+  readonly unitDisplayFr?: string;
   readonly loinc: readonly string[];
   readonly sourceKind: TSourceKind;
   /** Seconds between two readings in normal operation; a reading is stale after CLINICAL_LIMITS.staleFactor × this. */

@@ -6,6 +6,8 @@ export interface TConnectionStatus {
   readonly state: TConnectionState;
   /** Server time of the last moment the screen was known live (its last heartbeat); null while still connecting. */
   readonly notLiveSince: number | null;
+  /** The server closed the connection because this screen flooded it: the screen says so and does not reconnect. */
+  readonly refused: boolean;
 }
 
 export interface TConnectionFacts {
@@ -17,21 +19,27 @@ export interface TConnectionFacts {
   readonly startedServerAt: number;
   /** This screen's clock now. */
   readonly now: number;
+  /** The server sent `connection:refused` and has not been reconnected to since. */
+  readonly refused: boolean;
 }
 
 /**
  * Live only while the socket is connected and heartbeats keep coming: a connected socket to a server that has
  * stopped committing is not live either. Before the first heartbeat the screen is connecting, for one timeout at
- * most; after that, and after any heartbeat gap, it is lost (a technical alarm, IEC 60601-1-8).
+ * most; after that, and after any heartbeat gap, it is lost (a technical alarm, IEC 60601-1-8). Refused by the
+ * server, it is lost at once, and says so.
  */
 export function evaluateConnection(facts: TConnectionFacts): TConnectionStatus {
   const { connected, lastHeartbeat, startedAt, startedServerAt, now } = facts;
+  const refused = facts.refused && !connected;
+  if (refused) return { state: "lost", notLiveSince: lastHeartbeat?.at ?? startedServerAt, refused };
   if (lastHeartbeat === null) {
-    if (now - startedAt <= HEARTBEAT_TIMEOUT_MS) return { state: "connecting", notLiveSince: null };
-    return { state: "lost", notLiveSince: startedServerAt };
+    if (now - startedAt <= HEARTBEAT_TIMEOUT_MS) return { state: "connecting", notLiveSince: null, refused };
+    return { state: "lost", notLiveSince: startedServerAt, refused };
   }
-  if (connected && now - lastHeartbeat.receivedAt <= HEARTBEAT_TIMEOUT_MS) return { state: "live", notLiveSince: null };
-  return { state: "lost", notLiveSince: lastHeartbeat.at };
+  if (connected && now - lastHeartbeat.receivedAt <= HEARTBEAT_TIMEOUT_MS)
+    return { state: "live", notLiveSince: null, refused };
+  return { state: "lost", notLiveSince: lastHeartbeat.at, refused };
 }
 
 /** How many recent heartbeats the clock offset is estimated from: enough to ride out one slow delivery. */

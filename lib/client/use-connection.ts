@@ -1,42 +1,18 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import {
-  OFFSET_WINDOW,
-  estimateOffset,
-  evaluateConnection,
-  type TConnectionState,
-  type TConnectionStatus,
-} from "./connection-state";
+import { createConnectionMonitor, type TConnectionMonitor } from "./connection-monitor";
+import { evaluateConnection, type TConnectionState, type TConnectionStatus } from "./connection-state";
 import { getSocket } from "./socket";
 
 /** How often the screen re-judges its connection; with the heartbeat timeout this says "not live" within 5 s. */
 export const CONNECTION_CHECK_MS = 500;
 
-/**
- * Transport facts, not clinical data: they live beside the socket rather than in the query cache, where they would
- * re-render every reader once a second. One per tab, like the socket.
- */
-interface TMonitor {
-  readonly startedAt: number;
-  lastHeartbeat: { at: number; receivedAt: number } | null;
-  offsetSamples: number[];
-  offsetMs: number;
-}
+let monitor: TConnectionMonitor | null = null;
 
-let monitor: TMonitor | null = null;
-
-function getMonitor(): TMonitor {
-  if (monitor) return monitor;
-  const created: TMonitor = { startedAt: Date.now(), lastHeartbeat: null, offsetSamples: [], offsetMs: 0 };
-  getSocket().on("server:heartbeat", ({ at }) => {
-    const receivedAt = Date.now();
-    created.lastHeartbeat = { at, receivedAt };
-    created.offsetSamples = [...created.offsetSamples, at - receivedAt].slice(-OFFSET_WINDOW);
-    created.offsetMs = estimateOffset(created.offsetSamples);
-  });
-  monitor = created;
-  return created;
+function getMonitor(): TConnectionMonitor {
+  monitor ??= createConnectionMonitor(getSocket());
+  return monitor;
 }
 
 /** The server's clock as this screen best knows it, epoch ms. Ages and staleness are judged on it. */
@@ -44,24 +20,33 @@ export function serverNow(): number {
   return Date.now() + (monitor?.offsetMs ?? 0);
 }
 
-function evaluate(current: TMonitor): TConnectionStatus {
+function evaluate(current: TConnectionMonitor): TConnectionStatus {
   return evaluateConnection({
     connected: getSocket().connected,
     lastHeartbeat: current.lastHeartbeat,
     startedAt: current.startedAt,
     startedServerAt: current.startedAt + current.offsetMs,
     now: Date.now(),
+    refused: current.refused !== null,
   });
+}
+
+/** A person's choice after the server refused this screen: connect again (the refusal clears on connect). */
+function reconnect(): void {
+  getSocket().connect();
 }
 
 export interface TConnection {
   readonly state: TConnectionState;
   /** Server time since which the screen is not live; null while live or still connecting. */
   readonly notLiveSince: number | null;
+  /** The server closed the connection because this screen flooded it; `reconnect` tries again. */
+  readonly refused: boolean;
+  readonly reconnect: () => void;
   readonly serverNow: () => number;
 }
 
-const CONNECTING: TConnectionStatus = { state: "connecting", notLiveSince: null };
+const CONNECTING: TConnectionStatus = { state: "connecting", notLiveSince: null, refused: false };
 
 export function useConnection(): TConnection {
   const [status, setStatus] = useState<TConnectionStatus>(CONNECTING);
@@ -72,7 +57,11 @@ export function useConnection(): TConnection {
       setStatus((previous) => {
         const next = evaluate(current);
         // Same state, same moment: keep the object so that nothing re-renders twice a second for nothing.
-        return next.state === previous.state && next.notLiveSince === previous.notLiveSince ? previous : next;
+        const same =
+          next.state === previous.state &&
+          next.notLiveSince === previous.notLiveSince &&
+          next.refused === previous.refused;
+        return same ? previous : next;
       });
     const socket = getSocket();
     socket.on("connect", check);
@@ -85,7 +74,7 @@ export function useConnection(): TConnection {
     };
   }, []);
 
-  return { state: status.state, notLiveSince: status.notLiveSince, serverNow };
+  return { ...status, reconnect, serverNow };
 }
 
 /** Sub-second polling so that the displayed second changes on the second, not up to a second late. */

@@ -1,5 +1,5 @@
 import { formatCensored, type TComparator } from "@/lib/observations/lab-result";
-import { findParameter } from "@/lib/catalogue";
+import { findParameter, unitText } from "@/lib/catalogue";
 import type { TLocale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/station/prepare-tile";
 
@@ -21,9 +21,9 @@ export function formatHandoverValue(
   if (code === "iabp_pumping") return null;
   if (code === "iabp_ratio") return `1:${Math.round(value)}`;
   const parameter = findParameter(code);
-  // A censored lab result as the lab wrote it: "< 0.10 IU/mL".
+  // A censored lab result as the lab wrote it: "< 0.10 IU/mL" ("< 0,10 UI/mL" in French).
   const text = formatCensored(comparator, formatNumber(value, parameter?.decimals ?? 1, locale));
-  return parameter?.unitDisplay ? `${text} ${parameter.unitDisplay}` : text;
+  return parameter?.unitDisplay ? `${text} ${unitText(parameter, locale)}` : text;
 }
 
 /** A signed change, "+0.4" / "−1.2" / "0", in the parameter's decimals. */

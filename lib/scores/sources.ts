@@ -11,11 +11,11 @@ export const SCORE_SOURCES = {
   },
   lactateClearance: {
     id: "clinicalRef-lactate",
-    citation: "Lactate clearance (L0 − Lt) / L0 × 100, project clinical reference §3",
+    citation: "Lactate clearance (L0 − Lt) / L0 × 100, local protocol",
   },
   dpFlow: SOURCES.lubnow2014,
   hit: {
     id: "clinicalRef-hit",
-    citation: "Platelet fall > 50 % (or > 30 % on days 5–10) from the post-heparin peak, project clinical reference §3",
+    citation: "Platelet fall > 50 % from the post-heparin peak (4Ts, Lo 2006); > 30 % on days 5–10, local protocol",
   },
 } as const satisfies Record<string, TSourceRef>;

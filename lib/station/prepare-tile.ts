@@ -7,6 +7,7 @@ import {
   type TDeviceType,
   type TParameterCode,
   type TTargetStatus,
+  unitText,
 } from "@/lib/catalogue";
 import { formatCensored, judgedValue } from "@/lib/observations/lab-result";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -145,7 +146,8 @@ function prepareValue(
   const parameter = getParameter(code);
   const label = parameter.short[locale];
   // "RPM rpm" says the unit twice: the short label already names it.
-  const unit = parameter.unitDisplay.toLowerCase() === label.toLowerCase() ? "" : parameter.unitDisplay;
+  const shown = unitText(parameter, locale);
+  const unit = shown.toLowerCase() === label.toLowerCase() ? "" : shown;
   const base = { code, label, unit };
   if (!latest)
     return { ...base, text: null, message: null, status: "none", trend: null, observedAt: null, stale: false };

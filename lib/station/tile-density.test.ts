@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareTile } from "./prepare-tile";
 import type { TStationBed } from "./snapshot";
-import { chooseDensity, tileAtDensity } from "./tile-density";
+import { chooseDensity, tileAtDensity, unitLegend } from "./tile-density";
 
 const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
 
@@ -26,11 +26,12 @@ function codes(tile: ReturnType<typeof prepareTile>): string[] {
 }
 
 describe("tile density", () => {
-  it("shows full tiles up to 12 beds and compact ones beyond", () => {
+  it("shows full tiles up to 12 beds, compact ones up to 24 and dense ones beyond", () => {
     expect(chooseDensity(8)).toBe("full");
     expect(chooseDensity(12)).toBe("full");
     expect(chooseDensity(16)).toBe("compact");
-    expect(chooseDensity(32)).toBe("compact");
+    expect(chooseDensity(24)).toBe("compact");
+    expect(chooseDensity(32)).toBe("dense");
   });
 
   it("keeps every value of a full tile", () => {
@@ -44,5 +45,20 @@ describe("tile density", () => {
     expect(at("VA_ECMO")).toEqual(["ecmo_flow", "ecmo_rpm", "map", "hr", "lactate"]);
     expect(at("IABP")).toEqual(["iabp_pumping", "augmentation", "map", "hr", "lactate"]);
     expect(at("VA_ECMO_IABP")).toEqual(["ecmo_flow", "iabp_pumping", "augmentation", "map", "lactate"]);
+    const dense = tileAtDensity(prepareTile({ bed: bed("IABP"), locale: "en", now: NOW }), "dense");
+    expect(codes(dense)).toEqual(["iabp_pumping", "augmentation", "map", "hr", "lactate"]);
+  });
+
+  it("lists the units a dense wall leaves off its tiles, once each, in the wall's language", () => {
+    const tiles = (["VA_ECMO", "IABP", "VA_ECMO"] as const).map((type) =>
+      prepareTile({ bed: bed(type), locale: "fr", now: NOW }),
+    );
+    expect(unitLegend(tiles, "compact")).toEqual([]);
+    const legend = unitLegend(tiles, "dense");
+    const labels = legend.map((entry) => (entry.kind === "value" ? entry.label : `${entry.aug}/${entry.sys}`));
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(legend).toContainEqual({ kind: "value", label: "PAM", unit: "mmHg" });
+    expect(legend).toContainEqual(expect.objectContaining({ kind: "augmentation", unit: "mmHg" }));
+    expect(legend.some((entry) => entry.kind === "value" && entry.unit === "mmol/L")).toBe(true);
   });
 });

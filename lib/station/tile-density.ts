@@ -4,15 +4,21 @@ import type { TPreparedTile, TTileCell } from "./prepare-tile";
 /**
  * How much a tile shows. A wall of up to 12 beds shows every value of the bed's support ("full"); beyond that a tile
  * is too small for fourteen values at a size legible from 3 m (docs/station-legibility.md), so it shows the key values
- * only ("compact"), each about twice as large, and leaves the others to the bed view. An alarm on a value a compact
- * tile does not show still colours the tile and writes its line: the alarm line is never dropped.
+ * only ("compact"), each about twice as large, and leaves the others to the bed view. Beyond 24 beds even a compact
+ * tile's secondary text (labels, units, ages at 0.8 em) falls to 8 px at 1080p: a "dense" tile shows the same key
+ * values one per line, label beside number, with no text smaller than the tile's type; the units go to one legend
+ * for the wall (`unitLegend`) and the device-time line shows only when the bed is stale. An alarm on a value a
+ * compact or dense tile does not show still colours the tile and writes its line: the alarm line is never dropped.
  */
-type TTileDensity = "full" | "compact";
+export type TTileDensity = "full" | "compact" | "dense";
 
 /** The most beds a wall shows with full tiles; beyond, compact tiles. */
 const FULL_TILE_MAX_BEDS = 12;
+/** The most beds a wall shows with compact tiles; beyond, dense ones. */
+const COMPACT_TILE_MAX_BEDS = 24;
 
 export function chooseDensity(bedCount: number): TTileDensity {
+  if (bedCount > COMPACT_TILE_MAX_BEDS) return "dense";
   return bedCount > FULL_TILE_MAX_BEDS ? "compact" : "full";
 }
 
@@ -35,7 +41,7 @@ function cellKey(cell: TTileCell): TKeyCell {
   return cell.kind === "value" ? cell.value.code : "augmentation";
 }
 
-/** The tile as drawn at a density: a compact tile keeps its key cells and key lab, everything else unchanged. */
+/** The tile as drawn at a density: a compact or dense tile keeps its key cells and key lab, everything else unchanged. */
 export function tileAtDensity(tile: TPreparedTile, density: TTileDensity): TPreparedTile {
   if (density === "full" || tile.kind !== "occupied") return tile;
   const keys = new Set<string>(KEY_CELLS[tile.deviceType]);
@@ -44,4 +50,37 @@ export function tileAtDensity(tile: TPreparedTile, density: TTileDensity): TPrep
     cells: tile.cells.filter((cell) => keys.has(cellKey(cell))),
     labs: tile.labs.filter((lab) => KEY_LABS.includes(lab.code)),
   };
+}
+
+/** One line of a dense wall's legend: a label as the tiles print it, and its unit. */
+export type TLegendEntry =
+  | { readonly kind: "value"; readonly label: string; readonly unit: string }
+  | { readonly kind: "augmentation"; readonly aug: string; readonly sys: string; readonly unit: string };
+
+/**
+ * The units a dense wall's tiles leave out, once each, in the order they first appear: read from the tiles as drawn,
+ * so the legend names exactly the labels the wall shows, in its language. Empty at other densities, whose tiles
+ * print their units.
+ */
+export function unitLegend(tiles: readonly TPreparedTile[], density: TTileDensity): readonly TLegendEntry[] {
+  if (density !== "dense") return [];
+  const entries = new Map<string, TLegendEntry>();
+  for (const tile of tiles) {
+    const drawn = tileAtDensity(tile, density);
+    if (drawn.kind !== "occupied") continue;
+    for (const cell of drawn.cells) {
+      if (cell.kind === "augmentation") {
+        const key = `${cell.aug.label}/${cell.sys.label}`;
+        if (cell.sys.unit !== "" && !entries.has(key))
+          entries.set(key, { kind: "augmentation", aug: cell.aug.label, sys: cell.sys.label, unit: cell.sys.unit });
+      } else if (cell.value.unit !== "" && !entries.has(cell.value.label)) {
+        entries.set(cell.value.label, { kind: "value", label: cell.value.label, unit: cell.value.unit });
+      }
+    }
+    for (const lab of drawn.labs) {
+      if (lab.unit !== "" && !entries.has(lab.label))
+        entries.set(lab.label, { kind: "value", label: lab.label, unit: lab.unit });
+    }
+  }
+  return [...entries.values()];
 }

@@ -38,6 +38,7 @@ export const LAB_PARAMETERS = [
     short: { en: "Anti-Xa", fr: "Anti-Xa" },
     unit: "[IU]/mL",
     unitDisplay: "IU/mL",
+    unitDisplayFr: "UI/mL",
     loinc: ["3274-8"],
     sourceKind: "lab",
     // The one home of "anti-Xa due": the overdue alarm and the handover's next sample both read it (§3: 12 h).
@@ -129,6 +130,7 @@ export const LAB_PARAMETERS = [
     short: { en: "LDH", fr: "LDH" },
     unit: "U/L",
     unitDisplay: "U/L",
+    unitDisplayFr: "UI/L",
     loinc: ["2532-0"],
     sourceKind: "lab",
     expectedIntervalSec: 24 * H,

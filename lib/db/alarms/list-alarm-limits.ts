@@ -41,7 +41,7 @@ export async function listAlarmLimits({ db, unitId }: { db: Db; unitId: string }
       comparison: rule.limit.comparison,
       unit: getParameter(rule.parameter).unitDisplay,
       defaultValue: rule.limit.value,
-      source: rule.source.citation,
+      source: rule.source,
       unitOverride: unit ? version(unit) : null,
       episodes: mine
         .filter((o) => o.scope === "episode" && o.episodeId !== null && labels.has(o.episodeId))

@@ -64,7 +64,9 @@ export async function seedDemoUnit({
         return { created: false, unitId: DEMO_UNIT_ID };
       }
       await tx.unit.create({
-        data: { id: DEMO_UNIT_ID, name: "Réanimation cardiaque — démo", timeZone: "Europe/Paris" },
+        // A unit's name is a proper name, the same in every language the screens switch to: no French words on an
+        // English screen (issue 17), no English ones on a French screen.
+        data: { id: DEMO_UNIT_ID, name: "Cardio 4B", timeZone: "Europe/Paris" },
       });
       await tx.bed.createMany({ data: rows.map((r) => r.bed) });
       for (const { bed, occupant } of rows) {
