@@ -16,7 +16,15 @@ export function sqlFor(db: Db | Pick<Db, never>, sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** An instant (milliseconds since the epoch) as `db`'s engine compares it with a DateTime column. */
+/** 9999-12-31T23:59:59.999Z: the latest instant every engine and Prisma's parameter encoding take. */
+const LATEST_INSTANT_MS = 253_402_300_799_999;
+
+/**
+ * An instant (milliseconds since the epoch) as `db`'s engine compares it with a DateTime column. A bound meaning "every
+ * reading" (a Date's own maximum, year 275760) is brought to the end of year 9999: PostgreSQL's timestamp and Prisma's
+ * encoding refuse later instants, and no reading is dated after it.
+ */
 export function timeParam(db: Db | Pick<Db, never>, ms: number): number | Date {
-  return dialectOf(db) === "sqlite" ? ms : new Date(ms);
+  const at = Math.min(ms, LATEST_INSTANT_MS);
+  return dialectOf(db) === "sqlite" ? at : new Date(at);
 }

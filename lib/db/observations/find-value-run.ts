@@ -2,9 +2,6 @@ import type { TParameterCode } from "@/lib/catalogue";
 import { dialectOf, type Db } from "../client";
 import { sqlFor, timeParam } from "../dialect";
 
-/** 9999-12-31T23:59:59.999Z. */
-const LATEST_INSTANT_MS = 253_402_300_799_999;
-
 export interface TFindValueRun {
   db: Db;
   episodeId: string;
@@ -44,9 +41,8 @@ export async function findValueRun({
     ),
     episodeId,
     parameter,
-    // "Every reading": the end of year 9999, the latest instant every engine and Prisma's parameter encoding take
-    // (a Date's own latest, year 275760, is refused by Prisma on PostgreSQL).
-    timeParam(db, Math.min(until, LATEST_INSTANT_MS)),
+    // "Every reading" is brought to the end of year 9999 by timeParam.
+    timeParam(db, until),
   );
   const row = rows[0];
   return row && row.since !== null ? { value: row.value, since: Number(row.since) } : null;
