@@ -59,7 +59,7 @@ export function ImportHistory({
                 </td>
                 <td>{job.duplicate}</td>
                 <td>{job.ignored}</td>
-                <td>{job.actor}</td>
+                <td>{t(`by.${job.by.kind}`, { name: job.by.name })}</td>
               </tr>
             ))}
           </tbody>

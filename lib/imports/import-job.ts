@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZImportActor } from "./import-actor";
 import { ZImportKind } from "./import-record";
 
 export const IMPORT_JOB_STATUSES = ["running", "done", "failed"] as const;
@@ -33,6 +34,8 @@ export const ZImportJobDto = ZImportCounts.extend({
   status: z.enum(IMPORT_JOB_STATUSES),
   dryRun: z.boolean(),
   actor: z.string(),
+  /** Who ran it, as the history names it (a person by display name): lib/imports/import-actor.ts. */
+  by: ZImportActor,
   ignoredCodes: z.record(z.string(), z.number()),
   error: z.string().nullable(),
   startedAt: z.number(),
