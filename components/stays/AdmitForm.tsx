@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FormEvent } from "react";
+import { useCan } from "@/lib/client/session-user";
+import { SEXES, type TBedStay } from "@/lib/stays/stay";
+import { Failure, Field, num, text, useAction } from "./stay-form-parts";
+
+/** A free bed's admission form, for those who may admit (stay.manage); others read that the bed is free. */
+export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly onDone: () => void }) {
+  const t = useTranslations("stays");
+  const may = useCan("stay.manage");
+  const { error, busy, run } = useAction(data.bed.id, onDone);
+  if (!may) return <p data-testid="stay-free">{t("freeBed")}</p>;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    void run("stay", {
+      mrn: text(f, "mrn") ?? "",
+      givenName: text(f, "givenName") ?? "",
+      familyName: text(f, "familyName") ?? "",
+      birthDate: text(f, "birthDate") ?? "",
+      sex: text(f, "sex") ?? "U",
+      weightKg: num(f, "weightKg"),
+      heightCm: num(f, "heightCm"),
+      diagnosis: text(f, "diagnosis"),
+      admittedAt: null,
+    });
+  };
+  return (
+    <form className="stay-panel__form" onSubmit={submit} data-testid="admit-form">
+      <h3>{t("admitTitle", { label: data.bed.label })}</h3>
+      <Field label={t("mrn")}>
+        <input name="mrn" required autoComplete="off" />
+      </Field>
+      <Field label={t("familyName")}>
+        <input name="familyName" required autoComplete="off" />
+      </Field>
+      <Field label={t("givenName")}>
+        <input name="givenName" required autoComplete="off" />
+      </Field>
+      <Field label={t("birthDate")}>
+        <input name="birthDate" type="date" required />
+      </Field>
+      <Field label={t("sex")}>
+        <select name="sex" defaultValue="U">
+          {SEXES.map((s) => (
+            <option key={s} value={s}>
+              {t(`sexes.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("weightKg")}>
+        <input name="weightKg" inputMode="decimal" />
+      </Field>
+      <Field label={t("heightCm")}>
+        <input name="heightCm" inputMode="decimal" />
+      </Field>
+      <Field label={t("diagnosis")}>
+        <input name="diagnosis" autoComplete="off" />
+      </Field>
+      <button type="submit" className="button button--primary" disabled={busy} data-testid="admit-submit">
+        {busy ? t("admitting") : t("admit")}
+      </button>
+      <Failure message={error} />
+    </form>
+  );
+}
