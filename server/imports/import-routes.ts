@@ -5,13 +5,11 @@ import { z } from "zod";
 import type { TLocalCode } from "@/lib/imports/codes/local-codes";
 import type { ReadingSink } from "@/lib/observations/reading-sink";
 import { detectImportKind } from "@/lib/imports/detect-import-kind";
-import { readFhirJson } from "@/lib/imports/fhir/read-fhir-json";
-import { toOperationOutcome, type TOperationOutcome } from "@/lib/imports/fhir/to-operation-outcome";
 import { REJECTION_CSV_HEADER, formatRejectionCsv } from "@/lib/imports/format-rejection-csv";
 import { ZImportKind, type TImportChunk } from "@/lib/imports/import-record";
 import { inspectSource } from "@/lib/imports/inspect-source";
 import { resolveCsvMapping } from "@/lib/imports/csv/saved-mappings";
-import { MAX_FHIR_BYTES, readImportSource } from "@/lib/imports/read-import-source";
+import { readImportSource } from "@/lib/imports/read-import-source";
 import { isTimeZone } from "@/lib/time/zoned-time";
 import { actorOf, recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { assertCan } from "@/lib/db/auth/authorize";
@@ -20,7 +18,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { getImportJob } from "@/lib/db/imports/get-import-job";
 import { listImportJobs } from "@/lib/db/imports/list-import-jobs";
 import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
-import { runImport, type TImportState, type TImportSummary, type TRecordOutcome } from "@/lib/db/imports/run-import";
+import { runImport, type TImportState, type TImportSummary } from "@/lib/db/imports/run-import";
+import { fhir, outcome, postFhir } from "./fhir-import-endpoint";
 import { INTERNAL_ERROR } from "@/lib/http/internal-error";
 import { contextOf, principalOf } from "../auth/auth-gate";
 import type { Logger } from "@/lib/log/logger";
@@ -53,8 +52,6 @@ const ZImportQuery = z.object({
 });
 const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 const JOB = /^\/api\/imports\/([0-9a-fA-F-]{36})(\/rejections\.csv)?$/;
-const MAX_OBSERVATION_BYTES = 1024 * 1024;
-const FHIR_JSON = "application/fhir+json; charset=utf-8";
 
 /**
  * The import endpoints, answered by the Node process because an upload is streamed into the process's writer as it
@@ -143,8 +140,9 @@ function route(
     const jobId = job[1] ?? "";
     return job[2] ? rejectionsCsv(o, res, jobId) : getImportJob({ db: o.db, jobId }).then((dto) => json(res, 200, dto));
   }
-  if (path === "/api/fhir/Observation" && method === "POST") return postFhir(o, req, res, "Observation");
-  if (path === "/api/fhir" && method === "POST") return postFhir(o, req, res, "Bundle");
+  if (path === "/api/fhir/Observation" && method === "POST")
+    return postFhir((args) => run(o, args), req, res, "Observation");
+  if (path === "/api/fhir" && method === "POST") return postFhir((args) => run(o, args), req, res, "Bundle");
   if (path.startsWith("/api/fhir"))
     return Promise.resolve(
       fhir(res, 405, outcome("not-supported", `${method} ${path} is not supported: POST an Observation or a Bundle`)),
@@ -216,115 +214,6 @@ async function rejectionsCsv(o: TRouteContext, res: ServerResponse, jobId: strin
   res.end();
 }
 
-async function postFhir(
-  o: TRouteContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  expected: "Observation" | "Bundle",
-): Promise<void> {
-  const text = await readBody(req, expected === "Observation" ? MAX_OBSERVATION_BYTES : MAX_FHIR_BYTES);
-  if (text === undefined)
-    return fhir(
-      res,
-      413,
-      outcome("too-costly", `the body is larger than ${expected === "Observation" ? "1" : "20"} MB`),
-    );
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    return fhir(res, 400, outcome("structure", `not JSON: ${error instanceof Error ? error.message : String(error)}`));
-  }
-  const read = readFhirJson({ json: body, file: expected === "Observation" ? "POST Observation" : "POST Bundle" });
-  if (read.kind === "invalid") return fhir(res, 400, outcome("structure", read.reason, read.field));
-  if ((read.kind === "observation") !== (expected === "Observation")) {
-    return fhir(
-      res,
-      400,
-      outcome(
-        "not-supported",
-        expected === "Observation"
-          ? "POST /api/fhir/Observation takes one Observation"
-          : "POST /api/fhir takes a Bundle",
-      ),
-    );
-  }
-  const common = { kind: "fhir" as const, collectOutcomes: true };
-
-  if (read.kind === "observation") {
-    const summary = await run(o, { ...common, items: read.items, fileName: "FHIR Observation" });
-    if (summary.status === "failed")
-      return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
-    const [result] = summary.outcomes ?? [];
-    const { status, body: answer } = entryResponse(result);
-    return fhir(res, Number(status.slice(0, 3)), answer);
-  }
-
-  if (read.bundleType !== "batch" && read.bundleType !== "transaction") {
-    return fhir(
-      res,
-      400,
-      outcome(
-        "not-supported",
-        `Bundle type ${read.bundleType}: POST a batch or a transaction (files of other Bundles go to /api/imports)`,
-      ),
-    );
-  }
-  if (read.bundleType === "transaction") {
-    // All or nothing: a dry run first; one refused Observation refuses the transaction and nothing is stored.
-    const dry = await run(o, { ...common, items: read.items, fileName: "FHIR transaction (check)", dryRun: true });
-    if (dry.rejected > 0)
-      return fhir(res, 422, toOperationOutcome(dry.outcomes?.flatMap((r) => (r.rejection ? [r.rejection] : [])) ?? []));
-  }
-  const summary = await run(o, { ...common, items: read.items, fileName: `FHIR ${read.bundleType}` });
-  if (summary.status === "failed")
-    return fhir(res, 500, outcome("exception", summary.error ?? "not stored: retry", undefined, "fatal"));
-  const byEntry = new Map(
-    (summary.outcomes ?? []).flatMap((r) => (r.entry === undefined ? [] : [[r.entry, r] as const])),
-  );
-  fhir(res, 200, {
-    resourceType: "Bundle",
-    type: `${read.bundleType}-response`,
-    entry: Array.from({ length: read.entryCount }, (_, i) => {
-      const { status, body: answer } = entryResponse(byEntry.get(i));
-      return { response: { status, outcome: answer } };
-    }),
-  });
-}
-
-/** What one entry became, as a FHIR response status and OperationOutcome. */
-function entryResponse(result: TRecordOutcome | undefined): { status: string; body: TOperationOutcome } {
-  switch (result?.status) {
-    case "accepted":
-      return { status: "201 Created", body: outcome("informational", "stored", undefined, "information") };
-    case "duplicate":
-      return {
-        status: "200 OK",
-        body: outcome("duplicate", "already stored: nothing added", undefined, "information"),
-      };
-    case "ignored":
-      return {
-        status: "422 Unprocessable Entity",
-        body: outcome("not-supported", "not stored: the station does not monitor this code"),
-      };
-    case "rejected":
-      return {
-        status: "422 Unprocessable Entity",
-        body: toOperationOutcome(result.rejection ? [result.rejection] : []),
-      };
-    default:
-      return {
-        status: "200 OK",
-        body: outcome(
-          "informational",
-          "not stored: the station keeps monitored Observations only",
-          undefined,
-          "information",
-        ),
-      };
-  }
-}
-
 /** Runs an import as the signed-in user (the job's actor is "user:<username>") and audits what it did. */
 async function run(
   o: TRouteContext,
@@ -370,18 +259,6 @@ async function run(
   return summary;
 }
 
-function outcome(
-  code: string,
-  diagnostics: string,
-  field?: string,
-  severity: "error" | "fatal" | "information" = "error",
-): TOperationOutcome {
-  return {
-    resourceType: "OperationOutcome",
-    issue: [{ severity, code, diagnostics, ...(field ? { expression: [field] } : {}) }],
-  };
-}
-
 /** The first chunk of a body (to tell its kind) and a stream of the whole body, still streamed. */
 async function peek(req: IncomingMessage): Promise<{ first: Buffer; body: Readable }> {
   const iterator = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
@@ -398,26 +275,8 @@ async function peek(req: IncomingMessage): Promise<{ first: Buffer; body: Readab
   return { first, body: Readable.from(rest(), { objectMode: false }) };
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
-}
-
-function fhir(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": FHIR_JSON }).end(JSON.stringify(body));
 }
 
 function fail(res: ServerResponse, error: unknown, log: Logger, asFhir: boolean): void {
