@@ -13,5 +13,6 @@ export async function listImportJobs({ db, limit = 50 }: { db: Db; limit?: numbe
     where: { username: { in: usernames } },
     select: { username: true, displayName: true },
   });
-  return jobs.map((job) => toImportJobDto(job, new Map(users.map((u) => [u.username, u.displayName]))));
+  const displayNames = new Map(users.map((u) => [u.username, u.displayName]));
+  return jobs.map((job) => toImportJobDto(job, displayNames));
 }
