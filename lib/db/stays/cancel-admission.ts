@@ -3,6 +3,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { findAdmittedStay } from "./find-admitted-stay";
 
 /**
  * Cancels an admission sent in error (an ADT A11): the patient's open stay and its bed assignments are removed, so
@@ -24,11 +25,7 @@ export async function cancelAdmission({
   now?: Date;
 }): Promise<{ stayId: string; bedId: string }> {
   const result = await db.$transaction(async (tx) => {
-    const stay = await tx.stay.findFirst({
-      where: { patient: { identifier: mrn }, dischargedAt: null },
-      include: { _count: { select: { episodes: true } } },
-    });
-    if (!stay) throw new AppError("NOT_FOUND", `No admitted patient with MRN ${mrn}.`, { field: "mrn" });
+    const stay = await findAdmittedStay(tx, mrn);
     const readings = await tx.observation.count({ where: { stayId: stay.id } });
     if (stay._count.episodes > 0 || readings > 0)
       throw new AppError(

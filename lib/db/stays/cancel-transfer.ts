@@ -2,6 +2,7 @@ import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { findAdmittedStay } from "./find-admitted-stay";
 import { moveStayInTransaction } from "./move-stay";
 
 /**
@@ -23,8 +24,7 @@ export async function cancelTransfer({
   now?: Date;
 }): Promise<{ fromBedId: string; toBedId: string }> {
   const result = await db.$transaction(async (tx) => {
-    const stay = await tx.stay.findFirst({ where: { patient: { identifier: mrn }, dischargedAt: null } });
-    if (!stay) throw new AppError("NOT_FOUND", `No admitted patient with MRN ${mrn}.`, { field: "mrn" });
+    const stay = await findAdmittedStay(tx, mrn);
     const last = await tx.bedAssignment.findFirst({
       where: { stayId: stay.id },
       orderBy: [{ at: "desc" }, { id: "desc" }],
