@@ -49,7 +49,7 @@ export function BedTile({
     );
   }
 
-  if (tile.kind === "admitted") return <AdmittedTile tile={tile} headingId={headingId} />;
+  if (tile.kind === "admitted") return <AdmittedTile tile={tile} headingId={headingId} timeZone={timeZone} />;
 
   const stale = tile.device.stale;
   return (
@@ -96,13 +96,18 @@ export function BedTile({
   );
 }
 
-/** A patient in the bed with no support running: who, and that no device is connected (nothing to be stale). */
+/**
+ * A patient in the bed with no support running: who, that no device is connected (nothing to be stale), and the
+ * stay's labs once one has come.
+ */
 function AdmittedTile({
   tile,
   headingId,
+  timeZone,
 }: {
   readonly tile: Extract<TPreparedTile, { kind: "admitted" }>;
   readonly headingId: string;
+  readonly timeZone: string;
 }) {
   const t = useTranslations("tile");
   const ts = useTranslations("stays");
@@ -124,6 +129,14 @@ function AdmittedTile({
         </span>
       </header>
       <p className="tile__empty">{ts("tileNoSupport")}</p>
+      {/* The stay's labs, once one has come (a lactate before cannulation). */}
+      {tile.labs.some((lab) => lab.observedAt !== null) && (
+        <dl className="tile__labs" aria-label={t("labs")}>
+          {tile.labs.map((lab) => (
+            <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
+          ))}
+        </dl>
+      )}
     </article>
   );
 }

@@ -44,6 +44,16 @@ export function supportKinds(deviceType: TDeviceType): readonly TSupportKind[] {
   }
 }
 
+/**
+ * A support device's own parameter (ECMO circuit and pressures, the IABP console's helium, ratio, pumping and
+ * pressures): it can only be measured while that support runs, so the write path refuses it outside a running
+ * episode of a device that measures it. Labs, limb perfusion, haemodynamics and nursing values belong to the stay and
+ * are accepted with no support running (a lactate before cannulation, limb checks after an IABP's removal).
+ */
+export function isSupportDeviceParameter(parameter: TParameter): boolean {
+  return parameter.group === "ecmo_circuit" || parameter.group === "ecmo_pressures" || parameter.group === "iabp";
+}
+
 /** The parameters measured for a device type, in catalogue order. */
 export function parametersFor(deviceType: TDeviceType): readonly TParameter[] {
   const kinds = supportKinds(deviceType);

@@ -10,7 +10,10 @@ import { ZObservationSource } from "./reading";
  */
 export const ZObservationDto = z.object({
   seq: z.number().int().positive(),
-  episodeId: z.string(),
+  /** The stay it belongs to: screens key a bed's values by its open stay. */
+  stayId: z.string(),
+  /** The support episode running when it was taken; null for a stay-only value (a lab before cannulation). */
+  episodeId: z.string().nullable(),
   bedId: z.string(),
   parameter: z.string(),
   value: z.number(),
@@ -37,6 +40,7 @@ export interface TCommittedObservation extends TObservationDto {
 export function toWire(o: TCommittedObservation): TObservationDto {
   return {
     seq: o.seq,
+    stayId: o.stayId,
     episodeId: o.episodeId,
     bedId: o.bedId,
     parameter: o.parameter,

@@ -10,7 +10,12 @@ export type TObservationSource = z.infer<typeof ZObservationSource>;
  * are free text here: the write path checks them against the catalogue and says why it refuses.
  */
 export const ZReadingInput = z.object({
-  episodeId: z.string().min(1).max(64),
+  /**
+   * The support episode a device's reading comes from (the device feed, the simulator, a round). Absent for a reading
+   * addressed to a patient (an imported result): the write path finds the patient's stay and the episode running then
+   * (validateStayReading).
+   */
+  episodeId: z.string().min(1).max(64).optional(),
   parameter: z.string().min(1).max(64),
   value: z.number().finite(),
   unit: z.string().max(32),
@@ -33,6 +38,10 @@ export const REJECTION_CODES = [
   "UNKNOWN_EPISODE",
   "OUTSIDE_EPISODE",
   "PARAMETER_NOT_FOR_DEVICE",
+  /** A result for a patient with no open stay: not admitted (or discharged), so no bed to show it at. */
+  "NOT_ADMITTED",
+  /** A result timed before the patient's admission (or after the discharge). */
+  "OUTSIDE_STAY",
 ] as const;
 export type TRejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -12,7 +12,7 @@ export type TLiveStation = TStationSnapshot & { readonly trails: TTrails };
 /** What merging reads of a reading: the screen depends on no more of the wire format than this. */
 export type TMergeableObservation = Pick<
   TObservationDto,
-  "seq" | "episodeId" | "bedId" | "parameter" | "value" | "observedAt"
+  "seq" | "stayId" | "episodeId" | "bedId" | "parameter" | "value" | "observedAt"
 > &
   Partial<Pick<TObservationDto, "status" | "comparator" | "replaces">>;
 
@@ -55,7 +55,7 @@ export function toLiveStation(snapshot: TStationSnapshot): TLiveStation {
  * Applies readings to the station without mutating it; applying the same readings twice, or in another order,
  * gives the same latest values. Per bed and parameter the reading with the greatest observedAt wins (equal times:
  * the greater seq), so a lab sample imported late never hides a newer one. A reading for a bed the station does
- * not show, or for another episode than the bed's current one (a previous patient's late lab), is not shown, but
+ * not show, or for another stay than the bed's open one (a previous patient's late lab), is not shown, but
  * still counts in lastSeq so that a replay does not ask for it again.
  */
 export function mergeObservations(station: TLiveStation, observations: readonly TMergeableObservation[]): TLiveStation {
@@ -70,7 +70,7 @@ export function mergeObservations(station: TLiveStation, observations: readonly 
     const index = bedIndex.get(observation.bedId);
     if (index === undefined) continue;
     const bed = (beds ?? station.beds)[index];
-    if (!bed || bed.episode?.id !== observation.episodeId) continue;
+    if (!bed || bed.stay?.id !== observation.stayId) continue;
     // A cancellation is no value; the station reads its snapshot again (station-sync) to find what is current.
     if (observation.status === "cancelled") continue;
 

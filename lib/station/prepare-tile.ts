@@ -6,6 +6,7 @@ import {
   targetStatus,
   type TDeviceType,
   type TParameterCode,
+  type TTargetRange,
   type TTargetStatus,
   unitText,
 } from "@/lib/catalogue";
@@ -56,12 +57,16 @@ export interface TDeviceFreshness {
 
 export type TPreparedTile =
   | { readonly kind: "empty"; readonly bedId: string; readonly label: string }
-  /** A patient in the bed with no support running (admitted before cannulation, or after weaning). */
+  /**
+   * A patient in the bed with no support running (admitted before cannulation, or after weaning), with the stay's
+   * labs (a lactate before cannulation is charted and shown).
+   */
   | {
       readonly kind: "admitted";
       readonly bedId: string;
       readonly label: string;
       readonly patient: { readonly initials: string; readonly ageYears: number; readonly sex: string };
+      readonly labs: readonly TLabTileValue[];
     }
   | {
       readonly kind: "occupied";
@@ -97,7 +102,14 @@ export const TILE_LABS: readonly TParameterCode[] = ["lactate", "anti_xa", "plat
 
 export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPreparedTile {
   if (!bed.patient) return { kind: "empty", bedId: bed.bedId, label: bed.label };
-  if (!bed.episode) return { kind: "admitted", bedId: bed.bedId, label: bed.label, patient: bed.patient };
+  if (!bed.episode)
+    return {
+      kind: "admitted",
+      bedId: bed.bedId,
+      label: bed.label,
+      patient: bed.patient,
+      labs: prepareLabs(bed, (code) => prepareValue(code, bed.latest[code], null, locale, now), now),
+    };
   const { deviceType } = bed.episode;
   const value = (code: TParameterCode) => prepareValue(code, bed.latest[code], deviceType, locale, now);
 
@@ -113,15 +125,7 @@ export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPrepare
     return { kind: "augmentation", aug: { ...aug, status }, sys };
   });
 
-  const labs = TILE_LABS.map((code): TLabTileValue => {
-    const prepared = value(code);
-    const status = bed.latest[code]?.status;
-    return {
-      ...prepared,
-      age: prepared.observedAt === null ? null : describeAge(now - prepared.observedAt),
-      resultStatus: status === "corrected" || status === "preliminary" ? status : null,
-    };
-  });
+  const labs = prepareLabs(bed, value, now);
 
   return {
     kind: "occupied",
@@ -136,10 +140,37 @@ export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPrepare
   };
 }
 
+function prepareLabs(
+  bed: TStationBed,
+  value: (code: TParameterCode) => TTileValue,
+  now: number,
+): TLabTileValue[] {
+  return TILE_LABS.map((code): TLabTileValue => {
+    const prepared = value(code);
+    const status = bed.latest[code]?.status;
+    return {
+      ...prepared,
+      age: prepared.observedAt === null ? null : describeAge(now - prepared.observedAt),
+      resultStatus: status === "corrected" || status === "preliminary" ? status : null,
+    };
+  });
+}
+
+/**
+ * The target of a value with no support running: the one every support shares (the lactate's), else none, since
+ * a target written for one support would be a guess for a patient on none.
+ */
+function targetWithoutSupport(code: TParameterCode): TTargetRange | undefined {
+  const targets = Object.values(getParameter(code).targets);
+  const first = targets[0];
+  return first && targets.every((t) => t === first) ? first : undefined;
+}
+
+/** `deviceType` null: no support running (the target every support shares, if any). */
 function prepareValue(
   code: TParameterCode,
   latest: TLatestValue | undefined,
-  deviceType: TDeviceType,
+  deviceType: TDeviceType | null,
   locale: TLocale,
   now: number,
 ): TTileValue {
@@ -163,7 +194,10 @@ function prepareValue(
             formatCensored(latest.comparator, formatNumber(latest.value, parameter.decimals, locale)),
     message: code === "iabp_pumping" ? (latest.value >= 1 ? "pumpingOn" : "pumpingOff") : null,
     // "< 0.10" is below a 0.3 target, "> 0.7" above a 0.7 one: judged on the side the comparator says.
-    status: targetStatus(judgedValue(latest.value, latest.comparator), defaultTarget(code, deviceType)),
+    status: targetStatus(
+      judgedValue(latest.value, latest.comparator),
+      deviceType ? defaultTarget(code, deviceType) : targetWithoutSupport(code),
+    ),
     trend: isSetting || !latest.reference ? null : trendOf(latest.value, latest.reference.value, parameter.decimals),
     observedAt: latest.observedAt,
     stale: now - latest.observedAt > CLINICAL_LIMITS.staleFactor.value * parameter.expectedIntervalSec * 1000,

@@ -20,6 +20,8 @@ export const ZStationBed = z.object({
   bedId: z.string(),
   label: z.string(),
   position: z.number().int(),
+  /** The bed's open stay (null when the bed is empty): its values are the stay's, whichever support ran. */
+  stay: z.object({ id: z.string(), admittedAt: z.number() }).nullable(),
   /** Null when the bed is empty. */
   patient: z
     .object({

@@ -5,6 +5,8 @@ export interface TestEpisode {
   unitId: string;
   bedId: string;
   episodeId: string;
+  /** The episode's stay, where its readings belong. */
+  stayId: string;
 }
 
 /** One unit, one bed, one synthetic patient and one open episode: the smallest world a reading can land in. */
@@ -59,5 +61,5 @@ export async function seedTestEpisode(
       settings: {},
     },
   });
-  return { unitId, bedId, episodeId };
+  return { unitId, bedId, episodeId, stayId: `test-stay-${suffix}` };
 }

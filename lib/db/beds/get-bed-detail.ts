@@ -12,7 +12,7 @@ import { getLastSeq } from "../observations/get-last-seq";
 import { listFourTs } from "../episodes/list-four-ts";
 import { listOpenLabRefusals } from "../labs/list-open-lab-refusals";
 import { findBedEpisode } from "./find-bed-episode";
-import { sqlFor } from "../dialect";
+import { sqlFor, timeParam } from "../dialect";
 
 /**
  * The bed view's header, device values, labs and the few derived facts that need the episode's history (since when
@@ -45,12 +45,15 @@ export async function getBedDetail({
   const labCodes = parameters.filter((p) => p.sourceKind === "lab").map((p) => p.code);
   const hasIabp = deviceType !== "VA_ECMO";
   const hasEcmo = deviceType !== "IABP";
+  const from = episode.startedAt.getTime();
   const [latest, { labs, replacedLabs }, pumping, ratio, dpFlowBaseline, fourTs, labRefusals] = await Promise.all([
-    findLatestValues({ db, episodeId: episode.id, parameters }),
-    findLabs(db, episode.id, labCodes),
-    hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_pumping" }) : null,
-    hasIabp ? findValueRun({ db, episodeId: episode.id, parameter: "iabp_ratio" }) : null,
-    hasEcmo ? findDpFlowBaseline(db, episode.id) : null,
+    // Values and labs are the stay's (a lactate before cannulation counts); the derived facts of a device below are
+    // its episode's.
+    findLatestValues({ db, stayId: episode.stayId, parameters }),
+    findLabs(db, episode.stayId, labCodes),
+    hasIabp ? findValueRun({ db, stayId: episode.stayId, from, parameter: "iabp_pumping" }) : null,
+    hasIabp ? findValueRun({ db, stayId: episode.stayId, from, parameter: "iabp_ratio" }) : null,
+    hasEcmo ? findDpFlowBaseline(db, episode.stayId, from) : null,
     listFourTs({ db, episodeId: episode.id }),
     listOpenLabRefusals({ db, episodeId: episode.id }),
   ]);
@@ -96,13 +99,13 @@ interface TLabRow {
 }
 
 /**
- * Every laboratory result of the episode: the current ones (oldest first), and those a later message replaced
+ * Every laboratory result of the stay: the current ones (oldest first), and those a later message replaced
  * (newest first), each with what replaced it, for the value's history. Observation is append-only: a result's rows
  * share a resultKey, and each row replaces the one before it (insert-observation-batch.ts).
  */
 async function findLabs(
   db: Db,
-  episodeId: string,
+  stayId: string,
   codes: readonly string[],
 ): Promise<{ labs: Record<string, TLabSample[]>; replacedLabs: Record<string, TReplacedLabSample[]> }> {
   const labs: Record<string, TLabSample[]> = Object.fromEntries(codes.map((c) => [c, []]));
@@ -112,9 +115,9 @@ async function findLabs(
     sqlFor(
       db,
       `SELECT "parameter","seq","value","observedAt","resultStatus","comparator","resultKey" FROM "Observation"
-        WHERE "episodeId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
+        WHERE "stayId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
     ),
-    episodeId,
+    stayId,
     ...codes,
   );
   // The rows of one result, in seq order: all but the last are replaced, each by the next.
@@ -145,7 +148,8 @@ async function findLabs(
   return { labs, replacedLabs };
 }
 
-async function findDpFlowBaseline(db: Db, episodeId: string): Promise<TBedDetail["dpFlowBaseline"]> {
+/** The ΔP/flow baseline of the running ECMO: its first hour, from the episode's start (`from`), read by stay. */
+async function findDpFlowBaseline(db: Db, stayId: string, from: number): Promise<TBedDetail["dpFlowBaseline"]> {
   // The window's end: milliseconds added to a time (SQLite's integer, PostgreSQL's timestamp).
   const plusMs = dialectOf(db) === "postgres" ? `w.start + ?::float8 * INTERVAL '1 millisecond'` : `w.start + ?`;
   const rows = await db.$queryRawUnsafe<
@@ -158,18 +162,19 @@ async function findDpFlowBaseline(db: Db, episodeId: string): Promise<TBedDetail
   >(
     sqlFor(
       db,
-      `WITH w AS (SELECT MIN("observedAt") AS start FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow'))
+      `WITH w AS (SELECT MIN("observedAt") AS start FROM "Observation" WHERE "stayId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow') AND "observedAt" >= ?)
      SELECT w.start AS start,
-       (SELECT MAX("observedAt") FROM "Observation" WHERE "episodeId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow')) AS latest,
-       (SELECT AVG("value") FROM "Observation" WHERE "episodeId" = ? AND "parameter" = 'ecmo_dp' AND "observedAt" >= w.start AND "observedAt" < ${plusMs}) AS dp,
-       (SELECT AVG("value") FROM "Observation" WHERE "episodeId" = ? AND "parameter" = 'ecmo_flow' AND "observedAt" >= w.start AND "observedAt" < ${plusMs}) AS flow
+       (SELECT MAX("observedAt") FROM "Observation" WHERE "stayId" = ? AND "parameter" IN ('ecmo_dp', 'ecmo_flow')) AS latest,
+       (SELECT AVG("value") FROM "Observation" WHERE "stayId" = ? AND "parameter" = 'ecmo_dp' AND "observedAt" >= w.start AND "observedAt" < ${plusMs}) AS dp,
+       (SELECT AVG("value") FROM "Observation" WHERE "stayId" = ? AND "parameter" = 'ecmo_flow' AND "observedAt" >= w.start AND "observedAt" < ${plusMs}) AS flow
      FROM w`,
     ),
-    episodeId,
-    episodeId,
-    episodeId,
+    stayId,
+    timeParam(db, from),
+    stayId,
+    stayId,
     DP_FLOW_BASELINE_WINDOW_MS,
-    episodeId,
+    stayId,
     DP_FLOW_BASELINE_WINDOW_MS,
   );
   const row = rows[0];

@@ -21,7 +21,7 @@ const ms = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
  */
 const OBSERVATIONS = `SELECT "seq"::float8, "episodeId", "bedId", "unitId", "parameter", "value", "unit",
        ${ms(`"observedAt"`)}, ${ms(`"receivedAt"`)}, "source"::text,
-       "resultStatus"::text, "comparator", "supersedesSeq"::float8
+       "resultStatus"::text, "comparator", "supersedesSeq"::float8, "stayId"
   FROM "Observation" WHERE "seq" > $1 ORDER BY "seq" LIMIT $2`;
 const EVENTS = `SELECT e."seq"::float8, e."alarmId", e."unitId", e."type"::text, ${ms(`e."at"`)}, e."details"::text,
        e."actorId", a."episodeId", a."ruleId", a."origin"::text

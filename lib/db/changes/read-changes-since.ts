@@ -22,7 +22,7 @@ export interface TChangePage {
 
 export type TObservationRow = [
   number,
-  string,
+  string | null,
   string,
   string,
   string,
@@ -34,6 +34,7 @@ export type TObservationRow = [
   TResultStatus | null,
   TComparator | null,
   number | null,
+  string,
 ];
 export type TAlarmRow = [
   number,
@@ -64,7 +65,7 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
       observations: preparedStatement<[number, number], TObservationRow>(
         db,
         `SELECT "seq","episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source",
-                "resultStatus","comparator","supersedesSeq"
+                "resultStatus","comparator","supersedesSeq","stayId"
            FROM "Observation" WHERE "seq" > ? ORDER BY "seq" LIMIT ?`,
       )
         .raw()
@@ -113,12 +114,14 @@ export function changePage(cursor: TChangeCursor, { observations, events, docume
     status,
     comparator,
     replaces,
+    stayId,
   ] of observations) {
     changes.push({
       log: "observation",
       seq,
       observation: {
         seq,
+        stayId,
         episodeId,
         bedId,
         unitId,

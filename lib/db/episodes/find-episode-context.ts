@@ -13,6 +13,7 @@ export async function findEpisodeContext({
     where: { id: episodeId },
     select: {
       id: true,
+      stayId: true,
       bedId: true,
       deviceType: true,
       startedAt: true,
@@ -23,6 +24,7 @@ export async function findEpisodeContext({
   if (!episode) return undefined;
   return {
     id: episode.id,
+    stayId: episode.stayId,
     bedId: episode.bedId,
     unitId: episode.bed.unitId,
     // A device type outside the enum would be a corrupted row: fail loudly rather than guess.

@@ -41,13 +41,17 @@ export async function computeHandoverData({
   const has = (code: TParameterCode) => measured.has(code);
   const labCodes = HANDOVER_LABS.filter(has);
   const trendCodes = TREND_CODES.filter(has);
+  // The patient's values are the stay's (a lab before cannulation counts); a device's settings and runs only since
+  // this episode began (an earlier balloon of the same stay is another run).
+  const { stayId } = episode;
+  const from = episode.startedAt.getTime();
   const [labs, settings, trends, pumping, ratio, dpcFlowRecorded] = await Promise.all([
-    readLabSamples(db, episodeId, labCodes, coversUntil),
-    readSettingReadings(db, episodeId, settingCodesFor(deviceType), startsAt, coversUntil),
-    readTrendSummaries(db, episodeId, trendCodes, startsAt, coversUntil),
-    has("iabp_pumping") ? findValueRun({ db, episodeId, parameter: "iabp_pumping", until: coversUntil }) : null,
-    has("iabp_ratio") ? findValueRun({ db, episodeId, parameter: "iabp_ratio", until: coversUntil }) : null,
-    has("dpc_flow") ? hasReading(db, episodeId, "dpc_flow", coversUntil) : true,
+    readLabSamples(db, stayId, labCodes, coversUntil),
+    readSettingReadings(db, stayId, settingCodesFor(deviceType), startsAt, coversUntil),
+    readTrendSummaries(db, stayId, trendCodes, startsAt, coversUntil),
+    has("iabp_pumping") ? findValueRun({ db, stayId, from, parameter: "iabp_pumping", until: coversUntil }) : null,
+    has("iabp_ratio") ? findValueRun({ db, stayId, from, parameter: "iabp_ratio", until: coversUntil }) : null,
+    has("dpc_flow") ? hasReading(db, stayId, "dpc_flow", coversUntil) : true,
   ]);
   const { patient } = episode;
   const [alarms, rounds] = await Promise.all([

@@ -12,20 +12,20 @@ const toTimed = (r: TRow): TTimedValue => ({ t: Number(r.observedAt), v: r.value
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
 /**
- * Every current sample of the given labs of an episode before `until` (none that a correction or a cancellation
+ * Every current sample of the given labs of a stay before `until` (none that a correction or a cancellation
  * replaced), per code, with a censored one's comparator and a correction's mark.
  */
-export async function readLabSamples(db: Db, episodeId: string, codes: readonly TParameterCode[], until: number) {
+export async function readLabSamples(db: Db, stayId: string, codes: readonly TParameterCode[], until: number) {
   const labs: Partial<Record<TParameterCode, TShiftLabSample[]>> = {};
   if (codes.length === 0) return labs;
   const rows = await db.$queryRawUnsafe<(TRow & { comparator: TComparator | null; resultStatus: string | null })[]>(
     sqlFor(
       db,
       `SELECT "parameter","value","observedAt","comparator","resultStatus" FROM "Observation"
-        WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? AND ${currentResultSql()}
+        WHERE "stayId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" < ? AND ${currentResultSql()}
         ORDER BY "observedAt", "seq"`,
     ),
-    episodeId,
+    stayId,
     ...codes,
     timeParam(db, until),
   );
@@ -41,7 +41,7 @@ export async function readLabSamples(db: Db, episodeId: string, codes: readonly 
 /** Per setting: the last reading before the shift and the readings of [from, until), in time order. */
 export async function readSettingReadings(
   db: Db,
-  episodeId: string,
+  stayId: string,
   codes: readonly TParameterCode[],
   from: number,
   until: number,
@@ -51,20 +51,20 @@ export async function readSettingReadings(
     const [before] = await db.$queryRawUnsafe<TRow[]>(
       sqlFor(
         db,
-        `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ?
+        `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" < ?
           ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1`,
       ),
-      episodeId,
+      stayId,
       code,
       timeParam(db, from),
     );
     const during = await db.$queryRawUnsafe<TRow[]>(
       sqlFor(
         db,
-        `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" < ?
+        `SELECT "parameter","value","observedAt" FROM "Observation" WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" < ?
           ORDER BY "observedAt", "seq"`,
       ),
-      episodeId,
+      stayId,
       code,
       timeParam(db, from),
       timeParam(db, until),
@@ -82,14 +82,14 @@ export async function readSettingReadings(
  */
 export async function readTrendSummaries(
   db: Db,
-  episodeId: string,
+  stayId: string,
   codes: readonly TParameterCode[],
   from: number,
   until: number,
 ): Promise<THandoverData["trends"]> {
   if (codes.length === 0) return [];
-  const where = `WHERE "episodeId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" >= ? AND "observedAt" < ?`;
-  const args = [episodeId, ...codes, timeParam(db, from), timeParam(db, until)];
+  const where = `WHERE "stayId" = ? AND "parameter" IN (${marks(codes.length)}) AND "observedAt" >= ? AND "observedAt" < ?`;
+  const args = [stayId, ...codes, timeParam(db, from), timeParam(db, until)];
   const postgres = dialectOf(db) === "postgres";
   const edge = (direction: "ASC" | "DESC") =>
     postgres
@@ -125,14 +125,14 @@ export async function readTrendSummaries(
   });
 }
 
-/** Whether any reading of `code` exists for the episode before `until`. */
-export async function hasReading(db: Db, episodeId: string, code: TParameterCode, until: number): Promise<boolean> {
+/** Whether any reading of `code` exists for the stay before `until`. */
+export async function hasReading(db: Db, stayId: string, code: TParameterCode, until: number): Promise<boolean> {
   const rows = await db.$queryRawUnsafe<{ one: number }[]>(
     sqlFor(
       db,
-      `SELECT 1 AS one FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" < ? LIMIT 1`,
+      `SELECT 1 AS one FROM "Observation" WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" < ? LIMIT 1`,
     ),
-    episodeId,
+    stayId,
     code,
     timeParam(db, until),
   );

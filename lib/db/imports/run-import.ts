@@ -13,7 +13,7 @@ import {
 import { mapImportRecord, type TMappedRecord } from "@/lib/imports/map-import-record";
 import type { TObservationSource, TReadingInput, TWriteResult } from "@/lib/observations/reading";
 import type { ReadingSink } from "@/lib/observations/reading-sink";
-import { validateReading, type TValidReading } from "@/lib/observations/validate-reading";
+import { validateStayReading, type TValidReading } from "@/lib/observations/validate-reading";
 import type { TParameterCode } from "@/lib/catalogue";
 import type { Db } from "../client";
 import type { TNewLabRefusal } from "../labs/lab-refusal";
@@ -22,7 +22,7 @@ import { MAX_READINGS_PER_BULK_COMMIT } from "../observations/insert-observation
 import { applyAdtItem } from "./apply-adt-item";
 import { createImportJob } from "./create-import-job";
 import { contentKey, findExistingObservations, type TContentKey } from "./find-existing-observations";
-import { findPatientEpisodes, type TPatientEpisodes } from "./find-patient-episodes";
+import { findPatientStays, type TPatientStay } from "./find-patient-stays";
 import { finishImportJob } from "./finish-import-job";
 import { recordImportBatch } from "./record-import-batch";
 import { toImportRejection } from "./to-import-rejection";
@@ -108,8 +108,8 @@ interface TCandidate {
 }
 
 /**
- * Imports records as one job: map each to the catalogue, match its patient to an active support episode, validate it
- * as the write path will, skip what is already stored (same source reference, or same episode, parameter, time and
+ * Imports records as one job: map each to the catalogue, match its patient to the admitted stay, validate it as the
+ * write path will, skip what is already stored (same source reference, or same stay, parameter, time and
  * value), and hand the rest to the write path a batch at a time, each batch committed whole. The job's counts and
  * rejections are recorded after each batch, so a job stopped mid-way shows how far it got; a dry run does everything
  * but the write and reports the same counts.
@@ -121,7 +121,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
   const jobId = options.jobId ?? randomUUID();
   const source = SOURCE[kind];
   const codes = createCodeIndex({ localCodes: options.localCodes });
-  const patients = new Map<string, TPatientEpisodes | null>();
+  const patients = new Map<string, TPatientStay | null>();
   // A dry run commits nothing, so a reading repeated in a later batch is found here rather than in the database.
   const seenInDryRun = dryRun ? new Set<string>() : undefined;
 
@@ -201,13 +201,14 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     const unknown = new Set<string>();
     for (const { record } of [...mapped.map(({ m }) => m), ...unreadable])
       for (const id of record.patientIdentifiers) if (!patients.has(id)) unknown.add(id);
-    const found = await findPatientEpisodes({ db, identifiers: [...unknown] });
+    const found = await findPatientStays({ db, identifiers: [...unknown] });
     for (const id of unknown) patients.set(id, found.get(id) ?? null);
 
+    // A refused result is recorded at the bed of a patient on support (LabRefusal belongs to the running episode).
     const activeEpisodeOf = (record: TImportRecord) => {
-      let patient: TPatientEpisodes | undefined;
+      let patient: TPatientStay | undefined;
       for (const id of record.patientIdentifiers) if ((patient = patients.get(id) ?? undefined)) break;
-      return patient?.episodes.find((e) => e.endedAt === null);
+      return patient?.stay?.episodes.find((e) => e.endedAt === null);
     };
     for (const u of unreadable) {
       const episode = activeEpisodeOf(u.record);
@@ -229,12 +230,13 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     const candidates: TCandidate[] = [];
     for (const { index, m } of mapped) {
       const { record } = m;
-      let patient: TPatientEpisodes | undefined;
+      let patient: TPatientStay | undefined;
       for (const id of record.patientIdentifiers) if ((patient = patients.get(id) ?? undefined)) break;
-      // The active episode (not ended) receives the reading; validateReading then checks the time against its start.
-      const episode = patient?.episodes.find((e) => e.endedAt === null);
+      // The admitted stay receives the reading; validateStayReading checks its time against the stay, and a support
+      // device's own parameter against the episode running then.
+      const stay = patient?.stay ?? undefined;
+      const episode = stay?.episodes.find((e) => e.endedAt === null);
       const input: TReadingInput = {
-        episodeId: episode?.id ?? "(none)",
         parameter: m.parameter,
         value: m.value,
         unit: record.unit,
@@ -243,9 +245,9 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
         sourceRef: record.sourceRef,
         lab: m.lab,
       };
-      const validation = validateReading(input, episode, at);
+      const validation = validateStayReading(input, stay, at);
       if (!validation.ok) {
-        const rejection = toImportRejection(record, validation.rejection, patient, episode);
+        const rejection = toImportRejection(record, validation.rejection, patient);
         reject(rejection, index, record.location.entry);
         if (episode && validation.rejection.code === "UNIT_NOT_ACCEPTED")
           refusals.push({
@@ -270,7 +272,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
     let fresh = candidates;
     if (seenInDryRun) {
       const contents = candidates.map(({ valid: r }) => ({
-        episodeId: r.episodeId,
+        stayId: r.stayId,
         parameter: r.parameter,
         observedAt: r.observedAt.getTime(),
         value: r.value,
@@ -320,7 +322,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
             outcome(c.record, c.index, "duplicate");
           } else if (result?.status === "rejected")
             reject(
-              toImportRejection(c.record, result.rejection, undefined, undefined),
+              toImportRejection(c.record, result.rejection, undefined),
               c.index,
               c.record.location.entry,
             );

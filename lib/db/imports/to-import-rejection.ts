@@ -1,19 +1,17 @@
 import { formatLocation, type TImportRecord, type TImportRejection } from "@/lib/imports/import-record";
 import type { TRejection } from "@/lib/observations/reading";
-import type { TEpisodeContext } from "@/lib/observations/validate-reading";
-import type { TPatientEpisodes } from "./find-patient-episodes";
+import type { TPatientStay } from "./find-patient-stays";
 
 /** The write path's rejection in the source's own words: its field names, the value as sent. */
 export function toImportRejection(
   record: TImportRecord,
   rejection: TRejection,
-  patient: TPatientEpisodes | undefined,
-  episode: TEpisodeContext | undefined,
+  patient: TPatientStay | undefined,
 ): TImportRejection {
   const location = formatLocation(record.location);
   const { fields } = record;
   switch (rejection.code) {
-    case "UNKNOWN_EPISODE": {
+    case "NOT_ADMITTED": {
       const ids = record.patientIdentifiers.join('", "');
       if (!patient)
         return {
@@ -23,26 +21,38 @@ export function toImportRejection(
           code: "UNKNOWN_PATIENT",
           reason: `unknown patient: no patient with identifier "${ids}"`,
         };
-      const last = patient.episodes[0];
-      const ended = last?.endedAt ? ` (the last one ended at ${last.endedAt.toISOString()})` : "";
       return {
         location,
         field: fields.patient,
         value: patient.identifier,
-        code: "NO_ACTIVE_EPISODE",
-        reason: `patient "${patient.identifier}" has no active support episode${ended}`,
+        code: "NOT_ADMITTED",
+        reason: `patient "${patient.identifier}" is not admitted: admit the patient (or send the ADT admission) first`,
       };
     }
-    case "OUTSIDE_EPISODE":
+    // A support device's own parameter with no support of that device running at its time.
+    case "UNKNOWN_EPISODE": {
+      const last = patient?.stay?.episodes[0];
+      const ended = last?.endedAt ? ` (the last one ended at ${last.endedAt.toISOString()})` : "";
+      return {
+        location,
+        field: fields.time,
+        value: record.timeText,
+        code: "NO_ACTIVE_EPISODE",
+        reason: `${rejection.message}: patient "${patient?.identifier ?? ""}" had no support running then${ended}`,
+      };
+    }
+    case "OUTSIDE_STAY":
       return {
         location,
         field: fields.time,
         value: record.timeText,
         code: rejection.code,
-        reason: episode
-          ? `${rejection.message}; the patient's active episode began at ${episode.startedAt.toISOString()}`
+        reason: patient?.stay
+          ? `${rejection.message}; the patient was admitted at ${patient.stay.admittedAt.toISOString()}`
           : rejection.message,
       };
+    case "OUTSIDE_EPISODE":
+      return { location, field: fields.time, value: record.timeText, code: rejection.code, reason: rejection.message };
     case "UNIT_NOT_ACCEPTED":
       return { location, field: fields.unit, value: record.unit, code: rejection.code, reason: rejection.message };
     case "IMPLAUSIBLE_VALUE":

@@ -5,11 +5,13 @@
  * superseded points of a trend) simply do not add this condition. A device reading has no resultKey and no status,
  * so the condition holds for it at the cost of one index probe; reads of device series do not add it at all.
  *
- * `table` is the alias the query gives the Observation table.
+ * `table` is the alias the query gives the Observation table. A result is the stay's (a correction after cannulation
+ * replaces a result taken before it); the probe reads the partial index (stayId, resultKey, seq), which
+ * `later."resultKey" = …` lets both engines use (an equality implies the index's "resultKey" IS NOT NULL).
  */
 export function currentResultSql(table = `"Observation"`): string {
   return `(${table}."resultStatus" IS NULL OR ${table}."resultStatus" <> 'cancelled')
-    AND NOT EXISTS (SELECT 1 FROM "Observation" AS later WHERE later."episodeId" = ${table}."episodeId"
+    AND NOT EXISTS (SELECT 1 FROM "Observation" AS later WHERE later."stayId" = ${table}."stayId"
       AND later."resultKey" = ${table}."resultKey" AND later."seq" > ${table}."seq")`;
 }
 

@@ -15,28 +15,28 @@ interface LatestRow {
 }
 
 /**
- * The newest reading of each parameter of an episode, then the reading its trend is compared with (device data:
+ * The newest reading of each parameter of a stay (whichever support ran, or none), then the reading its trend is compared with (device data:
  * about five minutes earlier; labs: the previous sample). One statement each, whatever the number of parameters.
  */
 export async function findLatestValues({
   db,
-  episodeId,
+  stayId,
   parameters,
 }: {
   db: Db;
-  episodeId: string;
+  stayId: string;
   parameters: readonly TParameter[];
 }): Promise<Record<string, TLatestValue>> {
   if (parameters.length === 0) return {};
   // A laboratory value is its current result: not one a correction or a cancellation replaced (current-result-sql.ts).
   const pick = (parameter: TParameter | undefined, extra: string) =>
     `SELECT * FROM (SELECT "parameter","seq","value","observedAt","resultStatus","comparator" FROM "Observation"
-       WHERE "episodeId" = ? AND "parameter" = ? ${extra} ${parameter?.sourceKind === "lab" ? `AND ${currentResultSql()}` : ""}
+       WHERE "stayId" = ? AND "parameter" = ? ${extra} ${parameter?.sourceKind === "lab" ? `AND ${currentResultSql()}` : ""}
        ORDER BY "observedAt" DESC, "seq" DESC LIMIT 1) AS "latest"`;
   const latestSql = parameters.map((p) => pick(p, "")).join(" UNION ALL ");
   const latestRows = await db.$queryRawUnsafe<LatestRow[]>(
     sqlFor(db, latestSql),
-    ...parameters.flatMap((p) => [episodeId, p.code]),
+    ...parameters.flatMap((p) => [stayId, p.code]),
   );
   if (latestRows.length === 0) return {};
 
@@ -46,7 +46,7 @@ export async function findLatestValues({
     const parameter = byCode.get(row.parameter);
     const before =
       parameter?.sourceKind === "lab" ? Number(row.observedAt) - 1 : Number(row.observedAt) - TREND_LOOKBACK_MS;
-    refArgs.push(episodeId, row.parameter, timeParam(db, before));
+    refArgs.push(stayId, row.parameter, timeParam(db, before));
   }
   const refSql = latestRows.map((r) => pick(byCode.get(r.parameter), `AND "observedAt" <= ?`)).join(" UNION ALL ");
   const refRows = await db.$queryRawUnsafe<LatestRow[]>(sqlFor(db, refSql), ...refArgs);

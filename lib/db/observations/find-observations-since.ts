@@ -8,7 +8,8 @@ export type TReplayScope = { unitId: string } | { bedId: string };
 
 interface Row {
   seq: number | bigint;
-  episodeId: string;
+  stayId: string;
+  episodeId: string | null;
   bedId: string;
   parameter: string;
   value: number;
@@ -36,7 +37,7 @@ export async function findObservationsSince({
   const rows = await db.$queryRawUnsafe<Row[]>(
     sqlFor(
       db,
-      `SELECT "seq","episodeId","bedId","parameter","value","observedAt","source","resultStatus","comparator","supersedesSeq"
+      `SELECT "seq","stayId","episodeId","bedId","parameter","value","observedAt","source","resultStatus","comparator","supersedesSeq"
          FROM "Observation" WHERE "${column}" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`,
     ),
     id,
@@ -49,6 +50,7 @@ export async function findObservationsSince({
 export function toObservationDto(row: Row): TObservationDto {
   return {
     seq: Number(row.seq),
+    stayId: row.stayId,
     episodeId: row.episodeId,
     bedId: row.bedId,
     parameter: row.parameter,

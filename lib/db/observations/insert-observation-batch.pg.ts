@@ -7,18 +7,19 @@ export type TPgQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 /*
  * One statement for the whole batch (PostgreSQL's counterpart of insert-observation-batch.ts): a round trip per row
  * would cost more than the insert. The rows travel as one array per column and come back through unnest; the index
- * probe of the same content (episode, parameter, time, value) is a NOT EXISTS in the same statement, so no other
+ * probe of the same content (stay, parameter, time, value) is a NOT EXISTS in the same statement, so no other
  * transaction's insert can come between the probe and the insert for a row it would see. Times are bound as integer
- * milliseconds and turned into timestamp(3) exactly (no floating-point division). The stay is the episode's, as on SQLite.
+ * milliseconds and turned into timestamp(3) exactly (no floating-point division). The stay and the episode (null for
+ * a stay-only value) are bound as the write path found them, as on SQLite.
  */
 const INSERT = `
 INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-SELECT r.e, (SELECT se."stayId" FROM "SupportEpisode" se WHERE se."id" = r.e), r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
+SELECT r.e, r.st, r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
        TIMESTAMP '1970-01-01' + $10::bigint * INTERVAL '1 millisecond', r.s::"ObservationSource", r.ref
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::bigint[], $8::text[], $9::text[])
-       AS r(e, b, u, p, v, un, o, s, ref)
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::bigint[], $8::text[], $9::text[], $11::text[])
+       AS r(e, b, u, p, v, un, o, s, ref, st)
  WHERE NOT EXISTS (SELECT 1 FROM "Observation" x
-                    WHERE x."episodeId" = r.e AND x."parameter" = r.p
+                    WHERE x."stayId" = r.st AND x."parameter" = r.p
                       AND x."observedAt" = TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond' AND x."value" = r.v)
 ON CONFLICT ("source","sourceRef") DO NOTHING
 RETURNING "seq"::text AS "seq", "source"::text AS "source", "sourceRef"`;
@@ -35,14 +36,15 @@ export async function insertObservationBatchPg(
 ): Promise<(number | null)[]> {
   const n = batchSize(batch);
   const seqs: (number | null)[] = new Array<number | null>(n).fill(null);
-  const [episodes, beds, units, parameters, values, valueUnits, times, sources, sourceRefs] = [
-    [] as string[],
+  const [episodes, beds, units, parameters, values, valueUnits, times, sources, sourceRefs, stays] = [
+    [] as (string | null)[],
     [] as string[],
     [] as string[],
     [] as string[],
     [] as number[],
     [] as string[],
     [] as number[],
+    [] as string[],
     [] as string[],
     [] as string[],
   ] as const;
@@ -59,11 +61,12 @@ export async function insertObservationBatchPg(
       continue;
     }
     const key = `${r.source}\u0000${r.sourceRef}`;
-    const content = `${r.episodeId}\u0000${r.parameter}\u0000${r.observedAt}\u0000${r.value}`;
+    const content = `${r.stayId}\u0000${r.parameter}\u0000${r.observedAt}\u0000${r.value}`;
     if (indexByKey.has(key) || contents.has(content)) continue;
     indexByKey.set(key, i);
     contents.add(content);
     episodes.push(r.episodeId);
+    stays.push(r.stayId);
     beds.push(r.bedId);
     units.push(r.unitId);
     parameters.push(r.parameter);
@@ -84,6 +87,7 @@ export async function insertObservationBatchPg(
     sources,
     sourceRefs,
     receivedAt,
+    stays,
   ]);
   for (const { seq, source, sourceRef } of rows) {
     const i = indexByKey.get(`${source}\u0000${sourceRef}`);
@@ -94,13 +98,13 @@ export async function insertObservationBatchPg(
 }
 
 const CURRENT = `SELECT "seq"::float8 AS "seq", "parameter", "value", "comparator", "resultStatus"::text AS "resultStatus"
-  FROM "Observation" WHERE "episodeId" = $1 AND "resultKey" = $2 ORDER BY "seq" DESC LIMIT 1`;
-const STORED = `SELECT 1 FROM "Observation" WHERE "episodeId" = $1 AND "parameter" = $2
+  FROM "Observation" WHERE "stayId" = $1 AND "resultKey" = $2 ORDER BY "seq" DESC LIMIT 1`;
+const STORED = `SELECT 1 FROM "Observation" WHERE "stayId" = $1 AND "parameter" = $2
   AND "observedAt" = TIMESTAMP '1970-01-01' + $3::bigint * INTERVAL '1 millisecond' AND "value" = $4 LIMIT 1`;
 const INSERT_LAB = `
 INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt",
   "source","sourceRef","resultStatus","comparator","resultKey","supersedesSeq")
-VALUES ($1, (SELECT se."stayId" FROM "SupportEpisode" se WHERE se."id" = $1), $2, $3, $4, $5, $6,
+VALUES ($1, $15, $2, $3, $4, $5, $6,
   TIMESTAMP '1970-01-01' + $7::bigint * INTERVAL '1 millisecond', TIMESTAMP '1970-01-01' + $8::bigint * INTERVAL '1 millisecond',
   $9::"ObservationSource", $10, $11::"ResultStatus", $12, $13, $14::bigint)
 ON CONFLICT ("source","sourceRef") DO NOTHING
@@ -110,10 +114,10 @@ RETURNING "seq"::text AS "seq"`;
 async function insertLabResultPg(query: TPgQuery, r: TBatchRow, receivedAt: number): Promise<number | null> {
   const lab = r.lab;
   if (!lab) return null;
-  const [current] = lab.resultKey ? await query<TStoredResult>(CURRENT, [r.episodeId, lab.resultKey]) : [];
+  const [current] = lab.resultKey ? await query<TStoredResult>(CURRENT, [r.stayId, lab.resultKey]) : [];
   const plan = planLabResult({ parameter: r.parameter, value: r.value, lab, current });
   if (plan.kind === "skip") return null;
-  if (plan.kind === "new" && (await query(STORED, [r.episodeId, r.parameter, r.observedAt, r.value])).length > 0)
+  if (plan.kind === "new" && (await query(STORED, [r.stayId, r.parameter, r.observedAt, r.value])).length > 0)
     return null;
   const rows = await query<{ seq: string }>(INSERT_LAB, [
     r.episodeId,
@@ -130,6 +134,7 @@ async function insertLabResultPg(query: TPgQuery, r: TBatchRow, receivedAt: numb
     lab.comparator ?? null,
     lab.resultKey ?? null,
     plan.kind === "supersede" ? plan.supersedesSeq : null,
+    r.stayId,
   ]);
   return rows[0] ? Number(rows[0].seq) : null;
 }

@@ -8,7 +8,7 @@ import {
 } from "./observation-batch";
 import { planLabResult, type TStoredResult } from "../../observations/plan-lab-result";
 
-type TRow = [string, string, string, string, string, number, string, number, number, string, string];
+type TRow = [string | null, string, string, string, string, number, string, number, number, string, string];
 type TContent = [string, string, number, number];
 type TLabRow = [...TRow, string, string | null, string | null, number | null];
 
@@ -34,23 +34,23 @@ export function insertObservationBatch(
   let statements = STATEMENTS.get(connection);
   if (!statements) {
     const insert = connection.prepare<TRow>(
-      // The stay is the episode's, read by primary key in the same statement: the batch format stays as it was.
       `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-       VALUES (?,(SELECT "stayId" FROM "SupportEpisode" WHERE "id" = ?),?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
+       VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
     );
     const stored = connection
       .prepare<TContent, number>(
-        `SELECT 1 FROM "Observation" WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" = ? AND "value" = ? LIMIT 1`,
+        `SELECT 1 FROM "Observation" WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" = ? AND "value" = ? LIMIT 1`,
       )
       .pluck();
     const insertLab = connection.prepare<TLabRow>(
       `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef","resultStatus","comparator","resultKey","supersedesSeq")
-       VALUES (?,(SELECT "stayId" FROM "SupportEpisode" WHERE "id" = ?),?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("source","sourceRef") DO NOTHING`,
     );
-    // The newest row of a result is its current one: each later row supersedes the one before.
+    // The newest row of a result is its current one: each later row supersedes the one before. A result is the
+    // stay's (a lactate corrected after cannulation supersedes the one taken before), found by the partial index.
     const current = connection.prepare<[string, string], TStoredResult>(
       `SELECT "seq","parameter","value","comparator","resultStatus" FROM "Observation"
-       WHERE "episodeId" = ? AND "resultKey" = ? ORDER BY "seq" DESC LIMIT 1`,
+       WHERE "stayId" = ? AND "resultKey" = ? ORDER BY "seq" DESC LIMIT 1`,
     );
     // Numbers come back as numbers (Prisma's adapter turns on BigInt integers for its connection).
     for (const s of [insert, stored, insertLab, current]) s.safeIntegers(false);
@@ -66,13 +66,13 @@ export function insertObservationBatch(
       seqs[i] = insertLabResult(statements, r, receivedAt);
       continue;
     }
-    if (stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined) {
+    if (stored.get(r.stayId, r.parameter, r.observedAt, r.value) !== undefined) {
       seqs[i] = null;
       continue;
     }
     const { changes, lastInsertRowid } = insert.run(
       r.episodeId,
-      r.episodeId,
+      r.stayId,
       r.bedId,
       r.unitId,
       r.parameter,
@@ -92,14 +92,14 @@ export function insertObservationBatch(
 function insertLabResult(statements: TStatements, r: TBatchRow, receivedAt: number): number | null {
   const lab = r.lab;
   if (!lab) return null;
-  const current = lab.resultKey ? statements.current.get(r.episodeId, lab.resultKey) : undefined;
+  const current = lab.resultKey ? statements.current.get(r.stayId, lab.resultKey) : undefined;
   const plan = planLabResult({ parameter: r.parameter, value: r.value, lab, current });
   if (plan.kind === "skip") return null;
-  if (plan.kind === "new" && statements.stored.get(r.episodeId, r.parameter, r.observedAt, r.value) !== undefined)
+  if (plan.kind === "new" && statements.stored.get(r.stayId, r.parameter, r.observedAt, r.value) !== undefined)
     return null;
   const { changes, lastInsertRowid } = statements.insertLab.run(
     r.episodeId,
-    r.episodeId,
+    r.stayId,
     r.bedId,
     r.unitId,
     r.parameter,
@@ -118,9 +118,9 @@ function insertLabResult(statements: TStatements, r: TBatchRow, receivedAt: numb
 }
 
 /**
- * The batch's indices grouped by (episode, parameter), file order kept within each group (a stable sort). A device
+ * The batch's indices grouped by (place, parameter), file order kept within each group (a stable sort). A device
  * export holds each second's readings of every series together, so in file order consecutive inserts land in as
- * many places of the (episode, parameter, time) index as there are series, more leaf pages than SQLite's page cache
+ * many places of the (stay, parameter, time) index as there are series, more leaf pages than SQLite's page cache
  * holds; grouped, each leaf is written several times in a row. The rows' seqs follow this order, which changes
  * nothing a screen relies on: a batch is committed, and broadcast, as one.
  */

@@ -7,11 +7,19 @@ import { AppError } from "../../errors/app-error";
 
 /** The episode as the write path checks readings against it. */
 export function episodeContextOf(
-  episode: { id: string; bedId: string; deviceType: TDeviceType; startedAt: Date; endedAt: Date | null },
+  episode: {
+    id: string;
+    stayId: string;
+    bedId: string;
+    deviceType: TDeviceType;
+    startedAt: Date;
+    endedAt: Date | null;
+  },
   unitId: string,
 ): TEpisodeContext {
   return {
     id: episode.id,
+    stayId: episode.stayId,
     bedId: episode.bedId,
     unitId,
     deviceType: episode.deviceType,

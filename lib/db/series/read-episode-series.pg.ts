@@ -7,21 +7,21 @@ const ms = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
 const at = (millis: string) => `(TIMESTAMP '1970-01-01' + (${millis}) * INTERVAL '1 millisecond')`;
 
 const COUNT_SQL = `SELECT count(*)::float8 FROM (SELECT 1 FROM "Observation"
-  WHERE "episodeId" = $1 AND "parameter" = $2 AND "observedAt" >= ${at("$3::float8")} AND "observedAt" <= ${at("$4::float8")}
+  WHERE "stayId" = $1 AND "parameter" = $2 AND "observedAt" >= ${at("$3::float8")} AND "observedAt" <= ${at("$4::float8")}
   LIMIT $5) AS n`;
 
 const READINGS_SQL = `SELECT ${ms(`"observedAt"`)}, "value" FROM "Observation"
-  WHERE "episodeId" = $1 AND "parameter" = $2 AND "observedAt" >= ${at("$3::float8")} AND "observedAt" <= ${at("$4::float8")}
+  WHERE "stayId" = $1 AND "parameter" = $2 AND "observedAt" >= ${at("$3::float8")} AND "observedAt" <= ${at("$4::float8")}
   ORDER BY "observedAt"`;
 
 /*
  * One bucket per pixel column (generate_series), each answered by index scans of its own rows through the covering
- * (episodeId, parameter, observedAt, value) index: no GROUP BY over the whole range. PostgreSQL has no SQLite "bare
+ * (stayId, parameter, observedAt, value) index: no GROUP BY over the whole range. PostgreSQL has no SQLite "bare
  * column" of a min(): the extreme and its time are the first row of the bucket ordered by value, then time (the
  * earliest of equal extremes, as SQLite's scan in time order gives).
  */
 const BUCKETS_SQL = (() => {
-  const range = `"episodeId" = $1 AND "parameter" = $2
+  const range = `"stayId" = $1 AND "parameter" = $2
     AND "observedAt" >= ${at("$3::float8 + b.i * $4::float8")}
     AND "observedAt" < ${at("LEAST($3::float8 + (b.i + 1) * $4::float8, $5::float8 + 1)")}`;
   const pick = (order: string) =>
@@ -43,7 +43,7 @@ type TBucketRow = [number, number, number, number, number, number, number];
  */
 export async function readEpisodeSeriesPg({
   db,
-  episodeId,
+  stayId,
   code,
   from,
   to,
@@ -51,7 +51,7 @@ export async function readEpisodeSeriesPg({
   limit,
 }: {
   db: Db;
-  episodeId: string;
+  stayId: string;
   code: string;
   from: number;
   to: number;
@@ -61,13 +61,13 @@ export async function readEpisodeSeriesPg({
   const pool = postgresPool(db);
   const counted = await pool.query<[number]>({
     text: COUNT_SQL,
-    values: [episodeId, code, from, to, limit + 1],
+    values: [stayId, code, from, to, limit + 1],
     rowMode: "array",
   });
   if ((counted.rows[0]?.[0] ?? 0) <= limit) {
     const { rows } = await pool.query<[number, number]>({
       text: READINGS_SQL,
-      values: [episodeId, code, from, to],
+      values: [stayId, code, from, to],
       rowMode: "array",
     });
     return { samples: rows.map(([t, v]) => ({ t, v })) };
@@ -75,7 +75,7 @@ export async function readEpisodeSeriesPg({
   const buckets = Math.ceil((to - from + 1) / bucketMs);
   const { rows } = await pool.query<TBucketRow>({
     text: BUCKETS_SQL,
-    values: [episodeId, code, from, bucketMs, to, buckets],
+    values: [stayId, code, from, bucketMs, to, buckets],
     rowMode: "array",
   });
   // count is not read by bucketsToPoints (read-episode-series.ts).

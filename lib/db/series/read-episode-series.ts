@@ -23,25 +23,25 @@ const READINGS_PER_COLUMN = 8;
 
 /** Readings of the range, counted in SQL up to a limit: far cheaper than reading them (no row reaches JavaScript). */
 const COUNT_SQL = `SELECT count(*) FROM (SELECT 1 FROM "Observation"
-  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? LIMIT ?)`;
+  WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? LIMIT ?)`;
 
 const READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
-  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt"`;
+  WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? ORDER BY "observedAt"`;
 
 /** A laboratory parameter's current results only (few a day: always read row by row, never bucketed). */
 const LAB_READINGS_SQL = `SELECT "observedAt", "value" FROM "Observation"
-  WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? AND ${currentResultSql()}
+  WHERE "stayId" = ? AND "parameter" = ? AND "observedAt" >= ? AND "observedAt" <= ? AND ${currentResultSql()}
   ORDER BY "observedAt"`;
 
 /**
  * One bucket per pixel column, each answered by index seeks and scans of its own rows: no GROUP BY, whose sort of a
  * week of 1 Hz readings costs more than the scan itself. With a single min() (or max()) in a query SQLite takes the
  * bare column `observedAt` from the row holding that extreme (the first one met, scanning in time order), which
- * gives the time of the extreme without a second lookup. The index (episodeId, parameter, observedAt, value)
+ * gives the time of the extreme without a second lookup. The index (stayId, parameter, observedAt, value)
  * covers every subquery. The parameters come in once, as the one row of `p` (the driver binds positions only).
  */
 const BUCKETS_SQL = (() => {
-  const range = `"episodeId" = p.episode AND "parameter" = p.parameter
+  const range = `"stayId" = p.episode AND "parameter" = p.parameter
     AND "observedAt" >= p.start + b.i * p.size AND "observedAt" < min(p.start + (b.i + 1) * p.size, p.stop + 1)`;
   return `WITH RECURSIVE p(episode, parameter, start, size, stop, buckets) AS (SELECT ?, ?, ?, ?, ?, ?),
       b(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM b, p WHERE i + 1 < p.buckets)
@@ -81,7 +81,8 @@ export async function readEpisodeSeries({
 }: {
   db: Db;
   bedId: string;
-  episode: { id: string; startedAt: Date; endedAt: Date | null };
+  /** The episode whose interval the series covers; its readings are read through its stay's index. */
+  episode: { id: string; stayId: string; startedAt: Date; endedAt: Date | null };
   parameter: TParameterCode;
   from: number | undefined;
   to: number | undefined;
@@ -108,7 +109,7 @@ export async function readEpisodeSeries({
         ? (
             await db.$queryRawUnsafe<{ observedAt: Date; value: number }[]>(
               sqlFor(db, LAB_READINGS_SQL),
-              episode.id,
+              episode.stayId,
               code,
               timeParam(db, from),
               timeParam(db, to),
@@ -116,13 +117,13 @@ export async function readEpisodeSeries({
           ).map((r) => ({ t: Number(r.observedAt), v: r.value }))
         : preparedStatement<unknown[], [number, number]>(db, LAB_READINGS_SQL)
             .raw()
-            .all(episode.id, code, from, to)
+            .all(episode.stayId, code, from, to)
             .map(([t, v]) => ({ t, v }));
     return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
   }
   const limit = READINGS_PER_COLUMN * width;
   if (dialectOf(db) === "postgres") {
-    const read = await readEpisodeSeriesPg({ db, episodeId: episode.id, code, from, to, bucketMs, limit });
+    const read = await readEpisodeSeriesPg({ db, stayId: episode.stayId, code, from, to, bucketMs, limit });
     if (read.samples)
       return { ...base, from, to, bucketMs, points: downsampleMinMax(read.samples, { from, to, width, maxGapMs }) };
     return { ...base, from, to, bucketMs, points: bucketsToPoints(read.buckets, maxGapMs) };
@@ -130,9 +131,9 @@ export async function readEpisodeSeries({
   const count =
     preparedStatement<unknown[], number>(db, COUNT_SQL)
       .pluck()
-      .get(episode.id, code, from, to, limit + 1) ?? 0;
+      .get(episode.stayId, code, from, to, limit + 1) ?? 0;
   if (count <= limit) {
-    const rows = preparedStatement<unknown[], [number, number]>(db, READINGS_SQL).raw().all(episode.id, code, from, to);
+    const rows = preparedStatement<unknown[], [number, number]>(db, READINGS_SQL).raw().all(episode.stayId, code, from, to);
     const samples = rows.map(([t, v]) => ({ t, v }));
     return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
   }
@@ -140,7 +141,7 @@ export async function readEpisodeSeries({
   const buckets = Math.ceil((to - from + 1) / bucketMs);
   const rows = preparedStatement<unknown[], TBucketRow>(db, BUCKETS_SQL)
     .raw()
-    .all(episode.id, code, from, bucketMs, to, buckets);
+    .all(episode.stayId, code, from, bucketMs, to, buckets);
   const filled: TBucket[] = [];
   for (const [index, tFirst, tLast, mn, mx] of rows) {
     if (tFirst === null || tLast === null || mn === null || mx === null) continue;

@@ -1,4 +1,5 @@
-import { parametersFor } from "@/lib/catalogue";
+import { CATALOGUE, parametersFor } from "@/lib/catalogue";
+import { TILE_LABS } from "@/lib/station/prepare-tile";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears } from "@/lib/patients/age-in-years";
 import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
@@ -6,6 +7,9 @@ import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { findLatestValues } from "../observations/find-latest-values";
 import { getLastSeq } from "../observations/get-last-seq";
+
+/** The values a tile shows for a patient with no support running (prepare-tile.ts): the labs of the tile. */
+const STAY_ONLY_PARAMETERS = CATALOGUE.filter((p) => (TILE_LABS as readonly string[]).includes(p.code));
 
 /**
  * What the central station shows of a unit: every bed, its patient (initials only: the bed's open stay's), the stay's
@@ -37,6 +41,8 @@ export async function getStationSnapshot({
         where: { dischargedAt: null },
         take: 1,
         select: {
+          id: true,
+          admittedAt: true,
           patient: { select: { givenName: true, familyName: true, birthDate: true, sex: true } },
           episodes: { where: { endedAt: null }, orderBy: { startedAt: "desc" }, take: 1 },
         },
@@ -53,14 +59,17 @@ export async function getStationSnapshot({
       sex: stay.patient.sex,
     };
     const episode = stay?.episodes[0];
+    const stayRef = stay ? { id: stay.id, admittedAt: stay.admittedAt.getTime() } : null;
     if (!episode) {
       stationBeds.push({
         bedId: bed.id,
         label: bed.label,
         position: bed.position,
+        stay: stayRef,
         patient: patient ?? null,
         episode: null,
-        latest: {},
+        // No support running: the tile shows the stay's labs (a lactate before cannulation).
+        latest: stay ? await findLatestValues({ db, stayId: stay.id, parameters: STAY_ONLY_PARAMETERS }) : {},
       });
       continue;
     }
@@ -69,6 +78,7 @@ export async function getStationSnapshot({
       bedId: bed.id,
       label: bed.label,
       position: bed.position,
+      stay: stayRef,
       patient: patient ?? null,
       episode: {
         id: episode.id,
@@ -77,7 +87,7 @@ export async function getStationSnapshot({
         cannulationSite: episode.cannulationSite,
         settings: parseEpisodeSettings(episode.settings).settings,
       },
-      latest: await findLatestValues({ db, episodeId: episode.id, parameters: parametersFor(deviceType) }),
+      latest: await findLatestValues({ db, stayId: episode.stayId, parameters: parametersFor(deviceType) }),
     });
   }
   return { unit, serverTime: now.getTime(), lastSeq, beds: stationBeds };

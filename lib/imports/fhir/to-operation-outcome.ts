@@ -23,6 +23,8 @@ const ISSUE_TYPE: Partial<Record<TImportRejectionCode, string>> = {
   FUTURE_TIME: "business-rule",
   OUTSIDE_EPISODE: "business-rule",
   NO_ACTIVE_EPISODE: "business-rule",
+  NOT_ADMITTED: "business-rule",
+  OUTSIDE_STAY: "business-rule",
   STATUS_NOT_ACCEPTED: "business-rule",
   PENDING_RESULT: "incomplete",
   MISSING_PATIENT: "required",

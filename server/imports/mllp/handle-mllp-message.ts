@@ -103,6 +103,9 @@ const ERROR_CODE: Partial<Record<TImportRejectionCode, TAckError["code"]>> = {
   PENDING_RESULT: "101",
   UNKNOWN_PATIENT: "204",
   NO_ACTIVE_EPISODE: "204",
+  // HL7 table 0357: 204 unknown key identifier (no admitted patient to file the result under).
+  NOT_ADMITTED: "204",
+  OUTSIDE_STAY: "102",
   UNKNOWN_EPISODE: "204",
   NOT_NUMERIC: "102",
   INVALID_TIME: "102",
