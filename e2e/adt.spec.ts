@@ -5,8 +5,8 @@ import { signInAs } from "./support/accounts";
 
 // Issue 15 part 3: the hospital's ADT feed drives the wall. Over HTTP import (the same reading of ADT as the MLLP
 // listener, server/imports/mllp/adt-over-mllp.test.ts): an ADT^A02 moves the patient of bed 08 to the free bed 07,
-// an ADT^A01 admits a new patient to bed 08 (PV1-3 demo-icu^^08, no configuration), a physician starts VA-ECMO, and an
-// ORU^R01 lactate for the new patient shows on its tile. The wall, in its own browser context, follows every step
+// an ADT^A01 admits a new patient to bed 08 (PV1-3 demo-icu^^08, no configuration), an ORU^R01 lactate for the new
+// patient arrives before any support runs and shows on its tile, then a physician starts VA-ECMO and it stays there. The wall, in its own browser context, follows every step
 // without a reload.
 const hl7Time = (d: Date) => `${d.toISOString().replace(/[-:T]/g, "").slice(0, 14)}+0000`;
 const MRN = `ADT-E2E-${Date.now()}`;
@@ -79,6 +79,19 @@ test.describe("the hospital's ADT feed", () => {
       expect(refused).toMatchObject({ accepted: 0, rejected: 1 });
       expect(refused.rejections[0]?.reason).toContain("Bed 07 is occupied");
 
+      // The ORU for the new patient arrives before any support runs (a lactate before cannulation, which the SAVE
+      // score needs): it belongs to the stay, is accepted, and shows on the admitted tile.
+      const sampled = new Date(Date.now() - 40 * 60_000);
+      const lactate = [
+        `MSH|^~\\&|SYNLAB|SYNHOSP|ICU|SYNHOSP|${hl7Time(new Date())}||ORU^R01^ORU_R01|E2E-ORU|P|2.5.1`,
+        `PID|1||${MRN}^^^SYNHOSP^MR||Essai^Camille||19700312|F`,
+        `OBR|1|PLC-ADT|FIL-ADT|24336-0^Gas panel^LN|||${hl7Time(sampled)}`,
+        `OBX|1|NM|2518-9^Lactate [Moles/volume] in Arterial blood^LN||4.1|mmol/L|0.5-2|H|||F|||${hl7Time(sampled)}`,
+      ].join("\r");
+      expect(await send(page.request, "lactate.hl7", lactate)).toMatchObject({ accepted: 1 });
+      await expect(bed8).toHaveAttribute("data-state", "admitted");
+      await expect(station.value("demo-bed-8", "lactate")).toContainText("4.1", { timeout: 15_000 });
+
       const started = await doctorContext.request.post(`${base}/api/beds/demo-bed-8/support`, {
         headers: { origin: base },
         data: {
@@ -94,15 +107,7 @@ test.describe("the hospital's ADT feed", () => {
       });
       expect(started.status()).toBeLessThan(300);
       await expect(bed8).toHaveAttribute("data-state", "occupied", { timeout: 15_000 });
-
-      const sampled = new Date(Date.now() - 10 * 60_000);
-      const lactate = [
-        `MSH|^~\\&|SYNLAB|SYNHOSP|ICU|SYNHOSP|${hl7Time(new Date())}||ORU^R01^ORU_R01|E2E-ORU|P|2.5.1`,
-        `PID|1||${MRN}^^^SYNHOSP^MR||Essai^Camille||19700312|F`,
-        `OBR|1|PLC-ADT|FIL-ADT|24336-0^Gas panel^LN|||${hl7Time(sampled)}`,
-        `OBX|1|NM|2518-9^Lactate [Moles/volume] in Arterial blood^LN||4.1|mmol/L|0.5-2|H|||F|||${hl7Time(sampled)}`,
-      ].join("\r");
-      expect(await send(page.request, "lactate.hl7", lactate)).toMatchObject({ accepted: 1 });
+      // Support started, the stay's lactate is still the tile's.
       await expect(station.value("demo-bed-8", "lactate")).toContainText("4.1", { timeout: 15_000 });
       expect(loads).toEqual([]);
 

@@ -5,7 +5,8 @@ import type { TBedDetail, TLabSample, TValueRun } from "./bed-detail";
 
 export interface TBedReading {
   readonly seq: number;
-  readonly episodeId: string;
+  /** Null for a stay-only value (no support running at its time): older than the running episode, not merged. */
+  readonly episodeId: string | null;
   readonly bedId: string;
   readonly parameter: string;
   readonly value: number;

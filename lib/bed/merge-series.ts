@@ -4,7 +4,7 @@ import type { TParameterSeries } from "./series";
 
 export interface TSeriesReading {
   readonly seq: number;
-  readonly episodeId: string;
+  readonly episodeId: string | null;
   readonly parameter: string;
   readonly value: number;
   readonly observedAt: number;

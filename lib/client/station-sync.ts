@@ -24,6 +24,7 @@ const ZObservations = z.array(
   // replacing reading makes the station read its snapshot again.
   ZObservationDto.pick({
     seq: true,
+    stayId: true,
     episodeId: true,
     bedId: true,
     parameter: true,

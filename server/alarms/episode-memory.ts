@@ -5,6 +5,8 @@ import type { TEpisodeContext } from "@/lib/observations/validate-reading";
 /** What the alarm engine (alarm-engine.ts) holds in memory for one episode it watches. */
 export interface TEpisodeMemory {
   readonly id: string;
+  /** The episode's stay: its readings are read through the stay's index. */
+  readonly stayId: string;
   readonly unitId: string;
   readonly bedId: string;
   /** Its heparin run is refreshed on each clock tick (the settings can change while it runs). */
@@ -32,6 +34,7 @@ export function newEpisodeMemory(
 ): TEpisodeMemory {
   return {
     id: context.id,
+    stayId: context.stayId,
     unitId: context.unitId,
     bedId: context.bedId,
     episode: {

@@ -39,6 +39,7 @@ export async function lateSeries({
     if (!newest || r.observedAt >= newest.observedAt) continue;
     series[r.parameter] = await findCurrentResults({
       db,
+      stayId: memory.stayId,
       episodeId: memory.id,
       parameter: r.parameter,
       until: newest.observedAt,

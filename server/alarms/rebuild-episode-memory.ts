@@ -37,6 +37,7 @@ export async function rebuildEpisodeMemory({
   for (let read = 0; read < REPLAY_LIMIT; read += REPLAY_PAGE) {
     const page = await findEpisodeReadingsSince({
       db,
+      stayId: context.stayId,
       episodeId,
       sinceSeq: memory.lastSeq,
       fromTime,

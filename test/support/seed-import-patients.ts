@@ -6,11 +6,16 @@ export interface TImportPatient {
   /** When the open support episode began: before the results of the file to import. */
   episodeStartedAt: Date;
   deviceType?: TDeviceType;
+  /** When the stay began (the episode's start when absent). */
+  admittedAt?: Date;
+  /** Admitted with no support started (a lab before cannulation has a stay and no episode). */
+  noSupport?: boolean;
 }
 
 /**
  * Synthetic patients whose identifiers are those of a real file (the NIST PID-3, a Synthea MRN, MIMIC subject_ids),
- * each on its own bed with one open support episode, so that the file's results have somewhere to land.
+ * each admitted to its own bed with one open support episode (unless `noSupport`), so that the file's results have
+ * somewhere to land.
  */
 export async function seedImportPatients(
   db: Db,
@@ -48,9 +53,10 @@ export async function seedImportPatients(
         bedId,
         openBedKey: bedId,
         openPatientKey: patientId,
-        admittedAt: p.episodeStartedAt,
+        admittedAt: p.admittedAt ?? p.episodeStartedAt,
       },
     });
+    if (p.noSupport) continue;
     await db.supportEpisode.create({
       data: {
         id: episodeId,

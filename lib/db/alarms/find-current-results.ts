@@ -16,16 +16,19 @@ interface Row {
  * The newest `limit` current results of one parameter of an episode observed at or before `until`, in time order: a
  * corrected or cancelled result is left out, a censored one is at the side its comparator says (as the engine judges
  * it). The alarm engine reads it when a withdrawn result leaves a parameter without its current value, and around a
- * late result that a trend must judge in its place. Through the (episodeId, parameter, observedAt) index.
+ * late result that a trend must judge in its place. Through the stay's (stayId, parameter, observedAt) index, the
+ * episode's rows kept.
  */
 export async function findCurrentResults({
   db,
+  stayId,
   episodeId,
   parameter,
   until = 8.64e15,
   limit,
 }: {
   db: Db;
+  stayId: string;
   episodeId: string;
   parameter: TParameterCode;
   /** Epoch ms; every result when absent (the latest instant a Date holds). */
@@ -36,11 +39,12 @@ export async function findCurrentResults({
     sqlFor(
       db,
       `SELECT "seq","value","observedAt","comparator" FROM "Observation"
-        WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" <= ? AND ${currentResultSql()}
+        WHERE "stayId" = ? AND "parameter" = ? AND "episodeId" = ? AND "observedAt" <= ? AND ${currentResultSql()}
         ORDER BY "observedAt" DESC, "seq" DESC LIMIT ?`,
     ),
-    episodeId,
+    stayId,
     parameter,
+    episodeId,
     timeParam(db, until),
     limit,
   );

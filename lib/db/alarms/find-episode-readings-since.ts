@@ -15,16 +15,18 @@ interface Row {
 /**
  * An episode's readings after `sinceSeq` (and not before `fromTime`), in seq order: what the engine replays to rebuild
  * its memory after a restart: current results only (a corrected or cancelled laboratory result is not judged again),
- * a censored one at the side its comparator says. Raw SQL: thousands of rows, read once, through the (episodeId, parameter, …) index.
+ * a censored one at the side its comparator says. Raw SQL: thousands of rows, read once, through the stay's (stayId, …) index, the episode's rows kept.
  */
 export async function findEpisodeReadingsSince({
   db,
+  stayId,
   episodeId,
   sinceSeq,
   fromTime = 0,
   limit,
 }: {
   db: Db;
+  stayId: string;
   episodeId: string;
   sinceSeq: number;
   fromTime?: number;
@@ -34,8 +36,9 @@ export async function findEpisodeReadingsSince({
     sqlFor(
       db,
       `SELECT "seq","parameter","value","observedAt","comparator" FROM "Observation"
-        WHERE "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? AND ${currentResultSql()} ORDER BY "seq" LIMIT ?`,
+        WHERE "stayId" = ? AND "episodeId" = ? AND "seq" > ? AND "observedAt" >= ? AND ${currentResultSql()} ORDER BY "seq" LIMIT ?`,
     ),
+    stayId,
     episodeId,
     sinceSeq,
     timeParam(db, fromTime),

@@ -44,7 +44,8 @@ export async function recordFourTs({
   const counts = keepCurrentResults(
     (
       await db.observation.findMany({
-        where: { episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
+        // The episode's counts, found through the stay's index (the 4Ts prefill counts from the episode's start).
+        where: { stayId: episode.stayId, episodeId: episode.id, parameter: "platelets", observedAt: { lte: now } },
         select: { observedAt: true, value: true, seq: true, resultKey: true, resultStatus: true },
         orderBy: { observedAt: "asc" },
       })

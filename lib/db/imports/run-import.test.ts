@@ -56,10 +56,22 @@ beforeEach(async () => {
     { identifier: "MRN-1", episodeStartedAt: new Date("2026-11-22T00:00:00Z") },
     { identifier: "MRN-LATE", episodeStartedAt: new Date("2026-11-23T09:00:00Z") },
     { identifier: "MRN-OUT", episodeStartedAt: new Date("2026-11-01T00:00:00Z") },
+    { identifier: "MRN-WEANED", episodeStartedAt: new Date("2026-11-01T00:00:00Z") },
+    {
+      identifier: "MRN-PRE",
+      admittedAt: new Date("2026-11-23T07:00:00Z"),
+      episodeStartedAt: new Date("2026-11-23T07:00:00Z"),
+      noSupport: true,
+    },
   ]);
+  // MRN-OUT was discharged; MRN-WEANED is still admitted, weaned from its support.
   await t.db.supportEpisode.updateMany({
-    where: { patient: { identifier: "MRN-OUT" } },
+    where: { patient: { identifier: { in: ["MRN-OUT", "MRN-WEANED"] } } },
     data: { endedAt: new Date("2026-11-20T00:00:00Z") },
+  });
+  await t.db.stay.updateMany({
+    where: { patient: { identifier: "MRN-OUT" } },
+    data: { dischargedAt: new Date("2026-11-20T00:00:00Z"), openBedKey: null, openPatientKey: null },
   });
   writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW });
 });
@@ -111,16 +123,53 @@ describe("runImport", () => {
     expect(report.map((r) => [r.location, r.field, r.code])).toEqual([
       ["labs.csv line 2", "value", "IMPLAUSIBLE_VALUE"],
       ["labs.csv line 3", "patient_id", "UNKNOWN_PATIENT"],
-      ["labs.csv line 4", "patient_id", "NO_ACTIVE_EPISODE"],
-      ["labs.csv line 5", "observed_at", "OUTSIDE_EPISODE"],
+      ["labs.csv line 4", "patient_id", "NOT_ADMITTED"],
+      ["labs.csv line 5", "observed_at", "OUTSIDE_STAY"],
       ["labs.csv line 6", "unit", "UNIT_NOT_ACCEPTED"],
       ["labs.csv line 7", "status", "PENDING_RESULT"],
       ["labs.csv line 8", "observed_at", "FUTURE_TIME"],
     ]);
     expect(report[1]?.reason).toBe('unknown patient: no patient with identifier "NOBODY"');
-    expect(report[2]?.reason).toMatch(/has no active support episode \(the last one ended at 2026-11-20/);
+    expect(report[2]?.reason).toMatch(/patient "MRN-OUT" is not admitted/);
+    expect(report[3]?.reason).toMatch(/outside the stay.*the patient was admitted at 2026-11-23T09:00/);
     expect(report[6]?.reason).toMatch(/a time in the future/);
     expect(await stored()).toBe(0);
+  });
+
+  it("stores a lab of an admitted patient with no support running with its stay; a support device's value needs one", async () => {
+    const summary = await run([
+      // Before cannulation: admitted, no support yet.
+      row(0, 4.1, "MRN-PRE"),
+      // After weaning: the stay is open, its support ended.
+      row(1, 1.9, "MRN-WEANED"),
+      row(2, 3.5, "MRN-PRE", { parameter: "ecmo_flow", unit: "L/min" }),
+    ]);
+    expect(summary).toMatchObject({ processed: 3, accepted: 2, rejected: 1 });
+    const values = await t.db.observation.findMany({
+      orderBy: { seq: "asc" },
+      select: { parameter: true, value: true, stayId: true, episodeId: true, bedId: true },
+    });
+    const stays = await t.db.stay.findMany({
+      where: { patient: { identifier: { in: ["MRN-PRE", "MRN-WEANED"] } } },
+      select: { id: true, bedId: true, patient: { select: { identifier: true } } },
+    });
+    const stayOf = (mrn: string) => stays.find((s) => s.patient.identifier === mrn);
+    expect(values).toEqual([
+      { parameter: "lactate", value: 4.1, stayId: stayOf("MRN-PRE")?.id, episodeId: null, bedId: stayOf("MRN-PRE")?.bedId },
+      {
+        parameter: "lactate",
+        value: 1.9,
+        stayId: stayOf("MRN-WEANED")?.id,
+        episodeId: null,
+        bedId: stayOf("MRN-WEANED")?.bedId,
+      },
+    ]);
+    const report = [];
+    for await (const r of listImportRejections({ db: t.db, jobId: summary.jobId })) report.push(r);
+    expect(report.map((r) => [r.location, r.field, r.code])).toEqual([
+      ["labs.csv line 4", "observed_at", "NO_ACTIVE_EPISODE"],
+    ]);
+    expect(report[0]?.reason).toMatch(/no support was running/);
   });
 
   it("dry-runs with the same counts as the import and stores nothing", async () => {

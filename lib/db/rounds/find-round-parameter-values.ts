@@ -13,10 +13,13 @@ const TYPED_SOURCES = new Set(["round", "manual"]);
  */
 export async function findRoundParameterValues({
   db,
+  stayId,
   episodeId,
   parameters,
 }: {
   db: Db;
+  /** The newest readings are the stay's (through its index); the alarms the running episode's. */
+  stayId: string;
   episodeId: string;
   parameters: readonly string[];
 }): Promise<Record<string, TRoundParameterValue>> {
@@ -26,7 +29,7 @@ export async function findRoundParameterValues({
     Promise.all(
       codes.map((parameter) =>
         db.observation.findFirst({
-          where: { episodeId, parameter },
+          where: { stayId, parameter },
           orderBy: [{ observedAt: "desc" }, { seq: "desc" }],
           select: { parameter: true, value: true, unit: true, source: true, observedAt: true },
         }),

@@ -30,6 +30,7 @@ export async function getBedRoundContext({
     );
   const parameterValues = await findRoundParameterValues({
     db,
+    stayId: episode.stayId,
     episodeId: episode.id,
     parameters: rounds.template.items.flatMap((i) => (i.type === "number" && i.parameter ? [i.parameter] : [])),
   });

@@ -73,6 +73,48 @@ describe("moveStay", () => {
     await admit(bed1, "MRN-2");
   });
 
+  it("carries the current shift's draft handover and the open actions to the new bed; a signed sheet stays", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    const { episodeId } = await startEcmo(stayId);
+    const sheet = (id: string, shiftKey: string, status: "draft" | "signed_out") => ({
+      id,
+      unitId: "u1",
+      bedId: bed1,
+      episodeId,
+      shiftKey,
+      shiftStart: new Date(NOW.getTime() - 3_600_000),
+      shiftEnd: new Date(NOW.getTime() + 3_600_000),
+      status,
+      createdAt: NOW,
+      createdById: "nurse-1",
+      updatedAt: NOW,
+      updatedById: "nurse-1",
+    });
+    await t.db.handoverSheet.createMany({
+      data: [sheet("previous", "2026-12-02/night", "signed_out"), sheet("current", "2026-12-03/day", "draft")],
+    });
+    const action = { unitId: "u1", bedId: bed1, episodeId, createdAt: NOW, createdById: "nurse-1" };
+    await t.db.handoverAction.createMany({
+      data: [
+        { ...action, id: "open", text: "Check the left foot pulse" },
+        { ...action, id: "done", text: "Send the lactate", doneAt: NOW, doneById: "nurse-1" },
+      ],
+    });
+
+    await moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW });
+
+    const sheets = await t.db.handoverSheet.findMany({ orderBy: { id: "asc" }, select: { id: true, bedId: true } });
+    expect(sheets).toEqual([
+      { id: "current", bedId: bed2 },
+      { id: "previous", bedId: bed1 },
+    ]);
+    const actions = await t.db.handoverAction.findMany({ orderBy: { id: "asc" }, select: { id: true, bedId: true } });
+    expect(actions).toEqual([
+      { id: "done", bedId: bed1 },
+      { id: "open", bedId: bed2 },
+    ]);
+  });
+
   it("refuses an occupied bed with its label, and writes nothing", async () => {
     const stayId = await admit(bed1, "MRN-1");
     await admit(bed2, "MRN-2");

@@ -10,8 +10,11 @@ import { refuseFuture } from "./refuse-future";
 /**
  * Moves an open stay to another free bed of its unit, in the caller's transaction: the stay's bed, its running
  * episodes' bed, its open alarms' bed (so that the station lists them under the bed the patient is in), a
- * BedAssignment row, the audit event and a DocumentChange for each of the two beds. Readings stored before the move
- * keep the bed they were taken in. Refused: a discharged stay, an unknown bed or one of another unit, an occupied bed
+ * BedAssignment row, the audit event and a DocumentChange for each of the two beds. The handover goes with the patient:
+ * the draft sheets of the running support and its open actions move to the new bed (a signed sheet is a record of the
+ * bed it was written at, and stays; so does a draft should the new bed already hold a sheet of that shift, a previous
+ * patient's, which the bed's one sheet per shift leaves no room beside). Readings stored before the move keep the bed
+ * they were taken in. Refused: a discharged stay, an unknown bed or one of another unit, an occupied bed
  * (with its label), a time before the admission. `action` names what the audit trail records: a move, or an ADT
  * feed's cancelled transfer (the move back).
  */
@@ -51,8 +54,27 @@ export async function moveStayInTransaction({
   await tx.stay.update({ where: { id: stayId }, data: { bedId: to.id, openBedKey: to.id } });
   await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });
   const running = await tx.supportEpisode.findMany({ where: { stayId, endedAt: null }, select: { id: true } });
+  const runningIds = running.map((e) => e.id);
   await tx.alarm.updateMany({
-    where: { episodeId: { in: running.map((e) => e.id) }, status: { not: "resolved" } },
+    where: { episodeId: { in: runningIds }, status: { not: "resolved" } },
+    data: { bedId: to.id },
+  });
+  const drafts = await tx.handoverSheet.findMany({
+    where: { episodeId: { in: runningIds }, bedId: fromBedId, status: "draft" },
+    select: { id: true, shiftKey: true },
+  });
+  if (drafts.length > 0) {
+    const taken = await tx.handoverSheet.findMany({
+      where: { bedId: to.id, shiftKey: { in: drafts.map((d) => d.shiftKey) } },
+      select: { shiftKey: true },
+    });
+    const takenKeys = new Set(taken.map((t) => t.shiftKey));
+    const moving = drafts.filter((d) => !takenKeys.has(d.shiftKey)).map((d) => d.id);
+    if (moving.length > 0)
+      await tx.handoverSheet.updateMany({ where: { id: { in: moving } }, data: { bedId: to.id } });
+  }
+  await tx.handoverAction.updateMany({
+    where: { episodeId: { in: runningIds }, doneAt: null },
     data: { bedId: to.id },
   });
   await tx.bedAssignment.create({
