@@ -21,6 +21,7 @@ beforeAll(async () => {
   await t.db.observation.create({
     data: {
       episodeId: unitB.episodeId,
+      stayId: unitB.stayId,
       bedId: unitB.bedId,
       unitId: unitB.unitId,
       parameter: "ecmo_flow",

@@ -16,6 +16,7 @@ function bed(latest: TStationBed["latest"]): TStationBed {
     bedId: "bed-7",
     label: "07",
     position: 7,
+    stay: { id: "s", admittedAt: 0 },
     patient: { initials: "JD", ageYears: 64, sex: "M" },
     episode: { id: "e", deviceType: "VA_ECMO", startedAt: NOW - 30 * 3600_000, cannulationSite: null, settings: {} },
     latest,
@@ -80,6 +81,14 @@ describe("BedTile", () => {
     const html = render({ ...bed({}), patient: null, episode: null });
     expect(html).toContain("Empty bed");
     expect(html).toContain('data-stale="false"');
+  });
+
+  it("draws an admitted patient with no support, and the stay's lactate once it has come", () => {
+    const admitted = render({ ...bed({}), episode: null });
+    expect(admitted).toContain('data-state="admitted"');
+    expect(admitted).not.toContain('data-testid="value-lactate"');
+    const html = render({ ...bed({ lactate: fresh(4.1, 600_000) }), episode: null });
+    expect(html).toMatch(/data-testid="value-lactate"[^]*4\.1/);
   });
 
   it("opens the bed for a clinician, but on a wall screen the label is not a link (a display has no bed view)", () => {

@@ -13,6 +13,7 @@ function bed(overrides: Partial<TStationBed> = {}): TStationBed {
     bedId: "bed-1",
     label: "1",
     position: 1,
+    stay: { id: "stay-1", admittedAt: T0 - 50 * H },
     patient: { initials: "JD", ageYears: 61, sex: "M" },
     episode: { id: "ep-1", deviceType: "VA_ECMO", startedAt: T0 - 48 * H, cannulationSite: "femoral", settings: {} },
     latest: {},
@@ -34,6 +35,7 @@ function obs(
   nextSeq += 1;
   return {
     seq: nextSeq,
+    stayId: "stay-1",
     episodeId: "ep-1",
     bedId: "bed-1",
     parameter,
@@ -120,10 +122,16 @@ describe("mergeObservations", () => {
     expect(merged.lastSeq).toBe(stranger.seq);
   });
 
-  it("does not show another episode's reading on the bed", () => {
+  it("does not show another stay's reading on the bed (a previous patient's late lab)", () => {
     const station = toLiveStation(snapshot());
-    const merged = mergeObservations(station, [obs("lactate", 6, T0, { episodeId: "ep-old" })]);
+    const merged = mergeObservations(station, [obs("lactate", 6, T0, { stayId: "stay-old", episodeId: "ep-old" })]);
     expect(latestOf(merged, "lactate")).toBeUndefined();
+  });
+
+  it("shows a lab of the bed's stay taken with no support running (before cannulation)", () => {
+    const station = toLiveStation(snapshot([bed({ episode: null })]));
+    const merged = mergeObservations(station, [obs("lactate", 4.1, T0, { episodeId: null })]);
+    expect(latestOf(merged, "lactate")).toMatchObject({ value: 4.1 });
   });
 
   it("never lowers lastSeq", () => {
@@ -173,15 +181,23 @@ describe("mergeObservations", () => {
 });
 
 describe("needsSnapshotRefresh", () => {
-  it("asks for a refresh when a bed has a newer episode than the snapshot knows", () => {
+  it("asks for a refresh when a bed has a newer stay or episode than the snapshot knows", () => {
     const s = snapshot();
     expect(needsSnapshotRefresh(s, [obs("hr", 80, T0, { episodeId: "ep-2" })])).toBe(true);
-    expect(needsSnapshotRefresh(snapshot([bed({ episode: null, patient: null })]), [obs("hr", 80, T0)])).toBe(true);
+    expect(needsSnapshotRefresh(s, [obs("hr", 80, T0, { stayId: "stay-2", episodeId: "ep-2" })])).toBe(true);
+    const empty = snapshot([bed({ stay: null, episode: null, patient: null })]);
+    expect(needsSnapshotRefresh(empty, [obs("hr", 80, T0)])).toBe(true);
+    // Support started since an admission the snapshot knows.
+    expect(needsSnapshotRefresh(snapshot([bed({ episode: null })]), [obs("hr", 80, T0)])).toBe(true);
   });
 
   it("does not refresh for a previous patient's late lab or for another unit's bed", () => {
     const s = snapshot();
-    expect(needsSnapshotRefresh(s, [obs("lactate", 2, T0 - 72 * H, { episodeId: "ep-0" })])).toBe(false);
+    expect(needsSnapshotRefresh(s, [obs("lactate", 2, T0 - 72 * H, { stayId: "stay-0", episodeId: "ep-0" })])).toBe(
+      false,
+    );
+    // A lab of the known stay with no support running (taken before cannulation).
+    expect(needsSnapshotRefresh(s, [obs("lactate", 2, T0 - 49 * H, { episodeId: null })])).toBe(false);
     expect(needsSnapshotRefresh(s, [obs("hr", 80, T0, { bedId: "elsewhere", episodeId: "x" })])).toBe(false);
     expect(needsSnapshotRefresh(s, [obs("hr", 80, T0)])).toBe(false);
   });

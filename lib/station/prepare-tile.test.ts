@@ -21,6 +21,7 @@ function bed(deviceType: TDeviceType, latest: TStationBed["latest"], startedAt =
     bedId: "b1",
     label: "Bed 1",
     position: 1,
+    stay: { id: "s1", admittedAt: startedAt },
     patient: { initials: "MD", ageYears: 58, sex: "F" },
     episode: { id: "e1", deviceType, startedAt, cannulationSite: null, settings: {} },
     latest,
@@ -44,19 +45,23 @@ function find(tile: TPreparedTile, code: string): TTileValue {
 
 describe("prepareTile", () => {
   it("shows an empty bed as an empty tile", () => {
-    const empty: TStationBed = { ...bed("VA_ECMO", {}), patient: null, episode: null };
+    const empty: TStationBed = { ...bed("VA_ECMO", {}), stay: null, patient: null, episode: null };
     expect(prepareTile({ bed: empty, locale: "en", now: NOW })).toEqual({ kind: "empty", bedId: "b1", label: "Bed 1" });
   });
 
   it("shows a patient admitted with no support running as taken, not empty (issue 15)", () => {
     const patient = { initials: "ZE", ageYears: 58, sex: "F" };
     const admitted: TStationBed = { ...bed("VA_ECMO", {}), patient, episode: null };
-    expect(prepareTile({ bed: admitted, locale: "en", now: NOW })).toEqual({
-      kind: "admitted",
-      bedId: "b1",
-      label: "Bed 1",
-      patient,
-    });
+    const tile = prepareTile({ bed: admitted, locale: "en", now: NOW });
+    expect(tile).toMatchObject({ kind: "admitted", bedId: "b1", label: "Bed 1", patient });
+    expect(tile.kind === "admitted" && tile.labs.every((lab) => lab.text === null)).toBe(true);
+  });
+
+  it("shows the stay's lactate on an admitted bed with no support, judged against the target every support shares", () => {
+    const admitted: TStationBed = { ...bed("VA_ECMO", { lactate: reading(4.1, 10 * 60 * SEC) }), episode: null };
+    const tile = prepareTile({ bed: admitted, locale: "en", now: NOW });
+    if (tile.kind !== "admitted") throw new Error("expected an admitted tile");
+    expect(tile.labs.find((lab) => lab.code === "lactate")).toMatchObject({ text: "4.1", status: "high" });
   });
 
   it("lists the VA-ECMO key values in a fixed order", () => {

@@ -11,6 +11,7 @@ function bed(deviceType: "VA_ECMO" | "IABP" | "VA_ECMO_IABP"): TStationBed {
     label: "01",
     position: 1,
     // A bed with support running holds an admitted patient (an episode belongs to a stay since issue 15).
+    stay: { id: "s", admittedAt: 0 },
     patient: { initials: "MD", ageYears: 58, sex: "F" },
     episode: { id: "e", deviceType, startedAt: NOW - 3600_000, cannulationSite: null, settings: {} },
     latest: {},

@@ -21,6 +21,7 @@ async function world(deviceType: "VA_ECMO" | "IABP" | "VA_ECMO_IABP") {
     test?.db.observation.create({
       data: {
         episodeId: w.episodeId,
+        stayId: w.stayId,
         bedId: w.bedId,
         unitId: w.unitId,
         parameter,

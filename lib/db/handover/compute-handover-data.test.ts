@@ -64,6 +64,7 @@ async function record(scenario: "iabp_weaning" | "rising_lactate", suffix: strin
     await t.db.observation.createMany({
       data: readings.slice(i, i + 2000).map((r) => ({
         episodeId,
+        stayId: `s-${suffix}`,
         bedId,
         unitId: "u1",
         parameter: r.parameter,

@@ -24,6 +24,7 @@ async function world() {
       await db.observation.create({
         data: {
           episodeId: w.episodeId,
+          stayId: w.stayId,
           bedId: w.bedId,
           unitId: w.unitId,
           parameter,
@@ -37,62 +38,62 @@ async function world() {
       });
     }
   };
-  return { db, episodeId: first.episodeId, second, add };
+  return { db, stayId: first.stayId, second, add };
 }
 
 describe("findValueRun", () => {
   it("gives the latest value and the first reading after the last different one", async () => {
-    const { db, episodeId, add } = await world();
+    const { db, stayId, add } = await world();
     await add("iabp_pumping", [
       [1, 1],
       [2, 1],
       [3, 0],
       [4, 0],
     ]);
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_pumping" })).toEqual({ value: 0, since: T0 + 3 * H });
+    expect(await findValueRun({ db, stayId, parameter: "iabp_pumping" })).toEqual({ value: 0, since: T0 + 3 * H });
   });
 
   it("dates a value that came back from its return, not from its first time", async () => {
-    const { db, episodeId, add } = await world();
+    const { db, stayId, add } = await world();
     await add("iabp_ratio", [
       [1, 1],
       [2, 2],
       [3, 1],
       [5, 1],
     ]);
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_ratio" })).toEqual({ value: 1, since: T0 + 3 * H });
+    expect(await findValueRun({ db, stayId, parameter: "iabp_ratio" })).toEqual({ value: 1, since: T0 + 3 * H });
   });
 
   it("dates a value that never changed from its first reading", async () => {
-    const { db, episodeId, add } = await world();
+    const { db, stayId, add } = await world();
     await add("iabp_pumping", [
       [1, 1],
       [2, 1],
     ]);
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_pumping" })).toEqual({ value: 1, since: T0 + H });
+    expect(await findValueRun({ db, stayId, parameter: "iabp_pumping" })).toEqual({ value: 1, since: T0 + H });
   });
 
   it("gives the run as it stood before `until`, readings at `until` and later left out", async () => {
-    const { db, episodeId, add } = await world();
+    const { db, stayId, add } = await world();
     await add("iabp_pumping", [
       [1, 1],
       [2, 1],
       [3, 0],
       [4, 0],
     ]);
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_pumping", until: T0 + 3 * H })).toEqual({
+    expect(await findValueRun({ db, stayId, parameter: "iabp_pumping", until: T0 + 3 * H })).toEqual({
       value: 1,
       since: T0 + H,
     });
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_pumping", until: T0 + 3 * H + 1 })).toEqual({
+    expect(await findValueRun({ db, stayId, parameter: "iabp_pumping", until: T0 + 3 * H + 1 })).toEqual({
       value: 0,
       since: T0 + 3 * H,
     });
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_pumping", until: T0 + H })).toBeNull();
+    expect(await findValueRun({ db, stayId, parameter: "iabp_pumping", until: T0 + H })).toBeNull();
   });
 
   it("reads only the episode and the parameter asked for, and answers null when it was never measured", async () => {
-    const { db, episodeId, second, add } = await world();
+    const { db, stayId, second, add } = await world();
     await add("iabp_ratio", [[1, 2]]);
     await add(
       "iabp_pumping",
@@ -102,9 +103,9 @@ describe("findValueRun", () => {
       ],
       second,
     );
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_pumping" })).toBeNull();
-    expect(await findValueRun({ db, episodeId, parameter: "iabp_ratio" })).toEqual({ value: 2, since: T0 + H });
-    expect(await findValueRun({ db, episodeId: second.episodeId, parameter: "iabp_pumping" })).toEqual({
+    expect(await findValueRun({ db, stayId, parameter: "iabp_pumping" })).toBeNull();
+    expect(await findValueRun({ db, stayId, parameter: "iabp_ratio" })).toEqual({ value: 2, since: T0 + H });
+    expect(await findValueRun({ db, stayId: second.stayId, parameter: "iabp_pumping" })).toEqual({
       value: 1,
       since: T0 + 2 * H,
     });

@@ -3,6 +3,7 @@ import type { TValidReading } from "@/lib/observations/validate-reading";
 import { batchSize, packObservationBatch, readBatchRow, type TBatchRow } from "./observation-batch";
 
 const reading = (overrides: Partial<TValidReading>): TValidReading => ({
+  stayId: "s1",
   episodeId: "e1",
   bedId: "b1",
   unitId: "u1",
@@ -20,6 +21,7 @@ describe("packObservationBatch", () => {
     const readings = [
       reading({}),
       reading({
+        stayId: "s2",
         episodeId: "e2",
         bedId: "b2",
         parameter: "ecmo_flow",
@@ -35,13 +37,16 @@ describe("packObservationBatch", () => {
         sourceRef: "hl7:MSG1:OBX3",
         observedAt: new Date(0),
       }),
-      reading({ episodeId: "e2", bedId: "b2", sourceRef: "csv:4" }),
+      reading({ stayId: "s2", episodeId: "e2", bedId: "b2", sourceRef: "csv:4" }),
+      // A lab of the first stay with no support running: a place of its own.
+      reading({ episodeId: null, sourceRef: "csv:5" }),
     ];
     const batch = packObservationBatch(readings);
-    expect(batchSize(batch)).toBe(4);
-    expect(batch.episodes).toEqual([
-      ["e1", "b1", "u1"],
-      ["e2", "b2", "u1"],
+    expect(batchSize(batch)).toBe(5);
+    expect(batch.places).toEqual([
+      ["s1", "e1", "b1", "u1"],
+      ["s2", "e2", "b2", "u1"],
+      ["s1", null, "b1", "u1"],
     ]);
     expect(batch.parameters).toHaveLength(3);
     expect(batch.sources).toEqual(["csv", "hl7"]);
@@ -49,6 +54,7 @@ describe("packObservationBatch", () => {
     const back = readings.map((_, i) => ({ ...readBatchRow(batch, i, row) }));
     expect(back).toEqual(
       readings.map((r) => ({
+        stayId: r.stayId,
         episodeId: r.episodeId,
         bedId: r.bedId,
         unitId: r.unitId,

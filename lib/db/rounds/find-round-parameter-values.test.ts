@@ -21,6 +21,7 @@ async function reading(seq: number, value: number, source: "device" | "round", a
     data: {
       seq,
       episodeId: world.episodeId,
+      stayId: world.stayId,
       bedId: world.bedId,
       unitId: world.unitId,
       parameter: "dpc_flow",
@@ -65,7 +66,7 @@ describe("the newest value of a round's parameters", () => {
     await reading(1, 240, "round", NOW - 3 * 60 * MIN);
     await reading(2, 84, "device", NOW - 2 * MIN);
     await alarmRaisedBy(2);
-    const values = await findRoundParameterValues({ db: t.db, episodeId: world.episodeId, parameters: ["dpc_flow"] });
+    const values = await findRoundParameterValues({ db: t.db, stayId: world.stayId, episodeId: world.episodeId, parameters: ["dpc_flow"] });
     expect(values).toEqual({
       dpc_flow: {
         value: 84,
@@ -82,6 +83,7 @@ describe("the newest value of a round's parameters", () => {
     await alarmRaisedBy(1);
     const values = await findRoundParameterValues({
       db: t.db,
+      stayId: world.stayId,
       episodeId: world.episodeId,
       parameters: ["dpc_flow", "nirs_left"],
     });

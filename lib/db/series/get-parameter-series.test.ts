@@ -37,13 +37,15 @@ async function insert(world: TestEpisode, rows: TRows): Promise<Db> {
   await test.db.$disconnect();
   const raw = new Database(test.path);
   const statement = raw.prepare(
-    `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-     VALUES (?,?,?,?,?,'x',?,?,'device',?)`,
+    // The stay is the episode's (a row of another episode, a previous patient's, belongs to that one's stay).
+    `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+     VALUES (?,(SELECT "stayId" FROM "SupportEpisode" WHERE "id" = ?),?,?,?,?,'x',?,?,'device',?)`,
   );
   raw.transaction(() => {
     for (const { parameter, samples, episodeId = world.episodeId } of rows) {
       for (const s of samples)
         statement.run(
+          episodeId,
           episodeId,
           world.bedId,
           world.unitId,
@@ -75,8 +77,8 @@ async function insertOnPostgres(t: TestDb, world: TestEpisode, rows: TRows): Pro
   await client.connect();
   try {
     await client.query(
-      `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-       SELECT r.e, $6, $7, r.p, r.v, 'x', TIMESTAMP '1970-01-01' + r.t * INTERVAL '1 millisecond',
+      `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+       SELECT r.e, (SELECT se."stayId" FROM "SupportEpisode" se WHERE se."id" = r.e), $6, $7, r.p, r.v, 'x', TIMESTAMP '1970-01-01' + r.t * INTERVAL '1 millisecond',
               TIMESTAMP '1970-01-01' + r.t * INTERVAL '1 millisecond', 'device', r.ref
          FROM unnest($1::text[], $2::text[], $3::float8[], $4::bigint[], $5::text[]) AS r(e, p, v, t, ref)`,
       [...columns, world.bedId, world.unitId],

@@ -25,6 +25,7 @@ beforeAll(async () => {
     await test.db.observation.create({
       data: {
         episodeId: iabp.episodeId,
+        stayId: iabp.stayId,
         bedId: iabp.bedId,
         unitId: iabp.unitId,
         parameter: "platelets",
