@@ -139,7 +139,8 @@ async function sqliteCeiling({ columns }: TPreparedRows): Promise<number> {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   const insert = db.prepare(
-    `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef") VALUES (?,?,?,?,?,?,?,?,?,?)`,
+    // The stay of bench world's episode bench-e-N is bench-s-N (bench/world.ts).
+    `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef") VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const receivedAt = Date.now();
   const { episodeId, bedId, parameter, value, unit, observedAt, sourceRef } = columns;
@@ -147,6 +148,7 @@ async function sqliteCeiling({ columns }: TPreparedRows): Promise<number> {
     for (let i = from; i < to; i++)
       insert.run(
         episodeId[i],
+        episodeId[i]?.replace("bench-e-", "bench-s-"),
         bedId[i],
         "bench-unit",
         parameter[i],
@@ -188,8 +190,8 @@ async function postgresCeiling({ columns }: TPreparedRows): Promise<number> {
       receivedAt,
     ]);
   }
-  const sql = `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-    SELECT r.e, r.b, 'bench-unit', r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
+  const sql = `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+    SELECT r.e, replace(r.e, 'bench-e-', 'bench-s-'), r.b, 'bench-unit', r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond',
            TIMESTAMP '1970-01-01' + $8::bigint * INTERVAL '1 millisecond', 'device', r.ref
       FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::bigint[], $7::text[]) AS r(e, b, p, v, un, o, ref)`;
   const start = performance.now();

@@ -30,15 +30,16 @@ export async function benchSeries({ runs = 10, width = 1_500 }: { runs?: number;
   const raw = new Database(test.path);
   raw.pragma("journal_mode = WAL");
   const insert = raw.prepare(
-    `INSERT INTO "Observation" ("episodeId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
-     VALUES (?,?,?,?,?,?,?,?,'device',?)`,
+    `INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
+     VALUES (?,?,?,?,?,?,?,?,?,'device',?)`,
   );
   raw.transaction(() => {
     for (let i = 0; i < WEEK_S; i += 1) {
       const at = start + i * SECOND;
       const flow = at === dipAt ? 0.4 : at === spikeAt ? 7.9 : 3.5 + 0.15 * Math.sin(i / 97) + 0.05 * Math.sin(i / 7);
-      insert.run(world.episodeId, world.bedId, world.unitId, "ecmo_flow", flow, "L/min", at, at, `f${i}`);
-      insert.run(world.episodeId, world.bedId, world.unitId, "ecmo_rpm", 3200 + (i % 40), "/min", at, at, `r${i}`);
+      const where = [world.episodeId, world.stayId, world.bedId, world.unitId] as const;
+      insert.run(...where, "ecmo_flow", flow, "L/min", at, at, `f${i}`);
+      insert.run(...where, "ecmo_rpm", 3200 + (i % 40), "/min", at, at, `r${i}`);
     }
   })();
   raw.close();
@@ -74,8 +75,8 @@ export async function benchSeries({ runs = 10, width = 1_500 }: { runs?: number;
 
   // For the record: the same query with the schema's former, non-covering index (one table lookup per reading).
   const swap = new Database(test.path);
-  swap.exec(`DROP INDEX "Observation_episodeId_parameter_observedAt_value_idx";
-             CREATE INDEX "Observation_episodeId_parameter_observedAt_idx" ON "Observation"("episodeId","parameter","observedAt");`);
+  swap.exec(`DROP INDEX "Observation_stayId_parameter_observedAt_value_idx";
+             CREATE INDEX "Observation_stayId_parameter_observedAt_idx" ON "Observation"("stayId","parameter","observedAt");`);
   swap.close();
   const db2 = await createDb(test.url);
   const former = await measure(db2);

@@ -126,6 +126,7 @@ describe("ObservationWriter", () => {
   it("commits readings its producer validated itself (submitValid) with the same answers, unchecked", async () => {
     const episode = {
       id: ep.episodeId,
+      stayId: ep.stayId,
       bedId: ep.bedId,
       unitId: ep.unitId,
       deviceType: "VA_ECMO" as const,

@@ -78,6 +78,32 @@ describe("ADT over MLLP", () => {
     );
   });
 
+  it("accepts an ORU for a patient admitted by ADT before any support runs, and refuses one for a patient not admitted", async () => {
+    const lactate = (controlId: string, mrn: string) =>
+      [
+        `MSH|^~\\&|LAB|CHU|ECMO-STATION|ICU|202612031045+0100||ORU^R01^ORU_R01|${controlId}|P|2.5.1`,
+        `PID|1||${mrn}^^^CHU^MR`,
+        `OBR|1|PLC-${controlId}|FIL-${controlId}|24336-0^Gas panel^LN|||202612031030+0100`,
+        `OBX|1|NM|2518-9^Lactate [Moles/volume] in Arterial blood^LN||4.1|mmol/L|0.5-2|H|||F|||202612031030+0100`,
+      ].join("\r");
+    const [admitted, stored, refused] = await converse([
+      adtMessage({ event: "A01", controlId: "ADT-1", location: "demo-icu^^08" }),
+      lactate("ORU-1", "MRN-ADT-1"),
+      lactate("ORU-2", "MRN-ADT-2"),
+    ]);
+    expect(field(admitted ?? [], "MSA")[1]).toBe("AA");
+    expect(field(stored ?? [], "MSA")[1]).toBe("AA");
+    const rows = await readOnOtherConnection<{ stayId: string; episodeId: string | null; bedId: string }>(
+      t,
+      `SELECT "stayId","episodeId","bedId" FROM "Observation" WHERE "parameter" = 'lactate'`,
+    );
+    const stay = await t.db.stay.findFirstOrThrow({ where: { patient: { identifier: "MRN-ADT-1" } } });
+    expect(rows).toEqual([{ stayId: stay.id, episodeId: null, bedId: "demo-icu-bed-8" }]);
+    // An unknown MRN is not admitted anywhere: refused, with the reason.
+    expect(field(refused ?? [], "MSA")[1]).toBe("AE");
+    expect(field(refused ?? [], "ERR")[3]).toBe("204^Unknown key identifier^HL70357");
+  });
+
   it("answers AR to an ADT event the station does not take", async () => {
     const [ack] = await converse([
       adtMessage({ event: "A08", controlId: "ADT-9" }).replace("ADT^A08^ADT_A01", "ADT^A31^ADT_A05"),
