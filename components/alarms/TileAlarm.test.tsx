@@ -30,6 +30,7 @@ function render(alarms: TAlarmDto[], locale: "en" | "fr" = "en"): string {
       bedId: "bed-7",
       label: "07",
       position: 7,
+      stay: { id: "s", admittedAt: NOW - 7_200_000 },
       patient: { initials: "JD", ageYears: 64, sex: "M" },
       episode: { id: "e", deviceType: "VA_ECMO", startedAt: NOW - 3_600_000, cannulationSite: null, settings: {} },
       latest: {},

@@ -12,6 +12,7 @@ const S = 1_000;
 
 const reading = (seq: number, parameter: string, value: number, atS: number, bedId = "b1") => ({
   seq,
+  stayId: "s1",
   episodeId: "e1",
   bedId,
   parameter,

@@ -20,6 +20,7 @@ function snapshot(lastSeq: number, serverTime = T0): TStationSnapshot {
         bedId: "b1",
         label: "1",
         position: 1,
+        stay: { id: "s1", admittedAt: T0 - 7_200_000 },
         patient: { initials: "AB", ageYears: 60, sex: "F" },
         episode: { id: "e1", deviceType: "VA_ECMO", startedAt: T0 - 3_600_000, cannulationSite: null, settings: {} },
         latest: {},
@@ -31,6 +32,7 @@ function snapshot(lastSeq: number, serverTime = T0): TStationSnapshot {
 function reading(seq: number, value = 80): TObservationDto {
   return {
     seq,
+    stayId: "s1",
     episodeId: "e1",
     bedId: "b1",
     parameter: "hr",
@@ -261,8 +263,8 @@ describe("startStationSync", () => {
     const { transport, station } = setup(100);
     transport.connect();
     await transport.answer([]);
-    const { seq, episodeId, bedId, parameter, value, observedAt } = reading(101, 77);
-    transport.broadcast([{ seq, episodeId, bedId, parameter, value, observedAt }]);
+    const { seq, stayId, episodeId, bedId, parameter, value, observedAt } = reading(101, 77);
+    transport.broadcast([{ seq, stayId, episodeId, bedId, parameter, value, observedAt }]);
     expect(station()?.beds[0]?.latest.hr?.value).toBe(77);
   });
 

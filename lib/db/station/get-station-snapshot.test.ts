@@ -24,7 +24,11 @@ describe("getStationSnapshot and the stays", () => {
 
     const input = { ...admission("u1", bedId), admittedAt: NOW.getTime() - 60_000 };
     const { stayId } = await admitPatient({ db: t.db, input, actor: TEST_NURSE, context: null, now: NOW });
-    expect(await bedOf()).toMatchObject({ patient: { initials: "SP", sex: "F" }, episode: null });
+    expect(await bedOf()).toMatchObject({
+      stay: { id: stayId, admittedAt: NOW.getTime() - 60_000 },
+      patient: { initials: "SP", sex: "F" },
+      episode: null,
+    });
 
     const { episodeId } = await startEpisode({
       db: t.db,
@@ -54,6 +58,6 @@ describe("getStationSnapshot and the stays", () => {
       context: null,
       now: NOW,
     });
-    expect(await bedOf()).toMatchObject({ patient: null, episode: null, latest: {} });
+    expect(await bedOf()).toMatchObject({ stay: null, patient: null, episode: null, latest: {} });
   });
 });
