@@ -130,6 +130,7 @@ describe("the change feed", () => {
       log: "observation",
       seq: result?.status === "stored" ? result.seq : -1,
       observation: {
+        stayId: world.stayId,
         episodeId: world.episodeId,
         bedId: world.bedId,
         unitId: world.unitId,

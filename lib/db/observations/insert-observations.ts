@@ -25,9 +25,9 @@ export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
 /**
  * Stores validated readings in one transaction, so that they commit together or not at all, and returns, reading by
  * reading, the sequence number given to it, or null when it was already stored: the same (source, sourceRef), skipped
- * by the database's unique key, or the same content (episode, parameter, time and value: the same result sent again
+ * by the database's unique key, or the same content (stay, parameter, time and value: the same result sent again
  * by another route, HL7 then FHIR), found by a look-up in the same transaction, so no other write can come between
- * the look-up and the insert. The look-up reads the (episodeId, parameter, observedAt, value) index at the page the
+ * the look-up and the insert. The look-up reads the (stayId, parameter, observedAt, value) index at the page the
  * insert writes next, so it costs little more than the insert (bench/import-csv.ts). Values compare exactly: every
  * stored value went through toCatalogueUnit, which rounds to 12 significant digits.
  *
