@@ -47,7 +47,7 @@ interface TWorld {
 async function startWorld(existing?: TestDb): Promise<TWorld> {
   const test = existing ?? (await createTestDb());
   const world = existing
-    ? { unitId: "test-unit-1", bedId: "test-bed-1", episodeId: "test-episode-1" }
+    ? { unitId: "test-unit-1", bedId: "test-bed-1", episodeId: "test-episode-1", stayId: "test-stay-1" }
     : await seedTestEpisode(test.db);
   const station = await startTestStation({ db: test.db, alarmTickMs: 0, alarmStartupGraceMs: 0 });
   cleanups.push(() => station.close());

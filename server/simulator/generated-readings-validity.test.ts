@@ -11,7 +11,7 @@ describe("every generated reading", () => {
     "of %s on %s passes the write path's validation in the catalogue's own unit",
     (scenario, deviceType) => {
       const episode = testEpisode(scenario, { deviceType, cannulationSite: "femoral left" });
-      const context = { ...episode, unitId: "unit" };
+      const context = { ...episode, stayId: "stay", unitId: "unit" };
       const readings = simulateDays(scenario, 8, { deviceType, cannulationSite: "femoral left" });
       expect(readings.length).toBeGreaterThan(1000);
       for (const reading of readings) {

@@ -103,7 +103,7 @@ describe("startSimulator", () => {
   it("cuts and restores one bed's feed", async () => {
     const simulator = await start({ tickMs: 5_000 });
     const beds = await seededBeds();
-    const bedsIn = () => new Set((submits.at(-1) ?? []).map((r) => r.episodeId.replace("episode", "bed")));
+    const bedsIn = () => new Set((submits.at(-1) ?? []).map((r) => (r.episodeId ?? "").replace("episode", "bed")));
     simulator.setBedFeed("demo-bed-3", false);
     clockMs += 5_000;
     await simulator.tick();

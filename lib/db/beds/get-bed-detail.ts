@@ -179,7 +179,7 @@ async function findDpFlowBaseline(db: Db, stayId: string, from: number): Promise
   );
   const row = rows[0];
   if (!row || row.start === null || row.latest === null || row.dp === null || row.flow === null) return null;
-  const from = Number(row.start);
-  const to = from + DP_FLOW_BASELINE_WINDOW_MS;
-  return { dp: row.dp, flow: row.flow, from, to, complete: Number(row.latest) >= to };
+  const start = Number(row.start);
+  const to = start + DP_FLOW_BASELINE_WINDOW_MS;
+  return { dp: row.dp, flow: row.flow, from: start, to, complete: Number(row.latest) >= to };
 }

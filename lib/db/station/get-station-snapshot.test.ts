@@ -29,6 +29,23 @@ describe("getStationSnapshot and the stays", () => {
       patient: { initials: "SP", sex: "F" },
       episode: null,
     });
+    // A lactate before cannulation: the stay's, with no episode, on the tile of the admitted patient.
+    const sampled = new Date(NOW.getTime() - 30_000);
+    await t.db.observation.create({
+      data: {
+        stayId,
+        bedId,
+        unitId: "u1",
+        parameter: "lactate",
+        value: 4.1,
+        unit: "mmol/L",
+        observedAt: sampled,
+        receivedAt: sampled,
+        source: "hl7",
+        sourceRef: "lab/pre",
+      },
+    });
+    expect((await bedOf())?.latest.lactate).toMatchObject({ value: 4.1, observedAt: sampled.getTime() });
 
     const { episodeId } = await startEpisode({
       db: t.db,
@@ -49,6 +66,8 @@ describe("getStationSnapshot and the stays", () => {
     expect(await bedOf()).toMatchObject({
       patient: { initials: "SP" },
       episode: { id: episodeId, deviceType: "IABP" },
+      // Support started: the stay's lactate is still the bed's.
+      latest: { lactate: { value: 4.1 } },
     });
 
     await dischargeStay({
