@@ -1,13 +1,20 @@
 import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import fr from "@/lib/i18n/messages/fr.json";
+import enMain from "@/lib/i18n/messages/en.json";
+import frMain from "@/lib/i18n/messages/fr.json";
+import staysEn from "@/lib/i18n/messages/stays.en.json";
+import staysFr from "@/lib/i18n/messages/stays.fr.json";
+
 import type { TRole } from "@/lib/auth/roles";
 import { SessionUserProvider } from "@/lib/client/session-user";
 import { prepareTile } from "@/lib/station/prepare-tile";
 import type { TStationBed } from "@/lib/station/snapshot";
 import { BedTile } from "./BedTile";
+
+// The admitted tile says "no support" in the stays area's words.
+const en = { ...enMain, ...staysEn };
+const fr = { ...frMain, ...staysFr };
 
 const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
 

@@ -90,7 +90,7 @@ describe("HL7 v2 corrections (OBX-11 C) replace the original everywhere, and kee
         replacedBy: objectContaining({ value: 0.25, status: "corrected" }),
       }),
     ]);
-    const handover = await readLabSamples(t.db, episodes.get("MRN-LAB-1") ?? "", ["anti_xa"], NOW.getTime());
+    const handover = await readLabSamples(t.db, `stay-${episodes.get("MRN-LAB-1") ?? ""}`, ["anti_xa"], NOW.getTime());
     expect(handover.anti_xa?.map((s) => s.v)).toEqual([0.25]);
   });
 
