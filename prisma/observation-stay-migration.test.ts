@@ -58,7 +58,9 @@ describe(`migration ${THIS}`, () => {
 
       migrate(db, [THIS]);
 
-      expect(db.prepare(`SELECT "seq","sourceRef","episodeId" FROM "Observation" ORDER BY "seq"`).all()).toEqual(before);
+      expect(db.prepare(`SELECT "seq","sourceRef","episodeId" FROM "Observation" ORDER BY "seq"`).all()).toEqual(
+        before,
+      );
       expect(db.prepare(`SELECT DISTINCT "stayId" FROM "Observation"`).pluck().all()).toEqual(["s1"]);
       expect(db.prepare(`SELECT "name" FROM "sqlite_master" WHERE "name" LIKE '\\_%' ESCAPE '\\'`).all()).toEqual([]);
 

@@ -127,9 +127,20 @@ export function validateStayReading(input: unknown, stay: TStayContext | undefin
       );
     const kinds = supportKinds(episode.deviceType);
     if (!parameter.supports.some((s) => kinds.includes(s)))
-      return reject("PARAMETER_NOT_FOR_DEVICE", "parameter", `${parameter.code} is not measured on ${episode.deviceType}`);
+      return reject(
+        "PARAMETER_NOT_FOR_DEVICE",
+        "parameter",
+        `${parameter.code} is not measured on ${episode.deviceType}`,
+      );
   }
-  return valid(reading, parameter, value, unit, { bedId: stay.bedId, unitId: stay.unitId, id: episode?.id ?? null }, stay.id);
+  return valid(
+    reading,
+    parameter,
+    value,
+    unit,
+    { bedId: stay.bedId, unitId: stay.unitId, id: episode?.id ?? null },
+    stay.id,
+  );
 }
 
 type TChecked =

@@ -140,11 +140,7 @@ export function prepareTile({ bed, locale, now }: TPrepareTileOptions): TPrepare
   };
 }
 
-function prepareLabs(
-  bed: TStationBed,
-  value: (code: TParameterCode) => TTileValue,
-  now: number,
-): TLabTileValue[] {
+function prepareLabs(bed: TStationBed, value: (code: TParameterCode) => TTileValue, now: number): TLabTileValue[] {
   return TILE_LABS.map((code): TLabTileValue => {
     const prepared = value(code);
     const status = bed.latest[code]?.status;

@@ -52,7 +52,13 @@ export async function withdrawReplacedResults({
   const again: TAlarmReading[] = [];
   const parameters = new Set(withdrawn.map((w) => w.parameter).filter((p) => !judgedNow.has(p)));
   for (const parameter of [...parameters].filter(isParameterCode)) {
-    const [current] = await findCurrentResults({ db, stayId: memory.stayId, episodeId: memory.id, parameter, limit: 1 });
+    const [current] = await findCurrentResults({
+      db,
+      stayId: memory.stayId,
+      episodeId: memory.id,
+      parameter,
+      limit: 1,
+    });
     // Forgotten as the newest, so that the rules judge it as they would a new value (a replay of the same seq is
     // otherwise passed over); nothing to judge when no result stands.
     delete memory.state.latest[parameter];

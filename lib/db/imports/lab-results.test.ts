@@ -52,9 +52,11 @@ const fhir = async (file: string) => {
 };
 
 const latest = (identifier: string, code: "anti_xa" | "platelets" | "lactate" | "hemoglobin") =>
-  findLatestValues({ db: t.db, stayId: `stay-${episodes.get(identifier) ?? ""}`, parameters: [getParameter(code)] }).then(
-    (values) => values[code],
-  );
+  findLatestValues({
+    db: t.db,
+    stayId: `stay-${episodes.get(identifier) ?? ""}`,
+    parameters: [getParameter(code)],
+  }).then((values) => values[code]);
 const bedOf = (identifier: string) => `import-unit-bed-${identifier === "MRN-LAB-1" ? 1 : 2}`;
 
 beforeEach(async () => {

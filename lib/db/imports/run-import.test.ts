@@ -155,7 +155,13 @@ describe("runImport", () => {
     });
     const stayOf = (mrn: string) => stays.find((s) => s.patient.identifier === mrn);
     expect(values).toEqual([
-      { parameter: "lactate", value: 4.1, stayId: stayOf("MRN-PRE")?.id, episodeId: null, bedId: stayOf("MRN-PRE")?.bedId },
+      {
+        parameter: "lactate",
+        value: 4.1,
+        stayId: stayOf("MRN-PRE")?.id,
+        episodeId: null,
+        bedId: stayOf("MRN-PRE")?.bedId,
+      },
       {
         parameter: "lactate",
         value: 1.9,

@@ -321,11 +321,7 @@ export async function runImport(options: TRunImportOptions): Promise<TImportSumm
             delta.duplicate += 1;
             outcome(c.record, c.index, "duplicate");
           } else if (result?.status === "rejected")
-            reject(
-              toImportRejection(c.record, result.rejection, undefined),
-              c.index,
-              c.record.location.entry,
-            );
+            reject(toImportRejection(c.record, result.rejection, undefined), c.index, c.record.location.entry);
         });
       }
       for (const key of Object.keys(delta) as (keyof TImportCounts)[]) counts[key] += delta[key];

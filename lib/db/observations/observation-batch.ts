@@ -49,8 +49,7 @@ export function packObservationBatch(readings: readonly TValidReading[]): TObser
     // An episode belongs to one stay: its id alone is the key; a stay-only reading is keyed by its stay.
     const placeKey = r.episodeId ?? `stay\u0000${r.stayId}`;
     let e = placeIndex.get(placeKey);
-    if (e === undefined)
-      placeIndex.set(placeKey, (e = places.push([r.stayId, r.episodeId, r.bedId, r.unitId]) - 1));
+    if (e === undefined) placeIndex.set(placeKey, (e = places.push([r.stayId, r.episodeId, r.bedId, r.unitId]) - 1));
     // Keyed by parameter then unit, so that no key string is built per reading.
     let units = parameterIndex.get(r.parameter);
     if (!units) parameterIndex.set(r.parameter, (units = new Map<string, number>()));

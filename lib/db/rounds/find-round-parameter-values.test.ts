@@ -66,7 +66,12 @@ describe("the newest value of a round's parameters", () => {
     await reading(1, 240, "round", NOW - 3 * 60 * MIN);
     await reading(2, 84, "device", NOW - 2 * MIN);
     await alarmRaisedBy(2);
-    const values = await findRoundParameterValues({ db: t.db, stayId: world.stayId, episodeId: world.episodeId, parameters: ["dpc_flow"] });
+    const values = await findRoundParameterValues({
+      db: t.db,
+      stayId: world.stayId,
+      episodeId: world.episodeId,
+      parameters: ["dpc_flow"],
+    });
     expect(values).toEqual({
       dpc_flow: {
         value: 84,

@@ -133,7 +133,9 @@ export async function readEpisodeSeries({
       .pluck()
       .get(episode.stayId, code, from, to, limit + 1) ?? 0;
   if (count <= limit) {
-    const rows = preparedStatement<unknown[], [number, number]>(db, READINGS_SQL).raw().all(episode.stayId, code, from, to);
+    const rows = preparedStatement<unknown[], [number, number]>(db, READINGS_SQL)
+      .raw()
+      .all(episode.stayId, code, from, to);
     const samples = rows.map(([t, v]) => ({ t, v }));
     return { ...base, from, to, bucketMs, points: downsampleMinMax(samples, { from, to, width, maxGapMs }) };
   }

@@ -70,8 +70,7 @@ export async function moveStayInTransaction({
     });
     const takenKeys = new Set(taken.map((t) => t.shiftKey));
     const moving = drafts.filter((d) => !takenKeys.has(d.shiftKey)).map((d) => d.id);
-    if (moving.length > 0)
-      await tx.handoverSheet.updateMany({ where: { id: { in: moving } }, data: { bedId: to.id } });
+    if (moving.length > 0) await tx.handoverSheet.updateMany({ where: { id: { in: moving } }, data: { bedId: to.id } });
   }
   await tx.handoverAction.updateMany({
     where: { episodeId: { in: runningIds }, doneAt: null },
