@@ -23,7 +23,7 @@ function adt(event: "A01" | "A02", controlId: string, mrn: string, bed: string, 
 test.describe("the hospital's ADT feed", () => {
   test.use({ role: "admin" });
 
-  test("an A02 moves a patient, an A01 admits one whose ORU then shows on its tile; the wall follows live", async ({
+  test("an A02 moves a patient, an A01 admits one whose ORU shows on its tile before any support; the wall follows live", async ({
     page,
     browser,
     baseURL,
