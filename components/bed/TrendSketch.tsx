@@ -84,14 +84,14 @@ export const TrendSketch = memo(function TrendSketch({
               strokeWidth={line.dots ? 1.5 : 1.6}
               vectorEffect="non-scaling-stroke"
             />
-            {line.dots && (
+            {line.dots ? (
               <path
                 className="trend-sketch__dots"
                 d={line.dots}
                 stroke={line.color}
                 vectorEffect="non-scaling-stroke"
               />
-            )}
+            ) : null}
           </g>
         ))}
       </svg>

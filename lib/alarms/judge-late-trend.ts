@@ -113,17 +113,11 @@ export function judgeLateTrend({
     const ruleState = { ...emptyRuleState(), ...memoryOf(live) };
     if (ruleState.peak && ruleState.peak.observedAt >= seedBefore) delete ruleState.peak;
     if (ruleState.checkpoints) ruleState.checkpoints = ruleState.checkpoints.filter((c) => c.observedAt < seedBefore);
-    samples.forEach((s, i) =>
-      judgeReading({
-        rule,
-        ruleState,
-        code,
-        sample: s,
-        previous: samples[i - 1],
-        latest: { ...state.latest, [code]: s },
-        episode,
-      }),
-    );
+    let previous: TAlarmSample | undefined;
+    for (const s of samples) {
+      judgeReading({ rule, ruleState, code, sample: s, previous, latest: { ...state.latest, [code]: s }, episode });
+      previous = s;
+    }
     return ruleState;
   };
   const judge = (
@@ -151,7 +145,17 @@ export function judgeLateTrend({
     judge(sample, before.at(-1), scratch, raised);
     const alarm = scratch.rules[rule.id]?.alarm;
     for (const t of raised.filter((r) => r.type === "raised")) {
-      const ended = { type: "cleared" as const, value: after.value, observedAt: after.observedAt };
+      // The trend's own measure at the next sample (a rise, a fall in %, a mean per kg), in the unit it was raised in.
+      const next = judgeReading({
+        rule,
+        ruleState: scratch.rules[rule.id] ?? emptyRuleState(),
+        code,
+        sample: after,
+        previous: sample,
+        latest: { ...state.latest, [code]: after },
+        episode,
+      });
+      const ended = { type: "cleared" as const, value: next?.value ?? t.value, observedAt: after.observedAt };
       if (rule.latching && alarm) {
         state.rules[rule.id] = { ...(live ?? emptyRuleState()), alarm: { ...alarm, conditionActive: false } };
         transitions.push(t, { ...t, ...ended, clearedBySeq: after.seq, latched: true });
