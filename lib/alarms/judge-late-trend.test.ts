@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TAlarmSample } from "./alarm-state";
 import { evaluateAlarms } from "./evaluate-alarms";
 import { judgesLateSamples, lateSeriesFrom } from "./judge-late-trend";
-import { D, H, MIN, T0, episodeOf, read, ruleById, run, story } from "./testing";
+import { D, H, MIN, S, T0, episodeOf, read, ruleById, run, story } from "./testing";
 
 const ecmo = episodeOf("VA_ECMO");
 const rising = [ruleById("lactate-rising")];
@@ -182,7 +182,7 @@ describe("a late result judged by a trend that keeps a memory (peak, window) in 
     expect(result.transitions[0]).toMatchObject({ seq: 3, observedAt: T0 + 4 * H, value: 0.4375 });
   });
 
-  it("sees a late helium level in the hour before the newest: 80, (late 84), 79 % is a fall of 5 points", () => {
+  it("sees a late helium level in the hour before the newest: 80, (late 84), 79 % is a fall of 5 points, raised once it has held the device delay", () => {
     const iabp = episodeOf("IABP");
     const falling = [ruleById("helium-falling")];
     const before = run({
@@ -200,8 +200,18 @@ describe("a late result judged by a trend that keeps a memory (peak, window) in 
       now: T0 + 51 * MIN,
       series: { helium_level: [sampleOf(1, 80, T0), late, sampleOf(2, 79, T0 + 50 * MIN)] },
     });
-    expect(story(result.transitions)).toEqual(["helium-falling raised medium"]);
-    expect(result.transitions[0]).toMatchObject({ seq: 2, observedAt: T0 + 50 * MIN, value: 5 });
+    // The fall starts its condition at the newest level; the console's next levels carry it past the 15 s delay.
+    expect(result.transitions).toEqual([]);
+    expect(result.state.rules["helium-falling"]?.conditionSince).toBe(T0 + 50 * MIN);
+    const next = run({
+      steps: [read("helium_level", 79, T0 + 50 * MIN + 5 * S), read("helium_level", 79, T0 + 50 * MIN + 20 * S)],
+      episode: iabp,
+      rules: falling,
+      state: result.state,
+      firstSeq: 10,
+    });
+    expect(story(next.transitions)).toEqual(["helium-falling raised medium"]);
+    expect(next.transitions[0]).toMatchObject({ observedAt: T0 + 50 * MIN + 20 * S, value: 5 });
   });
 
   it("leaves the trend as it stands when the late sample changes nothing the current value is judged with", () => {
