@@ -100,7 +100,14 @@ export const TrendSketch = memo(function TrendSketch({
         <svg className="trend-sketch__marks" aria-hidden="true">
           {sketch.lines.flatMap((line) =>
             line.marks.map(({ x, y, mark }, i) => (
-              <svg key={`${line.code}-${i}`} x={`${x * 100}%`} y={`${y * 100}%`} width={1} height={1} overflow="visible">
+              <svg
+                key={`${line.code}-${i}`}
+                x={`${x * 100}%`}
+                y={`${y * 100}%`}
+                width={1}
+                height={1}
+                overflow="visible"
+              >
                 <LabMarkShape cx={0} cy={0} mark={mark} color={line.color} />
               </svg>
             )),

@@ -156,7 +156,11 @@ describe("a late result judged by a trend that keeps a memory (peak, window) in 
     const oliguria = [ruleById("urine-output-low")];
     // At 4 h the 2 h window holds 60 mL alone: the missing hour leaves it unjudged.
     const before = run({
-      steps: [read("urine_output", 100, T0 + H), read("urine_output", 100, T0 + 2 * H), read("urine_output", 60, T0 + 4 * H)],
+      steps: [
+        read("urine_output", 100, T0 + H),
+        read("urine_output", 100, T0 + 2 * H),
+        read("urine_output", 60, T0 + 4 * H),
+      ],
       episode: weighed,
       rules: oliguria,
     });
@@ -169,12 +173,7 @@ describe("a late result judged by a trend that keeps a memory (peak, window) in 
       readings: [{ parameter: "urine_output", ...late }],
       now: T0 + 4 * H + MIN,
       series: {
-        urine_output: [
-          sampleOf(1, 100, T0 + H),
-          sampleOf(2, 100, T0 + 2 * H),
-          late,
-          sampleOf(3, 60, T0 + 4 * H),
-        ],
+        urine_output: [sampleOf(1, 100, T0 + H), sampleOf(2, 100, T0 + 2 * H), late, sampleOf(3, 60, T0 + 4 * H)],
       },
     });
     // (10 + 60) mL / 2 h / 80 kg = 0.44 mL/kg/h < 0.5, judged on the newest volume; at 3 h itself it was 0.69.

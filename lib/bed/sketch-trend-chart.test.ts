@@ -138,7 +138,12 @@ describe("trend sketch (the server-drawn chart)", () => {
     };
     const replacedLabs = {
       anti_xa: [
-        { seq: 3, value: 0.52, observedAt: T0 + 3 * H, replacedBy: { seq: 5, status: "corrected" as const, value: 0.25 } },
+        {
+          seq: 3,
+          value: 0.52,
+          observedAt: T0 + 3 * H,
+          replacedBy: { seq: 5, status: "corrected" as const, value: 0.25 },
+        },
       ],
     };
     const chartOf = (showSuperseded: boolean) =>

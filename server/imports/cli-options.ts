@@ -28,7 +28,9 @@ export const USAGE =
   "usage: npm run import -- <file> [--kind hl7|fhir|csv|mimic] [--dry-run] [--codes file.json] [--time-zone Zone] [--csv-time-zone Zone] [--report out.csv] [--server url --user name [--password-stdin]] [--actor name] [--batch-size n] [--stats] [--mapping mapping.json [--patient id] [--admitted-at ISO time with offset]]";
 
 /** The command line read and checked: the options, or what is wrong with them followed by the usage (exit code 2). */
-export function parseCliOptions(args: readonly string[]): { ok: true; options: TCliOptions } | { ok: false; message: string } {
+export function parseCliOptions(
+  args: readonly string[],
+): { ok: true; options: TCliOptions } | { ok: false; message: string } {
   try {
     const { values, positionals } = parseArgs({
       args: [...args],

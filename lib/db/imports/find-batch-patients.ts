@@ -14,8 +14,7 @@ const PATIENTS_CACHED = 10_000;
 export async function findBatchPatients(run: TImportRun, records: readonly TImportRecord[]): Promise<void> {
   if (run.patients.size > PATIENTS_CACHED) run.patients.clear();
   const unknown = new Set<string>();
-  for (const record of records)
-    for (const id of record.patientIdentifiers) if (!run.patients.has(id)) unknown.add(id);
+  for (const record of records) for (const id of record.patientIdentifiers) if (!run.patients.has(id)) unknown.add(id);
   const found = await findPatientEpisodes({ db: run.db, identifiers: [...unknown] });
   for (const id of unknown) run.patients.set(id, found.get(id) ?? null);
 }

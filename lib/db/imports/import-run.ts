@@ -65,7 +65,10 @@ export interface TImportRun {
 }
 
 export function createImportRun(
-  settings: Pick<TImportRun, "db" | "jobId" | "kind" | "fileName" | "source" | "dryRun" | "now" | "codes" | "onProgress"> & {
+  settings: Pick<
+    TImportRun,
+    "db" | "jobId" | "kind" | "fileName" | "source" | "dryRun" | "now" | "codes" | "onProgress"
+  > & {
     readonly collectOutcomes: boolean;
   },
 ): TImportRun {
