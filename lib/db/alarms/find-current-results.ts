@@ -13,34 +13,39 @@ interface Row {
 }
 
 /**
- * The newest `limit` current results of one parameter of an episode observed at or before `until`, in time order: a
- * corrected or cancelled result is left out, a censored one is at the side its comparator says (as the engine judges
- * it). The alarm engine reads it when a withdrawn result leaves a parameter without its current value, and around a
+ * The newest `limit` current results of one parameter of an episode observed at or before `until` (and at or after
+ * `since` when given), in time order: a corrected or cancelled result is left out, a censored one is at the side its
+ * comparator says (as the engine judges it). The alarm engine reads it when a withdrawn result leaves a parameter without its current value, and around a
  * late result that a trend must judge in its place. Through the (episodeId, parameter, observedAt) index.
  */
 export async function findCurrentResults({
   db,
   episodeId,
   parameter,
+  since,
   until = 8.64e15,
   limit,
 }: {
   db: Db;
   episodeId: string;
   parameter: TParameterCode;
+  /** Epoch ms; no lower bound when absent. */
+  since?: number;
   /** Epoch ms; every result when absent (the latest instant a Date holds). */
   until?: number;
   limit: number;
 }): Promise<TAlarmSample[]> {
+  const from = since === undefined ? "" : `"observedAt" >= ? AND `;
   const rows = await db.$queryRawUnsafe<Row[]>(
     sqlFor(
       db,
       `SELECT "seq","value","observedAt","comparator" FROM "Observation"
-        WHERE "episodeId" = ? AND "parameter" = ? AND "observedAt" <= ? AND ${currentResultSql()}
+        WHERE "episodeId" = ? AND "parameter" = ? AND ${from}"observedAt" <= ? AND ${currentResultSql()}
         ORDER BY "observedAt" DESC, "seq" DESC LIMIT ?`,
     ),
     episodeId,
     parameter,
+    ...(since === undefined ? [] : [timeParam(db, since)]),
     timeParam(db, until),
     limit,
   );
