@@ -10,12 +10,17 @@ import { startMllpListener } from "@/server/imports/mllp/start-mllp-listener";
 import { startBenchProducer } from "./bench-producer";
 
 const db = await createDb(process.env.DATABASE_URL ?? "");
-// Sockets do not count as a session's activity: with the default 30 minutes the bench's session idled out during the
-// wall's 30-minute run and the sweep closed its 200 sockets. A day, the longest allowed, outlasts any bench.
+// Sockets and background refreshes do not count as a session's activity: with the default 30 minutes the bench's
+// session idles out during the wall's 30-minute run, and the sweep closes its 200 sockets. A day, the longest allowed,
+// outlasts any bench. It is set in the environment too, not only in the socket server's config: the snapshot route
+// below is a Next route handler, which reads its session rules from the environment (getAuthConfig); with the
+// default there, it deleted the session at minute 30 and ended every socket of the wall bench 15 s before its end.
+process.env.SESSION_IDLE_MINUTES = String(24 * 60);
+process.env.SESSION_MAX_HOURS = "24";
 const server = await createStationServer({
   db,
   log: silentLogger,
-  auth: toAuthConfig(ZAuthEnv.parse({ SESSION_IDLE_MINUTES: 24 * 60, SESSION_MAX_HOURS: 24 })),
+  auth: toAuthConfig(ZAuthEnv.parse(process.env)),
 });
 // The station snapshot as a screen asks for it (the Next route handler, run here since the bench has no Next), so
 // the fan-out bench can time snapshots under the same load: GET /bench/snapshot with a session cookie.

@@ -3,7 +3,8 @@ import { expect, test } from "./fixtures";
 // Issue 16: a laboratory corrects a result. The anti-Xa 0.52 IU/mL (out of target, alarm raised) is corrected to 0.25
 // by an HL7 v2.5.1 ORU^R01 with OBX-11 "C" for the same order and OBX, imported over HTTP: within seconds the tile,
 // the alarm's text and the bed's labs say 0.25, the bed says CORRECTED, and the value's history keeps 0.52; the trend
-// draws 0.25 marked corrected, and 0.52 only once "Show corrected results" is ticked, apart from the line.
+// draws 0.25 marked corrected (in the server-drawn sketch too), and 0.52 only once "Show corrected results" is
+// ticked, apart from the line.
 test.describe("a corrected laboratory result", () => {
   test.use({ role: "admin" });
 
@@ -46,6 +47,10 @@ test.describe("a corrected laboratory result", () => {
     await expect(page.getByTestId("lab-result-status-anti_xa")).toHaveText("CORRECTED");
     await expect(page.getByTestId("lab-history-anti_xa")).toContainText("0.52");
     await expect(page.getByTestId("lab-history-anti_xa")).toContainText("corrected to 0.25");
+
+    // The first picture, drawn by the server before any script runs, marks the correction as the chart will.
+    const html = await (await page.request.get(`${server.baseURL}/beds/demo-bed-1`)).text();
+    expect(html).toContain('data-lab-mark="corrected"');
 
     // The trend draws the correction that stands, marked as such; the original 0.52 only on request, apart.
     const trend = page.getByTestId("trend-anti_xa");

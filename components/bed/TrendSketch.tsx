@@ -4,12 +4,15 @@ import { formatTick } from "@/lib/bed/format-date-time";
 import type { TPreparedChart } from "@/lib/bed/prepare-trend-chart";
 import { SKETCH_SIZE, sketchTrendChart } from "@/lib/bed/sketch-trend-chart";
 import { formatNumber } from "@/lib/station/prepare-tile";
+import { LabMarkShape } from "./LabMarkShape";
 
 /**
  * A prepared chart drawn as plain SVG and HTML: what the server renders with the page, so that a trend is on screen
  * before a script has run (recharts draws nothing on the server). It takes recharts' geometry (Y axis 56 px on the
  * left, X axis 30 px below, the chart's margins) and the prepared ticks, so that the recharts chart mounted in its
- * place after hydration (TrendChart) replaces it without anything moving.
+ * place after hydration (TrendChart) replaces it without anything moving. A lab result carries the same mark as it
+ * will there (LabMarkShape: a censored result's triangle at its limit, a correction's ring, a superseded result when
+ * asked for), not a plain dot.
  */
 export const TrendSketch = memo(function TrendSketch({
   chart,
@@ -81,17 +84,36 @@ export const TrendSketch = memo(function TrendSketch({
               strokeWidth={line.dots ? 1.5 : 1.6}
               vectorEffect="non-scaling-stroke"
             />
-            {line.dots && (
+            {line.dots ? (
               <path
                 className="trend-sketch__dots"
                 d={line.dots}
                 stroke={line.color}
                 vectorEffect="non-scaling-stroke"
               />
-            )}
+            ) : null}
           </g>
         ))}
       </svg>
+      {sketch.lines.some((line) => line.marks.length > 0) && (
+        // The lab marks, in pixels over the plot (the box above is stretched): the shapes the interactive chart draws.
+        <svg className="trend-sketch__marks" aria-hidden="true">
+          {sketch.lines.flatMap((line) =>
+            line.marks.map(({ x, y, mark }, i) => (
+              <svg
+                key={`${line.code}-${i}`}
+                x={`${x * 100}%`}
+                y={`${y * 100}%`}
+                width={1}
+                height={1}
+                overflow="visible"
+              >
+                <LabMarkShape cx={0} cy={0} mark={mark} color={line.color} />
+              </svg>
+            )),
+          )}
+        </svg>
+      )}
       <div className="trend-sketch__frame" aria-hidden="true" />
       {sketch.xTicks.map(({ t, at }) => (
         <span

@@ -24,8 +24,8 @@ export interface TEvaluateAlarmsOptions {
   readonly now: number;
   /**
    * For a parameter with a reading older than its newest known value: its stored current results around that reading
-   * (the engine reads them, lateSeriesFor), so that a trend judged on successive samples judges the late one in its
-   * place. Without it such trends leave a late reading alone.
+   * (the engine reads them, server/alarms/late-series.ts), so that a trend judges the late one in its place. Without
+   * it the trends leave a late reading alone.
    */
   readonly series?: Partial<Record<TParameterCode, readonly TAlarmSample[]>>;
 }
@@ -64,8 +64,8 @@ export function evaluateAlarms({
     const previous = next.latest[code];
     const sample = { seq: reading.seq, value: reading.value, observedAt: reading.observedAt };
     // A reading older than the newest known (a back-dated import, a late result) is history, not the current value:
-    // judged for the record only (judge-late-reading.ts), and trends see it in its time order. One already judged (a replay: same or smaller seq at the
-    // same time) is passed over.
+    // judged for the record only (judge-late-reading.ts), and trends see it in its time order. One already judged (a
+    // replay: same or smaller seq at the same time) is passed over.
     if (previous && reading.observedAt < previous.observedAt) {
       const judging = listeners.get(code) ?? [];
       judgeLateReading({
@@ -78,7 +78,7 @@ export function evaluateAlarms({
         current: previous,
         transitions,
       });
-      // A trend on successive samples judges it in its place in the series (judge-late-trend.ts).
+      // A trend judges it in its place in the series, with the memory the series gives it (judge-late-trend.ts).
       const around = series[code];
       if (around)
         for (const rule of judging.filter(judgesLateSamples))

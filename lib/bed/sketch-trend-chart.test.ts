@@ -127,4 +127,50 @@ describe("trend sketch (the server-drawn chart)", () => {
     expect(sketch.band?.top).toBeGreaterThan(0);
     expect(sketch.band?.top).toBeLessThan(1000);
   });
+
+  it("marks lab results as the interactive chart does: a censored one's triangle at its limit, a correction's ring, the superseded original only on request", () => {
+    const labs = {
+      anti_xa: [
+        { seq: 1, value: 0.35, observedAt: T0 + H },
+        { seq: 4, value: 0.1, observedAt: T0 + 2 * H, comparator: "<" as const },
+        { seq: 5, value: 0.25, observedAt: T0 + 3 * H, status: "corrected" as const },
+      ],
+    };
+    const replacedLabs = {
+      anti_xa: [
+        {
+          seq: 3,
+          value: 0.52,
+          observedAt: T0 + 3 * H,
+          replacedBy: { seq: 5, status: "corrected" as const, value: 0.25 },
+        },
+      ],
+    };
+    const chartOf = (showSuperseded: boolean) =>
+      prepareTrendChart({
+        ...base,
+        spec: specOf("anti_xa"),
+        points: { anti_xa: labs.anti_xa.map((s) => ({ t: s.observedAt, v: s.value })) },
+        labs,
+        replacedLabs,
+        showSuperseded,
+      });
+    const [line] = sketchTrendChart(chartOf(false)).lines;
+    expect(line?.marks.map((m) => [m.mark.shape, m.mark.state, m.mark.text])).toEqual([
+      ["dot", "current", "0.35"],
+      ["below", "current", "< 0.10"],
+      ["dot", "corrected", "0.25"],
+    ]);
+    // Every result is marked, so no plain dot is drawn besides; each mark sits where the line passes.
+    expect(line?.dots).toBe("");
+    expect(line?.marks.map((m) => m.x)).toEqual([0.25, 0.5, 0.75]);
+    const chart = chartOf(false);
+    const [low, high] = chart.yDomain ?? [0, 1];
+    expect(line?.marks[1]?.y).toBeCloseTo((high - 0.1) / (high - low));
+
+    const shown = sketchTrendChart(chartOf(true)).lines[0]?.marks ?? [];
+    expect(shown.filter((m) => m.mark.state === "superseded").map((m) => [m.x, m.mark.text, m.mark.how])).toEqual([
+      [0.75, "0.52", "corrected"],
+    ]);
+  });
 });

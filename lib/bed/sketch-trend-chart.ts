@@ -1,3 +1,4 @@
+import type { TLabMark } from "./prepare-lab-marks";
 import type { TPreparedChart } from "./prepare-trend-chart";
 
 /**
@@ -19,8 +20,24 @@ export interface TSketchLine {
    * the very unit of the one before adds nothing to draw and is left out.
    */
   readonly d: string;
-  /** One zero-length segment per sample, drawn with round caps as dots (lab results); null for device lines. */
+  /**
+   * One zero-length segment per lab sample that has no mark in `marks`, drawn with round caps as dots; null for
+   * device lines.
+   */
   readonly dots: string | null;
+  /**
+   * A lab line's results as the interactive chart marks them (lib/bed/prepare-lab-marks.ts: a censored result's
+   * triangle, a correction's ring, the superseded results when asked for), where each is drawn. The shapes are drawn
+   * apart from the stretched box, so that a triangle stays a triangle.
+   */
+  readonly marks: readonly TSketchMark[];
+}
+
+/** A lab mark and where it is drawn, as fractions of the plot (0: left or top, 1: right or bottom). */
+export interface TSketchMark {
+  readonly x: number;
+  readonly y: number;
+  readonly mark: TLabMark;
 }
 
 export interface TTrendSketch {
@@ -45,6 +62,9 @@ export function sketchTrendChart(chart: TPreparedChart): TTrendSketch {
   const lines = chart.lines.map((line): TSketchLine => {
     const path: string[] = [];
     const dots: string[] = [];
+    // As the interactive chart does: a point carries the mark of the result at its time, the superseded ones apart.
+    const current = new Map((line.marks?.current ?? []).map((m) => [m.t, m]));
+    const marks: TSketchMark[] = [];
     let pen: { x: number; y: number } | null = null;
     for (const p of line.points) {
       if (p.v === null) {
@@ -52,16 +72,20 @@ export function sketchTrendChart(chart: TPreparedChart): TTrendSketch {
         continue;
       }
       const at = { x: x(p.t), y: y(p.v) };
-      if (line.markers) dots.push(`M${at.x} ${at.y}h0`);
+      const mark = current.get(p.t);
+      if (mark) marks.push({ x: xFraction(p.t), y: yFraction(p.v), mark });
+      else if (line.markers) dots.push(`M${at.x} ${at.y}h0`);
       path.push(pen === null ? `M${at.x} ${at.y}` : step(at.x - pen.x, at.y - pen.y));
       pen = at;
     }
+    for (const mark of line.marks?.superseded ?? []) marks.push({ x: xFraction(mark.t), y: yFraction(mark.v), mark });
     return {
       code: line.code,
       color: line.color,
       dash: line.dash,
       d: path.join(""),
       dots: line.markers ? dots.join("") : null,
+      marks,
     };
   });
 

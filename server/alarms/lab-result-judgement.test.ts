@@ -32,23 +32,33 @@ async function startWorld(): Promise<TWorld> {
 }
 
 let n = 0;
-/** A lactate result `agoMs` before now, under its own result key unless one is given (a correction, a cancellation). */
-async function lactate(w: TWorld, value: number, agoMs: number, lab: Partial<TLabResult> = {}): Promise<number> {
+/** A result `agoMs` before now, under its own result key unless one is given (a correction, a cancellation). */
+async function labResult(
+  w: TWorld,
+  { parameter, unit }: Pick<TReadingInput, "parameter" | "unit">,
+  value: number,
+  agoMs: number,
+  lab: Partial<TLabResult> = {},
+): Promise<number> {
   const input: TReadingInput = {
     episodeId: w.world.episodeId,
-    parameter: "lactate",
+    parameter,
     value,
-    unit: "mmol/L",
+    unit,
     observedAt: new Date(Date.now() - agoMs),
     source: "hl7",
     sourceRef: `lab-judgement-${process.pid}-${++n}`,
-    lab: { status: "final", resultKey: `ORDER-${n}|lactate|1`, valueSent: true, ...lab },
+    lab: { status: "final", resultKey: `ORDER-${n}|${parameter}|1`, valueSent: true, ...lab },
   };
   const [result] = await w.station.server.writer.submit([input]);
   if (result?.status !== "stored") throw new Error(`not stored: ${JSON.stringify(result)}`);
   await w.station.server.settled();
   return result.seq;
 }
+const lactate = (w: TWorld, value: number, agoMs: number, lab: Partial<TLabResult> = {}) =>
+  labResult(w, { parameter: "lactate", unit: "mmol/L" }, value, agoMs, lab);
+const platelets = (w: TWorld, value: number, agoMs: number) =>
+  labResult(w, { parameter: "platelets", unit: "10*9/L" }, value, agoMs);
 
 const alarmsOf = (w: TWorld, ruleId: string) =>
   w.test.db.alarm.findMany({ where: { ruleId }, orderBy: { raisedAt: "asc" }, include: { events: true } });
@@ -96,6 +106,15 @@ describe("the engine judging laboratory results", () => {
     expect(await alarmsOf(w, "lactate-rising")).toEqual([]);
     await lactate(w, 1.5, 4 * H);
     expect(await alarmsOf(w, "lactate-rising")).toMatchObject([{ status: "active", value: 0.7 }]);
+  });
+
+  it("judges a late platelet count where it falls: 260 between 200 and 120 is the peak the newest count fell 54 % from", async () => {
+    const w = await startWorld();
+    await platelets(w, 200, 40 * H);
+    await platelets(w, 120, 1 * H);
+    expect(await alarmsOf(w, "platelets-fall-from-peak")).toEqual([]);
+    await platelets(w, 260, 20 * H);
+    expect(await alarmsOf(w, "platelets-fall-from-peak")).toMatchObject([{ status: "active" }]);
   });
 
   it("raises no anti-Xa overdue while heparin is stopped, and ends an open one when heparin stops", async () => {

@@ -1,20 +1,26 @@
 import type { TAlarmReading, TAlarmSample } from "@/lib/alarms/alarm-state";
-import { judgesLateSamples } from "@/lib/alarms/judge-late-trend";
+import { judgesLateSamples, lateSeriesFrom } from "@/lib/alarms/judge-late-trend";
 import { ruleInputs, rulesInForce } from "@/lib/alarms/rule-inputs";
-import type { TAlarmRule } from "@/lib/alarms/rule-schema";
+import type { TAlarmRule, TTrendRule } from "@/lib/alarms/rule-schema";
 import { isParameterCode, type TParameterCode } from "@/lib/catalogue";
 import { findCurrentResults } from "@/lib/db/alarms/find-current-results";
 import type { Db } from "@/lib/db/client";
 import type { TEpisodeMemory } from "./episode-memory";
 
-/** Results read around a late one: lab results come hours apart, so this reaches back days. */
+/** Results read around a late one for a pairwise trend: lab results come hours apart, so this reaches back days. */
 const SERIES_LENGTH = 20;
+/**
+ * At most this many results for a trend that needs a span (a window, the platelet peak since heparin): an hour of a
+ * console's 5 s helium feed is 720. Beyond it the newest are kept and the evaluator's memory stands in for the rest.
+ */
+const SPAN_LIMIT = 2_000;
 
 /**
- * For each parameter with a reading older than its newest known value that a trend on successive samples judges
- * (lactate rising, LDH rising: lib/alarms/judge-late-trend.ts), the parameter's stored current results up to its
- * newest known value, the late one among them, for evaluateAlarms' `series`. Empty, and no query, for the live feed:
- * device readings come in time order and no such trend watches them.
+ * For each parameter with a reading older than its newest known value that a trend judges in its place
+ * (lib/alarms/judge-late-trend.ts), the parameter's stored current results up to its newest known value, the late
+ * ones among them, for evaluateAlarms' `series`: from as far back as its trends need (a window before the earliest
+ * late reading, heparin's start for the platelet peak), else the newest few. Empty, and no query, for the live feed:
+ * device readings come in time order.
  */
 export async function lateSeries({
   db,
@@ -27,23 +33,33 @@ export async function lateSeries({
   rules: readonly TAlarmRule[];
   readings: readonly TAlarmReading[];
 }): Promise<Partial<Record<TParameterCode, TAlarmSample[]>>> {
-  const series: Partial<Record<TParameterCode, TAlarmSample[]>> = {};
-  const watched = new Set(
-    rulesInForce(rules, memory.episode.deviceType)
-      .filter(judgesLateSamples)
-      .flatMap((r) => ruleInputs(r, memory.episode.deviceType)),
-  );
+  const { episode } = memory;
+  const watching = new Map<TParameterCode, TTrendRule[]>();
+  for (const rule of rulesInForce(rules, episode.deviceType).filter(judgesLateSamples))
+    for (const code of ruleInputs(rule, episode.deviceType)) watching.set(code, [...(watching.get(code) ?? []), rule]);
+
+  // The earliest late reading of each watched parameter: the series must reach back from it.
+  const earliestLate = new Map<TParameterCode, number>();
   for (const r of readings) {
-    if (!isParameterCode(r.parameter) || !watched.has(r.parameter) || series[r.parameter]) continue;
+    if (!isParameterCode(r.parameter) || !watching.has(r.parameter)) continue;
     const newest = memory.state.latest[r.parameter];
     if (!newest || r.observedAt >= newest.observedAt) continue;
-    series[r.parameter] = await findCurrentResults({
+    earliestLate.set(r.parameter, Math.min(r.observedAt, earliestLate.get(r.parameter) ?? Infinity));
+  }
+
+  const series: Partial<Record<TParameterCode, TAlarmSample[]>> = {};
+  for (const [parameter, at] of earliestLate) {
+    const froms = (watching.get(parameter) ?? [])
+      .map((rule) => lateSeriesFrom(rule, episode, at))
+      .filter((from) => from !== null);
+    const since = froms.length > 0 ? Math.min(...froms) : undefined;
+    series[parameter] = await findCurrentResults({
       db,
       stayId: memory.stayId,
       episodeId: memory.id,
-      parameter: r.parameter,
-      until: newest.observedAt,
-      limit: SERIES_LENGTH,
+      parameter,
+      until: memory.state.latest[parameter]?.observedAt,
+      ...(since === undefined ? { limit: SERIES_LENGTH } : { since, limit: SPAN_LIMIT }),
     });
   }
   return series;

@@ -1,5 +1,5 @@
 import { rooms, type TImportProgress } from "@/lib/realtime/events";
-import type { TImportState } from "@/lib/db/imports/run-import";
+import type { TImportState } from "@/lib/db/imports/import-run";
 import type { StationIo } from "../realtime/attach-realtime";
 
 /** A bar moves smoothly at four updates a second; a million-row file commits hundreds of batches. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TImportSummary, TRecordOutcome } from "@/lib/db/imports/run-import";
+import type { TImportSummary, TRecordOutcome } from "@/lib/db/imports/import-run";
 import { readFhirJson } from "@/lib/imports/fhir/read-fhir-json";
 import { toOperationOutcome, type TOperationOutcome } from "@/lib/imports/fhir/to-operation-outcome";
 import type { TImportChunk } from "@/lib/imports/import-record";

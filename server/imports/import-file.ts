@@ -6,7 +6,8 @@ import type { TImportKind } from "@/lib/imports/import-record";
 import { inspectSource } from "@/lib/imports/inspect-source";
 import { readImportSource, type TReadImportSourceOptions } from "@/lib/imports/read-import-source";
 import { AppError } from "@/lib/errors/app-error";
-import { runImport, type TImportSummary, type TRunImportOptions } from "@/lib/db/imports/run-import";
+import type { TImportSummary } from "@/lib/db/imports/import-run";
+import { runImport, type TRunImportOptions } from "@/lib/db/imports/run-import";
 
 export interface TImportFileOptions extends Omit<TRunImportOptions, "items" | "kind" | "fileName"> {
   filePath: string;

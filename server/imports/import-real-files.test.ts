@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readCsvFile } from "@/lib/imports/csv/read-csv-file";
 import type { TLocalCode } from "@/lib/imports/codes/local-codes";
 import type { TImportRejectionCode } from "@/lib/imports/import-record";
-import type { TImportSummary } from "@/lib/db/imports/run-import";
+import type { TImportSummary } from "@/lib/db/imports/import-run";
 import { listImportRejections } from "@/lib/db/imports/list-import-rejections";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TObservationDto } from "@/lib/observations/observation";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -6,6 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/server/migrate";
+import {
+  createPostgresTestDb,
+  readOnOtherConnection,
+  testsUsePostgres,
+  type TestDb,
+} from "@/test/support/create-test-db";
 import { connectTestSocket, handshake, type TestSocket } from "@/test/support/connect-test-socket";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { signInTestUser } from "@/test/support/sign-in-test-user";
@@ -18,10 +23,11 @@ import {
 } from "@/test/support/station-node";
 
 /**
- * Two real station processes on one SQLite file (WAL), Redis between them and a PostgreSQL database for the leader
- * lock (docs/deployment.md). Needs REDIS_URL and a PostgreSQL server (LEADER_LOCK_ADMIN_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres, where a database of its own is created and dropped): skipped, and so
- * reported, without REDIS_URL.
+ * Two real station processes with Redis between them (docs/deployment.md). With TEST_DATABASE=postgres (`npm run
+ * test:unit:pg`, which sets REDIS_URL) they share a PostgreSQL database, which also holds the leader lock: the way a
+ * hospital runs several nodes. Otherwise they share one SQLite file (WAL), with a PostgreSQL database of its own for
+ * the lock (LEADER_LOCK_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres). Skipped, and so reported,
+ * without REDIS_URL.
  */
 const UNIT = "import-unit";
 const MESSAGES = 60;
@@ -49,34 +55,50 @@ const waitFor = async (what: string, check: () => boolean | Promise<boolean>, ti
 
 describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
   it("tells a screen on node B every reading committed on A or B, and moves the leader's work when it is killed", async () => {
-    // Migrated by Prisma's CLI as a real station's file is: the nodes then find nothing pending.
-    const dir = mkdtempSync(path.join(tmpdir(), "station-nodes-"));
-    const file = path.join(dir, "station.db");
-    const url = `file:${file}`;
-    await applyMigrations(url, path.resolve(import.meta.dirname, "../.."));
-    const t = { db: await createDb(url), url, path: file };
-    cleanup.push(async () => {
-      await t.db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    // Migrated by Prisma's CLI as a real station's database is: the nodes then find nothing pending.
+    const root = path.resolve(import.meta.dirname, "../..");
+    let t: TestDb;
+    let lockUrl: string;
+    if (testsUsePostgres()) {
+      t = await createPostgresTestDb({ migrations: false });
+      cleanup.push(() => t.cleanup());
+      await applyMigrations(t.url, root);
+      lockUrl = t.url;
+    } else {
+      const dir = mkdtempSync(path.join(tmpdir(), "station-nodes-"));
+      const file = path.join(dir, "station.db");
+      const url = `file:${file}`;
+      await applyMigrations(url, root);
+      const db = await createDb(url);
+      t = {
+        db,
+        url,
+        path: file,
+        async cleanup() {
+          await db.$disconnect();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+      cleanup.push(() => t.cleanup());
+      const lock = await createLockDatabase();
+      cleanup.push(() => lock.drop());
+      lockUrl = lock.url;
+    }
     const started = new Date(Date.now() - 3_600_000);
     await seedImportPatients(t.db, [
       { identifier: "MRN-NODES-1", episodeStartedAt: started },
       { identifier: "MRN-NODES-2", episodeStartedAt: started },
     ]);
     const nurse = await signInTestUser(t.db, { role: "nurse", unitIds: [UNIT] });
-    const lock = await createLockDatabase();
-    cleanup.push(() => lock.drop());
-    // A reader of its own on the file, as a third process would be: what it sees was committed.
-    const raw = new Database(t.path, { readonly: true });
-    cleanup.push(() => raw.close());
-    const leader = () =>
-      raw.prepare(`SELECT epoch, nodeId FROM "LeaderEpoch"`).get() as { epoch: number; nodeId: string } | undefined;
+    // Read on a connection of its own, as a third process would: what it sees was committed.
+    const read = <R extends Record<string, unknown>>(sql: string) => readOnOtherConnection<R>(t, sql);
+    const leader = async () =>
+      (await read<{ epoch: number; nodeId: string }>(`SELECT "epoch", "nodeId" FROM "LeaderEpoch"`))[0];
 
-    const env = { DATABASE_URL: t.url, REDIS_URL: process.env.REDIS_URL ?? "", LEADER_LOCK_URL: lock.url };
+    const env = { DATABASE_URL: t.url, REDIS_URL: process.env.REDIS_URL ?? "", LEADER_LOCK_URL: lockUrl };
     const a = await startStationNode({ name: "node-a", env });
     nodes.push(a);
-    await waitFor("node A to lead", () => leader()?.nodeId === "node-a");
+    await waitFor("node A to lead", async () => (await leader())?.nodeId === "node-a");
     const b = await startStationNode({ name: "node-b", env });
     nodes.push(b);
 
@@ -102,7 +124,7 @@ describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
         a.process.kill("SIGKILL");
         killedAt = Date.now();
         // Watched beside the sending: the moment node B's claim of the next epoch is committed.
-        void waitFor("node B to lead", () => leader()?.nodeId === "node-b", 12_000).then(
+        void waitFor("node B to lead", async () => (await leader())?.nodeId === "node-b", 12_000).then(
           () => (tookOverAt = Date.now()),
           () => undefined,
         );
@@ -127,12 +149,12 @@ describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
     await waitFor("node B to lead", () => tookOverAt > 0, 12_000);
     const tookOverMs = tookOverAt - killedAt;
     expect(tookOverMs).toBeLessThan(10_000);
-    expect(leader()?.epoch).toBe(2);
+    expect((await leader())?.epoch).toBe(2);
 
     // Every acknowledged reading is in the database.
-    const stored = raw
-      .prepare(`SELECT seq, sourceRef FROM "Observation" o JOIN "Bed" b ON b.id = o.bedId WHERE b.unitId = ?`)
-      .all(UNIT) as { seq: number; sourceRef: string }[];
+    const stored = await read<{ seq: number; sourceRef: string }>(
+      `SELECT o."seq", o."sourceRef" FROM "Observation" o JOIN "Bed" b ON b."id" = o."bedId" WHERE b."unitId" = '${UNIT}'`,
+    );
     expect(acknowledged.length).toBeGreaterThanOrEqual(MESSAGES - 2);
     for (const id of acknowledged) expect(stored.some((row) => row.sourceRef.includes(id))).toBe(true);
 
@@ -147,33 +169,28 @@ describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
 
     // The new leader's engine judged every reading, those committed by A included: its stored state of each
     // episode is at the episode's last reading.
-    await waitFor("the engine to judge every reading", () => {
-      const behind = raw
-        .prepare(
-          `SELECT COUNT(*) AS n FROM "SupportEpisode" e
-               WHERE e.id IN (SELECT episodeId FROM "Observation")
-                 AND COALESCE((SELECT lastSeq FROM "AlarmEngineState" s WHERE s.episodeId = e.id), 0)
-                   < (SELECT MAX(seq) FROM "Observation" o WHERE o.episodeId = e.id)`,
-        )
-        .get() as { n: number };
-      return behind.n === 0;
+    await waitFor("the engine to judge every reading", async () => {
+      const [behind] = await read<{ n: number }>(
+        `SELECT COUNT(*) AS "n" FROM "SupportEpisode" e
+             WHERE e."id" IN (SELECT "episodeId" FROM "Observation")
+               AND COALESCE((SELECT "lastSeq" FROM "AlarmEngineState" s WHERE s."episodeId" = e."id"), 0)
+                 < (SELECT MAX("seq") FROM "Observation" o WHERE o."episodeId" = e."id")`,
+      );
+      return behind?.n === 0;
     });
     // Alarm events: a log without holes, at most one open alarm of a rule per episode, and no alarm raised twice.
-    const events = raw.prepare(`SELECT seq, type, alarmId FROM "AlarmEvent" ORDER BY seq`).all() as {
-      seq: number;
-      type: string;
-      alarmId: string | null;
-    }[];
+    const events = await read<{ seq: number; type: string; alarmId: string | null }>(
+      `SELECT "seq", "type", "alarmId" FROM "AlarmEvent" ORDER BY "seq"`,
+    );
     expect(events.length).toBeGreaterThan(0);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => (events[0]?.seq ?? 0) + i));
     const raised = events.filter((e) => e.type === "raised").map((e) => e.alarmId);
     expect(new Set(raised).size).toBe(raised.length);
-    const open = raw
-      .prepare(
-        `SELECT episodeId, ruleId, COUNT(*) AS n FROM "Alarm" WHERE status IN ('active','acknowledged','latched')
-             GROUP BY episodeId, ruleId HAVING n > 1`,
-      )
-      .all();
+    const open = await read(
+      `SELECT "episodeId", "ruleId", COUNT(*) AS "n" FROM "Alarm"
+           WHERE "status" IN ('active','acknowledged','latched')
+           GROUP BY "episodeId", "ruleId" HAVING COUNT(*) > 1`,
+    );
     expect(open).toEqual([]);
     console.info(
       `two nodes: ${acknowledged.length}/${MESSAGES} acknowledged, ${stored.length} stored, ` +

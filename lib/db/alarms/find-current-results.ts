@@ -13,17 +13,18 @@ interface Row {
 }
 
 /**
- * The newest `limit` current results of one parameter of an episode observed at or before `until`, in time order: a
- * corrected or cancelled result is left out, a censored one is at the side its comparator says (as the engine judges
- * it). The alarm engine reads it when a withdrawn result leaves a parameter without its current value, and around a
- * late result that a trend must judge in its place. Through the stay's (stayId, parameter, observedAt) index, the
- * episode's rows kept.
+ * The newest `limit` current results of one parameter of an episode observed at or before `until` (and at or after
+ * `since` when given), in time order: a corrected or cancelled result is left out, a censored one is at the side its
+ * comparator says (as the engine judges it). The alarm engine reads it when a withdrawn result leaves a parameter
+ * without its current value, and around a late result that a trend must judge in its place. Through the stay's
+ * (stayId, parameter, observedAt) index, the episode's rows kept.
  */
 export async function findCurrentResults({
   db,
   stayId,
   episodeId,
   parameter,
+  since,
   until = 8.64e15,
   limit,
 }: {
@@ -31,20 +32,24 @@ export async function findCurrentResults({
   stayId: string;
   episodeId: string;
   parameter: TParameterCode;
+  /** Epoch ms; no lower bound when absent. */
+  since?: number;
   /** Epoch ms; every result when absent (the latest instant a Date holds). */
   until?: number;
   limit: number;
 }): Promise<TAlarmSample[]> {
+  const from = since === undefined ? "" : `"observedAt" >= ? AND `;
   const rows = await db.$queryRawUnsafe<Row[]>(
     sqlFor(
       db,
       `SELECT "seq","value","observedAt","comparator" FROM "Observation"
-        WHERE "stayId" = ? AND "parameter" = ? AND "episodeId" = ? AND "observedAt" <= ? AND ${currentResultSql()}
+        WHERE "stayId" = ? AND "parameter" = ? AND "episodeId" = ? AND ${from}"observedAt" <= ? AND ${currentResultSql()}
         ORDER BY "observedAt" DESC, "seq" DESC LIMIT ?`,
     ),
     stayId,
     parameter,
     episodeId,
+    ...(since === undefined ? [] : [timeParam(db, since)]),
     timeParam(db, until),
     limit,
   );

@@ -7,7 +7,8 @@ import { ObservationWriter } from "@/server/ingest/observation-writer";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { listImportRejections } from "./list-import-rejections";
-import { runImport, type TImportState } from "./run-import";
+import type { TImportState } from "./import-run";
+import { runImport } from "./run-import";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const HEADER = "patient_id,parameter,loinc,value,unit,observed_at,status";

@@ -7,7 +7,8 @@ import type { TImportRejection, TImportRejectionCode } from "@/lib/imports/impor
 import type { ReadingSink } from "@/lib/observations/reading-sink";
 import type { Db } from "@/lib/db/client";
 import { receiveAdtMessage } from "@/lib/db/adt/receive-adt-message";
-import { runImport, type TImportState } from "@/lib/db/imports/run-import";
+import type { TImportState } from "@/lib/db/imports/import-run";
+import { runImport } from "@/lib/db/imports/run-import";
 
 export interface THandleMllpMessageOptions {
   db: Db;
