@@ -28,12 +28,7 @@ export async function finishImportBatch(
       if (result?.status === "stored") acceptCandidate(run, batch, c);
       else if (result?.status === "duplicate") countDuplicate(run, batch, c);
       else if (result?.status === "rejected")
-        rejectRecord(
-          batch,
-          toImportRejection(c.record, result.rejection, undefined),
-          c.index,
-          c.record.location.entry,
-        );
+        rejectRecord(batch, toImportRejection(c.record, result.rejection, undefined), c.index, c.record.location.entry);
     });
   }
   for (const key of Object.keys(batch.delta) as (keyof TImportCounts)[]) run.counts[key] += batch.delta[key];
