@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useRef } from "react";
 import type { TTargetStatus } from "@/lib/catalogue";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
@@ -10,10 +11,15 @@ import { TileRoundLine } from "@/components/rounds/TileRoundLine";
 import { TileProtocolLine } from "@/components/protocols/TileProtocolLine";
 import { LabAge } from "./LabAge";
 import { TileValue } from "./TileValue";
+import { useWholeCells } from "./use-whole-cells";
 
 type TOccupiedTile = Extract<TPreparedTile, { kind: "occupied" }>;
 
-/** One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. */
+/**
+ * One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. Its parts are
+ * drawn in order of priority (station.css: the alarm line, the stale line, what is overdue, then the values, then
+ * what is only information), and those that do not fit whole are left out (use-whole-cells.ts).
+ */
 export function BedTile({
   tile,
   timeZone,
@@ -28,6 +34,8 @@ export function BedTile({
 }) {
   const t = useTranslations("tile");
   const headingId = `bed-${tile.bedId}-heading`;
+  const box = useRef<HTMLElement>(null);
+  useWholeCells(box);
 
   if (tile.kind === "empty") {
     return (
@@ -54,6 +62,7 @@ export function BedTile({
   const stale = tile.device.stale;
   return (
     <article
+      ref={box}
       className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}${alarmClass(alarm)}`}
       data-testid="bed-tile"
       data-bed-id={tile.bedId}
@@ -189,7 +198,7 @@ function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone:
   const t = useTranslations("tile");
   if (cell.kind === "value") {
     return (
-      <div className={cellClass(cell.value.status, cell.value.stale)}>
+      <div className={cellClass(cell.value.status, cell.value.stale)} data-fit="">
         <CellLabel label={cell.value.label} unit={cell.value.unit} />
         <dd className="cell__value">
           <TileValue value={cell.value} timeZone={timeZone} />
@@ -200,7 +209,7 @@ function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone:
   const { aug, sys } = cell;
   // Two numbers in one cell: the comparison is the message, so the pair drops its trend arrows for width.
   return (
-    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`}>
+    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`} data-fit="">
       <CellLabel label={t("augVsSys", { aug: aug.label, sys: sys.label })} unit={sys.unit} />
       <dd className="cell__value">
         <TileValue value={aug} timeZone={timeZone} showTrend={false} />
@@ -213,7 +222,7 @@ function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone:
 /** Labs: the age goes beside the number ("3.4 ↑ 2 h ago"): hours apart, their age matters more than their time. */
 function LabCell({ lab, timeZone }: { readonly lab: TLabTileValue; readonly timeZone: string }) {
   return (
-    <div className={`${cellClass(lab.status, lab.stale)} cell--lab`}>
+    <div className={`${cellClass(lab.status, lab.stale)} cell--lab`} data-fit="">
       <CellLabel label={lab.label} unit={lab.unit} />
       <dd className="cell__value">
         <TileValue value={lab} timeZone={timeZone} />
@@ -249,13 +258,13 @@ function DeviceFooter({ tile, timeZone }: { readonly tile: TOccupiedTile; readon
   const time = newestAt === null ? null : formatClockTime(newestAt, locale, timeZone);
   if (stale) {
     return (
-      <footer className="tile__foot tile__foot--stale" data-testid="device-time">
+      <footer className="tile__foot tile__foot--stale" data-testid="device-time" data-fit="">
         <span data-testid="stale-line">{time === null ? t("noDeviceData") : t("staleSince", { time })}</span>
       </footer>
     );
   }
   return (
-    <footer className="tile__foot" data-testid="device-time">
+    <footer className="tile__foot" data-testid="device-time" data-fit="">
       {time === null ? t("noDeviceDataFooter") : t("deviceData", { time })}
     </footer>
   );
