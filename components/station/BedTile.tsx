@@ -5,6 +5,7 @@ import type { TTargetStatus } from "@/lib/catalogue";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
+import type { TTileDensity } from "@/lib/station/tile-density";
 import { TileAlarm } from "@/components/alarms/TileAlarm";
 import { isCountingAlarm, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { TileRoundLine } from "@/components/rounds/TileRoundLine";
@@ -25,9 +26,12 @@ export function BedTile({
   timeZone,
   alarm,
   now = null,
+  density = "full",
 }: {
   readonly tile: TPreparedTile;
   readonly timeZone: string;
+  /** How much the wall's tiles hold (lib/station/tile-density.ts): a dense tile words its stale line shorter. */
+  readonly density?: TTileDensity;
   readonly alarm?: TTileAlarm;
   /** Server time, epoch ms: an elapsed-time alarm's age counts on from it. */
   readonly now?: number | null;
@@ -100,7 +104,7 @@ export function BedTile({
       {alarm && <TileAlarm alarm={alarm} now={isCountingAlarm(alarm.top) ? now : null} />}
       <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
       <TileRoundLine bedId={tile.bedId} />
-      <DeviceFooter tile={tile} timeZone={timeZone} />
+      <DeviceFooter tile={tile} timeZone={timeZone} short={density === "dense"} />
     </article>
   );
 }
@@ -251,15 +255,27 @@ function ResultStatusBadge({ code, status }: { readonly code: string; readonly s
  * The time of the bed's newest device reading. When the bed is stale the same line turns into the stale notice:
  * "STALE since" that very time, in the tile's one reserved line, so that nothing else moves or gets pushed out.
  */
-function DeviceFooter({ tile, timeZone }: { readonly tile: TOccupiedTile; readonly timeZone: string }) {
+function DeviceFooter({
+  tile,
+  timeZone,
+  short,
+}: {
+  readonly tile: TOccupiedTile;
+  readonly timeZone: string;
+  /** A dense tile's line is about twelve capitals wide at the wall's size: one word and the time, the sentence on hover. */
+  readonly short: boolean;
+}) {
   const t = useTranslations("tile");
   const locale = useLocale();
   const { newestAt, stale } = tile.device;
   const time = newestAt === null ? null : formatClockTime(newestAt, locale, timeZone);
   if (stale) {
+    const full = time === null ? t("noDeviceData") : t("staleSince", { time });
     return (
       <footer className="tile__foot tile__foot--stale" data-testid="device-time" data-fit="">
-        <span data-testid="stale-line">{time === null ? t("noDeviceData") : t("staleSince", { time })}</span>
+        <span data-testid="stale-line" title={short ? full : undefined}>
+          {short ? (time === null ? t("staleShortNoData") : t("staleShort", { time })) : full}
+        </span>
       </footer>
     );
   }
