@@ -8,7 +8,7 @@ import { describeTileAlarm } from "@/lib/station/describe-tile-alarm";
 import { useAlarmText } from "./AlarmText";
 
 /**
- * The tile's alarm line: its top alarm in the tile's short form ("Lact 4.6 ≥ 4", lib/station/describe-tile-alarm.ts),
+ * The tile's alarm line: its top alarm in the tile's short form ("Lactate 4.6 ≥ 4", lib/station/describe-tile-alarm.ts),
  * its state, how many more. The sentence in full is on the alarm list, on hover and for screen readers.
  */
 export const TileAlarm = memo(function TileAlarm({

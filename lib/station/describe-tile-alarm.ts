@@ -7,7 +7,7 @@ import type { TLocale } from "@/lib/i18n/locales";
  * The short forms a tile prints, under `alarms.tile.short` of the message catalogue. A tile is read from 3 m at a
  * size that leaves about fifteen characters a line on a 32-bed wall (docs/station-legibility.md): the reason in
  * full ("Arterial lactate 4.6 ≥ 4 mmol/L") is on the alarm list beside the grid, the tile says which value and how
- * far ("Lact 4.6 ≥ 4").
+ * far ("Lactate 4.6 ≥ 4").
  */
 export const TILE_ALARM_FORMS = [
   "reading",
