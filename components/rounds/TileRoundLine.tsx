@@ -11,7 +11,12 @@ export function TileRoundLine({ bedId }: { readonly bedId: string }) {
   const status = useBedRoundStatus(bedId);
   if (!status || (status.kind !== "due" && status.kind !== "overdue")) return null;
   return (
-    <p className={`tile__round tile__round--${status.kind}`} data-testid="tile-round" data-fit="" data-state={status.kind}>
+    <p
+      className={`tile__round tile__round--${status.kind}`}
+      data-testid="tile-round"
+      data-fit=""
+      data-state={status.kind}
+    >
       <span data-testid="tile-round-due">
         <DueText status={status} />
       </span>

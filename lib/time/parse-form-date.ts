@@ -13,7 +13,10 @@ export const FORM_DATE_PATTERNS: Readonly<Record<TLocale, { readonly date: strin
 };
 
 /** ISO forms are read too: a date pasted from an export or typed by habit is not refused. */
-const ISO_PATTERNS = { date: ["yyyy-MM-dd"], dateTime: ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] };
+const ISO_PATTERNS = {
+  date: ["yyyy-MM-dd"],
+  dateTime: ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss"],
+};
 
 /** A wall-clock date and time with no zone: the caller says in which zone it is read. */
 export interface TFormDate {

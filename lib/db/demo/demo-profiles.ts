@@ -40,19 +40,28 @@ const balloon = { ratio: "1:1", trigger: "ECG" } as const;
 export const DEMO_EPISODES: Readonly<Record<TScenarioName, TDemoEpisodeProfile>> = {
   stable_va_ecmo: {
     startHoursAgo: 72,
-    diagnosis: { en: "Cardiogenic shock after anterior STEMI", fr: "Choc cardiogénique après IDM antérieur avec sus-décalage du ST" },
+    diagnosis: {
+      en: "Cardiogenic shock after anterior STEMI",
+      fr: "Choc cardiogénique après IDM antérieur avec sus-décalage du ST",
+    },
     cannulationSite: "femoral right",
     settings: { rpm: 3300, sweep: 3.5, fdo2: 60 },
   },
   rising_lactate: {
     startHoursAgo: 28,
-    diagnosis: { en: "Cardiogenic shock after inferior STEMI; IABP to unload the left ventricle", fr: "Choc cardiogénique après IDM inférieur avec sus-décalage du ST ; BCPIA pour décharger le ventricule gauche" },
+    diagnosis: {
+      en: "Cardiogenic shock after inferior STEMI; IABP to unload the left ventricle",
+      fr: "Choc cardiogénique après IDM inférieur avec sus-décalage du ST ; BCPIA pour décharger le ventricule gauche",
+    },
     cannulationSite: "femoral right",
     settings: { rpm: 3500, sweep: 4, fdo2: 70, ...balloon },
   },
   iabp_helium_leak: {
     startHoursAgo: 30,
-    diagnosis: { en: "Anterior STEMI with cardiogenic shock (SCAI C)", fr: "IDM antérieur avec sus-décalage du ST et choc cardiogénique (SCAI C)" },
+    diagnosis: {
+      en: "Anterior STEMI with cardiogenic shock (SCAI C)",
+      fr: "IDM antérieur avec sus-décalage du ST et choc cardiogénique (SCAI C)",
+    },
     cannulationSite: "femoral left",
     settings: balloon,
   },
@@ -70,7 +79,10 @@ export const DEMO_EPISODES: Readonly<Record<TScenarioName, TDemoEpisodeProfile>>
   },
   iabp_weaning: {
     startHoursAgo: 44,
-    diagnosis: { en: "Low output after high-risk PCI, recovering", fr: "Bas débit après angioplastie à haut risque, en récupération" },
+    diagnosis: {
+      en: "Low output after high-risk PCI, recovering",
+      fr: "Bas débit après angioplastie à haut risque, en récupération",
+    },
     cannulationSite: "femoral right",
     settings: balloon,
   },
@@ -82,7 +94,10 @@ export const DEMO_EPISODES: Readonly<Record<TScenarioName, TDemoEpisodeProfile>>
   },
   hit_platelets: {
     startHoursAgo: 126,
-    diagnosis: { en: "Acute ischaemic mitral regurgitation awaiting surgery", fr: "Insuffisance mitrale aiguë ischémique en attente de chirurgie" },
+    diagnosis: {
+      en: "Acute ischaemic mitral regurgitation awaiting surgery",
+      fr: "Insuffisance mitrale aiguë ischémique en attente de chirurgie",
+    },
     cannulationSite: "femoral right",
     settings: balloon,
   },
