@@ -26,11 +26,11 @@ export function useWholeCells(box: RefObject<HTMLElement | null>): void {
       const parts = [...root.querySelectorAll<HTMLElement>(`[${FIT_ATTRIBUTE}]`)];
       for (const part of parts) part.setAttribute(FIT_ATTRIBUTE, "in");
       const edge = root.getBoundingClientRect();
-      // Padding is the tile's margin for the eye: a part that reaches into it does not fit. Half a pixel to spare, so
-      // that a box rounded up to the next pixel does not leave the tile a pixel taller than itself.
+      // Padding is the tile's margin for the eye: a part that reaches into it does not fit. A part that ends exactly
+      // at the edge fits (the last column of a grid does, to the subpixel): a few hundredths of a pixel to spare.
       const style = getComputedStyle(root);
-      const bottom = edge.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) - 0.5;
-      const right = edge.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) - 0.5;
+      const bottom = edge.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) + 0.05;
+      const right = edge.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 0.05;
       // Read every box first, then write: one layout, not one per part.
       const out = parts.filter((part) => {
         const rect = part.getBoundingClientRect();
