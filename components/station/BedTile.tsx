@@ -39,7 +39,7 @@ export function BedTile({
   const t = useTranslations("tile");
   const headingId = `bed-${tile.bedId}-heading`;
   const box = useRef<HTMLElement>(null);
-  useWholeCells(box);
+  useWholeCells(box, tile.kind);
 
   if (tile.kind === "empty") {
     return (
@@ -91,12 +91,12 @@ export function BedTile({
           ))}
         </span>
       </header>
-      <dl className="tile__values" aria-label={t("deviceValues")}>
+      <dl className="tile__values" aria-label={t("deviceValues")} data-fit-group="">
         {tile.cells.map((cell) => (
           <Cell key={cell.kind === "value" ? cell.value.code : "augmentation"} cell={cell} timeZone={timeZone} />
         ))}
       </dl>
-      <dl className="tile__labs" aria-label={t("labs")}>
+      <dl className="tile__labs" aria-label={t("labs")} data-fit-group="">
         {tile.labs.map((lab) => (
           <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
         ))}
