@@ -103,7 +103,7 @@ export function BedTile({
       </dl>
       {alarm && <TileAlarm alarm={alarm} now={isCountingAlarm(alarm.top) ? now : null} />}
       <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
-      <TileRoundLine bedId={tile.bedId} />
+      <TileRoundLine bedId={tile.bedId} short={density === "dense"} />
       <DeviceFooter tile={tile} timeZone={timeZone} short={density === "dense"} />
     </article>
   );
@@ -274,7 +274,12 @@ function DeviceFooter({
     return (
       <footer className="tile__foot tile__foot--stale" data-testid="device-time" data-fit="">
         <span data-testid="stale-line" title={short ? full : undefined}>
-          {short ? (time === null ? t("staleShortNoData") : t("staleShort", { time })) : full}
+          {short
+            ? time === null
+              ? t("staleShortNoData")
+              : // To the minute: "STALE 05:28" holds on one line of a dense tile, the seconds are on hover.
+                t("staleShort", { time: time.replace(/:\d{2}$/, "") })
+            : full}
         </span>
       </footer>
     );
