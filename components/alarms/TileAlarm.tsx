@@ -46,6 +46,8 @@ export const TileAlarm = memo(function TileAlarm({
         {t(`tile.short.${short.form}`, short.values)}
       </span>
       <span className="visually-hidden">{full}</span>
+      {/* "+1" and the state mark follow the reason's last word, on the next line if they must (alarms.css). */}
+      <wbr />
       {/* The IEC word in full in the list; on a narrow tile a mark, with the word for screen readers and on hover. */}
       {alarm.top.status !== "active" && (
         <span className="tile__alarm-state" title={t(`status.${alarm.top.status}`)}>
