@@ -1,14 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
+import { request as apiRequest, type Page, type TestInfo } from "@playwright/test";
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
-import { expect, test } from "./fixtures";
+import { expect, SimulatorFeed, test } from "./fixtures";
 import type { CentralStation, TLanguage } from "./pages/central-station";
 import { HandoverSheet } from "./pages/handover";
 import { wallMetrics } from "./pages/wall-metrics";
 import { SignInPage } from "./pages/sign-in";
-import { demoAccount } from "./support/accounts";
+import { demoAccount, signInAs } from "./support/accounts";
 import { DEMO_BED_COUNT, DEMO_UNIT_ID } from "./support/station-env";
 
 /**
@@ -24,10 +24,13 @@ const SCREENS = [
 const LANGUAGES: readonly TLanguage[] = ["en", "fr"];
 
 /**
- * The smallest text each layout promises at 1080p (docs/station-legibility.md; doubled at 4K). Measured values are
- * attached to the test; a change that shrinks the wall's text below these fails here.
+ * The smallest text each layout promises at 1080p (docs/station-legibility.md; doubled at 4K): the wall's secondary
+ * size, 2.2 vh (12 arc-minutes at 3 m on a 55-inch screen), whatever the bed count. Measured values are attached to
+ * the test; a change that shrinks the wall's text below these fails here.
  */
-const SMALLEST_TEXT_1080P: Readonly<Record<number, number>> = { 8: 12, 16: 11, 32: 11 };
+const SMALLEST_TEXT_1080P: Readonly<Record<number, number>> = { 8: 23, 16: 23, 32: 23 };
+/** The values' size at 1080p: 2.9 vh, 16 arc-minutes at 3 m. */
+const VALUE_TEXT_1080P = 31;
 /** How much each tile shows at each bed count (lib/station/tile-density.ts). */
 const DENSITY: Readonly<Record<number, string>> = { 16: "compact", 32: "dense" };
 
@@ -55,6 +58,7 @@ async function checkWall(station: CentralStation, beds: number, testInfo: TestIn
         metrics.smallestTileText,
         `${label}: smallest tile text ("${metrics.smallestTileTextSample}")`,
       ).toBeGreaterThanOrEqual((SMALLEST_TEXT_1080P[beds] ?? 9) * scale);
+      expect(metrics.valueText, `${label}: value text`).toBeGreaterThanOrEqual(VALUE_TEXT_1080P * scale);
       sizes[`${screen.name} ${language} smallest tile text`] = Math.round(metrics.smallestTileText * 10) / 10;
       sizes[`${screen.name} ${language} value text`] = Math.round(metrics.valueText * 10) / 10;
       sizes[`${screen.name} ${language} smallest alarm panel text`] = Math.round(metrics.smallestPanelText * 10) / 10;
@@ -91,9 +95,53 @@ test.describe("the wall at 1080p and 4K, in English and French", () => {
       await expect(station.page.locator(`[data-density='${DENSITY[beds]}']`)).toHaveCount(1);
       // A dense wall leaves the units off its tiles and names them once, in the footer.
       await expect(station.page.getByTestId("unit-legend")).toHaveCount(beds === 32 ? 1 : 0);
+      if (beds === 32) await checkHardCase(station, server.baseURL, testInfo);
     });
   }
 });
+
+/**
+ * The tile with the most to say on the smallest tile: 32 beds at 1080p, a bed whose round is overdue, whose feed then
+ * stops (stale, and its technical alarm). Its alarm line, its stale line and its round line are drawn whole, and
+ * nothing on the wall is cut; the values that do not fit are left out whole (components/station/use-whole-cells.ts).
+ */
+async function checkHardCase(station: CentralStation, baseURL: string, testInfo: TestInfo): Promise<void> {
+  const { page } = station;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await station.open(DEMO_UNIT_ID, baseURL);
+  await station.waitForLiveBeds(32, { timeout: 60_000 });
+  const overdue = page.locator("[data-testid='bed-tile']:has([data-testid='tile-round'][data-state='overdue'])");
+  await expect(overdue.first(), "a demo bed with an overdue round").toBeVisible({ timeout: 30_000 });
+  const bedId = (await overdue.first().getAttribute("data-bed-id")) ?? "";
+  const request = await apiRequest.newContext({ baseURL });
+  await signInAs(request, baseURL, "admin");
+  const feed = new SimulatorFeed(request);
+  try {
+    await feed.stop(bedId);
+    const tile = station.tile(bedId);
+    await expect(tile).toHaveAttribute("data-stale", "true", { timeout: 30_000 });
+    await expect(tile.getByTestId("tile-alarm")).toBeVisible({ timeout: 30_000 });
+    for (const language of LANGUAGES) {
+      if ((await station.languageButton(language).getAttribute("aria-pressed")) !== "true") {
+        await station.switchLanguage(language);
+      }
+      const label = `32 beds 1080p ${language}, stale, alarmed and round-overdue`;
+      for (const part of ["tile-alarm", "stale-line", "tile-round"]) {
+        await expect(tile.getByTestId(part), `${label}: ${part} drawn`).toBeVisible();
+      }
+      expect(await station.clippedTiles(), `${label}: tiles cut`).toEqual([]);
+      const metrics = await wallMetrics(page);
+      expect(metrics.cut, `${label}: elements whose content is cut`).toEqual([]);
+      expect(metrics.smallestTileText, label).toBeGreaterThanOrEqual(SMALLEST_TEXT_1080P[32] ?? 23);
+      const shot = testInfo.outputPath(`wall-32-hard-case-${language}.png`);
+      await tile.screenshot({ path: shot });
+      await testInfo.attach(`hard case tile ${language}`, { path: shot, contentType: "image/png" });
+    }
+  } finally {
+    await feed.restoreAll();
+    await request.dispose();
+  }
+}
 
 /** Every screen a clinician or an administrator opens, as the demo's first bed and unit. */
 const PAGES = [

@@ -11,7 +11,13 @@ describe("server configuration", () => {
       SIMULATOR: true,
       SIMULATOR_SPEED: 1,
       DEMO_BEDS: 8,
+      DEMO_LANGUAGE: "en",
     });
+  });
+
+  it("writes the demo's stored text in English or French, and nothing else (issue 17)", () => {
+    expect(parseServerEnv({ DEMO_LANGUAGE: "fr" }).DEMO_LANGUAGE).toBe("fr");
+    expect(() => parseServerEnv({ DEMO_LANGUAGE: "de" })).toThrow(/DEMO_LANGUAGE/);
   });
 
   it("takes a SQLite file or a PostgreSQL server as the database", () => {

@@ -36,6 +36,8 @@ export const ZServerEnv = z
     SIMULATOR_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
     /** Beds in the demo unit: the central station is laid out for 8, 16 or 32. */
     DEMO_BEDS: z.coerce.number().int().min(1).max(64).default(8),
+    /** The language the demo's stored text (admission diagnoses) is written in; the screens follow each user's. */
+    DEMO_LANGUAGE: z.enum(["en", "fr"]).default("en"),
     /** Comma-separated scenario names to run, in bed order (default: one of each, cycling). */
     SIMULATOR_SCENARIOS: z.string().optional(),
     /** Set to false to serve without building Next (integration tests that need only the API and socket). */

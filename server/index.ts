@@ -72,6 +72,7 @@ async function seed(db: Db): Promise<void> {
       seed: env.SIMULATOR_SEED,
       beds: env.DEMO_BEDS,
       scenarios,
+      language: env.DEMO_LANGUAGE,
     });
     if (seeded.created) log.info(`demo unit "${seeded.unitId}" created with ${env.DEMO_BEDS} beds`);
     const accounts = await seedDemoAccounts({ db, unitId: seeded.unitId, now: new Date() });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type TAuditAction, type TAuditOutcome } from "@/lib/auth/audit-actions";
 import {
@@ -9,6 +9,7 @@ import {
   type TAuditFilter,
   type TAuditFilterForm,
 } from "@/lib/client/audit-filter";
+import { isLocale } from "@/lib/i18n/locales";
 import type { TAdminUnit } from "./admin-unit";
 import { useAuditActionLabel } from "./use-audit-action-label";
 
@@ -26,6 +27,9 @@ export function AuditFilterForm({
   const id = useId();
   // The zone the page shows local times in (the station's, lib/i18n/request.ts): the filter reads its times in it too.
   const timeZone = useTimeZone() ?? "UTC";
+  // Times are typed in the page's language format (lib/time/parse-form-date.ts), not the browser's: a native
+  // datetime input shows the browser's locale, month first on an English-US browser under a French page.
+  const locale = useLocale();
   const [form, setForm] = useState<TAuditFilterForm>(EMPTY_AUDIT_FILTER_FORM);
   const [invalid, setInvalid] = useState<"from" | "to" | "range" | null>(null);
   const set = <K extends keyof TAuditFilterForm>(key: K, value: TAuditFilterForm[K]) =>
@@ -33,7 +37,7 @@ export function AuditFilterForm({
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const result = toAuditFilter(form, timeZone);
+    const result = toAuditFilter(form, timeZone, isLocale(locale) ? locale : "en");
     setInvalid(result.ok ? null : result.field);
     if (result.ok) onApply(result.filter);
   };
@@ -51,9 +55,10 @@ export function AuditFilterForm({
       <label className="admin-form__field">
         <span>{t("from")}</span>
         <input
-          type="datetime-local"
+          type="text"
           name="from"
-          step={60}
+          placeholder={t("timePlaceholder")}
+          autoComplete="off"
           value={form.from}
           onChange={(event) => set("from", event.target.value)}
           aria-invalid={invalid === "from" || invalid === "range" ? true : undefined}
@@ -63,9 +68,10 @@ export function AuditFilterForm({
       <label className="admin-form__field">
         <span>{t("to")}</span>
         <input
-          type="datetime-local"
+          type="text"
           name="to"
-          step={60}
+          placeholder={t("timePlaceholder")}
+          autoComplete="off"
           value={form.to}
           onChange={(event) => set("to", event.target.value)}
           aria-invalid={invalid === "to" || invalid === "range" ? true : undefined}

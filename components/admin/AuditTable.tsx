@@ -29,6 +29,13 @@ export function AuditTable({
     const key = `ruleNames.${ruleId}` as "ruleNames.lactate-medium";
     return tRule.has(key) ? tRule(key) : tRule("ruleNameUnknown");
   };
+  const tAudit = useTranslations("admin.audit");
+  // A permission by what it lets a person do ("open a bed's view"), never its code ("bed.view").
+  const permissionLabel = (permission: string) => {
+    const key = `permissions.${permission}` as "permissions.bed.view";
+    return tAudit.has(key) ? tAudit(key) : tAudit("permissionUnknown");
+  };
+  const deniedReason = (reason: "role" | "unit") => tAudit(`deniedReasons.${reason}`);
   const detailLabel = (key: string) => {
     const known = key as "rule";
     return tDetail.has(known) ? tDetail(known) : key;
@@ -64,7 +71,11 @@ export function AuditTable({
       </thead>
       <tbody>
         {events.map((event) => {
-          const details = auditDetailLines(event.details, { rule: ruleName, unit: (id) => unitName(units, id) });
+          const details = auditDetailLines(
+            event.details,
+            { rule: ruleName, unit: (id) => unitName(units, id), permission: permissionLabel, deniedReason },
+            event.action,
+          );
           return (
             <tr key={event.id} data-testid="audit-row" data-action={event.action} data-outcome={event.outcome}>
               <td>
@@ -84,10 +95,8 @@ export function AuditTable({
                 {event.actorRole && <span className="admin-table__sub">{roleLabel(event.actorRole)}</span>}
               </td>
               <td>
+                {/* The action as a sentence only: its code is for the CSV export (issue 17). */}
                 {actionLabel(event.action)}
-                <span className="admin-table__sub">
-                  <code>{event.action}</code>
-                </span>
               </td>
               <td>
                 <span className={`admin-badge admin-badge--${event.outcome}`}>{outcomeLabel(event.outcome)}</span>

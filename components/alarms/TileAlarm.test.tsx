@@ -76,6 +76,13 @@ describe("a tile with an alarm", () => {
     expect(html).toContain("Lactates artériels 4,6 ≥ 4 mmol/L");
   });
 
+  it("writes the reason in its short form on the tile, the sentence kept for screen readers (issue 17)", () => {
+    const html = render([lactateHigh]);
+    expect(html).toMatch(/tile__alarm-message" aria-hidden="true">Lactate 4.6 ≥ 4</);
+    expect(html).toContain('title="Arterial lactate 4.6 ≥ 4 mmol/L"');
+    expect(render([lactateHigh], "fr")).toMatch(/tile__alarm-message" aria-hidden="true">Lactates 4,6 ≥ 4</);
+  });
+
   it("draws no alarm at all without one", () => {
     const html = render([]);
     expect(html).toContain('data-alarm-priority="none"');

@@ -21,6 +21,7 @@ export function TileProtocolLine({ bedId, timeZone }: { readonly bedId: string; 
     <p
       className={`tile__protocol tile__protocol--${step.kind}${tone}`}
       data-testid="tile-protocol"
+      data-fit=""
       data-state={step.kind}
       data-step={step.stepId}
       title={t(`name.${step.protocol}`)}

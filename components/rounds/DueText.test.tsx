@@ -6,11 +6,11 @@ import fr from "@/lib/i18n/messages/rounds.fr.json";
 import { splitDuration } from "@/lib/rounds/describe-answer";
 import { DueText } from "./DueText";
 
-function render(kind: "due" | "overdue", minutes: number, locale: "en" | "fr" = "en"): string {
+function render(kind: "due" | "overdue", minutes: number, locale: "en" | "fr" = "en", short = false): string {
   const status = { kind, dueAt: 0, duration: splitDuration(minutes), open: [], findings: 0 };
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
-      <DueText status={status} />
+      <DueText status={status} short={short} />
     </NextIntlClientProvider>,
   );
 }
@@ -25,5 +25,11 @@ describe("a round's due time in words", () => {
   it("counts the minutes otherwise", () => {
     expect(render("overdue", 25)).toBe("Round overdue 25 min");
     expect(render("due", 12)).toBe("Round due in 12 min");
+  });
+
+  it("says an overdue round in a dense wall tile's short form, in both languages (issue 17)", () => {
+    expect(render("overdue", 25, "en", true)).toBe("Round +25 min");
+    expect(render("overdue", 25, "fr", true)).toBe("Tour +25 min");
+    expect(render("due", 12, "en", true)).toBe("Round due in 12 min");
   });
 });

@@ -7,7 +7,14 @@ type TTimed = Extract<TPreparedRoundStatus, { kind: "due" | "overdue" }>;
  * "Round due in 12 min" / "Round overdue 25 min" (hours and days for longer); under a minute either side, "Round due
  * now": "overdue 0 min" says nothing a nurse can act on.
  */
-export function DueText({ status }: { readonly status: TTimed }) {
+export function DueText({
+  status,
+  short = false,
+}: {
+  readonly status: TTimed;
+  /** A dense wall tile's line, about ten characters wide: "Round +25 min", the full words on hover. */
+  readonly short?: boolean;
+}) {
   const t = useTranslations("rounds");
   const d = status.duration;
   if (d.unit === "minutes" && d.minutes === 0) return <>{t("due.now")}</>;
@@ -17,5 +24,6 @@ export function DueText({ status }: { readonly status: TTimed }) {
       : d.unit === "hours"
         ? t("duration.hours", { hours: d.hours, minutes: d.minutes })
         : t("duration.days", { days: d.days, hours: d.hours });
+  if (status.kind === "overdue" && short) return <>{t("due.overdueShort", { duration })}</>;
   return <>{status.kind === "overdue" ? t("due.overdue", { duration }) : t("due.in", { duration })}</>;
 }

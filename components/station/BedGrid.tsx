@@ -46,6 +46,7 @@ export function BedGrid({
           timeZone={timeZone}
           alarm={alarms?.get(tile.bedId)}
           now={now}
+          density={density}
         />
       ))}
     </section>

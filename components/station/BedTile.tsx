@@ -1,33 +1,45 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useRef } from "react";
 import type { TTargetStatus } from "@/lib/catalogue";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TLabTileValue, TPreparedTile, TTileCell } from "@/lib/station/prepare-tile";
+import type { TTileDensity } from "@/lib/station/tile-density";
 import { TileAlarm } from "@/components/alarms/TileAlarm";
 import { isCountingAlarm, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { TileRoundLine } from "@/components/rounds/TileRoundLine";
 import { TileProtocolLine } from "@/components/protocols/TileProtocolLine";
 import { LabAge } from "./LabAge";
 import { TileValue } from "./TileValue";
+import { useWholeCells } from "./use-whole-cells";
 
 type TOccupiedTile = Extract<TPreparedTile, { kind: "occupied" }>;
 
-/** One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. */
+/**
+ * One bed on the wall. Draws a prepared tile (lib/station/prepare-tile.ts) and decides nothing itself. Its parts are
+ * drawn in order of priority (station.css: the alarm line, the stale line, what is overdue, then the values, then
+ * what is only information), and those that do not fit whole are left out (use-whole-cells.ts).
+ */
 export function BedTile({
   tile,
   timeZone,
   alarm,
   now = null,
+  density = "full",
 }: {
   readonly tile: TPreparedTile;
   readonly timeZone: string;
+  /** How much the wall's tiles hold (lib/station/tile-density.ts): a dense tile words its stale line shorter. */
+  readonly density?: TTileDensity;
   readonly alarm?: TTileAlarm;
   /** Server time, epoch ms: an elapsed-time alarm's age counts on from it. */
   readonly now?: number | null;
 }) {
   const t = useTranslations("tile");
   const headingId = `bed-${tile.bedId}-heading`;
+  const box = useRef<HTMLElement>(null);
+  useWholeCells(box, tile.kind);
 
   if (tile.kind === "empty") {
     return (
@@ -54,6 +66,7 @@ export function BedTile({
   const stale = tile.device.stale;
   return (
     <article
+      ref={box}
       className={`tile tile--occupied tile--${tile.deviceType === "VA_ECMO_IABP" ? "dual" : "single"}${stale ? " tile--stale" : ""}${alarmClass(alarm)}`}
       data-testid="bed-tile"
       data-bed-id={tile.bedId}
@@ -78,20 +91,20 @@ export function BedTile({
           ))}
         </span>
       </header>
-      <dl className="tile__values" aria-label={t("deviceValues")}>
+      <dl className="tile__values" aria-label={t("deviceValues")} data-fit-group="">
         {tile.cells.map((cell) => (
           <Cell key={cell.kind === "value" ? cell.value.code : "augmentation"} cell={cell} timeZone={timeZone} />
         ))}
       </dl>
-      <dl className="tile__labs" aria-label={t("labs")}>
+      <dl className="tile__labs" aria-label={t("labs")} data-fit-group="">
         {tile.labs.map((lab) => (
           <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
         ))}
       </dl>
       {alarm && <TileAlarm alarm={alarm} now={isCountingAlarm(alarm.top) ? now : null} />}
       <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
-      <TileRoundLine bedId={tile.bedId} />
-      <DeviceFooter tile={tile} timeZone={timeZone} />
+      <TileRoundLine bedId={tile.bedId} short={density === "dense"} />
+      <DeviceFooter tile={tile} timeZone={timeZone} short={density === "dense"} />
     </article>
   );
 }
@@ -202,7 +215,7 @@ function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone:
   const t = useTranslations("tile");
   if (cell.kind === "value") {
     return (
-      <div className={cellClass(cell.value.status, cell.value.stale)}>
+      <div className={cellClass(cell.value.status, cell.value.stale)} data-fit="">
         <CellLabel label={cell.value.label} unit={cell.value.unit} />
         <dd className="cell__value">
           <TileValue value={cell.value} timeZone={timeZone} />
@@ -213,7 +226,7 @@ function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone:
   const { aug, sys } = cell;
   // Two numbers in one cell: the comparison is the message, so the pair drops its trend arrows for width.
   return (
-    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`}>
+    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`} data-fit="">
       <CellLabel label={t("augVsSys", { aug: aug.label, sys: sys.label })} unit={sys.unit} />
       <dd className="cell__value">
         <TileValue value={aug} timeZone={timeZone} showTrend={false} />
@@ -226,7 +239,7 @@ function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone:
 /** Labs: the age goes beside the number ("3.4 ↑ 2 h ago"): hours apart, their age matters more than their time. */
 function LabCell({ lab, timeZone }: { readonly lab: TLabTileValue; readonly timeZone: string }) {
   return (
-    <div className={`${cellClass(lab.status, lab.stale)} cell--lab`}>
+    <div className={`${cellClass(lab.status, lab.stale)} cell--lab`} data-fit="">
       <CellLabel label={lab.label} unit={lab.unit} />
       <dd className="cell__value">
         <TileValue value={lab} timeZone={timeZone} />
@@ -255,20 +268,37 @@ function ResultStatusBadge({ code, status }: { readonly code: string; readonly s
  * The time of the bed's newest device reading. When the bed is stale the same line turns into the stale notice:
  * "STALE since" that very time, in the tile's one reserved line, so that nothing else moves or gets pushed out.
  */
-function DeviceFooter({ tile, timeZone }: { readonly tile: TOccupiedTile; readonly timeZone: string }) {
+function DeviceFooter({
+  tile,
+  timeZone,
+  short,
+}: {
+  readonly tile: TOccupiedTile;
+  readonly timeZone: string;
+  /** A dense tile's line is about twelve capitals wide at the wall's size: one word and the time, the sentence on hover. */
+  readonly short: boolean;
+}) {
   const t = useTranslations("tile");
   const locale = useLocale();
   const { newestAt, stale } = tile.device;
   const time = newestAt === null ? null : formatClockTime(newestAt, locale, timeZone);
   if (stale) {
+    const full = time === null ? t("noDeviceData") : t("staleSince", { time });
     return (
-      <footer className="tile__foot tile__foot--stale" data-testid="device-time">
-        <span data-testid="stale-line">{time === null ? t("noDeviceData") : t("staleSince", { time })}</span>
+      <footer className="tile__foot tile__foot--stale" data-testid="device-time" data-fit="">
+        <span data-testid="stale-line" title={short ? full : undefined}>
+          {short
+            ? time === null
+              ? t("staleShortNoData")
+              : // To the minute: "STALE 05:28" holds on one line of a dense tile, the seconds are on hover.
+                t("staleShort", { time: time.replace(/:\d{2}$/, "") })
+            : full}
+        </span>
       </footer>
     );
   }
   return (
-    <footer className="tile__foot" data-testid="device-time">
+    <footer className="tile__foot" data-testid="device-time" data-fit="">
       {time === null ? t("noDeviceDataFooter") : t("deviceData", { time })}
     </footer>
   );

@@ -42,6 +42,8 @@ export function TileValue({
       ) : (
         <span className={value.message ? "value__number value__number--word" : "value__number"}>{text}</span>
       )}
+      {/* A break opportunity: in a narrow column the marks go under the number rather than widen the cell. */}
+      <wbr />
       <TargetMark status={value.status} />
       {showTrend && <TrendArrow trend={value.trend} />}
       {value.stale && <VisuallyHidden>{t("stale")}</VisuallyHidden>}

@@ -1,8 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
 import { useCan } from "@/lib/client/session-user";
+import { isLocale } from "@/lib/i18n/locales";
+import { formDateToIsoDay, parseFormDate } from "@/lib/time/parse-form-date";
 import { SEXES, type TBedStay } from "@/lib/stays/stay";
 import { Failure, Field, num, text, useAction } from "./stay-form-parts";
 
@@ -10,16 +12,26 @@ import { Failure, Field, num, text, useAction } from "./stay-form-parts";
 export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly onDone: () => void }) {
   const t = useTranslations("stays");
   const may = useCan("stay.manage");
+  const locale = useLocale();
   const { error, busy, run } = useAction(data.bed.id, onDone);
+  const [dateError, setDateError] = useState<string | null>(null);
   if (!may) return <p data-testid="stay-free">{t("freeBed")}</p>;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
+    // Typed day first in the page's language (lib/time/parse-form-date.ts), not in the browser's date format.
+    const birth = parseFormDate({
+      text: text(f, "birthDate") ?? "",
+      locale: isLocale(locale) ? locale : "en",
+      kind: "date",
+    });
+    setDateError(birth === null ? t("birthDateInvalid") : null);
+    if (birth === null) return;
     void run("stay", {
       mrn: text(f, "mrn") ?? "",
       givenName: text(f, "givenName") ?? "",
       familyName: text(f, "familyName") ?? "",
-      birthDate: text(f, "birthDate") ?? "",
+      birthDate: formDateToIsoDay(birth),
       sex: text(f, "sex") ?? "U",
       weightKg: num(f, "weightKg"),
       heightCm: num(f, "heightCm"),
@@ -40,7 +52,13 @@ export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly 
         <input name="givenName" required autoComplete="off" />
       </Field>
       <Field label={t("birthDate")}>
-        <input name="birthDate" type="date" required />
+        <input
+          name="birthDate"
+          required
+          autoComplete="off"
+          placeholder={t("birthDatePlaceholder")}
+          aria-invalid={dateError ? true : undefined}
+        />
       </Field>
       <Field label={t("sex")}>
         <select name="sex" defaultValue="U">
@@ -63,7 +81,7 @@ export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly 
       <button type="submit" className="button button--primary" disabled={busy} data-testid="admit-submit">
         {busy ? t("admitting") : t("admit")}
       </button>
-      <Failure message={error} />
+      <Failure message={dateError ?? error} />
     </form>
   );
 }

@@ -18,6 +18,13 @@ describe("toAuditFilter", () => {
     expect(result).toEqual({ ok: true, filter: { from: "2026-07-21T06:00:30.000Z", to: "2026-11-20T07:00:00.000Z" } });
   });
 
+  it("reads a time typed in the page's format, day first, in French and English alike (issue 17)", () => {
+    for (const locale of ["fr", "en"] as const) {
+      const result = toAuditFilter({ ...EMPTY_AUDIT_FILTER_FORM, from: "03/11/2026 08:15" }, "Europe/Paris", locale);
+      expect(result, locale).toEqual({ ok: true, filter: { from: "2026-11-03T07:15:00.000Z" } });
+    }
+  });
+
   it("makes a filter the server's query schema accepts", () => {
     const result = toAuditFilter(
       { from: "2026-11-20T08:00", to: "", actor: " cmartin ", action: "user.created", outcome: "success", unitId: "a" },

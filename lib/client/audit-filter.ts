@@ -1,4 +1,6 @@
 import type { TAuditAction, TAuditOutcome } from "@/lib/auth/audit-actions";
+import type { TLocale } from "@/lib/i18n/locales";
+import { parseFormDate } from "@/lib/time/parse-form-date";
 import { localTimeToDate } from "@/lib/time/zoned-time";
 
 /** The audit page's filter once applied: what the list and the CSV export are asked for. Empty fields are absent. */
@@ -11,7 +13,10 @@ export interface TAuditFilter {
   readonly unitId?: string;
 }
 
-/** The filter form as typed: `from` and `to` are `<input type="datetime-local">` values ("2026-11-23T08:30"). */
+/**
+ * The filter form as typed: `from` and `to` are text in the page's language format ("23/11/2026 08:30",
+ * lib/time/parse-form-date.ts), or ISO ("2026-11-23T08:30").
+ */
 export interface TAuditFilterForm {
   from: string;
   to: string;
@@ -31,16 +36,17 @@ export const EMPTY_AUDIT_FILTER_FORM: TAuditFilterForm = {
 };
 
 /**
- * The form as a filter, or which field is wrong. A datetime-local value has no zone: it is read in `timeZone`, the
+ * The form as a filter, or which field is wrong. A typed time has no zone: it is read in `timeZone`, the
  * station's, in which the page also shows each event's local time (so that a time copied from a row filters on it),
  * and sent as a UTC instant, which is what the server compares.
  */
 export function toAuditFilter(
   form: TAuditFilterForm,
   timeZone: string,
+  locale: TLocale = "en",
 ): { ok: true; filter: TAuditFilter } | { ok: false; field: "from" | "to" | "range" } {
-  const from = localInputToIso(form.from, timeZone);
-  const to = localInputToIso(form.to, timeZone);
+  const from = localInputToIso(form.from, timeZone, locale);
+  const to = localInputToIso(form.to, timeZone, locale);
   if (from === null) return { ok: false, field: "from" };
   if (to === null) return { ok: false, field: "to" };
   if (from && to && from >= to) return { ok: false, field: "range" };
@@ -67,21 +73,10 @@ export function auditQueryString(filter: TAuditFilter, page: { before?: number; 
   return params.toString();
 }
 
-const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
 /** "" → undefined (not set); an unreadable value → null (say so rather than silently widen the filter). */
-function localInputToIso(value: string, timeZone: string): string | undefined | null {
+function localInputToIso(value: string, timeZone: string, locale: TLocale): string | undefined | null {
   if (value.trim() === "") return undefined;
-  const match = LOCAL_INPUT.exec(value.trim());
-  if (!match) return null;
-  const [year, month, day, hour, minute, second = 0] = match
-    .slice(1)
-    .map((part) => (part === undefined ? undefined : Number(part)));
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined)
-    return null;
-  // Date.UTC rolls 31 February over into March: a day the calendar does not have is refused instead.
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
-    return null;
-  return localTimeToDate({ year, month, day, hour, minute, second, millisecond: 0 }, timeZone).toISOString();
+  const typed = parseFormDate({ text: value, locale, kind: "dateTime" });
+  if (typed === null) return null;
+  return localTimeToDate({ ...typed, millisecond: 0 }, timeZone).toISOString();
 }

@@ -120,6 +120,16 @@ describe("prepareTile", () => {
     expect(find(prepareTile({ bed: bed("VA_ECMO", latest), locale: "en", now: NOW }), "ecmo_rpm").text).toBe("3,210");
   });
 
+  it("writes pump speed in French as French does: tr/min, not rpm (issue 17)", () => {
+    const latest = { ecmo_rpm: reading(3210, 2 * SEC) };
+    expect(find(prepareTile({ bed: bed("VA_ECMO", latest), locale: "fr", now: NOW }), "ecmo_rpm")).toMatchObject({
+      label: "Vitesse",
+      unit: "tr/min",
+    });
+    // English keeps "RPM" alone: the label already names the unit.
+    expect(find(prepareTile({ bed: bed("VA_ECMO", latest), locale: "en", now: NOW }), "ecmo_rpm").unit).toBe("");
+  });
+
   it("uses the short label and printable unit of the catalogue", () => {
     const tile = prepareTile({ bed: bed("VA_ECMO", { map: reading(70, 0) }), locale: "fr", now: NOW });
     expect(find(tile, "map")).toMatchObject({ label: "PAM", unit: "mmHg" });

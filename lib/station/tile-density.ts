@@ -2,13 +2,13 @@ import type { TDeviceType, TParameterCode } from "@/lib/catalogue";
 import type { TPreparedTile, TTileCell } from "./prepare-tile";
 
 /**
- * How much a tile shows. A wall of up to 12 beds shows every value of the bed's support ("full"); beyond that a tile
- * is too small for fourteen values at a size legible from 3 m (docs/station-legibility.md), so it shows the key values
- * only ("compact"), each about twice as large, and leaves the others to the bed view. Beyond 24 beds even a compact
- * tile's secondary text (labels, units, ages at 0.8 em) falls to 8 px at 1080p: a "dense" tile shows the same key
- * values one per line, label beside number, with no text smaller than the tile's type; the units go to one legend
- * for the wall (`unitLegend`) and the device-time line shows only when the bed is stale. An alarm on a value a
- * compact or dense tile does not show still colours the tile and writes its line: the alarm line is never dropped.
+ * How much a tile shows. The wall's text has one size at every bed count, the size legible from 3 m
+ * (docs/station-legibility.md): a smaller tile holds fewer things, not smaller ones. A wall of up to 12 beds offers
+ * every value of the bed's support ("full"); beyond that, the key values only ("compact"), the others being on the
+ * bed view; beyond 24 beds, the same key values one per line, label beside number, with the units in one legend for
+ * the wall (`unitLegend`) and only what asks for action among the lines ("dense"). Whatever the density, a tile draws
+ * the parts that fit whole, by priority (components/station/use-whole-cells.ts): the alarm line is never dropped
+ * for a value, and an alarm on a value the tile does not show still colours the tile and writes its reason.
  */
 export type TTileDensity = "full" | "compact" | "dense";
 

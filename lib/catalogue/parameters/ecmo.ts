@@ -33,9 +33,11 @@ export const ECMO_PARAMETERS = [
   {
     code: "ecmo_rpm",
     label: { en: "Pump speed", fr: "Vitesse de pompe" },
-    short: { en: "RPM", fr: "RPM" },
+    short: { en: "RPM", fr: "Vitesse" },
     unit: "/min",
     unitDisplay: "rpm",
+    // French writes a rotation speed in "tours par minute": "rpm" on a French screen is English (issue 17).
+    unitDisplayFr: "tr/min",
     loinc: [],
     sourceKind: "device",
     expectedIntervalSec: DEVICE_INTERVAL_SEC,

@@ -26,7 +26,11 @@ export interface TDemoEpisodeProfile {
    * the demo opens and crosses its threshold within the next few hours at speed 1 (see each scenario's timeline).
    */
   readonly startHoursAgo: number;
-  readonly diagnosis: string;
+  /**
+   * Stored as the patient's admission text, which is a person's own words and is not translated on screen: the demo
+   * writes it in the demo's language (DEMO_LANGUAGE), so that a French demo reads French throughout (issue 17).
+   */
+  readonly diagnosis: { readonly en: string; readonly fr: string };
   readonly cannulationSite: string;
   readonly settings: TEpisodeSettings;
 }
@@ -36,55 +40,70 @@ const balloon = { ratio: "1:1", trigger: "ECG" } as const;
 export const DEMO_EPISODES: Readonly<Record<TScenarioName, TDemoEpisodeProfile>> = {
   stable_va_ecmo: {
     startHoursAgo: 72,
-    diagnosis: "Cardiogenic shock after anterior STEMI",
+    diagnosis: {
+      en: "Cardiogenic shock after anterior STEMI",
+      fr: "Choc cardiogénique après IDM antérieur avec sus-décalage du ST",
+    },
     cannulationSite: "femoral right",
     settings: { rpm: 3300, sweep: 3.5, fdo2: 60 },
   },
   rising_lactate: {
     startHoursAgo: 28,
-    diagnosis: "Cardiogenic shock after inferior STEMI; IABP to unload the left ventricle",
+    diagnosis: {
+      en: "Cardiogenic shock after inferior STEMI; IABP to unload the left ventricle",
+      fr: "Choc cardiogénique après IDM inférieur avec sus-décalage du ST ; BCPIA pour décharger le ventricule gauche",
+    },
     cannulationSite: "femoral right",
     settings: { rpm: 3500, sweep: 4, fdo2: 70, ...balloon },
   },
   iabp_helium_leak: {
     startHoursAgo: 30,
-    diagnosis: "Anterior STEMI with cardiogenic shock (SCAI C)",
+    diagnosis: {
+      en: "Anterior STEMI with cardiogenic shock (SCAI C)",
+      fr: "IDM antérieur avec sus-décalage du ST et choc cardiogénique (SCAI C)",
+    },
     cannulationSite: "femoral left",
     settings: balloon,
   },
   anti_xa_drift: {
     startHoursAgo: 38,
-    diagnosis: "Fulminant myocarditis",
+    diagnosis: { en: "Fulminant myocarditis", fr: "Myocardite fulminante" },
     cannulationSite: "femoral left",
     settings: { rpm: 3100, sweep: 2.5, fdo2: 50 },
   },
   limb_ischaemia: {
     startHoursAgo: 24,
-    diagnosis: "Refractory ventricular fibrillation",
+    diagnosis: { en: "Refractory ventricular fibrillation", fr: "Fibrillation ventriculaire réfractaire" },
     cannulationSite: "femoral right",
     settings: { rpm: 3200, sweep: 3, fdo2: 60 },
   },
   iabp_weaning: {
     startHoursAgo: 44,
-    diagnosis: "Low output after high-risk PCI, recovering",
+    diagnosis: {
+      en: "Low output after high-risk PCI, recovering",
+      fr: "Bas débit après angioplastie à haut risque, en récupération",
+    },
     cannulationSite: "femoral right",
     settings: balloon,
   },
   oxygenator_thrombosis: {
     startHoursAgo: 36,
-    diagnosis: "Massive pulmonary embolism",
+    diagnosis: { en: "Massive pulmonary embolism", fr: "Embolie pulmonaire massive" },
     cannulationSite: "femoral right",
     settings: { rpm: 3400, sweep: 3.5, fdo2: 80 },
   },
   hit_platelets: {
     startHoursAgo: 126,
-    diagnosis: "Acute ischaemic mitral regurgitation awaiting surgery",
+    diagnosis: {
+      en: "Acute ischaemic mitral regurgitation awaiting surgery",
+      fr: "Insuffisance mitrale aiguë ischémique en attente de chirurgie",
+    },
     cannulationSite: "femoral right",
     settings: balloon,
   },
   stable_iabp: {
     startHoursAgo: 50,
-    diagnosis: "Support during high-risk PCI",
+    diagnosis: { en: "Support during high-risk PCI", fr: "Assistance pendant une angioplastie à haut risque" },
     cannulationSite: "femoral left",
     settings: balloon,
   },

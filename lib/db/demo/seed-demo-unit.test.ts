@@ -24,6 +24,19 @@ const counts = async () => ({
 });
 
 describe("seedDemoUnit", () => {
+  it("stores the admission diagnoses in the demo's language, English unless told (DEMO_LANGUAGE, issue 17)", async () => {
+    await seedDemoUnit({ db: t.db, now: NOW, language: "fr" });
+    const diagnoses = (await t.db.supportEpisode.findMany()).map((e) => e.diagnosis);
+    expect(diagnoses).toContain("Myocardite fulminante");
+    expect(diagnoses.join(" ")).not.toMatch(/shock|myocarditis/i);
+  });
+
+  it("stores English diagnoses by default", async () => {
+    await seedDemoUnit({ db: t.db, now: NOW });
+    const diagnoses = (await t.db.supportEpisode.findMany()).map((e) => e.diagnosis);
+    expect(diagnoses).toContain("Fulminant myocarditis");
+  });
+
   it("creates one unit of 8 beds: 4 VA-ECMO (one with an IABP), 3 IABP, each on its own scenario, and bed 07 free", async () => {
     expect(await seedDemoUnit({ db: t.db, now: NOW })).toEqual({ created: true, unitId: DEMO_UNIT_ID });
     const unit = await t.db.unit.findUniqueOrThrow({

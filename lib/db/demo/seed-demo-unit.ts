@@ -1,4 +1,5 @@
 import seedrandom from "seedrandom";
+import type { TLocale } from "@/lib/i18n/locales";
 import { SCENARIO_DEVICE_TYPE, type TScenarioName } from "@/lib/simulator/scenarios";
 import type { Db } from "../client";
 import { admitPatientInTransaction } from "../stays/admit-patient";
@@ -19,6 +20,8 @@ export interface SeedDemoUnitOptions {
    * free bed in 8); a list given by SIMULATOR_SCENARIOS fills every bed.
    */
   scenarios?: readonly (TScenarioName | null)[];
+  /** The language the demo's stored text (admission diagnoses) is written in: DEMO_LANGUAGE, English by default. */
+  language?: TLocale;
 }
 
 const HOUR = 3_600_000;
@@ -38,6 +41,7 @@ export async function seedDemoUnit({
   seed = 1,
   beds = 8,
   scenarios = DEMO_SCENARIO_ORDER,
+  language = "en",
 }: SeedDemoUnitOptions): Promise<{ created: boolean; unitId: string }> {
   if (!Number.isInteger(beds) || beds < 1 || beds > 64) throw new Error(`beds must be 1–64, got ${beds}`);
   if (scenarios.length === 0) throw new Error("scenarios must not be empty");
@@ -84,7 +88,7 @@ export async function seedDemoUnit({
             sex: person.sex,
             weightKg: person.weightKg,
             heightCm: null,
-            diagnosis: profile.diagnosis,
+            diagnosis: profile.diagnosis[language],
             admittedAt: startedAt - ADMITTED_BEFORE_SUPPORT_MS,
           },
           actor: null,
