@@ -5,6 +5,7 @@ import type { FormEvent } from "react";
 import type { DEVICE_TYPES } from "@/lib/catalogue/types";
 import { useCan } from "@/lib/client/session-user";
 import { STAY_DISPOSITIONS, type TBedStay } from "@/lib/stays/stay";
+import { formatBirthDate } from "./format-record-time";
 import { formatZoned } from "./format-zoned";
 import { Failure, Field, text, useAction } from "./stay-form-parts";
 import { SupportForms } from "./SupportForms";
@@ -43,7 +44,7 @@ export function OccupiedStay({
   return (
     <div data-testid="stay-occupied">
       <p className="stay-panel__patient" data-testid="stay-patient">
-        {t("patientLine", { ...patient })}
+        {t("patientLine", { ...patient, birthDate: formatBirthDate(patient.birthDate) })}
       </p>
       <p>{t("admittedSince", { time: formatZoned(stay.admittedAt, timeZone) })}</p>
       <p data-testid="stay-support">
