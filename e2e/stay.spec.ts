@@ -81,7 +81,7 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
     await start.getByLabel("Side").selectOption("right");
     await start.getByLabel("Arterial cannula (Fr)").fill("17");
     await start.getByLabel("Venous cannula (Fr)").fill("25");
-    await start.getByLabel("Pump speed (/min)").fill("3200");
+    await start.getByLabel("Pump speed (rpm)").fill("3200");
     await start.getByLabel("Sweep (L/min)").fill("3");
     await doctor.getByTestId("start-support-submit").click();
     await expect(doctor.getByTestId("stay-support")).toContainText("VA-ECMO since", { timeout: 30_000 });
