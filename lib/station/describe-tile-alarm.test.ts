@@ -35,6 +35,18 @@ describe("describeTileAlarm", () => {
     expect(text.values).toMatchObject({ value: "125", unit: "s" });
   });
 
+  it("keeps a short unit on its number's line and lets a long one move whole", () => {
+    const falling = (valueUnit: string) =>
+      describeTileAlarm({
+        alarm: alarmDto({ id: "f", raisedAt: NOW, messageKey: "heliumFalling", parameter: "helium_level", valueUnit }),
+        locale: "en",
+        knownKeys: KNOWN,
+      });
+    expect(falling("%").form).toBe("falling");
+    expect(falling("%").values.unit).toBe("\u00a0%");
+    expect(falling("mmol/L").values.unit).toBe(" mmol/L");
+  });
+
   it("reads an alarm from a newer version as unknown rather than printing its key", () => {
     const alarm = alarmDto({ id: "n", raisedAt: NOW, messageKey: "somethingNew" });
     expect(describeTileAlarm({ alarm, locale: "en", knownKeys: KNOWN }).form).toBe("unknown");

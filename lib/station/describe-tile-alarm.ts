@@ -71,5 +71,16 @@ export function describeTileAlarm({ alarm, locale, knownKeys, now }: TDescribeTi
       ? getParameter(alarm.parameter).short[locale]
       : (values.parameter ?? "");
   const form = FORM_OF[key] ?? (values.value === "" ? "unknown" : "reading");
-  return { form, values: { ...values, parameter } };
+  const unit = form === "rising" || form === "falling" ? unitAfterValue(values.unit) : values.unit;
+  return { form, values: { ...values, parameter, ...(unit === undefined ? {} : { unit }) } };
+}
+
+/**
+ * The unit with the space before it, for the rising and falling forms ("−53 %", "+0.5 mmol/L"): a short unit is
+ * joined to its number by a no-break space, so that "%" never wraps alone onto a narrow tile's next line; a longer one
+ * keeps a breaking space, so that "mmol/L" moves whole rather than being split at its slash.
+ */
+function unitAfterValue(unit: string | undefined): string {
+  if (!unit) return "";
+  return `${unit.length <= 2 ? "\u00a0" : " "}${unit}`;
 }
