@@ -84,7 +84,10 @@ export async function benchImportCsv(rows: number): Promise<Record<string, numbe
   // The command of `npm run import` as package.json has it (its Node flags included), without npm's own process.
   const [node, ...args] = IMPORT_SCRIPT.split(" ");
   if (node !== "node") throw new Error(`package.json's import script does not start with node: ${IMPORT_SCRIPT}`);
-  const child = spawn(process.execPath, [...args, file, "--stats"], {
+  // BENCH_IMPORT_NODE_FLAGS: Node flags for the CLI's process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
+  // its CPU goes, or "--heap-prof" where it allocates (NODE_OPTIONS refuses both).
+  const profile = (process.env.BENCH_IMPORT_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...profile, ...args, file, "--stats"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "" },
     stdio: ["ignore", "pipe", "pipe"],

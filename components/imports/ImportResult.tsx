@@ -2,9 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import type { TImportSummaryDto } from "@/lib/imports/import-job";
+import { IMPORT_REJECTION_CODES, type TImportRejectionCode } from "@/lib/imports/import-record";
 import { ImportCounts } from "./ImportCounts";
 
 const SHOWN = 20;
+
+const isKnownCode = (code: string): code is TImportRejectionCode =>
+  (IMPORT_REJECTION_CODES as readonly string[]).includes(code);
 
 /** What a finished job did: counts, why records were refused (the first ones; the report has all), codes ignored. */
 export function ImportResult({ result }: { readonly result: TImportSummaryDto }) {
@@ -18,7 +22,12 @@ export function ImportResult({ result }: { readonly result: TImportSummaryDto })
       {result.status === "failed" && (
         <div className="notice" role="alert">
           <p className="notice__title">{t("failed")}</p>
-          <p>{result.error}</p>
+          {result.error && (
+            <details className="import__detail">
+              <summary>{t("detail")}</summary>
+              <span lang="en">{result.error}</span>
+            </details>
+          )}
         </div>
       )}
       {result.dryRun && <p>{t("dryRunNote")}</p>}
@@ -42,7 +51,15 @@ export function ImportResult({ result }: { readonly result: TImportSummaryDto })
                   <td>{r.location}</td>
                   <td>{r.field}</td>
                   <td>{r.value}</td>
-                  <td>{r.reason}</td>
+                  <td>
+                    {isKnownCode(r.code) ? t(`codes.${r.code}`) : t("unknownCode")}
+                    {/* The reader's own sentence names the exact cause (the unit quoted, the admission time); it is
+                        written in English for the interface team, so it is offered, labelled, not mixed in. */}
+                    <details className="import__detail">
+                      <summary>{t("detail")}</summary>
+                      <span lang="en">{r.reason}</span>
+                    </details>
+                  </td>
                 </tr>
               ))}
             </tbody>
