@@ -33,13 +33,13 @@ CREATE TABLE "new_Alarm" (
     "valueUnit" TEXT,
     "limitSource" TEXT NOT NULL,
     "limitSourceRef" TEXT,
-    "raisedBySeq" BIGINT,
+    "raisedBySeq" INTEGER,
     "conditionSince" DATETIME NOT NULL,
     "raisedAt" DATETIME NOT NULL,
     "status" TEXT NOT NULL,
     "conditionActive" BOOLEAN NOT NULL DEFAULT true,
     "clearedAt" DATETIME,
-    "clearedBySeq" BIGINT,
+    "clearedBySeq" INTEGER,
     "acknowledgedAt" DATETIME,
     "acknowledgedById" TEXT,
     "acknowledgedReason" TEXT,
@@ -47,7 +47,7 @@ CREATE TABLE "new_Alarm" (
     "resolvedAt" DATETIME,
     "resolution" TEXT,
     "details" JSONB NOT NULL DEFAULT '{}',
-    "lastEventSeq" BIGINT NOT NULL,
+    "lastEventSeq" INTEGER NOT NULL,
     CONSTRAINT "Alarm_stayId_fkey" FOREIGN KEY ("stayId") REFERENCES "Stay" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Alarm_episodeId_fkey" FOREIGN KEY ("episodeId") REFERENCES "SupportEpisode" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
@@ -68,7 +68,7 @@ CREATE INDEX "Alarm_episodeId_ruleId_idx" ON "Alarm"("episodeId", "ruleId");
 CREATE TABLE "new_AlarmEngineState" (
     "stayId" TEXT NOT NULL PRIMARY KEY,
     "state" JSONB NOT NULL,
-    "lastSeq" BIGINT NOT NULL,
+    "lastSeq" INTEGER NOT NULL,
     "updatedAt" DATETIME NOT NULL
 );
 INSERT OR IGNORE INTO "new_AlarmEngineState" ("stayId", "lastSeq", "state", "updatedAt")
