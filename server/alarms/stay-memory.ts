@@ -36,7 +36,7 @@ export interface TStayMemory {
 }
 
 /** The rules' context for what runs in a stay now (its running episode, if any). */
-export function contextOf(stay: TMonitoredStay, weightKg: number | undefined): TAlarmContext {
+function contextOf(stay: TMonitoredStay, weightKg: number | undefined): TAlarmContext {
   const weight = weightKg === undefined ? {} : { weightKg };
   if (!stay.episode) return { deviceType: null, startedAt: stay.admittedAt, ...weight };
   const { deviceType, startedAt, heparin } = stay.episode;

@@ -3,7 +3,7 @@ import { heparinRun, type THeparinRun } from "@/lib/episodes/heparin-run";
 import type { Db } from "../client";
 
 /** The support episode running in a stay now. */
-export interface TRunningEpisode {
+interface TRunningEpisode {
   readonly id: string;
   readonly deviceType: TDeviceType;
   readonly startedAt: number;
