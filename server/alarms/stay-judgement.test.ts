@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { TParameterCode } from "@/lib/catalogue";
+import type { TAlarmCommandAnswer, TAlarmsChanged } from "@/lib/realtime/events";
 import { dischargeStay } from "@/lib/db/stays/discharge-stay";
 import { endEpisode } from "@/lib/db/stays/end-episode";
+import { connectTestSocket, handshake } from "@/test/support/connect-test-socket";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { signInTestUser } from "@/test/support/sign-in-test-user";
 import { startTestStation, type TTestStation } from "@/test/support/start-test-station";
 
 /**
@@ -74,6 +77,16 @@ async function endSupport(w: TWorld, agoMs = 60_000): Promise<void> {
   await tick(w);
 }
 
+const waitFor = async <T>(find: () => T | undefined, ms = 10_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
 const alarmsOf = (w: TWorld, ruleId: string) =>
   w.test.db.alarm.findMany({ where: { ruleId }, orderBy: { raisedAt: "asc" }, include: { events: true } });
 
@@ -87,6 +100,28 @@ describe("the engine judging a stay", () => {
     // The station's snapshot lists it under the patient's bed.
     const open = await w.test.db.alarm.findMany({ where: { unitId: w.world.unitId, status: "active" } });
     expect(open.map((a) => [a.bedId, a.ruleId])).toContainEqual([w.world.bedId, "lactate-high"]);
+  });
+
+  it("tells the unit's screens of an alarm with no episode, which a nurse acknowledges there", async () => {
+    const w = await startWorld();
+    await endSupport(w);
+    const nurse = await signInTestUser(w.test.db, { role: "nurse", unitIds: [w.world.unitId] });
+    const socket = connectTestSocket(w.station.base, { cookie: nurse.cookie });
+    cleanups.push(() => void socket.close());
+    const changes: TAlarmsChanged[] = [];
+    socket.on("alarm:changed", (c) => changes.push(c));
+    expect(await handshake(socket)).toEqual({ connected: true });
+    await new Promise((resolve) => socket.emit("alarm:subscribe", { unitId: w.world.unitId, sinceSeq: 0 }, resolve));
+
+    await record(w, null, "lactate", "mmol/L", [[6, 10_000]]);
+    const alarm = await waitFor(() => changes.flatMap((c) => c.alarms).find((a) => a.ruleId === "lactate-high"));
+    expect(alarm).toMatchObject({ bedId: w.world.bedId, stayId: w.world.stayId, episodeId: null, value: 6 });
+
+    const answer = await new Promise<TAlarmCommandAnswer>((resolve) =>
+      socket.emit("alarm:acknowledge", { alarmId: alarm.id, reason: "treated" }, resolve),
+    );
+    expect(answer).toMatchObject({ ok: true });
+    expect(await alarmsOf(w, "lactate-high")).toMatchObject([{ status: "acknowledged", episodeId: null }]);
   });
 
   it("judges a limb check after the balloon's removal, and no IABP rule", async () => {
