@@ -18,7 +18,7 @@ export async function endAlarmsOfDischargedStays({
   /** The leader's epoch check on several nodes (server/alarms/alarm-engine.ts). */
   fence?: (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
 }): Promise<string[]> {
-  // Through Alarm(unitId, status) then the stay: open alarms are a few dozen.
+  // The same shape as endAlarmsOfEndedEpisodes' query, on the same tick: the open alarms, through their stay.
   const open = await db.alarm.findMany({
     where: { status: { in: [...OPEN_ALARM_STATUSES] }, stay: { dischargedAt: { not: null } } },
     select: { id: true, unitId: true, bedId: true, ruleId: true, stayId: true },
