@@ -21,7 +21,7 @@ import { persistTransitions } from "./persist-transitions";
 import { splitBatch } from "./split-batch";
 import { judgeStayReadings } from "./judge-stay-readings";
 import { rebuildStayMemory } from "./rebuild-stay-memory";
-import { followStay, type TStayMemory } from "./stay-memory";
+import { followStay, hasWrites, type TStayMemory } from "./stay-memory";
 import { yieldToEventLoop } from "./yield-to-event-loop";
 import { withdrawReplacedResults } from "./withdraw-replaced-results";
 
@@ -349,9 +349,4 @@ export class AlarmEngine {
     this.overrides = await findLimitOverrides({ db: this.options.db });
     this.overrideCount = count;
   }
-}
-
-/** Something to write: transitions, or alarms that end with a support. */
-function hasWrites(memory: TStayMemory): boolean {
-  return memory.pending.length > 0 || memory.ending.length > 0;
 }

@@ -88,3 +88,8 @@ export function followStay(memory: TStayMemory, stay: TMonitoredStay, rules: rea
   }
   if (changed) memory.dirty = true;
 }
+
+/** Something to write: transitions, or alarms that end with a support. */
+export function hasWrites(memory: TStayMemory): boolean {
+  return memory.pending.length > 0 || memory.ending.length > 0;
+}
