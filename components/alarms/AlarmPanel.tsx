@@ -15,6 +15,7 @@ import { AlarmBurden } from "./AlarmBurden";
 import { useAlarmLimit, useAlarmText } from "./AlarmText";
 import { AudioPause } from "./AudioPause";
 import { BedAlarmHistory } from "./BedAlarmHistory";
+import { useScrollWholeItems } from "./use-scroll-whole-items";
 
 /**
  * The unit's alarm list beside the wall: open alarms by priority then time, each with its bed, message (value and
@@ -112,65 +113,79 @@ const AlarmList = memo(function AlarmList({
   // so for her every alarm stays reachable: the list scrolls inside its box instead.
   const { listRef, shown } = useItemsThatFit(list, !mayAcknowledge);
   const hidden = list.slice(shown);
+  // Hers is cut at a whole item, never half way through one, and says how many are below (issue 17).
+  const { frameRef, scrollRef, below } = useScrollWholeItems(list, mayAcknowledge);
+  const items = (
+    <ol
+      className={mayAcknowledge ? "alarm-list alarm-list--scroll" : "alarm-list"}
+      data-testid="alarm-list"
+      ref={mayAcknowledge ? scrollRef : listRef}
+    >
+      {list.map((alarm, index) => (
+        <li
+          key={alarm.id}
+          // Past the panel's bottom: not drawn half cut; the line under the list counts it instead.
+          hidden={index >= shown ? true : undefined}
+          className={`alarm-item alarm-item--${alarm.priority}${isUnacknowledged(alarm) ? " alarm-item--unacknowledged" : ""}`}
+          data-testid="alarm-item"
+          data-bed-id={alarm.bedId}
+          data-rule={alarm.ruleId}
+          data-priority={alarm.priority}
+          data-status={alarm.status}
+        >
+          <p className="alarm-item__head">
+            <span className="alarm-item__bed">{t("panel.bed", { label: label(alarm.bedId) })}</span>
+            <span className="alarm-item__priority">{t(`priority.${alarm.priority}`)}</span>
+            <span className="alarm-item__state">{t(`status.${alarm.status}`)}</span>
+            <time className="alarm-item__time" dateTime={new Date(alarm.raisedAt).toISOString()}>
+              {t("panel.raisedAt", { time: clock(alarm.raisedAt) })}
+            </time>
+          </p>
+          <p className="alarm-item__message">{text(alarm, now)}</p>
+          {alarm.limit !== null && (
+            <p className="alarm-item__limit" data-testid="alarm-limit-source" data-source={alarm.limitSource}>
+              {t("panel.limitInForce", { limit: limitOf(alarm), source: t(`limitSource.${alarm.limitSource}`) })}
+            </p>
+          )}
+          {alarm.acknowledgedAt !== null && alarm.acknowledgedReason !== null && (
+            <p className="alarm-item__ack">
+              {t("panel.acknowledgedBy", {
+                name: alarm.acknowledgedBy ?? "?",
+                time: clock(alarm.acknowledgedAt),
+                reason: t(`reason.${alarm.acknowledgedReason}`),
+              })}
+            </p>
+          )}
+          {mayAcknowledge && isUnacknowledged(alarm) && (
+            <button
+              type="button"
+              className="alarm-button alarm-button--small"
+              aria-label={t("panel.acknowledgeFor", { label: label(alarm.bedId), message: text(alarm) })}
+              data-testid="alarm-acknowledge"
+              onClick={() => onAcknowledge(alarm)}
+            >
+              {t("panel.acknowledge")}
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <>
       {list.length === 0 ? (
         <p className="alarm-panel__empty">{t("panel.empty")}</p>
+      ) : mayAcknowledge ? (
+        <div className="alarm-list-frame" ref={frameRef}>
+          {items}
+        </div>
       ) : (
-        <ol
-          className={mayAcknowledge ? "alarm-list alarm-list--scroll" : "alarm-list"}
-          data-testid="alarm-list"
-          ref={listRef}
-        >
-          {list.map((alarm, index) => (
-            <li
-              key={alarm.id}
-              // Past the panel's bottom: not drawn half cut; the line under the list counts it instead.
-              hidden={index >= shown ? true : undefined}
-              className={`alarm-item alarm-item--${alarm.priority}${isUnacknowledged(alarm) ? " alarm-item--unacknowledged" : ""}`}
-              data-testid="alarm-item"
-              data-bed-id={alarm.bedId}
-              data-rule={alarm.ruleId}
-              data-priority={alarm.priority}
-              data-status={alarm.status}
-            >
-              <p className="alarm-item__head">
-                <span className="alarm-item__bed">{t("panel.bed", { label: label(alarm.bedId) })}</span>
-                <span className="alarm-item__priority">{t(`priority.${alarm.priority}`)}</span>
-                <span className="alarm-item__state">{t(`status.${alarm.status}`)}</span>
-                <time className="alarm-item__time" dateTime={new Date(alarm.raisedAt).toISOString()}>
-                  {t("panel.raisedAt", { time: clock(alarm.raisedAt) })}
-                </time>
-              </p>
-              <p className="alarm-item__message">{text(alarm, now)}</p>
-              {alarm.limit !== null && (
-                <p className="alarm-item__limit" data-testid="alarm-limit-source" data-source={alarm.limitSource}>
-                  {t("panel.limitInForce", { limit: limitOf(alarm), source: t(`limitSource.${alarm.limitSource}`) })}
-                </p>
-              )}
-              {alarm.acknowledgedAt !== null && alarm.acknowledgedReason !== null && (
-                <p className="alarm-item__ack">
-                  {t("panel.acknowledgedBy", {
-                    name: alarm.acknowledgedBy ?? "?",
-                    time: clock(alarm.acknowledgedAt),
-                    reason: t(`reason.${alarm.acknowledgedReason}`),
-                  })}
-                </p>
-              )}
-              {mayAcknowledge && isUnacknowledged(alarm) && (
-                <button
-                  type="button"
-                  className="alarm-button alarm-button--small"
-                  aria-label={t("panel.acknowledgeFor", { label: label(alarm.bedId), message: text(alarm) })}
-                  data-testid="alarm-acknowledge"
-                  onClick={() => onAcknowledge(alarm)}
-                >
-                  {t("panel.acknowledge")}
-                </button>
-              )}
-            </li>
-          ))}
-        </ol>
+        items
+      )}
+      {below > 0 && (
+        <p className="alarm-panel__more alarm-panel__more--scroll" data-testid="alarm-list-below">
+          {t("panel.moreScroll", { count: below })}
+        </p>
       )}
       {hidden.length > 0 && (
         <p className="alarm-panel__more" data-testid="alarm-list-more">

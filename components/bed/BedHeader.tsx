@@ -29,6 +29,7 @@ export function BedHeader({
   const locale = useLocale();
   const tz = detail.bed.timeZone;
   const { episode, patient } = detail;
+  const stay = episode ? null : (detail.stay ?? null);
   const at = now ?? detail.serverTime;
   return (
     <header className="bed-header">
@@ -63,6 +64,25 @@ export function BedHeader({
             <span className="bed-header__muted">{t("cannulation", { site: siteText(episode.cannulationSite) })}</span>
           )}
           {saveSummary}
+        </>
+      )}
+      {stay && (
+        // Admitted with no support running (issue 15): said plainly, with the admission and the last support's end.
+        <>
+          <span className="badge" data-testid="bed-no-support">
+            {t("noSupport")}
+          </span>
+          <span className="bed-header__muted" data-testid="bed-admitted">
+            {t("admittedAt", { time: formatDayTime(stay.admittedAt, locale, tz) })}
+          </span>
+          {stay.lastSupport && (
+            <span className="bed-header__muted" data-testid="bed-support-ended">
+              {t("supportEnded", {
+                device: t(`deviceType.${stay.lastSupport.deviceType}`),
+                time: formatDayTime(stay.lastSupport.endedAt, locale, tz),
+              })}
+            </span>
+          )}
         </>
       )}
       <span className="bed-header__spacer" />

@@ -9,7 +9,7 @@ import { ProtocolPanel } from "@/components/protocols/ProtocolPanel";
 import { Notice } from "@/components/ui/Notice";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import type { TPackedTrends } from "@/lib/bed/pack-trends";
-import { prepareDevicePanel } from "@/lib/bed/prepare-device-panel";
+import { prepareDevicePanel, prepareStayPanel } from "@/lib/bed/prepare-device-panel";
 import { prepareLabsPanel } from "@/lib/bed/prepare-labs";
 import { useConnection, useServerNow } from "@/lib/client/use-connection";
 import { useBed, type TUseBed } from "@/lib/client/use-bed";
@@ -25,7 +25,9 @@ import "../station/station.css";
 import "./bed.css";
 
 /**
- * One bed, for the physician and the nurse: header, device panel, labs, scores and trends, live. The detail and the
+ * One bed, for the physician and the nurse: header, device panel, labs, scores and trends, live. A patient admitted
+ * with no support running gets the same page keyed by the stay: its values, labs, SCAI, protocol timers and trends,
+ * no device section (issue 15); the stay panel offers to start support. The detail and the
  * series come from react-query caches that the bed's socket sync keeps current (lib/client/bed-sync.ts); this
  * component prepares nothing itself beyond calling the pure prepare functions with the server's time.
  */
@@ -47,7 +49,11 @@ export function BedView({
   const at = now ?? detail?.serverTime ?? 0;
   const timeZone = detail?.bed.timeZone ?? "UTC";
 
-  const device = useMemo(() => (detail ? prepareDevicePanel(detail, locale, at) : null), [detail, locale, at]);
+  // With no support running, the stay's values in the same panel (issue 15): no device section.
+  const device = useMemo(
+    () => (detail ? (prepareDevicePanel(detail, locale, at) ?? prepareStayPanel(detail, locale, at)) : null),
+    [detail, locale, at],
+  );
   const labs = useMemo(() => (detail ? prepareLabsPanel(detail, locale, at) : null), [detail, locale, at]);
 
   if (!detail) return <LoadState status={status} error={error} />;
@@ -76,7 +82,7 @@ export function BedView({
         </p>
       )}
       <StayPanel bedId={bedId} timeZone={timeZone} />
-      {detail.episode === null || device === null || labs === null ? (
+      {device === null || labs === null ? (
         <Notice title={t("empty")} testId="bed-empty">
           <Link href={`/station/${encodeURIComponent(detail.bed.unitId)}`}>{detail.bed.unitName}</Link>
         </Notice>
@@ -91,16 +97,19 @@ export function BedView({
               <h2 className="panel__title" id="scores-title">
                 {t("scoresTitle")}
               </h2>
-              <SaveScoreCard detail={detail} />
+              {detail.episode && <SaveScoreCard detail={detail} />}
               <ScaiCard scai={labs.scai} timeZone={timeZone} />
-              <FourTsForm
-                key={JSON.stringify(labs.fourTs)}
-                bedId={bedId}
-                prefill={labs.fourTs}
-                suggested={labs.plateletFall?.screen != null}
-                screens={detail.episode.fourTs}
-                timeZone={timeZone}
-              />
+              {/* The 4Ts screen is recorded with a support episode (heparin runs with it): none without one. */}
+              {detail.episode && (
+                <FourTsForm
+                  key={JSON.stringify(labs.fourTs)}
+                  bedId={bedId}
+                  prefill={labs.fourTs}
+                  suggested={labs.plateletFall?.screen != null}
+                  screens={detail.episode.fourTs}
+                  timeZone={timeZone}
+                />
+              )}
             </section>
           </div>
           <TrendsPanel detail={detail} timeZone={timeZone} initialTrends={initialTrends} />

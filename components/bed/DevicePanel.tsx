@@ -15,11 +15,12 @@ export function DevicePanel({ panel, timeZone }: { readonly panel: TDevicePanel;
   return (
     <section className="panel" aria-labelledby="device-panel-title" data-testid="device-panel">
       <h2 className="panel__title" id="device-panel-title">
-        {t("title")}
+        {/* A stay with no support running has no device: its panel is the patient's values alone (issue 15). */}
+        {panel.ecmo || panel.iabp ? t("title") : t("stayTitle")}
       </h2>
       {panel.ecmo && <EcmoSection ecmo={panel.ecmo} timeZone={timeZone} />}
       {panel.iabp && <IabpSection iabp={panel.iabp} timeZone={timeZone} />}
-      <h3 className="panel__subtitle">{t("patient")}</h3>
+      {(panel.ecmo || panel.iabp) && <h3 className="panel__subtitle">{t("patient")}</h3>}
       <dl className="pv-grid">
         {panel.common.map((value) => (
           <PanelValue key={value.code} value={value} timeZone={timeZone} />

@@ -16,7 +16,8 @@ import { TrendTable } from "./TrendTable";
 
 export interface TTrendChartCardProps {
   readonly spec: TTrendChartSpec;
-  readonly deviceType: NonNullable<TBedDetail["episode"]>["deviceType"];
+  /** The running support's; null with none running (the stay's targets: bed-scope.ts). */
+  readonly deviceType: NonNullable<TBedDetail["episode"]>["deviceType"] | null;
   readonly labs: TBedDetail["labs"];
   /** Results replaced by a correction or a cancellation, drawn on a lab chart on request. */
   readonly replacedLabs: TBedDetail["replacedLabs"];

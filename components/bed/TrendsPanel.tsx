@@ -7,6 +7,7 @@ import { preload } from "react-dom";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { unpackTrends, type TPackedTrends } from "@/lib/bed/pack-trends";
 import { trendsUrl, ZBedTrends, type TBedTrends, type TParameterSeries } from "@/lib/bed/series";
+import { bedScopeOf } from "@/lib/bed/bed-scope";
 import { trendChartsFor, trendParametersFor } from "@/lib/bed/trend-charts";
 import { detectSettingChanges, toTrendEvents, type TTrendEvent } from "@/lib/bed/trend-events";
 import {
@@ -71,8 +72,11 @@ export const TrendsPanel = memo(function TrendsPanel({
     return () => observer.disconnect();
   }, []);
 
-  const episode = detail.episode;
-  const episodeStart = episode?.startedAt ?? detail.serverTime;
+  // The running episode, else the open stay from its admission (issue 15): bed-scope.ts.
+  // Kept across live merges, which keep the episode and the stay as they are: the charts are not rebuilt per reading.
+  const { episode, stay } = detail;
+  const scope = useMemo(() => bedScopeOf({ episode, stay }), [episode, stay]);
+  const episodeStart = scope?.since ?? detail.serverTime;
   // The live edge moves with the readings themselves, so that charts slide when data arrives, not every second.
   const liveEdge = useMemo(() => liveEdgeOf(detail), [detail]);
   // Labs drawn together (a morning panel) share one marker.
@@ -98,8 +102,8 @@ export const TrendsPanel = memo(function TrendsPanel({
   }
   const fetchTo = window.kind === "live" ? undefined : to;
 
-  const specs = useMemo(() => (episode ? trendChartsFor(episode.deviceType) : []), [episode]);
-  const parameters = useMemo(() => (episode ? trendParametersFor(episode.deviceType) : []), [episode]);
+  const specs = useMemo(() => (scope ? trendChartsFor(scope.chartDeviceType) : []), [scope]);
+  const parameters = useMemo(() => (scope ? trendParametersFor(scope.chartDeviceType) : []), [scope]);
   const width = containerPx === null ? PRELOAD_WIDTH : seriesWidth(containerPx);
   const isDefault = window.kind === "live" && window.range === DEFAULT_TREND_WINDOW.range && width === PRELOAD_WIDTH;
   // Unpacked once: the query takes it as its first data, then keeps its own (extended live by the bed's sync).
@@ -125,7 +129,7 @@ export const TrendsPanel = memo(function TrendsPanel({
   // Alarms raised and rounds signed over the same window, kept live by the socket.
   const recorded = useBedTrendEvents({
     bedId: detail.bed.id,
-    episodeId: episode?.id ?? null,
+    episodeId: scope?.episodeId ?? null,
     windowKey,
     from,
     to: fetchTo,
@@ -153,7 +157,7 @@ export const TrendsPanel = memo(function TrendsPanel({
     setWindow({ kind: "fixed", ...panWindow(from, to, fraction, { episodeStart, now: liveEdge }) });
   const height = containerPx === null || containerPx >= TWO_COLUMNS_FROM_PX ? HEIGHT_TWO_COLUMNS : HEIGHT_ONE_COLUMN;
 
-  if (!episode) return null;
+  if (!scope) return null;
   return (
     <section
       className="panel trends"
@@ -236,7 +240,7 @@ export const TrendsPanel = memo(function TrendsPanel({
           <TrendChartCard
             key={spec.id}
             spec={spec}
-            deviceType={episode.deviceType}
+            deviceType={scope.deviceType}
             labs={detail.labs}
             replacedLabs={detail.replacedLabs}
             labTimes={labTimes}

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useState, type DragEvent } from "react";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
@@ -14,6 +14,8 @@ import { detectImportKind } from "@/lib/imports/detect-import-kind";
 import { estimateRecords } from "@/lib/imports/estimate-records";
 import type { TImportSummaryDto } from "@/lib/imports/import-job";
 import type { TImportKind } from "@/lib/imports/import-record";
+import { isLocale } from "@/lib/i18n/locales";
+import { readFormDateTime } from "@/lib/time/form-date-time";
 import { FilePreview, type TSelectedFile } from "./FilePreview";
 import { ImportHistory } from "./ImportHistory";
 import { ImportProgressBar } from "./ImportProgressBar";
@@ -38,6 +40,11 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [mapping, setMapping] = useState<TMappingChoice>(NO_MAPPING);
+  // The mapping's admission time is typed day first in the station's zone (the one this page's times are read in).
+  const rawLocale = useLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : "en";
+  const timeZone = useTimeZone() ?? "UTC";
+  const [admittedInvalid, setAdmittedInvalid] = useState(false);
   const progress = useImportProgress(running?.jobId ?? null);
   // A physician may read the history and the rejection reports; importing (a dry run too records a job) is an
   // administrator's, as the server enforces: the page does not offer what would be refused.
@@ -54,6 +61,12 @@ export function ImportPage() {
 
   const start = async (dryRun: boolean) => {
     if (!selected || running) return;
+    const admittedAt =
+      mapping.mapping && mapping.admittedAt.trim() !== ""
+        ? readFormDateTime({ text: mapping.admittedAt, locale, timeZone })
+        : undefined;
+    setAdmittedInvalid(admittedAt === null);
+    if (admittedAt === null) return;
     const jobId = newJobId();
     setRunning({ jobId, dryRun });
     setResult(null);
@@ -70,8 +83,8 @@ export function ImportPage() {
                 mapping: {
                   mapping: mapping.mapping,
                   patient: mapping.patient.trim(),
-                  // The input holds the station's local time; the server wants an instant.
-                  admittedAt: mapping.admittedAt ? new Date(mapping.admittedAt).toISOString() : "",
+                  // Typed in the station's local time; the server wants an instant.
+                  admittedAt: admittedAt === undefined ? "" : new Date(admittedAt).toISOString(),
                 },
               }
             : {}),
@@ -146,7 +159,7 @@ export function ImportPage() {
             />
           )}
 
-          {selected && <MappingChoice value={mapping} onChange={setMapping} />}
+          {selected && <MappingChoice value={mapping} onChange={setMapping} admittedInvalid={admittedInvalid} />}
 
           {selected && (
             <div className="import__actions">

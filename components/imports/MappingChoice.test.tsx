@@ -1,14 +1,19 @@
 import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/importMapping.en.json";
-import fr from "@/lib/i18n/messages/importMapping.fr.json";
+import enBase from "@/lib/i18n/messages/en.json";
+import frBase from "@/lib/i18n/messages/fr.json";
+import enMapping from "@/lib/i18n/messages/importMapping.en.json";
+import frMapping from "@/lib/i18n/messages/importMapping.fr.json";
 import { MappingChoice, NO_MAPPING } from "./MappingChoice";
 
-const render = (locale: "en" | "fr", mapping: string | null) =>
+const en = { ...enMapping, dateTimeField: enBase.dateTimeField };
+const fr = { ...frMapping, dateTimeField: frBase.dateTimeField };
+
+const render = (locale: "en" | "fr", mapping: string | null, admittedInvalid = false) =>
   renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
-      <MappingChoice value={{ ...NO_MAPPING, mapping }} onChange={() => undefined} />
+      <MappingChoice value={{ ...NO_MAPPING, mapping }} onChange={() => undefined} admittedInvalid={admittedInvalid} />
     </NextIntlClientProvider>,
   );
 
@@ -27,5 +32,16 @@ describe("MappingChoice", () => {
     const html = render("fr", "physionet-2019-hourly");
     expect(html).toContain("Identifiant du patient");
     expect(html).toContain("Heure d&#x27;admission");
+  });
+
+  it("takes the admission time as text, day first in the page's language, and says how to type it when unreadable", () => {
+    const html = render("fr", "physionet-2019-hourly");
+    // Not a native datetime input: Chromium would show it in the operating system's locale (issue 17).
+    expect(html).not.toContain("datetime-local");
+    expect(html).toContain('placeholder="jj/mm/aaaa hh:mm"');
+    expect(html).not.toContain('role="alert"');
+    const refused = render("en", "physionet-2019-hourly", true);
+    expect(refused).toContain('aria-invalid="true"');
+    expect(refused).toContain("Enter a date and time as dd/mm/yyyy hh:mm, for example 23/11/2026 08:30.");
   });
 });

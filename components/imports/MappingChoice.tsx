@@ -4,13 +4,14 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseCsvMapping } from "@/lib/imports/csv/csv-mapping";
 import { SAVED_CSV_MAPPINGS } from "@/lib/imports/csv/saved-mappings";
+import { DateTimeField } from "@/components/ui/DateTimeField";
 
 /** What the import sends with a CSV of another shape: a saved mapping's id or a mapping's JSON, and what it needs. */
 export interface TMappingChoice {
   /** A saved mapping's id, or the JSON text of one read from a file; null for none. */
   readonly mapping: string | null;
   readonly patient: string;
-  /** As the datetime-local input holds it: the station's local time. */
+  /** As typed: day first, the station's local time (components/ui/DateTimeField.tsx); "" for none. */
   readonly admittedAt: string;
 }
 
@@ -26,9 +27,12 @@ type SavedKey = "saved.physionet-2019-hourly";
 export function MappingChoice({
   value,
   onChange,
+  admittedInvalid,
 }: {
   readonly value: TMappingChoice;
   readonly onChange: (next: TMappingChoice) => void;
+  /** The admission time typed could not be read (ImportPage checks it before sending). */
+  readonly admittedInvalid: boolean;
 }) {
   const t = useTranslations("importMapping");
   const [source, setSource] = useState<string>(value.mapping && SAVED_CSV_MAPPINGS[value.mapping] ? value.mapping : "");
@@ -104,15 +108,14 @@ export function MappingChoice({
               data-testid="import-mapping-patient"
             />
           </label>
-          <label>
-            <span>{t("admittedAt")}</span>
-            <input
-              type="datetime-local"
-              value={value.admittedAt}
-              onChange={(event) => onChange({ ...value, admittedAt: event.target.value })}
-              data-testid="import-mapping-admitted"
-            />
-          </label>
+          <DateTimeField
+            label={t("admittedAt")}
+            value={value.admittedAt}
+            onChange={(text) => onChange({ ...value, admittedAt: text })}
+            invalid={admittedInvalid}
+            required={false}
+            testId="import-mapping-admitted"
+          />
         </div>
       )}
       <p className="import__mapping-help">{t("help")}</p>

@@ -1,21 +1,46 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { ProtocolRequestError, cancelProtocol, signProtocolStep, startProtocol } from "@/lib/client/protocols-api";
 import { protocolKeys } from "@/lib/client/query-keys";
 import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 import type { TProtocolId } from "@/lib/protocols/protocols";
 import type { TPreparedStep } from "@/lib/protocols/prepare-protocols";
+import { isLocale } from "@/lib/i18n/locales";
+import { formatFormDateTime, readFormDateTime } from "@/lib/time/form-date-time";
+import { DateTimeField } from "@/components/ui/DateTimeField";
 import { useStepName } from "./StepWords";
 
 /* The bed panel's three forms: sign a step, cancel a plan with its reason, start a protocol. */
 
-/** A datetime-local value in the tablet's own clock (the tablet sits in the unit's time zone), as epoch ms. */
-function toInputValue(ms: number): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
+/**
+ * A time typed in the unit's zone and the page's language (components/ui/DateTimeField.tsx): the field's text, "now"
+ * to start with, and its reading on submit (null, and the field says how to type it, when it is not a time).
+ */
+function useUnitTime(timeZone: string) {
+  const raw = useLocale();
+  const locale = isLocale(raw) ? raw : "en";
+  const [text, setText] = useState(() => formatFormDateTime(Date.now(), locale, timeZone));
+  const [invalid, setInvalid] = useState(false);
+  return {
+    text,
+    invalid,
+    change: (next: string) => {
+      setText(next);
+      setInvalid(false);
+    },
+    reset: () => {
+      setText(formatFormDateTime(Date.now(), locale, timeZone));
+      setInvalid(false);
+    },
+    read: (): number | null => {
+      const at = readFormDateTime({ text, locale, timeZone });
+      setInvalid(at === null);
+      return at;
+    },
+  };
 }
 
 function useRefresh() {
@@ -80,22 +105,25 @@ function FormFrame({
 export function SignForm({
   plan,
   step,
+  timeZone,
   onClose,
 }: {
   readonly plan: TProtocolPlanDto;
   readonly step: TPreparedStep;
+  /** The unit's: the time is typed and read in it. */
+  readonly timeZone: string;
   readonly onClose: () => void;
 }) {
   const t = useTranslations("protocols");
   const name = useStepName();
   const refresh = useRefresh();
-  const [doneAt, setDoneAt] = useState(() => toInputValue(Date.now()));
+  const doneAt = useUnitTime(timeZone);
   const [note, setNote] = useState("");
   const mutation = useMutation({
-    mutationFn: () =>
+    mutationFn: (at: number) =>
       signProtocolStep(plan.bedId, plan.id, {
         stepId: step.stepId,
-        doneAt: new Date(doneAt).getTime(),
+        doneAt: at,
         note: note.trim() === "" ? undefined : note.trim(),
       }),
     onSuccess: (saved) => {
@@ -106,14 +134,23 @@ export function SignForm({
   return (
     <FormFrame
       label={t("signTitle", { step: name(step) })}
-      mutation={mutation}
+      mutation={{
+        ...mutation,
+        mutate: () => {
+          const at = doneAt.read();
+          if (at !== null) mutation.mutate(at);
+        },
+      }}
       submit={{ text: t("confirm"), primary: true, testId: "protocol-sign-confirm" }}
       onBack={onClose}
     >
-      <label>
-        {t("doneAt")}
-        <input type="datetime-local" value={doneAt} onChange={(e) => setDoneAt(e.target.value)} required />
-      </label>
+      <DateTimeField
+        label={t("doneAt")}
+        value={doneAt.text}
+        onChange={doneAt.change}
+        invalid={doneAt.invalid}
+        testId="protocol-done-at"
+      />
       <label>
         {t("note")}
         <input type="text" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
@@ -160,22 +197,21 @@ export function StartForm({
   bedId,
   episodeId,
   startable,
+  timeZone,
 }: {
   readonly bedId: string;
   readonly episodeId: string;
   readonly startable: readonly TProtocolId[];
+  /** The unit's: the anchor time is typed and read in it. */
+  readonly timeZone: string;
 }) {
   const t = useTranslations("protocols");
   const refresh = useRefresh();
   const [chosen, setChosen] = useState<TProtocolId | null>(null);
-  const [anchorAt, setAnchorAt] = useState("");
+  const anchorAt = useUnitTime(timeZone);
   const mutation = useMutation({
-    mutationFn: (protocol: TProtocolId) =>
-      startProtocol(bedId, {
-        protocol,
-        episodeId,
-        anchorAt: anchorAt === "" ? undefined : new Date(anchorAt).getTime(),
-      }),
+    mutationFn: ({ protocol, at }: { protocol: TProtocolId; at: number }) =>
+      startProtocol(bedId, { protocol, episodeId, anchorAt: at }),
     onSuccess: (saved) => {
       refresh(saved);
       setChosen(null);
@@ -191,7 +227,7 @@ export function StartForm({
             className="button"
             data-testid={`protocol-start-${id}`}
             onClick={() => {
-              setAnchorAt(toInputValue(Date.now()));
+              anchorAt.reset();
               setChosen(id);
             }}
           >
@@ -203,15 +239,24 @@ export function StartForm({
   return (
     <FormFrame
       label={t("startTitle", { protocol: t(`name.${chosen}`) })}
-      mutation={{ ...mutation, mutate: () => mutation.mutate(chosen) }}
+      mutation={{
+        ...mutation,
+        mutate: () => {
+          const at = anchorAt.read();
+          if (at !== null) mutation.mutate({ protocol: chosen, at });
+        },
+      }}
       submit={{ text: t("start"), primary: true, testId: "protocol-start-confirm" }}
       onBack={() => setChosen(null)}
     >
       <p className="protocols__plan-name">{t(`name.${chosen}`)}</p>
-      <label>
-        {t(`anchor.${chosen}`)}
-        <input type="datetime-local" value={anchorAt} onChange={(e) => setAnchorAt(e.target.value)} required />
-      </label>
+      <DateTimeField
+        label={t(`anchor.${chosen}`)}
+        value={anchorAt.text}
+        onChange={anchorAt.change}
+        invalid={anchorAt.invalid}
+        testId="protocol-anchor-at"
+      />
     </FormFrame>
   );
 }

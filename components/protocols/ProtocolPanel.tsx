@@ -43,7 +43,7 @@ export function ProtocolPanel({
             <PlanCard key={plan.id} plan={plan} now={at} timeZone={timeZone} mayRun={mayRun} />
           ))}
           {mayRun && data.episode && data.startable.length > 0 && (
-            <StartForm bedId={bedId} episodeId={data.episode.id} startable={data.startable} />
+            <StartForm bedId={bedId} episodeId={data.episode.id} startable={data.startable} timeZone={timeZone} />
           )}
         </>
       )}
@@ -154,7 +154,7 @@ function StepRow({
           )}
         </span>
       )}
-      {open && <SignForm plan={plan} step={step} onClose={() => setOpen(false)} />}
+      {open && <SignForm plan={plan} step={step} timeZone={timeZone} onClose={() => setOpen(false)} />}
     </li>
   );
 }

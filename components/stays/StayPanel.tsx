@@ -25,6 +25,8 @@ export function StayPanel({ bedId, timeZone }: { readonly bedId: string; readonl
       if (payload.bedId !== bedId) return;
       void queryClient.invalidateQueries({ queryKey: stayKeys.bed(bedId) });
       void queryClient.invalidateQueries({ queryKey: bedKeys.detail(bedId) });
+      // Support started or ended: the trends' scope changed (the episode's, or the stay's), so do their series.
+      void queryClient.invalidateQueries({ queryKey: bedKeys.seriesOf(bedId) });
     };
     socket.on("stay:changed", changed);
     return () => {
@@ -36,6 +38,7 @@ export function StayPanel({ bedId, timeZone }: { readonly bedId: string; readonl
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: stayKeys.all });
     void queryClient.invalidateQueries({ queryKey: bedKeys.detail(bedId) });
+    void queryClient.invalidateQueries({ queryKey: bedKeys.seriesOf(bedId) });
     void queryClient.invalidateQueries({ queryKey: stationKeys.all });
   };
   return (

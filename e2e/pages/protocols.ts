@@ -1,4 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { formatFormDateTime } from "@/lib/time/form-date-time";
+
+/** The demo unit's zone: the protocol forms' times are typed in it (components/ui/DateTimeField.tsx). */
+const UNIT_TIME_ZONE = "Europe/Paris";
 
 /** The bed page's protocol panel (components/protocols/ProtocolPanel.tsx), through its test ids and labels. */
 export class ProtocolPanel {
@@ -16,12 +20,9 @@ export class ProtocolPanel {
     return this.plan(protocol).locator(`[data-testid="protocol-step"][data-step="${stepId}"]`);
   }
 
-  /** A datetime-local value, in the browser's own zone, for `msAgo` before now. */
-  async localTime(msAgo: number): Promise<string> {
-    return this.page.evaluate((ago) => {
-      const ms = Date.now() - ago;
-      return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    }, msAgo);
+  /** The time `msAgo` before now as a nurse types it: day first, 24 h clock, the unit's zone. */
+  localTime(msAgo: number): string {
+    return formatFormDateTime(Date.now() - msAgo, "en", UNIT_TIME_ZONE);
   }
 
   /**
@@ -32,9 +33,7 @@ export class ProtocolPanel {
     await expect(async () => {
       const confirm = this.root.getByTestId("protocol-start-confirm");
       if ((await confirm.count()) === 0) await this.root.getByTestId(`protocol-start-${protocol}`).click();
-      await this.root
-        .locator('input[type="datetime-local"]')
-        .fill(await this.localTime(anchorMsAgo), { timeout: 5_000 });
+      await this.root.getByTestId("protocol-anchor-at").fill(this.localTime(anchorMsAgo), { timeout: 5_000 });
       await confirm.click({ timeout: 5_000 });
       await expect(this.plan(protocol)).toBeVisible({ timeout: 15_000 });
     }).toPass({ timeout: 90_000 });
@@ -44,7 +43,7 @@ export class ProtocolPanel {
   async sign(protocol: string, stepId: string, msAgo: number, expectRefusal?: RegExp): Promise<void> {
     const step = this.step(protocol, stepId);
     if ((await step.locator("form").count()) === 0) await step.getByTestId("protocol-sign").click();
-    await step.locator('input[type="datetime-local"]').fill(await this.localTime(msAgo));
+    await step.getByTestId("protocol-done-at").fill(this.localTime(msAgo));
     await step.getByTestId("protocol-sign-confirm").click();
     if (expectRefusal) await expect(step.getByRole("alert")).toContainText(expectRefusal);
     else await expect(step).toHaveAttribute("data-state", "done");

@@ -77,6 +77,19 @@ export const ZBedDetail = z.object({
       fourTs: z.array(ZStoredFourTs).default([]),
     })
     .nullable(),
+  /**
+   * The bed's open stay: with no support running the view shows the stay's own values (labs, limb checks, monitoring)
+   * from the admission; `lastSupport` is the stay's most recent ended support, whose charted values stay in the
+   * trends. Absent (or null) for an empty bed, and from a server that predates it.
+   */
+  stay: z
+    .object({
+      id: z.string(),
+      admittedAt: z.number(),
+      lastSupport: z.object({ deviceType: ZDeviceType, startedAt: z.number(), endedAt: z.number() }).nullable(),
+    })
+    .nullable()
+    .optional(),
   latest: z.record(z.string(), ZLatestValue),
   /** Every sample of each lab parameter over the episode, oldest first (a few dozen a week). */
   labs: z.record(z.string(), z.array(ZLabSample)),

@@ -5,7 +5,10 @@ import type { TBedDetail, TLabSample, TValueRun } from "./bed-detail";
 
 export interface TBedReading {
   readonly seq: number;
-  /** Null for a stay-only value (no support running at its time): older than the running episode, not merged. */
+  /**
+   * Null for a stay-only value (no support running at its time): merged into a stay's detail with no support running;
+   * with support running it is older than the episode, not merged.
+   */
   readonly episodeId: string | null;
   readonly bedId: string;
   readonly parameter: string;
@@ -24,8 +27,8 @@ const RUN_KEYS = { iabp_pumping: "pumping", iabp_ratio: "ratio" } as const;
 /**
  * Live readings applied to the bed's detail, idempotently (a reading received twice, by replay and live, counts
  * once): latest values, every lab sample, and the runs of the balloon's state and ratio. `newEpisode` says that a
- * reading belongs to an episode the detail does not know but was taken after it began: a new patient is in the
- * bed, and the detail must be read again.
+ * reading belongs to an episode the detail does not know but was taken after it began (a new patient is in the
+ * bed, or support started), and the detail must be read again.
  */
 export function mergeBedDetail(
   detail: TBedDetail,
@@ -40,7 +43,11 @@ export function mergeBedDetail(
   for (const reading of readings) {
     lastSeq = Math.max(lastSeq, reading.seq);
     if (reading.bedId !== detail.bed.id) continue;
-    if (detail.episode === null || reading.episodeId !== detail.episode.id) {
+    // The detail's scope: its episode's readings, or with no support running the stay's own (no episode: issue 15).
+    const inScope = detail.episode
+      ? reading.episodeId === detail.episode.id
+      : detail.stay != null && reading.episodeId === null;
+    if (!inScope) {
       newEpisode ||= detail.episode === null || reading.observedAt >= detail.episode.startedAt;
       continue;
     }

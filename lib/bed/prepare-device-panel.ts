@@ -1,6 +1,5 @@
 import {
   CLINICAL_LIMITS,
-  defaultTarget,
   getParameter,
   parametersFor,
   targetStatus,
@@ -13,6 +12,7 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { compareDpPerFlow, type TDpFlowComparison } from "@/lib/scores/dp-per-flow";
 import { formatNumber } from "@/lib/station/prepare-tile";
 import type { TBedDetail, TValueRun } from "./bed-detail";
+import { targetIn } from "./bed-scope";
 import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
 
 /**
@@ -87,7 +87,8 @@ export interface TDevicePanel {
 export function preparePanelValue(
   detail: TBedDetail,
   code: TParameterCode,
-  deviceType: TDeviceType,
+  /** Null with no support running: only the targets every support shares (bed-scope.ts). */
+  deviceType: TDeviceType | null,
   locale: TLocale,
   now: number,
 ): TPanelValue {
@@ -103,7 +104,7 @@ export function preparePanelValue(
     unit,
     text:
       code === "iabp_ratio" ? `1:${Math.round(latest.value)}` : formatNumber(latest.value, parameter.decimals, locale),
-    status: targetStatus(latest.value, defaultTarget(code, deviceType)),
+    status: targetStatus(latest.value, targetIn(code, deviceType)),
     observedAt: latest.observedAt,
     age: describeReadingAge(now - latest.observedAt),
     stale: now - latest.observedAt > staleFactor.value * parameter.expectedIntervalSec * 1000,
@@ -202,4 +203,20 @@ export function prepareDevicePanel(detail: TBedDetail, locale: TLocale, now: num
   }
 
   return { ecmo, iabp, common: COMMON_VALUES.filter((code) => measured.has(code)).map(value) };
+}
+
+/**
+ * What a stay with no support running charts (issue 15): monitoring, urine output and the legs' NIRS (the limb checks
+ * after a balloon's removal). No device section: a circuit or a balloon that is not there has no value to show.
+ */
+const STAY_VALUES: readonly TParameterCode[] = ["map", "hr", "spo2_right", "urine_output", "nirs_left", "nirs_right"];
+
+/** The values panel of a stay with no support running, from its detail and the server time `now`; null otherwise. */
+export function prepareStayPanel(detail: TBedDetail, locale: TLocale, now: number): TDevicePanel | null {
+  if (detail.episode || !detail.stay) return null;
+  return {
+    ecmo: null,
+    iabp: null,
+    common: STAY_VALUES.map((code) => preparePanelValue(detail, code, null, locale, now)),
+  };
 }

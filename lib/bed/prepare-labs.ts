@@ -1,8 +1,6 @@
 import {
   CLINICAL_LIMITS,
-  defaultTarget,
   getParameter,
-  parametersFor,
   targetStatus,
   type TParameterCode,
   type TSourceRef,
@@ -23,6 +21,7 @@ import { timeInRange, type TTimeInRange } from "@/lib/scores/time-in-range";
 import type { TTimedValue } from "@/lib/scores/types";
 import { formatNumber } from "@/lib/station/prepare-tile";
 import type { TBedDetail } from "./bed-detail";
+import { bedScopeOf, measuredIn, targetIn } from "./bed-scope";
 import { describeReadingAge, type TReadingAge } from "./describe-reading-age";
 import { formatTarget } from "./format-target";
 
@@ -91,18 +90,23 @@ export function samplesOf(detail: TBedDetail, code: TParameterCode): TTimedValue
   return (detail.labs[code] ?? []).map((s) => ({ t: s.observedAt, v: s.value }));
 }
 
-/** The labs panel: each lab with its age, delta and target in force, and what the lab history computes. */
+/**
+ * The labs panel: each lab with its age, delta and target in force, and what the lab history computes. With no
+ * support running (issue 15) the stay's labs, with the targets every support shares and no score of a support
+ * (clearance since cannulation, anti-Xa time in range, the platelet fall since heparin started).
+ */
 export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: number): TLabsPanel | null {
+  const scope = bedScopeOf(detail);
+  if (!scope) return null;
+  const { deviceType } = scope;
   const episode = detail.episode;
-  if (!episode) return null;
-  const { deviceType } = episode;
-  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+  const measured = measuredIn(deviceType);
   const rows = PANEL_LABS.filter((code) => measured.has(code)).map((code): TLabRow => {
     const parameter = getParameter(code);
     const samples = detail.labs[code] ?? [];
     const last = samples.at(-1);
     const previous = samples.at(-2);
-    const target = defaultTarget(code, deviceType);
+    const target = targetIn(code, deviceType);
     const base = {
       code,
       label: parameter.short[locale],
@@ -160,14 +164,14 @@ export function prepareLabsPanel(detail: TBedDetail, locale: TLocale, now: numbe
   });
 
   const lactate = samplesOf(detail, "lactate");
-  const antiXaTarget = defaultTarget("anti_xa", deviceType);
-  const fall = plateletFall(samplesOf(detail, "platelets"), episode.startedAt);
+  const antiXaTarget = targetIn("anti_xa", deviceType);
+  const fall = episode ? plateletFall(samplesOf(detail, "platelets"), episode.startedAt) : null;
   const latestLactate = lactate.at(-1) ?? null;
   return {
     rows,
     clearance6h: recentLactateClearance(lactate, 6 * HOUR),
     clearance24h: recentLactateClearance(lactate, 24 * HOUR),
-    clearanceFromCannulation: cannulationLactateClearance(lactate, episode.startedAt),
+    clearanceFromCannulation: episode ? cannulationLactateClearance(lactate, episode.startedAt) : null,
     antiXa:
       antiXaTarget?.low !== undefined && antiXaTarget.high !== undefined
         ? {

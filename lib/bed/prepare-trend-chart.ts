@@ -1,7 +1,8 @@
-import { defaultTarget, getParameter, unitText, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { getParameter, unitText, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import { downsampleMinMax, gapThresholdMs, type TSeriesPoint } from "@/lib/charts/downsample-min-max";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TBedDetail } from "./bed-detail";
+import { targetIn } from "./bed-scope";
 import { formatTarget } from "./format-target";
 import { prepareLabMarks, type TLabMarks } from "./prepare-lab-marks";
 import { alignedTicks, chooseStep } from "./time-axis";
@@ -50,7 +51,8 @@ export interface TPreparedChart {
 
 export interface TPrepareTrendChartOptions {
   readonly spec: TTrendChartSpec;
-  readonly deviceType: TDeviceType;
+  /** The running support's, whose targets shade the band; null with none running (bed-scope.ts). */
+  readonly deviceType: TDeviceType | null;
   readonly locale: TLocale;
   readonly timeZone: string;
   readonly from: number;
@@ -108,7 +110,7 @@ export function prepareTrendChart(options: TPrepareTrendChartOptions): TPrepared
     };
   });
 
-  const target = spec.band ? defaultTarget(spec.band, deviceType) : undefined;
+  const target = spec.band ? targetIn(spec.band, deviceType) : undefined;
   const bandParameter = spec.band ? getParameter(spec.band) : undefined;
   const band =
     target && bandParameter && (target.low !== undefined || target.high !== undefined)

@@ -38,7 +38,7 @@ export interface TTrendMarker {
 /** The chart the markers are drawn on, and the episode's device type (which parameters a stale feed concerns). */
 export interface TMarkerChart {
   readonly spec: Pick<TTrendChartSpec, "parameters" | "source">;
-  readonly deviceType: TDeviceType;
+  readonly deviceType: TDeviceType | null;
 }
 
 /**
@@ -78,7 +78,8 @@ function belongsOn(event: TTrendEvent, { spec, deviceType }: TMarkerChart): bool
   if (event.kind !== "alarm") return spec.source === "series";
   const rule = DEFAULT_ALARM_RULES.find((r) => r.id === event.alarm.ruleId);
   const inputs: readonly string[] = rule
-    ? ruleInputs(rule, deviceType)
+    ? // No support running: the inputs the rule reads on either device (a stay-only alarm is a lab's or a limb's).
+      ruleInputs(rule, deviceType ?? "VA_ECMO_IABP")
     : event.alarm.parameter === null
       ? []
       : [event.alarm.parameter];

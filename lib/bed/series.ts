@@ -34,7 +34,8 @@ export const ZSeriesPoint = z.object({ t: z.number(), v: z.number().nullable() }
 /** One parameter of one bed's active episode, downsampled for `width` pixel columns; `v: null` is a gap. */
 export const ZParameterSeries = z.object({
   bedId: z.string(),
-  episodeId: z.string(),
+  /** Null for a stay with no support running: its readings carry no episode either (issue 15). */
+  episodeId: z.string().nullable(),
   parameter: ZParameterCode,
   /** The range answered, epoch ms, after clamping to the episode (both ends included). */
   from: z.number(),

@@ -1,4 +1,5 @@
-import { parametersFor, SETTING_CODES, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { SETTING_CODES, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { measuredIn } from "./bed-scope";
 
 /**
  * The bed view's charts: one per parameter group, each with parameters that share a unit so that they share an axis
@@ -56,12 +57,15 @@ const LAB_CHARTS: readonly TTrendChartSpec[] = [
   { id: "ldh", parameters: ["ldh"], band: "ldh", source: "labs" },
 ];
 
-/** The charts of a device type, device groups first, each limited to the parameters that device reports. */
-export function trendChartsFor(deviceType: TDeviceType): readonly TTrendChartSpec[] {
-  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+/**
+ * The charts of a device type, device groups first, each limited to the parameters that device reports. Null: a stay
+ * that never had support, whose charts are the stay's own (monitoring, limbs, labs).
+ */
+export function trendChartsFor(deviceType: TDeviceType | null): readonly TTrendChartSpec[] {
+  const measured = measuredIn(deviceType);
   const specs = [
-    ...(deviceType === "IABP" ? [] : ECMO_CHARTS),
-    ...(deviceType === "VA_ECMO" ? [] : IABP_CHARTS),
+    ...(deviceType === null || deviceType === "IABP" ? [] : ECMO_CHARTS),
+    ...(deviceType === null || deviceType === "VA_ECMO" ? [] : IABP_CHARTS),
     ...COMMON_CHARTS,
     ...LAB_CHARTS,
   ];
@@ -74,8 +78,8 @@ export function trendChartsFor(deviceType: TDeviceType): readonly TTrendChartSpe
  * The parameters of a device type's trends request: every device chart's, and the settings whose changes are marked
  * (lib/bed/trend-events.ts). One list for the server's render and the browser, which must ask for the same series.
  */
-export function trendParametersFor(deviceType: TDeviceType): TParameterCode[] {
-  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+export function trendParametersFor(deviceType: TDeviceType | null): TParameterCode[] {
+  const measured = measuredIn(deviceType);
   const charted = trendChartsFor(deviceType)
     .filter((s) => s.source === "series")
     .flatMap((s) => s.parameters);

@@ -30,4 +30,12 @@ describe("SCAI stage suggestion from the support and lactate", () => {
       criterion: "noLactate",
     });
   });
+
+  it("with no support running: C and E from the lactate alone, never D (a rise is not deterioration despite support)", () => {
+    const noSupport = (v: number, previous: number) =>
+      suggestScaiStage({ deviceType: null, latestLactate: { t: 10, v }, previousLactate: { t: 5, v: previous } });
+    expect(noSupport(1.8, 1.2)).toMatchObject({ stage: null, criterion: "lactateBelow2" });
+    expect(noSupport(3.1, 2.0)).toMatchObject({ stage: "C", criterion: "lactateAtLeast2" });
+    expect(noSupport(8.5, 3)).toMatchObject({ stage: "E", criterion: "lactateAtLeast8" });
+  });
 });

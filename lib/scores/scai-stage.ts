@@ -15,8 +15,11 @@ export interface TScaiSuggestion {
 }
 
 export interface TScaiInput {
-  /** The support the patient is on: VA-ECMO is stage E in the 2019 table whatever the lactate. */
-  readonly deviceType: TDeviceType;
+  /**
+   * The support the patient is on: VA-ECMO is stage E in the 2019 table whatever the lactate. Null: none running (an
+   * admitted patient before cannulation), so a rising lactate is not "deterioration despite support".
+   */
+  readonly deviceType: TDeviceType | null;
   readonly latestLactate: TTimedValue | null;
   /** The sample before the latest: a rise on mechanical support is deterioration despite it (stage D). */
   readonly previousLactate: TTimedValue | null;
@@ -40,7 +43,7 @@ export function suggestScaiStage({ deviceType, latestLactate, previousLactate }:
     return { stage: "E", criterion: "onVaEcmo", lactate, source };
   if (!lactate) return { stage: null, criterion: "noLactate", lactate: null, source };
   if (lactate.v >= SCAI_E_LACTATE) return { stage: "E", criterion: "lactateAtLeast8", lactate, source };
-  if (previousLactate && lactate.v - previousLactate.v >= CLINICAL_LIMITS.lactateRise.value - 1e-9)
+  if (deviceType !== null && previousLactate && lactate.v - previousLactate.v >= CLINICAL_LIMITS.lactateRise.value - 1e-9)
     return { stage: "D", criterion: "lactateRisingOnSupport", lactate, source };
   if (lactate.v >= SCAI_C_LACTATE) return { stage: "C", criterion: "lactateAtLeast2", lactate, source };
   return { stage: null, criterion: "lactateBelow2", lactate, source };

@@ -102,6 +102,10 @@ describe("getBedDetail", () => {
   it("shows an empty bed as empty and refuses an unknown one", async () => {
     const { db, w } = await world("VA_ECMO");
     await db.supportEpisode.update({ where: { id: w.episodeId }, data: { endedAt: new Date(T0 + H) } });
+    await db.stay.update({
+      where: { id: w.stayId },
+      data: { dischargedAt: new Date(T0 + 2 * H), openBedKey: null, openPatientKey: null },
+    });
     const detail = await getBedDetail({ db, bedId: w.bedId, now: NOW });
     expect(detail).toMatchObject({
       patient: null,
@@ -109,6 +113,74 @@ describe("getBedDetail", () => {
       latest: {},
       bed: { id: w.bedId, unitName: "Test unit 1" },
     });
+    expect(detail.stay ?? null).toBeNull();
     await expect(getBedDetail({ db, bedId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("shows a stay with no support running: the patient, the admission, the stay's values and labs (issue 15)", async () => {
+    const { db, w } = await world("IABP");
+    // The balloon came out at T0 + 4 h; the limb checks and a lactate after it have no episode.
+    await db.supportEpisode.update({ where: { id: w.episodeId }, data: { endedAt: new Date(T0 + 4 * H) } });
+    const stayOnly = (parameter: string, hours: number, value: number, episodeId: string | null = null) =>
+      db.observation.create({
+        data: {
+          episodeId,
+          stayId: w.stayId,
+          bedId: w.bedId,
+          unitId: w.unitId,
+          parameter,
+          value,
+          unit: "x",
+          observedAt: new Date(T0 + hours * H),
+          receivedAt: new Date(T0 + hours * H),
+          source: "hl7",
+          sourceRef: `${parameter}@${hours}`,
+        },
+      });
+    await stayOnly("lactate", 1, 3.4, w.episodeId);
+    await stayOnly("helium_level", 2, 80, w.episodeId);
+    await stayOnly("lactate", 6, 1.6);
+    await stayOnly("nirs_left", 5, 64);
+    await stayOnly("nirs_right", 5, 61);
+    const detail = await getBedDetail({ db, bedId: w.bedId, now: NOW });
+    expect(detail.episode).toBeNull();
+    expect(detail.patient).toEqual({ initials: "SP", ageYears: 54, sex: "F", weightKg: 70 });
+    expect(detail.stay).toEqual({
+      id: w.stayId,
+      admittedAt: T0,
+      lastSupport: { deviceType: "IABP", startedAt: T0, endedAt: T0 + 4 * H },
+    });
+    // The newest lactate with the one before it (charted while the balloon ran), and the legs' NIRS.
+    expect(detail.latest.lactate).toMatchObject({ value: 1.6, observedAt: T0 + 6 * H, reference: { value: 3.4 } });
+    expect(detail.latest.nirs_left).toMatchObject({ value: 64, observedAt: T0 + 5 * H });
+    // A device's own value means nothing once it is gone.
+    expect(detail.latest.helium_level).toBeUndefined();
+    expect(detail.labs.lactate?.map((s) => s.value)).toEqual([3.4, 1.6]);
+    expect(detail.runs).toEqual({ pumping: null, ratio: null });
+    expect(detail.dpFlowBaseline).toBeNull();
+  });
+
+  it("shows an admitted patient before any support, with a pre-cannulation lactate", async () => {
+    const { db, w } = await world("VA_ECMO");
+    await db.observation.deleteMany({ where: { episodeId: w.episodeId } });
+    await db.supportEpisode.delete({ where: { id: w.episodeId } });
+    await db.observation.create({
+      data: {
+        stayId: w.stayId,
+        bedId: w.bedId,
+        unitId: w.unitId,
+        parameter: "lactate",
+        value: 4.2,
+        unit: "mmol/L",
+        observedAt: new Date(T0 + H),
+        receivedAt: new Date(T0 + H),
+        source: "hl7",
+        sourceRef: "lab-1",
+      },
+    });
+    const detail = await getBedDetail({ db, bedId: w.bedId, now: NOW });
+    expect(detail.stay).toEqual({ id: w.stayId, admittedAt: T0, lastSupport: null });
+    expect(detail.latest.lactate).toMatchObject({ value: 4.2, observedAt: T0 + H, reference: null });
+    expect(detail.labs.lactate).toEqual([{ seq: expect.any(Number) as number, value: 4.2, observedAt: T0 + H }]);
   });
 });

@@ -1,6 +1,5 @@
 import { parametersFor } from "@/lib/catalogue";
-import type { TBedDetail, TLabSample, TReplacedLabSample } from "@/lib/bed/bed-detail";
-import type { TComparator, TResultStatus } from "@/lib/observations/lab-result";
+import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import { DP_FLOW_BASELINE_WINDOW_MS } from "@/lib/scores/dp-per-flow";
@@ -12,6 +11,8 @@ import { getLastSeq } from "../observations/get-last-seq";
 import { listFourTs } from "../episodes/list-four-ts";
 import { listOpenLabRefusals } from "../labs/list-open-lab-refusals";
 import { findBedEpisode } from "./find-bed-episode";
+import { findStayLabs } from "./find-stay-labs";
+import { getStayOnlyDetail } from "./get-stay-only-detail";
 import { sqlFor, timeParam } from "../dialect";
 
 /**
@@ -38,7 +39,12 @@ export async function getBedDetail({
     timeZone: bed.unit.timeZone,
   };
   const empty = { latest: {}, labs: {}, runs: { pumping: null, ratio: null }, dpFlowBaseline: null };
-  if (!episode) return { serverTime: now.getTime(), lastSeq, bed: header, patient: null, episode: null, ...empty };
+  if (!episode) {
+    // Admitted with no support running: the stay's own values (issue 15).
+    const stayOnly = await getStayOnlyDetail({ db, bedId, now });
+    if (stayOnly) return { serverTime: now.getTime(), lastSeq, bed: header, ...stayOnly };
+    return { serverTime: now.getTime(), lastSeq, bed: header, patient: null, episode: null, ...empty };
+  }
 
   const { deviceType } = episode;
   const parameters = parametersFor(deviceType);
@@ -50,7 +56,7 @@ export async function getBedDetail({
     // Values and labs are the stay's (a lactate before cannulation counts); the derived facts of a device below are
     // its episode's.
     findLatestValues({ db, stayId: episode.stayId, parameters }),
-    findLabs(db, episode.stayId, labCodes),
+    findStayLabs({ db, stayId: episode.stayId, codes: labCodes }),
     hasIabp ? findValueRun({ db, stayId: episode.stayId, from, parameter: "iabp_pumping" }) : null,
     hasIabp ? findValueRun({ db, stayId: episode.stayId, from, parameter: "iabp_ratio" }) : null,
     hasEcmo ? findDpFlowBaseline(db, episode.stayId, from) : null,
@@ -86,66 +92,6 @@ export async function getBedDetail({
     runs: { pumping, ratio },
     dpFlowBaseline,
   };
-}
-
-interface TLabRow {
-  parameter: string;
-  seq: number | bigint;
-  value: number;
-  observedAt: number | bigint;
-  resultStatus: TResultStatus | null;
-  comparator: TComparator | null;
-  resultKey: string | null;
-}
-
-/**
- * Every laboratory result of the stay: the current ones (oldest first), and those a later message replaced
- * (newest first), each with what replaced it, for the value's history. Observation is append-only: a result's rows
- * share a resultKey, and each row replaces the one before it (insert-observation-batch.ts).
- */
-async function findLabs(
-  db: Db,
-  stayId: string,
-  codes: readonly string[],
-): Promise<{ labs: Record<string, TLabSample[]>; replacedLabs: Record<string, TReplacedLabSample[]> }> {
-  const labs: Record<string, TLabSample[]> = Object.fromEntries(codes.map((c) => [c, []]));
-  const replacedLabs: Record<string, TReplacedLabSample[]> = {};
-  if (codes.length === 0) return { labs, replacedLabs };
-  const rows = await db.$queryRawUnsafe<TLabRow[]>(
-    sqlFor(
-      db,
-      `SELECT "parameter","seq","value","observedAt","resultStatus","comparator","resultKey" FROM "Observation"
-        WHERE "stayId" = ? AND "parameter" IN (${codes.map(() => "?").join(",")}) ORDER BY "observedAt", "seq"`,
-    ),
-    stayId,
-    ...codes,
-  );
-  // The rows of one result, in seq order: all but the last are replaced, each by the next.
-  const chains = new Map<string, TLabRow[]>();
-  for (const row of rows) if (row.resultKey) chains.set(row.resultKey, [...(chains.get(row.resultKey) ?? []), row]);
-  const replacedBy = new Map<number, TLabRow>();
-  for (const chain of chains.values()) {
-    chain.sort((a, b) => Number(a.seq) - Number(b.seq));
-    chain.forEach((row, i) => {
-      const next = chain[i + 1];
-      if (next) replacedBy.set(Number(row.seq), next);
-    });
-  }
-  for (const row of rows) {
-    const sample: TLabSample = {
-      seq: Number(row.seq),
-      value: row.value,
-      observedAt: Number(row.observedAt),
-      ...(row.resultStatus && row.resultStatus !== "final" ? { status: row.resultStatus } : {}),
-      ...(row.comparator ? { comparator: row.comparator } : {}),
-    };
-    const next = replacedBy.get(sample.seq);
-    if (next) {
-      const replaced = { seq: Number(next.seq), status: next.resultStatus ?? "final", value: next.value };
-      (replacedLabs[row.parameter] ??= []).unshift({ ...sample, replacedBy: replaced });
-    } else if (row.resultStatus !== "cancelled") labs[row.parameter]?.push(sample);
-  }
-  return { labs, replacedLabs };
 }
 
 /** The ΔP/flow baseline of the running ECMO: its first hour, from the episode's start (`from`), read by stay. */

@@ -81,8 +81,11 @@ export async function readEpisodeSeries({
 }: {
   db: Db;
   bedId: string;
-  /** The episode whose interval the series covers; its readings are read through its stay's index. */
-  episode: { id: string; stayId: string; startedAt: Date; endedAt: Date | null };
+  /**
+   * The episode whose interval the series covers; its readings are read through its stay's index. A stay with no
+   * support running passes itself: id null, from its admission to now.
+   */
+  episode: { id: string | null; stayId: string; startedAt: Date; endedAt: Date | null };
   parameter: TParameterCode;
   from: number | undefined;
   to: number | undefined;

@@ -5,6 +5,7 @@ import { getPagePrincipal } from "@/lib/db/auth/get-page-principal";
 import { getBedDetail } from "@/lib/db/beds/get-bed-detail";
 import { getDb } from "@/lib/db/get-db";
 import { getBedTrends } from "@/lib/db/series/get-bed-trends";
+import { bedScopeOf } from "@/lib/bed/bed-scope";
 import { packTrends } from "@/lib/bed/pack-trends";
 import { trendParametersFor } from "@/lib/bed/trend-charts";
 import { DEFAULT_TREND_WINDOW, liveEdgeOf, PRELOAD_WIDTH, resolveWindow } from "@/lib/bed/trend-ranges";
@@ -28,14 +29,15 @@ export default async function BedPage({ params }: { readonly params: Promise<{ b
   const initialDetail = db ? await getBedDetail({ db, bedId }).catch(() => undefined) : undefined;
   // The default window's trends too, so that the charts come drawn with the HTML (TrendSketch) before any script has
   // run; on failure the browser asks for them itself.
-  const episode = initialDetail?.episode;
+  // The running episode's, or the open stay's with no support running (bed-scope.ts).
+  const scope = initialDetail && bedScopeOf(initialDetail);
   let initialTrends;
-  if (db && initialDetail && episode) {
+  if (db && initialDetail && scope) {
     const { from } = resolveWindow(DEFAULT_TREND_WINDOW, {
       now: liveEdgeOf(initialDetail),
-      episodeStart: episode.startedAt,
+      episodeStart: scope.since,
     });
-    const parameters = trendParametersFor(episode.deviceType);
+    const parameters = trendParametersFor(scope.chartDeviceType);
     initialTrends = await getBedTrends({
       db,
       bedId,
