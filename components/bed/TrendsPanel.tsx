@@ -129,7 +129,7 @@ export const TrendsPanel = memo(function TrendsPanel({
   // Alarms raised and rounds signed over the same window, kept live by the socket.
   const recorded = useBedTrendEvents({
     bedId: detail.bed.id,
-    episodeId: scope?.episodeId ?? null,
+    owner: scope?.episodeId ? { episodeId: scope.episodeId } : detail.stay ? { stayId: detail.stay.id } : null,
     windowKey,
     from,
     to: fetchTo,

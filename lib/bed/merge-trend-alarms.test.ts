@@ -12,7 +12,7 @@ const window = (alarms: TBedTrendEvents["alarms"]): TBedTrendEvents => ({
   to: T0 + 10 * MIN,
   truncated: false,
 });
-const bed = { bedId: "bed-1", episodeId: "episode-1" };
+const bed = { bedId: "bed-1", owner: { episodeId: "episode-1" } };
 
 describe("live alarms on a trend window", () => {
   it("adds an alarm raised after the live window's last read, and moves its end", () => {
@@ -45,5 +45,19 @@ describe("live alarms on a trend window", () => {
       alarmDto({ id: "z", raisedAt: T0 + 12 * MIN }),
     ];
     expect(mergeTrendAlarms(before, others, { ...bed, live: false })).toBe(before);
+  });
+
+  it("with no support running, keeps the open stay's alarms (none has an episode) and no other stay's", () => {
+    const before = window([]);
+    const stay = { bedId: "bed-1", owner: { stayId: "stay-1" }, live: true };
+    const merged = mergeTrendAlarms(
+      before,
+      [
+        alarmDto({ id: "lactate", raisedAt: T0 + MIN, stayId: "stay-1", episodeId: null }),
+        alarmDto({ id: "previous", raisedAt: T0 + MIN, stayId: "stay-0", episodeId: null }),
+      ],
+      stay,
+    );
+    expect(merged.alarms.map((a) => a.id)).toEqual(["lactate"]);
   });
 });

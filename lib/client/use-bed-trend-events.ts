@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { bedTrendEventsUrl, ZBedTrendEvents, type TBedTrendEvents } from "@/lib/bed/bed-trend-events";
-import { mergeTrendAlarms } from "@/lib/bed/merge-trend-alarms";
+import { mergeTrendAlarms, type TTrendOwner } from "@/lib/bed/merge-trend-alarms";
 import type { TAlarmsChanged, TRoundChanged } from "@/lib/realtime/events";
 import { bedKeys, type TSeriesWindowKey } from "./query-keys";
 import { getSocket } from "./socket";
@@ -16,35 +16,38 @@ import { getJson, type BedLoadError } from "./use-bed";
  */
 export function useBedTrendEvents({
   bedId,
-  episodeId,
+  owner,
   windowKey,
   from,
   to,
 }: {
   bedId: string;
-  episodeId: string | null;
+  /** The running episode, or the open stay with no support running; null for an empty bed (nothing to mark). */
+  owner: TTrendOwner | null;
   windowKey: TSeriesWindowKey;
   from: number;
   to: number | undefined;
 }) {
   const queryClient = useQueryClient();
+  // The effect follows the owner's identity, not the object a render built.
+  const ownerKey = owner === null ? null : "episodeId" in owner ? `episode:${owner.episodeId}` : `stay:${owner.stayId}`;
   const query = useQuery<TBedTrendEvents, BedLoadError>({
     queryKey: bedKeys.events(bedId, windowKey),
     queryFn: ({ signal }) => getJson(bedTrendEventsUrl(bedId, { from, to }), ZBedTrendEvents, signal),
-    enabled: episodeId !== null,
+    enabled: owner !== null,
     staleTime: Infinity,
     gcTime: 60_000,
     refetchOnReconnect: false,
   });
   useEffect(() => {
-    if (episodeId === null) return;
+    if (owner === null) return;
     const socket = getSocket();
     const onAlarms = (payload: TAlarmsChanged) => {
       if (!payload.alarms.some((a) => a.bedId === bedId)) return;
       for (const [key, data] of queryClient.getQueriesData<TBedTrendEvents>({ queryKey: bedKeys.eventsOf(bedId) })) {
         if (!data) continue;
         const live = (key[3] as TSeriesWindowKey | undefined)?.kind === "live";
-        queryClient.setQueryData(key, mergeTrendAlarms(data, payload.alarms, { bedId, episodeId, live }));
+        queryClient.setQueryData(key, mergeTrendAlarms(data, payload.alarms, { bedId, owner, live }));
       }
     };
     const onRound = (payload: TRoundChanged) => {
@@ -61,6 +64,6 @@ export function useBedTrendEvents({
       socket.off("round:amended", onRound);
       socket.io.off("reconnect", onReconnect);
     };
-  }, [bedId, episodeId, queryClient]);
+  }, [bedId, ownerKey, queryClient]);
   return query;
 }

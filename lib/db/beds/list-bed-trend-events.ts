@@ -3,10 +3,13 @@ import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "../alarms/to-al
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { findBedEpisode } from "./find-bed-episode";
+import { findBedStay } from "./find-bed-stay";
 
 /**
  * The alarms raised and the rounds signed on a bed's active episode within a window (clamped to the episode, as the
- * series are: never another patient's events), for the markers on its trends. The newest are kept when a window
+ * series are: never another patient's events), for the markers on its trends. With no support running, the bed's open
+ * stay's from its admission (bed-scope.ts): an alarm raised before cannulation or after the balloon's removal, and the
+ * rounds of the stay's earlier supports. The newest are kept when a window
  * holds more than MAX_TREND_EVENTS of either, since the live edge is what the team looks at first.
  */
 export async function listBedTrendEvents({
@@ -21,17 +24,24 @@ export async function listBedTrendEvents({
   now?: Date;
 }): Promise<TBedTrendEvents> {
   const { episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to mark.`);
-  const from = new Date(Math.max(episode.startedAt.getTime(), query.from ?? 0));
+  const stay = episode ? null : await findBedStay({ db, bedId });
+  if (!episode && !stay)
+    throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient admitted: there is no trend to mark.`);
+  const since = episode ? episode.startedAt : (stay?.admittedAt ?? now);
+  const from = new Date(Math.max(since.getTime(), query.from ?? 0));
   const to = new Date(query.to ?? now.getTime());
+  const owner = episode ? { episodeId: episode.id } : { stayId: stay?.id ?? "" };
   const alarmRows = await db.alarm.findMany({
-    where: { episodeId: episode.id, raisedAt: { gte: from, lte: to } },
+    where: { ...owner, raisedAt: { gte: from, lte: to } },
     orderBy: [{ raisedAt: "desc" }, { id: "asc" }],
     take: MAX_TREND_EVENTS + 1,
     select: ALARM_DTO_SELECT,
   });
   const roundRows = await db.round.findMany({
-    where: { episodeId: episode.id, signedAt: { gte: from, lte: to } },
+    where: {
+      ...(episode ? { episodeId: episode.id } : { episode: { stayId: stay?.id ?? "" } }),
+      signedAt: { gte: from, lte: to },
+    },
     orderBy: [{ signedAt: "desc" }, { id: "asc" }],
     take: MAX_TREND_EVENTS + 1,
     select: { id: true, signedAt: true, abnormalCount: true, signedBy: { select: { displayName: true } } },

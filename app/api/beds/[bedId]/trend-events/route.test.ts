@@ -100,4 +100,33 @@ describe("GET /api/beds/:bedId/trend-events", () => {
     expect((await call(world.bedId, "", outsider)).status).toBe(403);
     expect((await call("no-such-bed", "")).status).toBe(404);
   });
+
+  it("with no support running, answers the open stay's alarms and its earlier support's rounds (issue 15)", async () => {
+    // The balloon or the circuit came out 90 min ago; a lactate alarm was raised with no episode 1 h ago.
+    await test.db.supportEpisode.update({
+      where: { id: world.episodeId },
+      data: { endedAt: new Date(now - 1.5 * HOUR) },
+    });
+    const first = await test.db.alarm.findFirstOrThrow({ where: { episodeId: world.episodeId } });
+    const { id: _id, openKey: _openKey, lastEventSeq: _seq, ...copy } = first;
+    await test.db.alarm.create({
+      data: {
+        ...copy,
+        id: "stay-only-lactate",
+        episodeId: null,
+        ruleId: "lactate-high",
+        subjectKey: "",
+        origin: "engine",
+        details: {},
+        lastEventSeq: 0n,
+        raisedAt: new Date(now - HOUR),
+        conditionSince: new Date(now - HOUR),
+      },
+    });
+    const { status, body } = await call(world.bedId, "");
+    expect(status).toBe(200);
+    expect(body.alarms.map((a) => a.id)).toContain("stay-only-lactate");
+    expect(body.alarms.find((a) => a.id === "stay-only-lactate")?.episodeId).toBeNull();
+    expect(body.rounds.map((r) => r.id)).toEqual(["round-older", "round-recent"]);
+  });
 });
