@@ -129,7 +129,8 @@ export const TrendsPanel = memo(function TrendsPanel({
   // Alarms raised and rounds signed over the same window, kept live by the socket.
   const recorded = useBedTrendEvents({
     bedId: detail.bed.id,
-    owner: scope?.episodeId ? { episodeId: scope.episodeId } : detail.stay ? { stayId: detail.stay.id } : null,
+    episodeId: scope?.episodeId ?? null,
+    stayId: detail.stay?.id ?? null,
     windowKey,
     from,
     to: fetchTo,

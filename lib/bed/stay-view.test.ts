@@ -88,7 +88,14 @@ describe("the bed view of a stay with no support running (issue 15)", () => {
 
   it("merges the stay's live readings (no episode), and reads the detail again once support starts", () => {
     const detail = stayDetail(false);
-    const reading = { seq: 200, episodeId: null, bedId: "b1", parameter: "lactate", value: 3.1, observedAt: T0 + 7 * H };
+    const reading = {
+      seq: 200,
+      episodeId: null,
+      bedId: "b1",
+      parameter: "lactate",
+      value: 3.1,
+      observedAt: T0 + 7 * H,
+    };
     const merged = mergeBedDetail(detail, [reading]);
     expect(merged.newEpisode).toBe(false);
     expect(merged.detail.latest.lactate).toMatchObject({ value: 3.1, observedAt: T0 + 7 * H });

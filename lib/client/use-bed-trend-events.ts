@@ -16,30 +16,32 @@ import { getJson, type BedLoadError } from "./use-bed";
  */
 export function useBedTrendEvents({
   bedId,
-  owner,
+  episodeId,
+  stayId,
   windowKey,
   from,
   to,
 }: {
   bedId: string;
-  /** The running episode, or the open stay with no support running; null for an empty bed (nothing to mark). */
-  owner: TTrendOwner | null;
+  /** The running episode; null when no support runs. */
+  episodeId: string | null;
+  /** The open stay, whose events are marked when no support runs; null for an empty bed (nothing to mark). */
+  stayId: string | null;
   windowKey: TSeriesWindowKey;
   from: number;
   to: number | undefined;
 }) {
   const queryClient = useQueryClient();
-  // The effect follows the owner's identity, not the object a render built.
-  const ownerKey = owner === null ? null : "episodeId" in owner ? `episode:${owner.episodeId}` : `stay:${owner.stayId}`;
   const query = useQuery<TBedTrendEvents, BedLoadError>({
     queryKey: bedKeys.events(bedId, windowKey),
     queryFn: ({ signal }) => getJson(bedTrendEventsUrl(bedId, { from, to }), ZBedTrendEvents, signal),
-    enabled: owner !== null,
+    enabled: episodeId !== null || stayId !== null,
     staleTime: Infinity,
     gcTime: 60_000,
     refetchOnReconnect: false,
   });
   useEffect(() => {
+    const owner: TTrendOwner | null = episodeId ? { episodeId } : stayId ? { stayId } : null;
     if (owner === null) return;
     const socket = getSocket();
     const onAlarms = (payload: TAlarmsChanged) => {
@@ -64,6 +66,6 @@ export function useBedTrendEvents({
       socket.off("round:amended", onRound);
       socket.io.off("reconnect", onReconnect);
     };
-  }, [bedId, ownerKey, queryClient]);
+  }, [bedId, episodeId, stayId, queryClient]);
   return query;
 }
