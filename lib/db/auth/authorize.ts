@@ -3,6 +3,7 @@ import { can, type TAction } from "@/lib/auth/permissions";
 import type { Db } from "../client";
 import { actorOf, recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 interface TAuthorize {
   db: Db;
@@ -57,5 +58,6 @@ async function deny(o: TAuthorize & { unitId: string | null; reason: "role" | "u
       ? "You do not belong to this unit: its patients are not shown to you."
       : "Your role does not allow this action.",
     { action: o.action, reason: o.reason },
+    refusal(o.reason === "unit" ? "forbiddenUnit" : "forbiddenRole"),
   );
 }

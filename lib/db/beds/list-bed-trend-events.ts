@@ -2,6 +2,7 @@ import { MAX_TREND_EVENTS, type TBedTrendEvents, type TBedTrendEventsQuery } fro
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "../alarms/to-alarm-dto";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { findBedEpisode } from "./find-bed-episode";
 
 /**
@@ -21,7 +22,13 @@ export async function listBedTrendEvents({
   now?: Date;
 }): Promise<TBedTrendEvents> {
   const { episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to mark.`);
+  if (!episode)
+    throw new AppError(
+      "NOT_FOUND",
+      `Bed "${bedId}" has no patient on support: there is no trend to mark.`,
+      undefined,
+      refusal("bedNoSupport"),
+    );
   const from = new Date(Math.max(episode.startedAt.getTime(), query.from ?? 0));
   const to = new Date(query.to ?? now.getTime());
   const alarmRows = await db.alarm.findMany({
