@@ -32,7 +32,7 @@ export async function assertUnitAccess(options: TAuthorize & { unitId: string })
 /** As assertUnitAccess, for a bed: answers the bed's unit. An unknown bed is NOT_FOUND. */
 export async function assertBedAccess(options: TAuthorize & { bedId: string }): Promise<string> {
   const bed = await options.db.bed.findUnique({ where: { id: options.bedId }, select: { unitId: true } });
-  if (!bed) throw new AppError("NOT_FOUND", `no bed "${options.bedId}"`);
+  if (!bed) throw new AppError("NOT_FOUND", `no bed "${options.bedId}"`, undefined, refusal("bedNotFound"));
   await assertUnitAccess({
     ...options,
     unitId: bed.unitId,
