@@ -23,7 +23,7 @@ describe("an AppError's HTTP body", () => {
     });
   });
 
-  it("has no reason without one, and never a detail of that name in its place", async () => {
+  it("has no catalogue reason without one; a detail of that name gives way to it, else goes out as before", async () => {
     const plain: unknown = await toErrorResponse(new AppError("NOT_FOUND", "No unit.")).json();
     expect(plain).toEqual({ error: { code: "NOT_FOUND", message: "No unit." } });
     const audited = new AppError("FORBIDDEN", "Your role does not allow this action.", {
@@ -31,7 +31,26 @@ describe("an AppError's HTTP body", () => {
       reason: "role",
     });
     expect(await toErrorResponse(audited).json()).toEqual({
-      error: { code: "FORBIDDEN", message: "Your role does not allow this action.", action: "user.manage" },
+      error: {
+        code: "FORBIDDEN",
+        message: "Your role does not allow this action.",
+        action: "user.manage",
+        reason: "role",
+      },
+    });
+    const withRefusal = new AppError(
+      "FORBIDDEN",
+      "Your role does not allow this action.",
+      { action: "user.manage", reason: "role" },
+      refusal("forbiddenRole"),
+    );
+    expect(await toErrorResponse(withRefusal).json()).toEqual({
+      error: {
+        code: "FORBIDDEN",
+        message: "Your role does not allow this action.",
+        action: "user.manage",
+        reason: { key: "forbiddenRole" },
+      },
     });
   });
 });
