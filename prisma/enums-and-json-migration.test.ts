@@ -220,7 +220,7 @@ describe(`migration ${THIS}`, () => {
           ["episode", { value: 60 }],
           ["episode", null],
         ]);
-        expect(await db.alarmEngineState.findUniqueOrThrow({ where: { episodeId: "e1" } })).toMatchObject({
+        expect(await db.alarmEngineState.findUniqueOrThrow({ where: { stayId: "stay-e1" } })).toMatchObject({
           state: { rules: {} },
         });
         expect(

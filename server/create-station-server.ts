@@ -133,7 +133,6 @@ export async function createStationServer(options: StationServerOptions): Promis
     const shared = options.leadership?.shared ?? false;
     const alarms = new AlarmEngine({
       db,
-      episodes,
       log,
       now,
       fence: leader?.fence,

@@ -5,6 +5,7 @@ export function alarmDto(overrides: Partial<TAlarmDto> & Pick<TAlarmDto, "id" | 
   return {
     unitId: "unit-1",
     bedId: "bed-1",
+    stayId: "stay-1",
     episodeId: "episode-1",
     ruleId: "lactate-high",
     origin: "engine",

@@ -21,7 +21,10 @@ export const ZAlarmDto = z.object({
   id: z.string(),
   unitId: z.string(),
   bedId: z.string(),
-  episodeId: z.string(),
+  /** The stay the alarm belongs to. */
+  stayId: z.string(),
+  /** The support episode running when it was raised; null when none ran (a lab of a patient without support). */
+  episodeId: z.string().nullable(),
   ruleId: z.string(),
   origin: z.string(),
   priority: ZAlarmPriority,

@@ -6,8 +6,11 @@ import { ZAlarmPriority } from "./rule-schema";
 export const ZBedAlarmHistory = z.object({
   bedId: z.string(),
   label: z.string(),
-  /** Null for an empty bed: a previous patient's alarms are not shown at the bed of the next one. */
-  episodeId: z.string().nullable(),
+  /**
+   * The bed's open stay, whose alarms these are (with or without support running); null for an empty bed: a previous
+   * patient's alarms are not shown at the bed of the next one.
+   */
+  stayId: z.string().nullable(),
   alarms: z.array(ZAlarmDto),
   /** True when older alarms exist beyond those shown. */
   truncated: z.boolean(),

@@ -11,8 +11,14 @@ export const ZAlarmReading = z.object({
 });
 export type TAlarmReading = z.infer<typeof ZAlarmReading>;
 
-export const ZAlarmEpisode = z.object({
-  deviceType: ZDeviceType,
+/**
+ * What the rules are judged in: a stay, and the support running in it. `deviceType` is the running episode's device,
+ * null when no support runs (before cannulation, after a removal): then only the rules judged for the whole stay
+ * apply (rule-schema.ts `wholeStay`, rule-inputs.ts rulesInForce).
+ */
+export const ZAlarmContext = z.object({
+  deviceType: ZDeviceType.nullable(),
+  /** The running episode's start; the stay's admission when none runs. */
   startedAt: z.number(),
   /** When heparin started, for the platelet peak; the episode start (cannulation) when absent. */
   heparinStartedAt: z.number().optional(),
@@ -24,7 +30,7 @@ export const ZAlarmEpisode = z.object({
    */
   heparin: z.object({ running: z.boolean(), since: z.number() }).optional(),
 });
-export type TAlarmEpisode = z.infer<typeof ZAlarmEpisode>;
+export type TAlarmContext = z.infer<typeof ZAlarmContext>;
 
 export const ZAlarmSample = z.object({ seq: z.number().int(), value: z.number(), observedAt: z.number() });
 export type TAlarmSample = z.infer<typeof ZAlarmSample>;
@@ -79,7 +85,7 @@ export function emptyRuleState(): TRuleState {
   return { conditionSince: null, conditionSeq: null, lastValue: null, alarm: null };
 }
 
-/** Everything the evaluator knows of one episode; serialisable, so that the engine can store it and resume. */
+/** Everything the evaluator knows of one stay; serialisable, so that the engine can store it and resume. */
 export const ZAlarmState = z.object({
   /** The newest reading of each parameter. */
   latest: z.partialRecord(ZParameterCode, ZAlarmSample),

@@ -1,7 +1,7 @@
 import { isParameterCode, type TParameterCode } from "@/lib/catalogue";
 import {
   emptyRuleState,
-  type TAlarmEpisode,
+  type TAlarmContext,
   type TAlarmReading,
   type TAlarmSample,
   type TAlarmState,
@@ -17,7 +17,7 @@ import type { TAlarmRule } from "./rule-schema";
 export interface TEvaluateAlarmsOptions {
   readonly rules: readonly TAlarmRule[];
   readonly state: TAlarmState;
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
   /** New readings of the episode, in any order; each value in its catalogue unit. */
   readonly readings: readonly TAlarmReading[];
   /** The evaluation's time, epoch ms; validation delays count on the readings' own times. */

@@ -1,4 +1,4 @@
-import { emptyRuleState, type TAlarmEpisode, type TAlarmState, type TAlarmTransition } from "./alarm-state";
+import { emptyRuleState, type TAlarmContext, type TAlarmState, type TAlarmTransition } from "./alarm-state";
 import { applyJudgement } from "./apply-judgement";
 import type { TAlarmEvaluation } from "./evaluate-alarms";
 import { judgeTimer, type TLastSeenAt } from "./judge-timer";
@@ -8,7 +8,7 @@ import type { TAlarmRule } from "./rule-schema";
 export interface TEvaluateTimersOptions {
   readonly rules: readonly TAlarmRule[];
   readonly state: TAlarmState;
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
   readonly now: number;
   /**
    * The newest reading time of each parameter as the engine knows it (from the database after a restart, say);

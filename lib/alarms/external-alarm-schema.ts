@@ -34,7 +34,11 @@ export const ZClearExternalAlarmSchema = z.object({
 });
 export type TClearExternalAlarm = z.input<typeof ZClearExternalAlarmSchema>;
 
-/** The unique key of an open alarm (Alarm.openKey): one per episode, rule and subject. */
-export function alarmOpenKey(episodeId: string, ruleId: string, subjectKey: string): string {
-  return `${episodeId}|${ruleId}|${subjectKey}`;
+/**
+ * The unique key of an open alarm (Alarm.openKey): one per scope, rule and subject. The engine's alarms are a stay's
+ * (scope: the stay id, subject ""): the engine judges the whole stay, with or without support running. An outside
+ * raiser's are its episode's (scope: the episode id), as its finding is about the support that ran.
+ */
+export function alarmOpenKey(scopeId: string, ruleId: string, subjectKey: string): string {
+  return `${scopeId}|${ruleId}|${subjectKey}`;
 }

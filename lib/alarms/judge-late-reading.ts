@@ -1,7 +1,7 @@
 import type { TParameterCode } from "@/lib/catalogue";
 import {
   emptyRuleState,
-  type TAlarmEpisode,
+  type TAlarmContext,
   type TAlarmSample,
   type TAlarmState,
   type TAlarmTransition,
@@ -18,7 +18,7 @@ export interface TJudgeLateReadingOptions {
   readonly rules: readonly TAlarmRule[];
   /** The evaluator's own copy, updated in place (only a latching rule's alarm is added to it). */
   readonly state: TAlarmState;
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
   readonly code: TParameterCode;
   /** The late reading. */
   readonly sample: TAlarmSample;

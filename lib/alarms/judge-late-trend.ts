@@ -1,7 +1,7 @@
 import type { TParameterCode } from "@/lib/catalogue";
 import {
   emptyRuleState,
-  type TAlarmEpisode,
+  type TAlarmContext,
   type TAlarmSample,
   type TAlarmState,
   type TAlarmTransition,
@@ -39,7 +39,7 @@ export function judgesLateSamples(rule: TAlarmRule): rule is TTrendRule {
  * value in their places: the window for a windowed trend, heparin's start for the platelet peak; null when the
  * newest results are enough (a pairwise trend needs only the sample before it).
  */
-export function lateSeriesFrom(rule: TTrendRule, episode: TAlarmEpisode, at: number): number | null {
+export function lateSeriesFrom(rule: TTrendRule, episode: TAlarmContext, at: number): number | null {
   const trend = rule.trend;
   switch (trend.measure) {
     case "meanPerKgWithinWindow":
@@ -57,7 +57,7 @@ export interface TJudgeLateTrendOptions {
   readonly rules: readonly TAlarmRule[];
   /** The evaluator's own copy, updated in place. */
   readonly state: TAlarmState;
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
   readonly code: TParameterCode;
   /** The late sample. */
   readonly sample: TAlarmSample;

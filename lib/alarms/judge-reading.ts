@@ -1,5 +1,5 @@
 import { defaultTarget, getParameter, type TParameterCode, type TSourceRef } from "@/lib/catalogue";
-import type { TAlarmEpisode, TAlarmSample, TAlarmState, TRuleState } from "./alarm-state";
+import type { TAlarmContext, TAlarmSample, TAlarmState, TRuleState } from "./alarm-state";
 import { judgeDerived } from "./judge-derived";
 import { judgeStopped } from "./judge-timer";
 import { judgeTrend } from "./judge-trend";
@@ -16,7 +16,7 @@ export interface TJudgeReadingOptions {
   readonly previous: TAlarmSample | undefined;
   /** The newest reading of every parameter, this one included. */
   readonly latest: TAlarmState["latest"];
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
 }
 
 /** Judges one rule on a new reading of one of its inputs; null when the reading lets it say nothing. */
@@ -46,7 +46,8 @@ function judgeThreshold(rule: TThresholdRule, { sample, episode, ruleState }: TJ
   let bounds: TBound[];
   let source: TSourceRef | undefined;
   if (rule.limit.comparison === "outsideTarget") {
-    const target = defaultTarget(rule.parameter, episode.deviceType);
+    // A target is a support's (anti-Xa: ECMO 0.3–0.5, IABP 0.3–0.4): none while no support runs.
+    const target = episode.deviceType === null ? undefined : defaultTarget(rule.parameter, episode.deviceType);
     if (!target) return null;
     bounds = [];
     if (target.low !== undefined) bounds.push({ comparison: target.lowExclusive ? "lte" : "lt", limit: target.low });

@@ -1,5 +1,5 @@
 import type { TParameterCode } from "@/lib/catalogue";
-import type { TAlarmEpisode, TAlarmState, TRuleState } from "./alarm-state";
+import type { TAlarmContext, TAlarmState, TRuleState } from "./alarm-state";
 import { grade, type TJudgement } from "./judgement";
 import { deviceParameters, feedStaleLimitMs } from "./rule-inputs";
 import type { TAlarmRule } from "./rule-schema";
@@ -10,7 +10,7 @@ export interface TJudgeTimerOptions {
   readonly rule: TAlarmRule;
   readonly ruleState: TRuleState;
   readonly latest: TAlarmState["latest"];
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
   readonly now: number;
   readonly lastSeenAt: TLastSeenAt;
 }

@@ -1,5 +1,5 @@
 import { getParameter, type TParameterCode } from "@/lib/catalogue";
-import type { TAlarmEpisode, TAlarmState, TAlarmSample, TRuleState } from "./alarm-state";
+import type { TAlarmContext, TAlarmState, TAlarmSample, TRuleState } from "./alarm-state";
 import { grade, tidy, type TJudgement } from "./judgement";
 import type { TTrendRule } from "./rule-schema";
 
@@ -16,7 +16,7 @@ export interface TJudgeTrendOptions {
   /** The parameter's reading before this one. */
   readonly previous: TAlarmSample | undefined;
   readonly latest: TAlarmState["latest"];
-  readonly episode: TAlarmEpisode;
+  readonly episode: TAlarmContext;
 }
 
 /** Judges a trend rule on one new reading. */

@@ -9,17 +9,19 @@ export function outranks(a: TAlarmPriority, b: TAlarmPriority): boolean {
 }
 
 /**
- * The rules that apply to a device type, highest priority first, so that within one reading a family's higher
- * rule is judged (and raised or cleared) before the lower one asks whether it is superseded.
+ * The rules that apply to what runs: a device type's while its episode runs, only those judged for the whole stay
+ * (`wholeStay`) when none does (null). Highest priority first, so that within one reading a family's higher rule is
+ * judged (and raised or cleared) before the lower one asks whether it is superseded.
  */
-export function rulesInForce(rules: readonly TAlarmRule[], deviceType: TDeviceType): TAlarmRule[] {
+export function rulesInForce(rules: readonly TAlarmRule[], deviceType: TDeviceType | null): TAlarmRule[] {
   return rules
-    .filter((r) => r.deviceTypes.includes(deviceType))
+    .filter((r) => (deviceType === null ? r.wholeStay === true : r.deviceTypes.includes(deviceType)))
     .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]);
 }
 
-/** The device parameters of a device type: any of their readings shows the bed's feed alive. */
-export function deviceParameters(deviceType: TDeviceType): TParameterCode[] {
+/** The device parameters of a device type: any of their readings shows the bed's feed alive. None without support. */
+export function deviceParameters(deviceType: TDeviceType | null): TParameterCode[] {
+  if (deviceType === null) return [];
   return parametersFor(deviceType)
     .filter((p) => p.sourceKind === "device")
     .map((p) => p.code);
@@ -29,7 +31,9 @@ export function deviceParameters(deviceType: TDeviceType): TParameterCode[] {
  * The station's definition of a stale bed (lib/station/prepare-tile.ts): its newest device reading is older than the
  * factor × the shortest expected interval of its device parameters.
  */
-export function feedStaleLimitMs(staleFactor: number, deviceType: TDeviceType): number {
+export function feedStaleLimitMs(staleFactor: number, deviceType: TDeviceType | null): number {
+  // No support, no device feed: never stale (the feedStale rule is not in force then).
+  if (deviceType === null) return Number.POSITIVE_INFINITY;
   const shortestSec = Math.min(
     ...parametersFor(deviceType)
       .filter((p) => p.sourceKind === "device")
@@ -39,7 +43,7 @@ export function feedStaleLimitMs(staleFactor: number, deviceType: TDeviceType): 
 }
 
 /** The parameters whose readings a rule judges. */
-export function ruleInputs(rule: TAlarmRule, deviceType: TDeviceType): readonly TParameterCode[] {
+export function ruleInputs(rule: TAlarmRule, deviceType: TDeviceType | null): readonly TParameterCode[] {
   switch (rule.kind) {
     case "threshold":
     case "absence":

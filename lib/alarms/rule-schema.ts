@@ -17,7 +17,14 @@ export const ZSourceRef = z.object({ id: z.string().min(1), citation: z.string()
 const ruleBase = {
   /** Stable: alarms are stored and acknowledged under it, and units override a default rule by it. */
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case"),
+  /** While an episode runs, the rule applies when its device is one of these. */
   deviceTypes: z.array(ZDeviceType).min(1),
+  /**
+   * Judged for the whole stay: also while no support runs (a lab, a limb or nursing value of an admitted patient, a
+   * lactate before cannulation, a limb check after an IABP's removal). A device's rule, a timer of the support's
+   * monitoring schedule or a rule tied to heparin leaves it unset: it applies only while an episode of its device runs.
+   */
+  wholeStay: z.boolean().optional(),
   priority: ZAlarmPriority,
   /** The condition must hold this long before the alarm is raised; 0 for lab results, each a single sample. */
   validationDelayMs: z.number().int().min(0),
@@ -134,7 +141,7 @@ export const ZAbsenceRule = z.object({
   shorterWhenAtLeast: z.object({ value: z.number(), maxAgeMs: z.number().int().positive() }).optional(),
   /**
    * Judged only while the episode's heparin runs (anti-Xa monitors heparin): no alarm while it is stopped, an open
-   * one ends when it stops, and the interval counts again from its restart (TAlarmEpisode.heparin).
+   * one ends when it stops, and the interval counts again from its restart (TAlarmContext.heparin).
    */
   whileHeparinRuns: z.boolean().optional(),
 });

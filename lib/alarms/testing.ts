@@ -1,7 +1,7 @@
 import type { TDeviceType, TParameterCode } from "@/lib/catalogue";
 import {
   emptyAlarmState,
-  type TAlarmEpisode,
+  type TAlarmContext,
   type TAlarmReading,
   type TAlarmState,
   type TAlarmTransition,
@@ -45,7 +45,7 @@ export function ticks(
   return rows.flatMap((row, i) => row.map(([code, value]) => read(code, value, from + i * stepMs)));
 }
 
-export function episodeOf(deviceType: TDeviceType, patch: Partial<TAlarmEpisode> = {}): TAlarmEpisode {
+export function episodeOf(deviceType: TDeviceType, patch: Partial<TAlarmContext> = {}): TAlarmContext {
   return { deviceType, startedAt: T0, ...patch };
 }
 
@@ -72,7 +72,7 @@ export function run({
   firstSeq = 1,
 }: {
   steps: readonly TStep[];
-  episode: TAlarmEpisode;
+  episode: TAlarmContext;
   rules?: readonly TAlarmRule[];
   state?: TAlarmState;
   firstSeq?: number;

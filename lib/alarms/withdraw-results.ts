@@ -3,7 +3,7 @@ import { emptyRuleState, type TAlarmState, type TAlarmTransition } from "./alarm
 import type { TAlarmEvaluation } from "./evaluate-alarms";
 import { primaryParameter, rulesInForce } from "./rule-inputs";
 import type { TAlarmRule } from "./rule-schema";
-import type { TAlarmEpisode } from "./alarm-state";
+import type { TAlarmContext } from "./alarm-state";
 
 /** Why a result no longer stands: the laboratory corrected it, cancelled it, or sent the final after a preliminary. */
 export const WITHDRAWAL_REASONS = ["result-corrected", "result-cancelled", "result-replaced"] as const;
@@ -36,7 +36,7 @@ export function withdrawResults({
 }: {
   rules: readonly TAlarmRule[];
   state: TAlarmState;
-  episode: TAlarmEpisode;
+  episode: TAlarmContext;
   withdrawn: readonly TWithdrawnResult[];
   at: number;
 }): TAlarmEvaluation {

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   "alarm.acknowledged",
   "alarm.superseded",
   "alarm.episode-ended",
+  "alarm.discharged",
   "alarm.withdrawn",
   "alarm.audio-paused",
   "alarm.limit-changed",

@@ -49,6 +49,6 @@ export interface TAlarmLogEntry {
   /** The values of the change, parsed from the Json column (until, for audio-paused). */
   details: unknown;
   actorId: string | null;
-  /** For the engine: which episode and rule an acknowledged alarm belongs to, and who raised it. */
-  alarm: { episodeId: string; ruleId: string; origin: string } | null;
+  /** For the engine: which stay and rule an acknowledged alarm belongs to, and who raised it. */
+  alarm: { stayId: string; ruleId: string; origin: string } | null;
 }

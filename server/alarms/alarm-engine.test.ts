@@ -262,7 +262,7 @@ describe("the alarm engine", () => {
     await first.server.settled();
     await first.close();
     expect(await test.db.alarm.count({ where: { ruleId: "lactate-high", status: "active" } })).toBe(1);
-    const stored = await test.db.alarmEngineState.findUniqueOrThrow({ where: { episodeId: world.episodeId } });
+    const stored = await test.db.alarmEngineState.findUniqueOrThrow({ where: { stayId: world.stayId } });
     expect(stored.lastSeq).toBeGreaterThan(0);
 
     const second = await startWorld(test);

@@ -1,4 +1,3 @@
-import type { TAlarmReading } from "@/lib/alarms/alarm-state";
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
 import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
 import { applyLimitOverrides, type TLimitProvenance } from "@/lib/alarms/limit-overrides";
@@ -10,24 +9,25 @@ import { loadAlarmEnginePosition, saveAlarmEnginePosition } from "@/lib/db/alarm
 import { saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
 import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
+import { endAlarmsOfDischargedStays } from "@/lib/db/alarms/end-alarms-of-discharged-stays";
 import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
+import type { TStayReading } from "@/lib/db/alarms/find-stay-readings-since";
 import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
-import { listMonitoredEpisodes } from "@/lib/db/alarms/list-monitored-episodes";
+import { listMonitoredStays, type TMonitoredStay } from "@/lib/db/alarms/list-monitored-stays";
 import { syncProtocolAlarms } from "@/lib/db/protocols/sync-protocol-alarms";
 import type { Db } from "@/lib/db/client";
-import type { EpisodeDirectory } from "../ingest/episode-directory";
 import type { Logger } from "@/lib/log/logger";
-import type { TEpisodeMemory } from "./episode-memory";
 import { persistTransitions } from "./persist-transitions";
 import { splitBatch } from "./split-batch";
-import { judgeEpisodeReadings } from "./judge-episode-readings";
-import { rebuildEpisodeMemory } from "./rebuild-episode-memory";
+import { judgeStayReadings } from "./judge-stay-readings";
+import { rebuildStayMemory } from "./rebuild-stay-memory";
+import { followStay, hasWrites, type TStayMemory } from "./stay-memory";
 import { yieldToEventLoop } from "./yield-to-event-loop";
 import { withdrawReplacedResults } from "./withdraw-replaced-results";
 
 /** Absence, staleness, pump-stop and protocol-step timers are judged this often. */
 export const ALARM_TICK_MS = 5_000;
-/** An episode's evaluator state is stored at least this often, so that a restart replays little. */
+/** A stay's evaluator state is stored at least this often, so that a restart replays little. */
 const CHECKPOINT_MS = 30_000;
 /**
  * Readings waiting to be judged beyond which the engine holds the change feed back: an import of a million readings
@@ -43,7 +43,6 @@ export const STARTUP_GRACE_MS = 60_000;
 
 export interface AlarmEngineOptions {
   db: Db;
-  episodes: EpisodeDirectory;
   log: Logger;
   rules?: readonly TAlarmRule[];
   now?: () => Date;
@@ -59,13 +58,15 @@ export interface AlarmEngineOptions {
 export type TFence = (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
 
 /**
- * Drives the pure evaluator of lib/alarms from the change feed: every committed reading is judged, whoever wrote it
- * (after commit, in commit order, one batch at a time), and a clock judges what time alone can raise. Alarms, their
+ * Drives the pure evaluator of lib/alarms from the change feed: every committed reading of a stay is judged, whoever
+ * wrote it (after commit, in commit order, one batch at a time), with or without support running (issue 15: the rules
+ * in force follow what runs, stay-memory.ts), and a clock judges what time alone can raise. Alarms, their
  * log, their audit and the evaluator state are written in one transaction, so that a restart resumes from the stored
  * state and replays only the readings after it; the feed then tells the screens from the log.
  */
 export class AlarmEngine {
-  private readonly memory = new Map<string, TEpisodeMemory>();
+  /** By stay id. */
+  private readonly memory = new Map<string, TStayMemory>();
   private readonly rules: readonly TAlarmRule[];
   private readonly now: () => Date;
   private queue: TCommittedObservation[] = [];
@@ -77,7 +78,7 @@ export class AlarmEngine {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   /**
-   * The last Observation seq of the feed the engine has judged (every episode), and the one stored: the engine's
+   * The last Observation seq of the feed the engine has judged (every stay), and the one stored: the engine's
    * change feed resumes after the stored one (resumePosition), so that nothing committed while the station was down
    * goes unjudged.
    */
@@ -95,7 +96,7 @@ export class AlarmEngine {
   /**
    * Where the engine's change feed starts in the Observation log: after the last reading the engine judged, as
    * stored. On a database that has no stored position yet (the first start), the newest reading: history is then
-   * judged as each episode is met (recall).
+   * judged as each stay is met (recall).
    */
   async resumePosition(): Promise<number> {
     const stored = await loadAlarmEnginePosition({ db: this.options.db });
@@ -117,7 +118,7 @@ export class AlarmEngine {
     for (const c of changes) {
       if (c.log === "observation") readings.push(c.observation);
       else if (c.log === "alarm" && c.event.type === "acknowledged" && c.event.alarm?.origin === "engine") {
-        this.noteAcknowledged(c.event.alarm.episodeId, c.event.alarm.ruleId, c.event.at);
+        this.noteAcknowledged(c.event.alarm.stayId, c.event.alarm.ruleId, c.event.at);
       }
     }
     if (readings.length > 0) this.judgeCommitted(readings);
@@ -139,9 +140,9 @@ export class AlarmEngine {
   }
 
   /** Someone acknowledged an engine alarm (on any screen): the evaluator must know, or it would latch it again. */
-  noteAcknowledged(episodeId: string, ruleId: string, at: number): void {
+  noteAcknowledged(stayId: string, ruleId: string, at: number): void {
     void this.enqueue(async () => {
-      const memory = this.memory.get(episodeId);
+      const memory = this.memory.get(stayId);
       if (!memory) return;
       const { state } = recordAcknowledgement({ state: memory.state, ruleId, at });
       memory.state = state;
@@ -150,7 +151,7 @@ export class AlarmEngine {
     });
   }
 
-  /** Judges the timers of every episode under way now; the clock calls it every ALARM_TICK_MS. */
+  /** Judges the timers of every stay under way now; the clock calls it every ALARM_TICK_MS. */
   tick(): Promise<void> {
     return this.enqueue(() => this.judgeTimers());
   }
@@ -191,15 +192,18 @@ export class AlarmEngine {
   private async judgeReadings(batch: readonly TCommittedObservation[]): Promise<void> {
     if (batch.length === 0) return;
     await this.refreshOverrides();
-    const { byEpisode, withdrawals } = splitBatch(batch);
-    const changed: TEpisodeMemory[] = [];
+    const { byStay, withdrawals } = splitBatch(batch);
+    const changed: TStayMemory[] = [];
     // The feed hands pages in seq order: once this batch is judged, so is everything before its last reading.
     const through = batch[batch.length - 1]?.seq ?? 0;
-    for (const [episodeId, readings] of byEpisode) {
-      const memory = await this.recall(episodeId);
+    for (const [stayId, readings] of byStay) {
+      const memory = await this.recall(stayId);
       if (!memory) continue;
       const fresh = readings.filter((r) => r.seq > memory.lastSeq);
-      const withdrawn = (withdrawals.get(episodeId) ?? []).filter((w) => w.bySeq > memory.lastSeq);
+      // A reading of a support the memory does not know yet (started since the last tick): what runs is read again,
+      // so that the new device's rules judge it from its first reading.
+      if (fresh.some((r) => r.episodeId !== null && r.episodeId !== memory.episodeId)) await this.refollow(memory);
+      const withdrawn = (withdrawals.get(stayId) ?? []).filter((w) => w.bySeq > memory.lastSeq);
       const again =
         withdrawn.length === 0
           ? []
@@ -211,45 +215,55 @@ export class AlarmEngine {
               judgedNow: new Set(fresh.map((r) => r.parameter)),
               at: this.now().getTime(),
             });
-      if (fresh.length === 0 && again.length === 0 && memory.pending.length === 0) continue;
+      if (fresh.length === 0 && again.length === 0 && !hasWrites(memory)) continue;
       if (fresh.length + again.length > 0) await this.judge(memory, [...again, ...fresh]);
-      // One episode at a time: the heartbeats and the writer's commits go on between them.
+      // One stay at a time: the heartbeats and the writer's commits go on between them.
       await yieldToEventLoop();
-      if (memory.pending.length > 0) changed.push(memory);
+      if (hasWrites(memory)) changed.push(memory);
     }
     if (through > this.judgedThrough) this.judgedThrough = through;
     await this.persist(changed);
   }
 
-  private judge(memory: TEpisodeMemory, readings: readonly TAlarmReading[]): Promise<void> {
+  private judge(memory: TStayMemory, readings: readonly TStayReading[]): Promise<void> {
     const { rules } = this.rulesFor(memory);
-    return judgeEpisodeReadings({ db: this.options.db, memory, rules, readings, wallClock: this.now().getTime() });
+    return judgeStayReadings({ db: this.options.db, memory, rules, readings, wallClock: this.now().getTime() });
   }
 
   private async judgeTimers(): Promise<void> {
     const now = this.now();
     if (now.getTime() < this.graceUntil) return;
     await this.refreshOverrides();
+    // A discharge ends every open alarm of the stay ("discharged"); then an ended support's own alarms end
+    // ("episode-ended"): an outside raiser's here, the engine's rules that no longer apply in followStay below.
+    const discharged = await endAlarmsOfDischargedStays({ db: this.options.db, now, fence: this.options.fence });
     const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now, fence: this.options.fence });
-    for (const id of ended) this.memory.delete(id);
-    if (ended.length > 0) announceCommit(this.options.db);
-    const changed: TEpisodeMemory[] = [];
-    for (const episode of await listMonitoredEpisodes({ db: this.options.db })) {
-      const memory = await this.recall(episode.id);
-      if (!memory || memory.catchingUpUntil > now.getTime()) continue;
-      // The heparin run as the settings say now: a rate stopped on the stay panel ends the anti-Xa timer at this tick.
-      const { heparin: _was, ...rest } = memory.episode;
-      memory.episode = episode.heparin ? { ...rest, heparin: episode.heparin } : rest;
+    if (discharged.length > 0 || ended > 0) announceCommit(this.options.db);
+    const changed: TStayMemory[] = [];
+    const open = await listMonitoredStays({ db: this.options.db });
+    // A stay no longer open (discharged) is forgotten: nothing of it is judged any more.
+    const openIds = new Set(open.map((s) => s.id));
+    for (const id of this.memory.keys()) if (!openIds.has(id)) this.memory.delete(id);
+    for (const stay of open) {
+      const memory = await this.recall(stay.id, stay);
+      if (!memory) continue;
+      // What runs now: the heparin run as the settings say (a rate stopped on the stay panel ends the anti-Xa timer
+      // at this tick), the bed after a move, and a support ended or started (its rules' alarms end with it).
+      followStay(memory, stay, this.rulesFor(memory).rules);
+      if (memory.catchingUpUntil > now.getTime()) {
+        if (hasWrites(memory)) changed.push(memory);
+        continue;
+      }
       const result = evaluateTimers({
         rules: this.rulesFor(memory).rules,
         state: memory.state,
-        episode: memory.episode,
+        episode: memory.context,
         now: now.getTime(),
       });
       memory.state = result.state;
       memory.dirty = true;
       memory.pending.push(...result.transitions);
-      if (memory.pending.length > 0) changed.push(memory);
+      if (hasWrites(memory)) changed.push(memory);
     }
     await this.persist(changed);
     // Protocol steps a nurse started (lib/protocols) are judged on the same clock; their alarms are raised like a
@@ -258,8 +272,8 @@ export class AlarmEngine {
     await this.checkpoint(false);
   }
 
-  /** Writes the transitions of these episodes with their states, in one transaction, then wakes the change feed. */
-  private async persist(changed: readonly TEpisodeMemory[]): Promise<void> {
+  /** Writes the transitions of these stays with their states, in one transaction, then wakes the change feed. */
+  private async persist(changed: readonly TStayMemory[]): Promise<void> {
     if (changed.length === 0) return;
     const through = this.judgedThrough;
     await persistTransitions({
@@ -283,7 +297,7 @@ export class AlarmEngine {
     await this.options.db.$transaction(async (tx) => {
       await this.options.fence?.(tx);
       for (const memory of dirty)
-        await saveAlarmEngineState({ db: tx, episodeId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+        await saveAlarmEngineState({ db: tx, stayId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
       await saveAlarmEnginePosition({ db: tx, observationSeq: through, now });
     });
     this.savedThrough = through;
@@ -291,27 +305,39 @@ export class AlarmEngine {
   }
 
   /**
-   * The episode's memory: in the process, else its stored state plus the readings committed after it (a restart), else
-   * rebuilt from its recent history (an episode the engine has never seen).
+   * The stay's memory: in the process, else its stored state plus the readings committed after it (a restart), else
+   * rebuilt from its recent history (a stay the engine has never seen). Undefined for a stay that is not open (a
+   * reading of a discharged stay judged after the discharge: its alarms have ended).
    */
-  private async recall(episodeId: string): Promise<TEpisodeMemory | undefined> {
-    const known = this.memory.get(episodeId);
-    if (known) return known;
-    const context = await this.options.episodes.get(episodeId);
-    if (!context || context.endedAt !== null) return undefined;
-    const memory = await rebuildEpisodeMemory({
+  private async recall(stayId: string, known?: TMonitoredStay): Promise<TStayMemory | undefined> {
+    const held = this.memory.get(stayId);
+    if (held) return held;
+    const stay = known ?? (await listMonitoredStays({ db: this.options.db, stayId }))[0];
+    if (!stay) return undefined;
+    const memory = await rebuildStayMemory({
       db: this.options.db,
-      context,
+      stay,
       now: this.now().getTime(),
+      // A stored state may hold the rules of a support that ended while the station was down: they end first.
+      prepare: (m) => followStay(m, stay, this.rulesFor(m).rules),
       judge: (m, readings) => this.judge(m, readings),
     });
-    this.memory.set(episodeId, memory);
+    this.memory.set(stayId, memory);
     return memory;
   }
 
-  private rulesFor(memory: TEpisodeMemory): { rules: TAlarmRule[]; provenance: Map<string, TLimitProvenance> } {
+  /** Reads again what runs in a stay now and brings its memory to it (stay-memory.ts followStay). */
+  private async refollow(memory: TStayMemory): Promise<void> {
+    const [stay] = await listMonitoredStays({ db: this.options.db, stayId: memory.id });
+    if (stay) followStay(memory, stay, this.rulesFor(memory).rules);
+  }
+
+  /** The rules with the unit's limits, and the running episode's (a patient's limits are set on their support). */
+  private rulesFor(memory: TStayMemory): { rules: TAlarmRule[]; provenance: Map<string, TLimitProvenance> } {
     const mine = this.overrides.filter(
-      (o) => (o.scope === "unit" && o.unitId === memory.unitId) || (o.scope === "episode" && o.episodeId === memory.id),
+      (o) =>
+        (o.scope === "unit" && o.unitId === memory.unitId) ||
+        (o.scope === "episode" && memory.episodeId !== null && o.episodeId === memory.episodeId),
     );
     return applyLimitOverrides(this.rules, mine);
   }

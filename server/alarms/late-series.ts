@@ -5,7 +5,8 @@ import type { TAlarmRule, TTrendRule } from "@/lib/alarms/rule-schema";
 import { isParameterCode, type TParameterCode } from "@/lib/catalogue";
 import { findCurrentResults } from "@/lib/db/alarms/find-current-results";
 import type { Db } from "@/lib/db/client";
-import type { TEpisodeMemory } from "./episode-memory";
+import type { TAlarmContext } from "@/lib/alarms/alarm-state";
+import type { TStayMemory } from "./stay-memory";
 
 /** Results read around a late one for a pairwise trend: lab results come hours apart, so this reaches back days. */
 const SERIES_LENGTH = 20;
@@ -25,15 +26,17 @@ const SPAN_LIMIT = 2_000;
 export async function lateSeries({
   db,
   memory,
+  context: episode,
   rules,
   readings,
 }: {
   db: Db;
-  memory: TEpisodeMemory;
+  memory: Pick<TStayMemory, "id" | "state">;
+  /** The context the readings are judged in (the stay's, or the stay-only one for a reading of no running support). */
+  context: TAlarmContext;
   rules: readonly TAlarmRule[];
   readings: readonly TAlarmReading[];
 }): Promise<Partial<Record<TParameterCode, TAlarmSample[]>>> {
-  const { episode } = memory;
   const watching = new Map<TParameterCode, TTrendRule[]>();
   for (const rule of rulesInForce(rules, episode.deviceType).filter(judgesLateSamples))
     for (const code of ruleInputs(rule, episode.deviceType)) watching.set(code, [...(watching.get(code) ?? []), rule]);
@@ -55,8 +58,7 @@ export async function lateSeries({
     const since = froms.length > 0 ? Math.min(...froms) : undefined;
     series[parameter] = await findCurrentResults({
       db,
-      stayId: memory.stayId,
-      episodeId: memory.id,
+      stayId: memory.id,
       parameter,
       until: memory.state.latest[parameter]?.observedAt,
       ...(since === undefined ? { limit: SERIES_LENGTH } : { since, limit: SPAN_LIMIT }),

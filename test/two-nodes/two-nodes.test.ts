@@ -168,13 +168,13 @@ describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
     expect(new Set(live).size).toBe(live.length);
 
     // The new leader's engine judged every reading, those committed by A included: its stored state of each
-    // episode is at the episode's last reading.
+    // stay is at the stay's last reading.
     await waitFor("the engine to judge every reading", async () => {
       const [behind] = await read<{ n: number }>(
-        `SELECT COUNT(*) AS "n" FROM "SupportEpisode" e
-             WHERE e."id" IN (SELECT "episodeId" FROM "Observation")
-               AND COALESCE((SELECT "lastSeq" FROM "AlarmEngineState" s WHERE s."episodeId" = e."id"), 0)
-                 < (SELECT MAX("seq") FROM "Observation" o WHERE o."episodeId" = e."id")`,
+        `SELECT COUNT(*) AS "n" FROM "Stay" st
+             WHERE st."id" IN (SELECT "stayId" FROM "Observation")
+               AND COALESCE((SELECT "lastSeq" FROM "AlarmEngineState" s WHERE s."stayId" = st."id"), 0)
+                 < (SELECT MAX("seq") FROM "Observation" o WHERE o."stayId" = st."id")`,
       );
       return behind?.n === 0;
     });

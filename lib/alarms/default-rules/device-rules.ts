@@ -76,6 +76,7 @@ export const DEVICE_RULES = [
     id: "nirs-left-low",
     kind: "threshold",
     deviceTypes: ALL_DEVICES,
+    wholeStay: true,
     priority: "medium",
     parameter: "nirs_left",
     limit: { comparison: "lt", value: nirsLow.value },
@@ -89,6 +90,7 @@ export const DEVICE_RULES = [
     id: "nirs-right-low",
     kind: "threshold",
     deviceTypes: ALL_DEVICES,
+    wholeStay: true,
     priority: "medium",
     parameter: "nirs_right",
     limit: { comparison: "lt", value: nirsLow.value },
@@ -102,6 +104,7 @@ export const DEVICE_RULES = [
     id: "nirs-difference",
     kind: "derived",
     deviceTypes: ALL_DEVICES,
+    wholeStay: true,
     priority: "medium",
     // Percentage points of rSO2, as the bed panel flags it.
     derived: { derive: "difference", parameters: ["nirs_left", "nirs_right"], limit: nirsDifference.value },

@@ -10,6 +10,7 @@ export const NURSING_RULES = [
     id: "urine-output-low",
     kind: "trend",
     deviceTypes: ALL_DEVICES,
+    wholeStay: true,
     // Oliguria: a sign of low output or of the kidney, for the next hour, not this minute.
     priority: "medium",
     // Each charted volume is an hour's: the window itself is the validation.

@@ -4,22 +4,22 @@ import { toSeq } from "../seq";
 
 export interface TStoredEngineState {
   readonly state: TAlarmState;
-  /** The last observation seq of the episode the state has judged. */
+  /** The last observation seq of the stay the state has judged. */
   readonly lastSeq: number;
 }
 
 /**
- * The evaluator's stored memory of an episode, or undefined when there is none. A state that no longer parses (a
- * newer or older shape) is dropped with a fresh start rather than trusted: the engine then rebuilds it from readings.
+ * The evaluator's stored memory of a stay, or undefined when there is none. A state that no longer parses (a newer or
+ * older shape) is dropped with a fresh start rather than trusted: the engine then rebuilds it from readings.
  */
 export async function loadAlarmEngineState({
   db,
-  episodeId,
+  stayId,
 }: {
   db: Db;
-  episodeId: string;
+  stayId: string;
 }): Promise<TStoredEngineState | undefined> {
-  const row = await db.alarmEngineState.findUnique({ where: { episodeId } });
+  const row = await db.alarmEngineState.findUnique({ where: { stayId } });
   if (!row) return undefined;
   const parsed = ZAlarmState.safeParse(row.state);
   return parsed.success
@@ -27,20 +27,20 @@ export async function loadAlarmEngineState({
     : { state: emptyAlarmState(), lastSeq: 0 };
 }
 
-/** Stores an episode's evaluator state, in the engine's transaction when alarms changed with it. */
+/** Stores a stay's evaluator state, in the engine's transaction when alarms changed with it. */
 export async function saveAlarmEngineState({
   db,
-  episodeId,
+  stayId,
   state,
   lastSeq,
   now,
 }: {
   db: Pick<Db, "alarmEngineState">;
-  episodeId: string;
+  stayId: string;
   state: TAlarmState;
   lastSeq: number;
   now: Date;
 }): Promise<void> {
   const data = { state, lastSeq, updatedAt: now };
-  await db.alarmEngineState.upsert({ where: { episodeId }, create: { episodeId, ...data }, update: data });
+  await db.alarmEngineState.upsert({ where: { stayId }, create: { stayId, ...data }, update: data });
 }

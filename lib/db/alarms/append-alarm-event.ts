@@ -16,6 +16,7 @@ export const ALARM_EVENT_TYPES = [
   "acknowledged",
   "superseded",
   "episode-ended",
+  "discharged",
   "withdrawn",
   "audio-paused",
 ] as const;

@@ -7,7 +7,8 @@ import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
 export interface TApplyAlarmTransitions {
   /** The engine's transaction: the alarms, their events, their audit and the evaluator state commit together. */
   db: TAlarmDb;
-  episode: { id: string; unitId: string; bedId: string };
+  /** The stay judged, where it is, and the episode running (null when none runs): the alarm's stay and episode. */
+  stay: { id: string; unitId: string; bedId: string; episodeId: string | null };
   transitions: readonly TAlarmTransition[];
   /** Where each rule's limit in force came from (an override, the default). */
   provenance: ReadonlyMap<string, TLimitProvenance>;
@@ -30,20 +31,21 @@ const OPEN = ["active", "acknowledged", "latched"];
  */
 export async function applyAlarmTransitions({
   db,
-  episode,
+  stay,
   transitions,
   provenance,
 }: TApplyAlarmTransitions): Promise<TAppliedTransitions> {
   const endedOnLatch: string[] = [];
   for (const t of transitions) {
     const at = new Date(t.observedAt);
-    const openKey = alarmOpenKey(episode.id, t.ruleId, "");
+    // One open alarm per rule per stay: an alarm raised while a support ran goes on after its end if its rule still applies.
+    const openKey = alarmOpenKey(stay.id, t.ruleId, "");
     const open = await db.alarm.findUnique({
       where: { openKey },
       select: { id: true, status: true, acknowledgedAt: true, raisedAt: true },
     });
     const facts = { value: t.value, limit: t.limit, comparison: t.comparison, unit: t.unit, seq: t.seq };
-    const ref = { unitId: episode.unitId, bedId: episode.bedId, ruleId: t.ruleId };
+    const ref = { unitId: stay.unitId, bedId: stay.bedId, ruleId: t.ruleId };
 
     if (t.type === "raised") {
       const limitOrigin = provenance.get(t.ruleId);
@@ -84,9 +86,10 @@ export async function applyAlarmTransitions({
       const alarm = await db.alarm.create({
         data: {
           id: randomUUID(),
-          unitId: episode.unitId,
-          bedId: episode.bedId,
-          episodeId: episode.id,
+          unitId: stay.unitId,
+          bedId: stay.bedId,
+          stayId: stay.id,
+          episodeId: stay.episodeId,
           ruleId: t.ruleId,
           openKey,
           origin: "engine",

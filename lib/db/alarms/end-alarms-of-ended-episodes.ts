@@ -1,10 +1,14 @@
 import { OPEN_ALARM_STATUSES } from "@/lib/alarms/alarm-dto";
+import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
 import type { Db } from "../client";
 import { appendAlarmEvent } from "./append-alarm-event";
 
 /**
- * Ends the open alarms of episodes that have ended (a discharge, a decannulation): nobody can act on them at that bed
- * any more. Returns the ended episodes' ids, so that the engine forgets them.
+ * Ends the open alarms of episodes that have ended (a decannulation, a balloon's removal) that are the episode's: an
+ * outside raiser's (a round finding, a protocol step, a refused lab) and an engine alarm still keyed by its episode
+ * (raised before alarms were a stay's, migration 20261222000000_alarm_stay). An engine alarm keyed by its stay is the
+ * engine's to judge: its rule may still apply without the support (a lactate), and the engine ends those that no
+ * longer do (endStayRuleAlarms). Returns how many it ended.
  */
 export async function endAlarmsOfEndedEpisodes({
   db,
@@ -15,12 +19,13 @@ export async function endAlarmsOfEndedEpisodes({
   now: Date;
   /** The leader's epoch check on several nodes (server/alarms/alarm-engine.ts). */
   fence?: (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
-}): Promise<string[]> {
-  const open = await db.alarm.findMany({
+}): Promise<number> {
+  const found = await db.alarm.findMany({
     where: { status: { in: [...OPEN_ALARM_STATUSES] }, episode: { endedAt: { not: null } } },
-    select: { id: true, unitId: true, bedId: true, ruleId: true, episodeId: true },
+    select: { id: true, unitId: true, bedId: true, ruleId: true, stayId: true, origin: true, openKey: true },
   });
-  if (open.length === 0) return [];
+  const open = found.filter((a) => a.origin !== "engine" || a.openKey !== alarmOpenKey(a.stayId, a.ruleId, ""));
+  if (open.length === 0) return 0;
   await db.$transaction(async (tx) => {
     await fence?.(tx);
     for (const alarm of open) {
@@ -44,5 +49,5 @@ export async function endAlarmsOfEndedEpisodes({
       });
     }
   });
-  return [...new Set(open.map((a) => a.episodeId))];
+  return open.length;
 }

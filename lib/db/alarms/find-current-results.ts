@@ -13,16 +13,15 @@ interface Row {
 }
 
 /**
- * The newest `limit` current results of one parameter of an episode observed at or before `until` (and at or after
+ * The newest `limit` current results of one parameter of a stay observed at or before `until` (and at or after
  * `since` when given), in time order: a corrected or cancelled result is left out, a censored one is at the side its
  * comparator says (as the engine judges it). The alarm engine reads it when a withdrawn result leaves a parameter
  * without its current value, and around a late result that a trend must judge in its place. Through the stay's
- * (stayId, parameter, observedAt) index, the episode's rows kept.
+ * (stayId, parameter, observedAt) index, with or without a running episode (the engine judges the whole stay).
  */
 export async function findCurrentResults({
   db,
   stayId,
-  episodeId,
   parameter,
   since,
   until = 8.64e15,
@@ -30,7 +29,6 @@ export async function findCurrentResults({
 }: {
   db: Db;
   stayId: string;
-  episodeId: string;
   parameter: TParameterCode;
   /** Epoch ms; no lower bound when absent. */
   since?: number;
@@ -43,12 +41,11 @@ export async function findCurrentResults({
     sqlFor(
       db,
       `SELECT "seq","value","observedAt","comparator" FROM "Observation"
-        WHERE "stayId" = ? AND "parameter" = ? AND "episodeId" = ? AND ${from}"observedAt" <= ? AND ${currentResultSql()}
+        WHERE "stayId" = ? AND "parameter" = ? AND ${from}"observedAt" <= ? AND ${currentResultSql()}
         ORDER BY "observedAt" DESC, "seq" DESC LIMIT ?`,
     ),
     stayId,
     parameter,
-    episodeId,
     ...(since === undefined ? [] : [timeParam(db, since)]),
     timeParam(db, until),
     limit,

@@ -1,9 +1,13 @@
 import type { TBedAlarmHistory } from "@/lib/alarms/alarm-history";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "../client";
-import { findBedEpisode } from "../beds/find-bed-episode";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "./to-alarm-dto";
 
-/** The alarms of a bed's current patient, newest first: raised, acknowledged by whom and why, how each ended. */
+/**
+ * The alarms of a bed's current patient, newest first: raised, acknowledged by whom and why, how each ended. The
+ * patient's whole stay: the alarms raised with no support running (a lactate before cannulation) and those of each
+ * support, through Alarm(stayId, …).
+ */
 export async function listBedAlarmHistory({
   db,
   bedId,
@@ -13,10 +17,16 @@ export async function listBedAlarmHistory({
   bedId: string;
   limit?: number;
 }): Promise<TBedAlarmHistory> {
-  const { bed, episode } = await findBedEpisode({ db, bedId });
-  if (!episode) return { bedId, label: bed.label, episodeId: null, alarms: [], truncated: false };
+  const bed = await db.bed.findUnique({
+    where: { id: bedId },
+    select: { label: true, stays: { where: { openBedKey: bedId }, select: { id: true }, take: 1 } },
+  });
+  if (!bed)
+    throw new AppError("NOT_FOUND", `No bed "${bedId}". Check the address, or open the bed from its central station.`);
+  const stay = bed.stays[0];
+  if (!stay) return { bedId, label: bed.label, stayId: null, alarms: [], truncated: false };
   const rows = await db.alarm.findMany({
-    where: { episodeId: episode.id },
+    where: { stayId: stay.id },
     orderBy: [{ raisedAt: "desc" }, { id: "asc" }],
     take: limit + 1,
     select: ALARM_DTO_SELECT,
@@ -26,7 +36,7 @@ export async function listBedAlarmHistory({
   return {
     bedId,
     label: bed.label,
-    episodeId: episode.id,
+    stayId: stay.id,
     alarms: shown.map((r) => toAlarmDto(r, names)),
     truncated: rows.length > limit,
   };

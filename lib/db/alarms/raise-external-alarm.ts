@@ -54,7 +54,7 @@ export async function raiseExternalAlarm({
   }
   const episode = await db.supportEpisode.findUnique({
     where: { id: alarm.episodeId },
-    select: { bedId: true, endedAt: true, bed: { select: { unitId: true } } },
+    select: { bedId: true, stayId: true, endedAt: true, bed: { select: { unitId: true } } },
   });
   if (!episode) throw new AppError("NOT_FOUND", `no support episode "${alarm.episodeId}"`);
   if (episode.endedAt !== null)
@@ -69,6 +69,7 @@ export async function raiseExternalAlarm({
       id: randomUUID(),
       unitId: episode.bed.unitId,
       bedId: episode.bedId,
+      stayId: episode.stayId,
       episodeId: alarm.episodeId,
       ruleId: alarm.ruleId,
       subjectKey: alarm.subjectKey,

@@ -24,7 +24,7 @@ const OBSERVATIONS = `SELECT "seq"::float8, "episodeId", "bedId", "unitId", "par
        "resultStatus"::text, "comparator", "supersedesSeq"::float8, "stayId"
   FROM "Observation" WHERE "seq" > $1 ORDER BY "seq" LIMIT $2`;
 const EVENTS = `SELECT e."seq"::float8, e."alarmId", e."unitId", e."type"::text, ${ms(`e."at"`)}, e."details"::text,
-       e."actorId", a."episodeId", a."ruleId", a."origin"::text
+       e."actorId", a."stayId", a."ruleId", a."origin"::text
   FROM "AlarmEvent" e LEFT JOIN "Alarm" a ON a."id" = e."alarmId" WHERE e."seq" > $1 ORDER BY e."seq" LIMIT $2`;
 const DOCUMENTS = `SELECT "seq"::float8, "type"::text, "unitId", "bedId", "details"::text
   FROM "DocumentChange" WHERE "seq" > $1 ORDER BY "seq" LIMIT $2`;

@@ -72,7 +72,7 @@ export function readChangesSince({ db, cursor }: { db: Db; cursor: TChangeCursor
         .all(cursor.observation, CHANGE_PAGE_SIZE.observation),
       events: preparedStatement<[number, number], TAlarmRow>(
         db,
-        `SELECT e."seq", e."alarmId", e."unitId", e."type", e."at", e."details", e."actorId", a."episodeId", a."ruleId", a."origin"
+        `SELECT e."seq", e."alarmId", e."unitId", e."type", e."at", e."details", e."actorId", a."stayId", a."ruleId", a."origin"
            FROM "AlarmEvent" e LEFT JOIN "Alarm" a ON a."id" = e."alarmId" WHERE e."seq" > ? ORDER BY e."seq" LIMIT ?`,
       )
         .raw()
@@ -137,8 +137,8 @@ export function changePage(cursor: TChangeCursor, { observations, events, docume
     next.observation = seq;
   }
 
-  for (const [seq, alarmId, unitId, type, at, details, actorId, episodeId, ruleId, origin] of events) {
-    const alarm = episodeId !== null && ruleId !== null && origin !== null ? { episodeId, ruleId, origin } : null;
+  for (const [seq, alarmId, unitId, type, at, details, actorId, stayId, ruleId, origin] of events) {
+    const alarm = stayId !== null && ruleId !== null && origin !== null ? { stayId, ruleId, origin } : null;
     // Raw SQL hands the Json column over as its JSON text; Prisma would have parsed it, and readers expect it parsed.
     changes.push({
       log: "alarm",

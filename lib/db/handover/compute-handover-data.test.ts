@@ -259,6 +259,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
           id: f.id,
           unitId: "u1",
           bedId: "bed-2",
+          stayId: "s-2",
           episodeId: "ep-rising_lactate",
           ruleId: "lactate-high",
           origin: "engine",

@@ -90,7 +90,8 @@ export async function clearStepOverdue({
     where: { ruleId: PROTOCOL_STEP_RULE, subjectKey, openKey: { not: null } },
     select: { episodeId: true },
   });
-  if (!open) return null;
+  // An outside raiser's alarm always names its episode (raise-external-alarm.ts).
+  if (!open?.episodeId) return null;
   return clearExternalAlarm({
     db,
     origin: ORIGIN,

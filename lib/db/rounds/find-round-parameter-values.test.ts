@@ -41,6 +41,7 @@ async function alarmRaisedBy(seq: number) {
       id: `a-${seq}`,
       unitId: world.unitId,
       bedId: world.bedId,
+      stayId: world.stayId,
       episodeId: world.episodeId,
       ruleId: "dpc-flow-low",
       origin: "engine",

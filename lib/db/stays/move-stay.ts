@@ -77,8 +77,9 @@ export async function moveStayInTransaction({
   await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });
   const running = await tx.supportEpisode.findMany({ where: { stayId, endedAt: null }, select: { id: true } });
   const runningIds = running.map((e) => e.id);
+  // Every open alarm of the stay, with or without support (a lactate alarm of a patient without support moves too).
   await tx.alarm.updateMany({
-    where: { episodeId: { in: runningIds }, status: { not: "resolved" } },
+    where: { stayId, status: { not: "resolved" } },
     data: { bedId: to.id },
   });
   const drafts = await tx.handoverSheet.findMany({
