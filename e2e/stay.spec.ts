@@ -94,7 +94,10 @@ test("a nurse admits to the free bed, a physician starts VA-ECMO, discharge free
       data: { toBedId: "demo-bed-1" },
     });
     expect(refused.status()).toBe(409);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("Bed 01 is occupied");
+    const refusal = ((await refused.json()) as { error: { message: string; reason?: unknown } }).error;
+    expect(refusal.message).toContain("Bed 01 is occupied");
+    // …and names the catalogue's reason, which a screen words in its reader's language.
+    expect(refusal.reason).toEqual({ key: "bedOccupiedMove", params: { bed: "01" } });
 
     // Death on support: the discharge ends the support and frees the bed.
     doctor.once("dialog", (dialog) => void dialog.accept());
@@ -134,6 +137,22 @@ test("the admission form and the empty bed in French", async ({ browser, baseURL
     await tablet.goto(`/beds/${DEMO_FREE_BED}`);
     await expect(tablet.getByTestId("admit-form")).toContainText("Admettre un patient au lit 07", { timeout: 30_000 });
     await shot(tablet, "tablet-admission-form-fr");
+
+    // A refused admission reads in French (issue 17): the patient of bed 01, admitted again in bed 07.
+    const bed1 = (await (await tablet.request.get("/api/beds/demo-bed-1/stay")).json()) as {
+      stay: { patient: { mrn: string; givenName: string; familyName: string; birthDate: string } };
+    };
+    const patient = bed1.stay.patient;
+    const [year, month, day] = patient.birthDate.split("-");
+    const form = tablet.getByTestId("admit-form");
+    await form.getByLabel("IPP").fill(patient.mrn);
+    await form.getByLabel("Nom", { exact: true }).fill(patient.familyName);
+    await form.getByLabel("Prénom").fill(patient.givenName);
+    await form.getByLabel("Date de naissance").fill(`${day}/${month}/${year}`);
+    await tablet.getByTestId("admit-submit").click();
+    const error = tablet.getByTestId("stay-error");
+    await expect(error).toHaveText("Non enregistré : Ce patient est déjà admis, au lit 01.", { timeout: 30_000 });
+    await expect(tablet.getByTestId("admit-form")).toBeVisible();
   } finally {
     await wallContext.close();
     await tabletContext.close();

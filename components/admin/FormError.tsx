@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { AdminRequestError } from "@/lib/client/admin-api";
+import { fieldMessagesOf } from "@/lib/client/admin-api";
+import { RequestError } from "@/lib/client/request-error";
 
 /**
  * What the server refused, above the form's buttons. When every field it named has its message beside its input,
@@ -17,7 +18,7 @@ export function FormError({
 }) {
   const t = useTranslations("admin.common");
   if (!error) return null;
-  const named = error instanceof AdminRequestError ? Object.keys(error.fields) : [];
+  const named = Object.keys(fieldMessagesOf(error));
   const allShown = named.length > 0 && named.every((field) => shownFields.includes(field));
   return (
     <div className="admin-form__error" role="alert" data-testid="admin-form-error">
@@ -30,7 +31,7 @@ type TCommon = ReturnType<typeof useTranslations<"admin.common">>;
 
 /** A failure as one sentence for the page's alerts. */
 export function describeError(error: unknown, t: TCommon): string {
-  if (!(error instanceof AdminRequestError)) return t("unreachable");
+  if (!(error instanceof RequestError) || error.kind === "network") return t("unreachable");
   if (error.code === "UNAUTHENTICATED") return t("sessionEnded");
   if (error.code === "FORBIDDEN") return t("forbidden");
   return error.message;
@@ -38,5 +39,5 @@ export function describeError(error: unknown, t: TCommon): string {
 
 /** The server's message for one field, if it named that field. */
 export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof AdminRequestError ? error.fields[field] : undefined;
+  return fieldMessagesOf(error)[field];
 }

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TDisplayDto, TUserDto } from "@/lib/auth/account-dtos";
 import type { TAuditEventDto } from "@/lib/auth/audit-actions";
-import { AdminRequestError } from "@/lib/client/admin-api";
+import { RequestError } from "@/lib/client/request-error";
 import { SessionUserProvider } from "@/lib/client/session-user";
 import adminEn from "@/lib/i18n/messages/admin.en.json";
 import adminFr from "@/lib/i18n/messages/admin.fr.json";
@@ -102,9 +102,7 @@ describe("UsersTable", () => {
 
 describe("UserForm", () => {
   it("shows the server's message beside the field it named, linked to the input for screen readers", () => {
-    const error = new AdminRequestError(409, "CONFLICT", 'username: "cmartin" is taken', {
-      username: '"cmartin" is taken',
-    });
+    const error = new RequestError(409, "CONFLICT", 'username: "cmartin" is taken', undefined, "username");
     const html = render(
       <UserForm mode="create" units={units} busy={false} error={error} onCancel={noop} onSubmit={noop} />,
     );
@@ -277,13 +275,9 @@ describe("ShiftPatternForm", () => {
   });
 
   it("says the server's refusal beside the row at fault", () => {
-    const error = new AdminRequestError(
-      400,
-      "INVALID_INPUT",
-      "Invalid input.",
-      { shifts: "Two shifts start at 07:00" },
-      [{ field: "shifts.1.start", message: "Two shifts start at 07:00" }],
-    );
+    const error = new RequestError(400, "INVALID_INPUT", "Invalid input.", undefined, undefined, [
+      { field: "shifts.1.start", message: "Two shifts start at 07:00" },
+    ]);
     const html = render(<ShiftPatternForm initial={initial} busy={false} error={error} onSubmit={noop} />);
     expect(html).toContain("Two shifts start at 07:00");
     expect(html).toContain('aria-invalid="true"');

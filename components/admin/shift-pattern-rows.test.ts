@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdminRequestError } from "@/lib/client/admin-api";
+import { RequestError } from "@/lib/client/request-error";
 import { issuesAllOnRows, lengthsOf, newRow, patternOf, rowMessages } from "./shift-pattern-rows";
 
 const rows = (...starts: string[]) => starts.map((start, i) => newRow(`s${i}`, start));
@@ -24,16 +24,10 @@ describe("lengthsOf", () => {
 });
 
 describe("the server's messages", () => {
-  const refusal = new AdminRequestError(
-    400,
-    "INVALID_INPUT",
-    "Invalid input.",
-    { shifts: "Two shifts start at 07:00" },
-    [
-      { field: "shifts.2.start", message: "Two shifts start at 07:00" },
-      { field: "shifts.1.name", message: 'Two shifts are named "day"' },
-    ],
-  );
+  const refusal = new RequestError(400, "INVALID_INPUT", "Invalid input.", undefined, undefined, [
+    { field: "shifts.2.start", message: "Two shifts start at 07:00" },
+    { field: "shifts.1.name", message: 'Two shifts are named "day"' },
+  ]);
 
   it("go beside the row and the input they name", () => {
     expect(rowMessages(refusal, 2)).toEqual({ start: "Two shifts start at 07:00" });
@@ -44,11 +38,11 @@ describe("the server's messages", () => {
   });
 
   it("are said whole when one of them is not a row's", () => {
-    const whole = new AdminRequestError(400, "INVALID_INPUT", "Invalid input.", {}, [
+    const whole = new RequestError(400, "INVALID_INPUT", "Invalid input.", undefined, undefined, [
       { field: "shifts", message: "Too big: expected at most 6 items" },
     ]);
     expect(issuesAllOnRows(whole)).toBe(false);
-    expect(issuesAllOnRows(new AdminRequestError(403, "FORBIDDEN", "no", {}))).toBe(false);
+    expect(issuesAllOnRows(new RequestError(403, "FORBIDDEN", "no"))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseWallClockTime, ZWallClockTime, type TShiftPattern } from "@/lib/shifts";
-import { AdminRequestError } from "@/lib/client/admin-api";
+import { RequestError } from "@/lib/client/request-error";
 
 /** One editable row of the shifts form; `key` keeps React's rows apart while names and times are typed. */
 export interface TShiftRow {
@@ -27,7 +27,7 @@ export function patternOf(rows: readonly TShiftRow[]): { shifts: { name: string;
 
 /** The server's messages for row `index` ("shifts.2.start" → row 2's start), in the order the rows are shown. */
 export function rowMessages(error: unknown, index: number): { name?: string; start?: string } {
-  if (!(error instanceof AdminRequestError)) return {};
+  if (!(error instanceof RequestError)) return {};
   const messages: { name?: string; start?: string } = {};
   for (const issue of error.issues) {
     if (issue.field === `shifts.${index}.name`) messages.name ??= issue.message;
@@ -39,7 +39,7 @@ export function rowMessages(error: unknown, index: number): { name?: string; sta
 /** True when every schema failure the server named is a row's name or start, each shown beside its input. */
 export function issuesAllOnRows(error: unknown): boolean {
   return (
-    error instanceof AdminRequestError &&
+    error instanceof RequestError &&
     error.issues.length > 0 &&
     error.issues.every((issue) => /^shifts\.\d+\.(name|start)$/.test(issue.field))
   );

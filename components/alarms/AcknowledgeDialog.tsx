@@ -9,6 +9,8 @@ import {
   type TAlarmDto,
 } from "@/lib/alarms/alarm-dto";
 import { acknowledgeAlarmBySocket } from "@/lib/client/alarms-api";
+import { commandRefusal } from "@/lib/client/request-error";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { getSocket } from "@/lib/client/socket";
 import { AlarmDialog } from "./AlarmDialog";
 import { AlarmText } from "./AlarmText";
@@ -27,6 +29,7 @@ export function AcknowledgeDialog({
   readonly onClose: () => void;
 }) {
   const t = useTranslations("alarms");
+  const describe = useDescribeRequestError();
   const [reason, setReason] = useState<TAcknowledgementReason | null>(null);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +51,7 @@ export function AcknowledgeDialog({
     const answer = await acknowledgeAlarmBySocket(getSocket(), input.data);
     setBusy(false);
     if (answer.ok) onClose();
-    else setError(t("acknowledge.failed", { message: answer.error.message }));
+    else setError(t("acknowledge.failed", { message: describe(commandRefusal(answer.error)) }));
   };
 
   return (

@@ -8,7 +8,9 @@ import { ZAlarmLimits, type TAlarmLimitRow, type TOverrideVersion } from "@/lib/
 import { getParameter, isParameterCode, unitText } from "@/lib/catalogue";
 import { fetchAlarmJson } from "@/lib/client/alarms-api";
 import { alarmKeys } from "@/lib/client/query-keys";
+import { sendRequest } from "@/lib/client/request-error";
 import { useCan } from "@/lib/client/session-user";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { isLocale, type TLocale } from "@/lib/i18n/locales";
 import "./alarms.css";
@@ -128,6 +130,7 @@ function LimitForm({
   readonly onSaved: () => void;
 }) {
   const t = useTranslations("alarms.limits");
+  const describe = useDescribeRequestError();
   const [ruleId, setRuleId] = useState(rules[0]?.ruleId ?? "");
   const [scope, setScope] = useState("unit");
   const [value, setValue] = useState("");
@@ -143,16 +146,14 @@ function LimitForm({
       limits: value.trim() === "" ? null : { value: Number(value.replace(",", ".")) },
       reason,
     };
-    const response = await fetch(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json().catch(() => ({}))) as { version?: number; error?: { message?: string } };
-    if (response.ok) {
+    try {
+      const response = await sendRequest(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, { body });
+      const answer = (await response.json().catch(() => ({}))) as { version?: number };
       setStatus(t("saved", { version: answer.version ?? 0 }));
       onSaved();
-    } else setStatus(t("failed", { message: answer.error?.message ?? String(response.status) }));
+    } catch (error) {
+      setStatus(t("failed", { message: describe(error) }));
+    }
   };
 
   return (

@@ -4,8 +4,10 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { TAudioPause } from "@/lib/alarms/alarm-dto";
 import { pauseAudioBySocket } from "@/lib/client/alarms-api";
+import { commandRefusal } from "@/lib/client/request-error";
 import { useCan } from "@/lib/client/session-user";
 import { getSocket } from "@/lib/client/socket";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 
 /**
  * AUDIO PAUSED for 2 min with a visible countdown (IEC 60601-1-8), counted on the server's clock so that every screen
@@ -24,6 +26,7 @@ export function AudioPause({
   readonly now: number | null;
 }) {
   const t = useTranslations("alarms.audio");
+  const describe = useDescribeRequestError();
   const may = useCan("alarm.pause-audio");
   const [error, setError] = useState<string | null>(null);
   const remainingMs = pause && now !== null ? pause.until - now : 0;
@@ -48,7 +51,7 @@ export function AudioPause({
         data-testid="audio-pause"
         onClick={() =>
           void pauseAudioBySocket(getSocket(), unitId).then((answer) =>
-            setError(answer.ok ? null : answer.error.message),
+            setError(answer.ok ? null : describe(commandRefusal(answer.error))),
           )
         }
       >

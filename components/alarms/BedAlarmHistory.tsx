@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ZBedAlarmHistory } from "@/lib/alarms/alarm-history";
 import { fetchAlarmJson } from "@/lib/client/alarms-api";
 import { alarmKeys } from "@/lib/client/query-keys";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { isLocale } from "@/lib/i18n/locales";
 import { AlarmDialog } from "./AlarmDialog";
@@ -23,6 +24,7 @@ export function BedAlarmHistory({
   readonly onClose: () => void;
 }) {
   const t = useTranslations("alarms");
+  const describe = useDescribeRequestError(timeZone);
   const locale = useLocale();
   const query = useQuery({
     queryKey: alarmKeys.history(bedId),
@@ -35,7 +37,7 @@ export function BedAlarmHistory({
     <AlarmDialog title={t("history.title", { label: bedLabel })} onClose={onClose} testId="alarm-history">
       <p>{t("history.intro")}</p>
       {query.isPending && <p>{t("history.loading")}</p>}
-      {query.error && <p role="alert">{t("history.failed", { message: query.error.message })}</p>}
+      {query.error && <p role="alert">{t("history.failed", { message: describe(query.error) })}</p>}
       {query.data && query.data.alarms.length === 0 && <p>{t("history.empty")}</p>}
       {query.data && query.data.alarms.length > 0 && (
         <table className="alarm-history">

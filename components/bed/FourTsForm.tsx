@@ -6,7 +6,9 @@ import { useState } from "react";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { bedKeys } from "@/lib/client/query-keys";
+import { sendRequest } from "@/lib/client/request-error";
 import { useCan } from "@/lib/client/session-user";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import {
   FOUR_TS_ITEMS,
   fourTsTotal,
@@ -45,6 +47,7 @@ export function FourTsForm({
   const t = useTranslations("bed.fourTs");
   const sourceLabel = useSourceLabel();
   const r = useTranslations("fourTsRecord");
+  const describe = useDescribeRequestError();
   const queryClient = useQueryClient();
   const mayRecord = useCan("score.record");
   const mutation = useMutation({
@@ -125,7 +128,7 @@ export function FourTsForm({
           {!complete.success && <span className="score-card__note">{r("completeFirst")}</span>}
           {mutation.isError && (
             <p className="save-form__error" role="alert">
-              {r("failed", { message: mutation.error.message })}
+              {r("failed", { message: describe(mutation.error) })}
             </p>
           )}
         </div>
@@ -192,12 +195,6 @@ function RecordedScreens({
 }
 
 async function postFourTs(bedId: string, answers: TFourTsAnswers): Promise<TStoredFourTs> {
-  const response = await fetch(`/api/beds/${encodeURIComponent(bedId)}/four-ts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(answers),
-  });
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  return ZStoredFourTs.parse(body);
+  const response = await sendRequest(`/api/beds/${encodeURIComponent(bedId)}/four-ts`, { body: answers });
+  return ZStoredFourTs.parse(await response.json());
 }

@@ -6,16 +6,14 @@ import type { TLabRefusalDto } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { findParameter } from "@/lib/catalogue";
 import { bedKeys } from "@/lib/client/query-keys";
+import { sendRequest } from "@/lib/client/request-error";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { useCan } from "@/lib/client/session-user";
 
 async function postResolve(bedId: string, refusalId: string): Promise<void> {
-  const response = await fetch(
-    `/api/beds/${encodeURIComponent(bedId)}/lab-refusals/${encodeURIComponent(refusalId)}/resolve`,
-    { method: "POST" },
-  );
-  if (response.ok) return;
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+  await sendRequest(`/api/beds/${encodeURIComponent(bedId)}/lab-refusals/${encodeURIComponent(refusalId)}/resolve`, {
+    method: "POST",
+  });
 }
 
 /**
@@ -32,6 +30,7 @@ export function LabRefusals({
   readonly timeZone: string;
 }) {
   const t = useTranslations("labResults.refusal");
+  const describe = useDescribeRequestError(timeZone);
   const locale = useLocale();
   const mayResolve = useCan("alarm.acknowledge");
   const queryClient = useQueryClient();
@@ -64,7 +63,7 @@ export function LabRefusals({
           </li>
         ))}
       </ul>
-      {mutation.isError && <p role="status">{t("failed", { reason: mutation.error.message })}</p>}
+      {mutation.isError && <p role="status">{t("failed", { reason: describe(mutation.error) })}</p>}
     </div>
   );
 }

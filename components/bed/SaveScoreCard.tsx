@@ -6,7 +6,9 @@ import { useState, type FormEvent } from "react";
 import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { bedKeys } from "@/lib/client/query-keys";
+import { sendRequest } from "@/lib/client/request-error";
 import { useCan } from "@/lib/client/session-user";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import {
   computeSaveScore,
   SAVE_DIAGNOSES,
@@ -93,14 +95,9 @@ function toCandidate(draft: TDraft): unknown {
 }
 
 async function postSaveScore(bedId: string, inputs: TSaveScoreInputs): Promise<TStoredSaveScore> {
-  const response = await fetch(`/api/beds/${encodeURIComponent(bedId)}/save-score`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(inputs),
-  });
-  const body = (await response.json().catch(() => null)) as { stored?: unknown; error?: { message?: string } } | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  return ZStoredSaveScore.parse(body?.stored);
+  const response = await sendRequest(`/api/beds/${encodeURIComponent(bedId)}/save-score`, { body: inputs });
+  const body = (await response.json()) as { stored?: unknown };
+  return ZStoredSaveScore.parse(body.stored);
 }
 
 /** "SAVE −1 · class III · 42 %" for the header, or that it is not recorded yet. */
@@ -127,6 +124,7 @@ export function SaveSummary({ stored }: { readonly stored: TStoredSaveScore | nu
  */
 export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
   const t = useTranslations("bed.save");
+  const describe = useDescribeRequestError();
   const sourceLabel = useSourceLabel();
   const locale = useLocale();
   const queryClient = useQueryClient();
@@ -249,7 +247,7 @@ export function SaveScoreCard({ detail }: { readonly detail: TBedDetail }) {
           </p>
           {mutation.isError && (
             <p className="save-form__error" role="alert">
-              {t("failed", { message: mutation.error.message })}
+              {t("failed", { message: describe(mutation.error) })}
             </p>
           )}
           <div className="save-form__actions">

@@ -13,6 +13,7 @@ import {
 } from "@/lib/client/handover-api";
 import { handoverKeys } from "@/lib/client/query-keys";
 import { useCan, useSessionUser } from "@/lib/client/session-user";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import {
   AMENDABLE_FIELDS,
   ILLNESS_SEVERITIES,
@@ -28,6 +29,7 @@ import { SeverityChoice } from "./SeverityChoice";
 /** The written parts of a sheet and its signing, amending and action list, for the nurse allowed to edit them. */
 export function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) {
   const t = useTranslations("handover");
+  const describe = useDescribeRequestError();
   const locale = useLocale();
   const user = useSessionUser();
   const canEdit = useCan("handover.edit");
@@ -54,7 +56,7 @@ export function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) 
       setError(null);
       return Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: handoverKeys.all })]);
     },
-    onError: (e: Error) => setError(e.message),
+    onError: (e: Error) => setError(describe(e)),
   });
   const busy = mutation.isPending;
   const editable = canEdit && (sheet.status === "not_started" || sheet.status === "draft") && sheet.data !== null;

@@ -7,6 +7,7 @@ import { UserMenu } from "@/components/auth/UserMenu";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { fetchHandoverSheet } from "@/lib/client/handover-api";
 import { handoverKeys } from "@/lib/client/query-keys";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { useHandoverLive } from "@/lib/client/use-handover-live";
 import { SheetEditors } from "./HandoverEditors";
 import "./handover.css";
@@ -24,6 +25,7 @@ export function HandoverSheetPage({
   readonly shiftKey: string | undefined;
 }) {
   const t = useTranslations("handover");
+  const describe = useDescribeRequestError();
   const query = useQuery({
     queryKey: handoverKeys.sheet(bedId, shiftKey),
     queryFn: () => fetchHandoverSheet(bedId, shiftKey),
@@ -35,7 +37,7 @@ export function HandoverSheetPage({
     return (
       <main className="handover-page">
         <p className="handover-unavailable" role="alert">
-          {t("loadFailed", { message: query.error.message })}
+          {t("loadFailed", { message: describe(query.error) })}
         </p>
         <button type="button" className="handover-button" onClick={() => void query.refetch()}>
           {t("retry")}

@@ -8,6 +8,7 @@ import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { fetchUnitHandover } from "@/lib/client/handover-api";
 import { handoverKeys } from "@/lib/client/query-keys";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { useHandoverLive } from "@/lib/client/use-handover-live";
 import { SeverityBadge } from "./HandoverWritten";
 import { ShiftTitle } from "./ShiftTitle";
@@ -26,6 +27,7 @@ export function UnitHandoverPage({
   readonly shiftKey: string | undefined;
 }) {
   const t = useTranslations("handover");
+  const describe = useDescribeRequestError();
   const locale = useLocale();
   const query = useQuery({
     queryKey: handoverKeys.unit(unitId, shiftKey),
@@ -37,7 +39,7 @@ export function UnitHandoverPage({
     return (
       <main className="handover-page">
         <p className="handover-unavailable" role="alert">
-          {t("loadFailed", { message: query.error.message })}
+          {t("loadFailed", { message: describe(query.error) })}
         </p>
       </main>
     );

@@ -9,6 +9,7 @@ import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { fetchImportJobs, postImport } from "@/lib/client/imports-api";
 import { useCan } from "@/lib/client/session-user";
 import { importKeys } from "@/lib/client/query-keys";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { useImportProgress } from "@/lib/client/use-import-progress";
 import { detectImportKind } from "@/lib/imports/detect-import-kind";
 import { estimateRecords } from "@/lib/imports/estimate-records";
@@ -37,7 +38,9 @@ export function ImportPage() {
   const [selected, setSelected] = useState<TSelectedFile | null>(null);
   const [running, setRunning] = useState<{ jobId: string; dryRun: boolean } | null>(null);
   const [result, setResult] = useState<TImportSummaryDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ said: string; detail: string } | null>(null);
+  const describe = useDescribeRequestError();
+  const r = useTranslations("import.result");
   const [dragging, setDragging] = useState(false);
   const [mapping, setMapping] = useState<TMappingChoice>(NO_MAPPING);
   // The mapping's admission time is typed day first in the station's zone (the one this page's times are read in).
@@ -91,7 +94,9 @@ export function ImportPage() {
         }),
       );
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      // In the page's language; the station's own sentence (why a mapping or a file was refused, in English for the
+      // interface team) is kept as a labelled detail.
+      setError({ said: describe(e), detail: e instanceof Error ? e.message : String(e) });
     } finally {
       setRunning(null);
       await queryClient.invalidateQueries({ queryKey: importKeys.all });
@@ -189,7 +194,13 @@ export function ImportPage() {
       {error && (
         <div className="notice" role="alert">
           <p className="notice__title">{t("failed")}</p>
-          <p>{error}</p>
+          <p>{error.said}</p>
+          {error.detail !== error.said && (
+            <details className="import__detail">
+              <summary>{r("detail")}</summary>
+              <span lang="en">{error.detail}</span>
+            </details>
+          )}
         </div>
       )}
       {result && <ImportResult result={result} />}

@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import { ProtocolRequestError, cancelProtocol, signProtocolStep, startProtocol } from "@/lib/client/protocols-api";
+import { cancelProtocol, signProtocolStep, startProtocol } from "@/lib/client/protocols-api";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { protocolKeys } from "@/lib/client/query-keys";
 import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 import type { TProtocolId } from "@/lib/protocols/protocols";
@@ -51,11 +52,7 @@ function useRefresh() {
   };
 }
 
-function errorText(error: unknown): string {
-  return error instanceof ProtocolRequestError || error instanceof Error ? error.message : String(error);
-}
-
-/** What the three forms share: submit runs the mutation; its refusal shown as the server said it; confirm and back. */
+/** What the three forms share: submit runs the mutation; its refusal in the page's language; confirm and back. */
 function FormFrame({
   label,
   mutation,
@@ -70,6 +67,7 @@ function FormFrame({
   readonly children: ReactNode;
 }) {
   const t = useTranslations("protocols");
+  const describe = useDescribeRequestError();
   return (
     <form
       className="protocols__form"
@@ -82,7 +80,7 @@ function FormFrame({
       {children}
       {mutation.error != null && (
         <p className="protocols__error" role="alert">
-          {t("failed", { message: errorText(mutation.error) })}
+          {t("failed", { message: describe(mutation.error) })}
         </p>
       )}
       <div className="protocols__buttons">

@@ -7,7 +7,9 @@ import { Notice } from "@/components/ui/Notice";
 import { roundKeys } from "@/lib/client/query-keys";
 import { clearRoundDraft, saveRoundDraft, type TRoundDraft } from "@/lib/client/round-draft";
 import { cacheRoundContext, openRoundDraft, readCachedRoundContext } from "@/lib/client/round-form-storage";
-import { RoundsRequestError, fetchBedRoundContext, submitRound } from "@/lib/client/rounds-api";
+import { RequestError } from "@/lib/client/request-error";
+import { fetchBedRoundContext, submitRound } from "@/lib/client/rounds-api";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { prepareRoundForm, type TFormAnswer } from "@/lib/rounds/prepare-round-form";
 import { ProtocolStepList } from "@/components/protocols/ProtocolStepList";
 import { RoundContextError } from "./RoundContextError";
@@ -29,6 +31,7 @@ const AGE_TICK_MS = 30_000;
  */
 export function RoundForm({ bedId }: { readonly bedId: string }) {
   const t = useTranslations("rounds");
+  const describe = useDescribeRequestError();
   const locale = useLocale();
   const queryClient = useQueryClient();
   // The draft lives in localStorage: nothing is drawn until the browser has read it (and the server never does).
@@ -49,7 +52,7 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
     initialData: () => (typeof window === "undefined" ? undefined : readCachedRoundContext(bedId)),
     initialDataUpdatedAt: 0,
     refetchOnWindowFocus: false,
-    retry: (count, error) => !(error instanceof RoundsRequestError && error.kind === "refused") && count < 3,
+    retry: (count, error) => !(error instanceof RequestError && error.kind === "refused") && count < 3,
   });
 
   // The ages of the newest values beside the items keep counting while the form is open.
@@ -104,12 +107,12 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
         setSave({ kind: "saved", round: result.round });
         void queryClient.invalidateQueries({ queryKey: roundKeys.all });
       } catch (error) {
-        if (error instanceof RoundsRequestError && error.kind === "refused") {
+        if (error instanceof RequestError && error.kind === "refused") {
           // The station said what is wrong: back to the draft, to be corrected and signed again.
           const reopened = { ...toSend, submittedAt: null };
           saveRoundDraft(reopened);
           setDraft(reopened);
-          setSave({ kind: "refused", message: error.message });
+          setSave({ kind: "refused", message: describe(error) });
         } else {
           setSave({ kind: "offline" });
         }
@@ -117,7 +120,7 @@ export function RoundForm({ bedId }: { readonly bedId: string }) {
         submitting.current = false;
       }
     },
-    [bedId, queryClient],
+    [bedId, queryClient, describe],
   );
 
   // A signed round not yet confirmed (the answer was lost, or the tablet was reloaded meanwhile) is sent again, with

@@ -7,7 +7,8 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Notice } from "@/components/ui/Notice";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { roundKeys } from "@/lib/client/query-keys";
-import { RoundsRequestError, amendRound, fetchBedRoundHistory } from "@/lib/client/rounds-api";
+import { amendRound, fetchBedRoundHistory } from "@/lib/client/rounds-api";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { useCan } from "@/lib/client/session-user";
 import { describeAnswer, labelOf } from "@/lib/rounds/describe-answer";
 import { prepareRoundHistory } from "@/lib/rounds/prepare-round-history";
@@ -164,6 +165,7 @@ function AmendForm({
   readonly onClose: () => void;
 }) {
   const t = useTranslations("rounds");
+  const describe = useDescribeRequestError();
   const locale = useLocale();
   const queryClient = useQueryClient();
   const items: TRoundTemplateItem[] =
@@ -239,11 +241,7 @@ function AmendForm({
         <span>{t("historyPage.amendReason")}</span>
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
       </label>
-      {mutation.error && (
-        <p className="round-amend__error">
-          {mutation.error instanceof RoundsRequestError ? mutation.error.message : String(mutation.error)}
-        </p>
-      )}
+      {mutation.error && <p className="round-amend__error">{describe(mutation.error)}</p>}
       <p className="round-saved__links">
         <button type="submit" className="round-button round-button--sign" disabled={mutation.isPending}>
           {t("historyPage.amendSubmit")}

@@ -7,7 +7,9 @@ import { Notice } from "@/components/ui/Notice";
 import { formatDayTime } from "@/lib/bed/format-date-time";
 import { DEVICE_TYPES, type TDeviceType } from "@/lib/catalogue";
 import { roundKeys } from "@/lib/client/query-keys";
-import { RoundsRequestError, fetchRoundTemplates, publishRoundTemplate } from "@/lib/client/rounds-api";
+import { RequestError } from "@/lib/client/request-error";
+import { fetchRoundTemplates, publishRoundTemplate } from "@/lib/client/rounds-api";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import type { TRoundTemplate } from "@/lib/rounds/template";
 import "./rounds.css";
 
@@ -63,6 +65,7 @@ function PublishForm({
   readonly current: TRoundTemplate | null;
 }) {
   const t = useTranslations("rounds.templates");
+  const describe = useDescribeRequestError();
   const tr = useTranslations("rounds");
   const queryClient = useQueryClient();
   const [text, setText] = useState(() => JSON.stringify(current?.items ?? [], null, 2));
@@ -76,9 +79,9 @@ function PublishForm({
     },
     onError: (error) =>
       setProblem(
-        error instanceof RoundsRequestError && error.issues.length > 0
+        error instanceof RequestError && error.issues.length > 0
           ? error.issues.map((i) => `${i.field}: ${i.message}`)
-          : [error.message],
+          : [describe(error)],
       ),
   });
   const publish = () => {

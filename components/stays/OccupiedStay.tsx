@@ -27,7 +27,7 @@ export function OccupiedStay({
   const t = useTranslations("stays");
   const tb = useTranslations("bed");
   const mayManage = useCan("stay.manage");
-  const { error, busy, run } = useAction(data.bed.id, onDone);
+  const { error, busy, run } = useAction(data.bed.id, onDone, timeZone);
   const move = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run("stay/move", { toBedId: text(new FormData(event.currentTarget), "toBedId") ?? "" });
@@ -55,7 +55,7 @@ export function OccupiedStay({
             })
           : t("noSupport")}
       </p>
-      <SupportForms bedId={data.bed.id} running={episode !== null} onDone={onDone} />
+      <SupportForms bedId={data.bed.id} running={episode !== null} onDone={onDone} timeZone={timeZone} />
       {mayManage && (
         <div className="stay-panel__actions">
           <form onSubmit={move} className="stay-panel__inline">

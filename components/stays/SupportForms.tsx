@@ -13,16 +13,19 @@ export function SupportForms({
   bedId,
   running,
   onDone,
+  timeZone,
 }: {
   readonly bedId: string;
   readonly running: boolean;
   readonly onDone: () => void;
+  /** The unit's, for a refusal that names a time; else the station's. */
+  readonly timeZone?: string;
 }) {
   const t = useTranslations("stays");
   const tb = useTranslations("bed");
   const mayManage = useCan("episode.manage");
   const maySet = useCan("episode.settings");
-  const { error, busy, run } = useAction(bedId, onDone);
+  const { error, busy, run } = useAction(bedId, onDone, timeZone);
   const settingsOf = (f: FormData) =>
     Object.fromEntries(
       Object.entries({

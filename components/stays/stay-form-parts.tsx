@@ -3,11 +3,16 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { postStay } from "@/lib/client/stays-api";
+import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 
 /* What the stay panel's forms share: the POST with its refusal, the field frame, and reading a form's values. */
 
-/** Posts a form, shows the server's refusal as it is, and calls onDone after a commit. */
-export function useAction(bedId: string, onDone: () => void) {
+/**
+ * Posts a form, shows the station's refusal in the page's language (a time in `timeZone`, the unit's), and calls
+ * onDone after a commit.
+ */
+export function useAction(bedId: string, onDone: () => void, timeZone?: string) {
+  const describe = useDescribeRequestError(timeZone);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (rest: string, body: unknown) => {
@@ -17,7 +22,7 @@ export function useAction(bedId: string, onDone: () => void) {
       await postStay(bedId, rest, body);
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describe(e));
     } finally {
       setBusy(false);
     }

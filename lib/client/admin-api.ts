@@ -12,6 +12,7 @@ import type { TCreateDisplay, TCreateUser, TUpdateUser } from "@/lib/auth/schema
 import { ZShiftPattern, type TShiftPattern } from "@/lib/shifts";
 import { ZUnitPointsOfCare, type TUnitPointsOfCare } from "@/lib/stays/points-of-care";
 import { auditQueryString, type TAuditFilter } from "./audit-filter";
+import { RequestError, sendRequest } from "./request-error";
 
 /*
  * The browser's side of /api/admin/*. Every answer is parsed with the schema the server built it with, so a change on
@@ -19,48 +20,20 @@ import { auditQueryString, type TAuditFilter } from "./audit-filter";
  * gate checks their Origin.
  */
 
-const ZErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    /** An operation's refusal that concerns one field (a taken username, an unknown unit). */
-    field: z.string().optional(),
-    /** Schema failures, one per field (readJsonBody, parseSearchParams). */
-    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});
-
-/** A refusal from the server: its message, and the message of each field it named (by top-level field name). */
-export class AdminRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Readonly<Record<string, string>>,
-    /** Every schema failure with its whole path ("shifts.1.start"), for forms with repeated rows. */
-    readonly issues: readonly { field: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = "AdminRequestError";
-  }
-}
-
-async function request(path: string, init: { method: string; body?: unknown } = { method: "GET" }): Promise<Response> {
-  const response = await fetch(path, {
-    method: init.method,
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    cache: "no-store",
-  });
-  if (response.ok) return response;
-  const parsed = ZErrorBody.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new AdminRequestError(response.status, "HTTP", `HTTP ${response.status}`, {});
-  const { code, message, field, issues = [] } = parsed.data.error;
+/** The message of each field a refusal named (by top-level field name): a field's own, then each schema failure's. */
+export function fieldMessagesOf(error: unknown): Readonly<Record<string, string>> {
+  if (!(error instanceof RequestError)) return {};
   const fields: Record<string, string> = {};
-  for (const issue of issues) fields[topField(issue.field)] ??= issue.message;
+  for (const issue of error.issues) fields[topField(issue.field)] ??= issue.message;
+  const { field, message } = error;
   // "username: "x" is taken" → "\"x\" is taken": the field's label is shown beside it already.
   if (field) fields[topField(field)] ??= message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-  throw new AdminRequestError(response.status, code, message, fields, issues);
+  return fields;
+}
+
+/** A refusal is a RequestError (lib/client/request-error.ts): its code, message, named field and schema failures. */
+function request(path: string, init: { method: string; body?: unknown } = { method: "GET" }): Promise<Response> {
+  return sendRequest(path, init);
 }
 
 /** "unitIds.2" → "unitIds": the form shows one message per input. */

@@ -1,16 +1,16 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { ZUnitAlarms, type TAcknowledgeAlarm, type TUnitAlarms } from "@/lib/alarms/alarm-dto";
 import type { TAlarmCommandAnswer, TPauseAudioAnswer } from "@/lib/realtime/events";
+import { sendRequest, unreadableAnswer } from "./request-error";
 import type { TStationSocket } from "./socket";
 
 /** A command that has not answered by then is reported as failed: the person can try again. */
 const COMMAND_TIMEOUT_MS = 10_000;
 
 async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { cache: "no-store", signal });
-  if (!response.ok) throw new Error(`The server answered ${response.status}`);
+  const response = await sendRequest(url, { signal });
   const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+  if (!parsed.success) throw unreadableAnswer(response.status, parsed.error);
   return parsed.data;
 }
 

@@ -9,42 +9,16 @@ import {
   type TSignOutHandover,
   type TUnitHandover,
 } from "@/lib/handover";
+import { sendRequest } from "./request-error";
 
 /*
  * The browser's side of the handover routes. Answers are parsed with the schemas the server built them with; a
- * refusal carries the server's message (what went wrong and what to do), shown as it is.
+ * refusal is a RequestError (lib/client/request-error.ts), worded on screen in the page's language.
  */
 
-const ZErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }),
-});
-
-export class HandoverRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "HandoverRequestError";
-  }
-}
-
 async function request(path: string, init: { method: string; body?: unknown } = { method: "GET" }): Promise<unknown> {
-  const response = await fetch(path, {
-    method: init.method,
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    cache: "no-store",
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return body;
-  const parsed = ZErrorBody.safeParse(body);
-  throw new HandoverRequestError(
-    response.status,
-    parsed.success ? parsed.data.error.code : "HTTP",
-    parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
-  );
+  const response = await sendRequest(path, init);
+  return response.json().catch(() => null);
 }
 
 const bedPath = (bedId: string, rest = "") => `/api/beds/${encodeURIComponent(bedId)}/handover${rest}`;

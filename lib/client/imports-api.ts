@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ZImportJobDto, ZImportSummaryDto, type TImportJobDto, type TImportSummaryDto } from "@/lib/imports/import-job";
 import type { TImportKind } from "@/lib/imports/import-record";
+import { NO_ANSWER, RequestError, requestErrorOf } from "./request-error";
 
 const ZHistory = z.object({ jobs: z.array(ZImportJobDto) });
-const ZError = z.object({ error: z.object({ message: z.string() }) });
 
 /** The import history, latest first. */
 export async function fetchImportJobs(): Promise<TImportJobDto[]> {
@@ -34,8 +34,10 @@ export async function postImport({ file, kind, dryRun, jobId, mapping }: TPostIm
     method: "POST",
     body: file,
     headers: { "content-type": "application/octet-stream" },
+  }).catch((error: unknown) => {
+    throw new RequestError(NO_ANSWER, "NETWORK", error instanceof Error ? error.message : String(error));
   });
-  const body: unknown = await response.json();
-  if (!response.ok) throw new Error(ZError.safeParse(body).data?.error.message ?? `HTTP ${response.status}`);
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw requestErrorOf(response.status, body);
   return ZImportSummaryDto.parse(body);
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import {
   ZBedProtocols,
   ZProtocolPlanDto,
@@ -10,44 +10,17 @@ import {
   type TStartProtocolInput,
   type TUnitProtocols,
 } from "@/lib/protocols/protocol-dtos";
+import { sendRequest, unreadableAnswer } from "./request-error";
 
-/* The browser's side of the protocol timer endpoints; answers are parsed with the schemas the server built them with. */
-
-const ZErrorBody = z.object({ error: z.object({ message: z.string() }) });
-
-/** The station's reason when it refused (a 4xx), else what went wrong on the way. */
-export class ProtocolRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
-    super(message);
-    this.name = "ProtocolRequestError";
-  }
-}
+/*
+ * The browser's side of the protocol timer endpoints; answers are parsed with the schemas the server built them with,
+ * a refusal is a RequestError (lib/client/request-error.ts).
+ */
 
 async function request<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: body === undefined ? "GET" : "POST",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
-    });
-  } catch (error) {
-    throw new ProtocolRequestError(error instanceof Error ? error.message : String(error), null);
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ZErrorBody.safeParse(json);
-    throw new ProtocolRequestError(
-      parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
-      response.status,
-    );
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ProtocolRequestError(z.prettifyError(parsed.error), response.status);
+  const response = await sendRequest(path, { body });
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw unreadableAnswer(response.status, parsed.error);
   return parsed.data;
 }
 

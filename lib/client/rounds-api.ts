@@ -14,63 +14,22 @@ import {
   type TUnitRounds,
 } from "@/lib/rounds/round-dtos";
 import { ZRoundTemplate, type TRoundTemplate } from "@/lib/rounds/template";
+import { sendRequest, unreadableAnswer } from "./request-error";
 
 /*
  * The browser's side of the rounds endpoints. Answers are parsed with the schemas the server built them with. A
- * failure says which kind it is, because the round form words them differently: no network (kept on the tablet,
- * retried), refused (the station said what is wrong), or the server failing (retried).
+ * failure is a RequestError (lib/client/request-error.ts) whose kind the round form words differently: no network
+ * (kept on the tablet, retried), refused (the station said what is wrong), or the server failing (retried).
  */
-
-const ZErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});
-
-export class RoundsRequestError extends Error {
-  constructor(
-    /** network: no answer at all; refused: a 4xx with the station's reason; server: a 5xx or an unreadable answer. */
-    readonly kind: "network" | "refused" | "server",
-    message: string,
-    readonly status: number | null = null,
-    readonly issues: ReadonlyArray<{ field: string; message: string }> = [],
-  ) {
-    super(message);
-    this.name = "RoundsRequestError";
-  }
-}
 
 async function request<T>(
   path: string,
   schema: z.ZodType<T>,
   init?: { method: string; body: unknown },
 ): Promise<{ status: number; body: T }> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init?.method ?? "GET",
-      headers: init ? { "content-type": "application/json" } : undefined,
-      body: init ? JSON.stringify(init.body) : undefined,
-      cache: "no-store",
-    });
-  } catch (error) {
-    throw new RoundsRequestError("network", error instanceof Error ? error.message : String(error));
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ZErrorBody.safeParse(json);
-    const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
-    throw new RoundsRequestError(
-      response.status >= 500 || response.status === 0 ? "server" : "refused",
-      message,
-      response.status,
-      parsed.success ? (parsed.data.error.issues ?? []) : [],
-    );
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new RoundsRequestError("server", z.prettifyError(parsed.error), response.status);
+  const response = await sendRequest(path, init ?? {});
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw unreadableAnswer(response.status, parsed.error);
   return { status: response.status, body: parsed.data };
 }
 

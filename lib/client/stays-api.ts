@@ -1,34 +1,14 @@
-import { z } from "zod";
+import { sendRequest } from "./request-error";
 import type { TBedStay } from "@/lib/stays/stay";
 
 /*
- * The browser's side of the stay routes (admission, move, discharge, support). A refusal carries the server's message
- * (what went wrong and what to do: "Bed 02 is occupied: choose a free bed."), shown as it is.
+ * The browser's side of the stay routes (admission, move, discharge, support). A refusal is a RequestError
+ * (lib/client/request-error.ts), worded on screen in the page's language ("Bed 02 is occupied: choose a free bed.").
  */
 
-const ZErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-
-export class StayRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "StayRequestError";
-  }
-}
-
 async function request(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(path, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-  });
-  const answer: unknown = await response.json().catch(() => null);
-  if (response.ok) return answer;
-  const parsed = ZErrorBody.safeParse(answer);
-  throw new StayRequestError(response.status, parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
+  const response = await sendRequest(path, { body });
+  return response.json().catch(() => null);
 }
 
 const bedPath = (bedId: string, rest: string) => `/api/beds/${encodeURIComponent(bedId)}/${rest}`;

@@ -1,4 +1,10 @@
-/** The one application error: a code the HTTP layer maps to a status, and a message a person can act on. */
+import type { TRefusal } from "./refusal";
+
+/**
+ * The one application error: a code the HTTP layer maps to a status, and a message a person can act on. The message
+ * is English (logs, administrators, an English screen); `reason`, when given, is the same refusal as a key of the
+ * `refusals` catalogue with its values, which a screen words in its reader's language (lib/errors/refusal.ts).
+ */
 export const APP_ERROR_STATUS = {
   INVALID_INPUT: 400,
   UNAUTHENTICATED: 401,
@@ -16,6 +22,7 @@ export class AppError extends Error {
     readonly code: TAppErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly reason?: TRefusal,
   ) {
     super(message);
     this.name = "AppError";

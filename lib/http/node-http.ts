@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { invalidInput } from "@/lib/http/invalid-input";
+import { appErrorBody } from "./error-body";
 import { INTERNAL_ERROR } from "./internal-error";
 import type { Logger } from "../log/logger";
 
@@ -55,7 +56,7 @@ export function sendError(res: ServerResponse, error: unknown, log: Logger): voi
       typeof error.details?.retryAfterSeconds === "number"
         ? { "retry-after": String(error.details.retryAfterSeconds) }
         : {};
-    sendJson(res, error.status, { error: { code: error.code, message: error.message, ...error.details } }, retry);
+    sendJson(res, error.status, appErrorBody(error), retry);
     return;
   }
   log.error("request failed", error);

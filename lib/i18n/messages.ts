@@ -11,12 +11,14 @@ import type staysEn from "./messages/stays.en.json";
 import type importMappingEn from "./messages/importMapping.en.json";
 import type labResultsEn from "./messages/labResults.en.json";
 import type stayRecordEn from "./messages/stayRecord.en.json";
+import type refusalsEn from "./messages/refusals.en.json";
 import type en from "./messages/en.json";
 
 /**
  * The catalogue is split by area (the screens in en/fr.json, sign-in and sessions in auth.*, administration in
- * admin.*), each file holding its own top-level namespace; a locale's messages are their union. The English files are
- * the reference shape; the French ones must hold the same keys (messages.test.ts checks both ways).
+ * admin.*, the station's refusals of an operation in refusals.*), each file holding its own top-level namespace; a
+ * locale's messages are their union. The English files are the reference shape; the French ones must hold the same
+ * keys (messages.test.ts checks both ways).
  */
 export type TMessages = typeof en &
   typeof authEn &
@@ -30,7 +32,8 @@ export type TMessages = typeof en &
   typeof staysEn &
   typeof importMappingEn &
   typeof labResultsEn &
-  typeof stayRecordEn;
+  typeof stayRecordEn &
+  typeof refusalsEn;
 
 const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
   en: async () => ({
@@ -47,6 +50,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/importMapping.en.json")).default,
     ...(await import("./messages/labResults.en.json")).default,
     ...(await import("./messages/stayRecord.en.json")).default,
+    ...(await import("./messages/refusals.en.json")).default,
   }),
   fr: async () => ({
     ...(await import("./messages/fr.json")).default,
@@ -62,6 +66,7 @@ const LOADERS: Record<TLocale, () => Promise<TMessages>> = {
     ...(await import("./messages/importMapping.fr.json")).default,
     ...(await import("./messages/labResults.fr.json")).default,
     ...(await import("./messages/stayRecord.fr.json")).default,
+    ...(await import("./messages/refusals.fr.json")).default,
   }),
 };
 

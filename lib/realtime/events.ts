@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TPrincipal } from "@/lib/auth/principal";
 import type { TObservationDto } from "@/lib/observations/observation";
 import type { TAcknowledgeAlarm, TAlarmDto, TAudioPause } from "@/lib/alarms/alarm-dto";
+import type { TRefusal } from "@/lib/errors/refusal";
 
 /**
  * The one socket contract between the server and every screen. Names are `entity:verb`: past tense for facts the
@@ -235,6 +236,8 @@ export type TAlarmCommandError = {
   error: {
     code: "INVALID_PAYLOAD" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | TGuardRefusalCode | "INTERNAL";
     message: string;
+    /** The refusal as a catalogue key and its values (lib/errors/refusal.ts), worded by the screen. */
+    reason?: TRefusal;
   };
 };
 export type TAlarmCommandAnswer = { ok: true; alarm: TAlarmDto } | TAlarmCommandError;

@@ -196,7 +196,10 @@ describe("the alarm engine", () => {
       ok: true,
       alarm: { status: "acknowledged", acknowledgedComment: "Sample drawn from the wrong line" },
     });
-    expect(await nurse.acknowledge(alarm.id, "treated")).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await nurse.acknowledge(alarm.id, "treated")).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", reason: { key: "alarmAlreadyAcknowledged" } },
+    });
   });
 
   it("keeps an acknowledged alarm until its condition clears, then resolves it", async () => {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { appErrorBody } from "@/lib/http/error-body";
 import { INTERNAL_ERROR } from "@/lib/http/internal-error";
 import type { Logger } from "@/lib/log/logger";
 import { fhir, outcome } from "./fhir-import-endpoint";
@@ -20,7 +21,7 @@ export function fail(res: ServerResponse, error: unknown, log: Logger, asFhir: b
   if (error instanceof AppError) {
     if (asFhir)
       return fhir(res, error.status, outcome(error.code === "NOT_FOUND" ? "not-found" : "invalid", error.message));
-    return json(res, error.status, { error: { code: error.code, message: error.message, ...error.details } });
+    return json(res, error.status, appErrorBody(error));
   }
   if (error instanceof z.ZodError)
     return json(res, 400, {

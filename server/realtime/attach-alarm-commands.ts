@@ -118,8 +118,8 @@ function invalid(message: string | undefined): TAlarmCommandError {
 }
 
 /**
- * Runs a command and answers through its acknowledgement: an AppError becomes its code and message (the person can
- * act on it), anything else a generic failure, logged. A forged event without a callback is ignored.
+ * Runs a command and answers through its acknowledgement: an AppError becomes its code, message and reason (the
+ * person can act on it), anything else a generic failure, logged. A forged event without a callback is ignored.
  */
 function answer<T>(ack: unknown, log: Logger, run: () => Promise<T | TAlarmCommandError>): void {
   if (typeof ack !== "function") return;
@@ -132,7 +132,7 @@ function answer<T>(ack: unknown, log: Logger, run: () => Promise<T | TAlarmComma
           : error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "CONFLICT"
             ? error.code
             : "INTERNAL";
-      reply({ ok: false, error: { code, message: error.message } });
+      reply({ ok: false, error: { code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } });
       return;
     }
     log.error("socket alarm command failed", error);

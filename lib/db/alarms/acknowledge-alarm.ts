@@ -5,6 +5,7 @@ import { assertUnitAccess } from "../auth/authorize";
 import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { appendAlarmEvent } from "./append-alarm-event";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "./to-alarm-dto";
 
@@ -43,7 +44,7 @@ export async function acknowledgeAlarm({
   }
   const { alarmId, reason, comment } = parsed.data;
   const found = await db.alarm.findUnique({ where: { id: alarmId }, select: { unitId: true } });
-  if (!found) throw new AppError("NOT_FOUND", `no alarm "${alarmId}"`);
+  if (!found) throw new AppError("NOT_FOUND", `no alarm "${alarmId}"`, undefined, refusal("alarmNotFound"));
   await assertUnitAccess({
     db,
     principal,
@@ -60,8 +61,19 @@ export async function acknowledgeAlarm({
       select: { status: true, acknowledgedAt: true, unitId: true, bedId: true, ruleId: true },
     });
     if (alarm.status === "resolved")
-      throw new AppError("CONFLICT", "This alarm has already ended: nothing to acknowledge.");
-    if (alarm.acknowledgedAt !== null) throw new AppError("CONFLICT", "This alarm is already ACKNOWLEDGED.");
+      throw new AppError(
+        "CONFLICT",
+        "This alarm has already ended: nothing to acknowledge.",
+        undefined,
+        refusal("alarmEnded"),
+      );
+    if (alarm.acknowledgedAt !== null)
+      throw new AppError(
+        "CONFLICT",
+        "This alarm is already ACKNOWLEDGED.",
+        undefined,
+        refusal("alarmAlreadyAcknowledged"),
+      );
     // A latched alarm only waited for someone to see it; an alarm whose condition holds stays until it clears.
     const ends = alarm.status === "latched";
     const updated = await tx.alarm.update({

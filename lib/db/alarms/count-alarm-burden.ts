@@ -3,6 +3,7 @@ import { ALARM_PRIORITIES, type TAlarmPriority } from "@/lib/alarms/rule-schema"
 import { previousShift, shiftAt, type TShift } from "@/lib/shifts";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
 /**
@@ -26,7 +27,7 @@ export async function countAlarmBurden({
       beds: { select: { id: true, label: true, position: true }, orderBy: { position: "asc" } },
     },
   });
-  if (!unit) throw new AppError("NOT_FOUND", `no unit "${unitId}"`);
+  if (!unit) throw new AppError("NOT_FOUND", `no unit "${unitId}"`, undefined, refusal("unitNotFound"));
   const shifts = await getUnitShiftPattern({ db, unitId });
   const shift = async ({ name, startTime, startsAt, endsAt }: TShift) => {
     const window = { name, startTime, start: startsAt, end: endsAt };

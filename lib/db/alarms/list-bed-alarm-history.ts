@@ -1,5 +1,6 @@
 import type { TBedAlarmHistory } from "@/lib/alarms/alarm-history";
 import { AppError } from "@/lib/errors/app-error";
+import { refusal } from "@/lib/errors/refusal";
 import type { Db } from "../client";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "./to-alarm-dto";
 
@@ -22,7 +23,12 @@ export async function listBedAlarmHistory({
     select: { label: true, stays: { where: { openBedKey: bedId }, select: { id: true }, take: 1 } },
   });
   if (!bed)
-    throw new AppError("NOT_FOUND", `No bed "${bedId}". Check the address, or open the bed from its central station.`);
+    throw new AppError(
+      "NOT_FOUND",
+      `No bed "${bedId}". Check the address, or open the bed from its central station.`,
+      undefined,
+      refusal("bedNotFound"),
+    );
   const stay = bed.stays[0];
   if (!stay) return { bedId, label: bed.label, stayId: null, alarms: [], truncated: false };
   const rows = await db.alarm.findMany({

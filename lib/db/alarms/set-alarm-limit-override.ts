@@ -7,6 +7,7 @@ import { assertUnitAccess } from "../auth/authorize";
 import type { Db } from "../client";
 import { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 export interface TSetAlarmLimitOverrideOptions {
   db: Db;
@@ -56,7 +57,12 @@ export async function setAlarmLimitOverride({
     if (!episode || episode.bed.unitId !== o.unitId)
       throw new AppError("NOT_FOUND", `no support episode "${o.episodeId ?? ""}" in unit ${o.unitId}`);
     if (episode.endedAt !== null)
-      throw new AppError("CONFLICT", "This episode has ended: its limits can no longer change.");
+      throw new AppError(
+        "CONFLICT",
+        "This episode has ended: its limits can no longer change.",
+        undefined,
+        refusal("alarmLimitsEnded"),
+      );
   }
   const scopeKey = o.scope === "unit" ? `unit:${o.unitId}` : `episode:${o.episodeId ?? ""}`;
   return db.$transaction(async (tx) => {
@@ -64,7 +70,8 @@ export async function setAlarmLimitOverride({
       where: { scopeKey, ruleId: o.ruleId },
       orderBy: { version: "desc" },
     });
-    if (!last && o.limits === null) throw new AppError("CONFLICT", "There is no override to withdraw.");
+    if (!last && o.limits === null)
+      throw new AppError("CONFLICT", "There is no override to withdraw.", undefined, refusal("alarmNoOverride"));
     const created = await tx.alarmLimitOverride.create({
       data: {
         id: randomUUID(),

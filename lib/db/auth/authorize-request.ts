@@ -3,6 +3,7 @@ import type { TPrincipal } from "@/lib/auth/principal";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getDb } from "../get-db";
 import { assertBedAccess, assertCan, assertUnitAccess } from "./authorize";
 import { requestContextOf } from "./request-context";
@@ -79,7 +80,7 @@ export async function authorizeRound(
   const db = await getDb();
   const context = requestContextOf(request);
   const round = await db.round.findUnique({ where: { id: roundId }, select: { unitId: true } });
-  if (!round) throw new AppError("NOT_FOUND", `No round "${roundId}".`);
+  if (!round) throw new AppError("NOT_FOUND", `No round "${roundId}".`, undefined, refusal("roundNotFound"));
   await assertUnitAccess({
     db,
     principal,

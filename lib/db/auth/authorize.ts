@@ -3,6 +3,7 @@ import { can, type TAction } from "@/lib/auth/permissions";
 import type { Db } from "../client";
 import { actorOf, recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 interface TAuthorize {
   db: Db;
@@ -31,7 +32,7 @@ export async function assertUnitAccess(options: TAuthorize & { unitId: string })
 /** As assertUnitAccess, for a bed: answers the bed's unit. An unknown bed is NOT_FOUND. */
 export async function assertBedAccess(options: TAuthorize & { bedId: string }): Promise<string> {
   const bed = await options.db.bed.findUnique({ where: { id: options.bedId }, select: { unitId: true } });
-  if (!bed) throw new AppError("NOT_FOUND", `no bed "${options.bedId}"`);
+  if (!bed) throw new AppError("NOT_FOUND", `no bed "${options.bedId}"`, undefined, refusal("bedNotFound"));
   await assertUnitAccess({
     ...options,
     unitId: bed.unitId,
@@ -57,5 +58,6 @@ async function deny(o: TAuthorize & { unitId: string | null; reason: "role" | "u
       ? "You do not belong to this unit: its patients are not shown to you."
       : "Your role does not allow this action.",
     { action: o.action, reason: o.reason },
+    refusal(o.reason === "unit" ? "forbiddenUnit" : "forbiddenRole"),
   );
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /**
  * A bed, its unit and its active episode (the newest one not ended) with the patient; the episode is null for an
@@ -18,7 +19,12 @@ export async function findBedEpisode({ db, bedId }: { db: Db; bedId: string }) {
     },
   });
   if (!bed)
-    throw new AppError("NOT_FOUND", `No bed "${bedId}". Check the address, or open the bed from its central station.`);
+    throw new AppError(
+      "NOT_FOUND",
+      `No bed "${bedId}". Check the address, or open the bed from its central station.`,
+      undefined,
+      refusal("bedNotFound"),
+    );
   const { episodes, ...rest } = bed;
   return { bed: rest, episode: episodes[0] ?? null };
 }

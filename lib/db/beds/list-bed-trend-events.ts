@@ -2,6 +2,7 @@ import { MAX_TREND_EVENTS, type TBedTrendEvents, type TBedTrendEventsQuery } fro
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "../alarms/to-alarm-dto";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { findBedEpisode } from "./find-bed-episode";
 import { findBedStay } from "./find-bed-stay";
 
@@ -26,7 +27,12 @@ export async function listBedTrendEvents({
   const { episode } = await findBedEpisode({ db, bedId });
   const stay = episode ? null : await findBedStay({ db, bedId });
   if (!episode && !stay)
-    throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient admitted: there is no trend to mark.`);
+    throw new AppError(
+      "NOT_FOUND",
+      `Bed "${bedId}" has no patient admitted: there is no trend to mark.`,
+      undefined,
+      refusal("bedEmpty"),
+    );
   const since = episode ? episode.startedAt : (stay?.admittedAt ?? now);
   const from = new Date(Math.max(since.getTime(), query.from ?? 0));
   const to = new Date(query.to ?? now.getTime());

@@ -10,6 +10,7 @@ import { findBedEpisode } from "../beds/find-bed-episode";
 import { toSeq } from "../seq";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { keepCurrentResults } from "../observations/current-result-sql";
 import { toStoredFourTs } from "./list-four-ts";
 
@@ -39,6 +40,8 @@ export async function recordFourTs({
     throw new AppError(
       "NOT_FOUND",
       `Bed "${bedId}" has no patient on support: there is no episode to record a 4Ts screen with.`,
+      undefined,
+      refusal("scoreNoSupport"),
     );
   // Current platelet counts only: a corrected or cancelled count is not the patient's (current-result-sql.ts).
   const counts = keepCurrentResults(

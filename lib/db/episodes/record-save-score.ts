@@ -8,6 +8,7 @@ import { findBedEpisode } from "../beds/find-bed-episode";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /**
  * Stores the SAVE score inputs of the active episode of a bed (VA-ECMO only: the score was derived there), replacing
@@ -30,9 +31,15 @@ export async function recordSaveScore({
   now?: Date;
 }): Promise<{ stored: TStoredSaveScore; score: TSaveScore }> {
   const { bed, episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support.`);
+  if (!episode)
+    throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support.`, undefined, refusal("scoreNoSupport"));
   if (episode.deviceType !== "VA_ECMO" && episode.deviceType !== "VA_ECMO_IABP") {
-    throw new AppError("CONFLICT", "The SAVE score applies to VA-ECMO only; this bed's support is an IABP.");
+    throw new AppError(
+      "CONFLICT",
+      "The SAVE score applies to VA-ECMO only; this bed's support is an IABP.",
+      undefined,
+      refusal("saveScoreVaOnly"),
+    );
   }
   const stored: TStoredSaveScore = { ...inputs, recordedAt: now.getTime() };
   const score = computeSaveScore(inputs);

@@ -6,6 +6,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /** Adds an item to the action list of the bed's current patient; it stays on every sheet until done. */
 export async function addHandoverAction({
@@ -24,7 +25,13 @@ export async function addHandoverAction({
   now?: Date;
 }): Promise<{ actionId: string }> {
   const { bed, episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: there is no action list.`);
+  if (!episode)
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bed.label} has no patient on support: there is no action list.`,
+      undefined,
+      refusal("handoverNoActionList", { bed: bed.label }),
+    );
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.handoverAction.create({

@@ -6,6 +6,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { resolveBedShift } from "./resolve-bed-shift";
 
 /** Corrects a signed sheet: the signed text stays as it was, the amendment (new value, reason, who, when) is added. */
@@ -27,7 +28,13 @@ export async function amendHandover({
   now?: Date;
 }): Promise<{ amendmentId: string }> {
   const { bed, shift, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!sheet?.signedOutAt) throw new AppError("CONFLICT", "Only a signed sheet is amended; a draft is simply edited.");
+  if (!sheet?.signedOutAt)
+    throw new AppError(
+      "CONFLICT",
+      "Only a signed sheet is amended; a draft is simply edited.",
+      undefined,
+      refusal("handoverAmendUnsigned"),
+    );
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.handoverAmendment.create({

@@ -3,6 +3,7 @@ import { initialsOf } from "@/lib/patients/age-in-years";
 import { nextShift, previousShift, shiftAt, shiftByKey } from "@/lib/shifts";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
 /**
@@ -21,11 +22,23 @@ export async function getUnitHandover({
   now?: number;
 }): Promise<TUnitHandover> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, timeZone: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
+  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`, undefined, refusal("unitNotFound"));
   const context = await getUnitShiftPattern({ db, unitId });
   const shift = shiftKey ? shiftByKey(shiftKey, context) : shiftAt(now, context);
-  if (!shift) throw new AppError("NOT_FOUND", `No shift "${shiftKey}" in this unit's shift pattern.`);
-  if (shift.startsAt > now) throw new AppError("INVALID_INPUT", `The shift ${shift.label} has not begun yet.`);
+  if (!shift)
+    throw new AppError(
+      "NOT_FOUND",
+      `No shift "${shiftKey}" in this unit's shift pattern.`,
+      undefined,
+      refusal("shiftNotFound"),
+    );
+  if (shift.startsAt > now)
+    throw new AppError(
+      "INVALID_INPUT",
+      `The shift ${shift.label} has not begun yet.`,
+      undefined,
+      refusal("shiftNotBegun", { shift: shift.label }),
+    );
   const [beds, sheets, openActions] = await Promise.all([
     db.bed.findMany({
       where: { unitId },

@@ -91,6 +91,7 @@ describe("the handover of one bed", () => {
       }),
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
+      reason: { key: "handoverReceiveOwn" },
     });
     await receiveHandover({
       db: t.db,
@@ -137,7 +138,7 @@ describe("the handover of one bed", () => {
         context: null,
         now,
       }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    ).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "handoverSigned" } });
     // Prisma reports any trigger abort as a foreign-key error; the raw driver gives the trigger's own message.
     await expect(
       t.db.handoverSheet.updateMany({ where: { bedId }, data: { situation: "rewritten" } }),
@@ -203,6 +204,7 @@ describe("the handover of one bed", () => {
     ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { reason: "stale-version" },
+      reason: { key: "handoverStale" },
     });
   });
 

@@ -2,6 +2,7 @@ import type { TBedHandoverEntry } from "@/lib/handover";
 import { shiftsBetween } from "@/lib/shifts";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
 /**
@@ -21,7 +22,7 @@ export async function listBedHandovers({
   now?: number;
 }): Promise<TBedHandoverEntry[]> {
   const bed = await db.bed.findUnique({ where: { id: bedId }, select: { unitId: true } });
-  if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}".`);
+  if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}".`, undefined, refusal("bedNotFound"));
   const context = await getUnitShiftPattern({ db, unitId: bed.unitId });
   const from = now - days * 24 * 3_600_000;
   const [episodes, sheets] = await Promise.all([

@@ -5,6 +5,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { resolveBedShift } from "./resolve-bed-shift";
 
 /**
@@ -30,19 +31,41 @@ export async function receiveHandover({
 }): Promise<{ sheetId: string }> {
   const { bed, shift, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
   if (!sheet || !sheet.signedOutAt || !sheet.signedOutById)
-    throw new AppError("CONFLICT", "This sheet is not signed out yet: the outgoing nurse signs it first.");
-  if (sheet.receivedAt) throw new AppError("CONFLICT", "This handover has already been received.");
+    throw new AppError(
+      "CONFLICT",
+      "This sheet is not signed out yet: the outgoing nurse signs it first.",
+      undefined,
+      refusal("handoverNotSignedOut"),
+    );
+  if (sheet.receivedAt)
+    throw new AppError(
+      "CONFLICT",
+      "This handover has already been received.",
+      undefined,
+      refusal("handoverAlreadyReceived"),
+    );
   if (sheet.signedOutById === actor.userId) {
-    throw new AppError("FORBIDDEN", "You signed this sheet out: the incoming nurse, another person, must receive it.", {
-      reason: "same-person",
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      "You signed this sheet out: the incoming nurse, another person, must receive it.",
+      {
+        reason: "same-person",
+      },
+      refusal("handoverReceiveOwn"),
+    );
   }
   await db.$transaction(async (tx) => {
     const updated = await tx.handoverSheet.updateMany({
       where: { id: sheet.id, receivedAt: null },
       data: { status: "received", receivedAt: now, receivedById: actor.userId, readBack: receive.readBack },
     });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "This handover has just been received by someone else.");
+    if (updated.count !== 1)
+      throw new AppError(
+        "CONFLICT",
+        "This handover has just been received by someone else.",
+        undefined,
+        refusal("handoverReceivedMeanwhile"),
+      );
     await recordAuditEvent({
       db: tx,
       action: "handover.received",

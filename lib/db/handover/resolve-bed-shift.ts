@@ -1,6 +1,7 @@
 import { nextShift, previousShift, shiftAt, shiftByKey, type TShift } from "@/lib/shifts";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 
 /**
@@ -23,12 +24,29 @@ export async function resolveBedShift({
     where: { id: bedId },
     select: { id: true, label: true, unitId: true, unit: { select: { name: true, timeZone: true } } },
   });
-  if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}". Open the bed from its unit's handover page.`);
+  if (!bed)
+    throw new AppError(
+      "NOT_FOUND",
+      `No bed "${bedId}". Open the bed from its unit's handover page.`,
+      undefined,
+      refusal("bedNotFound"),
+    );
   const context = await getUnitShiftPattern({ db, unitId: bed.unitId });
   const shift: TShift | null = shiftKey ? shiftByKey(shiftKey, context) : shiftAt(now, context);
-  if (!shift) throw new AppError("NOT_FOUND", `No shift "${shiftKey}" in this unit's shift pattern.`);
+  if (!shift)
+    throw new AppError(
+      "NOT_FOUND",
+      `No shift "${shiftKey}" in this unit's shift pattern.`,
+      undefined,
+      refusal("shiftNotFound"),
+    );
   if (shift.startsAt > now)
-    throw new AppError("INVALID_INPUT", `The shift ${shift.label} has not begun: there is nothing to hand over yet.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `The shift ${shift.label} has not begun: there is nothing to hand over yet.`,
+      undefined,
+      refusal("handoverNothingYet", { shift: shift.label }),
+    );
   const sheet = await db.handoverSheet.findUnique({
     where: { bedId_shiftKey: { bedId, shiftKey: shift.key } },
     include: { amendments: { orderBy: [{ amendedAt: "asc" }, { id: "asc" }] } },

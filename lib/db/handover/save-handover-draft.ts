@@ -6,6 +6,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { resolveBedShift } from "./resolve-bed-shift";
 
 export interface TSaveHandoverDraftOptions {
@@ -37,9 +38,16 @@ export async function saveHandoverDraft({
     throw new AppError(
       "CONFLICT",
       `Bed ${bed.label} had no patient on support during this shift: there is no handover to write.`,
+      undefined,
+      refusal("handoverNoPatientDuringShift", { bed: bed.label }),
     );
   if (sheet?.signedOutAt)
-    throw new AppError("CONFLICT", "This sheet is signed: it can no longer be edited. Amend it with a reason instead.");
+    throw new AppError(
+      "CONFLICT",
+      "This sheet is signed: it can no longer be edited. Amend it with a reason instead.",
+      undefined,
+      refusal("handoverSigned"),
+    );
   const { version, ...content } = draft;
   const fields = {
     illnessSeverity: content.illnessSeverity,
@@ -104,5 +112,6 @@ export function staleVersion(): AppError {
     "CONFLICT",
     "Someone else saved this sheet since you opened it. Reload it, then make your change again.",
     { reason: "stale-version" },
+    refusal("handoverStale"),
   );
 }

@@ -5,6 +5,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { computeHandoverData } from "./compute-handover-data";
 import { listSheetActions } from "./list-sheet-actions";
 import { resolveBedShift } from "./resolve-bed-shift";
@@ -35,7 +36,8 @@ export async function signOutHandover({
 }): Promise<{ sheetId: string }> {
   const saved = await saveHandoverDraft({ db, bedId, shiftKey, draft: signOut, actor, context, now });
   const { bed, shift, episode } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!episode) throw new AppError("CONFLICT", "No patient on support during this shift.");
+  if (!episode)
+    throw new AppError("CONFLICT", "No patient on support during this shift.", undefined, refusal("handoverNoPatient"));
   const coversUntil = Math.min(now.getTime(), shift.endsAt);
   const [data, actions] = await Promise.all([
     computeHandoverData({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil, now: now.getTime() }),

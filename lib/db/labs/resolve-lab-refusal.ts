@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { refusal as catalogueReason } from "@/lib/errors/refusal";
 import { clearExternalAlarm } from "../alarms/clear-external-alarm";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { announceCommit } from "../changes/announce-commit";
@@ -27,9 +28,19 @@ export async function resolveLabRefusal({
   await db.$transaction(async (tx) => {
     const refusal = await tx.labRefusal.findUnique({ where: { id: refusalId } });
     if (!refusal || refusal.bedId !== bedId)
-      throw new AppError("NOT_FOUND", `No unread laboratory result "${refusalId}" at this bed.`);
+      throw new AppError(
+        "NOT_FOUND",
+        `No unread laboratory result "${refusalId}" at this bed.`,
+        undefined,
+        catalogueReason("labResultNotFound"),
+      );
     if (refusal.resolvedAt !== null)
-      throw new AppError("CONFLICT", "This laboratory result has already been dealt with.");
+      throw new AppError(
+        "CONFLICT",
+        "This laboratory result has already been dealt with.",
+        undefined,
+        catalogueReason("labResultDealtWith"),
+      );
     await tx.labRefusal.update({ where: { id: refusalId }, data: { resolvedAt: now, resolvedById: actor.userId } });
     await clearExternalAlarm({
       db: tx,

@@ -1,6 +1,8 @@
 import type { TCancelProtocolInput, TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
+import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { changeRunningPlan, type TPlanActor } from "./change-running-plan";
 import { PROTOCOL_STEP_RULE, clearStepOverdue } from "./protocol-alarms";
 
@@ -33,7 +35,13 @@ export async function cancelProtocol({
     actor,
     context,
     now,
-    notRunning: (status) => `This protocol timer is already ${status}.`,
+    notRunning: (status) =>
+      new AppError(
+        "CONFLICT",
+        `This protocol timer is already ${status}.`,
+        undefined,
+        refusal("protocolEnded", { status }),
+      ),
     change: async (tx) => {
       await tx.protocolTimer.update({
         where: { id: timerId },

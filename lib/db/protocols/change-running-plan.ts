@@ -6,6 +6,7 @@ import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { PLAN_SELECT, toPlanDto } from "./protocol-rows";
 
 export type TPlanActor = TAuditActor & { userId: string };
@@ -33,7 +34,7 @@ export async function changeRunningPlan({
   context: TRequestContext | null;
   now: Date;
   /** The refusal when the plan has ended, in the operation's words. */
-  notRunning: (status: string) => string;
+  notRunning: (status: string) => AppError;
   change: (
     tx: Prisma.TransactionClient,
     plan: TProtocolPlanDto,
@@ -41,7 +42,7 @@ export async function changeRunningPlan({
 }): Promise<TProtocolPlanDto> {
   const row = await db.$transaction(async (tx) => {
     const plan = await findBedPlan(tx, bedId, timerId);
-    if (plan.status !== "active") throw new AppError("CONFLICT", notRunning(plan.status));
+    if (plan.status !== "active") throw notRunning(plan.status);
     const { action, details } = await change(tx, plan);
     await recordAuditEvent({
       db: tx,
@@ -73,8 +74,15 @@ export async function findBedPlan(
   timerId: string,
 ): Promise<TProtocolPlanDto> {
   const row = await db.protocolTimer.findUnique({ where: { id: timerId }, select: PLAN_SELECT });
-  if (!row || row.bedId !== bedId) throw new AppError("NOT_FOUND", "No such protocol timer on this bed.");
+  if (!row || row.bedId !== bedId)
+    throw new AppError("NOT_FOUND", "No such protocol timer on this bed.", undefined, refusal("protocolNotFound"));
   const plan = toPlanDto(row);
-  if (!plan) throw new AppError("CONFLICT", "This protocol is not known to this version of the station.");
+  if (!plan)
+    throw new AppError(
+      "CONFLICT",
+      "This protocol is not known to this version of the station.",
+      undefined,
+      refusal("protocolUnknown"),
+    );
   return plan;
 }

@@ -5,6 +5,7 @@ import { checkSignable, isComplete, stepStates } from "@/lib/protocols/step-stat
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal, type TRefusalKey } from "../../errors/refusal";
 import { changeRunningPlan, findBedPlan, type TPlanActor } from "./change-running-plan";
 import { clearStepOverdue } from "./protocol-alarms";
 import { planClock } from "./protocol-rows";
@@ -16,6 +17,13 @@ const REFUSALS = {
   "too-early": "doneAt: this step cannot be done before its earliest time (see the protocol panel).",
   "before-previous": "doneAt: this step cannot be done before the step it follows was done.",
 } as const;
+const STEP_REFUSALS = {
+  "unknown-step": "stepUnknown",
+  "already-done": "stepAlreadyDone",
+  waiting: "stepWaiting",
+  "too-early": "stepTooEarly",
+  "before-previous": "stepBeforePrevious",
+} as const satisfies Record<keyof typeof REFUSALS, TRefusalKey>;
 
 /**
  * Signs a step of a running plan as done (who: the signed-in user; when: `doneAt`, default now): the step's overdue
@@ -47,15 +55,37 @@ export async function signProtocolStep({
     actor,
     context,
     now,
-    notRunning: (status) => `This protocol timer is ${status}: its steps can no longer be signed.`,
+    notRunning: (status) =>
+      new AppError(
+        "CONFLICT",
+        `This protocol timer is ${status}: its steps can no longer be signed.`,
+        undefined,
+        refusal("protocolStepsClosed", { status }),
+      ),
     change: async (tx, plan) => {
       const protocol = protocolById(plan.protocol);
-      if (!protocol) throw new AppError("CONFLICT", "This protocol is not known to this version of the station.");
+      if (!protocol)
+        throw new AppError(
+          "CONFLICT",
+          "This protocol is not known to this version of the station.",
+          undefined,
+          refusal("protocolUnknown"),
+        );
       if (doneAt.getTime() < plan.anchorAt)
-        throw new AppError("INVALID_INPUT", "doneAt: a step cannot be done before the protocol's clock started.");
+        throw new AppError(
+          "INVALID_INPUT",
+          "doneAt: a step cannot be done before the protocol's clock started.",
+          undefined,
+          refusal("stepBeforeClock"),
+        );
       const check = checkSignable(stepStates(protocol, planClock(plan), now.getTime()), input.stepId, doneAt.getTime());
       if (!check.ok)
-        throw new AppError(check.reason === "unknown-step" ? "INVALID_INPUT" : "CONFLICT", REFUSALS[check.reason]);
+        throw new AppError(
+          check.reason === "unknown-step" ? "INVALID_INPUT" : "CONFLICT",
+          REFUSALS[check.reason],
+          undefined,
+          refusal(STEP_REFUSALS[check.reason]),
+        );
       await tx.protocolStepSignature.create({
         data: {
           id: randomUUID(),

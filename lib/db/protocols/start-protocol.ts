@@ -6,6 +6,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { PLAN_SELECT, toPlanDto } from "./protocol-rows";
 
 /**
@@ -39,24 +40,41 @@ export async function startProtocol({
         episodes: { where: { endedAt: null }, orderBy: { startedAt: "desc" }, take: 1 },
       },
     });
-    if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}".`);
+    if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}".`, undefined, refusal("bedNotFound"));
     const episode = bed.episodes[0];
     if (!episode || episode.id !== input.episodeId)
       throw new AppError(
         "CONFLICT",
         `Bed ${bed.label} no longer has the patient this screen showed: reload the bed before starting a protocol.`,
+        undefined,
+        refusal("protocolBedChanged", { bed: bed.label }),
       );
     if (!protocol.devices.includes(episode.deviceType))
-      throw new AppError("CONFLICT", `protocol: "${protocol.id}" does not apply to this bed's support.`);
+      throw new AppError(
+        "CONFLICT",
+        `protocol: "${protocol.id}" does not apply to this bed's support.`,
+        undefined,
+        refusal("protocolNotForSupport"),
+      );
     const running = await tx.protocolTimer.findFirst({
       where: { episodeId: episode.id, protocol: protocol.id, status: "active" },
       select: { id: true },
     });
     if (running)
-      throw new AppError("CONFLICT", `protocol: this protocol already runs on bed ${bed.label}; cancel it first.`);
+      throw new AppError(
+        "CONFLICT",
+        `protocol: this protocol already runs on bed ${bed.label}; cancel it first.`,
+        undefined,
+        refusal("protocolAlreadyRunning", { bed: bed.label }),
+      );
     const anchorAt = new Date(input.anchorAt ?? now.getTime());
     if (anchorAt < episode.startedAt)
-      throw new AppError("INVALID_INPUT", "anchorAt: the clock cannot start before the patient's support started.");
+      throw new AppError(
+        "INVALID_INPUT",
+        "anchorAt: the clock cannot start before the patient's support started.",
+        undefined,
+        refusal("protocolStartBeforeSupport"),
+      );
     const created = await tx.protocolTimer.create({
       data: {
         id,

@@ -6,6 +6,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { insertObservationsInTransaction } from "../observations/insert-observations-in-transaction";
 import { TEMPLATE_INCLUDE, toTemplateDto } from "./round-template-rows";
 import { episodeContextOf, roundReadings } from "./round-readings";
@@ -44,7 +45,7 @@ export async function amendRoundAnswer({
     where: { id: roundId },
     include: { ...ROUND_INCLUDE, episode: true, template: { include: TEMPLATE_INCLUDE } },
   });
-  if (!row) throw new AppError("NOT_FOUND", `No round "${roundId}".`);
+  if (!row) throw new AppError("NOT_FOUND", `No round "${roundId}".`, undefined, refusal("roundNotFound"));
   const template = toTemplateDto(row.template);
   const item = template.items.find((i) => i.itemId === input.itemId);
   if (!item)
@@ -52,6 +53,7 @@ export async function amendRoundAnswer({
       "INVALID_INPUT",
       `itemId: "${input.itemId}" is not an item of this round's checklist (version ${template.version})`,
       { issues: [{ field: "itemId", message: "not an item of this checklist" }] },
+      refusal("roundItemUnknown"),
     );
   const checked = checkAnswer(item, { itemId: input.itemId, value: input.value, comment: input.comment });
   if ("code" in checked)
@@ -61,9 +63,14 @@ export async function amendRoundAnswer({
 
   const before = toRoundDto(row).answers.find((a) => a.itemId === input.itemId) ?? null;
   if (before && before.value === checked.value && before.comment === checked.comment) {
-    throw new AppError("INVALID_INPUT", "The corrected answer is the same as the one in force: nothing to amend.", {
-      issues: [{ field: "value", message: "unchanged" }],
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      "The corrected answer is the same as the one in force: nothing to amend.",
+      {
+        issues: [{ field: "value", message: "unchanged" }],
+      },
+      refusal("roundAmendUnchanged"),
+    );
   }
   const amendmentId = randomUUID();
   const readings = roundReadings({

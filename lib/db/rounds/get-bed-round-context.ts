@@ -3,6 +3,7 @@ import type { TBedRoundContext } from "@/lib/rounds/round-dtos";
 import { findBedEpisode } from "../beds/find-bed-episode";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 import { findRoundParameterValues } from "./find-round-parameter-values";
 import { loadEpisodeRounds } from "./load-episode-rounds";
@@ -20,13 +21,20 @@ export async function getBedRoundContext({
 }): Promise<TBedRoundContext> {
   const { bed, episode } = await findBedEpisode({ db, bedId });
   if (!episode)
-    throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: there is no round to fill.`);
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bed.label} has no patient on support: there is no round to fill.`,
+      undefined,
+      refusal("roundNoPatient", { bed: bed.label }),
+    );
   const shifts = await getUnitShiftPattern({ db, unitId: bed.unitId });
   const rounds = await loadEpisodeRounds({ db, episode, shifts, now: now.getTime() });
   if (!rounds.template || !rounds.schedule)
     throw new AppError(
       "CONFLICT",
       `No checklist is published for ${episode.deviceType}: an administrator must publish one.`,
+      undefined,
+      refusal("roundNoChecklist", { device: episode.deviceType }),
     );
   const parameterValues = await findRoundParameterValues({
     db,

@@ -1,6 +1,7 @@
 import type { TBedRoundStatus, TUnitRounds } from "@/lib/rounds/round-dtos";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 import { findAbnormalFindings } from "./find-abnormal-findings";
 import { loadEpisodeRounds } from "./load-episode-rounds";
@@ -41,7 +42,7 @@ export async function getUnitRounds({
       },
     },
   });
-  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
+  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`, undefined, refusal("unitNotFound"));
   const { pattern, timeZone } = await getUnitShiftPattern({ db, unitId });
   const beds: TBedRoundStatus[] = [];
   for (const bed of unit.beds) {

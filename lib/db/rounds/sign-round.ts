@@ -7,6 +7,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { insertObservationsInTransaction } from "../observations/insert-observations-in-transaction";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
 import { loadEpisodeRounds } from "./load-episode-rounds";
@@ -47,17 +48,26 @@ export async function signRound({
 
   const { bed, episode } = await findBedEpisode({ db, bedId: input.bedId });
   if (!episode)
-    throw new AppError("CONFLICT", `Bed ${bed.label} has no patient on support: the round cannot be signed.`);
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bed.label} has no patient on support: the round cannot be signed.`,
+      undefined,
+      refusal("roundSignNoPatient", { bed: bed.label }),
+    );
   if (episode.id !== input.episodeId)
     throw new AppError(
       "CONFLICT",
       `This round was opened for another patient of bed ${bed.label}: discard it and open a new round.`,
+      undefined,
+      refusal("roundOtherPatient", { bed: bed.label }),
     );
   const templateRow = await db.roundTemplate.findUnique({ where: { id: input.templateId }, include: TEMPLATE_INCLUDE });
   if (!templateRow || templateRow.deviceType !== episode.deviceType) {
     throw new AppError(
       "CONFLICT",
       `Checklist "${input.templateId}" is not one for this bed's ${episode.deviceType}: reopen the round.`,
+      undefined,
+      refusal("roundChecklistMismatch", { device: episode.deviceType }),
     );
   }
   const template = toTemplateDto(templateRow);
@@ -74,6 +84,7 @@ export async function signRound({
       {
         issues: check.issues.map((i) => ({ field: `answers.${i.itemId}`, message: i.message, code: i.code })),
       },
+      refusal("roundIncomplete"),
     );
   }
   const readings = roundReadings({
@@ -160,6 +171,11 @@ async function findStored(db: Db, input: TSignRoundInput): Promise<TSignedRound 
   const row = await db.round.findUnique({ where: { id: input.roundId }, include: ROUND_INCLUDE });
   if (!row) return null;
   if (row.bedId !== input.bedId)
-    throw new AppError("CONFLICT", `Round ${input.roundId} belongs to another bed: open a new round.`);
+    throw new AppError(
+      "CONFLICT",
+      `Round ${input.roundId} belongs to another bed: open a new round.`,
+      undefined,
+      refusal("roundOtherBed"),
+    );
   return { status: "duplicate", round: toRoundDto(row), unitId: row.unitId };
 }

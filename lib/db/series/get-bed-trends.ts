@@ -3,6 +3,7 @@ import { findBedEpisode } from "../beds/find-bed-episode";
 import { findBedStay } from "../beds/find-bed-stay";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getLastSeq } from "../observations/get-last-seq";
 import { readEpisodeSeries } from "./read-episode-series";
 
@@ -26,7 +27,13 @@ export async function getBedTrends({
   const { episode: running } = await findBedEpisode({ db, bedId });
   const stay = running ? null : await findBedStay({ db, bedId });
   const episode = running ?? (stay && { id: null, stayId: stay.id, startedAt: stay.admittedAt, endedAt: null });
-  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient: there is no trend to show.`);
+  if (!episode)
+    throw new AppError(
+      "NOT_FOUND",
+      `Bed "${bedId}" has no patient: there is no trend to show.`,
+      undefined,
+      refusal("bedEmpty"),
+    );
   const lastSeq = await getLastSeq({ db });
   const series = [];
   for (const parameter of query.parameters) {

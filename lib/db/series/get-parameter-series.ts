@@ -2,6 +2,7 @@ import type { TParameterSeries, TSeriesQuery } from "@/lib/bed/series";
 import { findBedEpisode } from "../beds/find-bed-episode";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { getLastSeq } from "../observations/get-last-seq";
 import { readEpisodeSeries } from "./read-episode-series";
 
@@ -21,7 +22,13 @@ export async function getParameterSeries({
   now?: Date;
 }): Promise<TParameterSeries> {
   const { episode } = await findBedEpisode({ db, bedId });
-  if (!episode) throw new AppError("NOT_FOUND", `Bed "${bedId}" has no patient on support: there is no trend to show.`);
+  if (!episode)
+    throw new AppError(
+      "NOT_FOUND",
+      `Bed "${bedId}" has no patient on support: there is no trend to show.`,
+      undefined,
+      refusal("bedNoSupport"),
+    );
   // Read before the readings: a client continuing live from it may see a reading twice, never miss one.
   const lastSeq = await getLastSeq({ db });
   return readEpisodeSeries({

@@ -2,6 +2,7 @@ import { DEFAULT_SHIFT_PATTERN, ZShiftPattern, type TShiftContext, type TShiftPa
 import type { Db } from "../client";
 import { getDb } from "../get-db";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 export interface TUnitShiftPattern extends TShiftContext {
   readonly unitId: string;
@@ -20,7 +21,7 @@ export interface TUnitShiftPattern extends TShiftContext {
 export async function getUnitShiftPattern({ db, unitId }: { db?: Db; unitId: string }): Promise<TUnitShiftPattern> {
   const client = db ?? (await getDb());
   const unit = await client.unit.findUnique({ where: { id: unitId }, select: { timeZone: true, shiftPattern: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
+  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`, undefined, refusal("unitNotFound"));
   if (!unit.shiftPattern) {
     return { unitId, timeZone: unit.timeZone, pattern: DEFAULT_SHIFT_PATTERN, configured: false, updatedAt: null };
   }

@@ -5,6 +5,7 @@ import { ageInYears } from "@/lib/patients/age-in-years";
 import type { TStationBed, TStationSnapshot } from "@/lib/station/snapshot";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { findLatestValues } from "../observations/find-latest-values";
 import { getLastSeq } from "../observations/get-last-seq";
 
@@ -27,7 +28,7 @@ export async function getStationSnapshot({
   now?: Date;
 }): Promise<TStationSnapshot> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, timeZone: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
+  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`, undefined, refusal("unitNotFound"));
   const lastSeq = await getLastSeq({ db });
   const beds = await db.bed.findMany({
     where: { unitId },

@@ -6,6 +6,7 @@ import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { refuseFuture } from "./refuse-future";
 
 /**
@@ -34,18 +35,28 @@ export async function admitPatientInTransaction({
   const admittedAt = refuseFuture(a.admittedAt, now, "admittedAt");
   const birthDate = new Date(`${a.birthDate}T00:00:00Z`);
   if (birthDate.getTime() > now.getTime())
-    throw new AppError("INVALID_INPUT", "birthDate: the date of birth is in the future.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "birthDate: the date of birth is in the future.",
+      undefined,
+      refusal("birthDateInFuture"),
+    );
   const stayId = ids?.stayId ?? randomUUID();
   const bed = await tx.bed.findUnique({
     where: { id: a.bedId },
     select: { id: true, label: true, unitId: true, stays: { where: { dischargedAt: null }, select: { id: true } } },
   });
   if (!bed || bed.unitId !== a.unitId)
-    throw new AppError("NOT_FOUND", `No bed "${a.bedId}" in this unit.`, { field: "bedId" });
+    throw new AppError("NOT_FOUND", `No bed "${a.bedId}" in this unit.`, { field: "bedId" }, refusal("bedNotInUnit"));
   if (bed.stays.length > 0)
-    throw new AppError("CONFLICT", `Bed ${bed.label} is occupied: discharge or move its patient first.`, {
-      field: "bedId",
-    });
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bed.label} is occupied: discharge or move its patient first.`,
+      {
+        field: "bedId",
+      },
+      refusal("bedOccupiedAdmit", { bed: bed.label }),
+    );
   let patient = await tx.patient.findUnique({ where: { identifier: a.mrn } });
   if (patient) {
     const same =
@@ -57,13 +68,19 @@ export async function admitPatientInTransaction({
         "CONFLICT",
         `MRN ${a.mrn} belongs to another identity (name or date of birth differ): check the MRN.`,
         { field: "mrn" },
+        refusal("mrnOtherIdentity", { mrn: a.mrn }),
       );
     const open = await tx.stay.findFirst({
       where: { patientId: patient.id, dischargedAt: null },
       select: { bed: { select: { label: true } } },
     });
     if (open)
-      throw new AppError("CONFLICT", `This patient is already admitted, in bed ${open.bed.label}.`, { field: "mrn" });
+      throw new AppError(
+        "CONFLICT",
+        `This patient is already admitted, in bed ${open.bed.label}.`,
+        { field: "mrn" },
+        refusal("patientAlreadyAdmitted", { bed: open.bed.label }),
+      );
     if (a.weightKg !== null) await tx.patient.update({ where: { id: patient.id }, data: { weightKg: a.weightKg } });
   } else {
     patient = await tx.patient.create({

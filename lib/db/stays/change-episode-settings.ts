@@ -2,6 +2,7 @@ import { ZChangeEpisodeSettings, type TChangeEpisodeSettings } from "@/lib/stays
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { changeRunningEpisode } from "./change-running-episode";
 import { refuseFuture } from "./refuse-future";
 
@@ -31,11 +32,22 @@ export async function changeEpisodeSettings({
     actor,
     context,
     now,
-    ended: "This support has ended: its settings are archived.",
+    ended: () =>
+      new AppError(
+        "CONFLICT",
+        "This support has ended: its settings are archived.",
+        undefined,
+        refusal("supportSettingsEnded"),
+      ),
     change: async (tx, episode) => {
       const latest = episode.settingChanges[0]?.at ?? episode.startedAt;
       if (at < latest)
-        throw new AppError("INVALID_INPUT", "at: a settings change cannot be dated before the last one.");
+        throw new AppError(
+          "INVALID_INPUT",
+          "at: a settings change cannot be dated before the last one.",
+          undefined,
+          refusal("settingsBeforeLast", { lastAt: latest }),
+        );
       await tx.episodeSettingChange.create({
         data: { episodeId: episode.id, at, byId: actor?.userId ?? null, settings: c.settings },
       });

@@ -5,6 +5,7 @@ import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 const EPISODE_SELECT = {
   id: true,
@@ -38,7 +39,7 @@ export async function changeRunningEpisode({
   context: TRequestContext | null;
   now: Date;
   /** The refusal when the episode has ended, in the operation's words. */
-  ended: string;
+  ended: () => AppError;
   change: (
     tx: Prisma.TransactionClient,
     episode: TRunningEpisode,
@@ -46,8 +47,9 @@ export async function changeRunningEpisode({
 }): Promise<void> {
   await db.$transaction(async (tx) => {
     const episode = await tx.supportEpisode.findUnique({ where: { id: episodeId }, select: EPISODE_SELECT });
-    if (!episode) throw new AppError("NOT_FOUND", `No support episode "${episodeId}".`);
-    if (episode.endedAt) throw new AppError("CONFLICT", ended);
+    if (!episode)
+      throw new AppError("NOT_FOUND", `No support episode "${episodeId}".`, undefined, refusal("supportNotFound"));
+    if (episode.endedAt) throw ended();
     const { action, details } = await change(tx, episode);
     await recordAuditEvent({
       db: tx,

@@ -4,6 +4,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { refuseFuture } from "./refuse-future";
 
 /**
@@ -39,21 +40,34 @@ export async function dischargeStay({
       where: { id: d.stayId },
       include: { episodes: { where: { endedAt: null }, select: { id: true, startedAt: true } } },
     });
-    if (!stay) throw new AppError("NOT_FOUND", `No stay "${d.stayId}".`);
-    if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is already discharged.");
+    if (!stay) throw new AppError("NOT_FOUND", `No stay "${d.stayId}".`, undefined, refusal("stayNotFound"));
+    if (stay.dischargedAt)
+      throw new AppError("CONFLICT", "This stay is already discharged.", undefined, refusal("stayAlreadyDischarged"));
     if (at < stay.admittedAt)
-      throw new AppError("INVALID_INPUT", "dischargedAt: the discharge is before the admission.", {
-        field: "dischargedAt",
-      });
+      throw new AppError(
+        "INVALID_INPUT",
+        "dischargedAt: the discharge is before the admission.",
+        {
+          field: "dischargedAt",
+        },
+        refusal("dischargeBeforeAdmission", { admittedAt: stay.admittedAt }),
+      );
     const endReason = ENDS_SUPPORT[d.disposition];
     if (stay.episodes.length > 0 && !endReason)
       throw new AppError(
         "CONFLICT",
         "Support is still running: end it on the bed page before a ward or home discharge.",
+        undefined,
+        refusal("dischargeSupportRunning"),
       );
     for (const episode of stay.episodes) {
       if (at < episode.startedAt)
-        throw new AppError("INVALID_INPUT", "dischargedAt: the discharge is before the start of the running support.");
+        throw new AppError(
+          "INVALID_INPUT",
+          "dischargedAt: the discharge is before the start of the running support.",
+          undefined,
+          refusal("dischargeBeforeSupport", { startedAt: episode.startedAt }),
+        );
       await tx.supportEpisode.update({
         where: { id: episode.id },
         data: { endedAt: at, endReason, endedById: actor?.userId ?? null },

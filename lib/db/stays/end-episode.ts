@@ -2,6 +2,7 @@ import { ZEndEpisode, type TEndEpisode } from "@/lib/stays/stay";
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { changeRunningEpisode } from "./change-running-episode";
 import { refuseFuture } from "./refuse-future";
 
@@ -32,9 +33,15 @@ export async function endEpisode({
     actor,
     context,
     now,
-    ended: "This support has already ended.",
+    ended: () => new AppError("CONFLICT", "This support has already ended.", undefined, refusal("supportAlreadyEnded")),
     change: async (tx, episode) => {
-      if (at < episode.startedAt) throw new AppError("INVALID_INPUT", "endedAt: the end is before the start.");
+      if (at < episode.startedAt)
+        throw new AppError(
+          "INVALID_INPUT",
+          "endedAt: the end is before the start.",
+          undefined,
+          refusal("supportEndBeforeStart", { startedAt: episode.startedAt }),
+        );
       await tx.supportEpisode.update({
         where: { id: episode.id },
         data: { endedAt: at, endReason: e.reason, endedById: actor?.userId ?? null },

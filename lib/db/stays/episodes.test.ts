@@ -69,9 +69,10 @@ describe("support episodes inside a stay", () => {
     });
     // The stay goes on: the bed is still the patient's.
     expect((await t.db.stay.findUniqueOrThrow({ where: { id: stayId } })).openBedKey).not.toBeNull();
-    await expect(endEpisode({ db: t.db, input: { episodeId, reason: "weaned" }, ...actor })).rejects.toThrow(
-      /already ended/,
-    );
+    await expect(endEpisode({ db: t.db, input: { episodeId, reason: "weaned" }, ...actor })).rejects.toMatchObject({
+      message: expect.stringMatching(/already ended/) as unknown,
+      reason: { key: "supportAlreadyEnded" },
+    });
     await expect(changeEpisodeSettings({ db: t.db, input: { episodeId, settings: {} }, ...actor })).rejects.toThrow(
       /has ended/,
     );
@@ -84,9 +85,12 @@ describe("support episodes inside a stay", () => {
       endEpisode({ db: t.db, input: { episodeId, reason: "other", endedAt: NOW.getTime() - 40 * MIN }, ...actor }),
     ).rejects.toThrow(/before the start/);
     await endEpisode({ db: t.db, input: { episodeId, reason: "escalated" }, ...actor });
-    await expect(startEpisode({ db: t.db, input: iabp(NOW.getTime() - 120 * MIN), ...actor })).rejects.toThrow(
-      /before the admission/,
-    );
+    // The admission's time travels as ISO 8601, for the screen to write in its language and the unit's zone.
+    const { admittedAt } = await t.db.stay.findFirstOrThrow();
+    await expect(startEpisode({ db: t.db, input: iabp(NOW.getTime() - 120 * MIN), ...actor })).rejects.toMatchObject({
+      message: expect.stringMatching(/before the admission/) as unknown,
+      reason: { key: "supportStartBeforeAdmission", params: { admittedAt: admittedAt.toISOString() } },
+    });
     expect(await t.db.supportEpisode.count()).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /** The open stay of the patient with this MRN, in the caller's transaction; refused (field mrn) when not admitted. */
 export async function findAdmittedStay(tx: Prisma.TransactionClient, mrn: string) {
@@ -7,6 +8,12 @@ export async function findAdmittedStay(tx: Prisma.TransactionClient, mrn: string
     where: { patient: { identifier: mrn }, dischargedAt: null },
     include: { _count: { select: { episodes: true } } },
   });
-  if (!stay) throw new AppError("NOT_FOUND", `No admitted patient with MRN ${mrn}.`, { field: "mrn" });
+  if (!stay)
+    throw new AppError(
+      "NOT_FOUND",
+      `No admitted patient with MRN ${mrn}.`,
+      { field: "mrn" },
+      refusal("noAdmittedPatient", { mrn }),
+    );
   return stay;
 }

@@ -1,6 +1,7 @@
 import type { TBedStay } from "@/lib/stays/stay";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /** A bed, its open stay (patient, running support) and the unit's free beds: what the bed page's stay panel shows. */
 export async function getBedStay({ db, bedId }: { db: Db; bedId: string }): Promise<TBedStay> {
@@ -17,7 +18,7 @@ export async function getBedStay({ db, bedId }: { db: Db; bedId: string }): Prom
       },
     },
   });
-  if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}".`);
+  if (!bed) throw new AppError("NOT_FOUND", `No bed "${bedId}".`, undefined, refusal("bedNotFound"));
   const free = await db.bed.findMany({
     where: { unitId: bed.unitId, stays: { none: { dischargedAt: null } } },
     orderBy: { position: "asc" },
@@ -59,13 +60,25 @@ export async function getBedStay({ db, bedId }: { db: Db; bedId: string }): Prom
 
 /** The bed's open stay, or CONFLICT naming the bed: an operation on a patient needs one in the bed. */
 export function openStayOf(bedStay: TBedStay): NonNullable<TBedStay["stay"]> {
-  if (!bedStay.stay) throw new AppError("CONFLICT", `Bed ${bedStay.bed.label} has no patient.`);
+  if (!bedStay.stay)
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bedStay.bed.label} has no patient.`,
+      undefined,
+      refusal("bedHasNoPatient", { bed: bedStay.bed.label }),
+    );
   return bedStay.stay;
 }
 
 /** The support running in the bed, or CONFLICT naming the bed. */
 export function runningEpisodeOf(bedStay: TBedStay): NonNullable<NonNullable<TBedStay["stay"]>["episode"]> {
   const episode = openStayOf(bedStay).episode;
-  if (!episode) throw new AppError("CONFLICT", `Bed ${bedStay.bed.label} has no support running.`);
+  if (!episode)
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${bedStay.bed.label} has no support running.`,
+      undefined,
+      refusal("bedHasNoSupportRunning", { bed: bedStay.bed.label }),
+    );
   return episode;
 }

@@ -122,6 +122,10 @@ describe("moveStay", () => {
     await expect(
       moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW }),
     ).rejects.toThrow(/Bed 02 is occupied/);
+    // …and says so to a French screen: the catalogue's key with the bed's label, no English sentence.
+    await expect(
+      moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW }),
+    ).rejects.toMatchObject({ code: "CONFLICT", reason: { key: "bedOccupiedMove", params: { bed: "02" } } });
     expect((await t.db.stay.findUniqueOrThrow({ where: { id: stayId } })).bedId).toBe(bed1);
     expect(await t.db.auditEvent.count()).toBe(audit);
   });
@@ -147,10 +151,16 @@ describe("dischargeStay", () => {
     expect(stay.dischargedAt).toEqual(NOW);
     await expect(
       dischargeStay({ db: t.db, input: { stayId, disposition: "ward" }, actor: TEST_NURSE, context: null, now: NOW }),
-    ).rejects.toThrow(/already discharged/);
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/already discharged/) as unknown,
+      reason: { key: "stayAlreadyDischarged" },
+    });
     await expect(
       moveStay({ db: t.db, input: { stayId, toBedId: bed3 }, actor: TEST_NURSE, context: null, now: NOW }),
-    ).rejects.toThrow(/archived/);
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/archived/) as unknown,
+      reason: { key: "stayDischargedNoMove" },
+    });
     // The same patient may come back: a new stay.
     await admit(bed1, "MRN-1");
     expect(await t.db.stay.count({ where: { patient: { identifier: "MRN-1" } } })).toBe(2);

@@ -5,6 +5,7 @@ import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { refuseFuture } from "./refuse-future";
 
 /**
@@ -36,20 +37,41 @@ export async function moveStayInTransaction({
   const { stayId, toBedId, movedAt } = ZMoveStay.parse(input);
   const at = refuseFuture(movedAt, now, "movedAt");
   const stay = await tx.stay.findUnique({ where: { id: stayId } });
-  if (!stay) throw new AppError("NOT_FOUND", `No stay "${stayId}".`);
-  if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is discharged and archived: it cannot move.");
+  if (!stay) throw new AppError("NOT_FOUND", `No stay "${stayId}".`, undefined, refusal("stayNotFound"));
+  if (stay.dischargedAt)
+    throw new AppError(
+      "CONFLICT",
+      "This stay is discharged and archived: it cannot move.",
+      undefined,
+      refusal("stayDischargedNoMove"),
+    );
   if (at < stay.admittedAt)
-    throw new AppError("INVALID_INPUT", "movedAt: the move is before the admission.", { field: "movedAt" });
+    throw new AppError(
+      "INVALID_INPUT",
+      "movedAt: the move is before the admission.",
+      { field: "movedAt" },
+      refusal("moveBeforeAdmission", { admittedAt: stay.admittedAt }),
+    );
   const to = await tx.bed.findUnique({
     where: { id: toBedId },
     select: { id: true, label: true, unitId: true, stays: { where: { dischargedAt: null }, select: { id: true } } },
   });
   if (!to || to.unitId !== stay.unitId)
-    throw new AppError("NOT_FOUND", `No bed "${toBedId}" in this unit.`, { field: "toBedId" });
+    throw new AppError("NOT_FOUND", `No bed "${toBedId}" in this unit.`, { field: "toBedId" }, refusal("bedNotInUnit"));
   if (to.id === stay.bedId)
-    throw new AppError("CONFLICT", `The patient is already in bed ${to.label}.`, { field: "toBedId" });
+    throw new AppError(
+      "CONFLICT",
+      `The patient is already in bed ${to.label}.`,
+      { field: "toBedId" },
+      refusal("patientAlreadyInBed", { bed: to.label }),
+    );
   if (to.stays.length > 0)
-    throw new AppError("CONFLICT", `Bed ${to.label} is occupied: choose a free bed.`, { field: "toBedId" });
+    throw new AppError(
+      "CONFLICT",
+      `Bed ${to.label} is occupied: choose a free bed.`,
+      { field: "toBedId" },
+      refusal("bedOccupiedMove", { bed: to.label }),
+    );
   const fromBedId = stay.bedId;
   await tx.stay.update({ where: { id: stayId }, data: { bedId: to.id, openBedKey: to.id } });
   await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /** Clock skew a tablet may have: an instant up to this much ahead of the server is taken as now. */
 const SKEW_MS = 60_000;
@@ -10,6 +11,6 @@ const SKEW_MS = 60_000;
 export function refuseFuture(at: number | null, now: Date, field: string): Date {
   if (at === null) return now;
   if (at > now.getTime() + SKEW_MS)
-    throw new AppError("INVALID_INPUT", `${field}: the time is in the future.`, { field });
+    throw new AppError("INVALID_INPUT", `${field}: the time is in the future.`, { field }, refusal("timeInFuture"));
   return new Date(Math.min(at, now.getTime()));
 }

@@ -6,6 +6,7 @@ import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { refuseFuture } from "./refuse-future";
 
 /**
@@ -40,12 +41,28 @@ export async function startEpisodeInTransaction({
     where: { id: e.stayId },
     include: { episodes: { where: { endedAt: null }, select: { id: true } } },
   });
-  if (!stay) throw new AppError("NOT_FOUND", `No stay "${e.stayId}".`);
-  if (stay.dischargedAt) throw new AppError("CONFLICT", "This stay is discharged and archived: support cannot start.");
+  if (!stay) throw new AppError("NOT_FOUND", `No stay "${e.stayId}".`, undefined, refusal("stayNotFound"));
+  if (stay.dischargedAt)
+    throw new AppError(
+      "CONFLICT",
+      "This stay is discharged and archived: support cannot start.",
+      undefined,
+      refusal("supportStartDischarged"),
+    );
   if (stay.episodes.length > 0)
-    throw new AppError("CONFLICT", "Support is already running: end it (reason escalated) before starting another.");
+    throw new AppError(
+      "CONFLICT",
+      "Support is already running: end it (reason escalated) before starting another.",
+      undefined,
+      refusal("supportAlreadyRunning"),
+    );
   if (startedAt < stay.admittedAt)
-    throw new AppError("INVALID_INPUT", "startedAt: support cannot start before the admission.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "startedAt: support cannot start before the admission.",
+      undefined,
+      refusal("supportStartBeforeAdmission", { admittedAt: stay.admittedAt }),
+    );
   await tx.supportEpisode.create({
     data: {
       id: episodeId,

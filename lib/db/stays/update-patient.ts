@@ -4,6 +4,7 @@ import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /**
  * Updates a patient's identity, weight or height (an ADT A08), found by MRN: the fields given replace the stored
@@ -27,10 +28,21 @@ export async function updatePatient({
   const u = ZUpdatePatient.parse(input);
   const birthDate = u.birthDate === null ? null : new Date(`${u.birthDate}T00:00:00Z`);
   if (birthDate && birthDate.getTime() > now.getTime())
-    throw new AppError("INVALID_INPUT", "birthDate: the date of birth is in the future.", { field: "birthDate" });
+    throw new AppError(
+      "INVALID_INPUT",
+      "birthDate: the date of birth is in the future.",
+      { field: "birthDate" },
+      refusal("birthDateInFuture"),
+    );
   const result = await db.$transaction(async (tx) => {
     const patient = await tx.patient.findUnique({ where: { identifier: u.mrn } });
-    if (!patient) throw new AppError("NOT_FOUND", `No patient with MRN ${u.mrn}.`, { field: "mrn" });
+    if (!patient)
+      throw new AppError(
+        "NOT_FOUND",
+        `No patient with MRN ${u.mrn}.`,
+        { field: "mrn" },
+        refusal("noPatient", { mrn: u.mrn }),
+      );
     const data = {
       ...(u.givenName !== null && u.givenName !== patient.givenName ? { givenName: u.givenName } : {}),
       ...(u.familyName !== null && u.familyName !== patient.familyName ? { familyName: u.familyName } : {}),

@@ -50,7 +50,7 @@ const post = async (bedId: string, body: unknown) => {
     status: response.status,
     body: (await response.json()) as {
       score?: { total: number; riskClass: string };
-      error?: { code: string; message: string };
+      error?: { code: string; message: string; reason?: { key: string } };
     },
   };
 };
@@ -81,7 +81,12 @@ describe("POST /api/beds/:bedId/save-score", () => {
   });
 
   it("refuses a bed on an IABP alone, and an unknown bed", async () => {
-    expect((await post(iabp.bedId, inputs)).status).toBe(409);
-    expect((await post("nope", inputs)).status).toBe(404);
+    const onIabp = await post(iabp.bedId, inputs);
+    expect(onIabp.status).toBe(409);
+    // The body names the catalogue's reason, which a French screen words in French.
+    expect(onIabp.body.error?.reason).toEqual({ key: "saveScoreVaOnly" });
+    const unknown = await post("nope", inputs);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.reason).toEqual({ key: "bedNotFound" });
   });
 });
