@@ -61,13 +61,21 @@ describe(`migration ${THIS}`, () => {
 
       migrate(db, [THIS]);
 
-      expect(db.prepare(`SELECT "id","stayId","episodeId","openKey","status" FROM "Alarm" ORDER BY "id"`).all()).toEqual([
+      expect(
+        db.prepare(`SELECT "id","stayId","episodeId","openKey","status" FROM "Alarm" ORDER BY "id"`).all(),
+      ).toEqual([
         // An ended support's open alarm keeps its episode's key: the engine's clock ends it.
         { id: "a-ended", stayId: "s1", episodeId: "e1", openKey: "e1|helium-low|", status: "active" },
         { id: "a-old", stayId: "s1", episodeId: "e1", openKey: null, status: "resolved" },
         { id: "a-open", stayId: "s1", episodeId: "e2", openKey: "s1|lactate-high|", status: "acknowledged" },
         // An outside raiser's alarm stays its episode's.
-        { id: "a-round", stayId: "s1", episodeId: "e2", openKey: "e2|round-abnormal-finding|left-leg", status: "active" },
+        {
+          id: "a-round",
+          stayId: "s1",
+          episodeId: "e2",
+          openKey: "e2|round-abnormal-finding|left-leg",
+          status: "active",
+        },
       ]);
       expect(db.prepare(`SELECT * FROM "AlarmEvent" ORDER BY "seq"`).all()).toEqual(events);
       // The running support's state is the stay's; the ended one's is dropped.

@@ -25,7 +25,9 @@ describe("the rules in force follow what runs in the stay", () => {
 
   it("while a support runs: its device's rules and those of the whole stay its device has", () => {
     const iabp = ids("IABP");
-    expect(iabp).toEqual(expect.arrayContaining(["helium-low", "lactate-high", "anti-xa-overdue", "device-feed-stale"]));
+    expect(iabp).toEqual(
+      expect.arrayContaining(["helium-low", "lactate-high", "anti-xa-overdue", "device-feed-stale"]),
+    );
     expect(iabp).not.toContain("ecmo-flow-low");
   });
 

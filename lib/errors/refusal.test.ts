@@ -5,9 +5,9 @@ import { REFUSAL_PARAMS, ZRefusal, isRefusalKey, refusal } from "./refusal";
 
 const catalogue = (locale: "en" | "fr") =>
   (
-    JSON.parse(
-      readFileSync(path.join(import.meta.dirname, `../i18n/messages/refusals.${locale}.json`), "utf8"),
-    ) as { refusals: { reasons: Record<string, string> } }
+    JSON.parse(readFileSync(path.join(import.meta.dirname, `../i18n/messages/refusals.${locale}.json`), "utf8")) as {
+      refusals: { reasons: Record<string, string> };
+    }
   ).refusals.reasons;
 
 /** The top-level ICU arguments of a message: `{bed}`, `{device, select, …}` (the branches' words are not arguments). */

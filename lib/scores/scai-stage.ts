@@ -43,7 +43,11 @@ export function suggestScaiStage({ deviceType, latestLactate, previousLactate }:
     return { stage: "E", criterion: "onVaEcmo", lactate, source };
   if (!lactate) return { stage: null, criterion: "noLactate", lactate: null, source };
   if (lactate.v >= SCAI_E_LACTATE) return { stage: "E", criterion: "lactateAtLeast8", lactate, source };
-  if (deviceType !== null && previousLactate && lactate.v - previousLactate.v >= CLINICAL_LIMITS.lactateRise.value - 1e-9)
+  if (
+    deviceType !== null &&
+    previousLactate &&
+    lactate.v - previousLactate.v >= CLINICAL_LIMITS.lactateRise.value - 1e-9
+  )
     return { stage: "D", criterion: "lactateRisingOnSupport", lactate, source };
   if (lactate.v >= SCAI_C_LACTATE) return { stage: "C", criterion: "lactateAtLeast2", lactate, source };
   return { stage: null, criterion: "lactateBelow2", lactate, source };

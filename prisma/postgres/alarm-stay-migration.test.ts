@@ -32,7 +32,8 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")(`PostgreSQL migration $
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      for (const name of EARLIER) await client.query(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+      for (const name of EARLIER)
+        await client.query(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
       await client.query(EARLIER_ROWS);
       await client.query(readFileSync(path.join(MIGRATIONS, THIS, "migration.sql"), "utf8"));
       const alarms = await client.query(`SELECT "id","stayId","episodeId","openKey" FROM "Alarm" ORDER BY "id"`);

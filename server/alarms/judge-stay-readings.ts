@@ -47,7 +47,11 @@ export async function judgeStayReadings({
 
 /** The context of a reading no running support holds: only the rules judged for the whole stay. */
 function stayOnly(context: TAlarmContext): TAlarmContext {
-  return { deviceType: null, startedAt: context.startedAt, ...(context.weightKg ? { weightKg: context.weightKg } : {}) };
+  return {
+    deviceType: null,
+    startedAt: context.startedAt,
+    ...(context.weightKg ? { weightKg: context.weightKg } : {}),
+  };
 }
 
 async function judgeIn(
@@ -64,7 +68,14 @@ async function judgeIn(
     if (from > 0) await yieldToEventLoop();
     const slice = ordered.slice(from, from + JUDGE_SLICE);
     const newest = slice[slice.length - 1]?.observedAt ?? wallClock;
-    const result = evaluateAlarms({ rules, state: memory.state, episode: context, readings: slice, now: newest, series });
+    const result = evaluateAlarms({
+      rules,
+      state: memory.state,
+      episode: context,
+      readings: slice,
+      now: newest,
+      series,
+    });
     memory.state = result.state;
     memory.pending.push(...result.transitions);
     for (const r of slice) if (r.seq > memory.lastSeq) memory.lastSeq = r.seq;

@@ -18,7 +18,11 @@ const reading = (seq: number, stayId: string, episodeId: string | null): TCommit
 
 describe("a page of readings split for the engine", () => {
   it("groups them by stay, a reading with no support running included, each with the episode of its time", () => {
-    const { byStay } = splitBatch([reading(1, "stay-a", null), reading(2, "stay-a", "ep-a"), reading(3, "stay-b", null)]);
+    const { byStay } = splitBatch([
+      reading(1, "stay-a", null),
+      reading(2, "stay-a", "ep-a"),
+      reading(3, "stay-b", null),
+    ]);
     expect(byStay.get("stay-a")?.map((r) => [r.seq, r.episodeId])).toEqual([
       [1, null],
       [2, "ep-a"],
