@@ -14,7 +14,10 @@ import { seedBenchWorld, signInBenchNurse } from "./world";
  * the other node (the figure the target is about), B's those of their own node. Then the leader (A, or C if the lock
  * moved during the soak) is killed with SIGKILL: how long until another node holds the lock, and until an alarm
  * event is written after the kill (the gap in judgement). All processes share this machine's two
- * cores with the clients' decoding: the load average is printed beside the figures.
+ * cores with the clients' decoding: the load average is printed beside the figures. The clients run in `processes`
+ * child processes (bench/unit-followers-process.ts), so that no one event loop decodes all 200 copies of each second's
+ * readings in turn; with 0 they run in this process, as before 2026-12-04. The first client on A to decode each burst
+ * gives the station's path without the clients' queue (otherNodeFirstClient…).
  */
 export async function benchTwoNodes({
   soakSec,
