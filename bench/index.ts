@@ -12,7 +12,9 @@
  * - BENCH_ALARM_SEC: the alarm latency run (default 120).
  * - BENCH_NODES_SEC: the two-node soak (default 60), BENCH_NODES_WARMUP_SEC its warm-up (default 10),
  *   BENCH_NODES_CLIENTS its socket clients (default 200, half on each node), BENCH_NODES_BEDS its beds (default 64),
- *   BENCH_NODES_DATABASE postgres (default, as a hospital runs several nodes) or sqlite (one file).
+ *   BENCH_NODES_DATABASE postgres (default, as a hospital runs several nodes) or sqlite (one file),
+ *   BENCH_NODES_CLIENT_PROCESSES the processes the clients run in (default 2; 0: in the bench's own process, the measure
+ *   before 2026-12-04, whose one event loop decoded every client's copy of each burst).
  * - wall: prints reading → screen p50/p99, snapshot p50/p99 (a snapshot unanswered in 10 s is a failure), the server's
  *   RSS at start, peak and end (with its anonymous and file parts at the end), how many of the 200 clients subscribed
  *   and how many disconnects the run saw, and whether the server ran to the end.
@@ -121,6 +123,7 @@ if (only.includes("nodes")) {
     clients: Number(process.env.BENCH_NODES_CLIENTS ?? 200),
     beds: Number(process.env.BENCH_NODES_BEDS ?? 64),
     engine,
+    processes: Number(process.env.BENCH_NODES_CLIENT_PROCESSES ?? 2),
   });
   print(
     `Nodes on ${engine === "postgres" ? "PostgreSQL" : "one SQLite file"} with Redis and the PostgreSQL lock: reading → screen on the other node, and the failover gap`,

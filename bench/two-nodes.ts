@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
-import { io as connect, type Socket } from "socket.io-client";
 import { randomUUID } from "node:crypto";
 import { createPostgresTestDb, createTestDb, readOnOtherConnection } from "@/test/support/create-test-db";
 import { createLockDatabase, freePort } from "@/test/support/station-node";
+import { followUnit, type TFollowerFigures } from "./unit-followers";
 import { seedBenchWorld, signInBenchNurse } from "./world";
 
 /**
@@ -14,7 +14,10 @@ import { seedBenchWorld, signInBenchNurse } from "./world";
  * the other node (the figure the target is about), B's those of their own node. Then the leader (A, or C if the lock
  * moved during the soak) is killed with SIGKILL: how long until another node holds the lock, and until an alarm
  * event is written after the kill (the gap in judgement). All processes share this machine's two
- * cores with the clients' decoding: the load average is printed beside the figures.
+ * cores with the clients' decoding: the load average is printed beside the figures. The clients run in `processes`
+ * child processes (bench/unit-followers-process.ts), so that no one event loop decodes all 200 copies of each second's
+ * readings in turn; with 0 they run in this process, as before 2026-12-04. The first client on A to decode each burst
+ * gives the station's path without the clients' queue (otherNodeFirstClient…).
  */
 export async function benchTwoNodes({
   soakSec,
@@ -22,12 +25,15 @@ export async function benchTwoNodes({
   beds,
   engine = "postgres",
   warmupSec = 10,
+  processes = 2,
 }: {
   soakSec: number;
   warmupSec?: number;
   clients: number;
   beds: number;
   engine?: "postgres" | "sqlite";
+  /** Processes the clients run in (0: this one, whose event loop then decodes for all of them). */
+  processes?: number;
 }) {
   const t = engine === "postgres" ? await createPostgresTestDb() : await createTestDb();
   // Channels of their own on a Redis that other stations (another bench, a test run) may share.
@@ -68,37 +74,14 @@ export async function benchTwoNodes({
   const b = await start("bench-b", true);
   step("nodes B (producing) and C (standby) ready");
 
-  const histograms = { otherNode: new Map<number, number>(), sameNode: new Map<number, number>() };
-  let counting = false;
-  const sockets: Socket[] = [];
-  const connectClient = async (i: number): Promise<void> => {
-    const onA = i % 2 === 0;
-    const histogram = onA ? histograms.otherNode : histograms.sameNode;
-    const socket = connect(`http://127.0.0.1:${onA ? a.port : b.port}`, {
-      transports: ["websocket"],
-      forceNew: true,
-      extraHeaders: { cookie },
-    });
-    socket.on("observation:recorded", ({ observations }: { observations: { observedAt: number }[] }) => {
-      if (!counting) return;
-      const now = Date.now();
-      for (const o of observations) histogram.set(now - o.observedAt, (histogram.get(now - o.observedAt) ?? 0) + 1);
-    });
-    await new Promise<void>((resolve) =>
-      socket.on("connect", () =>
-        socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 1e12 }, () => resolve()),
-      ),
-    );
-    sockets.push(socket);
-  };
-  // Twenty at a time: one by one, 200 clients took minutes to subscribe on a loaded machine.
-  for (let from = 0; from < clients; from += 20)
-    await Promise.all(Array.from({ length: Math.min(20, clients - from) }, (_, k) => connectClient(from + k)));
-  step(`${clients} clients subscribed; ${warmupSec} s of warm-up`);
+  const followers = await startFollowers({ ports: { a: a.port, b: b.port }, cookie, clients, processes });
+  step(
+    `${clients} clients subscribed (${processes === 0 ? "in this process" : `in ${processes} processes`}); ${warmupSec} s of warm-up`,
+  );
   await new Promise((r) => setTimeout(r, warmupSec * 1000));
-  counting = true;
+  followers.count();
   await new Promise((r) => setTimeout(r, soakSec * 1000));
-  counting = false;
+  const histograms = await followers.stop();
   const load = loadavg().map((x) => x.toFixed(1));
 
   // Failover: the leader killed; B takes the lock, claims the next epoch, and its engine judges.
@@ -120,7 +103,6 @@ export async function benchTwoNodes({
     // Events written after the kill by the new leader's engine: it judges again.
     if (!Number.isNaN(lockMovedMs) && (await lastEvent()) > eventBefore) firstJudgementMs = Date.now() - killedAt;
   }
-  for (const s of sockets) s.close();
   const failed = await new Promise<string>((resolve) => {
     b.child.stdout?.on("data", (d: Buffer) => {
       const line = /FAILED (\d+)(.*)/.exec(d.toString());
@@ -145,11 +127,14 @@ export async function benchTwoNodes({
   return {
     database: engine,
     soakSeconds: soakSec,
-    clients: `${clients} (${Math.ceil(clients / 2)} on A, ${Math.floor(clients / 2)} on B)`,
+    clients: `${clients} (${Math.ceil(clients / 2)} on A, ${Math.floor(clients / 2)} on B), ${processes === 0 ? "in the bench's process" : `in ${processes} processes of their own`}`,
     readingsPerSecond: beds * 12,
     otherNodeDeliveries: count(histograms.otherNode),
     otherNodeP50Ms: percentile(histograms.otherNode, 50),
     otherNodeP99Ms: percentile(histograms.otherNode, 99),
+    // Each second's burst at the first client on A to decode it: the station's path without the clients' queue.
+    otherNodeFirstClientP50Ms: percentile(histograms.otherNodeFirst, 50),
+    otherNodeFirstClientP99Ms: percentile(histograms.otherNodeFirst, 99),
     sameNodeDeliveries: count(histograms.sameNode),
     sameNodeP50Ms: percentile(histograms.sameNode, 50),
     sameNodeP99Ms: percentile(histograms.sameNode, 99),
@@ -159,5 +144,89 @@ export async function benchTwoNodes({
     failoverGapSeconds: (firstJudgementMs / 1000).toFixed(2),
     producerBatchesNotCommitted: failed,
     loadAverage1m5m15m: load.join(" "),
+  };
+}
+
+type THistogram = Map<number, number>;
+
+/**
+ * The socket clients, in this process (processes 0: the measure before 2026-12-04, where one event loop decoded every
+ * client's copy of each burst, so the last client's delay held the 199 decodings before it) or split over child
+ * processes, whose figures are merged at the end.
+ */
+async function startFollowers({
+  ports,
+  cookie,
+  clients,
+  processes,
+}: {
+  ports: { a: number; b: number };
+  cookie: string;
+  clients: number;
+  processes: number;
+}): Promise<{
+  count: () => void;
+  stop: () => Promise<{ otherNode: THistogram; sameNode: THistogram; otherNodeFirst: THistogram }>;
+}> {
+  const merge = (all: readonly TFollowerFigures[]) => {
+    const otherNode: THistogram = new Map();
+    const sameNode: THistogram = new Map();
+    const first = new Map<number, number>();
+    for (const f of all) {
+      for (const [ms, n] of f.otherNode) otherNode.set(ms, (otherNode.get(ms) ?? 0) + n);
+      for (const [ms, n] of f.sameNode) sameNode.set(ms, (sameNode.get(ms) ?? 0) + n);
+      for (const [at, ms] of f.otherNodeFirst) first.set(at, Math.min(first.get(at) ?? Infinity, ms));
+    }
+    // One entry per burst, as a histogram of delays.
+    const otherNodeFirst: THistogram = new Map();
+    for (const ms of first.values()) otherNodeFirst.set(ms, (otherNodeFirst.get(ms) ?? 0) + 1);
+    return { otherNode, sameNode, otherNodeFirst };
+  };
+  if (processes === 0) {
+    const followers = await followUnit({ ports, cookie, clients });
+    return {
+      count: () => followers.count(true),
+      stop: () => {
+        followers.count(false);
+        followers.close();
+        return Promise.resolve(merge([followers.figures()]));
+      },
+    };
+  }
+  // An even share each, so that every process's clients alternate between A and B as the in-process ones do.
+  const share = Math.ceil(clients / processes / 2) * 2;
+  const children = Array.from({ length: processes }, (_, k) => ({
+    from: k * share,
+    n: Math.max(0, Math.min(share, clients - k * share)),
+  }))
+    .filter(({ n }) => n > 0)
+    .map(({ from, n }) =>
+      fork("bench/unit-followers-process.ts", [], {
+        execArgv: ["--import", "tsx"],
+        env: {
+          ...process.env,
+          BENCH_PORT_A: String(ports.a),
+          BENCH_PORT_B: String(ports.b),
+          BENCH_COOKIE: cookie,
+          BENCH_CLIENTS: String(n),
+          BENCH_FIRST_CLIENT: String(from),
+        },
+      }),
+    );
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once("message", resolve))));
+  return {
+    count: () => children.forEach((child) => child.send("count")),
+    stop: async () => {
+      const figures = await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<TFollowerFigures>((resolve) => {
+              child.once("message", (m) => resolve(m as TFollowerFigures));
+              child.send("stop");
+            }),
+        ),
+      );
+      return merge(figures);
+    },
   };
 }

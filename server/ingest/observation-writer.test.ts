@@ -123,6 +123,36 @@ describe("ObservationWriter", () => {
     expect(await storedCount()).toBe(6);
   });
 
+  it("lets the producers a commit answered join the next batch, so that batches under load stay full", async () => {
+    // Four producers, each submitting 6 readings again as soon as its last submit was answered, into batches of 22
+    // (the bench's shape: 4 × 768 in flight, 3,000 a batch): the next batch must wait for the producers the commit
+    // answered rather than take the remnant of the fourth alone.
+    const sizes: number[] = [];
+    const batched = new ObservationWriter({
+      db: t.db,
+      episodes: new EpisodeDirectory(t.db),
+      now: () => NOW,
+      maxBatch: 22,
+      insert: async (readings) => {
+        sizes.push(readings.length);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return readings.map((_, i) => i + 1);
+      },
+    });
+    let next = 0;
+    const producer = async () => {
+      while (next < 40) {
+        const chunk = next++;
+        await batched.submit(Array.from({ length: 6 }, (_, i) => reading({ sourceRef: `p-${chunk}-${i}` })));
+      }
+    };
+    await Promise.all([producer(), producer(), producer(), producer()]);
+    await batched.drain();
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(240);
+    // 22, 20, 22, 20, … (12 commits); taking the queue at once after each commit made 22, 2, 18, 6, 18, 6, … (20).
+    expect(sizes.slice(0, -1).every((size) => size >= 20)).toBe(true);
+  });
+
   it("commits readings its producer validated itself (submitValid) with the same answers, unchecked", async () => {
     const episode = {
       id: ep.episodeId,

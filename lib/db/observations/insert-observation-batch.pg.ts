@@ -7,10 +7,15 @@ export type TPgQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 /*
  * One statement for the whole batch (PostgreSQL's counterpart of insert-observation-batch.ts): a round trip per row
  * would cost more than the insert. The rows travel as one array per column and come back through unnest; the index
- * probe of the same content (stay, parameter, time, value) is a NOT EXISTS in the same statement, so no other
- * transaction's insert can come between the probe and the insert for a row it would see. Times are bound as integer
- * milliseconds and turned into timestamp(3) exactly (no floating-point division). The stay and the episode (null for
- * a stay-only value) are bound as the write path found them, as on SQLite.
+ * probe of the same content (stay, parameter, time, value) is in the same statement, so no other transaction's insert
+ * can come between the probe and the insert for a row it would see. The probe is a scalar subquery with LIMIT 1, not
+ * a NOT EXISTS: the planner turns a NOT EXISTS into an anti-join and, for a few thousand rows, chose a hash anti-join
+ * over a sequential scan of the whole table, so each batch cost time in proportion to the table (a batch of 3,000
+ * against 200,000 stored readings: 12,000 readings/s, falling as the table grew). A LIMIT subquery is not pulled up
+ * into a join: it stays one index-only probe per row of (stayId, parameter, observedAt, value), whatever the table's
+ * size (EXPLAIN: 3,000 probes ≈ 15 ms). Times are bound as integer milliseconds and turned into timestamp(3) exactly
+ * (no floating-point division). The stay and the episode (null for a stay-only value) are bound as the write path
+ * found them, as on SQLite.
  */
 const INSERT = `
 INSERT INTO "Observation" ("episodeId","stayId","bedId","unitId","parameter","value","unit","observedAt","receivedAt","source","sourceRef")
@@ -18,9 +23,10 @@ SELECT r.e, r.st, r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTER
        TIMESTAMP '1970-01-01' + $10::bigint * INTERVAL '1 millisecond', r.s::"ObservationSource", r.ref
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::bigint[], $8::text[], $9::text[], $11::text[])
        AS r(e, b, u, p, v, un, o, s, ref, st)
- WHERE NOT EXISTS (SELECT 1 FROM "Observation" x
-                    WHERE x."stayId" = r.st AND x."parameter" = r.p
-                      AND x."observedAt" = TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond' AND x."value" = r.v)
+ WHERE (SELECT 1 FROM "Observation" x
+         WHERE x."stayId" = r.st AND x."parameter" = r.p
+           AND x."observedAt" = TIMESTAMP '1970-01-01' + r.o * INTERVAL '1 millisecond' AND x."value" = r.v
+         LIMIT 1) IS NULL
 ON CONFLICT ("source","sourceRef") DO NOTHING
 RETURNING "seq"::text AS "seq", "source"::text AS "source", "sourceRef"`;
 
