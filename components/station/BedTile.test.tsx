@@ -1,20 +1,24 @@
 import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import alarmsEn from "@/lib/i18n/messages/alarms.en.json";
+import alarmsFr from "@/lib/i18n/messages/alarms.fr.json";
 import enMain from "@/lib/i18n/messages/en.json";
 import frMain from "@/lib/i18n/messages/fr.json";
 import staysEn from "@/lib/i18n/messages/stays.en.json";
 import staysFr from "@/lib/i18n/messages/stays.fr.json";
 
+import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
+import { prepareTileAlarms, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import type { TRole } from "@/lib/auth/roles";
 import { SessionUserProvider } from "@/lib/client/session-user";
 import { prepareTile } from "@/lib/station/prepare-tile";
 import type { TStationBed } from "@/lib/station/snapshot";
 import { BedTile } from "./BedTile";
 
-// The admitted tile says "no support" in the stays area's words.
-const en = { ...enMain, ...staysEn };
-const fr = { ...frMain, ...staysFr };
+// The admitted tile says "no support" in the stays area's words, and its alarm in the alarms'.
+const en = { ...enMain, ...staysEn, ...alarmsEn };
+const fr = { ...frMain, ...staysFr, ...alarmsFr };
 
 const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
 
@@ -30,7 +34,12 @@ function bed(latest: TStationBed["latest"]): TStationBed {
   };
 }
 
-function render(stationBed: TStationBed, locale: "en" | "fr" = "en", role: TRole = "nurse"): string {
+function render(
+  stationBed: TStationBed,
+  locale: "en" | "fr" = "en",
+  role: TRole = "nurse",
+  alarm?: TTileAlarm,
+): string {
   const tile = prepareTile({ bed: stationBed, locale, now: NOW });
   const user = {
     userId: "u",
@@ -43,7 +52,7 @@ function render(stationBed: TStationBed, locale: "en" | "fr" = "en", role: TRole
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : fr} timeZone="UTC">
       <SessionUserProvider user={user}>
-        <BedTile tile={tile} timeZone="UTC" />
+        <BedTile tile={tile} timeZone="UTC" alarm={alarm} now={NOW} />
       </SessionUserProvider>
     </NextIntlClientProvider>,
   );
@@ -96,6 +105,17 @@ describe("BedTile", () => {
     expect(admitted).not.toContain('data-testid="value-lactate"');
     const html = render({ ...bed({ lactate: fresh(4.1, 600_000) }), episode: null });
     expect(html).toMatch(/data-testid="value-lactate"[^]*4\.1/);
+  });
+
+  it("shows the alarm of a stay with no support running, coloured by its priority (a lactate before cannulation)", () => {
+    const alarm = prepareTileAlarms([
+      alarmDto({ id: "a", bedId: "bed-7", stayId: "s", episodeId: null, value: 6.2, raisedAt: NOW - 60_000 }),
+    ]).get("bed-7");
+    const html = render({ ...bed({ lactate: fresh(6.2, 600_000) }), episode: null }, "en", "nurse", alarm);
+    expect(html).toContain('data-state="admitted"');
+    expect(html).toContain('data-alarm-priority="high"');
+    expect(html).toContain("tile--alarm-high");
+    expect(html).toMatch(/data-testid="tile-alarm"[^]*6\.2/);
   });
 
   it("opens the bed for a clinician, but on a wall screen the label is not a link (a display has no bed view)", () => {

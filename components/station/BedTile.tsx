@@ -59,7 +59,8 @@ export function BedTile({
     );
   }
 
-  if (tile.kind === "admitted") return <AdmittedTile tile={tile} headingId={headingId} timeZone={timeZone} />;
+  if (tile.kind === "admitted")
+    return <AdmittedTile tile={tile} headingId={headingId} timeZone={timeZone} alarm={alarm} now={now} />;
 
   const stale = tile.device.stale;
   return (
@@ -115,20 +116,27 @@ function AdmittedTile({
   tile,
   headingId,
   timeZone,
+  alarm,
+  now,
 }: {
   readonly tile: Extract<TPreparedTile, { kind: "admitted" }>;
   readonly headingId: string;
   readonly timeZone: string;
+  /** The stay's alarms are judged without support too (a lactate before cannulation): the tile shows them alike. */
+  readonly alarm?: TTileAlarm;
+  readonly now: number | null;
 }) {
   const t = useTranslations("tile");
   const ts = useTranslations("stays");
   return (
     <article
-      className="tile tile--admitted"
+      className={`tile tile--admitted${alarmClass(alarm)}`}
       data-testid="bed-tile"
       data-bed-id={tile.bedId}
       data-stale="false"
       data-state="admitted"
+      data-alarm-priority={alarm?.priority ?? "none"}
+      data-alarm-flashing={alarm?.flashing ?? false}
       aria-labelledby={headingId}
     >
       <header className="tile__head">
@@ -139,6 +147,7 @@ function AdmittedTile({
           {t("patient", { initials: tile.patient.initials, age: tile.patient.ageYears })}
         </span>
       </header>
+      {alarm && <TileAlarm alarm={alarm} now={isCountingAlarm(alarm.top) ? now : null} />}
       <p className="tile__empty">{ts("tileNoSupport")}</p>
       {/* The stay's labs, once one has come (a lactate before cannulation). */}
       {tile.labs.some((lab) => lab.observedAt !== null) && (
