@@ -11,7 +11,7 @@ import { AdminShell } from "./AdminShell";
 import type { TAdminUnit } from "./admin-unit";
 import { AuditFilterForm } from "./AuditFilterForm";
 import { AuditTable } from "./AuditTable";
-import { describeError } from "./FormError";
+import { useAdminErrors } from "./FormError";
 
 /**
  * The audit page: the trail filtered by time, person, action, outcome and unit, newest first, one page at a time
@@ -20,6 +20,7 @@ import { describeError } from "./FormError";
 export function AuditPage({ units }: { readonly units: readonly TAdminUnit[] }) {
   const t = useTranslations("admin.audit");
   const tCommon = useTranslations("admin.common");
+  const { describe } = useAdminErrors();
   const [filter, setFilter] = useState<TAuditFilter>({});
   const audit = useInfiniteQuery({
     queryKey: adminKeys.audit(filter),
@@ -55,7 +56,7 @@ export function AuditPage({ units }: { readonly units: readonly TAdminUnit[] }) 
           </button>
         </div>
         {audit.isPending && <p>{tCommon("loading")}</p>}
-        {audit.isError && <p role="alert">{describeError(audit.error, tCommon)}</p>}
+        {audit.isError && <p role="alert">{describe(audit.error)}</p>}
         {audit.isSuccess && events.length === 0 && <p>{t("empty")}</p>}
         {events.length > 0 && (
           <>

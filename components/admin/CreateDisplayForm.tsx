@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { TCreateDisplay } from "@/lib/auth/schemas";
 import type { TAdminUnit } from "./admin-unit";
 import { FieldMessage } from "./FieldMessage";
-import { FormError, fieldError } from "./FormError";
+import { FormError, useAdminErrors } from "./FormError";
 
 /** A new wall screen: a name people recognise ("Unit A corridor") and the one unit it shows. */
 export function CreateDisplayForm({
@@ -21,10 +21,11 @@ export function CreateDisplayForm({
 }) {
   const t = useTranslations("admin.displays.form");
   const id = useId();
+  const errors = useAdminErrors();
   const [displayName, setDisplayName] = useState("");
   const [unitId, setUnitId] = useState(units[0]?.id ?? "");
-  const nameError = fieldError(error, "displayName");
-  const unitError = fieldError(error, "unitId") ?? fieldError(error, "unitIds");
+  const nameError = errors.field(error, "displayName");
+  const unitError = errors.field(error, "unitId") ?? errors.field(error, "unitIds");
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

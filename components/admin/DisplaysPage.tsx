@@ -11,7 +11,7 @@ import { AdminShell } from "./AdminShell";
 import { unitName, type TAdminUnit } from "./admin-unit";
 import { CreateDisplayForm } from "./CreateDisplayForm";
 import { DisplaysTable } from "./DisplaysTable";
-import { describeError } from "./FormError";
+import { useAdminErrors } from "./FormError";
 import { IssuedPairing } from "./IssuedPairing";
 
 /** "Last seen" and a pending code's expiry move on their own. */
@@ -25,6 +25,7 @@ const REFRESH_MS = 30_000;
 export function DisplaysPage({ units }: { readonly units: readonly TAdminUnit[] }) {
   const t = useTranslations("admin.displays");
   const tCommon = useTranslations("admin.common");
+  const { describe } = useAdminErrors();
   const queryClient = useQueryClient();
   const displays = useQuery({ queryKey: adminKeys.displays(), queryFn: fetchDisplays, refetchInterval: REFRESH_MS });
   const [issued, setIssued] = useState<TIssuedPairing | null>(null);
@@ -103,11 +104,11 @@ export function DisplaysPage({ units }: { readonly units: readonly TAdminUnit[] 
         </p>
         {rowError && (
           <p role="alert" className="admin-form__error">
-            {describeError(rowError, tCommon)}
+            {describe(rowError)}
           </p>
         )}
         {displays.isPending && <p>{tCommon("loading")}</p>}
-        {displays.isError && <p role="alert">{describeError(displays.error, tCommon)}</p>}
+        {displays.isError && <p role="alert">{describe(displays.error)}</p>}
         {displays.data && displays.data.length === 0 && <p>{t("empty")}</p>}
         {displays.data && displays.data.length > 0 && (
           <div className="admin-table__scroll">

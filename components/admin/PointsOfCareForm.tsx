@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { fetchPointsOfCare, savePointsOfCare } from "@/lib/client/admin-api";
 import { adminKeys } from "@/lib/client/query-keys";
-import { describeError, FormError } from "./FormError";
+import { FormError, useAdminErrors } from "./FormError";
 
 /**
  * A unit's ADT point-of-care codes: the PV1-3 values by which the hospital's ADT feed names this unit. Typed as a
@@ -14,6 +14,7 @@ import { describeError, FormError } from "./FormError";
 export function PointsOfCareForm({ unitId }: { readonly unitId: string }) {
   const t = useTranslations("admin.pointsOfCare");
   const tCommon = useTranslations("admin.common");
+  const { describe } = useAdminErrors();
   const queryClient = useQueryClient();
   const current = useQuery({ queryKey: adminKeys.pointsOfCare(unitId), queryFn: () => fetchPointsOfCare(unitId) });
   const [text, setText] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function PointsOfCareForm({ unitId }: { readonly unitId: string }) {
     },
   });
   if (current.isPending) return <p>{tCommon("loading")}</p>;
-  if (current.isError) return <p role="alert">{describeError(current.error, tCommon)}</p>;
+  if (current.isError) return <p role="alert">{describe(current.error)}</p>;
   const value = text ?? current.data.codes.join(", ");
   return (
     <form

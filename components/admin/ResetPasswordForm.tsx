@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { TUserDto } from "@/lib/auth/account-dtos";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { FieldMessage } from "./FieldMessage";
-import { FormError, fieldError } from "./FormError";
+import { FormError, useAdminErrors } from "./FormError";
 
 /** An admin types a new password for someone (who forgot theirs); the server ends that person's sessions. */
 export function ResetPasswordForm({
@@ -23,9 +23,10 @@ export function ResetPasswordForm({
 }) {
   const t = useTranslations("admin.users.password");
   const id = useId();
+  const errors = useAdminErrors();
   const [password, setPassword] = useState("");
   const [show, setShow] = useState(false);
-  const message = fieldError(error, "password");
+  const message = errors.field(error, "password");
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -7,7 +7,7 @@ import { fetchShiftPattern, saveShiftPattern } from "@/lib/client/admin-api";
 import { adminKeys } from "@/lib/client/query-keys";
 import { AdminShell } from "./AdminShell";
 import { unitName, type TAdminUnit } from "./admin-unit";
-import { describeError } from "./FormError";
+import { useAdminErrors } from "./FormError";
 import { PointsOfCareForm } from "./PointsOfCareForm";
 import { ShiftPatternForm } from "./ShiftPatternForm";
 
@@ -18,6 +18,7 @@ import { ShiftPatternForm } from "./ShiftPatternForm";
 export function ShiftsPage({ units }: { readonly units: readonly TAdminUnit[] }) {
   const t = useTranslations("admin.shifts");
   const tCommon = useTranslations("admin.common");
+  const { describe } = useAdminErrors();
   const format = useFormatter();
   const queryClient = useQueryClient();
   const [unitId, setUnitId] = useState(units[0]?.id ?? "");
@@ -69,7 +70,7 @@ export function ShiftsPage({ units }: { readonly units: readonly TAdminUnit[] })
         ) : current.isPending ? (
           <p>{tCommon("loading")}</p>
         ) : current.isError ? (
-          <p role="alert">{describeError(current.error, tCommon)}</p>
+          <p role="alert">{describe(current.error)}</p>
         ) : (
           <>
             <p data-testid="shift-pattern-state">

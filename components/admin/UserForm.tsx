@@ -7,7 +7,7 @@ import { PERSON_ROLES } from "@/lib/auth/roles";
 import { PASSWORD_MIN_LENGTH, type TCreateUser, type TUpdateUser } from "@/lib/auth/schemas";
 import type { TAdminUnit } from "./admin-unit";
 import { FieldMessage } from "./FieldMessage";
-import { FormError, fieldError } from "./FormError";
+import { FormError, useAdminErrors } from "./FormError";
 import { UnitCheckboxes } from "./UnitCheckboxes";
 
 type TPersonRole = (typeof PERSON_ROLES)[number];
@@ -35,6 +35,7 @@ export function UserForm(props: TUserFormProps) {
   const t = useTranslations("admin.users.form");
   const tRole = useTranslations("auth.roles");
   const id = useId();
+  const errors = useAdminErrors();
   const editing = props.mode === "edit" ? props.user : null;
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState(editing?.displayName ?? "");
@@ -61,7 +62,7 @@ export function UserForm(props: TUserFormProps) {
   };
 
   const field = (name: string) => {
-    const message = fieldError(props.error, name);
+    const message = errors.field(props.error, name);
     return {
       message,
       errorId: `${id}-${name}-error`,
@@ -148,7 +149,7 @@ export function UserForm(props: TUserFormProps) {
         units={props.units}
         selected={unitIds}
         onChange={setUnitIds}
-        error={fieldError(props.error, "unitIds")}
+        error={errors.field(props.error, "unitIds")}
         idPrefix={id}
       />
 

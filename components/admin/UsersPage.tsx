@@ -11,7 +11,7 @@ import { useSessionUser } from "@/lib/client/session-user";
 import { AdminDialog } from "./AdminDialog";
 import { AdminShell } from "./AdminShell";
 import type { TAdminUnit } from "./admin-unit";
-import { describeError } from "./FormError";
+import { useAdminErrors } from "./FormError";
 import { ResetPasswordForm } from "./ResetPasswordForm";
 import { UserForm } from "./UserForm";
 import { UsersTable } from "./UsersTable";
@@ -29,6 +29,7 @@ const REFRESH_MS = 30_000;
 export function UsersPage({ units }: { readonly units: readonly TAdminUnit[] }) {
   const t = useTranslations("admin.users");
   const tCommon = useTranslations("admin.common");
+  const { describe } = useAdminErrors();
   const me = useSessionUser();
   const queryClient = useQueryClient();
   const users = useQuery({ queryKey: adminKeys.users(), queryFn: fetchUsers, refetchInterval: REFRESH_MS });
@@ -99,11 +100,11 @@ export function UsersPage({ units }: { readonly units: readonly TAdminUnit[] }) 
         </p>
         {activation.isError && (
           <p role="alert" className="admin-form__error">
-            {describeError(activation.error, tCommon)}
+            {describe(activation.error)}
           </p>
         )}
         {users.isPending && <p>{tCommon("loading")}</p>}
-        {users.isError && <p role="alert">{describeError(users.error, tCommon)}</p>}
+        {users.isError && <p role="alert">{describe(users.error)}</p>}
         {users.data && users.data.length === 0 && <p>{t("empty")}</p>}
         {users.data && users.data.length > 0 && (
           <div className="admin-table__scroll">

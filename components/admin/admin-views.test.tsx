@@ -14,6 +14,8 @@ import authEn from "@/lib/i18n/messages/auth.en.json";
 import authFr from "@/lib/i18n/messages/auth.fr.json";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import refusalsEn from "@/lib/i18n/messages/refusals.en.json";
+import refusalsFr from "@/lib/i18n/messages/refusals.fr.json";
 import { AuditTable } from "./AuditTable";
 import { DisplaysTable } from "./DisplaysTable";
 import { IssuedPairing } from "./IssuedPairing";
@@ -22,8 +24,8 @@ import { ShiftPatternForm } from "./ShiftPatternForm";
 import { UsersTable } from "./UsersTable";
 
 const MESSAGES = {
-  en: { ...en, ...authEn, ...adminEn, ...alarmsEn },
-  fr: { ...fr, ...authFr, ...adminFr, ...alarmsFr },
+  en: { ...en, ...authEn, ...adminEn, ...alarmsEn, ...refusalsEn },
+  fr: { ...fr, ...authFr, ...adminFr, ...alarmsFr, ...refusalsFr },
 };
 const units = [
   { id: "a", name: "Unit A" },
@@ -115,6 +117,33 @@ describe("UserForm", () => {
         .find((id) => id.endsWith("-username-error")) ?? "missing";
     expect(html).toContain(`id="${errorId}" class="admin-form__field-error">&quot;cmartin&quot; is taken</span>`);
     expect(html).toContain('role="alert"');
+  });
+
+  it("says a refusal beside its field in the page's language: the catalogue's reason, never the server's English", () => {
+    const taken = new RequestError(
+      409,
+      "CONFLICT",
+      'username: "cmartin" is taken',
+      {
+        key: "usernameTaken",
+        params: { username: "cmartin" },
+      },
+      "username",
+    );
+    const form = (error: RequestError) => (
+      <UserForm mode="create" units={units} busy={false} error={error} onCancel={noop} onSubmit={noop} />
+    );
+    const html = render(form(taken), "fr");
+    expect(html).toContain("L’identifiant cmartin est déjà pris.");
+    expect(html).not.toContain("is taken");
+    // A schema failure has no catalogue reason: on a French page, a French sentence rather than zod's English.
+    const tooShort = new RequestError(400, "INVALID_INPUT", "Invalid input.", undefined, undefined, [
+      { field: "username", message: "at least 3 characters" },
+    ]);
+    const french = render(form(tooShort), "fr");
+    expect(french).toContain("Non accepté : vérifiez ce champ.");
+    expect(french).not.toContain("at least 3 characters");
+    expect(render(form(tooShort), "en")).toContain("at least 3 characters");
   });
 
   it("warns, when editing, that a change of role or units signs the person out", () => {

@@ -45,6 +45,14 @@ export const REFUSAL_PARAMS = {
   supportAlreadyEnded: {},
   supportEndBeforeStart: { startedAt: "time" },
   settingsBeforeLast: { lastAt: "time" },
+  // Administration: accounts, wall screens, shift patterns, points of care.
+  usernameTaken: { username: "text" },
+  unknownUnits: { units: "text" },
+  userNotFound: {},
+  ownAdminRights: {},
+  displayNotFound: {},
+  displayRevoked: {},
+  pointOfCareTaken: { code: "text", unit: "text" },
   // Handover.
   handoverNoPatientDuringShift: { bed: "text" },
   handoverNoPatient: {},

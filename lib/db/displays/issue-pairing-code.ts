@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { hashToken } from "../auth/session-token";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { DISPLAY_DTO_SELECT, toDisplayDto } from "./display-dto";
 import type { TIssuedPairing } from "@/lib/auth/account-dtos";
 
@@ -38,8 +39,10 @@ export async function issuePairingCode({
     where: { id: displayId },
     select: { role: true, active: true, units: { select: { unitId: true } } },
   });
-  if (!display || display.role !== "display") throw new AppError("NOT_FOUND", `no display "${displayId}"`);
-  if (!display.active) throw new AppError("CONFLICT", "This display was revoked; create a new one.");
+  if (!display || display.role !== "display")
+    throw new AppError("NOT_FOUND", `no display "${displayId}"`, undefined, refusal("displayNotFound"));
+  if (!display.active)
+    throw new AppError("CONFLICT", "This display was revoked; create a new one.", undefined, refusal("displayRevoked"));
   const code = newPairingCode();
   const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
   const row = await db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 export interface TRevokeDisplay {
   db: Db;
@@ -25,7 +26,8 @@ export async function revokeDisplay({
     where: { id: displayId },
     select: { role: true, active: true, displayName: true, units: { select: { unitId: true } } },
   });
-  if (!display || display.role !== "display") throw new AppError("NOT_FOUND", `no display "${displayId}"`);
+  if (!display || display.role !== "display")
+    throw new AppError("NOT_FOUND", `no display "${displayId}"`, undefined, refusal("displayNotFound"));
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: displayId }, data: { active: false, updatedAt: now } });
     const { count } = await tx.session.deleteMany({ where: { userId: displayId } });

@@ -2,6 +2,7 @@ import type { TShiftPattern } from "@/lib/shifts";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 /**
  * Sets a unit's shift pattern (an administrator's act, audited with the old and new patterns). Sheets already
@@ -23,7 +24,7 @@ export async function setUnitShiftPattern({
   now?: Date;
 }): Promise<void> {
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, shiftPattern: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`);
+  if (!unit) throw new AppError("NOT_FOUND", `No unit "${unitId}".`, undefined, refusal("unitNotFound"));
   await db.$transaction(async (tx) => {
     await tx.unitShiftPattern.upsert({
       where: { unitId },

@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password-hash";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { assertUnitsExist } from "./assert-units-exist";
 import type { TUserDto } from "@/lib/auth/account-dtos";
 import { USER_DTO_SELECT, toUserDto } from "./user-dto";
@@ -26,7 +27,13 @@ export async function createUser({
 }: TCreateUserOptions): Promise<TUserDto> {
   await assertUnitsExist(db, input.unitIds);
   const existing = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", `username: "${input.username}" is taken`, { field: "username" });
+  if (existing)
+    throw new AppError(
+      "CONFLICT",
+      `username: "${input.username}" is taken`,
+      { field: "username" },
+      refusal("usernameTaken", { username: input.username }),
+    );
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   return db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password-hash";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 
 export interface TResetPasswordOptions {
   db: Db;
@@ -22,7 +23,8 @@ export async function resetPassword({
   now = new Date(),
 }: TResetPasswordOptions): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { username: true, role: true } });
-  if (!user || user.role === "display") throw new AppError("NOT_FOUND", `no user "${userId}"`);
+  if (!user || user.role === "display")
+    throw new AppError("NOT_FOUND", `no user "${userId}"`, undefined, refusal("userNotFound"));
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, updatedAt: now } });

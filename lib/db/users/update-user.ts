@@ -2,6 +2,7 @@ import type { TUpdateUser } from "@/lib/auth/schemas";
 import type { Db } from "../client";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import { refusal } from "../../errors/refusal";
 import { assertUnitsExist } from "./assert-units-exist";
 import type { TUserDto } from "@/lib/auth/account-dtos";
 import { USER_DTO_SELECT, toUserDto } from "./user-dto";
@@ -28,13 +29,16 @@ export async function updateUser({
   now = new Date(),
 }: TUpdateUserOptions): Promise<TUserDto> {
   const before = await db.user.findUnique({ where: { id: userId }, select: USER_DTO_SELECT });
-  if (!before || before.role === "display") throw new AppError("NOT_FOUND", `no user "${userId}"`);
+  if (!before || before.role === "display")
+    throw new AppError("NOT_FOUND", `no user "${userId}"`, undefined, refusal("userNotFound"));
   if (changes.unitIds) await assertUnitsExist(db, changes.unitIds);
   if (actor.userId === userId && (changes.active === false || (changes.role && changes.role !== "admin"))) {
     // An admin who removes their own rights could leave the station with no administrator.
     throw new AppError(
       "CONFLICT",
       "You cannot deactivate yourself or remove your own admin role; ask another administrator.",
+      undefined,
+      refusal("ownAdminRights"),
     );
   }
 
