@@ -148,8 +148,11 @@ export function ImportPage() {
             data-testid="import-drop"
           >
             <span>{t("drop")}</span>
+            {/* The browser's own "Choose File" button speaks the browser's language, not the page's: the zone's
+                words are the button, the input is there for the keyboard and screen readers. */}
             <input
               type="file"
+              className="visually-hidden"
               accept=".hl7,.txt,.json,.csv,.psv"
               onChange={(event) => void choose(event.target.files?.[0])}
               data-testid="import-file"
