@@ -310,6 +310,50 @@ test("every printed page of a sheet carries bed, patient, shift and 'page N / M'
   await testInfo.attach("handover page 2", { path: `${png}-2.png`, contentType: "image/png" });
 });
 
+test.describe("the station on an upright tablet, 768×1024", () => {
+  test.use({ role: "display", viewport: { width: 768, height: 1024 } });
+
+  test("tiles two abreast, every badge whole, the alarm list shows its alarms beside the burden", async ({
+    page,
+    station,
+    simulatorFeed,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    await station.open(DEMO_UNIT_ID);
+    await station.waitForLiveBeds(DEMO_BED_COUNT, { timeout: 60_000 });
+    // Two beds' feeds stopped: their stale alarms are in the list whatever the simulated patients do.
+    for (const bedId of ["demo-bed-1", "demo-bed-2"]) await simulatorFeed.stop(bedId);
+    const items = page.locator("[data-testid='alarm-item']:not([hidden])");
+    await expect.poll(() => items.count(), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
+    for (const language of LANGUAGES) {
+      if ((await station.languageButton(language).getAttribute("aria-pressed")) !== "true") {
+        await station.switchLanguage(language);
+      }
+      const label = `tablet ${language}`;
+      await expect(page.locator("[data-testid='alarm-item']:not([hidden])").first(), label).toBeVisible();
+      expect(await station.scrollOverflow(), `${label}: the page scrolls`).toEqual({ x: 0, y: 0 });
+      expect(await station.clippedTiles(), `${label}: tiles cut`).toEqual([]);
+      expect((await wallMetrics(page)).cut, `${label}: elements whose content is cut`).toEqual([]);
+      // A badge pushed out of its tile's left edge is not counted by the tile's scroll width: boxes compared.
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll(".badge")].flatMap((badge) => {
+          const tile = badge.closest("[data-bed-id]");
+          if (!tile) return [];
+          const b = badge.getBoundingClientRect();
+          const t = tile.getBoundingClientRect();
+          const inside = b.left >= t.left - 0.5 && b.right <= t.right + 0.5 && b.bottom <= t.bottom + 0.5;
+          return inside ? [] : [`${tile.getAttribute("data-bed-id")}: ${badge.textContent}`];
+        }),
+      );
+      expect(outside, `${label}: badges outside their tile`).toEqual([]);
+      await expect(page.locator("[data-columns]"), label).toHaveCSS("grid-template-columns", /^\S+ \S+$/);
+      const shot = testInfo.outputPath(`station-tablet-${language}.png`);
+      await page.screenshot({ path: shot });
+      await testInfo.attach(label, { path: shot, contentType: "image/png" });
+    }
+  });
+});
+
 test.describe("on a tablet", () => {
   test.use({ role: null, viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
 
