@@ -272,7 +272,7 @@ export class AlarmEngine {
     await this.checkpoint(false);
   }
 
-  /** Writes the transitions of these stays with their states, in one transaction, then wakes the change feed. */
+  /** Writes the transitions of these stays with their states, a transaction per stay, then wakes the change feed. */
   private async persist(changed: readonly TStayMemory[]): Promise<void> {
     if (changed.length === 0) return;
     const through = this.judgedThrough;

@@ -10,9 +10,18 @@ import type { TStayMemory } from "./stay-memory";
 
 /**
  * Writes the pending transitions of these stays (and ends the alarms of rules their ended support took with it) with
- * their evaluator states and the engine's position, in one
- * transaction (after the fence), then wakes the change feed. The memories are left written: nothing pending, clean;
- * an alarm the database ended on its own (acknowledged before the engine heard of it) is let go by the evaluator too.
+ * their evaluator states, one transaction per stay (each after the fence), the engine's position with the last, and
+ * wakes the change feed after each. The memories are left written: nothing pending, clean; an alarm the database
+ * ended on its own (acknowledged before the engine heard of it) is let go by the evaluator too.
+ *
+ * One transaction per stay, its state written before its alarms, because an alarm event takes the log-order lock
+ * (docs/deployment-database.md) and every node's readings wait for it until the commit: one transaction for every
+ * stay held it through five statements per alarm, and after a start or a takeover, when the clock's first judgement
+ * raises an alarm in most beds (84 events for 64 beds in bench/two-nodes.ts), for seconds, past Prisma's 5 s
+ * limit on a loaded machine: the transaction rolled back and was tried again, every node's readings held 5 s each
+ * time and no alarm stored (docs/deployment.md, "Other-node latency"). A stay's alarms and its state still commit
+ * together; a stay whose state is stored beyond the position is not judged twice after a restart (its memory
+ * resumes from its own last seq).
  */
 export async function persistTransitions({
   db,
@@ -29,10 +38,12 @@ export async function persistTransitions({
   judgedThrough: number;
   now: Date;
 }): Promise<void> {
-  const endedOnLatch = new Map<TStayMemory, string[]>();
-  await db.$transaction(async (tx) => {
-    await fence?.(tx);
-    for (const memory of changed) {
+  for (const [i, memory] of changed.entries()) {
+    const endedOnLatch = await db.$transaction(async (tx) => {
+      await fence?.(tx);
+      await saveAlarmEngineState({ db: tx, stayId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
+      if (i === changed.length - 1) await saveAlarmEnginePosition({ db: tx, observationSeq: judgedThrough, now });
+      // Last, so that the log-order lock the first alarm event takes is held only until the commit that follows.
       if (memory.ending.length > 0) await endStayRuleAlarms({ db: tx, stayId: memory.id, ruleIds: memory.ending, now });
       const applied = await applyAlarmTransitions({
         db: tx,
@@ -40,22 +51,16 @@ export async function persistTransitions({
         transitions: memory.pending,
         provenance: provenanceOf(memory),
       });
-      if (applied.endedOnLatch.length > 0) endedOnLatch.set(memory, applied.endedOnLatch);
-      await saveAlarmEngineState({ db: tx, stayId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
-    }
-    await saveAlarmEnginePosition({ db: tx, observationSeq: judgedThrough, now });
-  });
-  for (const memory of changed) {
+      return applied.endedOnLatch;
+    });
     memory.pending = [];
     memory.ending = [];
     memory.dirty = false;
-  }
-  for (const [memory, ruleIds] of endedOnLatch) {
-    for (const ruleId of ruleIds) {
+    for (const ruleId of endedOnLatch) {
       const ruleState = memory.state.rules[ruleId];
       if (ruleState) ruleState.alarm = null;
     }
-    memory.dirty = true;
+    if (endedOnLatch.length > 0) memory.dirty = true;
+    announceCommit(db);
   }
-  announceCommit(db);
 }

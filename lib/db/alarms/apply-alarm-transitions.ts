@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
 import type { TAlarmTransition } from "@/lib/alarms/alarm-state";
 import type { TLimitProvenance } from "@/lib/alarms/limit-overrides";
-import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
+import { appendAlarmEvent, type TAlarmDb, type TAppendAlarmEvent } from "./append-alarm-event";
 
 export interface TApplyAlarmTransitions {
   /** The engine's transaction: the alarms, their events, their audit and the evaluator state commit together. */
@@ -36,6 +36,10 @@ export async function applyAlarmTransitions({
   provenance,
 }: TApplyAlarmTransitions): Promise<TAppliedTransitions> {
   const endedOnLatch: string[] = [];
+  // The events are appended after every alarm row is written, in the transitions' order: the first event takes the
+  // log-order lock on PostgreSQL, which every node's readings wait for until the commit (docs/deployment.md,
+  // "Other-node latency"), so nothing else of the transaction runs under it. No transition reads an event.
+  const events: TAppendAlarmEvent[] = [];
   for (const t of transitions) {
     const at = new Date(t.observedAt);
     // One open alarm per rule per stay: an alarm raised while a support ran goes on after its end if its rule still applies.
@@ -72,7 +76,7 @@ export async function applyAlarmTransitions({
           data: { ...values, status },
           select: { id: true, status: true },
         });
-        await appendAlarmEvent({
+        events.push({
           db,
           alarm: { ...ref, ...alarm },
           type: "resumed",
@@ -102,7 +106,7 @@ export async function applyAlarmTransitions({
         },
         select: { id: true, status: true },
       });
-      await appendAlarmEvent({
+      events.push({
         db,
         alarm: { ...ref, ...alarm },
         type: "raised",
@@ -125,7 +129,7 @@ export async function applyAlarmTransitions({
         data: { ...cleared, status: "latched" },
         select: { id: true, status: true },
       });
-      await appendAlarmEvent({
+      events.push({
         db,
         alarm: { ...ref, ...alarm },
         type: "latched",
@@ -144,7 +148,7 @@ export async function applyAlarmTransitions({
       data: { ...cleared, status: "resolved", openKey: null, resolvedAt: endAt, resolution },
       select: { id: true, status: true },
     });
-    await appendAlarmEvent({
+    events.push({
       db,
       alarm: { ...ref, ...alarm },
       type: t.supersededBy && !t.withdrawal ? "superseded" : "cleared",
@@ -154,5 +158,6 @@ export async function applyAlarmTransitions({
       details: { ...facts, supersededBy: t.supersededBy, ...(t.withdrawal ? { withdrawal: t.withdrawal } : {}) },
     });
   }
+  for (const event of events) await appendAlarmEvent(event);
   return { endedOnLatch };
 }
