@@ -33,6 +33,13 @@ async function expectLactate(page: Page, sampled: Date, locale: "en" | "fr") {
   await expect(page.getByTestId("lab-age-lactate")).toHaveText(locale === "fr" ? /^il y a \d+ min$/ : /^\d+ min ago$/);
 }
 
+/** The statuses of the free bed's technical alarms for a result that could not be read. */
+async function refusalAlarms(request: APIRequestContext, base: string): Promise<string[]> {
+  const answer = await request.get(`${base}/api/beds/${DEMO_FREE_BED}/alarms`);
+  const { alarms } = (await answer.json()) as { alarms: { ruleId: string; status: string }[] };
+  return alarms.filter((a) => a.ruleId === "lab-result-unreadable").map((a) => a.status);
+}
+
 test.describe("the bed page of a stay with no support running", () => {
   test.use({ role: "admin" });
 
@@ -56,11 +63,19 @@ test.describe("the bed page of a stay with no support running", () => {
       `OBR|1|PLC-SB|FIL-SB|24336-0^Gas panel^LN|||${hl7Time(sampled)}`,
       `OBX|1|NM|2518-9^Lactate [Moles/volume] in Arterial blood^LN||4.1|mmol/L|0.5-2|H|||F|||${hl7Time(sampled)}`,
     ]);
+    // An anti-Xa whose unit the station cannot read (issue 16: nothing refused is invisible, support or not).
+    const unreadable = message([
+      `MSH|^~\\&|SYNLAB|SYNHOSP|ICU|SYNHOSP|${hl7Time(new Date())}||ORU^R01^ORU_R01|SB-ORU-2|P|2.5.1`,
+      `PID|1||${MRN}^^^SYNHOSP^MR||Essai^Lucie||19610704|F`,
+      `OBR|1|PLC-SB2|FIL-SB2|3274-8^Anti-Xa^LN|||${hl7Time(sampled)}`,
+      `OBX|1|NM|3274-8^Heparin anti-Xa^LN|1|0.41|bogus-per-mL|0.30-0.70||||F|||${hl7Time(sampled)}`,
+    ]);
     const nurse = await browser.newContext({ baseURL: base, viewport: { width: 1920, height: 1080 } });
     await signInAs(nurse.request, base, "nurse");
     try {
       expect(await send(page.request, base, "staybed-a01.hl7", admit)).toMatchObject({ accepted: 1, rejected: 0 });
       expect(await send(page.request, base, "staybed-lactate.hl7", lactate)).toMatchObject({ accepted: 1 });
+      expect(await send(page.request, base, "staybed-antixa.hl7", unreadable)).toMatchObject({ rejected: 1 });
 
       const bed = await nurse.newPage();
       await bed.goto(`/beds/${DEMO_FREE_BED}`);
@@ -73,12 +88,19 @@ test.describe("the bed page of a stay with no support running", () => {
       await expect(bed.getByTestId("panel-ecmo_flow")).toHaveCount(0);
       await expect(bed.getByTestId("trends")).toBeVisible();
       await expect(bed.getByTestId("bed-empty")).toHaveCount(0);
+      await expect(bed.getByTestId("lab-refusal")).toHaveText(/could not be read: unit “bogus-per-mL”/);
 
       await nurse.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: base }]);
       await bed.reload();
       await expect(bed.getByTestId("bed-no-support")).toHaveText("Sans assistance", { timeout: 30_000 });
       await expectLactate(bed, sampled, "fr");
       await expect(bed.getByTestId("device-panel")).toContainText("Valeurs du patient");
+      // Dealt with at the bed: the line goes, and with it the technical alarm.
+      await expect(bed.getByTestId("lab-refusal")).toContainText("illisible : unité « bogus-per-mL »");
+      expect(await refusalAlarms(nurse.request, base)).toEqual(["active"]);
+      await bed.getByTestId("lab-refusal-resolve").click();
+      await expect(bed.getByTestId("lab-refusals")).toHaveCount(0, { timeout: 10_000 });
+      expect(await refusalAlarms(nurse.request, base)).toEqual(["resolved"]);
     } finally {
       // The bed back free for the other specs: the stay is discharged to the ward.
       const read = await nurse.request.get(`${base}/api/beds/${DEMO_FREE_BED}/stay`);

@@ -30,9 +30,9 @@ export async function clearExternalAlarm({
     const issue = parsed.error.issues[0];
     throw new AppError("INVALID_INPUT", `alarm ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
   }
-  const { episodeId, ruleId, subjectKey, resolution } = parsed.data;
+  const { episodeId, stayId, ruleId, subjectKey, resolution } = parsed.data;
   const open = await db.alarm.findUnique({
-    where: { openKey: alarmOpenKey(episodeId, ruleId, subjectKey) },
+    where: { openKey: alarmOpenKey(stayId ?? episodeId ?? "", ruleId, subjectKey) },
     select: { id: true, origin: true },
   });
   if (!open) return null;

@@ -5,10 +5,11 @@ import { appendAlarmEvent } from "./append-alarm-event";
 
 /**
  * Ends the open alarms of episodes that have ended (a decannulation, a balloon's removal) that are the episode's: an
- * outside raiser's (a round finding, a protocol step, a refused lab) and an engine alarm still keyed by its episode
- * (raised before alarms were a stay's, migration 20261222000000_alarm_stay). An engine alarm keyed by its stay is the
- * engine's to judge: its rule may still apply without the support (a lactate), and the engine ends those that no
- * longer do (endStayRuleAlarms). Returns how many it ended.
+ * outside raiser's keyed by its episode (a round finding, a protocol step) and an engine alarm still keyed by its
+ * episode (raised before alarms were a stay's, migration 20261222000000_alarm_stay). An alarm keyed by its stay
+ * outlives the support: the engine's is the engine's to judge, as its rule may still apply without the support (a
+ * lactate), and the engine ends those that no longer do (endStayRuleAlarms); an outside raiser's (a refused lab
+ * result) lasts until its raiser clears it. Returns how many it ended.
  */
 export async function endAlarmsOfEndedEpisodes({
   db,
@@ -22,9 +23,9 @@ export async function endAlarmsOfEndedEpisodes({
 }): Promise<number> {
   const found = await db.alarm.findMany({
     where: { status: { in: [...OPEN_ALARM_STATUSES] }, episode: { endedAt: { not: null } } },
-    select: { id: true, unitId: true, bedId: true, ruleId: true, stayId: true, origin: true, openKey: true },
+    select: { id: true, unitId: true, bedId: true, ruleId: true, stayId: true, subjectKey: true, openKey: true },
   });
-  const open = found.filter((a) => a.origin !== "engine" || a.openKey !== alarmOpenKey(a.stayId, a.ruleId, ""));
+  const open = found.filter((a) => a.openKey !== alarmOpenKey(a.stayId, a.ruleId, a.subjectKey));
   if (open.length === 0) return 0;
   await db.$transaction(async (tx) => {
     await fence?.(tx);

@@ -4,6 +4,7 @@ import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-epis
 import { createTestUser, type TTestUser } from "@/test/support/sign-in-test-user";
 import type { TAuditActor } from "../audit/record-audit-event";
 import { clearExternalAlarm } from "./clear-external-alarm";
+import { endAlarmsOfEndedEpisodes } from "./end-alarms-of-ended-episodes";
 import { raiseExternalAlarm } from "./raise-external-alarm";
 
 let test: TestDb;
@@ -186,5 +187,56 @@ describe("clearExternalAlarm", () => {
         origin: "handover",
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("an outside alarm of the stay (a laboratory result that could not be read)", () => {
+  it("names the support running, outlives its end, and ends when its raiser clears it by the stay", async () => {
+    const t = await createTestDb();
+    try {
+      const w = await seedTestEpisode(t.db);
+      const input = {
+        stayId: w.stayId,
+        ruleId: "lab-result-unreadable",
+        subjectKey: "refusal-1",
+        priority: "technical" as const,
+        messageKey: "labResultUnreadable",
+        summary: { en: "Anti-Xa, unit “x”", fr: "Anti-Xa, unité « x »" },
+      };
+      const { alarmId } = await raiseExternalAlarm({ db: t.db, input, actor: null, context: null, origin: "labs" });
+      expect(await t.db.alarm.findUniqueOrThrow({ where: { id: alarmId } })).toMatchObject({
+        stayId: w.stayId,
+        episodeId: w.episodeId,
+        bedId: w.bedId,
+        status: "active",
+      });
+      await expect(
+        raiseExternalAlarm({
+          db: t.db,
+          input: { ...input, episodeId: w.episodeId },
+          actor: null,
+          context: null,
+          origin: "labs",
+        }),
+      ).rejects.toThrow(/an episode or a stay/);
+
+      await t.db.supportEpisode.update({ where: { id: w.episodeId }, data: { endedAt: new Date() } });
+      expect(await endAlarmsOfEndedEpisodes({ db: t.db, now: new Date() })).toBe(0);
+      expect(await t.db.alarm.findUniqueOrThrow({ where: { id: alarmId } })).toMatchObject({ status: "active" });
+
+      const { stayId, ruleId, subjectKey } = input;
+      expect(
+        await clearExternalAlarm({
+          db: t.db,
+          input: { stayId, ruleId, subjectKey },
+          actor: null,
+          context: null,
+          origin: "labs",
+        }),
+      ).not.toBeNull();
+      expect(await t.db.alarm.findUniqueOrThrow({ where: { id: alarmId } })).toMatchObject({ status: "resolved" });
+    } finally {
+      await t.cleanup();
+    }
   });
 });

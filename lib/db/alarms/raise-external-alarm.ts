@@ -9,7 +9,7 @@ import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
 
 export interface TRaiseExternalAlarmOptions {
   /** The raiser's own transaction (or the client): the alarm commits with the finding that raised it. */
-  db: TAlarmDb & Pick<Db, "supportEpisode">;
+  db: TAlarmDb & Pick<Db, "supportEpisode" | "stay">;
   input: TRaiseExternalAlarm;
   /** Who recorded the finding; null for an automatic raiser. */
   actor: TAuditActor | null;
@@ -29,7 +29,7 @@ const ENGINE_RULE_IDS = new Set(DEFAULT_ALARM_RULES.map((r) => r.id));
 
 /**
  * Raises an alarm from outside the engine, e.g. a round's abnormal finding, in the caller's transaction. Idempotent
- * on (episode, rule, subject): while that alarm is open, raising it again returns it unchanged. The screens learn of
+ * on (episode or stay, rule, subject): while that alarm is open, raising it again returns it unchanged. The screens learn of
  * it from the AlarmEvent log, which the server's change feed reads after commit.
  */
 export async function raiseExternalAlarm({
@@ -52,25 +52,20 @@ export async function raiseExternalAlarm({
       `rule "${alarm.ruleId}" belongs to the alarm engine: an outside raiser needs its own rule id`,
     );
   }
-  const episode = await db.supportEpisode.findUnique({
-    where: { id: alarm.episodeId },
-    select: { bedId: true, stayId: true, endedAt: true, bed: { select: { unitId: true } } },
-  });
-  if (!episode) throw new AppError("NOT_FOUND", `no support episode "${alarm.episodeId}"`);
-  if (episode.endedAt !== null)
-    throw new AppError("CONFLICT", `support episode "${alarm.episodeId}" has ended: no alarm can be raised on it`);
+  const scope =
+    alarm.stayId === undefined ? await episodeScope(db, alarm.episodeId ?? "") : await stayScope(db, alarm.stayId);
 
-  const openKey = alarmOpenKey(alarm.episodeId, alarm.ruleId, alarm.subjectKey);
+  const openKey = alarmOpenKey(scope.scopeId, alarm.ruleId, alarm.subjectKey);
   const open = await db.alarm.findUnique({ where: { openKey }, select: { id: true } });
   if (open) return { alarmId: open.id, eventSeq: null };
 
   const created = await db.alarm.create({
     data: {
       id: randomUUID(),
-      unitId: episode.bed.unitId,
-      bedId: episode.bedId,
-      stayId: episode.stayId,
-      episodeId: alarm.episodeId,
+      unitId: scope.unitId,
+      bedId: scope.bedId,
+      stayId: scope.stayId,
+      episodeId: scope.episodeId,
       ruleId: alarm.ruleId,
       subjectKey: alarm.subjectKey,
       openKey,
@@ -97,4 +92,41 @@ export async function raiseExternalAlarm({
     details: { origin, priority: alarm.priority, subjectKey: alarm.subjectKey },
   });
   return { alarmId: created.id, eventSeq };
+}
+
+interface TScope {
+  /** The id its open key is scoped by: the episode's, or the stay's. */
+  scopeId: string;
+  unitId: string;
+  bedId: string;
+  stayId: string;
+  /** The support running when it is raised, if any. */
+  episodeId: string | null;
+}
+
+async function episodeScope(db: Pick<Db, "supportEpisode">, episodeId: string): Promise<TScope> {
+  const episode = await db.supportEpisode.findUnique({
+    where: { id: episodeId },
+    select: { bedId: true, stayId: true, endedAt: true, bed: { select: { unitId: true } } },
+  });
+  if (!episode) throw new AppError("NOT_FOUND", `no support episode "${episodeId}"`);
+  if (episode.endedAt !== null)
+    throw new AppError("CONFLICT", `support episode "${episodeId}" has ended: no alarm can be raised on it`);
+  return { scopeId: episodeId, unitId: episode.bed.unitId, bedId: episode.bedId, stayId: episode.stayId, episodeId };
+}
+
+async function stayScope(db: Pick<Db, "stay">, stayId: string): Promise<TScope> {
+  const stay = await db.stay.findUnique({
+    where: { id: stayId },
+    select: {
+      unitId: true,
+      bedId: true,
+      dischargedAt: true,
+      episodes: { where: { endedAt: null }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!stay) throw new AppError("NOT_FOUND", `no stay "${stayId}"`);
+  if (stay.dischargedAt !== null)
+    throw new AppError("CONFLICT", `stay "${stayId}" has been discharged: no alarm can be raised on it`);
+  return { scopeId: stayId, unitId: stay.unitId, bedId: stay.bedId, stayId, episodeId: stay.episodes[0]?.id ?? null };
 }

@@ -61,7 +61,7 @@ export async function getBedDetail({
     hasIabp ? findValueRun({ db, stayId: episode.stayId, from, parameter: "iabp_ratio" }) : null,
     hasEcmo ? findDpFlowBaseline(db, episode.stayId, from) : null,
     listFourTs({ db, episodeId: episode.id }),
-    listOpenLabRefusals({ db, episodeId: episode.id }),
+    listOpenLabRefusals({ db, stayId: episode.stayId }),
   ]);
   const { patient } = episode;
   return {

@@ -2,6 +2,7 @@ import type { TBedDetail } from "@/lib/bed/bed-detail";
 import { STAY_PARAMETERS } from "@/lib/bed/bed-scope";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../client";
+import { listOpenLabRefusals } from "../labs/list-open-lab-refusals";
 import { findLatestValues } from "../observations/find-latest-values";
 import { findBedStay } from "./find-bed-stay";
 import { findStayLabs } from "./find-stay-labs";
@@ -12,8 +13,9 @@ const LAB_CODES = STAY_PARAMETERS.filter((p) => p.sourceKind === "lab").map((p) 
  * The bed view's detail of a patient admitted with no support running (issue 15): the patient, the stay (its
  * admission and its last support, if one ran), and the stay's own latest values and labs, whenever they were taken
  * (a lactate before cannulation, limb checks after the balloon's removal). A device's values and derived facts (the
- * balloon's runs, the ΔP/flow baseline) mean nothing without the device and are left out. Null for an empty bed.
- * Laboratory refusals are still an episode's (LabRefusal.episodeId): none is listed here.
+ * balloon's runs, the ΔP/flow baseline) mean nothing without the device and are left out. The stay's laboratory
+ * results that could not be read are listed as on a bed with support (issue 16: nothing refused is invisible). Null
+ * for an empty bed.
  */
 export async function getStayOnlyDetail({
   db,
@@ -26,9 +28,10 @@ export async function getStayOnlyDetail({
 }): Promise<Omit<TBedDetail, "serverTime" | "lastSeq" | "bed"> | null> {
   const stay = await findBedStay({ db, bedId });
   if (!stay) return null;
-  const [latest, { labs, replacedLabs }] = await Promise.all([
+  const [latest, { labs, replacedLabs }, labRefusals] = await Promise.all([
     findLatestValues({ db, stayId: stay.id, parameters: STAY_PARAMETERS }),
     findStayLabs({ db, stayId: stay.id, codes: LAB_CODES }),
+    listOpenLabRefusals({ db, stayId: stay.id }),
   ]);
   const { patient } = stay;
   const last = stay.episodes[0];
@@ -52,7 +55,7 @@ export async function getStayOnlyDetail({
     latest,
     labs,
     replacedLabs,
-    labRefusals: [],
+    labRefusals,
     runs: { pumping: null, ratio: null },
     dpFlowBaseline: null,
   };

@@ -19,12 +19,14 @@ export function checkBatchReadings(
   unreadable: readonly TUnreadableResult[],
 ): TCandidate[] {
   const { source } = run;
-  // A refused result is recorded at the bed of a patient on support (LabRefusal belongs to the running episode).
+  // A refused result is recorded at the bed of an admitted patient, with or without support running (LabRefusal
+  // belongs to the stay).
   for (const u of unreadable) {
-    const { episode } = patientOf(run, u.record);
-    if (episode)
+    const { stay, episode } = patientOf(run, u.record);
+    if (stay)
       batch.refusals.push({
-        episodeId: episode.id,
+        stayId: stay.id,
+        episodeId: episode?.id ?? null,
         parameter: u.parameter,
         observedAt: u.record.time.ok ? u.record.time.at : null,
         field: u.rejection.field,
@@ -55,9 +57,10 @@ export function checkBatchReadings(
     if (!validation.ok) {
       const rejection = toImportRejection(record, validation.rejection, patient);
       rejectRecord(batch, rejection, index, record.location.entry);
-      if (episode && validation.rejection.code === "UNIT_NOT_ACCEPTED")
+      if (stay && validation.rejection.code === "UNIT_NOT_ACCEPTED")
         batch.refusals.push({
-          episodeId: episode.id,
+          stayId: stay.id,
+          episodeId: episode?.id ?? null,
           parameter: m.parameter,
           observedAt: m.observedAt,
           field: rejection.field,

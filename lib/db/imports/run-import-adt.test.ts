@@ -6,6 +6,8 @@ import { ObservationWriter } from "@/server/ingest/observation-writer";
 import { adtMessage } from "@/test/support/adt-messages";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
+import { getBedDetail } from "../beds/get-bed-detail";
+import { resolveLabRefusal } from "../labs/resolve-lab-refusal";
 import { listImportRejections } from "./list-import-rejections";
 import { runImport } from "./run-import";
 
@@ -58,5 +60,70 @@ describe("an HL7 file mixing ADT and results", () => {
       expect.objectContaining({ location: "adt.hl7 line 9", field: "PV1-3", code: "ADT_REFUSED" }),
     ]);
     expect(rejections[0]?.reason).toContain("Bed I1 is occupied");
+  });
+});
+
+describe("a result refused for a patient admitted by ADT with no support running", () => {
+  it("is shown at the bed with a technical alarm of the stay until someone deals with it", async () => {
+    const file = [
+      adtMessage({ event: "A01", controlId: "A1", mrn: "MRN-NEW", location: "import-unit^^09" }),
+      // An anti-Xa whose unit cannot be read, taken after the admission (09:00Z), before any cannulation.
+      [
+        "MSH|^~\\&|LABSYS|CHU||ICU|202612031015+0100||ORU^R01^ORU_R01|X1|P|2.5.1",
+        "PID|1||MRN-NEW^^^CHU^MR||Testpatient^Alex",
+        "OBR|1|O9|F9|3274-8^Anti-Xa^LN|||202612031005+0100",
+        "OBX|1|NM|3274-8^Heparin anti-Xa^LN|1|0.41|bogus-per-mL|0.30-0.70||||F|||202612031005+0100",
+      ].join("\r"),
+    ].join("\r\n");
+    const writer = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db), now: () => NOW });
+    const summary = await runImport({
+      db: t.db,
+      sink: writer,
+      items: readHl7File({ input: Readable.from([file]), file: "admit-and-lab.hl7", timeZone: "Europe/Paris" }),
+      kind: "hl7",
+      fileName: "admit-and-lab.hl7",
+      actor: "cli:test",
+      now: () => NOW,
+    });
+    expect(summary).toMatchObject({ status: "done", processed: 2, accepted: 1, rejected: 1 });
+    const stay = await t.db.stay.findFirstOrThrow({ where: { patient: { identifier: "MRN-NEW" } } });
+    expect(await t.db.supportEpisode.count({ where: { stayId: stay.id } })).toBe(0);
+
+    const detail = await getBedDetail({ db: t.db, bedId: "import-unit-bed-9", now: NOW });
+    expect(detail.episode).toBeNull();
+    expect(detail.labRefusals).toEqual([
+      {
+        id: expect.stringMatching(/./) as string,
+        parameter: "anti_xa",
+        at: Date.parse("2026-12-03T09:05:00Z"),
+        kind: "unit",
+        value: "bogus-per-mL",
+      },
+    ]);
+    const alarm = await t.db.alarm.findFirstOrThrow({ where: { ruleId: "lab-result-unreadable" } });
+    expect(alarm).toMatchObject({
+      stayId: stay.id,
+      episodeId: null,
+      bedId: "import-unit-bed-9",
+      priority: "technical",
+      status: "active",
+      origin: "labs",
+    });
+
+    const user = await t.db.user.create({
+      data: {
+        id: "u-nurse",
+        username: "nurse.adt",
+        displayName: "Nurse",
+        role: "nurse",
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
+    });
+    const actor = { userId: user.id, username: user.username, role: user.role };
+    const refusalId = detail.labRefusals?.[0]?.id ?? "";
+    await resolveLabRefusal({ db: t.db, bedId: "import-unit-bed-9", refusalId, actor, context: null, now: NOW });
+    expect((await getBedDetail({ db: t.db, bedId: "import-unit-bed-9", now: NOW })).labRefusals).toEqual([]);
+    expect(await t.db.alarm.findUniqueOrThrow({ where: { id: alarm.id } })).toMatchObject({ status: "resolved" });
   });
 });

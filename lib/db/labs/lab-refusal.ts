@@ -4,9 +4,14 @@ import type { TObservationSource } from "@/lib/observations/reading";
 /** The technical alarm a refused laboratory result holds open until someone deals with it (one per refusal). */
 export const LAB_REFUSAL_RULE = "lab-result-unreadable";
 
-/** A laboratory result for a monitored analyte of a patient on support that could not be read (unit or value). */
+/**
+ * A laboratory result for a monitored analyte of an admitted patient that could not be read (unit or value): the
+ * stay's, with or without support running (a patient admitted and not yet cannulated, or after an IABP's removal).
+ */
 export interface TNewLabRefusal {
-  readonly episodeId: string;
+  readonly stayId: string;
+  /** The support running when the result was received, if any. */
+  readonly episodeId: string | null;
   readonly parameter: TParameterCode;
   readonly observedAt: Date | null;
   /** "OBX-6", "valueQuantity.code": the field at fault, and what it held. */

@@ -1,10 +1,13 @@
 import type { TLabRefusalDto } from "@/lib/bed/bed-detail";
 import type { Db } from "../client";
 
-/** An episode's laboratory results that could not be read and that no one has dealt with yet, oldest first. */
-export async function listOpenLabRefusals({ db, episodeId }: { db: Db; episodeId: string }): Promise<TLabRefusalDto[]> {
+/**
+ * A stay's laboratory results that could not be read and that no one has dealt with yet, oldest first, whatever
+ * support ran when they came.
+ */
+export async function listOpenLabRefusals({ db, stayId }: { db: Db; stayId: string }): Promise<TLabRefusalDto[]> {
   const rows = await db.labRefusal.findMany({
-    where: { episodeId, resolvedAt: null },
+    where: { stayId, resolvedAt: null },
     orderBy: { receivedAt: "asc" },
     select: { id: true, parameter: true, observedAt: true, receivedAt: true, kind: true, value: true },
   });

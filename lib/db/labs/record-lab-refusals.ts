@@ -5,8 +5,8 @@ import type { Db } from "../client";
 import { LAB_REFUSAL_RULE, refusalSummary, type TNewLabRefusal } from "./lab-refusal";
 
 /**
- * Records laboratory results an import refused for a known patient and a monitored analyte, each with its technical
- * alarm, in one transaction: nothing refused is invisible (issue 16). The same result refused again (a re-sent
+ * Records laboratory results an import refused for an admitted patient and a monitored analyte, each with its technical
+ * alarm, in one transaction: nothing refused is invisible (issue 16), with or without support running. The same result refused again (a re-sent
  * message) is recorded once, by its source reference. The screens learn of the alarms from the change feed, and the
  * bed reads its open refusals with its detail.
  */
@@ -28,18 +28,20 @@ export async function recordLabRefusals({
         select: { id: true },
       });
       if (known) continue;
-      const episode = await tx.supportEpisode.findUnique({
-        where: { id: r.episodeId },
-        select: { bedId: true, endedAt: true, bed: { select: { unitId: true } } },
+      // The patient may have left since the batch was checked: a discharged stay's bed shows it no more.
+      const stay = await tx.stay.findUnique({
+        where: { id: r.stayId },
+        select: { bedId: true, unitId: true, dischargedAt: true },
       });
-      if (!episode || episode.endedAt !== null) continue;
+      if (!stay || stay.dischargedAt !== null) continue;
       const id = randomUUID();
       await tx.labRefusal.create({
         data: {
           id,
+          stayId: r.stayId,
           episodeId: r.episodeId,
-          bedId: episode.bedId,
-          unitId: episode.bed.unitId,
+          bedId: stay.bedId,
+          unitId: stay.unitId,
           parameter: r.parameter,
           observedAt: r.observedAt,
           receivedAt: now,
@@ -57,8 +59,9 @@ export async function recordLabRefusals({
         actor: null,
         context: null,
         now,
+        // The stay's alarm, whatever runs: it lasts until someone deals with the result, even after the support ends.
         input: {
-          episodeId: r.episodeId,
+          stayId: r.stayId,
           ruleId: LAB_REFUSAL_RULE,
           subjectKey: id,
           priority: "technical",

@@ -48,7 +48,7 @@ export async function resolveLabRefusal({
       actor,
       context,
       now,
-      input: { episodeId: refusal.episodeId, ruleId: LAB_REFUSAL_RULE, subjectKey: refusalId, resolution: "cleared" },
+      input: { stayId: refusal.stayId, ruleId: LAB_REFUSAL_RULE, subjectKey: refusalId, resolution: "cleared" },
     });
     await recordAuditEvent({
       db: tx,

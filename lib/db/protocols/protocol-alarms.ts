@@ -12,7 +12,7 @@ import type { Db } from "../client";
 export const PROTOCOL_STEP_RULE = "protocol-step-overdue";
 const ORIGIN = "protocols";
 
-type TTx = TAlarmDb & Pick<Db, "supportEpisode">;
+type TTx = TAlarmDb & Pick<Db, "supportEpisode" | "stay">;
 
 export function stepSubject(timerId: string, stepId: string, occurrence: number): string {
   return `${timerId}/${stepId}/${occurrence}`;

@@ -82,6 +82,8 @@ export async function moveStayInTransaction({
     where: { stayId, status: { not: "resolved" } },
     data: { bedId: to.id },
   });
+  // …and its laboratory results that could not be read, which the new bed shows and resolves.
+  await tx.labRefusal.updateMany({ where: { stayId, resolvedAt: null }, data: { bedId: to.id } });
   const drafts = await tx.handoverSheet.findMany({
     where: { episodeId: { in: runningIds }, bedId: fromBedId, status: "draft" },
     select: { id: true, shiftKey: true },
