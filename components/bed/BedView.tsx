@@ -90,7 +90,12 @@ export function BedView({
         <main className="bed__main">
           <div className="bed__side">
             <DevicePanel panel={device} timeZone={timeZone} />
-            <LabRefusals bedId={detail.bed.id} refusals={detail.labRefusals ?? []} timeZone={timeZone} />
+            <LabRefusals
+              unitId={detail.bed.unitId}
+              bedId={detail.bed.id}
+              refusals={detail.labRefusals ?? []}
+              timeZone={timeZone}
+            />
             <LabsPanel labs={labs} timeZone={timeZone} />
             <ProtocolPanel bedId={bedId} now={now} timeZone={timeZone} />
             <section className="panel" aria-labelledby="scores-title" data-testid="scores-panel">

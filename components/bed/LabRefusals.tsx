@@ -9,6 +9,7 @@ import { bedKeys } from "@/lib/client/query-keys";
 import { sendRequest } from "@/lib/client/request-error";
 import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
 import { useCan } from "@/lib/client/session-user";
+import { useLabRefusalsLive } from "@/lib/client/use-lab-refusals-live";
 
 async function postResolve(bedId: string, refusalId: string): Promise<void> {
   await sendRequest(`/api/beds/${encodeURIComponent(bedId)}/lab-refusals/${encodeURIComponent(refusalId)}/resolve`, {
@@ -21,10 +22,12 @@ async function postResolve(bedId: string, refusalId: string): Promise<void> {
  * read: unit '…'". Each holds a technical alarm until a clinician marks it dealt with (who and when are audited).
  */
 export function LabRefusals({
+  unitId,
   bedId,
   refusals,
   timeZone,
 }: {
+  readonly unitId: string;
   readonly bedId: string;
   readonly refusals: readonly TLabRefusalDto[];
   readonly timeZone: string;
@@ -34,6 +37,7 @@ export function LabRefusals({
   const locale = useLocale();
   const mayResolve = useCan("alarm.acknowledge");
   const queryClient = useQueryClient();
+  useLabRefusalsLive(unitId, bedId);
   const mutation = useMutation({
     mutationFn: (refusalId: string) => postResolve(bedId, refusalId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: bedKeys.detail(bedId) }),

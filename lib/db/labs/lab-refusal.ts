@@ -1,9 +1,6 @@
 import { getParameter, type TParameterCode } from "@/lib/catalogue";
 import type { TObservationSource } from "@/lib/observations/reading";
 
-/** The technical alarm a refused laboratory result holds open until someone deals with it (one per refusal). */
-export const LAB_REFUSAL_RULE = "lab-result-unreadable";
-
 /**
  * A laboratory result for a monitored analyte of an admitted patient that could not be read (unit or value): the
  * stay's, with or without support running (a patient admitted and not yet cannulated, or after an IABP's removal).

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { raiseExternalAlarm } from "../alarms/raise-external-alarm";
 import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
-import { LAB_REFUSAL_RULE, refusalSummary, type TNewLabRefusal } from "./lab-refusal";
+import { LAB_REFUSAL_RULE } from "@/lib/alarms/lab-refusal-rule";
+import { refusalSummary, type TNewLabRefusal } from "./lab-refusal";
 
 /**
  * Records laboratory results an import refused for an admitted patient and a monitored analyte, each with its technical

@@ -4,7 +4,7 @@ import { clearExternalAlarm } from "../alarms/clear-external-alarm";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
-import { LAB_REFUSAL_RULE } from "./lab-refusal";
+import { LAB_REFUSAL_RULE } from "@/lib/alarms/lab-refusal-rule";
 
 /**
  * A person has dealt with a laboratory result that could not be read (called the lab, had it re-sent): the refusal is
