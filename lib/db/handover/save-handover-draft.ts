@@ -33,11 +33,11 @@ export async function saveHandoverDraft({
   context,
   now = new Date(),
 }: TSaveHandoverDraftOptions): Promise<{ sheetId: string; version: number }> {
-  const { bed, shift, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!episode)
+  const { bed, shift, stay, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
+  if (!stay)
     throw new AppError(
       "CONFLICT",
-      `Bed ${bed.label} had no patient on support during this shift: there is no handover to write.`,
+      `Bed ${bed.label} had no patient during this shift: there is no handover to write.`,
       undefined,
       refusal("handoverNoPatientDuringShift", { bed: bed.label }),
     );
@@ -67,7 +67,8 @@ export async function saveHandoverDraft({
           id,
           unitId: bed.unitId,
           bedId,
-          episodeId: episode.id,
+          stayId: stay.id,
+          episodeId: episode?.id ?? null,
           shiftKey: shift.key,
           shiftStart: new Date(shift.startsAt),
           shiftEnd: new Date(shift.endsAt),

@@ -80,6 +80,7 @@ describe("moveStay", () => {
       id,
       unitId: "u1",
       bedId: bed1,
+      stayId,
       episodeId,
       shiftKey,
       shiftStart: new Date(NOW.getTime() - 3_600_000),
@@ -93,7 +94,7 @@ describe("moveStay", () => {
     await t.db.handoverSheet.createMany({
       data: [sheet("previous", "2026-12-02/night", "signed_out"), sheet("current", "2026-12-03/day", "draft")],
     });
-    const action = { unitId: "u1", bedId: bed1, episodeId, createdAt: NOW, createdById: "nurse-1" };
+    const action = { unitId: "u1", bedId: bed1, stayId, episodeId, createdAt: NOW, createdById: "nurse-1" };
     await t.db.handoverAction.createMany({
       data: [
         { ...action, id: "open", text: "Check the left foot pulse" },
