@@ -116,6 +116,42 @@ describe("moveStay", () => {
     ]);
   });
 
+  it("carries the draft handover and open actions of a stay with no support running too (issue 15)", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    await t.db.handoverSheet.create({
+      data: {
+        id: "draft",
+        unitId: "u1",
+        bedId: bed1,
+        stayId,
+        shiftKey: "2026-12-03/day",
+        shiftStart: new Date(NOW.getTime() - 3_600_000),
+        shiftEnd: new Date(NOW.getTime() + 3_600_000),
+        status: "draft",
+        createdAt: NOW,
+        createdById: "nurse-1",
+        updatedAt: NOW,
+        updatedById: "nurse-1",
+      },
+    });
+    await t.db.handoverAction.create({
+      data: {
+        id: "open",
+        unitId: "u1",
+        bedId: bed1,
+        stayId,
+        text: "Limb check",
+        createdAt: NOW,
+        createdById: "nurse-1",
+      },
+    });
+
+    await moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW });
+
+    expect((await t.db.handoverSheet.findUniqueOrThrow({ where: { id: "draft" } })).bedId).toBe(bed2);
+    expect((await t.db.handoverAction.findUniqueOrThrow({ where: { id: "open" } })).bedId).toBe(bed2);
+  });
+
   it("refuses an occupied bed with its label, and writes nothing", async () => {
     const stayId = await admit(bed1, "MRN-1");
     await admit(bed2, "MRN-2");
