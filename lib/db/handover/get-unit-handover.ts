@@ -63,7 +63,8 @@ export async function getUnitHandover({
       u.displayName,
     ]),
   );
-  // Each bed's stay over the shift, support or none (a sheet keeps the stay it was written for), and its support then.
+  // Each bed's stay over the shift, support or none (a sheet keeps the stay it was written for), and its support then
+  // (a signed sheet's is the one it was signed with), as lib/db/handover/resolve-bed-shift.ts finds them.
   const occupants = await Promise.all(
     beds.map(async (bed) => {
       const sheet = sheets.find((s) => s.bedId === bed.id);
@@ -76,7 +77,7 @@ export async function getUnitHandover({
         select: {
           patient: { select: { givenName: true, familyName: true } },
           episodes: {
-            where: sheet
+            where: sheet?.signedOutAt
               ? { id: sheet.episodeId ?? "" }
               : {
                   startedAt: { lt: new Date(shift.endsAt) },

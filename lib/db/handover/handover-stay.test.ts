@@ -13,6 +13,7 @@ import { startEpisode } from "../stays/start-episode";
 import { addHandoverAction } from "./add-handover-action";
 import { getHandoverSheet } from "./get-handover-sheet";
 import { getUnitHandover } from "./get-unit-handover";
+import { saveHandoverDraft } from "./save-handover-draft";
 import { signOutHandover } from "./sign-out-handover";
 
 // Tuesday 17 November 2026, Paris (UTC+1): the day shift runs 06:00Z–18:00Z, the night 18:00Z–06:00Z.
@@ -188,5 +189,40 @@ describe("the handover of a stay with no support running (issue 15)", () => {
       ["03", false, null],
     ]);
     expect(unit.counts.not_started).toBe(1);
+  });
+
+  it("gives a draft begun before cannulation the support started later in the shift", async () => {
+    const { stayId } = await admit(0, "MRN-1", "2026-11-17T19:00:00Z");
+    await saveHandoverDraft({
+      db: t.db,
+      bedId: bed(0),
+      shiftKey: NIGHT,
+      draft: { version: 0, illnessSeverity: null, situation: "Admitted, lactate 3.", contingencies: [], notes: "" },
+      actor: nurse,
+      context: null,
+      now: at("2026-11-17T19:30:00Z"),
+    });
+    const { episodeId } = await startEpisode({
+      db: t.db,
+      input: {
+        stayId,
+        deviceType: "VA_ECMO",
+        startedAt: at("2026-11-17T21:00:00Z").getTime(),
+        cannulationSite: "femoral",
+        cannulationSide: "right",
+        cannulas: { arterialFr: 17, venousFr: 25 },
+        distalPerfusion: true,
+        consoleModel: "Cardiohelp",
+        settings: { rpm: 3200, flow: 4, sweep: 3, heparinRate: 800 },
+      },
+      actor: TEST_PHYSICIAN,
+      context: null,
+      now: at("2026-11-17T21:00:00Z"),
+    });
+    const now = at("2026-11-17T22:00:00Z").getTime();
+    const sheet = await getHandoverSheet({ db: t.db, bedId: bed(0), shiftKey: NIGHT, now });
+    expect(sheet).toMatchObject({ status: "draft", data: { episode: { id: episodeId, deviceType: "VA_ECMO" } } });
+    const unit = await getUnitHandover({ db: t.db, unitId: "u1", shiftKey: NIGHT, now });
+    expect(unit.beds[0]).toMatchObject({ status: "draft", deviceType: "VA_ECMO" });
   });
 });

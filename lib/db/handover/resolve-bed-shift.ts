@@ -52,12 +52,13 @@ export async function resolveBedShift({
     where: { bedId_shiftKey: { bedId, shiftKey: shift.key } },
     include: { amendments: { orderBy: [{ amendedAt: "asc" }, { id: "asc" }] } },
   });
-  // A sheet keeps the stay and the support it was written for; else the bed's stay over the shift, and the newest of
-  // its supports that ran during it (none: a patient not yet cannulated, or whose balloon was removed before).
+  // A sheet keeps the stay it was written for; else the bed's stay over the shift. The support is the newest of the
+  // stay's that ran during the shift (none: not yet cannulated, or the balloon removed before), read afresh while the
+  // sheet is a draft (a cannulation during the shift adds its settings); a signed sheet keeps the one it was signed with.
   const stay = sheet
     ? await db.stay.findUniqueOrThrow({ where: { id: sheet.stayId }, select: STAY_SELECT })
     : await findShiftStay({ db, bedId, startsAt: shift.startsAt, endsAt: shift.endsAt });
-  const episodeWhere = sheet
+  const episodeWhere = sheet?.signedOutAt
     ? sheet.episodeId && { id: sheet.episodeId }
     : stay && {
         stayId: stay.id,

@@ -82,7 +82,8 @@ export async function saveHandoverDraft({
     } else {
       const updated = await tx.handoverSheet.updateMany({
         where: { id: sheet.id, version, signedOutAt: null },
-        data: { ...fields, version: { increment: 1 } },
+        // The support of the shift as it now stands (a cannulation since the last save).
+        data: { ...fields, episodeId: episode?.id ?? null, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw staleVersion();
       result = { sheetId: sheet.id, version: version + 1 };
