@@ -90,6 +90,18 @@ test.describe("the bed page of a stay with no support running", () => {
       await expect(bed.getByTestId("bed-empty")).toHaveCount(0);
       await expect(bed.getByTestId("lab-refusal")).toHaveText(/could not be read: unit “bogus-per-mL”/);
 
+      // Handed over as any patient (issue 15): a sheet saying no support runs, with the stay's lactate, and the bed
+      // on the unit's handover page.
+      const handover = await nurse.newPage();
+      await handover.goto(`/beds/${DEMO_FREE_BED}/handover`);
+      await expect(handover.getByTestId("handover-device")).toHaveText("No support running", { timeout: 30_000 });
+      await expect(handover.getByTestId("handover-lab-lactate")).toContainText("4.1");
+      await expect(handover.getByTestId("handover-lab-lactate")).toHaveAttribute("data-end-status", "high");
+      await handover.goto("/units/demo-icu/handover");
+      const row = handover.getByTestId(`unit-handover-bed-${DEMO_FREE_BED}`);
+      await expect(row).toHaveAttribute("data-status", "not_started", { timeout: 30_000 });
+      await expect(row).toContainText("No support");
+
       await nurse.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: base }]);
       await bed.reload();
       await expect(bed.getByTestId("bed-no-support")).toHaveText("Sans assistance", { timeout: 30_000 });
@@ -101,6 +113,10 @@ test.describe("the bed page of a stay with no support running", () => {
       await bed.getByTestId("lab-refusal-resolve").click();
       await expect(bed.getByTestId("lab-refusals")).toHaveCount(0, { timeout: 10_000 });
       expect(await refusalAlarms(nurse.request, base)).toEqual(["resolved"]);
+      await handover.goto(`/beds/${DEMO_FREE_BED}/handover`);
+      await expect(handover.getByTestId("handover-device")).toHaveText("Aucune assistance en cours", {
+        timeout: 30_000,
+      });
     } finally {
       // The bed back free for the other specs: the stay is discharged to the ward.
       const read = await nurse.request.get(`${base}/api/beds/${DEMO_FREE_BED}/stay`);

@@ -46,15 +46,42 @@ function PatientSummary({ data, when }: { readonly data: THandoverData; readonly
       </p>
       <dl className="handover-facts">
         <dt>{t("patient.diagnosis")}</dt>
-        <dd>{episode.diagnosis ?? t("patient.unknown")}</dd>
+        <dd>{episode?.diagnosis ?? data.stay?.diagnosis ?? t("patient.unknown")}</dd>
+        {data.stay && (
+          <>
+            <dt>{t("patient.admitted")}</dt>
+            <dd data-testid="handover-admitted">{when(data.stay.admittedAt)}</dd>
+          </>
+        )}
         <dt>{t("patient.device")}</dt>
-        <dd data-testid="handover-device">
-          {t(`deviceType.${episode.deviceType}`)} —{" "}
-          {t("patient.day", { day: episode.dayOnSupport, since: when(episode.startedAt) })}
-        </dd>
-        <dt>{t("patient.cannulation")}</dt>
-        <dd>{episode.cannulationSite ? siteText(episode.cannulationSite) : t("patient.unknown")}</dd>
-        {episode.trigger && (
+        {episode ? (
+          <dd data-testid="handover-device">
+            {t(`deviceType.${episode.deviceType}`)} —{" "}
+            {t("patient.day", { day: episode.dayOnSupport, since: when(episode.startedAt) })}
+          </dd>
+        ) : (
+          // A stay with no support running (not yet cannulated, or after removal): said, with the last support if any.
+          <dd data-testid="handover-device" data-support="none">
+            {t("patient.noSupport")}
+            {data.stay?.lastSupport && (
+              <>
+                {" "}
+                ·{" "}
+                {t("patient.lastSupport", {
+                  device: t(`deviceType.${data.stay.lastSupport.deviceType}`),
+                  time: when(data.stay.lastSupport.endedAt),
+                })}
+              </>
+            )}
+          </dd>
+        )}
+        {episode && (
+          <>
+            <dt>{t("patient.cannulation")}</dt>
+            <dd>{episode.cannulationSite ? siteText(episode.cannulationSite) : t("patient.unknown")}</dd>
+          </>
+        )}
+        {episode?.trigger && (
           <>
             <dt>{t("patient.trigger")}</dt>
             <dd>{episode.trigger}</dd>
@@ -80,6 +107,11 @@ function SettingsSection({
   return (
     <section className="handover-section" aria-labelledby="handover-settings" data-testid="handover-settings">
       <h2 id="handover-settings">{t("sections.settings")}</h2>
+      {!data.episode && (
+        <p className="handover-muted" data-testid="handover-no-support">
+          {t("settings.noSupport")}
+        </p>
+      )}
       <table className="handover-table">
         <caption className="visually-hidden">{t("settings.current")}</caption>
         <tbody>

@@ -152,7 +152,9 @@ function CompareTable({ sheets }: { readonly sheets: readonly [THandoverSheetVie
       (s) =>
         s.data?.rounds.available
           ? t("rounds.summary", { done: s.data.rounds.done, late: s.data.rounds.late, missed: s.data.rounds.missed })
-          : t("rounds.unavailable"),
+          : s.data && !s.data.rounds.available && s.data.rounds.reason === "no_support"
+            ? t("rounds.noSupport")
+            : t("rounds.unavailable"),
     ],
     [t("unit.actions"), (s) => s.actions.filter((x) => x.doneAt === null).length],
     [t("situation.label"), (s) => s.inForce.situation || t("review.none")],

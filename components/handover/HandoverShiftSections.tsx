@@ -82,7 +82,9 @@ export function RoundsSection({
     >
       <h2 id="handover-rounds">{t("sections.rounds")}</h2>
       {!rounds.available ? (
-        <p className="handover-unavailable">{t("rounds.unavailable")}</p>
+        <p className="handover-unavailable">
+          {rounds.reason === "no_support" ? t("rounds.noSupport") : t("rounds.unavailable")}
+        </p>
       ) : (
         <>
           <p data-testid="handover-round-summary">

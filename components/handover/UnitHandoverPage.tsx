@@ -107,7 +107,13 @@ export function UnitHandoverPage({
                 )}
               </th>
               <td>{bed.patientInitials ?? t("unit.emptyBed")}</td>
-              <td>{bed.deviceType ? t(`deviceType.${bed.deviceType as "VA_ECMO"}`) : ""}</td>
+              <td>
+                {bed.deviceType
+                  ? t(`deviceType.${bed.deviceType as "VA_ECMO"}`)
+                  : bed.patientInitials
+                    ? t("unit.noSupport")
+                    : ""}
+              </td>
               <td>
                 {bed.patientInitials && (
                   <span className={`handover-status handover-status--${bed.status}`} data-testid="unit-handover-status">

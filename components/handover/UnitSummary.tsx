@@ -30,7 +30,13 @@ export function UnitSummary({ unit }: { readonly unit: TUnitHandover }) {
             <tr key={bed.bedId}>
               <th scope="row">{bed.label}</th>
               <td>{bed.patientInitials ?? t("unit.emptyBed")}</td>
-              <td>{bed.deviceType ? t(`deviceType.${bed.deviceType as "VA_ECMO"}`) : ""}</td>
+              <td>
+                {bed.deviceType
+                  ? t(`deviceType.${bed.deviceType as "VA_ECMO"}`)
+                  : bed.patientInitials
+                    ? t("unit.noSupport")
+                    : ""}
+              </td>
               <td>{bed.illnessSeverity ? t(`severity.${bed.illnessSeverity}`) : ""}</td>
               <td>{t(`status.${bed.status}`)}</td>
               <td>{bed.openActions}</td>

@@ -1,13 +1,4 @@
-import {
-  CATALOGUE,
-  defaultTarget,
-  getParameter,
-  isSupportDeviceParameter,
-  parametersFor,
-  type TDeviceType,
-  type TParameterCode,
-  type TTargetRange,
-} from "@/lib/catalogue";
+import { parametersIn, targetIn as catalogueTargetIn, type TDeviceType } from "@/lib/catalogue";
 import type { TBedDetail } from "./bed-detail";
 
 /**
@@ -47,20 +38,12 @@ export function bedScopeOf(detail: Pick<TBedDetail, "episode" | "stay">): TBedSc
 }
 
 /** The parameters a stay records without support: everything but a support device's own (lib/catalogue). */
-export const STAY_PARAMETERS = CATALOGUE.filter((p) => !isSupportDeviceParameter(p));
+export const STAY_PARAMETERS = parametersIn(null);
 
 /** The parameters measured in a scope: the device type's, or the stay's own with no support. */
 export function measuredIn(deviceType: TDeviceType | null): ReadonlySet<string> {
-  return new Set<string>((deviceType ? parametersFor(deviceType) : STAY_PARAMETERS).map((p) => p.code));
+  return new Set<string>(parametersIn(deviceType).map((p) => p.code));
 }
 
-/**
- * The target in force for a parameter. With no support running, only a target that every support shares applies
- * (lactate, limb NIRS): a device's own (the anti-Xa range of heparin on ECMO or on a balloon) means nothing without it.
- */
-export function targetIn(code: TParameterCode, deviceType: TDeviceType | null): TTargetRange | undefined {
-  if (deviceType) return defaultTarget(code, deviceType);
-  const ecmo = getParameter(code).targets.VA_ECMO;
-  const iabp = getParameter(code).targets.IABP;
-  return ecmo && iabp && ecmo.low === iabp.low && ecmo.high === iabp.high ? ecmo : undefined;
-}
+/** The target in force for a parameter (lib/catalogue targetIn: with no support, only one every support shares). */
+export const targetIn = catalogueTargetIn;

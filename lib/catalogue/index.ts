@@ -70,6 +70,25 @@ export function defaultTarget(code: TParameterCode, deviceType: TDeviceType): TT
   return undefined;
 }
 
+/**
+ * The parameters measured in a scope: a device type's, or with no support running (null) the stay's own (labs, limbs,
+ * monitoring, nursing: everything but a support device's), in catalogue order.
+ */
+export function parametersIn(deviceType: TDeviceType | null): readonly TParameter[] {
+  return deviceType ? parametersFor(deviceType) : PARAMETERS.filter((p) => !isSupportDeviceParameter(p));
+}
+
+/**
+ * The target in force in a scope. With no support running, only a target that every support shares applies
+ * (lactate, limb NIRS): a device's own (the anti-Xa range of heparin on ECMO or on a balloon) means nothing without it.
+ */
+export function targetIn(code: TParameterCode, deviceType: TDeviceType | null): TTargetRange | undefined {
+  if (deviceType) return defaultTarget(code, deviceType);
+  const ecmo = getParameter(code).targets.VA_ECMO;
+  const iabp = getParameter(code).targets.IABP;
+  return ecmo && iabp && ecmo.low === iabp.low && ecmo.high === iabp.high ? ecmo : undefined;
+}
+
 export type TTargetStatus = "in" | "low" | "high" | "none";
 
 export function targetStatus(value: number, target: TTargetRange | undefined): TTargetStatus {

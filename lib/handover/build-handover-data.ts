@@ -1,4 +1,4 @@
-import { CLINICAL_LIMITS, parametersFor, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
+import { CLINICAL_LIMITS, parametersIn, type TDeviceType, type TParameterCode } from "@/lib/catalogue";
 import type { TEpisodeSettings } from "@/lib/episodes/episode-settings";
 import type { TTimedValue } from "@/lib/scores/types";
 import type { TAlarmSection, THandoverData, TProtocolTimer, TRoundSection } from "./handover-data";
@@ -39,6 +39,8 @@ export interface TBuildHandoverData {
   startsAt: number;
   coversUntil: number;
   patient: THandoverData["patient"];
+  stay: NonNullable<THandoverData["stay"]>;
+  /** The support running during the shift, or null: the stay's own values only, no device settings or runs. */
   episode: {
     id: string;
     deviceType: TDeviceType;
@@ -46,8 +48,8 @@ export interface TBuildHandoverData {
     cannulationSite: string | null;
     diagnosis: string | null;
     settings: TEpisodeSettings;
-  };
-  /** Every lab sample of the episode up to coversUntil, per code, in time order. */
+  } | null;
+  /** Every lab sample of the stay up to coversUntil, per code, in time order. */
   labs: Partial<Record<TParameterCode, readonly TTimedValue[]>>;
   /** Per setting: the last reading before the shift and the readings during it, in time order. */
   settings: Partial<Record<TParameterCode, { before: TTimedValue | null; during: readonly TTimedValue[] }>>;
@@ -63,9 +65,10 @@ export interface TBuildHandoverData {
 /** The generated part of a handover sheet, from the shift's data already read (pure: the server reads, this shapes). */
 export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<THandoverData, "severity"> {
   const { episode, startsAt, coversUntil } = input;
-  const measured = new Set<string>(parametersFor(episode.deviceType).map((p) => p.code));
+  const deviceType = episode?.deviceType ?? null;
+  const measured = new Set<string>(parametersIn(deviceType).map((p) => p.code));
 
-  const settingCodes = settingCodesFor(episode.deviceType);
+  const settingCodes = deviceType ? settingCodesFor(deviceType) : [];
   const current = settingCodes.flatMap((code) => {
     const readings = input.settings[code];
     const last = readings?.during.at(-1) ?? readings?.before ?? null;
@@ -78,7 +81,7 @@ export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<
     .sort((a, b) => a.at - b.at);
 
   const labs = HANDOVER_LABS.filter((code) => measured.has(code)).map((code) =>
-    summarizeLab({ code, deviceType: episode.deviceType, samples: input.labs[code] ?? [], startsAt, coversUntil }),
+    summarizeLab({ code, deviceType, samples: input.labs[code] ?? [], startsAt, coversUntil }),
   );
 
   const timers: TProtocolTimer[] = [];
@@ -91,8 +94,8 @@ export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<
     });
   if (ratio && (ratio.value > 1 || changes.some((c) => c.code === "iabp_ratio")))
     timers.push({ kind: "ratio_step", ratio: ratio.value, since: ratio.since });
-  const femoral = episode.cannulationSite?.toLowerCase().includes("femoral") ?? false;
-  if (episode.deviceType !== "IABP" && femoral && !input.dpcFlowRecorded) {
+  const femoral = episode?.cannulationSite?.toLowerCase().includes("femoral") ?? false;
+  if (episode && episode.deviceType !== "IABP" && femoral && !input.dpcFlowRecorded) {
     timers.push({ kind: "dpc_missing", dueAt: episode.startedAt + CLINICAL_LIMITS.dpcWithin.value });
   }
   for (const lab of labs) {
@@ -105,7 +108,8 @@ export function buildHandoverData(input: Omit<TBuildHandoverData, never>): Omit<
     coversFrom: startsAt,
     coversUntil,
     patient: input.patient,
-    episode: {
+    stay: input.stay,
+    episode: episode && {
       id: episode.id,
       deviceType: episode.deviceType,
       startedAt: episode.startedAt,

@@ -159,17 +159,31 @@ export const ZHandoverData = z.object({
     sex: z.string(),
     weightKg: z.number().nullable(),
   }),
-  episode: z.object({
-    id: z.string(),
-    deviceType: ZDeviceType,
-    startedAt: z.number(),
-    /** Day 1 is the first 24 h on support. */
-    dayOnSupport: z.number().int(),
-    cannulationSite: z.string().nullable(),
-    diagnosis: z.string().nullable(),
-    /** IABP trigger as entered at insertion (not sent by the console). */
-    trigger: z.string().nullable(),
-  }),
+  /**
+   * The stay handed over (issue 15): since when the patient is in, and the last support if it has ended (a balloon
+   * removed before or during the shift). Absent from sheets frozen before stays were handed over.
+   */
+  stay: z
+    .object({
+      admittedAt: z.number(),
+      diagnosis: z.string().nullable(),
+      lastSupport: z.object({ deviceType: ZDeviceType, startedAt: z.number(), endedAt: z.number() }).nullable(),
+    })
+    .optional(),
+  /** The support running during the shift; null when none ran (admitted not yet cannulated, or after removal). */
+  episode: z
+    .object({
+      id: z.string(),
+      deviceType: ZDeviceType,
+      startedAt: z.number(),
+      /** Day 1 is the first 24 h on support. */
+      dayOnSupport: z.number().int(),
+      cannulationSite: z.string().nullable(),
+      diagnosis: z.string().nullable(),
+      /** IABP trigger as entered at insertion (not sent by the console). */
+      trigger: z.string().nullable(),
+    })
+    .nullable(),
   settings: z.object({
     current: z.array(ZTimedValue.extend({ code: z.string() })),
     changes: z.array(z.object({ code: z.string(), from: z.number(), to: z.number(), at: z.number() })),

@@ -1,7 +1,7 @@
 import {
   CLINICAL_LIMITS,
-  defaultTarget,
   getParameter,
+  targetIn,
   targetStatus,
   type TDeviceType,
   type TParameterCode,
@@ -50,7 +50,7 @@ export function labIntervalMs(code: TParameterCode, lastValue: number): number {
 }
 
 /**
- * One lab over a shift [startsAt, coversUntil): samples in time order, all of the episode (earlier ones included).
+ * One lab over a shift [startsAt, coversUntil): samples in time order, all of the stay (earlier ones included).
  * A sample taken at the very start of the shift is the shift's, as the shift includes its start.
  */
 export function summarizeLab({
@@ -61,12 +61,13 @@ export function summarizeLab({
   coversUntil,
 }: {
   code: TParameterCode;
-  deviceType: TDeviceType;
+  /** The support running, or null: then only a target every support shares applies. */
+  deviceType: TDeviceType | null;
   samples: readonly TShiftLabSample[];
   startsAt: number;
   coversUntil: number;
 }): TLabShiftSummary {
-  const target = defaultTarget(code, deviceType);
+  const target = targetIn(code, deviceType);
   // A censored result is judged on the side its comparator says ("< 0.10" is below a 0.3 target).
   const point = (s: TShiftLabSample | undefined): TLabPoint | null =>
     s

@@ -54,6 +54,7 @@ export async function seedImportPatients(
         openBedKey: bedId,
         openPatientKey: patientId,
         admittedAt: p.admittedAt ?? p.episodeStartedAt,
+        assignments: { create: { fromBedId: null, toBedId: bedId, at: p.admittedAt ?? p.episodeStartedAt } },
       },
     });
     if (p.noSupport) continue;

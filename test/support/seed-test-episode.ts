@@ -48,6 +48,8 @@ export async function seedTestEpisode(
       openBedKey: bedId,
       openPatientKey: `test-patient-${suffix}`,
       admittedAt: startedAt,
+      // Its arrival in the bed, which the handover reads the bed's stay over a shift from.
+      assignments: { create: { fromBedId: null, toBedId: bedId, at: startedAt } },
     },
   });
   await db.supportEpisode.create({

@@ -1,6 +1,7 @@
 import type { THandoverActor } from "./handover-actor";
 import { randomUUID } from "node:crypto";
 import { findBedEpisode } from "../beds/find-bed-episode";
+import { findBedStay } from "../beds/find-bed-stay";
 import { recordAuditEvent, type TRequestContext } from "../audit/record-audit-event";
 import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
@@ -24,18 +25,28 @@ export async function addHandoverAction({
   context: TRequestContext | null;
   now?: Date;
 }): Promise<{ actionId: string }> {
-  const { bed, episode } = await findBedEpisode({ db, bedId });
-  if (!episode)
+  // The bed's patient, support or none: an action written after the balloon's removal carries over like any other.
+  const [{ bed, episode }, stay] = await Promise.all([findBedEpisode({ db, bedId }), findBedStay({ db, bedId })]);
+  if (!stay)
     throw new AppError(
       "CONFLICT",
-      `Bed ${bed.label} has no patient on support: there is no action list.`,
+      `Bed ${bed.label} has no patient: there is no action list.`,
       undefined,
       refusal("handoverNoActionList", { bed: bed.label }),
     );
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.handoverAction.create({
-      data: { id, unitId: bed.unitId, bedId, episodeId: episode.id, text, createdAt: now, createdById: actor.userId },
+      data: {
+        id,
+        unitId: bed.unitId,
+        bedId,
+        stayId: stay.id,
+        episodeId: episode?.id ?? null,
+        text,
+        createdAt: now,
+        createdById: actor.userId,
+      },
     });
     await recordAuditEvent({
       db: tx,

@@ -97,6 +97,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
     for (const episodeId of ["ep-iabp_weaning", "ep-rising_lactate"]) {
       const data = await computeHandoverData({
         db: t.db,
+        stayId: episodeId === "ep-iabp_weaning" ? "s-1" : "s-2",
         episodeId,
         startsAt: NIGHT.startsAt,
         coversUntil: NIGHT.endsAt,
@@ -123,6 +124,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
   it("finds lactate's shift: at least one sample and the out-of-target mark of its end value", async () => {
     const data = await computeHandoverData({
       db: t.db,
+      stayId: "s-2",
       episodeId: "ep-rising_lactate",
       startsAt: NIGHT.startsAt,
       coversUntil: NIGHT.endsAt,
@@ -137,6 +139,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
   it("lists every change of assist ratio during the shift with its time, and no pump-speed change for its noise", async () => {
     const data = await computeHandoverData({
       db: t.db,
+      stayId: "s-1",
       episodeId: "ep-iabp_weaning",
       startsAt: NIGHT.startsAt,
       coversUntil: NIGHT.endsAt,
@@ -158,6 +161,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
 
     const ecmo = await computeHandoverData({
       db: t.db,
+      stayId: "s-2",
       episodeId: "ep-rising_lactate",
       startsAt: NIGHT.startsAt,
       coversUntil: NIGHT.endsAt,
@@ -173,6 +177,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
   it("summarises each continuous value over the shift as the readings say: count, min, max, first and last", async () => {
     const data = await computeHandoverData({
       db: t.db,
+      stayId: "s-2",
       episodeId: "ep-rising_lactate",
       startsAt: NIGHT.startsAt,
       coversUntil: NIGHT.endsAt,
@@ -194,6 +199,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
     const until = NIGHT.startsAt + 3 * HOUR;
     const data = await computeHandoverData({
       db: t.db,
+      stayId: "s-1",
       episodeId: "ep-iabp_weaning",
       startsAt: NIGHT.startsAt,
       coversUntil: until,
@@ -202,7 +208,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
     expect(data.settings.changes).toEqual([]);
     expect(data.trends.find((tr) => tr.code === "map")?.last?.observedAt).toBeLessThan(until);
     // 18:00Z on the 17th is 33 h 50 min after the 08:10Z start on the 16th: the second day.
-    expect(data.episode.dayOnSupport).toBe(2);
+    expect(data.episode?.dayOnSupport).toBe(2);
   });
 
   it("counts the shift's alarms by priority and lists those still on the list at its end, with their status then", async () => {
@@ -285,6 +291,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
     }
     const data = await computeHandoverData({
       db: t.db,
+      stayId: "s-2",
       episodeId: "ep-rising_lactate",
       startsAt: S,
       coversUntil: E,
@@ -384,6 +391,7 @@ describe("a handover sheet generated from a recorded shift of simulator data", (
 
     const data = await computeHandoverData({
       db: t.db,
+      stayId: "s-1",
       episodeId: "ep-iabp_weaning",
       startsAt: S,
       coversUntil: E,

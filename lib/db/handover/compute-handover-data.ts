@@ -1,4 +1,4 @@
-import { parametersFor, type TParameterCode } from "@/lib/catalogue";
+import { parametersIn, type TParameterCode } from "@/lib/catalogue";
 import { parseEpisodeSettings } from "@/lib/episodes/parse-episode-settings";
 import {
   buildHandoverData,
@@ -7,6 +7,7 @@ import {
   suggestSeverity,
   TREND_CODES,
   type THandoverData,
+  type TRoundSection,
 } from "@/lib/handover";
 import { ageInYears, initialsOf } from "@/lib/patients/age-in-years";
 import type { Db } from "../client";
@@ -17,7 +18,9 @@ import { hasReading, readLabSamples, readSettingReadings, readTrendSummaries } f
 
 export interface TComputeHandoverData {
   db: Db;
-  episodeId: string;
+  /** The stay handed over, and the support that ran during the shift (null when none ran). */
+  stayId: string;
+  episodeId: string | null;
   /** The shift's start and the end of the period to cover (the shift's end, or now / the sign-out while it runs). */
   startsAt: number;
   coversUntil: number;
@@ -25,39 +28,58 @@ export interface TComputeHandoverData {
 }
 
 /**
- * The generated part of a handover sheet: the episode's data over the shift, read from the database, shaped by
- * lib/handover, with the alarms and rounds of the shift from their features' tables (docs/alarms.md, docs/rounds.md).
+ * The generated part of a handover sheet: the stay's data over the shift, read from the database, shaped by
+ * lib/handover, with the alarms of the stay and the rounds of the support from their features' tables
+ * (docs/alarms.md, docs/rounds.md). With no support running (not yet cannulated, or after a balloon's removal) the
+ * stay's own values are handed over; device settings, runs and rounds only when a support ran.
  */
 export async function computeHandoverData({
   db,
+  stayId,
   episodeId,
   startsAt,
   coversUntil,
   now,
 }: TComputeHandoverData): Promise<THandoverData> {
-  const episode = await db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId }, include: { patient: true } });
-  const { deviceType } = episode;
-  const measured = new Set<string>(parametersFor(deviceType).map((p) => p.code));
+  const stay = await db.stay.findUniqueOrThrow({
+    where: { id: stayId },
+    include: {
+      patient: true,
+      episodes: {
+        where: { startedAt: { lt: new Date(coversUntil) } },
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        select: { deviceType: true, startedAt: true, endedAt: true },
+      },
+    },
+  });
+  const episode = episodeId ? await db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId } }) : null;
+  const deviceType = episode?.deviceType ?? null;
+  const measured = new Set<string>(parametersIn(deviceType).map((p) => p.code));
   const has = (code: TParameterCode) => measured.has(code);
   const labCodes = HANDOVER_LABS.filter(has);
   const trendCodes = TREND_CODES.filter(has);
   // The patient's values are the stay's (a lab before cannulation counts); a device's settings and runs only since
   // this episode began (an earlier balloon of the same stay is another run).
-  const { stayId } = episode;
-  const from = episode.startedAt.getTime();
+  const from = episode?.startedAt.getTime() ?? 0;
   const [labs, settings, trends, pumping, ratio, dpcFlowRecorded] = await Promise.all([
     readLabSamples(db, stayId, labCodes, coversUntil),
-    readSettingReadings(db, stayId, settingCodesFor(deviceType), startsAt, coversUntil),
+    readSettingReadings(db, stayId, deviceType ? settingCodesFor(deviceType) : [], startsAt, coversUntil),
     readTrendSummaries(db, stayId, trendCodes, startsAt, coversUntil),
-    has("iabp_pumping") ? findValueRun({ db, stayId, from, parameter: "iabp_pumping", until: coversUntil }) : null,
-    has("iabp_ratio") ? findValueRun({ db, stayId, from, parameter: "iabp_ratio", until: coversUntil }) : null,
+    episode && has("iabp_pumping")
+      ? findValueRun({ db, stayId, from, parameter: "iabp_pumping", until: coversUntil })
+      : null,
+    episode && has("iabp_ratio")
+      ? findValueRun({ db, stayId, from, parameter: "iabp_ratio", until: coversUntil })
+      : null,
     has("dpc_flow") ? hasReading(db, stayId, "dpc_flow", coversUntil) : true,
   ]);
-  const { patient } = episode;
+  const { patient } = stay;
   const [alarms, rounds] = await Promise.all([
-    readShiftAlarms({ db, episodeId, startsAt, coversUntil }),
-    readShiftRounds({ db, episodeId, episodeStartedAt: episode.startedAt.getTime(), startsAt, coversUntil }),
+    readShiftAlarms({ db, stayId, startsAt, coversUntil }),
+    episode ? readShiftRounds({ db, episodeId: episode.id, episodeStartedAt: from, startsAt, coversUntil }) : NO_ROUNDS,
   ]);
+  const last = stay.episodes[0];
   const data = buildHandoverData({
     generatedAt: now,
     startsAt,
@@ -67,12 +89,21 @@ export async function computeHandoverData({
       identifier: patient.identifier,
       ageYears: ageInYears(patient.birthDate, new Date(coversUntil)),
       sex: patient.sex,
-      weightKg: patient.weightKg,
+      weightKg: stay.weightKg ?? patient.weightKg,
     },
-    episode: {
+    stay: {
+      admittedAt: stay.admittedAt.getTime(),
+      diagnosis: stay.diagnosis,
+      // The newest support begun by the end of the period, if it had ended by then (removed before or during it).
+      lastSupport:
+        last?.endedAt && last.endedAt.getTime() <= coversUntil
+          ? { deviceType: last.deviceType, startedAt: last.startedAt.getTime(), endedAt: last.endedAt.getTime() }
+          : null,
+    },
+    episode: episode && {
       id: episode.id,
-      deviceType,
-      startedAt: episode.startedAt.getTime(),
+      deviceType: episode.deviceType,
+      startedAt: from,
       cannulationSite: episode.cannulationSite,
       diagnosis: episode.diagnosis,
       settings: parseEpisodeSettings(episode.settings).settings,
@@ -87,3 +118,6 @@ export async function computeHandoverData({
   });
   return { ...data, severity: suggestSeverity(data) };
 }
+
+/** Rounds are a support's checklists (docs/rounds.md): with none running there are none to count, and it says so. */
+const NO_ROUNDS: TRoundSection = { available: false, reason: "no_support" };

@@ -47,21 +47,28 @@ const ZStoredActions = z.array(
 
 export async function toSheetView(
   db: Db,
-  { bed, shift, previousShiftKey, nextShiftKey, episode, sheet }: TResolvedBedShift,
+  { bed, shift, previousShiftKey, nextShiftKey, stay, episode, sheet }: TResolvedBedShift,
   now: number,
 ): Promise<THandoverSheetView> {
   const coversUntil = Math.min(now, shift.endsAt);
   const frozen = Boolean(sheet?.signedOutAt && sheet.generated);
   const data = frozen
     ? ZHandoverData.parse(sheet?.generated)
-    : episode
-      ? await computeHandoverData({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil, now })
+    : stay
+      ? await computeHandoverData({
+          db,
+          stayId: stay.id,
+          episodeId: episode?.id ?? null,
+          startsAt: shift.startsAt,
+          coversUntil,
+          now,
+        })
       : null;
   const actions: THandoverAction[] =
     frozen && sheet?.actions
       ? ZStoredActions.parse(sheet.actions)
-      : episode
-        ? await listSheetActions({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil })
+      : stay
+        ? await listSheetActions({ db, stayId: stay.id, startsAt: shift.startsAt, coversUntil })
         : [];
 
   const people = await namesOf(db, [

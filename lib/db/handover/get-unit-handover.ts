@@ -5,10 +5,12 @@ import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { refusal } from "../../errors/refusal";
 import { getUnitShiftPattern } from "../shifts/get-unit-shift-pattern";
+import { findShiftStay } from "./find-shift-stay";
 
 /**
  * The unit handover page (the charge nurse's view): every bed of the unit with the state of its sheet for a shift
- * (the running one by default): not started, drafted, signed out, received. An empty bed shows as such.
+ * (the running one by default): not started, drafted, signed out, received. A bed whose patient has no support
+ * running is handed over like any other (issue 15); an empty bed shows as such.
  */
 export async function getUnitHandover({
   db,
@@ -40,23 +42,7 @@ export async function getUnitHandover({
       refusal("shiftNotBegun", { shift: shift.label }),
     );
   const [beds, sheets, openActions] = await Promise.all([
-    db.bed.findMany({
-      where: { unitId },
-      orderBy: { position: "asc" },
-      select: {
-        id: true,
-        label: true,
-        episodes: {
-          where: {
-            startedAt: { lt: new Date(shift.endsAt) },
-            OR: [{ endedAt: null }, { endedAt: { gt: new Date(shift.startsAt) } }],
-          },
-          orderBy: { startedAt: "desc" },
-          take: 1,
-          select: { id: true, deviceType: true, patient: { select: { givenName: true, familyName: true } } },
-        },
-      },
-    }),
+    db.bed.findMany({ where: { unitId }, orderBy: { position: "asc" }, select: { id: true, label: true } }),
     db.handoverSheet.findMany({ where: { unitId, shiftKey: shift.key } }),
     db.handoverAction.groupBy({
       by: ["bedId"],
@@ -77,17 +63,46 @@ export async function getUnitHandover({
       u.displayName,
     ]),
   );
+  // Each bed's stay over the shift, support or none (a sheet keeps the stay it was written for), and its support then
+  // (a signed sheet's is the one it was signed with), as lib/db/handover/resolve-bed-shift.ts finds them.
+  const occupants = await Promise.all(
+    beds.map(async (bed) => {
+      const sheet = sheets.find((s) => s.bedId === bed.id);
+      const found = sheet
+        ? { id: sheet.stayId }
+        : await findShiftStay({ db, bedId: bed.id, startsAt: shift.startsAt, endsAt: shift.endsAt });
+      if (!found) return null;
+      return db.stay.findUniqueOrThrow({
+        where: { id: found.id },
+        select: {
+          patient: { select: { givenName: true, familyName: true } },
+          episodes: {
+            where: sheet?.signedOutAt
+              ? { id: sheet.episodeId ?? "" }
+              : {
+                  startedAt: { lt: new Date(shift.endsAt) },
+                  OR: [{ endedAt: null }, { endedAt: { gt: new Date(shift.startsAt) } }],
+                },
+            orderBy: { startedAt: "desc" },
+            take: 1,
+            select: { deviceType: true },
+          },
+        },
+      });
+    }),
+  );
   const counts = Object.fromEntries(HANDOVER_STATUSES.map((s) => [s, 0])) as Record<THandoverStatus, number>;
-  const rows = beds.map((bed) => {
-    const episode = bed.episodes[0] ?? null;
+  const rows = beds.map((bed, i) => {
+    const stay = occupants[i] ?? null;
     const sheet = sheets.find((s) => s.bedId === bed.id);
     const status: THandoverStatus = sheet?.status ?? "not_started";
-    if (episode) counts[status] += 1;
+    if (stay) counts[status] += 1;
     return {
       bedId: bed.id,
       label: bed.label,
-      patientInitials: episode ? initialsOf(episode.patient.givenName, episode.patient.familyName) : null,
-      deviceType: episode?.deviceType ?? null,
+      patientInitials: stay ? initialsOf(stay.patient.givenName, stay.patient.familyName) : null,
+      // Null with a patient: no support ran during the shift (not yet cannulated, or after the balloon's removal).
+      deviceType: stay?.episodes[0]?.deviceType ?? null,
       status,
       illnessSeverity: sheet?.illnessSeverity ?? null,
       signedOut:

@@ -2,23 +2,23 @@ import type { THandoverAction } from "@/lib/handover";
 import type { Db } from "../client";
 
 /**
- * The action list of a shift: every action of the episode written before the end of the period and not done before
+ * The action list of a shift: every action of the stay written before the end of the period and not done before
  * the shift began. An open action thus appears on every sheet until someone marks it done (it carries over).
  */
 export async function listSheetActions({
   db,
-  episodeId,
+  stayId,
   startsAt,
   coversUntil,
 }: {
   db: Db;
-  episodeId: string;
+  stayId: string;
   startsAt: number;
   coversUntil: number;
 }): Promise<THandoverAction[]> {
   const rows = await db.handoverAction.findMany({
     where: {
-      episodeId,
+      stayId,
       createdAt: { lt: new Date(coversUntil) },
       OR: [{ doneAt: null }, { doneAt: { gte: new Date(startsAt) } }],
     },

@@ -4,24 +4,25 @@ import type { TAlarmSection } from "@/lib/handover";
 import type { Db } from "../client";
 
 /**
- * The alarms of an episode over [startsAt, coversUntil) (docs/alarms.md): those raised in the period, counted by
+ * The alarms of a stay over [startsAt, coversUntil) (docs/alarms.md): those raised in the period, counted by
  * priority, and those still on the list at its end, each with its status then (from the newest AlarmEvent before
  * the end, so that a past shift reads as it was, not as it is now).
  */
 export async function readShiftAlarms({
   db,
-  episodeId,
+  stayId,
   startsAt,
   coversUntil,
 }: {
   db: Db;
-  episodeId: string;
+  stayId: string;
   startsAt: number;
   coversUntil: number;
 }): Promise<TAlarmSection> {
   const alarms = await db.alarm.findMany({
     where: {
-      episodeId,
+      // The stay's, support or none (alarms carry their stay): a lactate before cannulation, a limb after removal.
+      stayId,
       raisedAt: { lt: new Date(coversUntil) },
       OR: [
         { raisedAt: { gte: new Date(startsAt) } },

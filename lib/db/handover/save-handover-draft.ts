@@ -33,11 +33,11 @@ export async function saveHandoverDraft({
   context,
   now = new Date(),
 }: TSaveHandoverDraftOptions): Promise<{ sheetId: string; version: number }> {
-  const { bed, shift, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!episode)
+  const { bed, shift, stay, episode, sheet } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
+  if (!stay)
     throw new AppError(
       "CONFLICT",
-      `Bed ${bed.label} had no patient on support during this shift: there is no handover to write.`,
+      `Bed ${bed.label} had no patient during this shift: there is no handover to write.`,
       undefined,
       refusal("handoverNoPatientDuringShift", { bed: bed.label }),
     );
@@ -67,7 +67,8 @@ export async function saveHandoverDraft({
           id,
           unitId: bed.unitId,
           bedId,
-          episodeId: episode.id,
+          stayId: stay.id,
+          episodeId: episode?.id ?? null,
           shiftKey: shift.key,
           shiftStart: new Date(shift.startsAt),
           shiftEnd: new Date(shift.endsAt),
@@ -81,7 +82,8 @@ export async function saveHandoverDraft({
     } else {
       const updated = await tx.handoverSheet.updateMany({
         where: { id: sheet.id, version, signedOutAt: null },
-        data: { ...fields, version: { increment: 1 } },
+        // The support of the shift as it now stands (a cannulation since the last save).
+        data: { ...fields, episodeId: episode?.id ?? null, version: { increment: 1 } },
       });
       if (updated.count !== 1) throw staleVersion();
       result = { sheetId: sheet.id, version: version + 1 };

@@ -35,13 +35,25 @@ export async function signOutHandover({
   now?: Date;
 }): Promise<{ sheetId: string }> {
   const saved = await saveHandoverDraft({ db, bedId, shiftKey, draft: signOut, actor, context, now });
-  const { bed, shift, episode } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
-  if (!episode)
-    throw new AppError("CONFLICT", "No patient on support during this shift.", undefined, refusal("handoverNoPatient"));
+  const { bed, shift, stay, episode } = await resolveBedShift({ db, bedId, shiftKey, now: now.getTime() });
+  if (!stay)
+    throw new AppError(
+      "CONFLICT",
+      "No patient in this bed during this shift.",
+      undefined,
+      refusal("handoverNoPatient"),
+    );
   const coversUntil = Math.min(now.getTime(), shift.endsAt);
   const [data, actions] = await Promise.all([
-    computeHandoverData({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil, now: now.getTime() }),
-    listSheetActions({ db, episodeId: episode.id, startsAt: shift.startsAt, coversUntil }),
+    computeHandoverData({
+      db,
+      stayId: stay.id,
+      episodeId: episode?.id ?? null,
+      startsAt: shift.startsAt,
+      coversUntil,
+      now: now.getTime(),
+    }),
+    listSheetActions({ db, stayId: stay.id, startsAt: shift.startsAt, coversUntil }),
   ]);
   await db.$transaction(async (tx) => {
     const updated = await tx.handoverSheet.updateMany({

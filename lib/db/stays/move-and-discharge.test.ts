@@ -80,6 +80,7 @@ describe("moveStay", () => {
       id,
       unitId: "u1",
       bedId: bed1,
+      stayId,
       episodeId,
       shiftKey,
       shiftStart: new Date(NOW.getTime() - 3_600_000),
@@ -93,7 +94,7 @@ describe("moveStay", () => {
     await t.db.handoverSheet.createMany({
       data: [sheet("previous", "2026-12-02/night", "signed_out"), sheet("current", "2026-12-03/day", "draft")],
     });
-    const action = { unitId: "u1", bedId: bed1, episodeId, createdAt: NOW, createdById: "nurse-1" };
+    const action = { unitId: "u1", bedId: bed1, stayId, episodeId, createdAt: NOW, createdById: "nurse-1" };
     await t.db.handoverAction.createMany({
       data: [
         { ...action, id: "open", text: "Check the left foot pulse" },
@@ -113,6 +114,42 @@ describe("moveStay", () => {
       { id: "done", bedId: bed1 },
       { id: "open", bedId: bed2 },
     ]);
+  });
+
+  it("carries the draft handover and open actions of a stay with no support running too (issue 15)", async () => {
+    const stayId = await admit(bed1, "MRN-1");
+    await t.db.handoverSheet.create({
+      data: {
+        id: "draft",
+        unitId: "u1",
+        bedId: bed1,
+        stayId,
+        shiftKey: "2026-12-03/day",
+        shiftStart: new Date(NOW.getTime() - 3_600_000),
+        shiftEnd: new Date(NOW.getTime() + 3_600_000),
+        status: "draft",
+        createdAt: NOW,
+        createdById: "nurse-1",
+        updatedAt: NOW,
+        updatedById: "nurse-1",
+      },
+    });
+    await t.db.handoverAction.create({
+      data: {
+        id: "open",
+        unitId: "u1",
+        bedId: bed1,
+        stayId,
+        text: "Limb check",
+        createdAt: NOW,
+        createdById: "nurse-1",
+      },
+    });
+
+    await moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW });
+
+    expect((await t.db.handoverSheet.findUniqueOrThrow({ where: { id: "draft" } })).bedId).toBe(bed2);
+    expect((await t.db.handoverAction.findUniqueOrThrow({ where: { id: "open" } })).bedId).toBe(bed2);
   });
 
   it("refuses an occupied bed with its label, and writes nothing", async () => {

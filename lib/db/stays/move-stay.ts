@@ -12,7 +12,7 @@ import { refuseFuture } from "./refuse-future";
  * Moves an open stay to another free bed of its unit, in the caller's transaction: the stay's bed, its running
  * episodes' bed, its open alarms' bed (so that the station lists them under the bed the patient is in), a
  * BedAssignment row, the audit event and a DocumentChange for each of the two beds. The handover goes with the patient:
- * the draft sheets of the running support and its open actions move to the new bed (a signed sheet is a record of the
+ * the stay's draft sheets and open actions, support or none, move to the new bed (a signed sheet is a record of the
  * bed it was written at, and stays; so does a draft should the new bed already hold a sheet of that shift, a previous
  * patient's, which the bed's one sheet per shift leaves no room beside). Readings stored before the move keep the bed
  * they were taken in. Refused: a discharged stay, an unknown bed or one of another unit, an occupied bed
@@ -75,8 +75,6 @@ export async function moveStayInTransaction({
   const fromBedId = stay.bedId;
   await tx.stay.update({ where: { id: stayId }, data: { bedId: to.id, openBedKey: to.id } });
   await tx.supportEpisode.updateMany({ where: { stayId, endedAt: null }, data: { bedId: to.id } });
-  const running = await tx.supportEpisode.findMany({ where: { stayId, endedAt: null }, select: { id: true } });
-  const runningIds = running.map((e) => e.id);
   // Every open alarm of the stay, with or without support (a lactate alarm of a patient without support moves too).
   await tx.alarm.updateMany({
     where: { stayId, status: { not: "resolved" } },
@@ -84,8 +82,9 @@ export async function moveStayInTransaction({
   });
   // …and its laboratory results that could not be read, which the new bed shows and resolves.
   await tx.labRefusal.updateMany({ where: { stayId, resolvedAt: null }, data: { bedId: to.id } });
+  // The stay's draft sheets and open actions, support or none (a sheet belongs to the stay: issue 15).
   const drafts = await tx.handoverSheet.findMany({
-    where: { episodeId: { in: runningIds }, bedId: fromBedId, status: "draft" },
+    where: { stayId, bedId: fromBedId, status: "draft" },
     select: { id: true, shiftKey: true },
   });
   if (drafts.length > 0) {
@@ -98,7 +97,7 @@ export async function moveStayInTransaction({
     if (moving.length > 0) await tx.handoverSheet.updateMany({ where: { id: { in: moving } }, data: { bedId: to.id } });
   }
   await tx.handoverAction.updateMany({
-    where: { episodeId: { in: runningIds }, doneAt: null },
+    where: { stayId, doneAt: null },
     data: { bedId: to.id },
   });
   await tx.bedAssignment.create({
