@@ -135,16 +135,15 @@ export function mapImportRecord({ record, codes }: { record: TImportRecord; code
     value: number.value,
     observedAt: record.time.at,
     corrected: record.status === "corrected",
-    ...(isLabResult(parameter, record, number.comparator)
+    // Undefined rather than left out: one object shape for every mapped record, built without a spread.
+    lab: isLabResult(parameter, record, number.comparator)
       ? {
-          lab: {
-            status: record.status,
-            ...(number.comparator ? { comparator: number.comparator } : {}),
-            ...(record.resultKey ? { resultKey: record.resultKey } : {}),
-            valueSent: true,
-          },
+          status: record.status,
+          ...(number.comparator ? { comparator: number.comparator } : {}),
+          ...(record.resultKey ? { resultKey: record.resultKey } : {}),
+          valueSent: true,
         }
-      : {}),
+      : undefined,
   };
 }
 

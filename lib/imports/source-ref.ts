@@ -9,7 +9,8 @@ const MAX_REF = 256;
  * still deterministic, still distinct.
  */
 export function sourceRef(prefix: string, parts: readonly string[]): string {
-  const ref = `${prefix}:${parts.map((p) => p.replaceAll(":", "%3A")).join(":")}`;
+  // A part without a colon is taken as it is, without a copy (a million-row import builds a reference a row).
+  const ref = `${prefix}:${parts.map((p) => (p.includes(":") ? p.replaceAll(":", "%3A") : p)).join(":")}`;
   if (ref.length <= MAX_REF) return ref;
   return `${prefix}:sha256:${createHash("sha256").update(ref).digest("hex")}`;
 }

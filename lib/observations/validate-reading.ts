@@ -168,7 +168,9 @@ function valid(
       observedAt: reading.observedAt,
       source: reading.source,
       sourceRef: reading.sourceRef,
-      ...(reading.lab ? { lab: reading.lab } : {}),
+      // Always present (undefined for a device's reading) rather than spread in: one object shape for every reading,
+      // built without a copy, a million times in an import.
+      lab: reading.lab,
     },
   };
 }

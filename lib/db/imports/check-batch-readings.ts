@@ -72,7 +72,7 @@ export function checkBatchReadings(
         });
       continue;
     }
-    candidates.push({ index, record, input, valid: validation.reading, corrected: m.corrected });
+    candidates.push({ index, record, valid: validation.reading, corrected: m.corrected });
   }
   return candidates;
 }

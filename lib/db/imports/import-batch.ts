@@ -5,7 +5,6 @@ import {
   type TImportRecord,
   type TImportRejection,
 } from "@/lib/imports/import-record";
-import type { TReadingInput } from "@/lib/observations/reading";
 import type { TValidReading } from "@/lib/observations/validate-reading";
 import type { TNewLabRefusal } from "../labs/lab-refusal";
 import type { TImportRun, TMutableCounts, TRecordOutcome } from "./import-run";
@@ -18,7 +17,6 @@ export interface TCandidate {
   /** The record's position in its batch, so that the report follows the source's order. */
   readonly index: number;
   readonly record: TImportRecord;
-  readonly input: TReadingInput;
   /** The reading as the write path will store it (its value in the catalogue's unit). */
   readonly valid: TValidReading;
   readonly corrected: boolean;

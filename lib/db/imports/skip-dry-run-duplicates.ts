@@ -24,15 +24,15 @@ export async function skipDryRunDuplicates(
   const existing = await findExistingObservations({
     db: run.db,
     source: run.source,
-    sourceRefs: candidates.map((c) => c.input.sourceRef),
+    sourceRefs: candidates.map((c) => c.valid.sourceRef),
     contents,
   });
   const fresh: TCandidate[] = [];
   candidates.forEach((c, i) => {
-    const refKey = `ref\u0000${c.input.sourceRef}`;
+    const refKey = `ref\u0000${c.valid.sourceRef}`;
     const key = contentKey(contents[i] as TContentKey);
     const duplicate =
-      existing.refs.has(c.input.sourceRef) || existing.contents.has(key) || seen.has(refKey) || seen.has(key);
+      existing.refs.has(c.valid.sourceRef) || existing.contents.has(key) || seen.has(refKey) || seen.has(key);
     seen.add(refKey).add(key);
     if (duplicate) countDuplicate(run, batch, c);
     else fresh.push(c);

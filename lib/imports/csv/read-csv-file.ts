@@ -2,11 +2,12 @@ import { hash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { hl7ResultStatus } from "../hl7/hl7-result-status";
-import type { TImportItem, TImportRecord, TImportStatus } from "../import-record";
+import type { TCoding, TImportItem, TImportRecord, TImportStatus, TParsedTime } from "../import-record";
 import { sourceRef } from "../source-ref";
 import { GENERIC_COLUMNS, MIMIC_COLUMNS, indexColumns, missingColumns, type TCsvPreset } from "./csv-presets";
 import { UnreadableSourceError } from "../unreadable-source-error";
 import { parseCsvTime } from "./parse-csv-time";
+import { readRowRuns } from "./read-row-runs";
 
 export interface TReadCsvFileOptions {
   input: Readable;
@@ -44,39 +45,40 @@ export async function* readCsvFile({
   let width = 0;
   let nextLine = 1;
   let chunk: TImportItem[] = [];
-  for await (const row of parser as AsyncIterable<string[]>) {
-    const line = nextLine;
-    nextLine = line + 1 + embeddedLineBreaks(row);
-    if (row.length === 1 && row[0] === "") continue;
-    if (!toRecord) {
-      const missing = missingColumns(preset, row);
-      if (missing) {
-        parser.destroy();
-        throw new UnreadableSourceError(
-          `${file} line ${line}: the header matches no known shape (${missing}); a file of another shape needs a column mapping (docs/imports.md)`,
-        );
+  for await (const run of readRowRuns<string[]>(parser))
+    for (const row of run) {
+      const line = nextLine;
+      nextLine = line + 1 + embeddedLineBreaks(row);
+      if (row.length === 1 && row[0] === "") continue;
+      if (!toRecord) {
+        const missing = missingColumns(preset, row);
+        if (missing) {
+          parser.destroy();
+          throw new UnreadableSourceError(
+            `${file} line ${line}: the header matches no known shape (${missing}); a file of another shape needs a column mapping (docs/imports.md)`,
+          );
+        }
+        width = row.length;
+        toRecord = preset === "mimic" ? mimicRow(row, file, timeZone ?? "UTC") : genericRow(row, file, timeZone);
+        continue;
       }
-      width = row.length;
-      toRecord = preset === "mimic" ? mimicRow(row, file, timeZone ?? "UTC") : genericRow(row, file, timeZone);
-      continue;
+      if (row.length !== width) {
+        chunk.push({
+          type: "unreadable",
+          rejection: {
+            location: `${file} line ${line}`,
+            field: "row",
+            value: row.join(",").slice(0, 200),
+            code: "UNREADABLE",
+            reason: `${row.length} fields where the header has ${width}`,
+          },
+        });
+      } else chunk.push({ type: "record", record: toRecord(row, line) });
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
     }
-    if (row.length !== width) {
-      chunk.push({
-        type: "unreadable",
-        rejection: {
-          location: `${file} line ${line}`,
-          field: "row",
-          value: row.join(",").slice(0, 200),
-          code: "UNREADABLE",
-          reason: `${row.length} fields where the header has ${width}`,
-        },
-      });
-    } else chunk.push({ type: "record", record: toRecord(row, line) });
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = [];
-    }
-  }
   if (chunk.length > 0) yield chunk;
 }
 
@@ -129,6 +131,7 @@ const MIMIC_FIELDS = {
 function genericRow(header: string[], file: string, timeZone: string | undefined) {
   const c = indexColumns(header, GENERIC_COLUMNS);
   const at = (row: string[], i: number) => (i < 0 ? "" : (row[i] ?? "").trim());
+  const shared = sharedPieces(timeZone);
   return (row: string[], line: number): TImportRecord => {
     const patient = at(row, c.patient_id);
     const parameter = at(row, c.parameter);
@@ -139,16 +142,17 @@ function genericRow(header: string[], file: string, timeZone: string | undefined
     const statusText = at(row, c.status);
     const status = statusText === "" ? "final" : (WORD_STATUS[statusText.toLowerCase()] ?? hl7ResultStatus(statusText));
     const id = at(row, c.id);
+    const time = shared.time(observed);
     return {
       location: { file, line },
       fields: parameter ? GENERIC_FIELDS.byParameter : GENERIC_FIELDS.byLoinc,
-      patientIdentifiers: patient ? [patient] : [],
-      codings: loinc ? [{ system: "LN", code: loinc }] : [],
-      parameterCode: parameter || undefined,
+      patientIdentifiers: shared.patient(patient),
+      codings: loinc ? [{ system: "LN", code: loinc }] : NO_CODINGS,
+      parameterCode: parameter ? shared.word(parameter) : undefined,
       valueText: value,
-      unit,
-      time: parseCsvTime(observed, timeZone),
-      timeText: observed,
+      unit: shared.word(unit),
+      time: time.parsed,
+      timeText: time.text,
       status,
       statusText: statusText || "final",
       // Without an id column the row's content is its identity: the same reading in two exports is one reading,
@@ -160,12 +164,59 @@ function genericRow(header: string[], file: string, timeZone: string | undefined
         : // crypto.hash, one call, rather than a Hash object per row: half the time on a million rows.
           sourceRef("csv", [
             "row",
-            observed,
+            // Escaped once for all the rows of this time (sourceRef leaves a part without a colon as it is).
+            time.escaped,
             hash("sha1", [patient, parameter || loinc, observed, value, unit, statusText].join("\u0000"), "base64url"),
           ]),
     };
   };
 }
+
+const NO_CODINGS: readonly TCoding[] = Object.freeze([]);
+/** Distinct patients, parameters and units remembered per file at most (a file rarely names more). */
+const SHARED_MAX = 4_096;
+
+/**
+ * What consecutive rows repeat, read once and shared by their records: the time (a device gateway's export gives a
+ * second's hundreds of readings one time), the patient's identifier list, the parameter and unit words. A
+ * million-row import holds each batch's records until it is committed, and every object a record holds is copied by
+ * the garbage collector as it ages: fewer objects per record is most of a row's cost on the main thread
+ * (docs/imports.md, issue 16). Records never change what they hold (readonly), so sharing is safe.
+ */
+function sharedPieces(timeZone: string | undefined) {
+  type TTime = { text: string; parsed: TParsedTime; escaped: string };
+  const timeOf = (text: string): TTime => ({
+    text,
+    parsed: parseCsvTime(text, timeZone),
+    escaped: text.replaceAll(":", "%3A"),
+  });
+  let last = timeOf("");
+  const patients = new Map<string, readonly string[]>();
+  const words = new Map<string, string>();
+  return {
+    time(text: string): TTime {
+      if (text !== last.text) last = timeOf(text);
+      return last;
+    },
+    patient(id: string): readonly string[] {
+      if (id === "") return NO_PATIENT;
+      let ids = patients.get(id);
+      if (!ids) {
+        if (patients.size >= SHARED_MAX) patients.clear();
+        patients.set(id, (ids = Object.freeze([id])));
+      }
+      return ids;
+    },
+    word(text: string): string {
+      const known = words.get(text);
+      if (known !== undefined) return known;
+      if (words.size >= SHARED_MAX) words.clear();
+      words.set(text, text);
+      return text;
+    },
+  };
+}
+const NO_PATIENT: readonly string[] = Object.freeze([]);
 
 function mimicRow(header: string[], file: string, timeZone: string) {
   const c = indexColumns(header, MIMIC_COLUMNS);
