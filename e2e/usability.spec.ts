@@ -159,10 +159,10 @@ async function openPage(page: Page, path: string, ready: string | null): Promise
   await page.waitForLoadState("networkidle").catch(() => undefined);
 }
 
-/** Text no clinician should read: a file path, the unit's id, an account's id, a rule id. */
+/** Text no clinician should read: a file path, a document's section number as a source, the unit's id, an account's id, a rule id. */
 function internalTextIn(text: string): string[] {
   const found: string[] = [];
-  for (const pattern of [/\b(?:lib|docs|components|app|server)\/[\w./-]+/, /\.(?:md|ts|tsx)\b/, /user:\w+/]) {
+  for (const pattern of [/\b(?:lib|docs|components|app|server)\/[\w./-]+/, /\.(?:md|ts|tsx)\b/, /user:\w+/, /§\s?\d/]) {
     const match = pattern.exec(text);
     if (match) found.push(match[0]);
   }

@@ -327,13 +327,13 @@ function combined(): TRoundTemplateItem[] {
 export const DEFAULT_ROUND_TEMPLATES: Readonly<Record<TDeviceType, TRoundTemplateInput>> = {
   IABP: {
     deviceType: "IABP",
-    note: "Built-in: project clinical reference §5 (French IABP protocol)",
+    note: "Built-in: the French IABP nursing protocol, with the station's additions",
     items: IABP_ITEMS,
   },
-  VA_ECMO: { deviceType: "VA_ECMO", note: "Built-in: project clinical reference §5 (VA-ECMO)", items: ECMO_ITEMS },
+  VA_ECMO: { deviceType: "VA_ECMO", note: "Built-in: the station's VA-ECMO checklist", items: ECMO_ITEMS },
   VA_ECMO_IABP: {
     deviceType: "VA_ECMO_IABP",
-    note: "Built-in: project clinical reference §5 (VA-ECMO and IABP)",
+    note: "Built-in: the VA-ECMO and IABP checklists together",
     items: combined(),
   },
 };
