@@ -8,8 +8,9 @@ import { PLAN_SELECT, toPlanDto } from "./protocol-rows";
 const ENDED_SHOWN_MS = 24 * 3_600_000;
 
 /**
- * A bed's protocol panel: the plans under way on the bed (whatever the episode: the steps after balloon removal run
- * on the ended IABP episode), those ended in the last day, and the protocols the bed's patient may be started on.
+ * A bed's protocol panel: the plans of the stay in the bed (whatever the episode: the steps after balloon removal run
+ * on the ended IABP episode; a move carries them, lib/db/stays/move-stay.ts), those ended in the last day, and the
+ * protocols the bed's patient may be started on.
  */
 export async function getBedProtocols({
   db,
@@ -23,7 +24,9 @@ export async function getBedProtocols({
   const { episode } = await findBedEpisode({ db, bedId });
   const rows = await db.protocolTimer.findMany({
     where: {
+      // The patient in the bed now: a discharged patient's plans (ended or not) never show on the next one's panel.
       bedId,
+      episode: { stay: { openBedKey: bedId } },
       OR: [{ status: "active" }, { endedAt: { gte: new Date(now.getTime() - ENDED_SHOWN_MS) } }],
     },
     orderBy: { startedAt: "asc" },

@@ -13,7 +13,8 @@ export async function getUnitProtocols({
   now?: Date;
 }): Promise<TUnitProtocols> {
   const rows = await db.protocolTimer.findMany({
-    where: { unitId, status: "active" },
+    // A plan left active at discharge is not the bed's any more (its next patient's tile must not show it).
+    where: { unitId, status: "active", episode: { stay: { dischargedAt: null } } },
     orderBy: { startedAt: "asc" },
     select: PLAN_SELECT,
   });

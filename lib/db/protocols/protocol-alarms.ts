@@ -1,5 +1,6 @@
 import protocolsEn from "@/lib/i18n/messages/protocols.en.json";
 import protocolsFr from "@/lib/i18n/messages/protocols.fr.json";
+import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
 import type { TProtocolId } from "@/lib/protocols/protocols";
 import type { TStepState } from "@/lib/protocols/step-states";
 import { clearExternalAlarm } from "../alarms/clear-external-alarm";
@@ -38,7 +39,8 @@ export async function raiseStepOverdue({
   now,
 }: {
   db: TTx;
-  plan: { id: string; episodeId: string; protocol: TProtocolId };
+  /** Scoped by the plan's episode while it runs, else by the patient's stay (after the balloon's removal). */
+  plan: { id: string; scope: { episodeId: string } | { stayId: string }; protocol: TProtocolId };
   step: TStepState;
   now: Date;
 }): Promise<number | null> {
@@ -49,7 +51,7 @@ export async function raiseStepOverdue({
     context: null,
     now,
     input: {
-      episodeId: plan.episodeId,
+      ...plan.scope,
       ruleId: PROTOCOL_STEP_RULE,
       subjectKey: stepSubject(plan.id, step.stepId, step.occurrence),
       priority: step.overduePriority,
@@ -88,16 +90,23 @@ export async function clearStepOverdue({
   const subjectKey = stepSubject(plan.id, stepId, occurrence);
   const open = await db.alarm.findFirst({
     where: { ruleId: PROTOCOL_STEP_RULE, subjectKey, openKey: { not: null } },
-    select: { episodeId: true },
+    select: { episodeId: true, stayId: true, openKey: true },
   });
-  // An outside raiser's alarm always names its episode (raise-external-alarm.ts).
-  if (!open?.episodeId) return null;
+  if (!open) return null;
+  // Raised on the episode while it ran, or on the stay after it ended (sync-protocol-alarms.ts): its open key says which.
+  const byStay = open.openKey === alarmOpenKey(open.stayId, PROTOCOL_STEP_RULE, subjectKey);
+  if (!byStay && !open.episodeId) return null;
   return clearExternalAlarm({
     db,
     origin: ORIGIN,
     actor,
     context,
     now,
-    input: { episodeId: open.episodeId, ruleId: PROTOCOL_STEP_RULE, subjectKey, resolution },
+    input: {
+      ...(byStay ? { stayId: open.stayId } : { episodeId: open.episodeId ?? "" }),
+      ruleId: PROTOCOL_STEP_RULE,
+      subjectKey,
+      resolution,
+    },
   });
 }

@@ -165,3 +165,72 @@ describe("protocol timers in the database", () => {
     await expect(test.db.protocolStepSignature.deleteMany({})).rejects.toThrow(/append-only/);
   });
 });
+
+describe("the steps after the balloon's removal, with no support running", () => {
+  it("raise their alarm on the patient's stay, clear on signature, and leave with the patient at discharge", async () => {
+    const removal = await seedTestEpisode(test.db, {
+      suffix: "removal",
+      deviceType: "IABP",
+      startedAt: new Date(T0.getTime() - H),
+    });
+    const nurse = await createTestUser(test.db, { role: "nurse", unitIds: [removal.unitId] });
+    const by = { userId: nurse.userId, username: nurse.username, role: nurse.role };
+    const plan = await startProtocol({
+      db: test.db,
+      bedId: removal.bedId,
+      input: { protocol: "iabp-weaning", episodeId: removal.episodeId },
+      actor: by,
+      context: null,
+      now: T0,
+    });
+    const sign = (stepId: string, doneAt: Date) =>
+      signProtocolStep({
+        db: test.db,
+        bedId: removal.bedId,
+        timerId: plan.id,
+        input: { stepId, doneAt: doneAt.getTime() },
+        actor: by,
+        context: null,
+        now: doneAt,
+      });
+    await sign("ratio-1-2", at(6 * H));
+    await sign("ratio-1-4", at(8 * H));
+    await sign("heparin-stopped", at(10 * H));
+    await sign("balloon-removed", at(11 * H));
+    // The balloon is out: the IABP episode ends, the patient stays, with no support running.
+    await test.db.supportEpisode.update({ where: { id: removal.episodeId }, data: { endedAt: at(11 * H + MIN) } });
+    const planAlarms = () =>
+      test.db.alarm.findMany({
+        where: { ruleId: PROTOCOL_STEP_RULE, subjectKey: { startsWith: `${plan.id}/` } },
+        orderBy: { raisedAt: "asc" },
+      });
+
+    // Compression unsigned an hour after removal: overdue, and alarmed on the stay.
+    await syncProtocolAlarms({ db: test.db, now: at(12 * H + MIN) });
+    await syncProtocolAlarms({ db: test.db, now: at(12 * H + 2 * MIN) });
+    const [raised, ...others] = await planAlarms();
+    expect(others).toEqual([]);
+    expect(raised).toMatchObject({ stayId: removal.stayId, episodeId: null, bedId: removal.bedId, status: "active" });
+
+    await sign("compression-ended", at(12 * H + 3 * MIN));
+    expect(await test.db.alarm.findUniqueOrThrow({ where: { id: raised?.id } })).toMatchObject({
+      status: "resolved",
+      resolution: "cleared",
+      openKey: null,
+    });
+    expect((await getBedProtocols({ db: test.db, bedId: removal.bedId, now: at(12 * H + 4 * MIN) })).plans).toEqual([
+      expect.objectContaining({ id: plan.id, status: "active" }),
+    ]);
+
+    // Discharged with the plan still running: the bed's next patient sees none of it, and nothing more is raised.
+    await test.db.stay.update({
+      where: { id: removal.stayId },
+      data: { dischargedAt: at(13 * H), openBedKey: null, openPatientKey: null },
+    });
+    expect((await getBedProtocols({ db: test.db, bedId: removal.bedId, now: at(13 * H) })).plans).toEqual([]);
+    const unit = await getUnitProtocols({ db: test.db, unitId: removal.unitId, now: at(13 * H) });
+    expect(unit.plans.map((p) => p.id)).not.toContain(plan.id);
+    await syncProtocolAlarms({ db: test.db, now: at(20 * H) });
+    expect(await planAlarms()).toHaveLength(1);
+  });
+});

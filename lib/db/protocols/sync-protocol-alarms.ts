@@ -1,7 +1,7 @@
 import { protocolById } from "@/lib/protocols/protocols";
 import { stepStates } from "@/lib/protocols/step-states";
 import type { Db } from "../client";
-import { raiseStepOverdue } from "./protocol-alarms";
+import { PROTOCOL_STEP_RULE, raiseStepOverdue, stepSubject } from "./protocol-alarms";
 
 /**
  * The alarm engine's clock calls this (server/alarms/alarm-engine.ts, every 5 s): each running plan's steps are judged
@@ -9,21 +9,21 @@ import { raiseStepOverdue } from "./protocol-alarms";
  * idempotent while the alarm is open; signing the step (sign-protocol-step.ts) or cancelling the plan clears it, in
  * the transaction of the signature. Returns how many alarms were raised, so the caller wakes the change feed.
  *
- * A plan whose episode has ended (the steps after balloon removal stay on the IABP episode) raises on the bed's
- * episode under way for the same patient; with none, no alarm can be raised (an alarm belongs to an episode under
- * way) and the overdue step shows on the bed's protocol panel only. The Stay model of another branch will give such
- * steps a home to alarm on.
+ * A plan whose episode has ended (the steps after balloon removal stay on the IABP episode) raises on the patient's
+ * stay, support or none: an overdue limb check after removal alarms like any step (issue 15), and the alarm outlives
+ * a support started or ended meanwhile, until the step is signed or the plan cancelled. A step that already has an
+ * open alarm (raised on the episode while it ran) is not raised twice. A discharged stay's plans raise nothing.
  */
 export async function syncProtocolAlarms({ db, now }: { db: Db; now: Date }): Promise<number> {
   const plans = await db.protocolTimer.findMany({
-    where: { status: "active" },
+    where: { status: "active", episode: { stay: { dischargedAt: null } } },
     select: {
       id: true,
       bedId: true,
       episodeId: true,
       protocol: true,
       anchorAt: true,
-      episode: { select: { endedAt: true, patientId: true } },
+      episode: { select: { endedAt: true, stayId: true } },
       signatures: { select: { stepId: true, occurrence: true, doneAt: true } },
     },
   });
@@ -44,11 +44,15 @@ export async function syncProtocolAlarms({ db, now }: { db: Db; now: Date }): Pr
   let raised = 0;
   await db.$transaction(async (tx) => {
     for (const { plan, protocol, step } of overdue) {
-      const episodeId = plan.episode.endedAt === null ? plan.episodeId : await episodeUnderWay(tx, plan);
-      if (episodeId === null) continue;
+      const running = plan.episode.endedAt === null;
+      if (!running && (await hasOpenAlarm(tx, stepSubject(plan.id, step.stepId, step.occurrence)))) continue;
       const seq = await raiseStepOverdue({
         db: tx,
-        plan: { id: plan.id, episodeId, protocol: protocol.id },
+        plan: {
+          id: plan.id,
+          scope: running ? { episodeId: plan.episodeId } : { stayId: plan.episode.stayId },
+          protocol: protocol.id,
+        },
         step,
         now,
       });
@@ -58,14 +62,10 @@ export async function syncProtocolAlarms({ db, now }: { db: Db; now: Date }): Pr
   return raised;
 }
 
-async function episodeUnderWay(
-  db: Pick<Db, "supportEpisode">,
-  plan: { bedId: string; episode: { patientId: string } },
-): Promise<string | null> {
-  const episode = await db.supportEpisode.findFirst({
-    where: { bedId: plan.bedId, patientId: plan.episode.patientId, endedAt: null },
-    orderBy: { startedAt: "desc" },
+async function hasOpenAlarm(db: Pick<Db, "alarm">, subjectKey: string): Promise<boolean> {
+  const open = await db.alarm.findFirst({
+    where: { ruleId: PROTOCOL_STEP_RULE, subjectKey, openKey: { not: null } },
     select: { id: true },
   });
-  return episode?.id ?? null;
+  return open !== null;
 }

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/support/create-test-db";
 import { admission, seedTestUnit, TEST_NURSE, TEST_PHYSICIAN } from "@/test/support/seed-test-unit";
+import { createTestUser } from "@/test/support/sign-in-test-user";
+import { getBedProtocols } from "../protocols/get-bed-protocols";
+import { startProtocol } from "../protocols/start-protocol";
 import { admitPatient } from "./admit-patient";
 import { dischargeStay } from "./discharge-stay";
 import { moveStay } from "./move-stay";
@@ -53,6 +56,15 @@ describe("moveStay", () => {
   it("moves the stay and its running support to a free bed, keeping the bed history", async () => {
     const stayId = await admit(bed1, "MRN-1");
     const { episodeId } = await startEcmo(stayId);
+    const nurse = await createTestUser(t.db, { role: "nurse", unitIds: ["u1"] });
+    const plan = await startProtocol({
+      db: t.db,
+      bedId: bed1,
+      input: { protocol: "dpc-after-cannulation", episodeId },
+      actor: { userId: nurse.userId, username: nurse.username, role: nurse.role },
+      context: null,
+      now: NOW,
+    });
     expect(
       await moveStay({ db: t.db, input: { stayId, toBedId: bed2 }, actor: TEST_NURSE, context: null, now: NOW }),
     ).toEqual({
@@ -69,8 +81,12 @@ describe("moveStay", () => {
       [bed1, bed2, "nurse-1"],
     ]);
     expect((await t.db.supportEpisode.findUniqueOrThrow({ where: { id: episodeId } })).bedId).toBe(bed2);
-    // The bed left is free again: a new patient may be admitted to it.
+    // The bed left is free again: a new patient may be admitted to it, and the protocol went with the patient.
     await admit(bed1, "MRN-2");
+    const plansOf = async (bedId: string) =>
+      (await getBedProtocols({ db: t.db, bedId, now: NOW })).plans.map((p) => p.id);
+    expect(await plansOf(bed2)).toEqual([plan.id]);
+    expect(await plansOf(bed1)).toEqual([]);
   });
 
   it("carries the current shift's draft handover and the open actions to the new bed; a signed sheet stays", async () => {

@@ -82,6 +82,8 @@ export async function moveStayInTransaction({
   });
   // …and its laboratory results that could not be read, which the new bed shows and resolves.
   await tx.labRefusal.updateMany({ where: { stayId, resolvedAt: null }, data: { bedId: to.id } });
+  // …and its protocol plans (limb checks after removal, weaning), which the new bed's panel and tile show.
+  await tx.protocolTimer.updateMany({ where: { episode: { stayId } }, data: { bedId: to.id } });
   // The stay's draft sheets and open actions, support or none (a sheet belongs to the stay: issue 15).
   const drafts = await tx.handoverSheet.findMany({
     where: { stayId, bedId: fromBedId, status: "draft" },
