@@ -33,24 +33,8 @@ class SharedConnectionAdapter extends PrismaBetterSQLite3 {
       );
     }
     this.connection = client;
-    immediateTransactions(client);
     return adapter;
   }
-}
-
-/**
- * Prisma's interactive transactions begin DEFERRED ("BEGIN"): the first read takes a snapshot, the first write then
- * asks for the write lock. If another process (the import CLI, a backup) committed since that read, or holds the
- * lock at that moment, SQLite cannot upgrade the snapshot and answers SQLITE_BUSY at once, without the busy timeout
- * (Prisma reports "Operation has timed out"). The alarm engine's transaction reads each open alarm before writing it:
- * while the CLI wrote its job's counts after its readings, the engine's write of their alarms failed, and the alarm
- * waited for the engine's next write (server/alarms/another-writer.test.ts). Begun IMMEDIATE, a transaction takes
- * the write lock first, so another process's write is waited out there (busy timeout), as the write path's own
- * transactions do (prisma-connection.ts writeInTransaction). The adapter has no option for it: its BEGIN is rewritten.
- */
-function immediateTransactions(connection: Database.Database): void {
-  const prepare = connection.prepare.bind(connection);
-  connection.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
 
 type TConnections =
