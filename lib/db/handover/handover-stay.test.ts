@@ -9,8 +9,10 @@ import { startProtocol } from "../protocols/start-protocol";
 import { admitPatient } from "../stays/admit-patient";
 import { dischargeStay } from "../stays/discharge-stay";
 import { endEpisode } from "../stays/end-episode";
+import { moveStay } from "../stays/move-stay";
 import { startEpisode } from "../stays/start-episode";
 import { addHandoverAction } from "./add-handover-action";
+import { findShiftStay } from "./find-shift-stay";
 import { getHandoverSheet } from "./get-handover-sheet";
 import { getUnitHandover } from "./get-unit-handover";
 import { saveHandoverDraft } from "./save-handover-draft";
@@ -224,5 +226,30 @@ describe("the handover of a stay with no support running (issue 15)", () => {
     expect(sheet).toMatchObject({ status: "draft", data: { episode: { id: episodeId, deviceType: "VA_ECMO" } } });
     const unit = await getUnitHandover({ db: t.db, unitId: "u1", shiftKey: NIGHT, now });
     expect(unit.beds[0]).toMatchObject({ status: "draft", deviceType: "VA_ECMO" });
+  });
+
+  it("hands over the patient in the bed, not one who passed through it later in the shift than an admission dated back", async () => {
+    const passing = await admit(1, "MRN-1", "2026-11-17T08:00:00Z");
+    const move = (toBedId: string, when: string) =>
+      moveStay({
+        db: t.db,
+        input: { stayId: passing.stayId, toBedId, movedAt: at(when).getTime() },
+        actor: nurse,
+        context: null,
+        now: at(when),
+      });
+    await move(bed(0), "2026-11-17T10:00:00Z");
+    await move(bed(1), "2026-11-17T10:30:00Z");
+    // Admitted at 11:00 by the ADT feed, its admission dated 09:00 (EVN-6): before the passing patient arrived.
+    const staying = await admitPatient({
+      db: t.db,
+      input: { ...admission("u1", bed(0), "MRN-2"), admittedAt: at("2026-11-17T09:00:00Z").getTime() },
+      actor: nurse,
+      context: null,
+      now: at("2026-11-17T11:00:00Z"),
+    });
+    const shift = { startsAt: at("2026-11-17T06:00:00Z").getTime(), endsAt: at("2026-11-17T18:00:00Z").getTime() };
+    expect((await findShiftStay({ db: t.db, bedId: bed(0), ...shift }))?.id).toBe(staying.stayId);
+    expect((await findShiftStay({ db: t.db, bedId: bed(1), ...shift }))?.id).toBe(passing.stayId);
   });
 });
