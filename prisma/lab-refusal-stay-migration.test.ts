@@ -1,15 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { applySqliteMigrations, migrationsBefore } from "@/test/support/migration-steps";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
 const THIS = "20261224000000_lab_refusal_stay";
-const EARLIER = readdirSync(MIGRATIONS)
-  .filter((name) => /^\d/.test(name) && name < THIS)
-  .sort();
+const EARLIER = migrationsBefore(MIGRATIONS, THIS);
 
 const T = Date.UTC(2026, 11, 1, 8);
 
@@ -39,9 +38,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const migrate = (db: Database.Database, names: readonly string[]) => {
-  for (const name of names) db.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
-};
+const migrate = (db: Database.Database, names: readonly string[]) => applySqliteMigrations(db, MIGRATIONS, names);
 
 describe(`migration ${THIS}`, () => {
   it("keeps every refusal with its stay, and keys an open refusal's alarm by the stay", () => {

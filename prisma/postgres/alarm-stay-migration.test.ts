@@ -1,14 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { migrationSql, migrationsBefore } from "@/test/support/migration-steps";
 import { createPostgresTestDb } from "@/test/support/create-test-db";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "migrations");
 const THIS = "20261222000000_alarm_stay";
-const EARLIER = readdirSync(MIGRATIONS)
-  .filter((name) => /^\d/.test(name) && name < THIS)
-  .sort();
+const EARLIER = migrationsBefore(MIGRATIONS, THIS);
 const T = "to_timestamp(1764576000)";
 
 /** The data steps of the PostgreSQL counterpart (prisma/alarm-stay-migration.test.ts tests the SQLite one). */
@@ -32,10 +30,9 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")(`PostgreSQL migration $
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      for (const name of EARLIER)
-        await client.query(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+      for (const name of EARLIER) await client.query(migrationSql(MIGRATIONS, name));
       await client.query(EARLIER_ROWS);
-      await client.query(readFileSync(path.join(MIGRATIONS, THIS, "migration.sql"), "utf8"));
+      await client.query(migrationSql(MIGRATIONS, THIS));
       const alarms = await client.query(`SELECT "id","stayId","episodeId","openKey" FROM "Alarm" ORDER BY "id"`);
       expect(alarms.rows).toEqual([
         { id: "a-ended", stayId: "s1", episodeId: "e1", openKey: "e1|helium-low|" },

@@ -1,14 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { migrationSql, migrationsBefore } from "@/test/support/migration-steps";
 import { createPostgresTestDb } from "@/test/support/create-test-db";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "migrations");
 const THIS = "20261223000000_handover_stay";
-const EARLIER = readdirSync(MIGRATIONS)
-  .filter((name) => /^\d/.test(name) && name < THIS)
-  .sort();
+const EARLIER = migrationsBefore(MIGRATIONS, THIS);
 const T = "to_timestamp(1764576000)";
 
 /** The data steps of the PostgreSQL counterpart (prisma/handover-stay-migration.test.ts tests the SQLite one). */
@@ -34,10 +32,9 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")(`PostgreSQL migration $
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      for (const name of EARLIER)
-        await client.query(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+      for (const name of EARLIER) await client.query(migrationSql(MIGRATIONS, name));
       await client.query(EARLIER_ROWS);
-      await client.query(readFileSync(path.join(MIGRATIONS, THIS, "migration.sql"), "utf8"));
+      await client.query(migrationSql(MIGRATIONS, THIS));
       const sheets = await client.query(
         `SELECT "id","stayId","episodeId","situation" FROM "HandoverSheet" ORDER BY "id"`,
       );
