@@ -87,6 +87,12 @@ describe("moveStay", () => {
       (await getBedProtocols({ db: t.db, bedId, now: NOW })).plans.map((p) => p.id);
     expect(await plansOf(bed2)).toEqual([plan.id]);
     expect(await plansOf(bed1)).toEqual([]);
+    // Both beds' panels and the unit's tiles hear of the plan's move (they listen to protocol changes).
+    const told = await t.db.documentChange.findMany({ where: { type: "protocol:changed" }, orderBy: { seq: "asc" } });
+    expect(told.slice(-2).map((c) => [c.bedId, (c.details as { timerId: string }).timerId])).toEqual([
+      [bed1, plan.id],
+      [bed2, plan.id],
+    ]);
   });
 
   it("carries the current shift's draft handover and the open actions to the new bed; a signed sheet stays", async () => {

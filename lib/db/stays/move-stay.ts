@@ -82,7 +82,9 @@ export async function moveStayInTransaction({
   });
   // …and its laboratory results that could not be read, which the new bed shows and resolves.
   await tx.labRefusal.updateMany({ where: { stayId, resolvedAt: null }, data: { bedId: to.id } });
-  // …and its protocol plans (limb checks after removal, weaning), which the new bed's panel and tile show.
+  // …and its protocol plans (limb checks after removal, weaning), which the new bed's panel and tile show. Each is
+  // announced in both beds' rooms (below): the panels and tiles listen to protocol changes, not to stay changes.
+  const plans = await tx.protocolTimer.findMany({ where: { episode: { stayId } }, select: { id: true } });
   await tx.protocolTimer.updateMany({ where: { episode: { stayId } }, data: { bedId: to.id } });
   // The stay's draft sheets and open actions, support or none (a sheet belongs to the stay: issue 15).
   const drafts = await tx.handoverSheet.findMany({
@@ -115,8 +117,15 @@ export async function moveStayInTransaction({
     details: { fromBedId, toBedId: to.id, movedAt: at.toISOString() },
     now,
   });
-  for (const bedId of [fromBedId, to.id])
+  for (const bedId of [fromBedId, to.id]) {
     await recordDocumentChange({ db: tx, change: { type: "stay:changed", unitId: stay.unitId, bedId, stayId }, now });
+    for (const plan of plans)
+      await recordDocumentChange({
+        db: tx,
+        change: { type: "protocol:changed", unitId: stay.unitId, bedId, timerId: plan.id },
+        now,
+      });
+  }
   return { fromBedId, toBedId: to.id };
 }
 
