@@ -16,7 +16,7 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
   const locale = useLocale();
   const hours = (ms: number) => formatNumber(ms / 3_600_000, 0, locale);
   return (
-    <section className="panel" aria-labelledby="labs-panel-title" data-testid="labs-panel">
+    <section className="panel labs-panel" aria-labelledby="labs-panel-title" data-testid="labs-panel">
       <h2 className="panel__title" id="labs-panel-title">
         {t("title")}
       </h2>
@@ -25,12 +25,18 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
           <tr>
             <th scope="col">{t("lab")}</th>
             <th scope="col">{t("value")}</th>
-            <th scope="col">{t("delta")}</th>
+            <th scope="col">
+              {/* A tablet's panel is too narrow for the words: "Δ" shows, the words stay for screen readers. */}
+              <span className="labs__wide">{t("delta")}</span>
+              <span className="labs__narrow" aria-hidden="true">
+                Δ
+              </span>
+            </th>
             <th scope="col">{t("target")}</th>
           </tr>
         </thead>
         <tbody>
-          {labs.rows.map((row) => (
+          {labs.rows.map((row) => [
             <tr
               key={row.code}
               className={`${row.status === "low" || row.status === "high" ? "labs__row--out" : ""}${row.stale ? " labs__row--stale" : ""}`}
@@ -91,11 +97,18 @@ export function LabsPanel({ labs, timeZone }: { readonly labs: TLabsPanel; reado
                 )}
               </td>
               <td className="labs__target" title={row.targetSource ? sourceLabel(row.targetSource) : undefined}>
-                {row.targetText ?? t("noTarget")}
+                {row.targetText ? <span className="labs__target-text">{row.targetText}</span> : t("noTarget")}
                 {row.targetSource && <span className="labs__source">{sourceLabel(row.targetSource)}</span>}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            // On a tablet the target's source gets the row's whole width below it: in a quarter of the panel its
+            // words broke anywhere ("Recommanda|tions"). Hidden on wider panels; the cell's copy is what is read aloud.
+            row.targetSource && (
+              <tr key={`${row.code}-source`} className="labs__source-row" aria-hidden="true">
+                <td colSpan={4}>{sourceLabel(row.targetSource)}</td>
+              </tr>
+            ),
+          ])}
         </tbody>
       </table>
 
