@@ -51,6 +51,11 @@ async function checkWall(station: CentralStation, beds: number, testInfo: TestIn
       expect(overflow.x, `${label}: horizontal scroll`).toBeLessThanOrEqual(0);
       expect(overflow.y, `${label}: vertical scroll`).toBeLessThanOrEqual(0);
       expect(await station.clippedTiles(), `${label}: tiles cut`).toEqual([]);
+      // A full tile keeps its lactate, giving it the room of secondary values if an alarm and a round line take theirs.
+      const lactateLeftOut = await page
+        .locator('[data-testid="bed-tile"] [data-fit-keep][data-fit="out"]')
+        .evaluateAll((cells) => cells.map((cell) => cell.closest("[data-bed-id]")?.getAttribute("data-bed-id")));
+      expect(lactateLeftOut, `${label}: full tiles without their lactate`).toEqual([]);
       const metrics = await wallMetrics(page);
       expect(metrics.cut, `${label}: elements whose content is cut`).toEqual([]);
       const scale = screen.width / 1920;
@@ -130,6 +135,11 @@ async function checkHardCase(station: CentralStation, baseURL: string, testInfo:
         await expect(tile.getByTestId(part), `${label}: ${part} drawn`).toBeVisible();
       }
       expect(await station.clippedTiles(), `${label}: tiles cut`).toEqual([]);
+      // A full tile keeps its lactate, giving it the room of secondary values if an alarm and a round line take theirs.
+      const lactateLeftOut = await page
+        .locator('[data-testid="bed-tile"] [data-fit-keep][data-fit="out"]')
+        .evaluateAll((cells) => cells.map((cell) => cell.closest("[data-bed-id]")?.getAttribute("data-bed-id")));
+      expect(lactateLeftOut, `${label}: full tiles without their lactate`).toEqual([]);
       const metrics = await wallMetrics(page);
       expect(metrics.cut, `${label}: elements whose content is cut`).toEqual([]);
       expect(metrics.smallestTileText, label).toBeGreaterThanOrEqual(SMALLEST_TEXT_1080P[32] ?? 23);
@@ -333,6 +343,11 @@ test.describe("the station on an upright tablet, 768×1024", () => {
       await expect(page.locator("[data-testid='alarm-item']:not([hidden])").first(), label).toBeVisible();
       expect(await station.scrollOverflow(), `${label}: the page scrolls`).toEqual({ x: 0, y: 0 });
       expect(await station.clippedTiles(), `${label}: tiles cut`).toEqual([]);
+      // A full tile keeps its lactate, giving it the room of secondary values if an alarm and a round line take theirs.
+      const lactateLeftOut = await page
+        .locator('[data-testid="bed-tile"] [data-fit-keep][data-fit="out"]')
+        .evaluateAll((cells) => cells.map((cell) => cell.closest("[data-bed-id]")?.getAttribute("data-bed-id")));
+      expect(lactateLeftOut, `${label}: full tiles without their lactate`).toEqual([]);
       expect((await wallMetrics(page)).cut, `${label}: elements whose content is cut`).toEqual([]);
       // A badge pushed out of its tile's left edge is not counted by the tile's scroll width: boxes compared.
       const outside = await page.evaluate(() =>
@@ -363,5 +378,36 @@ test.describe("on a tablet", () => {
     await signIn.open();
     await signIn.signIn(username, password);
     await page.waitForURL(new RegExp(`/rounds/${DEMO_UNIT_ID}$`), { timeout: 30_000 });
+  });
+});
+
+test.describe("the bed view on an upright tablet, 768×1024", () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test("the labs panel breaks no word inside itself, in English and French", async ({ page, baseURL }) => {
+    for (const language of LANGUAGES) {
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: language, url: baseURL ?? "" }]);
+      await page.goto("/beds/demo-bed-6");
+      const labs = page.getByTestId("labs-panel");
+      await expect(labs.getByTestId("lab-lactate")).toBeVisible({ timeout: 30_000 });
+      // Every word drawn in the panel's table ends on the line it starts on ("précé|dent", "Recommanda|tions" did not).
+      const broken = await labs.locator("table").evaluate((table) => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? "";
+          for (const match of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) found.push(match[0]);
+          }
+        }
+        return found;
+      });
+      expect(broken, language).toEqual([]);
+      await page.screenshot({ path: test.info().outputPath(`bed-tablet-labs-${language}.png`), fullPage: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TPreparedTile } from "@/lib/station/prepare-tile";
-import type { TTileDensity } from "@/lib/station/tile-density";
+import { isKeyLab, isSheddableCell, type TTileDensity } from "@/lib/station/tile-density";
 import { TileAlarm } from "@/components/alarms/TileAlarm";
 import { isCountingAlarm, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { TileRoundLine } from "@/components/rounds/TileRoundLine";
@@ -92,12 +92,17 @@ export function BedTile({
       </header>
       <dl className="tile__values" aria-label={t("deviceValues")} data-fit-group="">
         {tile.cells.map((cell) => (
-          <Cell key={cell.kind === "value" ? cell.value.code : "augmentation"} cell={cell} timeZone={timeZone} />
+          <Cell
+            key={cell.kind === "value" ? cell.value.code : "augmentation"}
+            cell={cell}
+            timeZone={timeZone}
+            sheddable={density === "full" && isSheddableCell(tile.deviceType, cell, alarm?.parameters)}
+          />
         ))}
       </dl>
       <dl className="tile__labs" aria-label={t("labs")} data-fit-group="">
         {tile.labs.map((lab) => (
-          <LabCell key={lab.code} lab={lab} timeZone={timeZone} />
+          <LabCell key={lab.code} lab={lab} timeZone={timeZone} keep={density === "full" && isKeyLab(lab.code)} />
         ))}
       </dl>
       {alarm && <TileAlarm alarm={alarm} now={isCountingAlarm(alarm.top) ? now : null} />}

@@ -20,11 +20,21 @@ function CellLabel({ label, unit }: { readonly label: string; readonly unit: str
   );
 }
 
-export function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly timeZone: string }) {
+export function Cell({
+  cell,
+  timeZone,
+  sheddable = false,
+}: {
+  readonly cell: TTileCell;
+  readonly timeZone: string;
+  /** May give its room to the key lab (use-whole-cells.ts). */
+  readonly sheddable?: boolean;
+}) {
   const t = useTranslations("tile");
+  const shed = sheddable ? { "data-fit-shed": "" } : {};
   if (cell.kind === "value") {
     return (
-      <div className={cellClass(cell.value.status, cell.value.stale)} data-fit="">
+      <div className={cellClass(cell.value.status, cell.value.stale)} data-fit="" {...shed}>
         <CellLabel label={cell.value.label} unit={cell.value.unit} />
         <dd className="cell__value">
           <TileValue value={cell.value} timeZone={timeZone} />
@@ -35,7 +45,7 @@ export function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly ti
   const { aug, sys } = cell;
   // Two numbers in one cell: the comparison is the message, so the pair drops its trend arrows for width.
   return (
-    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`} data-fit="">
+    <div className={`${cellClass(aug.status, aug.stale || sys.stale)} cell--pair`} data-fit="" {...shed}>
       <CellLabel label={t("augVsSys", { aug: aug.label, sys: sys.label })} unit={sys.unit} />
       <dd className="cell__value">
         <TileValue value={aug} timeZone={timeZone} showTrend={false} />
@@ -46,9 +56,22 @@ export function Cell({ cell, timeZone }: { readonly cell: TTileCell; readonly ti
 }
 
 /** Labs: the age goes beside the number ("3.4 ↑ 2 h ago"): hours apart, their age matters more than their time. */
-export function LabCell({ lab, timeZone }: { readonly lab: TLabTileValue; readonly timeZone: string }) {
+export function LabCell({
+  lab,
+  timeZone,
+  keep = false,
+}: {
+  readonly lab: TLabTileValue;
+  readonly timeZone: string;
+  /** Kept before the tile's sheddable values (use-whole-cells.ts). */
+  readonly keep?: boolean;
+}) {
   return (
-    <div className={`${cellClass(lab.status, lab.stale)} cell--lab`} data-fit="">
+    <div
+      className={`${cellClass(lab.status, lab.stale)} cell--lab`}
+      data-fit=""
+      {...(keep ? { "data-fit-keep": "" } : {})}
+    >
       <CellLabel label={lab.label} unit={lab.unit} />
       <dd className="cell__value">
         <TileValue value={lab} timeZone={timeZone} />

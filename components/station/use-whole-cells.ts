@@ -46,33 +46,54 @@ function schedule(root: HTMLElement): void {
   queueMicrotask(fitWaiting);
 }
 
+type TTileParts = { root: HTMLElement; parts: HTMLElement[]; groups: HTMLElement[] };
+
+/** The parts of a tile that do not fit whole, as laid out now (a read: the browser lays out once for all tiles). */
+function partsOut({ root, parts }: TTileParts): HTMLElement[] {
+  const edge = root.getBoundingClientRect();
+  const style = getComputedStyle(root);
+  // Padding is the tile's margin for the eye: a part that reaches into it does not fit. A part that ends exactly
+  // at the edge fits (the last column of a grid does, to the subpixel): a few hundredths of a pixel to spare.
+  const bottom = edge.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) + 0.05;
+  const right = edge.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 0.05;
+  return parts.filter((part) => {
+    if (part.hasAttribute("data-fit-shed") && part.closest("[data-shed]")) return false; // not drawn at all
+    const rect = part.getBoundingClientRect();
+    // A part wider than itself (a number that cannot wrap) would be clipped by the tile: out too.
+    return rect.bottom > bottom || rect.right > right || part.scrollWidth > part.clientWidth + 1;
+  });
+}
+
 function fitWaiting(): void {
   scheduled = false;
   const roots = [...waiting].filter((root) => root.isConnected);
   waiting.clear();
-  const tiles = roots.map((root) => ({
+  const tiles: TTileParts[] = roots.map((root) => ({
     root,
     parts: [...root.querySelectorAll<HTMLElement>("[data-fit]")],
     groups: [...root.querySelectorAll<HTMLElement>("[data-fit-group]")],
   }));
-  // Write: everything in.
-  for (const { parts, groups } of tiles) {
+  // Write: everything in, every value drawn.
+  for (const { root, parts, groups } of tiles) {
+    root.removeAttribute("data-shed");
     for (const part of parts) part.setAttribute("data-fit", "in");
     for (const group of groups) group.setAttribute("data-fit-group", "");
   }
   // Read: one layout for every tile.
-  const out = tiles.map(({ root, parts }) => {
-    const edge = root.getBoundingClientRect();
-    const style = getComputedStyle(root);
-    // Padding is the tile's margin for the eye: a part that reaches into it does not fit. A part that ends exactly
-    // at the edge fits (the last column of a grid does, to the subpixel): a few hundredths of a pixel to spare.
-    const bottom = edge.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) + 0.05;
-    const right = edge.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 0.05;
-    return parts.filter((part) => {
-      const rect = part.getBoundingClientRect();
-      // A part wider than itself (a number that cannot wrap) would be clipped by the tile: out too.
-      return rect.bottom > bottom || rect.right > right || part.scrollWidth > part.clientWidth + 1;
-    });
+  const out = tiles.map(partsOut);
+  // A full tile whose lactate does not fit gives it the room of its values that a compact tile leaves out
+  // (lib/station/tile-density.ts isSheddableCell): the tile keeps what a compact one keeps, rather than losing its
+  // lab row under an alarm and a round line. Those tiles only are laid out a second time.
+  const shedding = tiles.flatMap((tile, index) =>
+    (out[index] ?? []).some((part) => part.hasAttribute("data-fit-keep")) &&
+    tile.parts.some((part) => part.hasAttribute("data-fit-shed"))
+      ? [index]
+      : [],
+  );
+  for (const index of shedding) tiles[index]?.root.setAttribute("data-shed", "");
+  const again = shedding.map((index) => partsOut(tiles[index] as TTileParts));
+  shedding.forEach((index, i) => {
+    out[index] = again[i] ?? [];
   });
   // Write: what does not fit out, and the blocks left empty.
   tiles.forEach(({ groups }, index) => {

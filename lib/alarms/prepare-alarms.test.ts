@@ -59,6 +59,7 @@ describe("a tile's alarm", () => {
       flashing: true,
       top: { id: high.id },
       others: 1,
+      parameters: [...new Set([high.parameter, medium.parameter])],
     });
     expect(prepareTileAlarms([medium, { ...high, status: "acknowledged" }]).get("b1")).toMatchObject({
       priority: "high",

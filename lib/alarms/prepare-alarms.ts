@@ -49,6 +49,8 @@ export interface TTileAlarm {
   readonly top: TAlarmDto;
   /** Other open alarms of the bed. */
   readonly others: number;
+  /** The parameters the bed's open alarms are about: a full tile never gives their values' room away. */
+  readonly parameters: readonly string[];
 }
 
 export function prepareTileAlarms(alarms: readonly TAlarmDto[]): Map<string, TTileAlarm> {
@@ -70,7 +72,8 @@ export function prepareTileAlarms(alarms: readonly TAlarmDto[]): Map<string, TTi
     const flashing =
       (top.priority === "high" || top.priority === "medium") &&
       list.some((a) => a.priority === top.priority && isUnacknowledged(a));
-    tiles.set(bedId, { priority: top.priority, flashing, top, others: list.length - 1 });
+    const parameters = [...new Set(list.flatMap((a) => (a.parameter === null ? [] : [a.parameter])))];
+    tiles.set(bedId, { priority: top.priority, flashing, top, others: list.length - 1, parameters });
   }
   return tiles;
 }

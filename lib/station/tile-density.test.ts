@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareTile } from "./prepare-tile";
 import type { TStationBed } from "./snapshot";
-import { chooseDensity, tileAtDensity, unitLegend } from "./tile-density";
+import { chooseDensity, isKeyLab, isSheddableCell, tileAtDensity, unitLegend } from "./tile-density";
 
 const NOW = Date.UTC(2025, 0, 10, 12, 0, 0);
 
@@ -48,6 +48,30 @@ describe("tile density", () => {
     expect(at("VA_ECMO_IABP")).toEqual(["ecmo_flow", "iabp_pumping", "augmentation", "map", "lactate"]);
     const dense = tileAtDensity(prepareTile({ bed: bed("IABP"), locale: "en", now: NOW }), "dense");
     expect(codes(dense)).toEqual(["iabp_pumping", "augmentation", "map", "hr", "lactate"]);
+  });
+
+  it("lets a full tile give lactate the room of its in-range secondary values, never of a key or flagged one", () => {
+    const ecmo = bed("VA_ECMO");
+    const reading = (value: number) => ({ seq: 1, value, observedAt: NOW - 5_000, reference: null });
+    // Left limb NIRS 40 % is below its target: it stays where the eye finds it.
+    ecmo.latest = { ecmo_flow: reading(4.1), ecmo_sweep: reading(3), nirs_left: reading(40), nirs_right: reading(70) };
+    const tile = prepareTile({ bed: ecmo, locale: "en", now: NOW });
+    if (tile.kind !== "occupied") throw new Error("expected a bed on support");
+    const sheddable = tile.cells
+      .filter((cell) => isSheddableCell(tile.deviceType, cell))
+      .map((cell) => (cell.kind === "value" ? cell.value.code : "augmentation"));
+    expect(sheddable).toContain("ecmo_sweep");
+    expect(sheddable).toContain("nirs_right");
+    expect(sheddable).not.toContain("nirs_left");
+    expect(sheddable).not.toContain("ecmo_flow");
+    expect(sheddable).not.toContain("hr");
+    // Back in range while its alarm is still open (latched, or not yet cleared): it stays beside the alarm line.
+    expect(tile.cells.some((cell) => isSheddableCell(tile.deviceType, cell, ["nirs_right"]))).toBe(true);
+    const right = tile.cells.find((cell) => cell.kind === "value" && cell.value.code === "nirs_right");
+    if (!right) throw new Error("expected the right limb NIRS cell");
+    expect(isSheddableCell(tile.deviceType, right, ["nirs_right"])).toBe(false);
+    expect(isKeyLab("lactate")).toBe(true);
+    expect(isKeyLab("anti_xa")).toBe(false);
   });
 
   it("lists the units a dense wall leaves off its tiles, once each, in the wall's language", () => {

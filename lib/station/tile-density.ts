@@ -41,6 +41,27 @@ function cellKey(cell: TTileCell): TKeyCell {
   return cell.kind === "value" ? cell.value.code : "augmentation";
 }
 
+/**
+ * A full tile's value that may give its room to lactate (components/station/use-whole-cells.ts): not one of the
+ * support's key values, and in range and fresh (a flagged value stays where the eye finds it). When an alarm line and
+ * an overdue round leave a full tile too little room, it keeps what a compact tile keeps rather than its lab row.
+ */
+export function isSheddableCell(
+  deviceType: TDeviceType,
+  cell: TTileCell,
+  /** The parameters of the bed's open alarms: a value an alarm is about stays beside its alarm line. */
+  alarmed: readonly string[] = [],
+): boolean {
+  if (KEY_CELLS[deviceType].includes(cellKey(cell))) return false;
+  const values = cell.kind === "value" ? [cell.value] : [cell.aug, cell.sys];
+  return values.every((v) => v.status !== "low" && v.status !== "high" && !v.stale && !alarmed.includes(v.code));
+}
+
+/** The lab a full tile keeps before its sheddable values (isSheddableCell). */
+export function isKeyLab(code: TParameterCode): boolean {
+  return KEY_LABS.includes(code);
+}
+
 /** The tile as drawn at a density: a compact or dense tile keeps its key cells and key lab, everything else unchanged. */
 export function tileAtDensity(tile: TPreparedTile, density: TTileDensity): TPreparedTile {
   if (density === "full" || tile.kind !== "occupied") return tile;
