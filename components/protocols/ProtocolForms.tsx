@@ -9,9 +9,11 @@ import { protocolKeys } from "@/lib/client/query-keys";
 import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 import type { TProtocolId } from "@/lib/protocols/protocols";
 import type { TPreparedStep } from "@/lib/protocols/prepare-protocols";
+import { asksFinding, checkStepFinding, type TStepFinding, type TStepFindingIssue } from "@/lib/protocols/step-finding";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatFormDateTime, readFormDateTime } from "@/lib/time/form-date-time";
 import { DateTimeField } from "@/components/ui/DateTimeField";
+import { LimbFindingFields } from "./LimbFindingFields";
 import { useStepName } from "./StepWords";
 
 /* The bed panel's three forms: sign a step, cancel a plan with its reason, start a protocol. */
@@ -117,11 +119,17 @@ export function SignForm({
   const refresh = useRefresh();
   const doneAt = useUnitTime(timeZone);
   const [note, setNote] = useState("");
+  // A limb check is signed with its finding (an abnormal one with its comment, the note): judged here by the rule the
+  // server applies, so that the form says what is missing before anything is sent.
+  const limb = asksFinding(step.stepId);
+  const [finding, setFinding] = useState<TStepFinding | null>(null);
+  const [issue, setIssue] = useState<TStepFindingIssue | null>(null);
   const mutation = useMutation({
     mutationFn: (at: number) =>
       signProtocolStep(plan.bedId, plan.id, {
         stepId: step.stepId,
         doneAt: at,
+        ...(limb && finding !== null ? { finding } : {}),
         note: note.trim() === "" ? undefined : note.trim(),
       }),
     onSuccess: (saved) => {
@@ -136,7 +144,9 @@ export function SignForm({
         ...mutation,
         mutate: () => {
           const at = doneAt.read();
-          if (at !== null) mutation.mutate(at);
+          const missing = checkStepFinding({ stepId: step.stepId, finding: finding ?? undefined, note });
+          setIssue(missing);
+          if (at !== null && missing === null) mutation.mutate(at);
         },
       }}
       submit={{ text: t("confirm"), primary: true, testId: "protocol-sign-confirm" }}
@@ -149,10 +159,26 @@ export function SignForm({
         invalid={doneAt.invalid}
         testId="protocol-done-at"
       />
-      <label>
-        {t("note")}
-        <input type="text" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      {limb ? (
+        <LimbFindingFields
+          finding={finding}
+          comment={note}
+          issue={issue}
+          onFinding={(chosen) => {
+            setFinding(chosen);
+            setIssue(null);
+          }}
+          onComment={(text) => {
+            setNote(text);
+            setIssue(null);
+          }}
+        />
+      ) : (
+        <label>
+          {t("note")}
+          <input type="text" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
+        </label>
+      )}
     </FormFrame>
   );
 }

@@ -135,6 +135,7 @@ function StepRow({
     >
       <span className="protocols__step-name">{name(step)}</span>
       <span className="protocols__step-state">{state(step)}</span>
+      {step.finding && <StepFinding finding={step.finding} />}
       {signable && !open && (
         <span className="protocols__step-action">
           {tooEarly && step.earliestAt !== null ? (
@@ -156,5 +157,19 @@ function StepRow({
       )}
       {open && <SignForm plan={plan} step={step} timeZone={timeZone} onClose={() => setOpen(false)} />}
     </li>
+  );
+}
+
+/** A signed limb check's finding under its state: an abnormal one in its alarm's colour (medium), with the comment. */
+export function StepFinding({ finding }: { readonly finding: NonNullable<TPreparedStep["finding"]> }) {
+  const t = useTranslations("protocols.finding");
+  return (
+    <span
+      className={`protocols__step-finding protocols__step-finding--${finding.value}`}
+      data-testid="protocol-step-finding"
+      data-finding={finding.value}
+    >
+      {finding.value === "abnormal" ? t("doneAbnormal", { comment: finding.comment ?? "" }) : t("doneNormal")}
+    </span>
   );
 }

@@ -6,14 +6,21 @@ import { z } from "zod";
  */
 export const ZRaiseExternalAlarmSchema = z
   .object({
-    /** The support the finding is about (a round item, a protocol step): the alarm is the episode's, ends with it. */
+    /**
+     * The support the finding is about (a round item, a protocol step, a limb check while the support runs): the alarm
+     * is the episode's, ends with it.
+     */
     episodeId: z.string().min(1).optional(),
     /**
-     * Or the patient's stay, with or without support running (a laboratory result that could not be read): the alarm
+     * Or the patient's stay, with or without support running (a laboratory result that could not be read, a limb
+     * check after the balloon's removal): the alarm
      * lasts until its raiser clears it or the patient is discharged. Exactly one of the two.
      */
     stayId: z.string().min(1).optional(),
-    /** kebab-case, e.g. "round-abnormal-finding"; stored as the alarm's ruleId. */
+    /**
+     * kebab-case, e.g. "round-abnormal-finding", "protocol-step-overdue", "limb-check-abnormal" (docs/alarms.md);
+     * stored as the alarm's ruleId.
+     */
     ruleId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case"),
     /** What the alarm is about within its rule (a round item): one open alarm per episode, rule and subject. */
     subjectKey: z.string().min(1).max(200),

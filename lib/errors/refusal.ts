@@ -94,6 +94,9 @@ export const REFUSAL_PARAMS = {
   stepWaiting: {},
   stepTooEarly: {},
   stepBeforePrevious: {},
+  stepFindingRequired: {},
+  stepFindingNotAsked: {},
+  stepFindingCommentRequired: {},
   // Alarms.
   alarmNotFound: {},
   alarmEnded: {},

@@ -25,7 +25,12 @@ export function toAlarmTextInput(alarm: THandoverAlarm): TAlarmTextInput {
   };
 }
 
-/** The only outside raiser is the rounds' abnormal finding (docs/alarms.md). */
+/** The outside raisers' findings a sheet may have frozen without their key (docs/alarms.md). */
+const OUTSIDE_KEYS: Readonly<Record<string, string>> = {
+  "round-abnormal-finding": "roundAbnormalFinding",
+  "limb-check-abnormal": "limbCheckAbnormal",
+};
+
 function fallbackKey(alarm: THandoverAlarm): string {
-  return alarm.ruleId === "round-abnormal-finding" ? "roundAbnormalFinding" : "unknown";
+  return OUTSIDE_KEYS[alarm.ruleId] ?? "unknown";
 }

@@ -61,7 +61,9 @@ describe("prepareTileSteps", () => {
 describe("dueSteps and openSteps", () => {
   it("gives the round the steps due or overdue, and the handover every unsigned step", () => {
     const plans = [
-      plan({ signatures: [{ stepId: "ratio-1-2", occurrence: 1, doneAt: T0 + H, signedBy: "A", note: null }] }),
+      plan({
+        signatures: [{ stepId: "ratio-1-2", occurrence: 1, doneAt: T0 + H, signedBy: "A", finding: null, note: null }],
+      }),
     ];
     expect(dueSteps(plans, T0 + 90 * MIN)).toEqual([]);
     expect(dueSteps(plans, T0 + 2 * H).map((s) => s.stepId)).toEqual(["ratio-1-4"]);

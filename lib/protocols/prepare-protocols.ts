@@ -1,6 +1,7 @@
 import { splitDuration } from "@/lib/rounds/describe-answer";
 import type { TProtocolPlanDto } from "./protocol-dtos";
 import { protocolById, type TOverduePriority, type TProtocolId } from "./protocols";
+import type { TStepFinding } from "./step-finding";
 import { nextStep, stepStates, type TStepState } from "./step-states";
 
 /** One step of one plan at a time, as the screens word it. */
@@ -20,6 +21,8 @@ export interface TPreparedStep {
   readonly notBefore: boolean;
   readonly earliestAt: number | null;
   readonly done: TStepState["done"];
+  /** A limb check signed: what was found, and the comment of an abnormal one; null otherwise. */
+  readonly finding: { readonly value: TStepFinding; readonly comment: string | null } | null;
 }
 
 /** Every step of a plan at `now` (server time), in the protocol's order; empty for a protocol the code does not know. */
@@ -100,5 +103,13 @@ function toPrepared(plan: TProtocolPlanDto, s: TStepState, now: number): TPrepar
     notBefore: s.notBefore,
     earliestAt: s.earliestAt,
     done: s.done,
+    finding: findingOf(plan, s),
   };
+}
+
+function findingOf(plan: TProtocolPlanDto, s: TStepState): TPreparedStep["finding"] {
+  if (s.kind !== "done") return null;
+  const signature = plan.signatures.find((x) => x.stepId === s.stepId && x.occurrence === s.occurrence);
+  if (!signature?.finding) return null;
+  return { value: signature.finding, comment: signature.finding === "abnormal" ? signature.note : null };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZClinicalText } from "@/lib/text/clinical-text";
 import { PROTOCOL_IDS, PROTOCOL_TIMER_STATUSES } from "./protocols";
+import { STEP_FINDINGS } from "./step-finding";
 
 const MAX_BACKDATE_MS = 24 * 3_600_000;
 /** A tablet's clock a little ahead of the server's is not "in the future". */
@@ -24,13 +25,18 @@ export const ZStartProtocolInput = z.object({
 });
 export type TStartProtocolInput = z.infer<typeof ZStartProtocolInput>;
 
-/** Sign a step as done, at `doneAt` (epoch ms; omitted, now), with an optional note. */
+/**
+ * Sign a step as done, at `doneAt` (epoch ms; omitted, now), with an optional note. A limb check also takes its
+ * `finding`, and an abnormal one its comment in `note`: which steps ask for one is the operation's to judge
+ * (lib/protocols/step-finding.ts checkStepFinding), as it knows the plan's steps.
+ */
 export const ZSignStepInput = z.object({
   stepId: z
     .string()
     .regex(/^[a-z0-9-]+$/, "a step of the protocol")
     .max(64),
   doneAt: ZPastInstant.optional(),
+  finding: z.enum(STEP_FINDINGS).optional(),
   note: ZClinicalText({ max: 300 }).optional(),
 });
 export type TSignStepInput = z.infer<typeof ZSignStepInput>;
@@ -60,6 +66,8 @@ export const ZProtocolPlanDto = z.object({
       occurrence: z.number().int(),
       doneAt: z.number(),
       signedBy: z.string(),
+      /** A limb check's finding; null for the other steps. */
+      finding: z.enum(STEP_FINDINGS).nullable(),
       note: z.string().nullable(),
     }),
   ),

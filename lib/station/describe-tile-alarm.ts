@@ -21,6 +21,7 @@ export const TILE_ALARM_FORMS = [
   "pumpStopped",
   "roundFinding",
   "protocolOverdue",
+  "limbFinding",
   "labUnreadable",
   "unknown",
 ] as const;
@@ -44,6 +45,7 @@ const FORM_OF: Readonly<Record<string, TTileAlarmForm>> = {
   iabpPumpStopped: "pumpStopped",
   roundAbnormalFinding: "roundFinding",
   protocolStepOverdue: "protocolOverdue",
+  limbCheckAbnormal: "limbFinding",
   labResultUnreadable: "labUnreadable",
   unknown: "unknown",
 };

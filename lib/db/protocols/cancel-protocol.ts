@@ -4,11 +4,11 @@ import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
 import { refusal } from "../../errors/refusal";
 import { changeRunningPlan, type TPlanActor } from "./change-running-plan";
-import { PROTOCOL_STEP_RULE, clearStepOverdue } from "./protocol-alarms";
+import { PROTOCOL_STEP_RULE, clearLimbFinding, clearStepOverdue } from "./protocol-alarms";
 
 /**
  * Cancels a running plan with its reason (started in error, weaning abandoned, the balloon replaced): its open
- * overdue alarms are withdrawn, and the cancellation, the alarms' end, the audit and the DocumentChange commit
+ * overdue alarms and its abnormal limb check alarm are withdrawn, and the cancellation, the alarms' end, the audit and the DocumentChange commit
  * together. The signatures stay: a cancelled plan is still read on the bed's panel for a day.
  */
 export async function cancelProtocol({
@@ -64,7 +64,20 @@ export async function cancelProtocol({
           now,
         });
       }
-      return { action: "protocol.cancelled", details: { reason: input.reason, alarmsWithdrawn: open.length } };
+      // The plan's abnormal limb check alarm ends with it as its overdue ones do (docs/protocols.md): the finding
+      // itself stays with its signature, on the panel for a day.
+      const limb = await clearLimbFinding({
+        db: tx,
+        plan: { id: timerId },
+        resolution: "withdrawn",
+        actor,
+        context,
+        now,
+      });
+      return {
+        action: "protocol.cancelled",
+        details: { reason: input.reason, alarmsWithdrawn: open.length + (limb === null ? 0 : 1) },
+      };
     },
   });
 }

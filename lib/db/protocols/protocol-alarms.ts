@@ -11,6 +11,8 @@ import type { Db } from "../client";
 
 /** The alarm rule of an overdue protocol step: one open alarm per plan, step and occurrence (docs/alarms.md). */
 export const PROTOCOL_STEP_RULE = "protocol-step-overdue";
+/** The alarm rule of a limb check signed abnormal: one open alarm per plan, its subject the plan's id (docs/alarms.md). */
+export const LIMB_CHECK_RULE = "limb-check-abnormal";
 const ORIGIN = "protocols";
 
 type TTx = TAlarmDb & Pick<Db, "supportEpisode" | "stay">;
@@ -86,15 +88,110 @@ export async function clearStepOverdue({
   context: TRequestContext | null;
   now: Date;
 }): Promise<number | null> {
+  return clearPlanAlarm({
+    db,
+    ruleId: PROTOCOL_STEP_RULE,
+    subjectKey: stepSubject(plan.id, stepId, occurrence),
+    resolution,
+    actor,
+    context,
+    now,
+  });
+}
+
+/**
+ * Raises the alarm of a limb check signed abnormal, in the signature's transaction, with the nurse's comment: MEDIUM,
+ * as a round's abnormal finding (a cold, pale leg without a Doppler pulse after the balloon's removal asks for a
+ * prompt look by someone else, not the immediate response of high priority). Scoped as an overdue step: the plan's
+ * episode while it runs, else the patient's stay. One open alarm per plan: a second abnormal check while it is open
+ * keeps it (and its first words; the signature holds the new comment).
+ */
+export async function raiseLimbFinding({
+  db,
+  plan,
+  summary,
+  stepId,
+  occurrence,
+  actor,
+  context,
+  now,
+}: {
+  db: TTx;
+  plan: { id: string; scope: { episodeId: string } | { stayId: string } };
+  summary: { en: string; fr: string };
+  stepId: string;
+  occurrence: number;
+  actor: TAuditActor;
+  context: TRequestContext | null;
+  now: Date;
+}): Promise<number | null> {
+  const raised = await raiseExternalAlarm({
+    db,
+    origin: ORIGIN,
+    actor,
+    context,
+    now,
+    input: {
+      ...plan.scope,
+      ruleId: LIMB_CHECK_RULE,
+      subjectKey: plan.id,
+      priority: "medium",
+      messageKey: "limbCheckAbnormal",
+      summary,
+      refs: { timerId: plan.id, stepId, occurrence },
+    },
+  });
+  return raised.eventSeq;
+}
+
+/**
+ * Ends the plan's abnormal limb check alarm (a later limb check normal: "cleared"; the plan cancelled: "withdrawn"),
+ * in the caller's transaction; null when none was open.
+ */
+export async function clearLimbFinding({
+  db,
+  plan,
+  resolution,
+  actor,
+  context,
+  now,
+}: {
+  db: TAlarmDb;
+  plan: { id: string };
+  resolution: "cleared" | "withdrawn";
+  actor: TAuditActor | null;
+  context: TRequestContext | null;
+  now: Date;
+}): Promise<number | null> {
+  return clearPlanAlarm({ db, ruleId: LIMB_CHECK_RULE, subjectKey: plan.id, resolution, actor, context, now });
+}
+
+/** Ends a plan's open alarm of this rule and subject, wherever it was raised; null when none was open. */
+async function clearPlanAlarm({
+  db,
+  ruleId,
+  subjectKey,
+  resolution,
+  actor,
+  context,
+  now,
+}: {
+  db: TAlarmDb;
+  ruleId: string;
+  subjectKey: string;
+  resolution: "cleared" | "withdrawn";
+  actor: TAuditActor | null;
+  context: TRequestContext | null;
+  now: Date;
+}): Promise<number | null> {
   // Looked up by its subject, which names the plan: a step of an ended episode alarms on the bed's episode under way.
-  const subjectKey = stepSubject(plan.id, stepId, occurrence);
   const open = await db.alarm.findFirst({
-    where: { ruleId: PROTOCOL_STEP_RULE, subjectKey, openKey: { not: null } },
+    where: { ruleId, subjectKey, openKey: { not: null } },
     select: { episodeId: true, stayId: true, openKey: true },
   });
   if (!open) return null;
   // Raised on the episode while it ran, or on the stay after it ended (sync-protocol-alarms.ts): its open key says which.
-  const byStay = open.openKey === alarmOpenKey(open.stayId, PROTOCOL_STEP_RULE, subjectKey);
+  const byStay = open.openKey === alarmOpenKey(open.stayId, ruleId, subjectKey);
   if (!byStay && !open.episodeId) return null;
   return clearExternalAlarm({
     db,
@@ -104,7 +201,7 @@ export async function clearStepOverdue({
     now,
     input: {
       ...(byStay ? { stayId: open.stayId } : { episodeId: open.episodeId ?? "" }),
-      ruleId: PROTOCOL_STEP_RULE,
+      ruleId,
       subjectKey,
       resolution,
     },

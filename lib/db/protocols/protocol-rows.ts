@@ -1,5 +1,6 @@
 import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 import { protocolById } from "@/lib/protocols/protocols";
+import { STEP_FINDINGS, type TStepFinding } from "@/lib/protocols/step-finding";
 import type { TStepSignature } from "@/lib/protocols/step-states";
 import type { Prisma } from "../generated/client";
 
@@ -19,7 +20,14 @@ export const PLAN_SELECT = {
   startedBy: { select: { displayName: true } },
   episode: { select: { endedAt: true, bed: { select: { label: true } } } },
   signatures: {
-    select: { stepId: true, occurrence: true, doneAt: true, note: true, signedBy: { select: { displayName: true } } },
+    select: {
+      stepId: true,
+      occurrence: true,
+      doneAt: true,
+      finding: true,
+      note: true,
+      signedBy: { select: { displayName: true } },
+    },
     orderBy: [{ doneAt: "asc" }, { occurrence: "asc" }],
   },
 } satisfies Prisma.ProtocolTimerSelect;
@@ -50,9 +58,15 @@ export function toPlanDto(row: TPlanRow): TProtocolPlanDto | null {
       occurrence: s.occurrence,
       doneAt: s.doneAt.getTime(),
       signedBy: s.signedBy.displayName,
+      finding: toFinding(s.finding),
       note: s.note,
     })),
   };
+}
+
+/** A stored finding; a value this version does not know (none is written but "normal" and "abnormal") reads as none. */
+function toFinding(stored: string | null): TStepFinding | null {
+  return STEP_FINDINGS.find((f) => f === stored) ?? null;
 }
 
 /** The plan as lib/protocols' step states read it. */

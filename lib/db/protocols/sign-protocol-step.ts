@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { TProtocolPlanDto, TSignStepInput } from "@/lib/protocols/protocol-dtos";
-import { protocolById } from "@/lib/protocols/protocols";
+import { protocolById, type TProtocolStep } from "@/lib/protocols/protocols";
+import { checkStepFinding, limbFindingSummary, type TStepFindingIssue } from "@/lib/protocols/step-finding";
 import { checkSignable, isComplete, stepStates } from "@/lib/protocols/step-states";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
+import type { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
 import { refusal, type TRefusalKey } from "../../errors/refusal";
 import { changeRunningPlan, findBedPlan, type TPlanActor } from "./change-running-plan";
-import { clearStepOverdue } from "./protocol-alarms";
+import { clearLimbFinding, clearStepOverdue, raiseLimbFinding } from "./protocol-alarms";
 import { planClock } from "./protocol-rows";
 
 const REFUSALS = {
@@ -24,11 +26,27 @@ const STEP_REFUSALS = {
   "too-early": "stepTooEarly",
   "before-previous": "stepBeforePrevious",
 } as const satisfies Record<keyof typeof REFUSALS, TRefusalKey>;
+/** The field each names, as the route's other refusals do; the comment of an abnormal finding is the note. */
+const FINDING_REFUSALS = {
+  "finding-required": "finding: a limb check is signed with its finding, normal or abnormal.",
+  "finding-not-asked": "finding: only a limb check is signed with a finding.",
+  "comment-required": "note: an abnormal finding needs a comment.",
+} as const satisfies Record<TStepFindingIssue, string>;
+const FINDING_REFUSAL_KEYS = {
+  "finding-required": "stepFindingRequired",
+  "finding-not-asked": "stepFindingNotAsked",
+  "comment-required": "stepFindingCommentRequired",
+} as const satisfies Record<TStepFindingIssue, TRefusalKey>;
 
 /**
  * Signs a step of a running plan as done (who: the signed-in user; when: `doneAt`, default now): the step's overdue
  * alarm is cleared, the plan completes with its last step, and the signature, the alarm's end, the audit and the
  * DocumentChange commit together.
+ *
+ * A limb check is signed with its finding (issue 15: a cold, pale leg after the balloon's removal is charted and
+ * judged even with no support running, when no round can be signed): an abnormal one, with its comment, raises the
+ * plan's MEDIUM alarm in the same transaction, on the plan's episode while it runs, else on the patient's stay; a
+ * later normal one clears it.
  */
 export async function signProtocolStep({
   db,
@@ -86,6 +104,9 @@ export async function signProtocolStep({
           undefined,
           refusal(STEP_REFUSALS[check.reason]),
         );
+      const issue = checkStepFinding(input);
+      if (issue !== null)
+        throw new AppError("INVALID_INPUT", FINDING_REFUSALS[issue], undefined, refusal(FINDING_REFUSAL_KEYS[issue]));
       await tx.protocolStepSignature.create({
         data: {
           id: randomUUID(),
@@ -95,6 +116,7 @@ export async function signProtocolStep({
           doneAt,
           recordedAt: now,
           signedById: actor.userId,
+          finding: input.finding ?? null,
           note: input.note ?? null,
         },
       });
@@ -108,6 +130,11 @@ export async function signProtocolStep({
         context,
         now,
       });
+      if (input.finding !== undefined) {
+        const step = protocol.steps.find((s) => s.id === input.stepId);
+        if (!step) throw new Error(`step ${input.stepId} was just found signable and must be known`);
+        await judgeLimbFinding({ tx, plan, step, input, occurrence: check.occurrence, actor, context, now });
+      }
       const signed = await findBedPlan(tx, bedId, timerId);
       const completed = isComplete(stepStates(protocol, planClock(signed), now.getTime()), protocol);
       if (completed)
@@ -118,9 +145,55 @@ export async function signProtocolStep({
           stepId: input.stepId,
           occurrence: check.occurrence,
           doneAt: doneAt.toISOString(),
+          ...(input.finding === undefined ? {} : { finding: input.finding }),
           completed,
         },
       };
     },
+  });
+}
+
+/**
+ * An abnormal limb check raises the plan's alarm, a normal one clears it. Scoped like an overdue step's
+ * (sync-protocol-alarms.ts): the plan's episode while it runs, else the patient's stay. A discharged patient's plan
+ * raises nothing, as the engine's clock raises nothing for it: nobody can act on them in that bed.
+ */
+async function judgeLimbFinding({
+  tx,
+  plan,
+  step,
+  input,
+  occurrence,
+  actor,
+  context,
+  now,
+}: {
+  tx: Prisma.TransactionClient;
+  plan: TProtocolPlanDto;
+  step: TProtocolStep;
+  input: TSignStepInput;
+  occurrence: number;
+  actor: TPlanActor;
+  context: TRequestContext | null;
+  now: Date;
+}): Promise<void> {
+  if (input.finding === "normal") {
+    await clearLimbFinding({ db: tx, plan, resolution: "cleared", actor, context, now });
+    return;
+  }
+  const episode = await tx.supportEpisode.findUniqueOrThrow({
+    where: { id: plan.episodeId },
+    select: { stayId: true, stay: { select: { dischargedAt: true } } },
+  });
+  if (episode.stay.dischargedAt !== null) return;
+  await raiseLimbFinding({
+    db: tx,
+    plan: { id: plan.id, scope: plan.episodeEnded ? { stayId: episode.stayId } : { episodeId: plan.episodeId } },
+    summary: limbFindingSummary(step, (input.note ?? "").trim()),
+    stepId: step.id,
+    occurrence,
+    actor,
+    context,
+    now,
   });
 }

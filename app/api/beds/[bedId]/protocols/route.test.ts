@@ -86,5 +86,24 @@ describe("protocol routes", () => {
     expect(future.status).toBe(400);
     expect(future.body.error?.message).toMatch(/anchorAt.*future/);
     expect(await test.db.protocolTimer.count()).toBe(before);
+
+    // A finding is a limb check's, and one of two words.
+    const plan = await test.db.protocolTimer.findFirstOrThrow({ where: { bedId: iabp.bedId, status: "active" } });
+    const sign = (body: unknown) =>
+      call(
+        signStep,
+        `/api/beds/${iabp.bedId}/protocols/${plan.id}/steps`,
+        { bedId: iabp.bedId, timerId: plan.id },
+        nurse,
+        body,
+      );
+    const signatures = await test.db.protocolStepSignature.count();
+    const sideways = await sign({ stepId: "ratio-1-4", finding: "sideways" });
+    expect(sideways.status).toBe(400);
+    expect(sideways.body.error?.message).toMatch(/finding/);
+    const notAsked = await sign({ stepId: "ratio-1-4", finding: "normal" });
+    expect(notAsked.status).toBe(400);
+    expect(notAsked.body.error?.message).toMatch(/^finding: only a limb check/);
+    expect(await test.db.protocolStepSignature.count()).toBe(signatures);
   });
 });
