@@ -61,6 +61,11 @@ test("an outgoing nurse signs a sheet out, another nurse receives it with a read
     const sheet2 = new HandoverSheet(page2);
     await sheet2.open(BED, shiftKey);
     await expect(sheet2.status).toHaveText("Signed out");
+    // The protocol steps pending at the signature, as frozen then (none or some, whatever ran before on this bed),
+    // and the way to the bed's panel where they stand now.
+    const kept = page2.getByTestId("handover-protocol-steps");
+    await expect(kept).toContainText("Pending protocol steps at sign-out");
+    await expect(kept.getByRole("link")).toHaveAttribute("href", `/beds/${BED}`);
     await sheet2.receive("Balloon weaning at 1:2; back to 1:1 if MAP below 65; femoral site check at 06:00.");
     await expect(sheet2.status).toHaveText("Received");
     await expect(page2.getByTestId("handover-received")).toContainText("Demo Second Nurse");

@@ -14,6 +14,7 @@ import {
 } from "./HandoverWritten";
 import { PrintRunningHead } from "./PrintRunningHead";
 import { ShiftTitle } from "./ShiftTitle";
+import { SignedProtocolSteps } from "./SignedProtocolSteps";
 import { ProtocolStepList } from "@/components/protocols/ProtocolStepList";
 
 export type THandoverSlot = "illness" | "actions" | "situation" | "synthesis" | "notes" | "signOff";
@@ -102,8 +103,18 @@ export function HandoverDocument({
           >
             <h2 id="handover-actions-title">{t("sections.actions")}</h2>
             {slot("actions", <ActionList sheet={sheet} />)}
-            {/* Live from the bed's timers while the sheet is a draft; not part of the frozen copy (see ProtocolStepList). */}
-            {!sheet.frozen && <ProtocolStepList bedId={sheet.bed.id} timeZone={tz} which="open" />}
+            {/* Live from the bed's timers while a draft; once signed, the steps pending at the signature, as frozen
+                then, with a link to the live panel for the nurse receiving it. */}
+            {sheet.frozen ? (
+              <SignedProtocolSteps
+                pending={data.protocolSteps}
+                bedId={sheet.bed.id}
+                timeZone={tz}
+                live={sheet.status === "signed_out"}
+              />
+            ) : (
+              <ProtocolStepList bedId={sheet.bed.id} timeZone={tz} which="open" />
+            )}
           </section>
           <section className="handover-section" aria-labelledby="handover-situation" data-testid="handover-situation">
             <h2 id="handover-situation">{t("sections.situation")}</h2>

@@ -120,6 +120,33 @@ export const ZProtocolTimer = z.discriminatedUnion("kind", [
 ]);
 export type TProtocolTimer = z.infer<typeof ZProtocolTimer>;
 
+/** The states of a protocol step not yet signed (lib/protocols/step-states.ts), as a signed sheet keeps them. */
+export const PENDING_STEP_STATES = ["waiting", "pending", "due", "overdue"] as const;
+
+/**
+ * A step of a protocol plan under way (IABP weaning, limb checks and flat rest after removal, DPC within 6 h…) not yet
+ * signed when the sheet was signed out, as it stood then. Not a `timer` above: those are read from the shift's data
+ * (a balloon still, a lab due), these from the plans a nurse started and signs step by step (docs/protocols.md).
+ * The protocol and step are lib/protocols' ids, kept as strings: a protocol a later version drops still reads.
+ */
+export const ZPendingProtocolStep = z.object({
+  protocol: z.string(),
+  stepId: z.string(),
+  /** 1 except for a repeating check (the helium check's n-th). */
+  occurrence: z.number().int(),
+  state: z.enum(PENDING_STEP_STATES),
+  /** When it may be done and when it is overdue; null while it waits for the step before it. */
+  earliestAt: z.number().nullable(),
+  latestAt: z.number().nullable(),
+  /** The priority of the alarm it raises once overdue. */
+  overduePriority: z.enum(["low", "medium"]),
+});
+export type TPendingProtocolStep = z.infer<typeof ZPendingProtocolStep>;
+
+/** The stay's pending protocol steps at the sign-out (`at`), in the order the bed's panel lists them. */
+export const ZPendingProtocolSteps = z.object({ at: z.number(), steps: z.array(ZPendingProtocolStep) });
+export type TPendingProtocolSteps = z.infer<typeof ZPendingProtocolSteps>;
+
 export const SEVERITY_REASON_CODES = [
   "lactate_high",
   "lactate_raised",
@@ -193,6 +220,11 @@ export const ZHandoverData = z.object({
   alarms: ZAlarmSection,
   rounds: ZRoundSection,
   timers: z.array(ZProtocolTimer),
+  /**
+   * Written at the sign-out only, in the signature's transaction (lib/db/handover/sign-out-handover.ts): a draft lists
+   * the bed's steps live instead. Absent from sheets signed before it was kept (issue 15, item 5), which then say so.
+   */
+  protocolSteps: ZPendingProtocolSteps.optional(),
   severity: z.object({ suggested: ZIllnessSeverity, reasons: z.array(ZSeverityReason) }),
 });
 export type THandoverData = z.infer<typeof ZHandoverData>;

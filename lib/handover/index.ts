@@ -6,3 +6,4 @@ export * from "./build-handover-data";
 export * from "./handover-sheet";
 export * from "./format-handover";
 export * from "./to-alarm-text-input";
+export * from "./pending-protocol-steps";

@@ -161,6 +161,24 @@ describe("the handover of a stay with no support running (issue 15)", () => {
     });
     expect(signed).toMatchObject({ frozen: true, data: { episode: null } });
     expect(signed.actions.map((a) => a.text)).toEqual(["Left foot pulse at 22:00"]);
+    // The ended balloon's steps as they stood at the sign-out (20:30Z): compression and the limb checks overdue,
+    // the flat rest from 14:00Z the next day (issue 15 item 5).
+    expect(signed.data?.protocolSteps?.at).toBe(at("2026-11-17T20:30:00Z").getTime());
+    expect(
+      signed.data?.protocolSteps?.steps.map((s) => [
+        s.stepId,
+        s.state,
+        s.latestAt && new Date(s.latestAt).toISOString(),
+      ]),
+    ).toEqual([
+      ["compression-ended", "overdue", "2026-11-17T15:00:00.000Z"],
+      ["limb-check-60", "overdue", "2026-11-17T15:15:00.000Z"],
+      ["limb-check-120", "overdue", "2026-11-17T16:15:00.000Z"],
+      ["limb-check-240", "overdue", "2026-11-17T18:15:00.000Z"],
+      ["limb-check-360", "overdue", "2026-11-17T20:15:00.000Z"],
+      ["flat-rest-ended", "pending", "2026-11-18T15:00:00.000Z"],
+    ]);
+    expect(signed.data?.protocolSteps?.steps.at(-1)?.earliestAt).toBe(at("2026-11-18T14:00:00Z").getTime());
   });
 
   it("hands over a patient admitted and never cannulated; not an empty bed, nor a stay discharged before the shift", async () => {

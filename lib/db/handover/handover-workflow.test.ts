@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, openRawSql, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode } from "@/test/support/seed-test-episode";
+import { signProtocolStep } from "../protocols/sign-protocol-step";
+import { startProtocol } from "../protocols/start-protocol";
 import { addHandoverAction } from "./add-handover-action";
 import { amendHandover } from "./amend-handover";
 import { completeHandoverAction } from "./complete-handover-action";
@@ -26,9 +28,10 @@ const draft = {
 
 let t: TestDb;
 let bedId: string;
+let episodeId: string;
 beforeEach(async () => {
   t = await createTestDb();
-  ({ bedId } = await seedTestEpisode(t.db, { deviceType: "IABP", startedAt: at("2026-11-16T08:00:00Z") }));
+  ({ bedId, episodeId } = await seedTestEpisode(t.db, { deviceType: "IABP", startedAt: at("2026-11-16T08:00:00Z") }));
   for (const u of [outgoing, incoming]) {
     await t.db.user.create({
       data: {
@@ -302,6 +305,83 @@ describe("the handover of one bed", () => {
       ["2026-11-17/day", "not_started"],
       ["2026-11-16/night", "not_started"],
     ]);
+  });
+
+  it("keeps the protocol steps pending at the signature, as they stood then, whatever is signed later (issue 15 item 5)", async () => {
+    // Weaning from 1:1 started at 14:00Z: ratio 1:2 is due from 15:00Z, overdue after 20:00Z (a step every 1–6 h).
+    const plan = await startProtocol({
+      db: t.db,
+      bedId,
+      input: { protocol: "iabp-weaning", episodeId },
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T14:00:00Z"),
+    });
+    const signOutAt = at("2026-11-18T17:45:00Z");
+    const before = await getHandoverSheet({ db: t.db, bedId, shiftKey: DAY, now: signOutAt.getTime() });
+    // A draft keeps none: it lists the bed's steps live.
+    expect(before.data?.protocolSteps).toBeUndefined();
+
+    await signOutHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      signOut: draft,
+      actor: outgoing,
+      context: null,
+      now: signOutAt,
+    });
+    await signProtocolStep({
+      db: t.db,
+      bedId,
+      timerId: plan.id,
+      input: { stepId: "ratio-1-2", doneAt: at("2026-11-18T18:00:00Z").getTime() },
+      actor: incoming,
+      context: null,
+      now: at("2026-11-18T18:00:00Z"),
+    });
+    await amendHandover({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      amendment: { field: "notes", value: "Ratio 1:2 from 18:00.", reason: "Weaning went on after the sign-out" },
+      actor: outgoing,
+      context: null,
+      now: at("2026-11-18T18:10:00Z"),
+    });
+
+    const signed = await getHandoverSheet({
+      db: t.db,
+      bedId,
+      shiftKey: DAY,
+      now: at("2026-11-18T18:30:00Z").getTime(),
+    });
+    expect(signed.frozen).toBe(true);
+    expect(signed.data?.protocolSteps?.at).toBe(signOutAt.getTime());
+    const steps = signed.data?.protocolSteps?.steps ?? [];
+    expect(steps[0]).toEqual({
+      protocol: "iabp-weaning",
+      stepId: "ratio-1-2",
+      occurrence: 1,
+      state: "due",
+      earliestAt: at("2026-11-18T15:00:00Z").getTime(),
+      latestAt: at("2026-11-18T20:00:00Z").getTime(),
+      overduePriority: "low",
+    });
+    // The steps after it wait for it; none is signed, so the whole plan is listed, in the protocol's order.
+    expect(steps.slice(1).map((s) => [s.stepId, s.state])).toEqual([
+      ["ratio-1-4", "waiting"],
+      ["heparin-stopped", "waiting"],
+      ["balloon-removed", "waiting"],
+      ["compression-ended", "waiting"],
+      ["limb-check-60", "waiting"],
+      ["limb-check-120", "waiting"],
+      ["limb-check-240", "waiting"],
+      ["limb-check-360", "waiting"],
+      ["flat-rest-ended", "waiting"],
+    ]);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "handover.signed-out" } });
+    expect(audit.details).toMatchObject({ pendingProtocolSteps: 10 });
   });
 
   it("refuses a shift that has not begun", async () => {

@@ -8,11 +8,13 @@ import { AppError } from "../../errors/app-error";
 import { refusal } from "../../errors/refusal";
 import { computeHandoverData } from "./compute-handover-data";
 import { listSheetActions } from "./list-sheet-actions";
+import { readPendingProtocolSteps } from "./read-pending-protocol-steps";
 import { resolveBedShift } from "./resolve-bed-shift";
 import { saveHandoverDraft, staleVersion } from "./save-handover-draft";
 
 /**
- * The outgoing nurse signs the sheet: its final text is saved, the data of the shift up to now and the action list
+ * The outgoing nurse signs the sheet: its final text is saved, the data of the shift up to now, the action list and
+ * the protocol steps pending at the signature (read in its transaction: a step signed a moment later is not on it)
  * are frozen into it, and from then on it is immutable (the database refuses changes; amendments carry a reason).
  * Signing before the shift's end is allowed (handovers start a little early); the sheet says up to when its data
  * runs. Two commits, each told to the unit's screens: the final text saved as a draft, then the signature.
@@ -56,11 +58,12 @@ export async function signOutHandover({
     listSheetActions({ db, stayId: stay.id, startsAt: shift.startsAt, coversUntil }),
   ]);
   await db.$transaction(async (tx) => {
+    const protocolSteps = await readPendingProtocolSteps({ tx, stayId: stay.id, at: now.getTime() });
     const updated = await tx.handoverSheet.updateMany({
       where: { id: saved.sheetId, version: saved.version, signedOutAt: null },
       data: {
         status: "signed_out",
-        generated: data,
+        generated: { ...data, protocolSteps },
         actions,
         signedOutAt: now,
         signedOutById: actor.userId,
@@ -82,6 +85,7 @@ export async function signOutHandover({
         suggested: data.severity.suggested,
         coversUntil,
         openActions: actions.filter((a) => !a.doneAt).length,
+        pendingProtocolSteps: protocolSteps.steps.length,
       },
       now,
     });
