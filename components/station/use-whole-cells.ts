@@ -57,7 +57,7 @@ function partsOut({ root, parts }: TTileParts): HTMLElement[] {
   const bottom = edge.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) + 0.05;
   const right = edge.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 0.05;
   return parts.filter((part) => {
-    if (part.hasAttribute("data-fit-shed") && part.closest("[data-shed]")) return false; // not drawn at all
+    if (part.getAttribute("data-fit") === "out") return false; // already left out (shed): not drawn at all
     const rect = part.getBoundingClientRect();
     // A part wider than itself (a number that cannot wrap) would be clipped by the tile: out too.
     return rect.bottom > bottom || rect.right > right || part.scrollWidth > part.clientWidth + 1;
@@ -73,28 +73,37 @@ function fitWaiting(): void {
     parts: [...root.querySelectorAll<HTMLElement>("[data-fit]")],
     groups: [...root.querySelectorAll<HTMLElement>("[data-fit-group]")],
   }));
-  // Write: everything in, every value drawn.
-  for (const { root, parts, groups } of tiles) {
-    root.removeAttribute("data-shed");
+  // Write: everything in.
+  for (const { parts, groups } of tiles) {
     for (const part of parts) part.setAttribute("data-fit", "in");
     for (const group of groups) group.setAttribute("data-fit-group", "");
   }
   // Read: one layout for every tile.
   const out = tiles.map(partsOut);
   // A full tile whose lactate does not fit gives it the room of its values that a compact tile leaves out
-  // (lib/station/tile-density.ts isSheddableCell): the tile keeps what a compact one keeps, rather than losing its
-  // lab row under an alarm and a round line. Those tiles only are laid out a second time.
-  const shedding = tiles.flatMap((tile, index) =>
-    (out[index] ?? []).some((part) => part.hasAttribute("data-fit-keep")) &&
-    tile.parts.some((part) => part.hasAttribute("data-fit-shed"))
-      ? [index]
-      : [],
-  );
-  for (const index of shedding) tiles[index]?.root.setAttribute("data-shed", "");
-  const again = shedding.map((index) => partsOut(tiles[index] as TTileParts));
-  shedding.forEach((index, i) => {
-    out[index] = again[i] ?? [];
+  // (lib/station/tile-density.ts isSheddableCell), the last first, one at a time until lactate fits: the tile loses
+  // as little as it must, rather than its lab row under an alarm and a round line. Only those tiles are laid out
+  // again, once a value shed (a full tile has at most six such values, and a full wall at most twelve tiles).
+  let shedding = tiles.flatMap((tile, index) => {
+    const keepOut = (out[index] ?? []).some((part) => part.hasAttribute("data-fit-keep"));
+    const candidates = tile.parts.filter((part) => part.hasAttribute("data-fit-shed")).reverse();
+    return keepOut && candidates.length > 0 ? [{ index, candidates, shed: [] as HTMLElement[] }] : [];
   });
+  while (shedding.length > 0) {
+    for (const tile of shedding) {
+      const next = tile.candidates.shift();
+      if (next) {
+        next.setAttribute("data-fit", "out");
+        tile.shed.push(next);
+      }
+    }
+    const again = shedding.map(({ index }) => partsOut(tiles[index] as TTileParts));
+    shedding = shedding.filter((tile, i) => {
+      const now = again[i] ?? [];
+      out[tile.index] = [...tile.shed, ...now];
+      return tile.candidates.length > 0 && now.some((part) => part.hasAttribute("data-fit-keep"));
+    });
+  }
   // Write: what does not fit out, and the blocks left empty.
   tiles.forEach(({ groups }, index) => {
     for (const part of out[index] ?? []) part.setAttribute("data-fit", "out");
