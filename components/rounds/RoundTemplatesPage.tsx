@@ -46,7 +46,12 @@ export function RoundTemplatesPage() {
                   time: formatDayTime(template.publishedAt, locale, Intl.DateTimeFormat().resolvedOptions().timeZone),
                 })}{" "}
                 {template.publishedBy ? t("by", { name: template.publishedBy }) : `(${t("builtIn")})`}
-                {template.note ? ` — ${template.note}` : ""}
+                {/* A built-in template's stored note is the installer's English: its words come from the catalogue. */}
+                {template.publishedBy
+                  ? template.note
+                    ? ` — ${template.note}`
+                    : ""
+                  : ` — ${t(`builtInNote.${deviceType}`)}`}
               </p>
             )}
             <PublishForm deviceType={deviceType} current={template} />
