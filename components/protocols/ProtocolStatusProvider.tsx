@@ -28,7 +28,18 @@ export function ProtocolStatusProvider({
     if (!data) return null;
     return prepareTileSteps(data.plans, now ?? data.serverTime);
   }, [protocols.data, now]);
-  return <ProtocolStatusContext.Provider value={byBed}>{children}</ProtocolStatusContext.Provider>;
+  return <TileProtocolSteps steps={byBed}>{children}</TileProtocolSteps>;
+}
+
+/** Hands the tiles their steps by bed: the provider's from the unit's plans, or a component test's own. */
+export function TileProtocolSteps({
+  steps,
+  children,
+}: {
+  readonly steps: TTileSteps | null;
+  readonly children: ReactNode;
+}) {
+  return <ProtocolStatusContext.Provider value={steps}>{children}</ProtocolStatusContext.Provider>;
 }
 
 /** The step a bed's tile shows; null outside the provider, before the first read, or with no timer running. */

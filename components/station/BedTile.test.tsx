@@ -7,6 +7,10 @@ import enMain from "@/lib/i18n/messages/en.json";
 import frMain from "@/lib/i18n/messages/fr.json";
 import staysEn from "@/lib/i18n/messages/stays.en.json";
 import staysFr from "@/lib/i18n/messages/stays.fr.json";
+import protocolsEn from "@/lib/i18n/messages/protocols.en.json";
+import { TileProtocolSteps } from "@/components/protocols/ProtocolStatusProvider";
+import { prepareTileSteps } from "@/lib/protocols/prepare-protocols";
+import type { TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
 
 import { alarmDto } from "@/lib/alarms/alarm-dto-fixture";
 import { prepareTileAlarms, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
@@ -116,6 +120,49 @@ describe("BedTile", () => {
     expect(html).toContain('data-alarm-priority="high"');
     expect(html).toContain("tile--alarm-high");
     expect(html).toMatch(/data-testid="tile-alarm"[^]*6\.2/);
+  });
+
+  it("shows the stay's next protocol step once no support runs: a limb check after the balloon's removal", () => {
+    const H = 3600_000;
+    const removed = NOW - 85 * 60_000;
+    const signed = (stepId: string, doneAt: number) => ({ stepId, occurrence: 1, doneAt, signedBy: "A", note: null });
+    const plan: TProtocolPlanDto = {
+      id: "t",
+      unitId: "unit",
+      bedId: "bed-7",
+      bedLabel: "07",
+      episodeId: "iabp",
+      episodeEnded: true,
+      protocol: "iabp-weaning",
+      version: 1,
+      anchorAt: NOW - 6 * H,
+      startedAt: NOW - 6 * H,
+      startedBy: "Nurse A",
+      status: "active",
+      endedAt: null,
+      cancelReason: null,
+      signatures: [
+        signed("ratio-1-2", NOW - 5 * H),
+        signed("ratio-1-4", NOW - 4 * H),
+        signed("heparin-stopped", NOW - 3 * H),
+        signed("balloon-removed", removed),
+        signed("compression-ended", removed + 35 * 60_000),
+      ],
+    };
+    const tile = prepareTile({ bed: { ...bed({}), episode: null }, locale: "en", now: NOW });
+    const user = { userId: "u", username: "u", displayName: "U", role: "display" as const, unitIds: ["unit"] };
+    const html = renderToStaticMarkup(
+      <NextIntlClientProvider locale="en" messages={{ ...en, ...protocolsEn }} timeZone="UTC">
+        <SessionUserProvider user={{ ...user, idleTimeoutMinutes: null }}>
+          <TileProtocolSteps steps={prepareTileSteps([plan], NOW)}>
+            <BedTile tile={tile} timeZone="UTC" now={NOW} />
+          </TileProtocolSteps>
+        </SessionUserProvider>
+      </NextIntlClientProvider>,
+    );
+    expect(html).toContain('data-state="admitted"');
+    expect(html).toMatch(/data-testid="tile-protocol"[^>]*data-state="overdue"[^>]*data-step="limb-check-60"/);
+    expect(html).toContain("Limb check 1 h after removal");
   });
 
   it("opens the bed for a clinician, but on a wall screen the label is not a link (a display has no bed view)", () => {

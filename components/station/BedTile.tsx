@@ -114,8 +114,8 @@ export function BedTile({
 }
 
 /**
- * A patient in the bed with no support running: who, that no device is connected (nothing to be stale), and the
- * stay's labs once one has come.
+ * A patient in the bed with no support running: who, that no device is connected (nothing to be stale), the
+ * stay's labs once one has come, and its next protocol step (the plans of an ended support run on).
  */
 function AdmittedTile({
   tile,
@@ -162,6 +162,8 @@ function AdmittedTile({
           ))}
         </dl>
       )}
+      {/* The stay's plans outlive its support: after the balloon's removal, the limb checks and the flat rest. */}
+      <TileProtocolLine bedId={tile.bedId} timeZone={timeZone} />
     </article>
   );
 }

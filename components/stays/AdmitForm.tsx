@@ -6,15 +6,27 @@ import { useCan } from "@/lib/client/session-user";
 import { isLocale } from "@/lib/i18n/locales";
 import { formDateToIsoDay, parseFormDate } from "@/lib/time/parse-form-date";
 import { SEXES, type TBedStay } from "@/lib/stays/stay";
-import { Failure, Field, num, text, useAction } from "./stay-form-parts";
+import { Failure, Field, num, text, useAction, useWhen } from "./stay-form-parts";
 
-/** A free bed's admission form, for those who may admit (stay.manage); others read that the bed is free. */
-export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly onDone: () => void }) {
+/**
+ * A free bed's admission form, for those who may admit (stay.manage); others read that the bed is free. The arrival
+ * time is now unless typed (an admission recorded after the patient arrived), in the unit's zone.
+ */
+export function AdmitForm({
+  data,
+  onDone,
+  timeZone,
+}: {
+  readonly data: TBedStay;
+  readonly onDone: () => void;
+  readonly timeZone: string;
+}) {
   const t = useTranslations("stays");
   const may = useCan("stay.manage");
   const locale = useLocale();
-  const { error, busy, run } = useAction(data.bed.id, onDone);
+  const { error, busy, run } = useAction(data.bed.id, onDone, timeZone);
   const [dateError, setDateError] = useState<string | null>(null);
+  const arrived = useWhen("admittedAt", timeZone);
   if (!may) return <p data-testid="stay-free">{t("freeBed")}</p>;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -26,7 +38,8 @@ export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly 
       kind: "date",
     });
     setDateError(birth === null ? t("birthDateInvalid") : null);
-    if (birth === null) return;
+    const admittedAt = arrived.read(f);
+    if (birth === null || admittedAt === undefined) return;
     void run("stay", {
       mrn: text(f, "mrn") ?? "",
       givenName: text(f, "givenName") ?? "",
@@ -36,7 +49,7 @@ export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly 
       weightKg: num(f, "weightKg"),
       heightCm: num(f, "heightCm"),
       diagnosis: text(f, "diagnosis"),
-      admittedAt: null,
+      admittedAt,
     });
   };
   return (
@@ -78,10 +91,11 @@ export function AdmitForm({ data, onDone }: { readonly data: TBedStay; readonly 
       <Field label={t("diagnosis")}>
         <input name="diagnosis" autoComplete="off" />
       </Field>
+      {arrived.field(t("admittedAt"))}
       <button type="submit" className="button button--primary" disabled={busy} data-testid="admit-submit">
         {busy ? t("admitting") : t("admit")}
       </button>
-      <Failure message={dateError ?? error} />
+      <Failure message={dateError ?? arrived.invalid ?? error} />
     </form>
   );
 }

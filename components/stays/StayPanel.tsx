@@ -47,7 +47,7 @@ export function StayPanel({ bedId, timeZone }: { readonly bedId: string; readonl
         {t("panelTitle")}
       </h2>
       {data.stay === null ? (
-        <AdmitForm data={data} onDone={refresh} />
+        <AdmitForm data={data} onDone={refresh} timeZone={timeZone} />
       ) : (
         <OccupiedStay data={data} stay={data.stay} timeZone={timeZone} onDone={refresh} />
       )}

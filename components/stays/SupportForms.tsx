@@ -6,9 +6,12 @@ import { DEVICE_TYPES } from "@/lib/catalogue/types";
 import { IABP_RATIOS } from "@/lib/episodes/episode-settings";
 import { useCan } from "@/lib/client/session-user";
 import { CANNULATION_SIDES, EPISODE_END_REASONS } from "@/lib/stays/stay";
-import { Failure, Field, num, text, useAction } from "./stay-form-parts";
+import { Failure, Field, num, text, useAction, useWhen } from "./stay-form-parts";
 
-/** Start support (episode.manage) on a bed without one; record settings (episode.settings) or end it while it runs. */
+/**
+ * Start support (episode.manage) on a bed without one; record settings (episode.settings) or end it while it runs.
+ * A start or an end is now unless its time is typed (a cannulation recorded after the fact), in the unit's zone.
+ */
 export function SupportForms({
   bedId,
   running,
@@ -18,14 +21,16 @@ export function SupportForms({
   readonly bedId: string;
   readonly running: boolean;
   readonly onDone: () => void;
-  /** The unit's, for a refusal that names a time; else the station's. */
-  readonly timeZone?: string;
+  /** The unit's: a typed start or end is read in it, and a refusal names its times in it. */
+  readonly timeZone: string;
 }) {
   const t = useTranslations("stays");
   const tb = useTranslations("bed");
   const mayManage = useCan("episode.manage");
   const maySet = useCan("episode.settings");
   const { error, busy, run } = useAction(bedId, onDone, timeZone);
+  const startedAt = useWhen("startedAt", timeZone);
+  const endedAt = useWhen("endedAt", timeZone);
   const settingsOf = (f: FormData) =>
     Object.fromEntries(
       Object.entries({
@@ -39,6 +44,8 @@ export function SupportForms({
   const start = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
+    const at = startedAt.read(f);
+    if (at === undefined) return;
     const cannulas = Object.fromEntries(
       Object.entries({
         arterialFr: num(f, "arterialFr"),
@@ -48,7 +55,7 @@ export function SupportForms({
     );
     void run("support", {
       deviceType: text(f, "deviceType"),
-      startedAt: null,
+      startedAt: at,
       cannulationSite: text(f, "cannulationSite"),
       cannulationSide: text(f, "cannulationSide"),
       cannulas: Object.keys(cannulas).length === 0 ? null : cannulas,
@@ -64,7 +71,10 @@ export function SupportForms({
   };
   const end = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run("support/end", { reason: text(new FormData(event.currentTarget), "reason"), endedAt: null });
+    const f = new FormData(event.currentTarget);
+    const at = endedAt.read(f);
+    if (at === undefined) return;
+    void run("support/end", { reason: text(f, "reason"), endedAt: at });
   };
   const settingFields = (
     <>
@@ -135,10 +145,11 @@ export function SupportForms({
           <input name="consoleModel" autoComplete="off" />
         </Field>
         {settingFields}
+        {startedAt.field(t("startedAt"))}
         <button type="submit" className="button button--primary" disabled={busy} data-testid="start-support-submit">
           {t("start")}
         </button>
-        <Failure message={error} />
+        <Failure message={startedAt.invalid ?? error} />
       </form>
     );
   }
@@ -164,12 +175,13 @@ export function SupportForms({
               ))}
             </select>
           </Field>
+          {endedAt.field(t("endedAt"))}
           <button type="submit" className="button" disabled={busy} data-testid="end-support-submit">
             {t("end")}
           </button>
         </form>
       )}
-      <Failure message={error} />
+      <Failure message={endedAt.invalid ?? error} />
     </>
   );
 }
