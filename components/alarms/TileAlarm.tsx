@@ -51,7 +51,7 @@ export const TileAlarm = memo(function TileAlarm({
       {/* The IEC word in full in the list; on a narrow tile a mark, with the word for screen readers and on hover. */}
       {alarm.top.status !== "active" && (
         <span className="tile__alarm-state" title={t(`status.${alarm.top.status}`)}>
-          <span aria-hidden="true">{alarm.top.status === "acknowledged" ? "✓" : "⧗"}</span>
+          <span aria-hidden="true">{alarm.top.status === "acknowledged" ? "✓" : "⚑"}</span>
           <span className="visually-hidden">{t(`status.${alarm.top.status}`)}</span>
         </span>
       )}

@@ -6,7 +6,7 @@ import { useBedProtocolStep } from "./ProtocolStatusProvider";
 import "./protocols.css";
 
 /**
- * One line on a station tile: the bed's next protocol step and its countdown ("⏱ Heparin stopped … due in 42 min").
+ * One line on a station tile: the bed's next protocol step and its countdown ("◷ Heparin stopped … due in 42 min").
  * Overdue, it takes the colour of the priority its alarm is raised with (medium yellow, low cyan: the tile's alarm
  * colours), steady: the flashing belongs to the alarm itself.
  */
@@ -26,7 +26,7 @@ export function TileProtocolLine({ bedId, timeZone }: { readonly bedId: string; 
       data-step={step.stepId}
       title={t(`name.${step.protocol}`)}
     >
-      <span aria-hidden="true">⏱ </span>
+      <span aria-hidden="true">◷ </span>
       <span className="tile__protocol-text">{countdown(step)}</span>
       {others > 0 && <span className="tile__protocol-more">+{others}</span>}
     </p>
