@@ -98,10 +98,19 @@ function fitWaiting(): void {
       }
     }
     const again = shedding.map(({ index }) => partsOut(tiles[index] as TTileParts));
+    const unfit: typeof shedding = [];
     shedding = shedding.filter((tile, i) => {
       const now = again[i] ?? [];
       out[tile.index] = [...tile.shed, ...now];
-      return tile.candidates.length > 0 && now.some((part) => part.hasAttribute("data-fit-keep"));
+      const keepOut = now.some((part) => part.hasAttribute("data-fit-keep"));
+      if (keepOut && tile.candidates.length === 0) unfit.push(tile);
+      return keepOut && tile.candidates.length > 0;
+    });
+    // Everything given and lactate still does not fit (a short tile): the values come back, as they were at first.
+    for (const tile of unfit) for (const part of tile.shed) part.setAttribute("data-fit", "in");
+    const restored = unfit.map(({ index }) => partsOut(tiles[index] as TTileParts));
+    unfit.forEach((tile, i) => {
+      out[tile.index] = restored[i] ?? [];
     });
   }
   // Write: what does not fit out, and the blocks left empty.
