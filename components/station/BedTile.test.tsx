@@ -125,7 +125,14 @@ describe("BedTile", () => {
   it("shows the stay's next protocol step once no support runs: a limb check after the balloon's removal", () => {
     const H = 3600_000;
     const removed = NOW - 85 * 60_000;
-    const signed = (stepId: string, doneAt: number) => ({ stepId, occurrence: 1, doneAt, signedBy: "A", finding: null, note: null });
+    const signed = (stepId: string, doneAt: number) => ({
+      stepId,
+      occurrence: 1,
+      doneAt,
+      signedBy: "A",
+      finding: null,
+      note: null,
+    });
     const plan: TProtocolPlanDto = {
       id: "t",
       unitId: "unit",

@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { useCan } from "@/lib/client/session-user";
 import { formatClockTime } from "@/lib/station/format-clock-time";
 import type { TDeviceBadge, TPreparedTile } from "@/lib/station/prepare-tile";
-import { isKeyLab, isSheddableCell, type TTileDensity } from "@/lib/station/tile-density";
+import { isKeyCell, isKeyLab, isSheddableCell, type TTileDensity } from "@/lib/station/tile-density";
 import { TileAlarm } from "@/components/alarms/TileAlarm";
 import { isCountingAlarm, type TTileAlarm } from "@/lib/alarms/prepare-alarms";
 import { TileRoundLine } from "@/components/rounds/TileRoundLine";
@@ -97,6 +97,7 @@ export function BedTile({
             cell={cell}
             timeZone={timeZone}
             sheddable={density === "full" && isSheddableCell(tile.deviceType, cell, alarm?.parameters)}
+            keep={density === "full" && isKeyCell(tile.deviceType, cell)}
           />
         ))}
       </dl>

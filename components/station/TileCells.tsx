@@ -24,14 +24,17 @@ export function Cell({
   cell,
   timeZone,
   sheddable = false,
+  keep = false,
 }: {
   readonly cell: TTileCell;
   readonly timeZone: string;
-  /** May give its room to the key lab (use-whole-cells.ts). */
+  /** May give its room to the key values and lab (use-whole-cells.ts). */
   readonly sheddable?: boolean;
+  /** A key value, kept before the sheddable ones (use-whole-cells.ts). */
+  readonly keep?: boolean;
 }) {
   const t = useTranslations("tile");
-  const shed = sheddable ? { "data-fit-shed": "" } : {};
+  const shed = sheddable ? { "data-fit-shed": "" } : keep ? { "data-fit-keep": "" } : {};
   if (cell.kind === "value") {
     return (
       <div className={cellClass(cell.value.status, cell.value.stale)} data-fit="" {...shed}>

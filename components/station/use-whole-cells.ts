@@ -57,7 +57,7 @@ function partsOut({ root, parts }: TTileParts): HTMLElement[] {
   const bottom = edge.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) + 0.05;
   const right = edge.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 0.05;
   return parts.filter((part) => {
-    if (part.getAttribute("data-fit") === "out") return false; // already left out (shed): not drawn at all
+    if (part.getAttribute("data-fit") === "shed") return false; // given away: not drawn at all
     const rect = part.getBoundingClientRect();
     // A part wider than itself (a number that cannot wrap) would be clipped by the tile: out too.
     return rect.bottom > bottom || rect.right > right || part.scrollWidth > part.clientWidth + 1;
@@ -80,44 +80,30 @@ function fitWaiting(): void {
   }
   // Read: one layout for every tile.
   const out = tiles.map(partsOut);
-  // A full tile whose lactate does not fit gives it the room of its values that a compact tile leaves out
-  // (lib/station/tile-density.ts isSheddableCell), the last first, one at a time until lactate fits: the tile loses
-  // as little as it must, rather than its lab row under an alarm and a round line. Only those tiles are laid out
-  // again, once a value shed (a full tile has at most six such values, and a full wall at most twelve tiles).
+  // A full tile whose key values or lactate do not fit (an alarm line and an overdue round took their room) gives
+  // them the room of the values a compact tile leaves out (lib/station/tile-density.ts isSheddableCell), the last
+  // first, one at a time, until they fit or nothing is left to give: under pressure a full tile becomes what a
+  // compact tile is, rather than losing its lab row and its last key values from the bottom. Only those tiles are
+  // laid out again, once a value given (a full tile has at most six such values, a full wall at most twelve tiles).
   let shedding = tiles.flatMap((tile, index) => {
     const keepOut = (out[index] ?? []).some((part) => part.hasAttribute("data-fit-keep"));
     const candidates = tile.parts.filter((part) => part.hasAttribute("data-fit-shed")).reverse();
-    return keepOut && candidates.length > 0 ? [{ index, candidates, shed: [] as HTMLElement[] }] : [];
+    return keepOut && candidates.length > 0 ? [{ index, candidates }] : [];
   });
   while (shedding.length > 0) {
-    for (const tile of shedding) {
-      const next = tile.candidates.shift();
-      if (next) {
-        next.setAttribute("data-fit", "out");
-        tile.shed.push(next);
-      }
-    }
+    for (const tile of shedding) tile.candidates.shift()?.setAttribute("data-fit", "shed");
     const again = shedding.map(({ index }) => partsOut(tiles[index] as TTileParts));
-    const unfit: typeof shedding = [];
     shedding = shedding.filter((tile, i) => {
       const now = again[i] ?? [];
-      out[tile.index] = [...tile.shed, ...now];
-      const keepOut = now.some((part) => part.hasAttribute("data-fit-keep"));
-      if (keepOut && tile.candidates.length === 0) unfit.push(tile);
-      return keepOut && tile.candidates.length > 0;
-    });
-    // Everything given and lactate still does not fit (a short tile): the values come back, as they were at first.
-    for (const tile of unfit) for (const part of tile.shed) part.setAttribute("data-fit", "in");
-    const restored = unfit.map(({ index }) => partsOut(tiles[index] as TTileParts));
-    unfit.forEach((tile, i) => {
-      out[tile.index] = restored[i] ?? [];
+      out[tile.index] = now;
+      return tile.candidates.length > 0 && now.some((part) => part.hasAttribute("data-fit-keep"));
     });
   }
   // Write: what does not fit out, and the blocks left empty.
   tiles.forEach(({ groups }, index) => {
     for (const part of out[index] ?? []) part.setAttribute("data-fit", "out");
     for (const group of groups) {
-      const empty = [...group.querySelectorAll("[data-fit]")].every((part) => part.getAttribute("data-fit") === "out");
+      const empty = [...group.querySelectorAll("[data-fit]")].every((part) => part.getAttribute("data-fit") !== "in");
       group.setAttribute("data-fit-group", empty ? "empty" : "");
     }
   });

@@ -52,9 +52,14 @@ export function isSheddableCell(
   /** The parameters of the bed's open alarms: a value an alarm is about stays beside its alarm line. */
   alarmed: readonly string[] = [],
 ): boolean {
-  if (KEY_CELLS[deviceType].includes(cellKey(cell))) return false;
+  if (isKeyCell(deviceType, cell)) return false;
   const values = cell.kind === "value" ? [cell.value] : [cell.aug, cell.sys];
   return values.every((v) => v.status !== "low" && v.status !== "high" && !v.stale && !alarmed.includes(v.code));
+}
+
+/** A support's key value (KEY_CELLS): a full tile keeps it before its sheddable values. */
+export function isKeyCell(deviceType: TDeviceType, cell: TTileCell): boolean {
+  return KEY_CELLS[deviceType].includes(cellKey(cell));
 }
 
 /** The lab a full tile keeps before its sheddable values (isSheddableCell). */
