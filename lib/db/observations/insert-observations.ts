@@ -2,6 +2,7 @@ import type { TValidReading } from "@/lib/observations/validate-reading";
 import { announceCommit } from "../changes/announce-commit";
 import { assertEpochIs, assertLeaderEpochOn, LEADER_EPOCH_SQL } from "../cluster/leader-epoch";
 import { dialectOf, postgresPool, sqliteConnection, type Db } from "../client";
+import { retryOnDeadlock } from "../retry-on-deadlock";
 import { writeInTransaction } from "../prisma-connection";
 import { insertObservationBatch } from "./insert-observation-batch";
 import { insertObservationBatchPg } from "./insert-observation-batch.pg";
@@ -73,9 +74,12 @@ export async function insertObservations({
       return insertObservationBatch(connection, batch, receivedAt.getTime());
     });
   } else if (epoch === undefined) {
-    seqs = await insertObservationBatchPg(postgresQuery(db), batch, receivedAt.getTime());
+    seqs = await retryOnDeadlock(() => insertObservationBatchPg(postgresQuery(db), batch, receivedAt.getTime()));
   } else {
-    seqs = await insertFencedPg(db, epoch, (query) => insertObservationBatchPg(query, batch, receivedAt.getTime()));
+    // A deadlock with a stay's move or discharge rolls the batch back whole: it runs again (retry-on-deadlock.ts).
+    seqs = await retryOnDeadlock(() =>
+      insertFencedPg(db, epoch, (query) => insertObservationBatchPg(query, batch, receivedAt.getTime())),
+    );
   }
   announceCommit(db);
   return seqs;
