@@ -70,6 +70,8 @@ describe("tile density", () => {
     const right = tile.cells.find((cell) => cell.kind === "value" && cell.value.code === "nirs_right");
     if (!right) throw new Error("expected the right limb NIRS cell");
     expect(isSheddableCell(tile.deviceType, right, ["nirs_right"])).toBe(false);
+    // The legs' NIRS difference alarm names one leg: the other stays beside it.
+    expect(isSheddableCell(tile.deviceType, right, ["nirs_left"])).toBe(false);
     expect(isKeyLab("lactate")).toBe(true);
     expect(isKeyLab("anti_xa")).toBe(false);
   });

@@ -54,8 +54,12 @@ export function isSheddableCell(
 ): boolean {
   if (isKeyCell(deviceType, cell)) return false;
   const values = cell.kind === "value" ? [cell.value] : [cell.aug, cell.sys];
-  return values.every((v) => v.status !== "low" && v.status !== "high" && !v.stale && !alarmed.includes(v.code));
+  const named = (code: TParameterCode) => alarmed.includes(code) || alarmed.includes(PAIRED[code] ?? code);
+  return values.every((v) => v.status !== "low" && v.status !== "high" && !v.stale && !named(v.code));
 }
+
+/** Values read against each other: an alarm on one (the limbs' NIRS difference names one leg) keeps both in view. */
+const PAIRED: Partial<Record<TParameterCode, TParameterCode>> = { nirs_left: "nirs_right", nirs_right: "nirs_left" };
 
 /** A support's key value (KEY_CELLS): a full tile keeps it before its sheddable values. */
 export function isKeyCell(deviceType: TDeviceType, cell: TTileCell): boolean {
