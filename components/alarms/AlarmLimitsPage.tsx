@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ZAlarmLimits, type TAlarmLimitRow, type TOverrideVersion } from "@/lib/alarms/alarm-limits";
 import { getParameter, isParameterCode, unitText } from "@/lib/catalogue";
@@ -34,7 +34,8 @@ export function AlarmLimitsPage({ unitId }: { readonly unitId: string }) {
     queryFn: ({ signal }) =>
       fetchAlarmJson(`/api/units/${encodeURIComponent(unitId)}/alarm-limits`, ZAlarmLimits, signal),
   });
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The station's zone (next-intl's, STATION_TIME_ZONE), not the browser's: a tablet set to UTC read other times.
+  const timeZone = useTimeZone() ?? "UTC";
   // The unit as the page's language writes it (UI/mL in French); the server's English one for a code it does not know.
   const unitOf = (row: TAlarmLimitRow) =>
     isParameterCode(row.parameter) ? unitText(getParameter(row.parameter), locale) : row.unit;

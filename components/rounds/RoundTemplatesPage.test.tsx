@@ -26,12 +26,12 @@ const published: TRoundTemplate = {
   note: "Ajout du contrôle de la canule de reperfusion",
 };
 
-async function render(locale: "en" | "fr"): Promise<string> {
+async function render(locale: "en" | "fr", timeZone = "UTC"): Promise<string> {
   const client = new QueryClient();
   client.setQueryData(roundKeys.templates(), [builtIn, published]);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
-      <NextIntlClientProvider locale={locale} messages={await loadMessages(locale)} timeZone="UTC">
+      <NextIntlClientProvider locale={locale} messages={await loadMessages(locale)} timeZone={timeZone}>
         <RoundTemplatesPage />
       </NextIntlClientProvider>
     </QueryClientProvider>,
@@ -45,5 +45,10 @@ describe("the checklists page", () => {
     expect(fr).not.toContain("Built-in");
     expect(fr).toContain("Ajout du contrôle de la canule de reperfusion");
     expect(await render("en")).toContain("the French IABP nursing protocol, with the station&#x27;s additions");
+  });
+
+  it("dates a version in the station's time zone, not the browser's", async () => {
+    // Published at 08:00 UTC: 21:00 in Auckland (UTC+13 in December), whatever zone the test machine is in.
+    expect(await render("en", "Pacific/Auckland")).toMatch(/21:00/);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Notice } from "@/components/ui/Notice";
 import { formatDayTime } from "@/lib/bed/format-date-time";
@@ -21,6 +21,8 @@ export function RoundTemplatesPage() {
   const t = useTranslations("rounds.templates");
   const tr = useTranslations("rounds");
   const locale = useLocale();
+  // The station's zone (next-intl's, STATION_TIME_ZONE), not the browser's.
+  const timeZone = useTimeZone() ?? "UTC";
   const templates = useQuery({ queryKey: roundKeys.templates(), queryFn: fetchRoundTemplates });
   if (!templates.data) return <Notice title={templates.isError ? tr("unavailable") : tr("loading")} />;
   const current = (deviceType: TDeviceType) => templates.data.find((x) => x.deviceType === deviceType) ?? null;
@@ -43,7 +45,7 @@ export function RoundTemplatesPage() {
                   device: tr(`deviceType.${deviceType}`),
                   version: template.version,
                   count: template.items.length,
-                  time: formatDayTime(template.publishedAt, locale, Intl.DateTimeFormat().resolvedOptions().timeZone),
+                  time: formatDayTime(template.publishedAt, locale, timeZone),
                 })}{" "}
                 {template.publishedBy ? t("by", { name: template.publishedBy }) : `(${t("builtIn")})`}
                 {/* A built-in template's stored note is the installer's English: its words come from the catalogue. */}
