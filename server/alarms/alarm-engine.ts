@@ -1,27 +1,22 @@
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
-import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
-import { applyLimitOverrides, type TLimitProvenance } from "@/lib/alarms/limit-overrides";
 import { recordAcknowledgement } from "@/lib/alarms/record-acknowledgement";
-import type { TAlarmRule } from "@/lib/alarms/rule-schema";
 import type { TChange } from "@/lib/changes/change";
 import type { TCommittedObservation } from "@/lib/observations/observation";
 import { loadAlarmEnginePosition, saveAlarmEnginePosition } from "@/lib/db/alarms/alarm-engine-position";
-import { saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
 import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
-import { endAlarmsOfDischargedStays } from "@/lib/db/alarms/end-alarms-of-discharged-stays";
-import { endAlarmsOfEndedEpisodes } from "@/lib/db/alarms/end-alarms-of-ended-episodes";
 import type { TStayReading } from "@/lib/db/alarms/find-stay-readings-since";
-import { findLimitOverrides, type TLimitOverrideRow } from "@/lib/db/alarms/find-limit-overrides";
 import { listMonitoredStays, type TMonitoredStay } from "@/lib/db/alarms/list-monitored-stays";
 import { syncProtocolAlarms } from "@/lib/db/protocols/sync-protocol-alarms";
-import type { Db } from "@/lib/db/client";
-import type { Logger } from "@/lib/log/logger";
+import { endLapsedAlarms } from "./end-lapsed-alarms";
 import { persistTransitions } from "./persist-transitions";
+import { saveCheckpoint } from "./save-checkpoint";
 import { splitBatch } from "./split-batch";
+import { StayRules } from "./stay-rules";
+import type { AlarmEngineOptions } from "./engine-options";
 import { judgeStayReadings } from "./judge-stay-readings";
 import { rebuildStayMemory } from "./rebuild-stay-memory";
-import { followStay, hasWrites, type TStayMemory } from "./stay-memory";
+import { followStay, hasWrites, judgeClock, type TStayMemory } from "./stay-memory";
 import { yieldToEventLoop } from "./yield-to-event-loop";
 import { withdrawReplacedResults } from "./withdraw-replaced-results";
 
@@ -41,22 +36,6 @@ const MAX_WAITING_READINGS = 50_000;
  */
 export const STARTUP_GRACE_MS = 60_000;
 
-export interface AlarmEngineOptions {
-  db: Db;
-  log: Logger;
-  rules?: readonly TAlarmRule[];
-  now?: () => Date;
-  /** Default STARTUP_GRACE_MS; tests that tick the clock themselves pass 0. */
-  startupGraceMs?: number;
-  /**
-   * Run first in each of the engine's transactions: on several nodes, the leader's epoch check
-   * (lib/db/cluster/leader-epoch.ts), which rolls back the writes of a former leader. None on a single node.
-   */
-  fence?: TFence;
-}
-
-export type TFence = (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
-
 /**
  * Drives the pure evaluator of lib/alarms from the change feed: every committed reading of a stay is judged, whoever
  * wrote it (after commit, in commit order, one batch at a time), with or without support running (issue 15: the rules
@@ -67,13 +46,11 @@ export type TFence = (tx: Pick<Db, "leaderEpoch">) => Promise<void>;
 export class AlarmEngine {
   /** By stay id. */
   private readonly memory = new Map<string, TStayMemory>();
-  private readonly rules: readonly TAlarmRule[];
+  private readonly rules: StayRules;
   private readonly now: () => Date;
   private queue: TCommittedObservation[] = [];
   private chain: Promise<void> = Promise.resolve();
   private scheduled = false;
-  private overrides: TLimitOverrideRow[] = [];
-  private overrideCount = -1;
   private lastCheckpoint = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -88,7 +65,7 @@ export class AlarmEngine {
   private readonly graceUntil: number;
 
   constructor(private readonly options: AlarmEngineOptions) {
-    this.rules = options.rules ?? DEFAULT_ALARM_RULES;
+    this.rules = new StayRules(options.db, options.rules ?? DEFAULT_ALARM_RULES);
     this.now = options.now ?? (() => new Date());
     this.graceUntil = this.now().getTime() + (options.startupGraceMs ?? STARTUP_GRACE_MS);
   }
@@ -158,10 +135,7 @@ export class AlarmEngine {
 
   /** A limit override was stored: the next judgement uses it. */
   reloadLimits(): Promise<void> {
-    return this.enqueue(async () => {
-      this.overrideCount = -1;
-      await this.refreshOverrides();
-    });
+    return this.enqueue(() => this.rules.refresh(true));
   }
 
   start(tickMs = ALARM_TICK_MS): void {
@@ -191,7 +165,7 @@ export class AlarmEngine {
 
   private async judgeReadings(batch: readonly TCommittedObservation[]): Promise<void> {
     if (batch.length === 0) return;
-    await this.refreshOverrides();
+    await this.rules.refresh();
     const { byStay, withdrawals } = splitBatch(batch);
     const changed: TStayMemory[] = [];
     // The feed hands pages in seq order: once this batch is judged, so is everything before its last reading.
@@ -203,18 +177,14 @@ export class AlarmEngine {
       // A reading of a support the memory does not know yet (started since the last tick): what runs is read again,
       // so that the new device's rules judge it from its first reading.
       if (fresh.some((r) => r.episodeId !== null && r.episodeId !== memory.episodeId)) await this.refollow(memory);
-      const withdrawn = (withdrawals.get(stayId) ?? []).filter((w) => w.bySeq > memory.lastSeq);
-      const again =
-        withdrawn.length === 0
-          ? []
-          : await withdrawReplacedResults({
-              db: this.options.db,
-              memory,
-              rules: this.rulesFor(memory).rules,
-              withdrawn,
-              judgedNow: new Set(fresh.map((r) => r.parameter)),
-              at: this.now().getTime(),
-            });
+      const again = await withdrawReplacedResults({
+        db: this.options.db,
+        memory,
+        rules: this.rules.for(memory).rules,
+        withdrawals: withdrawals.get(stayId) ?? [],
+        judgedNow: new Set(fresh.map((r) => r.parameter)),
+        at: this.now().getTime(),
+      });
       if (fresh.length === 0 && again.length === 0 && !hasWrites(memory)) continue;
       if (fresh.length + again.length > 0) await this.judge(memory, [...again, ...fresh]);
       // One stay at a time: the heartbeats and the writer's commits go on between them.
@@ -226,19 +196,15 @@ export class AlarmEngine {
   }
 
   private judge(memory: TStayMemory, readings: readonly TStayReading[]): Promise<void> {
-    const { rules } = this.rulesFor(memory);
+    const { rules } = this.rules.for(memory);
     return judgeStayReadings({ db: this.options.db, memory, rules, readings, wallClock: this.now().getTime() });
   }
 
   private async judgeTimers(): Promise<void> {
     const now = this.now();
     if (now.getTime() < this.graceUntil) return;
-    await this.refreshOverrides();
-    // A discharge ends every open alarm of the stay ("discharged"); then an ended support's own alarms end
-    // ("episode-ended"): an outside raiser's here, the engine's rules that no longer apply in followStay below.
-    const discharged = await endAlarmsOfDischargedStays({ db: this.options.db, now, fence: this.options.fence });
-    const ended = await endAlarmsOfEndedEpisodes({ db: this.options.db, now, fence: this.options.fence });
-    if (discharged.length > 0 || ended > 0) announceCommit(this.options.db);
+    await this.rules.refresh();
+    await endLapsedAlarms({ db: this.options.db, now, fence: this.options.fence });
     const changed: TStayMemory[] = [];
     const open = await listMonitoredStays({ db: this.options.db });
     // A stay no longer open (discharged) is forgotten: nothing of it is judged any more.
@@ -249,20 +215,12 @@ export class AlarmEngine {
       if (!memory) continue;
       // What runs now: the heparin run as the settings say (a rate stopped on the stay panel ends the anti-Xa timer
       // at this tick), the bed after a move, and a support ended or started (its rules' alarms end with it).
-      followStay(memory, stay, this.rulesFor(memory).rules);
+      followStay(memory, stay, this.rules.for(memory).rules);
       if (memory.catchingUpUntil > now.getTime()) {
         if (hasWrites(memory)) changed.push(memory);
         continue;
       }
-      const result = evaluateTimers({
-        rules: this.rulesFor(memory).rules,
-        state: memory.state,
-        episode: memory.context,
-        now: now.getTime(),
-      });
-      memory.state = result.state;
-      memory.dirty = true;
-      memory.pending.push(...result.transitions);
+      judgeClock(memory, this.rules.for(memory).rules, now.getTime());
       if (hasWrites(memory)) changed.push(memory);
     }
     await this.persist(changed);
@@ -280,7 +238,7 @@ export class AlarmEngine {
       db: this.options.db,
       fence: this.options.fence,
       changed,
-      provenanceOf: (memory) => this.rulesFor(memory).provenance,
+      provenanceOf: (memory) => this.rules.for(memory).provenance,
       judgedThrough: through,
       now: this.now(),
     });
@@ -294,12 +252,7 @@ export class AlarmEngine {
     const dirty = [...this.memory.values()].filter((m) => m.dirty);
     if (dirty.length === 0 && this.judgedThrough === this.savedThrough) return;
     const through = this.judgedThrough;
-    await this.options.db.$transaction(async (tx) => {
-      await this.options.fence?.(tx);
-      for (const memory of dirty)
-        await saveAlarmEngineState({ db: tx, stayId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
-      await saveAlarmEnginePosition({ db: tx, observationSeq: through, now });
-    });
+    await saveCheckpoint({ db: this.options.db, fence: this.options.fence, dirty, through, now });
     this.savedThrough = through;
     for (const memory of dirty) memory.dirty = false;
   }
@@ -319,7 +272,7 @@ export class AlarmEngine {
       stay,
       now: this.now().getTime(),
       // A stored state may hold the rules of a support that ended while the station was down: they end first.
-      prepare: (m) => followStay(m, stay, this.rulesFor(m).rules),
+      prepare: (m) => followStay(m, stay, this.rules.for(m).rules),
       judge: (m, readings) => this.judge(m, readings),
     });
     this.memory.set(stayId, memory);
@@ -329,24 +282,6 @@ export class AlarmEngine {
   /** Reads again what runs in a stay now and brings its memory to it (stay-memory.ts followStay). */
   private async refollow(memory: TStayMemory): Promise<void> {
     const [stay] = await listMonitoredStays({ db: this.options.db, stayId: memory.id });
-    if (stay) followStay(memory, stay, this.rulesFor(memory).rules);
-  }
-
-  /** The rules with the unit's limits, and the running episode's (a patient's limits are set on their support). */
-  private rulesFor(memory: TStayMemory): { rules: TAlarmRule[]; provenance: Map<string, TLimitProvenance> } {
-    const mine = this.overrides.filter(
-      (o) =>
-        (o.scope === "unit" && o.unitId === memory.unitId) ||
-        (o.scope === "episode" && memory.episodeId !== null && o.episodeId === memory.episodeId),
-    );
-    return applyLimitOverrides(this.rules, mine);
-  }
-
-  /** Overrides are few and append-only: their count tells whether to read them again. */
-  private async refreshOverrides(): Promise<void> {
-    const count = await this.options.db.alarmLimitOverride.count();
-    if (count === this.overrideCount) return;
-    this.overrides = await findLimitOverrides({ db: this.options.db });
-    this.overrideCount = count;
+    if (stay) followStay(memory, stay, this.rules.for(memory).rules);
   }
 }

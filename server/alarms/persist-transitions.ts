@@ -5,7 +5,7 @@ import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
 import { endStayRuleAlarms } from "@/lib/db/alarms/end-stay-rule-alarms";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import type { Db } from "@/lib/db/client";
-import type { TFence } from "./alarm-engine";
+import type { TFence } from "./engine-options";
 import type { TStayMemory } from "./stay-memory";
 
 /**

@@ -1,4 +1,5 @@
 import { emptyAlarmState, type TAlarmContext, type TAlarmState, type TAlarmTransition } from "@/lib/alarms/alarm-state";
+import { evaluateTimers } from "@/lib/alarms/evaluate-timers";
 import { rulesInForce } from "@/lib/alarms/rule-inputs";
 import type { TAlarmRule } from "@/lib/alarms/rule-schema";
 import type { TStoredEngineState } from "@/lib/db/alarms/alarm-engine-state";
@@ -92,4 +93,12 @@ export function followStay(memory: TStayMemory, stay: TMonitoredStay, rules: rea
 /** Something to write: transitions, or alarms that end with a support. */
 export function hasWrites(memory: TStayMemory): boolean {
   return memory.pending.length > 0 || memory.ending.length > 0;
+}
+
+/** What time alone raises (absence, staleness, pump stop, overdue timers), judged for this stay now: queued to write. */
+export function judgeClock(memory: TStayMemory, rules: readonly TAlarmRule[], now: number): void {
+  const result = evaluateTimers({ rules, state: memory.state, episode: memory.context, now });
+  memory.state = result.state;
+  memory.dirty = true;
+  memory.pending.push(...result.transitions);
 }

@@ -25,24 +25,28 @@ export function withdrawalOf(o: TCommittedObservation): TWithdrawal | undefined 
  * history saying why) and answers the readings to judge again at once: for each parameter concerned that the batch
  * brings no new value of (a cancellation, an entered-in-error), its current result as the database now has it, the
  * previous value, which the rules judge afresh (its alarm, if it is out of its limits, is raised again with its own
- * value). A correction's new value is in the batch and is judged with it.
+ * value). A correction's new value is in the batch and is judged with it. Withdrawals the memory has already seen
+ * (made by a reading at or before its last seq: a replay) change nothing.
  */
 export async function withdrawReplacedResults({
   db,
   memory,
   rules,
-  withdrawn,
+  withdrawals,
   judgedNow,
   at,
 }: {
   db: Db;
   memory: TStayMemory;
   rules: readonly TAlarmRule[];
-  withdrawn: readonly TWithdrawal[];
+  /** The batch's withdrawals of this stay. */
+  withdrawals: readonly TWithdrawal[];
   /** The parameters with a new value in the batch, judged after this. */
   judgedNow: ReadonlySet<string>;
   at: number;
 }): Promise<TStayReading[]> {
+  const withdrawn = withdrawals.filter((w) => w.bySeq > memory.lastSeq);
+  if (withdrawn.length === 0) return [];
   const result = withdrawResults({ rules, state: memory.state, episode: memory.context, withdrawn, at });
   memory.state = result.state;
   memory.pending.push(...result.transitions);

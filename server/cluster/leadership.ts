@@ -1,5 +1,5 @@
 import type { Logger } from "@/lib/log/logger";
-import type { TFence } from "../alarms/alarm-engine";
+import type { TFence } from "../alarms/engine-options";
 
 /** One term of this node as leader: the epoch it was elected with, and the check each leader-only write runs. */
 export interface TLeaderTerm {
