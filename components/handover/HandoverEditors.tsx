@@ -14,14 +14,9 @@ import {
 import { handoverKeys } from "@/lib/client/query-keys";
 import { useCan, useSessionUser } from "@/lib/client/session-user";
 import { useDescribeRequestError } from "@/lib/client/use-describe-request-error";
-import {
-  AMENDABLE_FIELDS,
-  ILLNESS_SEVERITIES,
-  type TContingency,
-  type THandoverSheetView,
-  type TIllnessSeverity,
-} from "@/lib/handover";
+import type { TContingency, THandoverSheetView, TIllnessSeverity } from "@/lib/handover";
 import { formatDayTime } from "@/lib/bed/format-date-time";
+import { AmendForm } from "./AmendForm";
 import { HandoverDocument } from "./HandoverDocument";
 import { ActionList as ActionListView } from "./HandoverWritten";
 import { SeverityChoice } from "./SeverityChoice";
@@ -43,9 +38,6 @@ export function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) 
   const [notes, setNotes] = useState(sheet.content.notes);
   const [newAction, setNewAction] = useState("");
   const [readBack, setReadBack] = useState("");
-  const [amendField, setAmendField] = useState<(typeof AMENDABLE_FIELDS)[number]>("situation");
-  const [amendValue, setAmendValue] = useState("");
-  const [amendReason, setAmendReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [baseVersion, setBaseVersion] = useState(sheet.version);
 
@@ -93,15 +85,6 @@ export function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) 
       await addHandoverAction(bedId, newAction);
       setNewAction("");
     });
-  };
-  const amend = (event: FormEvent) => {
-    event.preventDefault();
-    const value = amendField === "contingencies" ? contingencies : amendValue;
-    mutation.mutate(() =>
-      amendHandover(bedId, shiftKey, { field: amendField, value, reason: amendReason } as Parameters<
-        typeof amendHandover
-      >[2]),
-    );
   };
 
   const slots = {
@@ -260,49 +243,11 @@ export function SheetEditors({ sheet }: { readonly sheet: THandoverSheetView }) 
           <p className="handover-muted">{t("synthesis.sameperson")}</p>
         )}
         {(sheet.status === "signed_out" || sheet.status === "received") && canEdit && (
-          <form className="handover-editor" onSubmit={amend} data-testid="handover-amend-form">
-            <h3>{t("sections.amendments")}</h3>
-            <label htmlFor="handover-amend-field">{t("amend.field")}</label>
-            <select
-              id="handover-amend-field"
-              value={amendField}
-              onChange={(e) => setAmendField(e.target.value as (typeof AMENDABLE_FIELDS)[number])}
-            >
-              {AMENDABLE_FIELDS.filter((f) => f !== "contingencies").map((f) => (
-                <option key={f} value={f}>
-                  {t(`amend.fields.${f}`)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="handover-amend-value">{t("amend.value")}</label>
-            {amendField === "illnessSeverity" ? (
-              <select id="handover-amend-value" value={amendValue} onChange={(e) => setAmendValue(e.target.value)}>
-                <option value="" />
-                {ILLNESS_SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`severity.${s}`)}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <textarea
-                id="handover-amend-value"
-                rows={2}
-                value={amendValue}
-                onChange={(e) => setAmendValue(e.target.value)}
-              />
-            )}
-            <label htmlFor="handover-amend-reason">{t("amend.reason")}</label>
-            <input
-              id="handover-amend-reason"
-              value={amendReason}
-              maxLength={500}
-              onChange={(e) => setAmendReason(e.target.value)}
-            />
-            <button type="submit" className="handover-button" disabled={busy}>
-              {t("amend.submit")}
-            </button>
-          </form>
+          <AmendForm
+            contingencies={contingencies}
+            busy={busy}
+            onAmend={(amendment) => mutation.mutate(() => amendHandover(bedId, shiftKey, amendment))}
+          />
         )}
       </div>
     ),
