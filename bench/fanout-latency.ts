@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { createTestDb } from "@/test/support/create-test-db";
 import { seedBenchWorld, signInBenchNurse } from "./world";
+import { unpackObservations } from "@/lib/observations/packed-observations";
 
 /** A line of /proc/<pid>/status in MB; NaN once the process is gone (a crashed server must not stop the report). */
 const statusMb = (pid: number, field = "VmRSS") => {
@@ -68,10 +69,13 @@ export async function benchFanout({ soakSec, clients, beds }: { soakSec: number;
       forceNew: true,
       extraHeaders: { cookie },
     });
-    socket.on("observation:recorded", ({ observations }: { observations: { observedAt: number }[] }) => {
+    socket.on("observation:recorded", ({ readings }: { readings: unknown }) => {
       if (!counting) return;
+      // Unpacked and checked as a screen's transport does (lib/client/socket-transport.ts): its cost is the screen's.
+      const unpacked = unpackObservations(readings);
+      if (!unpacked.ok) throw new Error(`bench: observation:recorded could not be read: ${unpacked.reason}`);
       const now = Date.now();
-      for (const o of observations) {
+      for (const o of unpacked.observations) {
         const ms = now - o.observedAt;
         histogram.set(ms, (histogram.get(ms) ?? 0) + 1);
       }

@@ -92,7 +92,7 @@ export async function benchIngestThroughput(
     extraHeaders: { cookie },
   });
   let broadcast = 0;
-  socket.on("observation:recorded", ({ observations }) => (broadcast += observations.length));
+  socket.on("observation:recorded", ({ readings }) => (broadcast += readings.seq.length));
   await new Promise<void>((resolve) =>
     socket.on("connect", () => socket.emit("unit:subscribe", { unitId: "bench-unit", sinceSeq: 0 }, () => resolve())),
   );

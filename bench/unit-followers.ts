@@ -1,4 +1,5 @@
 import { io as connect, type Socket } from "socket.io-client";
+import { unpackObservations } from "@/lib/observations/packed-observations";
 
 /** Delivery delays (ms → count) of the clients on node A (readings committed on the other node) and on node B. */
 export interface TFollowerFigures {
@@ -38,10 +39,13 @@ export async function followUnit({
       forceNew: true,
       extraHeaders: { cookie },
     });
-    socket.on("observation:recorded", ({ observations }: { observations: { observedAt: number }[] }) => {
+    socket.on("observation:recorded", ({ readings }: { readings: unknown }) => {
       if (!counting) return;
+      // Unpacked and checked as a screen's transport does (lib/client/socket-transport.ts): its cost is the screen's.
+      const unpacked = unpackObservations(readings);
+      if (!unpacked.ok) throw new Error(`bench: observation:recorded could not be read: ${unpacked.reason}`);
       const now = Date.now();
-      for (const o of observations) {
+      for (const o of unpacked.observations) {
         const ms = now - o.observedAt;
         histogram.set(ms, (histogram.get(ms) ?? 0) + 1);
         if (onA) otherNodeFirst.set(o.observedAt, Math.min(otherNodeFirst.get(o.observedAt) ?? Infinity, ms));

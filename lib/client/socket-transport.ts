@@ -1,4 +1,5 @@
-import type { TBedSubscribe, TReplayAnswer, TUnitSubscribe } from "@/lib/realtime/events";
+import { unpackObservations } from "@/lib/observations/packed-observations";
+import type { TBedSubscribe, TObservationsRecorded, TReplayAnswer, TUnitSubscribe } from "@/lib/realtime/events";
 import type { TStationSocket } from "./socket";
 
 /** A replay page that has not answered by then is asked again: the server answers within a second when well. */
@@ -9,6 +10,10 @@ export interface TRoomTransport<TSubscribe> {
   isConnected(): boolean;
   subscribe(payload: TSubscribe): Promise<TReplayAnswer>;
   leave(room: string): void;
+  /**
+   * Each `observation:recorded`, its readings unpacked; `observations` is null when the message could not be read
+   * (the sync then replays from the database).
+   */
   onRecorded(listener: (payload: { unitId: string; observations: unknown }) => void): () => void;
   onConnect(listener: () => void): () => void;
   onDisconnect(listener: () => void): () => void;
@@ -34,8 +39,12 @@ export function socketTransport<TSubscribe>(
       ),
     leave: (room) => void socket.emit("room:leave", { room }),
     onRecorded: (listener) => {
-      socket.on("observation:recorded", listener);
-      return () => void socket.off("observation:recorded", listener);
+      const handler = ({ unitId, readings }: TObservationsRecorded) => {
+        const unpacked = unpackObservations(readings);
+        listener({ unitId, observations: unpacked.ok ? unpacked.observations : null });
+      };
+      socket.on("observation:recorded", handler);
+      return () => void socket.off("observation:recorded", handler);
     },
     onConnect: (listener) => {
       const handler = () => listener();

@@ -3,10 +3,9 @@ import { ZComparator, ZResultStatus } from "./lab-result";
 import { ZObservationSource } from "./reading";
 
 /**
- * A stored observation as it travels to screens (replay answers and `observation:recorded`). Times are epoch
- * milliseconds. The unit is not sent: the write path stores every value in the catalogue's unit, so the catalogue
- * says it; leaving it (and the unit id, which the envelope carries) out makes the busiest message a third smaller,
- * which the fan-out bench measured as the difference between meeting and missing its p99 target.
+ * A stored observation as screens hold it: as it comes in replay answers, and as `observation:recorded` gives it back
+ * once unpacked from its columns (packed-observations.ts). Times are epoch milliseconds. The unit is not sent: the
+ * write path stores every value in the catalogue's unit, so the catalogue says it.
  */
 export const ZObservationDto = z.object({
   seq: z.number().int().positive(),

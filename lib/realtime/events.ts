@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TPrincipal } from "@/lib/auth/principal";
 import type { TObservationDto } from "@/lib/observations/observation";
+import type { TPackedObservations } from "@/lib/observations/packed-observations";
 import type { TAcknowledgeAlarm, TAlarmDto, TAudioPause } from "@/lib/alarms/alarm-dto";
 import type { TRefusal } from "@/lib/errors/refusal";
 
@@ -89,8 +90,8 @@ export type TReplayAnswer =
 
 export interface TObservationsRecorded {
   unitId: string;
-  /** In commit order (ascending seq). */
-  observations: TObservationDto[];
+  /** In commit order (ascending seq), as columns (lib/observations/packed-observations.ts). */
+  readings: TPackedObservations;
 }
 
 export interface THeartbeat {

@@ -11,6 +11,7 @@ import { externalFile } from "@/test/support/external-data";
 import { seedImportPatients } from "@/test/support/seed-import-patients";
 import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-user";
 import { importRoutes } from "./import-routes";
+import { recordedReadings } from "@/test/support/recorded-readings";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 let t: TestDb;
@@ -77,7 +78,7 @@ describe("POST /api/imports", () => {
     const progress: TImportProgress[] = [];
     const recorded: number[] = [];
     socket.on("import:progress", (p) => progress.push(p));
-    socket.on("observation:recorded", ({ observations }) => recorded.push(...observations.map((o) => o.value)));
+    socket.on("observation:recorded", (message) => recorded.push(...recordedReadings(message).map((o) => o.value)));
     const jobId = randomUUID();
     const response = await post(
       `/api/imports?fileName=nist.hl7&jobId=${jobId}`,

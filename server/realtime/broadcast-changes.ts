@@ -2,6 +2,7 @@ import type { TAudioPause } from "@/lib/alarms/alarm-dto";
 import { kioskAlarm, kioskAudioPause } from "@/lib/alarms/kiosk-alarm";
 import type { TAlarmLogEntry, TDocumentChange } from "@/lib/changes/change";
 import { toWire, type TCommittedObservation } from "@/lib/observations/observation";
+import { packObservations } from "@/lib/observations/packed-observations";
 import { rooms, type TAlarmsChanged } from "@/lib/realtime/events";
 import { untilOf } from "@/lib/db/alarms/find-audio-pause";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "@/lib/db/alarms/to-alarm-dto";
@@ -47,7 +48,9 @@ export function broadcastChanges({
 /** To the unit's room, and to the rooms of the beds (the bed views) except for sockets already in the unit's. */
 function emitReadings(io: StationIo, observations: readonly TCommittedObservation[], told: Map<string, number>): void {
   for (const [unitId, list] of groupBy(observations, (o) => o.unitId)) {
-    io.local.to(rooms.unit(unitId)).emit("observation:recorded", { unitId, observations: list.map(toWire) });
+    io.local
+      .to(rooms.unit(unitId))
+      .emit("observation:recorded", { unitId, readings: packObservations(list.map(toWire)) });
     told.set(unitId, Math.max(told.get(unitId) ?? 0, ...list.map((o) => o.seq)));
   }
   for (const [bedId, list] of groupBy(observations, (o) => o.bedId)) {
@@ -55,7 +58,7 @@ function emitReadings(io: StationIo, observations: readonly TCommittedObservatio
     io.local
       .to(rooms.bed(bedId))
       .except(rooms.unit(unitId))
-      .emit("observation:recorded", { unitId, observations: list.map(toWire) });
+      .emit("observation:recorded", { unitId, readings: packObservations(list.map(toWire)) });
   }
 }
 

@@ -12,6 +12,7 @@ import { connectTestSocket, type TestSocket as ClientSocket } from "@/test/suppo
 import { createTestDb, readOnOtherConnection } from "@/test/support/create-test-db";
 import { seedTestEpisode } from "@/test/support/seed-test-episode";
 import { signInTestUser } from "@/test/support/sign-in-test-user";
+import { recordedReadings } from "@/test/support/recorded-readings";
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -50,7 +51,8 @@ function follow(socket: ClientSocket, unitId: string) {
       lastSeq = o.seq;
     }
   };
-  socket.on("observation:recorded", ({ observations }) => {
+  socket.on("observation:recorded", (recorded) => {
+    const observations = recordedReadings(recorded);
     if (buffering) buffer.push(...observations);
     else apply(observations);
   });

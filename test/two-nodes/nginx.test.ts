@@ -16,6 +16,7 @@ import {
   startStationNode,
   type TStationNode,
 } from "@/test/support/station-node";
+import { recordedReadings } from "@/test/support/recorded-readings";
 
 /**
  * docs/deployment/nginx.conf as it is, in front of two real nodes: readiness through the proxy, socket.io's long
@@ -107,7 +108,7 @@ describe.skipIf(!process.env.REDIS_URL || !existsSync(NGINX))("nginx in front of
     sockets.push(socket);
     expect(await handshake(socket)).toEqual({ connected: true });
     const heard: number[] = [];
-    socket.on("observation:recorded", ({ observations }) => heard.push(...observations.map((o) => o.value)));
+    socket.on("observation:recorded", (recorded) => heard.push(...recordedReadings(recorded).map((o) => o.value)));
     const replay = await socket.emitWithAck("unit:subscribe", { unitId: UNIT, sinceSeq: 0 });
     expect(replay.ok).toBe(true);
     for (const [node, value] of [

@@ -21,6 +21,7 @@ import {
   startStationNode,
   type TStationNode,
 } from "@/test/support/station-node";
+import { recordedReadings } from "@/test/support/recorded-readings";
 
 /**
  * Two real station processes with Redis between them (docs/deployment.md). With TEST_DATABASE=postgres (`npm run
@@ -107,7 +108,7 @@ describe.skipIf(!process.env.REDIS_URL)("two station nodes", () => {
     sockets.push(socket);
     expect(await handshake(socket)).toEqual({ connected: true });
     const live: number[] = [];
-    socket.on("observation:recorded", ({ observations }) => live.push(...observations.map((o) => o.seq)));
+    socket.on("observation:recorded", (recorded) => live.push(...recordedReadings(recorded).map((o) => o.seq)));
     const replay = await socket.emitWithAck("unit:subscribe", { unitId: UNIT, sinceSeq: 0 });
     if (!replay.ok) throw new Error(replay.error.message);
     const seen = new Set([...replay.observations.map((o: TObservationDto) => o.seq)]);

@@ -17,6 +17,7 @@ import { signInTestUser, type TTestSession } from "@/test/support/sign-in-test-u
 import { startTestStation } from "@/test/support/start-test-station";
 import { POST as amendRound } from "./[roundId]/amendments/route";
 import { POST as signRound } from "./route";
+import { recordedReadings } from "@/test/support/recorded-readings";
 
 let t: TestDb;
 let world: TestEpisode;
@@ -337,7 +338,7 @@ describe("a round and its numbers", () => {
         const signed: TRoundChanged[] = [];
         const readings: TObservationDto[] = [];
         socket.on("round:signed", (payload) => signed.push(payload));
-        socket.on("observation:recorded", ({ observations }) => readings.push(...observations));
+        socket.on("observation:recorded", (recorded) => readings.push(...recordedReadings(recorded)));
         const replay = (await socket
           .timeout(5_000)
           .emitWithAck("unit:subscribe", { unitId: world.unitId, sinceSeq: 0 })) as TReplayAnswer;
