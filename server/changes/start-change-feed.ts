@@ -52,10 +52,9 @@ export interface ChangeFeed {
  * so live latency is one indexed read; other writers are found by the poll.
  *
  * One read at a time, pages in seq order, the cursor advanced only after the subscribers took a page: no gap, no
- * duplicate, whether kicked or polled. This holds because SQLite has one writer at a time, so seq order is commit
- * order (lib/db/changes/read-changes-since.ts); on a database whose writers commit concurrently (PostgreSQL, a later
- * issue) a smaller seq can commit after a larger one has been read, and the feed will need a watermark (read only up
- * to the oldest transaction still open) rather than "seq > last".
+ * duplicate, whether kicked or polled. This holds because seq order is commit order: SQLite has one writer at a time,
+ * and on PostgreSQL, whose writers commit concurrently, each transaction that writes a log takes the log-order lock
+ * until it ends, so a smaller seq never commits after a larger one has been read (docs/deployment-database.md).
  */
 export async function startChangeFeed({
   db,
