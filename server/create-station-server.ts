@@ -117,17 +117,24 @@ export async function createStationServer(options: StationServerOptions): Promis
     if (page.some((c) => c.log === "document" && c.change.type === "stay:changed")) episodes.forgetAll();
   };
   const told = new Map<string, number>();
+  /** The leader's alarm engine and its feed, for the term this node leads (on one node, always). */
+  let term: { alarms: AlarmEngine; judged: ChangeFeed } | null = null;
   const changes = await startChangeFeed({
     db,
     log,
-    subscribers: [forgetEpisodes, broadcastChanges({ io: realtime.io, db, told })],
+    // The engine's feed, when it is caught up, takes each page from here rather than reading it again (one read of
+    // the logs per page on the leader, not two).
+    subscribers: [
+      forgetEpisodes,
+      broadcastChanges({ io: realtime.io, db, told }),
+      (page, span) => term?.judged.offer(page, span),
+    ],
   });
   const stopHeartbeat = startHeartbeat({ io: realtime.io, lastSeq: () => changes.cursor.observation, told });
 
   // Alarms: judged after commit from the feed, written with their log, told by the feed whoever wrote them
   // (docs/alarms.md); on several nodes by the leader only, each term with an engine of its own (its memory starts
   // from the stored states, which the former leader wrote in the transactions of its alarms).
-  let term: { alarms: AlarmEngine; judged: ChangeFeed } | null = null;
   const alarmTickMs = options.alarmTickMs ?? ALARM_TICK_MS;
   const startTerm = async (leader: TLeaderTerm | null): Promise<void> => {
     const shared = options.leadership?.shared ?? false;
@@ -145,6 +152,7 @@ export async function createStationServer(options: StationServerOptions): Promis
       log,
       subscribers: [(page) => alarms.onChanges(page)],
       from: { observation: await alarms.resumePosition() },
+      wakeOnCommit: false,
     });
     if (alarmTickMs > 0) alarms.start(alarmTickMs);
     term = { alarms, judged };
@@ -172,7 +180,6 @@ export async function createStationServer(options: StationServerOptions): Promis
     stopWaking = listenForCommits(db, () => realtime.io.serverSideEmit("changes:committed"));
     realtime.io.on("changes:committed", () => {
       changes.kick();
-      term?.judged.kick();
     });
   }
 

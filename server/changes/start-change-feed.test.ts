@@ -9,6 +9,7 @@ import { createTestDb, testsUsePostgres, type TestDb } from "@/test/support/crea
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { EpisodeDirectory } from "../ingest/episode-directory";
 import { ObservationWriter } from "../ingest/observation-writer";
+import { readChangesSince } from "@/lib/db/changes/read-changes-since";
 import { startChangeFeed, type ChangeFeed, type TChangeSubscriber } from "./start-change-feed";
 
 let t: TestDb;
@@ -226,5 +227,66 @@ describe("the change feed", () => {
     expect(changes.map((c) => c.seq)).toEqual([2]);
     expect(feed.cursor.document).toBe(2);
     expect(warnings).toEqual([expect.stringContaining('DocumentChange 1 of type "handover:teleported"')]);
+  });
+
+  it("feeds a second feed the pages it reads: that feed reads the logs again only when it cannot take one", async () => {
+    const { subscriber } = recorder();
+    const judgedSeen: number[] = [];
+    let reads = 0;
+    const judged = await startChangeFeed({
+      db: t.db,
+      log: silentLogger,
+      subscribers: [(page) => void judgedSeen.push(...page.map((c) => c.seq))],
+      intervalMs: 60_000,
+      wakeOnCommit: false,
+      readPage: (args) => ((reads += 1), readChangesSince(args)),
+    });
+    feeds.push(judged);
+    const screens = await start([subscriber, (page, span) => judged.offer(page, span)], 60_000);
+    const here = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db) });
+    for (let i = 0; i < 10; i++) {
+      await here.submit([reading(2 + i / 100), reading(2.5 + i / 100)]);
+      await screens.caughtUp();
+    }
+    const stored = await seqsOf(t.db);
+    await expect.poll(() => judgedSeen.length).toBe(20);
+    expect(judgedSeen).toEqual(stored.observation);
+    expect(reads).toBe(0);
+  });
+
+  it("leaves a second feed that is behind or busy to read for itself, each row once", async () => {
+    const here = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db) });
+    await here.submit([reading(1.1), reading(1.2), reading(1.3)]);
+    const judgedSeen: number[] = [];
+    let reads = 0;
+    const judged = await startChangeFeed({
+      db: t.db,
+      log: silentLogger,
+      // Slow, as the engine is with a backlog: offers arrive while it is busy, and it starts behind.
+      subscribers: [
+        async (page) => {
+          judgedSeen.push(...page.filter((c) => c.log === "observation").map((c) => c.seq));
+          await sleep(15);
+        },
+      ],
+      intervalMs: 60_000,
+      wakeOnCommit: false,
+      from: { observation: 0 },
+      readPage: (args) => ((reads += 1), readChangesSince(args)),
+    });
+    feeds.push(judged);
+    const { subscriber } = recorder();
+    const screens = await start([subscriber, (page, span) => judged.offer(page, span)], 5);
+    await Promise.all(
+      Array.from({ length: 15 }, async (_, i) => {
+        await sleep(Math.random() * 40);
+        await here.submit([reading(2 + i / 100)]);
+      }),
+    );
+    await screens.caughtUp();
+    await judged.caughtUp();
+    const stored = await seqsOf(t.db);
+    expect(judgedSeen).toEqual(stored.observation);
+    expect(reads).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { TChange, TChangeCursor } from "@/lib/changes/change";
 import { listenForCommits } from "@/lib/db/changes/announce-commit";
 import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
-import { readChangesSince } from "@/lib/db/changes/read-changes-since";
+import { readChangesSince, type TChangePage } from "@/lib/db/changes/read-changes-since";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/log/logger";
 
@@ -13,7 +13,13 @@ const CHANGE_POLL_MS = 250;
  * reads, the alarm engine when it is far behind); a rejection hands the same page over again at the next read, so a
  * subscriber must take a change it has seen calmly (the engine and the screens both go by seq).
  */
-export type TChangeSubscriber = (changes: readonly TChange[]) => void | Promise<void>;
+export type TChangeSubscriber = (changes: readonly TChange[], span: TChangeSpan) => void | Promise<void>;
+
+/** Where a page starts (the cursor before it) and ends (the cursor after it), in each log. */
+export interface TChangeSpan {
+  from: Readonly<TChangeCursor>;
+  to: Readonly<TChangeCursor>;
+}
 
 export interface ChangeFeedOptions {
   db: Db;
@@ -26,6 +32,14 @@ export interface ChangeFeedOptions {
    * resumes there, so that what was committed while the station was down reaches it too.
    */
   from?: Partial<TChangeCursor>;
+  /**
+   * Whether a commit announced by this process wakes the feed (default true). A feed that another feed offers its
+   * pages to (the alarm engine's, fed by the screens') is woken by the offers instead: woken by the commit too, it
+   * would read the same rows a second time before the offer came.
+   */
+  wakeOnCommit?: boolean;
+  /** Reads a page of the logs (a test counts the reads). */
+  readPage?: typeof readChangesSince;
 }
 
 export interface ChangeFeed {
@@ -39,6 +53,12 @@ export interface ChangeFeed {
   lastCaughtUpAt(): number;
   /** Stops the poll and waits for the read under way; changes committed meanwhile are left to the next start. */
   stop(): Promise<void>;
+  /**
+   * A page another feed of this process has just read from the same logs. Taken instead of a read when it starts
+   * exactly where this feed is; otherwise (this feed is behind, busy with a backlog, or already past it) dropped,
+   * and the feed reads the logs itself. One page is held at most: a feed too busy to take it reads instead.
+   */
+  offer(changes: readonly TChange[], span: TChangeSpan): void;
 }
 
 /**
@@ -62,6 +82,8 @@ export async function startChangeFeed({
   subscribers,
   intervalMs = CHANGE_POLL_MS,
   from = {},
+  wakeOnCommit = true,
+  readPage = readChangesSince,
 }: ChangeFeedOptions): Promise<ChangeFeed> {
   const cursor: TChangeCursor = { ...(await getChangeCursor({ db })), ...from };
   let chain: Promise<void> = Promise.resolve();
@@ -69,15 +91,26 @@ export async function startChangeFeed({
   let queued: Promise<void> | null = null;
   let stopped = false;
   let caughtUpAt = Date.now();
+  let offered: { changes: readonly TChange[]; span: TChangeSpan } | null = null;
+
+  /** The page offered, if it starts where this feed is (the read it saves); else the logs' next page. */
+  const nextPage = async (): Promise<TChangePage> => {
+    const taken = offered;
+    offered = null;
+    if (taken && sameCursor(taken.span.from, cursor))
+      return { changes: [...taken.changes], cursor: { ...taken.span.to }, more: false, unreadable: [] };
+    return readPage({ db, cursor });
+  };
 
   const readAll = async (): Promise<void> => {
     for (;;) {
       if (stopped) return;
-      const page = await readChangesSince({ db, cursor });
+      const page = await nextPage();
       for (const { seq, type } of page.unreadable)
         log.warn(`change feed: DocumentChange ${seq} of type "${type}" is not one this version knows; passed over`);
       if (page.changes.length > 0) {
-        const results = await Promise.allSettled(subscribers.map(async (subscriber) => subscriber(page.changes)));
+        const span = { from: { ...cursor }, to: page.cursor };
+        const results = await Promise.allSettled(subscribers.map(async (subscriber) => subscriber(page.changes, span)));
         const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
         // Told again at the next read rather than lost: the cursor stays where it was.
         if (failed) throw failed.reason;
@@ -104,7 +137,7 @@ export async function startChangeFeed({
   };
 
   const kick = (): void => void schedule();
-  const stopListening = listenForCommits(db, kick);
+  const stopListening = wakeOnCommit ? listenForCommits(db, kick) : () => undefined;
   const timer = setInterval(kick, intervalMs);
   timer.unref();
 
@@ -113,6 +146,12 @@ export async function startChangeFeed({
     caughtUp: schedule,
     cursor,
     lastCaughtUpAt: () => caughtUpAt,
+    offer(changes, span) {
+      if (stopped) return;
+      // A second page before the first was taken: this feed is busy; it reads both from the logs when free.
+      offered = offered === null ? { changes, span } : null;
+      kick();
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
@@ -120,4 +159,8 @@ export async function startChangeFeed({
       await chain;
     },
   };
+}
+
+function sameCursor(a: Readonly<TChangeCursor>, b: Readonly<TChangeCursor>): boolean {
+  return a.observation === b.observation && a.alarm === b.alarm && a.document === b.document;
 }
