@@ -17,6 +17,7 @@ import {
   startStationNode,
   type TStationNode,
 } from "@/test/support/station-node";
+import { recordedReadings } from "@/test/support/recorded-readings";
 
 /**
  * docs/deployment/haproxy.cfg as it is, in front of two real nodes: both taken in once their readiness answers,
@@ -220,7 +221,7 @@ describe.skipIf(!process.env.REDIS_URL || !existsSync(HAPROXY))("HAProxy in fron
     sockets.push(socket);
     expect(await handshake(socket)).toEqual({ connected: true });
     const heard: number[] = [];
-    socket.on("observation:recorded", ({ observations }) => heard.push(...observations.map((o) => o.value)));
+    socket.on("observation:recorded", (recorded) => heard.push(...recordedReadings(recorded).map((o) => o.value)));
     const replay = await socket.emitWithAck("unit:subscribe", { unitId: UNIT, sinceSeq: 0 });
     expect(replay.ok).toBe(true);
     for (const [node, value] of [
