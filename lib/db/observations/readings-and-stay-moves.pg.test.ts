@@ -1,10 +1,10 @@
 import type pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPostgresTestDb, type TestDb } from "@/test/support/create-test-db";
+import { holdBeforeCreate, outcome, someoneWaitsForALock } from "@/test/support/hold-transaction";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
 import { postgresPool, type Db } from "../client";
 import { claimLeaderEpoch } from "../cluster/leader-epoch";
-import type { Prisma } from "../generated/client";
 import { dischargeStay } from "../stays/discharge-stay";
 import { moveStay } from "../stays/move-stay";
 import { insertObservations } from "./insert-observations";
@@ -34,53 +34,9 @@ beforeEach(async () => {
 afterEach(() => testDb.cleanup());
 
 /**
- * `db`, whose transactions stop before their audit event (a move's and a discharge's last write before their
- * DocumentChange, after every row they update) until `release` is called; `paused` resolves when one has stopped.
+ * Five of the stay's readings in one batch: fenced by the leader's epoch, as the simulator's tick submits them, or
+ * not (`fenced: false`), as the HL7 and FHIR routes do.
  */
-function pausedBeforeAudit(db: Db): { db: Db; paused: Promise<void>; release: () => void } {
-  let signal = () => {};
-  let release = () => {};
-  const paused = new Promise<void>((resolve) => (signal = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  // Any other member is the client's own (a method is called on the proxy, which hands out the client's members).
-  const member = (target: object, key: PropertyKey): unknown => (target as Record<PropertyKey, unknown>)[key];
-  const pausing = (tx: Prisma.TransactionClient) =>
-    new Proxy(tx, {
-      get: (target, key) =>
-        key === "auditEvent"
-          ? {
-              create: async (args: Prisma.AuditEventCreateArgs) => {
-                signal();
-                await released;
-                return target.auditEvent.create(args);
-              },
-            }
-          : member(target, key),
-    });
-  const wrapped = new Proxy(db, {
-    get: (target, key) =>
-      key === "$transaction"
-        ? (run: (tx: Prisma.TransactionClient) => Promise<unknown>) => target.$transaction((tx) => run(pausing(tx)))
-        : member(target, key),
-  });
-  return { db: wrapped, paused, release };
-}
-
-/** Whether another connection to the test database waits for a lock, within `ms`. */
-async function someoneWaitsForALock(db: Db, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const [row] = await db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`;
-    if ((row?.n ?? 0) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
-}
-
-/** Five of the stay's readings in one batch: fenced by the leader's epoch, as the simulator's tick submits them, or
- * not (`fenced: false`), as the HL7 and FHIR routes do. */
 function insertBatch({ fenced }: { fenced: boolean }): Promise<unknown> {
   const start = Date.now() - 600_000;
   return insertObservations({
@@ -101,7 +57,7 @@ function insertBatch({ fenced }: { fenced: boolean }): Promise<unknown> {
 
 /** A batch submitted while `operation` is held before its audit event, after it updated the stay. */
 async function batchDuring(operation: (db: Db) => Promise<unknown>, { fenced = true }: { fenced?: boolean } = {}) {
-  const paused = pausedBeforeAudit(testDb.db);
+  const paused = holdBeforeCreate(testDb.db, "auditEvent");
   const operating = operation(paused.db);
   await paused.paused;
   const batching = insertBatch({ fenced });
@@ -130,13 +86,6 @@ function holdObservationInsert(db: Db): { paused: Promise<void>; release: () => 
     }) as typeof client.query;
   });
   return { paused, release };
-}
-
-/** "committed", or the error's SQLSTATE and message (40P01: deadlock detected). */
-function outcome(settled: PromiseSettledResult<unknown>): string {
-  if (settled.status === "fulfilled") return "committed";
-  const error = settled.reason as { code?: unknown; message?: unknown };
-  return `${String(error.code)}: ${String(error.message)}`;
 }
 
 describe.runIf(process.env.TEST_DATABASE === "postgres")(
@@ -192,7 +141,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")(
       const held = holdObservationInsert(testDb.db);
       const batching = insertBatch({ fenced: false });
       await held.paused;
-      const paused = pausedBeforeAudit(testDb.db);
+      const paused = holdBeforeCreate(testDb.db, "auditEvent");
       const operating = moveStay({
         db: paused.db,
         input: { stayId: episode.stayId, toBedId: "test-bed-2" },
