@@ -1,11 +1,11 @@
 /**
  * PostgreSQL aborts one of two transactions that wait on each other (40P01, deadlock_detected) and may abort one
  * that cannot be serialised (40001); either leaves nothing written, and running it again is what the manual asks of
- * the client. The observation writer's batch takes the key-share locks of its foreign keys on stays and episodes in
- * the order of its rows, while a stay's operations (admission, move, support ended, discharge) lock those rows in
- * theirs: a deadlock between them is rare, and harmless if the batch runs again, as its readings are acknowledged only
- * once it has committed. Seen once in a full e2e run on PostgreSQL (the whole-stay test), where the simulator's tick
- * lost its batch; which of the stay's operations met it was not established.
+ * the client. A safety net on the write path, not the cure of a known deadlock: the one seen in a full e2e run on
+ * PostgreSQL (the whole-stay test's ADT^A02 moved a simulated patient while the simulator's tick wrote its readings,
+ * and the tick lost its batch) came from the batch taking the log-order lock before its stays' rows, against a stay's
+ * move or discharge taking them in the other order; a batch now locks its stays first
+ * (observations/insert-observation-batch.pg.ts, readings-and-stay-moves.pg.test.ts).
  */
 const RETRYABLE = new Set(["40P01", "40001"]);
 

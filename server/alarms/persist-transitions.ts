@@ -2,7 +2,6 @@ import type { TLimitProvenance } from "@/lib/alarms/limit-overrides";
 import { saveAlarmEnginePosition } from "@/lib/db/alarms/alarm-engine-position";
 import { saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
 import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
-import { endStayRuleAlarms } from "@/lib/db/alarms/end-stay-rule-alarms";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import type { Db } from "@/lib/db/client";
 import type { TFence } from "./engine-options";
@@ -43,12 +42,13 @@ export async function persistTransitions({
       await fence?.(tx);
       await saveAlarmEngineState({ db: tx, stayId: memory.id, state: memory.state, lastSeq: memory.lastSeq, now });
       if (i === changed.length - 1) await saveAlarmEnginePosition({ db: tx, observationSeq: judgedThrough, now });
-      // Last, so that the log-order lock the first alarm event takes is held only until the commit that follows.
-      if (memory.ending.length > 0) await endStayRuleAlarms({ db: tx, stayId: memory.id, ruleIds: memory.ending, now });
+      // Last, so that the log-order lock the first alarm event takes is held only until the commit that follows; the
+      // alarms of ended rules with the transitions', all their rows before any event (apply-alarm-transitions.ts).
       const applied = await applyAlarmTransitions({
         db: tx,
         stay: memory,
         transitions: memory.pending,
+        ending: { ruleIds: memory.ending, at: now },
         provenance: provenanceOf(memory),
       });
       return applied.endedOnLatch;

@@ -3,6 +3,7 @@ import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
 import type { TAlarmTransition } from "@/lib/alarms/alarm-state";
 import type { TLimitProvenance } from "@/lib/alarms/limit-overrides";
 import { appendAlarmEvent, type TAlarmDb, type TAppendAlarmEvent } from "./append-alarm-event";
+import { endStayRuleAlarms } from "./end-stay-rule-alarms";
 
 export interface TApplyAlarmTransitions {
   /** The engine's transaction: the alarms, their events, their audit and the evaluator state commit together. */
@@ -10,6 +11,11 @@ export interface TApplyAlarmTransitions {
   /** The stay judged, where it is, and the episode running (null when none runs): the alarm's stay and episode. */
   stay: { id: string; unitId: string; bedId: string; episodeId: string | null };
   transitions: readonly TAlarmTransition[];
+  /**
+   * Rules whose open alarm ends at `at` because the support they watch has ended (endStayRuleAlarms), before the
+   * transitions; none when absent.
+   */
+  ending?: { ruleIds: readonly string[]; at: Date };
   /** Where each rule's limit in force came from (an override, the default). */
   provenance: ReadonlyMap<string, TLimitProvenance>;
 }
@@ -33,13 +39,19 @@ export async function applyAlarmTransitions({
   db,
   stay,
   transitions,
+  ending,
   provenance,
 }: TApplyAlarmTransitions): Promise<TAppliedTransitions> {
   const endedOnLatch: string[] = [];
   // The events are appended after every alarm row is written, in the transitions' order: the first event takes the
   // log-order lock on PostgreSQL, which every node's readings wait for until the commit (docs/deployment.md,
-  // "Other-node latency"), so nothing else of the transaction runs under it. No transition reads an event.
-  const events: TAppendAlarmEvent[] = [];
+  // "Other-node latency"), so nothing else of the transaction runs under it, and no alarm row is written under it,
+  // which could wait for an acknowledgement that holds the row and waits for the lock (deadlock detected;
+  // docs/deployment-database.md, "Lock order"). No transition reads an event.
+  const events: TAppendAlarmEvent[] =
+    ending && ending.ruleIds.length > 0
+      ? await endStayRuleAlarms({ db, stayId: stay.id, ruleIds: ending.ruleIds, now: ending.at })
+      : [];
   for (const t of transitions) {
     const at = new Date(t.observedAt);
     // One open alarm per rule per stay: an alarm raised while a support ran goes on after its end if its rule still applies.

@@ -26,11 +26,15 @@ export async function endAlarmsOfDischargedStays({
   if (open.length === 0) return [];
   await db.$transaction(async (tx) => {
     await fence?.(tx);
-    for (const alarm of open) {
+    // Every alarm row first, then the events: the first event takes the log-order lock, and holding it this transaction
+    // must not wait for an alarm row, which an acknowledgement holds while it waits for that lock (deadlock detected;
+    // docs/deployment-database.md, "Lock order").
+    for (const alarm of open)
       await tx.alarm.update({
         where: { id: alarm.id },
         data: { status: "resolved", openKey: null, conditionActive: false, resolvedAt: now, resolution: "discharged" },
       });
+    for (const alarm of open)
       await appendAlarmEvent({
         db: tx,
         alarm: { ...alarm, status: "resolved" },
@@ -39,7 +43,6 @@ export async function endAlarmsOfDischargedStays({
         actor: null,
         context: null,
       });
-    }
   });
   return [...new Set(open.map((a) => a.stayId))];
 }

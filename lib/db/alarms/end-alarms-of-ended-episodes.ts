@@ -29,7 +29,10 @@ export async function endAlarmsOfEndedEpisodes({
   if (open.length === 0) return 0;
   await db.$transaction(async (tx) => {
     await fence?.(tx);
-    for (const alarm of open) {
+    // Every alarm row first, then the events: the first event takes the log-order lock, and holding it this transaction
+    // must not wait for an alarm row, which an acknowledgement holds while it waits for that lock (deadlock detected;
+    // docs/deployment-database.md, "Lock order").
+    for (const alarm of open)
       await tx.alarm.update({
         where: { id: alarm.id },
         data: {
@@ -40,6 +43,7 @@ export async function endAlarmsOfEndedEpisodes({
           resolution: "episode-ended",
         },
       });
+    for (const alarm of open)
       await appendAlarmEvent({
         db: tx,
         alarm: { ...alarm, status: "resolved" },
@@ -48,7 +52,6 @@ export async function endAlarmsOfEndedEpisodes({
         actor: null,
         context: null,
       });
-    }
   });
   return open.length;
 }

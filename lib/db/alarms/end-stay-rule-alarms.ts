@@ -1,11 +1,15 @@
 import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
-import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
+import type { TAlarmDb, TAppendAlarmEvent } from "./append-alarm-event";
 
 /**
  * Ends a stay's open engine alarms of rules that no longer apply, because the support they watch has ended (an IABP
  * rule once the balloon is out): resolution "episode-ended", as an outside raiser's alarms of the episode. The alarms
  * of rules judged for the whole stay are not asked (a lactate alarm goes on). In the engine's transaction, with the
- * state that forgets those rules.
+ * state that forgets those rules (applyAlarmTransitions' `ending`).
+ *
+ * Writes the alarm rows only and answers their events, which the caller appends after its last alarm row: the first
+ * event takes the log-order lock, and a transaction holding it must not then wait for an alarm row, which an
+ * acknowledgement holds while it waits for that lock (docs/deployment-database.md, "Lock order").
  */
 export async function endStayRuleAlarms({
   db,
@@ -17,7 +21,8 @@ export async function endStayRuleAlarms({
   stayId: string;
   ruleIds: readonly string[];
   now: Date;
-}): Promise<void> {
+}): Promise<TAppendAlarmEvent[]> {
+  const events: TAppendAlarmEvent[] = [];
   for (const ruleId of ruleIds) {
     const open = await db.alarm.findUnique({
       where: { openKey: alarmOpenKey(stayId, ruleId, "") },
@@ -28,13 +33,14 @@ export async function endStayRuleAlarms({
       where: { id: open.id },
       data: { status: "resolved", openKey: null, conditionActive: false, resolvedAt: now, resolution: "episode-ended" },
     });
-    await appendAlarmEvent({
+    events.push({
       db,
-      alarm: { ...open, status: "resolved" },
+      alarm: { id: open.id, unitId: open.unitId, bedId: open.bedId, ruleId: open.ruleId, status: "resolved" },
       type: "episode-ended",
       at: now,
       actor: null,
       context: null,
     });
   }
+  return events;
 }

@@ -30,10 +30,28 @@ SELECT r.e, r.st, r.b, r.u, r.p, r.v, r.un, TIMESTAMP '1970-01-01' + r.o * INTER
 ON CONFLICT ("source","sourceRef") DO NOTHING
 RETURNING "seq"::text AS "seq", "source"::text AS "source", "sourceRef"`;
 
+/*
+ * The rows the INSERT's foreign-key checks lock (KEY SHARE on each reading's stay and episode), locked before it, in
+ * one order. The INSERT's log-order trigger takes the log-order lock before its foreign-key checks run, so without
+ * this statement a batch took the log-order lock first and its stays' rows second, while a stay's move, discharge or
+ * merge does the opposite: its UPDATE changes a unique key of the stay (openBedKey, openPatientKey), which locks the
+ * row FOR UPDATE, then its DocumentChange takes the log-order lock. A batch that came between the two waited for the
+ * stay holding the log-order lock the operation then waited for: 'deadlock detected' (the simulator's tick during
+ * the whole-stay e2e's ADT^A02). The stay's operations write their rows before their DocumentChange, the alarm
+ * engine its alarm rows before their events (apply-alarm-transitions.ts): rows first, the log-order lock last, is the
+ * order to keep (docs/deployment-database.md). KEY SHARE conflicts with FOR UPDATE only: ordinary updates of a stay or an episode (its bed, its
+ * settings) do not wait for a batch, nor a batch for them.
+ */
+const LOCK_STAYS_AND_EPISODES = `
+WITH s AS (SELECT 1 FROM "Stay" WHERE "id" = ANY($1::text[]) ORDER BY "id" FOR KEY SHARE),
+     e AS (SELECT 1 FROM "SupportEpisode" WHERE "id" = ANY($2::text[]) ORDER BY "id" FOR KEY SHARE)
+SELECT (SELECT count(*) FROM s) + (SELECT count(*) FROM e) AS "locked"`;
+
 /**
- * Inserts a batch in one statement inside the caller's transaction (or as its own), answering per reading its seq or
- * null when it was stored before: the same (source, sourceRef), or the same content. A batch that holds the same
- * reading twice stores the first, as the SQLite version does (one statement does not see its own rows).
+ * Inserts a batch inside the caller's transaction, answering per reading its seq or null when it was stored before:
+ * the same (source, sourceRef), or the same content. A batch that holds the same reading twice stores the first, as
+ * the SQLite version does (one statement does not see its own rows). `query` must run its statements in one
+ * transaction: the lock of the batch's stays and episodes, taken first, holds until its commit.
  */
 export async function insertObservationBatchPg(
   query: TPgQuery,
@@ -82,6 +100,10 @@ export async function insertObservationBatchPg(
     sources.push(r.source);
     sourceRefs.push(r.sourceRef);
   }
+  // The batch's places are its distinct (stay, episode) pairs: a few dozen for thousands of readings.
+  const stayIds = new Set(batch.places.map(([stayId]) => stayId));
+  const episodeIds = new Set(batch.places.flatMap(([, episodeId]) => (episodeId === null ? [] : [episodeId])));
+  await query(LOCK_STAYS_AND_EPISODES, [[...stayIds], [...episodeIds]]);
   const rows = await query<{ seq: string; source: string; sourceRef: string }>(INSERT, [
     episodes,
     beds,

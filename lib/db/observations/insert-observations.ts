@@ -39,9 +39,10 @@ export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
  * Sharing Prisma's connection keeps one writer (Prisma issue #29933). After the commit, this process's change feed is
  * woken: it tells the screens and the alarm engine from the Observation log.
  *
- * On PostgreSQL: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING seq` on a pooled connection,
- * its own transaction (insert-observation-batch.pg.ts); the log-order lock its trigger takes keeps seq order commit
- * order for the change feed (docs/deployment-database.md).
+ * On PostgreSQL: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING seq` in a transaction of its
+ * own on a pooled connection, after a statement that locks the batch's stays and episodes (insert-observation-batch.pg.ts
+ * says why); the log-order lock its trigger takes keeps seq order commit order for the change feed
+ * (docs/deployment-database.md).
  */
 export async function insertObservations({
   db,
@@ -73,30 +74,31 @@ export async function insertObservations({
       if (epoch !== undefined) assertLeaderEpochOn(connection, epoch);
       return insertObservationBatch(connection, batch, receivedAt.getTime());
     });
-  } else if (epoch === undefined) {
-    seqs = await retryOnDeadlock(() => insertObservationBatchPg(postgresQuery(db), batch, receivedAt.getTime()));
   } else {
-    // A deadlock with a stay's move or discharge rolls the batch back whole: it runs again (retry-on-deadlock.ts).
+    // A deadlock or a serialisation failure rolls the batch back whole: it runs again (retry-on-deadlock.ts).
     seqs = await retryOnDeadlock(() =>
-      insertFencedPg(db, epoch, (query) => insertObservationBatchPg(query, batch, receivedAt.getTime())),
+      insertInTransactionPg(db, epoch, (query) => insertObservationBatchPg(query, batch, receivedAt.getTime())),
     );
   }
   announceCommit(db);
   return seqs;
 }
 
-/** A statement on the PostgreSQL client's pool, in a transaction of its own. */
-export function postgresQuery(db: Db): TPgQuery {
-  const pool = postgresPool(db);
-  return async <R>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as R[];
-}
-
-/** `insert` in a transaction of its own on one pooled connection, after the fence's check of `epoch`. */
-async function insertFencedPg<T>(db: Db, epoch: number, insert: (query: TPgQuery) => Promise<T>): Promise<T> {
+/**
+ * `insert` in a transaction of its own on one pooled connection, after the fence's check of `epoch` when given. One
+ * transaction even without a fence: the batch locks its stays before its INSERT (insert-observation-batch.pg.ts) and
+ * its laboratory results are statements of their own after it, all of which must commit together.
+ */
+async function insertInTransactionPg<T>(
+  db: Db,
+  epoch: number | undefined,
+  insert: (query: TPgQuery) => Promise<T>,
+): Promise<T> {
   const client = await postgresPool(db).connect();
   try {
     await client.query("BEGIN");
-    assertEpochIs(epoch, (await client.query<{ epoch: unknown }>(LEADER_EPOCH_SQL.postgres)).rows[0]?.epoch);
+    if (epoch !== undefined)
+      assertEpochIs(epoch, (await client.query<{ epoch: unknown }>(LEADER_EPOCH_SQL.postgres)).rows[0]?.epoch);
     const result = await insert(
       async <R>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as R[],
     );
