@@ -56,5 +56,27 @@ export async function connectRedis(url: string, log: Logger, prefix = "ecmo-stat
 
 /** socket.io's Redis adapter: rooms span the nodes (session ends, import progress) and serverSideEmit reaches them. */
 export function attachRedisAdapter(io: StationIo, redis: TRedisLink): void {
-  io.adapter(createAdapter(redis.client, redis.subscriber, { key: redis.prefix }));
+  io.adapter(createAdapter(publishingSafely(redis.client), redis.subscriber, { key: redis.prefix }));
+}
+
+/**
+ * The client as the adapter sees it, its publications' failures handled. The adapter publishes without waiting for
+ * the answer; with no offline queue, a publication while Redis is away (every commit wakes the other nodes) rejects,
+ * and that unhandled rejection ended the node: a Redis blink took down every node that committed during it. What is
+ * published meanwhile is lost either way (the other nodes' feeds poll; screens notice a missed message by the
+ * heartbeat's seqs), and the outage is in the log once, by the connection's error handler.
+ */
+export function publishingSafely(client: Redis): Redis {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "publish")
+        return (channel: string | Buffer, message: string | Buffer) => target.publish(channel, message).catch(() => 0);
+      const value: unknown = Reflect.get(target, property, target);
+      // Methods run on the client itself (its state is its own); the constructor stays as it is (the adapter reads
+      // its name to tell a cluster from a client).
+      return typeof value === "function" && property !== "constructor"
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
 }
