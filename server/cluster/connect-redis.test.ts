@@ -22,7 +22,7 @@ describe.skipIf(!url)("the Redis link", () => {
     const link = await connectRedis(url ?? "", silentLogger, `test-${Date.now()}`);
     links.push(link);
     const io = new Server(createServer()) as unknown as StationIo;
-    servers.push(io as unknown as Server);
+    servers.push(io);
     attachRedisAdapter(io, link);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -50,7 +50,7 @@ describe.skipIf(!url)("the Redis link", () => {
     await listener.subscriber.psubscribe(`${prefix}*`);
     listener.subscriber.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer) => heard.push(channel.toString()));
     const io = new Server(createServer()) as unknown as StationIo;
-    servers.push(io as unknown as Server);
+    servers.push(io);
     attachRedisAdapter(io, link);
     io.serverSideEmit("changes:committed");
     await expect.poll(() => heard.length).toBeGreaterThan(0);
