@@ -1,58 +1,12 @@
-import { alarmOpenKey, type TClearExternalAlarm, ZClearExternalAlarmSchema } from "@/lib/alarms/external-alarm-schema";
-import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
-import { AppError } from "../../errors/app-error";
-import { appendAlarmEvent, type TAlarmDb } from "./append-alarm-event";
-
-export interface TClearExternalAlarmOptions {
-  db: TAlarmDb;
-  input: TClearExternalAlarm;
-  actor: TAuditActor | null;
-  context: TRequestContext | null;
-  /** Only the feature that raised an alarm may clear it. */
-  origin: string;
-  now?: Date;
-}
+import { appendAlarmEvent } from "./append-alarm-event";
+import { clearExternalAlarmRow, type TClearExternalAlarmOptions } from "./clear-external-alarm-row";
 
 /**
  * Ends an alarm an outside raiser opened (the finding is normal again, or was recorded in error), in the caller's
- * transaction. Returns the event's seq, or null when no such alarm is open (already ended: nothing to do).
+ * transaction: its row, then its event. Returns the event's seq, or null when no such alarm is open (already ended:
+ * nothing to do). A caller writing several alarms writes their rows first (clearExternalAlarmRow).
  */
-export async function clearExternalAlarm({
-  db,
-  input,
-  actor,
-  context,
-  origin,
-  now = new Date(),
-}: TClearExternalAlarmOptions): Promise<number | null> {
-  const parsed = ZClearExternalAlarmSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("INVALID_INPUT", `alarm ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
-  }
-  const { episodeId, stayId, ruleId, subjectKey, resolution } = parsed.data;
-  const open = await db.alarm.findUnique({
-    where: { openKey: alarmOpenKey(stayId ?? episodeId ?? "", ruleId, subjectKey) },
-    select: { id: true, origin: true },
-  });
-  if (!open) return null;
-  if (open.origin !== origin)
-    throw new AppError(
-      "FORBIDDEN",
-      `alarm "${ruleId}" was raised by ${open.origin}, not ${origin}: only its raiser clears it`,
-    );
-  const alarm = await db.alarm.update({
-    where: { id: open.id },
-    data: { status: "resolved", openKey: null, conditionActive: false, clearedAt: now, resolvedAt: now, resolution },
-    select: { id: true, unitId: true, bedId: true, ruleId: true, status: true },
-  });
-  return appendAlarmEvent({
-    db,
-    alarm,
-    type: resolution === "cleared" ? "cleared" : "withdrawn",
-    at: now,
-    actor,
-    context,
-    details: { origin, subjectKey },
-  });
+export async function clearExternalAlarm(options: TClearExternalAlarmOptions): Promise<number | null> {
+  const event = await clearExternalAlarmRow(options);
+  return event === null ? null : appendAlarmEvent(event);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { raiseExternalAlarm } from "../alarms/raise-external-alarm";
+import { appendAlarmEvent, type TAppendAlarmEvent } from "../alarms/append-alarm-event";
+import { raiseExternalAlarmRow } from "../alarms/raise-external-alarm-row";
 import { announceCommit } from "../changes/announce-commit";
 import type { Db } from "../client";
 import { LAB_REFUSAL_RULE } from "@/lib/alarms/lab-refusal-rule";
@@ -23,6 +24,11 @@ export async function recordLabRefusals({
   if (refusals.length === 0) return 0;
   const recorded = await db.$transaction(async (tx) => {
     let n = 0;
+    // Every row first (the refusals', their alarms'), then the alarms' events: the first event takes the log-order
+    // lock, and holding it this transaction must not wait for a row, as the next refusal's INSERT does (its stay's,
+    // for its foreign key) while a move of that patient holds it and waits for the lock
+    // (docs/deployment-database.md, "Lock order").
+    const events: TAppendAlarmEvent[] = [];
     for (const r of refusals) {
       const known = await tx.labRefusal.findUnique({
         where: { source_sourceRef: { source: r.source, sourceRef: r.sourceRef } },
@@ -54,7 +60,7 @@ export async function recordLabRefusals({
           sourceRef: r.sourceRef,
         },
       });
-      await raiseExternalAlarm({
+      const { event } = await raiseExternalAlarmRow({
         db: tx,
         origin: "labs",
         actor: null,
@@ -71,8 +77,10 @@ export async function recordLabRefusals({
           refs: { labRefusalId: id, parameter: r.parameter },
         },
       });
+      if (event) events.push(event);
       n += 1;
     }
+    for (const event of events) await appendAlarmEvent(event);
     return n;
   });
   if (recorded > 0) announceCommit(db);

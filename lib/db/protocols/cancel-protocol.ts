@@ -1,4 +1,5 @@
 import type { TCancelProtocolInput, TProtocolPlanDto } from "@/lib/protocols/protocol-dtos";
+import { appendAlarmEvent, type TAppendAlarmEvent } from "../alarms/append-alarm-event";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import { AppError } from "../../errors/app-error";
@@ -51,9 +52,13 @@ export async function cancelProtocol({
         where: { ruleId: PROTOCOL_STEP_RULE, subjectKey: { startsWith: `${timerId}/` }, openKey: { not: null } },
         select: { subjectKey: true },
       });
+      // Every alarm row first, then the events: the first event takes the log-order lock, and holding it the
+      // cancellation must not wait for the next alarm's row, which a nurse acknowledging that alarm holds while
+      // waiting for that lock (docs/deployment-database.md, "Lock order").
+      const events: (TAppendAlarmEvent | null)[] = [];
       for (const alarm of open) {
         const [, stepId = "", occurrence = "1"] = alarm.subjectKey.split("/");
-        await clearStepOverdue({
+        const event = await clearStepOverdue({
           db: tx,
           plan: { id: timerId },
           stepId,
@@ -63,6 +68,7 @@ export async function cancelProtocol({
           context,
           now,
         });
+        events.push(event);
       }
       // The plan's abnormal limb check alarm ends with it as its overdue ones do (docs/protocols.md): the finding
       // itself stays with its signature, on the panel for a day.
@@ -74,6 +80,8 @@ export async function cancelProtocol({
         context,
         now,
       });
+      events.push(limb);
+      for (const event of events) if (event !== null) await appendAlarmEvent(event);
       return {
         action: "protocol.cancelled",
         details: { reason: input.reason, alarmsWithdrawn: open.length + (limb === null ? 0 : 1) },

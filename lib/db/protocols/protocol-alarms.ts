@@ -3,11 +3,18 @@ import protocolsFr from "@/lib/i18n/messages/protocols.fr.json";
 import { alarmOpenKey } from "@/lib/alarms/external-alarm-schema";
 import type { TProtocolId } from "@/lib/protocols/protocols";
 import type { TStepState } from "@/lib/protocols/step-states";
-import { clearExternalAlarm } from "../alarms/clear-external-alarm";
-import { raiseExternalAlarm } from "../alarms/raise-external-alarm";
-import type { TAlarmDb } from "../alarms/append-alarm-event";
+import { clearExternalAlarmRow } from "../alarms/clear-external-alarm-row";
+import { raiseExternalAlarmRow } from "../alarms/raise-external-alarm-row";
+import type { TAlarmDb, TAppendAlarmEvent } from "../alarms/append-alarm-event";
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
+
+/*
+ * Each function below writes one alarm's row and answers its event (null when nothing changed), which the caller
+ * appends after its last row write: the first event takes the log-order lock, and a transaction holding it must not
+ * then wait for a row, which a nurse acknowledging an alarm, or a move of the patient (the bed of its alarms and
+ * plans), holds while waiting for that lock (deadlock detected; docs/deployment-database.md, "Lock order").
+ */
 
 /** The alarm rule of an overdue protocol step: one open alarm per plan, step and occurrence (docs/alarms.md). */
 export const PROTOCOL_STEP_RULE = "protocol-step-overdue";
@@ -33,7 +40,7 @@ function summaryOf(protocol: TProtocolId, stepId: string): { en: string; fr: str
   return { en: words(protocolsEn), fr: words(protocolsFr) };
 }
 
-/** Raises the overdue alarm of one step, in the caller's transaction (idempotent while it is open). */
+/** Raises the overdue alarm of one step, in the caller's transaction (idempotent while it is open: null). */
 export async function raiseStepOverdue({
   db,
   plan,
@@ -45,8 +52,8 @@ export async function raiseStepOverdue({
   plan: { id: string; scope: { episodeId: string } | { stayId: string }; protocol: TProtocolId };
   step: TStepState;
   now: Date;
-}): Promise<number | null> {
-  const raised = await raiseExternalAlarm({
+}): Promise<TAppendAlarmEvent | null> {
+  const raised = await raiseExternalAlarmRow({
     db,
     origin: ORIGIN,
     actor: null,
@@ -62,7 +69,7 @@ export async function raiseStepOverdue({
       refs: { timerId: plan.id, stepId: step.stepId, occurrence: step.occurrence },
     },
   });
-  return raised.eventSeq;
+  return raised.event;
 }
 
 /**
@@ -87,7 +94,7 @@ export async function clearStepOverdue({
   actor: TAuditActor | null;
   context: TRequestContext | null;
   now: Date;
-}): Promise<number | null> {
+}): Promise<TAppendAlarmEvent | null> {
   return clearPlanAlarm({
     db,
     ruleId: PROTOCOL_STEP_RULE,
@@ -124,8 +131,8 @@ export async function raiseLimbFinding({
   actor: TAuditActor;
   context: TRequestContext | null;
   now: Date;
-}): Promise<number | null> {
-  const raised = await raiseExternalAlarm({
+}): Promise<TAppendAlarmEvent | null> {
+  const raised = await raiseExternalAlarmRow({
     db,
     origin: ORIGIN,
     actor,
@@ -141,7 +148,7 @@ export async function raiseLimbFinding({
       refs: { timerId: plan.id, stepId, occurrence },
     },
   });
-  return raised.eventSeq;
+  return raised.event;
 }
 
 /**
@@ -162,7 +169,7 @@ export async function clearLimbFinding({
   actor: TAuditActor | null;
   context: TRequestContext | null;
   now: Date;
-}): Promise<number | null> {
+}): Promise<TAppendAlarmEvent | null> {
   return clearPlanAlarm({ db, ruleId: LIMB_CHECK_RULE, subjectKey: plan.id, resolution, actor, context, now });
 }
 
@@ -183,7 +190,7 @@ async function clearPlanAlarm({
   actor: TAuditActor | null;
   context: TRequestContext | null;
   now: Date;
-}): Promise<number | null> {
+}): Promise<TAppendAlarmEvent | null> {
   // Looked up by its subject, which names the plan: a step of an ended episode alarms on the bed's episode under way.
   const open = await db.alarm.findFirst({
     where: { ruleId, subjectKey, openKey: { not: null } },
@@ -193,7 +200,7 @@ async function clearPlanAlarm({
   // Raised on the episode while it ran, or on the stay after it ended (sync-protocol-alarms.ts): its open key says which.
   const byStay = open.openKey === alarmOpenKey(open.stayId, ruleId, subjectKey);
   if (!byStay && !open.episodeId) return null;
-  return clearExternalAlarm({
+  return clearExternalAlarmRow({
     db,
     origin: ORIGIN,
     actor,

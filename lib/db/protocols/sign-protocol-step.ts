@@ -3,6 +3,7 @@ import type { TProtocolPlanDto, TSignStepInput } from "@/lib/protocols/protocol-
 import { protocolById, type TProtocolStep } from "@/lib/protocols/protocols";
 import { checkStepFinding, limbFindingSummary, type TStepFindingIssue } from "@/lib/protocols/step-finding";
 import { checkSignable, isComplete, stepStates } from "@/lib/protocols/step-states";
+import { appendAlarmEvent, type TAppendAlarmEvent } from "../alarms/append-alarm-event";
 import type { TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
@@ -120,7 +121,11 @@ export async function signProtocolStep({
           note: input.note ?? null,
         },
       });
-      await clearStepOverdue({
+      // Every row first (the alarms', the plan's), then the alarms' events: the first event takes the log-order lock,
+      // and holding it the signature must not wait for a row, which a nurse acknowledging the limb check's alarm, or
+      // a move of the patient (the bed of its alarms and plans), holds while waiting for that lock
+      // (docs/deployment-database.md, "Lock order").
+      const overdue = await clearStepOverdue({
         db: tx,
         plan,
         stepId: input.stepId,
@@ -130,15 +135,17 @@ export async function signProtocolStep({
         context,
         now,
       });
+      let limb: TAppendAlarmEvent | null = null;
       if (input.finding !== undefined) {
         const step = protocol.steps.find((s) => s.id === input.stepId);
         if (!step) throw new Error(`step ${input.stepId} was just found signable and must be known`);
-        await judgeLimbFinding({ tx, plan, step, input, occurrence: check.occurrence, actor, context, now });
+        limb = await judgeLimbFinding({ tx, plan, step, input, occurrence: check.occurrence, actor, context, now });
       }
       const signed = await findBedPlan(tx, bedId, timerId);
       const completed = isComplete(stepStates(protocol, planClock(signed), now.getTime()), protocol);
       if (completed)
         await tx.protocolTimer.update({ where: { id: timerId }, data: { status: "completed", endedAt: now } });
+      for (const event of [overdue, limb]) if (event !== null) await appendAlarmEvent(event);
       return {
         action: "protocol.step-signed",
         details: {
@@ -154,9 +161,10 @@ export async function signProtocolStep({
 }
 
 /**
- * An abnormal limb check raises the plan's alarm, a normal one clears it. Scoped like an overdue step's
- * (sync-protocol-alarms.ts): the plan's episode while it runs, else the patient's stay. A discharged patient's plan
- * raises nothing, as the engine's clock raises nothing for it: nobody can act on them in that bed.
+ * An abnormal limb check raises the plan's alarm, a normal one clears it: its row, and its event for the caller to
+ * append (null when nothing changed). Scoped like an overdue step's (sync-protocol-alarms.ts): the plan's episode
+ * while it runs, else the patient's stay. A discharged patient's plan raises nothing, as the engine's clock raises
+ * nothing for it: nobody can act on them in that bed.
  */
 async function judgeLimbFinding({
   tx,
@@ -176,17 +184,14 @@ async function judgeLimbFinding({
   actor: TPlanActor;
   context: TRequestContext | null;
   now: Date;
-}): Promise<void> {
-  if (input.finding === "normal") {
-    await clearLimbFinding({ db: tx, plan, resolution: "cleared", actor, context, now });
-    return;
-  }
+}): Promise<TAppendAlarmEvent | null> {
+  if (input.finding === "normal") return clearLimbFinding({ db: tx, plan, resolution: "cleared", actor, context, now });
   const episode = await tx.supportEpisode.findUniqueOrThrow({
     where: { id: plan.episodeId },
     select: { stayId: true, stay: { select: { dischargedAt: true } } },
   });
-  if (episode.stay.dischargedAt !== null) return;
-  await raiseLimbFinding({
+  if (episode.stay.dischargedAt !== null) return null;
+  return raiseLimbFinding({
     db: tx,
     plan: { id: plan.id, scope: plan.episodeEnded ? { stayId: episode.stayId } : { episodeId: plan.episodeId } },
     summary: limbFindingSummary(step, (input.note ?? "").trim()),

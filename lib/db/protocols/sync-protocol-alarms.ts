@@ -1,5 +1,6 @@
 import { protocolById } from "@/lib/protocols/protocols";
 import { stepStates } from "@/lib/protocols/step-states";
+import { appendAlarmEvent, type TAppendAlarmEvent } from "../alarms/append-alarm-event";
 import type { Db } from "../client";
 import { PROTOCOL_STEP_RULE, raiseStepOverdue, stepSubject } from "./protocol-alarms";
 
@@ -41,12 +42,15 @@ export async function syncProtocolAlarms({ db, now }: { db: Db; now: Date }): Pr
     return states.filter((s) => s.kind === "overdue").map((step) => ({ plan, protocol, step }));
   });
   if (overdue.length === 0) return 0;
-  let raised = 0;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    // Every alarm row first, then the events: the first event takes the log-order lock, and holding it this
+    // transaction must not wait for a row, as the next alarm's INSERT does (its stay's, for its foreign key) while a
+    // move of that patient holds it and waits for the lock (docs/deployment-database.md, "Lock order").
+    const events: TAppendAlarmEvent[] = [];
     for (const { plan, protocol, step } of overdue) {
       const running = plan.episode.endedAt === null;
       if (!running && (await hasOpenAlarm(tx, stepSubject(plan.id, step.stepId, step.occurrence)))) continue;
-      const seq = await raiseStepOverdue({
+      const event = await raiseStepOverdue({
         db: tx,
         plan: {
           id: plan.id,
@@ -56,10 +60,11 @@ export async function syncProtocolAlarms({ db, now }: { db: Db; now: Date }): Pr
         step,
         now,
       });
-      if (seq !== null) raised += 1;
+      if (event !== null) events.push(event);
     }
+    for (const event of events) await appendAlarmEvent(event);
+    return events.length;
   });
-  return raised;
 }
 
 async function hasOpenAlarm(db: Pick<Db, "alarm">, subjectKey: string): Promise<boolean> {

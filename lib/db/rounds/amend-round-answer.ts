@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { checkAnswer } from "@/lib/rounds/answers";
 import type { TAmendRoundInput, TRoundDto } from "@/lib/rounds/round-dtos";
+import { appendAlarmEvent, type TAppendAlarmEvent } from "../alarms/append-alarm-event";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { announceCommit } from "../changes/announce-commit";
 import { recordDocumentChange } from "../changes/record-document-change";
@@ -85,15 +86,18 @@ export async function amendRoundAnswer({
     await tx.roundAmendment.create({
       data: { id: amendmentId, roundId, ...checked, reason: input.reason, amendedAt: now, amendedById: actor.userId },
     });
-    await insertObservationsInTransaction({ db, tx, readings, receivedAt: now });
     // The bed's alarm follows the item's newest answer: only a correction of the latest round to ask it moves it.
     const newest = await tx.round.findFirst({
       where: { episodeId: row.episodeId, answers: { some: { itemId: input.itemId } } },
       orderBy: { signedAt: "desc" },
       select: { id: true },
     });
+    // Its row before the readings and its event: the readings' INSERT takes the log-order lock, and holding it the
+    // amendment must not wait for the alarm's row, which a nurse acknowledging it holds while waiting for that lock
+    // (docs/deployment-database.md, "Lock order").
+    let alarmEvents: TAppendAlarmEvent[] = [];
     if (newest?.id === roundId && row.episode.endedAt === null) {
-      await syncRoundAlarms({
+      alarmEvents = await syncRoundAlarms({
         db: tx,
         episodeId: row.episodeId,
         roundId,
@@ -105,6 +109,8 @@ export async function amendRoundAnswer({
         now,
       });
     }
+    await insertObservationsInTransaction({ db, tx, readings, receivedAt: now });
+    for (const event of alarmEvents) await appendAlarmEvent(event);
     await recordAuditEvent({
       db: tx,
       action: "round.amended",

@@ -1,6 +1,7 @@
 import { checkRoundAnswers, itemsAsked } from "@/lib/rounds/answers";
 import type { TRoundDto, TSignRoundInput } from "@/lib/rounds/round-dtos";
 import { frequenciesOf } from "@/lib/rounds/template";
+import { appendAlarmEvent } from "../alarms/append-alarm-event";
 import { recordAuditEvent, type TAuditActor, type TRequestContext } from "../audit/record-audit-event";
 import { findBedEpisode } from "../beds/find-bed-episode";
 import { announceCommit } from "../changes/announce-commit";
@@ -118,10 +119,10 @@ export async function signRound({
         },
       });
       await tx.roundAnswer.createMany({ data: check.answers.map((a) => ({ roundId: input.roundId, ...a })) });
-      // On the transaction's own connection, so that they commit with the round (a reading already stored is skipped).
-      await insertObservationsInTransaction({ db, tx, readings, receivedAt: now });
-      // The finding's alarm commits with the round or not at all.
-      await syncRoundAlarms({
+      // The findings' alarms commit with the round or not at all. Their rows before the readings and the alarms'
+      // events: the readings' INSERT takes the log-order lock, and holding it the round must not wait for an alarm
+      // row a nurse acknowledging it holds while waiting for that lock (docs/deployment-database.md, "Lock order").
+      const alarmEvents = await syncRoundAlarms({
         db: tx,
         episodeId: episode.id,
         roundId: input.roundId,
@@ -131,6 +132,9 @@ export async function signRound({
         context,
         now,
       });
+      // On the transaction's own connection, so that they commit with the round (a reading already stored is skipped).
+      await insertObservationsInTransaction({ db, tx, readings, receivedAt: now });
+      for (const event of alarmEvents) await appendAlarmEvent(event);
       await recordAuditEvent({
         db: tx,
         action: "round.signed",

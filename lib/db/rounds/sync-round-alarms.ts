@@ -1,8 +1,9 @@
 import type { TCheckedAnswer } from "@/lib/rounds/answers";
 import { findingSummary } from "@/lib/rounds/finding-summary";
 import type { TRoundTemplateItem } from "@/lib/rounds/template";
-import { clearExternalAlarm } from "../alarms/clear-external-alarm";
-import { raiseExternalAlarm } from "../alarms/raise-external-alarm";
+import type { TAppendAlarmEvent } from "../alarms/append-alarm-event";
+import { clearExternalAlarmRow } from "../alarms/clear-external-alarm-row";
+import { raiseExternalAlarmRow } from "../alarms/raise-external-alarm-row";
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import type { Db } from "../client";
 
@@ -19,6 +20,11 @@ type TTx = Pick<Db, "alarm" | "alarmEvent" | "auditEvent" | "supportEpisode" | "
  * someone else, which is what IEC 60601-1-8 means by medium; it is not the immediate response high priority asks
  * for, which stays with the engine's physiological rules. An amendment that corrects an answer recorded in error
  * withdraws the alarm rather than clearing it.
+ *
+ * Writes the alarm rows only and answers their events, in the answers' order, which the caller appends after its last
+ * row write and after its readings: their INSERT and the first event take the log-order lock, and a transaction
+ * holding it must not then wait for an alarm row, which a nurse acknowledging that alarm holds while waiting for the
+ * lock (deadlock detected; docs/deployment-database.md, "Lock order").
  */
 export async function syncRoundAlarms({
   db,
@@ -41,12 +47,13 @@ export async function syncRoundAlarms({
   /** An amendment: a finding turned normal was recorded in error (withdrawn), not resolved at the bedside. */
   correction?: boolean;
   now: Date;
-}): Promise<void> {
+}): Promise<TAppendAlarmEvent[]> {
+  const events: TAppendAlarmEvent[] = [];
   for (const answer of answers) {
     const item = items.find((i) => i.itemId === answer.itemId);
     if (!item) continue;
     if (answer.abnormal) {
-      await raiseExternalAlarm({
+      const { event } = await raiseExternalAlarmRow({
         db,
         origin: ORIGIN,
         actor,
@@ -62,8 +69,9 @@ export async function syncRoundAlarms({
           refs: { roundId, itemId: item.itemId },
         },
       });
+      if (event) events.push(event);
     } else {
-      await clearExternalAlarm({
+      const event = await clearExternalAlarmRow({
         db,
         origin: ORIGIN,
         actor,
@@ -76,6 +84,8 @@ export async function syncRoundAlarms({
           resolution: correction ? "withdrawn" : "cleared",
         },
       });
+      if (event) events.push(event);
     }
   }
+  return events;
 }
