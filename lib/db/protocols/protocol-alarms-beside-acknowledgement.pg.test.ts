@@ -210,10 +210,15 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")("a protocol plan's alar
     });
     const open = await testDb.db.alarm.findMany({
       where: { ruleId: PROTOCOL_STEP_RULE, status: "active" },
-      select: { subjectKey: true },
+      select: { subjectKey: true, bedId: true },
     });
     const subjects = open.map((a) => a.subjectKey);
     expect(subjects).toContain(stepSubject(planId, "limb-check-240", 1));
     expect(subjects).toContain(stepSubject(otherPlan.id, "limb-check-240", 1));
+    // Raised after the move committed, each on the bed the patient was moved to, not the one she left (the first
+    // one raised, whose INSERT had waited for the move, was on the bed she left).
+    const otherBeds = open.filter((a) => a.subjectKey.startsWith(otherPlan.id)).map((a) => a.bedId);
+    expect(otherBeds.length).toBeGreaterThan(1);
+    expect(new Set(otherBeds)).toEqual(new Set(["test-bed-3"]));
   }, 30_000);
 });

@@ -22,7 +22,7 @@ export const PROTOCOL_STEP_RULE = "protocol-step-overdue";
 export const LIMB_CHECK_RULE = "limb-check-abnormal";
 const ORIGIN = "protocols";
 
-type TTx = TAlarmDb & Pick<Db, "supportEpisode" | "stay">;
+type TTx = TAlarmDb & Pick<Db, "supportEpisode" | "stay" | "$queryRaw">;
 
 export function stepSubject(timerId: string, stepId: string, occurrence: number): string {
   return `${timerId}/${stepId}/${occurrence}`;

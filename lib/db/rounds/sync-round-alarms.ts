@@ -11,7 +11,7 @@ import type { Db } from "../client";
 export const ROUND_FINDING_RULE = "round-abnormal-finding";
 const ORIGIN = "rounds";
 
-type TTx = Pick<Db, "alarm" | "alarmEvent" | "auditEvent" | "supportEpisode" | "stay">;
+type TTx = Pick<Db, "alarm" | "alarmEvent" | "auditEvent" | "supportEpisode" | "stay" | "$queryRaw">;
 
 /**
  * Brings the bed's round alarms in line with the answers just recorded, in the caller's transaction: an abnormal
