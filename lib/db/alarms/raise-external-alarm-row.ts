@@ -115,7 +115,7 @@ interface TScope {
  * one writer at a time and needs none.
  */
 async function waitForMoves(db: Pick<Db, "$queryRaw">, stayId: string): Promise<void> {
-  if (dialectOf(db as Db) === "postgres") await db.$queryRaw`SELECT 1 FROM "Stay" WHERE "id" = ${stayId} FOR SHARE`;
+  if (dialectOf(db) === "postgres") await db.$queryRaw`SELECT 1 FROM "Stay" WHERE "id" = ${stayId} FOR SHARE`;
 }
 
 async function episodeScope(db: Pick<Db, "supportEpisode" | "$queryRaw">, episodeId: string): Promise<TScope> {
