@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { emptyAlarmState, type TAlarmTransition } from "@/lib/alarms/alarm-state";
 import { createTestDb, readOnOtherConnection, type TestDb } from "@/test/support/create-test-db";
 import { seedTestEpisode, type TestEpisode } from "@/test/support/seed-test-episode";
+import { moveStay } from "@/lib/db/stays/move-stay";
 import { persistTransitions } from "./persist-transitions";
 import type { TStayMemory } from "./stay-memory";
 
@@ -84,4 +85,22 @@ it("commits each stay's alarms and state in a transaction of their own, the engi
   );
   expect(Number(position?.seq)).toBe(12);
   for (const memory of memories) expect(memory).toMatchObject({ pending: [], dirty: false });
+});
+
+it("writes a stay's new alarm on the bed the stay is in, when the engine has not yet heard of its move", async () => {
+  const [moved] = episodes;
+  if (!moved) throw new Error("seeded");
+  await test.db.bed.create({ data: { id: "test-bed-9", unitId: moved.unitId, label: "T9", position: 9 } });
+  await moveStay({ db: test.db, input: { stayId: moved.stayId, toBedId: "test-bed-9" }, actor: null, context: null });
+  // The engine's memory still holds the bed the patient left (the move's stay:changed is not yet judged).
+  await persistTransitions({
+    db: test.db,
+    fence: undefined,
+    changed: [memoryOf(moved, 20)],
+    provenanceOf: () => new Map(),
+    judgedThrough: 20,
+    now: new Date(),
+  });
+  const alarm = await test.db.alarm.findFirstOrThrow({ where: { stayId: moved.stayId }, select: { bedId: true } });
+  expect(alarm.bedId).toBe("test-bed-9");
 });

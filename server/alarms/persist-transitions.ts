@@ -1,6 +1,7 @@
 import type { TLimitProvenance } from "@/lib/alarms/limit-overrides";
 import { saveAlarmEnginePosition } from "@/lib/db/alarms/alarm-engine-position";
 import { saveAlarmEngineState } from "@/lib/db/alarms/alarm-engine-state";
+import { lockStayPlace } from "@/lib/db/stays/lock-stay-place";
 import { applyAlarmTransitions } from "@/lib/db/alarms/apply-alarm-transitions";
 import { announceCommit } from "@/lib/db/changes/announce-commit";
 import type { Db } from "@/lib/db/client";
@@ -44,9 +45,18 @@ export async function persistTransitions({
       if (i === changed.length - 1) await saveAlarmEnginePosition({ db: tx, observationSeq: judgedThrough, now });
       // Last, so that the log-order lock the first alarm event takes is held only until the commit that follows; the
       // alarms of ended rules with the transitions', all their rows before any event (apply-alarm-transitions.ts).
+      // The engine learns of a move through the change feed, a page late at worst (a page's readings are judged
+      // before its documents): an alarm raised meanwhile went to the bed the patient had left. Its bed is read here,
+      // waiting for a move under way.
+      const writes = memory.pending.length > 0 || memory.ending.length > 0;
+      const place = writes ? await lockStayPlace(tx, memory.id) : null;
       const applied = await applyAlarmTransitions({
         db: tx,
-        stay: memory,
+        stay: {
+          id: memory.id,
+          episodeId: memory.episodeId,
+          ...(place ?? { unitId: memory.unitId, bedId: memory.bedId }),
+        },
         transitions: memory.pending,
         ending: { ruleIds: memory.ending, at: now },
         provenance: provenanceOf(memory),

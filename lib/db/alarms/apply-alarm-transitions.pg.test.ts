@@ -35,9 +35,13 @@ const raised = (ruleId: string, seq: number): TAlarmTransition => ({
   source: { id: "test-source", citation: "test citation" },
 });
 
-/** The log-order lock (pg_advisory_xact_lock(7305155001), prisma/postgres/migrations) as pg_locks shows it, granted. */
+/**
+ * The log-order lock (pg_advisory_xact_lock(7305155001), prisma/postgres/migrations) as pg_locks shows it, granted, in
+ * this test's database only: pg_locks spans the server, where other test files' databases take the same lock.
+ */
 const LOG_ORDER_LOCK_HELD = `SELECT COUNT(*) AS "n" FROM pg_locks
-  WHERE locktype = 'advisory' AND granted AND classid = 1 AND objid = 3010187705 AND objsubid = 1`;
+  WHERE locktype = 'advisory' AND granted AND classid = 1 AND objid = 3010187705 AND objsubid = 1
+    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
 /*
  * Every node's readings wait for the log-order lock an alarm event takes until the engine's commit (docs/deployment.md,
