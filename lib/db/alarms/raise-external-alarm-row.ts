@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { alarmOpenKey, type TRaiseExternalAlarm, ZRaiseExternalAlarmSchema } from "@/lib/alarms/external-alarm-schema";
 import { DEFAULT_ALARM_RULES } from "@/lib/alarms/default-alarm-rules";
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
-import { dialectOf, type Db } from "../client";
+import type { Db } from "../client";
+import { lockStayPlace } from "../stays/lock-stay-place";
 import type { AlarmOrigin } from "../generated/enums";
 import { AppError } from "../../errors/app-error";
 import type { TAlarmDb, TAppendAlarmEvent } from "./append-alarm-event";
@@ -108,20 +109,12 @@ interface TScope {
   episodeId: string | null;
 }
 
-/**
- * On PostgreSQL, waits for a move of the stay under way (it holds the stay's row FOR UPDATE until it commits) before
- * the stay's bed is read: read before, the alarm was written with the bed the patient had just left. A share lock,
- * taken before any log write of the caller's (row locks first, docs/deployment-database.md "Lock order"); SQLite has
- * one writer at a time and needs none.
- */
-async function waitForMoves(db: Pick<Db, "$queryRaw">, stayId: string): Promise<void> {
-  if (dialectOf(db) === "postgres") await db.$queryRaw`SELECT 1 FROM "Stay" WHERE "id" = ${stayId} FOR SHARE`;
-}
-
-async function episodeScope(db: Pick<Db, "supportEpisode" | "$queryRaw">, episodeId: string): Promise<TScope> {
+async function episodeScope(db: Pick<Db, "supportEpisode" | "stay" | "$queryRaw">, episodeId: string): Promise<TScope> {
   // The episode's stay never changes; its bed does, with a move.
   const owner = await db.supportEpisode.findUnique({ where: { id: episodeId }, select: { stayId: true } });
-  if (owner) await waitForMoves(db, owner.stayId);
+  // Waits for a move of the stay under way before its bed is read (read before, the alarm went to the bed the
+  // patient had just left).
+  if (owner) await lockStayPlace(db, owner.stayId);
   const episode = await db.supportEpisode.findUnique({
     where: { id: episodeId },
     select: { bedId: true, stayId: true, endedAt: true, bed: { select: { unitId: true } } },
@@ -133,7 +126,8 @@ async function episodeScope(db: Pick<Db, "supportEpisode" | "$queryRaw">, episod
 }
 
 async function stayScope(db: Pick<Db, "stay" | "$queryRaw">, stayId: string): Promise<TScope> {
-  await waitForMoves(db, stayId);
+  // As above: a move under way first, then the bed.
+  await lockStayPlace(db, stayId);
   const stay = await db.stay.findUnique({
     where: { id: stayId },
     select: {
