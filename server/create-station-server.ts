@@ -15,6 +15,7 @@ import { startHeartbeat } from "./realtime/start-heartbeat";
 import { ALARM_TICK_MS, AlarmEngine, STARTUP_GRACE_MS } from "./alarms/alarm-engine";
 import type { Leadership, TLeaderTerm } from "./cluster/leadership";
 import { attachRedisAdapter, type TRedisLink } from "./cluster/connect-redis";
+import { decodeCommittedPage, encodeCommittedPage } from "@/lib/changes/committed-page-wire";
 import { listenForCommits } from "@/lib/db/changes/announce-commit";
 import { readinessRoute, type TReadinessCheck } from "./health/readiness-route";
 import { startChangeFeed, type ChangeFeed, type TChangeSubscriber } from "./changes/start-change-feed";
@@ -177,8 +178,17 @@ export async function createStationServer(options: StationServerOptions): Promis
   let stopWaking = (): void => undefined;
   if (options.redis) {
     attachRedisAdapter(realtime.io, options.redis);
-    stopWaking = listenForCommits(db, () => realtime.io.serverSideEmit("changes:committed"));
-    realtime.io.on("changes:committed", () => {
+    // A commit announced with its page sends it along (about 15 KB for a unit's second of readings), so that the
+    // other nodes need not read it back: with N nodes, N − 1 reads of each page saved on the database.
+    stopWaking = listenForCommits(db, (page) =>
+      realtime.io.serverSideEmit("changes:committed", page ? encodeCommittedPage(page) : null),
+    );
+    realtime.io.on("changes:committed", (wire: unknown) => {
+      if (wire === null || wire === undefined) return changes.kick();
+      const received = decodeCommittedPage(wire);
+      if (received.ok) return changes.offer(received.page.changes, received.page.span);
+      // Read from the logs instead: the database is the truth, the message only spares a read.
+      log.warn(`changes:committed from another node could not be read (${received.reason}); reading the logs`);
       changes.kick();
     });
   }

@@ -20,6 +20,23 @@ export type TChangeLog = TChange["log"];
 /** How far the feed has read each log: the seq of the last row it handed over (0 for an empty log). */
 export type TChangeCursor = Record<TChangeLog, number>;
 
+/** Where a page of changes starts (the cursor before it) and ends (the cursor after it), in each log. */
+export interface TChangeSpan {
+  from: Readonly<TChangeCursor>;
+  to: Readonly<TChangeCursor>;
+}
+
+/**
+ * A page of the logs known whole without reading them: the rows one transaction committed, with where they sit in
+ * the logs. Its writer learns `from` while it holds the log-order lock, when every smaller seq has committed or
+ * rolled back for good (lib/db/changes/read-cursor-before.pg.ts), so a feed standing at `from` may take the page as
+ * the read it saves (server/changes/start-change-feed.ts, offer).
+ */
+export interface TCommittedPage {
+  changes: readonly TChange[];
+  span: TChangeSpan;
+}
+
 const ZUnitBed = { unitId: z.string().min(1).max(64), bedId: z.string().min(1).max(64) };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TCommittedPageWire } from "@/lib/changes/committed-page-wire";
 import type { TPrincipal } from "@/lib/auth/principal";
 import type { TObservationDto } from "@/lib/observations/observation";
 import type { TPackedObservations } from "@/lib/observations/packed-observations";
@@ -250,8 +251,12 @@ export const ALARM_REPLAY_PAGE_SIZE = 1_000;
 
 /** Between the nodes, through Redis (docs/deployment.md). */
 export interface InterServerEvents {
-  /** A node committed to a followed log: the others read their feeds now rather than at their next poll. */
-  "changes:committed": () => void;
+  /**
+   * A node committed to a followed log: the others read their feeds now rather than at their next poll, or take the
+   * page it carries (readings the writer knew whole, lib/changes/committed-page-wire.ts) when they stand where it
+   * starts. Checked on receipt like any other edge; null when the commit travels without its page.
+   */
+  "changes:committed": (page: TCommittedPageWire | null) => void;
 }
 
 export interface SocketData {

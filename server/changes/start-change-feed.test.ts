@@ -254,6 +254,36 @@ describe("the change feed", () => {
     expect(reads).toBe(0);
   });
 
+  it("takes the page a commit is announced with when it starts where the feed stands, and reads otherwise", async () => {
+    let reads = 0;
+    const { seen, subscriber } = recorder();
+    const feed = await startChangeFeed({
+      db: t.db,
+      log: silentLogger,
+      subscribers: [subscriber],
+      intervalMs: 60_000,
+      readPage: (args) => ((reads += 1), readChangesSince(args)),
+    });
+    feeds.push(feed);
+    // Committed elsewhere and announced here with its page: another node's commit, whose page came through Redis.
+    const there = new ObservationWriter({ db: elsewhere, episodes: new EpisodeDirectory(elsewhere) });
+    await there.submit([reading(1.1), reading(1.2)]);
+    const page = await readChangesSince({ db: t.db, cursor: { ...feed.cursor } });
+    announceCommit(t.db, { changes: page.changes, span: { from: { ...feed.cursor }, to: page.cursor } });
+    await feed.caughtUp();
+    expect(seen.observation).toEqual(page.changes.map((c) => c.seq));
+    expect(reads).toBe(0);
+    // A page that starts past the feed (a commit whose message it missed stands between): not taken; it reads both.
+    await there.submit([reading(1.3)]);
+    const missed = await readChangesSince({ db: t.db, cursor: { ...feed.cursor } });
+    await there.submit([reading(1.4)]);
+    const next = await readChangesSince({ db: t.db, cursor: missed.cursor });
+    announceCommit(t.db, { changes: next.changes, span: { from: missed.cursor, to: next.cursor } });
+    await feed.caughtUp();
+    expect(reads).toBe(1);
+    expect(seen.observation).toEqual((await seqsOf(t.db)).observation);
+  });
+
   it("leaves a second feed that is behind or busy to read for itself, each row once", async () => {
     const here = new ObservationWriter({ db: t.db, episodes: new EpisodeDirectory(t.db) });
     await here.submit([reading(1.1), reading(1.2), reading(1.3)]);

@@ -1,4 +1,4 @@
-import type { TChange, TChangeCursor } from "@/lib/changes/change";
+import type { TChange, TChangeCursor, TChangeSpan } from "@/lib/changes/change";
 import { listenForCommits } from "@/lib/db/changes/announce-commit";
 import { getChangeCursor } from "@/lib/db/changes/get-change-cursor";
 import { readChangesSince, type TChangePage } from "@/lib/db/changes/read-changes-since";
@@ -14,12 +14,6 @@ const CHANGE_POLL_MS = 250;
  * subscriber must take a change it has seen calmly (the engine and the screens both go by seq).
  */
 export type TChangeSubscriber = (changes: readonly TChange[], span: TChangeSpan) => void | Promise<void>;
-
-/** Where a page starts (the cursor before it) and ends (the cursor after it), in each log. */
-export interface TChangeSpan {
-  from: Readonly<TChangeCursor>;
-  to: Readonly<TChangeCursor>;
-}
 
 export interface ChangeFeedOptions {
   db: Db;
@@ -137,7 +131,15 @@ export async function startChangeFeed({
   };
 
   const kick = (): void => void schedule();
-  const stopListening = wakeOnCommit ? listenForCommits(db, kick) : () => undefined;
+  const offer = (changes: readonly TChange[], span: TChangeSpan): void => {
+    if (stopped) return;
+    // A second page before the first was taken: this feed is busy; it reads both from the logs when free.
+    offered = offered === null ? { changes, span } : null;
+    kick();
+  };
+  const stopListening = wakeOnCommit
+    ? listenForCommits(db, (page) => (page ? offer(page.changes, page.span) : kick()))
+    : () => undefined;
   const timer = setInterval(kick, intervalMs);
   timer.unref();
 
@@ -146,12 +148,7 @@ export async function startChangeFeed({
     caughtUp: schedule,
     cursor,
     lastCaughtUpAt: () => caughtUpAt,
-    offer(changes, span) {
-      if (stopped) return;
-      // A second page before the first was taken: this feed is busy; it reads both from the logs when free.
-      offered = offered === null ? { changes, span } : null;
-      kick();
-    },
+    offer,
     async stop() {
       stopped = true;
       clearInterval(timer);

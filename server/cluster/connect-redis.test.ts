@@ -31,7 +31,7 @@ describe.skipIf(!url)("the Redis link", () => {
       // Redis away: the connection is down and ioredis has no offline queue, so a publication fails at once.
       link.client.disconnect();
       await expect.poll(() => link.client.status).toBe("end");
-      io.serverSideEmit("changes:committed");
+      io.serverSideEmit("changes:committed", null);
       io.to("unit:somewhere").emit("server:heartbeat", { at: 0, lastSeq: 0, units: {} });
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(unhandled).toEqual([]);
@@ -52,7 +52,7 @@ describe.skipIf(!url)("the Redis link", () => {
     const io = new Server(createServer()) as unknown as StationIo;
     servers.push(io);
     attachRedisAdapter(io, link);
-    io.serverSideEmit("changes:committed");
+    io.serverSideEmit("changes:committed", null);
     await expect.poll(() => heard.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,7 @@
+import type { TChange, TChangeCursor, TCommittedPage } from "@/lib/changes/change";
 import type { TValidReading } from "@/lib/observations/validate-reading";
 import { announceCommit } from "../changes/announce-commit";
+import { readCursorBeforePg } from "../changes/read-cursor-before.pg";
 import { assertEpochIs, assertLeaderEpochOn, LEADER_EPOCH_SQL } from "../cluster/leader-epoch";
 import { dialectOf, postgresPool, sqliteConnection, type Db } from "../client";
 import { retryOnDeadlock } from "../retry-on-deadlock";
@@ -42,7 +44,11 @@ export const MAX_READINGS_PER_BULK_COMMIT = 10_000;
  * On PostgreSQL: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING seq` in a transaction of its
  * own on a pooled connection, after a statement that locks the batch's stays and episodes (insert-observation-batch.pg.ts
  * says why); the log-order lock its trigger takes keeps seq order commit order for the change feed
- * (docs/deployment-database.md).
+ * (docs/deployment-database.md). While it holds that lock, the transaction also reads where the logs stood before its
+ * first reading, and the commit is announced with the page it made (TCommittedPage): the feeds of this node and,
+ * through Redis, of the others take it instead of reading the same rows back (server/changes/start-change-feed.ts).
+ * A batch with laboratory results is announced without its page: their supersession is decided row by row, and the
+ * feeds read it.
  */
 export async function insertObservations({
   db,
@@ -68,6 +74,7 @@ export async function insertObservations({
   }
   const batch = packObservationBatch(readings);
   let seqs: (number | null)[];
+  let page: TCommittedPage | undefined;
   if (dialectOf(db) === "sqlite") {
     seqs = await writeInTransaction(db, () => {
       const connection = sqliteConnection(db);
@@ -76,12 +83,60 @@ export async function insertObservations({
     });
   } else {
     // A deadlock or a serialisation failure rolls the batch back whole: it runs again (retry-on-deadlock.ts).
-    seqs = await retryOnDeadlock(() =>
-      insertInTransactionPg(db, epoch, (query) => insertObservationBatchPg(query, batch, receivedAt.getTime())),
+    const withLab = readings.some((r) => r.lab !== undefined);
+    const written = await retryOnDeadlock(() =>
+      insertInTransactionPg(db, epoch, async (query) => {
+        const stored = await insertObservationBatchPg(query, batch, receivedAt.getTime());
+        const first = firstSeq(stored);
+        const before = withLab || first === null ? null : await readCursorBeforePg(query, first);
+        return { stored, before };
+      }),
     );
+    seqs = written.stored;
+    if (written.before) page = committedPage(readings, seqs, receivedAt.getTime(), written.before);
   }
-  announceCommit(db);
+  announceCommit(db, page);
   return seqs;
+}
+
+function firstSeq(seqs: readonly (number | null)[]): number | null {
+  let first: number | null = null;
+  for (const seq of seqs) if (seq !== null && (first === null || seq < first)) first = seq;
+  return first;
+}
+
+/** The changes a feed would read after `from` for the readings just committed with these seqs. */
+function committedPage(
+  readings: readonly TValidReading[],
+  seqs: readonly (number | null)[],
+  receivedAt: number,
+  from: TChangeCursor,
+): TCommittedPage {
+  const changes: TChange[] = [];
+  readings.forEach((r, i) => {
+    const seq = seqs[i];
+    if (seq === null || seq === undefined) return;
+    changes.push({
+      log: "observation",
+      seq,
+      observation: {
+        seq,
+        stayId: r.stayId,
+        episodeId: r.episodeId,
+        bedId: r.bedId,
+        unitId: r.unitId,
+        parameter: r.parameter,
+        value: r.value,
+        unit: r.unit,
+        observedAt: r.observedAt.getTime(),
+        receivedAt,
+        source: r.source,
+      },
+    });
+  });
+  changes.sort((a, b) => a.seq - b.seq);
+  const last = changes.at(-1)?.seq ?? from.observation;
+  return { changes, span: { from, to: { ...from, observation: last } } };
 }
 
 /**
