@@ -32,6 +32,7 @@ const failures =
         sink: server.writer,
         beds: Number(process.env.BENCH_BEDS ?? "64"),
         triggerMs: Number(process.env.BENCH_TRIGGER_MS ?? 0),
+        phase: process.env.BENCH_PHASE === "aligned" ? "aligned" : "own",
       })
     : undefined;
 // Asked for by the bench before it stops this node: how many of the producer's commits failed.

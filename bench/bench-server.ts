@@ -38,6 +38,7 @@ server.mount((req, res) => {
 });
 await server.listen(Number(process.env.PORT), "127.0.0.1");
 startBenchProducer({
+  phase: "aligned",
   sink: server.writer,
   beds: Number(process.env.BENCH_BEDS ?? "64"),
   triggerMs: Number(process.env.BENCH_TRIGGER_MS ?? 0),

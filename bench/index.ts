@@ -14,7 +14,9 @@
  *   BENCH_NODES_CLIENTS its socket clients (default 200, half on each node), BENCH_NODES_BEDS its beds (default 64),
  *   BENCH_NODES_DATABASE postgres (default, as a hospital runs several nodes) or sqlite (one file),
  *   BENCH_NODES_CLIENT_PROCESSES the processes the clients run in (default 2; 0: in the bench's own process, the measure
- *   before 2026-12-04, whose one event loop decoded every client's copy of each burst).
+ *   before 2026-12-04, whose one event loop decoded every client's copy of each burst), BENCH_NODES_PHASES the runs
+ *   (default "own,aligned": the beds each at their own phase of the second, then all in the same millisecond;
+ *   bench/bench-producer.ts).
  * - wall: prints reading → screen p50/p99, snapshot p50/p99 (a snapshot unanswered in 10 s is a failure), the server's
  *   RSS at start, peak and end (with its anonymous and file parts at the end), how many of the 200 clients subscribed
  *   and how many disconnects the run saw, and whether the server ran to the end.
@@ -117,19 +119,25 @@ if (only.includes("alarms")) {
 if (only.includes("nodes")) {
   const { benchTwoNodes } = await import("./two-nodes");
   const engine = process.env.BENCH_NODES_DATABASE === "sqlite" ? "sqlite" : "postgres";
-  const figures = await benchTwoNodes({
-    soakSec: Number(process.env.BENCH_NODES_SEC ?? 60),
-    warmupSec: Number(process.env.BENCH_NODES_WARMUP_SEC ?? 10),
-    clients: Number(process.env.BENCH_NODES_CLIENTS ?? 200),
-    beds: Number(process.env.BENCH_NODES_BEDS ?? 64),
-    engine,
-    processes: Number(process.env.BENCH_NODES_CLIENT_PROCESSES ?? 2),
-  });
-  print(
-    `Nodes on ${engine === "postgres" ? "PostgreSQL" : "one SQLite file"} with Redis and the PostgreSQL lock: reading → screen on the other node, and the failover gap`,
-    figures,
-    "targets: p99 ≤ 100 ms on the other node; the new leader judging within 10 s of the old one's death",
-  );
+  const phases = (process.env.BENCH_NODES_PHASES ?? "own,aligned")
+    .split(",")
+    .filter((p) => p === "own" || p === "aligned");
+  for (const phase of phases) {
+    const figures = await benchTwoNodes({
+      soakSec: Number(process.env.BENCH_NODES_SEC ?? 60),
+      warmupSec: Number(process.env.BENCH_NODES_WARMUP_SEC ?? 10),
+      clients: Number(process.env.BENCH_NODES_CLIENTS ?? 200),
+      beds: Number(process.env.BENCH_NODES_BEDS ?? 64),
+      engine,
+      processes: Number(process.env.BENCH_NODES_CLIENT_PROCESSES ?? 2),
+      phase,
+    });
+    print(
+      `Nodes on ${engine === "postgres" ? "PostgreSQL" : "one SQLite file"} with Redis and the PostgreSQL lock: reading → screen on the other node, and the failover gap; ${phase === "own" ? "each bed sending at its own phase of the second" : "every bed sending in the same millisecond (the worst case)"}`,
+      figures,
+      "targets: p99 ≤ 100 ms on the other node; the new leader judging within 10 s of the old one's death",
+    );
+  }
 }
 
 export {};

@@ -1,23 +1,27 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { randomUUID } from "node:crypto";
 import { createPostgresTestDb, createTestDb, readOnOtherConnection } from "@/test/support/create-test-db";
 import { createLockDatabase, freePort } from "@/test/support/station-node";
+import type { TProducerPhase } from "./bench-producer";
 import { followUnit, type TFollowerFigures } from "./unit-followers";
 import { seedBenchWorld, signInBenchNurse } from "./world";
 
 /**
  * Nodes on one database (PostgreSQL, as a hospital runs them, or with engine "sqlite" one SQLite file) with Redis and
  * the PostgreSQL lock: node A (started first, so normally the leader), node B
- * producing 64 beds × 12 parameters at 1 Hz (and a lactate trigger every 250 ms, so that the engine writes alarms;
- * it never leads), and C, a standby. Half the clients follow the unit on A, half on B: A's see readings committed on
+ * producing 64 beds × 12 parameters at 1 Hz, each bed at its own phase of the second or all at once (`phase`,
+ * bench/bench-producer.ts), and a lactate trigger every 250 ms, so that the engine writes alarms (B never leads), and
+ * C, a standby. Half the clients follow the unit on A, half on B: A's see readings committed on
  * the other node (the figure the target is about), B's those of their own node. Then the leader (A, or C if the lock
  * moved during the soak) is killed with SIGKILL: how long until another node holds the lock, and until an alarm
  * event is written after the kill (the gap in judgement). All processes share this machine's two
  * cores with the clients' decoding: the load average is printed beside the figures. The clients run in `processes`
  * child processes (bench/unit-followers-process.ts), so that no one event loop decodes all 200 copies of each second's
- * readings in turn; with 0 they run in this process, as before 2026-12-04. The first client on A to decode each burst
- * gives the station's path without the clients' queue (otherNodeFirstClient…).
+ * readings in turn; with 0 they run in this process, as before 2026-12-04. The first client on A to decode each tick
+ * (a bed's readings, or with "aligned" the whole second's) gives the station's path without the clients' queue
+ * (otherNodeFirstClient…). The CPU each group of processes used during the soak is printed too: where the cores went.
  */
 export async function benchTwoNodes({
   soakSec,
@@ -26,6 +30,7 @@ export async function benchTwoNodes({
   engine = "postgres",
   warmupSec = 10,
   processes = 2,
+  phase = "own",
 }: {
   soakSec: number;
   warmupSec?: number;
@@ -34,6 +39,8 @@ export async function benchTwoNodes({
   engine?: "postgres" | "sqlite";
   /** Processes the clients run in (0: this one, whose event loop then decodes for all of them). */
   processes?: number;
+  /** When the beds send (bench/bench-producer.ts): each at its own phase of the second, or all in the same millisecond. */
+  phase?: TProducerPhase;
 }) {
   const t = engine === "postgres" ? await createPostgresTestDb() : await createTestDb();
   // Channels of their own on a Redis that other stations (another bench, a test run) may share.
@@ -58,6 +65,7 @@ export async function benchTwoNodes({
         BENCH_PRODUCE: produce ? "1" : "0",
         BENCH_NEVER_LEAD: produce ? "1" : "0",
         BENCH_TRIGGER_MS: "250",
+        BENCH_PHASE: phase,
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -80,7 +88,17 @@ export async function benchTwoNodes({
   );
   await new Promise((r) => setTimeout(r, warmupSec * 1000));
   followers.count();
+  const who = (): Record<string, number[]> => ({
+    nodeA: [a.child.pid ?? -1],
+    nodeB: [b.child.pid ?? -1],
+    nodeC: [c.child.pid ?? -1],
+    postgres: processesNamed("postgres"),
+    redis: processesNamed("redis-server"),
+    clients: followers.pids,
+  });
+  const cpuBefore = cpuTicks(who());
   await new Promise((r) => setTimeout(r, soakSec * 1000));
+  const cpuAfter = cpuTicks(who());
   const histograms = await followers.stop();
   const load = loadavg().map((x) => x.toFixed(1));
 
@@ -132,8 +150,8 @@ export async function benchTwoNodes({
     otherNodeDeliveries: count(histograms.otherNode),
     otherNodeP50Ms: percentile(histograms.otherNode, 50),
     otherNodeP99Ms: percentile(histograms.otherNode, 99),
-    // Each second's burst at the first client on A to decode it: the station's path without the clients' queue (one
-    // figure a second: over a 60 s soak its p99 is the worst burst but one).
+    // Each tick at the first client on A to decode it: the station's path without the clients' queue (with "aligned",
+    // one figure a second: over a 60 s soak its p99 is the worst burst but one).
     otherNodeFirstClientBursts: count(histograms.otherNodeFirst),
     otherNodeFirstClientP50Ms: percentile(histograms.otherNodeFirst, 50),
     otherNodeFirstClientP99Ms: percentile(histograms.otherNodeFirst, 99),
@@ -144,12 +162,48 @@ export async function benchTwoNodes({
     failoverLockMovedSeconds: (lockMovedMs / 1000).toFixed(2),
     // The gap in judgement: from the kill until the new leader's engine writes an alarm event.
     failoverGapSeconds: (firstJudgementMs / 1000).toFixed(2),
+    // Where the two cores went during the soak: CPU seconds per second of soak, by process group (Linux /proc).
+    cpuPerSecondOfSoak: Object.keys(cpuAfter)
+      .map((k) => `${k} ${(((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)) / 100 / soakSec).toFixed(2)}`)
+      .join(", "),
     producerBatchesNotCommitted: failed,
     loadAverage1m5m15m: load.join(" "),
   };
 }
 
 type THistogram = Map<number, number>;
+
+/** The pids of the processes whose command is `name` (PostgreSQL's backends, Redis); none where /proc is missing. */
+function processesNamed(name: string): number[] {
+  try {
+    return readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          return readFileSync(`/proc/${d}/comm`, "utf8").trim() === name;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time (user + system, in clock ticks of 1/100 s) of each group of processes, summed; a process gone counts 0. */
+function cpuTicks(groups: Record<string, number[]>): Record<string, number> {
+  const ticks = (pid: number) => {
+    try {
+      // Fields 14 and 15 (utime, stime), counted after the command, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  return Object.fromEntries(Object.entries(groups).map(([k, pids]) => [k, pids.reduce((n, pid) => n + ticks(pid), 0)]));
+}
 
 /**
  * The socket clients, in this process (processes 0: the measure before 2026-12-04, where one event loop decoded every
@@ -168,6 +222,8 @@ async function startFollowers({
   processes: number;
 }): Promise<{
   count: () => void;
+  /** The clients' processes (this one when they run here). */
+  pids: number[];
   stop: () => Promise<{ otherNode: THistogram; sameNode: THistogram; otherNodeFirst: THistogram }>;
 }> {
   const merge = (all: readonly TFollowerFigures[]) => {
@@ -179,7 +235,7 @@ async function startFollowers({
       for (const [ms, n] of f.sameNode) sameNode.set(ms, (sameNode.get(ms) ?? 0) + n);
       for (const [at, ms] of f.otherNodeFirst) first.set(at, Math.min(first.get(at) ?? Infinity, ms));
     }
-    // One entry per burst, as a histogram of delays.
+    // One entry per tick, as a histogram of delays.
     const otherNodeFirst: THistogram = new Map();
     for (const ms of first.values()) otherNodeFirst.set(ms, (otherNodeFirst.get(ms) ?? 0) + 1);
     return { otherNode, sameNode, otherNodeFirst };
@@ -187,6 +243,7 @@ async function startFollowers({
   if (processes === 0) {
     const followers = await followUnit({ ports, cookie, clients });
     return {
+      pids: [process.pid],
       count: () => followers.count(true),
       stop: () => {
         followers.count(false);
@@ -217,6 +274,7 @@ async function startFollowers({
     );
   await Promise.all(children.map((child) => new Promise((resolve) => child.once("message", resolve))));
   return {
+    pids: children.map((child) => child.pid ?? -1),
     count: () => children.forEach((child) => child.send("count")),
     stop: async () => {
       const figures = await Promise.all(

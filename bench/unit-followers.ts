@@ -6,8 +6,8 @@ export interface TFollowerFigures {
   otherNode: [ms: number, count: number][];
   sameNode: [ms: number, count: number][];
   /**
-   * Per second's burst (its device readings share one observedAt), the delay of the first client on A to receive it:
-   * the station's path without the other clients' queue.
+   * Per tick of the producer (its device readings share one observedAt: a bed's, or with "aligned" every bed's), the
+   * delay of the first client on A to receive it: the station's path without the other clients' queue.
    */
   otherNodeFirst: [observedAt: number, ms: number][];
 }
@@ -51,8 +51,8 @@ export async function followUnit({
       for (const o of unpacked.observations) {
         const ms = now - o.observedAt;
         histogram.set(ms, (histogram.get(ms) ?? 0) + 1);
-        // The seconds' bursts only: the lactate triggers (one reading each, four a second) are quicker, and counted
-        // with them they made up four fifths of this figure.
+        // The producer's ticks only: the lactate triggers (one reading each, four a second) are quicker than a burst,
+        // and counted with them they made up four fifths of this figure.
         if (onA && o.parameter !== "lactate")
           otherNodeFirst.set(o.observedAt, Math.min(otherNodeFirst.get(o.observedAt) ?? Infinity, ms));
       }
