@@ -8,6 +8,7 @@ import { AppError } from "../../errors/app-error";
 import { refusal } from "../../errors/refusal";
 import { appendAlarmEvent } from "./append-alarm-event";
 import { ALARM_DTO_SELECT, acknowledgerNames, toAlarmDto } from "./to-alarm-dto";
+import { alarmInputError } from "./alarm-input-error";
 
 export interface TAcknowledgeAlarmOptions {
   db: Db;
@@ -35,13 +36,7 @@ export async function acknowledgeAlarm({
   now = new Date(),
 }: TAcknowledgeAlarmOptions): Promise<TAlarmDto> {
   const parsed = ZAcknowledgeAlarmSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      "INVALID_INPUT",
-      `acknowledgement ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`,
-    );
-  }
+  if (!parsed.success) throw alarmInputError("acknowledgement", parsed.error);
   const { alarmId, reason, comment } = parsed.data;
   const found = await db.alarm.findUnique({ where: { id: alarmId }, select: { unitId: true } });
   if (!found) throw new AppError("NOT_FOUND", `no alarm "${alarmId}"`, undefined, refusal("alarmNotFound"));

@@ -2,6 +2,7 @@ import { alarmOpenKey, type TClearExternalAlarm, ZClearExternalAlarmSchema } fro
 import type { TAuditActor, TRequestContext } from "../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
 import type { TAlarmDb, TAppendAlarmEvent } from "./append-alarm-event";
+import { alarmInputError } from "./alarm-input-error";
 
 export interface TClearExternalAlarmOptions {
   db: TAlarmDb;
@@ -27,10 +28,7 @@ export async function clearExternalAlarmRow({
   now = new Date(),
 }: TClearExternalAlarmOptions): Promise<TAppendAlarmEvent | null> {
   const parsed = ZClearExternalAlarmSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("INVALID_INPUT", `alarm ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
-  }
+  if (!parsed.success) throw alarmInputError("alarm", parsed.error);
   const { episodeId, stayId, ruleId, subjectKey, resolution } = parsed.data;
   const open = await db.alarm.findUnique({
     where: { openKey: alarmOpenKey(stayId ?? episodeId ?? "", ruleId, subjectKey) },

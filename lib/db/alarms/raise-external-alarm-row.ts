@@ -7,6 +7,7 @@ import { lockStayPlace } from "../stays/lock-stay-place";
 import type { AlarmOrigin } from "../generated/enums";
 import { AppError } from "../../errors/app-error";
 import type { TAlarmDb, TAppendAlarmEvent } from "./append-alarm-event";
+import { alarmInputError } from "./alarm-input-error";
 
 export interface TRaiseExternalAlarmOptions {
   /** The raiser's own transaction (or the client): the alarm commits with the finding that raised it. */
@@ -44,10 +45,7 @@ export async function raiseExternalAlarmRow({
   now = new Date(),
 }: TRaiseExternalAlarmOptions): Promise<TRaisedExternalAlarmRow> {
   const parsed = ZRaiseExternalAlarmSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("INVALID_INPUT", `alarm ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
-  }
+  if (!parsed.success) throw alarmInputError("alarm", parsed.error);
   const alarm = parsed.data;
   if (ENGINE_RULE_IDS.has(alarm.ruleId) || origin === "engine") {
     throw new AppError(

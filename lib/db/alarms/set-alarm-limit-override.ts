@@ -8,6 +8,7 @@ import type { Db } from "../client";
 import { Prisma } from "../generated/client";
 import { AppError } from "../../errors/app-error";
 import { refusal } from "../../errors/refusal";
+import { alarmInputError } from "./alarm-input-error";
 
 export interface TSetAlarmLimitOverrideOptions {
   db: Db;
@@ -32,10 +33,7 @@ export async function setAlarmLimitOverride({
   now = new Date(),
 }: TSetAlarmLimitOverrideOptions) {
   const parsed = ZSetLimitOverrideSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("INVALID_INPUT", `limit ${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
-  }
+  if (!parsed.success) throw alarmInputError("limit", parsed.error);
   const o = parsed.data;
   await assertUnitAccess({
     db,
